@@ -1,0 +1,1 @@
+"""geobrief's text side: gazetteer, mention finding, resolution, relation extraction, the Scene."""

@@ -1,0 +1,257 @@
+"""The ``geobrief`` command line: geocode, extract, map, export, brief.
+
+Each subcommand is a thin wrapper over one library call. Exit status: 0 on
+success, 1 when some input could not be used (an unknown place name, an
+unreadable file among several), 2 when nothing could be done (bad usage,
+no readable input, an unwritable output).
+
+Heavy modules are imported inside the handlers so that ``geobrief --help``
+and ``geobrief geocode`` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_OK, EXIT_PARTIAL, EXIT_FAIL = 0, 1, 2
+
+
+def _err(message: str) -> None:
+    print(f"geobrief: {message}", file=sys.stderr)
+
+
+# -- geocode --------------------------------------------------------------------
+
+
+def _geocode(args: argparse.Namespace) -> int:
+    from geo.gazetteer import MAX_QUERY_LENGTH, load_gazetteer
+
+    gaz = load_gazetteer()
+    rows: list[dict] = []
+    status = EXIT_OK
+    for query in args.names:
+        q = query.strip()
+        if not q:
+            _err("an empty name was given; skipped it")
+            status = EXIT_PARTIAL
+            continue
+        if len(q) > MAX_QUERY_LENGTH:
+            _err(f"a name of {len(q)} characters is too long to be a place (limit {MAX_QUERY_LENGTH}); skipped it")
+            status = EXIT_PARTIAL
+            continue
+        entry = gaz.resolve(q)
+        if entry is None:
+            _err(f"no place known as {q!r}")
+            status = EXIT_PARTIAL
+            continue
+        rows.append(
+            {
+                "query": query,
+                "id": entry.id,
+                "name": entry.name,
+                "kind": entry.kind,
+                "iso": entry.iso,
+                "lat": round(entry.lat, 5),
+                "lon": round(entry.lon, 5),
+                "area_km2": round(entry.area_km2, 1),
+                "has_polygon": entry.has_polygon,
+            }
+        )
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        for r in rows:
+            iso = r["iso"] or "--"
+            print(f"{r['query']!s:24} {r['name']!s:28} {r['kind']:9} {iso:3} "
+                  f"{r['lat']:9.4f} {r['lon']:9.4f} {r['area_km2']:>12,.0f} km²")
+    return status
+
+
+# -- reading articles -------------------------------------------------------------
+
+
+def _read_articles(paths: Sequence[str]) -> tuple[list, int]:
+    """Documents from the given files, and the exit status so far."""
+    from geo.documents import InputError, load_path
+
+    docs = []
+    status = EXIT_OK
+    for path in paths:
+        try:
+            docs.append(load_path(Path(path)))
+        except InputError as exc:
+            _err(f"{path}: {exc}")
+            status = EXIT_PARTIAL
+    return docs, status
+
+
+def _scene_from_args(args: argparse.Namespace):
+    """The Scene named by --scene, or extracted from the FILE arguments; (scene, status)."""
+    from geo.scene import Scene, SceneError
+
+    if getattr(args, "scene", None):
+        if args.files:
+            _err("give either --scene or article files, not both")
+            return None, EXIT_FAIL
+        try:
+            return Scene.from_json(Path(args.scene).read_bytes()), EXIT_OK
+        except OSError as exc:
+            _err(f"{args.scene}: cannot read it ({exc.strerror})")
+        except SceneError as exc:
+            _err(f"{args.scene}: {exc}")
+        return None, EXIT_FAIL
+    if not args.files:
+        _err("no article files given")
+        return None, EXIT_FAIL
+    docs, status = _read_articles(args.files)
+    if not docs:
+        _err("none of the files could be read")
+        return None, EXIT_FAIL
+    from geo.extract import extract
+
+    return extract(docs), status
+
+
+def _write(path: str, text: str) -> bool:
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _err(f"cannot write {path}: {exc.strerror}")
+        return False
+    return True
+
+
+# -- extract --------------------------------------------------------------------
+
+
+def _extract(args: argparse.Namespace) -> int:
+    scene, status = _scene_from_args(args)
+    if scene is None:
+        return status
+    if args.format == "json":
+        print(scene.to_json())
+    else:
+        from geo.extract import summarize
+
+        print(summarize(scene))
+    return status
+
+
+# -- map / export / brief ----------------------------------------------------------
+
+
+def _map(args: argparse.Namespace) -> int:
+    scene, status = _scene_from_args(args)
+    if scene is None:
+        return status
+    from layers.export import export_html
+
+    if not _write(args.output, export_html(scene, tiles=args.tiles)):
+        return EXIT_FAIL
+    print(f"wrote {args.output}", file=sys.stderr)
+    return status
+
+
+def _export(args: argparse.Namespace) -> int:
+    scene, status = _scene_from_args(args)
+    if scene is None:
+        return status
+    from layers.export import export_geojson
+
+    wrote = False
+    if args.geojson:
+        if not _write(args.geojson, json.dumps(export_geojson(scene), ensure_ascii=False)):
+            return EXIT_FAIL
+        wrote = True
+    if args.scene_out:
+        if not _write(args.scene_out, scene.to_json()):
+            return EXIT_FAIL
+        wrote = True
+    if not wrote:
+        _err("say what to write: --geojson FILE and/or --scene-out FILE")
+        return EXIT_FAIL
+    return status
+
+
+def _brief(args: argparse.Namespace) -> int:
+    scene, status = _scene_from_args(args)
+    if scene is None:
+        return status
+    from layers.briefing import BriefingError, export_briefing_html, export_briefing_pngs
+
+    if args.output and not _write(args.output, export_briefing_html(scene)):
+        return EXIT_FAIL
+    if args.png:
+        try:
+            paths = export_briefing_pngs(scene, Path(args.png))
+        except BriefingError as exc:
+            _err(str(exc))
+            return EXIT_FAIL
+        print(f"wrote {len(paths)} PNG files to {args.png}", file=sys.stderr)
+    if not args.output and not args.png:
+        _err("say what to write: -o briefing.html and/or --png DIR")
+        return EXIT_FAIL
+    return status
+
+
+# -- parser ---------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="geobrief", description="Turn geopolitical news articles into offline briefing maps."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("geocode", help="resolve place names, aliases and demonyms")
+    p.add_argument("names", nargs="+", metavar="NAME")
+    p.add_argument("--format", choices=["json", "text"], default="text")
+    p.set_defaults(func=_geocode)
+
+    p = sub.add_parser("extract", help="read articles and print their Scene")
+    p.add_argument("files", nargs="*", metavar="FILE", help=".txt, .md or .html articles")
+    p.add_argument("--scene", help=argparse.SUPPRESS)
+    p.add_argument("--format", choices=["json", "text"], default="text")
+    p.set_defaults(func=_extract)
+
+    p = sub.add_parser("map", help="write an offline HTML map of articles or a saved Scene")
+    p.add_argument("files", nargs="*", metavar="FILE")
+    p.add_argument("--scene", metavar="SCENE.json", help="render a saved or edited Scene")
+    p.add_argument("-o", "--output", required=True, metavar="MAP.html")
+    p.add_argument("--tiles", default=None, help="an online tile provider (off by default)")
+    p.set_defaults(func=_map)
+
+    p = sub.add_parser("export", help="write every layer as GeoJSON, or the Scene as JSON")
+    p.add_argument("files", nargs="*", metavar="FILE")
+    p.add_argument("--scene", metavar="SCENE.json")
+    p.add_argument("--geojson", metavar="OUT.geojson")
+    p.add_argument("--scene-out", metavar="OUT.json")
+    p.set_defaults(func=_export)
+
+    p = sub.add_parser("brief", help="write a self-contained briefing (HTML and/or PNGs)")
+    p.add_argument("files", nargs="*", metavar="FILE")
+    p.add_argument("--scene", metavar="SCENE.json")
+    p.add_argument("-o", "--output", metavar="BRIEFING.html")
+    p.add_argument("--png", metavar="DIR", help="also write one PNG per step (needs chromium)")
+    p.set_defaults(func=_brief)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``geobrief`` console script."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,363 @@
+"""The Scene: geobrief's one contract between extraction, rendering, the app and files.
+
+A Scene holds the documents read, the places and actors found in them, the
+relations between those actors, and an optional briefing storyline. Every
+place and relation keeps the text spans that support it. The model imports
+neither folium nor streamlit, and round-trips losslessly through JSON.
+
+Examples
+--------
+>>> doc = Document(id="d1", title="demo", text="Turkey sells drones to Ukraine.")
+>>> tr = Place(id="TR", name="Turkey", kind="country", iso="TR", lat=39.0, lon=35.0,
+...            mentions=(Span("d1", 0, 6, "Turkey"),), reason="name Turkey")
+>>> scene = Scene(documents=(doc,), places=(tr,))
+>>> Scene.from_json(scene.to_json()) == scene
+True
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import MISSING, dataclass, field, fields, replace
+from typing import Any, Literal, get_args
+
+SCHEMA_VERSION = 1
+
+PlaceKind = Literal[
+    "country", "city", "sea", "strait", "region", "disputed", "admin1", "bloc", "other"
+]
+RelationKind = Literal["alliance", "transfer", "support", "conflict", "influence"]
+Status = Literal["delivered", "ordered", "planned", "frozen", "unknown"]
+
+PLACE_KINDS: tuple[str, ...] = get_args(PlaceKind)
+RELATION_KINDS: tuple[str, ...] = get_args(RelationKind)
+STATUSES: tuple[str, ...] = get_args(Status)
+DIRECTED_KINDS = frozenset({"transfer", "support", "conflict"})
+
+
+class SceneError(ValueError):
+    """A scene file or dict that cannot be loaded; the message says what is wrong."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: its id, a title for people, and its full text as read."""
+
+    id: str
+    title: str
+    text: str
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of one document's text: a mention or an evidence sentence.
+
+    ``start``/``end`` are character offsets into ``Document.text``.
+    """
+
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
+Mention = Span
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place or actor the text talks about.
+
+    ``shape`` names the gazetteer feature that holds its outline (None for
+    points). ``reason`` says why the text was resolved so, e.g.
+    ``"alias Kiev→Kyiv"`` or ``"demonym Azeri"``. ``members`` lists the
+    ISO alpha-2 codes of a region's or bloc's countries.
+    """
+
+    id: str
+    name: str
+    kind: PlaceKind
+    iso: str | None
+    lat: float
+    lon: float
+    mentions: tuple[Span, ...] = ()
+    reason: str = ""
+    shape: str | None = None
+    area_km2: float = 0.0
+    members: tuple[str, ...] = ()
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation between actors, with the evidence that supports it.
+
+    ``source``/``target`` are place ids. Influence relations leave
+    ``target`` as None and list the sphere's members in ``members``.
+    Transfers carry ``item``, ``quantity``, ``status`` and ``date``.
+    """
+
+    id: str
+    kind: RelationKind
+    source: str
+    target: str | None = None
+    members: tuple[str, ...] = ()
+    label: str = ""
+    item: str | None = None
+    quantity: int | None = None
+    status: Status = "unknown"
+    date: str | None = None
+    evidence: tuple[Span, ...] = ()
+    cue: str = ""
+    confidence: float = 1.0
+
+    def endpoints(self) -> tuple[str, ...]:
+        """Every place id this relation touches, source first."""
+        if self.kind == "influence":
+            return (self.source, *self.members)
+        return (self.source,) if self.target is None else (self.source, self.target)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a briefing: a caption and quote, framed on some places and relations."""
+
+    id: str
+    title: str
+    caption: str
+    place_ids: tuple[str, ...] = ()
+    relation_ids: tuple[str, ...] = ()
+    quote: Span | None = None
+
+
+@dataclass(frozen=True)
+class Scene:
+    """Documents, places, relations and an optional storyline."""
+
+    documents: tuple[Document, ...] = ()
+    places: tuple[Place, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    story: tuple[Step, ...] = ()
+    schema_version: int = field(default=SCHEMA_VERSION)
+
+    # -- look-ups -----------------------------------------------------------
+    def place(self, place_id: str) -> Place | None:
+        """The place with this id, or None."""
+        return next((p for p in self.places if p.id == place_id), None)
+
+    def relation(self, relation_id: str) -> Relation | None:
+        """The relation with this id, or None."""
+        return next((r for r in self.relations if r.id == relation_id), None)
+
+    def document(self, doc_id: str) -> Document | None:
+        """The document with this id, or None."""
+        return next((d for d in self.documents if d.id == doc_id), None)
+
+    def replace(self, **changes: Any) -> Scene:
+        """A copy with some fields changed (the Scene is frozen)."""
+        return replace(self, **changes)
+
+    # -- JSON ---------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict; a superset of the eval SCHEMA.md format.
+
+        Influence relations also carry ``target`` as the member list, as the
+        eval schema asks.
+        """
+        return {
+            "schema_version": self.schema_version,
+            "documents": [_plain(d) for d in self.documents],
+            "places": [_plain(p) for p in self.places],
+            "relations": [_relation_dict(r) for r in self.relations],
+            "story": [_plain(s) for s in self.story],
+        }
+
+    def to_json(self, indent: int | None = 1) -> str:
+        """Serialise to JSON text (stable key order, UTF-8 characters kept)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Scene:
+        """Build a Scene from a dict, checking every field.
+
+        Raises
+        ------
+        SceneError
+            When the data is not a geobrief scene, is from a newer version,
+            or has a missing or mistyped field; the message names the field.
+        """
+        if not isinstance(data, dict):
+            raise SceneError("not a geobrief scene: the top level must be a JSON object")
+        if "schema_version" not in data:
+            raise SceneError("not a geobrief scene: it has no 'schema_version'")
+        version = data["schema_version"]
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise SceneError(f"'schema_version' must be an integer, not {version!r}")
+        if version > SCHEMA_VERSION:
+            raise SceneError(
+                f"this scene was written by a newer geobrief (schema {version}); "
+                f"this one reads schema {SCHEMA_VERSION} and older"
+            )
+        if version < 1:
+            raise SceneError(f"unknown schema_version {version}")
+        docs = tuple(_build(Document, d, f"documents[{i}]") for i, d in enumerate(_list(data, "documents")))
+        places = tuple(_build_place(p, f"places[{i}]") for i, p in enumerate(_list(data, "places")))
+        rels = tuple(_build_relation(r, f"relations[{i}]") for i, r in enumerate(_list(data, "relations")))
+        story = tuple(_build_step(s, f"story[{i}]") for i, s in enumerate(_list(data, "story")))
+        scene = cls(documents=docs, places=places, relations=rels, story=story)
+        _check_references(scene)
+        return scene
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Scene:
+        """Parse JSON text into a Scene; raises SceneError with a clear message."""
+        if isinstance(text, bytes):
+            try:
+                text = text.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise SceneError("not a geobrief scene: the file is not UTF-8 text") from exc
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise SceneError(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from exc
+        return cls.from_dict(data)
+
+
+# -- serialisation helpers ------------------------------------------------------
+
+
+def _plain(obj: Any) -> Any:
+    if hasattr(obj, "__dataclass_fields__"):
+        return {f.name: _plain(getattr(obj, f.name)) for f in fields(obj)}
+    if isinstance(obj, tuple | list):
+        return [_plain(x) for x in obj]
+    return obj
+
+
+def _relation_dict(rel: Relation) -> dict[str, Any]:
+    out = _plain(rel)
+    if rel.kind == "influence":
+        out["target"] = list(rel.members)
+    return out
+
+
+def _list(data: dict[str, Any], key: str) -> list[Any]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise SceneError(f"'{key}' must be a list, not {type(value).__name__}")
+    return value
+
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "str": (str,),
+    "str | None": (str, type(None)),
+    "int": (int,),
+    "int | None": (int, type(None)),
+    "float": (int, float),
+}
+
+
+def _build(cls: type, raw: Any, where: str, **converted: Any) -> Any:
+    if not isinstance(raw, dict):
+        raise SceneError(f"{where} must be an object, not {type(raw).__name__}")
+    kwargs: dict[str, Any] = {}
+    for f in fields(cls):
+        if f.name in converted:
+            kwargs[f.name] = converted[f.name]
+            continue
+        if f.name not in raw:
+            if f.default is not MISSING or f.default_factory is not MISSING:
+                continue
+            raise SceneError(f"{where} has no '{f.name}'")
+        value = raw[f.name]
+        allowed = _TYPES.get(str(f.type))
+        if allowed is not None and (
+            not isinstance(value, allowed) or (isinstance(value, bool) and bool not in allowed)
+        ):
+            raise SceneError(f"{where}.{f.name} must be {f.type}, not {value!r:.60}")
+        kwargs[f.name] = value
+    try:
+        return cls(**kwargs)
+    except TypeError as exc:
+        raise SceneError(f"{where}: {exc}") from exc
+
+
+def _spans(raw: Any, key: str, where: str) -> tuple[Span, ...]:
+    value = raw.get(key, []) if isinstance(raw, dict) else []
+    if not isinstance(value, list):
+        raise SceneError(f"{where}.{key} must be a list")
+    return tuple(_build(Span, s, f"{where}.{key}[{i}]") for i, s in enumerate(value))
+
+
+def _strings(raw: Any, key: str, where: str) -> tuple[str, ...]:
+    value = raw.get(key, []) if isinstance(raw, dict) else []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise SceneError(f"{where}.{key} must be a list of strings")
+    return tuple(value)
+
+
+def _choice(raw: Any, key: str, allowed: tuple[str, ...], where: str, default: str | None = None) -> str:
+    value = raw.get(key, default) if isinstance(raw, dict) else default
+    if value not in allowed:
+        raise SceneError(f"{where}.{key} must be one of {', '.join(allowed)}; got {value!r:.40}")
+    return value
+
+
+def _build_place(raw: Any, where: str) -> Place:
+    return _build(
+        Place, raw, where,
+        kind=_choice(raw, "kind", PLACE_KINDS, where),
+        mentions=_spans(raw, "mentions", where),
+        members=_strings(raw, "members", where),
+    )
+
+
+def _build_relation(raw: Any, where: str) -> Relation:
+    kind = _choice(raw, "kind", RELATION_KINDS, where)
+    members = _strings(raw, "members", where)
+    target = raw.get("target") if isinstance(raw, dict) else None
+    if kind == "influence":
+        if isinstance(target, list):  # eval-schema form: the member list
+            members = members or tuple(str(t) for t in target)
+        target = None
+    elif target is not None and not isinstance(target, str):
+        raise SceneError(f"{where}.target must be a place id")
+    return _build(
+        Relation, raw, where,
+        kind=kind,
+        target=target,
+        members=members,
+        status=_choice(raw, "status", STATUSES, where, default="unknown"),
+        evidence=_spans(raw, "evidence", where),
+    )
+
+
+def _build_step(raw: Any, where: str) -> Step:
+    quote = raw.get("quote") if isinstance(raw, dict) else None
+    return _build(
+        Step, raw, where,
+        place_ids=_strings(raw, "place_ids", where),
+        relation_ids=_strings(raw, "relation_ids", where),
+        quote=None if quote is None else _build(Span, quote, f"{where}.quote"),
+    )
+
+
+def _check_references(scene: Scene) -> None:
+    place_ids = {p.id for p in scene.places}
+    if len(place_ids) != len(scene.places):
+        raise SceneError("two places share one id")
+    rel_ids = {r.id for r in scene.relations}
+    if len(rel_ids) != len(scene.relations):
+        raise SceneError("two relations share one id")
+    for rel in scene.relations:
+        for end in rel.endpoints():
+            if end not in place_ids:
+                raise SceneError(f"relation {rel.id!r} points at unknown place {end!r}")
+    for step in scene.story:
+        for pid in step.place_ids:
+            if pid not in place_ids:
+                raise SceneError(f"story step {step.id!r} names unknown place {pid!r}")
+        for rid in step.relation_ids:
+            if rid not in rel_ids:
+                raise SceneError(f"story step {step.id!r} names unknown relation {rid!r}")

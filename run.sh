@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# geobrief's two entry points; each sets up everything it needs on a new machine.
+#   ./run.sh app    install into .venv and open the Streamlit app on seeds/
+#   ./run.sh test   install into .venv (plus Debian's chromium when missing) and run every test
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PY=${PYTHON:-python3}
+
+setup_venv() {
+  if [ ! -x .venv/bin/python ]; then
+    "$PY" -m venv .venv
+  fi
+  local stamp=.venv/.geobrief-installed
+  local want
+  want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    .venv/bin/python -m pip install -q --upgrade pip
+    .venv/bin/python -m pip install -q -e ".[test]"
+    echo "$want" > "$stamp"
+  fi
+}
+
+ensure_chromium() {
+  if command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; then
+    return
+  fi
+  echo "run.sh: installing Debian's chromium for the browser tests" >&2
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+}
+
+case "${1:-}" in
+  app)
+    setup_venv
+    shift
+    exec .venv/bin/streamlit run streamlit_app.py --server.headless true "$@"
+    ;;
+  test)
+    setup_venv
+    ensure_chromium
+    shift
+    .venv/bin/ruff check .
+    exec .venv/bin/python -m pytest "$@"
+    ;;
+  *)
+    echo "usage: ./run.sh app | ./run.sh test [pytest args]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,65 @@
+"""The Scene contract: JSON round trip and clear refusals of bad files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from geo.scene import SCHEMA_VERSION, Document, Place, Relation, Scene, SceneError, Span, Step
+
+
+def tiny_scene() -> Scene:
+    text = "Turkey sells drones to Ukraine. Russia criticised the sale."
+    doc = Document(id="d1", title="demo", text=text)
+    tr = Place("TR", "Turkey", "country", "TR", 39.0, 35.0, (Span("d1", 0, 6, "Turkey"),), "name", shape="TR")
+    ua = Place("UA", "Ukraine", "country", "UA", 49.0, 32.0, (Span("d1", 23, 30, "Ukraine"),), "name")
+    ru = Place("RU", "Russia", "country", "RU", 61.0, 100.0, (Span("d1", 32, 38, "Russia"),), "name")
+    sent = Span("d1", 0, 31, text[:31])
+    rels = (
+        Relation("r1", "transfer", "TR", "UA", item="drones", quantity=12, status="delivered",
+                 evidence=(sent,), cue="sells … to", confidence=0.9),
+        Relation("r2", "influence", "RU", members=("UA", "TR"), label="the East", evidence=(sent,)),
+    )
+    story = (Step("s1", "Overview", "All of it", ("TR", "UA"), ("r1",), sent),)
+    return Scene(documents=(doc,), places=(tr, ua, ru), relations=rels, story=story)
+
+
+def test_round_trip_is_lossless():
+    scene = tiny_scene()
+    again = Scene.from_json(scene.to_json())
+    assert again == scene
+    assert again.to_json() == scene.to_json()
+
+
+def test_influence_target_is_member_list_in_json():
+    data = json.loads(tiny_scene().to_json())
+    infl = next(r for r in data["relations"] if r["kind"] == "influence")
+    assert infl["target"] == ["UA", "TR"]
+    assert data["schema_version"] == SCHEMA_VERSION
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d.pop("schema_version"), "schema_version"),
+        (lambda d: d.update(schema_version=SCHEMA_VERSION + 1), "newer geobrief"),
+        (lambda d: d["places"][0].pop("lat"), "places[0] has no 'lat'"),
+        (lambda d: d["places"][0].update(kind="planet"), "places[0].kind must be one of"),
+        (lambda d: d["relations"][0].update(status="maybe"), "relations[0].status"),
+        (lambda d: d["relations"][0].update(target="XX"), "unknown place 'XX'"),
+        (lambda d: d["places"][1].update(lat="north"), "places[1].lat"),
+        (lambda d: d.update(places={}), "'places' must be a list"),
+    ],
+)
+def test_malformed_scene_says_what_is_wrong(mutate, message):
+    data = json.loads(tiny_scene().to_json())
+    mutate(data)
+    with pytest.raises(SceneError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        Scene.from_dict(data)
+
+
+@pytest.mark.parametrize("blob", [b"\xff\xfe\x00binary", b"{not json", b"[1, 2]", b"42"])
+def test_foreign_files_are_refused(blob):
+    with pytest.raises(SceneError):
+        Scene.from_json(blob)
