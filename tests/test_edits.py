@@ -1,0 +1,255 @@
+"""The Scene-editing library behind the app's correction tables and filters."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo import edits
+from geo.edits import (
+    AddRelation,
+    DeletePlace,
+    EditError,
+    MergePlaces,
+    UpdatePlace,
+    apply_edits,
+    delete_relation_edit,
+    filter_scene,
+    update_relation_edit,
+)
+from geo.scene import Relation, Scene, Step
+from layers.evidence import highlight_document, place_colour, place_colours, relation_html
+from tests.app_scenes import second_document_scene, small_scene
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        ({}, ["r1", "r2", "r3", "r4"]),
+        ({"kinds": ["conflict"]}, ["r2", "r4"]),
+        ({"actors": ["UA"]}, ["r1"]),
+        ({"actors": ["AZ"]}, ["r3"]),
+        ({"statuses": ["ordered"]}, ["r2", "r3", "r4"]),
+        ({"statuses": ["delivered"], "kinds": ["transfer"]}, ["r1"]),
+        ({"kinds": []}, []),
+    ],
+)
+def test_filter_scene(kwargs, expected):
+    assert [r.id for r in filter_scene(small_scene(), **kwargs).relations] == expected
+
+
+def test_filter_by_actor_keeps_only_touched_places():
+    scene = filter_scene(small_scene(), actors=["UA"])
+    assert {p.id for p in scene.places} == {"TR", "UA"}
+
+
+def test_filter_prunes_story():
+    scene = small_scene().replace(story=(Step("s", "t", "c", ("TR", "RU"), ("r1", "r2")),))
+    out = filter_scene(scene, kinds=["transfer"])
+    assert out.story[0].relation_ids == ("r1",)
+    assert Scene.from_json(out.to_json()) == out
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "value"),
+    [
+        ({"status": "frozen"}, "status", "frozen"),
+        ({"item": "TB2 drones"}, "item", "TB2 drones"),
+        ({"item": "  "}, "item", None),
+        ({"quantity": "50"}, "quantity", 50),
+        ({"quantity": 7.0}, "quantity", 7),
+        ({"quantity": None}, "quantity", None),
+        ({"target": "RU"}, "target", "RU"),
+        ({"kind": "support"}, "kind", "support"),
+    ],
+)
+def test_update_relation(changes, field, value):
+    scene = edits.update_relation(small_scene(), "r1", **changes)
+    assert getattr(scene.relation("r1"), field) == value
+    assert Scene.from_json(scene.to_json()) == scene
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"status": "sold"}, "unknown status"),
+        ({"kind": "friendship"}, "unknown relation kind"),
+        ({"target": "XX"}, "'XX' is not a place"),
+        ({"target": "TR"}, "two different places"),
+        ({"quantity": "many"}, "whole number"),
+        ({"quantity": -3}, "at least 0"),
+        ({"evidence": ()}, "cannot change evidence"),
+    ],
+)
+def test_update_relation_refuses_bad_values(changes, message):
+    with pytest.raises(EditError, match=message):
+        edits.update_relation(small_scene(), "r1", **changes)
+
+
+def test_kind_change_between_influence_and_pairwise():
+    scene = edits.update_relation(small_scene(), "r3", kind="alliance")
+    assert scene.relation("r3").target == "AZ" and scene.relation("r3").members == ()
+    back = edits.update_relation(scene, "r3", kind="influence")
+    assert back.relation("r3").members == ("AZ",) and back.relation("r3").target is None
+
+
+def test_relation_changes_reads_member_lists():
+    scene = small_scene()
+    changes = edits.relation_changes(scene.relation("r3"), {"target": "AZ, UA", "status": "planned"})
+    assert changes == {"members": ("AZ", "UA"), "status": "planned"}
+    out = edits.update_relation(scene, "r3", **changes)
+    assert out.relation("r3").members == ("AZ", "UA")
+
+
+def test_delete_relation_and_story():
+    scene = small_scene().replace(story=(Step("s", "t", "c", (), ("r1", "r2")),))
+    out = edits.delete_relation(scene, "r1")
+    assert out.relation("r1") is None and out.story[0].relation_ids == ("r2",)
+    with pytest.raises(EditError, match="no relation"):
+        edits.delete_relation(out, "r1")
+
+
+def test_add_relation_between_known_places():
+    scene = edits.add_relation(small_scene(), "alliance", "UA", "AZ")
+    rel = scene.relations[-1]
+    assert (rel.id, rel.kind, rel.source, rel.target) == ("user-1", "alliance", "UA", "AZ")
+    assert Scene.from_json(scene.to_json()) == scene
+    with pytest.raises(EditError, match="not a place"):
+        edits.add_relation(small_scene(), "alliance", "UA", "FR")
+
+
+def test_merge_places_moves_mentions_and_repoints_relations():
+    scene = edits.merge_places(small_scene(), "city:703448", "city:kiev-dup")
+    assert scene.place("city:kiev-dup") is None
+    kyiv = scene.place("city:703448")
+    assert {m.text for m in kyiv.mentions} == {"Kyiv", "Kiev"}
+    assert scene.relation("r4").target == "city:703448"
+    assert Scene.from_json(scene.to_json()) == scene
+
+
+def test_merge_drops_self_relations_and_joins_duplicates():
+    scene = edits.add_relation(small_scene(), "conflict", "RU", "UA")
+    scene = edits.add_relation(scene, "conflict", "RU", "city:703448")
+    out = edits.merge_places(scene, "UA", "city:703448")
+    assert [r for r in out.relations if (r.kind, r.source, r.target) == ("conflict", "RU", "UA")]
+    assert len([r for r in out.relations if (r.kind, r.source, r.target) == ("conflict", "RU", "UA")]) == 1
+    out2 = edits.merge_places(small_scene(), "TR", "UA")
+    assert out2.relation("r1") is None  # Turkey → Turkey is no relation
+
+
+def test_delete_place_removes_its_relations_and_members():
+    out = edits.delete_place(small_scene(), "AZ")
+    assert out.relation("r3") is None and out.place("AZ") is None
+    out = edits.delete_place(small_scene(), "RU")
+    assert {r.id for r in out.relations} == {"r1", "r3"}
+
+
+def test_update_place():
+    out = edits.update_place(small_scene(), "city:kiev-dup", name="Kyiv (old spelling)", kind="other")
+    assert out.place("city:kiev-dup").name == "Kyiv (old spelling)"
+    with pytest.raises(EditError, match="unknown place kind"):
+        edits.update_place(small_scene(), "TR", kind="planet")
+    with pytest.raises(EditError, match="needs a name"):
+        edits.update_place(small_scene(), "TR", name=" ")
+
+
+def test_edit_log_survives_renumbered_reextraction():
+    """Edits find their relation by fingerprint when ids shift after adding an article."""
+    base = small_scene()
+    log = [
+        update_relation_edit(base, "r1", status="frozen"),
+        delete_relation_edit(base, "r2"),
+        AddRelation(Relation("user-1", "alliance", "UA", "AZ")),
+        MergePlaces("city:703448", "city:kiev-dup"),
+        UpdatePlace("TR", (("name", "Türkiye"),)),
+    ]
+    edited = apply_edits(base, log)
+    # re-extraction numbers relations differently
+    renumbered = base.replace(relations=tuple(
+        r.__class__(**{**r.__dict__, "id": f"x{i}"}) for i, r in enumerate(reversed(base.relations))
+    ))
+    replayed = edits.replay(renumbered, log)
+    assert replayed.skipped == ()
+    out = replayed.scene
+    transfer = next(r for r in out.relations if r.kind == "transfer")
+    assert transfer.status == "frozen"
+    assert not [r for r in out.relations if r.kind == "conflict" and r.target == "TR"]
+    assert out.place("TR").name == "Türkiye" and out.place("city:kiev-dup") is None
+    assert len(out.relations) == len(edited.relations)
+
+
+def test_stale_edits_are_reported_not_fatal():
+    base = small_scene()
+    log = [update_relation_edit(base, "r1", status="frozen"), DeletePlace("ZZ")]
+    other = base.replace(relations=base.relations[1:])
+    out = edits.replay(other, log)
+    assert len(out.skipped) == 2 and out.scene.relations == other.relations
+
+
+def test_merge_scenes_keeps_base_and_adds_new_document():
+    base = edits.update_relation(small_scene(), "r1", status="frozen")
+    merged = edits.merge_scenes(base, second_document_scene())
+    assert [d.id for d in merged.documents] == ["d1", "d2"]
+    assert merged.relation("r1").status == "frozen"  # the base's correction stays
+    alliance = next(r for r in merged.relations if r.kind == "alliance")
+    assert alliance.id == "r1.2"
+    assert len(merged.place("TR").mentions) == 3
+    assert Scene.from_json(merged.to_json()) == merged
+
+
+def test_remove_document():
+    merged = edits.merge_scenes(small_scene(), second_document_scene())
+    out = edits.remove_document(merged, "d2")
+    assert [d.id for d in out.documents] == ["d1"]
+    assert not [r for r in out.relations if r.kind == "alliance"]
+    assert all(m.doc == "d1" for p in out.places for m in p.mentions)
+    assert Scene.from_json(out.to_json()) == out
+    out = edits.remove_document(small_scene(), "d1")
+    assert [r.id for r in out.relations] == ["r3"]  # evidence-less relation stays
+
+
+def test_rows():
+    rows = edits.relation_rows(small_scene())
+    assert rows[2]["target"] == "AZ" and rows[0]["quantity"] == 12
+    assert edits.place_rows(small_scene())[0] == {
+        "id": "TR", "name": "Turkey", "kind": "country", "mentions": 2, "reason": "name"}
+
+
+# -- evidence HTML -------------------------------------------------------------------
+
+
+def test_highlight_escapes_article_text():
+    from geo.scene import Document, Place, Span
+
+    text = 'Turkey <script>alert("x")</script> & Ukraine <img src=x onerror=alert(1)>'
+    doc = Document("d", "t", text)
+    tr = Place("TR", "Tur<b>key", "country", "TR", 0, 0, mentions=(Span("d", 0, 6, "Turkey"),))
+    out = highlight_document(doc, [tr], focus=[Span("d", 0, 20, text[:20])])
+    assert "<script" not in out and "<img" not in out and "<b>" not in out
+    assert "&lt;script&gt;" in out and "&amp; Ukraine" in out
+    assert 'title="Tur&lt;b&gt;key"' in out
+    assert out.count("<mark") == 1 and 'id="gb-focus"' in out
+
+
+def test_highlight_marks_every_mention_with_its_colour():
+    scene = small_scene()
+    colours = place_colours(scene.places)
+    out = highlight_document(scene.documents[0], scene.places, colours=colours)
+    assert out.count("<mark") == 6
+    assert f"border-bottom:2px solid {colours['TR']}" in out
+    assert place_colour("TR") == place_colour("TR")
+
+
+def test_highlight_overlaps_and_bad_colours():
+    from geo.scene import Document, Place, Span
+
+    doc = Document("d", "t", "New York City")
+    a = Place("a", "A", "city", None, 0, 0, mentions=(Span("d", 0, 8, "New York"),))
+    b = Place("b", "B", "city", None, 0, 0, mentions=(Span("d", 4, 13, "York City"),))
+    out = highlight_document(doc, [a, b], colours={"a": "red;background:url(x)"})
+    assert out.count("<mark") == 1 and "url(x)" not in out
+
+
+def test_relation_html_escapes():
+    rel = Relation("r", "transfer", "A", "B", item="<i>drones</i>", quantity=3, status="ordered")
+    out = relation_html(rel, {"A": "A&B", "B": "C"})
+    assert out == "A&amp;B → C · transfer · &lt;i&gt;drones&lt;/i&gt; (3) · ordered"
