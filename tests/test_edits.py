@@ -253,3 +253,62 @@ def test_relation_html_escapes():
     rel = Relation("r", "transfer", "A", "B", item="<i>drones</i>", quantity=3, status="ordered")
     out = relation_html(rel, {"A": "A&B", "B": "C"})
     assert out == "A&amp;B → C · transfer · &lt;i&gt;drones&lt;/i&gt; (3) · ordered"
+
+
+# -- workspace: corrections survive adding and removing articles ------------------------
+
+
+def _fake_extract(docs):
+    """Extraction stand-in: the hand-built scenes for d1/d2, merged (ids renumbered)."""
+    from geo.scene import Scene as _Scene
+
+    parts = {"d1": small_scene(), "d2": second_document_scene()}
+    scene = _Scene()
+    for doc in docs:
+        scene = edits.merge_scenes(scene, parts[doc.id])
+    # a real extractor numbers relations afresh: reverse ids to prove edits do not rely on them
+    rels = scene.relations
+    return scene.replace(relations=tuple(
+        r.__class__(**{**r.__dict__, "id": f"e{len(rels) - i}"}) for i, r in enumerate(rels)
+    ))
+
+
+def test_workspace_keeps_corrections_when_an_article_is_added():
+    d1, d2 = small_scene().documents[0], second_document_scene().documents[0]
+    ws = edits.Workspace().add_document(d1)
+    scene = edits.build_scene(ws, _fake_extract).scene
+    transfer = next(r for r in scene.relations if r.kind == "transfer")
+    ws = ws.add_edit(update_relation_edit(scene, transfer.id, status="frozen"),
+                     MergePlaces("city:703448", "city:kiev-dup"))
+    ws = ws.add_document(d2).add_document(d2)
+    out = edits.build_scene(ws, _fake_extract)
+    assert out.skipped == ()
+    assert [d.id for d in out.scene.documents] == ["d1", "d2"]
+    assert next(r for r in out.scene.relations if r.kind == "transfer").status == "frozen"
+    assert out.scene.place("city:kiev-dup") is None
+    assert any(r.kind == "alliance" for r in out.scene.relations)
+    back = edits.build_scene(ws.remove_document("d2"), _fake_extract).scene
+    assert not any(r.kind == "alliance" for r in back.relations)
+    assert edits.build_scene(ws.undo().undo(), _fake_extract).scene.place("city:kiev-dup")
+
+
+def test_workspace_from_opened_scene_merges_new_articles():
+    opened = edits.update_relation(small_scene(), "r1", status="planned").replace(
+        story=(Step("s1", "One", "caption", ("TR",), ("r1",)),))
+    ws = edits.Workspace.from_scene(opened)
+    assert edits.build_scene(ws, _fake_extract).scene == opened
+    ws = ws.add_document(second_document_scene().documents[0])
+    scene = edits.build_scene(ws, _fake_extract, story_builder=lambda s: ()).scene
+    assert scene.relation("r1").status == "planned"
+    assert scene.story == opened.story
+    assert any(r.kind == "alliance" for r in scene.relations)
+    assert Scene.from_json(scene.to_json()) == scene
+
+
+def test_workspace_story_builder_and_override():
+    ws = edits.Workspace().add_document(small_scene().documents[0])
+    built = edits.build_scene(ws, _fake_extract, story_builder=lambda s: (Step("auto", "A", "c"),))
+    assert [s.id for s in built.scene.story] == ["auto"]
+    ws = ws.with_story((Step("mine", "M", "c", ("TR", "XX")),))
+    scene = edits.build_scene(ws, _fake_extract, story_builder=lambda s: ()).scene
+    assert scene.story[0].id == "mine" and scene.story[0].place_ids == ("TR",)
