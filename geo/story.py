@@ -64,9 +64,10 @@ def _gazetteer() -> object | None:
     """The gazetteer if geo.gazetteer is installed, else None (names then come from the Scene)."""
     try:
         from geo.gazetteer import load_gazetteer
-    except ImportError:
+
+        return load_gazetteer()
+    except (ImportError, OSError):  # not installed, or its data files are missing
         return None
-    return load_gazetteer()
 
 
 def _demonym(place: Place) -> str | None:

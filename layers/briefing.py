@@ -1,0 +1,545 @@
+"""Briefing mode: a Scene's story as one self-contained, offline HTML player, or as PNGs.
+
+:func:`export_briefing_html` writes ONE HTML file: the map (Leaflet and
+every asset inlined by :mod:`layers.offline`), a step panel with the title,
+caption and supporting quote of each step, next/previous buttons, numbered
+step buttons and keyboard control (Right/PageDown/Space forward,
+Left/PageUp/Shift+Space back, Home/End). Each step frames the map on
+bounds computed here in Python and shows its own overlay groups, drawn by
+:func:`layers.render.render_map` with that step's relations highlighted and
+the rest dimmed. The file never touches the network.
+
+:func:`export_briefing_pngs` opens that file in headless Chromium (Debian's
+``chromium``, driven by Python playwright, every non-file request aborted)
+and writes one PNG per step, for slides.
+
+The player's JavaScript and CSS live in ``layers/templates/briefing.*``;
+article text reaches the page only through Jinja autoescape (the panel) and
+``|tojson`` (the step data), never through string concatenation.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tempfile
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from geo.scene import Place, Scene, Step
+
+CHROMIUM = Path("/usr/bin/chromium")
+PNG_SIZE = (1600, 900)
+MAX_ZOOM = 7
+PADDING_PX = (48, 48)
+MAX_QUOTE_CHARS = 420
+BIG_COUNTRY_KM2 = 2_500_000
+"""Countries larger than this frame only their part nearest the step's other places."""
+
+_SHAPED_KINDS = frozenset({"country", "region", "sea", "strait", "admin1", "disputed", "bloc"})
+_POINT_HALF_DEG = {"city": 0.6, "strait": 0.8, "other": 1.0}
+
+
+class BriefingError(RuntimeError):
+    """A briefing that cannot be made; the message says what to install or fix."""
+
+
+# -- steps and framing ------------------------------------------------------------
+
+
+def briefing_steps(scene: Scene) -> tuple[Step, ...]:
+    """The Scene's story, or :func:`geo.story.build_story`'s when it has none."""
+    if scene.story:
+        return scene.story
+    from geo.story import build_story
+
+    return build_story(scene)
+
+
+@cache
+def _shapes() -> Any | None:
+    try:
+        from geo.shapes import load_shapes
+
+        return load_shapes()
+    except (ImportError, OSError):
+        return None
+
+
+Box = tuple[float, float, float, float]  # south, west, north, east
+
+
+def _point_box(place: Place) -> Box:
+    if place.area_km2 > 0:
+        half = min(12.0, max(0.4, math.sqrt(place.area_km2) / 2 / 111.0))
+    else:
+        half = _POINT_HALF_DEG.get(place.kind, 3.0)
+    cos = max(0.2, math.cos(math.radians(place.lat)))
+    return (place.lat - half, place.lon - half / cos, place.lat + half, place.lon + half / cos)
+
+
+def _geometry(place: Place) -> Any | None:
+    shapes = _shapes()
+    if shapes is None or place.kind not in _SHAPED_KINDS:
+        return None
+    for key in (place.shape, place.id):
+        if key:
+            geom = shapes.geometry(key)
+            if geom is not None and not geom.is_empty:
+                return geom
+    if place.members:  # a region or bloc without its own outline: its members'
+        geom = shapes.union(place.members)
+        return None if geom.is_empty else geom
+    return None
+
+
+def _main_box(geom: Any, place: Place) -> Box:
+    """Bounds of the parts of ``geom`` near its main part (no far-flung islands).
+
+    Keeps the polygons whose own bounds lie within 40° of longitude of the
+    place's representative point; a country straddling the antimeridian
+    (Russia, Fiji) thus frames its main side.
+    """
+    parts = list(getattr(geom, "geoms", [geom]))
+    near = [
+        p for p in parts
+        if min(abs(p.bounds[0] - place.lon), abs(p.bounds[2] - place.lon),
+               0 if p.bounds[0] <= place.lon <= p.bounds[2] else 999) < 40
+        and p.bounds[2] - p.bounds[0] < 180
+    ]
+    if near:
+        biggest = max(p.area for p in near)
+        near = [p for p in near if p.area >= biggest * 0.02]
+    if not near:
+        return _point_box(place)
+    w = min(p.bounds[0] for p in near)
+    s = min(p.bounds[1] for p in near)
+    e = max(p.bounds[2] for p in near)
+    n = max(p.bounds[3] for p in near)
+    return (s, w, n, e)
+
+
+def _near_part(geom: Any, place: Place, toward: tuple[float, float]) -> Box:
+    """A window of a big country around its point nearest ``toward`` (lat, lon)."""
+    from shapely.geometry import Point
+    from shapely.ops import nearest_points
+
+    lat, lon = toward
+    try:
+        near = nearest_points(geom, Point(lon, lat))[0]
+        nlat, nlon = near.y, near.x
+    except (ValueError, AttributeError):  # shapely raises these on odd geometries
+        nlat, nlon = place.lat, place.lon
+    return (nlat - 6.0, nlon - 10.0, nlat + 6.0, nlon + 10.0)
+
+
+def step_bounds(scene: Scene, step: Step) -> list[list[float]] | None:
+    """The ``[[south, west], [north, east]]`` a step frames, or None with no places.
+
+    Countries and areas count with their outlines (from :mod:`geo.shapes`
+    when its data is installed, else a box sized by their area); very large
+    countries shown beside smaller places count only with their part
+    nearest those places, so "Russia against Ukraine" frames the border,
+    not Siberia. The box is padded and never smaller than a few degrees.
+    """
+    places = [p for p in (scene.place(pid) for pid in step.place_ids) if p is not None]
+    if not places:
+        return None
+    geoms = {p.id: _geometry(p) for p in places}
+
+    def big(p: Place) -> bool:
+        area = p.area_km2 or (_shapes_area(p) if geoms[p.id] is not None else 0)
+        return p.kind == "country" and area > BIG_COUNTRY_KM2
+
+    small = [p for p in places if not big(p)]
+    boxes: list[Box] = []
+    for p in small:
+        geom = geoms[p.id]
+        boxes.append(_main_box(geom, p) if geom is not None else _point_box(p))
+    if small:
+        s = sum((b[0] + b[2]) / 2 for b in boxes) / len(boxes)
+        w = sum((b[1] + b[3]) / 2 for b in boxes) / len(boxes)
+        toward = (s, w)
+    for p in places:
+        if p in small:
+            continue
+        geom = geoms[p.id]
+        if small and geom is not None:
+            boxes.append(_near_part(geom, p, toward))
+        else:
+            boxes.append(_main_box(geom, p) if geom is not None else _point_box(p))
+    s = min(b[0] for b in boxes)
+    w = min(b[1] for b in boxes)
+    n = max(b[2] for b in boxes)
+    e = max(b[3] for b in boxes)
+    # pad, and keep a minimum span so one city is not shown at street level
+    pad_lat = max((n - s) * 0.06, (3.0 - (n - s)) / 2, 0.0)
+    pad_lon = max((e - w) * 0.06, (4.0 - (e - w)) / 2, 0.0)
+    s, n = max(-75.0, s - pad_lat), min(80.0, n + pad_lat)
+    w, e = w - pad_lon, e + pad_lon
+    return [[round(s, 3), round(w, 3)], [round(n, 3), round(e, 3)]]
+
+
+def _shapes_area(place: Place) -> float:
+    shapes = _shapes()
+    rec = shapes.record(place.shape or place.id) if shapes is not None else None
+    return rec.area_km2 if rec is not None else 0.0
+
+
+# -- the HTML player --------------------------------------------------------------
+
+# Fixed markers the player element writes into the page; the real panel and
+# step data replace them after folium has rendered. folium (branca) parses
+# every element's output again as a Jinja template, so article text must
+# never pass through it: a caption holding "{{ ... }}" would be evaluated.
+_PANEL_MARK = "<!--geobrief:briefing-panel-->"
+_DATA_MARK = "/*geobrief:briefing-data*/"
+
+
+@cache
+def _template_text(name: str) -> str:
+    return resources.files("layers").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+@cache
+def _jinja() -> Any:
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FunctionLoader(_template_text),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def _player_element() -> Any:
+    from branca.element import MacroElement
+    from folium.template import Template
+
+    class BriefingPlayer(MacroElement):
+        """Adds the player's CSS, panel marker and script to a folium map."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self._name = "BriefingPlayer"
+            self._template = Template(_template_text("briefing_element.html.jinja"))
+            self.css = _template_text("briefing.css")
+            self.panel = _PANEL_MARK
+            self.js = _template_text("briefing.js")
+
+    return BriefingPlayer()
+
+
+def _shorten(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _panel_steps(scene: Scene, steps: Sequence[Step]) -> list[dict[str, str]]:
+    out = []
+    for step in steps:
+        quote = source = ""
+        if step.quote is not None:
+            quote = _shorten(step.quote.text)
+            doc = scene.document(step.quote.doc)
+            source = doc.title if doc is not None and doc.title else step.quote.doc
+        out.append({"id": step.id, "title": step.title, "caption": step.caption,
+                    "quote": quote, "source": source})
+    return out
+
+
+_FOLIUM_ID = re.compile(r"(?<=_)[0-9a-f]{32}(?![0-9a-f])")
+
+
+def _stable_ids(html: str) -> str:
+    """Replace folium's random element ids by their order of first appearance."""
+    seen: dict[str, str] = {}
+
+    def number(match: re.Match[str]) -> str:
+        return seen.setdefault(match.group(0), f"gb{len(seen):04d}")
+
+    return _FOLIUM_ID.sub(number, html)
+
+
+def _heading(scene: Scene) -> str:
+    return "Briefing" if len(scene.documents) != 1 else f"Briefing · {scene.documents[0].title}"
+
+
+def export_briefing_html(scene: Scene) -> str:
+    """One self-contained HTML file that plays the Scene's story step by step.
+
+    Parameters
+    ----------
+    scene
+        The Scene; its ``story`` is used when it has one, else
+        :func:`geo.story.build_story` makes one.
+
+    Returns
+    -------
+    str
+        A complete HTML document with Leaflet, the map data, the player's
+        CSS and JS inlined; it loads nothing from the network. Each step is
+        an ``<li data-step="i">``; the current one has
+        ``aria-current="step"``. The output is deterministic.
+
+    Raises
+    ------
+    BriefingError
+        When an external reference slipped into the page.
+    """
+    steps = briefing_steps(scene)
+    m, groups = _draw(scene, steps)
+    _player_element().add_to(m)
+    html = _offline_html(m)
+    data = {
+        "map": m.get_name(),
+        "padding": list(PADDING_PX),
+        "maxZoom": MAX_ZOOM,
+        "steps": [
+            {"id": s.id, "bounds": step_bounds(scene, s), "groups": names}
+            for s, names in zip(steps, groups, strict=True)
+        ],
+    }
+    panel = _jinja().get_template("briefing_panel.html").render(
+        steps=_panel_steps(scene, steps), heading=_heading(scene), data=data
+    )
+    if html.count(_PANEL_MARK) != 1:
+        raise BriefingError("the briefing page could not be assembled (panel marker missing)")
+    html = html.replace(_PANEL_MARK, panel, 1)
+    return _stable_ids(html)
+
+
+# -- drawing ----------------------------------------------------------------------
+
+
+@cache
+def _outlines() -> Any:
+    """The gazetteer's shapes, or points only when their data files are not installed."""
+    from layers.outlines import NoOutlines, default_outlines
+
+    try:
+        return default_outlines()
+    except OSError:
+        return NoOutlines()
+
+
+def _overlay_builders() -> list[Any]:
+    from functools import partial
+
+    from layers.arcs import build_arcs_layer
+    from layers.places import build_places_layer
+    from layers.regions import build_regions_layer
+    from layers.spheres import build_spheres_layer
+
+    outlines = _outlines()
+    return [partial(build_spheres_layer, outlines=outlines),
+            partial(build_regions_layer, outlines=outlines),
+            partial(build_places_layer, outlines=outlines), build_arcs_layer]
+
+
+def _base_map(scene: Scene) -> Any:
+    """The map every step shares: land, sea colour, page style; no overlays."""
+    import folium
+
+    from layers.basemap import build_basemap_layer
+    from layers.elements import PageStyle
+
+    m = folium.Map(location=[30, 20], zoom_start=3, tiles=None, prefer_canvas=False,
+                   control_scale=True, zoom_snap=0.25, zoom_delta=0.5)
+    build_basemap_layer(scene, outlines=_outlines()).add_to(m)
+    PageStyle().add_to(m)
+    return m
+
+
+def _draw(scene: Scene, steps: Sequence[Step]) -> tuple[Any, list[list[str]]]:
+    """The base map plus, per step, overlay groups drawn with that step's highlight.
+
+    Only the first step's groups are shown at load; the player swaps them.
+    """
+    m = _base_map(scene)
+    builders = _overlay_builders()
+    names: list[list[str]] = []
+    for i, step in enumerate(steps):
+        highlight = set(step.relation_ids) | set(step.place_ids) if step.id != "overview" else None
+        step_names = []
+        for build in builders:
+            group = build(scene, highlight=highlight or None)
+            group.control = False
+            group.show = i == 0
+            group.add_to(m)
+            step_names.append(group.get_name())
+        names.append(step_names)
+    return m, names
+
+
+# -- offline ----------------------------------------------------------------------
+
+_REMOTE_REF = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//""",
+                         re.IGNORECASE)
+
+
+def _offline_html(m: Any) -> str:
+    """The map's page with every asset inlined, refusing any network reference."""
+    try:
+        from layers.offline import offline_html
+    except ImportError:
+        offline_html = _inline_leaflet
+    html = offline_html(m)
+    found = remote_reference(html)
+    if found:
+        raise BriefingError(f"the briefing would load something from the network: {found!r}")
+    return html
+
+
+_SCRIPT_BODY = re.compile(r"(<script\b[^>]*>).*?(</script>)", re.IGNORECASE | re.DOTALL)
+
+
+def remote_reference(html: str) -> str | None:
+    """The first ``src``/``href``/``url()`` pointing at the network, or None.
+
+    Inline script bodies are skipped: Leaflet's own source holds the text
+    ``href="https://leafletjs.com"`` in a string, which loads nothing.
+    """
+    found = _REMOTE_REF.search(_SCRIPT_BODY.sub(r"\1\2", html))
+    return found.group(0) if found else None
+
+
+def _inline_leaflet(m: Any) -> str:
+    """Interim stand-in for layers.offline: Leaflet from xstatic-leaflet, inlined."""
+    import base64
+
+    import xstatic.pkg.leaflet as xleaflet
+
+    base = Path(xleaflet.BASE_DIR)
+    for element in _walk(m):
+        if getattr(element, "default_js", None):
+            element.default_js = []
+        if getattr(element, "default_css", None):
+            element.default_css = []
+    html = m.get_root().render()
+    css = (base / "leaflet.css").read_text(encoding="utf-8")
+
+    def data_uri(match: re.Match[str]) -> str:
+        path = base / match.group(1)
+        kind = "png" if path.suffix == ".png" else "svg+xml"
+        return f"url(data:image/{kind};base64,{base64.b64encode(path.read_bytes()).decode()})"
+
+    css = re.sub(r"url\((images/[^)]+)\)", data_uri, css)
+    js = (base / "leaflet.js").read_text(encoding="utf-8").replace("</script", "<\\/script")
+    assets = f"<style>{css}</style>\n<script>{js}</script>\n"
+    return html.replace("<head>", "<head>\n" + assets, 1)
+
+
+def _walk(element: Any) -> list[Any]:
+    out = [element]
+    for child in getattr(element, "_children", {}).values():
+        out.extend(_walk(child))
+    return out
+
+
+# -- PNG stills -------------------------------------------------------------------
+
+
+def _launch(playwright: Any, chromium: Path) -> Any:
+    if not chromium.exists():
+        raise BriefingError(f"chromium not found at {chromium}: install Debian's chromium package")
+    return playwright.chromium.launch(
+        executable_path=str(chromium), headless=True,
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    )
+
+
+def _only_local(route: Any) -> None:
+    """Let file: and data: URLs through; abort everything else (the network is cut)."""
+    url = route.request.url
+    if url.startswith(("file:", "data:", "blob:", "about:")):
+        route.continue_()
+    else:
+        route.abort()
+
+
+def export_briefing_pngs(
+    scene: Scene,
+    out_dir: Path,
+    *,
+    size: tuple[int, int] = PNG_SIZE,
+    chromium: Path = CHROMIUM,
+    html: str | None = None,
+) -> list[Path]:
+    """Write one PNG per briefing step, rendered in headless Chromium.
+
+    Parameters
+    ----------
+    scene
+        The Scene whose story (or built story) is rendered.
+    out_dir
+        Where ``step-01.png``, ``step-02.png``, ... go; created if missing.
+    size
+        Width and height of each picture in CSS pixels (1600×900, 16:9).
+    chromium
+        The Chromium executable (Debian's ``chromium`` package).
+    html
+        The briefing page if already exported (saves rendering it again).
+
+    Returns
+    -------
+    list of Path
+        The files written, in step order.
+
+    Raises
+    ------
+    BriefingError
+        When playwright or Chromium is missing, or the page fails to load.
+    """
+    try:
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:
+        raise BriefingError("PNG export needs the playwright package: pip install playwright") from exc
+    if not Path(chromium).exists():
+        raise BriefingError(f"chromium not found at {chromium}: install Debian's chromium package")
+    page_html = html if html is not None else export_briefing_html(scene)
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BriefingError(f"cannot create {out_dir}: {exc.strerror}") from exc
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="geobrief-") as tmp:
+        page_path = Path(tmp) / "briefing.html"
+        page_path.write_text(page_html, encoding="utf-8")
+        try:
+            with sync_playwright() as p:
+                browser = _launch(p, Path(chromium))
+                try:
+                    context = browser.new_context(
+                        viewport={"width": size[0], "height": size[1]}, device_scale_factor=1,
+                        reduced_motion="reduce",
+                    )
+                    page = context.new_page()
+                    page.route("**/*", _only_local)
+                    page.goto(page_path.as_uri(), wait_until="load")
+                    page.wait_for_function("window.geobriefBriefing !== undefined", timeout=15_000)
+                    page.evaluate("window.geobriefBriefing.still()")
+                    count = page.evaluate("window.geobriefBriefing.count")
+                    for i in range(count):
+                        page.evaluate("i => window.geobriefBriefing.go(i)", i)
+                        page.wait_for_function(
+                            "i => window.geobriefBriefing.settled === i", arg=i, timeout=15_000
+                        )
+                        # two frames: let Leaflet redraw the paths after the move
+                        page.evaluate(
+                            "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+                        )
+                        path = out_dir / f"step-{i + 1:02d}.png"
+                        page.screenshot(path=str(path), full_page=False)
+                        written.append(path)
+                finally:
+                    browser.close()
+        except PlaywrightError as exc:
+            raise BriefingError(f"headless Chromium failed: {exc.message.splitlines()[0]}") from exc
+    return written

@@ -1,0 +1,120 @@
+/* geobrief briefing player: steps through a story on a Leaflet map.
+   Reads its data from the JSON in #gb-briefing-data (no markup is built
+   here: the panel is rendered, escaped, by the server side). Each step
+   frames the map on precomputed bounds and shows its own overlay groups,
+   drawn with its relations highlighted and the rest dimmed. Keys: Right/PageDown/Space next,
+   Left/PageUp/Shift+Space previous, Home/End first/last. */
+(function () {
+  "use strict";
+  var cfg = JSON.parse(document.getElementById("gb-briefing-data").textContent);
+  var map = window[cfg.map];
+  var steps = cfg.steps;
+  var items = document.querySelectorAll(".gb-step");
+  var dots = document.querySelectorAll(".gb-dot");
+  var counter = document.querySelector(".gb-counter-n");
+  var prevButton = document.querySelector(".gb-prev");
+  var nextButton = document.querySelector(".gb-next");
+  var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  var state = { index: -1, settled: -1, still: false };
+
+  if (map.keyboard) { map.keyboard.disable(); }  /* the arrow keys belong to the story */
+
+  /* each step's overlays are FeatureGroups drawn with that step's highlight;
+     a step shows its own groups and hides every other step's */
+  function groupsOf(step) {
+    return step.groups.map(function (name) { return window[name]; }).filter(Boolean);
+  }
+
+  function show(index) {
+    steps.forEach(function (step, i) {
+      if (i === index) { return; }
+      groupsOf(step).forEach(function (g) { if (map.hasLayer(g)) { map.removeLayer(g); } });
+    });
+    groupsOf(steps[index]).forEach(function (g) { if (!map.hasLayer(g)) { map.addLayer(g); } });
+  }
+
+  function frame(step, index) {
+    var done = function () { state.settled = index; document.body.setAttribute("data-settled", String(index)); };
+    map.once("moveend", done);
+    var options = { padding: cfg.padding, maxZoom: cfg.maxZoom };
+    if (!step.bounds) {
+      done();
+      return;
+    }
+    if (state.still || reduceMotion || state.index < 0) {
+      map.fitBounds(step.bounds, Object.assign({ animate: false }, options));
+    } else {
+      map.flyToBounds(step.bounds, Object.assign({ duration: 0.9 }, options));
+    }
+    /* fitBounds to the current view moves nothing and fires nothing */
+    window.setTimeout(function () { if (state.settled !== index && state.index === index) { done(); } }, 1500);
+  }
+
+  function go(index) {
+    index = Math.max(0, Math.min(steps.length - 1, index));
+    if (index === state.index) { return index; }
+    var previous = state.index;
+    state.index = index;
+    state.settled = -1;
+    document.body.removeAttribute("data-settled");
+    items.forEach(function (li, i) {
+      if (i === index) {
+        li.hidden = false;
+        li.setAttribute("aria-current", "step");
+      } else {
+        li.hidden = true;
+        li.removeAttribute("aria-current");
+      }
+    });
+    dots.forEach(function (b, i) {
+      if (i === index) { b.setAttribute("aria-current", "step"); } else { b.removeAttribute("aria-current"); }
+    });
+    counter.textContent = String(index + 1);
+    prevButton.disabled = index === 0;
+    nextButton.disabled = index === steps.length - 1;
+    show(index);
+    frame(steps[index], index);
+    if (previous >= 0 && !state.still) {
+      try { history.replaceState(null, "", "#" + (index + 1)); } catch (e) { /* file:// in some browsers */ }
+    }
+    return index;
+  }
+
+  function onKey(event) {
+    if (event.altKey || event.ctrlKey || event.metaKey) { return; }
+    var tag = event.target && event.target.tagName;
+    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") { return; }
+    if (tag === "BUTTON" && (event.key === " " || event.key === "Enter")) { return; }
+    var key = event.key;
+    var delta = null;
+    if (key === "ArrowRight" || key === "PageDown" || (key === " " && !event.shiftKey)) { delta = 1; }
+    else if (key === "ArrowLeft" || key === "PageUp" || (key === " " && event.shiftKey)) { delta = -1; }
+    else if (key === "Home") { go(0); event.preventDefault(); return; }
+    else if (key === "End") { go(steps.length - 1); event.preventDefault(); return; }
+    if (delta !== null) {
+      go(state.index + delta);
+      event.preventDefault();
+    }
+  }
+
+  prevButton.addEventListener("click", function () { go(state.index - 1); });
+  nextButton.addEventListener("click", function () { go(state.index + 1); });
+  dots.forEach(function (b) {
+    b.addEventListener("click", function () { go(Number(b.getAttribute("data-goto"))); });
+  });
+  document.addEventListener("keydown", onKey);
+
+  window.geobriefBriefing = {
+    go: go,
+    next: function () { return go(state.index + 1); },
+    previous: function () { return go(state.index - 1); },
+    get index() { return state.index; },
+    get settled() { return state.settled; },
+    get count() { return steps.length; },
+    still: function () { state.still = true; document.body.classList.add("gb-still"); },
+    view: function () { var c = map.getCenter(); return { lat: c.lat, lng: c.lng, zoom: map.getZoom() }; }
+  };
+
+  var start = parseInt((location.hash || "").slice(1), 10);
+  go(isNaN(start) ? 0 : start - 1);
+})();
