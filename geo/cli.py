@@ -45,7 +45,11 @@ def _geocode(args: argparse.Namespace) -> int:
             continue
         entry = gaz.resolve(q)
         if entry is None:
-            _err(f"no place known as {q!r}")
+            if gaz.is_ambiguous(q):
+                options = ", ".join(f"{e.name} ({e.id})" for e, _ in gaz.candidates(q))
+                _err(f"{q!r} is ambiguous: it can name {options}; give a fuller name")
+            else:
+                _err(f"no place known as {q!r}")
             status = EXIT_PARTIAL
             continue
         rows.append(
