@@ -462,6 +462,7 @@ def _load_groups(gaz: Gazetteer, data_dir: Path) -> None:
             members = _members_from(spec, countries, data_dir)
         else:
             members = [m for m in spec if m in gaz._entries]
+        members = [m for m in members if m not in g.get("exclude", ())]
         members_t = tuple(sorted(set(members)))
         ents = [gaz._entries[m] for m in members_t]
         area = sum(e.area_km2 for e in ents)
