@@ -1,0 +1,202 @@
+"""The map as the Streamlit app shows it: st_folium with no CDN.
+
+streamlit-folium's frontend (``streamlit_folium/frontend/build``) receives
+the map's ``js_links``/``css_links`` lists, built in ``st_folium`` from the
+``default_js``/``default_css`` of every folium element, and appends a
+``<script src>`` / ``<link href>`` for each to its iframe. folium points
+those at jsDelivr and other CDNs, so an air-gapped room gets a blank map.
+
+Here every element's lists are rewritten, per instance (the class lists are
+shared), so that:
+
+- Leaflet's ``leaflet.js`` and ``leaflet.css`` (with its ``images/``) come
+  from the ``xstatic-leaflet`` package's own folder, which the app serves
+  through Streamlit's component file route (:func:`register_leaflet_assets`
+  declares that folder as a file-only component; nothing is copied);
+- jQuery, Bootstrap, Font-Awesome and awesome-markers, which folium adds to
+  every map but geobrief's layers never use, are dropped;
+- anything else that still points at the network makes
+  :func:`make_offline` raise, so a new plugin cannot slip a CDN in silently.
+
+Links are relative to the st_folium iframe
+(``<base>/component/streamlit_folium.st_folium/index.html``), so they work
+under any ``server.baseUrlPath``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import folium
+from branca.element import Element
+
+ASSET_COMPONENT = "leaflet_assets"
+"""The short name of the file-only component that serves Leaflet's folder."""
+
+_UNUSED = re.compile(
+    r"jquery|bootstrap|font-?awesome|awesome-markers|awesome\.rotate|glyphicons", re.IGNORECASE
+)
+_LEAFLET_JS = re.compile(r"/leaflet(?:-src)?(?:\.min)?\.js$", re.IGNORECASE)
+_LEAFLET_CSS = re.compile(r"/leaflet(?:\.min)?\.css$", re.IGNORECASE)
+_REMOTE = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
+
+
+class OfflineError(RuntimeError):
+    """The map needs an asset from the network that geobrief cannot serve locally."""
+
+
+def leaflet_dir() -> Path:
+    """The folder of the ``xstatic-leaflet`` package: leaflet.js, leaflet.css, images/."""
+    try:
+        import xstatic.pkg.leaflet as xleaflet
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise OfflineError("the map needs the xstatic-leaflet package: pip install xstatic-leaflet") from exc
+    return Path(xleaflet.BASE_DIR)
+
+
+def register_leaflet_assets() -> str:
+    """Let Streamlit serve Leaflet's folder; return its URL relative to st_folium's iframe.
+
+    Declares a component whose "frontend" is the xstatic-leaflet folder.
+    It is never called as a component; Streamlit's component route
+    (``/component/<name>/<file>``) then serves ``leaflet.js`` with the right
+    content type. Safe to call on every run (re-registering is a no-op).
+
+    Returns
+    -------
+    str
+        e.g. ``"../layers.app_map.leaflet_assets/"``.
+    """
+    import streamlit.components.v1 as components
+
+    component = components.declare_component(ASSET_COMPONENT, path=str(leaflet_dir()))
+    return f"../{component.name}/"
+
+
+def _elements(root: Element) -> Iterator[Element]:
+    yield root
+    for child in list(getattr(root, "_children", {}).values()):
+        yield from _elements(child)
+
+
+def _rewrite(links: list[tuple[str, str]], prefix: str, kind: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for name, url in links:
+        if kind == "js" and _LEAFLET_JS.search(url):
+            out.append((name, prefix + "leaflet.js"))
+        elif kind == "css" and _LEAFLET_CSS.search(url):
+            out.append((name, prefix + "leaflet.css"))
+        elif _UNUSED.search(url) or _UNUSED.search(name):
+            continue
+        elif _REMOTE.match(url):
+            raise OfflineError(
+                f"the map asks for {url} ({name}); geobrief serves no assets from the "
+                "network, so inline this plugin from a registry package first"
+            )
+        else:
+            out.append((name, url))
+    return out
+
+
+def make_offline(m: folium.Map, prefix: str) -> folium.Map:
+    """Point every asset link of a folium map at local files; drop unused CDN assets.
+
+    Parameters
+    ----------
+    m : folium.Map
+        The map; changed in place (per-instance lists, class lists untouched).
+    prefix : str
+        Where Leaflet's folder is served (see :func:`register_leaflet_assets`).
+
+    Returns
+    -------
+    folium.Map
+        The same map.
+
+    Raises
+    ------
+    OfflineError
+        An element needs a remote asset that is neither Leaflet nor one of
+        the unused folium defaults.
+    """
+    for element in _elements(m):
+        js = getattr(element, "default_js", None)
+        css = getattr(element, "default_css", None)
+        if js:
+            element.default_js = _rewrite(list(js), prefix, "js")
+        if css:
+            element.default_css = _rewrite(list(css), prefix, "css")
+    return m
+
+
+def remote_links(m: folium.Map) -> list[str]:
+    """Every asset URL of the map that would still be fetched from the network."""
+    urls = []
+    for element in _elements(m):
+        for _, url in [*getattr(element, "default_js", []), *getattr(element, "default_css", [])]:
+            if _REMOTE.match(url):
+                urls.append(url)
+    return urls
+
+
+def _plain_text(markup: str) -> str:
+    import html
+
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup or "")).split())
+
+
+def feature_at(
+    scene,
+    tooltip: str | None,
+    latlng: dict | None = None,
+    *,
+    max_degrees: float = 2.0,
+) -> tuple[str, str] | None:
+    """What a click on the st_folium map picked: ``("relation", id)`` or ``("place", id)``.
+
+    st_folium reports the clicked layer's tooltip as plain text and the
+    click position. The tooltip is matched against the tooltips geobrief's
+    layers give their features; without a match, the nearest place within
+    ``max_degrees`` of the click is taken.
+
+    Parameters
+    ----------
+    scene : Scene
+        The Scene the map was drawn from.
+    tooltip : str or None
+        ``last_object_clicked_tooltip``.
+    latlng : dict or None
+        ``last_object_clicked`` (``{"lat": …, "lng": …}``).
+
+    Returns
+    -------
+    tuple or None
+    """
+    from layers.render import FEATURE_LAYERS, collect_layers
+
+    def kind_of(key: str) -> tuple[str, str] | None:
+        if scene.relation(key) is not None:
+            return ("relation", key)
+        if scene.place(key) is not None:
+            return ("place", key)
+        return None
+
+    wanted = _plain_text(tooltip or "")
+    if wanted:
+        features = collect_layers(scene, layers=FEATURE_LAYERS)
+        for layer in ("arcs", "places", "regions", "spheres"):
+            for feature in features.get(layer, []):
+                if _plain_text(feature.tooltip) == wanted and (hit := kind_of(feature.key)):
+                    return hit
+    if latlng and latlng.get("lat") is not None and latlng.get("lng") is not None:
+        lat, lng = float(latlng["lat"]), float(latlng["lng"])
+        best = min(
+            scene.places,
+            key=lambda p: (p.lat - lat) ** 2 + (p.lon - lng) ** 2,
+            default=None,
+        )
+        if best is not None and (best.lat - lat) ** 2 + (best.lon - lng) ** 2 <= max_degrees**2:
+            return ("place", best.id)
+    return None

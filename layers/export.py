@@ -1,0 +1,85 @@
+"""Exports: a self-contained offline HTML map and a GeoJSON of every layer.
+
+Examples
+--------
+>>> from tests.scenes import transfer_scene
+>>> from layers.outlines import NoOutlines
+>>> fc = export_geojson(transfer_scene(), outlines=NoOutlines())
+>>> sorted({f["properties"]["layer"] for f in fc["features"]})
+['arcs', 'places']
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from geo.scene import Scene
+from layers.outlines import Outlines
+
+
+def export_html(scene: Scene, *, tiles: str | None = None, outlines: Outlines | None = None,
+                highlight: set[str] | None = None) -> str:
+    """The scene as one HTML page that opens with no network.
+
+    Parameters
+    ----------
+    scene : Scene
+    tiles : str, optional
+        An online tile provider, only when the user asks for one; the page
+        then needs the network for its tiles (and only for them).
+    outlines : Outlines, optional
+        Where outlines come from; defaults to `geo.shapes.load_shapes()`.
+    highlight : set of str, optional
+        Place and relation ids to emphasise.
+
+    Returns
+    -------
+    str
+        The HTML text; the same scene always gives the same bytes.
+    """
+    from layers.offline import offline_html
+    from layers.render import render_map
+
+    m = render_map(scene, tiles=tiles, outlines=outlines, highlight=highlight)
+    return offline_html(m, online_tiles=bool(tiles))
+
+
+def export_geojson(scene: Scene, *, outlines: Outlines | None = None) -> dict[str, Any]:
+    """Every feature layer of the scene as one GeoJSON FeatureCollection.
+
+    Each feature has the same flat properties (strings, numbers or null),
+    so QGIS and other GIS tools read it as one table: ``layer``, ``kind``,
+    ``id``, ``name``, ``label``, ``role``, ``relation``, ``source``,
+    ``target`` (names) with ``source_id``/``target_id``, ``item``,
+    ``quantity``, ``status``, ``date``, ``members``, ``mentions``,
+    ``confidence``, ``evidence`` (sentences joined by " | ") and
+    ``documents`` (their titles).
+
+    Arc longitudes are unwrapped, so a line across the antimeridian may
+    have longitudes beyond ±180.
+    """
+    from layers.render import FEATURE_LAYERS, collect_layers
+
+    layers = collect_layers(scene, layers=FEATURE_LAYERS, outlines=outlines)
+    features = []
+    seen: dict[str, int] = {}
+    for layer in FEATURE_LAYERS:
+        for f in layers.get(layer, []):
+            fid = f"{layer}:{f.key}"
+            seen[fid] = seen.get(fid, 0) + 1
+            if seen[fid] > 1:
+                fid = f"{fid}:{seen[fid]}"
+            props = dict(f.properties)
+            props["style"] = f.css
+            props["color"] = f.style.get("color")
+            features.append({"type": "Feature", "id": fid,
+                             "geometry": _plain(f.geometry), "properties": props})
+    return {"type": "FeatureCollection", "name": "geobrief", "features": features}
+
+
+def _plain(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        return {k: _plain(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_plain(v) for v in obj]
+    return obj

@@ -1,0 +1,163 @@
+"""What a layer draws, before it becomes folium or GeoJSON.
+
+Each layer module turns a Scene into `MapFeature` records (geometry, style,
+the texts shown to people, and plain properties for GIS users). The folium
+builders and the GeoJSON export both read these records, so the map and the
+export always agree.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Literal
+
+from geo.scene import Scene, Span
+
+MAX_QUOTES = 4
+MAX_QUOTE_CHARS = 420
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A small marker drawn with a feature: an arrowhead or a text label.
+
+    ``angle`` is the arrowhead's rotation in degrees clockwise from north.
+    """
+
+    kind: Literal["arrow", "label"]
+    lat: float
+    lon: float
+    text: str = ""
+    angle: float = 0.0
+    color: str = ""
+    css: str = ""
+
+
+@dataclass(frozen=True)
+class MapFeature:
+    """One drawable feature of one layer.
+
+    Parameters
+    ----------
+    key : str
+        The place or relation id it stands for (what ``highlight`` names).
+    layer, kind : str
+        The layer ("places", "arcs", ...) and the feature kind within it.
+    geometry : dict
+        A GeoJSON geometry, ``(lon, lat)`` order; ``Point`` features draw as
+        circles of ``radius`` pixels.
+    css : str
+        Class names for the SVG path, e.g. ``"gb-arc gb-transfer"``.
+    style : dict
+        Leaflet path options (colour, weight, dashArray, ...).
+    tooltip, popup : str
+        Escaped HTML, ready for Leaflet.
+    properties : dict
+        Plain scalar properties for the GeoJSON export.
+    """
+
+    key: str
+    layer: str
+    kind: str
+    geometry: dict[str, Any]
+    css: str
+    style: dict[str, Any]
+    tooltip: str
+    popup: str
+    properties: dict[str, Any]
+    radius: float = 0.0
+    marks: tuple[Mark, ...] = field(default=())
+
+
+def esc(text: object) -> str:
+    """Escape any text for HTML, quotes included."""
+    return html.escape(str(text), quote=True)
+
+
+@cache
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    from geo.sentences import split_sentences
+
+    return tuple(split_sentences(text))
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    for s, e in _sentences(text):
+        if s <= start < e or (s < end <= e):
+            return text[s:e]
+    return text[max(0, start - 120):end + 120]
+
+
+def quotes(scene: Scene, spans: Iterable[Span], *, whole_sentence: bool) -> list[tuple[str, str]]:
+    """Evidence as ``(sentence, document title)`` pairs, de-duplicated, at most `MAX_QUOTES`.
+
+    With ``whole_sentence`` a span (e.g. a place-name mention) is widened to
+    the sentence that holds it.
+    """
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for span in spans:
+        doc = scene.document(span.doc)
+        title = doc.title if doc is not None else span.doc
+        text = span.text
+        if whole_sentence and doc is not None and 0 <= span.start <= len(doc.text):
+            text = _sentence_of(doc.text, span.start, span.end)
+        text = " ".join(text.split())
+        if len(text) > MAX_QUOTE_CHARS:
+            text = text[: MAX_QUOTE_CHARS - 1] + "…"
+        if not text or text in seen:
+            continue
+        seen.add(text)
+        out.append((text, title))
+        if len(out) == MAX_QUOTES:
+            break
+    return out
+
+
+def popup_html(title: str, facts: Iterable[str], evidence: list[tuple[str, str]], note: str = "") -> str:
+    """The popup of a feature: title, facts, evidence quotes with their documents.
+
+    Every piece of text is escaped here; callers pass plain text.
+    """
+    parts = [f'<div class="gb-pop"><div class="gb-pop-title">{esc(title)}</div>']
+    facts = [f for f in facts if f]
+    if facts:
+        parts.append('<div class="gb-pop-facts">' + " · ".join(esc(f) for f in facts) + "</div>")
+    for sentence, doc_title in evidence:
+        parts.append(
+            f'<blockquote class="gb-quote">{esc(sentence)}'
+            f'<span class="gb-doc">{esc(doc_title)}</span></blockquote>'
+        )
+    if not evidence:
+        parts.append('<div class="gb-pop-note">No evidence sentence recorded.</div>')
+    if note:
+        parts.append(f'<div class="gb-pop-note">{esc(note)}</div>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def tooltip_html(text: str) -> str:
+    """A one-line tooltip, escaped."""
+    return f'<span class="gb-tip">{esc(text)}</span>'
+
+
+def joined_evidence(evidence: list[tuple[str, str]]) -> tuple[str, str]:
+    """Evidence sentences and their document titles as two plain strings (for GIS tables)."""
+    sentences = " | ".join(s for s, _ in evidence)
+    docs = " | ".join(dict.fromkeys(t for _, t in evidence))
+    return sentences, docs
+
+
+def base_properties(layer: str, kind: str, key: str, label: str) -> dict[str, Any]:
+    """Every GeoJSON property the export writes, with empty values; layers fill in theirs."""
+    return {
+        "layer": layer, "kind": kind, "id": key, "name": None, "label": label,
+        "role": None, "relation": None, "source": None, "target": None,
+        "source_id": None, "target_id": None,
+        "item": None, "quantity": None, "status": None, "date": None,
+        "members": None, "mentions": None, "confidence": None,
+        "evidence": "", "documents": "",
+    }

@@ -1,0 +1,91 @@
+"""Turn `MapFeature` records into one named, toggleable folium FeatureGroup."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from layers import style
+from layers.elements import Annotation, Pin
+from layers.feature import MapFeature, Mark
+
+ARROW_SIZE = 16
+
+
+def _dimmed(options: dict, factor: float) -> dict:
+    out = dict(options)
+    out["opacity"] = round(out.get("opacity", 1.0) * factor, 3)
+    if "fillOpacity" in out:
+        out["fillOpacity"] = round(out["fillOpacity"] * factor, 3)
+    return out
+
+
+def _latlngs(coords: Sequence[Sequence[float]]) -> list[list[float]]:
+    return [[round(lat, 5), round(lon, 5)] for lon, lat in coords]
+
+
+def _arrow_html(mark: Mark) -> str:
+    # An upward triangle whose tip is the icon's anchor, turned about that tip.
+    return (
+        f'<svg width="{ARROW_SIZE}" height="{ARROW_SIZE}" viewBox="0 0 16 16" '
+        f'data-angle="{mark.angle:.2f}" '
+        f'style="transform: rotate({mark.angle:.2f}deg); transform-origin: 8px 0px;">'
+        f'<path d="M8 0 L15 16 L8 12 L1 16 Z" fill="{mark.color}" '
+        'stroke="#ffffff" stroke-width="1" stroke-linejoin="round"></path></svg>'
+    )
+
+
+def mark_pin(mark: Mark, dim: bool = False) -> Pin:
+    """The folium element for an arrowhead or a label."""
+    extra = " gb-dim" if dim else ""
+    if mark.kind == "arrow":
+        return Pin(
+            (mark.lat, mark.lon), _arrow_html(mark), f"gb-arrow {mark.css}{extra}".strip(),
+            size=(ARROW_SIZE, ARROW_SIZE), anchor=(ARROW_SIZE // 2, 0), z=500,
+        )
+    from layers.feature import esc
+
+    return Pin((mark.lat, mark.lon), f"<span>{esc(mark.text)}</span>",
+               f"gb-label {mark.css}{extra}".strip(), z=1000)
+
+
+def add_feature(parent, feature: MapFeature, dim: bool = False) -> None:
+    """Draw one feature (path, tooltip, popup, marks) into a folium parent."""
+    import folium
+
+    opts = dict(feature.style)
+    if dim:
+        opts = _dimmed(opts, style.DIM)
+    geom = feature.geometry
+    gtype = geom["type"]
+    if gtype == "Point":
+        lon, lat = geom["coordinates"]
+        layer = folium.CircleMarker([round(lat, 5), round(lon, 5)], radius=feature.radius,
+                                    class_name=feature.css, **opts)
+    elif gtype == "LineString":
+        layer = folium.PolyLine(_latlngs(geom["coordinates"]), class_name=feature.css,
+                                no_clip=True, **opts)
+    else:
+        styled = {**opts, "className": feature.css}
+        layer = folium.GeoJson(
+            {"type": "Feature", "properties": {}, "geometry": geom},
+            style_function=lambda _f, s=styled: s,
+            control=False,
+        )
+    Annotation(feature.tooltip, feature.popup).add_to(layer)
+    layer.add_to(parent)
+    for mark in feature.marks:
+        mark_pin(mark, dim).add_to(parent)
+
+
+def feature_group(name: str, features: Iterable[MapFeature], highlight: set[str] | None = None,
+                  show: bool = True):
+    """A named folium FeatureGroup holding ``features``.
+
+    With a non-empty ``highlight``, features whose key is not in it are dimmed.
+    """
+    import folium
+
+    group = folium.FeatureGroup(name=name, show=show)
+    for f in features:
+        add_feature(group, f, dim=bool(highlight) and f.key not in highlight)
+    return group

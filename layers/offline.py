@@ -1,0 +1,137 @@
+"""Make a folium map self-contained: Leaflet inlined, no CDN, no remote URL left.
+
+Leaflet's JavaScript and CSS come from the PyPI package XStatic-Leaflet and
+are written into the page with their BSD-2-Clause licence; the images its
+CSS refers to become ``data:`` URIs. folium's other default assets
+(Bootstrap, jQuery, Font Awesome, awesome-markers) are dropped: geobrief
+draws with paths and ``DivIcon``s and needs none of them. A final guard
+refuses any page that would still fetch something over the network.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from functools import cache
+from pathlib import Path
+
+from branca.element import Element
+
+from layers.elements import template, template_text
+
+
+class OfflineError(RuntimeError):
+    """The page would still load something from the network."""
+
+
+#: A fetch of a remote resource: src=/href= attributes, CSS url() and @import.
+_REMOTE = re.compile(
+    r"""(?:\b(?:src|href)\s*=\s*["']?\s*|url\(\s*["']?\s*|@import\s+["'])(?:https?:)?//""",
+    re.IGNORECASE,
+)
+#: Navigational links that fetch nothing: Leaflet's own attribution link.
+_ALLOWED_LINKS = ('<a href="https://leafletjs.com"',)
+
+
+def _leaflet_dir() -> Path:
+    try:
+        import xstatic.pkg.leaflet as xleaflet
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise OfflineError("install XStatic-Leaflet (pip install xstatic-leaflet)") from exc
+    return Path(xleaflet.BASE_DIR)
+
+
+@cache
+def leaflet_assets() -> tuple[str, str]:
+    """Leaflet's ``(css, js)`` with every image in the CSS turned into a data: URI."""
+    base = _leaflet_dir()
+    css = (base / "leaflet.css").read_text(encoding="utf-8")
+
+    def inline(match: re.Match) -> str:
+        ref = match.group(1).strip("'\"")
+        path = base / ref
+        if ref.startswith(("data:", "#")) or not path.is_file():
+            return match.group(0)
+        data = base64.b64encode(path.read_bytes()).decode("ascii")
+        return f"url(data:image/png;base64,{data})"
+
+    css = re.sub(r"url\(([^)]*)\)", inline, css)
+    js = (base / "leaflet.js").read_text(encoding="utf-8")
+    if "</script" in js.lower() or "</style" in css.lower():  # pragma: no cover - upstream change
+        raise OfflineError("Leaflet's source cannot be inlined safely")
+    return css, js
+
+
+class LeafletAssets(Element):
+    """Leaflet's CSS and JavaScript written into the page, with their licence."""
+
+    def __init__(self):
+        super().__init__()
+        self._name = "LeafletAssets"
+        self._template = template("assets.html.jinja")
+        self.css, self.js = leaflet_assets()
+        self.licence = template_text("LEAFLET-LICENSE.txt").replace("*/", "* /")
+
+
+def remote_references(html: str) -> list[str]:
+    """Every place in ``html`` that would fetch something over the network."""
+    for link in _ALLOWED_LINKS:
+        html = html.replace(link, "")
+    return [html[max(0, m.start() - 30):m.end() + 40] for m in _REMOTE.finditer(html)]
+
+
+def check_offline(html: str) -> None:
+    """Raise `OfflineError` if ``html`` would fetch anything over the network."""
+    found = remote_references(html)
+    if found:
+        raise OfflineError(f"the page still refers to the network: {found[0]!r}")
+
+
+def _strip_remote_assets(m) -> None:
+    from branca.element import Figure  # noqa: F401  (documents the tree type)
+    from folium.elements import JSCSSMixin
+
+    def walk(el):
+        yield el
+        for child in el._children.values():
+            yield from walk(child)
+
+    for el in walk(m):
+        if not isinstance(el, JSCSSMixin):
+            continue
+        if el is m:
+            # instance copies: folium's lists are shared class attributes
+            el.default_js = []
+            el.default_css = []
+        elif el.default_js or el.default_css:
+            names = [n for n, _ in [*el.default_js, *el.default_css]]
+            raise OfflineError(f"{type(el).__name__} needs assets that geobrief does not inline: {names}")
+
+
+def offline_html(m, *, online_tiles: bool = False) -> str:
+    """The map as one self-contained HTML page.
+
+    Parameters
+    ----------
+    m : folium.Map
+        A rendered-or-not folium map (e.g. from `layers.render.render_map`).
+    online_tiles : bool
+        True when the user asked for online tiles; the network guard is then
+        skipped for them (Leaflet is still inlined).
+
+    Raises
+    ------
+    OfflineError
+        If a plugin needs assets that are not inlined, or a remote reference
+        remains in the page.
+    """
+    _strip_remote_assets(m)
+    fig = m.get_root()
+    if "gb_leaflet" not in fig.header._children:
+        assets = LeafletAssets()
+        assets._id = "leaflet"
+        fig.header.add_child(assets, name="gb_leaflet", index=0)
+    html = fig.render()
+    if not online_tiles:
+        check_offline(html)
+    return html

@@ -1,0 +1,79 @@
+"""Outlines for places: where the layers get polygons, simplified for the browser.
+
+The gazetteer's shapes live in `geo.shapes`; this module only asks it for a
+geometry by id (or a union of ids) and turns the answer into a compact
+GeoJSON geometry: simplified, one path per feature, coordinates rounded.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+#: Simplification tolerance in degrees, and coordinate rounding in decimals.
+TOLERANCE = 0.02
+DECIMALS = 3
+
+
+class Outlines(Protocol):
+    """What the layers need from `geo.shapes.load_shapes()`."""
+
+    def geometry(self, shape_id: str) -> Any: ...
+
+    def union(self, ids: Any) -> Any: ...
+
+    def basemap_geojson(self) -> dict: ...
+
+
+class NoOutlines:
+    """Stands in when no shapes are available: every place is drawn as a point."""
+
+    def geometry(self, shape_id: str) -> None:
+        return None
+
+    def union(self, ids: Any) -> None:
+        return None
+
+    def basemap_geojson(self) -> dict:
+        return {"type": "FeatureCollection", "features": []}
+
+
+def default_outlines() -> Outlines:
+    """The gazetteer's shapes (`geo.shapes.load_shapes`), or `NoOutlines` if not installed."""
+    try:
+        from geo.shapes import load_shapes
+    except ImportError:
+        return NoOutlines()
+    return load_shapes()
+
+
+def compact_geojson(geom: Any, tolerance: float = TOLERANCE) -> dict | None:
+    """A shapely (multi)polygon as a simplified, rounded GeoJSON geometry dict.
+
+    Returns None for an empty or missing geometry. Polygons stay one
+    (Multi)Polygon so Leaflet draws them as one SVG path.
+    """
+    if geom is None:
+        return None
+    import numpy as np
+    import shapely
+
+    if geom.is_empty:
+        return None
+    if geom.geom_type == "GeometryCollection":
+        polys = [g for g in geom.geoms if g.geom_type in ("Polygon", "MultiPolygon")]
+        if not polys:
+            return None
+        geom = shapely.union_all(polys)
+    geom = shapely.simplify(geom, tolerance, preserve_topology=True)
+    geom = shapely.transform(geom, lambda c: np.round(c, DECIMALS))
+    if geom.is_empty:
+        return None
+    return shapely.geometry.mapping(geom) | {}
+
+
+def representative_latlng(geom: Any) -> tuple[float, float] | None:
+    """A point inside a geometry, for its label, as ``(lat, lon)``."""
+    if geom is None or geom.is_empty:
+        return None
+    p = geom.representative_point() if geom.geom_type != "Point" else geom
+    return round(p.y, 4), round(p.x, 4)

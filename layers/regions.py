@@ -1,0 +1,94 @@
+"""Seas, straits, disputed areas and named regions, from their real outlines.
+
+Disputed areas are hatched (an SVG pattern defined by the page) with a
+dashed edge, so they never read as ordinary territory. Regions named by a
+list of members (e.g. an admin-1 union such as Donbas, or a bloc) are drawn
+as the union of the members' outlines.
+"""
+
+from __future__ import annotations
+
+from geo.scene import Place, Scene
+from layers import style
+from layers.feature import (
+    MapFeature,
+    Mark,
+    base_properties,
+    joined_evidence,
+    popup_html,
+    quotes,
+    tooltip_html,
+)
+from layers.outlines import Outlines, compact_geojson, default_outlines
+
+LAYER_NAME = "Seas, straits and regions"
+REGION_KINDS: tuple[str, ...] = ("sea", "strait", "disputed", "admin1", "region", "bloc")
+
+
+def style_kind(place: Place) -> str:
+    """The `style.REGION_STYLES` key for a region-like place (blocs draw like regions)."""
+    return "region" if place.kind == "bloc" else place.kind
+
+
+def region_geometry(place: Place, outlines: Outlines):
+    """The outline of a region-like place: its own shape, else the union of its members."""
+    geom = outlines.geometry(place.shape) if place.shape else None
+    if geom is None and place.members:
+        geom = outlines.union(list(place.members))
+    return geom
+
+
+def collect_regions(scene: Scene, outlines: Outlines | None = None) -> list[MapFeature]:
+    """One `MapFeature` per region-like place, outlines first, then outline-less points."""
+    outlines = outlines if outlines is not None else default_outlines()
+    shaped: list[MapFeature] = []
+    points: list[MapFeature] = []
+    for place in scene.places:
+        if place.kind not in REGION_KINDS:
+            continue
+        kind = style_kind(place)
+        opts = dict(style.REGION_STYLES[kind])
+        geom = compact_geojson(region_geometry(place, outlines))
+        evidence = quotes(scene, place.mentions, whole_sentence=True)
+        facts = [style.REGION_LABELS[kind].split(" ")[0] if kind != "disputed" else "disputed",
+                 ", ".join(place.members)]
+        note = f"Resolved by: {place.reason}" if place.reason else ""
+        props = base_properties("regions", place.kind, place.id, place.name)
+        sentences, docs = joined_evidence(evidence)
+        props |= {"name": place.name, "members": ", ".join(place.members) or None,
+                  "mentions": len(place.mentions), "evidence": sentences, "documents": docs}
+        label = Mark("label", place.lat, place.lon, text=place.name, css="gb-region-label")
+        common = dict(key=place.id, layer="regions", kind=place.kind,
+                      tooltip=tooltip_html(f"{place.name} · {style.REGION_LABELS[kind].lower()}"),
+                      popup=popup_html(place.name, facts, evidence, note), properties=props,
+                      marks=(label,))
+        if geom is not None:
+            shaped.append(MapFeature(geometry=geom, css=f"gb-shape gb-region gb-{place.kind}",
+                                     style=opts, **common))
+        else:
+            point_opts = {"color": opts["color"], "weight": 2, "opacity": 0.9, "dashArray": "3 3",
+                          "fillColor": "#ffffff", "fillOpacity": 0.6}
+            points.append(MapFeature(
+                geometry={"type": "Point", "coordinates": [round(place.lon, 5), round(place.lat, 5)]},
+                css=f"gb-place gb-region-point gb-{place.kind}", style=point_opts, radius=8,
+                **common))
+    return shaped + points
+
+
+def build_regions_layer(scene: Scene, *, outlines: Outlines | None = None,
+                        highlight: set[str] | None = None, name: str = LAYER_NAME):
+    """Seas, straits, disputed areas and regions as one named folium FeatureGroup.
+
+    Parameters
+    ----------
+    scene : Scene
+    outlines : Outlines, optional
+        Where outlines come from; defaults to `geo.shapes.load_shapes()`.
+    highlight : set of str, optional
+        Place ids to emphasise; the others are dimmed.
+    name : str
+        The layer's name in the layer control.
+    """
+    from layers.group import feature_group
+
+    return feature_group(name, collect_regions(scene, outlines), highlight)

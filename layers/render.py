@@ -1,0 +1,186 @@
+"""Scene → folium.Map: every layer as a named FeatureGroup, the layer control last.
+
+The output is deterministic: element ids derive from the scene and a
+counter, not from random uuids, so the same Scene always renders to the same
+bytes and golden files can be diffed.
+
+Examples
+--------
+>>> from tests.scenes import transfer_scene
+>>> from layers.outlines import NoOutlines
+>>> m = render_map(transfer_scene(), outlines=NoOutlines())
+>>> html = m.get_root().render()
+>>> "gb-arc gb-transfer" in html
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+
+from geo.scene import Scene
+from layers.feature import MapFeature
+from layers.outlines import Outlines, default_outlines
+
+ALL_LAYERS: tuple[str, ...] = ("basemap", "spheres", "regions", "places", "arcs", "legend")
+FEATURE_LAYERS: tuple[str, ...] = ("spheres", "regions", "places", "arcs")
+LAYER_NAMES = {
+    "basemap": "Countries",
+    "spheres": "Spheres of influence",
+    "regions": "Seas, straits and regions",
+    "places": "Places",
+    "arcs": "Relations",
+}
+
+
+def collect_layers(scene: Scene, *, layers: Iterable[str] = FEATURE_LAYERS,
+                   outlines: Outlines | None = None) -> dict[str, list[MapFeature]]:
+    """The features of each requested feature layer, keyed by layer name."""
+    from layers.arcs import collect_arcs
+    from layers.places import collect_places
+    from layers.regions import collect_regions
+    from layers.spheres import collect_spheres
+
+    outlines = outlines if outlines is not None else default_outlines()
+    wanted = set(layers)
+    out: dict[str, list[MapFeature]] = {}
+    if "spheres" in wanted:
+        out["spheres"] = collect_spheres(scene, outlines)
+    if "regions" in wanted:
+        out["regions"] = collect_regions(scene, outlines)
+    if "places" in wanted:
+        out["places"] = collect_places(scene, outlines)
+    if "arcs" in wanted:
+        out["arcs"] = collect_arcs(scene)
+    return out
+
+
+def scene_key(scene: Scene) -> str:
+    """A short digest of a scene's content, the seed of its element ids."""
+    return hashlib.sha256(scene.to_json(indent=None).encode("utf-8")).hexdigest()[:16]
+
+
+def _walk(element) -> Iterable:
+    yield element
+    for child in list(element._children.values()):
+        yield from _walk(child)
+
+
+def stabilise_ids(elements: Iterable, key: str) -> None:
+    """Give every element (and its descendants) an id from ``key`` and a counter.
+
+    Replaces folium's random uuids, so rendering is reproducible.
+    """
+    counter = 0
+    for top in elements:
+        for el in _walk(top):
+            el._id = hashlib.sha256(f"{key}:{counter}".encode()).hexdigest()[:20]
+            counter += 1
+    parents = [top._parent for top in elements if getattr(top, "_parent", None) is not None]
+    for top in [*elements, *parents]:
+        for el in _walk(top):
+            el._children = type(el._children)(
+                (child.get_name(), child) for child in el._children.values()
+            )
+
+
+def _bounds(scene: Scene, features: Mapping[str, list[MapFeature]]) -> list[list[float]] | None:
+    lats: list[float] = []
+    lons: list[float] = []
+    for f in features.get("arcs", []):
+        for lon, lat in f.geometry["coordinates"]:
+            lats.append(lat)
+            lons.append(lon)
+    for layer in ("places", "regions", "spheres"):
+        for f in features.get(layer, []):
+            for mark in f.marks:
+                lats.append(mark.lat)
+                lons.append(mark.lon)
+            if f.geometry["type"] == "Point":
+                lon, lat = f.geometry["coordinates"]
+                lats.append(lat)
+                lons.append(lon)
+    if not lats:
+        return None
+    pad_lat = max(1.5, (max(lats) - min(lats)) * 0.08)
+    pad_lon = max(1.5, (max(lons) - min(lons)) * 0.08)
+    return [[max(-80.0, min(lats) - pad_lat), min(lons) - pad_lon],
+            [min(84.0, max(lats) + pad_lat), max(lons) + pad_lon]]
+
+
+def new_map(tiles: str | None = None):
+    """An empty folium Map with geobrief's defaults: no tiles, SVG paths, world view."""
+    import folium
+
+    m = folium.Map(location=[30.0, 20.0], zoom_start=3, tiles=tiles, prefer_canvas=False,
+                   control_scale=True, world_copy_jump=False, min_zoom=2)
+    return m
+
+
+def render_map(scene: Scene, *, layers: Iterable[str] = ALL_LAYERS, m=None,
+               tiles: str | None = None, highlight: set[str] | None = None,
+               outlines: Outlines | None = None):
+    """Draw a scene as a folium map.
+
+    Parameters
+    ----------
+    scene : Scene
+        What to draw.
+    layers : iterable of str
+        Which of `ALL_LAYERS` to draw ("basemap", "spheres", "regions",
+        "places", "arcs", "legend").
+    m : folium.Map, optional
+        Draw onto this map instead of a new one (its view is left alone).
+    tiles : str, optional
+        An online tile provider; off by default so nothing touches the network.
+    highlight : set of str, optional
+        Place and relation ids to emphasise; every other feature is dimmed.
+    outlines : Outlines, optional
+        Where outlines come from; defaults to `geo.shapes.load_shapes()`.
+
+    Returns
+    -------
+    folium.Map
+        The map, with a layer control added last.
+    """
+    import folium
+
+    from layers.basemap import build_basemap_layer
+    from layers.elements import PageStyle
+    from layers.group import feature_group
+    from layers.legend import build_legend_layer
+
+    outlines = outlines if outlines is not None else default_outlines()
+    layers = tuple(layers)
+    created = m is None
+    if m is None:
+        m = new_map()
+    added = []
+    page = PageStyle()
+    page.add_to(m)
+    added.append(page)
+    if "basemap" in layers:
+        added.append(build_basemap_layer(scene, outlines=outlines, tiles=tiles).add_to(m))
+    elif tiles:
+        added.append(folium.TileLayer(tiles, name="Online tiles").add_to(m))
+    features = collect_layers(scene, layers=[x for x in layers if x in FEATURE_LAYERS],
+                              outlines=outlines)
+    for layer in FEATURE_LAYERS:
+        if layer in features:
+            group = feature_group(LAYER_NAMES[layer], features[layer], highlight)
+            added.append(group.add_to(m))
+    if created:
+        bounds = _bounds(scene, features)
+        if bounds is not None:
+            fit = folium.FitBounds(bounds, padding=(20, 20), max_zoom=6)
+            fit.add_to(m)
+            added.append(fit)
+    if "legend" in layers:
+        added.append(build_legend_layer(scene, layers=FEATURE_LAYERS, features=features).add_to(m))
+    control = folium.LayerControl(collapsed=False, position="topright")
+    control.add_to(m)
+    added.append(control)
+    key = scene_key(scene)
+    stabilise_ids([m] if created else added, key)
+    return m

@@ -1,0 +1,117 @@
+"""Spheres of influence: the patron's colour over the union of its members.
+
+Each influence relation becomes one shaded area (the union of its members'
+outlines) labelled in words, e.g. "Turkish influence: the East". Members
+without outlines fall back to points in the patron's colour.
+"""
+
+from __future__ import annotations
+
+from geo.scene import Relation, Scene
+from layers import style
+from layers.feature import (
+    MapFeature,
+    Mark,
+    base_properties,
+    joined_evidence,
+    popup_html,
+    quotes,
+    tooltip_html,
+)
+from layers.outlines import Outlines, compact_geojson, default_outlines, representative_latlng
+
+LAYER_NAME = "Spheres of influence"
+
+
+def patron_colors(scene: Scene) -> dict[str, str]:
+    """A colour for every patron of an influence relation, stable for a given scene."""
+    patrons = sorted({r.source for r in scene.relations if r.kind == "influence"})
+    return {p: style.SPHERE_COLORS[i % len(style.SPHERE_COLORS)] for i, p in enumerate(patrons)}
+
+
+def _demonym(scene: Scene, patron_id: str) -> str:
+    place = scene.place(patron_id)
+    name = place.name if place else patron_id
+    iso = place.iso if place else None
+    if iso:
+        try:
+            from geo.gazetteer import load_gazetteer
+
+            adj = load_gazetteer().demonym(iso)
+        except (ImportError, AttributeError, KeyError, LookupError):
+            adj = None
+        if adj:
+            return adj
+    return f"{name}'s"
+
+
+def sphere_label(scene: Scene, rel: Relation) -> str:
+    """The sphere's caption, e.g. ``"Turkish influence: the East"``."""
+    head = f"{_demonym(scene, rel.source)} influence"
+    return f"{head}: {rel.label}" if rel.label else head
+
+
+def collect_spheres(scene: Scene, outlines: Outlines | None = None) -> list[MapFeature]:
+    """One shaded `MapFeature` per influence relation (or one point per member without outline)."""
+    outlines = outlines if outlines is not None else default_outlines()
+    colors = patron_colors(scene)
+    out: list[MapFeature] = []
+    for rel in scene.relations:
+        if rel.kind != "influence" or not rel.members:
+            continue
+        color = colors[rel.source]
+        caption = sphere_label(scene, rel)
+        patron = scene.place(rel.source)
+        names = [(scene.place(m).name if scene.place(m) else m) for m in rel.members]
+        evidence = quotes(scene, rel.evidence, whole_sentence=True)
+        facts = ["members: " + ", ".join(names)]
+        note = f"Why: {rel.cue}" if rel.cue else ""
+        props = base_properties("spheres", "influence", rel.id, caption)
+        sentences, docs = joined_evidence(evidence)
+        props |= {"relation": "influence", "source": patron.name if patron else rel.source,
+                  "source_id": rel.source, "members": ", ".join(rel.members),
+                  "confidence": rel.confidence, "evidence": sentences, "documents": docs}
+        common = dict(key=rel.id, layer="spheres", kind="influence",
+                      tooltip=tooltip_html(f"{caption} ({', '.join(names)})"),
+                      popup=popup_html(caption, facts, evidence, note), properties=props)
+        union = outlines.union(list(rel.members))
+        geom = compact_geojson(union)
+        if geom is not None:
+            where = representative_latlng(union)
+            marks = (Mark("label", *where, text=caption, css="gb-sphere-label"),) if where else ()
+            opts = {"color": color, "weight": 1.6, "opacity": 0.85, "dashArray": "6 4",
+                    "fillColor": color, "fillOpacity": 0.2}
+            out.append(MapFeature(geometry=geom, css="gb-shape gb-sphere", style=opts,
+                                  marks=marks, **common))
+            continue
+        for i, member in enumerate(rel.members):
+            place = scene.place(member)
+            if place is None:
+                continue
+            marks = ((Mark("label", place.lat, place.lon, text=caption, css="gb-sphere-label"),)
+                     if i == 0 else ())
+            opts = {"color": color, "weight": 2, "opacity": 0.9, "fillColor": color,
+                    "fillOpacity": 0.35}
+            out.append(MapFeature(
+                geometry={"type": "Point", "coordinates": [round(place.lon, 5), round(place.lat, 5)]},
+                css="gb-place gb-sphere-point", style=opts, radius=11, marks=marks, **common))
+    return out
+
+
+def build_spheres_layer(scene: Scene, *, outlines: Outlines | None = None,
+                        highlight: set[str] | None = None, name: str = LAYER_NAME):
+    """The spheres of influence of a scene as one named folium FeatureGroup.
+
+    Parameters
+    ----------
+    scene : Scene
+    outlines : Outlines, optional
+        Where outlines come from; defaults to `geo.shapes.load_shapes()`.
+    highlight : set of str, optional
+        Relation ids to emphasise; the others are dimmed.
+    name : str
+        The layer's name in the layer control.
+    """
+    from layers.group import feature_group
+
+    return feature_group(name, collect_spheres(scene, outlines), highlight)

@@ -1,0 +1,220 @@
+"""Render tests: hand-built scenes → folium HTML, asserted on fragments of the page."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from layers.arcs import collect_arcs
+from layers.export import export_geojson, export_html
+from layers.offline import OfflineError, check_offline, remote_references
+from layers.outlines import NoOutlines
+from layers.render import render_map
+from tests.conftest import ROOT
+from tests.scenes import antimeridian_scene, hostile_scene, rich_scene, transfer_scene
+
+NONE = NoOutlines()
+
+
+def _arc_options(html: str) -> list[dict]:
+    """The Leaflet options object of every polyline with a geobrief arc class."""
+    out = []
+    for m in re.finditer(r"L\.polyline\(\s*\[.*?\],\s*(\{.*?\})\s*\)", html, re.S):
+        opts = json.loads(m.group(1))
+        if "gb-arc" in opts.get("className", ""):
+            out.append(opts)
+    return out
+
+
+@pytest.fixture(scope="module")
+def rich_html() -> str:
+    return export_html(rich_scene(shapes=True))
+
+
+def test_every_layer_is_named_and_control_comes_last(rich_html):
+    for name in ("Countries", "Spheres of influence", "Seas, straits and regions", "Places",
+                 "Relations"):
+        assert f'"{name}"' in rich_html
+    script = rich_html.rsplit("<script>", 1)[1]
+    assert script.rfind("L.control.layers") > script.rfind("L.featureGroup(")
+
+
+def test_one_arc_per_relation_with_kind_classes(rich_html):
+    opts = _arc_options(rich_html)
+    assert len(opts) == 7  # 8 relations, one is a sphere
+    kinds = sorted(o["className"] for o in opts)
+    assert kinds.count("gb-arc gb-transfer") == 3
+    assert kinds.count("gb-arc gb-conflict") == 2
+    assert "gb-arc gb-alliance" in kinds and "gb-arc gb-support" in kinds
+
+
+def test_transfer_styles_by_status(rich_html):
+    by_color = {(o["color"], o.get("dashArray")) for o in _arc_options(rich_html)
+                if o["className"].endswith("transfer")}
+    assert ("#1d6f6a", None) in by_color  # delivered: solid
+    assert ("#1d6f6a", "9 6") in by_color  # planned: dashed
+    assert ("#9a9a9a", "9 6") in by_color  # frozen: grey
+
+
+def test_support_is_dotted_and_conflict_red(rich_html):
+    opts = _arc_options(rich_html)
+    support = next(o for o in opts if o["className"].endswith("support"))
+    conflict = [o for o in opts if o["className"].endswith("conflict")]
+    assert support["dashArray"] == "1 7"
+    assert {o["color"] for o in conflict} == {"#c0392b"}
+
+
+def test_arcs_between_one_pair_take_different_lanes():
+    arcs = [f for f in collect_arcs(rich_scene()) if {f.properties["source_id"],
+                                                       f.properties["target_id"]} == {"TR", "UA"}]
+    assert len(arcs) == 3
+    mids = [tuple(a.geometry["coordinates"][len(a.geometry["coordinates"]) // 2]) for a in arcs]
+    assert len({(round(x, 1), round(y, 1)) for x, y in mids}) == 3
+    # mutual conflict: the two arcs bow to opposite sides
+    c1, c2 = [f for f in collect_arcs(rich_scene()) if f.kind == "conflict"]
+    assert c1.geometry["coordinates"][24] != c2.geometry["coordinates"][-25]
+
+
+def test_directed_arcs_have_arrowheads_at_the_target():
+    for f in collect_arcs(rich_scene()):
+        arrows = [m for m in f.marks if m.kind == "arrow"]
+        if f.kind == "alliance":
+            assert not arrows
+            continue
+        (arrow,) = arrows
+        lon, lat = f.geometry["coordinates"][-1]
+        assert (arrow.lat, arrow.lon) == pytest.approx((lat, lon), abs=1e-4)
+
+
+def test_antimeridian_arc_is_unwrapped():
+    (arc,) = collect_arcs(antimeridian_scene())
+    lons = [lon for lon, _ in arc.geometry["coordinates"]]
+    assert lons[0] == pytest.approx(131.9) and lons[-1] == pytest.approx(210.1)
+    assert max(abs(b - a) for a, b in itertools.pairwise(lons)) < 10
+    html = export_html(antimeridian_scene(), outlines=NONE)
+    assert "210.1" in html and "-149.9, 131.9" not in html
+
+
+def test_page_is_offline(rich_html):
+    assert remote_references(rich_html) == []
+    assert "cdn." not in rich_html and "jquery" not in rich_html.lower()
+    assert "bootstrap" not in rich_html.lower()
+    assert "Leaflet 1.9.3" in rich_html and "BSD 2-Clause" in rich_html
+    assert "url(images/" not in rich_html
+
+
+def test_guard_catches_remote_assets():
+    with pytest.raises(OfflineError):
+        check_offline('<html><script src="https://cdn.example.org/x.js"></script></html>')
+    with pytest.raises(OfflineError):
+        check_offline("<style>a { background: url( 'http://x.org/a.png') }</style>")
+    with pytest.raises(OfflineError):
+        check_offline('<link rel="stylesheet" href="//x.org/a.css">')
+    check_offline('<a href="https://leafletjs.com" title="x">Leaflet</a>')
+
+
+def test_online_tiles_only_when_asked():
+    html = export_html(transfer_scene(), tiles="OpenStreetMap", outlines=NONE)
+    assert "tile.openstreetmap.org" in html
+    assert "tile.openstreetmap.org" not in export_html(transfer_scene(), outlines=NONE)
+
+
+def test_same_scene_gives_identical_bytes(rich_html):
+    assert export_html(rich_scene(shapes=True)) == rich_html
+    code = ("import sys; from tests.scenes import rich_scene; from layers.export import export_html;"
+            "sys.stdout.write(export_html(rich_scene(shapes=True)))")
+    env = dict(os.environ, PYTHONHASHSEED="12345")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                         text=True, check=True).stdout
+    assert out == rich_html
+
+
+def test_hostile_text_is_escaped_everywhere():
+    html = export_html(hostile_scene(shapes=True))
+    benign = export_html(transfer_scene(shapes=True))
+    assert html.count("<script") == benign.count("<script")
+    assert html.count("</script>") == benign.count("</script>")
+    for bad in ("<img src=x", "window.__pwned=1</script>", "<b onmouseover", "onerror=\"window"):
+        assert bad not in html
+    main = html.rsplit("<script>", 1)[1]
+    assert "$(`" not in main and not re.search(r"bind(Tooltip|Popup)\(\s*`", main)
+    # the text is still there, escaped, for people to read
+    assert "\\u0026lt;script\\u0026gt;window.__pwned=1" in html
+
+
+def test_highlight_dims_the_rest():
+    html = export_html(rich_scene(), outlines=NONE, highlight={"r1", "TR", "UA"})
+    opts = {o["color"] + str(o.get("dashArray")): o for o in _arc_options(html)}
+    assert opts["#1d6f6aNone"]["opacity"] == 0.9  # r1, highlighted
+    assert opts["#1d6f6a9 6"]["opacity"] == pytest.approx(0.18)  # r2, dimmed
+    assert "gb-dim" in html
+
+
+def test_draws_onto_an_existing_map():
+    import folium
+
+    m = folium.Map(location=[10, 10], zoom_start=5, tiles=None)
+    out = render_map(transfer_scene(), m=m, outlines=NONE, layers=("places", "arcs", "legend"))
+    assert out is m
+    html = m.get_root().render()
+    assert "gb-arc gb-transfer" in html and '"Countries"' not in html
+    assert "fitBounds" not in html
+
+
+def test_legend_lists_only_what_is_drawn():
+    html = export_html(transfer_scene(), outlines=NONE)
+    legend = html[html.index('class="gb-legend'):]
+    legend = legend[:legend.index("</div>")]
+    assert "Transfer, delivered" in legend and "Supplier" in legend and "Recipient" in legend
+    for absent in ("Alliance", "Conflict", "Disputed", "Sea", "influence", "planned"):
+        assert absent not in legend
+
+
+def test_legend_explains_every_style_of_rich_scene(rich_html):
+    legend = rich_html[rich_html.index('class="gb-legend'):]
+    for text in ("Alliance", "Transfer, delivered", "Transfer, planned", "Transfer, frozen",
+                 "Support", "Conflict", "Disputed area", "Sea", "Turkish influence: the East",
+                 "City"):
+        assert text in legend
+
+
+def test_shapes_drawn_from_real_outlines(rich_html):
+    assert rich_html.count('"className": "gb-shape gb-country') == 7
+    assert '"className": "gb-shape gb-region gb-disputed"' in rich_html
+    assert "url(#gb-hatch)" in rich_html and 'id="gb-hatch"' in rich_html
+    assert '"className": "gb-shape gb-sphere"' in rich_html
+
+
+def test_every_feature_has_tooltip_and_evidence_popup(rich_html):
+    n_features = rich_html.count('.bindPopup("')
+    assert n_features == rich_html.count('.bindTooltip("')
+    assert n_features >= 7 + 7 + 3 + 1
+    assert "Turkey sold 12 Bayraktar TB2 drones to Ukraine." in rich_html
+    assert "Drone deal" in rich_html
+
+
+def test_geojson_is_flat_and_complete():
+    fc = export_geojson(rich_scene(shapes=True))
+    json.dumps(fc)
+    feats = fc["features"]
+    keys = {tuple(sorted(f["properties"])) for f in feats}
+    assert len(keys) == 1
+    for f in feats:
+        for v in f["properties"].values():
+            assert v is None or isinstance(v, str | int | float)
+    layers = {f["properties"]["layer"] for f in feats}
+    assert layers == {"arcs", "places", "regions", "spheres"}
+    planned = next(f for f in feats if f["properties"]["id"] == "r2")
+    assert planned["geometry"]["type"] == "LineString"
+    want = {"relation": "transfer", "source": "Turkey", "target": "Ukraine", "quantity": 50,
+            "status": "planned"}
+    assert {k: planned["properties"][k] for k in want} == want
+    assert "plans to buy" in planned["properties"]["evidence"]
+    assert planned["properties"]["documents"] == "Drone deal"
+    assert len({f["id"] for f in feats}) == len(feats)
