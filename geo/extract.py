@@ -1,0 +1,302 @@
+"""Extraction: article text → a Scene of places, actors and relations.
+
+:func:`extract` is a short chain of named steps over one Scene-in-progress
+(:class:`Draft`); each step says what it reads and what it adds:
+
+1. :func:`split_step` reads the documents' text, adds sentence spans.
+2. :func:`mention_step` reads the text, adds mentions matched against the
+   gazetteer and the actor table (:mod:`geo.mentions`).
+3. :func:`resolve_step` reads the mentions, adds one reading each: place or
+   actor, which place (:mod:`geo.resolve`).
+4. :func:`relation_step` reads the sentences and the actor readings, adds
+   relation findings with their evidence sentence (:mod:`geo.relations`).
+5. :func:`merge_step` reads everything, adds the Scene's places (one per id,
+   every mention kept) and relations (repeated statements merged, all
+   evidence kept).
+
+Examples
+--------
+>>> from geo.scene import Document
+>>> doc = Document("d1", "demo", "Turkey sold 12 Bayraktar TB2 drones to Ukraine in 2020.")
+>>> scene = extract([doc])
+>>> [p.id for p in scene.places]
+['TR', 'UA']
+>>> r = scene.relations[0]
+>>> (r.kind, r.source, r.target, r.quantity, r.status)
+('transfer', 'TR', 'UA', 12, 'delivered')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from geo.relations import Anchor, Finding, find_relations
+from geo.resolve import Resolved, resolve_mentions
+from geo.scene import Document, Place, Relation, Scene, Span
+from geo.sentences import split_sentences
+
+
+@dataclass
+class Draft:
+    """The Scene being built: what each step has added so far."""
+
+    documents: tuple[Document, ...]
+    sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    mentions: dict[str, list] = field(default_factory=dict)
+    resolved: dict[str, list[Resolved]] = field(default_factory=dict)
+    findings: list[tuple[Finding, Span]] = field(default_factory=list)
+
+
+def split_step(draft: Draft) -> None:
+    """Reads ``documents``; adds ``sentences`` (character spans per document)."""
+    for doc in draft.documents:
+        draft.sentences[doc.id] = split_sentences(doc.text)
+
+
+def mention_step(draft: Draft) -> None:
+    """Reads ``documents``; adds ``mentions`` found with the gazetteer and actor table."""
+    from geo.gazetteer import load_gazetteer
+    from geo.mentions import find_mentions
+
+    gaz = load_gazetteer()
+    for doc in draft.documents:
+        draft.mentions[doc.id] = find_mentions(doc.text, gaz)
+
+
+def resolve_step(draft: Draft) -> None:
+    """Reads ``mentions``; adds ``resolved``: one place id and role per kept mention."""
+    from geo.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    for doc in draft.documents:
+        draft.resolved[doc.id] = resolve_mentions(doc.text, draft.mentions[doc.id], gaz)
+
+
+_ANCHOR_KINDS = frozenset({"country", "disputed", "region", "admin1", "bloc", "other"})
+
+
+def relation_step(draft: Draft) -> None:
+    """Reads ``sentences`` and ``resolved``; adds ``findings`` with their evidence sentence."""
+    for doc in draft.documents:
+        res = draft.resolved[doc.id]
+        k = 0
+        context: list[str] = []
+        for s, e in draft.sentences[doc.id]:
+            while k < len(res) and res[k].start < s:
+                k += 1
+            inside: list[Resolved] = []
+            j = k
+            while j < len(res) and res[j].end <= e:
+                inside.append(res[j])
+                j += 1
+            anchors = [
+                Anchor(r.start - s, r.end - s, r.id, r.how if r.role == "actor" else "place", r.kind)
+                for r in inside
+                if r.kind in _ANCHOR_KINDS and r.id != "SU"
+            ]
+            sentence = doc.text[s:e]
+            if len(anchors) >= 1:
+                evidence = Span(doc.id, s, e, sentence)
+                for f in find_relations(sentence, anchors, context=context):
+                    draft.findings.append((f, evidence))
+            countries = [a.id for a in anchors if a.kind == "country"]
+            if countries:
+                context = (context + countries)[-6:]
+
+
+def _item_key(item: str | None) -> str:
+    if not item:
+        return ""
+    from geo.relations import _HEAD_RE
+
+    heads = _HEAD_RE.findall(item.lower())
+    if not heads:
+        return item.lower()
+    head = heads[-1]
+    head = re.sub(r"(?:s|es)$", "", head) if not head.endswith("ss") else head
+    synonyms = {"uav": "drone", "unmanned aerial vehicle": "drone", "unmanned aircraft": "drone",
+                "ucav": "drone", "jet": "fighter", "fighter jet": "fighter", "weaponry": "weapon",
+                "arm": "weapon", "armament": "weapon"}
+    return synonyms.get(head, head)
+
+
+def _relation_id(kind: str, source: str, target: str | None, extra: str) -> str:
+    digest = hashlib.sha1(f"{kind}|{source}|{target}|{extra}".encode()).hexdigest()[:10]
+    return f"rel-{digest}"
+
+
+def _label(f: Finding, place_names: dict[str, str]) -> str:
+    if f.kind == "transfer":
+        bits = [b for b in (str(f.quantity) if f.quantity is not None else "", f.status) if b]
+        return f"{f.item or 'transfer'} ({', '.join(bits)})"
+    if f.kind == "influence":
+        return f.label or ", ".join(place_names.get(m, m) for m in f.members)
+    verbs = {"support": "backs", "conflict": "against", "alliance": "with"}
+    return f"{place_names.get(f.source, f.source)} {verbs.get(f.kind, f.kind)} {place_names.get(f.target or '', f.target)}"
+
+
+def merge_step(draft: Draft) -> Scene:
+    """Reads everything; returns the Scene with merged places and relations."""
+    from geo.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    # -- relations first, so that blocs and regions used as endpoints become places
+    merged: dict[tuple, dict] = {}
+    order: list[tuple] = []
+    for f, ev in draft.findings:
+        if f.kind == "transfer":
+            key = ("transfer", f.source, f.target, _item_key(f.item), f.status)
+            # a statement without status joins an earlier one about the same item
+            if f.status == "unknown":
+                for k in order:
+                    if k[:4] == key[:4]:
+                        key = k
+                        break
+            elif ("transfer", f.source, f.target, _item_key(f.item), "unknown") in merged and key not in merged:
+                old = ("transfer", f.source, f.target, _item_key(f.item), "unknown")
+                merged[key] = merged.pop(old)
+                order[order.index(old)] = key
+                merged[key]["finding"] = f
+        elif f.kind in ("alliance", "conflict"):
+            a, b = sorted([f.source, f.target or ""])
+            key = (f.kind, a, b)
+        elif f.kind == "influence":
+            key = ("influence", f.source, tuple(sorted(f.members)))
+        else:
+            key = (f.kind, f.source, f.target)
+        if key not in merged:
+            merged[key] = {"finding": f, "evidence": [], "cues": [], "conf": f.confidence}
+            order.append(key)
+        slot = merged[key]
+        if ev not in slot["evidence"]:
+            slot["evidence"].append(ev)
+        if f.cue not in slot["cues"]:
+            slot["cues"].append(f.cue)
+        slot["conf"] = max(slot["conf"], f.confidence)
+        best = slot["finding"]
+        if f.kind == "transfer" and (best.quantity is None and f.quantity is not None):
+            slot["finding"] = Finding(best.kind, best.source, best.target, best.cue, best.item, f.quantity,
+                                      best.status, best.date or f.date, best.members, best.label, best.confidence)
+    endpoint_ids: set[str] = set()
+    for key in order:
+        f = merged[key]["finding"]
+        endpoint_ids.add(f.source)
+        if f.target:
+            endpoint_ids.add(f.target)
+        endpoint_ids.update(f.members)
+
+    # -- places: one per id, every mention kept
+    by_id: dict[str, dict] = {}
+    for doc in draft.documents:
+        for r in draft.resolved[doc.id]:
+            slot = by_id.setdefault(r.id, {"spans": [], "reasons": [], "roles": set()})
+            slot["spans"].append(Span(doc.id, r.start, r.end, r.text))
+            if r.reason not in slot["reasons"]:
+                slot["reasons"].append(r.reason)
+            slot["roles"].add(r.role)
+    places: list[Place] = []
+    for pid, slot in by_id.items():
+        entry = gaz.get(pid)
+        if entry is None:
+            continue
+        if entry.kind == "bloc" and pid not in endpoint_ids:
+            continue  # blocs are drawn when the text relates them to someone
+        places.append(Place(
+            id=entry.id, name=entry.name, kind=entry.kind, iso=entry.iso, lat=entry.lat, lon=entry.lon,
+            mentions=tuple(slot["spans"]), reason="; ".join(slot["reasons"][:4]),
+            shape=entry.id if entry.has_polygon else None, area_km2=entry.area_km2,
+            members=entry.members, role="/".join(sorted(slot["roles"])),
+        ))
+    known = {p.id for p in places}
+    for pid in sorted(endpoint_ids - known):
+        entry = gaz.get(pid)
+        if entry is not None:
+            places.append(Place(id=entry.id, name=entry.name, kind=entry.kind, iso=entry.iso, lat=entry.lat,
+                                lon=entry.lon, reason="relation endpoint", shape=entry.id if entry.has_polygon else None,
+                                area_km2=entry.area_km2, members=entry.members, role="actor"))
+    names = {p.id: p.name for p in places}
+    known = set(names)
+
+    relations: list[Relation] = []
+    seen_ids: set[str] = set()
+    for key in order:
+        slot = merged[key]
+        f: Finding = slot["finding"]
+        if f.source not in known or (f.target and f.target not in known):
+            continue
+        members = tuple(m for m in f.members if m in known)
+        if f.kind == "influence" and not members:
+            continue
+        source, target = f.source, f.target
+        if f.kind in ("alliance",):
+            source, target = key[1], key[2]
+        rid = _relation_id(f.kind, source, target, "|".join(map(str, key[3:])))
+        if rid in seen_ids:
+            continue
+        seen_ids.add(rid)
+        relations.append(Relation(
+            id=rid, kind=f.kind, source=source, target=target if f.kind != "influence" else None,
+            members=members, label=_label(f, names), item=f.item if f.kind == "transfer" else None,
+            quantity=f.quantity if f.kind == "transfer" else None,
+            status=f.status if f.kind == "transfer" else "unknown",  # type: ignore[arg-type]
+            date=f.date if f.kind == "transfer" else None,
+            evidence=tuple(slot["evidence"]), cue="; ".join(slot["cues"][:3]),
+            confidence=round(min(0.95, slot["conf"] + 0.05 * (len(slot["evidence"]) - 1)), 2),
+        ))
+    return Scene(documents=draft.documents, places=tuple(places), relations=tuple(relations))
+
+
+def extract(documents: Sequence[Document]) -> Scene:
+    """Read articles into a Scene of places, actors and relations with their evidence.
+
+    Parameters
+    ----------
+    documents : sequence of Document
+        Articles as read by :mod:`geo.documents`.
+
+    Returns
+    -------
+    Scene
+        Places in order of first mention, relations in order of first statement.
+    """
+    draft = Draft(tuple(documents))
+    split_step(draft)
+    mention_step(draft)
+    resolve_step(draft)
+    relation_step(draft)
+    return merge_step(draft)
+
+
+def summarize(scene: Scene) -> str:
+    """A readable text summary of a Scene (the CLI's ``--format text``).
+
+    Examples
+    --------
+    >>> print(summarize(Scene()))
+    0 documents, 0 places, 0 relations
+    """
+    lines = [f"{len(scene.documents)} documents, {len(scene.places)} places, {len(scene.relations)} relations"]
+    if scene.places:
+        lines.append("")
+        lines.append("Places")
+        for p in scene.places:
+            lines.append(f"  {p.name} [{p.id}, {p.kind}] ×{len(p.mentions)}  ({p.reason})")
+    names = {p.id: p.name for p in scene.places}
+    if scene.relations:
+        lines.append("")
+        lines.append("Relations")
+        for r in scene.relations:
+            if r.kind == "influence":
+                ends = f"{names.get(r.source, r.source)} ⇒ " + ", ".join(names.get(m, m) for m in r.members)
+            else:
+                arrow = "↔" if r.kind in ("alliance", "conflict") else "→"
+                ends = f"{names.get(r.source, r.source)} {arrow} {names.get(r.target or '', r.target)}"
+            lines.append(f"  {r.kind:9} {ends}: {r.label}  [{r.cue}; {len(r.evidence)} sentence(s)]")
+            ev = r.evidence[0].text if r.evidence else ""
+            lines.append(f"            “{ev[:140]}{'…' if len(ev) > 140 else ''}”")
+    if not scene.places and scene.documents:
+        lines.append("no places or actors found in the text")
+    return "\n".join(lines)

@@ -1,0 +1,221 @@
+"""Finding place and actor mentions in text: a token n-gram matcher over folded forms.
+
+The matcher reads two tables: the gazetteer's folded surface forms (names,
+aliases, demonyms, capitals, alternate names) and the actor table (state
+organs, companies, leaders, groups, demonyms). At each capitalised token it
+tries the longest run of up to :data:`MAX_TOKENS` tokens whose folded text is
+a form, so "Gulf of Aden" wins over "Aden" and "South Korean" over "Korean".
+
+Case rules: a mention starts with an upper-case letter; acronym forms
+("US", "UAE") must match their exact case; an all-capitals word ("KIEV")
+counts when it is long enough to be no acronym of ours or opens a
+dateline; lower-case words are never places. A list of capitalised English
+words that double as place names ("March", "Along", "Mobile") is ignored,
+and a match followed by an organisation word ("Kyiv Independent",
+"Washington Post", "Stockholm International ...") is not a place.
+
+Examples
+--------
+>>> from geo.gazetteer import load_gazetteer
+>>> ms = find_mentions("KIEV - Turkey's drones reached Ukrainian troops in March.", load_gazetteer())
+>>> [(m.text, m.readings[0].id) for m in ms]
+[('KIEV', 'city:703448'), ('Turkey', 'TR'), ('Ukrainian', 'UA')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from geo.actors import Actor, load_actors
+from geo.gazetteer import Gazetteer, fold_name
+
+MAX_TOKENS = 7
+
+STOP_WORDS = frozenset(
+    ["a", "about", "above", "across", "after", "again", "against", "along", "also", "although", "always", "among", "an", "and", "any", "are", "around", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "down", "during", "each", "either", "else", "even", "ever", "every", "few", "for", "from", "further", "had", "has", "have", "he", "her", "here", "hers", "him", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "just", "last", "least", "less", "like", "many", "may", "me", "might", "more", "most", "much", "must", "my", "near", "neither", "never", "new", "next", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "only", "or", "other", "our", "out", "over", "own", "per", "perhaps", "same", "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "though", "through", "thus", "to", "too", "under", "until", "up", "upon", "us", "very", "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "yet", "you", "your", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "union", "reading", "mobile", "nice", "split", "bath", "of", "along", "march", "independence", "liberty", "victory", "unity", "hope", "faith", "grace", "justice", "democracy", "freedom", "progress", "enterprise", "commerce", "industry", "providence", "concord", "harmony", "friendship", "paradise", "eden", "zion", "goshen", "canaan", "bethel", "mercy", "trust", "marshall", "president", "minister", "general", "chief", "governor", "mayor", "senator", "king", "queen", "prince", "princess", "lord", "lady", "sir", "god", "allah", "jesus", "christ", "church", "bank", "court", "house", "senate", "congress", "parliament", "council", "state", "states", "republic", "kingdom", "empire", "army", "navy", "police", "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "middle", "upper", "lower", "said", "says", "say", "told", "report", "reports", "news", "press", "times", "post", "journal", "daily", "weekly", "however", "meanwhile", "moreover", "therefore", "still", "yet", "already", "also", "again", "man", "men", "woman", "women", "people", "person", "child", "children", "family", "home", "work", "time", "year", "years", "day", "days", "early", "late", "great", "little", "big", "small", "old", "young", "good", "bad", "best", "better", "worst", "white", "black", "red", "green", "blue", "brown", "gray", "grey", "gold", "silver", "orange", "rose", "lily", "ivy", "holly", "daisy", "iris", "violet", "jasmine", "sale", "deal", "trade", "market", "world", "earth", "sun", "moon", "star", "florence", "victoria", "charlotte", "aurora", "regina", "adelaide", "sydney", "eugene", "tyler", "preston", "orlando", "jackson", "houston", "dallas", "austin", "lincoln", "hamilton", "washington", "madison", "jefferson", "franklin", "clinton", "chad", "jordan", "georgia", "israel", "paris", "troy", "cuba"]
+)
+"""Capitalised words read as places only with help (multi-word forms, or the resolver's rules).
+
+Most are English words that GeoNames also lists as towns; the last lines are
+names that are as often people as places; the resolver decides those in
+context (see :data:`PERSON_PLACES`).
+"""
+
+PERSON_PLACES = frozenset(
+    ["florence", "victoria", "charlotte", "aurora", "regina", "adelaide", "sydney", "eugene", "tyler", "preston", "orlando", "jackson", "houston", "dallas", "austin", "lincoln", "hamilton", "washington", "madison", "jefferson", "franklin", "clinton", "chad", "jordan", "georgia", "israel", "paris", "troy", "cuba"]
+)
+"""Names that are places unless the text uses them as a person's name."""
+
+ORG_TAILS = frozenset(
+    ["times", "post", "journal", "independent", "herald", "tribune", "gazette", "telegraph", "guardian", "chronicle", "observer", "examiner", "standard", "courier", "mirror", "express", "daily", "weekly", "news", "press", "review", "monitor", "insider", "institute", "institution", "university", "college", "school", "academy", "seminary", "council", "center", "centre", "foundation", "endowment", "agency", "agencies", "commission", "committee", "bureau", "office", "association", "society", "club", "fc", "united", "city-fc", "corporation", "corp", "company", "inc", "ltd", "group", "bank", "exchange", "fund", "trust", "hospital", "clinic", "airlines", "airways", "airport", "railway", "railways", "stadium", "arena", "museum", "library", "symphony", "orchestra", "ballet", "opera", "theatre", "theater", "zoo", "pact", "declaration", "accords", "accord", "protocol", "convention", "format", "summit", "process", "consensus", "doctrine", "initiative", "forum", "dialogue", "talks", "treaty", "plan", "statement", "communique", "agreement", "memorandum", "charter", "studies", "study", "program", "programme", "project", "network", "tv", "radio", "broadcasting", "broadcaster", "television", "channel", "magazine", "times-picayune", "sun-times", "star-telegram", "public-radio"]
+)
+"""Words that, after a place name, make it part of an organisation's or a text's name."""
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One possible meaning of a mention: a gazetteer entry or an actor table row."""
+
+    id: str
+    how: str  # name, alias, capital, demonym, alt (gazetteer) or organ, company, leader, group
+    actor: Actor | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of text that names a place or an actor, with its possible readings."""
+
+    start: int
+    end: int
+    text: str
+    readings: tuple[Reading, ...]
+    dateline: bool = False
+
+
+@lru_cache(maxsize=1)
+def _actor_forms() -> dict[str, tuple[Actor, ...]]:
+    """The actor table keyed by folded form (the exact surface is checked at match time)."""
+    table = load_actors()
+    actors: dict[str, list[Actor]] = {}
+    for form in table.forms():
+        for actor in table.lookup(form):
+            actors.setdefault(fold_name(form), []).append(actor)
+    return {k: tuple(v) for k, v in actors.items()}
+
+
+_CONNECTORS = frozenset({"of", "the", "al", "el", "de", "del", "da", "di", "du", "la", "le", "and", "ad", "an", "bin", "ibn", "y", "upon", "on", "sur", "am", "im"})
+
+
+def _same_surface(text: str, form: str) -> bool:
+    def norm(s: str) -> str:
+        return s.replace("’", "'").replace("‘", "'").replace(".", "")
+    return norm(text) == norm(form)
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    return bool(re.match(r"\s*(?:,[^\n]{0,40})?\s*(?:\(\w[^)]{0,30}\)\s*)?[-–—:]", text[end:end + 60]))
+
+
+def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
+    """Every place or actor mention in ``text``, longest match first, left to right.
+
+    Parameters
+    ----------
+    text : str
+        The document text; offsets in the result index it.
+    gaz : Gazetteer
+        The gazetteer whose forms are matched (with the actor table).
+
+    Returns
+    -------
+    list of Mention
+        Non-overlapping, in text order, each with every reading (best first).
+    """
+    actors = _actor_forms()
+    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    out: list[Mention] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        s0, e0 = toks[i]
+        first = text[s0]
+        if not first.isupper():
+            i += 1
+            continue
+        found: tuple[int, tuple[Reading, ...], bool] | None = None
+        # the longest stretch a name could cover: capitalised words and connectors
+        last = i
+        for j in range(i + 1, min(n, i + MAX_TOKENS)):
+            w = text[toks[j][0]:toks[j][1]]
+            if re.search(r"[.!?;:,()\[\]{}\"“”]|\n", text[toks[j - 1][1]:toks[j][0]]):
+                break
+            if w[:1].isupper() or w[:1].isdigit():
+                last = j
+            elif w.lower() not in _CONNECTORS and not (text[toks[j - 1][1]:toks[j][0]] == "-" and w.lower() in _CONNECTORS):
+                break
+        for j in range(last, i - 1, -1):
+            s, e = s0, toks[j][1]
+            if j > i and not text[toks[j][0]].isupper() and not text[toks[j][0]].isdigit():
+                continue  # the last word of a name is capitalised
+            surface = text[s:e]
+            key = fold_name(surface)
+            readings = _readings_for(surface, key, actors, gaz)
+            if readings:
+                found = (j, readings, False)
+                break
+        if found is None:
+            # plural demonyms: "Ukrainians", "Azeris"
+            surface = text[s0:e0]
+            if surface.endswith("s") and len(surface) > 4:
+                key = fold_name(surface[:-1])
+                rs = tuple(r for r in _readings_for(surface[:-1], key, actors, gaz) if r.how == "demonym")
+                if rs:
+                    found = (i, rs, False)
+        if found is None:
+            i += 1
+            continue
+        j, readings, _ = found
+        s, e = s0, toks[j][1]
+        surface = text[s:e]
+        if _keep(text, s, e, surface, readings, toks, j):
+            out.append(Mention(s, e, surface, readings, _is_dateline(text, s, e)))
+        i = j + 1
+    return out
+
+
+def _readings_for(surface: str, key: str, actors: dict[str, tuple[Actor, ...]], gaz: Gazetteer) -> tuple[Reading, ...]:
+    readings: list[Reading] = []
+    for actor in actors.get(key, ()):
+        if _same_surface(surface, actor.form):
+            readings.append(Reading(actor.iso, actor.kind, actor))
+    letters = sum(c.isalpha() for c in surface)
+    upper = surface.isupper() and letters > 1
+    if letters <= 3 and not upper:
+        return tuple(readings)  # "Us", "Ur": short capitalised words are acronyms or nothing
+    if upper and letters < 4 and " " not in key:
+        # an all-caps short word: only the acronyms people write for places ("US", "UAE")
+        cands = [(e, how) for e, how in gaz.candidates(surface) if how in ("alias", "name") and e.kind in ("country", "bloc", "region")]
+    else:
+        cands = gaz.candidates(surface)
+    for entry, how in cands:
+        readings.append(Reading(entry.id, how))
+    return tuple(readings)
+
+
+def _keep(text: str, s: int, e: int, surface: str, readings: tuple[Reading, ...],
+          toks: list[tuple[int, int]], j: int) -> bool:
+    """Case and context rules that reject a match."""
+    key = fold_name(surface)
+    gaz_only = all(r.actor is None for r in readings)
+    if gaz_only and key in STOP_WORDS and key not in PERSON_PLACES:
+        return False
+    # all-caps words outside datelines and headlines: only acronyms or long names
+    if (surface.isupper() and len(surface) > 1 and gaz_only
+            and not any(r.how in ("name", "alias", "capital", "demonym") for r in readings)):
+        return False
+    # only GeoNames alternate names: too noisy for single words
+    if gaz_only and all(r.how == "alt" for r in readings) and " " not in key:
+        return False
+    # an organisation or outlet named after the place: "Kyiv Independent", "Washington Post"
+    nxt = j + 1
+    if nxt < len(toks):
+        ns, ne = toks[nxt]
+        between = text[e:ns]
+        word = text[ns:ne]
+        if between in (" ", "-") and word[:1].isupper() and word.lower() in ORG_TAILS and (
+            not any(r.how == "demonym" for r in readings) or word.lower() in {
+                "times", "post", "journal", "independent", "institute", "university", "foundation",
+                "endowment", "council", "center", "centre", "herald", "tribune", "news", "school",
+                "college", "academy", "daily", "agency",
+            }
+        ):
+            return False
+    # "University of X", "Bank of X": part of an institution's name
+    return not re.search(r"\b(?:University|Institute|School|College|Bank|Museum|Academy|Observatory)\s+(?:of|for)\s+(?:the\s+)?$", text[max(0, s - 40):s])

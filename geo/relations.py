@@ -1,0 +1,781 @@
+"""Relations between actors, from general verb and noun cues in each sentence.
+
+The input is one sentence and its *anchors*: the actor mentions already
+resolved to place ids (countries, and regions or disputed areas that can be
+the target of backing or fighting). Each anchor is written into a *sketch*
+of the sentence as ``§k§`` so that the cue rules below read like the text:
+``§0§ sells drones to §1§``. Rules fire on cue words and take their
+endpoints from the anchors around them:
+
+- transfer: giving cues (sell, supply, deliver, export, transfer, provide,
+  hand over, "sale of … to") run supplier → recipient; getting cues (buy,
+  purchase, order, acquire, receive, import, "purchase by Y of") run from
+  the ``from`` phrase, or the maker named inside the item, to the subject;
+  passives take the supplier from the ``by`` phrase.
+- support: "X-backed Y", "Y, backed by X", "X supports Y", "with X's
+  support", "Y's patron X".
+- conflict: "war/conflict/tensions between A and B", "X criticized/attacked
+  … Y", "X aggression", "X forces … Y border", "the fight against Y".
+- alliance: "signed … agreement(s) with Y", "A and B agreed/deepened …
+  cooperation", an alliance noun between exactly two countries, "allies of Y".
+- influence: "X's influence in R (A, B, C)"; the members are the listed
+  countries, or the members of region R.
+
+Examples
+--------
+>>> s = "Turkey sold 12 Bayraktar TB2 drones to Ukraine last year."
+>>> anchors = [Anchor(0, 6, "TR", "name"), Anchor(39, 46, "UA", "name")]
+>>> [(f.kind, f.source, f.target, f.item, f.quantity, f.status) for f in find_relations(s, anchors)]
+[('transfer', 'TR', 'UA', 'Bayraktar TB2 drones', 12, 'delivered')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+# -- inputs and outputs -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """An actor mention inside a sentence: offsets relative to the sentence text.
+
+    ``how`` is how the mention was resolved (name, demonym, capital, leader,
+    organ, company, group, place); ``kind`` is the place kind of ``id``.
+    """
+
+    start: int
+    end: int
+    id: str
+    how: str = "name"
+    kind: str = "country"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One relation stated in one sentence."""
+
+    kind: str
+    source: str
+    target: str | None
+    cue: str
+    item: str | None = None
+    quantity: int | None = None
+    status: str = "unknown"
+    date: str | None = None
+    members: tuple[str, ...] = ()
+    label: str = ""
+    confidence: float = 0.7
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+# -- lexicons -----------------------------------------------------------------------
+
+WEAPON_HEADS = (
+    "drones?|uavs?|ucavs?|unmanned aerial vehicles?|unmanned aircraft|loitering munitions?|"
+    "missiles?|rockets?|interceptors?|warheads?|nuclear weapons?|weapons?|weaponry|arms|armaments?|"
+    "tanks?|howitzers?|artillery|artillery shells?|shells|ammunition|munitions?|rounds|bombs?|mortars?|"
+    "rifles?|assault rifles?|small arms|machine guns?|guns|launchers?|rocket launchers?|"
+    "fighter jets?|fighters|jets?|aircraft|planes?|airplanes?|bombers?|helicopters?|choppers?|"
+    "air defen[cs]e systems?|systems?|batteries|radars?|satellites?|"
+    "frigates?|corvettes?|destroyers?|submarines?|warships?|ships?|vessels?|patrol boats?|boats?|"
+    "armou?red vehicles?|vehicles?|personnel carriers?|apcs|ifvs|"
+    "engines?|components?|parts|equipment|hardware|technology|technologies|know-how|expertise|"
+    "factory|factories|plant|reactors?|fuel|oil|gas|grain|aid|training|vaccines?"
+)
+_HEAD_RE = re.compile(rf"\b(?:{WEAPON_HEADS})\b", re.I)
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "a dozen": 12, "dozen": 12, "a hundred": 100, "a pair of": 2,
+    "a couple of": 2, "single": 1, "a single": 1,
+}
+_NUM_WORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+_QTY_RE = re.compile(
+    rf"(?<![\w.-])(\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_NUM_WORD})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
+    r"(?![\w%$]|\.\d|mm|-mm| ?mm\b| ?km\b| ?percent| ?per cent| ?million| ?billion| ?years?\b| ?months?\b| ?days?\b)",
+    re.I,
+)
+
+_GIVE = (
+    r"sells?|sold|selling|supply|supplies|supplied|supplying|deliver(?:s|ed|ing)?|deliveries|delivery|"
+    r"exports?|exported|exporting|transfer(?:s|red|ring)?|provid(?:e|es|ed|ing)|provision|"
+    r"send(?:s|ing)?|sent|ship(?:s|ped|ping)?|shipments?|donat(?:e|es|ed|ing)|donations?|"
+    r"gives?|gave|given|giving|hand(?:s|ed|ing)? over|gift(?:ed|s)?|sales?|lease[sd]?|"
+    r"smuggl(?:e|es|ed|ing)|funnel(?:s|ed|led|ing)?|arm(?:s|ed|ing)?(?= \S+ with)"
+)
+_GET = (
+    r"buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|order(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|acquisition|"
+    r"receiv(?:e|es|ed|ing)|import(?:s|ed|ing)?|procur(?:e|es|ed|ing)|procurement|obtain(?:s|ed|ing)?|"
+    r"gets?|got|getting|gains?|gained"
+)
+_GIVE_RE = re.compile(rf"\b(?:{_GIVE})\b", re.I)
+_GET_RE = re.compile(rf"\b(?:{_GET})\b", re.I)
+_PRODUCE_RE = re.compile(r"\b(?:produc(?:e|es|ed|ing)|build(?:s|ing)?|built|manufactur(?:e|es|ed|ing)|develop(?:s|ed|ing)?|mak(?:e|es|ing)|made)\b", re.I)
+_SEEK_TECH_RE = re.compile(
+    r"\b(?:interested in|seek(?:s|ing)?|sought|wants?|looking for|hopes? to get)\s+(?:\w+\s+){0,3}?"
+    r"(?:technology transfers?|know-how|expertise|technology|technologies)\b", re.I)
+
+_FROZEN = re.compile(r"\b(?:froze|frozen|freez\w*|collaps\w*|suspend\w*|cancel+\w*|halt\w*|block\w*|scrap\w*|"
+                     r"stall\w*|interdict\w*|seiz\w*|intercept\w*|vetoe?d?|banned|barred|fell through|"
+                     r"called off|put on hold|tried to|attempt\w*)\b", re.I)
+_PLANNED = re.compile(r"\b(?:will|would|wants? to|plans?|planned|planning|intends?|aims?|agreed to|"
+                      r"commitments?|committed|pledged?|promised?|expected to|to be|seeks?|seeking|"
+                      r"could|may|might|interested|proposed|considering|talks|negotiat\w*|offer\w*|"
+                      r"upcoming|future|another|to expand|to construct|set up)\b", re.I)
+_ORDERED = re.compile(r"\b(?:ordered|orders?|signed (?:a |an )?(?:\w+ )?(?:contract|deal|agreement)|contracts?|"
+                      r"deal worth|worth|purchase agreement|framework (?:agreement|deal)|agreement|deal)\b", re.I)
+_DELIVERED = re.compile(r"\b(?:already|delivered|received|arrived|handed over|has handed|have handed|"
+                        r"were used|was used|used|sold|supplied|provided|transferred|shipped|sent|"
+                        r"donated|bought|purchased|acquired|imported|deployed|since \d{4}|"
+                        r"ha(?:s|ve|d) (?:\w+ )?(?:been )?(?:\w+ed|sold|sent|given))\b", re.I)
+
+_DATE_RE = re.compile(
+    r"\b(?:(?:in|since|by|from|during|until|early|late|mid-?)\s+)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+\d{1,2},?)?\s+\d{4}|\d{4}|last year|this year|next year|last month|this month)\b"
+)
+
+_SUPPORT_VERB = re.compile(r"\b(?:support(?:s|ed|ing)?|back(?:s|ed|ing)?|arm(?:s|ed|ing)?|"
+                           r"sponsor(?:s|ed|ing)?|fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|"
+                           r"endors(?:e|es|ed|ing)|propp?(?:s|ed|ing)? up|aid(?:s|ed|ing)?)\b", re.I)
+_SUPPORT_NOUN = re.compile(r"\b(?:support|backing|aid|help|assistance|sponsorship|patronage|funding)\b", re.I)
+_PATRON = re.compile(r"\b(?:patron|backer|sponsor|benefactor|protector)s?\b", re.I)
+_CONFLICT_VERB = re.compile(
+    r"\b(?:criticiz\w*|criticis\w*|condemn\w*|denounc\w*|accus\w*|threaten\w*|attack\w*|invad\w*|"
+    r"sanction\w*|objected|warn(?:ed|s)|struck|strike[sd]?|bomb(?:ed|s|ing)|shell(?:ed|ing)|"
+    r"interdict\w*|seiz(?:e|ed|es|ing)|intercept\w*|target(?:ed|s|ing)|fought|fight(?:s|ing)?|"
+    r"clash(?:ed|es)?|blam\w*|expel\w*|rebuk\w*|slam\w*|protest(?:ed|s)|retaliat\w*|"
+    r"frustrat\w* with|angry (?:at|with)|furious with|at odds with|rivals?|confront\w*|defeat)\b", re.I)
+_CONFLICT_NOUN = re.compile(
+    r"\b(?:aggression|invasion|war|wars|conflict|offensive|attacks?|hostilit\w+|clashes|fighting|"
+    r"tensions?|rivalry|dispute|feud|standoff|stand-off|confrontation|occupation|annexation|"
+    r"criticism|sanctions|blockade|incursions?|strikes)\b", re.I)
+_ALLIANCE_NOUN = re.compile(
+    r"\b(?:agreements?|partnerships?|alliances?|cooperation|co-operation|pacts?|treaty|treaties|"
+    r"accords?|memorand(?:um|a)|ties|relations|joint exercises?|joint drills?|defen[cs]e deal|"
+    r"security deal|alliance)\b", re.I)
+_ALLIANCE_VERB = re.compile(
+    r"\b(?:sign(?:s|ed|ing)?|agree(?:s|d)?|deepen\w*|strengthen\w*|boost\w*|reestablish\w*|"
+    r"re-establish\w*|restor\w*|normali[sz]\w*|forg(?:e|ed|ing)|expand\w*|cement\w*|"
+    r"upgrad\w*|allied|ally)\b", re.I)
+_INFLUENCE = re.compile(
+    r"\b(?:sphere of influence|influence|clout|sway|dominance|hegemony|foothold|leverage|"
+    r"presence)\b", re.I)
+
+_PAIR_NOUNS = r"(?:countries|nations|states|sides|rivals|neighbou?rs|foes|adversaries|allies|partners|governments|capitals|powers|parties)"
+
+A = r"§(\d+)§"
+POSS = r"(?:['’]s?)?"
+_PASSIVE_BE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
+
+
+# -- the sketch ---------------------------------------------------------------------
+
+
+@dataclass
+class _Sketch:
+    text: str  # the sentence with anchors replaced by §k§
+    anchors: list[Anchor]
+    # positions of each anchor in the sketch
+    pos: list[tuple[int, int]]
+    original: str
+
+    def at(self, k: int) -> Anchor:
+        return self.anchors[k]
+
+    def before(self, p: int, *, exclude: set[str] = frozenset()) -> list[int]:
+        """Anchor indexes ending before sketch offset p, nearest first."""
+        return [k for k in sorted(range(len(self.pos)), key=lambda k: -self.pos[k][0])
+                if self.pos[k][1] <= p and self.anchors[k].id not in exclude]
+
+    def after(self, p: int, *, exclude: set[str] = frozenset()) -> list[int]:
+        return [k for k in range(len(self.pos)) if self.pos[k][0] >= p
+                and self.anchors[k].id not in exclude]
+
+    def ids_in(self, s: int, e: int) -> list[int]:
+        return [k for k in range(len(self.pos)) if self.pos[k][0] >= s and self.pos[k][1] <= e]
+
+    def words(self, s: int, e: int) -> str:
+        """Sketch text s..e with anchors written back as their original words."""
+        out = self.text[s:e]
+        return re.sub(A, lambda m: self.original[self.anchors[int(m.group(1))].start:self.anchors[int(m.group(1))].end], out)
+
+
+def _sketch(sentence: str, anchors: Sequence[Anchor]) -> _Sketch:
+    parts: list[str] = []
+    pos: list[tuple[int, int]] = []
+    last = 0
+    length = 0
+    ordered = sorted(anchors, key=lambda a: a.start)
+    for k, a in enumerate(ordered):
+        chunk = sentence[last:a.start]
+        parts.append(chunk)
+        length += len(chunk)
+        mark = f"§{k}§"
+        pos.append((length, length + len(mark)))
+        parts.append(mark)
+        length += len(mark)
+        last = a.end
+    parts.append(sentence[last:])
+    return _Sketch("".join(parts), list(ordered), pos, sentence)
+
+
+def _clause_end(text: str, p: int, limit: int = 200) -> int:
+    """Offset of the end of the clause starting at p (a ';', ' which', ' but' or end)."""
+    m = re.compile(r";|\.(?:\s|$)|,\s+(?:which|who|but|while|whereas|although|though|as)\b|\s+but\s|\s+because\s|\"|”").search(text, p, min(len(text), p + limit))
+    return m.start() if m else min(len(text), p + limit)
+
+
+def _clause_start(text: str, p: int) -> int:
+    cut = max(text.rfind(";", 0, p), text.rfind(":", 0, p))
+    found = list(re.finditer(r",\s+(?:which|who|but|while|whereas|although|though)\b|\bbut\s|\bbecause\s|\bsaid\b|\bsays\b", text[:p]))
+    m = found[-1] if found else None
+    if m:
+        cut = max(cut, m.end() - 1)
+    return cut + 1
+
+
+# -- items and quantities -----------------------------------------------------------
+
+
+def parse_quantity(phrase: str) -> int | None:
+    """The number of items a phrase gives ("12", "a dozen", "forty-eight"), or None.
+
+    Examples
+    --------
+    >>> parse_quantity("forty-eight FA-50 jets"), parse_quantity("a dozen drones"), parse_quantity("drones")
+    (48, 12, None)
+    """
+    for m in _QTY_RE.finditer(phrase):
+        tok = m.group(1).lower()
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", tok):
+            value = int(tok.replace(",", ""))
+            if 1900 <= value <= 2100 and "," not in tok:
+                continue
+            before = phrase[max(0, m.start() - 6):m.start()]
+            if re.search(r"[-A-Za-z]$", before) or re.search(r"\$|€|£", before):
+                continue  # part of a designation (F-16, AH-4) or a price
+            after = phrase[m.end():m.end() + 4]
+            if re.match(r"-[A-Za-z]", after) or re.match(r"mm", after):
+                continue
+            return value
+        if "-" in tok:
+            a, b = tok.split("-", 1)
+            return NUMBER_WORDS.get(a, 0) + NUMBER_WORDS.get(b, 0) or None
+        if tok in NUMBER_WORDS:
+            return NUMBER_WORDS[tok]
+    return None
+
+
+_ITEM_TRIM = re.compile(
+    r"^(?:(?:the|a|an|its|their|his|her|some|more|new|further|additional|other|another|also|"
+    r"first|latest|of|various|several|significantly|increased)\s+)+", re.I)
+
+
+def _item_phrases(text: str) -> list[tuple[str, int | None]]:
+    """Item phrases (with quantities) in a stretch of text that names things transferred.
+
+    The stretch is split at commas and "and"; pieces that each carry their own
+    quantity become separate items, otherwise the pieces are kept together.
+    """
+    text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    text = re.sub(r"^(?:of|in|with|on)\s+", "", text, flags=re.I)
+    if not _HEAD_RE.search(text):
+        return []
+    pieces = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=\S)", text) if p.strip()]
+    pieces = [p for p in pieces if _HEAD_RE.search(p)]
+    with_qty = [(p, parse_quantity(p)) for p in pieces]
+    if len(with_qty) > 1 and sum(q is not None for _, q in with_qty) >= 2:
+        return [(_clean_item(p), q) for p, q in with_qty]
+    joined = _clean_item(text)
+    return [(joined, parse_quantity(text))] if joined else []
+
+
+def _clean_item(phrase: str) -> str:
+    phrase = re.sub(r"§\d+§", "", phrase)
+    phrase = _QTY_RE.sub(lambda m: "" if not re.match(r"[A-Za-z]-|\d", phrase[max(0, m.start() - 2):m.start()] or "x") else m.group(), phrase, count=1) if parse_quantity(phrase) is not None else phrase
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-")
+    phrase = _ITEM_TRIM.sub("", phrase)
+    # cut trailing clauses that are not part of the item
+    phrase = re.split(r"\s+(?:which|that|who|to|for|in|into|from|by|with|over|as|on|at|last|this|since|after|before|because|under|worth|based on)\s", " " + phrase + " ", maxsplit=1)[0].strip()
+    if len(phrase) > 80:
+        m = _HEAD_RE.search(phrase)
+        phrase = phrase[: m.end()] if m else phrase[:80]
+    return phrase.strip(" ,;:-")
+
+
+def _status(window: str, cue: str) -> str:
+    if _FROZEN.search(window):
+        return "frozen"
+    if _PLANNED.search(window):
+        return "planned" if not re.search(r"\b(?:already|have|has|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b", window) else "delivered"
+    if _ORDERED.search(window):
+        return "ordered"
+    if _DELIVERED.search(window) or _DELIVERED.search(cue):
+        return "delivered"
+    return "unknown"
+
+
+def _date(sentence: str) -> str | None:
+    m = _DATE_RE.search(sentence)
+    return m.group(0) if m else None
+
+
+# -- rules ----------------------------------------------------------------------------
+
+
+def find_relations(sentence: str, anchors: Sequence[Anchor], *, context: Sequence[str] = ()) -> list[Finding]:
+    """Relations stated in one sentence.
+
+    Parameters
+    ----------
+    sentence : str
+        The sentence text.
+    anchors : sequence of Anchor
+        Actor mentions inside it (offsets relative to ``sentence``).
+    context : sequence of str
+        Place ids of the actors of the previous sentence, most recent last,
+        used for "the two countries", "both sides" and a leading "it".
+
+    Returns
+    -------
+    list of Finding
+        Each finding says which rule fired in ``cue``.
+    """
+    sk = _sketch(sentence, anchors)
+    out: list[Finding] = []
+    out += _transfers(sk, context)
+    out += _supports(sk, context)
+    out += _conflicts(sk, context)
+    out += _alliances(sk, context)
+    out += _influence(sk)
+    # drop self-relations and findings on the same anchor twice
+    return [f for f in out if f.source and f.source != f.target and (f.target or f.members)]
+
+
+def _actor_ok(a: Anchor) -> bool:
+    return a.kind in ("country", "bloc", "disputed", "region", "admin1", "other") or a.how != "place"
+
+
+def _subject_before(sk: _Sketch, p: int, exclude: set[str] = frozenset(), *, within: int = 160) -> int | None:
+    start = _clause_start(sk.text, p)
+    for k in sk.before(p, exclude=exclude):
+        a = sk.at(k)
+        if sk.pos[k][0] < max(start - 1, p - within):
+            break
+        if a.kind in ("country", "bloc") or a.how in ("group",):
+            return k
+    # fall back to the clause subject: the first country in the sentence, before p
+    for k in range(len(sk.pos)):
+        if sk.pos[k][1] <= p and sk.at(k).kind in ("country", "bloc") and sk.at(k).id not in exclude:
+            return k
+    return None
+
+
+def _pronoun_subject(sk: _Sketch, p: int, context: Sequence[str]) -> str | None:
+    head = sk.text[:p]
+    if re.search(r"(?:^|[\"“,]\s*|\b(?:but|and|so)\s+)(?:it|they|the country|the kingdom|the republic)\s+(?:\w+\s+){0,4}$", head, re.I):
+        return context[-1] if context else None
+    return None
+
+
+def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
+    t = sk.text
+    out: list[Finding] = []
+    used_spans: list[tuple[int, int]] = []
+
+    def emit(src: str | None, dst: str | None, item_text: str, cue: str, window: str, conf: float) -> None:
+        if not src or not dst or src == dst:
+            return
+        items = _item_phrases(item_text)
+        if not items:
+            return
+        status = _status(window, cue)
+        for item, qty in items:
+            out.append(Finding("transfer", src, dst, f"cue '{cue}'", item=item or None, quantity=qty,
+                               status=status, date=_date(sk.original), confidence=conf))
+
+    for m in _GIVE_RE.finditer(t):
+        cue = m.group(0)
+        ce = _clause_end(t, m.end(), 220)
+        before = t[max(0, m.start() - 25):m.start()]
+        passive = bool(_PASSIVE_BE.search(before)) and not re.match(r"(?i)sales?|supply|deliver(?:y|ies)|shipments?|provision|exports?|transfers?$", cue)
+        # recipient: "to/into §k§" after the cue
+        tm = re.compile(rf"\b(?:to|into|for)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?{A}").search(t, m.end(), ce)
+        if not tm or (tm.group(0).lower().startswith("for") and not re.search(r"\bfor\s+(?:the\s+)?§", tm.group(0))):
+            tm2 = None
+        else:
+            tm2 = tm
+        dst_k = int(tm2.group(1)) if tm2 else None
+        item_end = tm2.start() if tm2 else ce
+        src_k = None
+        if passive or re.match(r"(?i)sales?|supply|supplies|deliver(?:y|ies)|shipments?|provision|exports?|transfers?$", cue):
+            bm = re.compile(rf"\bby\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,2}}?{A}").search(t, m.end(), ce)
+            if bm:
+                src_k = int(bm.group(1))
+                item_end = min(item_end, bm.start()) if bm.start() > m.end() else item_end
+        # passive: the item precedes ("… drones were sold to Y by X")
+        item_text = t[_clause_start(t, m.start()):m.start()] if passive else t[m.end():item_end]
+        exclude = {sk.at(dst_k).id} if dst_k is not None else set()
+        if src_k is None and not passive:
+            # noun cues: "X's sale of", "X supply of"; verbs: the subject before the cue
+            pm = re.compile(rf"{A}{POSS}\s+(?:[\w-]+\s+){{0,3}}$").search(t[:m.start()])
+            if pm and re.match(r"(?i)sales?|supply|supplies|deliver(?:y|ies)|shipments?|provision|exports?|transfers?$", cue):
+                src_k = int(pm.group(1))
+            else:
+                src_k = _subject_before(sk, m.start(), exclude)
+        src = sk.at(src_k).id if src_k is not None else _pronoun_subject(sk, m.start(), context)
+        if src is None:
+            # the maker named in the item: "sale of Turkish drones to Ukraine"
+            ins = sk.ids_in(m.end(), item_end)
+            src = next((sk.at(k).id for k in ins if sk.at(k).how in ("demonym", "company", "name")), None)
+        if dst_k is None:
+            continue
+        if src_k is not None and sk.at(src_k).kind not in ("country", "bloc") and sk.at(src_k).how != "group":
+            continue
+        window = t[max(0, _clause_start(t, m.start()) - 1):ce]
+        emit(src, sk.at(dst_k).id, re.sub(A, lambda x: sk.words(x.start(), x.end()), item_text), cue, window, 0.75)
+        used_spans.append((m.start(), ce))
+
+    for m in _GET_RE.finditer(t):
+        cue = m.group(0)
+        if any(s <= m.start() < e for s, e in used_spans):
+            continue
+        ce = _clause_end(t, m.end(), 220)
+        fm = re.compile(rf"\b(?:from|with)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?{A}").search(t, m.end(), ce)
+        bm = re.compile(rf"^\s+by\s+(?:the\s+)?{A}{POSS}?\s*(?:of\s+)?").match(t, m.end())
+        if bm:  # "the purchase by Warsaw of 980 tanks"
+            dst_k = int(bm.group(1))
+            item_start = bm.end()
+        else:
+            dst_k = _subject_before(sk, m.start())
+            item_start = m.end()
+            if dst_k is None:
+                pron = _pronoun_subject(sk, m.start(), context)
+                if pron is None:
+                    continue
+        dst = sk.at(dst_k).id if dst_k is not None else _pronoun_subject(sk, m.start(), context)
+        item_end = fm.start() if fm else ce
+        item_text = t[item_start:item_end]
+        src = None
+        if fm:
+            src = sk.at(int(fm.group(1))).id
+        else:
+            for k in sk.ids_in(item_start, item_end):
+                if sk.at(k).id != dst and sk.at(k).how in ("demonym", "company"):
+                    src = sk.at(k).id
+                    break
+        if dst is None or src is None:
+            continue
+        window = t[max(0, _clause_start(t, m.start()) - 1):ce]
+        emit(src, dst, re.sub(A, lambda x: sk.words(x.start(), x.end()), item_text), cue, window, 0.7)
+
+    # "X is interested in technology transfer ... with Y": Y → X
+    for m in _SEEK_TECH_RE.finditer(t):
+        ce = _clause_end(t, m.end(), 200)
+        fm = re.compile(rf"\b(?:from|with)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?{A}").search(t, m.end(), ce)
+        dst_k = _subject_before(sk, m.start())
+        if fm and dst_k is not None:
+            src = sk.at(int(fm.group(1))).id
+            window = t[_clause_start(t, m.start()):ce]
+            item = re.sub(r"(?i).*?\b(technology transfers?|know-how|expertise|technolog(?:y|ies))\b", r"\1", m.group(0))
+            item += re.sub(A, "", t[m.end():fm.start()]).rstrip()
+            out.append(Finding("transfer", src, sk.at(dst_k).id, "cue 'seeks technology … from/with'",
+                               item=_clean_item(item) or "technology", status="planned" if _PLANNED.search(window) else "unknown",
+                               date=_date(sk.original), confidence=0.6))
+
+    # "<maker> is producing the X engine to power/for <Y>'s ..."
+    for m in _PRODUCE_RE.finditer(t):
+        ce = _clause_end(t, m.end(), 200)
+        pm = re.compile(rf"\b(?:to power|to equip|for use (?:in|by)|for)\s+(?:the\s+)?{A}").search(t, m.end(), ce)
+        if not pm:
+            continue
+        src_k = _subject_before(sk, m.start())
+        if src_k is None:
+            continue
+        src, dst = sk.at(src_k).id, sk.at(int(pm.group(1))).id
+        item_text = t[m.end():pm.start()]
+        items = _item_phrases(re.sub(A, "", item_text))
+        if items and src != dst:
+            item, qty = items[0]
+            out.append(Finding("transfer", src, dst, f"cue '{m.group(0)} … for'", item=item, quantity=qty,
+                               status=_status(t[_clause_start(t, m.start()):ce], ""), date=_date(sk.original), confidence=0.55))
+
+    # "<demonym> helicopter deal ... with Y": maker → Y
+    for m in re.finditer(rf"{A}{POSS}\s+((?:[\w-]+\s+){{0,4}}?)(?:deal|contract|sale|order|export deal)\b", t):
+        ce = _clause_end(t, m.end(), 200)
+        wm = re.compile(rf"\bwith\s+(?:the\s+)?{A}").search(t, m.end(), ce)
+        if not wm or not _HEAD_RE.search(m.group(2)):
+            continue
+        src, dst = sk.at(int(m.group(1))).id, sk.at(int(wm.group(1))).id
+        if src != dst:
+            out.append(Finding("transfer", src, dst, "cue '<maker> … deal with'", item=_clean_item(m.group(2)),
+                               status=_status(t[m.start():ce], "deal"), date=_date(sk.original), confidence=0.6))
+    return out
+
+
+def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
+    t = sk.text
+    out: list[Finding] = []
+    # X-backed Y
+    for m in re.finditer(rf"{A}-(?:backed|supported|sponsored|funded|armed|allied)\b", t):
+        src = sk.at(int(m.group(1))).id
+        ce = _clause_end(t, m.end(), 90)
+        nxt = [k for k in sk.after(m.end()) if sk.pos[k][0] < ce]
+        tgt = next((sk.at(k).id for k in nxt if sk.at(k).id != src), None)
+        if tgt is None:
+            prev = [k for k in sk.before(m.start()) if sk.at(k).id != src]
+            tgt = None
+        if tgt:
+            out.append(Finding("support", src, tgt, "cue 'X-backed'", confidence=0.75))
+    # Y, backed by X, Z and W / Y (backed by X)
+    for m in re.finditer(rf"(?:,|\()\s*(?:which is |who are |is |are )?(?:backed|supported|armed|sponsored|funded|aided)\s+by\s+((?:(?:the\s+)?{A}{POSS}(?:\s+\w+)?\s*(?:,|and|,\s*and)?\s*)+)", t):
+        srcs = [sk.at(int(x)).id for x in re.findall(A, m.group(1))]
+        prev = sk.before(m.start())
+        if not prev:
+            continue
+        tgt = sk.at(prev[0]).id
+        for s in dict.fromkeys(srcs):
+            out.append(Finding("support", s, tgt, "cue 'backed by'", confidence=0.75))
+    # X supports / backs Y ; ", backing Y" (the sentence subject backs Y)
+    for m in _SUPPORT_VERB.finditer(t):
+        word = m.group(0).lower()
+        if re.match(r"aid|fund|arm", word) and not re.search(rf"{A}", t[m.end():m.end() + 30]):
+            continue
+        before = t[max(0, m.start() - 12):m.start()]
+        if re.search(r"\bby\s*$|-$", before) or re.search(r"(?:was|were|is|are|been)\s+$", before):
+            continue
+        ce = _clause_end(t, m.end(), 120)
+        tm = re.compile(rf"^\s+(?:\w+\s+){{0,2}}?{A}").match(t, m.end())
+        if not tm or sk.pos[int(tm.group(1))][0] >= ce:
+            continue
+        tgt = sk.at(int(tm.group(1))).id
+        if re.search(r",\s*$", t[:m.start()]) and word.endswith("ing"):
+            firsts = [k for k in range(len(sk.pos)) if sk.at(k).kind == "country" and sk.pos[k][1] <= m.start()]
+            src_k = firsts[0] if firsts else None
+        else:
+            src_k = _subject_before(sk, m.start(), {tgt})
+        src = sk.at(src_k).id if src_k is not None else _pronoun_subject(sk, m.start(), context)
+        if src and src != tgt:
+            out.append(Finding("support", src, tgt, f"cue '{m.group(0)}'", confidence=0.65))
+    # X's support/aid (has allowed / for / to) Y ; with X's support
+    for m in re.finditer(rf"{A}{POSS}\s+(?:\w+\s+){{0,2}}?(?:support|backing|aid|help|assistance|sponsorship|patronage|funding)\b", t):
+        src = sk.at(int(m.group(1))).id
+        ce = _clause_end(t, m.end(), 100)
+        tm = re.compile(rf"\b(?:for|to|of|allowed|enabled|helped|has allowed|has enabled)\s+(?:the\s+)?{A}").search(t, m.end(), ce)
+        if tm:
+            out.append(Finding("support", src, sk.at(int(tm.group(1))).id, "cue 'X's support for Y'", confidence=0.65))
+    # show of support for Y / in support of Y (subject or group in context)
+    for m in re.finditer(rf"\b(?:show of support|in support|solidarity)\s+(?:for|of|with)\s+(?:the\s+)?{A}", t):
+        tgt = sk.at(int(m.group(1))).id
+        src_k = _subject_before(sk, m.start(), {tgt})
+        src = sk.at(src_k).id if src_k is not None else None
+        if src is None and re.match(r"(?i)\s*(?:the\s+)?(?:rebels|militants|group|movement|insurgents|fighters|militia)\b", t):
+            src = next((c for c in reversed(context) if c != tgt), None)
+        if src:
+            out.append(Finding("support", src, tgt, "cue 'support for'", confidence=0.6))
+    # Y's (most significant) patron, X  /  X, Y's patron
+    for m in re.finditer(rf"{A}{POSS}\s+(?:[\w-]+\s+){{0,3}}?(?:patron|backer|sponsor|benefactor|protector)s?\b", t):
+        client = sk.at(int(m.group(1))).id
+        prev = [k for k in sk.before(m.start()) if sk.at(k).id != client]
+        nxt = re.compile(rf"^\s*,?\s*(?:the\s+)?{A}").match(t, m.end())
+        patron = sk.at(int(nxt.group(1))).id if nxt else (sk.at(prev[0]).id if prev else None)
+        if patron and patron != client:
+            out.append(Finding("support", patron, client, "cue 'patron of'", confidence=0.7))
+    # proxy: "X's proxy Y", "Y, a proxy of X"
+    for m in re.finditer(rf"\bprox(?:y|ies)\s+(?:of|for)\s+(?:the\s+)?{A}", t):
+        patron = sk.at(int(m.group(1))).id
+        prev = [k for k in sk.before(m.start()) if sk.at(k).id != patron]
+        if prev:
+            out.append(Finding("support", patron, sk.at(prev[0]).id, "cue 'proxy of'", confidence=0.65))
+    # "X troops to Y" at Y's invitation
+    for m in re.finditer(rf"\binvit\w+\s+(?:the\s+)?{A}\s+(?:troops|forces|soldiers|military)\s+to\s+{A}", t):
+        out.append(Finding("support", sk.at(int(m.group(1))).id, sk.at(int(m.group(2))).id,
+                           "cue 'invited X troops to Y'", confidence=0.55))
+    return out
+
+
+def _pair_from_context(sk: _Sketch, p: int, context: Sequence[str]) -> tuple[str, str] | None:
+    ids = [sk.at(k).id for k in sorted(sk.before(p), key=lambda k: sk.pos[k][0]) if sk.at(k).kind == "country"]
+    ids = list(dict.fromkeys(ids))
+    if len(ids) >= 2:
+        return ids[-2], ids[-1]
+    pool = list(dict.fromkeys([*context, *ids]))
+    return (pool[-2], pool[-1]) if len(pool) >= 2 else None
+
+
+def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
+    t = sk.text
+    out: list[Finding] = []
+    # between A and B
+    for m in re.finditer(rf"\b(?:conflict|war|wars|tensions?|hostilities|fighting|clashes|rivalry|dispute|feud|standoff|confrontation|animosity|enmity)\s+(?:\w+\s+){{0,2}}?between\s+(?:the\s+)?{A}{POSS}(?:\s*\([^)]*\))?\s+and\s+(?:the\s+)?{A}", t):
+        a, b = sk.at(int(m.group(1))).id, sk.at(int(m.group(2))).id
+        out.append(Finding("conflict", a, b, "cue 'conflict between'", confidence=0.8, extra={"mutual": True}))
+    for m in re.finditer(rf"\b(?:conflict|war|tensions?|hostilities|fighting|clashes|rivalry|dispute|feud|standoff|enmity)\s+between\s+(?:the\s+)?(?:two\s+)?(?:[\w-]+\s+)?{_PAIR_NOUNS}\b", t, re.I):
+        pair = _pair_from_context(sk, m.start(), context)
+        if pair:
+            out.append(Finding("conflict", pair[0], pair[1], "cue 'tensions between the two'", confidence=0.65))
+    # X aggression / invasion / war in|on|against Y  and "its own war in Y"
+    for m in re.finditer(rf"(?:{A}{POSS}|\bits)\s+(?:own\s+|full-scale\s+|\w+\s+)?(?:aggression|invasion|war|offensive|attacks?|strikes|occupation|annexation|incursions?|military operation)\b(?:\s+(?:in|on|against|of|into|with)\s+(?:the\s+)?{A})?", t):
+        if m.group(1) is not None:
+            src = sk.at(int(m.group(1))).id
+        else:
+            k = _subject_before(sk, m.start())
+            src = sk.at(k).id if k is not None else None
+        if src is None:
+            continue
+        if m.group(2) is not None:
+            tgt = sk.at(int(m.group(2))).id
+        else:
+            others = [sk.at(k).id for k in range(len(sk.pos)) if sk.at(k).kind == "country" and sk.at(k).id != src]
+            if not re.search(r"\b(?:from|against|to)\s*$", t[max(0, m.start() - 10):m.start()]) or not others:
+                continue
+            tgt = others[0]
+        out.append(Finding("conflict", src, tgt, "cue 'X aggression/war'", confidence=0.7))
+    # the fight/war/struggle against Y: Y vs the nearest actor before
+    for m in re.finditer(rf"\b(?:fight|war|struggle|defen[cs]e|battle|resistance)\s+against\s+(?:the\s+)?{A}", t):
+        tgt = sk.at(int(m.group(1))).id
+        k = _subject_before(sk, m.start(), {tgt}, within=400)
+        prev = [x for x in sk.before(m.start(), exclude={tgt}) if sk.at(x).kind == "country"]
+        if prev:
+            k = prev[0]
+        if k is not None:
+            out.append(Finding("conflict", sk.at(k).id, tgt, "cue 'fight against'", confidence=0.65))
+    # X forces|troops ... Y border
+    for m in re.finditer(rf"{A}{POSS}\s+(?:\w+\s+)?(?:forces|troops|soldiers|army|military|navy|jets|warplanes|drones|missiles)\b", t):
+        ce = _clause_end(t, m.end(), 120)
+        seg = t[m.end():ce]
+        if not re.search(r"\b(?:mass|massing|amass\w*|invad\w*|attack\w*|advanc\w*|shell\w*|strik\w*|struck|bomb\w*|occup\w*|fought|fight\w*|clash\w*|push\w*|enter\w*|cross\w*)\b", seg):
+            continue
+        tm = re.search(rf"{A}", seg)
+        if tm:
+            src, tgt = sk.at(int(m.group(1))).id, sk.at(int(tm.group(1))).id
+            out.append(Finding("conflict", src, tgt, "cue 'X forces … Y'", confidence=0.65))
+    # X criticized / attacked / sanctioned ... Y
+    for m in _CONFLICT_VERB.finditer(t):
+        word = m.group(0).lower()
+        before = t[max(0, m.start() - 14):m.start()]
+        if re.search(r"-$", before):
+            continue
+        ce = _clause_end(t, m.end(), 150)
+        tm = re.compile(rf"^\s+(?:(?:the|on|against|at|of|with|by|for|into|vehemently|\w+ly)\s+){{0,3}}?{A}").match(t, m.end())
+        if not tm or sk.pos[int(tm.group(1))][0] >= ce:
+            # "interdicted at least 18 Iranian ships": object phrase holding a demonym
+            tm = re.compile(rf"^\s+(?:[\w-]+\s+){{0,4}}?{A}\s+(?:ships?|vessels?|forces|troops|positions|targets|bases?|officials|government|leaders?|drones|aircraft|jets)").match(t, m.end())
+            if not tm:
+                continue
+        tgt = sk.at(int(tm.group(1))).id
+        passive = bool(re.search(r"(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", before))
+        if passive:
+            bm = re.compile(rf"^\s+by\s+(?:the\s+)?{A}").match(t, m.end())
+            if not bm:
+                continue
+            src = sk.at(int(bm.group(1))).id
+            k = _subject_before(sk, m.start(), {src})
+            if k is None:
+                continue
+            tgt = sk.at(k).id
+        else:
+            k = _subject_before(sk, m.start(), {tgt})
+            src = sk.at(k).id if k is not None else _pronoun_subject(sk, m.start(), context)
+        if (src and src != tgt and sk.at(int(tm.group(1))).kind in ("country", "disputed", "region", "bloc")) or (src and sk.at(int(tm.group(1))).how == "group"):
+            out.append(Finding("conflict", src, tgt, f"cue '{word}'", confidence=0.6))
+    # X's criticism (of Y) ... : source only → the other country nearby
+    return out
+
+
+def _alliances(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
+    t = sk.text
+    out: list[Finding] = []
+    countries = [k for k in range(len(sk.pos)) if sk.at(k).kind in ("country",)]
+    ids = list(dict.fromkeys(sk.at(k).id for k in countries))
+    # "allies of Y" / "X's ally Y" / "X and its ally Y"
+    for m in re.finditer(rf"\b(?:allies|ally|partners?)\s+(?:of|to)\s+(?:the\s+)?{A}", t):
+        tgt = sk.at(int(m.group(1))).id
+        cs = _clause_start(t, m.start())
+        seg_ids = [sk.at(k).id for k in sk.ids_in(cs, m.start()) if sk.at(k).kind == "country"]
+        for s in dict.fromkeys(seg_ids):
+            if s != tgt:
+                out.append(Finding("alliance", s, tgt, "cue 'allies of'", confidence=0.7))
+    for m in re.finditer(rf"{A}{POSS}\s+(?:\w+\s+)?(?:ally|allies|partner)\s*,?\s+(?:the\s+)?{A}", t):
+        a, b = sk.at(int(m.group(1))).id, sk.at(int(m.group(2))).id
+        out.append(Finding("alliance", a, b, "cue 'X's ally Y'", confidence=0.7))
+    if not _ALLIANCE_NOUN.search(t) and not re.search(r"\ballied\b", t):
+        return out
+    # signed ... with Y
+    for m in re.finditer(rf"\bsign\w*\s+(?:[\w-]+\s+){{0,6}}?(?:agreements?|deals?|pacts?|treaty|treaties|accords?|memorand\w+|contracts?|declarations?)\s+(?:[\w-]+\s+){{0,4}}?with\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{A}", t):
+        tgt = sk.at(int(m.group(1))).id
+        others = [x for x in ids if x != tgt]
+        k = _subject_before(sk, m.start(), {tgt})
+        src = sk.at(k).id if k is not None else (others[0] if others else _pronoun_subject(sk, m.start(), context))
+        if src:
+            out.append(Finding("alliance", src, tgt, "cue 'signed … with'", confidence=0.75))
+    # A and B agreed / deepen / signed ... ; alliance noun with exactly two countries
+    pairs: list[tuple[str, str]] = []
+    if len(ids) == 2 and not _CONFLICT_ONLY.search(t):
+        pairs.append((ids[0], ids[1]))
+    elif len(ids) == 1 and re.search(rf"\b(?:the two|both)\s+(?:\w+\s+)?{_PAIR_NOUNS}\b|\bthe countries\b|\bbilateral\b", t, re.I) and context:
+        other = next((c for c in reversed(context) if c != ids[0]), None)
+        if other:
+            pairs.append((ids[0], other))
+    elif len(ids) == 0 and re.search(rf"\b(?:the two|both)\s+(?:\w+\s+)?{_PAIR_NOUNS}\b|\bthe countries\b", t, re.I):
+        pool = list(dict.fromkeys(context))
+        if len(pool) >= 2:
+            pairs.append((pool[-2], pool[-1]))
+    elif len(ids) > 2:
+        for m in re.finditer(rf"{A}{POSS}\s+and\s+(?:the\s+)?{A}{POSS}\s+(?:\w+\s+){{0,3}}?(?:{_ALLIANCE_VERB.pattern})", t):
+            pairs.append((sk.at(int(m.group(1))).id, sk.at(int(m.group(2))).id))
+        for m in re.finditer(rf"(?:{_ALLIANCE_NOUN.pattern})\s+(?:between|with)\s+(?:the\s+)?{A}(?:\s+and\s+(?:the\s+)?{A})?", t):
+            a = sk.at(int(m.group(1))).id
+            if m.group(2):
+                pairs.append((a, sk.at(int(m.group(2))).id))
+    for a, b in pairs:
+        if a != b and (_ALLIANCE_NOUN.search(t) and (_ALLIANCE_VERB.search(t) or re.search(r"\b(?:strategic|bilateral|military|defen[cs]e|security|diplomatic)\s+(?:\w+\s+)?(?:partnership|cooperation|alliance|pact|treaty|agreement|relations|ties)|\btreaty\b|\bpartnership\b|\balliance\b|\bagreements\b", t, re.I))):
+            out.append(Finding("alliance", a, b, "cue 'agreement/partnership between two'", confidence=0.6))
+    return out
+
+
+_CONFLICT_ONLY = re.compile(r"\b(?:peace talks|ceasefire|truce|peace deal|peace agreement|brokered|mediat\w+)\b", re.I)
+
+
+def _influence(sk: _Sketch) -> list[Finding]:
+    t = sk.text
+    out: list[Finding] = []
+    for m in re.finditer(rf"(?:{A}{POSS}\s+(?:[\w-]+\s+){{0,4}}?|\b(?:its|their)\s+(?:[\w-]+\s+){{0,4}}?)(?:sphere of influence|influence|clout|sway|dominance|hegemony|foothold)\b", t):
+        if m.group(1) is not None:
+            hub = sk.at(int(m.group(1))).id
+        else:
+            prev = [k for k in sk.before(m.start()) if sk.at(k).kind == "country"]
+            if not prev:
+                continue
+            hub = sk.at(prev[0]).id
+        ce = _clause_end(t, m.end(), 260)
+        seg_start = m.end()
+        found = False
+        for lm in re.finditer(r"(?:\b(?:in|over|across|on)\s+)?((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?\s*\(([^)]*)\)", t[seg_start:ce]):
+            members = [sk.at(int(x)).id for x in re.findall(A, lm.group(2))]
+            members = [x for x in dict.fromkeys(members) if x != hub]
+            if len(members) >= 1:
+                label = (lm.group(1) or "").strip()
+                out.append(Finding("influence", hub, None, "cue 'influence in R (A, B, …)'", members=tuple(members),
+                                   label=label, confidence=0.75))
+                found = True
+        if found:
+            continue
+        rm = re.compile(rf"\b(?:in|over|across|on)\s+(?:the\s+)?((?:{A}(?:\s*,\s*|\s+and\s+)?)+)").match(t, m.end() + 1) or \
+            re.compile(rf"\s*(?:in|over|across|on)\s+(?:the\s+)?((?:{A}(?:\s*,\s*|\s+and\s+)?)+)").match(t, m.end())
+        if rm:
+            ks = [int(x) for x in re.findall(A, rm.group(1))]
+            members = [sk.at(k).id for k in ks if sk.at(k).id != hub]
+            if members:
+                labels = [sk.words(sk.pos[k][0], sk.pos[k][1]) for k in ks]
+                out.append(Finding("influence", hub, None, "cue 'influence in R'", members=tuple(dict.fromkeys(members)),
+                                   label=", ".join(labels), confidence=0.6,
+                                   extra={"regions": [sk.at(k).id for k in ks if sk.at(k).kind in ("region", "bloc")]}))
+    return out

@@ -1,0 +1,246 @@
+"""Choosing the reading of each mention: which place, and place or actor.
+
+Rules, in order:
+
+1. A row of the actor table (organ, company, leader, group) is read as an
+   actor of its country: "Kremlin" → Russia, "Baykar" → Turkey.
+2. A national capital stands for its government ("Moscow criticized",
+   "Ankara's sale", "restrictions by Washington") and is read as an actor of
+   its country, unless the text uses it as a place: a dateline ("KIEV -"),
+   a locative preposition ("in/to/from/near Kyiv", "visited Kyiv"), or a
+   place noun after it ("Kyiv visit", "Kyiv's mayor", "Moscow region").
+3. A name that is a person as often as a place ("Jordan", "Chad",
+   "Georgia") is dropped when written as part of a person's name.
+4. A country name that is also a sub-national place ("Georgia") becomes the
+   other place when the document names two or more cities or regions of
+   that other country and none of the first.
+5. Among same-named places, "X, Y" picks the X nearest to Y; otherwise a
+   place in a country the document names wins, then the gazetteer's order
+   (countries, seas and regions, major cities, admin-1 units, by population).
+
+Examples
+--------
+>>> from geo.gazetteer import load_gazetteer
+>>> from geo.mentions import find_mentions
+>>> text = "Moscow criticized the deal. Talks were held in Moscow."
+>>> gaz = load_gazetteer()
+>>> [(r.text, r.id, r.role) for r in resolve_mentions(text, find_mentions(text, gaz), gaz)]
+[('Moscow', 'RU', 'actor'), ('Moscow', 'city:524901', 'place')]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from geo.gazetteer import Entry, Gazetteer, fold_name
+from geo.mentions import PERSON_PLACES, Mention, Reading
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A mention with its chosen reading.
+
+    ``role`` is "actor" when the mention stands for a state or group (a
+    demonym, a metonymic capital, a leader...) and "place" when it names a
+    place on the map. ``id`` is the Scene place id either way.
+    """
+
+    start: int
+    end: int
+    text: str
+    id: str
+    kind: str
+    role: str
+    how: str
+    reason: str
+
+
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|to|from|at|near|outside|around|into|across|toward|towards|via|visit|visited|visiting|"
+    r"visits|reached|left|leave|entered|enter|flew|fly|arrived|arriving|returned|landed|hosted by|"
+    r"held in|based in|streets of|city of|capital,?|capital of|suburbs of|centre of|center of|"
+    r"downtown|of the city|outskirts of|north of|south of|east of|west of|beyond|over|on|inside|"
+    r"within|between|and|hit|struck|shelled|bombed|attacked|attack on|strikes on|toward)\s+(?:the\s+)?"
+    r"(?:(?:Ukrainian|Russian|[A-Z][a-z]+n)\s+)?(?:capital,?\s+)?)$",
+    re.I,
+)
+_PLACE_AFTER = re.compile(
+    r"^(?:['’]s\s+)?(?:-based\b|\s+(?:visit|visits|summit|talks|meeting|meetings|conference|region|"
+    r"oblast|province|city|residents?|mayor|airport|suburbs?|outskirts|streets?|metro|subway|"
+    r"hospital|station|office|embassy|centre|center|district|area|port|harbou?r|skyline|"
+    r"in\s+\d{4}|time)\b)",
+    re.I,
+)
+_STATE_CUES = re.compile(r"\b(?:Gov\.|governor|state of|state's|statewide|legislature|county|counties)\b")
+
+
+def _entry_reason(how: str, surface: str, entry: Entry) -> str:
+    if how == "name" or fold_name(surface) == fold_name(entry.name):
+        return f"name {entry.name}"
+    return f"{how} {surface}→{entry.name}"
+
+
+def _country_of_capital(gaz: Gazetteer, entry: Entry) -> str | None:
+    if entry.kind != "city":
+        return None
+    iso = gaz.capital_country(entry.id)
+    if iso:
+        return iso
+    return entry.iso if entry.feature_code == "PPLC" else None
+
+
+def _is_literal(text: str, m: Mention) -> bool:
+    if m.dateline:
+        return True
+    before = text[max(0, m.start - 40):m.start]
+    after = text[m.end:m.end + 30]
+    if _LOCATIVE_BEFORE.search(before):
+        return True
+    return bool(_PLACE_AFTER.match(after))
+
+
+def _person_use(text: str, m: Mention) -> bool:
+    """True when a name like "Jordan" or "Chad" is part of a person's name here."""
+    before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, m.start - 25):m.start])
+    after = re.match(r"\s+([A-Z][a-z]+)", text[m.end:m.end + 25])
+    titles = {"President", "King", "Queen", "Prime", "Minister", "Foreign", "Defense", "Defence",
+              "In", "From", "To", "The", "And", "But", "With", "Northern", "Southern", "Eastern",
+              "Western", "Central", "North", "South", "East", "West", "Republic", "Kingdom", "Neighbouring",
+              "Neighboring"}
+    if before and before.group(1) not in titles and not re.search(r"[.!?]\s*\S*\s*$", text[max(0, m.start - 25):m.start]):
+        return True
+    return bool(after and after.group(1) not in {"President", "Prime", "Minister", "Foreign", "Army",
+                                                  "Government", "River", "Valley", "Basin", "Lake"}
+                and not re.match(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b", text[m.end:m.end + 25]))
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    (la1, lo1), (la2, lo2) = a, b
+    p1, p2 = math.radians(la1), math.radians(la2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def resolve_mentions(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> list[Resolved]:
+    """Choose one reading for each mention (or drop it).
+
+    Parameters
+    ----------
+    text : str
+        The document text the mentions index.
+    mentions : sequence of Mention
+        From :func:`geo.mentions.find_mentions`.
+    gaz : Gazetteer
+        For entries, capitals and coordinates.
+
+    Returns
+    -------
+    list of Resolved
+        In text order; dropped mentions are left out.
+    """
+    # document context: countries named without doubt, and sub-national places per country
+    doc_iso: Counter[str] = Counter()
+    sub_iso: Counter[str] = Counter()
+    for m in mentions:
+        if len(m.readings) == 1 or all(r.id == m.readings[0].id for r in m.readings):
+            r = m.readings[0]
+            if r.actor is not None:
+                doc_iso[r.actor.iso] += 1
+                continue
+            e = gaz.get(r.id)
+            if e is None:
+                continue
+            if e.kind == "country":
+                doc_iso[e.id] += 1
+            elif e.iso and e.kind in ("city", "admin1"):
+                sub_iso[e.iso] += 1
+    state_cues = bool(_STATE_CUES.search(text))
+    out: list[Resolved] = []
+    for idx, m in enumerate(mentions):
+        res = _resolve_one(text, m, gaz, doc_iso, sub_iso, state_cues, mentions, idx)
+        if res is not None:
+            out.append(res)
+    return out
+
+
+def _resolve_one(text: str, m: Mention, gaz: Gazetteer, doc_iso: Counter[str], sub_iso: Counter[str],
+                 state_cues: bool, mentions: Sequence[Mention], idx: int) -> Resolved | None:
+    actor_rs = [r for r in m.readings if r.actor is not None]
+    if actor_rs and actor_rs[0].how != "demonym":
+        a = actor_rs[0].actor
+        assert a is not None
+        e = gaz.get(a.iso)
+        if e is None:
+            return None
+        return Resolved(m.start, m.end, m.text, e.id, e.kind, "actor", a.kind, a.reason())
+    gaz_rs: list[tuple[Reading, Entry]] = []
+    for r in m.readings:
+        if r.actor is not None:
+            e = gaz.get(r.actor.iso)
+            if e is not None:
+                gaz_rs.append((Reading(e.id, "demonym", r.actor), e))
+            continue
+        e = gaz.get(r.id)
+        if e is not None:
+            gaz_rs.append((r, e))
+    if not gaz_rs:
+        return None
+    # a demonym reading of the gazetteer and of the actor table may repeat one id
+    seen: set[str] = set()
+    gaz_rs = [(r, e) for r, e in gaz_rs if not (e.id in seen or seen.add(e.id))]
+    key = fold_name(m.text)
+    if key in PERSON_PLACES and _person_use(text, m):
+        return None
+
+    best_r, best = gaz_rs[0]
+    # "X, Y": the X nearest to Y
+    nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
+    if len(gaz_rs) > 1 and nxt is not None and re.fullmatch(r",\s*", text[m.end:nxt.start]):
+        ref = gaz.get(nxt.readings[0].id) if nxt.readings[0].actor is None else None
+        if ref is not None and ref.kind in ("country", "admin1"):
+            cands = [(r, e) for r, e in gaz_rs if e.kind not in ("country",) and (e.iso == ref.iso or ref.kind == "country")]
+            if cands:
+                best_r, best = min(cands, key=lambda re_: _km((re_[1].lat, re_[1].lon), (ref.lat, ref.lon)))
+    elif len(gaz_rs) > 1:
+        # country vs a sub-national namesake: follow the document's other places
+        if best.kind == "country":
+            for r, e in gaz_rs[1:]:
+                if e.kind in ("admin1", "city") and e.iso and e.iso != best.id and (
+                    (sub_iso[e.iso] >= 2 and sub_iso[best.id] == 0 and doc_iso[best.id] == 0)
+                    or (state_cues and e.kind == "admin1" and e.iso == "US" and doc_iso[best.id] == 0 and sub_iso[e.iso] >= 1)
+                ):
+                    best_r, best = r, e
+                    break
+        elif best.kind == "city":
+            # prefer a namesake in a country the document names, when not much smaller
+            scored = []
+            for rank, (r, e) in enumerate(gaz_rs):
+                if e.kind != "city":
+                    continue
+                bonus = 2 if (e.iso and (doc_iso[e.iso] or sub_iso[e.iso])) else 0
+                scored.append((-bonus, rank, r, e))
+            if scored:
+                scored.sort(key=lambda t: (t[0], t[1]))
+                cand = scored[0]
+                if cand[3].population >= best.population / 20:
+                    best_r, best = cand[2], cand[3]
+    # regions named only by an adjective ("European", "Western") are not places here
+    if best_r.how == "demonym" and best.kind in ("region", "bloc"):
+        return None
+    if best_r.how == "demonym":
+        return Resolved(m.start, m.end, m.text, best.id, best.kind, "actor", "demonym",
+                        f"demonym {m.text}→{best.name}")
+    cap_iso = _country_of_capital(gaz, best)
+    if cap_iso and not _is_literal(text, m):
+        country = gaz.get(cap_iso)
+        if country is not None:
+            return Resolved(m.start, m.end, m.text, country.id, country.kind, "actor", "capital",
+                            f"capital {m.text}→{country.name} (metonym)")
+    how = best_r.how
+    return Resolved(m.start, m.end, m.text, best.id, best.kind,
+                    "actor" if best.kind in ("country", "bloc") else "place", how,
+                    _entry_reason(how, m.text, best))

@@ -1,0 +1,114 @@
+"""Sentence splitting for English news text, by rules.
+
+A sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes or
+brackets) followed by white space and an upper-case letter, a digit or an
+opening quote, unless the full stop belongs to an abbreviation ("U.S.",
+"Mr.", "Gen.", "No. 5"), an initial ("John F. Kennedy") or a decimal. A
+blank line or a line break before a short heading always ends a sentence.
+
+Examples
+--------
+>>> text = 'Mr. Smith met Gen. Lee in the U.S. on Monday. "We agreed," he said.'
+>>> [text[s:e] for s, e in split_sentences(text)]
+['Mr. Smith met Gen. Lee in the U.S. on Monday.', '"We agreed," he said.']
+"""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "rep", "sen", "gov", "pres", "supt", "insp", "st", "jr", "sr", "rev", "fr", "hon", "amb", "no", "nos", "vol", "fig", "art", "sec", "dept", "corp", "inc", "ltd", "co", "bros", "vs", "etc", "al", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "est", "ave", "blvd", "rd", "univ", "assn", "u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c", "p.m", "a.m", "i.e", "e.g"]
+)
+"""Words that end in a full stop without ending the sentence (lower case, no final dot)."""
+
+_CANDIDATE = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s)|\n[ \t]*\n""")
+_NEXT_START = re.compile(r"""\s+(?=["'“‘(\[]?[A-Z0-9À-Þ])""")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text``.
+
+    Parameters
+    ----------
+    text : str
+        Any text; offsets refer to it unchanged.
+
+    Returns
+    -------
+    list of (start, end)
+        Spans with surrounding white space trimmed, in order.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    for m in _CANDIDATE.finditer(text):
+        end = m.end()
+        if m.group().startswith("\n"):
+            _add(text, start, m.start(), spans)
+            start = end
+            continue
+        # no capital next: not an end, unless a line break follows (lists, captions)
+        if not _NEXT_START.match(text, end) and "\n" not in text[end:end + 3]:
+            continue
+        if m.group()[0] == "." and _is_abbreviation(text, m.start()):
+            continue
+        _add(text, start, end, spans)
+        start = end
+    if start < n:
+        _add(text, start, n, spans)
+    return _split_headlines(text, spans)
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the full stop at ``dot`` closes an abbreviation or an initial."""
+    m = _WORD_BEFORE.search(text, max(0, dot - 12), dot + 1)
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "John F. Kennedy"
+    low = word.lower().rstrip(".")
+    if low in ABBREVIATIONS:
+        # "U.S." ends a sentence only when a clearly new sentence follows; keep it joined
+        # unless the next word is a typical sentence opener.
+        if low in {"u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a", "etc", "p.m", "a.m"}:
+            nxt = re.match(r"\s+[\"“]?([A-Z][a-z]+)", text[dot + 1: dot + 20])
+            return not (nxt and nxt.group(1) in _OPENERS)
+        return True
+    return False
+
+
+_OPENERS = frozenset(
+    ["The", "A", "An", "It", "He", "She", "They", "We", "I", "In", "On", "At", "But", "And", "However", "This", "That", "These", "Those", "Its", "His", "Her", "Their", "Our", "After", "Before", "When", "While", "Since", "As", "If", "Although", "Meanwhile", "Officials", "Last", "Earlier", "Later"]
+)
+
+
+def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def _split_headlines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split spans at single line breaks that follow a line without final punctuation."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        chunk = text[s:e]
+        if "\n" not in chunk:
+            out.append((s, e))
+            continue
+        pos = s
+        for line in re.finditer(r"[^\n]*\n", chunk):
+            body = line.group().rstrip()
+            if body and not re.search(r"[,;:\-–—(]$", body) and (
+                len(body) < 120 or re.search(r"""[.!?"”']$""", body)
+            ):
+                _add(text, pos, s + line.end(), out)
+                pos = s + line.end()
+        _add(text, pos, e, out)
+    return out
