@@ -29,6 +29,7 @@ import gzip
 import json
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
@@ -146,11 +147,10 @@ class Gazetteer:
 
     def __init__(self) -> None:
         self._entries: dict[str, Entry] = {}
-        self._city_rows: dict[str, str] = {}
-        self._city_names: dict[str, str] = {}
+        self._city_lines: list[str] = []  # cities.tsv.gz rows, sorted as strings
+        self._city_form_lines: list[str] = []  # city_forms.tsv.gz rows, sorted as strings
         self._city_cache: dict[str, Entry] = {}
         self._forms: dict[str, list[Form]] = {}
-        self._alts: dict[str, str] = {}
         self._ambiguous: set[str] = set()
         self._codes: dict[str, str] = {}
         self._demonyms: dict[str, str] = {}
@@ -177,15 +177,36 @@ class Gazetteer:
 
     # -- look-ups ------------------------------------------------------------
     def __len__(self) -> int:
-        return len(self._entries) + len(self._city_rows)
+        return len(self._entries) + len(self._city_lines)
 
     def __contains__(self, entry_id: object) -> bool:
-        return entry_id in self._entries or entry_id in self._city_rows
+        return entry_id in self._entries or (
+            isinstance(entry_id, str) and self._city_line(entry_id) is not None
+        )
 
     def ids(self) -> Iterator[str]:
         """Every entry id: countries, places, regions and blocs first, then cities."""
         yield from self._entries
-        yield from self._city_rows
+        yield from ("city:" + line[: line.index("\t")] for line in self._city_lines)
+
+    def _city_line(self, city_id: str) -> str | None:
+        """The raw cities.tsv.gz row of ``city_id`` (binary search), or None."""
+        if not city_id.startswith("city:"):
+            return None
+        prefix = city_id[5:] + "\t"
+        lines = self._city_lines
+        i = bisect_left(lines, prefix)
+        return lines[i] if i < len(lines) and lines[i].startswith(prefix) else None
+
+    def _city_forms(self, key: str) -> tuple[str, str]:
+        """(name ids, alternate-name ids) of a folded form, comma-joined geonameids."""
+        prefix = key + "\t"
+        lines = self._city_form_lines
+        i = bisect_left(lines, prefix)
+        if i < len(lines) and lines[i].startswith(prefix):
+            _, names, alts = lines[i].split("\t")
+            return names, alts
+        return "", ""
 
     def get(self, entry_id: str) -> Entry | None:
         """The entry with this id ("UA", "city:703448", "sea:black-sea"), or None."""
@@ -193,12 +214,14 @@ class Gazetteer:
         entry = self._entries.get(entry_id)
         if entry is None:
             entry = self._city_cache.get(entry_id)
-            if entry is None and entry_id in self._city_rows:
-                entry = self._city_cache[entry_id] = _city_entry(entry_id, self._city_rows[entry_id])
+            if entry is None:
+                line = self._city_line(entry_id)
+                if line is not None:
+                    entry = self._city_cache[entry_id] = _city_entry(entry_id, line)
         return entry
 
     def _rank_key(self, form: Form) -> tuple[int, int, float]:
-        entry = self.get(form.id)
+        entry = self._entries.get(form.id) or self.get(form.id)
         assert entry is not None
         kind = entry.kind
         if kind == "country":
@@ -218,23 +241,24 @@ class Gazetteer:
         return kr, _MATCH_RANK[form.match], -weight
 
     def _readings(self, key: str) -> list[Form]:
-        readings = list(self._forms.get(key, ()))
-        have = {f.id for f in readings}
-        ids = self._city_names.get(key)
-        if ids:
-            for gid in ids.split(","):
-                cid = "city:" + gid
-                if cid not in have:
-                    have.add(cid)
-                    capital = self._city_rows[cid].endswith("\tPPLC")
-                    readings.append(Form(cid, "capital" if capital else "name"))
-        ids = self._alts.get(key)
-        if ids:
-            for gid in ids.split(","):
-                cid = "city:" + gid
-                if cid not in have:
-                    have.add(cid)
-                    readings.append(Form(cid, "alt"))
+        names, alts = self._city_forms(key)
+        return self._merge(self._forms.get(key, ()), names, alts)
+
+    def _merge(self, forms: list[Form] | tuple[()], names: str, alts: str) -> list[Form]:
+        """Ranked readings from the primary forms and a city_forms row's name and alt ids."""
+        readings = list(forms)
+        if names or alts:
+            have = {f.id for f in readings}
+            capitals = self._capital_of
+            for ids, match in ((names, "name"), (alts, "alt")):
+                if not ids:
+                    continue
+                for gid in ids.split(","):
+                    cid = "city:" + gid
+                    if cid not in have:
+                        have.add(cid)
+                        m = "capital" if match == "name" and cid in capitals else match
+                        readings.append(Form(cid, m))  # type: ignore[arg-type]
         if len(readings) > 1:
             readings.sort(key=self._rank_key)
         return readings
@@ -305,8 +329,16 @@ class Gazetteer:
         with ``exact`` set.
         """
         if self._ranked is None:
-            keys = self._forms.keys() | self._city_names.keys() | self._alts.keys()
-            self._ranked = {k: tuple(self._readings(k)) for k in keys}
+            ranked: dict[str, tuple[Form, ...]] = {}
+            seen = set()
+            for line in self._city_form_lines:
+                key, names, alts = line.split("\t")
+                seen.add(key)
+                ranked[key] = tuple(self._merge(self._forms.get(key, ()), names, alts))
+            for key, forms in self._forms.items():
+                if key not in seen:
+                    ranked[key] = tuple(self._merge(forms, "", ""))
+            self._ranked = ranked
         return self._ranked
 
     def capital_country(self, city_id: str) -> str | None:
@@ -466,7 +498,7 @@ def _load_groups(gaz: Gazetteer, data_dir: Path) -> None:
         members_t = tuple(sorted(set(members)))
         ents = [gaz._entries[m] for m in members_t]
         area = sum(e.area_km2 for e in ents)
-        hq = gaz._city_rows.get(g.get("hq", ""))
+        hq = gaz._city_line(g.get("hq", ""))
         if "point" in g:
             lat, lon = g["point"]
         elif hq is not None:
@@ -532,20 +564,19 @@ def _central_member_point(ents: list[Entry]) -> tuple[float, float]:
 
 
 def _load_cities(gaz: Gazetteer, data_dir: Path) -> None:
-    """City rows (kept as raw lines, parsed on demand) and the inverted index of city forms."""
-    with gzip.open(data_dir / "cities.tsv.gz", "rt", encoding="utf-8") as fh:
-        lines = fh.read().split("\n")
-    gaz._city_rows = {"city:" + line[: line.index("\t")]: line for line in lines[1:] if line}
-    with gzip.open(data_dir / "city_forms.tsv.gz", "rt", encoding="utf-8") as fh:
-        lines = fh.read().split("\n")
-    names, alts = gaz._city_names, gaz._alts
-    for line in lines[1:]:
-        if line:
-            key, name_ids, alt_ids = line.split("\t")
-            if name_ids:
-                names[key] = name_ids
-            if alt_ids:
-                alts[key] = alt_ids
+    """City rows and the inverted index of city forms, kept as sorted raw lines.
+
+    Both files are written sorted as strings, so a look-up is a binary search
+    and loading is one decompression and one split each.
+    """
+    for name, attr in (("cities.tsv.gz", "_city_lines"), ("city_forms.tsv.gz", "_city_form_lines")):
+        lines = gzip.decompress((data_dir / name).read_bytes()).decode("utf-8").split("\n")
+        del lines[0]  # header
+        while lines and not lines[-1]:
+            lines.pop()
+        if any(lines[i] > lines[i + 1] for i in range(0, len(lines) - 1, 997)):
+            lines.sort()  # not written by build_names.py: sort rather than mis-search
+        setattr(gaz, attr, lines)
 
 
 def _load_aliases(gaz: Gazetteer, data_dir: Path) -> None:
@@ -557,7 +588,7 @@ def _load_aliases(gaz: Gazetteer, data_dir: Path) -> None:
             if t not in gaz:
                 continue  # the target's data is not built (e.g. no shapes yet)
             m: MatchType = match  # type: ignore[assignment]
-            row_t = gaz._city_rows.get(t)
+            row_t = gaz._city_line(t)
             if row_t is not None and row_t.endswith("\tPPLC") and m == "alias":
                 m = "capital"
             gaz._add_form(form, t, m)

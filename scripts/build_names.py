@@ -247,13 +247,16 @@ def build_cities(cities: dict, capitals: set[int]) -> tuple[list[dict], list[dic
     return rows, index
 
 
-def _tsv(rows: list[dict], columns: tuple[str, ...], header: str = "") -> str:
+def _tsv(rows: list[dict], columns: tuple[str, ...], header: str = "", sort_lines: bool = False) -> str:
+    """A TSV text; with ``sort_lines`` the data lines are sorted as strings (for binary search)."""
     out = io.StringIO()
     out.write(header)
     out.write("\t".join(columns) + "\n")
-    for row in rows:
-        values = [str(row[c]).replace("\t", " ").replace("\n", " ") for c in columns]
-        out.write("\t".join(values) + "\n")
+    lines = ["\t".join(str(row[c]).replace("\t", " ").replace("\n", " ") for c in columns) for row in rows]
+    if sort_lines:
+        lines.sort()
+    for line in lines:
+        out.write(line + "\n")
     return out.getvalue()
 
 
@@ -277,8 +280,8 @@ def main(data_dir: Path) -> None:
     countries, capitals = build_countries(wc, gn_countries, by_country)
     (data_dir / "countries.tsv").write_text(_tsv(countries, COUNTRY_COLUMNS, ODBL_NOTICE), encoding="utf-8")
     city_rows, index = build_cities(cities, capitals)
-    _write_gz(data_dir / "cities.tsv.gz", _tsv(city_rows, CITY_COLUMNS))
-    _write_gz(data_dir / "city_forms.tsv.gz", _tsv(index, CITY_FORM_COLUMNS))
+    _write_gz(data_dir / "cities.tsv.gz", _tsv(city_rows, CITY_COLUMNS, sort_lines=True))
+    _write_gz(data_dir / "city_forms.tsv.gz", _tsv(index, CITY_FORM_COLUMNS, sort_lines=True))
     print(
         f"build_names: {len(countries)} countries ({len(capitals)} capitals found), "
         f"{len(city_rows)} cities, {len(index)} folded city forms",
