@@ -496,8 +496,7 @@ def export_briefing_pngs(
         When playwright or Chromium is missing, or the page fails to load.
     """
     try:
-        from playwright.sync_api import Error as PlaywrightError
-        from playwright.sync_api import sync_playwright
+        import playwright.sync_api  # noqa: F401  (checked here, used in _shoot)
     except ImportError as exc:
         raise BriefingError("PNG export needs the playwright package: pip install playwright") from exc
     if not Path(chromium).exists():
@@ -508,13 +507,25 @@ def export_briefing_pngs(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BriefingError(f"cannot create {out_dir}: {exc.strerror}") from exc
+    # Playwright's sync API refuses to run where an asyncio loop is running
+    # (Jupyter, or another sync_playwright in this thread): use a fresh thread.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_shoot, page_html, out_dir, size, Path(chromium)).result()
+
+
+def _shoot(page_html: str, out_dir: Path, size: tuple[int, int], chromium: Path) -> list[Path]:
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="geobrief-") as tmp:
         page_path = Path(tmp) / "briefing.html"
         page_path.write_text(page_html, encoding="utf-8")
         try:
             with sync_playwright() as p:
-                browser = _launch(p, Path(chromium))
+                browser = _launch(p, chromium)
                 try:
                     context = browser.new_context(
                         viewport={"width": size[0], "height": size[1]}, device_scale_factor=1,

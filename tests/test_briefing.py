@@ -1,0 +1,130 @@
+"""Briefing HTML export: steps, escaping, no network references, determinism."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from briefing_scenes import hostile_scene, point_scene, seed_scene
+
+from geo.scene import Scene
+from geo.story import build_story, edit_caption, edit_title
+from layers.briefing import (
+    BriefingError,
+    export_briefing_html,
+    export_briefing_pngs,
+    remote_reference,
+    step_bounds,
+)
+
+
+@pytest.fixture(scope="module")
+def seed_html() -> str:
+    return export_briefing_html(seed_scene())
+
+
+def _data(html: str) -> dict:
+    m = re.search(r'<script type="application/json" id="gb-briefing-data">(.*?)</script>', html, re.S)
+    assert m, "the step data is missing"
+    return json.loads(m.group(1))
+
+
+def _steps(html: str) -> list[str]:
+    return re.findall(r'<li class="gb-step"[^>]*>', html)
+
+
+def test_one_step_element_per_story_step(seed_html):
+    story = build_story(seed_scene())
+    tags = _steps(seed_html)
+    assert len(tags) == len(story) >= 3
+    assert [re.search(r'data-step="(\d+)"', t).group(1) for t in tags] == [str(i) for i in range(len(story))]
+    assert [re.search(r'data-step-id="([^"]+)"', t).group(1) for t in tags] == [s.id for s in story]
+    assert sum('aria-current="step"' in t for t in tags) == 1
+    assert 'aria-current="step"' in tags[0]
+    assert f"1</span>&#8202;/&#8202;{len(story)}" in seed_html  # the counter
+
+
+def test_step_data_has_bounds_and_groups_per_step(seed_html):
+    data = _data(seed_html)
+    assert len(data["steps"]) == len(_steps(seed_html))
+    for step in data["steps"]:
+        (s, w), (n, e) = step["bounds"]
+        assert -90 <= s < n <= 90 and w < e
+        assert step["groups"] and all(f"var {g} " in seed_html for g in step["groups"])
+    assert f'var {data["map"]} = L.map' in seed_html
+
+
+def test_captions_and_quotes_are_shown(seed_html):
+    assert "Turkey → Ukraine: Bayraktar TB2 drones (12), delivered" in seed_html
+    assert "allowed the purchase of a total of 12 UAVs." in seed_html
+    assert "zelensky turkey defense" in seed_html  # the quote's document title
+
+
+def test_uses_the_scenes_own_story_when_it_has_one():
+    scene = edit_title(edit_caption(seed_scene(story=True), "overview", "Three things to know"),
+                       "overview", "For the minister")
+    html = export_briefing_html(scene)
+    assert "Three things to know" in html and "For the minister" in html
+    assert len(_steps(html)) == len(scene.story)
+
+
+def test_hostile_text_is_escaped_everywhere():
+    scene = hostile_scene()
+    jinja = "{{ 7*7 }} {% for i in range(3) %}loop{% endfor %}"
+    scene = edit_caption(scene, "s2", f"Second {jinja}")
+    html = export_briefing_html(scene)
+    assert '<script>alert("x")</script>' not in html
+    assert "<img src=x" not in html
+    assert "&lt;/script&gt;&lt;script&gt;alert(&#34;x&#34;)" in html  # the caption, escaped
+    # a caption is data, never a template: folium re-parses element output as Jinja
+    assert jinja.replace('"', "&#34;") in html
+    assert "looploop" not in html
+    data = _data(html)  # the JSON block parses: nothing broke out of it
+    assert len(data["steps"]) == 2
+    assert "http://evil.example" not in html
+
+
+def test_no_network_references(seed_html):
+    assert remote_reference(seed_html) is None
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", re.sub(r"<script>.*?</script>", "", seed_html, flags=re.S))
+    assert "<script src" not in seed_html and "<link " not in seed_html
+
+
+def test_remote_reference_guard():
+    assert remote_reference('<img src="https://x/y.png">') == 'src="https://'
+    assert remote_reference("<style>a{background:url(//cdn/x)}</style>") == "url(//"
+    assert remote_reference('<script>var s = \'<a href="https://leafletjs.com">\';</script>') is None
+
+
+def test_output_is_deterministic(seed_html):
+    assert export_briefing_html(seed_scene()) == seed_html
+    assert not re.search(r"_[0-9a-f]{32}", seed_html)
+
+
+@pytest.mark.parametrize("scene", [Scene(), point_scene()], ids=["empty", "one-city"])
+def test_scenes_without_relations_still_brief(scene):
+    html = export_briefing_html(scene)
+    assert len(_steps(html)) == 1
+    assert remote_reference(html) is None
+
+
+def test_bounds_frame_a_city_with_a_minimum_span():
+    scene = point_scene()
+    (s, w), (n, e) = step_bounds(scene, build_story(scene)[0])
+    assert s < 50.45 < n and w < 30.52 < e
+    assert n - s >= 3 and e - w >= 4
+
+
+def test_bounds_of_a_big_country_next_to_a_small_one_stay_near_the_small_one():
+    scene = seed_scene()
+    step = next(s for s in build_story(scene) if s.id == "conflict-RU-UA")
+    (s, w), (n, e) = step_bounds(scene, step)
+    assert e - w < 60, "framing Russia → Ukraine should not span Siberia"
+    assert w < 32 < e and s < 49 < n
+
+
+def test_png_export_refuses_clearly_without_chromium(tmp_path: Path):
+    with pytest.raises(BriefingError, match="chromium not found at /nonexistent/chromium: install Debian's chromium package"):
+        export_briefing_pngs(seed_scene(), tmp_path, chromium=Path("/nonexistent/chromium"))

@@ -1,0 +1,175 @@
+"""The exported briefing in a real headless Chromium, with the network cut.
+
+Opens the briefing of the sample articles from file://, aborting every
+request that is not file: or data:, and drives it as a presenter would:
+arrow keys, the next button, the step buttons. Then exports the PNGs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from briefing_scenes import seed_scene
+
+from geo.scene import Scene
+from layers.briefing import CHROMIUM, export_briefing_html, export_briefing_pngs
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
+
+
+def _extracted_scene(seed_paths: list[Path]) -> Scene:
+    """The sample articles through extraction (skipped while geo.extract does not exist)."""
+    try:
+        from geo.documents import load_path
+        from geo.extract import extract
+    except ImportError:
+        pytest.skip("geo.extract is not there yet")
+    return extract([load_path(p) for p in seed_paths])
+
+
+@pytest.fixture(scope="module", params=["hand-built", "extracted"])
+def scene(request, seed_paths) -> Scene:
+    """The sample articles: as built by hand (tests/briefing_scenes.py) and as extracted."""
+    if request.param == "hand-built":
+        return seed_scene()
+    return _extracted_scene(seed_paths)
+
+
+@pytest.fixture(scope="module")
+def briefing_file(scene, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("briefing") / "briefing.html"
+    path.write_text(export_briefing_html(scene), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, briefing_file):
+    context = browser.new_context(viewport={"width": 1600, "height": 900}, reduced_motion="reduce")
+    page = context.new_page()
+    errors: list[str] = []
+    failed: list[str] = []
+    blocked: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith(("file:", "data:", "blob:")):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("requestfailed", lambda req: failed.append(req.url))
+    page.goto(briefing_file.as_uri(), wait_until="load")
+    page.wait_for_function("window.geobriefBriefing !== undefined && window.geobriefBriefing.settled === 0")
+    yield page
+    assert errors == [], f"console errors: {errors}"
+    assert failed == [], f"failed requests: {failed}"
+    assert blocked == [], f"requests to the network: {blocked}"
+    context.close()
+
+
+def _current(page) -> str:
+    return page.get_attribute('.gb-step[aria-current="step"]', "data-step")
+
+
+def _view(page) -> dict:
+    return page.evaluate("window.geobriefBriefing.view()")
+
+
+def _wait_settled(page, index: int) -> None:
+    page.wait_for_function("i => window.geobriefBriefing.settled === i", arg=index)
+
+
+def test_opens_on_the_first_step_with_the_map_drawn(page):
+    assert page.locator(".gb-step").count() >= 3
+    assert _current(page) == "0"
+    assert page.locator(".gb-counter").inner_text().replace("\u200a", "").startswith("1/")
+    assert page.locator(".leaflet-interactive").count() > 0
+    assert page.locator(".gb-step[aria-current] .gb-caption").is_visible()
+
+
+def test_right_arrow_and_next_button_advance(page):
+    before = _view(page)
+    page.keyboard.press("ArrowRight")
+    assert _current(page) == "1"
+    _wait_settled(page, 1)
+    after = _view(page)
+    assert (before["lat"], before["lng"], before["zoom"]) != (after["lat"], after["lng"], after["zoom"])
+    page.click(".gb-next")
+    assert _current(page) == "2"
+    _wait_settled(page, 2)
+    assert page.locator(".gb-counter").inner_text().replace("\u200a", "").startswith("3/")
+    page.keyboard.press("ArrowLeft")
+    assert _current(page) == "1"
+
+
+@pytest.mark.parametrize(("key", "expected"), [("PageDown", "1"), ("Space", "1"), ("End", None)])
+def test_clicker_keys(page, key, expected):
+    page.keyboard.press(key)
+    last = str(page.locator(".gb-step").count() - 1)
+    assert _current(page) == (expected or last)
+    page.keyboard.press("PageUp" if key != "End" else "Home")
+    assert _current(page) in ("0", str(int(last) - 1))
+
+
+def test_each_step_frames_its_own_bounds(page):
+    bounds = page.evaluate(
+        "JSON.parse(document.getElementById('gb-briefing-data').textContent).steps.map(s => s.bounds)"
+    )
+    views = []
+    for i in range(len(bounds)):
+        page.evaluate("i => window.geobriefBriefing.go(i)", i)
+        _wait_settled(page, i)
+        views.append(_view(page))
+        inside = page.evaluate(
+            "b => { const m = window[JSON.parse(document.getElementById('gb-briefing-data').textContent).map];"
+            " return m.getBounds().pad(0.01).contains(L.latLngBounds(b).getCenter()); }", bounds[i])
+        assert inside, f"step {i} is not framed on its places"
+    distinct_bounds = {json_key(b) for b in bounds}
+    distinct_views = {json_key(v) for v in views}
+    assert len(distinct_views) >= min(3, len(distinct_bounds))
+
+
+def json_key(value) -> str:
+    import json
+
+    return json.dumps(value, sort_keys=True)
+
+
+def test_only_the_current_step_is_visible_and_steps_swap_overlays(page):
+    steps = page.locator(".gb-step")
+    assert sum(steps.nth(i).is_visible() for i in range(steps.count())) == 1
+    shown_before = page.evaluate("window.geobriefBriefing.index")
+    page.click('.gb-dot[data-goto="2"]')
+    assert _current(page) == "2" and shown_before == 0
+    assert page.get_attribute('.gb-dot[data-goto="2"]', "aria-current") == "step"
+    assert page.is_disabled(".gb-prev") is False
+
+
+def test_png_export_writes_one_non_blank_picture_per_step(scene, tmp_path):
+    from PIL import Image
+
+    paths = export_briefing_pngs(scene, tmp_path / "slides")
+    n_steps = len(scene.story) or len(__import__("geo.story").story.build_story(scene))
+    assert [p.name for p in paths] == [f"step-{i:02d}.png" for i in range(1, n_steps + 1)]
+    for path in paths:
+        with Image.open(path) as img:
+            assert img.size == (1600, 900)
+            colours = img.convert("RGB").resize((160, 90)).getcolors(maxcolors=100_000)
+            assert colours is not None and len(colours) > 50, f"{path.name} looks blank"
