@@ -138,6 +138,13 @@ def _label(f: Finding, place_names: dict[str, str]) -> str:
     return f"{place_names.get(f.source, f.source)} {verbs.get(f.kind, f.kind)} {place_names.get(f.target or '', f.target)}"
 
 
+def _kind(entry) -> str:
+    """The Scene kind of a gazetteer entry: historic states (with members) are "other"."""
+    if entry.kind == "country" and entry.members:
+        return "other"
+    return entry.kind
+
+
 def merge_step(draft: Draft) -> Scene:
     """Reads everything; returns the Scene with merged places and relations."""
     from geo.gazetteer import load_gazetteer
@@ -205,7 +212,7 @@ def merge_step(draft: Draft) -> Scene:
         if entry.kind == "bloc" and pid not in endpoint_ids:
             continue  # blocs are drawn when the text relates them to someone
         places.append(Place(
-            id=entry.id, name=entry.name, kind=entry.kind, iso=entry.iso, lat=entry.lat, lon=entry.lon,
+            id=entry.id, name=entry.name, kind=_kind(entry), iso=entry.iso, lat=entry.lat, lon=entry.lon,
             mentions=tuple(slot["spans"]), reason="; ".join(slot["reasons"][:4]),
             shape=entry.id if entry.has_polygon else None, area_km2=entry.area_km2,
             members=entry.members, role="/".join(sorted(slot["roles"])),
@@ -214,7 +221,7 @@ def merge_step(draft: Draft) -> Scene:
     for pid in sorted(endpoint_ids - known):
         entry = gaz.get(pid)
         if entry is not None:
-            places.append(Place(id=entry.id, name=entry.name, kind=entry.kind, iso=entry.iso, lat=entry.lat,
+            places.append(Place(id=entry.id, name=entry.name, kind=_kind(entry), iso=entry.iso, lat=entry.lat,
                                 lon=entry.lon, reason="relation endpoint", shape=entry.id if entry.has_polygon else None,
                                 area_km2=entry.area_km2, members=entry.members, role="actor"))
     names = {p.id: p.name for p in places}

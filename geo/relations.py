@@ -107,7 +107,7 @@ _GIVE = (
     r"exports?|exported|exporting|transfer(?:s|red|ring)?|provid(?:e|es|ed|ing)|provision|"
     r"send(?:s|ing)?|sent|ship(?:s|ped|ping)?|shipments?|donat(?:e|es|ed|ing)|donations?|"
     r"gives?|gave|given|giving|hand(?:s|ed|ing)? over|gift(?:ed|s)?|sales?|lease[sd]?|"
-    r"smuggl(?:e|es|ed|ing)|funnel(?:s|ed|led|ing)?|arm(?:s|ed|ing)?(?= \S+ with)"
+    r"smuggl(?:e|es|ed|ing)|funnel+(?:s|ed|ing)?|arm(?:s|ed|ing)?(?= \S+ with)"
 )
 _GET = (
     r"buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|order(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|acquisition|"
@@ -143,7 +143,7 @@ _DATE_RE = re.compile(
 
 _SUPPORT_VERB = re.compile(r"\b(?:support(?:s|ed|ing)?|back(?:s|ed|ing)?|arm(?:s|ed|ing)?|"
                            r"sponsor(?:s|ed|ing)?|fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|"
-                           r"endors(?:e|es|ed|ing)|propp?(?:s|ed|ing)? up|aid(?:s|ed|ing)?)\b", re.I)
+                           r"endors(?:e|es|ed|ing)|propp?(?:s|ed|ing)? up|aid(?:s|ed|ing))\b", re.I)
 _SUPPORT_NOUN = re.compile(r"\b(?:support|backing|aid|help|assistance|sponsorship|patronage|funding)\b", re.I)
 _PATRON = re.compile(r"\b(?:patron|backer|sponsor|benefactor|protector)s?\b", re.I)
 _CONFLICT_VERB = re.compile(
@@ -224,6 +224,14 @@ def _sketch(sentence: str, anchors: Sequence[Anchor]) -> _Sketch:
         last = a.end
     parts.append(sentence[last:])
     return _Sketch("".join(parts), list(ordered), pos, sentence)
+
+
+def _unsketch(sk: _Sketch, piece: str) -> str:
+    """A piece of sketch text with its anchors written back as the original words."""
+    def back(m: re.Match[str]) -> str:
+        a = sk.at(int(m.group(1)))
+        return sk.original[a.start:a.end]
+    return re.sub(A, back, piece)
 
 
 def _clause_end(text: str, p: int, limit: int = 200) -> int:
@@ -355,8 +363,13 @@ def find_relations(sentence: str, anchors: Sequence[Anchor], *, context: Sequenc
     out += _conflicts(sk, context)
     out += _alliances(sk, context)
     out += _influence(sk)
-    # drop self-relations and findings on the same anchor twice
-    return [f for f in out if f.source and f.source != f.target and (f.target or f.members)]
+    out = [f for f in out if f.source and f.source != f.target and (f.target or f.members)]
+    # an alliance noun beside a stated conflict of the same pair, with no alliance verb, is the conflict's
+    hostile = {frozenset((f.source, f.target)) for f in out if f.kind == "conflict"}
+    if hostile and not _ALLIANCE_VERB.search(sk.text):
+        out = [f for f in out if not (f.kind == "alliance" and f.cue.startswith("cue 'agreement")
+                                      and frozenset((f.source, f.target)) in hostile)]
+    return out
 
 
 def _actor_ok(a: Anchor) -> bool:
@@ -439,8 +452,12 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
             continue
         if src_k is not None and sk.at(src_k).kind not in ("country", "bloc") and sk.at(src_k).how != "group":
             continue
+        if not _HEAD_RE.search(re.sub(A, "", item_text)) and src_k is not None:
+            rel = re.search(r"((?:[\w-]+\s+){0,4}?(?:" + WEAPON_HEADS + r"))\s+(?:that|which)\s+$", t[:sk.pos[src_k][0]], re.I)
+            if rel:
+                item_text = rel.group(1)
         window = t[max(0, _clause_start(t, m.start()) - 1):ce]
-        emit(src, sk.at(dst_k).id, re.sub(A, lambda x: sk.words(x.start(), x.end()), item_text), cue, window, 0.75)
+        emit(src, sk.at(dst_k).id, _unsketch(sk, item_text), cue, window, 0.75)
         used_spans.append((m.start(), ce))
 
     for m in _GET_RE.finditer(t):
@@ -449,7 +466,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
             continue
         ce = _clause_end(t, m.end(), 220)
         fm = re.compile(rf"\b(?:from|with)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?{A}").search(t, m.end(), ce)
-        bm = re.compile(rf"^\s+by\s+(?:the\s+)?{A}{POSS}?\s*(?:of\s+)?").match(t, m.end())
+        bm = re.compile(rf"\s+by\s+(?:the\s+)?{A}{POSS}?\s*(?:of\s+)?").match(t, m.end())
         if bm:  # "the purchase by Warsaw of 980 tanks"
             dst_k = int(bm.group(1))
             item_start = bm.end()
@@ -474,7 +491,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         if dst is None or src is None:
             continue
         window = t[max(0, _clause_start(t, m.start()) - 1):ce]
-        emit(src, dst, re.sub(A, lambda x: sk.words(x.start(), x.end()), item_text), cue, window, 0.7)
+        emit(src, dst, _unsketch(sk, item_text), cue, window, 0.7)
 
     # "X is interested in technology transfer ... with Y": Y → X
     for m in _SEEK_TECH_RE.finditer(t):
@@ -507,6 +524,34 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
             out.append(Finding("transfer", src, dst, f"cue '{m.group(0)} … for'", item=item, quantity=qty,
                                status=_status(t[_clause_start(t, m.start()):ce], ""), date=_date(sk.original), confidence=0.55))
 
+    # "X is deploying/stationing WEAPONS in Y": X → Y
+    for m in re.finditer(r"\b(?:deploy(?:s|ed|ing|ment of)?|station(?:s|ed|ing)?|plac(?:e|es|ed|ing)|host(?:s|ed|ing)?)\s+((?:[\w-]+\s+){0,4}?(?:nuclear weapons?|missiles?|warheads?|weapons?|bombs?|launchers?|air defen[cs]e systems?|systems?))\s+(?:in|on|to|into)\s+(?:the\s+)?(?:territory\s+of\s+)?§(\d+)§", t, re.I):
+        dst = sk.at(int(m.group(2))).id
+        k = _subject_before(sk, m.start(), {dst})
+        if k is None or not _HEAD_RE.search(m.group(1)):
+            continue
+        src = sk.at(k).id
+        window = t[_clause_start(t, m.start()):m.end()]
+        status = "delivered" if re.search(r"\b(?:begun|began|started|has|have|had|already|completed)\b", window) else _status(window, m.group(0))
+        if m.group(0).lower().startswith("host"):
+            continue
+        out.append(Finding("transfer", src, dst, "cue 'deploying … in'", item=_clean_item(m.group(1)),
+                           quantity=parse_quantity(m.group(1)), status=status, date=_date(sk.original), confidence=0.65))
+
+    # "X-supplied drones" in a clause about Y: X → Y
+    for m in re.finditer(rf"{A}-(?:supplied|provided|delivered|donated|sent|funded)\s+((?:[\w-]+\s+){{0,3}}?(?:{WEAPON_HEADS}))\b", t, re.I):
+        src = sk.at(int(m.group(1))).id
+        tm = re.compile(rf"\b(?:to|for)\s+(?:the\s+)?{A}").search(t, m.end(), _clause_end(t, m.end(), 120))
+        if tm:
+            dst = sk.at(int(tm.group(1))).id
+        else:
+            k = _subject_before(sk, m.start(), {src}, within=250)
+            dst = sk.at(k).id if k is not None else None
+        if dst and dst != src:
+            out.append(Finding("transfer", src, dst, "cue 'X-supplied'", item=_clean_item(m.group(2)),
+                               quantity=parse_quantity(m.group(2)), status="delivered",
+                               date=_date(sk.original), confidence=0.6))
+
     # "<demonym> helicopter deal ... with Y": maker → Y
     for m in re.finditer(rf"{A}{POSS}\s+((?:[\w-]+\s+){{0,4}}?)(?:deal|contract|sale|order|export deal)\b", t):
         ce = _clause_end(t, m.end(), 200)
@@ -535,7 +580,7 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         if tgt:
             out.append(Finding("support", src, tgt, "cue 'X-backed'", confidence=0.75))
     # Y, backed by X, Z and W / Y (backed by X)
-    for m in re.finditer(rf"(?:,|\()\s*(?:which is |who are |is |are )?(?:backed|supported|armed|sponsored|funded|aided)\s+by\s+((?:(?:the\s+)?{A}{POSS}(?:\s+\w+)?\s*(?:,|and|,\s*and)?\s*)+)", t):
+    for m in re.finditer(rf"(?:,|\(|\bbe|\bare|\bis|\bwere|\bwas)\s*(?:which is |who are |is |are |supposed to be |to be )?(?:backed|supported|armed|sponsored|funded|aided|protected|defended|guarded|shielded)\s+by\s+((?:(?:the\s+)?{A}{POSS}(?:\s+(?!and\b)\w+)?\s*(?:,\s*and\b|,|and\b)?\s*)+)", t):
         srcs = [sk.at(int(x)).id for x in re.findall(A, m.group(1))]
         prev = sk.before(m.start())
         if not prev:
@@ -551,8 +596,10 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         before = t[max(0, m.start() - 12):m.start()]
         if re.search(r"\bby\s*$|-$", before) or re.search(r"(?:was|were|is|are|been)\s+$", before):
             continue
+        if re.match(r"\s+by\b", t[m.end():]) or re.search(r"\b(?:the|of|with|a|an|his|her|its|their|our|for|and)\s+$", before):
+            continue  # "backed by X" is its own rule; "the support of" is a noun
         ce = _clause_end(t, m.end(), 120)
-        tm = re.compile(rf"^\s+(?:\w+\s+){{0,2}}?{A}").match(t, m.end())
+        tm = re.compile(rf"\s+(?:\w+\s+){{0,2}}?{A}").match(t, m.end())
         if not tm or sk.pos[int(tm.group(1))][0] >= ce:
             continue
         tgt = sk.at(int(tm.group(1))).id
@@ -571,6 +618,18 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         tm = re.compile(rf"\b(?:for|to|of|allowed|enabled|helped|has allowed|has enabled)\s+(?:the\s+)?{A}").search(t, m.end(), ce)
         if tm:
             out.append(Finding("support", src, sk.at(int(tm.group(1))).id, "cue 'X's support for Y'", confidence=0.65))
+    # with the support/backing/help of X: X backs the subject
+    for m in re.finditer(rf"\bwith\s+(?:the\s+)?(?:\w+\s+)?(?:support|backing|help|assistance|blessing)\s+(?:of|from)\s+(?:the\s+)?{A}", t):
+        src = sk.at(int(m.group(1))).id
+        k = _subject_before(sk, m.start(), {src})
+        if k is not None:
+            out.append(Finding("support", src, sk.at(k).id, "cue 'with the support of'", confidence=0.65))
+    # X wants/helps Y to defeat/win/defend: X backs Y
+    for m in re.finditer(rf"\b(?:want|wants|wanted|help|helps|helped|helping|enable|enables|enabled|allow|allows|allowed)\s+(?:the\s+)?{A}\s+(?:to\s+)?(?:defeat|win|prevail|defend|resist|repel|fight|push back)\b", t):
+        tgt = sk.at(int(m.group(1))).id
+        k = _subject_before(sk, m.start(), {tgt})
+        if k is not None:
+            out.append(Finding("support", sk.at(k).id, tgt, "cue 'wants Y to win'", confidence=0.6))
     # show of support for Y / in support of Y (subject or group in context)
     for m in re.finditer(rf"\b(?:show of support|in support|solidarity)\s+(?:for|of|with)\s+(?:the\s+)?{A}", t):
         tgt = sk.at(int(m.group(1))).id
@@ -584,7 +643,7 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     for m in re.finditer(rf"{A}{POSS}\s+(?:[\w-]+\s+){{0,3}}?(?:patron|backer|sponsor|benefactor|protector)s?\b", t):
         client = sk.at(int(m.group(1))).id
         prev = [k for k in sk.before(m.start()) if sk.at(k).id != client]
-        nxt = re.compile(rf"^\s*,?\s*(?:the\s+)?{A}").match(t, m.end())
+        nxt = re.compile(rf"\s*,?\s*(?:the\s+)?{A}").match(t, m.end())
         patron = sk.at(int(nxt.group(1))).id if nxt else (sk.at(prev[0]).id if prev else None)
         if patron and patron != client:
             out.append(Finding("support", patron, client, "cue 'patron of'", confidence=0.7))
@@ -606,8 +665,11 @@ def _pair_from_context(sk: _Sketch, p: int, context: Sequence[str]) -> tuple[str
     ids = list(dict.fromkeys(ids))
     if len(ids) >= 2:
         return ids[-2], ids[-1]
-    pool = list(dict.fromkeys([*context, *ids]))
-    return (pool[-2], pool[-1]) if len(pool) >= 2 else None
+    pool: list[str] = []
+    for c in reversed(context):
+        if c not in pool:
+            pool.append(c)
+    return (pool[1], pool[0]) if len(pool) >= 2 else None
 
 
 def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
@@ -617,7 +679,7 @@ def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     for m in re.finditer(rf"\b(?:conflict|war|wars|tensions?|hostilities|fighting|clashes|rivalry|dispute|feud|standoff|confrontation|animosity|enmity)\s+(?:\w+\s+){{0,2}}?between\s+(?:the\s+)?{A}{POSS}(?:\s*\([^)]*\))?\s+and\s+(?:the\s+)?{A}", t):
         a, b = sk.at(int(m.group(1))).id, sk.at(int(m.group(2))).id
         out.append(Finding("conflict", a, b, "cue 'conflict between'", confidence=0.8, extra={"mutual": True}))
-    for m in re.finditer(rf"\b(?:conflict|war|tensions?|hostilities|fighting|clashes|rivalry|dispute|feud|standoff|enmity)\s+between\s+(?:the\s+)?(?:two\s+)?(?:[\w-]+\s+)?{_PAIR_NOUNS}\b", t, re.I):
+    for m in re.finditer(rf"\b(?:conflict|war|tensions?|hostilities|fighting|clashes|rivalry|dispute|feud|standoff|enmity)\s+between\s+(?:the\s+)?(?:two\s+)?(?:(?:[\w-]+|§\d+§)\s+)?{_PAIR_NOUNS}\b", t, re.I):
         pair = _pair_from_context(sk, m.start(), context)
         if pair:
             out.append(Finding("conflict", pair[0], pair[1], "cue 'tensions between the two'", confidence=0.65))
@@ -638,6 +700,19 @@ def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
                 continue
             tgt = others[0]
         out.append(Finding("conflict", src, tgt, "cue 'X aggression/war'", confidence=0.7))
+    # "(launched) an attack/offensive on|against Y": the subject attacks Y
+    for m in re.finditer(rf"\b(?:attacks?|offensive|assault|strikes?|invasion|incursions?|bombardment|shelling|raids?|blockade|aggression)\s+(?:on|against|into|of|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{A}", t):
+        tgt = sk.at(int(m.group(1))).id
+        pm = re.search(rf"{A}{POSS}\s+(?:[\w-]+\s+){{0,2}}$", t[:m.start()])
+        k = int(pm.group(1)) if pm else _subject_before(sk, m.start(), {tgt})
+        if k is not None and sk.at(k).id != tgt and sk.at(k).kind in ("country", "bloc"):
+            out.append(Finding("conflict", sk.at(k).id, tgt, "cue 'attack on'", confidence=0.65))
+    # "the Ukraine war": the named country and the other side named in the sentence
+    for m in re.finditer(rf"\bthe\s+{A}\s+(?:war|conflict|invasion)\b", t):
+        tgt = sk.at(int(m.group(1))).id
+        others = list(dict.fromkeys(sk.at(k).id for k in range(len(sk.pos)) if sk.at(k).kind == "country" and sk.at(k).id != tgt))
+        if len(others) == 1:
+            out.append(Finding("conflict", others[0], tgt, "cue 'the Y war'", confidence=0.6))
     # the fight/war/struggle against Y: Y vs the nearest actor before
     for m in re.finditer(rf"\b(?:fight|war|struggle|defen[cs]e|battle|resistance)\s+against\s+(?:the\s+)?{A}", t):
         tgt = sk.at(int(m.group(1))).id
@@ -664,16 +739,16 @@ def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         if re.search(r"-$", before):
             continue
         ce = _clause_end(t, m.end(), 150)
-        tm = re.compile(rf"^\s+(?:(?:the|on|against|at|of|with|by|for|into|vehemently|\w+ly)\s+){{0,3}}?{A}").match(t, m.end())
+        tm = re.compile(rf"\s+(?:(?:the|on|against|at|of|with|by|for|into|vehemently|\w+ly)\s+){{0,3}}?{A}").match(t, m.end())
         if not tm or sk.pos[int(tm.group(1))][0] >= ce:
             # "interdicted at least 18 Iranian ships": object phrase holding a demonym
-            tm = re.compile(rf"^\s+(?:[\w-]+\s+){{0,4}}?{A}\s+(?:ships?|vessels?|forces|troops|positions|targets|bases?|officials|government|leaders?|drones|aircraft|jets)").match(t, m.end())
+            tm = re.compile(rf"\s+(?:[\w-]+\s+){{0,4}}?{A}\s+(?:ships?|vessels?|forces|troops|positions|targets|bases?|officials|government|leaders?|drones|aircraft|jets)").match(t, m.end())
             if not tm:
                 continue
         tgt = sk.at(int(tm.group(1))).id
         passive = bool(re.search(r"(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", before))
         if passive:
-            bm = re.compile(rf"^\s+by\s+(?:the\s+)?{A}").match(t, m.end())
+            bm = re.compile(rf"\s+by\s+(?:the\s+)?{A}").match(t, m.end())
             if not bm:
                 continue
             src = sk.at(int(bm.group(1))).id
@@ -706,6 +781,7 @@ def _alliances(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     for m in re.finditer(rf"{A}{POSS}\s+(?:\w+\s+)?(?:ally|allies|partner)\s*,?\s+(?:the\s+)?{A}", t):
         a, b = sk.at(int(m.group(1))).id, sk.at(int(m.group(2))).id
         out.append(Finding("alliance", a, b, "cue 'X's ally Y'", confidence=0.7))
+    t = re.sub(r"(§(\d+)§)(\s+(?:\w+\s+)?)(alliance|pact|treaty|partnership)", lambda m: m.group(1) + m.group(3) + ("bloc" if sk.at(int(m.group(2))).kind == "bloc" else m.group(4)), t)
     if not _ALLIANCE_NOUN.search(t) and not re.search(r"\ballied\b", t):
         return out
     # signed ... with Y

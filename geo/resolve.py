@@ -64,7 +64,7 @@ _LOCATIVE_BEFORE = re.compile(
     r"visits|reached|left|leave|entered|enter|flew|fly|arrived|arriving|returned|landed|hosted by|"
     r"held in|based in|streets of|city of|capital,?|capital of|suburbs of|centre of|center of|"
     r"downtown|of the city|outskirts of|north of|south of|east of|west of|beyond|over|on|inside|"
-    r"within|between|and|hit|struck|shelled|bombed|attacked|attack on|strikes on|toward)\s+(?:the\s+)?"
+    r"within|between|and|hit|struck|shelled|bombed|attacked|attack on|strikes on|toward|retook|retake|recaptured|recapture|captured|capture|seized|took|take|besieged|surrounded|stormed|liberated|fall of|siege of|battle of|battle for|control of|evacuated|evacuate|fled|flee)\s+(?:the\s+)?"
     r"(?:(?:Ukrainian|Russian|[A-Z][a-z]+n)\s+)?(?:capital,?\s+)?)$",
     re.I,
 )
@@ -199,10 +199,10 @@ def _resolve_one(text: str, m: Mention, gaz: Gazetteer, doc_iso: Counter[str], s
     best_r, best = gaz_rs[0]
     # "X, Y": the X nearest to Y
     nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
-    if len(gaz_rs) > 1 and nxt is not None and re.fullmatch(r",\s*", text[m.end:nxt.start]):
+    if len(gaz_rs) > 1 and best.kind != "country" and nxt is not None and re.fullmatch(r",\s*", text[m.end:nxt.start]):
         ref = gaz.get(nxt.readings[0].id) if nxt.readings[0].actor is None else None
         if ref is not None and ref.kind in ("country", "admin1"):
-            cands = [(r, e) for r, e in gaz_rs if e.kind not in ("country",) and (e.iso == ref.iso or ref.kind == "country")]
+            cands = [(r, e) for r, e in gaz_rs if e.kind != "country" and e.iso == ref.iso]
             if cands:
                 best_r, best = min(cands, key=lambda re_: _km((re_[1].lat, re_[1].lon), (ref.lat, ref.lon)))
     elif len(gaz_rs) > 1:
@@ -210,12 +210,17 @@ def _resolve_one(text: str, m: Mention, gaz: Gazetteer, doc_iso: Counter[str], s
         if best.kind == "country":
             for r, e in gaz_rs[1:]:
                 if e.kind in ("admin1", "city") and e.iso and e.iso != best.id and (
-                    (sub_iso[e.iso] >= 2 and sub_iso[best.id] == 0 and doc_iso[best.id] == 0)
-                    or (state_cues and e.kind == "admin1" and e.iso == "US" and doc_iso[best.id] == 0 and sub_iso[e.iso] >= 1)
+                    sub_iso[e.iso] >= 2 and sub_iso[best.id] == 0 and doc_iso[best.id] <= 1
+                    and (state_cues or sub_iso[e.iso] >= 3)
                 ):
                     best_r, best = r, e
                     break
-        elif best.kind == "city":
+        elif best.iso and not (doc_iso[best.iso] or sub_iso[best.iso]):
+            # a namesake in a country the document names beats one elsewhere
+            local = [(r, e) for r, e in gaz_rs if e.iso and (doc_iso[e.iso] or sub_iso[e.iso]) and e.kind != "country"]
+            if local:
+                best_r, best = local[0]
+        if best.kind == "city" and len(gaz_rs) > 1:
             # prefer a namesake in a country the document names, when not much smaller
             scored = []
             for rank, (r, e) in enumerate(gaz_rs):
