@@ -416,6 +416,40 @@ def _load_countries(gaz: Gazetteer, data_dir: Path) -> None:
             gaz._capital_of[capital] = iso2
 
 
+#: Names that are everyday words ("Northern" Province, "Central", "Bar"): never surface forms
+#: of admin-1 units or cities (scripts/build_names.py drops them from the city index), since in
+#: running text they almost never name the place. The entries stay reachable by id.
+GENERIC_NAMES = frozenset({
+    "bay", "bar", "central", "centre", "center", "north", "south", "east", "west", "northern",
+    "southern", "eastern", "western", "capital", "coast", "lakes", "upper", "lower", "littoral",
+    "plateau", "plateaux", "islands", "island", "mountain", "river", "border", "national",
+    "federal", "city", "valley", "lake", "interior", "frontier", "maritime", "oriental",
+    "occidental", "gulf", "sea", "nord", "sud", "est", "ouest", "centro", "sur", "norte", "este",
+    "oeste", "north east", "north west", "south east", "south west", "northeast", "northwest",
+    "southeast", "southwest", "far north", "far west", "mid west", "midwest", "greater",
+    "capital district", "national capital", "special region", "autonomous region",
+})
+
+_ROMAN = re.compile(r"^[ivxlc]+$")
+
+
+def _useful_shape_alias(alias: str) -> str:
+    """The folded key of a shape's alternative name, or "" when it would only add noise.
+
+    Drops abbreviations ("Ariz.", "AK"), Roman numerals (Chile's "IX"), non-Latin
+    scripts (the names in other languages come from the sources' own columns) and
+    forms of three letters or fewer.
+    """
+    if alias.endswith(".") or not all(
+        not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN") for ch in alias
+    ):
+        return ""
+    key = fold_name(alias)
+    if len(key) <= 3 or _ROMAN.match(key) or key in GENERIC_NAMES:
+        return ""
+    return key
+
+
 def _load_places(gaz: Gazetteer, data_dir: Path) -> None:
     """Shaped places from :mod:`geo.shapes`: countries' points and areas, admin-1, seas, straits…
 
@@ -434,15 +468,21 @@ def _load_places(gaz: Gazetteer, data_dir: Path) -> None:
                     old, lat=rec.lat, lon=rec.lon, area_km2=rec.area_km2, has_polygon=True
                 )
                 for a in rec.alt_names:
-                    gaz._add_form(a, rec.id, "alias")
+                    key = _useful_shape_alias(a)
+                    if key:
+                        gaz._add_form(a, rec.id, "alias", key)
                 continue
         gaz._add(Entry(
             id=rec.id, name=rec.name, kind=rec.kind, iso=rec.iso or None,  # type: ignore[arg-type]
             lat=rec.lat, lon=rec.lon, area_km2=rec.area_km2, has_polygon=True,
         ))
-        gaz._add_form(rec.name, rec.id, "name")
+        key = fold_name(rec.name)
+        if rec.kind != "admin1" or key not in GENERIC_NAMES:
+            gaz._add_form(rec.name, rec.id, "name", key)
         for a in rec.alt_names:
-            gaz._add_form(a, rec.id, "alias")
+            key = _useful_shape_alias(a)
+            if key:
+                gaz._add_form(a, rec.id, "alias", key)
 
 
 def _load_extra_places(gaz: Gazetteer, data_dir: Path) -> None:

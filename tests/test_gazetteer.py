@@ -363,3 +363,22 @@ def test_committed_names_data_is_small():
     names = ["countries.tsv", "cities.tsv.gz", "city_forms.tsv.gz", "aliases.tsv", "extra_places.tsv", "groups.json"]
     total = sum((DATA_DIR / n).stat().st_size for n in names)
     assert total < 2_200_000, total
+
+
+@pytest.mark.parametrize("word", ["Northern", "Central", "Centre", "Western", "Coast", "Plateau", "North-West"])
+def test_everyday_words_are_not_admin1_or_city_forms(gaz, word):
+    assert all(e.kind not in ("admin1", "city") for e, _ in gaz.candidates(word))
+
+
+@pytest.mark.parametrize("abbrev", ["AZ", "Ariz.", "Calif.", "IX"])
+def test_shape_abbreviations_are_not_forms(gaz, abbrev):
+    assert all(e.kind != "admin1" for e, _ in gaz.candidates(abbrev))
+
+
+def test_admin1_units_resolve_by_name_when_not_shadowed(gaz):
+    if gaz.get("admin1:US-AZ") is None:
+        pytest.skip("shapes data not built")
+    assert gaz.resolve("Arizona").id == "admin1:US-AZ"
+    assert gaz.resolve("Kherson").kind == "admin1"  # the city (under 500,000) comes second
+    assert [e.kind for e, _ in gaz.candidates("Kherson")][:2] == ["admin1", "city"]
+    assert gaz.resolve("Donetsk").kind == "city"  # a major city outranks its oblast
