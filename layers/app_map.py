@@ -200,3 +200,106 @@ def feature_at(
         if best is not None and (best.lat - lat) ** 2 + (best.lon - lng) ** 2 <= max_degrees**2:
             return ("place", best.id)
     return None
+
+
+# -- a prepared map: st_folium's Python-side work done once and cached ----------------------
+
+
+def prepare_map(m: folium.Map, prefix: str) -> dict:
+    """Everything streamlit-folium's frontend needs to draw ``m``, as plain strings.
+
+    ``st_folium`` renders the whole map (templates, GeoJSON dumps) on every
+    Streamlit run, about two seconds for a briefing map with its basemap.
+    This does the same preparation once, with streamlit-folium's own
+    helpers, so the app can cache the result (it is a dict of strings and
+    lists) and redraw with :func:`show_map` in milliseconds.
+
+    Parameters
+    ----------
+    m : folium.Map
+        The map; it is rendered and made offline (see :func:`make_offline`).
+    prefix : str
+        Where Leaflet's folder is served (see :func:`register_leaflet_assets`).
+
+    Returns
+    -------
+    dict
+        ``script``, ``header``, ``html``, ``id``, ``css_links``, ``js_links``
+        and ``bounds``.
+    """
+    import streamlit_folium as sf
+
+    make_offline(m, prefix)
+    m.get_root().render()
+    m.render()
+    html = sf._get_html(m)
+    header = sf._get_header(m)
+    script = sf._get_map_string(m)
+    css: list[str] = []
+    js: list[str] = []
+    for element in _elements(m):
+        css.extend(url for _, url in getattr(element, "default_css", []) or [])
+        js.extend(url for _, url in getattr(element, "default_js", []) or [])
+    remote = [u for u in [*css, *js] if _REMOTE.match(u)]
+    if remote:
+        raise OfflineError(f"the map still asks for {remote[0]}")
+    try:
+        (s, w), (n, e) = m.get_bounds()
+    except (AttributeError, TypeError, ValueError):
+        s = w = n = e = None
+    return {
+        "script": script,
+        "header": header,
+        "html": html,
+        "id": sf.get_full_id(m),
+        "css_links": list(dict.fromkeys(css)),
+        "js_links": list(dict.fromkeys(js)),
+        "bounds": {"_southWest": {"lat": s, "lng": w}, "_northEast": {"lat": n, "lng": e}},
+    }
+
+
+def show_map(
+    prepared: dict,
+    *,
+    key: str,
+    height: int = 560,
+    returned_objects: list[str] | None = None,
+) -> dict | None:
+    """Draw a :func:`prepare_map` result with streamlit-folium's component.
+
+    The component key is a digest of the map's script and ``key``, as in
+    ``st_folium``: the same map keeps its frontend (no flicker, pan and zoom
+    kept), a changed map remounts. Only ``returned_objects`` come back, so
+    panning and zooming never rerun the app.
+
+    Returns
+    -------
+    dict or None
+        The returned objects after the latest click.
+    """
+    import hashlib
+
+    import streamlit_folium as sf
+
+    returned = list(returned_objects or [])
+    digest = hashlib.sha256((prepared["script"] + key).encode("utf-8")).hexdigest()
+    return sf._component_func(
+        script=prepared["script"],
+        header=prepared["header"],
+        html=prepared["html"],
+        id=prepared["id"],
+        key=f"{key}-{digest[:24]}",
+        height=height,
+        width=None,
+        returned_objects=returned,
+        default=dict.fromkeys(returned),
+        zoom=None,
+        center=None,
+        feature_group=None,
+        return_on_hover=False,
+        layer_control=None,
+        pixelated=False,
+        css_links=prepared["css_links"],
+        js_links=prepared["js_links"],
+        wrap_longitude=False,
+    )

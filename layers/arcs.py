@@ -40,6 +40,8 @@ from layers.feature import (
 ARC_KINDS: tuple[str, ...] = ("alliance", "transfer", "support", "conflict")
 LAYER_NAME = "Relations"
 PENDING = frozenset({"planned", "ordered"})
+#: Labels on the map stay short; the popup has the full text.
+LABEL_CHARS = 30
 
 
 def arc_style(rel: Relation) -> dict:
@@ -62,8 +64,17 @@ def item_text(rel: Relation) -> str:
     return item
 
 
+def short(text: str, limit: int = LABEL_CHARS) -> str:
+    """Text cut to ``limit`` characters at a word boundary, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:(")
+    return cut + "…"
+
+
 def _label(rel: Relation) -> str:
-    text = item_text(rel) or rel.label
+    text = short(item_text(rel) or rel.label)
     if rel.kind == "transfer" and rel.status in PENDING | {"frozen"}:
         text = f"{text} ({rel.status})" if text else rel.status
     return text

@@ -327,53 +327,61 @@ def _outlines() -> Any:
         return NoOutlines()
 
 
-def _overlay_builders() -> list[Any]:
-    from functools import partial
-
-    from layers.arcs import build_arcs_layer
-    from layers.places import build_places_layer
-    from layers.regions import build_regions_layer
-    from layers.spheres import build_spheres_layer
-
-    outlines = _outlines()
-    return [partial(build_spheres_layer, outlines=outlines),
-            partial(build_regions_layer, outlines=outlines),
-            partial(build_places_layer, outlines=outlines), build_arcs_layer]
-
-
-def _base_map(scene: Scene) -> Any:
-    """The map every step shares: land, sea colour, page style; no overlays."""
-    import folium
-
-    from layers.basemap import build_basemap_layer
-    from layers.elements import PageStyle
-
-    m = folium.Map(location=[30, 20], zoom_start=3, tiles=None, prefer_canvas=False,
-                   control_scale=True, zoom_snap=0.25, zoom_delta=0.5)
-    build_basemap_layer(scene, outlines=_outlines()).add_to(m)
-    PageStyle().add_to(m)
-    return m
+def _highlight(step: Step) -> set[str] | None:
+    if step.id == "overview":
+        return None
+    return set(step.relation_ids) | set(step.place_ids) or None
 
 
 def _draw(scene: Scene, steps: Sequence[Step]) -> tuple[Any, list[list[str]]]:
-    """The base map plus, per step, overlay groups drawn with that step's highlight.
+    """The map with, per step, overlay groups drawn by render_map with that step's highlight.
 
-    Only the first step's groups are shown at load; the player swaps them.
+    The first step's render also draws the basemap and the legend; later
+    steps add only their feature groups. Layer controls and the initial
+    FitBounds are dropped (the player frames and swaps layers itself), and
+    element ids are renumbered over the whole map so the groups of
+    different steps never share a name. Only the first step's groups are
+    shown at load.
     """
-    m = _base_map(scene)
-    builders = _overlay_builders()
+    import folium
+
+    from layers.render import (
+        ALL_LAYERS,
+        FEATURE_LAYERS,
+        new_map,
+        render_map,
+        scene_key,
+        stabilise_ids,
+    )
+
+    outlines = _outlines()
+    m = None
     names: list[list[str]] = []
     for i, step in enumerate(steps):
-        highlight = set(step.relation_ids) | set(step.place_ids) if step.id != "overview" else None
-        step_names = []
-        for build in builders:
-            group = build(scene, highlight=highlight or None)
-            group.control = False
-            group.show = i == 0
-            group.add_to(m)
-            step_names.append(group.get_name())
-        names.append(step_names)
-    return m, names
+        # each step draws on a scratch map; its groups then move to the briefing map
+        # under unique names (render_map numbers ids per call, so calls would collide)
+        first = m is None
+        drawn = render_map(scene, layers=ALL_LAYERS if first else FEATURE_LAYERS,
+                           m=None if first else new_map(), highlight=_highlight(step),
+                           outlines=outlines)
+        if first:
+            m = drawn
+        groups = []
+        for key, child in list(drawn._children.items()):
+            if isinstance(child, folium.LayerControl | folium.FitBounds):
+                del drawn._children[key]
+            elif isinstance(child, folium.FeatureGroup) and child.tile_name != "Countries":
+                child.control = False
+                child.show = i == 0
+                if not first:
+                    del drawn._children[key]
+                    m.add_child(child, name=f"gb_step_{i}_{len(groups)}")
+                groups.append(child)
+        names.append(groups)
+    if m is None:  # no steps at all: an empty story still shows the map
+        m = render_map(scene, layers=ALL_LAYERS, outlines=outlines)
+    stabilise_ids([m], scene_key(scene) + ":briefing")
+    return m, [[g.get_name() for g in groups] for groups in names]
 
 
 # -- offline ----------------------------------------------------------------------
@@ -384,11 +392,12 @@ _REMOTE_REF = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*[
 
 def _offline_html(m: Any) -> str:
     """The map's page with every asset inlined, refusing any network reference."""
+    from layers.offline import OfflineError, offline_html
+
     try:
-        from layers.offline import offline_html
-    except ImportError:
-        offline_html = _inline_leaflet
-    html = offline_html(m)
+        html = offline_html(m)
+    except OfflineError as exc:
+        raise BriefingError(str(exc)) from exc
     found = remote_reference(html)
     if found:
         raise BriefingError(f"the briefing would load something from the network: {found!r}")
@@ -406,39 +415,6 @@ def remote_reference(html: str) -> str | None:
     """
     found = _REMOTE_REF.search(_SCRIPT_BODY.sub(r"\1\2", html))
     return found.group(0) if found else None
-
-
-def _inline_leaflet(m: Any) -> str:
-    """Interim stand-in for layers.offline: Leaflet from xstatic-leaflet, inlined."""
-    import base64
-
-    import xstatic.pkg.leaflet as xleaflet
-
-    base = Path(xleaflet.BASE_DIR)
-    for element in _walk(m):
-        if getattr(element, "default_js", None):
-            element.default_js = []
-        if getattr(element, "default_css", None):
-            element.default_css = []
-    html = m.get_root().render()
-    css = (base / "leaflet.css").read_text(encoding="utf-8")
-
-    def data_uri(match: re.Match[str]) -> str:
-        path = base / match.group(1)
-        kind = "png" if path.suffix == ".png" else "svg+xml"
-        return f"url(data:image/{kind};base64,{base64.b64encode(path.read_bytes()).decode()})"
-
-    css = re.sub(r"url\((images/[^)]+)\)", data_uri, css)
-    js = (base / "leaflet.js").read_text(encoding="utf-8").replace("</script", "<\\/script")
-    assets = f"<style>{css}</style>\n<script>{js}</script>\n"
-    return html.replace("<head>", "<head>\n" + assets, 1)
-
-
-def _walk(element: Any) -> list[Any]:
-    out = [element]
-    for child in getattr(element, "_children", {}).values():
-        out.extend(_walk(child))
-    return out
 
 
 # -- PNG stills -------------------------------------------------------------------

@@ -72,6 +72,17 @@ class MapFeature:
     marks: tuple[Mark, ...] = field(default=())
 
 
+def key_class(key: str) -> str:
+    """A CSS class naming a feature's key, safe whatever the id holds (``gb-k-`` + digest).
+
+    The path, arrowhead and labels of one relation or place share it, so a
+    browser test can pair them up.
+    """
+    import hashlib
+
+    return "gb-k-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
 def esc(text: object) -> str:
     """Escape any text for HTML, quotes included."""
     return html.escape(str(text), quote=True)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from layers import style
 from layers.elements import Annotation, Pin
-from layers.feature import MapFeature, Mark
+from layers.feature import MapFeature, Mark, key_class
 
 ARROW_SIZE = 16
 
@@ -34,9 +34,9 @@ def _arrow_html(mark: Mark) -> str:
     )
 
 
-def mark_pin(mark: Mark, dim: bool = False) -> Pin:
+def mark_pin(mark: Mark, dim: bool = False, key: str = "") -> Pin:
     """The folium element for an arrowhead or a label."""
-    extra = " gb-dim" if dim else ""
+    extra = (f" {key_class(key)}" if key else "") + (" gb-dim" if dim else "")
     if mark.kind == "arrow":
         return Pin(
             (mark.lat, mark.lon), _arrow_html(mark), f"gb-arrow {mark.css}{extra}".strip(),
@@ -53,6 +53,7 @@ def add_feature(parent, feature: MapFeature, dim: bool = False) -> None:
     import folium
 
     opts = dict(feature.style)
+    css = f"{feature.css} {key_class(feature.key)}"
     if dim:
         opts = _dimmed(opts, style.DIM)
     geom = feature.geometry
@@ -60,12 +61,12 @@ def add_feature(parent, feature: MapFeature, dim: bool = False) -> None:
     if gtype == "Point":
         lon, lat = geom["coordinates"]
         layer = folium.CircleMarker([round(lat, 5), round(lon, 5)], radius=feature.radius,
-                                    class_name=feature.css, **opts)
+                                    class_name=css, **opts)
     elif gtype == "LineString":
-        layer = folium.PolyLine(_latlngs(geom["coordinates"]), class_name=feature.css,
+        layer = folium.PolyLine(_latlngs(geom["coordinates"]), class_name=css,
                                 no_clip=True, **opts)
     else:
-        styled = {**opts, "className": feature.css}
+        styled = {**opts, "className": css}
         layer = folium.GeoJson(
             {"type": "Feature", "properties": {}, "geometry": geom},
             style_function=lambda _f, s=styled: s,
@@ -74,7 +75,7 @@ def add_feature(parent, feature: MapFeature, dim: bool = False) -> None:
     Annotation(feature.tooltip, feature.popup).add_to(layer)
     layer.add_to(parent)
     for mark in feature.marks:
-        mark_pin(mark, dim).add_to(parent)
+        mark_pin(mark, dim, feature.key).add_to(parent)
 
 
 def feature_group(name: str, features: Iterable[MapFeature], highlight: set[str] | None = None,

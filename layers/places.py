@@ -32,13 +32,16 @@ _PRIORITY = ("supplier", "backer", "recipient", "target", "other")
 def place_roles(scene: Scene) -> dict[str, str]:
     """The role of every place that takes part in a relation, by place id.
 
+    A place's role is the one it plays in most relations ("other" counts
+    for alliances and for the side that starts a conflict).
+
     Examples
     --------
     >>> from tests.scenes import transfer_scene
     >>> place_roles(transfer_scene())
     {'TR': 'supplier', 'UA': 'recipient'}
     """
-    found: dict[str, set[str]] = {}
+    found: dict[str, list[str]] = {}
     for rel in scene.relations:
         if rel.target is None:
             continue
@@ -48,9 +51,11 @@ def place_roles(scene: Scene) -> dict[str, str]:
             "conflict": ("other", "target"),
             "alliance": ("other", "other"),
         }.get(rel.kind, ("other", "other"))
-        found.setdefault(rel.source, set()).add(src_role)
-        found.setdefault(rel.target, set()).add(dst_role)
-    roles = {pid: next(r for r in _PRIORITY if r in rs) for pid, rs in found.items()}
+        found.setdefault(rel.source, []).append(src_role)
+        found.setdefault(rel.target, []).append(dst_role)
+    # the role played most often wins; ties go to the earlier role in _PRIORITY
+    roles = {pid: min(set(rs), key=lambda r: (-rs.count(r), _PRIORITY.index(r)))
+             for pid, rs in found.items()}
     for p in scene.places:
         if p.role in style.ROLE_COLORS:
             roles[p.id] = p.role
@@ -104,20 +109,22 @@ def collect_places(scene: Scene, outlines: Outlines | None = None) -> list[MapFe
             continue
         role = roles.get(place.id, "other")
         color = style.ROLE_COLORS[role]
-        label = Mark("label", place.lat, place.lon, text=place.name, css="gb-place-label")
+        # only the countries that act in the story are named on the map; the rest on hover
+        label = (Mark("label", place.lat, place.lon, text=place.name, css="gb-place-label"),
+                 ) if place.id in roles else ()
         geom = None
         if place.kind == "country" and place.shape:
             geom = compact_geojson(outlines.geometry(place.shape))
         if geom is not None:
             opts = {"color": color, "weight": 1.2, "opacity": 0.9, "fillColor": color,
-                    "fillOpacity": 0.42 if role != "other" else 0.3}
+                    "fillOpacity": 0.42 if role != "other" else 0.18}
             countries.append(_feature(scene, place, role, geom,
-                                      f"gb-shape gb-country gb-role-{role}", opts, 0, (label,)))
+                                      f"gb-shape gb-country gb-role-{role}", opts, 0, label))
         else:
             opts = {"color": "#ffffff", "weight": 1.5, "fillColor": color, "fillOpacity": 0.95,
                     "opacity": 1.0}
             points.append(_feature(scene, place, role, _point(place),
-                                   f"gb-place gb-actor gb-role-{role}", opts, 7, (label,)))
+                                   f"gb-place gb-actor gb-role-{role}", opts, 7, label))
     return countries + points
 
 

@@ -25,6 +25,7 @@ from layers.outlines import Outlines, default_outlines
 
 ALL_LAYERS: tuple[str, ...] = ("basemap", "spheres", "regions", "places", "arcs", "legend")
 FEATURE_LAYERS: tuple[str, ...] = ("spheres", "regions", "places", "arcs")
+LEGEND_WIDTH = 250
 LAYER_NAMES = {
     "basemap": "Countries",
     "spheres": "Spheres of influence",
@@ -86,25 +87,37 @@ def stabilise_ids(elements: Iterable, key: str) -> None:
 
 
 def _bounds(scene: Scene, features: Mapping[str, list[MapFeature]]) -> list[list[float]] | None:
+    """The view: what the story is about (arcs, spheres, regions and the places in relations).
+
+    Places only mentioned in passing do not widen the view; if nothing
+    else is drawn, every place counts.
+    """
     lats: list[float] = []
     lons: list[float] = []
+
+    def add(lat: float, lon: float) -> None:
+        lats.append(lat)
+        lons.append(lon)
+
     for f in features.get("arcs", []):
         for lon, lat in f.geometry["coordinates"]:
-            lats.append(lat)
-            lons.append(lon)
-    for layer in ("places", "regions", "spheres"):
+            add(lat, lon)
+    for layer in ("regions", "spheres"):
         for f in features.get(layer, []):
             for mark in f.marks:
-                lats.append(mark.lat)
-                lons.append(mark.lon)
-            if f.geometry["type"] == "Point":
-                lon, lat = f.geometry["coordinates"]
-                lats.append(lat)
-                lons.append(lon)
+                add(mark.lat, mark.lon)
+    actors = {end for r in scene.relations for end in r.endpoints()}
+    for f in features.get("places", []):
+        if f.key in actors and f.geometry["type"] == "Point":
+            lon, lat = f.geometry["coordinates"]
+            add(lat, lon)
+    if not lats:
+        for p in scene.places:
+            add(p.lat, p.lon)
     if not lats:
         return None
-    pad_lat = max(1.5, (max(lats) - min(lats)) * 0.08)
-    pad_lon = max(1.5, (max(lons) - min(lons)) * 0.08)
+    pad_lat = max(1.0, (max(lats) - min(lats)) * 0.05)
+    pad_lon = max(1.0, (max(lons) - min(lons)) * 0.05)
     return [[max(-80.0, min(lats) - pad_lat), min(lons) - pad_lon],
             [min(84.0, max(lats) + pad_lat), max(lons) + pad_lon]]
 
@@ -173,7 +186,9 @@ def render_map(scene: Scene, *, layers: Iterable[str] = ALL_LAYERS, m=None,
     if created:
         bounds = _bounds(scene, features)
         if bounds is not None:
-            fit = folium.FitBounds(bounds, padding=(20, 20), max_zoom=6)
+            # leave room for the legend (bottom left) and the layer control (top right)
+            fit = folium.FitBounds(bounds, padding_top_left=(LEGEND_WIDTH, 20),
+                                   padding_bottom_right=(40, 20), max_zoom=6)
             fit.add_to(m)
             added.append(fit)
     if "legend" in layers:

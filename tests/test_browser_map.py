@@ -1,0 +1,241 @@
+"""The exported map in a real headless Chromium with the network cut.
+
+Opens the offline HTML from file://, aborts every request that is not
+file: or data:, and checks what a person would see: no failed request, no
+console error, one SVG path per arc and per shape in the Scene, arrowheads
+sitting on the recipient end and pointing along the arc, a non-blank
+picture, and hostile article text that shows literally and runs nothing.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from pathlib import Path
+
+import pytest
+
+from layers.arcs import ARC_KINDS
+from layers.export import export_html
+from layers.feature import key_class
+from tests.scenes import hostile_scene, rich_scene
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def sample_scene():
+    """The sample articles' scene, extracted; the hand-built rich scene until extraction exists."""
+    try:
+        from geo.documents import load_path
+        from geo.extract import extract
+    except ImportError:
+        return rich_scene(shapes=True)
+    seeds = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
+    return extract([load_path(p) for p in seeds])
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                              args=["--no-sandbox", "--disable-gpu",
+                                    "--disable-background-networking"])
+        yield b
+        b.close()
+
+
+class OfflinePage:
+    """A page that may load only file: and data: URLs, recording everything that went wrong."""
+
+    def __init__(self, browser, path: Path):
+        self.context = browser.new_context(viewport={"width": 1280, "height": 800})
+        self.page = self.context.new_page()
+        self.blocked: list[str] = []
+        self.failed: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.route("**/*", self._route)
+        self.page.on("requestfailed", lambda r: self.failed.append(r.url))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", self._dialog)
+        self.page.goto(path.resolve().as_uri())
+        self.page.wait_for_selector("path.leaflet-interactive")
+        self.page.wait_for_timeout(300)
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(("file:", "data:")):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def close(self):
+        self.context.close()
+
+
+def _expected_counts(scene) -> tuple[int, int]:
+    from geo.shapes import load_shapes
+
+    shapes = load_shapes()
+    arcs = 0
+    for r in scene.relations:
+        if r.kind in ARC_KINDS and r.target is not None:
+            a, b = scene.place(r.source), scene.place(r.target)
+            arcs += a is not None and b is not None and (a.lat, a.lon) != (b.lat, b.lon)
+    shaped = 0
+    for p in scene.places:
+        geom = shapes.geometry(p.shape) if p.shape else None
+        if geom is None and p.kind in ("region", "bloc", "admin1") and p.members:
+            geom = shapes.union(list(p.members))
+        shaped += p.kind not in ("city", "other") and geom is not None and not geom.is_empty
+    for r in scene.relations:
+        if r.kind == "influence" and r.members:
+            u = shapes.union(list(r.members))
+            shaped += u is not None and not u.is_empty
+    return arcs, shaped
+
+
+@pytest.fixture(scope="module")
+def sample(browser, tmp_path_factory):
+    scene = sample_scene()
+    path = tmp_path_factory.mktemp("map") / "map.html"
+    path.write_text(export_html(scene), encoding="utf-8")
+    page = OfflinePage(browser, path)
+    yield scene, page
+    page.close()
+
+
+def test_opens_offline_without_errors(sample):
+    _, page = sample
+    assert page.blocked == [] and page.failed == []
+    assert page.errors == []
+
+
+def test_dom_has_one_path_per_arc_and_shape(sample):
+    scene, page = sample
+    arcs, shapes = _expected_counts(scene)
+    assert arcs > 0 and shapes > 0
+    assert page.page.locator("path.gb-arc").count() == arcs
+    assert page.page.locator("path.gb-shape").count() == shapes
+    assert page.page.locator("path.gb-land").count() > 150  # the basemap is drawn
+
+
+_GEOMETRY_JS = """
+() => {
+  const svgPoint = (path, x, y) => {
+    const svg = path.ownerSVGElement, box = svg.getBoundingClientRect(), vb = svg.viewBox.baseVal;
+    return [box.left + (x - vb.x) * box.width / vb.width, box.top + (y - vb.y) * box.height / vb.height];
+  };
+  const arcs = {};
+  for (const path of document.querySelectorAll('path.gb-arc')) {
+    // Leaflet rounds to whole pixels, so take the heading over the last 6 px (rounding costs a few degrees)
+    const len = path.getTotalLength(), a = path.getPointAtLength(len),
+          b = path.getPointAtLength(Math.max(0, len - 6));
+    const key = [...path.classList].find(c => c.startsWith('gb-k-'));
+    arcs[key] = {end: svgPoint(path, a.x, a.y), prev: svgPoint(path, b.x, b.y)};
+  }
+  const arrows = [...document.querySelectorAll('.gb-arrow')].map(el => {
+    const svg = el.querySelector('svg'), r = svg.getBoundingClientRect();
+    const m = new DOMMatrix(getComputedStyle(svg).transform);
+    const tip = svg.querySelector('path');
+    // the tip is the first point of the triangle (M8 0), mapped through the rotation
+    const box = el.getBoundingClientRect();
+    const tipX = box.left + 8, tipY = box.top;
+    return {key: [...el.classList].find(c => c.startsWith('gb-k-')),
+            tip: [tipX, tipY], angle: Math.atan2(m.b, m.a) * 180 / Math.PI,
+            visible: r.width > 0 && !!tip};
+  });
+  const mapName = Object.keys(window).find(k => k.startsWith('map_') && window[k] instanceof L.Map);
+  const map = window[mapName], c = map.getContainer().getBoundingClientRect();
+  return {arcs, arrows, origin: [c.left, c.top]};
+}
+"""
+
+
+def test_arrowheads_sit_on_the_recipient_and_point_along_the_arc(sample):
+    scene, page = sample
+    geo = page.page.evaluate(_GEOMETRY_JS)
+    directed = [r for r in scene.relations if r.kind in ARC_KINDS and r.kind != "alliance"
+                and r.target is not None]
+    assert len(geo["arrows"]) == len(directed) > 0
+    targets = {key_class(r.id): scene.place(r.target) for r in directed}
+    sources = {key_class(r.id): scene.place(r.source) for r in directed}
+    for arrow in geo["arrows"]:
+        arc = geo["arcs"][arrow["key"]]
+        # the arrow's tip is on the arc's last point ...
+        assert math.dist(arrow["tip"], arc["end"]) < 2.5
+        # ... which is where the recipient is drawn, not the source
+        tgt, src = targets[arrow["key"]], sources[arrow["key"]]
+        to_tgt = page.page.evaluate(
+            "([lat, lon]) => { const k = Object.keys(window).find(k => k.startsWith('map_') && window[k] instanceof L.Map);"
+            " const p = window[k].latLngToContainerPoint([lat, lon]);"
+            " const c = window[k].getContainer().getBoundingClientRect(); return [c.left + p.x, c.top + p.y]; }",
+            [tgt.lat, tgt.lon])
+        from_src = page.page.evaluate(
+            "([lat, lon]) => { const k = Object.keys(window).find(k => k.startsWith('map_') && window[k] instanceof L.Map);"
+            " const p = window[k].latLngToContainerPoint([lat, lon]);"
+            " const c = window[k].getContainer().getBoundingClientRect(); return [c.left + p.x, c.top + p.y]; }",
+            [src.lat, src.lon])
+        assert math.dist(arc["end"], to_tgt) < 3 < math.dist(arc["end"], from_src)
+        # the rotation agrees with the direction of the last segment (screen y grows down)
+        dx, dy = arc["end"][0] - arc["prev"][0], arc["end"][1] - arc["prev"][1]
+        heading = math.degrees(math.atan2(dx, -dy))
+        diff = (arrow["angle"] - heading + 180) % 360 - 180
+        assert abs(diff) < 10, (arrow, heading)
+
+
+def test_screenshot_is_not_blank(sample):
+    image_mod = pytest.importorskip("PIL.Image")
+    _, page = sample
+    img = image_mod.open(io.BytesIO(page.page.screenshot())).convert("RGB")
+    small = img.resize((320, 200))
+    colours = small.getcolors(320 * 200)
+    assert len(colours) > 40
+    sea = max(colours)[1]
+    not_sea = sum(n for n, c in colours if c != sea)
+    assert not_sea > 0.3 * 320 * 200
+
+
+def test_hostile_article_runs_nothing_and_reads_literally(browser, tmp_path):
+    path = tmp_path / "hostile.html"
+    path.write_text(export_html(hostile_scene(shapes=True)), encoding="utf-8")
+    page = OfflinePage(browser, path)
+    try:
+        texts = page.page.evaluate("""
+        () => {
+          const k = Object.keys(window).find(k => k.startsWith('map_') && window[k] instanceof L.Map);
+          const out = [];
+          window[k].eachLayer(l => {
+            if (l.getTooltip && l.getTooltip()) { l.openTooltip(); }
+            if (l.getPopup && l.getPopup()) {
+              l.openPopup();
+              const el = document.querySelector('.leaflet-popup-content');
+              if (el) out.push(el.innerText);
+            }
+          });
+          return out;
+        }""")
+        page.page.wait_for_timeout(300)
+        for el in page.page.locator("path.leaflet-interactive").all():
+            el.hover(force=True, timeout=2000)
+        assert page.page.evaluate("window.__pwned") is None
+        assert page.dialogs == [] and page.errors == [] and page.blocked == []
+        assert len(texts) >= 4
+        assert any("<script>window.__pwned=1</script>" in t for t in texts)
+        assert any("</script><img src=x onerror=window.__pwned=6>" in t for t in texts)
+        legend = page.page.locator(".gb-legend").inner_text()
+        assert "</script><img src=x" in legend
+        assert page.page.locator(".gb-legend img, .leaflet-popup-content img").count() == 0
+    finally:
+        page.close()
