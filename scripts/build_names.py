@@ -110,10 +110,11 @@ def keep_alternate(alt: str) -> bool:
 
     Drops non-Latin scripts, lower-case romanisations ("mo si ke"), codes
     (IATA "IEV", all-caps forms of four letters or fewer), forms with
-    digits or brackets, and anything shorter than three characters.
+    digits or brackets, and anything of fewer than four letters ("Big",
+    "Ate" are alternate names of some city, and English words first).
     """
     return (
-        len(alt) >= 3
+        len(fold_name(alt).replace(" ", "")) >= 4
         and alt[0].isupper()
         and not _NOT_LATIN.search(alt)
         and not (alt.isupper() and len(alt) <= 4)
@@ -152,6 +153,12 @@ def build_countries(wc: list[dict], gn_countries: dict, by_country: dict[str, li
 
     rows = []
     capitals: set[int] = set()
+    sovereign_demonyms = {
+        d.strip()
+        for rec in wc
+        if rec.get("independent")
+        for d in (rec.get("demonyms", {}).get("eng", {}).get("m") or "").split(",")
+    }
     for rec in sorted(wc, key=lambda r: r["cca2"]):
         iso = rec["cca2"]
         gn = gn_countries.get(iso, {})
@@ -181,6 +188,10 @@ def build_countries(wc: list[dict], gn_countries: dict, by_country: dict[str, li
                 part = part.strip()
                 if part and part not in demonyms:
                     demonyms.append(part)
+        if not rec.get("independent"):
+            # "American" (Northern Mariana Islands), "French" (French Southern Territories),
+            # "Indian" (British Indian Ocean Territory): the sovereign's word, not the territory's
+            demonyms = [d for d in demonyms if d not in sovereign_demonyms]
         for d in list(demonyms):
             p = plural_demonym(d)
             if p and p not in demonyms:
