@@ -834,11 +834,11 @@ def _influence(sk: _Sketch) -> list[Finding]:
         ce = _clause_end(t, m.end(), 260)
         seg_start = m.end()
         found = False
-        for lm in re.finditer(r"(?:\b(?:in|over|across|on)\s+)?((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?\s*\(([^)]*)\)", t[seg_start:ce]):
-            members = [sk.at(int(x)).id for x in re.findall(A, lm.group(2))]
+        for lm in re.finditer(r"(?:\b(?:in|over|across|on)\s+((?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)|\b((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}))?\s*\(([^)]*)\)", t[seg_start:ce]):
+            members = [sk.at(int(x)).id for x in re.findall(A, lm.group(3))]
             members = [x for x in dict.fromkeys(members) if x != hub]
             if len(members) >= 1:
-                label = (lm.group(1) or "").strip()
+                label = re.sub(A, lambda x: _unsketch(sk, x.group(0)), (lm.group(1) or lm.group(2) or "").strip())
                 out.append(Finding("influence", hub, None, "cue 'influence in R (A, B, …)'", members=tuple(members),
                                    label=label, confidence=0.75))
                 found = True

@@ -63,8 +63,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|to|from|at|near|outside|around|into|across|toward|towards|via|visit|visited|visiting|"
     r"visits|reached|left|leave|entered|enter|flew|fly|arrived|arriving|returned|landed|hosted by|"
     r"held in|based in|streets of|city of|capital,?|capital of|suburbs of|centre of|center of|"
-    r"downtown|of the city|outskirts of|north of|south of|east of|west of|beyond|over|on|inside|"
-    r"within|between|and|hit|struck|shelled|bombed|attacked|attack on|strikes on|toward|retook|retake|recaptured|recapture|captured|capture|seized|took|take|besieged|surrounded|stormed|liberated|fall of|siege of|battle of|battle for|control of|evacuated|evacuate|fled|flee)\s+(?:the\s+)?"
+    r"downtown|of the city|outskirts of|north of|south of|east of|west of|beyond|inside|"
+    r"within|hit|struck|shelled|bombed|attacked|attack on|strikes on|toward|retook|retake|recaptured|recapture|captured|capture|seized|took|take|besieged|surrounded|stormed|liberated|fall of|siege of|battle of|battle for|control of|evacuated|evacuate|fled|flee)\s+(?:the\s+)?"
     r"(?:(?:Ukrainian|Russian|[A-Z][a-z]+n)\s+)?(?:capital,?\s+)?)$",
     re.I,
 )

@@ -1,0 +1,107 @@
+"""End-to-end extraction on invented sentences: places, actors, metonyms, org names, relations."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.extract import extract, summarize
+from geo.scene import Document, Scene
+
+
+def _scene(text: str) -> Scene:
+    return extract([Document("t", "test", text)])
+
+
+def _ids(text: str) -> set[str]:
+    return {p.id for p in _scene(text).places}
+
+
+def _mentions(text: str) -> dict[str, list[str]]:
+    return {p.id: [m.text for m in p.mentions] for p in _scene(text).places}
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # demonyms, aliases, leaders, companies and organs stand for their country
+        ("Azeri officials met Turkish envoys.", {"AZ", "TR"}, set()),
+        ("Baykar will open a plant.", {"TR"}, set()),
+        ("The Kremlin rejected the offer.", {"RU"}, set()),
+        ("Erdogan spoke to Macron by phone.", {"TR", "FR"}, set()),
+        ("The Houthis fired at a tanker.", {"YE"}, set()),
+        ("Lockheed Martin won the contract.", {"US"}, set()),
+        # capitals: metonym vs place
+        ("Moscow criticized the plan.", {"RU"}, {"city:524901"}),
+        ("The summit was held in Moscow.", {"city:524901"}, set()),
+        ("KIEV - Officials said the talks went well.", {"city:703448"}, set()),
+        # organisation names are not places in the story
+        ("A reporter for the Kyiv Independent asked.", set(), {"city:703448", "UA"}),
+        ("The Washington Post reported it first.", set(), {"US", "city:4140963"}),
+        ("Analysts at the Stockholm International Peace Research Institute agreed.", set(), {"SE"}),
+        # common capitalised words are never places
+        ("Along the road, nothing moved. March was cold.", set(), {"city:2643071"}),
+        ("Union leaders met. Reading the report took hours.", set(), set()),
+        # persons named like places
+        ("Michael Jordan visited the school.", set(), {"JO"}),
+        ("Jordan closed its border with Syria.", {"JO", "SY"}, set()),
+        # Georgia: the country in a Caucasus story
+        ("Georgia and Armenia held talks in Tbilisi.", {"GE", "AM"}, {"admin1:US-GA"}),
+        # seas and disputed areas
+        ("Ships crossed the Black Sea toward Crimea.", {"sea:black-sea"}, set()),
+    ],
+)
+def test_places_and_actors(text: str, present: set[str], absent: set[str]) -> None:
+    ids = _ids(text)
+    assert present <= ids, ids
+    assert not (absent & ids), ids
+
+
+def test_possessive_and_offsets() -> None:
+    text = "Turkey's drones and Ankara's plans worried Ukraine."
+    scene = _scene(text)
+    tr = scene.place("TR")
+    assert tr is not None
+    assert [m.text for m in tr.mentions] == ["Turkey", "Ankara"]
+    for m in tr.mentions:
+        assert text[m.start:m.end] == m.text
+    assert "metonym" in tr.reason
+
+
+def test_relations_end_to_end_and_merge() -> None:
+    text = ("Ukraine bought 12 Bayraktar TB2 drones from Turkey in 2020. "
+            "Turkey also sold drones to Ukraine, officials said. "
+            "Moscow condemned the sale.")
+    scene = _scene(text)
+    transfers = [r for r in scene.relations if r.kind == "transfer"]
+    assert len(transfers) == 1
+    t = transfers[0]
+    assert (t.source, t.target, t.quantity, t.status) == ("TR", "UA", 12, "delivered")
+    assert len(t.evidence) == 2
+    assert "Bayraktar TB2" in (t.item or "")
+    for ev in t.evidence:
+        assert text[ev.start:ev.end] == ev.text
+
+
+def test_different_statuses_stay_apart() -> None:
+    text = ("Chile has already received 20 tanks from Norway. "
+            "Chile plans to buy 30 more tanks from Norway next year.")
+    statuses = sorted(r.status for r in _scene(text).relations if r.kind == "transfer")
+    assert statuses == ["delivered", "planned"]
+
+
+def test_relation_ids_are_stable() -> None:
+    text = "Peru signed a defence pact with Chile."
+    a, b = _scene(text), _scene(text)
+    assert [r.id for r in a.relations] == [r.id for r in b.relations]
+    assert a.relations and a.relations[0].kind == "alliance"
+
+
+def test_scene_round_trips_and_summarizes() -> None:
+    scene = _scene("Iran supplied drones to Russia. Russia used them in Ukraine.")
+    assert Scene.from_json(scene.to_json()) == scene
+    text = summarize(scene)
+    assert "Iran" in text and "transfer" in text
+
+
+def test_empty_scene_summary() -> None:
+    assert "no places" in summarize(_scene("Nothing to see here at all."))

@@ -1,0 +1,122 @@
+"""Relation cues on invented sentences: kind, direction, item, quantity, status."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from geo.relations import Anchor, find_relations, parse_quantity
+
+# country words used in the invented sentences below, with the id each stands for
+_ACTORS = {
+    "Norway": "NO", "Norwegian": "NO", "Chile": "CL", "Chilean": "CL", "Kenya": "KE", "Kenyan": "KE",
+    "Peru": "PE", "Peruvian": "PE", "Vietnam": "VN", "Vietnamese": "VN", "Oslo": "NO",
+    "Canada": "CA", "Canadian": "CA", "Egypt": "EG", "Egyptian": "EG", "Mali": "ML", "Algeria": "DZ",
+    "Spain": "ES", "Spanish": "ES", "Morocco": "MA", "Brazil": "BR", "Brazilian": "BR",
+}
+
+
+def _anchors(sentence: str) -> list[Anchor]:
+    out = []
+    for m in re.finditer(r"[A-Z][a-z]+", sentence):
+        if m.group() in _ACTORS:
+            how = "demonym" if m.group().endswith(("n", "h", "e")) and m.group() not in ("Spain", "Chile", "Mali") else "name"
+            out.append(Anchor(m.start(), m.end(), _ACTORS[m.group()], how))
+    return out
+
+
+def _rels(sentence: str, context: tuple[str, ...] = ()) -> list[tuple]:
+    return [(f.kind, f.source, f.target) for f in find_relations(sentence, _anchors(sentence), context=context)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Norway sold 24 howitzers to Chile last year.", ("transfer", "NO", "CL")),
+        ("Chile bought 24 howitzers from Norway.", ("transfer", "NO", "CL")),
+        ("Kenya has ordered six patrol boats from Canada.", ("transfer", "CA", "KE")),
+        ("The howitzers were delivered to Peru by Norway in May.", ("transfer", "NO", "PE")),
+        ("Vietnam's sale of coastal missiles to Peru angered many.", ("transfer", "VN", "PE")),
+        ("Peru wants to purchase another 10 Norwegian frigates.", ("transfer", "NO", "PE")),
+        ("Canada will supply air defence systems to Kenya.", ("transfer", "CA", "KE")),
+        ("Egypt is deploying tactical missiles in Mali.", ("transfer", "EG", "ML")),
+        ("Spanish-backed militias clashed near the border with Morocco.", ("support", "ES", "MA")),
+        ("The Malian army, backed by Egypt and Algeria, retook the town.", ("support", "EG", "ML")),
+        ("Brazil supports Peru in the dispute.", ("support", "BR", "PE")),
+        ("The war between Chile and Peru lasted five years.", ("conflict", "CL", "PE")),
+        ("Egypt condemned Algeria for the raid.", ("conflict", "EG", "DZ")),
+        ("Kenya signed a defence agreement with Canada on Monday.", ("alliance", "KE", "CA")),
+        ("Spain and Morocco agreed to deepen their security cooperation.", ("alliance", "ES", "MA")),
+        ("Chile and Norway, allies of Canada, sent observers.", ("alliance", "CL", "CA")),
+    ],
+)
+def test_cue_fires_with_direction(sentence: str, expected: tuple) -> None:
+    if "Malian" in sentence:
+        sentence_anchors = _anchors(sentence) + [Anchor(sentence.index("Malian"), sentence.index("Malian") + 6, "ML", "demonym")]
+        got = [(f.kind, f.source, f.target) for f in find_relations(sentence, sentence_anchors)]
+    else:
+        got = _rels(sentence)
+    assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norway and Chile both exported salmon in record amounts.",  # no transfer between them
+        "The Canadian-made jets flew over Kenya.",  # origin only
+        "Peru and Chile held talks on fishing.",  # no alliance cue
+    ],
+)
+def test_no_false_alarm(sentence: str) -> None:
+    got = _rels(sentence)
+    assert not [r for r in got if r[0] in ("transfer", "alliance")], got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Norway has already delivered 12 drones to Chile.", "delivered"),
+        ("Chile ordered 12 drones from Norway in a deal worth $40m.", "ordered"),
+        ("Norway plans to supply 12 drones to Chile.", "planned"),
+        ("A Norwegian drone deal with Chile collapsed after the election.", "frozen"),
+        ("Norway supplies drones to Chile.", "unknown"),
+    ],
+)
+def test_status(sentence: str, status: str) -> None:
+    found = [f for f in find_relations(sentence, _anchors(sentence)) if f.kind == "transfer"]
+    assert found and found[0].status == status, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "items"),
+    [
+        ("Chile bought 120 tanks, 40 howitzers and 12 fighter jets from Norway.",
+         [("tanks", 120), ("howitzers", 40), ("fighter jets", 12)]),
+        ("Norway sold a dozen Hawk-9 drones to Chile.", [("Hawk-9 drones", 12)]),
+    ],
+)
+def test_items_and_quantities(sentence: str, items: list) -> None:
+    found = [(f.item, f.quantity) for f in find_relations(sentence, _anchors(sentence)) if f.kind == "transfer"]
+    assert found == items
+
+
+@pytest.mark.parametrize(
+    ("phrase", "n"),
+    [("48 jets", 48), ("forty-eight jets", 48), ("a dozen drones", 12), ("two batteries", 2),
+     ("155mm shells", None), ("F-16 jets", None), ("in 2024 jets", None), ("1,200 shells", 1200)],
+)
+def test_parse_quantity(phrase: str, n: int | None) -> None:
+    assert parse_quantity(phrase) == n
+
+
+def test_influence_with_listed_members() -> None:
+    s = "Brazil seeks more influence in the south (Peru, Chile) and in the north (Canada)."
+    got = [(f.kind, f.source, f.members, f.label) for f in find_relations(s, _anchors(s))]
+    assert ("influence", "BR", ("PE", "CL"), "the south") in got
+    assert ("influence", "BR", ("CA",), "the north") in got
+
+
+def test_the_two_countries_uses_context() -> None:
+    s = "Tensions between the two countries rose after the vote."
+    assert ("conflict", "CL", "PE") in _rels(s, context=("CL", "PE")) or ("conflict", "PE", "CL") in _rels(s, context=("CL", "PE"))
