@@ -431,6 +431,9 @@ GENERIC_NAMES = frozenset({
 })
 
 _ROMAN = re.compile(r"^[ivxlc]+$")
+#: Letters of scripts other than Latin (Greek onwards, CJK, Arabic presentation forms…);
+#: general punctuation such as ’ and – lies outside these ranges.
+_NON_LATIN = re.compile(r"[\u0370-\u1DFF\u1F00-\u1FFF\u2C00-\uFFFF]")
 
 
 def _useful_shape_alias(alias: str) -> str:
@@ -440,9 +443,7 @@ def _useful_shape_alias(alias: str) -> str:
     scripts (the names in other languages come from the sources' own columns) and
     forms of three letters or fewer.
     """
-    if alias.endswith(".") or not all(
-        not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN") for ch in alias
-    ):
+    if alias.endswith(".") or (not alias.isascii() and _NON_LATIN.search(alias)):
         return ""
     key = fold_name(alias)
     if len(key) <= 3 or _ROMAN.match(key) or key in GENERIC_NAMES:
