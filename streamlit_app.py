@@ -1,7 +1,664 @@
-"""geobrief's Streamlit app (placeholder until the app issue lands)."""
+"""geobrief's Streamlit app: articles in, an offline briefing map out.
+
+Wiring only: widgets call geobrief's library (``geo.documents``,
+``geo.extract``, ``geo.edits``, ``geo.story``, ``layers.*``) and the
+results are cached. Everything the analyst has (articles, corrections,
+storyline) lives in one ``geo.edits.Workspace`` in ``st.session_state``;
+the Scene on screen is derived from it on every run, so adding an article
+never discards a correction.
+
+Run with ``streamlit run streamlit_app.py`` (``./run.sh app``).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from pathlib import Path
 
 import streamlit as st
 
-st.set_page_config(page_title="geobrief", layout="wide")
-st.title("geobrief")
-st.write("The app is being built; run `geobrief map seeds/*.txt -o map.html` meanwhile.")
+from geo import edits
+from geo.documents import MAX_TEXT_BYTES, InputError, load_bytes, load_path
+from geo.edits import Workspace
+from geo.scene import PLACE_KINDS, RELATION_KINDS, STATUSES, Document, Scene, SceneError
+from layers import evidence
+from layers.render import ALL_LAYERS, LAYER_NAMES
+
+ROOT = Path(__file__).resolve().parent
+SEEDS = ROOT / "seeds"
+ARTICLE_TYPES = ["txt", "md", "markdown", "html", "htm"]
+MAX_UPLOAD_BYTES = MAX_TEXT_BYTES * 4
+MAX_SCENE_BYTES = 50_000_000
+RETURNED = ["last_object_clicked", "last_object_clicked_tooltip"]
+CREDITS = (
+    "Outlines: [Natural Earth](https://www.naturalearthdata.com/) (public domain). "
+    "Cities: [GeoNames](https://www.geonames.org/) "
+    "([CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)). "
+    "Demonyms and alternative names: mledoze/countries (ODbL 1.0). "
+    "Leaflet (BSD-2-Clause) via xstatic-leaflet. Everything runs offline."
+)
+
+st.set_page_config(page_title="geobrief", page_icon="🗺️", layout="wide")
+
+
+# -- cached library calls --------------------------------------------------------------
+
+
+@st.cache_data(show_spinner="Reading the articles…", max_entries=64)
+def _extract_texts(items: tuple[tuple[str, str, str, str | None], ...]) -> Scene:
+    from geo.extract import extract
+
+    return extract([Document(*item) for item in items])
+
+
+def extract_documents(docs: Sequence[Document]) -> Scene:
+    """Extraction cached by the documents' ids, titles and texts."""
+    return _extract_texts(tuple((d.id, d.title, d.text, d.source) for d in docs))
+
+
+@st.cache_resource(show_spinner=False)
+def sample_articles() -> dict[str, Document]:
+    """The sample articles in seeds/, read once per server."""
+    out = {}
+    for path in sorted(SEEDS.glob("*.*")):
+        try:
+            out[path.name] = load_path(path)
+        except InputError:
+            continue
+    return out
+
+
+@st.cache_resource(show_spinner=False)
+def gazetteer():
+    from geo.gazetteer import load_gazetteer
+
+    return load_gazetteer()
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def story_of(scene_json: str) -> tuple:
+    from geo.story import build_story
+
+    return build_story(Scene.from_json(scene_json))
+
+
+def build_story_cached(scene: Scene) -> tuple:
+    return story_of(scene.to_json(indent=None))
+
+
+@st.cache_data(show_spinner="Preparing the offline map…", max_entries=8)
+def export_map_html(scene_json: str) -> str:
+    from layers.export import export_html
+
+    return export_html(Scene.from_json(scene_json))
+
+
+@st.cache_data(show_spinner="Preparing the briefing…", max_entries=8)
+def export_briefing(scene_json: str) -> str:
+    from layers.briefing import export_briefing_html
+
+    return export_briefing_html(Scene.from_json(scene_json))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def export_geojson_text(scene_json: str) -> str:
+    import json
+
+    from layers.export import export_geojson
+
+    return json.dumps(export_geojson(Scene.from_json(scene_json)), ensure_ascii=False)
+
+
+# -- session state ---------------------------------------------------------------------
+
+S = st.session_state
+
+
+def flash(message: str, level: str = "error") -> None:
+    S.setdefault("flash", []).append((level, message))
+
+
+def bump(name: str) -> None:
+    """Give a widget a new key next run (clears uploaders and edit tables)."""
+    S[f"v_{name}"] = S.get(f"v_{name}", 0) + 1
+
+
+def vkey(name: str) -> str:
+    return f"{name}_{S.get(f'v_{name}', 0)}"
+
+
+if "ws" not in S:
+    samples = sample_articles()
+    ws = Workspace()
+    for doc in samples.values():
+        ws = ws.add_document(doc)
+    S.ws = ws
+    S.samples = list(samples)
+    S.selected = None
+    S.brief_step = 0
+    S.briefing = False
+
+
+def set_ws(ws: Workspace) -> None:
+    S.ws = ws
+
+
+# -- callbacks: input ------------------------------------------------------------------
+
+
+def on_samples() -> None:
+    samples = sample_articles()
+    chosen = set(S.samples)
+    ws = S.ws
+    for name, doc in samples.items():
+        ws = ws.add_document(doc) if name in chosen else ws.remove_document(doc.id)
+    set_ws(ws)
+
+
+def on_paste() -> None:
+    text = S.get("paste", "")
+    if not text.strip():
+        flash("The pasted text is empty: paste an article's text first.")
+        return
+    n = sum(1 for d in S.ws.documents if (d.source or "").startswith("pasted")) + 1
+    try:
+        doc = load_bytes(f"pasted-{n}.txt", text.encode("utf-8"))
+    except InputError as exc:
+        flash(f"The pasted text was not added: {exc}")
+        return
+    doc = Document(doc.id, S.get("paste_title", "").strip() or f"Pasted text {n}", doc.text, f"pasted {n}")
+    S.ws = S.ws.add_document(doc)
+    S.paste = ""
+    S.paste_title = ""
+    flash(f"Added “{doc.title}”.", "success")
+
+
+def on_remove_document(doc_id: str) -> None:
+    S.ws = S.ws.remove_document(doc_id)
+    names = {d.id: n for n, d in sample_articles().items()}
+    if doc_id in names and names[doc_id] in S.samples:
+        S.samples = [s for s in S.samples if s != names[doc_id]]
+
+
+def on_upload() -> None:
+    files = S.get(vkey("upload")) or []
+    for file in files:
+        if file.size > MAX_UPLOAD_BYTES:
+            flash(f"{file.name} is {file.size / 1e6:.1f} MB; geobrief reads articles of up to "
+                  f"{MAX_UPLOAD_BYTES / 1e6:.0f} MB. Nothing was added from it.")
+            continue
+        try:
+            doc = load_bytes(file.name, file.getvalue())
+        except InputError as exc:
+            flash(f"{file.name} was not added: {exc}")
+            continue
+        S.ws = S.ws.add_document(doc)
+        flash(f"Added “{doc.title}”.", "success")
+    if files:
+        bump("upload")
+
+
+def on_scene_upload() -> None:
+    file = S.get(vkey("scene_upload"))
+    if file is None:
+        return
+    bump("scene_upload")
+    if file.size > MAX_SCENE_BYTES:
+        flash(f"{file.name} is too large to be a geobrief scene ({file.size / 1e6:.0f} MB). "
+              "The current scene is unchanged.")
+        return
+    try:
+        scene = Scene.from_json(file.getvalue())
+    except SceneError as exc:
+        flash(f"{file.name} was not opened: {exc}. The current scene is unchanged.")
+        return
+    S.ws = Workspace.from_scene(scene)
+    samples = {d.id: n for n, d in sample_articles().items()}
+    S.samples = [samples[d.id] for d in scene.documents if d.id in samples]
+    S.selected = None
+    S.brief_step = 0
+    flash(f"Opened {file.name}: {len(scene.documents)} articles, {len(scene.places)} places, "
+          f"{len(scene.relations)} relations.", "success")
+
+
+# -- callbacks: corrections ------------------------------------------------------------
+
+
+def apply_table(name: str, scene: Scene, ids: list[str], table: str) -> None:
+    state = S.get(vkey(name))
+    if not state:
+        return
+    changed = any(state.get(k) for k in ("edited_rows", "deleted_rows", "added_rows"))
+    if not changed:
+        return
+    found, problems = edits.table_edits(scene, ids, state, table=table)
+    for p in problems:
+        flash(f"Not applied — {p}")
+    if found:
+        S.ws = S.ws.add_edit(*found)
+        flash(f"Applied {len(found)} correction{'s' * (len(found) != 1)}.", "success")
+    bump(name)
+    st.rerun()
+
+
+def on_merge(scene: Scene) -> None:
+    keep, drop = S.get("merge_keep"), S.get("merge_drop")
+    try:
+        edits.merge_places(scene, keep, drop)
+    except edits.EditError as exc:
+        flash(f"Not merged: {exc}")
+        return
+    S.ws = S.ws.add_edit(edits.MergePlaces(keep, drop))
+    flash(f"Merged {drop} into {keep}.", "success")
+
+
+def on_add_relation(scene: Scene) -> None:
+    source, target = S.get("add_source"), S.get("add_target")
+    kind = S.get("add_kind", "alliance")
+    other = (S.get("add_other") or "").strip()
+    ws = S.ws
+    if other:
+        entry = gazetteer().resolve(other)
+        if entry is None:
+            flash(f"No place known as “{other}”; the relation was not added.")
+            return
+        place = edits.place_from_entry(entry)
+        ws = ws.add_edit(edits.AddPlace(place))
+        scene = edits.add_place(scene, place)
+        target = place.id
+    try:
+        new = edits.add_relation(
+            scene, kind, source, None if kind == "influence" else target,
+            members=(target,) if kind == "influence" and target else (),
+            item=S.get("add_item") or None, quantity=S.get("add_quantity") or None,
+            status=S.get("add_status", "unknown"),
+        )
+    except edits.EditError as exc:
+        flash(f"The relation was not added: {exc}")
+        return
+    S.ws = ws.add_edit(edits.AddRelation(new.relations[-1]))
+    flash("Relation added.", "success")
+
+
+def on_undo() -> None:
+    if S.ws.edits:
+        S.ws = S.ws.undo()
+        flash("The last correction was undone.", "info")
+
+
+# -- callbacks: storyline -------------------------------------------------------------
+
+
+def story_op(scene: Scene, op: str, step_id: str | None = None, **kwargs) -> None:
+    from geo import story
+
+    try:
+        if op == "caption":
+            new = story.edit_caption(scene, step_id, S.get(f"cap_{step_id}", ""))
+            new = story.edit_title(new, step_id, S.get(f"title_{step_id}", "") or step_id)
+        elif op == "move":
+            new = story.move_step(scene, step_id, kwargs["delta"])
+        elif op == "remove":
+            new = story.remove_step(scene, step_id)
+        elif op == "add":
+            title = (S.get("new_step_title") or "").strip()
+            if not title:
+                flash("A new step needs a title.")
+                return
+            new = story.add_step(scene, title=title, caption=S.get("new_step_caption", ""),
+                                 relation_ids=S.get("new_step_rels", []))
+            S.new_step_title = ""
+            S.new_step_caption = ""
+        elif op == "rebuild":
+            S.ws = S.ws.with_story(None)
+            return
+        else:
+            return
+    except story.StoryError as exc:
+        flash(f"The storyline was not changed: {exc}")
+        return
+    S.ws = S.ws.with_story(new.story)
+
+
+def go_step(delta: int, n: int) -> None:
+    S.brief_step = max(0, min(n - 1, S.get("brief_step", 0) + delta))
+
+
+def set_briefing(on: bool) -> None:
+    S.briefing = on
+
+
+
+
+def names_of(sc: Scene) -> dict[str, str]:
+    return {p.id: p.name for p in sc.places}
+
+
+# -- the map -----------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner="Drawing the map…", max_entries=32)
+def prepared_map(scene_json: str, layers: tuple[str, ...], highlight: tuple[str, ...],
+                 bounds: tuple | None, prefix: str) -> dict:
+    """The st_folium arguments for a map, cached by what is drawn."""
+    from layers.app_map import prepare_map
+    from layers.render import render_map
+
+    m = render_map(Scene.from_json(scene_json), layers=layers, highlight=set(highlight) or None)
+    if bounds:
+        m.fit_bounds([list(bounds[0]), list(bounds[1])])
+    return prepare_map(m, prefix)
+
+
+def draw_map(view: Scene, *, layers: Sequence[str], highlight: set[str] | None,
+             key: str, height: int, bounds=None):
+    from layers.app_map import register_leaflet_assets, show_map
+
+    prepared = prepared_map(
+        view.to_json(indent=None), tuple(layers), tuple(sorted(highlight or ())),
+        None if bounds is None else (tuple(bounds[0]), tuple(bounds[1])),
+        register_leaflet_assets(),
+    )
+    return show_map(prepared, key=key, height=height, returned_objects=RETURNED)
+
+
+def show_flash() -> None:
+    for level, message in S.pop("flash", []):
+        getattr(st, level, st.error)(message)
+
+
+# -- briefing mode ---------------------------------------------------------------------
+
+
+def briefing_view(scene: Scene) -> None:
+    story = scene.story
+    st.html(
+        "<style>section[data-testid='stSidebar'],div[data-testid='stSidebarCollapsedControl']"
+        "{display:none}.gb-brief-title{font-size:2.4rem;font-weight:700;line-height:1.2}"
+        ".gb-brief-caption{font-size:1.6rem;line-height:1.45}"
+        ".gb-brief-quote{font-size:1.15rem;color:#444;border-left:4px solid #c9c2b3;"
+        "padding-left:.8rem;margin-top:1rem}"
+        ".gb-brief-count{font-size:1.3rem;text-align:center}</style>"
+    )
+    n = len(story)
+    if not n:
+        st.info("This scene has no storyline yet: add relations or steps first.")
+        st.button("Leave briefing", on_click=set_briefing, args=(False,), key="brief_exit")
+        return
+    i = max(0, min(n - 1, S.get("brief_step", 0)))
+    step = story[i]
+    prev_col, count_col, next_col, exit_col = st.columns([1, 2, 1, 1])
+    prev_col.button("◀ Previous", key="brief_prev", on_click=go_step, args=(-1, n),
+                    disabled=i == 0, shortcut="Left", width="stretch")
+    count_col.html(f'<div class="gb-brief-count">Step {i + 1} / {n}</div>')
+    next_col.button("Next ▶", key="brief_next", on_click=go_step, args=(1, n),
+                    disabled=i >= n - 1, shortcut="Right", width="stretch")
+    exit_col.button("Leave briefing", key="brief_exit", on_click=set_briefing, args=(False,),
+                    shortcut="Esc", width="stretch")
+    map_col, text_col = st.columns([3, 2])
+    with map_col:
+        from layers.briefing import step_bounds
+
+        draw_map(scene, layers=ALL_LAYERS, highlight=set(step.relation_ids) | set(step.place_ids),
+                 key="brief_map", height=620, bounds=step_bounds(scene, step))
+    with text_col:
+        st.html(f'<div class="gb-brief-title">{html.escape(step.title)}</div>')
+        st.html(f'<div class="gb-brief-caption">{html.escape(step.caption)}</div>')
+        if step.quote is not None:
+            doc = scene.document(step.quote.doc)
+            src = f" — {html.escape(doc.title)}" if doc else ""
+            st.html(f'<div class="gb-brief-quote">“{html.escape(step.quote.text)}”{src}</div>')
+
+
+if S.get("briefing"):
+    show_flash()
+    briefing_view(edits.build_scene(S.ws, extract_documents, story_builder=build_story_cached).scene)
+    st.stop()
+
+
+# -- sidebar: input, filters, files ------------------------------------------------------
+
+with st.sidebar:
+    st.title("geobrief")
+    st.caption("Geopolitical news → briefing map, offline.")
+    st.subheader("Articles")
+    st.multiselect("Sample articles", list(sample_articles()), key="samples", on_change=on_samples)
+    with st.expander("Paste an article", expanded=not S.ws.documents):
+        st.text_input("Title (optional)", key="paste_title")
+        st.text_area("Article text", key="paste", height=160,
+                     placeholder="Paste the text of a news article…")
+        st.button("Add pasted text", on_click=on_paste, key="paste_add")
+    st.file_uploader("Upload articles (.txt, .md, .html)", type=ARTICLE_TYPES,
+                     accept_multiple_files=True, key=vkey("upload"), on_change=on_upload)
+    for doc in S.ws.documents:
+        c1, c2 = st.columns([5, 1], vertical_alignment="center")
+        c1.markdown(f"📄 {doc.title}", help=f"{len(doc.text):,} characters · {doc.source or doc.id}")
+        c2.button("✕", key=f"rm_{doc.id}", help=f"Remove “{doc.title}”",
+                  on_click=on_remove_document, args=(doc.id,))
+
+    st.subheader("Scene file")
+    st.file_uploader("Open a saved scene (.json)", type=["json"], key=vkey("scene_upload"),
+                     on_change=on_scene_upload)
+
+# -- the Scene on screen: derived from the workspace after this run's input ----------------
+
+outcome = edits.build_scene(S.ws, extract_documents, story_builder=build_story_cached)
+scene = outcome.scene
+S.scene = S.view = scene  # what is on screen (read by the exports and the tests)
+
+with st.sidebar:
+    st.download_button("Save scene (.json)", data=scene.to_json(), file_name="geobrief-scene.json",
+                       mime="application/json", key="save_scene", on_click="ignore")
+
+    st.subheader("Map")
+    shown_layers = [name for name in ALL_LAYERS
+                    if st.checkbox(LAYER_NAMES.get(name, name.capitalize()), value=True,
+                                   key=f"layer_{name}")]
+    kinds = st.multiselect("Relation kinds", RELATION_KINDS, default=list(RELATION_KINDS),
+                           key="f_kinds")
+    actors = st.multiselect("Actors", edits.actors_of(scene), key="f_actors",
+                            format_func=lambda pid: names_of(scene).get(pid, pid),
+                            placeholder="All actors")
+    statuses = st.multiselect("Transfer status", STATUSES, default=list(STATUSES),
+                              key="f_status")
+    st.button("Briefing mode ▶", on_click=set_briefing, args=(True,), key="brief_enter",
+              type="primary", width="stretch")
+    st.divider()
+    st.caption(CREDITS)
+
+show_flash()
+for _edit, reason in outcome.skipped:
+    st.warning(f"A correction no longer applies and was skipped: {reason}")
+
+if not scene.documents:
+    st.info("Add an article: pick a sample, paste text or upload a file in the sidebar.")
+    st.stop()
+
+view = edits.filter_scene(scene, kinds=kinds, actors=actors or None, statuses=statuses)
+names = names_of(scene)
+S.view = view
+
+try:
+    from geo.extract import summarize
+
+    st.caption(summarize(view))
+except ImportError:
+    st.caption(f"{len(view.places)} places · {len(view.relations)} relations")
+if scene.documents and not scene.places:
+    st.warning("No places were found in these articles. Add another article or check the text.")
+
+# -- map and inspector ---------------------------------------------------------------
+
+selected = S.get("selected")
+highlight: set[str] = set()
+if selected:
+    highlight = {selected[1]}
+
+map_col, side_col = st.columns([3, 2])
+with map_col:
+    clicked = draw_map(view, layers=shown_layers,
+                       highlight=highlight, key="main_map", height=560)
+    if clicked:
+        from layers.app_map import feature_at
+
+        hit = feature_at(view, clicked.get("last_object_clicked_tooltip"),
+                         clicked.get("last_object_clicked"))
+        if hit and hit != S.get("last_hit"):
+            S.last_hit = hit
+            S.selected = hit
+            st.rerun()
+
+with side_col:
+    if selected and selected[0] == "relation" and scene.relation(selected[1]):
+        rel = scene.relation(selected[1])
+        st.subheader("Relation")
+        st.html(evidence.relation_html(rel, names))
+        for span in rel.evidence:
+            doc = scene.document(span.doc)
+            st.html(f"<blockquote>{html.escape(span.text)}</blockquote>"
+                    f"<small>{html.escape(doc.title if doc else span.doc)}</small>")
+        if rel.cue:
+            st.caption(f"Why: {rel.cue}")
+    elif selected and selected[0] == "place" and scene.place(selected[1]):
+        place = scene.place(selected[1])
+        st.subheader(place.name)
+        st.caption(f"{place.kind} · {place.id}" + (f" · {place.reason}" if place.reason else ""))
+        for rel in edits.relations_of(scene, place.id):
+            st.html(evidence.relation_html(rel, names))
+        st.caption(f"{len(place.mentions)} mentions")
+    else:
+        st.subheader("Inspect")
+        st.caption("Click a country or an arc on the map, or pick a relation below.")
+    if selected:
+        st.button("Clear selection", key="clear_sel",
+                  on_click=lambda: S.update(selected=None, last_hit=None))
+
+# -- tabs ---------------------------------------------------------------------------
+
+tab_ev, tab_fix, tab_story, tab_export = st.tabs(["Evidence", "Correct", "Briefing", "Export"])
+
+with tab_ev:
+    rel_ids = [r.id for r in view.relations]
+    current = selected[1] if selected and selected[0] == "relation" else None
+    choice = st.selectbox(
+        "Relation", [None, *rel_ids], index=(rel_ids.index(current) + 1) if current in rel_ids else 0,
+        format_func=lambda rid: "— all mentions —" if rid is None else
+        html.unescape(evidence.relation_html(scene.relation(rid), names)),
+        key="ev_relation",
+    )
+    if choice != current:
+        S.selected = ("relation", choice) if choice else None
+        st.rerun()
+    focus = scene.relation(choice).evidence if choice else ()
+    colours = evidence.place_colours(scene.places)
+    st.html(evidence.legend_html(scene.places, colours))
+    for doc in scene.documents:
+        with st.expander(doc.title, expanded=bool(focus and any(s.doc == doc.id for s in focus))
+                         or len(scene.documents) == 1):
+            st.html(evidence.highlight_document(doc, scene.places, colours=colours, focus=focus))
+
+with tab_fix:
+    st.markdown("**Relations** — edit cells, delete rows (select and press Delete), "
+                "or add a row between places of this scene.")
+    rel_ids = [r.id for r in scene.relations]
+    place_ids = [p.id for p in scene.places]
+    st.data_editor(
+        edits.relation_rows(scene), key=vkey("rel_editor"), num_rows="dynamic",
+        width="stretch", hide_index=True,
+        column_config={
+            "id": st.column_config.TextColumn("id", disabled=True),
+            "kind": st.column_config.SelectboxColumn("kind", options=list(RELATION_KINDS), required=True),
+            "source": st.column_config.SelectboxColumn("source", options=place_ids, required=True),
+            "target": st.column_config.TextColumn(
+                "target", help="A place id; for influence, member ids separated by commas"),
+            "item": st.column_config.TextColumn("item"),
+            "quantity": st.column_config.NumberColumn("quantity", min_value=0, step=1),
+            "status": st.column_config.SelectboxColumn("status", options=list(STATUSES)),
+            "directed": st.column_config.CheckboxColumn("directed", disabled=True),
+            "evidence": st.column_config.TextColumn("evidence", disabled=True, width="large"),
+        },
+    )
+    apply_table("rel_editor", scene, rel_ids, "relations")
+
+    st.markdown("**Places** — rename, change kind, or delete a false one.")
+    st.data_editor(
+        edits.place_rows(scene), key=vkey("place_editor"), num_rows="delete",
+        width="stretch", hide_index=True,
+        column_config={
+            "id": st.column_config.TextColumn("id", disabled=True),
+            "name": st.column_config.TextColumn("name", required=True),
+            "kind": st.column_config.SelectboxColumn("kind", options=list(PLACE_KINDS), required=True),
+            "mentions": st.column_config.NumberColumn("mentions", disabled=True),
+            "reason": st.column_config.TextColumn("reason", disabled=True),
+        },
+    )
+    apply_table("place_editor", scene, place_ids, "places")
+
+    c_merge, c_add = st.columns(2)
+    with c_merge, st.form("merge_form", border=True):
+        st.markdown("**Merge duplicate places**")
+        st.selectbox("Keep", place_ids, key="merge_keep", format_func=lambda p: f"{names.get(p, p)} ({p})")
+        st.selectbox("Fold into it", place_ids, key="merge_drop", index=min(1, len(place_ids) - 1),
+                     format_func=lambda p: f"{names.get(p, p)} ({p})")
+        st.form_submit_button("Merge", on_click=on_merge, args=(scene,))
+    with c_add, st.form("add_form", border=True):
+        st.markdown("**Add a relation**")
+        st.selectbox("Kind", RELATION_KINDS, key="add_kind")
+        st.selectbox("From", place_ids, key="add_source", format_func=lambda p: names.get(p, p))
+        st.selectbox("To", place_ids, key="add_target", index=min(1, len(place_ids) - 1),
+                     format_func=lambda p: names.get(p, p))
+        st.text_input("…or another place by name", key="add_other",
+                      placeholder="e.g. Azerbaijan (replaces “To”)")
+        st.text_input("Item (transfers)", key="add_item")
+        st.number_input("Quantity", min_value=0, step=1, value=None, key="add_quantity")
+        st.selectbox("Status", STATUSES, key="add_status", index=len(STATUSES) - 1)
+        st.form_submit_button("Add relation", on_click=on_add_relation, args=(scene,))
+    st.button(f"Undo last correction ({len(S.ws.edits)} so far)", on_click=on_undo,
+              disabled=not S.ws.edits, key="undo")
+
+with tab_story:
+    st.caption("The storyline is saved with the scene file. Captions are yours to edit.")
+    story = scene.story
+    for i, step in enumerate(story):
+        with st.container(border=True):
+            top = st.columns([6, 1, 1, 1], vertical_alignment="bottom")
+            top[0].text_input(f"Step {i + 1} title", value=step.title, key=f"title_{step.id}",
+                              on_change=story_op, args=(scene, "caption", step.id))
+            top[1].button("↑", key=f"up_{step.id}", on_click=story_op,
+                          args=(scene, "move", step.id), kwargs={"delta": -1}, disabled=i == 0)
+            top[2].button("↓", key=f"down_{step.id}", on_click=story_op,
+                          args=(scene, "move", step.id), kwargs={"delta": 1},
+                          disabled=i == len(story) - 1)
+            top[3].button("✕", key=f"del_{step.id}", on_click=story_op,
+                          args=(scene, "remove", step.id), help="Remove this step")
+            st.text_area("Caption", value=step.caption, key=f"cap_{step.id}", height=80,
+                         on_change=story_op, args=(scene, "caption", step.id))
+    with st.form("new_step", border=True):
+        st.markdown("**Add a step**")
+        st.text_input("Title", key="new_step_title")
+        st.text_area("Caption", key="new_step_caption", height=80)
+        st.multiselect("Relations to highlight", [r.id for r in scene.relations], key="new_step_rels",
+                       format_func=lambda rid: html.unescape(
+                           evidence.relation_html(scene.relation(rid), names)))
+        st.form_submit_button("Add step", on_click=story_op, args=(scene, "add"))
+    c1, c2 = st.columns(2)
+    c1.button("Rebuild the storyline from the relations", on_click=story_op,
+              args=(scene, "rebuild"), key="story_rebuild")
+    c2.button("Present ▶", on_click=set_briefing, args=(True,), key="brief_enter2", type="primary")
+
+with tab_export:
+    st.caption("Exports hold what the map shows: your corrections and filters included.")
+    view_json = view.to_json(indent=None)
+    c1, c2, c3, c4 = st.columns(4)
+    c1.download_button("Offline map (.html)", data=lambda: export_map_html(view_json),
+                       file_name="geobrief-map.html", mime="text/html", key="dl_html",
+                       on_click="ignore")
+    c2.download_button("GeoJSON", data=lambda: export_geojson_text(view_json),
+                       file_name="geobrief.geojson", mime="application/geo+json", key="dl_geojson",
+                       on_click="ignore")
+    c3.download_button("Scene (.json)", data=view.to_json(), file_name="geobrief-scene.json",
+                       mime="application/json", key="dl_scene", on_click="ignore")
+    c4.download_button("Briefing (.html)", data=lambda: export_briefing(scene.to_json(indent=None)),
+                       file_name="geobrief-briefing.html", mime="text/html", key="dl_brief",
+                       on_click="ignore")

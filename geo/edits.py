@@ -194,6 +194,13 @@ class AddRelation:
 
 
 @dataclass(frozen=True)
+class AddPlace:
+    """Add a place (a gazetteer entry) so that a new relation can reach it."""
+
+    place: Place
+
+
+@dataclass(frozen=True)
 class UpdatePlace:
     """Change the name, kind or role of one place."""
 
@@ -216,7 +223,9 @@ class MergePlaces:
     drop_id: str
 
 
-Edit = UpdateRelation | DeleteRelation | AddRelation | UpdatePlace | DeletePlace | MergePlaces
+Edit = (
+    UpdateRelation | DeleteRelation | AddRelation | AddPlace | UpdatePlace | DeletePlace | MergePlaces
+)
 
 
 @dataclass(frozen=True)
@@ -343,6 +352,17 @@ def add_place(scene: Scene, place: Place) -> Scene:
     if scene.place(place.id) is not None:
         return scene
     return scene.replace(places=(*scene.places, place))
+
+
+def place_from_entry(entry: Any) -> Place:
+    """A Place for a gazetteer entry (``geo.gazetteer.Entry``) the analyst picked by name."""
+    kind = entry.kind if entry.kind in PLACE_KINDS else "other"
+    return Place(
+        id=entry.id, name=entry.name, kind=kind, iso=entry.iso, lat=entry.lat, lon=entry.lon,
+        reason="added by analyst", shape=entry.id if getattr(entry, "has_polygon", False) else None,
+        area_km2=float(getattr(entry, "area_km2", 0.0) or 0.0),
+        members=tuple(getattr(entry, "members", ()) or ()),
+    )
 
 
 def update_place(scene: Scene, place_id: str, **changes: Any) -> Scene:
@@ -533,6 +553,8 @@ def apply_edit(scene: Scene, edit: Edit) -> Scene:
             if scene.relation(rel.id) is not None:
                 rel = replace(rel, id=new_relation_id(scene))
             return scene.replace(relations=(*scene.relations, _clean_relation(rel, scene)))
+        case AddPlace(place=place):
+            return add_place(scene, place)
         case UpdatePlace(place_id=pid, changes=changes):
             return update_place(scene, pid, **dict(changes))
         case DeletePlace(place_id=pid):
@@ -776,3 +798,108 @@ def build_scene(
     elif story_builder is not None:
         scene = scene.replace(story=tuple(story_builder(scene)))
     return EditOutcome(scene, outcome.skipped)
+
+
+# -- edit tables -----------------------------------------------------------------------
+
+
+def _rows(state: Any, key: str) -> Any:
+    if isinstance(state, dict):
+        return state.get(key) or ({} if key == "edited_rows" else [])
+    return getattr(state, key, None) or ({} if key == "edited_rows" else [])
+
+
+def table_edits(
+    scene: Scene, ids: Sequence[str], state: Any, *, table: str = "relations"
+) -> tuple[list[Edit], list[str]]:
+    """Edit records for what an ``st.data_editor`` reports, and the problems found.
+
+    Parameters
+    ----------
+    scene : Scene
+        The Scene the table was drawn from.
+    ids : sequence of str
+        The relation (or place) id of each table row, in row order.
+    state : dict
+        The editor's state: ``edited_rows`` ({row: {column: value}}),
+        ``deleted_rows`` ([row]) and ``added_rows`` ([{column: value}]).
+    table : {"relations", "places"}
+        Which table it is.
+
+    Returns
+    -------
+    (edits, problems)
+        Each edit was checked by applying it; an edit that does not fit is
+        left out and its problem is described in plain words.
+    """
+    edits: list[Edit] = []
+    problems: list[str] = []
+    work = scene
+
+    def take(edit: Edit, what: str) -> None:
+        nonlocal work
+        try:
+            work = apply_edit(work, edit)
+        except EditError as exc:
+            problems.append(f"{what}: {exc}")
+            return
+        edits.append(edit)
+
+    def row_id(index: Any) -> str | None:
+        try:
+            i = int(index)
+        except (TypeError, ValueError):
+            return None
+        return ids[i] if 0 <= i < len(ids) else None
+
+    for index, cells in sorted(_rows(state, "edited_rows").items(), key=lambda kv: int(kv[0])):
+        rid = row_id(index)
+        if rid is None or not cells:
+            continue
+        if table == "relations":
+            rel = work.relation(rid)
+            if rel is None:
+                continue
+            changes = relation_changes(rel, dict(cells))
+            if changes:
+                take(update_relation_edit(work, rid, **changes), f"relation {rid}")
+        else:
+            changes = {k: v for k, v in dict(cells).items() if k in PLACE_FIELDS}
+            if changes:
+                take(UpdatePlace(rid, tuple(sorted(changes.items()))), f"place {rid}")
+    for index in _rows(state, "deleted_rows"):
+        rid = row_id(index)
+        if rid is None:
+            continue
+        if table == "relations":
+            take(delete_relation_edit(work, rid), f"relation {rid}")
+        else:
+            take(DeletePlace(rid), f"place {rid}")
+    if table == "relations":
+        for cells in _rows(state, "added_rows"):
+            cells = {k: v for k, v in dict(cells).items() if v is not None and v != ""}
+            if not cells:
+                continue
+            kind = str(cells.get("kind") or "alliance")
+            target = cells.get("target")
+            members: tuple[str, ...] = ()
+            if kind == "influence":
+                members = tuple(m for m in re.split(r"[,;\s]+", str(target or "")) if m)
+                target = None
+            try:
+                rel = Relation(
+                    id=new_relation_id(work), kind=kind,  # type: ignore[arg-type]
+                    source=str(cells.get("source") or ""), target=_none_if_blank(target),
+                    members=members, item=_none_if_blank(cells.get("item")),
+                    quantity=_quantity(cells.get("quantity")),
+                    status=str(cells.get("status") or "unknown"),  # type: ignore[arg-type]
+                    cue="added by analyst",
+                )
+            except EditError as exc:
+                problems.append(f"new relation: {exc}")
+                continue
+            if not rel.source:
+                problems.append("new relation: choose its source place")
+                continue
+            take(AddRelation(rel), "new relation")
+    return edits, problems

@@ -312,3 +312,40 @@ def test_workspace_story_builder_and_override():
     ws = ws.with_story((Step("mine", "M", "c", ("TR", "XX")),))
     scene = edits.build_scene(ws, _fake_extract, story_builder=lambda s: ()).scene
     assert scene.story[0].id == "mine" and scene.story[0].place_ids == ("TR",)
+
+
+def test_table_edits_from_editor_state():
+    scene = small_scene()
+    ids = [r.id for r in scene.relations]
+    state = {
+        "edited_rows": {"0": {"status": "frozen", "quantity": 50}, 2: {"target": "AZ, UA"}},
+        "deleted_rows": [1],
+        "added_rows": [{"kind": "alliance", "source": "UA", "target": "AZ"}, {}],
+    }
+    found, problems = edits.table_edits(scene, ids, state)
+    assert problems == []
+    out = apply_edits(scene, found)
+    assert (out.relation("r1").status, out.relation("r1").quantity) == ("frozen", 50)
+    assert out.relation("r2") is None
+    assert out.relation("r3").members == ("AZ", "UA")
+    assert out.relations[-1].source == "UA" and out.relations[-1].target == "AZ"
+
+
+def test_table_edits_report_problems_and_keep_good_edits():
+    scene = small_scene()
+    ids = [r.id for r in scene.relations]
+    state = {"edited_rows": {0: {"status": "sold"}, 1: {"item": "tanks"}},
+             "added_rows": [{"kind": "alliance", "source": "UA", "target": "Atlantis"}]}
+    found, problems = edits.table_edits(scene, ids, state)
+    assert len(found) == 1 and apply_edits(scene, found).relation("r2").item == "tanks"
+    assert any("unknown status" in p for p in problems)
+    assert any("'Atlantis' is not a place" in p for p in problems)
+
+
+def test_place_table_edits():
+    scene = small_scene()
+    ids = [p.id for p in scene.places]
+    state = {"edited_rows": {1: {"name": "Ukraina", "mentions": 9}}, "deleted_rows": [2]}
+    found, problems = edits.table_edits(scene, ids, state, table="places")
+    out = apply_edits(scene, found)
+    assert problems == [] and out.place("UA").name == "Ukraina" and out.place("RU") is None

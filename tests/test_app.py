@@ -1,0 +1,276 @@
+"""The Streamlit app driven through AppTest: real extraction, real map, real edits.
+
+AppTest runs the script in-process without a browser, so the st_folium map
+is checked through the arguments the app hands to its component (the
+Leaflet script, the asset links); the browser tests in test_app_browser.py
+look at the drawn map itself.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("streamlit.testing.v1")
+from streamlit.testing.v1 import AppTest
+
+from geo.scene import Scene
+
+pytestmark = pytest.mark.app
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "streamlit_app.py")
+
+ARTICLE = (
+    "Ankara, 3 March. Turkey delivered 20 Bayraktar TB2 drones to Azerbaijan last year, "
+    "officials in Baku said. Russia criticised the sale."
+)
+
+
+def _app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _run(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _scene(at: AppTest) -> Scene:
+    return at.session_state["scene"]
+
+
+def _map_args(at: AppTest) -> dict:
+    comps = [c for c in at.get("component_instance") if "st_folium" in c.proto.component_name]
+    assert comps, "no st_folium map on the page"
+    return json.loads(comps[0].proto.json_args)
+
+
+def _messages(at: AppTest, kind: str = "error") -> list[str]:
+    return [e.value for e in getattr(at, kind)]
+
+
+@pytest.fixture
+def at() -> AppTest:
+    return _app()
+
+
+def test_default_load_extracts_seeds_and_draws_an_offline_map(at):
+    scene = _scene(at)
+    seeds = sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
+    assert sorted(d.source.rsplit("/", 1)[-1] for d in scene.documents) == seeds
+    assert scene.places and scene.relations
+    args = _map_args(at)
+    assert "gb-arc" in args["script"]
+    assert args["returned_objects"] == ["last_object_clicked", "last_object_clicked_tooltip"]
+    links = [*args["js_links"], *args["css_links"]]
+    assert links and all(not link.startswith(("http:", "https:", "//")) for link in links)
+    assert any(link.endswith("leaflet.js") for link in args["js_links"])
+    assert not _messages(at)
+    credits = " ".join(c.value for c in at.caption)
+    assert "GeoNames" in credits and "CC BY 4.0" in credits and "Natural Earth" in credits
+
+
+def test_paste_adds_a_document_and_empty_paste_is_refused(at):
+    before = len(_scene(at).documents)
+    at.button(key="paste_add").click()
+    _run(at)
+    assert any("empty" in m for m in _messages(at))
+    assert len(_scene(at).documents) == before
+    at.text_area(key="paste").input(ARTICLE)
+    at.button(key="paste_add").click()
+    _run(at)
+    scene = _scene(at)
+    assert len(scene.documents) == before + 1
+    assert scene.documents[-1].text == ARTICLE
+    assert any(p.id == "AZ" for p in scene.places)
+
+
+def test_uploads_good_bad_and_too_large(at):
+    before = len(_scene(at).documents)
+    page = (b"<html><head><title>Drone deal</title><script>alert('x')</script></head>"
+            b"<body><p>Turkey sold drones to <b>Ukraine</b>.</p><script>steal()</script></body></html>")
+    at.file_uploader[0].upload("deal.html", page, "text/html")
+    _run(at)
+    doc = _scene(at).documents[-1]
+    assert len(_scene(at).documents) == before + 1
+    assert doc.title == "Drone deal" and "alert" not in doc.text and "steal" not in doc.text
+    assert "Turkey sold drones to Ukraine." in doc.text
+    # the script text never reaches the page: the evidence view escapes the article
+    at.file_uploader[0].upload("binary.txt", bytes(range(256)) * 40, "text/plain")
+    _run(at)
+    assert any("binary" in m for m in _messages(at))
+    at.file_uploader[0].upload("huge.txt", b"a" * 20_000_000, "text/plain")
+    _run(at)
+    assert any("20.0 MB" in m for m in _messages(at))
+    assert len(_scene(at).documents) == before + 1
+
+
+def test_article_without_places_gets_a_clear_message():
+    at = _app()
+    at.multiselect(key="samples").set_value([])
+    _run(at)
+    at.text_area(key="paste").input("The weather was pleasant and nobody said anything at all.")
+    at.button(key="paste_add").click()
+    _run(at)
+    assert any("No places were found" in w.value for w in at.warning)
+
+
+def _edit_relation(at: AppTest, rows: dict | None = None, deleted: list | None = None,
+                   added: list | None = None) -> None:
+    version = at.session_state["v_rel_editor"] if "v_rel_editor" in at.session_state else 0  # noqa: SIM401 (no .get on AppTest state)
+    key = f"rel_editor_{version}"
+    at.session_state[key] = {"edited_rows": rows or {}, "deleted_rows": deleted or [],
+                             "added_rows": added or []}
+    _run(at)
+
+
+def test_edit_and_delete_relations_survive_adding_an_article(at):
+    scene = _scene(at)
+    first = scene.relations[0]
+    new_status = "frozen" if first.status != "frozen" else "planned"
+    _edit_relation(at, rows={0: {"status": new_status, "item": "engines"}})
+    edited = _scene(at).relation(first.id)
+    assert (edited.status, edited.item) == (new_status, "engines")
+    second = _scene(at).relations[1]
+    _edit_relation(at, deleted=[1])
+    assert _scene(at).relation(second.id) is None
+    assert second.id not in at.session_state["view"].to_json()
+    # adding an article re-extracts everything; the corrections stay
+    at.text_area(key="paste").input(ARTICLE)
+    at.button(key="paste_add").click()
+    _run(at)
+    scene = _scene(at)
+    assert len(scene.documents) == 3
+    same = [r for r in scene.relations if r.evidence == first.evidence and r.kind == first.kind]
+    assert same and same[0].status == new_status and same[0].item == "engines"
+    assert not [r for r in scene.relations if r.evidence == second.evidence and r.kind == second.kind]
+
+
+def test_bad_edit_is_refused_with_a_message(at):
+    before = _scene(at)
+    _edit_relation(at, rows={0: {"target": "Atlantis"}})
+    assert any("Atlantis" in m for m in _messages(at))
+    assert _scene(at).relations == before.relations
+
+
+def test_add_relation_and_merge_places(at):
+    scene = _scene(at)
+    ids = [p.id for p in scene.places]
+    at.selectbox(key="add_kind").set_value("alliance")
+    at.selectbox(key="add_source").set_value(ids[0])
+    at.selectbox(key="add_target").set_value(ids[1])
+    at.button(key="FormSubmitter:add_form-Add relation").click()
+    _run(at)
+    added = _scene(at).relations[-1]
+    assert (added.kind, added.source, added.target) == ("alliance", ids[0], ids[1])
+    at.selectbox(key="merge_keep").set_value(ids[0])
+    at.selectbox(key="merge_drop").set_value(ids[1])
+    at.button(key="FormSubmitter:merge_form-Merge").click()
+    _run(at)
+    merged = _scene(at)
+    assert merged.place(ids[1]) is None
+    assert all(ids[1] not in r.endpoints() for r in merged.relations)
+
+
+def test_filters_change_what_is_drawn(at):
+    at.multiselect(key="f_kinds").set_value(["transfer"])
+    _run(at)
+    view = at.session_state["view"]
+    assert view.relations and all(r.kind == "transfer" for r in view.relations)
+    assert "gb-conflict" not in _map_args(at)["script"]
+
+
+def test_layer_toggle_removes_a_layer(at):
+    assert "gb-arc" in _map_args(at)["script"]
+    at.checkbox(key="layer_arcs").uncheck()
+    _run(at)
+    assert "gb-arc" not in _map_args(at)["script"]
+
+
+def test_save_and_reload_scene_and_refuse_malformed(at):
+    _edit_relation(at, rows={0: {"item": "engine know-how"}})
+    saved = _scene(at).to_json()
+    at.multiselect(key="samples").set_value([])
+    _run(at)
+    assert not _scene(at).documents
+    at.file_uploader(key="scene_upload_0").upload("scene.json", saved.encode(), "application/json")
+    _run(at)
+    assert _scene(at) == Scene.from_json(saved)
+    assert _scene(at).relations[0].item == "engine know-how"
+    for name, data, expected in [
+        ("broken.json", b"{not json", "not valid JSON"),
+        ("other.json", b'{"type": "FeatureCollection", "features": []}', "schema_version"),
+        ("future.json", json.dumps({"schema_version": 99}).encode(), "newer geobrief"),
+    ]:
+        at.file_uploader[1].upload(name, data, "application/json")
+        _run(at)
+        assert any(expected in m and "unchanged" in m for m in _messages(at)), name
+        assert _scene(at) == Scene.from_json(saved)
+
+
+def test_exports_hold_what_is_on_screen(at):
+    from layers.export import export_geojson, export_html
+
+    at.multiselect(key="f_kinds").set_value(["transfer", "alliance"])
+    _run(at)
+    labels = {b.key: b.label for b in at.download_button}
+    assert {"dl_html", "dl_geojson", "dl_scene", "dl_brief", "save_scene"} <= set(labels)
+    view = at.session_state["view"]
+    page = export_html(view)
+    assert "gb-arc" in page and "https://cdn" not in page
+    features = export_geojson(view)["features"]
+    kinds = {f["properties"].get("kind") for f in features if f["properties"].get("layer") == "arcs"}
+    assert kinds and kinds <= {"transfer", "alliance"}
+
+
+def test_storyline_edit_reorder_remove_add_and_save(at):
+    story = _scene(at).story
+    assert len(story) >= 2
+    first, second = story[0], story[1]
+    at.text_area(key=f"cap_{second.id}").input("My own caption.")
+    _run(at)
+    assert _scene(at).story[1].caption == "My own caption."
+    at.button(key=f"up_{second.id}").click()
+    _run(at)
+    assert [s.id for s in _scene(at).story[:2]] == [second.id, first.id]
+    at.button(key=f"del_{first.id}").click()
+    _run(at)
+    assert first.id not in [s.id for s in _scene(at).story]
+    at.text_input(key="new_step_title").input("Closing")
+    at.text_area(key="new_step_caption").input("What to watch next.")
+    at.button(key="FormSubmitter:new_step-Add step").click()
+    _run(at)
+    last = _scene(at).story[-1]
+    assert (last.title, last.caption) == ("Closing", "What to watch next.")
+    saved = Scene.from_json(_scene(at).to_json())
+    assert saved.story == _scene(at).story and saved.story[0].caption == "My own caption."
+    # corrections elsewhere keep the storyline
+    at.text_area(key="paste").input(ARTICLE)
+    at.button(key="paste_add").click()
+    _run(at)
+    assert _scene(at).story[0].caption == "My own caption."
+
+
+def test_briefing_mode_steps_through_the_story(at):
+    n = len(_scene(at).story)
+    at.button(key="brief_enter").click()
+    _run(at)
+    assert any(f"Step 1 / {n}" in h.proto.body for h in at.get("html"))
+    at.button(key="brief_next").click()
+    _run(at)
+    assert any(f"Step 2 / {n}" in h.proto.body for h in at.get("html"))
+    at.button(key="brief_prev").click()
+    _run(at)
+    assert any(f"Step 1 / {n}" in h.proto.body for h in at.get("html"))
+    assert _map_args(at)["script"]
+    at.button(key="brief_exit").click()
+    _run(at)
+    assert at.session_state["briefing"] is False
+    assert at.data_editor
