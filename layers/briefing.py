@@ -142,8 +142,8 @@ def step_bounds(scene: Scene, step: Step) -> list[list[float]] | None:
     Countries and areas count with their outlines (from :mod:`geo.shapes`
     when its data is installed, else a box sized by their area); very large
     countries shown beside smaller places count only with their part
-    nearest those places, so "Russia against Ukraine" frames the border,
-    not Siberia. The box is padded and never smaller than a few degrees.
+    nearest those places and their point (where their arcs end), not
+    with every far-flung coast. The box is padded and never smaller than a few degrees.
     """
     places = [p for p in (scene.place(pid) for pid in step.place_ids) if p is not None]
     if not places:
@@ -168,7 +168,9 @@ def step_bounds(scene: Scene, step: Step) -> list[list[float]] | None:
             continue
         geom = geoms[p.id]
         if small and geom is not None:
+            # its part nearest the others, plus its point, where its arcs end
             boxes.append(_near_part(geom, p, toward))
+            boxes.append((p.lat - 1.0, p.lon - 1.0, p.lat + 1.0, p.lon + 1.0))
         else:
             boxes.append(_main_box(geom, p) if geom is not None else _point_box(p))
     s = min(b[0] for b in boxes)
@@ -334,52 +336,57 @@ def _highlight(step: Step) -> set[str] | None:
 
 
 def _draw(scene: Scene, steps: Sequence[Step]) -> tuple[Any, list[list[str]]]:
-    """The map with, per step, overlay groups drawn by render_map with that step's highlight.
+    """The map with, per step, its own overlay groups.
 
-    The first step's render also draws the basemap and the legend; later
-    steps add only their feature groups. Layer controls and the initial
-    FitBounds are dropped (the player frames and swaps layers itself), and
-    element ids are renumbered over the whole map so the groups of
-    different steps never share a name. Only the first step's groups are
-    shown at load.
+    The first step is drawn by :func:`layers.render.render_map` (basemap,
+    every feature layer, legend). Each later step gets its own groups from
+    the same features (collected once): spheres, regions and arcs with the
+    step's relations highlighted and the rest dimmed, and only the step's
+    own places (other countries stay plain land, which keeps the file
+    small). Layer controls and the initial FitBounds are dropped, since the
+    player frames and swaps layers itself, and element ids are renumbered
+    over the whole map so that groups of different steps never share a
+    name. Only the first step's groups are shown at load.
     """
     import folium
 
+    from layers.group import feature_group
     from layers.render import (
         ALL_LAYERS,
         FEATURE_LAYERS,
-        new_map,
+        LAYER_NAMES,
+        collect_layers,
         render_map,
         scene_key,
         stabilise_ids,
     )
 
     outlines = _outlines()
-    m = None
-    names: list[list[str]] = []
-    for i, step in enumerate(steps):
-        # each step draws on a scratch map; its groups then move to the briefing map
-        # under unique names (render_map numbers ids per call, so calls would collide)
-        first = m is None
-        drawn = render_map(scene, layers=ALL_LAYERS if first else FEATURE_LAYERS,
-                           m=None if first else new_map(), highlight=_highlight(step),
-                           outlines=outlines)
-        if first:
-            m = drawn
+    m = render_map(scene, layers=ALL_LAYERS, highlight=_highlight(steps[0]) if steps else None,
+                   outlines=outlines)
+    first: list[Any] = []
+    for key, child in list(m._children.items()):
+        if isinstance(child, folium.LayerControl | folium.FitBounds):
+            del m._children[key]
+        elif isinstance(child, folium.FeatureGroup) and child.tile_name != LAYER_NAMES["basemap"]:
+            child.control = False
+            first.append(child)
+    names: list[list[Any]] = [first] if steps else []
+    features = collect_layers(scene, layers=FEATURE_LAYERS, outlines=outlines) if len(steps) > 1 else {}
+    for i, step in enumerate(steps[1:], start=1):
+        highlight = _highlight(step)
         groups = []
-        for key, child in list(drawn._children.items()):
-            if isinstance(child, folium.LayerControl | folium.FitBounds):
-                del drawn._children[key]
-            elif isinstance(child, folium.FeatureGroup) and child.tile_name != "Countries":
-                child.control = False
-                child.show = i == 0
-                if not first:
-                    del drawn._children[key]
-                    m.add_child(child, name=f"gb_step_{i}_{len(groups)}")
-                groups.append(child)
+        for layer in FEATURE_LAYERS:
+            feats = features.get(layer, [])
+            if layer == "places" and highlight is not None:
+                feats = [f for f in feats if f.key in highlight]
+            if not feats:
+                continue
+            group = feature_group(LAYER_NAMES[layer], feats, highlight, show=False)
+            group.control = False
+            m.add_child(group, name=f"gb_step_{i}_{layer}")
+            groups.append(group)
         names.append(groups)
-    if m is None:  # no steps at all: an empty story still shows the map
-        m = render_map(scene, layers=ALL_LAYERS, outlines=outlines)
     stabilise_ids([m], scene_key(scene) + ":briefing")
     return m, [[g.get_name() for g in groups] for groups in names]
 

@@ -36,7 +36,12 @@
   function frame(step, index) {
     var done = function () { state.settled = index; document.body.setAttribute("data-settled", String(index)); };
     map.once("moveend", done);
-    var options = { padding: cfg.padding, maxZoom: cfg.maxZoom };
+    var options = { paddingTopLeft: cfg.padding, paddingBottomRight: cfg.padding, maxZoom: cfg.maxZoom };
+    /* the legend shows on the first step only; keep the places clear of it */
+    var legend = index === 0 && document.querySelector(".gb-legend");
+    if (legend && legend.offsetWidth) {
+      options.paddingTopLeft = [legend.offsetWidth + cfg.padding[0], cfg.padding[1]];
+    }
     if (!step.bounds) {
       done();
       return;
@@ -70,6 +75,7 @@
       if (i === index) { b.setAttribute("aria-current", "step"); } else { b.removeAttribute("aria-current"); }
     });
     counter.textContent = String(index + 1);
+    document.body.setAttribute("data-step", String(index));
     prevButton.disabled = index === 0;
     nextButton.disabled = index === steps.length - 1;
     show(index);
