@@ -226,8 +226,8 @@ class Gazetteer:
         kind = entry.kind
         if kind == "country":
             kr = 0
-        elif kind in ("sea", "strait", "disputed", "region", "bloc"):
-            kr = 1
+        elif kind in ("sea", "strait", "disputed", "region", "bloc", "other"):
+            kr = 1  # "other": hand-picked islands and regions (Luzon, Darfur, Sinai)
         elif kind == "city":
             major = entry.population >= MAJOR_CITY_POPULATION or (
                 entry.feature_code == "PPLC" and entry.population >= MAJOR_CAPITAL_POPULATION
@@ -236,7 +236,7 @@ class Gazetteer:
         elif kind == "admin1":
             kr = 3
         else:
-            kr = 5
+            kr = 5  # pragma: no cover - every kind is listed above
         weight = entry.population or entry.area_km2
         return kr, _MATCH_RANK[form.match], -weight
 
@@ -266,8 +266,9 @@ class Gazetteer:
     def candidates(self, name: str) -> list[tuple[Entry, MatchType]]:
         """Every entry ``name`` can denote, with how it matched, best reading first.
 
-        Countries come first, then seas, straits, disputed areas, regions and
-        blocs, then major cities (see :data:`MAJOR_CITY_POPULATION`), admin-1
+        Countries come first, then seas, straits, disputed areas, regions,
+        blocs and other hand-listed places (islands such as Luzon, regions
+        such as Darfur), then major cities (see :data:`MAJOR_CITY_POPULATION`), admin-1
         units, and other cities by population; within a kind a name beats an
         alias or capital, which beat a demonym, which beats a GeoNames
         alternate name.
@@ -510,7 +511,7 @@ def _load_extra_places(gaz: Gazetteer, data_dir: Path) -> None:
         else:
             mem = tuple(_split(members))
             area = float(sum(gaz._entries[m].area_km2 for m in mem if m in gaz._entries))
-            shaped = bool(mem) and all(gaz._entries.get(m) and gaz._entries[m].has_polygon for m in mem)
+            shaped = any(m in gaz._entries and gaz._entries[m].has_polygon for m in mem)
             gaz._add(Entry(
                 id=pid, name=name, kind=kind, iso=iso or None,  # type: ignore[arg-type]
                 lat=float(lat), lon=float(lon), area_km2=area, has_polygon=shaped, members=mem,
@@ -548,7 +549,7 @@ def _load_groups(gaz: Gazetteer, data_dir: Path) -> None:
             lat, lon = _central_member_point(ents)
         gaz._add(Entry(
             id=g["id"], name=g["name"], kind=g["kind"], iso=None, lat=lat, lon=lon, area_km2=area,
-            has_polygon=bool(ents) and all(e.has_polygon for e in ents), members=members_t,
+            has_polygon=any(e.has_polygon for e in ents), members=members_t,
             hq=g.get("hq"), as_of=g.get("as_of"),
         ))
         gaz._add_form(g["name"], g["id"], "name")

@@ -117,6 +117,9 @@ def test_demonyms(gaz, name, iso):
         ("European Union", "bloc:eu"), ("Middle East", "region:middle-east"),
         ("South Caucasus", "region:south-caucasus"), ("Baltic states", "region:baltic-states"),
         ("Horn of Africa", "region:horn-of-africa"), ("BRICS", "bloc:brics"), ("CSTO", "bloc:csto"),
+        ("Caribbean", "region:caribbean"), ("Guayana Esequiba", "disputed:essequibo"),
+        ("Spratlys", "disputed:spratly-islands"), ("Luzon", "other:luzon"), ("Falklands", "FK"),
+        ("Malvinas", "FK"), ("Bosporus", "strait:bosphorus"), ("Persian Gulf", "sea:persian-gulf"),
     ],
 )
 def test_non_country_names(gaz, name, expected):
