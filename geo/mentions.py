@@ -33,7 +33,7 @@ from geo.gazetteer import Gazetteer, fold_name
 
 MAX_TOKENS = 7
 
-STOP_WORDS = frozenset(
+STOP_WORDS: frozenset[str] = frozenset(
     ["a", "about", "above", "across", "after", "again", "against", "along", "also", "although", "always", "among", "an", "and", "any", "are", "around", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "down", "during", "each", "either", "else", "even", "ever", "every", "few", "for", "from", "further", "had", "has", "have", "he", "her", "here", "hers", "him", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "just", "last", "least", "less", "like", "many", "may", "me", "might", "more", "most", "much", "must", "my", "near", "neither", "never", "new", "next", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "only", "or", "other", "our", "out", "over", "own", "per", "perhaps", "same", "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "though", "through", "thus", "to", "too", "under", "until", "up", "upon", "us", "very", "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "yet", "you", "your", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "union", "reading", "mobile", "nice", "split", "bath", "of", "along", "march", "independence", "liberty", "victory", "unity", "hope", "faith", "grace", "justice", "democracy", "freedom", "progress", "enterprise", "commerce", "industry", "providence", "concord", "harmony", "friendship", "paradise", "eden", "zion", "goshen", "canaan", "bethel", "mercy", "trust", "marshall", "president", "minister", "general", "chief", "governor", "mayor", "senator", "king", "queen", "prince", "princess", "lord", "lady", "sir", "god", "allah", "jesus", "christ", "church", "bank", "court", "house", "senate", "congress", "parliament", "council", "state", "states", "republic", "kingdom", "empire", "army", "navy", "police", "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "middle", "upper", "lower", "said", "says", "say", "told", "report", "reports", "news", "press", "times", "post", "journal", "daily", "weekly", "however", "meanwhile", "moreover", "therefore", "still", "yet", "already", "also", "again", "man", "men", "woman", "women", "people", "person", "child", "children", "family", "home", "work", "time", "year", "years", "day", "days", "early", "late", "great", "little", "big", "small", "old", "young", "good", "bad", "best", "better", "worst", "white", "black", "red", "green", "blue", "brown", "gray", "grey", "gold", "silver", "orange", "rose", "lily", "ivy", "holly", "daisy", "iris", "violet", "jasmine", "sale", "deal", "trade", "market", "world", "earth", "sun", "moon", "star", "florence", "victoria", "charlotte", "aurora", "regina", "adelaide", "sydney", "eugene", "tyler", "preston", "orlando", "jackson", "houston", "dallas", "austin", "lincoln", "hamilton", "washington", "madison", "jefferson", "franklin", "clinton", "chad", "jordan", "georgia", "israel", "paris", "troy", "cuba",
      "centre", "center", "coast", "plateau", "littoral", "lakes", "capital", "highlands", "valley", "delta", "border", "interior", "island", "islands", "sea", "ocean", "gulf", "river", "lake", "mountain", "mountains", "desert", "region", "province", "district", "city", "town", "village", "port", "bay", "harbour", "harbor", "airport", "base", "camp", "front", "frontier", "exhibition"]
 )
@@ -88,6 +88,12 @@ def _actor_forms() -> dict[str, tuple[Actor, ...]]:
     return {k: tuple(v) for k, v in actors.items()}
 
 
+@lru_cache(maxsize=1)
+def _actor_surfaces() -> frozenset[str]:
+    """Every actor form as written (so stop words never hide an actor)."""
+    return frozenset(load_actors().forms())
+
+
 _CONNECTORS = frozenset({"of", "the", "al", "el", "de", "del", "da", "di", "du", "la", "le", "and", "ad", "an", "bin", "ibn", "y", "upon", "on", "sur", "am", "im"})
 
 
@@ -120,6 +126,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         Non-overlapping, in text order, each with every reading (best first).
     """
     actors = _actor_forms()
+    actors_exact = _actor_surfaces()
     toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
     out: list[Mention] = []
     i = 0
@@ -146,8 +153,9 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             if j > i and not text[toks[j][0]].isupper() and not text[toks[j][0]].isdigit():
                 continue  # the last word of a name is capitalised
             surface = text[s:e]
-            key = fold_name(surface)
-            readings = _readings_for(surface, key, actors, gaz)
+            if j == i and surface.lower() in STOP_WORDS and surface.lower() not in PERSON_PLACES and surface not in actors_exact:
+                break
+            readings = _readings_for(surface, "", actors, gaz)
             if readings:
                 found = (j, readings, False)
                 break
@@ -155,8 +163,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             # plural demonyms: "Ukrainians", "Azeris"
             surface = text[s0:e0]
             if surface.endswith("s") and len(surface) > 4:
-                key = fold_name(surface[:-1])
-                rs = tuple(r for r in _readings_for(surface[:-1], key, actors, gaz) if r.how == "demonym")
+                rs = tuple(r for r in _readings_for(surface[:-1], "", actors, gaz) if r.how == "demonym")
                 if rs:
                     found = (i, rs, False)
         if found is None:
@@ -171,7 +178,24 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
+_CACHE: dict[tuple[int, str], tuple[Reading, ...]] = {}
+_CACHE_LIMIT = 200_000
+
+
 def _readings_for(surface: str, key: str, actors: dict[str, tuple[Actor, ...]], gaz: Gazetteer) -> tuple[Reading, ...]:
+    """Readings of one surface form (memoised: names recur across articles)."""
+    ck = (id(gaz), surface)
+    hit = _CACHE.get(ck)
+    if hit is not None:
+        return hit
+    if len(_CACHE) > _CACHE_LIMIT:
+        _CACHE.clear()
+    out = _lookup(surface, key or fold_name(surface), actors, gaz)
+    _CACHE[ck] = out
+    return out
+
+
+def _lookup(surface: str, key: str, actors: dict[str, tuple[Actor, ...]], gaz: Gazetteer) -> tuple[Reading, ...]:
     readings: list[Reading] = []
     for actor in actors.get(key, ()):
         if _same_surface(surface, actor.form):

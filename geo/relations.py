@@ -32,8 +32,17 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+
+@lru_cache(maxsize=512)
+def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A compiled pattern, cached (cue patterns are built from shared fragments)."""
+    return re.compile(pattern, flags)
+
 
 # -- inputs and outputs -----------------------------------------------------------
 
@@ -85,7 +94,7 @@ WEAPON_HEADS = (
     "engines?|components?|parts|equipment|hardware|technology|technologies|know-how|expertise|"
     "factory|factories|plant|reactors?|fuel|oil|gas|grain|aid|training|vaccines?"
 )
-_HEAD_RE = re.compile(rf"\b(?:{WEAPON_HEADS})\b", re.I)
+_HEAD_RE = _rx(rf"\b(?:{WEAPON_HEADS})\b", re.I)
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -96,7 +105,7 @@ NUMBER_WORDS = {
     "a couple of": 2, "single": 1, "a single": 1,
 }
 _NUM_WORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
-_QTY_RE = re.compile(
+_QTY_RE = _rx(
     rf"(?<![\w.-])(\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_NUM_WORD})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
     r"(?![\w%$]|\.\d|mm|-mm| ?mm\b| ?km\b| ?percent| ?per cent| ?million| ?billion| ?years?\b| ?months?\b| ?days?\b)",
     re.I,
@@ -114,57 +123,57 @@ _GET = (
     r"receiv(?:e|es|ed|ing)|import(?:s|ed|ing)?|procur(?:e|es|ed|ing)|procurement|obtain(?:s|ed|ing)?|"
     r"gets?|got|getting|gains?|gained"
 )
-_GIVE_RE = re.compile(rf"\b(?:{_GIVE})\b", re.I)
-_GET_RE = re.compile(rf"\b(?:{_GET})\b", re.I)
-_PRODUCE_RE = re.compile(r"\b(?:produc(?:e|es|ed|ing)|build(?:s|ing)?|built|manufactur(?:e|es|ed|ing)|develop(?:s|ed|ing)?|mak(?:e|es|ing)|made)\b", re.I)
-_SEEK_TECH_RE = re.compile(
+_GIVE_RE = _rx(rf"\b(?:{_GIVE})\b", re.I)
+_GET_RE = _rx(rf"\b(?:{_GET})\b", re.I)
+_PRODUCE_RE = _rx(r"\b(?:produc(?:e|es|ed|ing)|build(?:s|ing)?|built|manufactur(?:e|es|ed|ing)|develop(?:s|ed|ing)?|mak(?:e|es|ing)|made)\b", re.I)
+_SEEK_TECH_RE = _rx(
     r"\b(?:interested in|seek(?:s|ing)?|sought|wants?|looking for|hopes? to get)\s+(?:\w+\s+){0,3}?"
     r"(?:technology transfers?|know-how|expertise|technology|technologies)\b", re.I)
 
-_FROZEN = re.compile(r"\b(?:froze|frozen|freez\w*|collaps\w*|suspend\w*|cancel+\w*|halt\w*|block\w*|scrap\w*|"
+_FROZEN = _rx(r"\b(?:froze|frozen|freez\w*|collaps\w*|suspend\w*|cancel+\w*|halt\w*|block\w*|scrap\w*|"
                      r"stall\w*|interdict\w*|seiz\w*|intercept\w*|vetoe?d?|banned|barred|fell through|"
                      r"called off|put on hold|tried to|attempt\w*)\b", re.I)
-_PLANNED = re.compile(r"\b(?:will|would|wants? to|plans?|planned|planning|intends?|aims?|agreed to|"
+_PLANNED = _rx(r"\b(?:will|would|wants? to|plans?|planned|planning|intends?|aims?|agreed to|"
                       r"commitments?|committed|pledged?|promised?|expected to|to be|seeks?|seeking|"
                       r"could|may|might|interested|proposed|considering|talks|negotiat\w*|offer\w*|"
                       r"upcoming|future|another|to expand|to construct|set up)\b", re.I)
-_ORDERED = re.compile(r"\b(?:ordered|orders?|signed (?:a |an )?(?:\w+ )?(?:contract|deal|agreement)|contracts?|"
+_ORDERED = _rx(r"\b(?:ordered|orders?|signed (?:a |an )?(?:\w+ )?(?:contract|deal|agreement)|contracts?|"
                       r"deal worth|worth|purchase agreement|framework (?:agreement|deal)|agreement|deal)\b", re.I)
-_DELIVERED = re.compile(r"\b(?:already|delivered|received|arrived|handed over|has handed|have handed|"
+_DELIVERED = _rx(r"\b(?:already|delivered|received|arrived|handed over|has handed|have handed|"
                         r"were used|was used|used|sold|supplied|provided|transferred|shipped|sent|"
                         r"donated|bought|purchased|acquired|imported|deployed|since \d{4}|"
                         r"ha(?:s|ve|d) (?:\w+ )?(?:been )?(?:\w+ed|sold|sent|given))\b", re.I)
 
-_DATE_RE = re.compile(
+_DATE_RE = _rx(
     r"\b(?:(?:in|since|by|from|during|until|early|late|mid-?)\s+)?"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"(?:\s+\d{1,2},?)?\s+\d{4}|\d{4}|last year|this year|next year|last month|this month)\b"
 )
 
-_SUPPORT_VERB = re.compile(r"\b(?:support(?:s|ed|ing)?|back(?:s|ed|ing)?|arm(?:s|ed|ing)?|"
+_SUPPORT_VERB = _rx(r"\b(?:support(?:s|ed|ing)?|back(?:s|ed|ing)?|arm(?:s|ed|ing)?|"
                            r"sponsor(?:s|ed|ing)?|fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|"
                            r"endors(?:e|es|ed|ing)|propp?(?:s|ed|ing)? up|aid(?:s|ed|ing))\b", re.I)
-_SUPPORT_NOUN = re.compile(r"\b(?:support|backing|aid|help|assistance|sponsorship|patronage|funding)\b", re.I)
-_PATRON = re.compile(r"\b(?:patron|backer|sponsor|benefactor|protector)s?\b", re.I)
-_CONFLICT_VERB = re.compile(
+_SUPPORT_NOUN = _rx(r"\b(?:support|backing|aid|help|assistance|sponsorship|patronage|funding)\b", re.I)
+_PATRON = _rx(r"\b(?:patron|backer|sponsor|benefactor|protector)s?\b", re.I)
+_CONFLICT_VERB = _rx(
     r"\b(?:criticiz\w*|criticis\w*|condemn\w*|denounc\w*|accus\w*|threaten\w*|attack\w*|invad\w*|"
     r"sanction\w*|objected|warn(?:ed|s)|struck|strike[sd]?|bomb(?:ed|s|ing)|shell(?:ed|ing)|"
     r"interdict\w*|seiz(?:e|ed|es|ing)|intercept\w*|target(?:ed|s|ing)|fought|fight(?:s|ing)?|"
     r"clash(?:ed|es)?|blam\w*|expel\w*|rebuk\w*|slam\w*|protest(?:ed|s)|retaliat\w*|"
     r"frustrat\w* with|angry (?:at|with)|furious with|at odds with|rivals?|confront\w*|defeat)\b", re.I)
-_CONFLICT_NOUN = re.compile(
+_CONFLICT_NOUN = _rx(
     r"\b(?:aggression|invasion|war|wars|conflict|offensive|attacks?|hostilit\w+|clashes|fighting|"
     r"tensions?|rivalry|dispute|feud|standoff|stand-off|confrontation|occupation|annexation|"
     r"criticism|sanctions|blockade|incursions?|strikes)\b", re.I)
-_ALLIANCE_NOUN = re.compile(
+_ALLIANCE_NOUN = _rx(
     r"\b(?:agreements?|partnerships?|alliances?|cooperation|co-operation|pacts?|treaty|treaties|"
     r"accords?|memorand(?:um|a)|ties|relations|joint exercises?|joint drills?|defen[cs]e deal|"
     r"security deal|alliance)\b", re.I)
-_ALLIANCE_VERB = re.compile(
+_ALLIANCE_VERB = _rx(
     r"\b(?:sign(?:s|ed|ing)?|agree(?:s|d)?|deepen\w*|strengthen\w*|boost\w*|reestablish\w*|"
     r"re-establish\w*|restor\w*|normali[sz]\w*|forg(?:e|ed|ing)|expand\w*|cement\w*|"
     r"upgrad\w*|allied|ally)\b", re.I)
-_INFLUENCE = re.compile(
+_INFLUENCE = _rx(
     r"\b(?:sphere of influence|influence|clout|sway|dominance|hegemony|foothold|leverage|"
     r"presence)\b", re.I)
 
@@ -172,7 +181,10 @@ _PAIR_NOUNS = r"(?:countries|nations|states|sides|rivals|neighbou?rs|foes|advers
 
 A = r"§(\d+)§"
 POSS = r"(?:['’]s?)?"
-_PASSIVE_BE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
+_PASSIVE_BE = _rx(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
+
+
+_NEEDS_CONTEXT = re.compile(r"\b(?:it|they|both|two|countries|nations|sides|rebels|militants|group|movement|insurgents)\b", re.I)
 
 
 # -- the sketch ---------------------------------------------------------------------
@@ -236,17 +248,29 @@ def _unsketch(sk: _Sketch, piece: str) -> str:
 
 def _clause_end(text: str, p: int, limit: int = 200) -> int:
     """Offset of the end of the clause starting at p (a ';', ' which', ' but' or end)."""
-    m = re.compile(r";|\.(?:\s|$)|,\s+(?:which|who|but|while|whereas|although|though|as)\b|\s+but\s|\s+because\s|\"|”").search(text, p, min(len(text), p + limit))
+    m = _rx(r";|\.(?:\s|$)|,\s+(?:which|who|but|while|whereas|although|though|as)\b|\s+but\s|\s+because\s|\"|”").search(text, p, min(len(text), p + limit))
     return m.start() if m else min(len(text), p + limit)
 
 
+_CLAUSE_CUT = re.compile(r",\s+(?:which|who|but|while|whereas|although|though)\b|\bbut\s|\bbecause\s|\bsaid\b|\bsays\b|[;:]")
+
+
+@lru_cache(maxsize=64)
+def _cuts(text: str) -> tuple[int, ...]:
+    """Offsets after which a new clause starts (memoised per sketch text)."""
+    out = []
+    for m in _CLAUSE_CUT.finditer(text):
+        g = m.group()
+        out.append(m.start() + 1 if g in ";:" else m.end())
+    return tuple(out)
+
+
 def _clause_start(text: str, p: int) -> int:
-    cut = max(text.rfind(";", 0, p), text.rfind(":", 0, p))
-    found = list(re.finditer(r",\s+(?:which|who|but|while|whereas|although|though)\b|\bbut\s|\bbecause\s|\bsaid\b|\bsays\b", text[:p]))
-    m = found[-1] if found else None
-    if m:
-        cut = max(cut, m.end() - 1)
-    return cut + 1
+    cuts = _cuts(text)
+    i = bisect_right(cuts, p) - 1
+    while i >= 0 and cuts[i] > p:
+        i -= 1
+    return cuts[i] if i >= 0 else 0
 
 
 # -- items and quantities -----------------------------------------------------------
@@ -281,7 +305,7 @@ def parse_quantity(phrase: str) -> int | None:
     return None
 
 
-_ITEM_TRIM = re.compile(
+_ITEM_TRIM = _rx(
     r"^(?:(?:the|a|an|its|their|his|her|some|more|new|further|additional|other|another|also|"
     r"first|latest|of|various|several|significantly|increased)\s+)+", re.I)
 
@@ -356,6 +380,8 @@ def find_relations(sentence: str, anchors: Sequence[Anchor], *, context: Sequenc
     list of Finding
         Each finding says which rule fired in ``cue``.
     """
+    if len({a.id for a in anchors}) < 2 and not _NEEDS_CONTEXT.search(sentence):
+        return []
     sk = _sketch(sentence, anchors)
     out: list[Finding] = []
     out += _transfers(sk, context)
@@ -420,7 +446,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         before = t[max(0, m.start() - 25):m.start()]
         passive = bool(_PASSIVE_BE.search(before)) and not re.match(r"(?i)sales?|supply|deliver(?:y|ies)|shipments?|provision|exports?|transfers?$", cue)
         # recipient: "to/into §k§" after the cue
-        tm = re.compile(rf"\b(?:to|into|for)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?{A}").search(t, m.end(), ce)
+        tm = _rx(rf"\b(?:to|into|for)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?{A}").search(t, m.end(), ce)
         if not tm or (tm.group(0).lower().startswith("for") and not re.search(r"\bfor\s+(?:the\s+)?§", tm.group(0))):
             tm2 = None
         else:
@@ -429,7 +455,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         item_end = tm2.start() if tm2 else ce
         src_k = None
         if passive or re.match(r"(?i)sales?|supply|supplies|deliver(?:y|ies)|shipments?|provision|exports?|transfers?$", cue):
-            bm = re.compile(rf"\bby\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,2}}?{A}").search(t, m.end(), ce)
+            bm = _rx(rf"\bby\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,2}}?{A}").search(t, m.end(), ce)
             if bm:
                 src_k = int(bm.group(1))
                 item_end = min(item_end, bm.start()) if bm.start() > m.end() else item_end
@@ -438,7 +464,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         exclude = {sk.at(dst_k).id} if dst_k is not None else set()
         if src_k is None and not passive:
             # noun cues: "X's sale of", "X supply of"; verbs: the subject before the cue
-            pm = re.compile(rf"{A}{POSS}\s+(?:[\w-]+\s+){{0,3}}$").search(t[:m.start()])
+            pm = _rx(rf"{A}{POSS}\s+(?:[\w-]+\s+){{0,3}}$").search(t[:m.start()])
             if pm and re.match(r"(?i)sales?|supply|supplies|deliver(?:y|ies)|shipments?|provision|exports?|transfers?$", cue):
                 src_k = int(pm.group(1))
             else:
@@ -465,8 +491,8 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         if any(s <= m.start() < e for s, e in used_spans):
             continue
         ce = _clause_end(t, m.end(), 220)
-        fm = re.compile(rf"\b(?:from|with)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?{A}").search(t, m.end(), ce)
-        bm = re.compile(rf"\s+by\s+(?:the\s+)?{A}{POSS}?\s*(?:of\s+)?").match(t, m.end())
+        fm = _rx(rf"\b(?:from|with)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?{A}").search(t, m.end(), ce)
+        bm = _rx(rf"\s+by\s+(?:the\s+)?{A}{POSS}?\s*(?:of\s+)?").match(t, m.end())
         if bm:  # "the purchase by Warsaw of 980 tanks"
             dst_k = int(bm.group(1))
             item_start = bm.end()
@@ -496,7 +522,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     # "X is interested in technology transfer ... with Y": Y → X
     for m in _SEEK_TECH_RE.finditer(t):
         ce = _clause_end(t, m.end(), 200)
-        fm = re.compile(rf"\b(?:from|with)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?{A}").search(t, m.end(), ce)
+        fm = _rx(rf"\b(?:from|with)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?{A}").search(t, m.end(), ce)
         dst_k = _subject_before(sk, m.start())
         if fm and dst_k is not None:
             src = sk.at(int(fm.group(1))).id
@@ -510,7 +536,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     # "<maker> is producing the X engine to power/for <Y>'s ..."
     for m in _PRODUCE_RE.finditer(t):
         ce = _clause_end(t, m.end(), 200)
-        pm = re.compile(rf"\b(?:to power|to equip|for use (?:in|by)|for)\s+(?:the\s+)?{A}").search(t, m.end(), ce)
+        pm = _rx(rf"\b(?:to power|to equip|for use (?:in|by)|for)\s+(?:the\s+)?{A}").search(t, m.end(), ce)
         if not pm:
             continue
         src_k = _subject_before(sk, m.start())
@@ -541,7 +567,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     # "X-supplied drones" in a clause about Y: X → Y
     for m in re.finditer(rf"{A}-(?:supplied|provided|delivered|donated|sent|funded)\s+((?:[\w-]+\s+){{0,3}}?(?:{WEAPON_HEADS}))\b", t, re.I):
         src = sk.at(int(m.group(1))).id
-        tm = re.compile(rf"\b(?:to|for)\s+(?:the\s+)?{A}").search(t, m.end(), _clause_end(t, m.end(), 120))
+        tm = _rx(rf"\b(?:to|for)\s+(?:the\s+)?{A}").search(t, m.end(), _clause_end(t, m.end(), 120))
         if tm:
             dst = sk.at(int(tm.group(1))).id
         else:
@@ -555,7 +581,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     # "<demonym> helicopter deal ... with Y": maker → Y
     for m in re.finditer(rf"{A}{POSS}\s+((?:[\w-]+\s+){{0,4}}?)(?:deal|contract|sale|order|export deal)\b", t):
         ce = _clause_end(t, m.end(), 200)
-        wm = re.compile(rf"\bwith\s+(?:the\s+)?{A}").search(t, m.end(), ce)
+        wm = _rx(rf"\bwith\s+(?:the\s+)?{A}").search(t, m.end(), ce)
         if not wm or not _HEAD_RE.search(m.group(2)):
             continue
         src, dst = sk.at(int(m.group(1))).id, sk.at(int(wm.group(1))).id
@@ -599,7 +625,7 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         if re.match(r"\s+by\b", t[m.end():]) or re.search(r"\b(?:the|of|with|a|an|his|her|its|their|our|for|and)\s+$", before):
             continue  # "backed by X" is its own rule; "the support of" is a noun
         ce = _clause_end(t, m.end(), 120)
-        tm = re.compile(rf"\s+(?:\w+\s+){{0,2}}?{A}").match(t, m.end())
+        tm = _rx(rf"\s+(?:\w+\s+){{0,2}}?{A}").match(t, m.end())
         if not tm or sk.pos[int(tm.group(1))][0] >= ce:
             continue
         tgt = sk.at(int(tm.group(1))).id
@@ -615,7 +641,7 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     for m in re.finditer(rf"{A}{POSS}\s+(?:\w+\s+){{0,2}}?(?:support|backing|aid|help|assistance|sponsorship|patronage|funding)\b", t):
         src = sk.at(int(m.group(1))).id
         ce = _clause_end(t, m.end(), 100)
-        tm = re.compile(rf"\b(?:for|to|of|allowed|enabled|helped|has allowed|has enabled)\s+(?:the\s+)?{A}").search(t, m.end(), ce)
+        tm = _rx(rf"\b(?:for|to|of|allowed|enabled|helped|has allowed|has enabled)\s+(?:the\s+)?{A}").search(t, m.end(), ce)
         if tm:
             out.append(Finding("support", src, sk.at(int(tm.group(1))).id, "cue 'X's support for Y'", confidence=0.65))
     # with the support/backing/help of X: X backs the subject
@@ -643,7 +669,7 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     for m in re.finditer(rf"{A}{POSS}\s+(?:[\w-]+\s+){{0,3}}?(?:patron|backer|sponsor|benefactor|protector)s?\b", t):
         client = sk.at(int(m.group(1))).id
         prev = [k for k in sk.before(m.start()) if sk.at(k).id != client]
-        nxt = re.compile(rf"\s*,?\s*(?:the\s+)?{A}").match(t, m.end())
+        nxt = _rx(rf"\s*,?\s*(?:the\s+)?{A}").match(t, m.end())
         patron = sk.at(int(nxt.group(1))).id if nxt else (sk.at(prev[0]).id if prev else None)
         if patron and patron != client:
             out.append(Finding("support", patron, client, "cue 'patron of'", confidence=0.7))
@@ -739,16 +765,16 @@ def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         if re.search(r"-$", before):
             continue
         ce = _clause_end(t, m.end(), 150)
-        tm = re.compile(rf"\s+(?:(?:the|on|against|at|of|with|by|for|into|vehemently|\w+ly)\s+){{0,3}}?{A}").match(t, m.end())
+        tm = _rx(rf"\s+(?:(?:the|on|against|at|of|with|by|for|into|vehemently|\w+ly)\s+){{0,3}}?{A}").match(t, m.end())
         if not tm or sk.pos[int(tm.group(1))][0] >= ce:
             # "interdicted at least 18 Iranian ships": object phrase holding a demonym
-            tm = re.compile(rf"\s+(?:[\w-]+\s+){{0,4}}?{A}\s+(?:ships?|vessels?|forces|troops|positions|targets|bases?|officials|government|leaders?|drones|aircraft|jets)").match(t, m.end())
+            tm = _rx(rf"\s+(?:[\w-]+\s+){{0,4}}?{A}\s+(?:ships?|vessels?|forces|troops|positions|targets|bases?|officials|government|leaders?|drones|aircraft|jets)").match(t, m.end())
             if not tm:
                 continue
         tgt = sk.at(int(tm.group(1))).id
         passive = bool(re.search(r"(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", before))
         if passive:
-            bm = re.compile(rf"\s+by\s+(?:the\s+)?{A}").match(t, m.end())
+            bm = _rx(rf"\s+by\s+(?:the\s+)?{A}").match(t, m.end())
             if not bm:
                 continue
             src = sk.at(int(bm.group(1))).id
@@ -817,7 +843,7 @@ def _alliances(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     return out
 
 
-_CONFLICT_ONLY = re.compile(r"\b(?:peace talks|ceasefire|truce|peace deal|peace agreement|brokered|mediat\w+)\b", re.I)
+_CONFLICT_ONLY = _rx(r"\b(?:peace talks|ceasefire|truce|peace deal|peace agreement|brokered|mediat\w+)\b", re.I)
 
 
 def _influence(sk: _Sketch) -> list[Finding]:
@@ -844,8 +870,8 @@ def _influence(sk: _Sketch) -> list[Finding]:
                 found = True
         if found:
             continue
-        rm = re.compile(rf"\b(?:in|over|across|on)\s+(?:the\s+)?((?:{A}(?:\s*,\s*|\s+and\s+)?)+)").match(t, m.end() + 1) or \
-            re.compile(rf"\s*(?:in|over|across|on)\s+(?:the\s+)?((?:{A}(?:\s*,\s*|\s+and\s+)?)+)").match(t, m.end())
+        rm = _rx(rf"\b(?:in|over|across|on)\s+(?:the\s+)?((?:{A}(?:\s*,\s*|\s+and\s+)?)+)").match(t, m.end() + 1) or \
+            _rx(rf"\s*(?:in|over|across|on)\s+(?:the\s+)?((?:{A}(?:\s*,\s*|\s+and\s+)?)+)").match(t, m.end())
         if rm:
             ks = [int(x) for x in re.findall(A, rm.group(1))]
             members = [sk.at(k).id for k in ks if sk.at(k).id != hub]
