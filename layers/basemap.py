@@ -7,15 +7,25 @@ background. Online tiles are added only when the user names a provider.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from geo.scene import Scene
 from layers import style
+from layers.elements import Shape, script_json
 from layers.outlines import Outlines, default_outlines
 
 LAYER_NAME = "Countries"
 LAND_STYLE = {
     "color": style.LAND_EDGE, "weight": 0.7, "opacity": 1.0,
-    "fillColor": style.LAND, "fillOpacity": 1.0, "className": "gb-land", "interactive": False,
+    "fillColor": style.LAND, "fillOpacity": 1.0, "className": "gb-land",
 }
+
+
+@lru_cache(maxsize=4)
+def land_json(outlines: Outlines) -> str | None:
+    """`land_geojson` serialised for a script element once, or None when there is no land."""
+    land = land_geojson(outlines)
+    return script_json(land) if land["features"] else None
 
 
 def land_geojson(outlines: Outlines) -> dict:
@@ -51,10 +61,10 @@ def build_basemap_layer(scene: Scene | None = None, *, outlines: Outlines | None
     group = folium.FeatureGroup(name=name, show=True)
     if tiles:
         folium.TileLayer(tiles, name="Online tiles", control=False).add_to(group)
-    land = land_geojson(outlines)
-    if land["features"]:
+    land = land_json(outlines)
+    if land is not None:
         land_style = dict(LAND_STYLE)
         if tiles:
             land_style |= {"fillOpacity": 0.0}
-        folium.GeoJson(land, style_function=lambda _f: land_style, control=False).add_to(group)
+        Shape(land, land_style, interactive=False).add_to(group)
     return group

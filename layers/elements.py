@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 
 from layers import style
 
@@ -29,7 +29,58 @@ def template(name: str):
     return Template(template_text(name))
 
 
-class Annotation(MacroElement):
+def script_json(data: object) -> str:
+    """JSON that is safe inside a ``<script>`` element (what Jinja's ``|tojson`` writes)."""
+    from jinja2.utils import htmlsafe_json_dumps
+
+    return str(htmlsafe_json_dumps(data))
+
+
+class RawCode(Element):
+    """Text placed into the page as is (already rendered by its owner's template)."""
+
+    def __init__(self, code: str):
+        super().__init__()
+        self.code = code
+
+    def render(self, **kwargs) -> str:
+        return self.code
+
+
+class QuickMacroElement(MacroElement):
+    """A MacroElement whose rendered macros are not compiled again as Jinja templates.
+
+    branca wraps each rendered macro in ``Element(text)``, which compiles the
+    text as a template: slow for large data (the basemap) and wasteful for
+    many small elements. The output is the same.
+    """
+
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        module = self._template.module.__dict__
+        for part, target in (("header", figure.header), ("html", figure.html),
+                             ("script", figure.script)):
+            macro = module.get(part)
+            if macro is not None:
+                target.add_child(RawCode(macro(self, kwargs)), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+
+
+class Shape(QuickMacroElement):
+    """A GeoJSON geometry or FeatureCollection drawn with one fixed style (``L.geoJSON``)."""
+
+    def __init__(self, data: dict | str, style: dict, interactive: bool = True):
+        super().__init__()
+        self._name = "Shape"
+        self._template = template("shape.js.jinja")
+        #: the data as script-safe JSON (``<``, ``>``, ``&``, ``'`` escaped), or given so
+        self.data_json = data if isinstance(data, str) else script_json(data)
+        self.style = style
+        self.interactive = interactive
+
+
+class Annotation(QuickMacroElement):
     """Bind an escaped tooltip and popup to its parent layer.
 
     Unlike ``folium.Tooltip``/``folium.Popup`` this needs no jQuery and puts
@@ -44,7 +95,7 @@ class Annotation(MacroElement):
         self.popup = popup
 
 
-class Pin(MacroElement):
+class Pin(QuickMacroElement):
     """A non-interactive ``DivIcon`` marker: an arrowhead or a text label.
 
     Parameters
@@ -78,7 +129,7 @@ class Pin(MacroElement):
         self.z = z
 
 
-class PageStyle(MacroElement):
+class PageStyle(QuickMacroElement):
     """The map's stylesheet and the SVG patterns (disputed-area hatching) it uses."""
 
     def __init__(self):

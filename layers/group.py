@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from layers import style
-from layers.elements import Annotation, Pin
+from layers.elements import Annotation, Pin, Shape
 from layers.feature import MapFeature, Mark, key_class
 
 ARROW_SIZE = 16
@@ -66,12 +66,8 @@ def add_feature(parent, feature: MapFeature, dim: bool = False) -> None:
         layer = folium.PolyLine(_latlngs(geom["coordinates"]), class_name=css,
                                 no_clip=True, **opts)
     else:
-        styled = {**opts, "className": css}
-        layer = folium.GeoJson(
-            {"type": "Feature", "properties": {}, "geometry": geom},
-            style_function=lambda _f, s=styled: s,
-            control=False,
-        )
+        layer = Shape({"type": "Feature", "properties": {}, "geometry": geom},
+                      {**opts, "className": css})
     Annotation(feature.tooltip, feature.popup).add_to(layer)
     layer.add_to(parent)
     for mark in feature.marks:

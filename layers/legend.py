@@ -10,11 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from branca.element import MacroElement
-
 from geo.scene import Scene
 from layers import style
-from layers.elements import template
+from layers.elements import QuickMacroElement, template
 from layers.feature import MapFeature
 from layers.outlines import Outlines
 
@@ -34,7 +32,7 @@ class Entry:
     opacity: float = 1.0
 
 
-class Legend(MacroElement):
+class Legend(QuickMacroElement):
     """A Leaflet control listing `Entry` rows under section headings."""
 
     def __init__(self, sections: list[tuple[str, list[Entry]]], title: str = TITLE,

@@ -24,9 +24,10 @@ class OfflineError(RuntimeError):
     """The page would still load something from the network."""
 
 
-#: A fetch of a remote resource: src=/href= attributes, CSS url() and @import.
+#: A fetch of a remote resource: src=/href= attributes, CSS url() and @import, matched
+#: backwards from a "//" (searching for "//" first is much faster on a 1 MB page).
 _REMOTE = re.compile(
-    r"""(?:\b(?:src|href)\s*=\s*["']?\s*|url\(\s*["']?\s*|@import\s+["'])(?:https?:)?//""",
+    r"""(?:\b(?:src|href)\s*=\s*["']?\s*|url\(\s*["']?\s*|@import\s+["'])(?:https?:)?$""",
     re.IGNORECASE,
 )
 #: Navigational links that fetch nothing: Leaflet's own attribution link.
@@ -77,7 +78,13 @@ def remote_references(html: str) -> list[str]:
     """Every place in ``html`` that would fetch something over the network."""
     for link in _ALLOWED_LINKS:
         html = html.replace(link, "")
-    return [html[max(0, m.start() - 30):m.end() + 40] for m in _REMOTE.finditer(html)]
+    found = []
+    at = html.find("//")
+    while at >= 0:
+        if _REMOTE.search(html, max(0, at - 40), at):
+            found.append(html[max(0, at - 40):at + 40])
+        at = html.find("//", at + 2)
+    return found
 
 
 def check_offline(html: str) -> None:

@@ -7,6 +7,7 @@ GeoJSON geometry: simplified, one path per feature, coordinates rounded.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Protocol
 
 #: Simplification tolerance in degrees, and coordinate rounding in decimals.
@@ -68,7 +69,22 @@ def compact_geojson(geom: Any, tolerance: float = TOLERANCE) -> dict | None:
     geom = shapely.transform(geom, lambda c: np.round(c, DECIMALS))
     if geom.is_empty:
         return None
-    return shapely.geometry.mapping(geom) | {}
+    import json
+
+    return json.loads(shapely.to_geojson(geom))
+
+
+@lru_cache(maxsize=1024)
+def shape_geojson(outlines: Outlines, shape_id: str) -> dict | None:
+    """`compact_geojson` of one gazetteer shape, cached (outlines are read-only)."""
+    return compact_geojson(outlines.geometry(shape_id))
+
+
+@lru_cache(maxsize=256)
+def union_geojson(outlines: Outlines, ids: tuple[str, ...]) -> tuple[dict | None, tuple | None]:
+    """`compact_geojson` of the union of some shapes and a point inside it, cached."""
+    geom = outlines.union(list(ids))
+    return compact_geojson(geom), representative_latlng(geom)
 
 
 def representative_latlng(geom: Any) -> tuple[float, float] | None:

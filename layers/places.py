@@ -21,7 +21,7 @@ from layers.feature import (
     quotes,
     tooltip_html,
 )
-from layers.outlines import NoOutlines, Outlines, compact_geojson, default_outlines
+from layers.outlines import NoOutlines, Outlines, default_outlines, shape_geojson
 
 LAYER_NAME = "Places"
 POINT_KINDS = frozenset({"country", "city", "other"})
@@ -114,7 +114,7 @@ def collect_places(scene: Scene, outlines: Outlines | None = None) -> list[MapFe
                  ) if place.id in roles else ()
         geom = None
         if place.kind == "country" and place.shape:
-            geom = compact_geojson(outlines.geometry(place.shape))
+            geom = shape_geojson(outlines, place.shape)
         if geom is not None:
             opts = {"color": color, "weight": 1.2, "opacity": 0.9, "fillColor": color,
                     "fillOpacity": 0.42 if role != "other" else 0.18}

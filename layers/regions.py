@@ -19,7 +19,7 @@ from layers.feature import (
     quotes,
     tooltip_html,
 )
-from layers.outlines import Outlines, compact_geojson, default_outlines
+from layers.outlines import Outlines, default_outlines, shape_geojson, union_geojson
 
 LAYER_NAME = "Seas, straits and regions"
 REGION_KINDS: tuple[str, ...] = ("sea", "strait", "disputed", "admin1", "region", "bloc")
@@ -30,11 +30,11 @@ def style_kind(place: Place) -> str:
     return "region" if place.kind == "bloc" else place.kind
 
 
-def region_geometry(place: Place, outlines: Outlines):
+def region_geojson(place: Place, outlines: Outlines) -> dict | None:
     """The outline of a region-like place: its own shape, else the union of its members."""
-    geom = outlines.geometry(place.shape) if place.shape else None
+    geom = shape_geojson(outlines, place.shape) if place.shape else None
     if geom is None and place.members:
-        geom = outlines.union(list(place.members))
+        geom = union_geojson(outlines, tuple(place.members))[0]
     return geom
 
 
@@ -48,7 +48,7 @@ def collect_regions(scene: Scene, outlines: Outlines | None = None) -> list[MapF
             continue
         kind = style_kind(place)
         opts = dict(style.REGION_STYLES[kind])
-        geom = compact_geojson(region_geometry(place, outlines))
+        geom = region_geojson(place, outlines)
         evidence = quotes(scene, place.mentions, whole_sentence=True)
         facts = [style.REGION_LABELS[kind].split(" ")[0] if kind != "disputed" else "disputed",
                  ", ".join(place.members)]

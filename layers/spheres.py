@@ -18,7 +18,7 @@ from layers.feature import (
     quotes,
     tooltip_html,
 )
-from layers.outlines import Outlines, compact_geojson, default_outlines, representative_latlng
+from layers.outlines import Outlines, default_outlines, union_geojson
 
 LAYER_NAME = "Spheres of influence"
 
@@ -74,10 +74,8 @@ def collect_spheres(scene: Scene, outlines: Outlines | None = None) -> list[MapF
         common = dict(key=rel.id, layer="spheres", kind="influence",
                       tooltip=tooltip_html(f"{caption} ({', '.join(names)})"),
                       popup=popup_html(caption, facts, evidence, note), properties=props)
-        union = outlines.union(list(rel.members))
-        geom = compact_geojson(union)
+        geom, where = union_geojson(outlines, tuple(rel.members))
         if geom is not None:
-            where = representative_latlng(union)
             marks = (Mark("label", *where, text=caption, css="gb-sphere-label"),) if where else ()
             opts = {"color": color, "weight": 1.6, "opacity": 0.85, "dashArray": "6 4",
                     "fillColor": color, "fillOpacity": 0.2}

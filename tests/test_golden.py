@@ -1,0 +1,70 @@
+"""Golden files: the sample articles' map HTML and GeoJSON, byte for byte.
+
+Regenerate (after checking the change is wanted) with::
+
+    GEOBRIEF_REGEN_GOLDEN=1 .venv/bin/python -m pytest -q tests/test_golden.py
+
+The HTML golden leaves out the inlined Leaflet and replaces very long data
+lines (the basemap) by their SHA-256, so diffs stay readable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+GOLDEN = Path(__file__).parent / "golden"
+SEEDS = Path(__file__).parent.parent / "seeds"
+REGEN = os.environ.get("GEOBRIEF_REGEN_GOLDEN") == "1"
+
+
+def _scene():
+    extract = pytest.importorskip("geo.extract").extract
+    from geo.documents import load_path
+
+    return extract([load_path(p) for p in sorted(SEEDS.glob("*.txt"))])
+
+
+def normalise(html: str) -> str:
+    """The page without the inlined Leaflet, long data lines replaced by their digest."""
+    html = re.sub(r"<style>\n/\*\nLeaflet 1\.9\.3.*?</script>", "<!-- leaflet inlined -->", html,
+                  count=1, flags=re.S)
+    lines = []
+    for line in html.splitlines():
+        if len(line) > 5000:
+            line = f"<!-- {len(line)} chars sha256 {hashlib.sha256(line.encode()).hexdigest()} -->"
+        lines.append(line.rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def _check(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if REGEN:
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return
+    if not path.exists():
+        pytest.fail(f"no golden file {path.name}; run with GEOBRIEF_REGEN_GOLDEN=1")
+    assert text == path.read_text(encoding="utf-8"), (
+        f"{name} changed; if that is intended, regenerate with GEOBRIEF_REGEN_GOLDEN=1")
+
+
+def test_sample_map_html_matches_golden():
+    from layers.export import export_html
+
+    _check("seeds.map.html", normalise(export_html(_scene())))
+
+
+def test_sample_geojson_matches_golden():
+    from layers.export import export_geojson
+
+    fc = export_geojson(_scene())
+    # one feature per line: small, and a changed feature shows as one changed line
+    lines = [json.dumps(f, ensure_ascii=False, sort_keys=True) for f in fc["features"]]
+    head = json.dumps({k: v for k, v in fc.items() if k != "features"}, sort_keys=True)
+    _check("seeds.geojson", head + "\n" + "\n".join(lines) + "\n")
