@@ -209,6 +209,15 @@ def _unique(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(v for v in values if v))
 
 
+def _labels(g: _Group, names: _Names) -> list[str]:
+    """The group's labels, minus those that only restate who and whom."""
+    ends = [names.name(p).casefold() for p in g.key[1:3] if p]
+    return _unique(
+        r.label for r in g.relations
+        if not (len(ends) == 2 and all(e in r.label.casefold() for e in ends))
+    )
+
+
 def _sentence(text: str) -> str:
     text = text.strip()
     return text if not text or text[-1] in ".!?" else text + "."
@@ -224,14 +233,14 @@ def _transfer_text(g: _Group, names: _Names, reverse: bool) -> tuple[str, str]:
 
 def _support_text(g: _Group, names: _Names) -> tuple[str, str]:
     src, dst = g.key[1], g.key[2]
-    labels = "; ".join(_unique(r.label for r in g.relations))
+    labels = "; ".join(_labels(g, names))
     caption = f"{names.name(src)} backs {names.name(dst)}" + (f": {labels}" if labels else "")
     return f"Backing: {names.name(src)} → {names.name(dst)}", _sentence(caption)
 
 
 def _conflict_text(g: _Group, names: _Names) -> tuple[str, str]:
     src, dst = g.key[1], g.key[2]
-    labels = "; ".join(_unique(r.label for r in g.relations))
+    labels = "; ".join(_labels(g, names))
     dates = ", ".join(_unique(r.date or "" for r in g.relations))
     caption = f"{names.name(src)} against {names.name(dst)}"
     if labels:
@@ -243,7 +252,7 @@ def _conflict_text(g: _Group, names: _Names) -> tuple[str, str]:
 
 def _alliance_text(g: _Group, names: _Names) -> tuple[str, str]:
     a, b = g.key[1], g.key[2]
-    labels = "; ".join(_unique(r.label for r in g.relations))
+    labels = "; ".join(_labels(g, names))
     both = f"{names.name(a)} and {names.name(b)}"
     caption = f"{both}: {labels}" if labels else f"{both} stand together"
     return f"Alliance: {names.name(a)} – {names.name(b)}", _sentence(caption)
@@ -349,7 +358,7 @@ def build_story(scene: Scene) -> tuple[Step, ...]:
     steps = [_overview(scene, groups, names)]
     seen_ids = {OVERVIEW_ID}
     told: set[tuple[str, str]] = set()
-    for g in groups[:MAX_GROUP_STEPS]:
+    for g in _told(groups):
         reverse = g.kind == "transfer" and ("transfer", f"{g.key[2]}>{g.key[1]}") in told
         told.add((g.kind, f"{g.key[1]}>{g.key[2]}" if len(g.key) > 2 else g.key[1]))
         title, caption = _step_text(g, names, reverse)
@@ -358,7 +367,8 @@ def build_story(scene: Scene) -> tuple[Step, ...]:
             Step(step_id, title, caption, _places_of(g.relations),
                  tuple(r.id for r in g.relations), _quote(scene, g.relations))
         )
-    rest = groups[MAX_GROUP_STEPS:]
+    kept = {id(g) for g in _told(groups)}
+    rest = [g for g in groups if id(g) not in kept]
     if rest:
         parts = [_step_text(g, names, False)[1].rstrip(".") for g in rest]
         rels = [r for g in rest for r in g.relations]
@@ -368,6 +378,23 @@ def build_story(scene: Scene) -> tuple[Step, ...]:
                  _quote(scene, rels))
         )
     return tuple(steps)
+
+
+def _told(groups: list[_Group]) -> list[_Group]:
+    """The groups that get a step of their own, in story order.
+
+    The heaviest group of every kind is kept first (a sphere of influence
+    is never squeezed out by many small backings), then the rest by order.
+    """
+    chosen: list[int] = []
+    for kind in _KIND_ORDER:
+        first = next((i for i, g in enumerate(groups) if g.kind == kind), None)
+        if first is not None:
+            chosen.append(first)
+    for i in range(len(groups)):
+        if i not in chosen:
+            chosen.append(i)
+    return [groups[i] for i in sorted(chosen[:MAX_GROUP_STEPS])]
 
 
 def _fresh_id(base: str, seen: set[str]) -> str:
