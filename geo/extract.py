@@ -102,9 +102,10 @@ def relation_step(draft: Draft) -> None:
                 evidence = Span(doc.id, s, e, sentence)
                 for f in find_relations(sentence, anchors, context=context):
                     draft.findings.append((f, evidence))
-            countries = [a.id for a in anchors if a.kind == "country"]
+            countries = list(dict.fromkeys(a.id for a in anchors if a.kind == "country"))
             if countries:
-                context = (context + countries)[-6:]
+                # the sentence's first actor (usually its subject) ends up most recent
+                context = (context + countries[::-1])[-6:]
 
 
 def _item_key(item: str | None) -> str:
@@ -240,7 +241,8 @@ def merge_step(draft: Draft) -> Scene:
         source, target = f.source, f.target
         if f.kind in ("alliance",):
             source, target = key[1], key[2]
-        rid = _relation_id(f.kind, source, target, "|".join(map(str, key[3:])))
+        extra = "|".join(f.members) if f.kind == "influence" else "|".join(map(str, key[3:]))
+        rid = _relation_id(f.kind, source, target, extra)
         if rid in seen_ids:
             continue
         seen_ids.add(rid)

@@ -306,7 +306,7 @@ def parse_quantity(phrase: str) -> int | None:
 
 
 _ITEM_TRIM = _rx(
-    r"^(?:(?:the|a|an|its|their|his|her|some|more|new|further|additional|other|another|also|"
+    r"^(?:(?:the|a|an|this|these|those|that|its|their|his|her|some|more|new|further|additional|other|another|also|"
     r"first|latest|of|various|several|significantly|increased)\s+)+", re.I)
 
 
@@ -335,7 +335,7 @@ def _clean_item(phrase: str) -> str:
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-")
     phrase = _ITEM_TRIM.sub("", phrase)
     # cut trailing clauses that are not part of the item
-    phrase = re.split(r"\s+(?:which|that|who|to|for|in|into|from|by|with|over|as|on|at|last|this|since|after|before|because|under|worth|based on)\s", " " + phrase + " ", maxsplit=1)[0].strip()
+    phrase = re.split(r"\s+(?:which|that|who|to|for|in|into|from|by|with|over|as|on|at|last|this|since|after|before|because|under|worth|based on)\s", phrase + " ", maxsplit=1)[0].strip()
     if len(phrase) > 80:
         m = _HEAD_RE.search(phrase)
         phrase = phrase[: m.end()] if m else phrase[:80]
@@ -514,6 +514,11 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
                 if sk.at(k).id != dst and sk.at(k).how in ("demonym", "company"):
                     src = sk.at(k).id
                     break
+        if src is None:
+            fb = re.search(rf"\b(?:froze|frozen|blocked|halted|cancell?ed|suspended|vetoed|refused)\s+by\s+(?:the\s+)?{A}", t[m.end():])
+            if fb and sk.at(int(fb.group(1))).id != dst:
+                src = sk.at(int(fb.group(1))).id
+                ce = len(t)
         if dst is None or src is None:
             continue
         window = t[max(0, _clause_start(t, m.start()) - 1):ce]
@@ -611,7 +616,10 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         prev = sk.before(m.start())
         if not prev:
             continue
-        tgt = sk.at(prev[0]).id
+        # the nearest actor, passing over places named as a location ("an offensive in Darfur")
+        usable = [k for k in prev if sk.at(k).kind in ("country", "bloc") or sk.at(k).how == "group"
+                  or not re.search(r"\b(?:in|into|at|near|across|around|inside)\s+(?:the\s+)?$", t[max(0, sk.pos[k][0] - 12):sk.pos[k][0]])]
+        tgt = sk.at(usable[0] if usable else prev[0]).id
         for s in dict.fromkeys(srcs):
             out.append(Finding("support", s, tgt, "cue 'backed by'", confidence=0.75))
     # X supports / backs Y ; ", backing Y" (the sentence subject backs Y)
@@ -731,7 +739,13 @@ def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         tgt = sk.at(int(m.group(1))).id
         pm = re.search(rf"{A}{POSS}\s+(?:[\w-]+\s+){{0,2}}$", t[:m.start()])
         k = int(pm.group(1)) if pm else _subject_before(sk, m.start(), {tgt})
+        if sk.at(int(m.group(1))).kind != "country" and re.search(r"\bin\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?§\d+§$", m.group(0)):
+            continue  # "an offensive in Darfur": a place, not an adversary
         if k is not None and sk.at(k).id != tgt and sk.at(k).kind in ("country", "bloc"):
+            held = _rx(rf"(?:-|\s+)(?:controlled|held|occupied|run)\s+(?:the\s+)?{A}").match(t, m.end())
+            if held and sk.at(int(held.group(1))).id != sk.at(k).id:
+                # the place attacked first, then its holder
+                out.append(Finding("conflict", sk.at(k).id, sk.at(int(held.group(1))).id, "cue 'attack on X-held Y'", confidence=0.6))
             out.append(Finding("conflict", sk.at(k).id, tgt, "cue 'attack on'", confidence=0.65))
     # "the Ukraine war": the named country and the other side named in the sentence
     for m in re.finditer(rf"\bthe\s+{A}\s+(?:war|conflict|invasion)\b", t):
@@ -752,9 +766,7 @@ def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     for m in re.finditer(rf"{A}{POSS}\s+(?:\w+\s+)?(?:forces|troops|soldiers|army|military|navy|jets|warplanes|drones|missiles)\b", t):
         ce = _clause_end(t, m.end(), 120)
         seg = t[m.end():ce]
-        if not re.search(r"\b(?:mass|massing|amass\w*|invad\w*|attack\w*|advanc\w*|shell\w*|strik\w*|struck|bomb\w*|occup\w*|fought|fight\w*|clash\w*|push\w*|enter\w*|cross\w*)\b", seg):
-            continue
-        tm = re.search(rf"{A}", seg)
+        tm = re.search(rf"\b(?:mass|massing|amass\w*|invad\w*|attack\w*|advanc\w*|shell\w*|strik\w*|struck|bomb\w*|occup\w*|fought|fight\w*|clash\w*|push\w*|enter\w*|cross\w*)\s+(?:[\w-]+\s+){{0,4}}?{A}", seg)
         if tm:
             src, tgt = sk.at(int(m.group(1))).id, sk.at(int(tm.group(1))).id
             out.append(Finding("conflict", src, tgt, "cue 'X forces … Y'", confidence=0.65))
@@ -860,7 +872,7 @@ def _influence(sk: _Sketch) -> list[Finding]:
         ce = _clause_end(t, m.end(), 260)
         seg_start = m.end()
         found = False
-        for lm in re.finditer(r"(?:\b(?:in|over|across|on)\s+((?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)|\b((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}))?\s*\(([^)]*)\)", t[seg_start:ce]):
+        for lm in re.finditer(r"(?:\b(?:in|over|across|on)\s+((?:the\s+)?(?:[\w§-]+\s+){0,2}?[\w§-]+)|\b((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}))?\s*\(([^)]*)\)", t[seg_start:ce]):
             members = [sk.at(int(x)).id for x in re.findall(A, lm.group(3))]
             members = [x for x in dict.fromkeys(members) if x != hub]
             if len(members) >= 1:

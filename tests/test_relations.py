@@ -13,7 +13,7 @@ _ACTORS = {
     "Norway": "NO", "Norwegian": "NO", "Chile": "CL", "Chilean": "CL", "Kenya": "KE", "Kenyan": "KE",
     "Peru": "PE", "Peruvian": "PE", "Vietnam": "VN", "Vietnamese": "VN", "Oslo": "NO",
     "Canada": "CA", "Canadian": "CA", "Egypt": "EG", "Egyptian": "EG", "Mali": "ML", "Algeria": "DZ",
-    "Spain": "ES", "Spanish": "ES", "Morocco": "MA", "Brazil": "BR", "Brazilian": "BR",
+    "Spain": "ES", "Spanish": "ES", "Malian": "ML", "Morocco": "MA", "Brazil": "BR", "Brazilian": "BR",
 }
 
 
@@ -52,11 +52,7 @@ def _rels(sentence: str, context: tuple[str, ...] = ()) -> list[tuple]:
     ],
 )
 def test_cue_fires_with_direction(sentence: str, expected: tuple) -> None:
-    if "Malian" in sentence:
-        sentence_anchors = _anchors(sentence) + [Anchor(sentence.index("Malian"), sentence.index("Malian") + 6, "ML", "demonym")]
-        got = [(f.kind, f.source, f.target) for f in find_relations(sentence, sentence_anchors)]
-    else:
-        got = _rels(sentence)
+    got = _rels(sentence)
     assert expected in got, got
 
 
