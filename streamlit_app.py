@@ -433,9 +433,9 @@ with st.sidebar:
                      accept_multiple_files=True, key=vkey("upload"), on_change=on_upload)
     for doc in S.ws.documents:
         c1, c2 = st.columns([5, 1], vertical_alignment="center")
-        c1.markdown(f"📄 {doc.title}", help=f"{len(doc.text):,} characters · {doc.source or doc.id}")
-        c2.button("✕", key=f"rm_{doc.id}", help=f"Remove “{doc.title}”",
-                  on_click=on_remove_document, args=(doc.id,))
+        c1.markdown(doc.title, help=f"{len(doc.text):,} characters · {doc.source or doc.id}")
+        c2.button("", icon=":material/close:", key=f"rm_{doc.id}", help=f"Remove “{doc.title}”",
+                  on_click=on_remove_document, args=(doc.id,), type="tertiary")
 
     st.subheader("Scene file")
     st.file_uploader("Open a saved scene (.json)", type=["json"], key=vkey("scene_upload"),
@@ -482,7 +482,7 @@ S.view = view
 try:
     from geo.extract import summarize
 
-    st.caption(summarize(view))
+    st.caption(summarize(view).splitlines()[0])
 except ImportError:
     st.caption(f"{len(view.places)} places · {len(view.relations)} relations")
 if scene.documents and not scene.places:

@@ -234,7 +234,16 @@ def prepare_map(m: folium.Map, prefix: str) -> dict:
     m.render()
     html = sf._get_html(m)
     header = sf._get_header(m)
+    elements = list(_elements(m))
+    before = [el.get_name() for el in elements]
     script = sf._get_map_string(m)
+    # streamlit-folium renames every element while it builds the script, but the
+    # body HTML was rendered with the old names; controls whose HTML lives in the
+    # body (geobrief's legend) look their div up by name, so rename those ids too.
+    for old, el in zip(before, elements, strict=True):
+        new = el.get_name()
+        if new != old:
+            html = html.replace(f'id="{old}"', f'id="{new}"')
     css: list[str] = []
     js: list[str] = []
     for element in _elements(m):
