@@ -232,7 +232,9 @@ class Gazetteer:
             major = entry.population >= MAJOR_CITY_POPULATION or (
                 entry.feature_code == "PPLC" and entry.population >= MAJOR_CAPITAL_POPULATION
             )
-            kr = 2 if major else 4
+            # a former or foreign name ("Salisbury" for Harare) does not lift a big city
+            # above the towns that bear the name today
+            kr = 2 if major and form.match != "alt" else 4
         elif kind == "admin1":
             kr = 3
         else:

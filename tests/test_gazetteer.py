@@ -385,3 +385,10 @@ def test_admin1_units_resolve_by_name_when_not_shadowed(gaz):
     assert gaz.resolve("Kherson").kind == "admin1"  # the city (under 500,000) comes second
     assert [e.kind for e, _ in gaz.candidates("Kherson")][:2] == ["admin1", "city"]
     assert gaz.resolve("Donetsk").kind == "city"  # a major city outranks its oblast
+
+
+def test_an_alternate_name_does_not_lift_a_big_city_above_the_namesake(gaz):
+    # Harare's GeoNames alternate names include its colonial name, Salisbury
+    first, how = gaz.candidates("Salisbury")[0]
+    assert how == "name" and first.name == "Salisbury"
+    assert any(e.name == "Harare" and m == "alt" for e, m in gaz.candidates("Salisbury"))
