@@ -139,3 +139,6 @@ class PageStyle(QuickMacroElement):
         self.css = template_text("map.css") % {"sea": style.SEA, "ink": style.INK}
         self.hatch = style.HATCH
         self.hatch_bg = "#e9d6c8"
+        #: pixels of arc behind the tip that an arrowhead is aligned with: the front of the
+        #: 16 px triangle, where the eye reads its direction
+        self.arrow_reach = 6

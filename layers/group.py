@@ -63,8 +63,10 @@ def add_feature(parent, feature: MapFeature, dim: bool = False) -> None:
         layer = folium.CircleMarker([round(lat, 5), round(lon, 5)], radius=feature.radius,
                                     class_name=css, **opts)
     elif gtype == "LineString":
+        # smooth_factor=0: Leaflet must not simplify the curve, or its last pixels stop
+        # following the tangent that the arrowhead is rotated to.
         layer = folium.PolyLine(_latlngs(geom["coordinates"]), class_name=css,
-                                no_clip=True, **opts)
+                                no_clip=True, smooth_factor=0, **opts)
     else:
         layer = Shape({"type": "Feature", "properties": {}, "geometry": geom},
                       {**opts, "className": css})

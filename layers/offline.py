@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import re
 from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
 
 from branca.element import Element
@@ -24,14 +25,51 @@ class OfflineError(RuntimeError):
     """The page would still load something from the network."""
 
 
-#: A fetch of a remote resource: src=/href= attributes, CSS url() and @import, matched
-#: backwards from a "//" (searching for "//" first is much faster on a 1 MB page).
-_REMOTE = re.compile(
-    r"""(?:\b(?:src|href)\s*=\s*["']?\s*|url\(\s*["']?\s*|@import\s+["'])(?:https?:)?$""",
+#: A URL that leaves the machine: http(s) or protocol-relative.
+_REMOTE_URL = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
+#: Attributes that make the browser fetch what they name.
+_FETCHING_ATTRS = frozenset({"src", "href", "srcset", "poster", "data", "action", "background", "xlink:href"})
+#: CSS that fetches: url(...) and @import.
+_CSS_REMOTE = re.compile(r"""(?:url\(\s*["']?|@import\s+["']?)\s*(?:https?:)?//""", re.IGNORECASE)
+#: Script code that fetches: a URL assigned to src/href or passed to a loader or tile layer.
+#: Article text reaches scripts only inside JSON strings, where quotes are escaped, so it
+#: cannot form these patterns.
+_SCRIPT_REMOTE = re.compile(
+    r"""(?:\b(?:src|href)\s*=\s*|\b(?:tileLayer|fetch|importScripts|open|import)\s*\(\s*(?:["'][A-Z]+["']\s*,\s*)?)["']\s*(?:https?:)?//(?!leafletjs\.com[/"'])""",
     re.IGNORECASE,
 )
 #: Navigational links that fetch nothing: Leaflet's own attribution link.
-_ALLOWED_LINKS = ('<a href="https://leafletjs.com"',)
+_ALLOWED_LINKS = ("https://leafletjs.com",)
+
+
+class _RemoteFinder(HTMLParser):
+    """Collects every reference in a page that would be fetched over the network."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._raw: str | None = None  # "style" or "script" while inside one
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if not value:
+                continue
+            if name in _FETCHING_ATTRS and _REMOTE_URL.match(value):
+                if not (tag == "a" and value.strip() in _ALLOWED_LINKS):
+                    self.found.append(f"<{tag} {name}={value[:60]!r}>")
+            elif name == "style" and _CSS_REMOTE.search(value):
+                self.found.append(f"<{tag} style={value[:60]!r}>")
+        if tag in ("style", "script"):
+            self._raw = tag
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self._raw:
+            self._raw = None
+
+    def handle_data(self, data: str) -> None:
+        pattern = {"style": _CSS_REMOTE, "script": _SCRIPT_REMOTE}.get(self._raw or "")
+        if pattern is not None:
+            self.found.extend(m.group(0)[:80] for m in pattern.finditer(data))
 
 
 def _leaflet_dir() -> Path:
@@ -75,16 +113,16 @@ class LeafletAssets(Element):
 
 
 def remote_references(html: str) -> list[str]:
-    """Every place in ``html`` that would fetch something over the network."""
-    for link in _ALLOWED_LINKS:
-        html = html.replace(link, "")
-    found = []
-    at = html.find("//")
-    while at >= 0:
-        if _REMOTE.search(html, max(0, at - 40), at):
-            found.append(html[max(0, at - 40):at + 40])
-        at = html.find("//", at + 2)
-    return found
+    """Every reference in ``html`` that would fetch something over the network.
+
+    Tag attributes (``src``, ``href`` ...), CSS ``url()``/``@import`` and URLs
+    that script code loads are checked; text shown to the reader is not, so an
+    article quoting ``src=http://...`` is harmless data, not a fetch.
+    """
+    finder = _RemoteFinder()
+    finder.feed(html)
+    finder.close()
+    return finder.found
 
 
 def check_offline(html: str) -> None:

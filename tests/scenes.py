@@ -114,7 +114,8 @@ def hostile_scene(shapes: bool = False) -> Scene:
     """Article text full of markup and quote-breaking strings, in every text field."""
     doc = Document(id="d1", title='<b onmouseover="window.__pwned=5">T</b></script>', text=HOSTILE)
     span = Span("d1", 0, len(HOSTILE), HOSTILE)
-    evil = "</script><img src=x onerror=window.__pwned=6>'\"`${1}`"
+    # Jinja markers too: branca re-renders element output as a template, so they must stay literal.
+    evil = "</script><img src=x onerror=window.__pwned=6>'\"`${1}`{{ 7*7 }}{% if 1 %}J{% endif %}"
     tr = Place(id="TR", name="Turkey" + evil, kind="country", iso="TR", lat=39.0, lon=35.0,
                mentions=(span,), reason=evil, shape="TR" if shapes else None)
     ua = Place(id="UA", name="Ukraine", kind="country", iso="UA", lat=49.0, lon=31.4,

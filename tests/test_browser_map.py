@@ -18,7 +18,7 @@ import pytest
 from layers.arcs import ARC_KINDS
 from layers.export import export_html
 from layers.feature import key_class
-from tests.scenes import hostile_scene, rich_scene
+from tests.scenes import hostile_scene
 
 pytestmark = pytest.mark.browser
 
@@ -26,12 +26,10 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 def sample_scene():
-    """The sample articles' scene, extracted; the hand-built rich scene until extraction exists."""
-    try:
-        from geo.documents import load_path
-        from geo.extract import extract
-    except ImportError:
-        return rich_scene(shapes=True)
+    """The sample articles' scene, extracted."""
+    from geo.documents import load_path
+    from geo.extract import extract
+
     seeds = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
     return extract([load_path(p) for p in seeds])
 

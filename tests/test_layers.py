@@ -218,3 +218,46 @@ def test_geojson_is_flat_and_complete():
     assert "plans to buy" in planned["properties"]["evidence"]
     assert planned["properties"]["documents"] == "Drone deal"
     assert len({f["id"] for f in feats}) == len(feats)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<img src=http://x.org/a.png>',
+        '<iframe src="//x.org/frame"></iframe>',
+        '<div style="background:url(https://x.org/a.png)"></div>',
+        '<script>L.tileLayer("https://{s}.tile.example.org/{z}/{x}/{y}.png").addTo(m);</script>',
+        "<script>var i = new Image(); i.src = 'https://x.org/beacon';</script>",
+        '<style>@import "https://x.org/a.css";</style>',
+    ],
+)
+def test_guard_catches_every_fetching_form(page):
+    with pytest.raises(OfflineError):
+        check_offline(f"<html>{page}</html>")
+
+
+def test_article_text_quoting_urls_is_data_not_a_fetch():
+    """An article that quotes src=/href=/url() with remote URLs still exports offline."""
+    from geo.scene import Document, Place, Relation, Scene, Span
+
+    text = ('Turkey sells drones to Ukraine <img src=http://evil.example/x.png> '
+            'url(http://evil.example/a.css) href="https://evil.example" `https://evil.example`.')
+    sent = Span("d1", 0, len(text), text)
+    scene = Scene(
+        documents=(Document("d1", 'src=http://evil.example/t "title"', text),),
+        places=(Place("TR", "Turkey", "country", "TR", 39.0, 35.0, (Span("d1", 0, 6, "Turkey"),)),
+                Place("UA", "Ukraine", "country", "UA", 49.0, 32.0, (Span("d1", 23, 30, "Ukraine"),))),
+        relations=(Relation("r1", "transfer", "TR", "UA", item="src=http://evil.example drones",
+                            evidence=(sent,)),),
+    )
+    html = export_html(scene, outlines=NONE)
+    assert remote_references(html) == []
+    assert "evil.example" in html  # the text is kept, escaped, not dropped
+    assert "<img src=http://evil" not in html
+
+
+def test_jinja_markers_in_article_text_stay_literal():
+    """branca renders element output as a template again; article text must not be evaluated."""
+    html = export_html(hostile_scene(), outlines=NONE)
+    assert "{{ 7*7 }}" in html and "{% if 1 %}J{% endif %}" in html
+    assert "Turkey</script>" not in html
