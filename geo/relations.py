@@ -130,9 +130,9 @@ _SEEK_TECH_RE = _rx(
     r"\b(?:interested in|seek(?:s|ing)?|sought|wants?|looking for|hopes? to get)\s+(?:\w+\s+){0,3}?"
     r"(?:technology transfers?|know-how|expertise|technology|technologies)\b", re.I)
 
-_FROZEN = _rx(r"\b(?:froze|frozen|freez\w*|collaps\w*|suspend\w*|cancel+\w*|halt\w*|block\w*|scrap\w*|"
+_FROZEN = _rx(r"\b(?:froze|frozen|freez\w*|collaps\w*|suspend\w*|cancel+\w*|halt\w*|block(?:s|ed|ing)\b|scrap\w*|"
                      r"stall\w*|interdict\w*|seiz\w*|intercept\w*|vetoe?d?|banned|barred|fell through|"
-                     r"called off|put on hold|tried to|attempt\w*)\b", re.I)
+                     r"called off|put on hold|tried to|attempt\w*)\b")
 _PLANNED = _rx(r"\b(?:will|would|wants? to|plans?|planned|planning|intends?|aims?|agreed to|"
                       r"commitments?|committed|pledged?|promised?|expected to|to be|seeks?|seeking|"
                       r"could|may|might|interested|proposed|considering|talks|negotiat\w*|offer\w*|"
@@ -290,9 +290,9 @@ def parse_quantity(phrase: str) -> int | None:
             value = int(tok.replace(",", ""))
             if 1900 <= value <= 2100 and "," not in tok:
                 continue
-            before = phrase[max(0, m.start() - 6):m.start()]
-            if re.search(r"[-A-Za-z]$", before) or re.search(r"\$|€|£", before):
-                continue  # part of a designation (F-16, AH-4) or a price
+            before = phrase[max(0, m.start() - 12):m.start()]
+            if re.search(r"[-A-Za-z]$|[A-Z][\w-]*\s$", before) or re.search(r"\$|€|£", before):
+                continue  # part of a designation (F-16, AH-4, Block 2, Type 055) or a price
             after = phrase[m.end():m.end() + 4]
             if re.match(r"-[A-Za-z]", after) or re.match(r"mm", after):
                 continue
@@ -325,7 +325,11 @@ def _item_phrases(text: str) -> list[tuple[str, int | None]]:
     with_qty = [(p, parse_quantity(p)) for p in pieces]
     if len(with_qty) > 1 and sum(q is not None for _, q in with_qty) >= 2:
         return [(_clean_item(p), q) for p, q in with_qty]
-    joined = _clean_item(text)
+    if len(pieces) > 1:
+        cleaned = [c for c in (_clean_item(p) for p in pieces) if c]
+        joined = ", ".join(cleaned[:-1]) + " and " + cleaned[-1] if len(cleaned) > 1 else (cleaned[0] if cleaned else "")
+    else:
+        joined = _clean_item(text)
     return [(joined, parse_quantity(text))] if joined else []
 
 
@@ -479,7 +483,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         if src_k is not None and sk.at(src_k).kind not in ("country", "bloc") and sk.at(src_k).how != "group":
             continue
         if not _HEAD_RE.search(re.sub(A, "", item_text)) and src_k is not None:
-            rel = re.search(r"((?:[\w-]+\s+){0,4}?(?:" + WEAPON_HEADS + r"))\s+(?:that|which)\s+$", t[:sk.pos[src_k][0]], re.I)
+            rel = re.search(r"((?:[A-Z0-9][\w-]*\s+|\w+-[\w-]+\s+){0,3}(?:" + WEAPON_HEADS + r"))\s+(?:that|which)\s+$", t[:sk.pos[src_k][0]], re.I)
             if rel:
                 item_text = rel.group(1)
         window = t[max(0, _clause_start(t, m.start()) - 1):ce]
@@ -849,12 +853,16 @@ def _alliances(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
             a = sk.at(int(m.group(1))).id
             if m.group(2):
                 pairs.append((a, sk.at(int(m.group(2))).id))
+    if _BREAK_UP.search(t):
+        pairs = []  # "withdraw from the partnership", "tore up the treaty": not an alliance
     for a, b in pairs:
         if a != b and (_ALLIANCE_NOUN.search(t) and (_ALLIANCE_VERB.search(t) or re.search(r"\b(?:strategic|bilateral|military|defen[cs]e|security|diplomatic)\s+(?:\w+\s+)?(?:partnership|cooperation|alliance|pact|treaty|agreement|relations|ties)|\btreaty\b|\bpartnership\b|\balliance\b|\bagreements\b", t, re.I))):
             out.append(Finding("alliance", a, b, "cue 'agreement/partnership between two'", confidence=0.6))
     return out
 
 
+_BREAK_UP = _rx(r"\b(?:withdr[ae]w\w*|pull(?:s|ed|ing)? out|exit(?:s|ed|ing)?|quit(?:s|ting)?|tear(?:s|ing)? up|tore up|"
+                r"scrap(?:s|ped|ping)?|terminat\w+|violat\w+|abandon\w*|renounc\w+|suspend\w*|breach\w*|collaps\w*)\b", re.I)
 _CONFLICT_ONLY = _rx(r"\b(?:peace talks|ceasefire|truce|peace deal|peace agreement|brokered|mediat\w+)\b", re.I)
 
 

@@ -116,3 +116,13 @@ def test_influence_with_listed_members() -> None:
 def test_the_two_countries_uses_context() -> None:
     s = "Tensions between the two countries rose after the vote."
     assert ("conflict", "CL", "PE") in _rels(s, context=("CL", "PE")) or ("conflict", "PE", "CL") in _rels(s, context=("CL", "PE"))
+
+
+def test_leaving_a_pact_is_no_alliance() -> None:
+    assert not [r for r in _rels("Chile said it will withdraw from its defence partnership with Peru.") if r[0] == "alliance"]
+
+
+def test_designation_numbers_are_no_quantity() -> None:
+    s = "Chile bought the Block 2 howitzers from Norway."
+    found = [f for f in find_relations(s, _anchors(s)) if f.kind == "transfer"]
+    assert found and found[0].quantity is None and found[0].status == "delivered"
