@@ -281,6 +281,16 @@ def on_add_relation(scene: Scene) -> None:
     flash("Relation added.", "success")
 
 
+def on_pick_relation() -> None:
+    rid = S.get("ev_relation")
+    S.selected = ("relation", rid) if rid else None
+
+
+def on_clear_selection() -> None:
+    S.selected = None
+    S.last_hit = None
+
+
 def on_undo() -> None:
     if S.ws.edits:
         S.ws = S.ws.undo()
@@ -495,10 +505,10 @@ highlight: set[str] = set()
 if selected:
     highlight = {selected[1]}
 
-map_col, side_col = st.columns([3, 2])
+map_col, side_col = st.columns([5, 2])
 with map_col:
     clicked = draw_map(view, layers=shown_layers,
-                       highlight=highlight, key="main_map", height=560)
+                       highlight=highlight, key="main_map", height=620)
     if clicked:
         from layers.app_map import feature_at
 
@@ -531,8 +541,7 @@ with side_col:
         st.subheader("Inspect")
         st.caption("Click a country or an arc on the map, or pick a relation below.")
     if selected:
-        st.button("Clear selection", key="clear_sel",
-                  on_click=lambda: S.update(selected=None, last_hit=None))
+        st.button("Clear selection", key="clear_sel", on_click=on_clear_selection)
 
 # -- tabs ---------------------------------------------------------------------------
 
@@ -541,15 +550,12 @@ tab_ev, tab_fix, tab_story, tab_export = st.tabs(["Evidence", "Correct", "Briefi
 with tab_ev:
     rel_ids = [r.id for r in view.relations]
     current = selected[1] if selected and selected[0] == "relation" else None
+    S.ev_relation = current if current in rel_ids else None  # follow map clicks
     choice = st.selectbox(
-        "Relation", [None, *rel_ids], index=(rel_ids.index(current) + 1) if current in rel_ids else 0,
+        "Relation", [None, *rel_ids], key="ev_relation", on_change=on_pick_relation,
         format_func=lambda rid: "— all mentions —" if rid is None else
         html.unescape(evidence.relation_html(scene.relation(rid), names)),
-        key="ev_relation",
     )
-    if choice != current:
-        S.selected = ("relation", choice) if choice else None
-        st.rerun()
     focus = scene.relation(choice).evidence if choice else ()
     colours = evidence.place_colours(scene.places)
     st.html(evidence.legend_html(scene.places, colours))

@@ -67,7 +67,7 @@ def test_default_load_extracts_seeds_and_draws_an_offline_map(at):
     assert sorted(d.source.rsplit("/", 1)[-1] for d in scene.documents) == seeds
     assert scene.places and scene.relations
     args = _map_args(at)
-    assert "gb-arc" in args["script"]
+    assert '"className": "gb-arc ' in args["script"]
     assert args["returned_objects"] == ["last_object_clicked", "last_object_clicked_tooltip"]
     links = [*args["js_links"], *args["css_links"]]
     assert links and all(not link.startswith(("http:", "https:", "//")) for link in links)
@@ -184,14 +184,20 @@ def test_filters_change_what_is_drawn(at):
     _run(at)
     view = at.session_state["view"]
     assert view.relations and all(r.kind == "transfer" for r in view.relations)
-    assert "gb-conflict" not in _map_args(at)["script"]
+    assert '"className": "gb-arc gb-conflict' not in _map_args(at)["script"]
+
+
+ARC_PATH = '"className": "gb-arc '
 
 
 def test_layer_toggle_removes_a_layer(at):
-    assert "gb-arc" in _map_args(at)["script"]
+    assert ARC_PATH in _map_args(at)["script"]
     at.checkbox(key="layer_arcs").uncheck()
     _run(at)
-    assert "gb-arc" not in _map_args(at)["script"]
+    assert ARC_PATH not in _map_args(at)["script"]
+    at.checkbox(key="layer_arcs").check()
+    _run(at)
+    assert ARC_PATH in _map_args(at)["script"]
 
 
 def test_save_and_reload_scene_and_refuse_malformed(at):

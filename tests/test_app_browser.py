@@ -1,0 +1,209 @@
+"""The app in a real headless Chromium, started as the README starts it, with the network cut.
+
+Every request that does not go to the local Streamlit server is aborted and
+recorded; the tests fail if any was attempted, if the page logs an error, or
+if Streamlit shows an exception. Screenshots land in pytest's tmp dir (and
+in out/ when GEOBRIEF_SCREENSHOTS=1) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.app]
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+STARTUP_TIMEOUT = 90
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """``streamlit run streamlit_app.py`` from the venv, as the README's ./run.sh app does."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (./run.sh test installs it)")
+    pytest.importorskip("playwright.sync_api")
+    port = _free_port()
+    streamlit = Path(sys.executable).with_name("streamlit")
+    log = (ROOT / "tests" / ".browser-server.log").open("w") if os.environ.get("CI") else subprocess.DEVNULL
+    proc = subprocess.Popen(
+        [str(streamlit), "run", "streamlit_app.py", "--server.headless", "true",
+         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://localhost:{port}"
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail("the Streamlit server did not become healthy")
+        time.sleep(0.2)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+class Watch:
+    """What the page tried to fetch from outside, and what it logged as errors."""
+
+    def __init__(self) -> None:
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+
+
+@pytest.fixture
+def page(server):
+    from playwright.sync_api import sync_playwright
+
+    watch = Watch()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        context = browser.new_context(viewport={"width": 1500, "height": 1000})
+
+        def route(r):
+            url = r.request.url
+            if url.startswith((server, "data:", "blob:", "about:")):
+                r.continue_()
+            else:
+                watch.blocked.append(url)
+                r.abort()
+
+        context.route("**/*", route)
+        pg = context.new_page()
+        pg.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
+        pg.on("pageerror", lambda e: watch.errors.append(str(e)))
+        pg.goto(server)
+        pg.watch = watch
+        yield pg
+        context.close()
+        browser.close()
+
+
+def _shot(pg, tmp_path: Path, name: str) -> Path:
+    path = tmp_path / f"{name}.png"
+    pg.screenshot(path=str(path))
+    if os.environ.get("GEOBRIEF_SCREENSHOTS"):
+        out = ROOT / "out"
+        out.mkdir(exist_ok=True)
+        shutil.copy(path, out / path.name)
+    return path
+
+
+def _map(pg):
+    pg.locator(MAP_FRAME).first.wait_for(state="visible", timeout=120_000)
+    frame = pg.frame_locator(MAP_FRAME).first
+    frame.locator("path.gb-arc").first.wait_for(state="visible", timeout=60_000)
+    return frame
+
+
+def _no_trouble(pg) -> None:
+    assert pg.watch.blocked == [], f"requests outside localhost: {pg.watch.blocked[:5]}"
+    assert pg.watch.errors == [], f"console errors: {pg.watch.errors[:5]}"
+    assert pg.locator('[data-testid="stException"]').count() == 0
+
+
+def test_map_appears_offline_with_arcs(page, tmp_path):
+    frame = _map(page)
+    arcs = frame.locator("path.gb-arc").count()
+    assert arcs >= 3
+    box = page.locator(MAP_FRAME).first.bounding_box()
+    assert box and box["height"] >= 400 and box["width"] >= 400
+    assert frame.locator(".gb-legend").count() == 1
+    page.wait_for_timeout(800)
+    _shot(page, tmp_path, "app-map")
+    _no_trouble(page)
+
+
+def test_layer_control_hides_and_shows_arcs(page, tmp_path):
+    frame = _map(page)
+    before = frame.locator("path.gb-arc").count()
+    toggle = frame.locator(".leaflet-control-layers-overlays label", has_text="Relations")
+    toggle.locator("input").click()
+    page.wait_for_timeout(300)
+    assert frame.locator("path.gb-arc").count() == 0
+    _shot(page, tmp_path, "app-arcs-hidden")
+    toggle.locator("input").click()
+    page.wait_for_timeout(300)
+    assert frame.locator("path.gb-arc").count() == before
+    # the app's own layer toggle redraws the map without the arcs
+    page.locator("[data-testid='stSidebar'] label", has_text="Relations").first.click()
+    page.wait_for_function(
+        """sel => { const f = document.querySelector(sel);
+                    const d = f && f.contentDocument;
+                    return d && d.querySelector('.leaflet-pane') && !d.querySelector('path.gb-arc'); }""",
+        arg=MAP_FRAME, timeout=60_000,
+    )
+    _no_trouble(page)
+
+
+def test_clicking_an_arc_shows_its_evidence(page, tmp_path):
+    frame = _map(page)
+    page.wait_for_timeout(800)
+    box = page.locator(MAP_FRAME).first.bounding_box()
+    # a real mouse click on the middle of an arc's stroke
+    x, y = frame.locator("path.gb-arc").nth(2).evaluate(
+        """p => { const q = p.getPointAtLength(p.getTotalLength() / 2);
+                  const m = p.getScreenCTM(); return [q.x * m.a + m.e, q.y * m.d + m.f]; }""")
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    page.get_by_role("heading", name="Relation").wait_for(timeout=60_000)
+    assert page.locator("blockquote").count() >= 1
+    page.wait_for_timeout(800)
+    _shot(page, tmp_path, "app-arc-selected")
+    _no_trouble(page)
+
+
+def test_briefing_mode_with_arrow_keys(page, tmp_path):
+    _map(page)
+    page.get_by_role("button", name="Briefing mode").click()
+    counter = page.locator(".gb-brief-count")
+    counter.wait_for(timeout=60_000)
+    text = counter.inner_text()
+    assert text.startswith("Step 1 / ")
+    total = int(text.rsplit("/", 1)[1])
+    assert page.locator("[data-testid='stSidebar']").is_hidden()
+    _map(page)
+    page.mouse.click(700, 15)  # focus the page, not the map iframe
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "() => (document.querySelector('.gb-brief-count')||{}).innerText?.startsWith('Step 2 /')",
+        timeout=60_000,
+    )
+    _map(page)
+    page.wait_for_timeout(800)
+    _shot(page, tmp_path, "app-briefing-step2")
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function(
+        "() => (document.querySelector('.gb-brief-count')||{}).innerText?.startsWith('Step 1 /')",
+        timeout=60_000,
+    )
+    assert total >= 2
+    _no_trouble(page)
