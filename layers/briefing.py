@@ -4,10 +4,11 @@
 every asset inlined by :mod:`layers.offline`), a step panel with the title,
 caption and supporting quote of each step, next/previous buttons, numbered
 step buttons and keyboard control (Right/PageDown/Space forward,
-Left/PageUp/Shift+Space back, Home/End). Each step frames the map on
-bounds computed here in Python and shows its own overlay groups, drawn by
-:func:`layers.render.render_map` with that step's relations highlighted and
-the rest dimmed. The file never touches the network.
+Left/PageUp/Shift+Space back, Home/End) and a ``#3`` deep link. The map is
+drawn once, by :func:`layers.render.render_map`; each step frames it on
+bounds computed here in Python and emphasises its own relations and places
+by CSS class (every feature carries its key class, ``gb-k-…``), dimming the
+rest. The file never touches the network (:func:`layers.offline.check_offline`).
 
 :func:`export_briefing_pngs` opens that file in headless Chromium (Debian's
 ``chromium``, driven by Python playwright, every non-file request aborted)
@@ -15,7 +16,8 @@ and writes one PNG per step, for slides.
 
 The player's JavaScript and CSS live in ``layers/templates/briefing.*``;
 article text reaches the page only through Jinja autoescape (the panel) and
-``|tojson`` (the step data), never through string concatenation.
+``|tojson`` (the step data), never through string concatenation, and the
+rendered panel is never parsed again as a template.
 """
 
 from __future__ import annotations
@@ -193,13 +195,6 @@ def _shapes_area(place: Place) -> float:
 
 # -- the HTML player --------------------------------------------------------------
 
-# Fixed markers the player element writes into the page; the real panel and
-# step data replace them after folium has rendered. folium (branca) parses
-# every element's output again as a Jinja template, so article text must
-# never pass through it: a caption holding "{{ ... }}" would be evaluated.
-_PANEL_MARK = "<!--geobrief:briefing-panel-->"
-_DATA_MARK = "/*geobrief:briefing-data*/"
-
 
 @cache
 def _template_text(name: str) -> str:
@@ -218,19 +213,28 @@ def _jinja() -> Any:
     )
 
 
-def _player_element() -> Any:
-    from branca.element import MacroElement
-    from folium.template import Template
+def _player_element(panel: str) -> Any:
+    """The player's CSS, panel and script as one folium element.
 
-    class BriefingPlayer(MacroElement):
-        """Adds the player's CSS, panel marker and script to a folium map."""
+    A :class:`layers.elements.QuickMacroElement`: its output goes into the
+    page as is and is never parsed again as a Jinja template, so the panel
+    (article text, escaped by :func:`_jinja`) cannot be evaluated by branca.
+    """
+    from folium.template import Template
+    from markupsafe import Markup
+
+    from layers.elements import QuickMacroElement
+
+    class BriefingPlayer(QuickMacroElement):
+        """Adds the player's CSS, step panel and script to a folium map."""
 
         def __init__(self) -> None:
             super().__init__()
             self._name = "BriefingPlayer"
+            self._id = "player"
             self._template = Template(_template_text("briefing_element.html.jinja"))
             self.css = _template_text("briefing.css")
-            self.panel = _PANEL_MARK
+            self.panel = Markup(panel)
             self.js = _template_text("briefing.js")
 
     return BriefingPlayer()
@@ -254,21 +258,22 @@ def _panel_steps(scene: Scene, steps: Sequence[Step]) -> list[dict[str, str]]:
     return out
 
 
-_FOLIUM_ID = re.compile(r"(?<=_)[0-9a-f]{32}(?![0-9a-f])")
-
-
-def _stable_ids(html: str) -> str:
-    """Replace folium's random element ids by their order of first appearance."""
-    seen: dict[str, str] = {}
-
-    def number(match: re.Match[str]) -> str:
-        return seen.setdefault(match.group(0), f"gb{len(seen):04d}")
-
-    return _FOLIUM_ID.sub(number, html)
-
-
 def _heading(scene: Scene) -> str:
     return "Briefing" if len(scene.documents) != 1 else f"Briefing · {scene.documents[0].title}"
+
+
+def step_keys(step: Step) -> list[str]:
+    """The key classes (``gb-k-…``) of the features a step emphasises; empty for the overview.
+
+    Its relations first, then its places, each once, in the step's order;
+    :func:`layers.feature.key_class` gives every path, arrowhead and label
+    of a relation or place the same class.
+    """
+    from layers.feature import key_class
+
+    if step.id == "overview":
+        return []
+    return list(dict.fromkeys(key_class(k) for k in (*step.relation_ids, *step.place_ids)))
 
 
 def export_briefing_html(scene: Scene) -> str:
@@ -284,35 +289,49 @@ def export_briefing_html(scene: Scene) -> str:
     -------
     str
         A complete HTML document with Leaflet, the map data, the player's
-        CSS and JS inlined; it loads nothing from the network. Each step is
-        an ``<li data-step="i">``; the current one has
+        CSS and JS inlined; it loads nothing from the network. The map is
+        drawn once; each step's data lists the key classes of the features
+        it emphasises (:func:`step_keys`), and the player dims the rest.
+        Each step is an ``<li data-step="i">``; the current one has
         ``aria-current="step"``. The output is deterministic.
 
     Raises
     ------
     BriefingError
-        When an external reference slipped into the page.
+        When the page would load anything from the network
+        (:func:`layers.offline.check_offline`).
     """
     steps = briefing_steps(scene)
-    m, groups = _draw(scene, steps)
-    _player_element().add_to(m)
-    html = _offline_html(m)
+    m = _draw(scene)
     data = {
         "map": m.get_name(),
         "padding": list(PADDING_PX),
         "maxZoom": MAX_ZOOM,
-        "steps": [
-            {"id": s.id, "bounds": step_bounds(scene, s), "groups": names}
-            for s, names in zip(steps, groups, strict=True)
-        ],
+        "steps": [{"id": s.id, "bounds": step_bounds(scene, s), "keys": step_keys(s)} for s in steps],
     }
     panel = _jinja().get_template("briefing_panel.html").render(
         steps=_panel_steps(scene, steps), heading=_heading(scene), data=data
     )
-    if html.count(_PANEL_MARK) != 1:
-        raise BriefingError("the briefing page could not be assembled (panel marker missing)")
-    html = html.replace(_PANEL_MARK, panel, 1)
-    return _stable_ids(html)
+    _player_element(panel).add_to(m)
+    return _stable_ids(_offline_html(m))
+
+
+_FOLIUM_ID = re.compile(r"(?<=_)[0-9a-f]{32}(?![0-9a-f])")
+
+
+def _stable_ids(html: str) -> str:
+    """Replace any random folium element id left by its order of first appearance.
+
+    Every element of the map gets a stable id from
+    :func:`layers.render.stabilise_ids` and the player has a fixed one, so
+    this is a safety net for elements folium adds on its own.
+    """
+    seen: dict[str, str] = {}
+
+    def number(match: re.Match[str]) -> str:
+        return seen.setdefault(match.group(0), f"gb{len(seen):04d}")
+
+    return _FOLIUM_ID.sub(number, html)
 
 
 # -- drawing ----------------------------------------------------------------------
@@ -329,99 +348,39 @@ def _outlines() -> Any:
         return NoOutlines()
 
 
-def _highlight(step: Step) -> set[str] | None:
-    if step.id == "overview":
-        return None
-    return set(step.relation_ids) | set(step.place_ids) or None
+def _draw(scene: Scene) -> Any:
+    """The map, drawn once by :func:`layers.render.render_map` with nothing dimmed.
 
-
-def _draw(scene: Scene, steps: Sequence[Step]) -> tuple[Any, list[list[str]]]:
-    """The map with, per step, its own overlay groups.
-
-    The first step is drawn by :func:`layers.render.render_map` (basemap,
-    every feature layer, legend). Each later step gets its own groups from
-    the same features (collected once): spheres, regions and arcs with the
-    step's relations highlighted and the rest dimmed, and only the step's
-    own places (other countries stay plain land, which keeps the file
-    small). Layer controls and the initial FitBounds are dropped, since the
-    player frames and swaps layers itself, and element ids are renumbered
-    over the whole map so that groups of different steps never share a
-    name. Only the first step's groups are shown at load.
+    Basemap, spheres, regions, places, arcs and legend; the layer control
+    and the initial FitBounds are dropped, since the player frames each
+    step itself and emphasises its features by CSS class.
     """
     import folium
 
-    from layers.group import feature_group
-    from layers.render import (
-        ALL_LAYERS,
-        FEATURE_LAYERS,
-        LAYER_NAMES,
-        collect_layers,
-        render_map,
-        scene_key,
-        stabilise_ids,
-    )
+    from layers.render import ALL_LAYERS, render_map
 
-    outlines = _outlines()
-    m = render_map(scene, layers=ALL_LAYERS, highlight=_highlight(steps[0]) if steps else None,
-                   outlines=outlines)
-    first: list[Any] = []
+    m = render_map(scene, layers=ALL_LAYERS, outlines=_outlines())
     for key, child in list(m._children.items()):
         if isinstance(child, folium.LayerControl | folium.FitBounds):
             del m._children[key]
-        elif isinstance(child, folium.FeatureGroup) and child.tile_name != LAYER_NAMES["basemap"]:
-            child.control = False
-            first.append(child)
-    names: list[list[Any]] = [first] if steps else []
-    features = collect_layers(scene, layers=FEATURE_LAYERS, outlines=outlines) if len(steps) > 1 else {}
-    for i, step in enumerate(steps[1:], start=1):
-        highlight = _highlight(step)
-        groups = []
-        for layer in FEATURE_LAYERS:
-            feats = features.get(layer, [])
-            if layer == "places" and highlight is not None:
-                feats = [f for f in feats if f.key in highlight]
-            if not feats:
-                continue
-            group = feature_group(LAYER_NAMES[layer], feats, highlight, show=False)
-            group.control = False
-            m.add_child(group, name=f"gb_step_{i}_{layer}")
-            groups.append(group)
-        names.append(groups)
-    stabilise_ids([m], scene_key(scene) + ":briefing")
-    return m, [[g.get_name() for g in groups] for groups in names]
+    return m
 
 
 # -- offline ----------------------------------------------------------------------
 
-_REMOTE_REF = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//""",
-                         re.IGNORECASE)
-
 
 def _offline_html(m: Any) -> str:
-    """The map's page with every asset inlined, refusing any network reference."""
+    """The whole page (map, panel, player) with every asset inlined.
+
+    :func:`layers.offline.offline_html` runs the project's one network
+    guard, :func:`layers.offline.check_offline`, on the finished page.
+    """
     from layers.offline import OfflineError, offline_html
 
     try:
-        html = offline_html(m)
+        return offline_html(m)
     except OfflineError as exc:
-        raise BriefingError(str(exc)) from exc
-    found = remote_reference(html)
-    if found:
-        raise BriefingError(f"the briefing would load something from the network: {found!r}")
-    return html
-
-
-_SCRIPT_BODY = re.compile(r"(<script\b[^>]*>).*?(</script>)", re.IGNORECASE | re.DOTALL)
-
-
-def remote_reference(html: str) -> str | None:
-    """The first ``src``/``href``/``url()`` pointing at the network, or None.
-
-    Inline script bodies are skipped: Leaflet's own source holds the text
-    ``href="https://leafletjs.com"`` in a string, which loads nothing.
-    """
-    found = _REMOTE_REF.search(_SCRIPT_BODY.sub(r"\1\2", html))
-    return found.group(0) if found else None
+        raise BriefingError(f"the briefing would load something from the network: {exc}") from exc
 
 
 # -- PNG stills -------------------------------------------------------------------

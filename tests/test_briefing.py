@@ -15,9 +15,11 @@ from layers.briefing import (
     BriefingError,
     export_briefing_html,
     export_briefing_pngs,
-    remote_reference,
     step_bounds,
+    step_keys,
 )
+from layers.feature import key_class
+from layers.offline import remote_references
 
 
 @pytest.fixture(scope="module")
@@ -46,14 +48,35 @@ def test_one_step_element_per_story_step(seed_html):
     assert f"1</span>&#8202;/&#8202;{len(story)}" in seed_html  # the counter
 
 
-def test_step_data_has_bounds_and_groups_per_step(seed_html):
+def test_step_data_has_bounds_and_keys_per_step(seed_html):
     data = _data(seed_html)
-    assert len(data["steps"]) == len(_steps(seed_html))
-    for step in data["steps"]:
+    story = build_story(seed_scene())
+    assert len(data["steps"]) == len(_steps(seed_html)) == len(story)
+    for step, told in zip(data["steps"], story, strict=True):
         (s, w), (n, e) = step["bounds"]
         assert -90 <= s < n <= 90 and w < e
-        assert step["groups"] and all(f"var {g} " in seed_html for g in step["groups"])
+        assert step["id"] == told.id
+        assert step["keys"] == step_keys(told)
+        if told.id == "overview":
+            assert step["keys"] == []  # the overview dims nothing
+            continue
+        # every relation a step tells is emphasised, and its features carry that class
+        assert step["keys"] and all(re.fullmatch(r"gb-k-[0-9a-f]{10}", k) for k in step["keys"])
+        for rid in told.relation_ids:
+            assert key_class(rid) in step["keys"]
+            assert f"{key_class(rid)}" in seed_html.replace(json.dumps(data), "")
     assert f'var {data["map"]} = L.map' in seed_html
+
+
+def test_the_map_is_drawn_once(seed_html):
+    data = _data(seed_html)
+    assert seed_html.count(" = L.map(") == 1
+    assert seed_html.count('"className": "gb-land"') == 1  # one basemap
+    # each arc is drawn once, not once per step
+    arcs = re.findall(r'"className": "gb-arc gb-[a-z]+ (gb-k-[0-9a-f]{10})"', seed_html)
+    assert arcs and len(arcs) == len(set(arcs)) == len(seed_scene().relations) - 1  # influence is a sphere
+    assert not any("groups" in step for step in data["steps"])
+    assert len(seed_html.encode()) < 1_600_000
 
 
 def test_captions_and_quotes_are_shown(seed_html):
@@ -87,15 +110,31 @@ def test_hostile_text_is_escaped_everywhere():
 
 
 def test_no_network_references(seed_html):
-    assert remote_reference(seed_html) is None
+    assert remote_references(seed_html) == []
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", re.sub(r"<script>.*?</script>", "", seed_html, flags=re.S))
     assert "<script src" not in seed_html and "<link " not in seed_html
 
 
 def test_remote_reference_guard():
-    assert remote_reference('<img src="https://x/y.png">') == 'src="https://'
-    assert remote_reference("<style>a{background:url(//cdn/x)}</style>") == "url(//"
-    assert remote_reference('<script>var s = \'<a href="https://leafletjs.com">\';</script>') is None
+    assert remote_references('<img src="https://x/y.png">') == ["<img src='https://x/y.png'>"]
+    assert remote_references("<style>a{background:url(//cdn/x)}</style>") == ["url(//"]
+    assert remote_references('<script>var s = \'<a href="https://leafletjs.com">\';</script>') == []
+
+
+def test_the_briefing_is_judged_by_the_projects_network_guard(monkeypatch):
+    """One guard: layers.offline's, on the finished page (panel and player included)."""
+    import layers.offline
+
+    seen: list[str] = []
+
+    def remote(html: str) -> list[str]:
+        seen.append(html)
+        return ['<img src="https://x/y.png">']
+
+    monkeypatch.setattr(layers.offline, "remote_references", remote)
+    with pytest.raises(BriefingError, match="would load something from the network"):
+        export_briefing_html(seed_scene())
+    assert len(seen) == 1 and 'class="gb-panel"' in seen[0] and "geobriefBriefing" in seen[0]
 
 
 def test_output_is_deterministic(seed_html):
@@ -107,7 +146,7 @@ def test_output_is_deterministic(seed_html):
 def test_scenes_without_relations_still_brief(scene):
     html = export_briefing_html(scene)
     assert len(_steps(html)) == 1
-    assert remote_reference(html) is None
+    assert remote_references(html) == []
 
 
 def test_bounds_frame_a_city_with_a_minimum_span():

@@ -173,3 +173,74 @@ def test_png_export_writes_one_non_blank_picture_per_step(scene, tmp_path):
             assert img.size == (1600, 900)
             colours = img.convert("RGB").resize((160, 90)).getcolors(maxcolors=100_000)
             assert colours is not None and len(colours) > 50, f"{path.name} looks blank"
+
+
+_EMPHASIS = """i => {
+    const data = JSON.parse(document.getElementById('gb-briefing-data').textContent);
+    const container = window[data.map].getContainer();
+    const keys = data.steps[i].keys;
+    const features = Array.from(container.querySelectorAll(
+        'path.leaflet-interactive, .gb-arrow, .gb-label'));
+    const opacity = el => Number(getComputedStyle(el).opacity);
+    const isOn = el => keys.some(k => el.classList.contains(k));
+    return {
+        keys: keys,
+        focus: container.classList.contains('gb-focus'),
+        onClassMatchesKeys: features.every(el => el.classList.contains('gb-on') === isOn(el)),
+        perKey: keys.map(k => container.querySelectorAll('.' + k).length),
+        on: features.filter(isOn).map(opacity),
+        off: features.filter(el => !isOn(el)).map(opacity),
+        offShapes: features.filter(el => !isOn(el) && !el.classList.contains('gb-label')).map(opacity),
+        onArcs: features.filter(el => isOn(el) && el.classList.contains('gb-arc'))
+            .map(el => parseFloat(getComputedStyle(el).strokeWidth)),
+        offArcs: features.filter(el => !isOn(el) && el.classList.contains('gb-arc'))
+            .map(el => parseFloat(getComputedStyle(el).strokeWidth)),
+        land: Array.from(container.querySelectorAll('path.gb-land')).map(opacity),
+    };
+}"""
+
+
+def test_each_step_emphasises_its_features_and_dims_the_rest(page):
+    count = page.evaluate("window.geobriefBriefing.count")
+    focused = 0
+    for i in range(count):
+        page.evaluate("i => window.geobriefBriefing.go(i)", i)
+        _wait_settled(page, i)
+        got = page.evaluate(_EMPHASIS, i)
+        assert got["land"] and all(o == 1 for o in got["land"]), "the land never fades"
+        if not got["keys"]:  # the overview: everything at full strength
+            assert i == 0 and not got["focus"]
+            assert got["on"] == [] and got["off"] and all(o == 1 for o in got["off"])
+            assert page.locator(".gb-on").count() == 0
+            continue
+        focused += 1
+        assert got["focus"], f"step {i}: the map is not in focus mode"
+        assert got["onClassMatchesKeys"], f"step {i}: gb-on is not exactly on the step's features"
+        assert any(got["perKey"]), f"step {i}: none of its features is on the map"
+        assert got["on"] and all(o == 1 for o in got["on"]), f"step {i}: its features are dimmed"
+        assert got["off"] and all(o <= 0.4 for o in got["off"]), f"step {i}: other features not dimmed"
+        assert got["offShapes"] and all(o <= 0.2 for o in got["offShapes"]), f"step {i}: other arcs not dimmed"
+        if got["onArcs"] and got["offArcs"]:
+            assert min(got["onArcs"]) > max(got["offArcs"]), f"step {i}: its arcs are not the widest"
+    assert focused >= 2
+    # back to the overview: nothing stays dimmed
+    page.keyboard.press("Home")
+    _wait_settled(page, 0)
+    assert page.evaluate(_EMPHASIS, 0)["focus"] is False
+    assert page.locator(".gb-on").count() == 0
+
+
+def test_deep_link_opens_that_step_emphasised(browser, briefing_file):
+    context = browser.new_context(viewport={"width": 1600, "height": 900}, reduced_motion="reduce")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
+    page.goto(briefing_file.as_uri() + "#3", wait_until="load")
+    page.wait_for_function("window.geobriefBriefing !== undefined && window.geobriefBriefing.settled === 2")
+    assert _current(page) == "2"
+    assert page.get_attribute('.gb-dot[data-goto="2"]', "aria-current") == "step"
+    got = page.evaluate(_EMPHASIS, 2)
+    assert got["focus"] and got["on"] and all(o == 1 for o in got["on"])
+    assert errors == []
+    context.close()

@@ -1,9 +1,12 @@
 /* geobrief briefing player: steps through a story on a Leaflet map.
    Reads its data from the JSON in #gb-briefing-data (no markup is built
-   here: the panel is rendered, escaped, by the server side). Each step
-   frames the map on precomputed bounds and shows its own overlay groups,
-   drawn with its relations highlighted and the rest dimmed. Keys: Right/PageDown/Space next,
-   Left/PageUp/Shift+Space previous, Home/End first/last. */
+   here: the panel is rendered, escaped, by the server side). The map is
+   drawn once; each step frames it on precomputed bounds and emphasises its
+   own features: every path, arrowhead and label of a relation or place
+   carries that feature's key class (gb-k-...), the step's are marked gb-on,
+   the map gets gb-focus, and briefing.css dims the rest.
+   Keys: Right/PageDown/Space next, Left/PageUp/Shift+Space previous,
+   Home/End first/last; #3 in the address opens step 3. */
 (function () {
   "use strict";
   var cfg = JSON.parse(document.getElementById("gb-briefing-data").textContent);
@@ -19,18 +22,30 @@
 
   if (map.keyboard) { map.keyboard.disable(); }  /* the arrow keys belong to the story */
 
-  /* each step's overlays are FeatureGroups drawn with that step's highlight;
-     a step shows its own groups and hides every other step's */
-  function groupsOf(step) {
-    return step.groups.map(function (name) { return window[name]; }).filter(Boolean);
+  var container = map.getContainer();
+
+  function hasKey(names, keys) {
+    for (var i = 0; i < keys.length; i++) { if (names.indexOf(keys[i]) >= 0) { return true; } }
+    return false;
   }
 
-  function show(index) {
-    steps.forEach(function (step, i) {
-      if (i === index) { return; }
-      groupsOf(step).forEach(function (g) { if (map.hasLayer(g)) { map.removeLayer(g); } });
+  /* mark the step's features gb-on (none on the overview: nothing is dimmed) */
+  function emphasise(step) {
+    var keys = step.keys || [];
+    var lit = container.querySelectorAll(".gb-on");
+    for (var i = 0; i < lit.length; i++) { lit[i].classList.remove("gb-on"); }
+    keys.forEach(function (key) {
+      var els = container.querySelectorAll("." + key);
+      for (var j = 0; j < els.length; j++) { els[j].classList.add("gb-on"); }
     });
-    groupsOf(steps[index]).forEach(function (g) { if (!map.hasLayer(g)) { map.addLayer(g); } });
+    container.classList.toggle("gb-focus", keys.length > 0);
+    if (!keys.length) { return; }
+    /* paint the step's arcs above the others (SVG draws in document order) */
+    map.eachLayer(function (layer) {
+      if (!(layer instanceof L.Path)) { return; }
+      var names = (layer.options.className || "").split(/\s+/);
+      if (names.indexOf("gb-arc") >= 0 && hasKey(names, keys)) { layer.bringToFront(); }
+    });
   }
 
   function frame(step, index) {
@@ -78,7 +93,7 @@
     document.body.setAttribute("data-step", String(index));
     prevButton.disabled = index === 0;
     nextButton.disabled = index === steps.length - 1;
-    show(index);
+    emphasise(steps[index]);
     frame(steps[index], index);
     if (previous >= 0 && !state.still) {
       try { history.replaceState(null, "", "#" + (index + 1)); } catch (e) { /* file:// in some browsers */ }
