@@ -142,7 +142,11 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         last = i
         for j in range(i + 1, min(n, i + MAX_TOKENS)):
             w = text[toks[j][0]:toks[j][1]]
-            if re.search(r"[.!?;:,()\[\]{}\"“”]|\n", text[toks[j - 1][1]:toks[j][0]]):
+            gap = text[toks[j - 1][1]:toks[j][0]]
+            if gap == "." and toks[j - 1][1] - toks[j - 1][0] == 1 and text[toks[j - 1][0]].isupper():
+                last = j  # an initialism: "U.S.", "U.K."
+                continue
+            if re.search(r"[.!?;:,()\[\]{}\"“”]|\n", gap):
                 break
             if w[:1].isupper() or w[:1].isdigit():
                 last = j

@@ -93,14 +93,34 @@ def _country_of_capital(gaz: Gazetteer, entry: Entry) -> str | None:
     return entry.iso if entry.feature_code == "PPLC" else None
 
 
+_METONYM_AFTER = re.compile(
+    r"^(?:\s*['’]s?\s+(?!\d)\w"  # "Ankara's sale", "Seoul’s decision"
+    r"|\s+(?:and\s+[A-Z]\w+\s+)?(?:\w+ly\s+)?(?:has|have|had|is|was|were|will|would|could|should|may|might|must|"
+    r"can|cannot|did|does|do|says|said|wants|wanted|sees|saw|appears|seems|insists|denies|denied|warns|"
+    r"[a-z]\w*ed|[a-z]\w*[^s\W]s)\b(?!\s+(?:of|in|are|were|have|had|and|or|is|was)\b))"
+)
+_METONYM_BEFORE = re.compile(
+    r"\b(?:by|with|against|between|urged|pressed|accused|warned|criticized|criticised|condemned|"
+    r"sanctions on|pressure on|ties with|relations with|talks with|deal with|rift with|"
+    r"dispute with|accord with)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def _is_literal(text: str, m: Mention) -> bool:
+    """True when a capital is used as a place; False when it stands for its government.
+
+    A dateline, a locative preposition or a place noun make it a place; a
+    verb or a possessive after it, or a relational word before it, make it
+    the government; otherwise it is read as a place.
+    """
     if m.dateline:
         return True
     before = text[max(0, m.start - 40):m.start]
-    after = text[m.end:m.end + 30]
-    if _LOCATIVE_BEFORE.search(before):
+    after = text[m.end:m.end + 40]
+    if _LOCATIVE_BEFORE.search(before) or _PLACE_AFTER.match(after):
         return True
-    return bool(_PLACE_AFTER.match(after))
+    return not (_METONYM_AFTER.match(after) or _METONYM_BEFORE.search(before))
 
 
 def _person_use(text: str, m: Mention) -> bool:
