@@ -162,8 +162,10 @@ def on_paste() -> None:
         flash("The pasted text is empty: paste an article's text first.")
         return
     n = sum(1 for d in S.ws.documents if (d.source or "").startswith("pasted")) + 1
+    # pasted page source is read as HTML (markup and scripts stripped), anything else as text
+    suffix = ".html" if text.lstrip().startswith("<") and "</" in text else ".txt"
     try:
-        doc = load_bytes(f"pasted-{n}.txt", text.encode("utf-8"))
+        doc = load_bytes(f"pasted-{n}{suffix}", text.encode("utf-8"))
     except InputError as exc:
         flash(f"The pasted text was not added: {exc}")
         return
@@ -361,12 +363,12 @@ def prepared_map(scene_json: str, layers: tuple[str, ...], highlight: tuple[str,
     return prepare_map(m, prefix)
 
 
-def draw_map(view: Scene, *, layers: Sequence[str], highlight: set[str] | None,
+def draw_map(view_json: str, *, layers: Sequence[str], highlight: set[str] | None,
              key: str, height: int, bounds=None):
     from layers.app_map import register_leaflet_assets, show_map
 
     prepared = prepared_map(
-        view.to_json(indent=None), tuple(layers), tuple(sorted(highlight or ())),
+        view_json, tuple(layers), tuple(sorted(highlight or ())),
         None if bounds is None else (tuple(bounds[0]), tuple(bounds[1])),
         register_leaflet_assets(),
     )
@@ -410,7 +412,7 @@ def briefing_view(scene: Scene) -> None:
     with map_col:
         from layers.briefing import step_bounds
 
-        draw_map(scene, layers=ALL_LAYERS, highlight=set(step.relation_ids) | set(step.place_ids),
+        draw_map(scene.to_json(indent=None), layers=ALL_LAYERS, highlight=set(step.relation_ids) | set(step.place_ids),
                  key="brief_map", height=620, bounds=step_bounds(scene, step))
     with text_col:
         st.html(f'<div class="gb-brief-title">{html.escape(step.title)}</div>')
@@ -458,7 +460,7 @@ scene = outcome.scene
 S.scene = S.view = scene  # what is on screen (read by the exports and the tests)
 
 with st.sidebar:
-    st.download_button("Save scene (.json)", data=scene.to_json(), file_name="geobrief-scene.json",
+    st.download_button("Save scene (.json)", data=scene.to_json, file_name="geobrief-scene.json",
                        mime="application/json", key="save_scene", on_click="ignore")
 
     st.subheader("Map")
@@ -488,6 +490,7 @@ if not scene.documents:
 view = edits.filter_scene(scene, kinds=kinds, actors=actors or None, statuses=statuses)
 names = names_of(scene)
 S.view = view
+view_json = view.to_json(indent=None)
 
 try:
     from geo.extract import summarize
@@ -507,7 +510,7 @@ if selected:
 
 map_col, side_col = st.columns([5, 2])
 with map_col:
-    clicked = draw_map(view, layers=shown_layers,
+    clicked = draw_map(view_json, layers=shown_layers,
                        highlight=highlight, key="main_map", height=620)
     if clicked:
         from layers.app_map import feature_at
@@ -655,7 +658,6 @@ with tab_story:
 
 with tab_export:
     st.caption("Exports hold what the map shows: your corrections and filters included.")
-    view_json = view.to_json(indent=None)
     c1, c2, c3, c4 = st.columns(4)
     c1.download_button("Offline map (.html)", data=lambda: export_map_html(view_json),
                        file_name="geobrief-map.html", mime="text/html", key="dl_html",
@@ -663,7 +665,7 @@ with tab_export:
     c2.download_button("GeoJSON", data=lambda: export_geojson_text(view_json),
                        file_name="geobrief.geojson", mime="application/geo+json", key="dl_geojson",
                        on_click="ignore")
-    c3.download_button("Scene (.json)", data=view.to_json(), file_name="geobrief-scene.json",
+    c3.download_button("Scene (.json)", data=view.to_json, file_name="geobrief-scene.json",
                        mime="application/json", key="dl_scene", on_click="ignore")
     c4.download_button("Briefing (.html)", data=lambda: export_briefing(scene.to_json(indent=None)),
                        file_name="geobrief-briefing.html", mime="text/html", key="dl_brief",

@@ -230,7 +230,8 @@ def prepare_map(m: folium.Map, prefix: str) -> dict:
     import streamlit_folium as sf
 
     make_offline(m, prefix)
-    m.get_root().render()
+    # One render of the map fills the figure's header and body; st_folium also renders
+    # the whole figure first, which only repeats the (large) script.
     m.render()
     html = sf._get_html(m)
     header = sf._get_header(m)

@@ -92,6 +92,24 @@ def test_paste_adds_a_document_and_empty_paste_is_refused(at):
     assert any(p.id == "AZ" for p in scene.places)
 
 
+def test_article_markup_never_reaches_the_page(at):
+    # pasted page source: markup and scripts are stripped
+    at.text_area(key="paste").input("<p>Turkey sold drones to Ukraine.</p><script>alert(1)</script>")
+    at.button(key="paste_add").click()
+    _run(at)
+    doc = _scene(at).documents[-1]
+    assert doc.text == "Turkey sold drones to Ukraine."
+    # plain text that merely contains markup is kept as text and escaped wherever it is shown
+    text = "Turkey sold <b>drones</b> to Ukraine. <img src=x onerror=alert(1)> <script>alert(2)</script>"
+    at.text_area(key="paste").input(text)
+    at.button(key="paste_add").click()
+    _run(at)
+    assert _scene(at).documents[-1].text == text
+    bodies = " ".join(h.proto.body for h in at.get("html"))
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in bodies
+    assert "<script" not in bodies and "<img" not in bodies and "<b>" not in bodies
+
+
 def test_uploads_good_bad_and_too_large(at):
     before = len(_scene(at).documents)
     page = (b"<html><head><title>Drone deal</title><script>alert('x')</script></head>"
