@@ -23,7 +23,6 @@ rendered panel is never parsed again as a template.
 from __future__ import annotations
 
 import math
-import re
 import tempfile
 from collections.abc import Sequence
 from functools import cache
@@ -269,9 +268,10 @@ def step_keys(step: Step) -> list[str]:
     :func:`layers.feature.key_class` gives every path, arrowhead and label
     of a relation or place the same class.
     """
+    from geo.story import OVERVIEW_ID
     from layers.feature import key_class
 
-    if step.id == "overview":
+    if step.id == OVERVIEW_ID:
         return []
     return list(dict.fromkeys(key_class(k) for k in (*step.relation_ids, *step.place_ids)))
 
@@ -313,25 +313,7 @@ def export_briefing_html(scene: Scene) -> str:
         steps=_panel_steps(scene, steps), heading=_heading(scene), data=data
     )
     _player_element(panel).add_to(m)
-    return _stable_ids(_offline_html(m))
-
-
-_FOLIUM_ID = re.compile(r"(?<=_)[0-9a-f]{32}(?![0-9a-f])")
-
-
-def _stable_ids(html: str) -> str:
-    """Replace any random folium element id left by its order of first appearance.
-
-    Every element of the map gets a stable id from
-    :func:`layers.render.stabilise_ids` and the player has a fixed one, so
-    this is a safety net for elements folium adds on its own.
-    """
-    seen: dict[str, str] = {}
-
-    def number(match: re.Match[str]) -> str:
-        return seen.setdefault(match.group(0), f"gb{len(seen):04d}")
-
-    return _FOLIUM_ID.sub(number, html)
+    return _offline_html(m)  # element ids are stable: render_map's and the player's fixed one
 
 
 # -- drawing ----------------------------------------------------------------------

@@ -29,17 +29,19 @@
     return false;
   }
 
-  /* mark the step's features gb-on (none on the overview: nothing is dimmed) */
+  /* mark the step's features gb-on; dim the rest only when something is lit
+     (the overview lists no keys: nothing is dimmed) */
   function emphasise(step) {
     var keys = step.keys || [];
     var lit = container.querySelectorAll(".gb-on");
+    var on = 0;
     for (var i = 0; i < lit.length; i++) { lit[i].classList.remove("gb-on"); }
     keys.forEach(function (key) {
       var els = container.querySelectorAll("." + key);
-      for (var j = 0; j < els.length; j++) { els[j].classList.add("gb-on"); }
+      for (var j = 0; j < els.length; j++) { els[j].classList.add("gb-on"); on++; }
     });
-    container.classList.toggle("gb-focus", keys.length > 0);
-    if (!keys.length) { return; }
+    container.classList.toggle("gb-focus", on > 0);
+    if (!on) { return; }
     /* paint the step's arcs above the others (SVG draws in document order) */
     map.eachLayer(function (layer) {
       if (!(layer instanceof L.Path)) { return; }
