@@ -43,6 +43,7 @@ import geopandas as gpd
 import numpy as np
 import pyogrio
 import shapely
+import shapely.affinity
 from pyproj import Geod
 from shapely.geometry import MultiPolygon, Polygon, box, shape
 
@@ -236,7 +237,7 @@ def build_admin0(zip_path: Path):
         iso3 = rec.ISO_A3 if rec.ISO_A3 != "-99" else rec.ISO_A3_EH
         rows.append({
             "id": fid, "name": name, "kind": kind, "iso": iso, "lat": lat, "lon": lon,
-            "area_km2": round(geodesic_km2(geom), 1),
+            "area_km2": round(geodesic_km2(geom), 3),
             "alt_names": clean_names([rec.NAME_EN, rec.NAME_LONG, rec.ADMIN, rec.NAME_ALT, rec.FORMAL_EN,
                                       rec.BRK_NAME, rec.NAME_SORT, rec.NAME_CIAWF, rec.GEOUNIT, rec.NAME], name),
             "attrs": {"adm0_a3": rec.ADM0_A3, "iso_a3": iso3 if iso3 != "-99" else None,
@@ -279,7 +280,7 @@ def build_admin1(json_path: Path, a3_to_iso: dict[str, str], countries: list[tup
                             *group["name"], *group["name_en"]], name)
         rows.append({
             "id": f"admin1:{code.rstrip('~')}", "name": name, "kind": "admin1", "iso": iso,
-            "lat": lat, "lon": lon, "area_km2": round(float(group["_area"].sum()), 1), "alt_names": alts,
+            "lat": lat, "lon": lon, "area_km2": round(float(group["_area"].sum()), 3), "alt_names": alts,
             "attrs": {"iso_3166_2": code, "gn_a1_code": main.gn_a1_code or None, "adm0_a3": main.adm0_a3,
                       "type_en": main.type_en or None, "wikidata": main.wikidataid or None},
         })
@@ -288,58 +289,109 @@ def build_admin1(json_path: Path, a3_to_iso: dict[str, str], countries: list[tup
 
 
 def load_land(topojson: Path):
-    """World-atlas land-10m as one shapely geometry (NE v4.1 land)."""
-    land = pyogrio.read_dataframe(topojson)
-    return shapely.union_all([shapely.make_valid(g) for g in land.geometry])
+    """World-atlas land-10m (NE v4.1 land) as a list of shapely polygons.
+
+    The TopoJSON is decoded here (quantized, delta-encoded arcs; a negative
+    arc index ``~i`` means arc ``i`` reversed) because GDAL's TopoJSON reader
+    assembles some high-latitude rings of this file wrongly.
+    """
+    topo = json.loads(topojson.read_text(encoding="utf-8"))
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        q = np.cumsum(np.asarray(arc, dtype=float), axis=0)
+        arcs.append(np.column_stack([q[:, 0] * sx + tx, q[:, 1] * sy + ty]))
+
+    def ring(indices: list[int]) -> np.ndarray:
+        pieces = []
+        for k, i in enumerate(indices):
+            pts = arcs[i] if i >= 0 else arcs[~i][::-1]
+            pieces.append(pts if k == 0 else pts[1:])
+        pts = np.concatenate(pieces)
+        # rings crossing the antimeridian jump by ~360°: unwrap them (they are split below)
+        jumps = np.diff(pts[:, 0])
+        shift = np.concatenate([[0.0], -360.0 * np.cumsum(np.round(jumps / 360.0))])
+        unwrapped = pts.copy()
+        unwrapped[:, 0] += shift
+        if abs(unwrapped[-1, 0] - unwrapped[0, 0]) < 1e-6:  # leave rings that circle a pole as they are
+            pts = unwrapped
+        return pts
+
+    polys = []
+
+    def add(geom: dict) -> None:
+        if geom["type"] == "GeometryCollection":
+            for g in geom["geometries"]:
+                add(g)
+        elif geom["type"] == "Polygon":
+            polys.append(Polygon(ring(geom["arcs"][0]), [ring(r) for r in geom["arcs"][1:]]))
+        elif geom["type"] == "MultiPolygon":
+            for p in geom["arcs"]:
+                polys.append(Polygon(ring(p[0]), [ring(r) for r in p[1:]]))
+
+    for obj in topo["objects"].values():
+        add(obj)
+    out = []
+    for p in polys:
+        p = shapely.make_valid(p)
+        for offset in (-360.0, 0.0, 360.0):  # fold unwrapped parts back into [-180, 180]
+            piece = shapely.clip_by_rect(p, -180 + offset, -90, 180 + offset, 90)
+            if not piece.is_empty:
+                out.extend(polygons_of(shapely.affinity.translate(piece, xoff=-offset)))
+    return out
 
 
-def build_seas(land) -> tuple[list[dict], list[object]]:
+def build_seas(land: list[Polygon], countries: list[object]) -> tuple[list[dict], list[object]]:
     """Seas, gulfs, oceans and straits: each cutter minus land, largest connected part.
 
-    Cutter properties: ``name``, ``kind`` (sea | strait), optional ``slug``,
-    ``alt_names`` (list), ``buffer_km`` (strait drawn as a line or point:
-    buffered into a small polygon, then clipped to water when ``clip`` is
-    true), ``subtract`` (list of other cutter slugs whose water is removed
-    first, e.g. the Mediterranean minus its marginal seas).
+    Cutter properties: ``name``; ``kind`` (sea | strait); optional ``slug``;
+    ``alt_names`` (list); ``minus`` (slugs of other cutters whose *cutter
+    polygons* are removed first: a strait's cutter spans the strait from
+    shore to shore, so removing it separates the seas on either side);
+    ``buffer_km`` (a canal drawn as a centre line, buffered); ``clip``
+    (false for canals, which land-10m does not cut); ``point`` (lon, lat
+    preferred as representative point when it lies in the water); ``mask``
+    ("countries" for the Caspian, which land-10m counts as land: the water
+    is then what no NE admin-0 country covers).
     """
     cutters = json.loads(CUTTERS.read_text(encoding="utf-8"))["features"]
-    land_prepared = land
-    shapely.prepare(land_prepared)
-    water_by_slug: dict[str, object] = {}
-    rows, geoms = [], []
-    pending = []
+    masks = {"land": list(land), "countries": [p for g in countries for p in polygons_of(g)]}
+    trees = {k: shapely.STRtree(v) for k, v in masks.items()}
+    raw: dict[str, object] = {}
     for feat in cutters:
         props = feat["properties"]
         slug = props.get("slug") or slugify(props["name"])
         geom = shape(feat["geometry"])
         if props.get("buffer_km"):
             geom = buffer_km(geom, props["buffer_km"])
+        raw[slug] = shapely.make_valid(geom)
+    rows, geoms = [], []
+    for feat in cutters:
+        props = feat["properties"]
+        slug = props.get("slug") or slugify(props["name"])
+        cutter = raw[slug]
+        for other in props.get("minus", []):
+            cutter = cutter.difference(raw[other])
         if props.get("clip", True):
-            water = as_polygonal(geom.difference(land_prepared))
+            mask = props.get("mask", "land")
+            nearby = [masks[mask][i] for i in trees[mask].query(cutter)]
+            local_land = shapely.union_all(shapely.clip_by_rect(nearby, *cutter.bounds))
+            water = as_polygonal(cutter.difference(local_land))
             if water.is_empty:
                 raise ValueError(f"cutter {slug} holds no water")
-            water = largest_part(water) if props.get("largest", True) else water
+            water = largest_part(water)
         else:
-            water = as_polygonal(geom)
-        water_by_slug[slug] = water
-        pending.append((slug, props, water))
-    for slug, props, water in pending:
-        for other in props.get("subtract", []):
-            water = as_polygonal(water.difference(water_by_slug[other]))
-            if props.get("largest", True):
-                water = largest_part(water)
+            water = as_polygonal(cutter)
         kind = props.get("kind", "sea")
         prefix = "strait" if kind == "strait" else "sea"
-        lat, lon = water.point_on_surface().y, water.point_on_surface().x
-        if props.get("point"):
-            px, py = props["point"]
-            if water.contains(shapely.Point(px, py)):
-                lat, lon = py, px
+        rep = water.point_on_surface()
+        if props.get("point") and water.contains(shapely.Point(props["point"])):
+            rep = shapely.Point(props["point"])
         rows.append({
             "id": f"{prefix}:{slug}", "name": props["name"], "kind": kind, "iso": None,
-            "lat": round(lat, 4), "lon": round(lon, 4), "area_km2": round(geodesic_km2(water), 1),
+            "lat": round(rep.y, 4), "lon": round(rep.x, 4), "area_km2": round(geodesic_km2(water), 3),
             "alt_names": clean_names(props.get("alt_names", []), props["name"]),
-            "attrs": {"ocean": props["ocean"]} if props.get("ocean") else {},
+            "attrs": {},
         })
         geoms.append(water)
     return rows, geoms
@@ -414,7 +466,7 @@ def build_disputed(pn2: Path, admin0: dict[str, object], admin1: dict[str, objec
             attrs["period"] = spec["period"]
         rows.append({
             "id": f"disputed:{spec['slug']}", "name": spec["name"], "kind": "disputed", "iso": spec["iso"],
-            "lat": lat, "lon": lon, "area_km2": round(geodesic_km2(geom), 1),
+            "lat": lat, "lon": lon, "area_km2": round(geodesic_km2(geom), 3),
             "alt_names": clean_names(spec["alt_names"].split("|"), spec["name"]), "attrs": attrs,
         })
         geoms.append(geom)
@@ -424,9 +476,22 @@ def build_disputed(pn2: Path, admin0: dict[str, object], admin1: dict[str, objec
 # --------------------------------------------------------------------------- output
 
 
-def write_layer(path: Path, rows: list[dict], geoms: list[object], tolerance: float = SIMPLIFY_DEG) -> list[object]:
-    """Write one GeoParquet layer (id, name, kind, iso, geometry); return the compacted geometries."""
+def write_layer(path: Path, rows: list[dict], geoms: list[object], tolerance: float = SIMPLIFY_DEG,
+                keep_largest: bool = False) -> list[object]:
+    """Write one GeoParquet layer (id, name, kind, iso, geometry); return the compacted geometries.
+
+    Representative points that fall outside the compacted outline (a
+    point near a coast, a narrow strait) are moved inside it, so every
+    committed point lies in its committed shape. With ``keep_largest`` only
+    the largest part survives (seas split by snapping at narrow necks).
+    """
     compacted = [compact(g, tolerance) for g in geoms]
+    if keep_largest:
+        compacted = [largest_part(g) for g in compacted]
+    for row, geom in zip(rows, compacted, strict=True):
+        if not geom.contains(shapely.Point(row["lon"], row["lat"])):
+            c = largest_part(geom).point_on_surface()
+            row["lat"], row["lon"] = round(c.y, 4), round(c.x, 4)
     gdf = gpd.GeoDataFrame(
         {k: [r[k] for r in rows] for k in ("id", "name", "kind", "iso")}, geometry=compacted, crs="EPSG:4326"
     )
@@ -475,7 +540,7 @@ def main(argv: list[str] | None = None) -> None:
     a1_rows, a1_geoms = build_admin1(inputs["admin1_json"], a3_to_iso, countries)
     print("seas …", flush=True)
     land = load_land(inputs["land_topojson"])
-    sea_rows, sea_geoms = build_seas(land)
+    sea_rows, sea_geoms = build_seas(land, a0_geoms)
     print("disputed …", flush=True)
     admin0_by_id = {r["id"]: g for r, g in zip(a0_rows, a0_geoms, strict=True)}
     admin1_by_id = {r["id"]: g for r, g in zip(a1_rows, a1_geoms, strict=True)}
@@ -492,7 +557,7 @@ def main(argv: list[str] | None = None) -> None:
         if len(set(ids)) != len(ids):
             dupes = sorted({i for i in ids if ids.count(i) > 1})
             raise ValueError(f"duplicate ids in {layer}: {dupes[:10]}")
-        compacted = write_layer(data_dir / f"{layer}.parquet", rows, geoms, tol)
+        compacted = write_layer(data_dir / f"{layer}.parquet", rows, geoms, tol, keep_largest=layer == "seas")
         if layer == "admin0":
             write_basemap(data_dir / "basemap.geojson.gz", rows, compacted)
         for i, r in enumerate(rows):
