@@ -182,22 +182,23 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _brief(args: argparse.Namespace) -> int:
+    if not args.output and not args.png:
+        _err("say what to write: -o briefing.html and/or --png DIR")
+        return EXIT_FAIL
     scene, status = _scene_from_args(args)
     if scene is None:
         return status
     from layers.briefing import BriefingError, export_briefing_html, export_briefing_pngs
 
-    if args.output and not _write(args.output, export_briefing_html(scene)):
-        return EXIT_FAIL
-    if args.png:
-        try:
-            paths = export_briefing_pngs(scene, Path(args.png))
-        except BriefingError as exc:
-            _err(str(exc))
+    try:
+        html = export_briefing_html(scene)
+        if args.output and not _write(args.output, html):
             return EXIT_FAIL
-        print(f"wrote {len(paths)} PNG files to {args.png}", file=sys.stderr)
-    if not args.output and not args.png:
-        _err("say what to write: -o briefing.html and/or --png DIR")
+        if args.png:
+            paths = export_briefing_pngs(scene, Path(args.png), html=html)
+            print(f"wrote {len(paths)} PNG files to {args.png}", file=sys.stderr)
+    except BriefingError as exc:
+        _err(str(exc))
         return EXIT_FAIL
     return status
 

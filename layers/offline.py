@@ -33,9 +33,11 @@ _FETCHING_ATTRS = frozenset({"src", "href", "srcset", "poster", "data", "action"
 _CSS_REMOTE = re.compile(r"""(?:url\(\s*["']?|@import\s+["']?)\s*(?:https?:)?//""", re.IGNORECASE)
 #: Script code that fetches: a URL assigned to src/href or passed to a loader or tile layer.
 #: Article text reaches scripts only inside JSON strings, where quotes are escaped, so it
-#: cannot form these patterns.
-_SCRIPT_REMOTE = re.compile(
-    r"""(?:\b(?:src|href)\s*=\s*|\b(?:tileLayer|fetch|importScripts|open|import)\s*\(\s*(?:["'][A-Z]+["']\s*,\s*)?)["']\s*(?:https?:)?//(?!leafletjs\.com[/"'])""",
+#: cannot form these patterns. A quoted remote URL is found first (cheap on megabytes of
+#: basemap coordinates); only then is the code just before it checked.
+_SCRIPT_URL = re.compile(r"""["']\s*(?:https?:)?//(?!leafletjs\.com[/"'])""", re.IGNORECASE)
+_SCRIPT_FETCH = re.compile(
+    r"""(?:\b(?:src|href)\s*=\s*|\b(?:tileLayer|fetch|importScripts|open|import)\s*\(\s*(?:["'][A-Z]+["']\s*,\s*)?)$""",
     re.IGNORECASE,
 )
 #: Navigational links that fetch nothing: Leaflet's own attribution link.
@@ -67,9 +69,13 @@ class _RemoteFinder(HTMLParser):
             self._raw = None
 
     def handle_data(self, data: str) -> None:
-        pattern = {"style": _CSS_REMOTE, "script": _SCRIPT_REMOTE}.get(self._raw or "")
-        if pattern is not None:
-            self.found.extend(m.group(0)[:80] for m in pattern.finditer(data))
+        if self._raw == "style":
+            self.found.extend(m.group(0)[:80] for m in _CSS_REMOTE.finditer(data))
+        elif self._raw == "script":
+            for m in _SCRIPT_URL.finditer(data):
+                before = data[max(0, m.start() - 60):m.start()]
+                if _SCRIPT_FETCH.search(before):
+                    self.found.append((before[-30:] + m.group(0))[:80])
 
 
 def _leaflet_dir() -> Path:
