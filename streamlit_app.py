@@ -324,6 +324,8 @@ def story_op(scene: Scene, op: str, step_id: str | None = None, **kwargs) -> Non
             S.new_step_caption = ""
         elif op == "rebuild":
             S.ws = S.ws.with_story(None)
+            for key in [k for k in S if str(k).startswith(("cap_", "title_"))]:
+                del S[key]  # the rebuilt captions replace what the widgets held
             return
         else:
             return
@@ -553,13 +555,15 @@ tab_ev, tab_fix, tab_story, tab_export = st.tabs(["Evidence", "Correct", "Briefi
 with tab_ev:
     rel_ids = [r.id for r in view.relations]
     current = selected[1] if selected and selected[0] == "relation" else None
-    S.ev_relation = current if current in rel_ids else None  # follow map clicks
+    S.ev_relation = current if current in rel_ids else ""  # follow map clicks
     choice = st.selectbox(
-        "Relation", [None, *rel_ids], key="ev_relation", on_change=on_pick_relation,
-        format_func=lambda rid: "— all mentions —" if rid is None else
+        "Relation", ["", *rel_ids], key="ev_relation", on_change=on_pick_relation,
+        format_func=lambda rid: "— all mentions —" if not rid else
         html.unescape(evidence.relation_html(scene.relation(rid), names)),
-    )
+    ) or None
     focus = scene.relation(choice).evidence if choice else ()
+    with st.expander(f"All {len(view.relations)} relations and their sentences"):
+        st.html(evidence.relations_list_html(view, names, selected=choice))
     colours = evidence.place_colours(scene.places)
     st.html(evidence.legend_html(scene.places, colours))
     for doc in scene.documents:

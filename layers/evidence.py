@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 
-from geo.scene import Document, Place, Relation, Span
+from geo.scene import Document, Place, Relation, Scene, Span
 
 PALETTE: tuple[str, ...] = (
     "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
@@ -197,3 +197,28 @@ def relation_html(rel: Relation, names: Mapping[str, str]) -> str:
     if rel.kind == "transfer" and rel.status != "unknown":
         bits.append(html.escape(rel.status))
     return " · ".join(bits)
+
+
+def relations_list_html(
+    scene: Scene, names: Mapping[str, str], *, selected: str | None = None, max_quotes: int = 3
+) -> str:
+    """Every relation of a Scene with its evidence sentences, as one escaped HTML list.
+
+    The selected relation is marked (``class="gb-selected"``) and tinted.
+    """
+    titles = {d.id: d.title for d in scene.documents}
+    items = []
+    for rel in scene.relations:
+        quotes = "".join(
+            f'<blockquote style="margin:2px 0 2px 12px;color:#333">“{html.escape(s.text)}”'
+            f' <small style="color:#777">— {html.escape(titles.get(s.doc, s.doc))}</small></blockquote>'
+            for s in rel.evidence[:max_quotes]
+        )
+        more = len(rel.evidence) - max_quotes
+        if more > 0:
+            quotes += f'<small style="margin-left:12px;color:#777">and {more} more</small>'
+        if not rel.evidence:
+            quotes = '<small style="margin-left:12px;color:#777">added by the analyst, no sentence</small>'
+        mark = ' class="gb-selected" style="background:#fff3b0"' if rel.id == selected else ""
+        items.append(f"<li{mark}><strong>{relation_html(rel, names)}</strong>{quotes}</li>")
+    return f'<ul class="gb-relations" style="padding-left:1rem">{"".join(items)}</ul>'

@@ -298,3 +298,19 @@ def test_briefing_mode_steps_through_the_story(at):
     _run(at)
     assert at.session_state["briefing"] is False
     assert at.data_editor
+
+
+def test_selecting_a_relation_highlights_its_sentence_and_arc(at):
+    plain_script = _map_args(at)["script"]
+    rel = next(r for r in _scene(at).relations if r.evidence)
+    at.selectbox(key="ev_relation").set_value(rel.id)
+    _run(at)
+    assert at.session_state["selected"] == ("relation", rel.id)
+    bodies = " ".join(h.proto.body for h in at.get("html"))
+    assert 'id="gb-focus"' in bodies and 'class="gb-selected"' in bodies
+    assert any(h.value == "Relation" for h in at.subheader)
+    assert _map_args(at)["script"] != plain_script  # the map is redrawn with the arc emphasised
+    at.button(key="clear_sel").click()
+    _run(at)
+    assert at.session_state["selected"] is None
+    assert _map_args(at)["script"] == plain_script

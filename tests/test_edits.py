@@ -349,3 +349,17 @@ def test_place_table_edits():
     found, problems = edits.table_edits(scene, ids, state, table="places")
     out = apply_edits(scene, found)
     assert problems == [] and out.place("UA").name == "Ukraina" and out.place("RU") is None
+
+
+def test_relations_list_html_escapes_and_marks_selection():
+    from geo.scene import Document, Span
+    from layers.evidence import relations_list_html
+
+    doc = Document("d", "<i>title</i>", "Turkey <script>x()</script> sold drones.")
+    rel = Relation("r", "transfer", "TR", "UA", item="drones",
+                   evidence=(Span("d", 0, len(doc.text), doc.text),))
+    scene = small_scene().replace(documents=(doc,), relations=(rel, Relation("u", "alliance", "UA", "AZ")))
+    out = relations_list_html(scene, {"TR": "Turkey", "UA": "Ukraine"}, selected="r")
+    assert "<script" not in out and "&lt;script&gt;" in out and "&lt;i&gt;title" in out
+    assert out.count("<li") == 2 and 'class="gb-selected"' in out
+    assert "added by the analyst" in out
