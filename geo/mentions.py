@@ -56,6 +56,22 @@ ORG_TAILS = frozenset(
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
+POSTAL_ABBREVIATIONS = {
+    "Ala.": "US-AL", "Ariz.": "US-AZ", "Ark.": "US-AR", "Calif.": "US-CA", "Colo.": "US-CO",
+    "Conn.": "US-CT", "Del.": "US-DE", "Fla.": "US-FL", "Ga.": "US-GA", "Ill.": "US-IL",
+    "Ind.": "US-IN", "Kan.": "US-KS", "Kans.": "US-KS", "Ky.": "US-KY", "La.": "US-LA", "Md.": "US-MD",
+    "Mass.": "US-MA", "Mich.": "US-MI", "Minn.": "US-MN", "Miss.": "US-MS", "Mo.": "US-MO",
+    "Mont.": "US-MT", "Neb.": "US-NE", "Nebr.": "US-NE", "Nev.": "US-NV", "N.H.": "US-NH", "N.J.": "US-NJ",
+    "N.M.": "US-NM", "N.Y.": "US-NY", "N.C.": "US-NC", "N.D.": "US-ND", "Okla.": "US-OK",
+    "Ore.": "US-OR", "Pa.": "US-PA", "R.I.": "US-RI", "S.C.": "US-SC", "S.D.": "US-SD",
+    "Tenn.": "US-TN", "Tex.": "US-TX", "Vt.": "US-VT", "Va.": "US-VA", "Wash.": "US-WA",
+    "W.Va.": "US-WV", "Wis.": "US-WI", "Wyo.": "US-WY", "D.C.": "US-DC",
+    "Alta.": "CA-AB", "B.C.": "CA-BC", "Man.": "CA-MB", "N.B.": "CA-NB", "N.L.": "CA-NL",
+    "N.S.": "CA-NS", "Ont.": "CA-ON", "P.E.I.": "CA-PE", "Que.": "CA-QC", "Sask.": "CA-SK",
+}
+"""AP-style state and province abbreviations, read only after "Place, " ("Edmonton, Ky.")."""
+_POSTAL_RE = re.compile(r"(?:,\s+|(?<!\d\s)(?<=\s)(?=\w\.\w\.))(" + "|".join(re.escape(k) for k in sorted(POSTAL_ABBREVIATIONS, key=len, reverse=True)) + r")(?=\W|$)")
+
 
 @dataclass(frozen=True, slots=True)
 class Reading:
@@ -179,6 +195,11 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         if _keep(text, s, e, surface, readings, toks, j):
             out.append(Mention(s, e, surface, readings, _is_dateline(text, s, e)))
         i = j + 1
+    for m in _POSTAL_RE.finditer(text):
+        pid = "admin1:" + POSTAL_ABBREVIATIONS[m.group(1)]
+        if gaz.get(pid) is not None and not any(x.start <= m.start(1) < x.end for x in out):
+            out.append(Mention(m.start(1), m.end(1), m.group(1), (Reading(pid, "alias"),)))
+    out.sort(key=lambda x: x.start)
     return out
 
 

@@ -179,16 +179,31 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> 
             elif e.iso and e.kind in ("city", "admin1"):
                 sub_iso[e.iso] += 1
     state_cues = bool(_STATE_CUES.search(text))
+    points = _local_points(mentions, gaz)
     out: list[Resolved] = []
     for idx, m in enumerate(mentions):
-        res = _resolve_one(text, m, gaz, doc_iso, sub_iso, state_cues, mentions, idx)
+        res = _resolve_one(text, m, gaz, doc_iso, sub_iso, state_cues, mentions, idx, points)
         if res is not None:
             out.append(res)
     return out
 
 
+def _local_points(mentions: Sequence[Mention], gaz: Gazetteer) -> list[tuple[float, float]]:
+    """Points of the sub-national places the document names without doubt."""
+    pts = []
+    for m in mentions:
+        ids = {r.id for r in m.readings}
+        if len(ids) != 1 or m.readings[0].actor is not None:
+            continue
+        e = gaz.get(m.readings[0].id)
+        if e is not None and e.kind in ("city", "admin1"):
+            pts.append((e.lat, e.lon))
+    return pts
+
+
 def _resolve_one(text: str, m: Mention, gaz: Gazetteer, doc_iso: Counter[str], sub_iso: Counter[str],
-                 state_cues: bool, mentions: Sequence[Mention], idx: int) -> Resolved | None:
+                 state_cues: bool, mentions: Sequence[Mention], idx: int,
+                 points: Sequence[tuple[float, float]] = ()) -> Resolved | None:
     actor_rs = [r for r in m.readings if r.actor is not None]
     if actor_rs and actor_rs[0].how != "demonym":
         a = actor_rs[0].actor
@@ -240,7 +255,18 @@ def _resolve_one(text: str, m: Mention, gaz: Gazetteer, doc_iso: Counter[str], s
             local = [(r, e) for r, e in gaz_rs if e.iso and (doc_iso[e.iso] or sub_iso[e.iso]) and e.kind != "country"]
             if local:
                 best_r, best = local[0]
-        if best.kind == "city" and len(gaz_rs) > 1:
+        if best.kind in ("city", "admin1") and len(points) >= 2:
+            # spatial minimality: the namesake nearest the document's other places
+            cands = [(r, e) for r, e in gaz_rs if e.kind in ("city", "admin1") and r.how != "alt"
+                     and (e.population >= best.population / 50 or e.kind == "admin1")]
+            if len(cands) > 1:
+                def spread(re_: tuple[Reading, Entry]) -> float:
+                    ds = sorted(_km((re_[1].lat, re_[1].lon), p) for p in points)
+                    return ds[len(ds) // 2]
+                near = min(cands, key=spread)
+                if spread(near) < 0.5 * spread((best_r, best)):
+                    best_r, best = near
+        elif best.kind == "city" and len(gaz_rs) > 1:
             # prefer a namesake in a country the document names, when not much smaller
             scored = []
             for rank, (r, e) in enumerate(gaz_rs):

@@ -105,3 +105,19 @@ def test_scene_round_trips_and_summarizes() -> None:
 
 def test_empty_scene_summary() -> None:
     assert "no places" in summarize(_scene("Nothing to see here at all."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fires spread near Kamloops, B.C. on Sunday.", "admin1:CA-BC"),
+        ("The U.S. Navy sailed on.", "US"),
+        ("He lives in London, Ontario.", "admin1:CA-ON"),
+    ],
+)
+def test_abbreviations_and_initialisms(text: str, expected: str) -> None:
+    assert expected in _ids(text)
+
+
+def test_built_in_bc_is_no_province() -> None:
+    assert "admin1:CA-BC" not in _ids("The temple was built in 300 B.C. by a king.")
