@@ -539,9 +539,10 @@ with side_col:
         place = scene.place(selected[1])
         st.subheader(place.name)
         st.caption(f"{place.kind} · {place.id}" + (f" · {place.reason}" if place.reason else ""))
-        for rel in edits.relations_of(scene, place.id):
-            st.html(evidence.relation_html(rel, names))
-        st.caption(f"{len(place.mentions)} mentions")
+        own = edits.relations_of(scene, place.id)
+        st.caption(f"{len(place.mentions)} mentions · {len(own)} relations")
+        if own:
+            st.html(evidence.relations_list_html(scene.replace(relations=own), names))
     else:
         st.subheader("Inspect")
         st.caption("Click a country or an arc on the map, or pick a relation below.")

@@ -314,3 +314,13 @@ def test_selecting_a_relation_highlights_its_sentence_and_arc(at):
     _run(at)
     assert at.session_state["selected"] is None
     assert _map_args(at)["script"] == plain_script
+
+
+def test_selected_place_lists_its_relations_with_evidence(at):
+    scene = _scene(at)
+    rel = next(r for r in scene.relations if r.evidence)
+    at.session_state["selected"] = ("place", rel.source)
+    _run(at)
+    assert any(h.value == scene.place(rel.source).name for h in at.subheader)
+    bodies = " ".join(h.proto.body for h in at.get("html"))
+    assert "gb-relations" in bodies
