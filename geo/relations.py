@@ -346,11 +346,22 @@ def _clean_item(phrase: str) -> str:
     return phrase.strip(" ,;:-")
 
 
+_FUTURE = _rx(r"\b(?:will|would|wants? to|plans? to|planning to|intends? to|aims? to|expected to|could|may|might|"
+             r"seeks? to|seeking to|hopes? to|is to|are to|to be|considering|upcoming|future|another)\b", re.I)
+_SIGNED = _rx(r"\b(?:ordered|signed|contract|deal worth|worth \$|worth (?:US)?\$|purchase agreement|framework (?:agreement|deal))\b", re.I)
+_PERFECT = _rx(r"\b(?:already|have|has|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b(?!\s+to\b)", re.I)
+
+
 def _status(window: str, cue: str) -> str:
+    """The stage of a transfer from the words around its cue (see the module docstring)."""
     if _FROZEN.search(window):
         return "frozen"
+    if _FUTURE.search(window) and not _PERFECT.search(window):
+        return "planned"
+    if _SIGNED.search(window) or re.fullmatch(r"(?i)order(?:s|ed)?", cue):
+        return "ordered"
     if _PLANNED.search(window):
-        return "planned" if not re.search(r"\b(?:already|have|has|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b", window) else "delivered"
+        return "planned" if not _PERFECT.search(window) else "delivered"
     if _ORDERED.search(window):
         return "ordered"
     if _DELIVERED.search(window) or _DELIVERED.search(cue):
