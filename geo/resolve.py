@@ -134,7 +134,10 @@ def _person_use(text: str, m: Mention) -> bool:
     if before and before.group(1) not in titles and not re.search(r"[.!?]\s*\S*\s*$", text[max(0, m.start - 25):m.start]):
         return True
     return bool(after and after.group(1) not in {"President", "Prime", "Minister", "Foreign", "Army",
-                                                  "Government", "River", "Valley", "Basin", "Lake"}
+                                                  "Government", "River", "Valley", "Basin", "Lake", "Gov",
+                                                  "Governor", "Sen", "Senator", "Rep", "State", "Attorney",
+                                                  "Secretary", "Department", "National", "Supreme", "Court",
+                                                  "Legislature", "Assembly", "Parliament", "Police", "Republic"}
                 and not re.match(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b", text[m.end:m.end + 25]))
 
 
