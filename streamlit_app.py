@@ -551,127 +551,133 @@ with side_col:
 
 # -- tabs ---------------------------------------------------------------------------
 
-tab_ev, tab_fix, tab_story, tab_export = st.tabs(["Evidence", "Correct", "Briefing", "Export"])
+# lazy tabs: only the open panel runs and is sent, which keeps reruns and page loads light
+tab_ev, tab_fix, tab_story, tab_export = st.tabs(
+    ["Evidence", "Correct", "Briefing", "Export"], key="panel", on_change="rerun")
 
 with tab_ev:
-    rel_ids = [r.id for r in view.relations]
-    current = selected[1] if selected and selected[0] == "relation" else None
-    S.ev_relation = current if current in rel_ids else ""  # follow map clicks
-    choice = st.selectbox(
-        "Relation", ["", *rel_ids], key="ev_relation", on_change=on_pick_relation,
-        format_func=lambda rid: "— all mentions —" if not rid else
-        html.unescape(evidence.relation_html(scene.relation(rid), names)),
-    ) or None
-    focus = scene.relation(choice).evidence if choice else ()
-    with st.expander(f"All {len(view.relations)} relations and their sentences"):
-        st.html(evidence.relations_list_html(view, names, selected=choice))
-    colours = evidence.place_colours(scene.places)
-    st.html(evidence.legend_html(scene.places, colours))
-    for doc in scene.documents:
-        with st.expander(doc.title, expanded=bool(focus and any(s.doc == doc.id for s in focus))
-                         or len(scene.documents) == 1):
-            st.html(evidence.highlight_document(doc, scene.places, colours=colours, focus=focus))
+    if tab_ev.open is not False:
+        rel_ids = [r.id for r in view.relations]
+        current = selected[1] if selected and selected[0] == "relation" else None
+        S.ev_relation = current if current in rel_ids else ""  # follow map clicks
+        choice = st.selectbox(
+            "Relation", ["", *rel_ids], key="ev_relation", on_change=on_pick_relation,
+            format_func=lambda rid: "— all mentions —" if not rid else
+            html.unescape(evidence.relation_html(scene.relation(rid), names)),
+        ) or None
+        focus = scene.relation(choice).evidence if choice else ()
+        with st.expander(f"All {len(view.relations)} relations and their sentences"):
+            st.html(evidence.relations_list_html(view, names, selected=choice))
+        colours = evidence.place_colours(scene.places)
+        st.html(evidence.legend_html(scene.places, colours))
+        for doc in scene.documents:
+            with st.expander(doc.title, expanded=bool(focus and any(s.doc == doc.id for s in focus))
+                             or len(scene.documents) == 1):
+                st.html(evidence.highlight_document(doc, scene.places, colours=colours, focus=focus))
 
 with tab_fix:
-    st.markdown("**Relations** — edit cells, delete rows (select and press Delete), "
-                "or add a row between places of this scene.")
-    rel_ids = [r.id for r in scene.relations]
-    place_ids = [p.id for p in scene.places]
-    st.data_editor(
-        edits.relation_rows(scene), key=vkey("rel_editor"), num_rows="dynamic",
-        width="stretch", hide_index=True,
-        column_config={
-            "id": st.column_config.TextColumn("id", disabled=True),
-            "kind": st.column_config.SelectboxColumn("kind", options=list(RELATION_KINDS), required=True),
-            "source": st.column_config.SelectboxColumn("source", options=place_ids, required=True),
-            "target": st.column_config.TextColumn(
-                "target", help="A place id; for influence, member ids separated by commas"),
-            "item": st.column_config.TextColumn("item"),
-            "quantity": st.column_config.NumberColumn("quantity", min_value=0, step=1),
-            "status": st.column_config.SelectboxColumn("status", options=list(STATUSES)),
-            "directed": st.column_config.CheckboxColumn("directed", disabled=True),
-            "evidence": st.column_config.TextColumn("evidence", disabled=True, width="large"),
-        },
-    )
-    apply_table("rel_editor", scene, rel_ids, "relations")
+    if tab_fix.open is not False:
+        st.markdown("**Relations** — edit cells, delete rows (select and press Delete), "
+                    "or add a row between places of this scene.")
+        rel_ids = [r.id for r in scene.relations]
+        place_ids = [p.id for p in scene.places]
+        st.data_editor(
+            edits.relation_rows(scene), key=vkey("rel_editor"), num_rows="dynamic",
+            width="stretch", hide_index=True,
+            column_config={
+                "id": st.column_config.TextColumn("id", disabled=True),
+                "kind": st.column_config.SelectboxColumn("kind", options=list(RELATION_KINDS), required=True),
+                "source": st.column_config.SelectboxColumn("source", options=place_ids, required=True),
+                "target": st.column_config.TextColumn(
+                    "target", help="A place id; for influence, member ids separated by commas"),
+                "item": st.column_config.TextColumn("item"),
+                "quantity": st.column_config.NumberColumn("quantity", min_value=0, step=1),
+                "status": st.column_config.SelectboxColumn("status", options=list(STATUSES)),
+                "directed": st.column_config.CheckboxColumn("directed", disabled=True),
+                "evidence": st.column_config.TextColumn("evidence", disabled=True, width="large"),
+            },
+        )
+        apply_table("rel_editor", scene, rel_ids, "relations")
 
-    st.markdown("**Places** — rename, change kind, or delete a false one.")
-    st.data_editor(
-        edits.place_rows(scene), key=vkey("place_editor"), num_rows="delete",
-        width="stretch", hide_index=True,
-        column_config={
-            "id": st.column_config.TextColumn("id", disabled=True),
-            "name": st.column_config.TextColumn("name", required=True),
-            "kind": st.column_config.SelectboxColumn("kind", options=list(PLACE_KINDS), required=True),
-            "mentions": st.column_config.NumberColumn("mentions", disabled=True),
-            "reason": st.column_config.TextColumn("reason", disabled=True),
-        },
-    )
-    apply_table("place_editor", scene, place_ids, "places")
+        st.markdown("**Places** — rename, change kind, or delete a false one.")
+        st.data_editor(
+            edits.place_rows(scene), key=vkey("place_editor"), num_rows="delete",
+            width="stretch", hide_index=True,
+            column_config={
+                "id": st.column_config.TextColumn("id", disabled=True),
+                "name": st.column_config.TextColumn("name", required=True),
+                "kind": st.column_config.SelectboxColumn("kind", options=list(PLACE_KINDS), required=True),
+                "mentions": st.column_config.NumberColumn("mentions", disabled=True),
+                "reason": st.column_config.TextColumn("reason", disabled=True),
+            },
+        )
+        apply_table("place_editor", scene, place_ids, "places")
 
-    c_merge, c_add = st.columns(2)
-    with c_merge, st.form("merge_form", border=True):
-        st.markdown("**Merge duplicate places**")
-        st.selectbox("Keep", place_ids, key="merge_keep", format_func=lambda p: f"{names.get(p, p)} ({p})")
-        st.selectbox("Fold into it", place_ids, key="merge_drop", index=min(1, len(place_ids) - 1),
-                     format_func=lambda p: f"{names.get(p, p)} ({p})")
-        st.form_submit_button("Merge", on_click=on_merge, args=(scene,))
-    with c_add, st.form("add_form", border=True):
-        st.markdown("**Add a relation**")
-        st.selectbox("Kind", RELATION_KINDS, key="add_kind")
-        st.selectbox("From", place_ids, key="add_source", format_func=lambda p: names.get(p, p))
-        st.selectbox("To", place_ids, key="add_target", index=min(1, len(place_ids) - 1),
-                     format_func=lambda p: names.get(p, p))
-        st.text_input("…or another place by name", key="add_other",
-                      placeholder="e.g. Azerbaijan (replaces “To”)")
-        st.text_input("Item (transfers)", key="add_item")
-        st.number_input("Quantity", min_value=0, step=1, value=None, key="add_quantity")
-        st.selectbox("Status", STATUSES, key="add_status", index=len(STATUSES) - 1)
-        st.form_submit_button("Add relation", on_click=on_add_relation, args=(scene,))
-    st.button(f"Undo last correction ({len(S.ws.edits)} so far)", on_click=on_undo,
-              disabled=not S.ws.edits, key="undo")
+        c_merge, c_add = st.columns(2)
+        with c_merge, st.form("merge_form", border=True):
+            st.markdown("**Merge duplicate places**")
+            st.selectbox("Keep", place_ids, key="merge_keep", format_func=lambda p: f"{names.get(p, p)} ({p})")
+            st.selectbox("Fold into it", place_ids, key="merge_drop", index=min(1, len(place_ids) - 1),
+                         format_func=lambda p: f"{names.get(p, p)} ({p})")
+            st.form_submit_button("Merge", on_click=on_merge, args=(scene,))
+        with c_add, st.form("add_form", border=True):
+            st.markdown("**Add a relation**")
+            st.selectbox("Kind", RELATION_KINDS, key="add_kind")
+            st.selectbox("From", place_ids, key="add_source", format_func=lambda p: names.get(p, p))
+            st.selectbox("To", place_ids, key="add_target", index=min(1, len(place_ids) - 1),
+                         format_func=lambda p: names.get(p, p))
+            st.text_input("…or another place by name", key="add_other",
+                          placeholder="e.g. Azerbaijan (replaces “To”)")
+            st.text_input("Item (transfers)", key="add_item")
+            st.number_input("Quantity", min_value=0, step=1, value=None, key="add_quantity")
+            st.selectbox("Status", STATUSES, key="add_status", index=len(STATUSES) - 1)
+            st.form_submit_button("Add relation", on_click=on_add_relation, args=(scene,))
+        st.button(f"Undo last correction ({len(S.ws.edits)} so far)", on_click=on_undo,
+                  disabled=not S.ws.edits, key="undo")
 
 with tab_story:
-    st.caption("The storyline is saved with the scene file. Captions are yours to edit.")
-    story = scene.story
-    for i, step in enumerate(story):
-        with st.container(border=True):
-            top = st.columns([6, 1, 1, 1], vertical_alignment="bottom")
-            top[0].text_input(f"Step {i + 1} title", value=step.title, key=f"title_{step.id}",
-                              on_change=story_op, args=(scene, "caption", step.id))
-            top[1].button("↑", key=f"up_{step.id}", on_click=story_op,
-                          args=(scene, "move", step.id), kwargs={"delta": -1}, disabled=i == 0)
-            top[2].button("↓", key=f"down_{step.id}", on_click=story_op,
-                          args=(scene, "move", step.id), kwargs={"delta": 1},
-                          disabled=i == len(story) - 1)
-            top[3].button("✕", key=f"del_{step.id}", on_click=story_op,
-                          args=(scene, "remove", step.id), help="Remove this step")
-            st.text_area("Caption", value=step.caption, key=f"cap_{step.id}", height=80,
-                         on_change=story_op, args=(scene, "caption", step.id))
-    with st.form("new_step", border=True):
-        st.markdown("**Add a step**")
-        st.text_input("Title", key="new_step_title")
-        st.text_area("Caption", key="new_step_caption", height=80)
-        st.multiselect("Relations to highlight", [r.id for r in scene.relations], key="new_step_rels",
-                       format_func=lambda rid: html.unescape(
-                           evidence.relation_html(scene.relation(rid), names)))
-        st.form_submit_button("Add step", on_click=story_op, args=(scene, "add"))
-    c1, c2 = st.columns(2)
-    c1.button("Rebuild the storyline from the relations", on_click=story_op,
-              args=(scene, "rebuild"), key="story_rebuild")
-    c2.button("Present ▶", on_click=set_briefing, args=(True,), key="brief_enter2", type="primary")
+    if tab_story.open is not False:
+        st.caption("The storyline is saved with the scene file. Captions are yours to edit.")
+        story = scene.story
+        for i, step in enumerate(story):
+            with st.container(border=True):
+                top = st.columns([6, 1, 1, 1], vertical_alignment="bottom")
+                top[0].text_input(f"Step {i + 1} title", value=step.title, key=f"title_{step.id}",
+                                  on_change=story_op, args=(scene, "caption", step.id))
+                top[1].button("↑", key=f"up_{step.id}", on_click=story_op,
+                              args=(scene, "move", step.id), kwargs={"delta": -1}, disabled=i == 0)
+                top[2].button("↓", key=f"down_{step.id}", on_click=story_op,
+                              args=(scene, "move", step.id), kwargs={"delta": 1},
+                              disabled=i == len(story) - 1)
+                top[3].button("✕", key=f"del_{step.id}", on_click=story_op,
+                              args=(scene, "remove", step.id), help="Remove this step")
+                st.text_area("Caption", value=step.caption, key=f"cap_{step.id}", height=80,
+                             on_change=story_op, args=(scene, "caption", step.id))
+        with st.form("new_step", border=True):
+            st.markdown("**Add a step**")
+            st.text_input("Title", key="new_step_title")
+            st.text_area("Caption", key="new_step_caption", height=80)
+            st.multiselect("Relations to highlight", [r.id for r in scene.relations], key="new_step_rels",
+                           format_func=lambda rid: html.unescape(
+                               evidence.relation_html(scene.relation(rid), names)))
+            st.form_submit_button("Add step", on_click=story_op, args=(scene, "add"))
+        c1, c2 = st.columns(2)
+        c1.button("Rebuild the storyline from the relations", on_click=story_op,
+                  args=(scene, "rebuild"), key="story_rebuild")
+        c2.button("Present ▶", on_click=set_briefing, args=(True,), key="brief_enter2", type="primary")
 
 with tab_export:
-    st.caption("Exports hold what the map shows: your corrections and filters included.")
-    c1, c2, c3, c4 = st.columns(4)
-    c1.download_button("Offline map (.html)", data=lambda: export_map_html(view_json),
-                       file_name="geobrief-map.html", mime="text/html", key="dl_html",
-                       on_click="ignore")
-    c2.download_button("GeoJSON", data=lambda: export_geojson_text(view_json),
-                       file_name="geobrief.geojson", mime="application/geo+json", key="dl_geojson",
-                       on_click="ignore")
-    c3.download_button("Scene (.json)", data=view.to_json, file_name="geobrief-scene.json",
-                       mime="application/json", key="dl_scene", on_click="ignore")
-    c4.download_button("Briefing (.html)", data=lambda: export_briefing(scene.to_json(indent=None)),
-                       file_name="geobrief-briefing.html", mime="text/html", key="dl_brief",
-                       on_click="ignore")
+    if tab_export.open is not False:
+        st.caption("Exports hold what the map shows: your corrections and filters included.")
+        c1, c2, c3, c4 = st.columns(4)
+        c1.download_button("Offline map (.html)", data=lambda: export_map_html(view_json),
+                           file_name="geobrief-map.html", mime="text/html", key="dl_html",
+                           on_click="ignore")
+        c2.download_button("GeoJSON", data=lambda: export_geojson_text(view_json),
+                           file_name="geobrief.geojson", mime="application/geo+json", key="dl_geojson",
+                           on_click="ignore")
+        c3.download_button("Scene (.json)", data=view.to_json, file_name="geobrief-scene.json",
+                           mime="application/json", key="dl_scene", on_click="ignore")
+        c4.download_button("Briefing (.html)", data=lambda: export_briefing(scene.to_json(indent=None)),
+                           file_name="geobrief-briefing.html", mime="text/html", key="dl_brief",
+                           on_click="ignore")

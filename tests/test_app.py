@@ -52,6 +52,12 @@ def _map_args(at: AppTest) -> dict:
     return json.loads(comps[0].proto.json_args)
 
 
+def _panel(at: AppTest, name: str) -> AppTest:
+    """Open one of the lazy tabs (Evidence, Correct, Briefing, Export)."""
+    at.session_state["panel"] = name
+    return _run(at)
+
+
 def _messages(at: AppTest, kind: str = "error") -> list[str]:
     return [e.value for e in getattr(at, kind)]
 
@@ -142,6 +148,7 @@ def test_article_without_places_gets_a_clear_message():
 
 def _edit_relation(at: AppTest, rows: dict | None = None, deleted: list | None = None,
                    added: list | None = None) -> None:
+    _panel(at, "Correct")
     version = at.session_state["v_rel_editor"] if "v_rel_editor" in at.session_state else 0  # noqa: SIM401 (no .get on AppTest state)
     key = f"rel_editor_{version}"
     at.session_state[key] = {"edited_rows": rows or {}, "deleted_rows": deleted or [],
@@ -181,6 +188,7 @@ def test_bad_edit_is_refused_with_a_message(at):
 def test_add_relation_and_merge_places(at):
     scene = _scene(at)
     ids = [p.id for p in scene.places]
+    _panel(at, "Correct")
     at.selectbox(key="add_kind").set_value("alliance")
     at.selectbox(key="add_source").set_value(ids[0])
     at.selectbox(key="add_target").set_value(ids[1])
@@ -244,6 +252,7 @@ def test_exports_hold_what_is_on_screen(at):
 
     at.multiselect(key="f_kinds").set_value(["transfer", "alliance"])
     _run(at)
+    _panel(at, "Export")
     labels = {b.key: b.label for b in at.download_button}
     assert {"dl_html", "dl_geojson", "dl_scene", "dl_brief", "save_scene"} <= set(labels)
     view = at.session_state["view"]
@@ -257,6 +266,7 @@ def test_exports_hold_what_is_on_screen(at):
 def test_storyline_edit_reorder_remove_add_and_save(at):
     story = _scene(at).story
     assert len(story) >= 2
+    _panel(at, "Briefing")
     first, second = story[0], story[1]
     at.text_area(key=f"cap_{second.id}").input("My own caption.")
     _run(at)
@@ -297,7 +307,7 @@ def test_briefing_mode_steps_through_the_story(at):
     at.button(key="brief_exit").click()
     _run(at)
     assert at.session_state["briefing"] is False
-    assert at.data_editor
+    assert at.sidebar.multiselect
 
 
 def test_selecting_a_relation_highlights_its_sentence_and_arc(at):
