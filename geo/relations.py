@@ -184,6 +184,30 @@ POSS = r"(?:['’]s?)?"
 _PASSIVE_BE = _rx(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 
 
+_TRANSFER_WORDS = re.compile(
+    r"sell|sold|sale|suppl|deliver|export|transfer|provi|send|sent|ship|donat|give|gave|hand|gift|lease|smuggl|"
+    r"funnel|arm|buy|bought|purchas|order|acquir|receiv|import|procur|obtain|get|got|gain|deploy|station|plac|"
+    r"produc|build|built|manufactur|develop|mak|made|interested|seek|sought|want|looking|deal|contract",
+    re.I,
+)
+_SUPPORT_WORDS = re.compile(
+    r"back|support|arm|sponsor|fund|financ|endors|prop|aid|help|assist|patron|benefactor|protect|defend|guard|"
+    r"shield|prox|invit|want|enabl|allow|solidarity|blessing",
+    re.I,
+)
+_CONFLICT_WORDS = re.compile(
+    r"war|conflict|tension|hostil|fight|fought|clash|rival|dispute|feud|stand|confront|animosit|enmit|aggress|"
+    r"invad|invasion|offensive|attack|strike|struck|occup|annex|incursion|criti|condemn|denounc|accus|threat|"
+    r"sanction|object|warn|bomb|shell|interdict|seiz|intercept|target|blam|expel|rebuk|slam|protest|retaliat|"
+    r"frustrat|angry|furious|odds|defeat|forces|troops|soldiers|army|military|navy|raid|blockad|assault|battle|"
+    r"struggle|resist|defen",
+    re.I,
+)
+_ALLIANCE_WORDS = re.compile(
+    r"agree|partner|allian|allie|ally|cooperat|co-operat|pact|treat|accord|memorand|ties|relations|joint|deal|"
+    r"sign",
+    re.I,
+)
 _NEEDS_CONTEXT = re.compile(r"\b(?:it|they|both|two|countries|nations|sides|rebels|militants|group|movement|insurgents)\b", re.I)
 
 
@@ -399,11 +423,17 @@ def find_relations(sentence: str, anchors: Sequence[Anchor], *, context: Sequenc
         return []
     sk = _sketch(sentence, anchors)
     out: list[Finding] = []
-    out += _transfers(sk, context)
-    out += _supports(sk, context)
-    out += _conflicts(sk, context)
-    out += _alliances(sk, context)
-    out += _influence(sk)
+    # each rule family runs only when one of its trigger words is in the sentence
+    if _TRANSFER_WORDS.search(sentence):
+        out += _transfers(sk, context)
+    if _SUPPORT_WORDS.search(sentence):
+        out += _supports(sk, context)
+    if _CONFLICT_WORDS.search(sentence):
+        out += _conflicts(sk, context)
+    if _ALLIANCE_WORDS.search(sentence):
+        out += _alliances(sk, context)
+    if _INFLUENCE.search(sentence):
+        out += _influence(sk)
     out = [f for f in out if f.source and f.source != f.target and (f.target or f.members)]
     # an alliance noun beside a stated conflict of the same pair, with no alliance verb, is the conflict's
     hostile = {frozenset((f.source, f.target)) for f in out if f.kind == "conflict"}
@@ -461,7 +491,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         before = t[max(0, m.start() - 25):m.start()]
         passive = bool(_PASSIVE_BE.search(before)) and not re.match(r"(?i)sales?|supply|deliver(?:y|ies)|shipments?|provision|exports?|transfers?$", cue)
         # recipient: "to/into §k§" after the cue
-        tm = _rx(rf"\b(?:to|into|for)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?{A}").search(t, m.end(), ce)
+        tm = _rx(_S1).search(t, m.end(), ce)
         if not tm or (tm.group(0).lower().startswith("for") and not re.search(r"\bfor\s+(?:the\s+)?§", tm.group(0))):
             tm2 = None
         else:
@@ -470,7 +500,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         item_end = tm2.start() if tm2 else ce
         src_k = None
         if passive or re.match(r"(?i)sales?|supply|supplies|deliver(?:y|ies)|shipments?|provision|exports?|transfers?$", cue):
-            bm = _rx(rf"\bby\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,2}}?{A}").search(t, m.end(), ce)
+            bm = _rx(_S2).search(t, m.end(), ce)
             if bm:
                 src_k = int(bm.group(1))
                 item_end = min(item_end, bm.start()) if bm.start() > m.end() else item_end
@@ -479,7 +509,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         exclude = {sk.at(dst_k).id} if dst_k is not None else set()
         if src_k is None and not passive:
             # noun cues: "X's sale of", "X supply of"; verbs: the subject before the cue
-            pm = _rx(rf"{A}{POSS}\s+(?:[\w-]+\s+){{0,3}}$").search(t[:m.start()])
+            pm = _rx(_S3).search(t[:m.start()])
             if pm and re.match(r"(?i)sales?|supply|supplies|deliver(?:y|ies)|shipments?|provision|exports?|transfers?$", cue):
                 src_k = int(pm.group(1))
             else:
@@ -506,8 +536,8 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         if any(s <= m.start() < e for s, e in used_spans):
             continue
         ce = _clause_end(t, m.end(), 220)
-        fm = _rx(rf"\b(?:from|with)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?{A}").search(t, m.end(), ce)
-        bm = _rx(rf"\s+by\s+(?:the\s+)?{A}{POSS}?\s*(?:of\s+)?").match(t, m.end())
+        fm = _rx(_S4).search(t, m.end(), ce)
+        bm = _rx(_S5).match(t, m.end())
         if bm:  # "the purchase by Warsaw of 980 tanks"
             dst_k = int(bm.group(1))
             item_start = bm.end()
@@ -530,7 +560,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
                     src = sk.at(k).id
                     break
         if src is None:
-            fb = re.search(rf"\b(?:froze|frozen|blocked|halted|cancell?ed|suspended|vetoed|refused)\s+by\s+(?:the\s+)?{A}", t[m.end():])
+            fb = re.search(_S6, t[m.end():])
             if fb and sk.at(int(fb.group(1))).id != dst:
                 src = sk.at(int(fb.group(1))).id
                 ce = len(t)
@@ -542,7 +572,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     # "X is interested in technology transfer ... with Y": Y → X
     for m in _SEEK_TECH_RE.finditer(t):
         ce = _clause_end(t, m.end(), 200)
-        fm = _rx(rf"\b(?:from|with)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?{A}").search(t, m.end(), ce)
+        fm = _rx(_S7).search(t, m.end(), ce)
         dst_k = _subject_before(sk, m.start())
         if fm and dst_k is not None:
             src = sk.at(int(fm.group(1))).id
@@ -556,7 +586,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     # "<maker> is producing the X engine to power/for <Y>'s ..."
     for m in _PRODUCE_RE.finditer(t):
         ce = _clause_end(t, m.end(), 200)
-        pm = _rx(rf"\b(?:to power|to equip|for use (?:in|by)|for)\s+(?:the\s+)?{A}").search(t, m.end(), ce)
+        pm = _rx(_S8).search(t, m.end(), ce)
         if not pm:
             continue
         src_k = _subject_before(sk, m.start())
@@ -585,9 +615,9 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
                            quantity=parse_quantity(m.group(1)), status=status, date=_date(sk.original), confidence=0.65))
 
     # "X-supplied drones" in a clause about Y: X → Y
-    for m in re.finditer(rf"{A}-(?:supplied|provided|delivered|donated|sent|funded)\s+((?:[\w-]+\s+){{0,3}}?(?:{WEAPON_HEADS}))\b", t, re.I):
+    for m in re.finditer(_S9, t, re.I):
         src = sk.at(int(m.group(1))).id
-        tm = _rx(rf"\b(?:to|for)\s+(?:the\s+)?{A}").search(t, m.end(), _clause_end(t, m.end(), 120))
+        tm = _rx(_S10).search(t, m.end(), _clause_end(t, m.end(), 120))
         if tm:
             dst = sk.at(int(tm.group(1))).id
         else:
@@ -599,9 +629,9 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
                                date=_date(sk.original), confidence=0.6))
 
     # "<demonym> helicopter deal ... with Y": maker → Y
-    for m in re.finditer(rf"{A}{POSS}\s+((?:[\w-]+\s+){{0,4}}?)(?:deal|contract|sale|order|export deal)\b", t):
+    for m in re.finditer(_S11, t):
         ce = _clause_end(t, m.end(), 200)
-        wm = _rx(rf"\bwith\s+(?:the\s+)?{A}").search(t, m.end(), ce)
+        wm = _rx(_S12).search(t, m.end(), ce)
         if not wm or not _HEAD_RE.search(m.group(2)):
             continue
         src, dst = sk.at(int(m.group(1))).id, sk.at(int(wm.group(1))).id
@@ -615,7 +645,7 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     t = sk.text
     out: list[Finding] = []
     # X-backed Y
-    for m in re.finditer(rf"{A}-(?:backed|supported|sponsored|funded|armed|allied)\b", t):
+    for m in re.finditer(_S13, t):
         src = sk.at(int(m.group(1))).id
         ce = _clause_end(t, m.end(), 90)
         nxt = [k for k in sk.after(m.end()) if sk.pos[k][0] < ce]
@@ -626,7 +656,7 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         if tgt:
             out.append(Finding("support", src, tgt, "cue 'X-backed'", confidence=0.75))
     # Y, backed by X, Z and W / Y (backed by X)
-    for m in re.finditer(rf"(?:,|\(|\bbe|\bare|\bis|\bwere|\bwas)\s*(?:which is |who are |is |are |supposed to be |to be )?(?:backed|supported|armed|sponsored|funded|aided|protected|defended|guarded|shielded)\s+by\s+((?:(?:the\s+)?{A}{POSS}(?:\s+(?!and\b)\w+)?\s*(?:,\s*and\b|,|and\b)?\s*)+)", t):
+    for m in re.finditer(_S14, t):
         srcs = [sk.at(int(x)).id for x in re.findall(A, m.group(1))]
         prev = sk.before(m.start())
         if not prev:
@@ -640,7 +670,7 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     # X supports / backs Y ; ", backing Y" (the sentence subject backs Y)
     for m in _SUPPORT_VERB.finditer(t):
         word = m.group(0).lower()
-        if re.match(r"aid|fund|arm", word) and not re.search(rf"{A}", t[m.end():m.end() + 30]):
+        if re.match(r"aid|fund|arm", word) and not re.search(_S15, t[m.end():m.end() + 30]):
             continue
         before = t[max(0, m.start() - 12):m.start()]
         if re.search(r"\bby\s*$|-$", before) or re.search(r"(?:was|were|is|are|been)\s+$", before):
@@ -648,7 +678,7 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         if re.match(r"\s+by\b", t[m.end():]) or re.search(r"\b(?:the|of|with|a|an|his|her|its|their|our|for|and)\s+$", before):
             continue  # "backed by X" is its own rule; "the support of" is a noun
         ce = _clause_end(t, m.end(), 120)
-        tm = _rx(rf"\s+(?:\w+\s+){{0,2}}?{A}").match(t, m.end())
+        tm = _rx(_S16).match(t, m.end())
         if not tm or sk.pos[int(tm.group(1))][0] >= ce:
             continue
         tgt = sk.at(int(tm.group(1))).id
@@ -661,26 +691,26 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         if src and src != tgt:
             out.append(Finding("support", src, tgt, f"cue '{m.group(0)}'", confidence=0.65))
     # X's support/aid (has allowed / for / to) Y ; with X's support
-    for m in re.finditer(rf"{A}{POSS}\s+(?:\w+\s+){{0,2}}?(?:support|backing|aid|help|assistance|sponsorship|patronage|funding)\b", t):
+    for m in re.finditer(_S17, t):
         src = sk.at(int(m.group(1))).id
         ce = _clause_end(t, m.end(), 100)
-        tm = _rx(rf"\b(?:for|to|of|allowed|enabled|helped|has allowed|has enabled)\s+(?:the\s+)?{A}").search(t, m.end(), ce)
+        tm = _rx(_S18).search(t, m.end(), ce)
         if tm:
             out.append(Finding("support", src, sk.at(int(tm.group(1))).id, "cue 'X's support for Y'", confidence=0.65))
     # with the support/backing/help of X: X backs the subject
-    for m in re.finditer(rf"\bwith\s+(?:the\s+)?(?:\w+\s+)?(?:support|backing|help|assistance|blessing)\s+(?:of|from)\s+(?:the\s+)?{A}", t):
+    for m in re.finditer(_S19, t):
         src = sk.at(int(m.group(1))).id
         k = _subject_before(sk, m.start(), {src})
         if k is not None:
             out.append(Finding("support", src, sk.at(k).id, "cue 'with the support of'", confidence=0.65))
     # X wants/helps Y to defeat/win/defend: X backs Y
-    for m in re.finditer(rf"\b(?:want|wants|wanted|help|helps|helped|helping|enable|enables|enabled|allow|allows|allowed)\s+(?:the\s+)?{A}\s+(?:to\s+)?(?:defeat|win|prevail|defend|resist|repel|fight|push back)\b", t):
+    for m in re.finditer(_S20, t):
         tgt = sk.at(int(m.group(1))).id
         k = _subject_before(sk, m.start(), {tgt})
         if k is not None:
             out.append(Finding("support", sk.at(k).id, tgt, "cue 'wants Y to win'", confidence=0.6))
     # show of support for Y / in support of Y (subject or group in context)
-    for m in re.finditer(rf"\b(?:show of support|in support|solidarity)\s+(?:for|of|with)\s+(?:the\s+)?{A}", t):
+    for m in re.finditer(_S21, t):
         tgt = sk.at(int(m.group(1))).id
         src_k = _subject_before(sk, m.start(), {tgt})
         src = sk.at(src_k).id if src_k is not None else None
@@ -689,21 +719,21 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         if src:
             out.append(Finding("support", src, tgt, "cue 'support for'", confidence=0.6))
     # Y's (most significant) patron, X  /  X, Y's patron
-    for m in re.finditer(rf"{A}{POSS}\s+(?:[\w-]+\s+){{0,3}}?(?:patron|backer|sponsor|benefactor|protector)s?\b", t):
+    for m in re.finditer(_S22, t):
         client = sk.at(int(m.group(1))).id
         prev = [k for k in sk.before(m.start()) if sk.at(k).id != client]
-        nxt = _rx(rf"\s*,?\s*(?:the\s+)?{A}").match(t, m.end())
+        nxt = _rx(_S23).match(t, m.end())
         patron = sk.at(int(nxt.group(1))).id if nxt else (sk.at(prev[0]).id if prev else None)
         if patron and patron != client:
             out.append(Finding("support", patron, client, "cue 'patron of'", confidence=0.7))
     # proxy: "X's proxy Y", "Y, a proxy of X"
-    for m in re.finditer(rf"\bprox(?:y|ies)\s+(?:of|for)\s+(?:the\s+)?{A}", t):
+    for m in re.finditer(_S24, t):
         patron = sk.at(int(m.group(1))).id
         prev = [k for k in sk.before(m.start()) if sk.at(k).id != patron]
         if prev:
             out.append(Finding("support", patron, sk.at(prev[0]).id, "cue 'proxy of'", confidence=0.65))
     # "X troops to Y" at Y's invitation
-    for m in re.finditer(rf"\binvit\w+\s+(?:the\s+)?{A}\s+(?:troops|forces|soldiers|military)\s+to\s+{A}", t):
+    for m in re.finditer(_S25, t):
         out.append(Finding("support", sk.at(int(m.group(1))).id, sk.at(int(m.group(2))).id,
                            "cue 'invited X troops to Y'", confidence=0.55))
     return out
@@ -725,15 +755,15 @@ def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     t = sk.text
     out: list[Finding] = []
     # between A and B
-    for m in re.finditer(rf"\b(?:conflict|war|wars|tensions?|hostilities|fighting|clashes|rivalry|dispute|feud|standoff|confrontation|animosity|enmity)\s+(?:\w+\s+){{0,2}}?between\s+(?:the\s+)?{A}{POSS}(?:\s*\([^)]*\))?\s+and\s+(?:the\s+)?{A}", t):
+    for m in re.finditer(_S26, t):
         a, b = sk.at(int(m.group(1))).id, sk.at(int(m.group(2))).id
         out.append(Finding("conflict", a, b, "cue 'conflict between'", confidence=0.8, extra={"mutual": True}))
-    for m in re.finditer(rf"\b(?:conflict|war|tensions?|hostilities|fighting|clashes|rivalry|dispute|feud|standoff|enmity)\s+between\s+(?:the\s+)?(?:two\s+)?(?:(?:[\w-]+|§\d+§)\s+)?{_PAIR_NOUNS}\b", t, re.I):
+    for m in re.finditer(_S27, t, re.I):
         pair = _pair_from_context(sk, m.start(), context)
         if pair:
             out.append(Finding("conflict", pair[0], pair[1], "cue 'tensions between the two'", confidence=0.65))
     # X aggression / invasion / war in|on|against Y  and "its own war in Y"
-    for m in re.finditer(rf"(?:{A}{POSS}|\bits)\s+(?:own\s+|full-scale\s+|\w+\s+)?(?:aggression|invasion|war|offensive|attacks?|strikes|occupation|annexation|incursions?|military operation)\b(?:\s+(?:in|on|against|of|into|with)\s+(?:the\s+)?{A})?", t):
+    for m in re.finditer(_S28, t):
         if m.group(1) is not None:
             src = sk.at(int(m.group(1))).id
         else:
@@ -750,26 +780,26 @@ def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
             tgt = others[0]
         out.append(Finding("conflict", src, tgt, "cue 'X aggression/war'", confidence=0.7))
     # "(launched) an attack/offensive on|against Y": the subject attacks Y
-    for m in re.finditer(rf"\b(?:attacks?|offensive|assault|strikes?|invasion|incursions?|bombardment|shelling|raids?|blockade|aggression)\s+(?:on|against|into|of|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{A}", t):
+    for m in re.finditer(_S29, t):
         tgt = sk.at(int(m.group(1))).id
-        pm = re.search(rf"{A}{POSS}\s+(?:[\w-]+\s+){{0,2}}$", t[:m.start()])
+        pm = re.search(_S30, t[:m.start()])
         k = int(pm.group(1)) if pm else _subject_before(sk, m.start(), {tgt})
         if sk.at(int(m.group(1))).kind != "country" and re.search(r"\bin\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?§\d+§$", m.group(0)):
             continue  # "an offensive in Darfur": a place, not an adversary
         if k is not None and sk.at(k).id != tgt and sk.at(k).kind in ("country", "bloc"):
-            held = _rx(rf"(?:-|\s+)(?:controlled|held|occupied|run)\s+(?:the\s+)?{A}").match(t, m.end())
+            held = _rx(_S31).match(t, m.end())
             if held and sk.at(int(held.group(1))).id != sk.at(k).id:
                 # the place attacked first, then its holder
                 out.append(Finding("conflict", sk.at(k).id, sk.at(int(held.group(1))).id, "cue 'attack on X-held Y'", confidence=0.6))
             out.append(Finding("conflict", sk.at(k).id, tgt, "cue 'attack on'", confidence=0.65))
     # "the Ukraine war": the named country and the other side named in the sentence
-    for m in re.finditer(rf"\bthe\s+{A}\s+(?:war|conflict|invasion)\b", t):
+    for m in re.finditer(_S32, t):
         tgt = sk.at(int(m.group(1))).id
         others = list(dict.fromkeys(sk.at(k).id for k in range(len(sk.pos)) if sk.at(k).kind == "country" and sk.at(k).id != tgt))
         if len(others) == 1:
             out.append(Finding("conflict", others[0], tgt, "cue 'the Y war'", confidence=0.6))
     # the fight/war/struggle against Y: Y vs the nearest actor before
-    for m in re.finditer(rf"\b(?:fight|war|struggle|defen[cs]e|battle|resistance)\s+against\s+(?:the\s+)?{A}", t):
+    for m in re.finditer(_S33, t):
         tgt = sk.at(int(m.group(1))).id
         k = _subject_before(sk, m.start(), {tgt}, within=400)
         prev = [x for x in sk.before(m.start(), exclude={tgt}) if sk.at(x).kind == "country"]
@@ -778,10 +808,10 @@ def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         if k is not None:
             out.append(Finding("conflict", sk.at(k).id, tgt, "cue 'fight against'", confidence=0.65))
     # X forces|troops ... Y border
-    for m in re.finditer(rf"{A}{POSS}\s+(?:\w+\s+)?(?:forces|troops|soldiers|army|military|navy|jets|warplanes|drones|missiles)\b", t):
+    for m in re.finditer(_S34, t):
         ce = _clause_end(t, m.end(), 120)
         seg = t[m.end():ce]
-        tm = re.search(rf"\b(?:mass|massing|amass\w*|invad\w*|attack\w*|advanc\w*|shell\w*|strik\w*|struck|bomb\w*|occup\w*|fought|fight\w*|clash\w*|push\w*|enter\w*|cross\w*)\s+(?:[\w-]+\s+){{0,4}}?{A}", seg)
+        tm = re.search(_S35, seg)
         if tm:
             src, tgt = sk.at(int(m.group(1))).id, sk.at(int(tm.group(1))).id
             out.append(Finding("conflict", src, tgt, "cue 'X forces … Y'", confidence=0.65))
@@ -792,16 +822,16 @@ def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         if re.search(r"-$", before):
             continue
         ce = _clause_end(t, m.end(), 150)
-        tm = _rx(rf"\s+(?:(?:the|on|against|at|of|with|by|for|into|vehemently|\w+ly)\s+){{0,3}}?{A}").match(t, m.end())
+        tm = _rx(_S36).match(t, m.end())
         if not tm or sk.pos[int(tm.group(1))][0] >= ce:
             # "interdicted at least 18 Iranian ships": object phrase holding a demonym
-            tm = _rx(rf"\s+(?:[\w-]+\s+){{0,4}}?{A}\s+(?:ships?|vessels?|forces|troops|positions|targets|bases?|officials|government|leaders?|drones|aircraft|jets)").match(t, m.end())
+            tm = _rx(_S37).match(t, m.end())
             if not tm:
                 continue
         tgt = sk.at(int(tm.group(1))).id
         passive = bool(re.search(r"(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", before))
         if passive:
-            bm = _rx(rf"\s+by\s+(?:the\s+)?{A}").match(t, m.end())
+            bm = _rx(_S38).match(t, m.end())
             if not bm:
                 continue
             src = sk.at(int(bm.group(1))).id
@@ -824,21 +854,21 @@ def _alliances(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     countries = [k for k in range(len(sk.pos)) if sk.at(k).kind in ("country",)]
     ids = list(dict.fromkeys(sk.at(k).id for k in countries))
     # "allies of Y" / "X's ally Y" / "X and its ally Y"
-    for m in re.finditer(rf"\b(?:allies|ally|partners?)\s+(?:of|to)\s+(?:the\s+)?{A}", t):
+    for m in re.finditer(_S39, t):
         tgt = sk.at(int(m.group(1))).id
         cs = _clause_start(t, m.start())
         seg_ids = [sk.at(k).id for k in sk.ids_in(cs, m.start()) if sk.at(k).kind == "country"]
         for s in dict.fromkeys(seg_ids):
             if s != tgt:
                 out.append(Finding("alliance", s, tgt, "cue 'allies of'", confidence=0.7))
-    for m in re.finditer(rf"{A}{POSS}\s+(?:\w+\s+)?(?:ally|allies|partner)\s*,?\s+(?:the\s+)?{A}", t):
+    for m in re.finditer(_S40, t):
         a, b = sk.at(int(m.group(1))).id, sk.at(int(m.group(2))).id
         out.append(Finding("alliance", a, b, "cue 'X's ally Y'", confidence=0.7))
     t = re.sub(r"(§(\d+)§)(\s+(?:\w+\s+)?)(alliance|pact|treaty|partnership)", lambda m: m.group(1) + m.group(3) + ("bloc" if sk.at(int(m.group(2))).kind == "bloc" else m.group(4)), t)
     if not _ALLIANCE_NOUN.search(t) and not re.search(r"\ballied\b", t):
         return out
     # signed ... with Y
-    for m in re.finditer(rf"\bsign\w*\s+(?:[\w-]+\s+){{0,6}}?(?:agreements?|deals?|pacts?|treaty|treaties|accords?|memorand\w+|contracts?|declarations?)\s+(?:[\w-]+\s+){{0,4}}?with\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{A}", t):
+    for m in re.finditer(_S41, t):
         tgt = sk.at(int(m.group(1))).id
         others = [x for x in ids if x != tgt]
         k = _subject_before(sk, m.start(), {tgt})
@@ -849,18 +879,18 @@ def _alliances(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     pairs: list[tuple[str, str]] = []
     if len(ids) == 2 and not _CONFLICT_ONLY.search(t):
         pairs.append((ids[0], ids[1]))
-    elif len(ids) == 1 and re.search(rf"\b(?:the two|both)\s+(?:\w+\s+)?{_PAIR_NOUNS}\b|\bthe countries\b|\bbilateral\b", t, re.I) and context:
+    elif len(ids) == 1 and re.search(_S42, t, re.I) and context:
         other = next((c for c in reversed(context) if c != ids[0]), None)
         if other:
             pairs.append((ids[0], other))
-    elif len(ids) == 0 and re.search(rf"\b(?:the two|both)\s+(?:\w+\s+)?{_PAIR_NOUNS}\b|\bthe countries\b", t, re.I):
+    elif len(ids) == 0 and re.search(_S43, t, re.I):
         pool = list(dict.fromkeys(context))
         if len(pool) >= 2:
             pairs.append((pool[-2], pool[-1]))
     elif len(ids) > 2:
-        for m in re.finditer(rf"{A}{POSS}\s+and\s+(?:the\s+)?{A}{POSS}\s+(?:\w+\s+){{0,3}}?(?:{_ALLIANCE_VERB.pattern})", t):
+        for m in re.finditer(_S44, t):
             pairs.append((sk.at(int(m.group(1))).id, sk.at(int(m.group(2))).id))
-        for m in re.finditer(rf"(?:{_ALLIANCE_NOUN.pattern})\s+(?:between|with)\s+(?:the\s+)?{A}(?:\s+and\s+(?:the\s+)?{A})?", t):
+        for m in re.finditer(_S45, t):
             a = sk.at(int(m.group(1))).id
             if m.group(2):
                 pairs.append((a, sk.at(int(m.group(2))).id))
@@ -880,7 +910,7 @@ _CONFLICT_ONLY = _rx(r"\b(?:peace talks|ceasefire|truce|peace deal|peace agreeme
 def _influence(sk: _Sketch) -> list[Finding]:
     t = sk.text
     out: list[Finding] = []
-    for m in re.finditer(rf"(?:{A}{POSS}\s+(?:[\w-]+\s+){{0,4}}?|\b(?:its|their)\s+(?:[\w-]+\s+){{0,4}}?)(?:sphere of influence|influence|clout|sway|dominance|hegemony|foothold)\b", t):
+    for m in re.finditer(_S46, t):
         if m.group(1) is not None:
             hub = sk.at(int(m.group(1))).id
         else:
@@ -901,8 +931,8 @@ def _influence(sk: _Sketch) -> list[Finding]:
                 found = True
         if found:
             continue
-        rm = _rx(rf"\b(?:in|over|across|on)\s+(?:the\s+)?((?:{A}(?:\s*,\s*|\s+and\s+)?)+)").match(t, m.end() + 1) or \
-            _rx(rf"\s*(?:in|over|across|on)\s+(?:the\s+)?((?:{A}(?:\s*,\s*|\s+and\s+)?)+)").match(t, m.end())
+        rm = _rx(_S47).match(t, m.end() + 1) or \
+            _rx(_S48).match(t, m.end())
         if rm:
             ks = [int(x) for x in re.findall(A, rm.group(1))]
             members = [sk.at(k).id for k in ks if sk.at(k).id != hub]
@@ -912,3 +942,54 @@ def _influence(sk: _Sketch) -> list[Finding]:
                                    label=", ".join(labels), confidence=0.6,
                                    extra={"regions": [sk.at(k).id for k in ks if sk.at(k).kind in ("region", "bloc")]}))
     return out
+
+
+# -- cue pattern sources, formatted once (the functions above compile them through _rx) --
+_S1 = rf"\b(?:to|into|for)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?{A}"
+_S2 = rf"\bby\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,2}}?{A}"
+_S3 = rf"{A}{POSS}\s+(?:[\w-]+\s+){{0,3}}$"
+_S4 = rf"\b(?:from|with)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?{A}"
+_S5 = rf"\s+by\s+(?:the\s+)?{A}{POSS}?\s*(?:of\s+)?"
+_S6 = rf"\b(?:froze|frozen|blocked|halted|cancell?ed|suspended|vetoed|refused)\s+by\s+(?:the\s+)?{A}"
+_S7 = rf"\b(?:from|with)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?{A}"
+_S8 = rf"\b(?:to power|to equip|for use (?:in|by)|for)\s+(?:the\s+)?{A}"
+_S9 = rf"{A}-(?:supplied|provided|delivered|donated|sent|funded)\s+((?:[\w-]+\s+){{0,3}}?(?:{WEAPON_HEADS}))\b"
+_S10 = rf"\b(?:to|for)\s+(?:the\s+)?{A}"
+_S11 = rf"{A}{POSS}\s+((?:[\w-]+\s+){{0,4}}?)(?:deal|contract|sale|order|export deal)\b"
+_S12 = rf"\bwith\s+(?:the\s+)?{A}"
+_S13 = rf"{A}-(?:backed|supported|sponsored|funded|armed|allied)\b"
+_S14 = rf"(?:,|\(|\bbe|\bare|\bis|\bwere|\bwas)\s*(?:which is |who are |is |are |supposed to be |to be )?(?:backed|supported|armed|sponsored|funded|aided|protected|defended|guarded|shielded)\s+by\s+((?:(?:the\s+)?{A}{POSS}(?:\s+(?!and\b)\w+)?\s*(?:,\s*and\b|,|and\b)?\s*)+)"
+_S15 = rf"{A}"
+_S16 = rf"\s+(?:\w+\s+){{0,2}}?{A}"
+_S17 = rf"{A}{POSS}\s+(?:\w+\s+){{0,2}}?(?:support|backing|aid|help|assistance|sponsorship|patronage|funding)\b"
+_S18 = rf"\b(?:for|to|of|allowed|enabled|helped|has allowed|has enabled)\s+(?:the\s+)?{A}"
+_S19 = rf"\bwith\s+(?:the\s+)?(?:\w+\s+)?(?:support|backing|help|assistance|blessing)\s+(?:of|from)\s+(?:the\s+)?{A}"
+_S20 = rf"\b(?:want|wants|wanted|help|helps|helped|helping|enable|enables|enabled|allow|allows|allowed)\s+(?:the\s+)?{A}\s+(?:to\s+)?(?:defeat|win|prevail|defend|resist|repel|fight|push back)\b"
+_S21 = rf"\b(?:show of support|in support|solidarity)\s+(?:for|of|with)\s+(?:the\s+)?{A}"
+_S22 = rf"{A}{POSS}\s+(?:[\w-]+\s+){{0,3}}?(?:patron|backer|sponsor|benefactor|protector)s?\b"
+_S23 = rf"\s*,?\s*(?:the\s+)?{A}"
+_S24 = rf"\bprox(?:y|ies)\s+(?:of|for)\s+(?:the\s+)?{A}"
+_S25 = rf"\binvit\w+\s+(?:the\s+)?{A}\s+(?:troops|forces|soldiers|military)\s+to\s+{A}"
+_S26 = rf"\b(?:conflict|war|wars|tensions?|hostilities|fighting|clashes|rivalry|dispute|feud|standoff|confrontation|animosity|enmity)\s+(?:\w+\s+){{0,2}}?between\s+(?:the\s+)?{A}{POSS}(?:\s*\([^)]*\))?\s+and\s+(?:the\s+)?{A}"
+_S27 = rf"\b(?:conflict|war|tensions?|hostilities|fighting|clashes|rivalry|dispute|feud|standoff|enmity)\s+between\s+(?:the\s+)?(?:two\s+)?(?:(?:[\w-]+|§\d+§)\s+)?{_PAIR_NOUNS}\b"
+_S28 = rf"(?:{A}{POSS}|\bits)\s+(?:own\s+|full-scale\s+|\w+\s+)?(?:aggression|invasion|war|offensive|attacks?|strikes|occupation|annexation|incursions?|military operation)\b(?:\s+(?:in|on|against|of|into|with)\s+(?:the\s+)?{A})?"
+_S29 = rf"\b(?:attacks?|offensive|assault|strikes?|invasion|incursions?|bombardment|shelling|raids?|blockade|aggression)\s+(?:on|against|into|of|in)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{A}"
+_S30 = rf"{A}{POSS}\s+(?:[\w-]+\s+){{0,2}}$"
+_S31 = rf"(?:-|\s+)(?:controlled|held|occupied|run)\s+(?:the\s+)?{A}"
+_S32 = rf"\bthe\s+{A}\s+(?:war|conflict|invasion)\b"
+_S33 = rf"\b(?:fight|war|struggle|defen[cs]e|battle|resistance)\s+against\s+(?:the\s+)?{A}"
+_S34 = rf"{A}{POSS}\s+(?:\w+\s+)?(?:forces|troops|soldiers|army|military|navy|jets|warplanes|drones|missiles)\b"
+_S35 = rf"\b(?:mass|massing|amass\w*|invad\w*|attack\w*|advanc\w*|shell\w*|strik\w*|struck|bomb\w*|occup\w*|fought|fight\w*|clash\w*|push\w*|enter\w*|cross\w*)\s+(?:[\w-]+\s+){{0,4}}?{A}"
+_S36 = rf"\s+(?:(?:the|on|against|at|of|with|by|for|into|vehemently|\w+ly)\s+){{0,3}}?{A}"
+_S37 = rf"\s+(?:[\w-]+\s+){{0,4}}?{A}\s+(?:ships?|vessels?|forces|troops|positions|targets|bases?|officials|government|leaders?|drones|aircraft|jets)"
+_S38 = rf"\s+by\s+(?:the\s+)?{A}"
+_S39 = rf"\b(?:allies|ally|partners?)\s+(?:of|to)\s+(?:the\s+)?{A}"
+_S40 = rf"{A}{POSS}\s+(?:\w+\s+)?(?:ally|allies|partner)\s*,?\s+(?:the\s+)?{A}"
+_S41 = rf"\bsign\w*\s+(?:[\w-]+\s+){{0,6}}?(?:agreements?|deals?|pacts?|treaty|treaties|accords?|memorand\w+|contracts?|declarations?)\s+(?:[\w-]+\s+){{0,4}}?with\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{A}"
+_S42 = rf"\b(?:the two|both)\s+(?:\w+\s+)?{_PAIR_NOUNS}\b|\bthe countries\b|\bbilateral\b"
+_S43 = rf"\b(?:the two|both)\s+(?:\w+\s+)?{_PAIR_NOUNS}\b|\bthe countries\b"
+_S44 = rf"{A}{POSS}\s+and\s+(?:the\s+)?{A}{POSS}\s+(?:\w+\s+){{0,3}}?(?:{_ALLIANCE_VERB.pattern})"
+_S45 = rf"(?:{_ALLIANCE_NOUN.pattern})\s+(?:between|with)\s+(?:the\s+)?{A}(?:\s+and\s+(?:the\s+)?{A})?"
+_S46 = rf"(?:{A}{POSS}\s+(?:[\w-]+\s+){{0,4}}?|\b(?:its|their)\s+(?:[\w-]+\s+){{0,4}}?)(?:sphere of influence|influence|clout|sway|dominance|hegemony|foothold)\b"
+_S47 = rf"\b(?:in|over|across|on)\s+(?:the\s+)?((?:{A}(?:\s*,\s*|\s+and\s+)?)+)"
+_S48 = rf"\s*(?:in|over|across|on)\s+(?:the\s+)?((?:{A}(?:\s*,\s*|\s+and\s+)?)+)"
