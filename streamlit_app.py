@@ -215,6 +215,7 @@ def on_scene_upload() -> None:
     except SceneError as exc:
         flash(f"{file.name} was not opened: {exc}. The current scene is unchanged.")
         return
+    S.before_open = (S.ws, list(S.get("samples", [])))  # opening a file never loses work
     S.ws = Workspace.from_scene(scene)
     samples = {d.id: n for n, d in sample_articles().items()}
     S.samples = [samples[d.id] for d in scene.documents if d.id in samples]
@@ -222,6 +223,14 @@ def on_scene_upload() -> None:
     S.brief_step = 0
     flash(f"Opened {file.name}: {len(scene.documents)} articles, {len(scene.places)} places, "
           f"{len(scene.relations)} relations.", "success")
+
+
+def on_back_before_open() -> None:
+    before = S.pop("before_open", None)
+    if before is not None:
+        S.ws, S.samples = before
+        S.selected = None
+        flash("Back to the articles and corrections you had before opening the file.", "info")
 
 
 # -- callbacks: corrections ------------------------------------------------------------
@@ -454,6 +463,9 @@ with st.sidebar:
     st.subheader("Scene file")
     st.file_uploader("Open a saved scene (.json)", type=["json"], key=vkey("scene_upload"),
                      on_change=on_scene_upload)
+    if S.get("before_open") is not None:
+        st.button("Back to before opening", key="back_before_open", on_click=on_back_before_open,
+                  help="Return to the articles and corrections you had before opening the file")
 
 # -- the Scene on screen: derived from the workspace after this run's input ----------------
 

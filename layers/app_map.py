@@ -204,6 +204,26 @@ def feature_at(
 
 # -- a prepared map: st_folium's Python-side work done once and cached ----------------------
 
+_SF_HELPERS = ("_component_func", "_get_html", "_get_header", "_get_map_string", "get_full_id")
+
+
+def _streamlit_folium():
+    """The streamlit_folium module, checked for the helpers this module relies on.
+
+    They are module-level functions of streamlit-folium 0.24–0.27 (tested with
+    0.27.4); a release that renames them fails here with a clear message
+    rather than somewhere inside the map.
+    """
+    import streamlit_folium as sf
+
+    missing = [name for name in _SF_HELPERS if not hasattr(sf, name)]
+    if missing:
+        raise OfflineError(
+            f"this streamlit-folium ({getattr(sf, '__version__', '?')}) lacks {', '.join(missing)}; "
+            "geobrief's app map was built against streamlit-folium 0.27"
+        )
+    return sf
+
 
 def prepare_map(m: folium.Map, prefix: str) -> dict:
     """Everything streamlit-folium's frontend needs to draw ``m``, as plain strings.
@@ -227,8 +247,7 @@ def prepare_map(m: folium.Map, prefix: str) -> dict:
         ``script``, ``header``, ``html``, ``id``, ``css_links``, ``js_links``
         and ``bounds``.
     """
-    import streamlit_folium as sf
-
+    sf = _streamlit_folium()
     make_offline(m, prefix)
     # One render of the map fills the figure's header and body; st_folium also renders
     # the whole figure first, which only repeats the (large) script.
@@ -289,8 +308,7 @@ def show_map(
     """
     import hashlib
 
-    import streamlit_folium as sf
-
+    sf = _streamlit_folium()
     returned = list(returned_objects or [])
     digest = hashlib.sha256((prepared["script"] + key).encode("utf-8")).hexdigest()
     return sf._component_func(

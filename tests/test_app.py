@@ -245,6 +245,10 @@ def test_save_and_reload_scene_and_refuse_malformed(at):
         _run(at)
         assert any(expected in m and "unchanged" in m for m in _messages(at)), name
         assert _scene(at) == Scene.from_json(saved)
+    # what the analyst had before opening the file can be brought back
+    at.button(key="back_before_open").click()
+    _run(at)
+    assert not _scene(at).documents
 
 
 def test_exports_hold_what_is_on_screen(at):
