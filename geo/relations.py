@@ -185,27 +185,27 @@ _PASSIVE_BE = _rx(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 
 
 _TRANSFER_WORDS = re.compile(
-    r"sell|sold|sale|suppl|deliver|export|transfer|provi|send|sent|ship|donat|give|gave|hand|gift|lease|smuggl|"
+    r"\b(?:sell|sold|sale|suppl|deliver|export|transfer|provi|send|sent|ship|donat|give|gave|hand|gift|lease|smuggl|"
     r"funnel|arm|buy|bought|purchas|order|acquir|receiv|import|procur|obtain|get|got|gain|deploy|station|plac|"
-    r"produc|build|built|manufactur|develop|mak|made|interested|seek|sought|want|looking|deal|contract",
+    r"produc|build|built|manufactur|develop|mak|made|interested|seek|sought|want|looking|deal|contract)",
     re.I,
 )
 _SUPPORT_WORDS = re.compile(
-    r"back|support|arm|sponsor|fund|financ|endors|prop|aid|help|assist|patron|benefactor|protect|defend|guard|"
-    r"shield|prox|invit|want|enabl|allow|solidarity|blessing",
+    r"\b(?:back|support|arm|sponsor|fund|financ|endors|prop|aid|help|assist|patron|benefactor|protect|defend|guard|"
+    r"shield|prox|invit|want|enabl|allow|solidarity|blessing)",
     re.I,
 )
 _CONFLICT_WORDS = re.compile(
-    r"war|conflict|tension|hostil|fight|fought|clash|rival|dispute|feud|stand|confront|animosit|enmit|aggress|"
+    r"\b(?:war|conflict|tension|hostil|fight|fought|clash|rival|dispute|feud|stand|confront|animosit|enmit|aggress|"
     r"invad|invasion|offensive|attack|strike|struck|occup|annex|incursion|criti|condemn|denounc|accus|threat|"
     r"sanction|object|warn|bomb|shell|interdict|seiz|intercept|target|blam|expel|rebuk|slam|protest|retaliat|"
     r"frustrat|angry|furious|odds|defeat|forces|troops|soldiers|army|military|navy|raid|blockad|assault|battle|"
-    r"struggle|resist|defen",
+    r"struggle|resist|defen)",
     re.I,
 )
 _ALLIANCE_WORDS = re.compile(
-    r"agree|partner|allian|allie|ally|cooperat|co-operat|pact|treat|accord|memorand|ties|relations|joint|deal|"
-    r"sign",
+    r"\b(?:agree|partner|allian|allie|ally|cooperat|co-operat|pact|treat|accord|memorand|ties|relations|joint|deal|"
+    r"sign)",
     re.I,
 )
 _NEEDS_CONTEXT = re.compile(r"\b(?:it|they|both|two|countries|nations|sides|rebels|militants|group|movement|insurgents)\b", re.I)
