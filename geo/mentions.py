@@ -55,6 +55,7 @@ ORG_TAILS = frozenset(
 """Words that, after a place name, make it part of an organisation's or a text's name."""
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_GAP_BREAK = re.compile(r"[.!?;:,()\[\]{}\"“”]|\n")
 
 POSTAL_ABBREVIATIONS = {
     "Ala.": "US-AL", "Ariz.": "US-AZ", "Ark.": "US-AR", "Calif.": "US-CA", "Colo.": "US-CO",
@@ -159,11 +160,12 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         for j in range(i + 1, min(n, i + MAX_TOKENS)):
             w = text[toks[j][0]:toks[j][1]]
             gap = text[toks[j - 1][1]:toks[j][0]]
-            if gap == "." and toks[j - 1][1] - toks[j - 1][0] == 1 and text[toks[j - 1][0]].isupper():
-                last = j  # an initialism: "U.S.", "U.K."
-                continue
-            if re.search(r"[.!?;:,()\[\]{}\"“”]|\n", gap):
-                break
+            if gap != " ":
+                if gap == "." and toks[j - 1][1] - toks[j - 1][0] == 1 and text[toks[j - 1][0]].isupper():
+                    last = j  # an initialism: "U.S.", "U.K."
+                    continue
+                if _GAP_BREAK.search(gap):
+                    break
             if w[:1].isupper() or w[:1].isdigit():
                 last = j
             elif w.lower() not in _CONNECTORS and not (text[toks[j - 1][1]:toks[j][0]] == "-" and w.lower() in _CONNECTORS):
