@@ -50,7 +50,7 @@ PERSON_PLACES = frozenset(
 """Names that are places unless the text uses them as a person's name."""
 
 ORG_TAILS = frozenset(
-    ["times", "post", "journal", "independent", "herald", "tribune", "gazette", "telegraph", "guardian", "chronicle", "observer", "examiner", "standard", "courier", "mirror", "express", "daily", "weekly", "news", "press", "review", "monitor", "insider", "institute", "institution", "university", "college", "school", "academy", "seminary", "council", "center", "centre", "foundation", "endowment", "agency", "agencies", "commission", "committee", "bureau", "office", "association", "society", "club", "fc", "united", "city-fc", "corporation", "corp", "company", "inc", "ltd", "group", "bank", "exchange", "fund", "trust", "hospital", "clinic", "airlines", "airways", "airport", "railway", "railways", "stadium", "arena", "museum", "library", "symphony", "orchestra", "ballet", "opera", "theatre", "theater", "zoo", "pact", "declaration", "accords", "accord", "protocol", "convention", "format", "summit", "process", "consensus", "doctrine", "initiative", "forum", "dialogue", "talks", "treaty", "plan", "statement", "communique", "agreement", "memorandum", "charter", "studies", "study", "program", "programme", "project", "network", "tv", "radio", "broadcasting", "broadcaster", "television", "channel", "magazine", "times-picayune", "sun-times", "star-telegram", "public-radio"]
+    ["times", "post", "journal", "independent", "herald", "tribune", "gazette", "telegraph", "guardian", "chronicle", "observer", "examiner", "standard", "courier", "mirror", "express", "daily", "weekly", "news", "press", "review", "monitor", "insider", "institute", "institution", "university", "college", "school", "academy", "seminary", "council", "center", "centre", "foundation", "endowment", "agency", "agencies", "commission", "committee", "bureau", "office", "association", "society", "club", "fc", "united", "city-fc", "corporation", "corp", "company", "inc", "ltd", "group", "bank", "exchange", "fund", "trust", "hospital", "clinic", "airlines", "airways", "airport", "railway", "railways", "stadium", "arena", "museum", "library", "symphony", "orchestra", "ballet", "opera", "theatre", "theater", "zoo", "pact", "declaration", "accords", "accord", "protocol", "convention", "format", "summit", "process", "consensus", "doctrine", "initiative", "forum", "dialogue", "talks", "treaty", "plan", "statement", "communique", "agreement", "memorandum", "charter", "studies", "study", "program", "programme", "project", "network", "tv", "radio", "broadcasting", "broadcaster", "television", "channel", "magazine", "times-picayune", "sun-times", "star-telegram", "public-radio", "county", "parish", "township", "borough", "square", "tower", "heights", "quarter", "embassy", "consulate"]
 )
 """Words that, after a place name, make it part of an organisation's or a text's name."""
 
@@ -67,7 +67,7 @@ POSTAL_ABBREVIATIONS = {
     "Ore.": "US-OR", "Pa.": "US-PA", "R.I.": "US-RI", "S.C.": "US-SC", "S.D.": "US-SD",
     "Tenn.": "US-TN", "Tex.": "US-TX", "Vt.": "US-VT", "Va.": "US-VA", "Wash.": "US-WA",
     "W.Va.": "US-WV", "Wis.": "US-WI", "Wyo.": "US-WY", "D.C.": "US-DC",
-    "Alta.": "CA-AB", "B.C.": "CA-BC", "Man.": "CA-MB", "N.B.": "CA-NB", "N.L.": "CA-NL",
+    "Alta.": "CA-AB", "B.C.": "CA-BC", "BC": "CA-BC", "Man.": "CA-MB", "N.B.": "CA-NB", "N.L.": "CA-NL",
     "N.S.": "CA-NS", "Ont.": "CA-ON", "P.E.I.": "CA-PE", "Que.": "CA-QC", "Sask.": "CA-SK",
 }
 """AP-style state and province abbreviations, read only after "Place, " ("Edmonton, Ky.")."""
