@@ -75,6 +75,7 @@ class Watch:
     def __init__(self) -> None:
         self.blocked: list[str] = []
         self.errors: list[str] = []
+        self.sent: list[float] = []  # times the page sent a message to the server
 
 
 @pytest.fixture
@@ -101,6 +102,7 @@ def page(server):
         pg = context.new_page()
         pg.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
         pg.on("pageerror", lambda e: watch.errors.append(str(e)))
+        pg.on("websocket", lambda ws: ws.on("framesent", lambda f: watch.sent.append(time.monotonic())))
         pg.goto(server)
         pg.watch = watch
         yield pg
@@ -143,6 +145,22 @@ def test_map_appears_offline_with_arcs(page, tmp_path):
     _no_trouble(page)
 
 
+def test_pan_and_zoom_do_not_rerun_the_app(page):
+    frame = _map(page)
+    page.wait_for_timeout(1500)
+    since = time.monotonic()
+    frame.locator(".leaflet-control-zoom-in").click()
+    page.wait_for_timeout(500)
+    box = page.locator(MAP_FRAME).first.bounding_box()
+    page.mouse.move(box["x"] + 500, box["y"] + 400)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 380, box["y"] + 330, steps=8)
+    page.mouse.up()
+    page.wait_for_timeout(1500)
+    assert [t for t in page.watch.sent if t > since] == []
+    _no_trouble(page)
+
+
 def test_layer_control_hides_and_shows_arcs(page, tmp_path):
     frame = _map(page)
     before = frame.locator("path.gb-arc").count()
@@ -173,8 +191,10 @@ def test_clicking_an_arc_shows_its_evidence(page, tmp_path):
     x, y = frame.locator("path.gb-arc").nth(2).evaluate(
         """p => { const q = p.getPointAtLength(p.getTotalLength() / 2);
                   const m = p.getScreenCTM(); return [q.x * m.a + m.e, q.y * m.d + m.f]; }""")
+    since = time.monotonic()
     page.mouse.click(box["x"] + x, box["y"] + y)
     page.get_by_role("heading", name="Relation").wait_for(timeout=60_000)
+    assert [t for t in page.watch.sent if t > since]  # a click does reach the server
     assert page.locator("blockquote").count() >= 1
     page.wait_for_timeout(800)
     _shot(page, tmp_path, "app-arc-selected")
