@@ -289,6 +289,10 @@ def test_storyline_edit_reorder_remove_add_and_save(at):
     assert (last.title, last.caption) == ("Closing", "What to watch next.")
     saved = Scene.from_json(_scene(at).to_json())
     assert saved.story == _scene(at).story and saved.story[0].caption == "My own caption."
+    from layers.briefing import export_briefing_html
+
+    briefing = export_briefing_html(_scene(at))  # what the Export panel's briefing button gives
+    assert "My own caption." in briefing and "What to watch next." in briefing
     # corrections elsewhere keep the storyline
     at.text_area(key="paste").input(ARTICLE)
     at.button(key="paste_add").click()
