@@ -165,11 +165,15 @@ def on_paste() -> None:
     # pasted page source is read as HTML (markup and scripts stripped), anything else as text
     suffix = ".html" if text.lstrip().startswith("<") and "</" in text else ".txt"
     try:
-        doc = load_bytes(f"pasted-{n}{suffix}", text.encode("utf-8"))
+        doc = load_bytes(f"pasted{suffix}", text.encode("utf-8"))  # id from the text: no duplicates
     except InputError as exc:
         flash(f"The pasted text was not added: {exc}")
         return
-    doc = Document(doc.id, S.get("paste_title", "").strip() or f"Pasted text {n}", doc.text, f"pasted {n}")
+    if doc.id in S.ws.document_ids():
+        flash("This text is already open.", "info")
+        return
+    title = S.get("paste_title", "").strip() or (doc.title if doc.title != "pasted" else f"Pasted text {n}")
+    doc = Document(doc.id, title, doc.text, f"pasted {n}")
     S.ws = S.ws.add_document(doc)
     S.paste = ""
     S.paste_title = ""
@@ -194,6 +198,9 @@ def on_upload() -> None:
             doc = load_bytes(file.name, file.getvalue())
         except InputError as exc:
             flash(f"{file.name} was not added: {exc}")
+            continue
+        if doc.id in S.ws.document_ids():
+            flash(f"{file.name} is already open.", "info")
             continue
         S.ws = S.ws.add_document(doc)
         flash(f"Added “{doc.title}”.", "success")

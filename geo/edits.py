@@ -736,6 +736,10 @@ class Workspace:
         """A workspace holding an opened Scene file (its storyline kept if it has one)."""
         return cls(documents=scene.documents, opened=scene, story=scene.story or None)
 
+    def document_ids(self) -> set[str]:
+        """The ids of the workspace's documents."""
+        return {d.id for d in self.documents}
+
     def add_document(self, doc: Document) -> Workspace:
         """The workspace with one more document (the same text twice is kept once)."""
         if any(d.id == doc.id for d in self.documents):

@@ -96,6 +96,13 @@ def test_paste_adds_a_document_and_empty_paste_is_refused(at):
     assert len(scene.documents) == before + 1
     assert scene.documents[-1].text == ARTICLE
     assert any(p.id == "AZ" for p in scene.places)
+    assert at.text_area(key="paste").value == ""
+    # the same text again is recognised, not duplicated
+    at.text_area(key="paste").input(ARTICLE)
+    at.button(key="paste_add").click()
+    _run(at)
+    assert len(_scene(at).documents) == before + 1
+    assert any("already open" in i.value for i in at.info)
 
 
 def test_article_markup_never_reaches_the_page(at):
