@@ -359,8 +359,6 @@ def set_briefing(on: bool) -> None:
     S.briefing = on
 
 
-
-
 def names_of(sc: Scene) -> dict[str, str]:
     return {p.id: p.name for p in sc.places}
 
