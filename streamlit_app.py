@@ -366,10 +366,14 @@ def names_of(sc: Scene) -> dict[str, str]:
 # -- the map -----------------------------------------------------------------------
 
 
-@st.cache_data(show_spinner="Drawing the map…", max_entries=32)
+@st.cache_resource(show_spinner="Drawing the map…", max_entries=32)
 def prepared_map(scene_json: str, layers: tuple[str, ...], highlight: tuple[str, ...],
                  bounds: tuple | None, prefix: str) -> dict:
-    """The st_folium arguments for a map, cached by what is drawn."""
+    """The st_folium arguments for a map, cached by what is drawn.
+
+    A resource cache: the strings (about 1 MB with the basemap) are shared by
+    every session and never copied or changed.
+    """
     from layers.app_map import prepare_map
     from layers.render import render_map
 
