@@ -13,6 +13,22 @@ from typing import Any, Protocol
 #: Simplification tolerance in degrees, and coordinate rounding in decimals.
 TOLERANCE = 0.02
 DECIMALS = 3
+#: Large features are shown at small zooms, where a pixel spans a tenth of a degree or more,
+#: so they are simplified in proportion to their extent, up to this tolerance.
+MAX_TOLERANCE = 0.1
+EXTENT_PER_TOLERANCE = 600.0
+
+
+def tolerance_for(geom: Any) -> float:
+    """The simplification tolerance for a geometry: `TOLERANCE`, coarser for large extents.
+
+    >>> from shapely.geometry import box
+    >>> tolerance_for(box(30, 45, 40, 52)), tolerance_for(box(27, 41, 180, 78))
+    (0.02, 0.1)
+    """
+    minx, miny, maxx, maxy = geom.bounds
+    extent = max(maxx - minx, maxy - miny)
+    return min(MAX_TOLERANCE, max(TOLERANCE, extent / EXTENT_PER_TOLERANCE))
 
 
 class Outlines(Protocol):
@@ -47,11 +63,12 @@ def default_outlines() -> Outlines:
     return load_shapes()
 
 
-def compact_geojson(geom: Any, tolerance: float = TOLERANCE) -> dict | None:
+def compact_geojson(geom: Any, tolerance: float | None = None) -> dict | None:
     """A shapely (multi)polygon as a simplified, rounded GeoJSON geometry dict.
 
     Returns None for an empty or missing geometry. Polygons stay one
-    (Multi)Polygon so Leaflet draws them as one SVG path.
+    (Multi)Polygon so Leaflet draws them as one SVG path. ``tolerance``
+    defaults to `tolerance_for` the geometry.
     """
     if geom is None:
         return None
@@ -65,6 +82,8 @@ def compact_geojson(geom: Any, tolerance: float = TOLERANCE) -> dict | None:
         if not polys:
             return None
         geom = shapely.union_all(polys)
+    if tolerance is None:
+        tolerance = tolerance_for(geom)
     geom = shapely.simplify(geom, tolerance, preserve_topology=True)
     geom = shapely.transform(geom, lambda c: np.round(c, DECIMALS))
     if geom.is_empty:
