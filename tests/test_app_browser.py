@@ -35,14 +35,17 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    """``streamlit run streamlit_app.py`` from the venv, as the README's ./run.sh app does."""
+def server(tmp_path_factory) -> Iterator[str]:
+    """``streamlit run streamlit_app.py`` from the venv, as the README's ./run.sh app does.
+
+    The server's output goes to ``server.log`` in pytest's temporary folder.
+    """
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed (./run.sh test installs it)")
     pytest.importorskip("playwright.sync_api")
     port = _free_port()
     streamlit = Path(sys.executable).with_name("streamlit")
-    log = (ROOT / "tests" / ".browser-server.log").open("w") if os.environ.get("CI") else subprocess.DEVNULL
+    log = (tmp_path_factory.mktemp("app-server") / "server.log").open("w")
     proc = subprocess.Popen(
         [str(streamlit), "run", "streamlit_app.py", "--server.headless", "true",
          "--server.port", str(port), "--browser.gatherUsageStats", "false"],
@@ -63,6 +66,7 @@ def server() -> Iterator[str]:
         time.sleep(0.2)
     yield url
     proc.terminate()
+    log.close()
     try:
         proc.wait(timeout=15)
     except subprocess.TimeoutExpired:
