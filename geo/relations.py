@@ -184,31 +184,110 @@ POSS = r"(?:['’]s?)?"
 _PASSIVE_BE = _rx(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 
 
-_TRANSFER_WORDS = re.compile(
-    r"\b(?:sell|sold|sale|suppl|deliver|export|transfer|provi|send|sent|ship|donat|give|gave|hand|gift|lease|smuggl|"
-    r"funnel|arm|buy|bought|purchas|order|acquir|receiv|import|procur|obtain|get|got|gain|deploy|station|plac|"
-    r"produc|build|built|manufactur|develop|mak|made|interested|seek|sought|want|looking|deal|contract)",
-    re.I,
-)
-_SUPPORT_WORDS = re.compile(
-    r"\b(?:back|support|arm|sponsor|fund|financ|endors|prop|aid|help|assist|patron|benefactor|protect|defend|guard|"
-    r"shield|prox|invit|want|enabl|allow|solidarity|blessing)",
-    re.I,
-)
-_CONFLICT_WORDS = re.compile(
-    r"\b(?:war|conflict|tension|hostil|fight|fought|clash|rival|dispute|feud|stand|confront|animosit|enmit|aggress|"
-    r"invad|invasion|offensive|attack|strike|struck|occup|annex|incursion|criti|condemn|denounc|accus|threat|"
-    r"sanction|object|warn|bomb|shell|interdict|seiz|intercept|target|blam|expel|rebuk|slam|protest|retaliat|"
-    r"frustrat|angry|furious|odds|defeat|forces|troops|soldiers|army|military|navy|raid|blockad|assault|battle|"
-    r"struggle|resist|defen)",
-    re.I,
-)
-_ALLIANCE_WORDS = re.compile(
-    r"\b(?:agree|partner|allian|allie|ally|cooperat|co-operat|pact|treat|accord|memorand|ties|relations|joint|deal|"
-    r"sign)",
-    re.I,
-)
-_NEEDS_CONTEXT = re.compile(r"\b(?:it|they|both|two|countries|nations|sides|rebels|militants|group|movement|insurgents)\b", re.I)
+# -- cue triggers ---------------------------------------------------------------------
+# One pass over a sentence's words says which rule families (and which costly rules
+# inside them) can fire: each entry lists the prefixes of the words a cue of that
+# rule must contain, so a rule whose words are absent is skipped without running
+# its pattern. The lists mirror the cue patterns above; keep them in step.
+
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    # rule families
+    "transfer": (
+        "sell", "sold", "sale", "suppl", "deliver", "export", "transfer", "provi", "send", "sent", "ship", "donat",
+        "give", "gave", "hand", "gift", "lease", "smuggl", "funnel", "arm", "buy", "bought", "purchas", "order",
+        "acquir", "receiv", "import", "procur", "obtain", "get", "got", "gain", "deploy", "station", "plac",
+        "produc", "build", "built", "manufactur", "develop", "mak", "made", "interested", "seek", "sought",
+        "want", "looking", "deal", "contract"),
+    "support": (
+        "back", "support", "arm", "sponsor", "fund", "financ", "endors", "prop", "aid", "help", "assist", "patron",
+        "benefactor", "protect", "defend", "guard", "shield", "prox", "invit", "want", "enabl", "allow",
+        "solidarity", "blessing"),
+    "conflict": (
+        "war", "conflict", "tension", "hostil", "fight", "fought", "clash", "rival", "dispute", "feud", "stand",
+        "confront", "animosit", "enmit", "aggress", "invad", "invasion", "offensive", "attack", "strike", "struck",
+        "occup", "annex", "incursion", "criti", "condemn", "denounc", "accus", "threat", "sanction", "object",
+        "warn", "bomb", "shell", "interdict", "seiz", "intercept", "target", "blam", "expel", "rebuk", "slam",
+        "protest", "retaliat", "frustrat", "angry", "furious", "odds", "defeat", "forces", "troops", "soldiers",
+        "army", "military", "navy", "raid", "blockad", "assault", "battle", "struggle", "resist", "defen"),
+    "alliance": (
+        "agree", "partner", "allian", "allie", "ally", "cooperat", "pact", "treat", "accord", "memorand",
+        "ties", "relations", "joint", "deal", "sign"),
+    # costly rules inside the families (a superset of each pattern's cue words)
+    "give": (
+        "sell", "sold", "sale", "suppl", "deliver", "export", "transfer", "provid", "provision", "send", "sent",
+        "ship", "donat", "giv", "gave", "hand", "gift", "lease", "smuggl", "funnel", "arm"),
+    "get": ("buy", "bought", "purchas", "order", "acquir", "acquisition", "receiv", "import", "procur", "obtain",
+            "get", "got", "gain"),
+    "produce": ("produc", "build", "built", "manufactur", "develop", "mak", "made"),
+    "seek": ("technolog", "know", "expertise"),
+    "deploy": ("deploy", "station", "plac", "host"),
+    "maker_deal": ("deal", "contract", "sale", "order", "export"),
+    "conflict_verb": (
+        "critici", "condemn", "denounc", "accus", "threaten", "attack", "invad", "sanction", "objected", "warn",
+        "struck", "strike", "bomb", "shell", "interdict", "seiz", "intercept", "target", "fought", "fight", "clash",
+        "blam", "expel", "rebuk", "slam", "protest", "retaliat", "frustrat", "angry", "furious", "odds", "rival",
+        "confront", "defeat"),
+    "between": ("between",),
+    "war_noun": ("aggression", "invasion", "war", "offensive", "attack", "strike", "occupation", "annexation",
+                 "incursion", "operation"),
+    "attack_on": ("attack", "offensive", "assault", "strike", "invasion", "incursion", "bombardment", "shelling",
+                  "raid", "blockade", "aggression"),
+    "the_war": ("war", "conflict", "invasion"),
+    "against": ("against",),
+    "backed_by": ("backed", "supported", "armed", "sponsored", "funded", "aided", "protected", "defended",
+                  "guarded", "shielded"),
+    "support_verb": ("support", "back", "arm", "sponsor", "fund", "financ", "endors", "prop", "aid"),
+    "to_win": ("defeat", "win", "prevail", "defend", "resist", "repel", "fight", "push"),
+    "proxy": ("prox",),
+}
+_WHOLE_WORDS: dict[str, frozenset[str]] = {
+    "influence": frozenset({"influence", "clout", "sway", "dominance", "hegemony", "foothold", "leverage", "presence"}),
+    "context": frozenset({"it", "they", "both", "two", "countries", "nations", "sides", "rebels", "militants", "group",
+                          "movement", "insurgents"}),
+}
+_BIT = {name: 1 << i for i, name in enumerate([*_TRIGGERS, *_WHOLE_WORDS])}
+_WORD = re.compile(r"\w+")
+_CO_OPERATE = re.compile(r"\bco-operat", re.I)
+_WORD_BITS: dict[str, int] = {}
+
+
+def _word_bits(word: str) -> int:
+    """The trigger bits of one word (memoised: the vocabulary of news is small)."""
+    bits = _WORD_BITS.get(word)
+    if bits is None:
+        low = word.lower()
+        bits = 0
+        for name, prefixes in _TRIGGERS.items():
+            if low.startswith(prefixes):
+                bits |= _BIT[name]
+        for name, words in _WHOLE_WORDS.items():
+            if low in words:
+                bits |= _BIT[name]
+        if len(_WORD_BITS) > 100_000:
+            _WORD_BITS.clear()
+        _WORD_BITS[word] = bits
+    return bits
+
+
+def _cue_bits(sentence: str) -> int:
+    """Which trigger lists (:data:`_TRIGGERS`, :data:`_WHOLE_WORDS`) have a word in ``sentence``.
+
+    Examples
+    --------
+    >>> bits = _cue_bits("Turkey sold drones to Ukraine.")
+    >>> bool(bits & _BIT["transfer"]), bool(bits & _BIT["conflict"])
+    (True, False)
+    """
+    bits = 0
+    for w in set(_WORD.findall(sentence)):
+        bits |= _word_bits(w)
+    if not bits & _BIT["alliance"] and "-operat" in sentence.lower() and _CO_OPERATE.search(sentence):
+        bits |= _BIT["alliance"]
+    return bits
+
+
+def _has(sk: _Sketch, name: str) -> bool:
+    return bool(sk.cues & _BIT[name])
 
 
 # -- the sketch ---------------------------------------------------------------------
@@ -221,6 +300,7 @@ class _Sketch:
     # positions of each anchor in the sketch
     pos: list[tuple[int, int]]
     original: str
+    cues: int = -1  # trigger bits of the original sentence (all set: every rule runs)
 
     def at(self, k: int) -> Anchor:
         return self.anchors[k]
@@ -419,20 +499,22 @@ def find_relations(sentence: str, anchors: Sequence[Anchor], *, context: Sequenc
     list of Finding
         Each finding says which rule fired in ``cue``.
     """
-    if len({a.id for a in anchors}) < 2 and not _NEEDS_CONTEXT.search(sentence):
+    cues = _cue_bits(sentence)
+    if len({a.id for a in anchors}) < 2 and not cues & _BIT["context"]:
         return []
     sk = _sketch(sentence, anchors)
+    sk.cues = cues
     out: list[Finding] = []
     # each rule family runs only when one of its trigger words is in the sentence
-    if _TRANSFER_WORDS.search(sentence):
+    if _has(sk, "transfer"):
         out += _transfers(sk, context)
-    if _SUPPORT_WORDS.search(sentence):
+    if _has(sk, "support"):
         out += _supports(sk, context)
-    if _CONFLICT_WORDS.search(sentence):
+    if _has(sk, "conflict"):
         out += _conflicts(sk, context)
-    if _ALLIANCE_WORDS.search(sentence):
+    if _has(sk, "alliance"):
         out += _alliances(sk, context)
-    if _INFLUENCE.search(sentence):
+    if _has(sk, "influence"):
         out += _influence(sk)
     out = [f for f in out if f.source and f.source != f.target and (f.target or f.members)]
     # an alliance noun beside a stated conflict of the same pair, with no alliance verb, is the conflict's
@@ -485,7 +567,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
             out.append(Finding("transfer", src, dst, f"cue '{cue}'", item=item or None, quantity=qty,
                                status=status, date=_date(sk.original), confidence=conf))
 
-    for m in _GIVE_RE.finditer(t):
+    for m in _GIVE_RE.finditer(t) if _has(sk, "give") else ():
         cue = m.group(0)
         ce = _clause_end(t, m.end(), 220)
         before = t[max(0, m.start() - 25):m.start()]
@@ -531,7 +613,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         emit(src, sk.at(dst_k).id, _unsketch(sk, item_text), cue, window, 0.75)
         used_spans.append((m.start(), ce))
 
-    for m in _GET_RE.finditer(t):
+    for m in _GET_RE.finditer(t) if _has(sk, "get") else ():
         cue = m.group(0)
         if any(s <= m.start() < e for s, e in used_spans):
             continue
@@ -570,7 +652,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         emit(src, dst, _unsketch(sk, item_text), cue, window, 0.7)
 
     # "X is interested in technology transfer ... with Y": Y → X
-    for m in _SEEK_TECH_RE.finditer(t):
+    for m in _SEEK_TECH_RE.finditer(t) if _has(sk, "seek") else ():
         ce = _clause_end(t, m.end(), 200)
         fm = _rx(_S7).search(t, m.end(), ce)
         dst_k = _subject_before(sk, m.start())
@@ -584,7 +666,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
                                date=_date(sk.original), confidence=0.6))
 
     # "<maker> is producing the X engine to power/for <Y>'s ..."
-    for m in _PRODUCE_RE.finditer(t):
+    for m in _PRODUCE_RE.finditer(t) if _has(sk, "produce") else ():
         ce = _clause_end(t, m.end(), 200)
         pm = _rx(_S8).search(t, m.end(), ce)
         if not pm:
@@ -601,7 +683,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
                                status=_status(t[_clause_start(t, m.start()):ce], ""), date=_date(sk.original), confidence=0.55))
 
     # "X is deploying/stationing WEAPONS in Y": X → Y
-    for m in re.finditer(r"\b(?:deploy(?:s|ed|ing|ment of)?|station(?:s|ed|ing)?|plac(?:e|es|ed|ing)|host(?:s|ed|ing)?)\s+((?:[\w-]+\s+){0,4}?(?:nuclear weapons?|missiles?|warheads?|weapons?|bombs?|launchers?|air defen[cs]e systems?|systems?))\s+(?:in|on|to|into)\s+(?:the\s+)?(?:territory\s+of\s+)?§(\d+)§", t, re.I):
+    for m in re.finditer(r"\b(?:deploy(?:s|ed|ing|ment of)?|station(?:s|ed|ing)?|plac(?:e|es|ed|ing)|host(?:s|ed|ing)?)\s+((?:[\w-]+\s+){0,4}?(?:nuclear weapons?|missiles?|warheads?|weapons?|bombs?|launchers?|air defen[cs]e systems?|systems?))\s+(?:in|on|to|into)\s+(?:the\s+)?(?:territory\s+of\s+)?§(\d+)§", t if _has(sk, "deploy") else "", re.I):
         dst = sk.at(int(m.group(2))).id
         k = _subject_before(sk, m.start(), {dst})
         if k is None or not _HEAD_RE.search(m.group(1)):
@@ -629,7 +711,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
                                date=_date(sk.original), confidence=0.6))
 
     # "<demonym> helicopter deal ... with Y": maker → Y
-    for m in re.finditer(_S11, t):
+    for m in re.finditer(_S11, t) if _has(sk, "maker_deal") else ():
         ce = _clause_end(t, m.end(), 200)
         wm = _rx(_S12).search(t, m.end(), ce)
         if not wm or not _HEAD_RE.search(m.group(2)):
@@ -656,7 +738,7 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         if tgt:
             out.append(Finding("support", src, tgt, "cue 'X-backed'", confidence=0.75))
     # Y, backed by X, Z and W / Y (backed by X)
-    for m in re.finditer(_S14, t):
+    for m in re.finditer(_S14, t) if _has(sk, "backed_by") else ():
         srcs = [sk.at(int(x)).id for x in re.findall(A, m.group(1))]
         prev = sk.before(m.start())
         if not prev:
@@ -668,7 +750,7 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         for s in dict.fromkeys(srcs):
             out.append(Finding("support", s, tgt, "cue 'backed by'", confidence=0.75))
     # X supports / backs Y ; ", backing Y" (the sentence subject backs Y)
-    for m in _SUPPORT_VERB.finditer(t):
+    for m in _SUPPORT_VERB.finditer(t) if _has(sk, "support_verb") else ():
         word = m.group(0).lower()
         if re.match(r"aid|fund|arm", word) and not re.search(_S15, t[m.end():m.end() + 30]):
             continue
@@ -704,7 +786,7 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         if k is not None:
             out.append(Finding("support", src, sk.at(k).id, "cue 'with the support of'", confidence=0.65))
     # X wants/helps Y to defeat/win/defend: X backs Y
-    for m in re.finditer(_S20, t):
+    for m in re.finditer(_S20, t) if _has(sk, "to_win") else ():
         tgt = sk.at(int(m.group(1))).id
         k = _subject_before(sk, m.start(), {tgt})
         if k is not None:
@@ -727,7 +809,7 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         if patron and patron != client:
             out.append(Finding("support", patron, client, "cue 'patron of'", confidence=0.7))
     # proxy: "X's proxy Y", "Y, a proxy of X"
-    for m in re.finditer(_S24, t):
+    for m in re.finditer(_S24, t) if _has(sk, "proxy") else ():
         patron = sk.at(int(m.group(1))).id
         prev = [k for k in sk.before(m.start()) if sk.at(k).id != patron]
         if prev:
@@ -755,15 +837,15 @@ def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     t = sk.text
     out: list[Finding] = []
     # between A and B
-    for m in re.finditer(_S26, t):
+    for m in re.finditer(_S26, t) if _has(sk, "between") else ():
         a, b = sk.at(int(m.group(1))).id, sk.at(int(m.group(2))).id
         out.append(Finding("conflict", a, b, "cue 'conflict between'", confidence=0.8, extra={"mutual": True}))
-    for m in re.finditer(_S27, t, re.I):
+    for m in re.finditer(_S27, t, re.I) if _has(sk, "between") else ():
         pair = _pair_from_context(sk, m.start(), context)
         if pair:
             out.append(Finding("conflict", pair[0], pair[1], "cue 'tensions between the two'", confidence=0.65))
     # X aggression / invasion / war in|on|against Y  and "its own war in Y"
-    for m in re.finditer(_S28, t):
+    for m in re.finditer(_S28, t) if _has(sk, "war_noun") else ():
         if m.group(1) is not None:
             src = sk.at(int(m.group(1))).id
         else:
@@ -780,7 +862,7 @@ def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
             tgt = others[0]
         out.append(Finding("conflict", src, tgt, "cue 'X aggression/war'", confidence=0.7))
     # "(launched) an attack/offensive on|against Y": the subject attacks Y
-    for m in re.finditer(_S29, t):
+    for m in re.finditer(_S29, t) if _has(sk, "attack_on") else ():
         tgt = sk.at(int(m.group(1))).id
         pm = re.search(_S30, t[:m.start()])
         k = int(pm.group(1)) if pm else _subject_before(sk, m.start(), {tgt})
@@ -793,13 +875,13 @@ def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
                 out.append(Finding("conflict", sk.at(k).id, sk.at(int(held.group(1))).id, "cue 'attack on X-held Y'", confidence=0.6))
             out.append(Finding("conflict", sk.at(k).id, tgt, "cue 'attack on'", confidence=0.65))
     # "the Ukraine war": the named country and the other side named in the sentence
-    for m in re.finditer(_S32, t):
+    for m in re.finditer(_S32, t) if _has(sk, "the_war") else ():
         tgt = sk.at(int(m.group(1))).id
         others = list(dict.fromkeys(sk.at(k).id for k in range(len(sk.pos)) if sk.at(k).kind == "country" and sk.at(k).id != tgt))
         if len(others) == 1:
             out.append(Finding("conflict", others[0], tgt, "cue 'the Y war'", confidence=0.6))
     # the fight/war/struggle against Y: Y vs the nearest actor before
-    for m in re.finditer(_S33, t):
+    for m in re.finditer(_S33, t) if _has(sk, "against") else ():
         tgt = sk.at(int(m.group(1))).id
         k = _subject_before(sk, m.start(), {tgt}, within=400)
         prev = [x for x in sk.before(m.start(), exclude={tgt}) if sk.at(x).kind == "country"]
@@ -816,7 +898,7 @@ def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
             src, tgt = sk.at(int(m.group(1))).id, sk.at(int(tm.group(1))).id
             out.append(Finding("conflict", src, tgt, "cue 'X forces … Y'", confidence=0.65))
     # X criticized / attacked / sanctioned ... Y
-    for m in _CONFLICT_VERB.finditer(t):
+    for m in _CONFLICT_VERB.finditer(t) if _has(sk, "conflict_verb") else ():
         word = m.group(0).lower()
         before = t[max(0, m.start() - 14):m.start()]
         if re.search(r"-$", before):
