@@ -94,6 +94,10 @@ class Mention:
     dateline: bool = False
 
 
+fold_key = lru_cache(maxsize=1 << 16)(fold_name)
+""":func:`geo.gazetteer.fold_name`, memoised (the same names recur in every article)."""
+
+
 @lru_cache(maxsize=1)
 def _actor_forms() -> dict[str, tuple[Actor, ...]]:
     """The actor table keyed by folded form (the exact surface is checked at match time)."""
@@ -121,9 +125,13 @@ def _same_surface(text: str, form: str) -> bool:
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip():
-        return False
+    # only white space between the line start and the mention (walked back, not sliced:
+    # a mention deep in a long paragraph stops at the first word before it)
+    k = start - 1
+    while k >= 0 and text[k] != "\n":
+        if not text[k].isspace():
+            return False
+        k -= 1
     return bool(re.match(r"\s*(?:,[^\n]{0,40})?\s*(?:\(\w[^)]{0,30}\)\s*)?[-–—:]", text[end:end + 60]))
 
 
@@ -144,7 +152,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     """
     actors = _actor_forms()
     actors_exact = _actor_surfaces()
-    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    toks = [m.span() for m in _TOKEN.finditer(text)]
     out: list[Mention] = []
     i = 0
     n = len(toks)
@@ -244,7 +252,7 @@ def _lookup(surface: str, key: str, actors: dict[str, tuple[Actor, ...]], gaz: G
 def _keep(text: str, s: int, e: int, surface: str, readings: tuple[Reading, ...],
           toks: list[tuple[int, int]], j: int) -> bool:
     """Case and context rules that reject a match."""
-    key = fold_name(surface)
+    key = fold_key(surface)
     gaz_only = all(r.actor is None for r in readings)
     if gaz_only and key in STOP_WORDS and key not in PERSON_PLACES:
         return False
@@ -270,4 +278,9 @@ def _keep(text: str, s: int, e: int, surface: str, readings: tuple[Reading, ...]
         ):
             return False
     # "University of X", "Bank of X": part of an institution's name
-    return not re.search(r"\b(?:University|Institute|School|College|Bank|Museum|Academy|Observatory)\s+(?:of|for)\s+(?:the\s+)?$", text[max(0, s - 40):s])
+    before = text[max(0, s - 40):s]
+    head = before.rstrip()
+    return not (head != before and head.endswith(("of", "for", "the")) and _INSTITUTION_OF.search(before))
+
+
+_INSTITUTION_OF = re.compile(r"\b(?:University|Institute|School|College|Bank|Museum|Academy|Observatory)\s+(?:of|for)\s+(?:the\s+)?$")

@@ -36,8 +36,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from geo.gazetteer import Entry, Gazetteer, fold_name
-from geo.mentions import PERSON_PLACES, Mention, Reading
+from geo.gazetteer import Entry, Gazetteer
+from geo.mentions import PERSON_PLACES, Mention, Reading, fold_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +79,7 @@ _STATE_CUES = re.compile(r"\b(?:Gov\.|governor|state of|state's|statewide|legisl
 
 
 def _entry_reason(how: str, surface: str, entry: Entry) -> str:
-    if how == "name" or fold_name(surface) == fold_name(entry.name):
+    if how == "name" or fold_key(surface) == fold_key(entry.name):
         return f"name {entry.name}"
     return f"{how} {surface}→{entry.name}"
 
@@ -230,7 +230,7 @@ def _resolve_one(text: str, m: Mention, gaz: Gazetteer, doc_iso: Counter[str], s
     # a demonym reading of the gazetteer and of the actor table may repeat one id
     seen: set[str] = set()
     gaz_rs = [(r, e) for r, e in gaz_rs if not (e.id in seen or seen.add(e.id))]
-    key = fold_name(m.text)
+    key = fold_key(m.text)
     if key in PERSON_PLACES and _person_use(text, m):
         return None
 
