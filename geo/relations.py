@@ -35,7 +35,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 
 
 @lru_cache(maxsize=512)
@@ -239,6 +240,16 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "support_verb": ("support", "back", "arm", "sponsor", "fund", "financ", "endors", "prop", "aid"),
     "to_win": ("defeat", "win", "prevail", "defend", "resist", "repel", "fight", "push"),
     "proxy": ("prox",),
+    "x_supplied": ("supplied", "provided", "delivered", "donated", "sent", "funded"),
+    "x_backed": ("backed", "supported", "sponsored", "funded", "armed", "allied"),
+    "support_noun": ("support", "backing", "aid", "help", "assistance", "sponsorship", "patronage", "funding"),
+    "with_support": ("support", "backing", "help", "assistance", "blessing"),
+    "solidarity": ("support", "solidarity"),
+    "patron": ("patron", "backer", "sponsor", "benefactor", "protector"),
+    "invite": ("invit",),
+    "x_forces": ("forces", "troops", "soldiers", "army", "military", "navy", "jets", "warplanes", "drones", "missiles"),
+    "ally_of": ("allies", "ally", "partner"),
+    "sign": ("sign",),
 }
 _WHOLE_WORDS: dict[str, frozenset[str]] = {
     "influence": frozenset({"influence", "clout", "sway", "dominance", "hegemony", "foothold", "leverage", "presence"}),
@@ -248,13 +259,10 @@ _WHOLE_WORDS: dict[str, frozenset[str]] = {
 _BIT = {name: 1 << i for i, name in enumerate([*_TRIGGERS, *_WHOLE_WORDS])}
 _WORD = re.compile(r"\w+")
 _CO_OPERATE = re.compile(r"\bco-operat", re.I)
-_WORD_BITS: dict[str, int] = {}
+class _WordBits(dict):
+    """Trigger bits per word, computed on first sight (the vocabulary of news is small)."""
 
-
-def _word_bits(word: str) -> int:
-    """The trigger bits of one word (memoised: the vocabulary of news is small)."""
-    bits = _WORD_BITS.get(word)
-    if bits is None:
+    def __missing__(self, word: str) -> int:
         low = word.lower()
         bits = 0
         for name, prefixes in _TRIGGERS.items():
@@ -263,10 +271,13 @@ def _word_bits(word: str) -> int:
         for name, words in _WHOLE_WORDS.items():
             if low in words:
                 bits |= _BIT[name]
-        if len(_WORD_BITS) > 100_000:
-            _WORD_BITS.clear()
-        _WORD_BITS[word] = bits
-    return bits
+        if len(self) > 100_000:
+            self.clear()
+        self[word] = bits
+        return bits
+
+
+_WORD_BITS = _WordBits()
 
 
 def _cue_bits(sentence: str) -> int:
@@ -278,9 +289,7 @@ def _cue_bits(sentence: str) -> int:
     >>> bool(bits & _BIT["transfer"]), bool(bits & _BIT["conflict"])
     (True, False)
     """
-    bits = 0
-    for w in set(_WORD.findall(sentence)):
-        bits |= _word_bits(w)
+    bits = reduce(or_, map(_WORD_BITS.__getitem__, _WORD.findall(sentence)), 0)
     if not bits & _BIT["alliance"] and "-operat" in sentence.lower() and _CO_OPERATE.search(sentence):
         bits |= _BIT["alliance"]
     return bits
@@ -697,7 +706,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
                            quantity=parse_quantity(m.group(1)), status=status, date=_date(sk.original), confidence=0.65))
 
     # "X-supplied drones" in a clause about Y: X → Y
-    for m in re.finditer(_S9, t, re.I):
+    for m in re.finditer(_S9, t, re.I) if _has(sk, "x_supplied") else ():
         src = sk.at(int(m.group(1))).id
         tm = _rx(_S10).search(t, m.end(), _clause_end(t, m.end(), 120))
         if tm:
@@ -727,7 +736,7 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     t = sk.text
     out: list[Finding] = []
     # X-backed Y
-    for m in re.finditer(_S13, t):
+    for m in re.finditer(_S13, t) if _has(sk, "x_backed") else ():
         src = sk.at(int(m.group(1))).id
         ce = _clause_end(t, m.end(), 90)
         nxt = [k for k in sk.after(m.end()) if sk.pos[k][0] < ce]
@@ -773,14 +782,14 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         if src and src != tgt:
             out.append(Finding("support", src, tgt, f"cue '{m.group(0)}'", confidence=0.65))
     # X's support/aid (has allowed / for / to) Y ; with X's support
-    for m in re.finditer(_S17, t):
+    for m in re.finditer(_S17, t) if _has(sk, "support_noun") else ():
         src = sk.at(int(m.group(1))).id
         ce = _clause_end(t, m.end(), 100)
         tm = _rx(_S18).search(t, m.end(), ce)
         if tm:
             out.append(Finding("support", src, sk.at(int(tm.group(1))).id, "cue 'X's support for Y'", confidence=0.65))
     # with the support/backing/help of X: X backs the subject
-    for m in re.finditer(_S19, t):
+    for m in re.finditer(_S19, t) if _has(sk, "with_support") else ():
         src = sk.at(int(m.group(1))).id
         k = _subject_before(sk, m.start(), {src})
         if k is not None:
@@ -792,7 +801,7 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         if k is not None:
             out.append(Finding("support", sk.at(k).id, tgt, "cue 'wants Y to win'", confidence=0.6))
     # show of support for Y / in support of Y (subject or group in context)
-    for m in re.finditer(_S21, t):
+    for m in re.finditer(_S21, t) if _has(sk, "solidarity") else ():
         tgt = sk.at(int(m.group(1))).id
         src_k = _subject_before(sk, m.start(), {tgt})
         src = sk.at(src_k).id if src_k is not None else None
@@ -801,7 +810,7 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         if src:
             out.append(Finding("support", src, tgt, "cue 'support for'", confidence=0.6))
     # Y's (most significant) patron, X  /  X, Y's patron
-    for m in re.finditer(_S22, t):
+    for m in re.finditer(_S22, t) if _has(sk, "patron") else ():
         client = sk.at(int(m.group(1))).id
         prev = [k for k in sk.before(m.start()) if sk.at(k).id != client]
         nxt = _rx(_S23).match(t, m.end())
@@ -815,7 +824,7 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         if prev:
             out.append(Finding("support", patron, sk.at(prev[0]).id, "cue 'proxy of'", confidence=0.65))
     # "X troops to Y" at Y's invitation
-    for m in re.finditer(_S25, t):
+    for m in re.finditer(_S25, t) if _has(sk, "invite") else ():
         out.append(Finding("support", sk.at(int(m.group(1))).id, sk.at(int(m.group(2))).id,
                            "cue 'invited X troops to Y'", confidence=0.55))
     return out
@@ -890,7 +899,7 @@ def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         if k is not None:
             out.append(Finding("conflict", sk.at(k).id, tgt, "cue 'fight against'", confidence=0.65))
     # X forces|troops ... Y border
-    for m in re.finditer(_S34, t):
+    for m in re.finditer(_S34, t) if _has(sk, "x_forces") else ():
         ce = _clause_end(t, m.end(), 120)
         seg = t[m.end():ce]
         tm = re.search(_S35, seg)
@@ -936,21 +945,21 @@ def _alliances(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     countries = [k for k in range(len(sk.pos)) if sk.at(k).kind in ("country",)]
     ids = list(dict.fromkeys(sk.at(k).id for k in countries))
     # "allies of Y" / "X's ally Y" / "X and its ally Y"
-    for m in re.finditer(_S39, t):
+    for m in re.finditer(_S39, t) if _has(sk, "ally_of") else ():
         tgt = sk.at(int(m.group(1))).id
         cs = _clause_start(t, m.start())
         seg_ids = [sk.at(k).id for k in sk.ids_in(cs, m.start()) if sk.at(k).kind == "country"]
         for s in dict.fromkeys(seg_ids):
             if s != tgt:
                 out.append(Finding("alliance", s, tgt, "cue 'allies of'", confidence=0.7))
-    for m in re.finditer(_S40, t):
+    for m in re.finditer(_S40, t) if _has(sk, "ally_of") else ():
         a, b = sk.at(int(m.group(1))).id, sk.at(int(m.group(2))).id
         out.append(Finding("alliance", a, b, "cue 'X's ally Y'", confidence=0.7))
     t = re.sub(r"(§(\d+)§)(\s+(?:\w+\s+)?)(alliance|pact|treaty|partnership)", lambda m: m.group(1) + m.group(3) + ("bloc" if sk.at(int(m.group(2))).kind == "bloc" else m.group(4)), t)
     if not _ALLIANCE_NOUN.search(t) and not re.search(r"\ballied\b", t):
         return out
     # signed ... with Y
-    for m in re.finditer(_S41, t):
+    for m in re.finditer(_S41, t) if _has(sk, "sign") else ():
         tgt = sk.at(int(m.group(1))).id
         others = [x for x in ids if x != tgt]
         k = _subject_before(sk, m.start(), {tgt})
