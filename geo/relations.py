@@ -226,7 +226,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "conflict_verb": (
         "critici", "condemn", "denounc", "accus", "threaten", "attack", "invad", "sanction", "objected", "warn",
         "struck", "strike", "bomb", "shell", "interdict", "seiz", "intercept", "target", "fought", "fight", "clash",
-        "blam", "expel", "rebuk", "slam", "protest", "retaliat", "frustrat", "angry", "furious", "odds", "rival",
+        "blam", "expel", "rebuk", "slam", "protest", "retaliat", "frustrat", "angry", "furious", "at", "rival",
         "confront", "defeat"),
     "between": ("between",),
     "war_noun": ("aggression", "invasion", "war", "offensive", "attack", "strike", "occupation", "annexation",
@@ -250,6 +250,19 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "x_forces": ("forces", "troops", "soldiers", "army", "military", "navy", "jets", "warplanes", "drones", "missiles"),
     "ally_of": ("allies", "ally", "partner"),
     "sign": ("sign",),
+    # transfer status words (see _status)
+    "st_frozen": ("froze", "freez", "collaps", "suspend", "cancel", "halt", "block", "scrap", "stall", "interdict",
+                  "seiz", "intercept", "veto", "banned", "barred", "fell", "called", "put", "tried", "attempt"),
+    "st_perfect": ("already", "have", "has", "had"),
+    "st_signed": ("ordered", "signed", "contract", "deal", "worth", "purchase", "framework"),
+    "st_planned": ("will", "would", "want", "plan", "intend", "aim", "agreed", "commitment", "committed", "pledge",
+                   "promise", "expected", "be", "seek", "could", "may", "might", "interested", "proposed",
+                   "considering", "talks", "negotiat", "offer", "upcoming", "future", "another", "expand",
+                   "construct", "set"),
+    "st_ordered": ("order", "signed", "contract", "deal", "worth", "purchase", "framework", "agreement"),
+    "st_delivered": ("already", "delivered", "received", "arrived", "handed", "has", "have", "had", "used", "sold",
+                     "supplied", "provided", "transferred", "shipped", "sent", "donated", "bought", "purchased",
+                     "acquired", "imported", "deployed", "since"),
 }
 _WHOLE_WORDS: dict[str, frozenset[str]] = {
     "influence": frozenset({"influence", "clout", "sway", "dominance", "hegemony", "foothold", "leverage", "presence"}),
@@ -299,6 +312,27 @@ def _has(sk: _Sketch, name: str) -> bool:
     return bool(sk.cues & _BIT[name])
 
 
+def _cue_matches(sk: _Sketch, rx: re.Pattern[str], name: str) -> list[re.Match[str]]:
+    """``rx.finditer(sk.text)`` for a cue pattern whose matches start at a word of ``_TRIGGERS[name]``.
+
+    The pattern is tried only at those words' starts (the prefixes there must
+    include the first word of every alternative), not at every character.
+    """
+    bit = _BIT[name]
+    if not sk.cues & bit:
+        return []
+    t = sk.text
+    out: list[re.Match[str]] = []
+    last = 0
+    for p, bits in sk.word_bits():
+        if bits & bit and p >= last:
+            m = rx.match(t, p)
+            if m:
+                out.append(m)
+                last = m.end()
+    return out
+
+
 # -- the sketch ---------------------------------------------------------------------
 
 
@@ -310,6 +344,13 @@ class _Sketch:
     pos: list[tuple[int, int]]
     original: str
     cues: int = -1  # trigger bits of the original sentence (all set: every rule runs)
+    _words: list[tuple[int, int]] | None = None
+
+    def word_bits(self) -> list[tuple[int, int]]:
+        """(offset, trigger bits) of each word of the sketch text, computed once."""
+        if self._words is None:
+            self._words = [(m.start(), _WORD_BITS[m.group()]) for m in _WORD.finditer(self.text)]
+        return self._words
 
     def at(self, k: int) -> Anchor:
         return self.anchors[k]
@@ -459,6 +500,7 @@ def _clean_item(phrase: str) -> str:
     return phrase.strip(" ,;:-")
 
 
+_RELATIVE_ITEM = _rx(r"((?:[A-Z0-9][\w-]*\s+|\w+-[\w-]+\s+){0,3}(?:" + WEAPON_HEADS + r"))\s+(?:that|which)\s+$", re.I)
 _FUTURE = _rx(r"\b(?:will|would|wants? to|plans? to|planning to|intends? to|aims? to|expected to|could|may|might|"
              r"seeks? to|seeking to|hopes? to|is to|are to|to be|considering|upcoming|future|another)\b", re.I)
 _SIGNED = _rx(r"\b(?:ordered|signed|contract|deal worth|worth \$|worth (?:US)?\$|purchase agreement|framework (?:agreement|deal))\b", re.I)
@@ -467,21 +509,31 @@ _PERFECT = _rx(r"\b(?:already|have|has|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b(?!\
 
 def _status(window: str, cue: str) -> str:
     """The stage of a transfer from the words around its cue (see the module docstring)."""
-    if _FROZEN.search(window):
+    bits = _cue_bits(window)  # a pattern whose words are absent cannot match
+    perfect = None
+
+    def is_perfect() -> bool:
+        nonlocal perfect
+        if perfect is None:
+            perfect = bool(bits & _BIT["st_perfect"] and _PERFECT.search(window))
+        return perfect
+
+    if bits & _BIT["st_frozen"] and _FROZEN.search(window):
         return "frozen"
-    if _FUTURE.search(window) and not _PERFECT.search(window):
+    if _FUTURE.search(window) and not is_perfect():
         return "planned"
-    if _SIGNED.search(window) or re.fullmatch(r"(?i)order(?:s|ed)?", cue):
+    if (bits & _BIT["st_signed"] and _SIGNED.search(window)) or re.fullmatch(r"(?i)order(?:s|ed)?", cue):
         return "ordered"
-    if _PLANNED.search(window):
-        return "planned" if not _PERFECT.search(window) else "delivered"
-    if _ORDERED.search(window):
+    if bits & _BIT["st_planned"] and _PLANNED.search(window):
+        return "planned" if not is_perfect() else "delivered"
+    if bits & _BIT["st_ordered"] and _ORDERED.search(window):
         return "ordered"
-    if _DELIVERED.search(window) or _DELIVERED.search(cue):
+    if (bits & _BIT["st_delivered"] and _DELIVERED.search(window)) or _DELIVERED.search(cue):
         return "delivered"
     return "unknown"
 
 
+@lru_cache(maxsize=64)
 def _date(sentence: str) -> str | None:
     m = _DATE_RE.search(sentence)
     return m.group(0) if m else None
@@ -576,7 +628,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
             out.append(Finding("transfer", src, dst, f"cue '{cue}'", item=item or None, quantity=qty,
                                status=status, date=_date(sk.original), confidence=conf))
 
-    for m in _GIVE_RE.finditer(t) if _has(sk, "give") else ():
+    for m in _cue_matches(sk, _GIVE_RE, "give"):
         cue = m.group(0)
         ce = _clause_end(t, m.end(), 220)
         before = t[max(0, m.start() - 25):m.start()]
@@ -615,14 +667,15 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         if src_k is not None and sk.at(src_k).kind not in ("country", "bloc") and sk.at(src_k).how != "group":
             continue
         if not _HEAD_RE.search(re.sub(A, "", item_text)) and src_k is not None:
-            rel = re.search(r"((?:[A-Z0-9][\w-]*\s+|\w+-[\w-]+\s+){0,3}(?:" + WEAPON_HEADS + r"))\s+(?:that|which)\s+$", t[:sk.pos[src_k][0]], re.I)
+            head = t[:sk.pos[src_k][0]]
+            rel = _RELATIVE_ITEM.search(head) if head.rstrip().lower().endswith(("that", "which")) else None
             if rel:
                 item_text = rel.group(1)
         window = t[max(0, _clause_start(t, m.start()) - 1):ce]
         emit(src, sk.at(dst_k).id, _unsketch(sk, item_text), cue, window, 0.75)
         used_spans.append((m.start(), ce))
 
-    for m in _GET_RE.finditer(t) if _has(sk, "get") else ():
+    for m in _cue_matches(sk, _GET_RE, "get"):
         cue = m.group(0)
         if any(s <= m.start() < e for s, e in used_spans):
             continue
@@ -675,7 +728,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
                                date=_date(sk.original), confidence=0.6))
 
     # "<maker> is producing the X engine to power/for <Y>'s ..."
-    for m in _PRODUCE_RE.finditer(t) if _has(sk, "produce") else ():
+    for m in _cue_matches(sk, _PRODUCE_RE, "produce"):
         ce = _clause_end(t, m.end(), 200)
         pm = _rx(_S8).search(t, m.end(), ce)
         if not pm:
@@ -759,7 +812,7 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         for s in dict.fromkeys(srcs):
             out.append(Finding("support", s, tgt, "cue 'backed by'", confidence=0.75))
     # X supports / backs Y ; ", backing Y" (the sentence subject backs Y)
-    for m in _SUPPORT_VERB.finditer(t) if _has(sk, "support_verb") else ():
+    for m in _cue_matches(sk, _SUPPORT_VERB, "support_verb"):
         word = m.group(0).lower()
         if re.match(r"aid|fund|arm", word) and not re.search(_S15, t[m.end():m.end() + 30]):
             continue
@@ -907,7 +960,7 @@ def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
             src, tgt = sk.at(int(m.group(1))).id, sk.at(int(tm.group(1))).id
             out.append(Finding("conflict", src, tgt, "cue 'X forces … Y'", confidence=0.65))
     # X criticized / attacked / sanctioned ... Y
-    for m in _CONFLICT_VERB.finditer(t) if _has(sk, "conflict_verb") else ():
+    for m in _cue_matches(sk, _CONFLICT_VERB, "conflict_verb"):
         word = m.group(0).lower()
         before = t[max(0, m.start() - 14):m.start()]
         if re.search(r"-$", before):
