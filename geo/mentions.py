@@ -154,14 +154,13 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     actors_exact = _actor_surfaces()
     toks = [m.span() for m in _TOKEN.finditer(text)]
     out: list[Mention] = []
-    i = 0
     n = len(toks)
-    while i < n:
-        s0, e0 = toks[i]
-        first = text[s0]
-        if not first.isupper():
-            i += 1
+    resume = 0  # the token after the last match
+    # a mention starts at a capitalised word
+    for i in [k for k, (s, _) in enumerate(toks) if text[s].isupper()]:
+        if i < resume:
             continue
+        s0, e0 = toks[i]
         found: tuple[int, tuple[Reading, ...], bool] | None = None
         # the longest stretch a name could cover: capitalised words and connectors
         last = i
@@ -197,14 +196,13 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                 if rs:
                     found = (i, rs, False)
         if found is None:
-            i += 1
             continue
         j, readings, _ = found
         s, e = s0, toks[j][1]
         surface = text[s:e]
         if _keep(text, s, e, surface, readings, toks, j):
             out.append(Mention(s, e, surface, readings, _is_dateline(text, s, e)))
-        i = j + 1
+        resume = j + 1
     for m in _POSTAL_RE.finditer(text):
         pid = "admin1:" + POSTAL_ABBREVIATIONS[m.group(1)]
         if gaz.get(pid) is not None and not any(x.start <= m.start(1) < x.end for x in out):
