@@ -250,6 +250,12 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "x_forces": ("forces", "troops", "soldiers", "army", "military", "navy", "jets", "warplanes", "drones", "missiles"),
     "ally_of": ("allies", "ally", "partner"),
     "sign": ("sign",),
+    "al_noun": ("agreement", "partnership", "alliance", "cooperation", "pact", "treat", "accord", "memorand", "ties",
+                "relations", "joint", "defen", "security"),
+    "allied": ("allied",),
+    "break_up": ("withdr", "pull", "exit", "quit", "tear", "tore", "scrap", "terminat", "violat", "abandon", "renounc",
+                 "suspend", "breach", "collaps"),
+    "peace_only": ("peace", "ceasefire", "truce", "brokered", "mediat"),
     # transfer status words (see _status)
     "st_frozen": ("froze", "freez", "collaps", "suspend", "cancel", "halt", "block", "scrap", "stall", "interdict",
                   "seiz", "intercept", "veto", "banned", "barred", "fell", "called", "put", "tried", "attempt"),
@@ -303,8 +309,8 @@ def _cue_bits(sentence: str) -> int:
     (True, False)
     """
     bits = reduce(or_, map(_WORD_BITS.__getitem__, _WORD.findall(sentence)), 0)
-    if not bits & _BIT["alliance"] and "-operat" in sentence.lower() and _CO_OPERATE.search(sentence):
-        bits |= _BIT["alliance"]
+    if "-operat" in sentence.lower() and _CO_OPERATE.search(sentence):
+        bits |= _BIT["alliance"] | _BIT["al_noun"]
     return bits
 
 
@@ -1014,7 +1020,7 @@ def _alliances(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         a, b = sk.at(int(m.group(1))).id, sk.at(int(m.group(2))).id
         out.append(Finding("alliance", a, b, "cue 'X's ally Y'", confidence=0.7))
     t = re.sub(r"(§(\d+)§)(\s+(?:\w+\s+)?)(alliance|pact|treaty|partnership)", lambda m: m.group(1) + m.group(3) + ("bloc" if sk.at(int(m.group(2))).kind == "bloc" else m.group(4)), t)
-    if not _ALLIANCE_NOUN.search(t) and not re.search(r"\ballied\b", t):
+    if not (_has(sk, "al_noun") and _ALLIANCE_NOUN.search(t)) and not (_has(sk, "allied") and re.search(r"\ballied\b", t)):
         return out
     # signed ... with Y
     for m in re.finditer(_S41, t) if _has(sk, "sign") else ():
@@ -1026,7 +1032,7 @@ def _alliances(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
             out.append(Finding("alliance", src, tgt, "cue 'signed … with'", confidence=0.75))
     # A and B agreed / deepen / signed ... ; alliance noun with exactly two countries
     pairs: list[tuple[str, str]] = []
-    if len(ids) == 2 and not _CONFLICT_ONLY.search(t):
+    if len(ids) == 2 and not (_has(sk, "peace_only") and _CONFLICT_ONLY.search(t)):
         pairs.append((ids[0], ids[1]))
     elif len(ids) == 1 and re.search(_S42, t, re.I) and context:
         other = next((c for c in reversed(context) if c != ids[0]), None)
@@ -1043,7 +1049,7 @@ def _alliances(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
             a = sk.at(int(m.group(1))).id
             if m.group(2):
                 pairs.append((a, sk.at(int(m.group(2))).id))
-    if _BREAK_UP.search(t):
+    if _has(sk, "break_up") and _BREAK_UP.search(t):
         pairs = []  # "withdraw from the partnership", "tore up the treaty": not an alliance
     for a, b in pairs:
         if a != b and (_ALLIANCE_NOUN.search(t) and (_ALLIANCE_VERB.search(t) or re.search(r"\b(?:strategic|bilateral|military|defen[cs]e|security|diplomatic)\s+(?:\w+\s+)?(?:partnership|cooperation|alliance|pact|treaty|agreement|relations|ties)|\btreaty\b|\bpartnership\b|\balliance\b|\bagreements\b", t, re.I))):
