@@ -200,7 +200,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         j, readings, _ = found
         s, e = s0, toks[j][1]
         surface = text[s:e]
-        if _keep(text, s, e, surface, readings, toks, j):
+        if _keep(text, s, e, surface, readings, toks, j, id(gaz)):
             out.append(Mention(s, e, surface, readings, _is_dateline(text, s, e)))
         resume = j + 1
     for m in _POSTAL_RE.finditer(text):
@@ -247,9 +247,12 @@ def _lookup(surface: str, key: str, actors: dict[str, tuple[Actor, ...]], gaz: G
     return tuple(readings)
 
 
-def _keep(text: str, s: int, e: int, surface: str, readings: tuple[Reading, ...],
-          toks: list[tuple[int, int]], j: int) -> bool:
-    """Case and context rules that reject a match."""
+_SURFACE_OK: dict[tuple[int, str], bool] = {}
+""":func:`_surface_ok` per gazetteer and surface (a surface always comes with the same readings)."""
+
+
+def _surface_ok(surface: str, readings: tuple[Reading, ...]) -> bool:
+    """The rules of :func:`_keep` that read only the matched words and their readings."""
     key = fold_key(surface)
     gaz_only = all(r.actor is None for r in readings)
     if gaz_only and key in STOP_WORDS and key not in PERSON_PLACES:
@@ -259,7 +262,20 @@ def _keep(text: str, s: int, e: int, surface: str, readings: tuple[Reading, ...]
             and not any(r.how in ("name", "alias", "capital", "demonym") for r in readings)):
         return False
     # only GeoNames alternate names: too noisy for single words
-    if gaz_only and all(r.how == "alt" for r in readings) and " " not in key:
+    return not (gaz_only and all(r.how == "alt" for r in readings) and " " not in key)
+
+
+def _keep(text: str, s: int, e: int, surface: str, readings: tuple[Reading, ...],
+          toks: list[tuple[int, int]], j: int, gaz_id: int = 0) -> bool:
+    """Case and context rules that reject a match."""
+    ok = _SURFACE_OK.get((gaz_id, surface)) if gaz_id else None
+    if ok is None:
+        ok = _surface_ok(surface, readings)
+        if len(_SURFACE_OK) > _CACHE_LIMIT:
+            _SURFACE_OK.clear()
+        if gaz_id:
+            _SURFACE_OK[(gaz_id, surface)] = ok
+    if not ok:
         return False
     # an organisation or outlet named after the place: "Kyiv Independent", "Washington Post"
     nxt = j + 1
