@@ -508,6 +508,8 @@ def _clean_item(phrase: str) -> str:
 
 _RELATIVE_ITEM = _rx(r"((?:[A-Z0-9][\w-]*\s+|\w+-[\w-]+\s+){0,3}(?:" + WEAPON_HEADS + r"))\s+(?:that|which)\s+$", re.I)
 _CHUNK = _rx(r"\S+")
+# the last word of every item head ("systems" of "air defense systems")
+_HEAD_LAST_RE = _rx("(?:" + "|".join(dict.fromkeys(h.rsplit(" ", 1)[-1] for h in WEAPON_HEADS.split("|"))) + r")\Z", re.I)
 _FUTURE = _rx(r"\b(?:will|would|wants? to|plans? to|planning to|intends? to|aims? to|expected to|could|may|might|"
              r"seeks? to|seeking to|hopes? to|is to|are to|to be|considering|upcoming|future|another)\b", re.I)
 _SIGNED = _rx(r"\b(?:ordered|signed|contract|deal worth|worth \$|worth (?:US)?\$|purchase agreement|framework (?:agreement|deal))\b", re.I)
@@ -678,8 +680,10 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
             rel = None
             if head.rstrip().lower().endswith(("that", "which")):
                 # the item and its relative pronoun span at most seven words: search the last ten only
-                starts = [w.start() for w in _CHUNK.finditer(head)]
-                rel = _RELATIVE_ITEM.search(head, starts[-10] if len(starts) >= 10 else 0)
+                chunks = [(w.start(), w.group()) for w in _CHUNK.finditer(head)]
+                # and the word before the pronoun must end like an item head
+                if len(chunks) >= 2 and _HEAD_LAST_RE.search(chunks[-2][1]):
+                    rel = _RELATIVE_ITEM.search(head, chunks[-10][0] if len(chunks) >= 10 else 0)
             if rel:
                 item_text = rel.group(1)
         window = t[max(0, _clause_start(t, m.start()) - 1):ce]
