@@ -470,43 +470,106 @@ _ITEM_TRIM = _rx(
     r"first|latest|of|various|several|significantly|increased)\s+)+", re.I)
 
 
+_ITEM_SPLIT = _rx(r",\s*(?:and\s+)?|\s+and\s+(?=\S)")
+# "$2 billion in/of/worth of arms": the money is the deal's size, the item follows
+_MONEY_LEAD = _rx(r"^(?:(?:more|less|over|nearly|almost|about|up to)\s+(?:than\s+)?)?(?:(?:US|A|C)?\$|€|£)\s?[\d.,]+"
+                  r"(?:\s*(?:million|billion|trillion|bn|mn|m|b)\b)?\s+(?:(?:worth\s+)?of|in)\s+", re.I)
+# a designation named after the head: "tanks based on the K2 model", "frigates of the Type 054 class"
+_DESIGNATION_AFTER = _rx(
+    r"^(?P<item>.*?)\s+(?:based on|derived from|modell?ed on|of)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?P<code>(?:[A-Z][a-z]+\s+)?\d[\w-]*|[A-Z][\w-]*\d[\w-]*|[A-Z]{2,}[\w-]*)\s+"
+    r"(?:model|variant|design|platform|type|version|class)s?\b")
+_SLUG = _rx(r"\w+(?:-\w+){4,}")
+# words that cannot end an item: conjunctions, auxiliaries, determiners, prepositions ("factory, and")
+_ITEM_TAIL = _rx(
+    r"(?:[\s,;:/—–-]+|\s+(?:and|or|but|nor|plus|with|of|the|a|an|to|for|its|their|have|has|had|been|be|being|was|"
+    r"were|is|are|will|would|could|should|may|might|can|also|already|now|then|that|which|who|while|whose)\b)+$", re.I)
+
+
 def _item_phrases(text: str) -> list[tuple[str, int | None]]:
     """Item phrases (with quantities) in a stretch of text that names things transferred.
 
     The stretch is split at commas and "and"; pieces that each carry their own
     quantity become separate items, otherwise the pieces are kept together.
+    The list stops at the first piece after an item that names no item
+    ("drones and plans to …", "the factory, and this contract …").
+
+    Examples
+    --------
+    >>> _item_phrases("12 drones and plans to build a plant for them")
+    [('drones', 12)]
+    >>> _item_phrases("$2 billion in arms and ammunition")
+    [('arms and ammunition', None)]
     """
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
     text = re.sub(r"^(?:of|in|with|on)\s+", "", text, flags=re.I)
+    text = _MONEY_LEAD.sub("", text)
     if not _HEAD_RE.search(text):
         return []
-    pieces = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+(?=\S)", text) if p.strip()]
-    pieces = [p for p in pieces if _HEAD_RE.search(p)]
-    with_qty = [(p, parse_quantity(p)) for p in pieces]
+    spans: list[tuple[int, int]] = []
+    last = 0
+    for m in _ITEM_SPLIT.finditer(text):
+        spans.append((last, m.start()))
+        last = m.end()
+    spans.append((last, len(text)))
+    kept: list[tuple[str, str, int]] = []  # raw piece, cleaned piece, end offset
+    for s, e in spans:
+        raw = text[s:e].strip()
+        if not raw:
+            continue
+        if not _HEAD_RE.search(raw):
+            if kept:
+                break  # a conjunction followed by something that is no item
+            continue
+        cleaned = _clean_item(raw)
+        if kept and not _HEAD_RE.search(cleaned):
+            break  # "drones and plans to …": the second piece's head lies in a later clause
+        kept.append((raw, cleaned, e))
+    if not kept:
+        return []
+    with_qty = [(c, parse_quantity(raw)) for raw, c, _ in kept]
     if len(with_qty) > 1 and sum(q is not None for _, q in with_qty) >= 2:
-        return [(_clean_item(p), q) for p, q in with_qty]
-    if len(pieces) > 1:
-        cleaned = [c for c in (_clean_item(p) for p in pieces) if c]
+        return with_qty
+    if len(kept) > 1:
+        cleaned = [c for _, c, _ in kept if c]
         joined = ", ".join(cleaned[:-1]) + " and " + cleaned[-1] if len(cleaned) > 1 else (cleaned[0] if cleaned else "")
+        stretch = text[:kept[-1][2]]
+    elif len(spans) == 1:
+        joined, stretch = kept[0][1], text
     else:
-        joined = _clean_item(text)
-    return [(joined, parse_quantity(text))] if joined else []
+        joined, stretch = kept[0][1], kept[0][0]
+    return [(joined, parse_quantity(stretch))] if joined else []
 
 
 def _clean_item(phrase: str) -> str:
+    """The item named by a phrase: no quantity, determiners, trailing clauses or dangling words.
+
+    Examples
+    --------
+    >>> _clean_item("the factory, and")
+    'factory'
+    >>> _clean_item("40 tanks based on the Korean K2 model")
+    'K2 tanks'
+    """
     phrase = re.sub(r"§\d+§", "", phrase)
     phrase = _QTY_RE.sub(lambda m: "" if not re.match(r"[A-Za-z]-|\d", phrase[max(0, m.start() - 2):m.start()] or "x") else m.group(), phrase, count=1) if parse_quantity(phrase) is not None else phrase
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-")
     phrase = _ITEM_TRIM.sub("", phrase)
+    # a designation named after the head goes before it: "tanks based on the K2 model" → "K2 tanks"
+    dm = _DESIGNATION_AFTER.match(phrase)
+    if dm and _HEAD_RE.search(dm.group("item")) and not _HEAD_RE.search(dm.group("code")):
+        item = _ITEM_TRIM.sub("", dm.group("item").strip(" ,;:-"))
+        phrase = item if dm.group("code") in item else f"{dm.group('code')} {item}"
     # cut trailing clauses that are not part of the item
-    phrase = re.split(r"\s+(?:which|that|who|to|for|in|into|from|by|with|over|as|on|at|last|this|since|after|before|because|under|worth|based on)\s", phrase + " ", maxsplit=1)[0].strip()
-    if len(phrase) > 80:
+    phrase = re.split(r"\s+(?:which|that|who|to|for|in|into|from|by|with|over|as|on|at|last|this|since|after|before|because|under|worth|based on)\s|\s+[—–]\s", phrase + " ", maxsplit=1)[0].strip()
+    if len(phrase) > 80 or _SLUG.search(phrase):  # a long phrase or a web address's slug: up to the head
         m = _HEAD_RE.search(phrase)
         phrase = phrase[: m.end()] if m else phrase[:80]
-    return phrase.strip(" ,;:-")
+    return _ITEM_TAIL.sub("", phrase).strip(" ,;:-")
 
 
-_RELATIVE_ITEM = _rx(r"((?:[A-Z0-9][\w-]*\s+|\w+-[\w-]+\s+){0,3}(?:" + WEAPON_HEADS + r"))\s+(?:that|which)\s+$", re.I)
+# designations before the head are capitalised, numbered or hyphenated ("Soviet-era", "T-72"), never "partially replace"
+_RELATIVE_ITEM = _rx(r"((?:(?-i:[A-Z0-9])[\w-]*\s+|\w+-[\w-]+\s+){0,3}(?:" + WEAPON_HEADS + r"))\s+(?:that|which)\s+$", re.I)
 _CHUNK = _rx(r"\S+")
 # the last word of every item head ("systems" of "air defense systems")
 _HEAD_LAST_RE = _rx("(?:" + "|".join(dict.fromkeys(h.rsplit(" ", 1)[-1] for h in WEAPON_HEADS.split("|"))) + r")\Z", re.I)

@@ -98,6 +98,34 @@ def test_items_and_quantities(sentence: str, items: list) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "items"),
+    [
+        # a trailing conjunction or punctuation is no part of the item
+        ("Peru wanted to buy the plant, and the contract was blocked by Chile.", [("plant", None)]),
+        # stop at "and" followed by words that name no item
+        ("Peru will purchase 30 Falcon-7 patrol boats and plans to build a dock for the vessels with help from Canada.",
+         [("Falcon-7 patrol boats", 30)]),
+        ("Morocco bought 8 helicopters and hopes to host training for the crews from Spain.", [("helicopters", 8)]),
+        # dangling auxiliaries after a passive item
+        ("Officials said rifles and ammunition have been sent to Mali by Algeria.", [("rifles and ammunition", None)]),
+        # a designation named after the head stays with it
+        ("Brazil will buy 60 tanks based on the Norwegian Strv-9 model from Norway.", [("Strv-9 tanks", 60)]),
+        ("Egypt ordered four frigates of the Type 31 class from Spain.", [("Type 31 frigates", 4)]),
+        # designations before the head in a relative clause; verbs and adverbs before them are not
+        ("The navy will quietly retire Cold-War-era corvettes that Chile has handed over to Peru.",
+         [("Cold-War-era corvettes", None)]),
+        # a deal's money size is not the item
+        ("Norway agreed to sell more than $2 billion in air defence systems to Kenya.", [("air defence systems", None)]),
+        # pieces that each name an item are kept together
+        ("Norway sent drones and spare parts to Chile.", [("drones and spare parts", None)]),
+    ],
+)
+def test_item_phrase_boundaries(sentence: str, items: list) -> None:
+    found = [(f.item, f.quantity) for f in find_relations(sentence, _anchors(sentence)) if f.kind == "transfer"]
+    assert found == items
+
+
+@pytest.mark.parametrize(
     ("phrase", "n"),
     [("48 jets", 48), ("forty-eight jets", 48), ("a dozen drones", 12), ("two batteries", 2),
      ("155mm shells", None), ("F-16 jets", None), ("in 2024 jets", None), ("1,200 shells", 1200)],
