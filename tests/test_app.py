@@ -12,8 +12,6 @@ import json
 from pathlib import Path
 
 import pytest
-
-pytest.importorskip("streamlit.testing.v1")
 from streamlit.testing.v1 import AppTest
 
 from geo.scene import Scene

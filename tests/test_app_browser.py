@@ -41,8 +41,7 @@ def server(tmp_path_factory) -> Iterator[str]:
     The server's output goes to ``server.log`` in pytest's temporary folder.
     """
     if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (./run.sh test installs it)")
-    pytest.importorskip("playwright.sync_api")
+        pytest.fail("Debian's chromium is not installed at /usr/bin/chromium: ./run.sh test installs it")
     port = _free_port()
     streamlit = Path(sys.executable).with_name("streamlit")
     log = (tmp_path_factory.mktemp("app-server") / "server.log").open("w")

@@ -15,19 +15,14 @@ from briefing_scenes import seed_scene
 from geo.scene import Scene
 from layers.briefing import CHROMIUM, export_briefing_html, export_briefing_pngs
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
-]
+pytestmark = pytest.mark.browser
 
 
 def _extracted_scene(seed_paths: list[Path]) -> Scene:
-    """The sample articles through extraction (skipped while geo.extract does not exist)."""
-    try:
-        from geo.documents import load_path
-        from geo.extract import extract
-    except ImportError:
-        pytest.skip("geo.extract is not there yet")
+    """The sample articles through extraction."""
+    from geo.documents import load_path
+    from geo.extract import extract
+
     return extract([load_path(p) for p in seed_paths])
 
 
@@ -48,7 +43,10 @@ def briefing_file(scene, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is not installed at /usr/bin/chromium: ./run.sh test installs it")
+    from playwright import sync_api
+
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
                               args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])

@@ -24,8 +24,8 @@ REGEN = os.environ.get("GEOBRIEF_REGEN_GOLDEN") == "1"
 
 
 def _scene():
-    extract = pytest.importorskip("geo.extract").extract
     from geo.documents import load_path
+    from geo.extract import extract
 
     return extract([load_path(p) for p in sorted(SEEDS.glob("*.txt"))])
 
