@@ -196,5 +196,6 @@ def load_path(path: Path) -> Document:
         raise InputError(f"{path} does not exist") from exc
     except OSError as exc:
         raise InputError(f"cannot read {path} ({exc.strerror})") from exc
-    doc = load_bytes(path.name, data)
-    return Document(id=doc.id, title=doc.title, text=doc.text, source=str(path))
+    # Only the file name is kept: where the analyst keeps articles must not change the
+    # Scene (or the ids and bytes of its exports), nor leak into maps they share.
+    return load_bytes(path.name, data)

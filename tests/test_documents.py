@@ -125,3 +125,17 @@ def test_cli_text_without_places(tmp_path: Path, text: str) -> None:
     assert json.loads(res.stdout)["relations"] == []
     res = _cli("extract", str(p))
     assert res.returncode == 0 and "Traceback" not in res.stderr
+
+
+def test_the_same_article_in_two_folders_gives_the_same_document(tmp_path):
+    """A Scene (and every export's bytes) must not depend on where the files live."""
+    text = "Turkey sold drones to Ukraine.\n"
+    paths = []
+    for folder in ("a", "b/c"):
+        (tmp_path / folder).mkdir(parents=True)
+        path = tmp_path / folder / "article.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    first, second = (load_path(p) for p in paths)
+    assert first == second
+    assert first.source == "article.txt" and str(tmp_path) not in first.source
