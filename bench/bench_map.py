@@ -13,6 +13,17 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+#: Resolves with the first-paint time in ms, or null if Chromium reports none within 5 s.
+_FIRST_PAINT_JS = """() => new Promise(resolve => {
+    const found = performance.getEntriesByName('first-paint')[0];
+    if (found) { resolve(found.startTime); return; }
+    new PerformanceObserver(list => {
+        const entry = list.getEntries().find(e => e.name === 'first-paint');
+        if (entry) { resolve(entry.startTime); }
+    }).observe({type: 'paint', buffered: true});
+    setTimeout(() => resolve(null), 5000);
+})"""
 sys.path.insert(0, str(ROOT))
 
 
@@ -57,11 +68,17 @@ def main() -> None:
             page.goto(path.as_uri())
             page.wait_for_selector("path.gb-arc", state="attached")
             ready.append(time.perf_counter() - t)
-            fp = page.evaluate("performance.getEntriesByName('first-paint')[0]?.startTime ?? -1")
-            paints.append(fp)
+            # The map's scripts run before the first paint, so wait for the paint entry.
+            fp = page.evaluate(_FIRST_PAINT_JS)
+            if fp is not None:
+                paints.append(fp)
             page.close()
         browser.close()
-    print(f"first paint: median {statistics.median(paints):.0f} ms (target ≤ 1000 ms)")
+    if paints:
+        print(f"first paint: median {statistics.median(paints):.0f} ms over {len(paints)} loads "
+              f"(target ≤ 1000 ms)")
+    if len(paints) < 5:
+        print(f"first paint: not reported by Chromium in {5 - len(paints)} of 5 loads")
     print(f"arcs in the DOM after: median {statistics.median(ready) * 1000:.0f} ms from navigation")
 
 
