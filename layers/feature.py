@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
-from geo.scene import Scene, Span
+from geo.scene import Place, Scene, Span
 
 MAX_QUOTES = 4
 MAX_QUOTE_CHARS = 420
@@ -70,6 +70,11 @@ class MapFeature:
     properties: dict[str, Any]
     radius: float = 0.0
     marks: tuple[Mark, ...] = field(default=())
+
+
+def point_geometry(place: Place) -> dict[str, Any]:
+    """A place's representative point as a GeoJSON geometry (5 decimals, about 1 m)."""
+    return {"type": "Point", "coordinates": [round(place.lon, 5), round(place.lat, 5)]}
 
 
 def key_class(key: str) -> str:

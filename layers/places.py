@@ -17,6 +17,7 @@ from layers.feature import (
     Mark,
     base_properties,
     joined_evidence,
+    point_geometry,
     popup_html,
     quotes,
     tooltip_html,
@@ -85,10 +86,6 @@ def _feature(scene: Scene, place: Place, role: str | None, geometry: dict,
     )
 
 
-def _point(place: Place) -> dict:
-    return {"type": "Point", "coordinates": [round(place.lon, 5), round(place.lat, 5)]}
-
-
 def collect_places(scene: Scene, outlines: Outlines | None = None) -> list[MapFeature]:
     """Countries (outlines or points), cities and other actors of a scene, countries first."""
     outlines = outlines if outlines is not None else default_outlines()
@@ -104,7 +101,7 @@ def collect_places(scene: Scene, outlines: Outlines | None = None) -> list[MapFe
             opts = {"color": "#ffffff", "weight": 1.5, "fillColor": style.CITY, "fillOpacity": 0.95,
                     "opacity": 1.0}
             label = Mark("label", place.lat, place.lon, text=place.name, css="gb-city-label")
-            points.append(_feature(scene, place, roles.get(place.id), _point(place),
+            points.append(_feature(scene, place, roles.get(place.id), point_geometry(place),
                                    "gb-place gb-city", opts, radius, (label,)))
             continue
         role = roles.get(place.id, "other")
@@ -123,7 +120,7 @@ def collect_places(scene: Scene, outlines: Outlines | None = None) -> list[MapFe
         else:
             opts = {"color": "#ffffff", "weight": 1.5, "fillColor": color, "fillOpacity": 0.95,
                     "opacity": 1.0}
-            points.append(_feature(scene, place, role, _point(place),
+            points.append(_feature(scene, place, role, point_geometry(place),
                                    f"gb-place gb-actor gb-role-{role}", opts, 7, label))
     return countries + points
 

@@ -15,6 +15,7 @@ from layers.feature import (
     Mark,
     base_properties,
     joined_evidence,
+    point_geometry,
     popup_html,
     quotes,
     tooltip_html,
@@ -69,7 +70,7 @@ def collect_regions(scene: Scene, outlines: Outlines | None = None) -> list[MapF
             point_opts = {"color": opts["color"], "weight": 2, "opacity": 0.9, "dashArray": "3 3",
                           "fillColor": "#ffffff", "fillOpacity": 0.6}
             points.append(MapFeature(
-                geometry={"type": "Point", "coordinates": [round(place.lon, 5), round(place.lat, 5)]},
+                geometry=point_geometry(place),
                 css=f"gb-place gb-region-point gb-{place.kind}", style=point_opts, radius=8,
                 **common))
     return shaped + points

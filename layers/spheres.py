@@ -14,6 +14,7 @@ from layers.feature import (
     Mark,
     base_properties,
     joined_evidence,
+    point_geometry,
     popup_html,
     quotes,
     tooltip_html,
@@ -91,7 +92,7 @@ def collect_spheres(scene: Scene, outlines: Outlines | None = None) -> list[MapF
             opts = {"color": color, "weight": 2, "opacity": 0.9, "fillColor": color,
                     "fillOpacity": 0.35}
             out.append(MapFeature(
-                geometry={"type": "Point", "coordinates": [round(place.lon, 5), round(place.lat, 5)]},
+                geometry=point_geometry(place),
                 css="gb-place gb-sphere-point", style=opts, radius=11, marks=marks, **common))
     return out
 
