@@ -26,11 +26,11 @@ under any ``server.baseUrlPath``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import folium
-from branca.element import Element
+
+from layers.elements import walk_elements
+from layers.offline import OfflineError, leaflet_dir
 
 ASSET_COMPONENT = "leaflet_assets"
 """The short name of the file-only component that serves Leaflet's folder."""
@@ -41,19 +41,6 @@ _UNUSED = re.compile(
 _LEAFLET_JS = re.compile(r"/leaflet(?:-src)?(?:\.min)?\.js$", re.IGNORECASE)
 _LEAFLET_CSS = re.compile(r"/leaflet(?:\.min)?\.css$", re.IGNORECASE)
 _REMOTE = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
-
-
-class OfflineError(RuntimeError):
-    """The map needs an asset from the network that geobrief cannot serve locally."""
-
-
-def leaflet_dir() -> Path:
-    """The folder of the ``xstatic-leaflet`` package: leaflet.js, leaflet.css, images/."""
-    try:
-        import xstatic.pkg.leaflet as xleaflet
-    except ImportError as exc:  # pragma: no cover - a declared dependency
-        raise OfflineError("the map needs the xstatic-leaflet package: pip install xstatic-leaflet") from exc
-    return Path(xleaflet.BASE_DIR)
 
 
 def register_leaflet_assets() -> str:
@@ -73,12 +60,6 @@ def register_leaflet_assets() -> str:
 
     component = components.declare_component(ASSET_COMPONENT, path=str(leaflet_dir()))
     return f"../{component.name}/"
-
-
-def _elements(root: Element) -> Iterator[Element]:
-    yield root
-    for child in list(getattr(root, "_children", {}).values()):
-        yield from _elements(child)
 
 
 def _rewrite(links: list[tuple[str, str]], prefix: str, kind: str) -> list[tuple[str, str]]:
@@ -121,7 +102,7 @@ def make_offline(m: folium.Map, prefix: str) -> folium.Map:
         An element needs a remote asset that is neither Leaflet nor one of
         the unused folium defaults.
     """
-    for element in _elements(m):
+    for element in walk_elements(m):
         js = getattr(element, "default_js", None)
         css = getattr(element, "default_css", None)
         if js:
@@ -134,7 +115,7 @@ def make_offline(m: folium.Map, prefix: str) -> folium.Map:
 def remote_links(m: folium.Map) -> list[str]:
     """Every asset URL of the map that would still be fetched from the network."""
     urls = []
-    for element in _elements(m):
+    for element in walk_elements(m):
         for _, url in [*getattr(element, "default_js", []), *getattr(element, "default_css", [])]:
             if _REMOTE.match(url):
                 urls.append(url)
@@ -254,7 +235,7 @@ def prepare_map(m: folium.Map, prefix: str) -> dict:
     m.render()
     html = sf._get_html(m)
     header = sf._get_header(m)
-    elements = list(_elements(m))
+    elements = list(walk_elements(m))
     before = [el.get_name() for el in elements]
     script = sf._get_map_string(m)
     # streamlit-folium renames every element while it builds the script, but the
@@ -266,7 +247,7 @@ def prepare_map(m: folium.Map, prefix: str) -> dict:
             html = html.replace(f'id="{old}"', f'id="{new}"')
     css: list[str] = []
     js: list[str] = []
-    for element in _elements(m):
+    for element in walk_elements(m):
         css.extend(url for _, url in getattr(element, "default_css", []) or [])
         js.extend(url for _, url in getattr(element, "default_js", []) or [])
     remote = [u for u in [*css, *js] if _REMOTE.match(u)]

@@ -47,6 +47,13 @@ class RawCode(Element):
         return self.code
 
 
+def walk_elements(root):
+    """``root`` and every element below it, depth first (a snapshot of the children)."""
+    yield root
+    for child in list(getattr(root, "_children", {}).values()):
+        yield from walk_elements(child)
+
+
 class QuickMacroElement(MacroElement):
     """A MacroElement whose rendered macros are not compiled again as Jinja templates.
 

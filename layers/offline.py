@@ -18,7 +18,7 @@ from pathlib import Path
 
 from branca.element import Element
 
-from layers.elements import template, template_text
+from layers.elements import template, template_text, walk_elements
 
 
 class OfflineError(RuntimeError):
@@ -78,18 +78,19 @@ class _RemoteFinder(HTMLParser):
                     self.found.append((before[-30:] + m.group(0))[:80])
 
 
-def _leaflet_dir() -> Path:
+def leaflet_dir() -> Path:
+    """The folder of the ``xstatic-leaflet`` package: leaflet.js, leaflet.css, images/."""
     try:
         import xstatic.pkg.leaflet as xleaflet
     except ImportError as exc:  # pragma: no cover - a declared dependency
-        raise OfflineError("install XStatic-Leaflet (pip install xstatic-leaflet)") from exc
+        raise OfflineError("the map needs the xstatic-leaflet package: pip install xstatic-leaflet") from exc
     return Path(xleaflet.BASE_DIR)
 
 
 @cache
 def leaflet_assets() -> tuple[str, str]:
     """Leaflet's ``(css, js)`` with every image in the CSS turned into a data: URI."""
-    base = _leaflet_dir()
+    base = leaflet_dir()
     css = (base / "leaflet.css").read_text(encoding="utf-8")
 
     def inline(match: re.Match) -> str:
@@ -142,12 +143,7 @@ def _strip_remote_assets(m) -> None:
     from branca.element import Figure  # noqa: F401  (documents the tree type)
     from folium.elements import JSCSSMixin
 
-    def walk(el):
-        yield el
-        for child in el._children.values():
-            yield from walk(child)
-
-    for el in walk(m):
+    for el in walk_elements(m):
         if not isinstance(el, JSCSSMixin):
             continue
         if el is m:

@@ -20,6 +20,7 @@ import hashlib
 from collections.abc import Iterable, Mapping
 
 from geo.scene import Scene
+from layers.elements import walk_elements
 from layers.feature import MapFeature
 from layers.outlines import Outlines, default_outlines
 
@@ -62,12 +63,6 @@ def scene_key(scene: Scene) -> str:
     return hashlib.sha256(scene.to_json(indent=None).encode("utf-8")).hexdigest()[:16]
 
 
-def _walk(element) -> Iterable:
-    yield element
-    for child in list(element._children.values()):
-        yield from _walk(child)
-
-
 def stabilise_ids(elements: Iterable, key: str) -> None:
     """Give every element (and its descendants) an id from ``key`` and a counter.
 
@@ -75,12 +70,12 @@ def stabilise_ids(elements: Iterable, key: str) -> None:
     """
     counter = 0
     for top in elements:
-        for el in _walk(top):
+        for el in walk_elements(top):
             el._id = hashlib.sha256(f"{key}:{counter}".encode()).hexdigest()[:20]
             counter += 1
     parents = [top._parent for top in elements if getattr(top, "_parent", None) is not None]
     for top in [*elements, *parents]:
-        for el in _walk(top):
+        for el in walk_elements(top):
             el._children = type(el._children)(
                 (child.get_name(), child) for child in el._children.values()
             )
