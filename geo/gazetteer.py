@@ -28,6 +28,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import threading
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
@@ -652,7 +653,21 @@ def build_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
     return gaz
 
 
+_LOAD_LOCK = threading.Lock()
+
+
 @cache
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer built from the committed data in ``geo/data/``, loaded once."""
+    """The gazetteer built from the committed data in ``geo/data/``, loaded once.
+
+    Safe to call from several threads at once (Streamlit runs each session, and
+    the app's warm-up, in a thread): the first caller builds it, the others wait
+    for it rather than building their own copy.
+    """
+    with _LOAD_LOCK:
+        return _load_default()
+
+
+@cache
+def _load_default() -> Gazetteer:
     return build_gazetteer(DATA_DIR)

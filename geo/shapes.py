@@ -185,13 +185,25 @@ class ShapeIndex:
         return self._basemap
 
 
+_LOAD_LOCK = threading.Lock()
+
+
 @functools.cache
 def load_shapes(data_dir: str | None = None) -> ShapeIndex:
     """Load (once) the shape index from ``geo/data`` or ``data_dir``.
+
+    Threads that ask at the same time share one load (see
+    :func:`geo.gazetteer.load_gazetteer`).
 
     Examples
     --------
     >>> load_shapes() is load_shapes()
     True
     """
+    with _LOAD_LOCK:
+        return _load(data_dir)
+
+
+@functools.cache
+def _load(data_dir: str | None) -> ShapeIndex:
     return ShapeIndex(Path(data_dir) if data_dir else DATA_DIR)
