@@ -36,7 +36,8 @@ case "${1:-}" in
   app)
     setup_venv
     shift
-    exec .venv/bin/streamlit run streamlit_app.py --server.headless true "$@"
+    # the launcher prepares the first page in a second process, then runs streamlit_app.py
+    exec .venv/bin/python -m layers.app_server --server.headless true "$@"
     ;;
   test)
     setup_venv

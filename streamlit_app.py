@@ -7,7 +7,9 @@ storyline) lives in one ``geo.edits.Workspace`` in ``st.session_state``;
 the Scene on screen is derived from it on every run, so adding an article
 never discards a correction.
 
-Run with ``streamlit run streamlit_app.py`` (``./run.sh app``).
+Run with ``./run.sh app`` (``python -m layers.app_server``: the first page is
+prepared in a second process while Streamlit starts, see ``layers.app_cache``);
+plain ``streamlit run streamlit_app.py`` works too, only its first page is slower.
 """
 
 from __future__ import annotations
@@ -19,11 +21,11 @@ from pathlib import Path
 import streamlit as st
 
 from geo import edits
-from geo.documents import MAX_TEXT_BYTES, InputError, load_bytes, load_path
+from geo.documents import MAX_TEXT_BYTES, InputError, load_bytes
 from geo.edits import Workspace
 from geo.scene import PLACE_KINDS, RELATION_KINDS, STATUSES, Document, Scene, SceneError
-from layers import evidence
-from layers.render import ALL_LAYERS, LAYER_NAMES
+from layers import app_cache, evidence
+from layers.names import ALL_LAYERS, LAYER_NAMES
 
 ROOT = Path(__file__).resolve().parent
 SEEDS = ROOT / "seeds"
@@ -45,28 +47,23 @@ st.set_page_config(page_title="geobrief", page_icon="🗺️", layout="wide")
 # -- cached library calls --------------------------------------------------------------
 
 
+STORE = app_cache.Store(app_cache.default_dir())  # the first page, prepared by the primer
+
+
 @st.cache_data(show_spinner="Reading the articles…", max_entries=64)
 def _extract_texts(items: tuple[tuple[str, str, str, str | None], ...]) -> Scene:
-    from geo.extract import extract
-
-    return extract([Document(*item) for item in items])
+    return app_cache.extract_items(items, store=STORE)
 
 
 def extract_documents(docs: Sequence[Document]) -> Scene:
     """Extraction cached by the documents' ids, titles and texts."""
-    return _extract_texts(tuple((d.id, d.title, d.text, d.source) for d in docs))
+    return _extract_texts(app_cache.items_of(docs))
 
 
 @st.cache_resource(show_spinner=False)
 def sample_articles() -> dict[str, Document]:
     """The sample articles in seeds/, read once per server."""
-    out = {}
-    for path in sorted(SEEDS.glob("*.*")):
-        try:
-            out[path.name] = load_path(path)
-        except InputError:
-            continue
-    return out
+    return app_cache.read_seeds(SEEDS)
 
 
 @st.cache_resource(show_spinner=False)
@@ -78,9 +75,7 @@ def gazetteer():
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def story_of(scene_json: str) -> tuple:
-    from geo.story import build_story
-
-    return build_story(Scene.from_json(scene_json))
+    return app_cache.story_for(scene_json, store=STORE)
 
 
 def build_story_cached(scene: Scene) -> tuple:
@@ -374,13 +369,7 @@ def prepared_map(scene_json: str, layers: tuple[str, ...], highlight: tuple[str,
     A resource cache: the strings (about 1 MB with the basemap) are shared by
     every session and never copied or changed.
     """
-    from layers.app_map import prepare_map
-    from layers.render import render_map
-
-    m = render_map(Scene.from_json(scene_json), layers=layers, highlight=set(highlight) or None)
-    if bounds:
-        m.fit_bounds([list(bounds[0]), list(bounds[1])])
-    return prepare_map(m, prefix)
+    return app_cache.prepare(scene_json, layers, highlight, bounds, prefix, store=STORE)
 
 
 def draw_map(view_json: str, *, layers: Sequence[str], highlight: set[str] | None,
@@ -515,12 +504,8 @@ names = names_of(scene)
 S.view = view
 view_json = view.to_json(indent=None)
 
-try:
-    from geo.extract import summarize
-
-    st.caption(summarize(view).splitlines()[0])
-except ImportError:
-    st.caption(f"{len(view.places)} places · {len(view.relations)} relations")
+st.caption(f"{len(view.documents)} documents, {len(view.places)} places, "
+           f"{len(view.relations)} relations")
 if scene.documents and not scene.places:
     st.warning("No places were found in these articles. Add another article or check the text.")
 
@@ -702,3 +687,7 @@ with tab_export:
         c4.download_button("Briefing (.html)", data=lambda: export_briefing(scene.to_json(indent=None)),
                            file_name="geobrief-briefing.html", mime="text/html", key="dl_brief",
                            on_click="ignore")
+
+# The page is out: load the rest of the library (folium, gazetteer, outlines) in the background,
+# once per server, so the analyst's first own article or correction does not wait for it.
+app_cache.warm_in_background()

@@ -18,22 +18,38 @@ shared), so that:
 - anything else that still points at the network makes
   :func:`make_offline` raise, so a new plugin cannot slip a CDN in silently.
 
-Links are relative to the st_folium iframe
-(``<base>/component/streamlit_folium.st_folium/index.html``), so they work
+Links are relative to the map's iframe
+(``<base>/component/layers.app_map.st_folium/index.html``), so they work
 under any ``server.baseUrlPath``.
+
+The map itself is drawn by streamlit-folium's own frontend, which
+:func:`show_map` declares as a component from the installed package's
+``frontend/build`` folder. Drawing a prepared map therefore imports neither
+folium nor the ``streamlit_folium`` module: the app's first page can come
+from the primed store (:mod:`layers.app_cache`) without paying for them.
+Only :func:`prepare_map` needs them.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-import folium
+from layers.leaflet import OfflineError, leaflet_dir
 
-from layers.elements import walk_elements
-from layers.offline import OfflineError, leaflet_dir
+if TYPE_CHECKING:
+    import folium
 
 ASSET_COMPONENT = "leaflet_assets"
 """The short name of the file-only component that serves Leaflet's folder."""
+
+LEAFLET_PREFIX = f"../{__name__}.{ASSET_COMPONENT}/"
+"""Leaflet's folder relative to the map's iframe, as :func:`register_leaflet_assets` returns it."""
+
+MAP_COMPONENT = "st_folium"
+"""The short name under which streamlit-folium's frontend is declared here."""
 
 _UNUSED = re.compile(
     r"jquery|bootstrap|font-?awesome|awesome-markers|awesome\.rotate|glyphicons", re.IGNORECASE
@@ -59,7 +75,30 @@ def register_leaflet_assets() -> str:
     import streamlit.components.v1 as components
 
     component = components.declare_component(ASSET_COMPONENT, path=str(leaflet_dir()))
-    return f"../{component.name}/"
+    prefix = f"../{component.name}/"
+    if prefix != LEAFLET_PREFIX:  # prepared maps in the primed store were built with LEAFLET_PREFIX
+        raise OfflineError(f"Leaflet is served at {prefix}, not {LEAFLET_PREFIX}")
+    return prefix
+
+
+def map_frontend() -> Path:
+    """streamlit-folium's built frontend folder, found without importing the package."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("streamlit_folium")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    for folder in folders:
+        build = Path(folder) / "frontend" / "build"
+        if (build / "index.html").is_file():
+            return build
+    raise OfflineError("streamlit-folium's frontend (streamlit_folium/frontend/build) is missing; "
+                       "reinstall with ./run.sh app")
+
+
+def _map_component():
+    import streamlit.components.v1 as components
+
+    return components.declare_component(MAP_COMPONENT, path=str(map_frontend()))
 
 
 def _rewrite(links: list[tuple[str, str]], prefix: str, kind: str) -> list[tuple[str, str]]:
@@ -102,6 +141,8 @@ def make_offline(m: folium.Map, prefix: str) -> folium.Map:
         An element needs a remote asset that is neither Leaflet nor one of
         the unused folium defaults.
     """
+    from layers.elements import walk_elements
+
     for element in walk_elements(m):
         js = getattr(element, "default_js", None)
         css = getattr(element, "default_css", None)
@@ -114,6 +155,8 @@ def make_offline(m: folium.Map, prefix: str) -> folium.Map:
 
 def remote_links(m: folium.Map) -> list[str]:
     """Every asset URL of the map that would still be fetched from the network."""
+    from layers.elements import walk_elements
+
     urls = []
     for element in walk_elements(m):
         for _, url in [*getattr(element, "default_js", []), *getattr(element, "default_css", [])]:
@@ -155,8 +198,6 @@ def feature_at(
     -------
     tuple or None
     """
-    from layers.render import FEATURE_LAYERS, collect_layers
-
     def kind_of(key: str) -> tuple[str, str] | None:
         if scene.relation(key) is not None:
             return ("relation", key)
@@ -166,6 +207,8 @@ def feature_at(
 
     wanted = _plain_text(tooltip or "")
     if wanted:
+        from layers.render import FEATURE_LAYERS, collect_layers
+
         features = collect_layers(scene, layers=FEATURE_LAYERS)
         for layer in ("arcs", "places", "regions", "spheres"):
             for feature in features.get(layer, []):
@@ -185,7 +228,11 @@ def feature_at(
 
 # -- a prepared map: st_folium's Python-side work done once and cached ----------------------
 
-_SF_HELPERS = ("_component_func", "_get_html", "_get_header", "_get_map_string", "get_full_id")
+_SF_HELPERS = ("_get_html", "_get_header", "_get_map_string", "get_full_id")
+
+
+def _not_bare_mode_warning(record: logging.LogRecord) -> bool:
+    return "missing ScriptRunContext" not in record.getMessage()
 
 
 def _streamlit_folium():
@@ -195,6 +242,12 @@ def _streamlit_folium():
     0.27.4); a release that renames them fails here with a clear message
     rather than somewhere inside the map.
     """
+    from streamlit.runtime.scriptrunner_utils import script_run_context
+
+    if script_run_context.get_script_run_ctx(suppress_warning=True) is None:
+        # outside a script run (the primer): streamlit-folium declares its component on
+        # import, and Streamlit logs that a missing context "can be ignored" in that case
+        logging.getLogger(script_run_context.__name__).addFilter(_not_bare_mode_warning)
     import streamlit_folium as sf
 
     missing = [name for name in _SF_HELPERS if not hasattr(sf, name)]
@@ -228,6 +281,8 @@ def prepare_map(m: folium.Map, prefix: str) -> dict:
         ``script``, ``header``, ``html``, ``id``, ``css_links``, ``js_links``
         and ``bounds``.
     """
+    from layers.elements import walk_elements
+
     sf = _streamlit_folium()
     make_offline(m, prefix)
     # One render of the map fills the figure's header and body; st_folium also renders
@@ -275,7 +330,7 @@ def show_map(
     height: int = 560,
     returned_objects: list[str] | None = None,
 ) -> dict | None:
-    """Draw a :func:`prepare_map` result with streamlit-folium's component.
+    """Draw a :func:`prepare_map` result with streamlit-folium's frontend.
 
     The component key is a digest of the map's script and ``key``, as in
     ``st_folium``: the same map keeps its frontend (no flicker, pan and zoom
@@ -289,10 +344,9 @@ def show_map(
     """
     import hashlib
 
-    sf = _streamlit_folium()
     returned = list(returned_objects or [])
     digest = hashlib.sha256((prepared["script"] + key).encode("utf-8")).hexdigest()
-    return sf._component_func(
+    return _map_component()(
         script=prepared["script"],
         header=prepared["header"],
         html=prepared["html"],

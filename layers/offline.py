@@ -14,15 +14,14 @@ import base64
 import re
 from functools import cache
 from html.parser import HTMLParser
-from pathlib import Path
 
 from branca.element import Element
 
 from layers.elements import template, template_text, walk_elements
+from layers.leaflet import OfflineError, leaflet_dir
 
-
-class OfflineError(RuntimeError):
-    """The page would still load something from the network."""
+__all__ = ["OfflineError", "check_offline", "leaflet_assets", "leaflet_dir", "offline_html",
+           "remote_references"]
 
 
 #: A URL that leaves the machine: http(s) or protocol-relative.
@@ -76,15 +75,6 @@ class _RemoteFinder(HTMLParser):
                 before = data[max(0, m.start() - 60):m.start()]
                 if _SCRIPT_FETCH.search(before):
                     self.found.append((before[-30:] + m.group(0))[:80])
-
-
-def leaflet_dir() -> Path:
-    """The folder of the ``xstatic-leaflet`` package: leaflet.js, leaflet.css, images/."""
-    try:
-        import xstatic.pkg.leaflet as xleaflet
-    except ImportError as exc:  # pragma: no cover - a declared dependency
-        raise OfflineError("the map needs the xstatic-leaflet package: pip install xstatic-leaflet") from exc
-    return Path(xleaflet.BASE_DIR)
 
 
 @cache

@@ -22,18 +22,10 @@ from collections.abc import Iterable, Mapping
 from geo.scene import Scene
 from layers.elements import walk_elements
 from layers.feature import MapFeature
+from layers.names import ALL_LAYERS, FEATURE_LAYERS, LAYER_NAMES
 from layers.outlines import Outlines, default_outlines
 
-ALL_LAYERS: tuple[str, ...] = ("basemap", "spheres", "regions", "places", "arcs", "legend")
-FEATURE_LAYERS: tuple[str, ...] = ("spheres", "regions", "places", "arcs")
 LEGEND_WIDTH = 250
-LAYER_NAMES = {
-    "basemap": "Countries",
-    "spheres": "Spheres of influence",
-    "regions": "Seas, straits and regions",
-    "places": "Places",
-    "arcs": "Relations",
-}
 
 
 def collect_layers(scene: Scene, *, layers: Iterable[str] = FEATURE_LAYERS,

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+# The app's store of precomputed first pages (layers/app_cache.py) lives in a folder of this
+# run, never in the user's ~/.cache; app servers started by the tests inherit it.
+os.environ["GEOBRIEF_CACHE_DIR"] = tempfile.mkdtemp(prefix="geobrief-test-cache-")
 
 
 @pytest.fixture(scope="session")

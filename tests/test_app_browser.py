@@ -12,7 +12,6 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -24,7 +23,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.app]
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+MAP_FRAME = 'iframe[title="layers.app_map.st_folium"]'
 STARTUP_TIMEOUT = 90
 
 
@@ -36,18 +35,22 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[str]:
-    """``streamlit run streamlit_app.py`` from the venv, as the README's ./run.sh app does.
+    """The app started as the README starts it (``./run.sh app``), on a free port.
 
-    The server's output goes to ``server.log`` in pytest's temporary folder.
+    ``run.sh`` finds the venv ready and runs ``python -m layers.app_server``:
+    the primer prepares the first page in a second process while Streamlit
+    starts, into this test run's empty store (conftest.py), so the first
+    page here is the one a new machine gets. The server's output goes to
+    ``server.log`` in pytest's temporary folder.
     """
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian's chromium is not installed at /usr/bin/chromium: ./run.sh test installs it")
     port = _free_port()
-    streamlit = Path(sys.executable).with_name("streamlit")
-    log = (tmp_path_factory.mktemp("app-server") / "server.log").open("w")
+    log_path = tmp_path_factory.mktemp("app-server") / "server.log"
+    log = log_path.open("w")
     proc = subprocess.Popen(
-        [str(streamlit), "run", "streamlit_app.py", "--server.headless", "true",
-         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+        ["bash", str(ROOT / "run.sh"), "app", "--server.port", str(port),
+         "--browser.gatherUsageStats", "false"],
         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://localhost:{port}"
@@ -146,6 +149,9 @@ def test_map_appears_offline_with_arcs(page, tmp_path):
     page.wait_for_timeout(800)
     _shot(page, tmp_path, "app-map")
     _no_trouble(page)
+    # the launcher's primer prepared this first page in its own process (layers/app_cache.py)
+    store = Path(os.environ["GEOBRIEF_CACHE_DIR"])
+    assert [p.name.split("-")[0] for p in sorted(store.glob("*-*.json"))] == ["map", "scene", "story"]
 
 
 def test_pan_and_zoom_do_not_rerun_the_app(page):

@@ -1,0 +1,394 @@
+"""The app's first page, computed before the first browser asks for it.
+
+Streamlit runs the app's script only when a browser connects. On a fresh
+server that first run imports folium and pandas, loads the gazetteer and the
+outlines, extracts the sample articles and draws their map: more than three
+seconds of one CPU core while the analyst looks at an empty page. A thread
+in the server cannot take that work off the first run: it holds the GIL
+while the same process serves the hundred-odd script files of Streamlit's
+page, so the page loads that much slower.
+
+So ``python -m layers.app_server`` (what ``./run.sh app`` runs) starts
+:func:`prime` in a *separate process* while Streamlit starts. The primer
+computes the first page through the same functions the app calls
+(:func:`extract_items`, :func:`prepare`, :func:`story_for`) and writes the
+results, the sample articles' Scene, storyline and prepared map, to a
+:class:`Store` on disk, keyed by a digest of the inputs and of geobrief's
+code, data and rendering packages (:func:`fingerprint`). The app looks
+there first; when the primer is still at work it waits for it instead of
+doing the same work twice. Later launches find the results at once.
+
+Only the primer writes; the app only reads. Any failure (no writable cache
+folder, a damaged file, a primer that died) means the app computes the page
+itself, as it always could. After the first run the app warms the rest of
+the library in the background (:func:`warm_in_background`), so the
+analyst's first own article does not pay for the imports either.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from geo.documents import InputError, load_path
+from geo.scene import RELATION_KINDS, STATUSES, Document, Scene
+
+log = logging.getLogger("geobrief.app_cache")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+CACHE_ENV = "GEOBRIEF_CACHE_DIR"
+"""Environment variable naming the store's folder (default ``~/.cache/geobrief``)."""
+KEEP = 8
+"""Files kept per kind of result; older ones are removed when the primer writes."""
+WAIT_SECONDS = 60.0
+"""How long the app waits for a running primer before computing the page itself."""
+_PACKAGES = ("folium", "branca", "jinja2", "streamlit-folium", "xstatic-leaflet")
+
+stats: Counter[str] = Counter()
+"""``hit:<kind>`` / ``miss:<kind>`` counts of this process's store lookups."""
+
+
+# -- what a result depends on ---------------------------------------------------------------
+
+
+@cache
+def fingerprint() -> str:
+    """A digest of everything a stored result depends on besides its inputs.
+
+    geobrief's code and data (``geo/``, ``layers/``) and the versions of the
+    packages that render maps. Any change makes every stored result miss.
+    """
+    from importlib import metadata
+
+    h = hashlib.sha256(sys.version.encode())
+    for package in _PACKAGES:
+        try:
+            version = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        h.update(f"\0{package}={version}".encode())
+    for top in ("geo", "layers"):
+        for path in sorted((ROOT / top).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                h.update(f"\0{path.relative_to(ROOT).as_posix()}\0".encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def key_of(kind: str, *parts: Any) -> str:
+    """The store key of a result of ``kind`` computed from ``parts`` (JSON-serialisable)."""
+    h = hashlib.sha256(f"{fingerprint()}\0{kind}\0".encode())
+    h.update(json.dumps(parts, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    return h.hexdigest()[:40]
+
+
+# -- the store ------------------------------------------------------------------------------
+
+
+def default_dir() -> Path:
+    """``$GEOBRIEF_CACHE_DIR``, else ``$XDG_CACHE_HOME/geobrief``, else ``~/.cache/geobrief``."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "geobrief"
+
+
+class Store:
+    """Text results on disk, one file per key, written whole or not at all.
+
+    Parameters
+    ----------
+    folder : Path
+        Created when the primer first writes; reading a missing folder
+        simply misses.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self._priming = False  # this process holds the primer's lock: never wait for it
+
+    def path(self, kind: str, key: str) -> Path:
+        return self.folder / f"{kind}-{key}.json"
+
+    def read(self, kind: str, key: str) -> str | None:
+        """The stored text, or None (missing or unreadable)."""
+        try:
+            return self.path(kind, key).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def get(self, kind: str, key: str, wait: float = WAIT_SECONDS) -> str | None:
+        """The stored text; if missing while a primer is at work, wait for it first."""
+        text = self.read(kind, key)
+        if text is None and not self._priming and self.wait_for_primer(wait):
+            text = self.read(kind, key)
+        stats[f"{'hit' if text is not None else 'miss'}:{kind}"] += 1
+        return text
+
+    def put(self, kind: str, key: str, text: str) -> None:
+        """Write atomically (a reader never sees half a file), then keep the newest :data:`KEEP`."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{kind}-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.replace(tmp, self.path(kind, key))
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        files = sorted(self.folder.glob(f"{kind}-*.json"), key=lambda p: p.stat().st_mtime,
+                       reverse=True)
+        for old in files[KEEP:]:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+    @property
+    def _lock_path(self) -> Path:
+        return self.folder / "prime.lock"
+
+    @contextlib.contextmanager
+    def priming(self) -> Iterator[None]:
+        """Hold the primer's lock (exclusive) while the block computes and writes."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with open(self._lock_path, "a") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            self._priming = True
+            try:
+                yield
+            finally:
+                self._priming = False
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def wait_for_primer(self, timeout: float) -> bool:
+        """Wait while a primer holds the lock; True if one did (its results may now be there)."""
+        try:
+            fh = open(self._lock_path)  # noqa: SIM115 (closed below, on every path)
+        except OSError:
+            return False
+        waited = False
+        deadline = time.monotonic() + timeout
+        try:
+            while True:
+                try:
+                    fcntl.flock(fh, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    waited = True
+                    if time.monotonic() > deadline:
+                        log.warning("the primer is still busy after %.0f s; computing here", timeout)
+                        return False
+                    time.sleep(0.03)
+                    continue
+                fcntl.flock(fh, fcntl.LOCK_UN)
+                return waited
+        finally:
+            fh.close()
+
+
+# -- the first page, computed the same way by the primer and the app -------------------------
+
+
+def read_seeds(folder: Path = SEEDS) -> dict[str, Document]:
+    """The sample articles by file name, in name order; unreadable files are left out."""
+    out: dict[str, Document] = {}
+    for path in sorted(Path(folder).glob("*.*")):
+        try:
+            out[path.name] = load_path(path)
+        except InputError:
+            continue
+    return out
+
+
+def items_of(docs: Sequence[Document]) -> tuple[tuple[str, str, str, str | None], ...]:
+    """Documents as the hashable tuples extraction is cached by."""
+    return tuple((d.id, d.title, d.text, d.source) for d in docs)
+
+
+def _stored(store: Store | None, kind: str, key: str, decode: Callable[[str], Any]) -> Any:
+    """The decoded result in ``store``, or None (absent, or a damaged file: then compute)."""
+    if store is None:
+        return None
+    text = store.get(kind, key)
+    if text is None:
+        return None
+    try:
+        return decode(text)
+    except Exception:
+        log.warning("ignoring an unreadable stored %s %s", kind, key)
+        return None
+
+
+def extract_items(items: tuple[tuple[str, str, str, str | None], ...], *,
+                  store: Store | None = None, save: bool = False) -> Scene:
+    """The Scene extracted from ``items`` (see :func:`items_of`), from ``store`` when there."""
+    key = key_of("scene", items)
+    scene = _stored(store, "scene", key, Scene.from_json)
+    if scene is not None:
+        return scene
+    from geo.extract import extract
+
+    scene = extract([Document(*item) for item in items])
+    if store is not None and save:
+        store.put("scene", key, scene.to_json(indent=None))
+    return scene
+
+
+def story_for(scene_json: str, *, store: Store | None = None, save: bool = False) -> tuple:
+    """The storyline geobrief proposes for a Scene given as JSON, from ``store`` when there.
+
+    (Captions name peoples by their demonyms, so building one loads the gazetteer.)
+    """
+    key = key_of("story", scene_json)
+    story = _stored(store, "story", key, lambda text: Scene.from_json(text).story)
+    if story is not None:
+        return story
+    from geo.story import build_story
+
+    scene = Scene.from_json(scene_json)
+    story = tuple(build_story(scene))
+    if store is not None and save:
+        store.put("story", key, replace(scene, story=story).to_json(indent=None))
+    return story
+
+
+def prepare(view_json: str, layers: tuple[str, ...], highlight: tuple[str, ...],
+            bounds: tuple | None, prefix: str, *,
+            store: Store | None = None, save: bool = False) -> dict:
+    """The prepared map (see :func:`layers.app_map.prepare_map`) of a Scene, from ``store`` when there.
+
+    Parameters
+    ----------
+    view_json : str
+        The Scene on screen, as compact JSON.
+    layers, highlight : tuple of str
+        Layers drawn and feature keys highlighted.
+    bounds : ((south, west), (north, east)) or None
+        A view to fit instead of the Scene's own.
+    prefix : str
+        Where Leaflet is served (:data:`layers.app_map.LEAFLET_PREFIX`).
+    """
+    key = key_of("map", view_json, list(layers), list(highlight), bounds, prefix)
+    prepared = _stored(store, "map", key, json.loads)
+    if prepared is not None:
+        return prepared
+    from layers.app_map import prepare_map
+    from layers.render import render_map
+
+    m = render_map(Scene.from_json(view_json), layers=layers, highlight=set(highlight) or None)
+    if bounds:
+        m.fit_bounds([list(bounds[0]), list(bounds[1])])
+    prepared = prepare_map(m, prefix)
+    if store is not None and save:
+        store.put("map", key, json.dumps(prepared, ensure_ascii=False))
+    return prepared
+
+
+def first_page(seeds: Path, store: Store | None, *, save: bool = False) -> tuple[Scene, dict]:
+    """The Scene and prepared map the app opens with: every sample, no filter, every layer.
+
+    This is what ``streamlit_app.py`` shows before the analyst touches
+    anything (tests/test_app.py checks that its first run finds exactly
+    these results in the store).
+    """
+    from geo import edits
+    from layers.app_map import LEAFLET_PREFIX
+    from layers.names import ALL_LAYERS
+
+    ws = edits.Workspace()
+    for doc in read_seeds(seeds).values():
+        ws = ws.add_document(doc)
+    outcome = edits.build_scene(
+        ws, lambda docs: extract_items(items_of(docs), store=store, save=save),
+        story_builder=lambda sc: story_for(sc.to_json(indent=None), store=store, save=save),
+    )
+    view = edits.filter_scene(outcome.scene, kinds=list(RELATION_KINDS), actors=None,
+                              statuses=list(STATUSES))
+    prepared = prepare(view.to_json(indent=None), ALL_LAYERS, (), None, LEAFLET_PREFIX,
+                       store=store, save=save)
+    return view, prepared
+
+
+def prime(seeds: Path = SEEDS, store: Store | None = None) -> float:
+    """Compute the first page into ``store`` (holding its lock); return the seconds taken."""
+    store = store if store is not None else Store(default_dir())
+    t = time.perf_counter()
+    with store.priming():
+        first_page(seeds, store, save=True)
+    return time.perf_counter() - t
+
+
+# -- after the first page -------------------------------------------------------------------
+
+_warm_lock = threading.Lock()
+_warm_started = False
+
+
+def warm_up() -> None:
+    """Import and load what editing and adding articles need (folium, the gazetteer, outlines)."""
+    import folium.plugins  # noqa: F401  (imported by streamlit-folium when a map is prepared)
+
+    import geo.extract  # noqa: F401
+    import layers.render  # noqa: F401
+    from geo.gazetteer import load_gazetteer
+    from geo.shapes import load_shapes
+
+    load_gazetteer()
+    load_shapes()
+
+
+def warm_in_background(delay: float = 2.0) -> bool:
+    """Start :func:`warm_up` in a daemon thread, once per process; True if this call started it.
+
+    The thread first sleeps ``delay`` seconds: the browser is still fetching
+    the map's frame and scripts from this same process, and would wait for
+    the GIL while the imports run.
+    """
+    global _warm_started
+    with _warm_lock:
+        if _warm_started:
+            return False
+        _warm_started = True
+
+    def run() -> None:
+        time.sleep(delay)
+        try:
+            warm_up()
+        except Exception:
+            log.warning("warming geobrief's library failed; it loads on first use", exc_info=True)
+
+    threading.Thread(target=run, name="geobrief-warm-up", daemon=True).start()
+    return True
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m layers.app_cache [SEEDS]``: prime the store; say where and how long."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    seeds = Path(args[0]) if args else SEEDS
+    store = Store(default_dir())
+    try:
+        seconds = prime(seeds, store)
+    except Exception as exc:  # the app computes the page itself; say why it will be slower
+        print(f"geobrief: could not prepare the first page in {store.folder}: {exc}",
+              file=sys.stderr)
+        return 1
+    print(f"geobrief: first page prepared in {seconds:.2f} s ({store.folder})", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
