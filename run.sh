@@ -18,8 +18,10 @@ setup_venv() {
     .venv/bin/python -m pip install -q --upgrade pip
     .venv/bin/python -m pip install -q -e ".[test]"
     echo "$want" > "$stamp"
+    INSTALLED=1
   fi
 }
+INSTALLED=0
 
 ensure_chromium() {
   if command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; then
@@ -36,7 +38,13 @@ case "${1:-}" in
   app)
     setup_venv
     shift
-    # the launcher prepares the first page in a second process, then runs streamlit_app.py
+    if [ "$INSTALLED" = 1 ]; then
+      # part of installing: store the sample articles' first page (layers/app_cache.py), so even
+      # the first launch opens on a drawn map; a failure here only makes that launch slower
+      .venv/bin/python -m layers.app_cache || true
+    fi
+    # the launcher prepares the first page in a second process (when it is not stored yet),
+    # then runs streamlit_app.py
     exec .venv/bin/python -m layers.app_server --server.headless true "$@"
     ;;
   test)
