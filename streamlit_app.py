@@ -83,10 +83,10 @@ def build_story_cached(scene: Scene) -> tuple:
 
 
 @st.cache_data(show_spinner="Preparing the offline map…", max_entries=8)
-def export_map_html(scene_json: str) -> str:
+def export_map_html(scene_json: str, layers: tuple[str, ...]) -> str:
     from layers.export import export_html
 
-    return export_html(Scene.from_json(scene_json))
+    return export_html(Scene.from_json(scene_json), layers=layers)
 
 
 @st.cache_data(show_spinner="Preparing the briefing…", max_entries=8)
@@ -97,12 +97,12 @@ def export_briefing(scene_json: str) -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def export_geojson_text(scene_json: str) -> str:
+def export_geojson_text(scene_json: str, layers: tuple[str, ...]) -> str:
     import json
 
     from layers.export import export_geojson
 
-    return json.dumps(export_geojson(Scene.from_json(scene_json)), ensure_ascii=False)
+    return json.dumps(export_geojson(Scene.from_json(scene_json), layers=layers), ensure_ascii=False)
 
 
 # -- session state ---------------------------------------------------------------------
@@ -674,12 +674,14 @@ with tab_story:
 
 with tab_export:
     if tab_export.open is not False:
-        st.caption("Exports hold what the map shows: your corrections and filters included.")
+        st.caption("Exports hold what the map shows: your corrections, filters and layer "
+                   "switches included.")
+        S.export_layers = shown = tuple(shown_layers)
         c1, c2, c3, c4 = st.columns(4)
-        c1.download_button("Offline map (.html)", data=lambda: export_map_html(view_json),
+        c1.download_button("Offline map (.html)", data=lambda: export_map_html(view_json, shown),
                            file_name="geobrief-map.html", mime="text/html", key="dl_html",
                            on_click="ignore")
-        c2.download_button("GeoJSON", data=lambda: export_geojson_text(view_json),
+        c2.download_button("GeoJSON", data=lambda: export_geojson_text(view_json, shown),
                            file_name="geobrief.geojson", mime="application/geo+json", key="dl_geojson",
                            on_click="ignore")
         c3.download_button("Scene (.json)", data=view.to_json, file_name="geobrief-scene.json",

@@ -11,19 +11,22 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from geo.scene import Scene
 from layers.outlines import Outlines
 
 
-def export_html(scene: Scene, *, tiles: str | None = None, outlines: Outlines | None = None,
-                highlight: set[str] | None = None) -> str:
+def export_html(scene: Scene, *, layers: Iterable[str] | None = None, tiles: str | None = None,
+                outlines: Outlines | None = None, highlight: set[str] | None = None) -> str:
     """The scene as one HTML page that opens with no network.
 
     Parameters
     ----------
     scene : Scene
+    layers : iterable of str, optional
+        Which layers to draw (see `layers.names.ALL_LAYERS`); all by default.
     tiles : str, optional
         An online tile provider, only when the user asks for one; the page
         then needs the network for its tiles (and only for them).
@@ -37,15 +40,21 @@ def export_html(scene: Scene, *, tiles: str | None = None, outlines: Outlines | 
     str
         The HTML text; the same scene always gives the same bytes.
     """
+    from layers.names import ALL_LAYERS
     from layers.offline import offline_html
     from layers.render import render_map
 
-    m = render_map(scene, tiles=tiles, outlines=outlines, highlight=highlight)
+    m = render_map(scene, layers=ALL_LAYERS if layers is None else tuple(layers), tiles=tiles,
+                   outlines=outlines, highlight=highlight)
     return offline_html(m, online_tiles=bool(tiles))
 
 
-def export_geojson(scene: Scene, *, outlines: Outlines | None = None) -> dict[str, Any]:
-    """Every feature layer of the scene as one GeoJSON FeatureCollection.
+def export_geojson(scene: Scene, *, layers: Iterable[str] | None = None,
+                   outlines: Outlines | None = None) -> dict[str, Any]:
+    """The scene's feature layers as one GeoJSON FeatureCollection.
+
+    ``layers`` names which to include (every feature layer by default; the
+    basemap and the legend have no features and are ignored).
 
     Each feature has the same flat properties (strings, numbers or null),
     so QGIS and other GIS tools read it as one table: ``layer``, ``kind``,
@@ -60,11 +69,12 @@ def export_geojson(scene: Scene, *, outlines: Outlines | None = None) -> dict[st
     """
     from layers.render import FEATURE_LAYERS, collect_layers
 
-    layers = collect_layers(scene, layers=FEATURE_LAYERS, outlines=outlines)
+    wanted = [layer for layer in FEATURE_LAYERS if layers is None or layer in set(layers)]
+    collected = collect_layers(scene, layers=wanted, outlines=outlines)
     features = []
     seen: dict[str, int] = {}
-    for layer in FEATURE_LAYERS:
-        for f in layers.get(layer, []):
+    for layer in wanted:
+        for f in collected.get(layer, []):
             fid = f"{layer}:{f.key}"
             seen[fid] = seen.get(fid, 0) + 1
             if seen[fid] > 1:

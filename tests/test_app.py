@@ -270,6 +270,15 @@ def test_exports_hold_what_is_on_screen(at):
     features = export_geojson(view)["features"]
     kinds = {f["properties"].get("kind") for f in features if f["properties"].get("layer") == "arcs"}
     assert kinds and kinds <= {"transfer", "alliance"}
+    # a layer switched off on the map is left out of the map exports too
+    at.checkbox(key="layer_arcs").uncheck()
+    _run(at)
+    shown = at.session_state["export_layers"]
+    assert "arcs" not in shown and "places" in shown
+    page = export_html(view, layers=shown)
+    assert "gb-arc gb-" not in page and "gb-place gb-" in page  # the classes of drawn features
+    assert {f["properties"]["layer"] for f in export_geojson(view, layers=shown)["features"]} <= {
+        "places", "regions", "spheres"}
 
 
 def test_storyline_edit_reorder_remove_add_and_save(at):
