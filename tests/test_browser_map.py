@@ -238,3 +238,49 @@ def test_hostile_article_runs_nothing_and_reads_literally(browser, tmp_path):
         assert page.page.locator(".gb-legend img, .leaflet-popup-content img").count() == 0
     finally:
         page.close()
+
+
+_LABELS_JS = """
+() => Array.from(document.querySelectorAll('.gb-label, .leaflet-control')).map(el => {
+  const b = (el.firstElementChild || el).getBoundingClientRect();
+  return {kind: el.className, shown: getComputedStyle(el).visibility !== 'hidden',
+          control: el.classList.contains('leaflet-control'),
+          box: [b.left, b.top, b.right, b.bottom]};
+}).filter(l => l.box[2] > l.box[0])
+"""
+
+
+def _overlaps(labels: list[dict]) -> list[tuple[str, str]]:
+    shown = [lab for lab in labels if lab["shown"]]
+    out = []
+    for i, a in enumerate(shown):
+        for b in shown[i + 1:]:
+            (l1, t1, r1, b1), (l2, t2, r2, b2) = a["box"], b["box"]
+            if l1 < r2 and l2 < r1 and t1 < b2 and t2 < b1:
+                out.append((a["kind"], b["kind"]))
+    return out
+
+
+def test_labels_never_overlap_and_come_back_when_zoomed_in(sample):
+    """Crowded labels are hidden, the more important kept; zooming in makes room again."""
+    _, page = sample
+    pg = page.page
+    pg.wait_for_timeout(300)
+    labels = pg.evaluate(_LABELS_JS)
+    assert any(lab["control"] for lab in labels)  # the legend and layer control count as taken
+    labels_only = [lab for lab in labels if not lab["control"]]
+    shown = [lab for lab in labels_only if lab["shown"]]
+    assert len(labels_only) >= 10
+    assert _overlaps(labels) == []  # no label over another, nor under the legend
+    assert any("gb-arc-label" in lab["kind"] for lab in shown)  # relations win over the rest
+    hidden = len(labels_only) - len(shown)
+    assert hidden > 0  # the sample map is crowded at its opening zoom: the test means something
+    pg.evaluate("() => { const m = Object.values(window).find(v => v instanceof L.Map); m.setZoom(m.getZoom() + 2, {animate: false}); }")
+    pg.wait_for_timeout(400)
+    zoomed = pg.evaluate(_LABELS_JS)
+    assert _overlaps(zoomed) == []
+    on_screen = [lab for lab in zoomed if not lab["control"] and lab["box"][2] > 0 and lab["box"][0] < 1280
+                 and lab["box"][3] > 0 and lab["box"][1] < 800]
+    assert sum(not lab["shown"] for lab in on_screen) < hidden
+    pg.evaluate("() => { const m = Object.values(window).find(v => v instanceof L.Map); m.setZoom(m.getZoom() - 2, {animate: false}); }")
+    pg.wait_for_timeout(300)
