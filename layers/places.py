@@ -106,7 +106,8 @@ def collect_places(scene: Scene, outlines: Outlines | None = None) -> list[MapFe
             continue
         role = roles.get(place.id, "other")
         color = style.ROLE_COLORS[role]
-        # only the countries that act in the story are named on the map; the rest on hover
+        # only the countries that act in the story are named on the map (their outline shows
+        # the rest; hover names them); places drawn as a dot are always named
         label = (Mark("label", place.lat, place.lon, text=place.name, css="gb-place-label"),
                  ) if place.id in roles else ()
         geom = None
@@ -120,6 +121,10 @@ def collect_places(scene: Scene, outlines: Outlines | None = None) -> list[MapFe
         else:
             opts = {"color": "#ffffff", "weight": 1.5, "fillColor": color, "fillOpacity": 0.95,
                     "opacity": 1.0}
+            # a dot says nothing by itself (a historical state, a group): always name it,
+            # beside the dot rather than over it
+            label = (Mark("label", place.lat, place.lon, text=place.name,
+                          css="gb-place-label gb-point-label"),)
             points.append(_feature(scene, place, role, point_geometry(place),
                                    f"gb-place gb-actor gb-role-{role}", opts, 7, label))
     return countries + points

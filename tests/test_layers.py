@@ -261,3 +261,24 @@ def test_jinja_markers_in_article_text_stay_literal():
     html = export_html(hostile_scene(), outlines=NONE)
     assert "{{ 7*7 }}" in html and "{% if 1 %}J{% endif %}" in html
     assert "Turkey</script>" not in html
+
+
+def test_places_drawn_as_dots_are_always_named_beside_the_dot():
+    from layers.places import collect_places
+
+    scene = rich_scene()
+    dots = [f for f in collect_places(scene, NoOutlines()) if f.kind != "city"]
+    assert dots
+    for f in dots:
+        labels = [m for m in f.marks if m.kind == "label"]
+        assert [m.text for m in labels] == [scene.place(f.key).name]
+        assert "gb-point-label" in labels[0].css
+
+
+def test_map_exports_draw_only_the_layers_asked_for():
+    scene = rich_scene()
+    page = export_html(scene, layers=("basemap", "places", "legend"), outlines=NoOutlines())
+    assert "gb-arc gb-" not in page and "gb-place gb-" in page
+    layers = {f["properties"]["layer"]
+              for f in export_geojson(scene, layers=("arcs",), outlines=NoOutlines())["features"]}
+    assert layers == {"arcs"}
