@@ -339,8 +339,10 @@ _warm_started = False
 
 
 def warm_up() -> None:
-    """Import and load what editing and adding articles need (folium, the gazetteer, outlines)."""
+    """Import and load what editing and adding articles need (folium, pandas for the tables,
+    the gazetteer, outlines)."""
     import folium.plugins  # noqa: F401  (imported by streamlit-folium when a map is prepared)
+    import pandas  # noqa: F401  (the Correct tab's tables)
 
     import geo.extract  # noqa: F401
     import layers.render  # noqa: F401

@@ -343,11 +343,19 @@ def show_map(
         The returned objects after the latest click.
     """
     import hashlib
+    import json
 
-    returned = list(returned_objects or [])
+    returned = tuple(returned_objects or ())
     digest = hashlib.sha256((prepared["script"] + key).encode("utf-8")).hexdigest()
+    # Every argument is a string, number, tuple or None: Streamlit checks any other argument
+    # (a dict, a list) for being a dataframe, and that check imports pandas, numpy and pyarrow,
+    # 0.6-1 s on a fresh server, before the first map can be sent. So the component's
+    # ``default`` (what the frontend compares a pan or zoom against, to stay silent) is not
+    # passed; the script sets it first thing instead, to the same value.
+    seed = ("if (window.__GLOBAL_DATA__ && window.__GLOBAL_DATA__.previous_data == null) {"
+            f" window.__GLOBAL_DATA__.previous_data = {json.dumps(dict.fromkeys(returned))}; }}\n")
     return _map_component()(
-        script=prepared["script"],
+        script=seed + prepared["script"],
         header=prepared["header"],
         html=prepared["html"],
         id=prepared["id"],
@@ -355,14 +363,14 @@ def show_map(
         height=height,
         width=None,
         returned_objects=returned,
-        default=dict.fromkeys(returned),
+        default=None,
         zoom=None,
         center=None,
         feature_group=None,
         return_on_hover=False,
         layer_control=None,
         pixelated=False,
-        css_links=prepared["css_links"],
-        js_links=prepared["js_links"],
+        css_links=tuple(prepared["css_links"]),
+        js_links=tuple(prepared["js_links"]),
         wrap_longitude=False,
     )

@@ -86,7 +86,7 @@ def test_damaged_store_files_are_recomputed(primed, tmp_path, monkeypatch, caplo
     assert "ignoring an unreadable stored" in caplog.text
 
 
-def test_first_page_from_the_store_needs_no_folium_and_no_gazetteer(primed):
+def test_first_page_from_the_store_needs_no_folium_pandas_or_gazetteer(primed):
     """What makes the first page fast: nothing heavy runs before the map is sent."""
     code = (
         "import sys\n"
@@ -94,7 +94,8 @@ def test_first_page_from_the_store_needs_no_folium_and_no_gazetteer(primed):
         f"at = AppTest.from_file({APP!r}, default_timeout=180)\n"
         "at.run()\n"
         "assert not at.exception, [e.value for e in at.exception]\n"
-        "heavy = [m for m in ('folium', 'streamlit_folium', 'branca', 'geo.extract') if m in sys.modules]\n"
+        "heavy = [m for m in ('folium', 'streamlit_folium', 'branca', 'geo.extract', 'pandas')\n"
+        "         if m in sys.modules]\n"
         "assert not heavy, heavy\n"
         "import geo.gazetteer\n"
         "assert geo.gazetteer.load_gazetteer.cache_info().currsize == 0\n"
