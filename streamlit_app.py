@@ -133,6 +133,7 @@ if "ws" not in S:
     S.selected = None
     S.brief_step = 0
     S.briefing = False
+    S.last_work = app_cache.last_work(STORE)  # the previous session's work, offered in the sidebar
 
 
 def set_ws(ws: Workspace) -> None:
@@ -217,14 +218,24 @@ def on_scene_upload() -> None:
     except SceneError as exc:
         flash(f"{file.name} was not opened: {exc}. The current scene is unchanged.")
         return
+    open_scene(scene, file.name)
+
+
+def open_scene(scene: Scene, label: str) -> None:
     S.before_open = (S.ws, list(S.get("samples", [])))  # opening a file never loses work
     S.ws = Workspace.from_scene(scene)
     samples = {d.id: n for n, d in sample_articles().items()}
     S.samples = [samples[d.id] for d in scene.documents if d.id in samples]
     S.selected = None
     S.brief_step = 0
-    flash(f"Opened {file.name}: {len(scene.documents)} articles, {len(scene.places)} places, "
+    flash(f"Opened {label}: {len(scene.documents)} articles, {len(scene.places)} places, "
           f"{len(scene.relations)} relations.", "success")
+
+
+def on_restore_last_work() -> None:
+    work = S.pop("last_work", None)
+    if work is not None:
+        open_scene(work.scene, f"your work from {work.saved}")
 
 
 def on_back_before_open() -> None:
@@ -459,6 +470,12 @@ with st.sidebar:
                   on_click=on_remove_document, args=(doc.id,), type="tertiary")
 
     st.subheader("Scene file")
+    if S.get("last_work") is not None:
+        work = S.last_work
+        st.button(f"Reopen your last work ({len(work.scene.documents)} articles, {work.saved})",
+                  key="restore_last", on_click=on_restore_last_work, icon=":material/history:",
+                  help="The articles, corrections and storyline you had when this app last ran; "
+                       "what is open now can be brought back with “Back to before opening”")
     st.file_uploader("Open a saved scene (.json)", type=["json"], key=vkey("scene_upload"),
                      on_change=on_scene_upload)
     if S.get("before_open") is not None:
@@ -470,6 +487,10 @@ with st.sidebar:
 outcome = edits.build_scene(S.ws, extract_documents, story_builder=build_story_cached)
 scene = outcome.scene
 S.scene = S.view = scene  # what is on screen (read by the exports and the tests)
+S.setdefault("opening_scene", scene)  # the page this session opened on
+if scene != S.opening_scene and scene.documents:
+    # the analyst's work, kept for a reload or a closed tab (reopened from the sidebar)
+    S.autosaved = app_cache.keep_work(STORE, scene, S.get("autosaved"))
 
 with st.sidebar:
     st.download_button("Save scene (.json)", data=scene.to_json, file_name="geobrief-scene.json",

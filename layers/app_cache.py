@@ -18,9 +18,10 @@ code, data and rendering packages (:func:`fingerprint`). The app looks
 there first; when the primer is still at work it waits for it instead of
 doing the same work twice. Later launches find the results at once.
 
-Only the primer writes; the app only reads. Any failure (no writable cache
-folder, a damaged file, a primer that died) means the app computes the page
-itself, as it always could. After the first run the app warms the rest of
+Only the primer writes these; the app only reads them (it writes one other
+file, the analyst's last work, see :func:`keep_work`). Any failure (no
+writable cache folder, a damaged file, a primer that died) means the app
+computes the page itself, as it always could. After the first run the app warms the rest of
 the library in the background (:func:`warm_in_background`), so the
 analyst's first own article does not pay for the imports either.
 """
@@ -39,7 +40,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -330,6 +331,53 @@ def prime(seeds: Path = SEEDS, store: Store | None = None) -> float:
     with store.priming():
         first_page(seeds, store, save=True)
     return time.perf_counter() - t
+
+
+# -- the analyst's last work ----------------------------------------------------------------
+
+WORK_KIND, WORK_KEY = "work", "last"
+
+
+@dataclass(frozen=True)
+class LastWork:
+    """The Scene the app last kept for its user (see :func:`keep_work`), and when."""
+
+    scene: Scene
+    saved: str  # e.g. "23 Nov 17:40"
+
+
+def keep_work(store: Store, scene: Scene, previous: str | None = None) -> str | None:
+    """Write ``scene`` as the user's last work unless it is what was written last.
+
+    Returns the digest of what is now kept (pass it back as ``previous``),
+    or ``previous`` when the store cannot be written (work then lives in the
+    session only, as it always could).
+    """
+    text = scene.to_json(indent=None)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if digest == previous:
+        return previous
+    try:
+        store.put(WORK_KIND, WORK_KEY, text)
+    except OSError:
+        log.warning("could not keep the analyst's work in %s", store.folder, exc_info=True)
+        return previous
+    return digest
+
+
+def last_work(store: Store) -> LastWork | None:
+    """The work :func:`keep_work` last kept, or None (none, or unreadable)."""
+    path = store.path(WORK_KIND, WORK_KEY)
+    text = store.read(WORK_KIND, WORK_KEY)
+    if text is None:
+        return None
+    try:
+        scene = Scene.from_json(text)
+        saved = time.strftime("%d %b %H:%M", time.localtime(path.stat().st_mtime))
+    except Exception:
+        log.warning("ignoring unreadable kept work %s", path)
+        return None
+    return LastWork(scene, saved) if scene.documents else None
 
 
 # -- after the first page -------------------------------------------------------------------

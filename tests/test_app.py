@@ -356,3 +356,39 @@ def test_selected_place_lists_its_relations_with_evidence(at):
     assert any(h.value == scene.place(rel.source).name for h in at.subheader)
     bodies = " ".join(h.proto.body for h in at.get("html"))
     assert "gb-relations" in bodies
+
+
+def test_work_survives_a_reload(tmp_path, monkeypatch):
+    """A new session (a reload, a closed tab) offers the last work back; nothing is lost."""
+    from layers import app_cache
+
+    monkeypatch.setenv(app_cache.CACHE_ENV, str(tmp_path))
+    first = _app()
+    work_file = tmp_path / "work-last.json"
+    assert not work_file.exists()  # the sample page alone is not work to keep
+    assert not [b for b in first.button if b.key == "restore_last"]
+    first.text_area(key="paste").input(ARTICLE)
+    first.button(key="paste_add").click()
+    _run(first)
+    kept = Scene.from_json(work_file.read_text())
+    assert ARTICLE[:40] in " ".join(d.text for d in kept.documents)
+
+    again = _app()  # a reload: a new session on the sample page, with the offer
+    assert ARTICLE[:40] not in " ".join(d.text for d in _scene(again).documents)
+    again.button(key="restore_last").click()
+    _run(again)
+    assert _scene(again) == kept
+    assert any("Opened your work from" in m for m in _messages(again, "success"))
+    again.button(key="back_before_open").click()  # and what was open before comes back
+    _run(again)
+    assert ARTICLE[:40] not in " ".join(d.text for d in _scene(again).documents)
+
+
+def test_unreadable_kept_work_is_not_offered(tmp_path, monkeypatch):
+    from layers import app_cache
+
+    monkeypatch.setenv(app_cache.CACHE_ENV, str(tmp_path))
+    (tmp_path / "work-last.json").write_text('{"schema_version": 1, "documents": [')
+    at = _app()
+    assert not [b for b in at.button if b.key == "restore_last"]
+    assert _scene(at).documents
