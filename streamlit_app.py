@@ -488,9 +488,10 @@ outcome = edits.build_scene(S.ws, extract_documents, story_builder=build_story_c
 scene = outcome.scene
 S.scene = S.view = scene  # what is on screen (read by the exports and the tests)
 S.setdefault("opening_scene", scene)  # the page this session opened on
-if scene != S.opening_scene and scene.documents:
-    # the analyst's work, kept for a reload or a closed tab (reopened from the sidebar)
-    S.autosaved = app_cache.keep_work(STORE, scene, S.get("autosaved"))
+# the analyst's work, kept for a reload or a closed tab (reopened from the sidebar)
+unsaved = scene.documents and scene != S.opening_scene and scene != S.get("kept_scene")
+if unsaved and app_cache.keep_work(STORE, scene):
+    S.kept_scene = scene
 
 with st.sidebar:
     st.download_button("Save scene (.json)", data=scene.to_json, file_name="geobrief-scene.json",

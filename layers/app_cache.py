@@ -346,23 +346,15 @@ class LastWork:
     saved: str  # e.g. "23 Nov 17:40"
 
 
-def keep_work(store: Store, scene: Scene, previous: str | None = None) -> str | None:
-    """Write ``scene`` as the user's last work unless it is what was written last.
-
-    Returns the digest of what is now kept (pass it back as ``previous``),
-    or ``previous`` when the store cannot be written (work then lives in the
-    session only, as it always could).
-    """
-    text = scene.to_json(indent=None)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    if digest == previous:
-        return previous
+def keep_work(store: Store, scene: Scene) -> bool:
+    """Write ``scene`` as the user's last work; False when the store cannot be written
+    (the work then lives in the session only, as it always could)."""
     try:
-        store.put(WORK_KIND, WORK_KEY, text)
+        store.put(WORK_KIND, WORK_KEY, scene.to_json(indent=None))
     except OSError:
         log.warning("could not keep the analyst's work in %s", store.folder, exc_info=True)
-        return previous
-    return digest
+        return False
+    return True
 
 
 def last_work(store: Store) -> LastWork | None:
