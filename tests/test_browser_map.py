@@ -250,6 +250,31 @@ _LABELS_JS = """
 """
 
 
+_ARC_LABEL_OFFSETS_JS = """
+() => {
+  const m = Object.values(window).find(v => v instanceof L.Map);
+  const key = names => names.split(/\\s+/).find(c => c.startsWith('gb-k-'));
+  const arcs = {}, out = [];
+  m.eachLayer(l => {
+    const names = (l.options && l.options.className) || '';
+    if (l instanceof L.Polyline && !(l instanceof L.Polygon) && names.includes('gb-arc')) arcs[key(names)] = l;
+  });
+  m.eachLayer(l => {
+    const el = l instanceof L.Marker && l.getElement();
+    if (!el || !el.classList.contains('gb-arc-label') || el.classList.contains('gb-crowded')) return;
+    const arc = arcs[key(el.className)];
+    if (!arc) { out.push({offset: 1e9, moved: false}); return; }
+    const p = m.latLngToLayerPoint(l.getLatLng());
+    const pts = arc.getLatLngs().map(x => m.latLngToLayerPoint(x));
+    let best = 1e9;
+    for (let i = 1; i < pts.length; i++) best = Math.min(best, L.LineUtil.pointToSegmentDistance(p, pts[i - 1], pts[i]));
+    out.push({offset: best, moved: !!(l.gbHome && !l.gbHome.equals(l.getLatLng()))});
+  });
+  return out;
+}
+"""
+
+
 def _overlaps(labels: list[dict]) -> list[tuple[str, str]]:
     shown = [lab for lab in labels if lab["shown"]]
     out = []
@@ -262,7 +287,8 @@ def _overlaps(labels: list[dict]) -> list[tuple[str, str]]:
 
 
 def test_labels_never_overlap_and_come_back_when_zoomed_in(sample):
-    """Crowded labels are hidden, the more important kept; zooming in makes room again."""
+    """Crowded labels are hidden, the more important kept, relation labels slide along their
+    arcs to find room; zooming in makes room again."""
     _, page = sample
     pg = page.page
     pg.wait_for_timeout(300)
@@ -279,6 +305,10 @@ def test_labels_never_overlap_and_come_back_when_zoomed_in(sample):
     pg.wait_for_timeout(400)
     zoomed = pg.evaluate(_LABELS_JS)
     assert _overlaps(zoomed) == []
+    # a relation's label, wherever it was placed, sits on its own arc
+    placed = pg.evaluate(_ARC_LABEL_OFFSETS_JS)
+    assert placed and max(p["offset"] for p in placed) < 1.5, placed
+    assert any(p["moved"] for p in placed)  # some found room away from their arc's middle
     on_screen = [lab for lab in zoomed if not lab["control"] and lab["box"][2] > 0 and lab["box"][0] < 1280
                  and lab["box"][3] > 0 and lab["box"][1] < 800]
     assert sum(not lab["shown"] for lab in on_screen) < hidden
