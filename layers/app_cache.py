@@ -21,9 +21,9 @@ doing the same work twice. Later launches find the results at once.
 Only the primer writes these; the app only reads them (it writes one other
 file, the analyst's last work, see :func:`keep_work`). Any failure (no
 writable cache folder, a damaged file, a primer that died) means the app
-computes the page itself, as it always could. After the first run the app warms the rest of
-the library in the background (:func:`warm_in_background`), so the
-analyst's first own article does not pay for the imports either.
+computes the page itself, as it always could. After the first run the app
+warms the rest of the library in the background (:func:`warm_in_background`),
+so the analyst's first own article does not pay for the imports either.
 """
 
 from __future__ import annotations
@@ -303,7 +303,7 @@ def first_page(seeds: Path, store: Store | None, *, save: bool = False) -> tuple
     """The Scene and prepared map the app opens with: every sample, no filter, every layer.
 
     This is what ``streamlit_app.py`` shows before the analyst touches
-    anything (tests/test_app.py checks that its first run finds exactly
+    anything (tests/test_app_cache.py checks that its first run finds exactly
     these results in the store).
     """
     from geo import edits
