@@ -69,7 +69,8 @@ def export_geojson(scene: Scene, *, layers: Iterable[str] | None = None,
     """
     from layers.render import FEATURE_LAYERS, collect_layers
 
-    wanted = [layer for layer in FEATURE_LAYERS if layers is None or layer in set(layers)]
+    chosen = set(FEATURE_LAYERS if layers is None else layers)
+    wanted = [layer for layer in FEATURE_LAYERS if layer in chosen]
     collected = collect_layers(scene, layers=wanted, outlines=outlines)
     features = []
     seen: dict[str, int] = {}

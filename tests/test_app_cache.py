@@ -22,6 +22,7 @@ from streamlit.testing.v1 import AppTest
 
 from layers import app_cache
 from layers.app_cache import Store
+from tests.test_app import _map_args
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "streamlit_app.py")
@@ -45,12 +46,6 @@ def _first_run(folder: Path, monkeypatch) -> tuple[AppTest, dict]:
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at, dict(app_cache.stats)
-
-
-def _map_args(at: AppTest) -> dict:
-    comps = [c for c in at.get("component_instance") if "st_folium" in c.proto.component_name]
-    assert comps, "no map on the page"
-    return json.loads(comps[0].proto.json_args)
 
 
 def test_primer_writes_scene_story_and_map(primed):
