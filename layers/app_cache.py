@@ -290,9 +290,8 @@ def prepare(view_json: str, layers: tuple[str, ...], highlight: tuple[str, ...],
     from layers.app_map import prepare_map
     from layers.render import render_map
 
-    m = render_map(Scene.from_json(view_json), layers=layers, highlight=set(highlight) or None)
-    if bounds:
-        m.fit_bounds([list(bounds[0]), list(bounds[1])])
+    m = render_map(Scene.from_json(view_json), layers=layers, highlight=set(highlight) or None,
+                   bounds=bounds or None)
     prepared = prepare_map(m, prefix)
     if store is not None and save:
         store.put("map", key, json.dumps(prepared, ensure_ascii=False))

@@ -17,7 +17,7 @@ True
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from geo.scene import Scene
 from layers.elements import walk_elements
@@ -120,7 +120,7 @@ def new_map(tiles: str | None = None):
 
 def render_map(scene: Scene, *, layers: Iterable[str] = ALL_LAYERS, m=None,
                tiles: str | None = None, highlight: set[str] | None = None,
-               outlines: Outlines | None = None):
+               outlines: Outlines | None = None, bounds: Sequence[Sequence[float]] | None = None):
     """Draw a scene as a folium map.
 
     Parameters
@@ -138,6 +138,8 @@ def render_map(scene: Scene, *, layers: Iterable[str] = ALL_LAYERS, m=None,
         Place and relation ids to emphasise; every other feature is dimmed.
     outlines : Outlines, optional
         Where outlines come from; defaults to `geo.shapes.load_shapes()`.
+    bounds : ((south, west), (north, east)), optional
+        The view to open on instead of the Scene's own extent (a new map only).
 
     Returns
     -------
@@ -160,24 +162,28 @@ def render_map(scene: Scene, *, layers: Iterable[str] = ALL_LAYERS, m=None,
     page = PageStyle()
     page.add_to(m)
     added.append(page)
+    features = collect_layers(scene, layers=[x for x in layers if x in FEATURE_LAYERS],
+                              outlines=outlines)
+    if created:
+        bounds = _bounds(scene, features) if bounds is None else [list(b) for b in bounds]
+        if bounds is not None:
+            # The view is set before any layer is added, and without the zoom animation:
+            # fitted last, the browser drew every layer twice (at the opening zoom, then
+            # again when the animation ended), which cost about a quarter of a second.
+            # Room is left for the legend (bottom left) and the layer control (top right).
+            fit = folium.FitBounds(bounds, padding_top_left=(LEGEND_WIDTH, 20),
+                                   padding_bottom_right=(40, 20), max_zoom=6)
+            fit.options["animate"] = False
+            fit.add_to(m)
+            added.append(fit)
     if "basemap" in layers:
         added.append(build_basemap_layer(scene, outlines=outlines, tiles=tiles).add_to(m))
     elif tiles:
         added.append(folium.TileLayer(tiles, name="Online tiles").add_to(m))
-    features = collect_layers(scene, layers=[x for x in layers if x in FEATURE_LAYERS],
-                              outlines=outlines)
     for layer in FEATURE_LAYERS:
         if layer in features:
             group = feature_group(LAYER_NAMES[layer], features[layer], highlight)
             added.append(group.add_to(m))
-    if created:
-        bounds = _bounds(scene, features)
-        if bounds is not None:
-            # leave room for the legend (bottom left) and the layer control (top right)
-            fit = folium.FitBounds(bounds, padding_top_left=(LEGEND_WIDTH, 20),
-                                   padding_bottom_right=(40, 20), max_zoom=6)
-            fit.add_to(m)
-            added.append(fit)
     if "legend" in layers:
         added.append(build_legend_layer(scene, layers=FEATURE_LAYERS, features=features).add_to(m))
     control = folium.LayerControl(collapsed=False, position="topright")
