@@ -251,20 +251,19 @@ def bench_rerun(repeats: int) -> None:
     print(f"AppTest: first run {first:.2f} s, plain rerun {plain * 1000:.0f} ms  [load {_load()}]")
     cold, warm = [], []
     for layer in ("arcs", "places", "spheres", "legend"):
-        box = at.checkbox(key=f"layer_{layer}")
-        box.uncheck()
+        at.pills(key="layers").unselect(layer)
         t = time.perf_counter()
         at.run()
         cold.append(time.perf_counter() - t)
-        at.checkbox(key=f"layer_{layer}").check()
+        at.pills(key="layers").select(layer)
         at.run()
     for _ in range(repeats):
         for layer in ("arcs", "places", "spheres", "legend"):
-            at.checkbox(key=f"layer_{layer}").uncheck()
+            at.pills(key="layers").unselect(layer)
             t = time.perf_counter()
             at.run()
             warm.append(time.perf_counter() - t)
-            at.checkbox(key=f"layer_{layer}").check()
+            at.pills(key="layers").select(layer)
             at.run()
     print(f"rerun after a layer toggle: first time {statistics.median(cold) * 1000:.0f} ms "
           f"(median of {len(cold)}, map prepared), again {statistics.median(warm) * 1000:.0f} ms "

@@ -211,6 +211,15 @@ def test_add_relation_and_merge_places(at):
 
 
 def test_filters_change_what_is_drawn(at):
+    # empty filters (the default) show every relation
+    assert not at.multiselect(key="f_kinds").value and not at.multiselect(key="f_status").value
+    assert at.session_state["view"].relations == _scene(at).relations
+    at.multiselect(key="f_status").set_value(["frozen"])
+    _run(at)
+    kept = at.session_state["view"].relations
+    assert any(r.kind != "transfer" for r in kept)  # the status filter leaves other kinds alone
+    assert {r.status for r in kept if r.kind == "transfer"} == {"frozen"}
+    at.multiselect(key="f_status").set_value([])
     at.multiselect(key="f_kinds").set_value(["transfer"])
     _run(at)
     view = at.session_state["view"]
@@ -223,10 +232,10 @@ ARC_PATH = '"className": "gb-arc '
 
 def test_layer_toggle_removes_a_layer(at):
     assert ARC_PATH in _map_args(at)["script"]
-    at.checkbox(key="layer_arcs").uncheck()
+    at.pills(key="layers").unselect("arcs")
     _run(at)
     assert ARC_PATH not in _map_args(at)["script"]
-    at.checkbox(key="layer_arcs").check()
+    at.pills(key="layers").select("arcs")
     _run(at)
     assert ARC_PATH in _map_args(at)["script"]
 
@@ -271,7 +280,7 @@ def test_exports_hold_what_is_on_screen(at):
     kinds = {f["properties"].get("kind") for f in features if f["properties"].get("layer") == "arcs"}
     assert kinds and kinds <= {"transfer", "alliance"}
     # a layer switched off on the map is left out of the map exports too
-    at.checkbox(key="layer_arcs").uncheck()
+    at.pills(key="layers").unselect("arcs")
     _run(at)
     shown = at.session_state["export_layers"]
     assert "arcs" not in shown and "places" in shown
