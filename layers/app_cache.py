@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from geo.documents import InputError, load_path
-from geo.scene import RELATION_KINDS, STATUSES, Document, Scene
+from geo.scene import Document, Scene
 
 log = logging.getLogger("geobrief.app_cache")
 
@@ -316,8 +316,8 @@ def first_page(seeds: Path, store: Store | None, *, save: bool = False) -> tuple
         ws, lambda docs: extract_items(items_of(docs), store=store, save=save),
         story_builder=lambda sc: story_for(sc.to_json(indent=None), store=store, save=save),
     )
-    view = edits.filter_scene(outcome.scene, kinds=list(RELATION_KINDS), actors=None,
-                              statuses=list(STATUSES))
+    # the app's own call with its filters empty (empty means all)
+    view = edits.filter_scene(outcome.scene, kinds=None, actors=None, statuses=None)
     prepared = prepare(view.to_json(indent=None), ALL_LAYERS, (), None, LEAFLET_PREFIX,
                        store=store, save=save)
     return view, prepared
