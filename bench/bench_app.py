@@ -22,6 +22,7 @@ busy machine every figure is inflated.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import socket
@@ -29,7 +30,9 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -200,40 +203,46 @@ def _runs(values: list[float]) -> str:
     return ", ".join(f"{v:.1f}" for v in values)
 
 
-def bench_memory(sessions: int) -> None:
-    from playwright.sync_api import sync_playwright
-
+@contextlib.contextmanager
+def _app_server() -> Iterator[tuple[subprocess.Popen, str]]:
+    """``streamlit run streamlit_app.py`` on a free port (no launcher): (process, URL)."""
     port = _free_port()
     url = f"http://localhost:{port}"
     streamlit = Path(sys.executable).with_name("streamlit")
-    proc, _, _ = _launch([str(streamlit), "run", "streamlit_app.py", "--server.port", str(port)],
-                         url, dict(os.environ))
+    proc, _, _ = _launch([str(streamlit), "run", "streamlit_app.py", "--server.port", str(port),
+                          "--server.headless", "true"], url, dict(os.environ))
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=CHROMIUM, headless=True,
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-            rss_idle = _rss_mb(proc.pid)
-            first, _ = _open_map(browser, url)
-            rss_one = _rss_mb(proc.pid)
-            contexts, opens = [first], []
-            for _ in range(sessions - 1):
-                ctx, seconds = _open_map(browser, url)
-                contexts.append(ctx)
-                opens.append(seconds)
-            time.sleep(1.0)
-            rss_n = _rss_mb(proc.pid)
-            if opens:
-                print(f"warm page load to map visible: median {statistics.median(opens):.2f} s "
-                      f"over {len(opens)} more sessions")
-            per = (rss_n - rss_one) / max(1, sessions - 1)
-            print(f"server RSS: {rss_idle:.0f} MB idle, {rss_one:.0f} MB with 1 session, "
-                  f"{rss_n:.0f} MB with {sessions}; ≈{per:.1f} MB per further session")
-            for ctx in contexts:
-                ctx.close()
-            browser.close()
+        yield proc, url
     finally:
         _stop(proc)
+
+
+def bench_memory(sessions: int) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with _app_server() as (proc, url), sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        rss_idle = _rss_mb(proc.pid)
+        first, _ = _open_map(browser, url)
+        rss_one = _rss_mb(proc.pid)
+        contexts, opens = [first], []
+        for _ in range(sessions - 1):
+            ctx, seconds = _open_map(browser, url)
+            contexts.append(ctx)
+            opens.append(seconds)
+        time.sleep(1.0)
+        rss_n = _rss_mb(proc.pid)
+        if opens:
+            print(f"warm page load to map visible: median {statistics.median(opens):.2f} s "
+                  f"over {len(opens)} more sessions")
+        per = (rss_n - rss_one) / max(1, sessions - 1)
+        print(f"server RSS: {rss_idle:.0f} MB idle, {rss_one:.0f} MB with 1 session, "
+              f"{rss_n:.0f} MB with {sessions}; ≈{per:.1f} MB per further session")
+        for ctx in contexts:
+            ctx.close()
+        browser.close()
 
 
 def bench_static(requests: int = 40) -> None:
@@ -247,13 +256,8 @@ def bench_static(requests: int = 40) -> None:
     import http.client
     import re
 
-    port = _free_port()
-    url = f"http://localhost:{port}"
-    streamlit = Path(sys.executable).with_name("streamlit")
-    proc, _, _ = _launch([str(streamlit), "run", "streamlit_app.py", "--server.port", str(port),
-                          "--server.headless", "true"], url, dict(os.environ))
-    try:
-        conn = http.client.HTTPConnection("localhost", port)
+    with _app_server() as (_, url):
+        conn = http.client.HTTPConnection(urllib.parse.urlsplit(url).netloc)
         conn.request("GET", "/")
         page = conn.getresponse().read().decode("utf-8", "replace")
         scripts = sorted(set(re.findall(r'(?:src|href)="\.?/?(static/js/[^"]+\.js)"', page)))
@@ -266,8 +270,6 @@ def bench_static(requests: int = 40) -> None:
             conn.getresponse().read()
             times.append(time.perf_counter() - t)
         conn.close()
-    finally:
-        _stop(proc)
     stack = []
     for name in ("uvloop", "httptools"):
         try:
