@@ -17,6 +17,11 @@ from layers.feature import MapFeature
 from layers.outlines import Outlines
 
 TITLE = "Legend"
+#: maps narrower than this (px) open with the legend folded to its title: on the app's map
+#: column or a laptop screen the unfolded legend would cover a third of the story
+OPEN_FROM_PX = 800
+#: the room the unfolded legend takes at the map's left edge (px)
+WIDTH_PX = 250
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,7 @@ class Legend(QuickMacroElement):
         self.sections = sections
         self.title = title
         self.position = position
+        self.open_from = OPEN_FROM_PX
 
 
 def _arc_entries(features: Iterable[MapFeature]) -> list[Entry]:

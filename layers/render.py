@@ -25,8 +25,6 @@ from layers.feature import MapFeature
 from layers.names import ALL_LAYERS, FEATURE_LAYERS, LAYER_NAMES
 from layers.outlines import Outlines, default_outlines
 
-LEGEND_WIDTH = 250
-
 
 def collect_layers(scene: Scene, *, layers: Iterable[str] = FEATURE_LAYERS,
                    outlines: Outlines | None = None) -> dict[str, list[MapFeature]]:
@@ -109,6 +107,25 @@ def _bounds(scene: Scene, features: Mapping[str, list[MapFeature]]) -> list[list
             [min(84.0, max(lats) + pad_lat), max(lons) + pad_lon]]
 
 
+def fit_view(bounds: Sequence[Sequence[float]], *, max_zoom: int | None):
+    """A ``folium.FitBounds`` that leaves room for the legend only where it opens unfolded."""
+    import folium
+
+    from layers import legend
+    from layers.elements import template
+
+    class FitView(folium.FitBounds):
+        _template = template("fit.js.jinja")
+
+    fit = FitView(bounds, padding_top_left=(legend.WIDTH_PX, 20), padding_bottom_right=(40, 20),
+                  max_zoom=max_zoom)
+    fit.legend_open_from = legend.OPEN_FROM_PX
+    fit.narrow_padding = [20, 20]
+    # without the zoom animation (see render_map)
+    fit.options["animate"] = False
+    return fit
+
+
 def new_map(tiles: str | None = None):
     """An empty folium Map with geobrief's defaults: no tiles, SVG paths, world view."""
     import folium
@@ -175,9 +192,7 @@ def render_map(scene: Scene, *, layers: Iterable[str] = ALL_LAYERS, m=None,
             # again when the animation ended): 0.19 s of the renderer's 0.78 s on the
             # sample map. Room is left for the legend (bottom left) and the layer control
             # (top right).
-            fit = folium.FitBounds(bounds, padding_top_left=(LEGEND_WIDTH, 20),
-                                   padding_bottom_right=(40, 20), max_zoom=max_zoom)
-            fit.options["animate"] = False
+            fit = fit_view(bounds, max_zoom=max_zoom)
             fit.add_to(m)
             added.append(fit)
     if "basemap" in layers:

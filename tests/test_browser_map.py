@@ -51,8 +51,8 @@ def browser():
 class OfflinePage:
     """A page that may load only file: and data: URLs, recording everything that went wrong."""
 
-    def __init__(self, browser, path: Path):
-        self.context = browser.new_context(viewport={"width": 1280, "height": 800})
+    def __init__(self, browser, path: Path, viewport: tuple[int, int] = (1280, 800)):
+        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
         self.page = self.context.new_page()
         self.blocked: list[str] = []
         self.failed: list[str] = []
@@ -238,6 +238,38 @@ def test_hostile_article_runs_nothing_and_reads_literally(browser, tmp_path):
         assert page.page.locator(".gb-legend img, .leaflet-popup-content img").count() == 0
     finally:
         page.close()
+
+
+def _legend_box(page):
+    return page.page.locator(".gb-legend").bounding_box()
+
+
+def test_legend_folds_on_a_small_map_and_unfolds_on_click(browser, tmp_path):
+    from layers.legend import OPEN_FROM_PX
+
+    path = tmp_path / "map.html"
+    path.write_text(export_html(sample_scene()), encoding="utf-8")
+    wide = OfflinePage(browser, path, viewport=(1280, 800))
+    try:
+        open_box = _legend_box(wide)
+        assert wide.page.locator(".gb-legend details[open]").count() == 1
+        assert "Transfer" in wide.page.locator(".gb-legend").inner_text()
+    finally:
+        wide.close()
+    small = OfflinePage(browser, path, viewport=(OPEN_FROM_PX - 140, 600))
+    try:
+        folded = _legend_box(small)
+        assert small.page.locator(".gb-legend details[open]").count() == 0
+        assert small.page.locator(".gb-legend").inner_text().strip() == "Legend"
+        # folded to its title: a small fraction of the unfolded box
+        assert folded["height"] * 4 < open_box["height"]
+        assert folded["width"] < open_box["width"]
+        small.page.locator(".gb-legend summary").click()
+        assert small.page.locator(".gb-legend details[open]").count() == 1
+        assert "Transfer" in small.page.locator(".gb-legend").inner_text()
+        assert small.errors == [] and small.blocked == []
+    finally:
+        small.close()
 
 
 _LABELS_JS = """
