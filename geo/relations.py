@@ -117,7 +117,8 @@ _GIVE = (
     r"exports?|exported|exporting|transfer(?:s|red|ring)?|provid(?:e|es|ed|ing)|provision|"
     r"send(?:s|ing)?|sent|ship(?:s|ped|ping)?|shipments?|donat(?:e|es|ed|ing)|donations?|"
     r"gives?|gave|given|giving|hand(?:s|ed|ing)? over|gift(?:ed|s)?|sales?|lease[sd]?|"
-    r"smuggl(?:e|es|ed|ing)|funnel+(?:s|ed|ing)?|arm(?:s|ed|ing)?(?= \S+ with)"
+    r"smuggl(?:e|es|ed|ing)|funnel+(?:s|ed|ing)?|arm(?:s|ed|ing)?(?= \S+ with)|"
+    r"pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|offer(?:s|ed|ing)?"
 )
 _GET = (
     r"buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|order(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|acquisition|"
@@ -137,13 +138,16 @@ _FROZEN = _rx(r"\b(?:froze|frozen|freez\w*|collaps\w*|suspend\w*|cancel+\w*|halt
 _PLANNED = _rx(r"\b(?:will|would|wants? to|plans?|planned|planning|intends?|aims?|agreed to|"
                       r"commitments?|committed|pledged?|promised?|expected to|to be|seeks?|seeking|"
                       r"could|may|might|interested|proposed|considering|talks|negotiat\w*|offer\w*|"
-                      r"upcoming|future|another|to expand|to construct|set up)\b", re.I)
+                      r"upcoming|future|another|to expand|to construct|set up|approv\w*|"
+                      r"cleared (?:the|a) (?:possible |potential )?sale)\b", re.I)
 _ORDERED = _rx(r"\b(?:ordered|orders?|signed (?:a |an )?(?:\w+ )?(?:contract|deal|agreement)|contracts?|"
                       r"deal worth|worth|purchase agreement|framework (?:agreement|deal)|agreement|deal)\b", re.I)
 _DELIVERED = _rx(r"\b(?:already|delivered|received|arrived|handed over|has handed|have handed|"
                         r"were used|was used|used|sold|supplied|provided|transferred|shipped|sent|"
                         r"donated|bought|purchased|acquired|imported|deployed|since \d{4}|"
-                        r"ha(?:s|ve|d) (?:\w+ )?(?:been )?(?:\w+ed|sold|sent|given))\b", re.I)
+                        r"ha(?:s|ve|d) (?:\w+ )?(?:been )?(?:\w+ed|sold|sent|given)|"
+                        r"ha(?:s|ve) been (?:buying|receiving|importing|acquiring|supplying|selling|sending|"
+                        r"delivering|providing|shipping|exporting))\b", re.I)
 
 _DATE_RE = _rx(
     r"\b(?:(?:in|since|by|from|during|until|early|late|mid-?)\s+)?"
@@ -154,6 +158,9 @@ _DATE_RE = _rx(
 _SUPPORT_VERB = _rx(r"\b(?:support(?:s|ed|ing)?|back(?:s|ed|ing)?|arm(?:s|ed|ing)?|"
                            r"sponsor(?:s|ed|ing)?|fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|"
                            r"endors(?:e|es|ed|ing)|propp?(?:s|ed|ing)? up|aid(?:s|ed|ing))\b", re.I)
+_WITHDRAWN = _rx(r"\b(?:suspend\w*|halt\w*|froze|frozen|freez\w*|cut(?:s|ting)?(?: off)?|end(?:s|ed|ing)|"
+                 r"withdr[ae]w\w*|cancel+\w*|stop(?:s|ped|ping)?|pause[sd]?|pausing|block(?:s|ed|ing)?|"
+                 r"withh[oe]ld\w*|den(?:y|ies|ied)|refus\w+|no longer|without)\s+(?:\w+\s+){0,2}$", re.I)
 _SUPPORT_NOUN = _rx(r"\b(?:support|backing|aid|help|assistance|sponsorship|patronage|funding)\b", re.I)
 _PATRON = _rx(r"\b(?:patron|backer|sponsor|benefactor|protector)s?\b", re.I)
 _CONFLICT_VERB = _rx(
@@ -161,7 +168,9 @@ _CONFLICT_VERB = _rx(
     r"sanction\w*|objected|warn(?:ed|s)|struck|strike[sd]?|bomb(?:ed|s|ing)|shell(?:ed|ing)|"
     r"interdict\w*|seiz(?:e|ed|es|ing)|intercept\w*|target(?:ed|s|ing)|fought|fight(?:s|ing)?|"
     r"clash(?:ed|es)?|blam\w*|expel\w*|rebuk\w*|slam\w*|protest(?:ed|s)|retaliat\w*|"
-    r"frustrat\w* with|angry (?:at|with)|furious with|at odds with|rivals?|confront\w*|defeat)\b", re.I)
+    r"frustrat\w* with|angry (?:at|with)|furious with|at odds with|rivals?|confront\w*|defeat|"
+    r"harass\w*|ramm(?:ed|ing)|fired (?:on|at|upon)|shot down|shoots down|intimidat\w*|provok\w*|"
+    r"menac(?:e|es|ed|ing)|raid(?:ed|s|ing))\b", re.I)
 _CONFLICT_NOUN = _rx(
     r"\b(?:aggression|invasion|war|wars|conflict|offensive|attacks?|hostilit\w+|clashes|fighting|"
     r"tensions?|rivalry|dispute|feud|standoff|stand-off|confrontation|occupation|annexation|"
@@ -198,25 +207,28 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
         "give", "gave", "hand", "gift", "lease", "smuggl", "funnel", "arm", "buy", "bought", "purchas", "order",
         "acquir", "receiv", "import", "procur", "obtain", "get", "got", "gain", "deploy", "station", "plac",
         "produc", "build", "built", "manufactur", "develop", "mak", "made", "interested", "seek", "sought",
-        "want", "looking", "deal", "contract"),
+        "want", "looking", "deal", "contract", "pledg", "promis", "offer", "talks", "negotiat"),
     "support": (
         "back", "support", "arm", "sponsor", "fund", "financ", "endors", "prop", "aid", "help", "assist", "patron",
         "benefactor", "protect", "defend", "guard", "shield", "prox", "invit", "want", "enabl", "allow",
-        "solidarity", "blessing"),
+        "solidarity", "blessing", "sided", "sides", "stood", "stand", "rallied", "weight", "turned", "appeal"),
     "conflict": (
         "war", "conflict", "tension", "hostil", "fight", "fought", "clash", "rival", "dispute", "feud", "stand",
         "confront", "animosit", "enmit", "aggress", "invad", "invasion", "offensive", "attack", "strike", "struck",
         "occup", "annex", "incursion", "criti", "condemn", "denounc", "accus", "threat", "sanction", "object",
         "warn", "bomb", "shell", "interdict", "seiz", "intercept", "target", "blam", "expel", "rebuk", "slam",
         "protest", "retaliat", "frustrat", "angry", "furious", "odds", "defeat", "forces", "troops", "soldiers",
-        "army", "military", "navy", "raid", "blockad", "assault", "battle", "struggle", "resist", "defen"),
+        "army", "military", "navy", "raid", "blockad", "assault", "battle", "struggle", "resist", "defen",
+        "harass", "ramm", "fired", "shot", "shoot", "intimidat", "provok", "menac", "row", "spat", "friction",
+        "locked", "traded", "exchanged", "drawing", "drew", "prompt", "spark"),
     "alliance": (
         "agree", "partner", "allian", "allie", "ally", "cooperat", "pact", "treat", "accord", "memorand",
         "ties", "relations", "joint", "deal", "sign"),
     # costly rules inside the families (a superset of each pattern's cue words)
     "give": (
         "sell", "sold", "sale", "suppl", "deliver", "export", "transfer", "provid", "provision", "send", "sent",
-        "ship", "donat", "giv", "gave", "hand", "gift", "lease", "smuggl", "funnel", "arm"),
+        "ship", "donat", "giv", "gave", "hand", "gift", "lease", "smuggl", "funnel", "arm", "pledg", "promis",
+        "offer"),
     "get": ("buy", "bought", "purchas", "order", "acquir", "acquisition", "receiv", "import", "procur", "obtain",
             "get", "got", "gain"),
     "produce": ("produc", "build", "built", "manufactur", "develop", "mak", "made"),
@@ -227,7 +239,8 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
         "critici", "condemn", "denounc", "accus", "threaten", "attack", "invad", "sanction", "objected", "warn",
         "struck", "strike", "bomb", "shell", "interdict", "seiz", "intercept", "target", "fought", "fight", "clash",
         "blam", "expel", "rebuk", "slam", "protest", "retaliat", "frustrat", "angry", "furious", "at", "rival",
-        "confront", "defeat"),
+        "confront", "defeat", "harass", "ramm", "fired", "shot", "shoot", "intimidat", "provok", "menac",
+        "raid"),
     "between": ("between",),
     "war_noun": ("aggression", "invasion", "war", "offensive", "attack", "strike", "occupation", "annexation",
                  "incursion", "operation"),
@@ -243,7 +256,9 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "x_supplied": ("supplied", "provided", "delivered", "donated", "sent", "funded"),
     "x_backed": ("backed", "supported", "sponsored", "funded", "armed", "allied"),
     "support_noun": ("support", "backing", "aid", "help", "assistance", "sponsorship", "patronage", "funding"),
-    "with_support": ("support", "backing", "help", "assistance", "blessing"),
+    "with_support": ("support", "backing", "help", "assistance", "blessing", "funding", "financing", "aid", "money",
+                     "weapons", "arms"),
+    "sided": ("sided", "sides", "stood", "stand", "rallied", "weight", "turned", "appeal"),
     "solidarity": ("support", "solidarity"),
     "patron": ("patron", "backer", "sponsor", "benefactor", "protector"),
     "invite": ("invit",),
@@ -264,7 +279,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "st_planned": ("will", "would", "want", "plan", "intend", "aim", "agreed", "commitment", "committed", "pledge",
                    "promise", "expected", "be", "seek", "could", "may", "might", "interested", "proposed",
                    "considering", "talks", "negotiat", "offer", "upcoming", "future", "another", "expand",
-                   "construct", "set"),
+                   "construct", "set", "approv", "cleared"),
     "st_ordered": ("order", "signed", "contract", "deal", "worth", "purchase", "framework", "agreement"),
     "st_delivered": ("already", "delivered", "received", "arrived", "handed", "has", "have", "had", "used", "sold",
                      "supplied", "provided", "transferred", "shipped", "sent", "donated", "bought", "purchased",
@@ -594,6 +609,8 @@ def _status(window: str, cue: str) -> str:
         return "frozen"
     if _FUTURE.search(window) and not is_perfect():
         return "planned"
+    if re.fullmatch(r"(?i)received|delivered|handed over|shipped|arrived", cue):
+        return "delivered"  # "received the first jets under a 2021 contract": the delivery is the news
     if (bits & _BIT["st_signed"] and _SIGNED.search(window)) or re.fullmatch(r"(?i)order(?:s|ed)?", cue):
         return "ordered"
     if bits & _BIT["st_planned"] and _PLANNED.search(window):
@@ -675,6 +692,24 @@ def _subject_before(sk: _Sketch, p: int, exclude: set[str] = frozenset(), *, wit
         if sk.pos[k][1] <= p and sk.at(k).kind in ("country", "bloc") and sk.at(k).id not in exclude:
             return k
     return None
+
+
+def _clause_subject(sk: _Sketch, p: int, exclude: set[str] = frozenset()) -> int | None:
+    """The first actor of the clause holding p that is not the object of a preposition.
+
+    "Mali's junta expelled French forces and turned to Russia": Mali, not the
+    nearer "French". Falls back to `_subject_before`.
+    """
+    start = _clause_start(sk.text, p)
+    for k in sorted(sk.ids_in(start, p), key=lambda k: sk.pos[k][0]):
+        a = sk.at(k)
+        if a.id in exclude or not (a.kind in ("country", "bloc") or a.how == "group"):
+            continue
+        if re.search(r"\b(?:in|into|from|to|with|against|of|on|at|by|for|near|over|toward|towards)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+                     sk.text[max(0, sk.pos[k][0] - 30):sk.pos[k][0]]):
+            continue
+        return k
+    return _subject_before(sk, p, exclude)
 
 
 def _pronoun_subject(sk: _Sketch, p: int, context: Sequence[str]) -> str | None:
@@ -764,7 +799,10 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
             dst_k = int(bm.group(1))
             item_start = bm.end()
         else:
-            dst_k = _subject_before(sk, m.start())
+            # the maker named in the item ("bought Israeli drones") is not the buyer
+            makers = {sk.at(k).id for k in sk.ids_in(m.end(), fm.start() if fm else ce)
+                      if sk.at(k).how in ("demonym", "company")}
+            dst_k = _subject_before(sk, m.start(), makers)
             item_start = m.end()
             if dst_k is None:
                 pron = _pronoun_subject(sk, m.start(), context)
@@ -774,8 +812,14 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         item_end = fm.start() if fm else ce
         item_text = t[item_start:item_end]
         src = None
+        also: list[str] = []
         if fm:
             src = sk.at(int(fm.group(1))).id
+            # "from the United States and Britain": both sell
+            q = fm.end()
+            while (am := _AND_ANCHOR.match(t, q, ce)) is not None:
+                also.append(sk.at(int(am.group(1))).id)
+                q = am.end()
         else:
             for k in sk.ids_in(item_start, item_end):
                 if sk.at(k).id != dst and sk.at(k).how in ("demonym", "company"):
@@ -789,7 +833,8 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         if dst is None or src is None:
             continue
         window = t[max(0, _clause_start(t, m.start()) - 1):ce]
-        emit(src, dst, _unsketch(sk, item_text), cue, window, 0.7)
+        for s_id in dict.fromkeys([src, *also]):
+            emit(s_id, dst, _unsketch(sk, item_text), cue, window, 0.7)
 
     # "X is interested in technology transfer ... with Y": Y → X
     for m in _SEEK_TECH_RE.finditer(t) if _has(sk, "seek") else ():
@@ -850,6 +895,19 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
                                quantity=parse_quantity(m.group(2)), status="delivered",
                                date=_date(sk.original), confidence=0.6))
 
+    # "X is in talks with Y over J-10C fighters": Y → X, planned
+    for m in re.finditer(_S54, t, re.I) if _has(sk, "transfer") else ():
+        src = sk.at(int(m.group(1))).id
+        k = _clause_subject(sk, m.start(), {src})
+        if k is None or not _HEAD_RE.search(m.group(2)):
+            continue
+        items = _item_phrases(_unsketch(sk, m.group(2)))
+        dst = sk.at(k).id
+        for item, qty in items:
+            if dst != src:
+                out.append(Finding("transfer", src, dst, "cue 'in talks with Y over'", item=item or None,
+                                   quantity=qty, status="planned", date=_date(sk.original), confidence=0.55))
+
     # "<demonym> helicopter deal ... with Y": maker → Y
     for m in re.finditer(_S11, t) if _has(sk, "maker_deal") else ():
         ce = _clause_end(t, m.end(), 200)
@@ -899,6 +957,8 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
             continue
         if re.match(r"\s+by\b", t[m.end():]) or re.search(r"\b(?:the|of|with|a|an|his|her|its|their|our|for|and)\s+$", before):
             continue  # "backed by X" is its own rule; "the support of" is a noun
+        if _WITHDRAWN.search(t[max(0, m.start() - 40):m.start()]):
+            continue  # "suspended security aid to X": support taken away
         ce = _clause_end(t, m.end(), 120)
         tm = _rx(_S16).match(t, m.end())
         if not tm or sk.pos[int(tm.group(1))][0] >= ce:
@@ -915,6 +975,8 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     # X's support/aid (has allowed / for / to) Y ; with X's support
     for m in re.finditer(_S17, t) if _has(sk, "support_noun") else ():
         src = sk.at(int(m.group(1))).id
+        if _WITHDRAWN.search(t[:m.end() - len(m.group(0).split()[-1])]):
+            continue
         ce = _clause_end(t, m.end(), 100)
         tm = _rx(_S18).search(t, m.end(), ce)
         if tm:
@@ -922,7 +984,7 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     # with the support/backing/help of X: X backs the subject
     for m in re.finditer(_S19, t) if _has(sk, "with_support") else ():
         src = sk.at(int(m.group(1))).id
-        k = _subject_before(sk, m.start(), {src})
+        k = _clause_subject(sk, m.start(), {src})
         if k is not None:
             out.append(Finding("support", src, sk.at(k).id, "cue 'with the support of'", confidence=0.65))
     # X wants/helps Y to defeat/win/defend: X backs Y
@@ -954,6 +1016,19 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         prev = [k for k in sk.before(m.start()) if sk.at(k).id != patron]
         if prev:
             out.append(Finding("support", patron, sk.at(prev[0]).id, "cue 'proxy of'", confidence=0.65))
+    # X sided with / stood by Y: X backs Y;  X turned to Y for help: Y backs X
+    for m in re.finditer(_S52, t) if _has(sk, "sided") else ():
+        tgt = sk.at(int(m.group(1))).id
+        k = _clause_subject(sk, m.start(), {tgt})
+        src = sk.at(k).id if k is not None else _pronoun_subject(sk, m.start(), context)
+        if src and src != tgt:
+            out.append(Finding("support", src, tgt, "cue 'sided with'", confidence=0.6))
+    for m in re.finditer(_S53, t) if _has(sk, "sided") else ():
+        patron = sk.at(int(m.group(1))).id
+        k = _clause_subject(sk, m.start(), {patron})
+        client = sk.at(k).id if k is not None else _pronoun_subject(sk, m.start(), context)
+        if client and client != patron:
+            out.append(Finding("support", patron, client, "cue 'turned to Y for help'", confidence=0.6))
     # "X troops to Y" at Y's invitation
     for m in re.finditer(_S25, t) if _has(sk, "invite") else ():
         out.append(Finding("support", sk.at(int(m.group(1))).id, sk.at(int(m.group(2))).id,
@@ -1066,7 +1141,28 @@ def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
             src = sk.at(k).id if k is not None else _pronoun_subject(sk, m.start(), context)
         if (src and src != tgt and sk.at(int(tm.group(1))).kind in ("country", "disputed", "region", "bloc")) or (src and sk.at(int(tm.group(1))).how == "group"):
             out.append(Finding("conflict", src, tgt, f"cue '{word}'", confidence=0.6))
-    # X's criticism (of Y) ... : source only → the other country nearby
+    # X ... tensions / a dispute / at odds with Y: the subject against Y
+    for m in re.finditer(_S49, t):
+        tgt = sk.at(int(m.group(1))).id
+        k = _clause_subject(sk, m.start(), {tgt})
+        src = sk.at(k).id if k is not None else _pronoun_subject(sk, m.start(), context)
+        if src and src != tgt and sk.at(int(m.group(1))).kind in ("country", "bloc", "disputed"):
+            out.append(Finding("conflict", src, tgt, "cue 'tensions with'", confidence=0.6))
+    # A and B are at odds / locked in a dispute / clashed: both ways
+    for m in re.finditer(_S50, t):
+        a, b = sk.at(int(m.group(1))), sk.at(int(m.group(2)))
+        if a.id != b.id and a.kind in ("country", "bloc") and b.kind in ("country", "bloc"):
+            out.append(Finding("conflict", a.id, b.id, "cue 'A and B at odds'", confidence=0.65,
+                               extra={"mutual": True}))
+    # X did something, drawing condemnation from Y (and Z): Y against X
+    for m in re.finditer(_S51, t):
+        critics = [sk.at(int(x)).id for x in re.findall(A, m.group(1))]
+        k = _clause_subject(sk, m.start(), set(critics))
+        if k is None:
+            continue
+        for c in dict.fromkeys(critics):
+            if c != sk.at(k).id:
+                out.append(Finding("conflict", c, sk.at(k).id, "cue 'drawing condemnation from'", confidence=0.6))
     return out
 
 
@@ -1086,6 +1182,11 @@ def _alliances(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     for m in re.finditer(_S40, t) if _has(sk, "ally_of") else ():
         a, b = sk.at(int(m.group(1))).id, sk.at(int(m.group(2))).id
         out.append(Finding("alliance", a, b, "cue 'X's ally Y'", confidence=0.7))
+    # A and B agreed to share / cooperate / hold joint drills
+    for m in re.finditer(_S55, t):
+        a, b = sk.at(int(m.group(1))), sk.at(int(m.group(2)))
+        if a.id != b.id and a.kind in ("country", "bloc") and b.kind in ("country", "bloc"):
+            out.append(Finding("alliance", a.id, b.id, "cue 'A and B agreed to cooperate'", confidence=0.6))
     t = re.sub(r"(§(\d+)§)(\s+(?:\w+\s+)?)(alliance|pact|treaty|partnership)", lambda m: m.group(1) + m.group(3) + ("bloc" if sk.at(int(m.group(2))).kind == "bloc" else m.group(4)), t)
     if not (_has(sk, "al_noun") and _ALLIANCE_NOUN.search(t)) and not (_has(sk, "allied") and re.search(r"\ballied\b", t)):
         return out
@@ -1185,7 +1286,7 @@ _S15 = rf"{A}"
 _S16 = rf"\s+(?:\w+\s+){{0,2}}?{A}"
 _S17 = rf"{A}{POSS}\s+(?:\w+\s+){{0,2}}?(?:support|backing|aid|help|assistance|sponsorship|patronage|funding)\b"
 _S18 = rf"\b(?:for|to|of|allowed|enabled|helped|has allowed|has enabled)\s+(?:the\s+)?{A}"
-_S19 = rf"\bwith\s+(?:the\s+)?(?:\w+\s+)?(?:support|backing|help|assistance|blessing)\s+(?:of|from)\s+(?:the\s+)?{A}"
+_S19 = rf"\bwith\s+(?:the\s+)?(?:\w+\s+)?(?:support|backing|help|assistance|blessing|funding|financing|aid|money|weapons|arms)\s+(?:of|from)\s+(?:the\s+)?{A}"
 _S20 = rf"\b(?:want|wants|wanted|help|helps|helped|helping|enable|enables|enabled|allow|allows|allowed)\s+(?:the\s+)?{A}\s+(?:to\s+)?(?:defeat|win|prevail|defend|resist|repel|fight|push back)\b"
 _S21 = rf"\b(?:show of support|in support|solidarity)\s+(?:for|of|with)\s+(?:the\s+)?{A}"
 _S22 = rf"{A}{POSS}\s+(?:[\w-]+\s+){{0,3}}?(?:patron|backer|sponsor|benefactor|protector)s?\b"
@@ -1203,7 +1304,11 @@ _S33 = rf"\b(?:fight|war|struggle|defen[cs]e|battle|resistance)\s+against\s+(?:t
 _S34 = rf"{A}{POSS}\s+(?:\w+\s+)?(?:forces|troops|soldiers|army|military|navy|jets|warplanes|drones|missiles)\b"
 _S35 = rf"\b(?:mass|massing|amass\w*|invad\w*|attack\w*|advanc\w*|shell\w*|strik\w*|struck|bomb\w*|occup\w*|fought|fight\w*|clash\w*|push\w*|enter\w*|cross\w*)\s+(?:[\w-]+\s+){{0,4}}?{A}"
 _S36 = rf"\s+(?:(?:the|on|against|at|of|with|by|for|into|vehemently|\w+ly)\s+){{0,3}}?{A}"
-_S37 = rf"\s+(?:[\w-]+\s+){{0,4}}?{A}\s+(?:ships?|vessels?|forces|troops|positions|targets|bases?|officials|government|leaders?|drones|aircraft|jets)"
+_S37 = (rf"\s+(?:[\w-]+\s+){{0,4}}?{A}\s+(?:[\w-]+\s+)?(?:ships?|vessels?|boats?|forces|troops|positions|targets|bases?|"
+        r"officials|government|leaders?|drones|aircraft|jets|planes?|refiner(?:y|ies)|facilit(?:y|ies)|"
+        r"infrastructure|cities|towns|villages|ports?|airfields?|air bases?|depots?|units|outposts?|"
+        r"soldiers|patrols?|convoys?|warships?|fishermen|fishing boats|embassy|diplomats|territory|"
+        r"oil|energy|power|military|navy|army|coast guard)\b")
 _S38 = rf"\s+by\s+(?:the\s+)?{A}"
 _S39 = rf"\b(?:allies|ally|partners?)\s+(?:of|to)\s+(?:the\s+)?{A}"
 _S40 = rf"{A}{POSS}\s+(?:\w+\s+)?(?:ally|allies|partner)\s*,?\s+(?:the\s+)?{A}"
@@ -1215,3 +1320,30 @@ _S45 = rf"(?:{_ALLIANCE_NOUN.pattern})\s+(?:between|with)\s+(?:the\s+)?{A}(?:\s+
 _S46 = rf"(?:{A}{POSS}\s+(?:[\w-]+\s+){{0,4}}?|\b(?:its|their)\s+(?:[\w-]+\s+){{0,4}}?)(?:sphere of influence|influence|clout|sway|dominance|hegemony|foothold)\b"
 _S47 = rf"\b(?:in|over|across|on)\s+(?:the\s+)?((?:{A}(?:\s*,\s*|\s+and\s+)?)+)"
 _S48 = rf"\s*(?:in|over|across|on)\s+(?:the\s+)?((?:{A}(?:\s*,\s*|\s+and\s+)?)+)"
+_AND_ANCHOR = re.compile(rf"(?:\s*,\s*|\s+and\s+)(?:the\s+)?{A}")
+_S49 = (rf"\b(?:tensions?|dispute|disputes|conflict|war|feud|rivalry|standoff|stand-off|row|spat|friction|clashes|"
+        rf"hostilities|confrontation|at odds|at war|on a war footing)\s+with\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{A}")
+_S50 = (rf"{A}{POSS}\s+and\s+(?:the\s+)?{A}{POSS}\s+(?:(?:have|has|had|are|were|remain|remained|still|long|"
+        rf"again|once\s+more|now|been|\w+ly)\s+){{0,3}}(?:at odds|at war|locked in (?:a|an|their)\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"(?:dispute|standoff|stand-off|conflict|war|row|feud|struggle|rivalry)|in (?:a|an)\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"(?:dispute|standoff|stand-off|conflict|war|row|feud)|clash(?:ed|es)?|feuding|rivals|fought|"
+        rf"(?:traded|exchanged|trade|exchange)\s+(?:\w+\s+)?(?:fire|accusations|blows|barbs|threats|strikes))\b")
+_S51 = (rf",?\s+(?:drawing|drew|prompting|prompted|sparking|sparked|triggering|triggered|provoking|provoked)\s+"
+        rf"(?:\w+\s+){{0,2}}?(?:condemnation|criticism|protests?|a rebuke|rebukes|anger|outrage|warnings?)\s+from\s+"
+        rf"((?:(?:the\s+)?{A}(?:\s*,\s*|\s+and\s+)?)+)")
+_S52 = (rf"\b(?:sided|sides|siding|side)\s+with\s+(?:the\s+)?{A}|"
+        rf"\b(?:stood|stands|standing|stand)\s+(?:firmly\s+)?(?:by|with|behind)\s+(?:the\s+)?{A}|"
+        rf"\b(?:rallied|rally|rallies|rallying)\s+(?:\w+\s+)?behind\s+(?:the\s+)?{A}|"
+        rf"\bthrew\s+(?:its|their|his|her)\s+weight\s+behind\s+(?:the\s+)?{A}")
+_S53 = (rf"\b(?:turned|turns|turning|turn|appealed|appeals|appealing|appeal)\s+to\s+(?:the\s+)?{A}\s+for\s+"
+        rf"(?:\w+\s+){{0,2}}?(?:help|support|assistance|aid|protection|backing|weapons|arms|security|military)\b")
+_S54 = (rf"\b(?:in\s+talks|holding\s+talks|negotiat\w+|in\s+negotiations)\s+with\s+(?:the\s+)?{A}\s+"
+        rf"(?:over|on|for|about|to\s+(?:buy|acquire|purchase|procure))\s+((?:[\w-]+\s+){{0,5}}?(?:{WEAPON_HEADS}))\b")
+_S55 = (rf"{A}{POSS}\s+and\s+(?:the\s+)?{A}{POSS}\s+(?:(?:have|has|had|also|\w+ly)\s+)?"
+        rf"(?:agreed|agree|pledged|vowed|promised|decided)\s+to\s+(?:\w+ly\s+)?(?:share|cooperate|co-operate|coordinate|"
+        rf"work\s+together|jointly|deepen|strengthen|boost|expand|step\s+up|hold\s+joint|conduct\s+joint|stage\s+joint|"
+        rf"develop\s+jointly|build\s+jointly|integrate|pool|bolster|enhance|upgrade|form|establish\s+(?:a\s+)?"
+        rf"(?:joint|military|defen[cs]e|security|strategic))\b|"
+        rf"{A}{POSS}\s+and\s+(?:the\s+)?{A}{POSS}\s+(?:(?:have|has|had|also|\w+ly)\s+)?"
+        rf"(?:held|hold|holding|conducted|conduct|staged|stage|began|launched)\s+(?:\w+\s+)?joint\s+"
+        rf"(?:(?:military|naval|air|\w+)\s+)?(?:drills|exercises|patrols|manoeuvres|maneuvers)\b")

@@ -90,7 +90,14 @@ def _country_of_capital(gaz: Gazetteer, entry: Entry) -> str | None:
     iso = gaz.capital_country(entry.id)
     if iso:
         return iso
-    return entry.iso if entry.feature_code == "PPLC" else None
+    if entry.feature_code == "PPLC":
+        return entry.iso
+    # a second record of the capital ("New Delhi" beside "Delhi"), a few km from it
+    country = gaz.get(entry.iso) if entry.iso else None
+    cap = gaz.get(country.capital) if country is not None and country.capital else None
+    if cap is not None and _km((entry.lat, entry.lon), (cap.lat, cap.lon)) < 25:
+        return entry.iso
+    return None
 
 
 _METONYM_AFTER = re.compile(
@@ -102,8 +109,40 @@ _METONYM_AFTER = re.compile(
 _METONYM_BEFORE = re.compile(
     r"\b(?:by|with|against|between|urged|pressed|accused|warned|criticized|criticised|condemned|"
     r"sanctions on|pressure on|ties with|relations with|talks with|deal with|rift with|"
-    r"dispute with|accord with)\s+(?:the\s+)?$",
+    r"dispute with|accord with|"
+    # a relational noun: "an ally of Beijing", "aid to Kyiv", "condemnation from Seoul"
+    r"(?:ally|allies|partner|partners|backer|backers|patron|proxy|proxies|client|rival|rivals|foe|foes|"
+    r"adversary|adversaries|enemy|enemies|critic|critics)\s+(?:of|to)|"
+    r"(?:aid|assistance|support|weapons|arms|loans?|funding|shipments?|deliveries|sales?|exports?)\s+(?:to|for)|"
+    r"(?:condemnation|criticism|protests?|rebuke|anger|pressure|objections?|support|backing|aid|help|"
+    r"assistance|funding|weapons|arms|approval|recognition)\s+from|"
+    r"turned to|sided with|appealed to|"
+    r"(?:recogni[sz]ed|recogni[sz]es|recogni[sz]e|recogni[sz]ing|backed|backs|backing|supported|supports|"
+    r"supporting|sanctioned|sanctioning|sanctions|threatened|threatens|threatening|blamed|blames|blaming|"
+    r"urging|urges|pressing|presses|accusing|accuses|warning|warns|condemning|condemns|"
+    r"criticizing|criticising|criticizes|criticises))\s+(?:the\s+)?"
+    # and the second of a pair: "condemnation from Seoul and Washington"
+    r"(?:(?-i:[A-Z])[\w’'-]*\s+(?:(?-i:[A-Z])[\w’'-]*\s+)?(?:and|or)\s+(?:the\s+)?|(?-i:[A-Z])[\w’'-]*\s*,\s+)?$",
     re.I,
+)
+# "bought S-400s from Moscow": the seller's government, not the city
+_TRADE_FROM = re.compile(
+    r"\b(?:buy|buys|buying|bought|purchas\w+|acquir\w+|order\w*|import\w*|receiv\w+|procur\w+|"
+    r"obtain\w*|get|gets|got|getting)\b[^.;:!?]{0,80}\bfrom\s+(?:the\s+)?$",
+    re.I,
+)
+# "sold jets to Cairo": the buyer's government
+_TRADE_TO = re.compile(
+    r"\b(?:sell|sells|selling|sold|suppl\w+|deliver\w*|export\w*|transfer\w*|provid\w+|send|sends|"
+    r"sending|sent|ship|ships|shipped|shipping|donat\w+|pledg\w+|promis\w+|gave|give|gives|giving|"
+    r"lease[sd]?|leasing)\b[^.;:!?]{0,80}\bto\s+(?:the\s+)?$",
+    re.I,
+)
+# "Tehran, which arms Hezbollah": an active verb after a relative pronoun
+_METONYM_RELATIVE = re.compile(
+    r"^\s*,\s+(?:which|who)\s+(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?!(?:is|was|were|are|been|lies|sits|"
+    r"stands|hosts|houses|borders|remains|became|has been|had been|suffered|saw|experienced|endured|"
+    r"located|situated|home)\b)[a-z]\w*(?:ed|[^s\W]s)\b(?!\s+(?:by|in|on|at|through)\b)"
 )
 
 
@@ -118,9 +157,17 @@ def _is_literal(text: str, m: Mention) -> bool:
         return True
     before = text[max(0, m.start - 40):m.start]
     after = text[m.end:m.end + 40]
-    if _LOCATIVE_BEFORE.search(before) or _PLACE_AFTER.match(after):
+    place_after = _PLACE_AFTER.match(after)
+    if place_after and not re.match(r"\s+in\s+\d{4}", after):
         return True
-    return not (_METONYM_AFTER.match(after) or _METONYM_BEFORE.search(before))
+    if _METONYM_BEFORE.search(before):
+        return False
+    wide = text[max(0, m.start - 100):m.start]
+    if _TRADE_FROM.search(wide) or _TRADE_TO.search(wide):
+        return False
+    if place_after or _LOCATIVE_BEFORE.search(before):
+        return True
+    return not (_METONYM_AFTER.match(after) or _METONYM_RELATIVE.match(after))
 
 
 def _person_use(text: str, m: Mention) -> bool:
@@ -254,8 +301,12 @@ def _resolve_one(text: str, m: Mention, gaz: Gazetteer, doc_iso: Counter[str], s
                     best_r, best = r, e
                     break
         elif best.iso and not (doc_iso[best.iso] or sub_iso[best.iso]):
-            # a namesake in a country the document names beats one elsewhere
-            local = [(r, e) for r, e in gaz_rs if e.iso and (doc_iso[e.iso] or sub_iso[e.iso]) and e.kind != "country"]
+            # a namesake in a country the document names beats one elsewhere; a national capital
+            # gives way only to a namesake among the document's other places in that country
+            # (Moscow, Idaho needs Idaho places, not a mention of the United States)
+            capital = _country_of_capital(gaz, best) is not None
+            local = [(r, e) for r, e in gaz_rs if e.iso and e.kind != "country"
+                     and (sub_iso[e.iso] if capital else (doc_iso[e.iso] or sub_iso[e.iso]))]
             if local:
                 best_r, best = local[0]
         if best.kind in ("city", "admin1") and len(points) >= 2:
