@@ -75,7 +75,9 @@ def resolve_step(draft: Draft) -> None:
         draft.resolved[doc.id] = resolve_mentions(doc.text, draft.mentions[doc.id], gaz)
 
 
-_ANCHOR_KINDS = frozenset({"country", "disputed", "region", "admin1", "bloc", "other"})
+# seas and straits are anchors for spheres of influence only ("its influence in the Indian
+# Ocean"); geo.relations drops any other relation that would end in one
+_ANCHOR_KINDS = frozenset({"country", "disputed", "region", "admin1", "bloc", "other", "sea", "strait"})
 
 
 def relation_step(draft: Draft) -> None:

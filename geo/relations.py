@@ -182,7 +182,7 @@ _ALLIANCE_NOUN = _rx(
 _ALLIANCE_VERB = _rx(
     r"\b(?:sign(?:s|ed|ing)?|agree(?:s|d)?|deepen\w*|strengthen\w*|boost\w*|reestablish\w*|"
     r"re-establish\w*|restor\w*|normali[sz]\w*|forg(?:e|ed|ing)|expand\w*|cement\w*|"
-    r"upgrad\w*|allied|ally)\b", re.I)
+    r"upgrad\w*|allied|ally|pledg\w*|vow\w*|reaffirm\w*|renew\w*|establish\w*|clos(?:er|est))\b", re.I)
 _INFLUENCE = _rx(
     r"\b(?:sphere of influence|influence|clout|sway|dominance|hegemony|foothold|leverage|"
     r"presence)\b", re.I)
@@ -220,10 +220,11 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
         "protest", "retaliat", "frustrat", "angry", "furious", "odds", "defeat", "forces", "troops", "soldiers",
         "army", "military", "navy", "raid", "blockad", "assault", "battle", "struggle", "resist", "defen",
         "harass", "ramm", "fired", "shot", "shoot", "intimidat", "provok", "menac", "row", "spat", "friction",
-        "locked", "traded", "exchanged", "drawing", "drew", "prompt", "spark"),
+        "locked", "traded", "exchanged", "drawing", "drew", "prompt", "spark", "cut", "sever", "broke", "break",
+        "mediat", "ceasefire", "truce", "peace", "armistice"),
     "alliance": (
         "agree", "partner", "allian", "allie", "ally", "cooperat", "pact", "treat", "accord", "memorand",
-        "ties", "relations", "joint", "deal", "sign"),
+        "ties", "relations", "joint", "deal", "sign", "join", "admit", "accession", "member", "welcom"),
     # costly rules inside the families (a superset of each pattern's cue words)
     "give": (
         "sell", "sold", "sale", "suppl", "deliver", "export", "transfer", "provid", "provision", "send", "sent",
@@ -268,7 +269,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "al_noun": ("agreement", "partnership", "alliance", "cooperation", "pact", "treat", "accord", "memorand", "ties",
                 "relations", "joint", "defen", "security"),
     "allied": ("allied",),
-    "break_up": ("withdr", "pull", "exit", "quit", "tear", "tore", "scrap", "terminat", "violat", "abandon", "renounc",
+    "break_up": ("cut", "sever", "broke", "break", "downgrad", "recall", "expel", "withdr", "pull", "exit", "quit", "tear", "tore", "scrap", "terminat", "violat", "abandon", "renounc",
                  "suspend", "breach", "collaps"),
     "peace_only": ("peace", "ceasefire", "truce", "brokered", "mediat"),
     # transfer status words (see _status)
@@ -667,6 +668,10 @@ def find_relations(sentence: str, anchors: Sequence[Anchor], *, context: Sequenc
     if _has(sk, "influence"):
         out += _influence(sk)
     out = [f for f in out if f.source and f.source != f.target and (f.target or f.members)]
+    # a sea is where things happen, not an actor: only a sphere of influence may cover one
+    waters = {a.id for a in anchors if a.kind in ("sea", "strait")}
+    if waters:
+        out = [f for f in out if f.kind == "influence" or not ({f.source, f.target} & waters)]
     # an alliance noun beside a stated conflict of the same pair, with no alliance verb, is the conflict's
     hostile = {frozenset((f.source, f.target)) for f in out if f.kind == "conflict"}
     if hostile and not _ALLIANCE_VERB.search(sk.text):
@@ -835,6 +840,18 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         window = t[max(0, _clause_start(t, m.start()) - 1):ce]
         for s_id in dict.fromkeys([src, *also]):
             emit(s_id, dst, _unsketch(sk, item_text), cue, window, 0.7)
+
+    # "X will supply/provide/equip/arm Y with ITEM": X → Y
+    for m in re.finditer(_S56, t, re.I) if _has(sk, "give") else ():
+        dst = sk.at(int(m.group(1))).id
+        ce = _clause_end(t, m.end(), 200)
+        item_text = t[m.end():ce]
+        if any(s_ <= m.start() < e_ for s_, e_ in used_spans) or not _HEAD_RE.search(re.sub(A, "", item_text)):
+            continue
+        k = _clause_subject(sk, m.start(), {dst})
+        src = sk.at(k).id if k is not None else _pronoun_subject(sk, m.start(), context)
+        window = t[max(0, _clause_start(t, m.start()) - 1):ce]
+        emit(src, dst, _unsketch(sk, item_text), m.group(0).split()[0], window, 0.7)
 
     # "X is interested in technology transfer ... with Y": Y → X
     for m in _SEEK_TECH_RE.finditer(t) if _has(sk, "seek") else ():
@@ -1141,6 +1158,18 @@ def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
             src = sk.at(k).id if k is not None else _pronoun_subject(sk, m.start(), context)
         if (src and src != tgt and sk.at(int(tm.group(1))).kind in ("country", "disputed", "region", "bloc")) or (src and sk.at(int(tm.group(1))).how == "group"):
             out.append(Finding("conflict", src, tgt, f"cue '{word}'", confidence=0.6))
+    # X cut / severed ties with Y
+    for m in re.finditer(_S60, t):
+        tgt = sk.at(int(m.group(1))).id
+        k = _clause_subject(sk, m.start(), {tgt})
+        if k is not None and sk.at(k).id != tgt:
+            out.append(Finding("conflict", sk.at(k).id, tgt, "cue 'cut ties with'", confidence=0.65))
+    # a mediator or a ceasefire between A and B: A and B are in conflict
+    for m in re.finditer(_S61, t):
+        a, b = sk.at(int(m.group(1))).id, sk.at(int(m.group(2))).id
+        if a != b:
+            out.append(Finding("conflict", a, b, "cue 'ceasefire/mediation between'", confidence=0.6,
+                               extra={"mutual": True}))
     # X ... tensions / a dispute / at odds with Y: the subject against Y
     for m in re.finditer(_S49, t):
         tgt = sk.at(int(m.group(1))).id
@@ -1152,7 +1181,7 @@ def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     for m in re.finditer(_S50, t):
         a, b = sk.at(int(m.group(1))), sk.at(int(m.group(2)))
         if a.id != b.id and a.kind in ("country", "bloc") and b.kind in ("country", "bloc"):
-            out.append(Finding("conflict", a.id, b.id, "cue 'A and B at odds'", confidence=0.65,
+            out.append(Finding("conflict", a.id, b.id, "cue 'A and B in conflict'", confidence=0.65,
                                extra={"mutual": True}))
     # X did something, drawing condemnation from Y (and Z): Y against X
     for m in re.finditer(_S51, t):
@@ -1182,11 +1211,26 @@ def _alliances(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     for m in re.finditer(_S40, t) if _has(sk, "ally_of") else ():
         a, b = sk.at(int(m.group(1))).id, sk.at(int(m.group(2))).id
         out.append(Finding("alliance", a, b, "cue 'X's ally Y'", confidence=0.7))
+    # X joined / was admitted to NATO; NATO welcomed X as a member
+    for m in re.finditer(_S57, t):
+        bloc = sk.at(int(m.group(1)))
+        k = _clause_subject(sk, m.start(), {bloc.id})
+        if bloc.kind == "bloc" and k is not None and sk.at(k).id != bloc.id:
+            out.append(Finding("alliance", sk.at(k).id, bloc.id, "cue 'joined the bloc'", confidence=0.7))
+    for m in re.finditer(_S58, t):
+        bloc, member = sk.at(int(m.group(1))), sk.at(int(m.group(2)))
+        if bloc.kind == "bloc" and member.id != bloc.id:
+            out.append(Finding("alliance", member.id, bloc.id, "cue 'welcomed X as a member'", confidence=0.7))
+    # "X is Y's closest partner / ally"
+    for m in re.finditer(_S59, t):
+        a, b = sk.at(int(m.group(1))).id, sk.at(int(m.group(2))).id
+        if a != b:
+            out.append(Finding("alliance", a, b, "cue 'X is Y's partner'", confidence=0.65))
     # A and B agreed to share / cooperate / hold joint drills
     for m in re.finditer(_S55, t):
-        a, b = sk.at(int(m.group(1))), sk.at(int(m.group(2)))
+        a, b = (sk.at(int(g)) for g in [g for g in m.groups() if g is not None][:2])
         if a.id != b.id and a.kind in ("country", "bloc") and b.kind in ("country", "bloc"):
-            out.append(Finding("alliance", a.id, b.id, "cue 'A and B agreed to cooperate'", confidence=0.6))
+            out.append(Finding("alliance", a.id, b.id, "cue 'A and B cooperate'", confidence=0.6))
     t = re.sub(r"(§(\d+)§)(\s+(?:\w+\s+)?)(alliance|pact|treaty|partnership)", lambda m: m.group(1) + m.group(3) + ("bloc" if sk.at(int(m.group(2))).kind == "bloc" else m.group(4)), t)
     if not (_has(sk, "al_noun") and _ALLIANCE_NOUN.search(t)) and not (_has(sk, "allied") and re.search(r"\ballied\b", t)):
         return out
@@ -1225,7 +1269,8 @@ def _alliances(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     return out
 
 
-_BREAK_UP = _rx(r"\b(?:withdr[ae]w\w*|pull(?:s|ed|ing)? out|exit(?:s|ed|ing)?|quit(?:s|ting)?|tear(?:s|ing)? up|tore up|"
+_BREAK_UP = _rx(r"\b(?:cut(?:s|ting)?|sever\w*|br(?:oke|eak|eaks|eaking) off|downgrad\w*|recall\w*|expel\w*|"
+                r"withdr[ae]w\w*|pull(?:s|ed|ing)? out|exit(?:s|ed|ing)?|quit(?:s|ting)?|tear(?:s|ing)? up|tore up|"
                 r"scrap(?:s|ped|ping)?|terminat\w+|violat\w+|abandon\w*|renounc\w+|suspend\w*|breach\w*|collaps\w*)\b", re.I)
 _CONFLICT_ONLY = _rx(r"\b(?:peace talks|ceasefire|truce|peace deal|peace agreement|brokered|mediat\w+)\b", re.I)
 
@@ -1237,10 +1282,11 @@ def _influence(sk: _Sketch) -> list[Finding]:
         if m.group(1) is not None:
             hub = sk.at(int(m.group(1))).id
         else:
-            prev = [k for k in sk.before(m.start()) if sk.at(k).kind == "country"]
-            if not prev:
+            # "its influence": the clause's subject, not the nearest country named
+            k = _clause_subject(sk, m.start())
+            if k is None or sk.at(k).kind != "country":
                 continue
-            hub = sk.at(prev[0]).id
+            hub = sk.at(k).id
         ce = _clause_end(t, m.end(), 260)
         seg_start = m.end()
         found = False
@@ -1347,3 +1393,14 @@ _S55 = (rf"{A}{POSS}\s+and\s+(?:the\s+)?{A}{POSS}\s+(?:(?:have|has|had|also|\w+l
         rf"{A}{POSS}\s+and\s+(?:the\s+)?{A}{POSS}\s+(?:(?:have|has|had|also|\w+ly)\s+)?"
         rf"(?:held|hold|holding|conducted|conduct|staged|stage|began|launched)\s+(?:\w+\s+)?joint\s+"
         rf"(?:(?:military|naval|air|\w+)\s+)?(?:drills|exercises|patrols|manoeuvres|maneuvers)\b")
+_S56 = (rf"\b(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|equip(?:s|ped|ping)?|arm(?:s|ed|ing)?|furnish\w*|"
+        rf"re-?arm\w*)\s+(?:the\s+)?{A}{POSS}\s+(?:[\w-]+\s+){{0,2}}?with\b")
+_S57 = (rf"\b(?:joined|joins|joining|join|accession\s+to|admitted\s+(?:to|into)|admission\s+to|"
+        rf"membership\s+(?:of|in)|entry\s+into|became\s+(?:a|the)\s+(?:\w+\s+)?member\s+of)\s+(?:the\s+)?{A}")
+_S58 = rf"{A}\s+(?:formally\s+)?(?:welcomed|welcomes|admitted|admits|accepted)\s+(?:the\s+)?{A}\s+(?:as|into)\b"
+_S59 = (rf"{A}\s+(?:is|was|remains|remained|became|has\s+become|has\s+been|had\s+been)\s+(?:now\s+|also\s+|still\s+)?"
+        rf"(?:the\s+)?{A}{POSS}\s+(?:[\w-]+\s+){{0,3}}?(?:ally|partner)\b")
+_S60 = (rf"\b(?:cut|cuts|cutting|severed|severs|severing|broke\s+off|breaks\s+off|breaking\s+off|downgraded|suspended)\s+"
+        rf"(?:its\s+|their\s+|all\s+)?(?:diplomatic\s+|trade\s+|economic\s+|military\s+)?(?:ties|relations)\s+with\s+(?:the\s+)?{A}")
+_S61 = (rf"\b(?:mediat\w+|brokered|brokering|broker|ceasefire|cease-fire|truce|armistice|peace\s+(?:talks|deal|agreement|"
+        rf"negotiations|process))\s+(?:\w+\s+){{0,2}}?between\s+(?:the\s+)?{A}{POSS}\s+and\s+(?:the\s+)?{A}")

@@ -216,8 +216,11 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> 
     doc_iso: Counter[str] = Counter()
     sub_iso: Counter[str] = Counter()
     for m in mentions:
-        if len(m.readings) == 1 or all(r.id == m.readings[0].id for r in m.readings):
-            r = m.readings[0]
+        r = m.readings[0]
+        # one reading, or a country by its name beside alternate names of towns ("India")
+        if len(m.readings) == 1 or all(x.id == r.id for x in m.readings) or (
+                r.actor is None and r.how in ("name", "alias") and len(r.id) == 2
+                and all(x.how == "alt" for x in m.readings[1:])):
             if r.actor is not None:
                 doc_iso[r.actor.iso] += 1
                 continue
@@ -300,7 +303,7 @@ def _resolve_one(text: str, m: Mention, gaz: Gazetteer, doc_iso: Counter[str], s
                 ):
                     best_r, best = r, e
                     break
-        elif best.iso and not (doc_iso[best.iso] or sub_iso[best.iso]):
+        elif best.kind in ("city", "admin1") and best.iso and not (doc_iso[best.iso] or sub_iso[best.iso]):
             # a namesake in a country the document names beats one elsewhere; a national capital
             # gives way only to a namesake among the document's other places in that country
             # (Moscow, Idaho needs Idaho places, not a mention of the United States)

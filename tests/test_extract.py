@@ -33,6 +33,15 @@ def _mentions(text: str) -> dict[str, list[str]]:
         # capitals: metonym vs place
         ("Moscow criticized the plan.", {"RU"}, {"city:524901"}),
         ("The summit was held in Moscow.", {"city:524901"}, set()),
+        # after trade and relational words a capital is its government, even after "from"/"to"
+        ("Peru bought helicopters from Moscow.", {"RU"}, {"city:524901"}),
+        ("Pakistan, an ally of Beijing, objected.", {"CN"}, {"city:1816670"}),
+        ("The launch drew condemnation from Seoul and Tokyo.", {"KR", "JP"}, set()),
+        ("Tehran, which funds the militia, denied it.", {"IR"}, set()),
+        # a capital beats a small namesake in a country the text only mentions
+        ("US officials said Kenya was buying rifles from Moscow.", {"RU"}, {"city:5601538"}),
+        # a second record of a capital ("New Delhi" beside "Delhi") stands for the country too
+        ("New Delhi criticized the move.", {"IN"}, set()),
         ("KIEV - Officials said the talks went well.", {"city:703448"}, set()),
         # organisation names are not places in the story
         ("A reporter for the Kyiv Independent asked.", set(), {"city:703448", "UA"}),

@@ -17,10 +17,16 @@ _ACTORS = {
 }
 
 
+# a bloc and two waters, with their place kinds
+_OTHERS = {"NATO": ("bloc:nato", "bloc"), "Atlantic": ("sea:atlantic", "sea"), "Caspian": ("sea:caspian", "sea")}
+
+
 def _anchors(sentence: str) -> list[Anchor]:
     out = []
-    for m in re.finditer(r"[A-Z][a-z]+", sentence):
-        if m.group() in _ACTORS:
+    for m in re.finditer(r"[A-Z][A-Za-z]+", sentence):
+        if m.group() in _OTHERS:
+            out.append(Anchor(m.start(), m.end(), *(_OTHERS[m.group()][0], "place", _OTHERS[m.group()][1])))
+        elif m.group() in _ACTORS:
             how = "demonym" if m.group().endswith(("n", "h", "e")) and m.group() not in ("Spain", "Chile", "Mali") else "name"
             out.append(Anchor(m.start(), m.end(), _ACTORS[m.group()], how))
     return out
@@ -57,6 +63,62 @@ def test_cue_fires_with_direction(sentence: str, expected: tuple) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # conflict stated as a state of the pair, or as the subject's tension with the other
+        ("Chile remains at odds with Peru over the fishing grounds.", ("conflict", "CL", "PE")),
+        ("Brazil warned of rising tensions with Peru after the incident.", ("conflict", "BR", "PE")),
+        ("Chile and Peru are locked in a bitter dispute over water rights.", ("conflict", "CL", "PE")),
+        ("Kenya and Mali traded accusations at the summit.", ("conflict", "KE", "ML")),
+        ("Vietnamese patrol boats harassed Malian trawlers in the gulf.", ("conflict", "VN", "ML")),
+        ("Egypt struck a Malian fuel depot overnight.", ("conflict", "EG", "ML")),
+        ("Peru tested a rocket, drawing condemnation from Chile and Brazil.", ("conflict", "BR", "PE")),
+        ("Algeria severed diplomatic ties with Morocco.", ("conflict", "DZ", "MA")),
+        ("Spain brokered a ceasefire between Mali and Algeria.", ("conflict", "ML", "DZ")),
+        # backing
+        ("Kenya sided with Egypt in the row.", ("support", "KE", "EG")),
+        ("Malian officers expelled Spanish advisers and turned to Brazil for military help.",
+         ("support", "BR", "ML")),
+        ("Kenya will lead the mission, with funding from Canada.", ("support", "CA", "KE")),
+        # transfers stated as pledges, supplies "with", talks over an item
+        ("Norway pledged 14 more howitzers to Chile.", ("transfer", "NO", "CL")),
+        ("Canada will equip Kenya with armoured vehicles.", ("transfer", "CA", "KE")),
+        ("Peru is in talks with Norway over six frigates.", ("transfer", "NO", "PE")),
+        ("Chile will buy submarines from Spain and Norway.", ("transfer", "NO", "CL")),
+        ("Morocco restored ties with Egypt and has since bought Egyptian drones.", ("transfer", "EG", "MA")),
+        # cooperation and membership
+        ("Chile and Peru agreed to share radar data.", ("alliance", "CL", "PE")),
+        ("Kenya and Canada held joint naval drills.", ("alliance", "KE", "CA")),
+        ("Norway joined NATO decades ago.", ("alliance", "NO", "bloc:nato")),
+        ("Egypt is Kenya's most important trading partner.", ("alliance", "EG", "KE")),
+    ],
+)
+def test_more_ways_of_saying_it(sentence: str, expected: tuple) -> None:
+    got = _rels(sentence)
+    assert expected in got, got
+
+
+def test_influence_over_a_sea_but_no_arc_into_it() -> None:
+    assert ("influence", "CL", None) in _rels("Chile is widening its influence in the Atlantic.")
+    # a sea is where things happen: ships sent there are no transfer, fire there no conflict
+    assert _rels("Chile sent two frigates to the Caspian.") == []
+    assert not [r for r in _rels("Chilean ships attacked vessels in the Atlantic.") if r[2] == "sea:atlantic"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile cut security aid to Peru.",  # support taken away
+        "Kenya suspended its aid to Mali.",
+        "Norway and Chile agreed to disagree.",  # no cooperation verb
+    ],
+)
+def test_withdrawn_aid_is_no_support(sentence: str) -> None:
+    got = _rels(sentence)
+    assert not [r for r in got if r[0] in ("support", "alliance")], got
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Norway and Chile both exported salmon in record amounts.",  # no transfer between them
@@ -77,6 +139,9 @@ def test_no_false_alarm(sentence: str) -> None:
         ("Norway plans to supply 12 drones to Chile.", "planned"),
         ("A Norwegian drone deal with Chile collapsed after the election.", "frozen"),
         ("Norway supplies drones to Chile.", "unknown"),
+        ("Chile received the first drones from Norway under a 2019 contract.", "delivered"),
+        ("Norway approved the sale of 12 drones to Chile.", "planned"),
+        ("Chile has been buying drones from Norway for years.", "delivered"),
     ],
 )
 def test_status(sentence: str, status: str) -> None:
