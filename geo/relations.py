@@ -170,7 +170,7 @@ _CONFLICT_VERB = _rx(
     r"clash(?:ed|es)?|blam\w*|expel\w*|rebuk\w*|slam\w*|protest(?:ed|s)|retaliat\w*|"
     r"frustrat\w* with|angry (?:at|with)|furious with|at odds with|rivals?|confront\w*|defeat|"
     r"harass\w*|ramm(?:ed|ing)|fired (?:on|at|upon)|shot down|shoots down|intimidat\w*|provok\w*|"
-    r"menac(?:e|es|ed|ing)|raid(?:ed|s|ing))\b", re.I)
+    r"menac(?:e|es|ed|ing)|raid(?:ed|s|ing)|complain\w*)\b", re.I)
 _CONFLICT_NOUN = _rx(
     r"\b(?:aggression|invasion|war|wars|conflict|offensive|attacks?|hostilit\w+|clashes|fighting|"
     r"tensions?|rivalry|dispute|feud|standoff|stand-off|confrontation|occupation|annexation|"
@@ -221,7 +221,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
         "army", "military", "navy", "raid", "blockad", "assault", "battle", "struggle", "resist", "defen",
         "harass", "ramm", "fired", "shot", "shoot", "intimidat", "provok", "menac", "row", "spat", "friction",
         "locked", "traded", "exchanged", "drawing", "drew", "prompt", "spark", "cut", "sever", "broke", "break",
-        "mediat", "ceasefire", "truce", "peace", "armistice"),
+        "mediat", "ceasefire", "truce", "peace", "armistice", "complain"),
     "alliance": (
         "agree", "partner", "allian", "allie", "ally", "cooperat", "pact", "treat", "accord", "memorand",
         "ties", "relations", "joint", "deal", "sign", "join", "admit", "accession", "member", "welcom"),
@@ -236,7 +236,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "seek": ("technolog", "know", "expertise"),
     "deploy": ("deploy", "station", "plac", "host"),
     "maker_deal": ("deal", "contract", "sale", "order", "export"),
-    "conflict_verb": (
+    "conflict_verb": ("complain",
         "critici", "condemn", "denounc", "accus", "threaten", "attack", "invad", "sanction", "objected", "warn",
         "struck", "strike", "bomb", "shell", "interdict", "seiz", "intercept", "target", "fought", "fight", "clash",
         "blam", "expel", "rebuk", "slam", "protest", "retaliat", "frustrat", "angry", "furious", "at", "rival",
@@ -752,6 +752,8 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         else:
             tm2 = tm
         dst_k = int(tm2.group(1)) if tm2 else None
+        if dst_k is not None and sk.at(dst_k).how == "demonym" and _PLACE_NOUN.match(t, sk.pos[dst_k][1]):
+            continue  # "warships sent to the Syrian port of Tartus": a deployment to a place
         item_end = tm2.start() if tm2 else ce
         src_k = None
         if passive or re.match(r"(?i)sales?|supply|supplies|deliver(?:y|ies)|shipments?|provision|exports?|transfers?$", cue):
@@ -791,7 +793,8 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
                 item_text = rel.group(1)
         window = t[max(0, _clause_start(t, m.start()) - 1):ce]
         emit(src, sk.at(dst_k).id, _unsketch(sk, item_text), cue, window, 0.75)
-        used_spans.append((m.start(), ce))
+        # the cue, its item and its recipient are read; a second cue after them is not
+        used_spans.append((m.start(), max(sk.pos[dst_k][1], item_end if not passive else m.end())))
 
     for m in _cue_matches(sk, _GET_RE, "get"):
         cue = m.group(0)
@@ -1068,6 +1071,7 @@ def _pair_from_context(sk: _Sketch, p: int, context: Sequence[str]) -> tuple[str
 def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     t = sk.text
     out: list[Finding] = []
+    cues = sk.cues if sk.cues >= 0 else -1
     # between A and B
     for m in re.finditer(_S26, t) if _has(sk, "between") else ():
         a, b = sk.at(int(m.group(1))).id, sk.at(int(m.group(2))).id
@@ -1183,6 +1187,12 @@ def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         if a.id != b.id and a.kind in ("country", "bloc") and b.kind in ("country", "bloc"):
             out.append(Finding("conflict", a.id, b.id, "cue 'A and B in conflict'", confidence=0.65,
                                extra={"mutual": True}))
+    # "the two countries remain at odds": the pair named before
+    for m in re.finditer(_S62, t, re.I) if cues & _BIT["context"] else ():
+        pair = _pair_from_context(sk, m.start(), context)
+        if pair:
+            out.append(Finding("conflict", pair[0], pair[1], "cue 'the two at odds'", confidence=0.6,
+                               extra={"mutual": True}))
     # X did something, drawing condemnation from Y (and Z): Y against X
     for m in re.finditer(_S51, t):
         critics = [sk.at(int(x)).id for x in re.findall(A, m.group(1))]
@@ -1261,6 +1271,11 @@ def _alliances(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
             a = sk.at(int(m.group(1))).id
             if m.group(2):
                 pairs.append((a, sk.at(int(m.group(2))).id))
+            elif re.match(r"(?i)ties|relations|cooperation|co-operation|partnership", m.group(0)):
+                # "Russia ... strengthening ties with Libya": the clause subject and Y
+                k = _clause_subject(sk, m.start(), {a})
+                if k is not None and sk.at(k).kind in ("country", "bloc"):
+                    pairs.append((sk.at(k).id, a))
     if _has(sk, "break_up") and _BREAK_UP.search(t):
         pairs = []  # "withdraw from the partnership", "tore up the treaty": not an alliance
     for a, b in pairs:
@@ -1353,7 +1368,8 @@ _S36 = rf"\s+(?:(?:the|on|against|at|of|with|by|for|into|vehemently|\w+ly)\s+){{
 _S37 = (rf"\s+(?:[\w-]+\s+){{0,4}}?{A}\s+(?:[\w-]+\s+)?(?:ships?|vessels?|boats?|forces|troops|positions|targets|bases?|"
         r"officials|government|leaders?|drones|aircraft|jets|planes?|refiner(?:y|ies)|facilit(?:y|ies)|"
         r"infrastructure|cities|towns|villages|ports?|airfields?|air bases?|depots?|units|outposts?|"
-        r"soldiers|patrols?|convoys?|warships?|fishermen|fishing boats|embassy|diplomats|territory|"
+        r"soldiers|patrols?|convoys?|warships?|fishermen|fishing boats|trawlers?|tankers?|freighters?|crews?|"
+        r"embassy|diplomats|territory|"
         r"oil|energy|power|military|navy|army|coast guard)\b")
 _S38 = rf"\s+by\s+(?:the\s+)?{A}"
 _S39 = rf"\b(?:allies|ally|partners?)\s+(?:of|to)\s+(?:the\s+)?{A}"
@@ -1366,6 +1382,8 @@ _S45 = rf"(?:{_ALLIANCE_NOUN.pattern})\s+(?:between|with)\s+(?:the\s+)?{A}(?:\s+
 _S46 = rf"(?:{A}{POSS}\s+(?:[\w-]+\s+){{0,4}}?|\b(?:its|their)\s+(?:[\w-]+\s+){{0,4}}?)(?:sphere of influence|influence|clout|sway|dominance|hegemony|foothold)\b"
 _S47 = rf"\b(?:in|over|across|on)\s+(?:the\s+)?((?:{A}(?:\s*,\s*|\s+and\s+)?)+)"
 _S48 = rf"\s*(?:in|over|across|on)\s+(?:the\s+)?((?:{A}(?:\s*,\s*|\s+and\s+)?)+)"
+_PLACE_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:port|ports|base|bases|coast|coastline|waters|border|border areas?|"
+                         r"city|cities|town|towns|region|province|island|islands|harbou?r|airfield|airport)\b", re.I)
 _AND_ANCHOR = re.compile(rf"(?:\s*,\s*|\s+and\s+)(?:the\s+)?{A}")
 _S49 = (rf"\b(?:tensions?|dispute|disputes|conflict|war|feud|rivalry|standoff|stand-off|row|spat|friction|clashes|"
         rf"hostilities|confrontation|at odds|at war|on a war footing)\s+with\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{A}")
@@ -1374,7 +1392,7 @@ _S50 = (rf"{A}{POSS}\s+and\s+(?:the\s+)?{A}{POSS}\s+(?:(?:have|has|had|are|were|
         rf"(?:dispute|standoff|stand-off|conflict|war|row|feud|struggle|rivalry)|in (?:a|an)\s+(?:[\w-]+\s+){{0,2}}?"
         rf"(?:dispute|standoff|stand-off|conflict|war|row|feud)|clash(?:ed|es)?|feuding|rivals|fought|"
         rf"(?:traded|exchanged|trade|exchange)\s+(?:\w+\s+)?(?:fire|accusations|blows|barbs|threats|strikes))\b")
-_S51 = (rf",?\s+(?:drawing|drew|prompting|prompted|sparking|sparked|triggering|triggered|provoking|provoked)\s+"
+_S51 = (rf",?\s+(?:(?:continues?\s+to\s+|continued\s+to\s+)?draws?|drawing|drew|prompting|prompted|sparking|sparked|triggering|triggered|provoking|provoked)\s+"
         rf"(?:\w+\s+){{0,2}}?(?:condemnation|criticism|protests?|a rebuke|rebukes|anger|outrage|warnings?)\s+from\s+"
         rf"((?:(?:the\s+)?{A}(?:\s*,\s*|\s+and\s+)?)+)")
 _S52 = (rf"\b(?:sided|sides|siding|side)\s+with\s+(?:the\s+)?{A}|"
@@ -1404,3 +1422,9 @@ _S60 = (rf"\b(?:cut|cuts|cutting|severed|severs|severing|broke\s+off|breaks\s+of
         rf"(?:its\s+|their\s+|all\s+)?(?:diplomatic\s+|trade\s+|economic\s+|military\s+)?(?:ties|relations)\s+with\s+(?:the\s+)?{A}")
 _S61 = (rf"\b(?:mediat\w+|brokered|brokering|broker|ceasefire|cease-fire|truce|armistice|peace\s+(?:talks|deal|agreement|"
         rf"negotiations|process))\s+(?:\w+\s+){{0,2}}?between\s+(?:the\s+)?{A}{POSS}\s+and\s+(?:the\s+)?{A}")
+_AT_ODDS = (r"(?:at odds|at war|locked in (?:a|an|their)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:dispute|standoff|stand-off|conflict|war|row|feud|struggle|rivalry)|in (?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:dispute|standoff|stand-off|conflict|war|row|feud)|clash(?:ed|es)?|feuding|rivals|fought|"
+            r"(?:traded|exchanged|trade|exchange)\s+(?:\w+\s+)?(?:fire|accusations|blows|barbs|threats|strikes))\b")
+_S62 = (rf"\b(?:the two|both)\s+(?:\w+\s+)?{_PAIR_NOUNS}\s+(?:(?:have|has|had|are|were|remain|remained|still|long|"
+        rf"again|now|been|\w+ly)\s+){{0,3}}{_AT_ODDS}")

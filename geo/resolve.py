@@ -135,7 +135,7 @@ _TRADE_FROM = re.compile(
 _TRADE_TO = re.compile(
     r"\b(?:sell|sells|selling|sold|suppl\w+|deliver\w*|export\w*|transfer\w*|provid\w+|send|sends|"
     r"sending|sent|ship|ships|shipped|shipping|donat\w+|pledg\w+|promis\w+|gave|give|gives|giving|"
-    r"lease[sd]?|leasing)\b[^.;:!?]{0,80}\bto\s+(?:the\s+)?$",
+    r"lease[sd]?|leasing|sales?|deliver(?:y|ies)|shipments?)\b[^.;:!?]{0,80}\bto\s+(?:the\s+)?$",
     re.I,
 )
 # "Tehran, which arms Hezbollah": an active verb after a relative pronoun

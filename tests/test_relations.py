@@ -91,11 +91,23 @@ def test_cue_fires_with_direction(sentence: str, expected: tuple) -> None:
         ("Kenya and Canada held joint naval drills.", ("alliance", "KE", "CA")),
         ("Norway joined NATO decades ago.", ("alliance", "NO", "bloc:nato")),
         ("Egypt is Kenya's most important trading partner.", ("alliance", "EG", "KE")),
+        ("Peru, meanwhile, is strengthening ties with Brazil.", ("alliance", "PE", "BR")),
+        ("Norway's arms sale to Chile continues to draw criticism from Peru.", ("conflict", "PE", "NO")),
+        ("Vietnam has long complained that Malian trawlers fish in its waters.", ("conflict", "VN", "ML")),
     ],
 )
 def test_more_ways_of_saying_it(sentence: str, expected: tuple) -> None:
     got = _rels(sentence)
     assert expected in got, got
+
+
+def test_the_two_countries_at_odds_uses_context() -> None:
+    assert ("conflict", "CL", "PE") in _rels("But the two countries remain at odds over water.", context=("CL", "PE"))
+
+
+def test_sending_warships_to_a_port_is_no_transfer() -> None:
+    assert _rels("Norway sent two frigates to the Chilean port of Arica.") == []
+    assert ("transfer", "NO", "CL") in _rels("Norway sent two frigates to Chile.")
 
 
 def test_influence_over_a_sea_but_no_arc_into_it() -> None:
