@@ -17,6 +17,8 @@ True
 
 from __future__ import annotations
 
+import math
+
 import json
 from dataclasses import MISSING, dataclass, field, fields, replace
 from typing import Any, Literal, get_args
@@ -258,6 +260,9 @@ _TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
+_COORD_LIMITS = {"lat": 90, "lon": 180}
+
+
 def _build(cls: type, raw: Any, where: str, **converted: Any) -> Any:
     if not isinstance(raw, dict):
         raise SceneError(f"{where} must be an object, not {type(raw).__name__}")
@@ -276,6 +281,10 @@ def _build(cls: type, raw: Any, where: str, **converted: Any) -> Any:
             not isinstance(value, allowed) or (isinstance(value, bool) and bool not in allowed)
         ):
             raise SceneError(f"{where}.{f.name} must be {f.type}, not {value!r:.60}")
+        limit = _COORD_LIMITS.get(f.name) if allowed is _TYPES["float"] else None
+        if limit is not None and not (math.isfinite(value) and -limit <= value <= limit):
+            raise SceneError(f"{where}.{f.name} must be a {'latitude' if limit == 90 else 'longitude'} "
+                             f"between -{limit} and {limit}, not {value!r:.40}")
         kwargs[f.name] = value
     try:
         return cls(**kwargs)

@@ -50,6 +50,10 @@ def test_influence_target_is_member_list_in_json():
         (lambda d: d["relations"][0].update(target="XX"), "unknown place 'XX'"),
         (lambda d: d["places"][1].update(lat="north"), "places[1].lat"),
         (lambda d: d.update(places={}), "'places' must be a list"),
+        # coordinates off the globe would reach the map's arcs as NaN
+        (lambda d: d["places"][1].update(lat=95), "places[1].lat must be a latitude between -90 and 90"),
+        (lambda d: d["places"][0].update(lon=-999.0), "places[0].lon must be a longitude between -180 and 180"),
+        (lambda d: d["places"][2].update(lat=float("nan")), "places[2].lat must be a latitude"),
     ],
 )
 def test_malformed_scene_says_what_is_wrong(mutate, message):
