@@ -17,9 +17,8 @@ True
 
 from __future__ import annotations
 
-import math
-
 import json
+import math
 from dataclasses import MISSING, dataclass, field, fields, replace
 from typing import Any, Literal, get_args
 

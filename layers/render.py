@@ -20,7 +20,7 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 
 from geo.scene import Scene
-from layers.elements import walk_elements
+from layers.elements import QuickMacroElement, template, walk_elements
 from layers.feature import MapFeature
 from layers.names import ALL_LAYERS, FEATURE_LAYERS, LAYER_NAMES
 from layers.outlines import Outlines, default_outlines
@@ -107,12 +107,21 @@ def _bounds(scene: Scene, features: Mapping[str, list[MapFeature]]) -> list[list
             [min(84.0, max(lats) + pad_lat), max(lons) + pad_lon]]
 
 
+class LayerOrder(QuickMacroElement):
+    """Keeps the layers stacked in their order when one is switched off and on again."""
+
+    def __init__(self, groups: Sequence):
+        super().__init__()
+        self._name = "LayerOrder"
+        self._template = template("layer_order.js.jinja")
+        self.groups = list(groups)
+
+
 def fit_view(bounds: Sequence[Sequence[float]], *, max_zoom: int | None):
     """A ``folium.FitBounds`` that leaves room for the legend only where it opens unfolded."""
     import folium
 
     from layers import legend
-    from layers.elements import template
 
     class FitView(folium.FitBounds):
         _template = template("fit.js.jinja")
@@ -195,19 +204,27 @@ def render_map(scene: Scene, *, layers: Iterable[str] = ALL_LAYERS, m=None,
             fit = fit_view(bounds, max_zoom=max_zoom)
             fit.add_to(m)
             added.append(fit)
+    stacked = []  # the toggleable layers, bottom to top
     if "basemap" in layers:
-        added.append(build_basemap_layer(scene, outlines=outlines, tiles=tiles).add_to(m))
+        basemap = build_basemap_layer(scene, outlines=outlines, tiles=tiles).add_to(m)
+        added.append(basemap)
+        stacked.append(basemap)
     elif tiles:
         added.append(folium.TileLayer(tiles, name="Online tiles").add_to(m))
     for layer in FEATURE_LAYERS:
         if layer in features:
             group = feature_group(LAYER_NAMES[layer], features[layer], highlight)
             added.append(group.add_to(m))
+            stacked.append(group)
     if "legend" in layers:
         added.append(build_legend_layer(scene, layers=FEATURE_LAYERS, features=features).add_to(m))
     control = folium.LayerControl(collapsed=False, position="topright")
     control.add_to(m)
     added.append(control)
+    if len(stacked) > 1:
+        order = LayerOrder(stacked)
+        order.add_to(m)
+        added.append(order)
     key = scene_key(scene)
     stabilise_ids([m] if created else added, key)
     return m

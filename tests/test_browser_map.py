@@ -346,3 +346,26 @@ def test_labels_never_overlap_and_come_back_when_zoomed_in(sample):
     assert sum(not lab["shown"] for lab in on_screen) < hidden
     pg.evaluate("() => { const m = Object.values(window).find(v => v instanceof L.Map); m.setZoom(m.getZoom() - 2, {animate: false}); }")
     pg.wait_for_timeout(300)
+
+
+_STACK_JS = """() => {
+  const paths = Array.from(document.querySelectorAll('.leaflet-overlay-pane path'));
+  const last = sel => paths.map((p, i) => p.matches(sel) ? i : -1).reduce((a, b) => Math.max(a, b), -1);
+  const first = sel => paths.findIndex(p => p.matches(sel));
+  return {lastLand: last('path.gb-land'), lastCountry: last('path.gb-country'), firstArc: first('path.gb-arc')};
+}"""
+
+
+def test_a_layer_switched_off_and_on_goes_back_under_the_arcs(sample):
+    _, page = sample
+    before = page.page.evaluate(_STACK_JS)
+    assert 0 <= before["lastLand"] < before["lastCountry"] < before["firstArc"], before
+    for name, css in (("Countries", "path.gb-land"), ("Places", "path.gb-country")):
+        box = page.page.locator(".leaflet-control-layers-overlays label", has_text=name)
+        box.locator("input").uncheck()
+        assert page.page.locator(css).count() == 0
+        box.locator("input").check()
+        after = page.page.evaluate(_STACK_JS)
+        # the layer comes back in its place (land at the bottom, relations on top), not over the rest
+        assert 0 <= after["lastLand"] < after["lastCountry"] < after["firstArc"], (name, after)
+    assert page.errors == []
