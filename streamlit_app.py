@@ -183,12 +183,17 @@ def on_remove_document(doc_id: str) -> None:
         S.samples = [s for s in S.samples if s != names[doc_id]]
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def on_upload() -> None:
     files = S.get(vkey("upload")) or []
     for file in files:
         if file.size > MAX_UPLOAD_BYTES:
+            # one limit in every message: the text an article may hold
             flash(f"{file.name} is {file.size / 1e6:.1f} MB; geobrief reads articles of up to "
-                  f"{MAX_UPLOAD_BYTES / 1e6:.0f} MB. Nothing was added from it.")
+                  f"{MAX_TEXT_BYTES / 1e6:.0f} MB of text. Nothing was added from it.")
             continue
         try:
             doc = load_bytes(file.name, file.getvalue())
@@ -228,8 +233,8 @@ def open_scene(scene: Scene, label: str) -> None:
     S.samples = [samples[d.id] for d in scene.documents if d.id in samples]
     S.selected = None
     S.brief_step = 0
-    flash(f"Opened {label}: {len(scene.documents)} articles, {len(scene.places)} places, "
-          f"{len(scene.relations)} relations.", "success")
+    flash(f"Opened {label}: {_count(len(scene.documents), 'article')}, {_count(len(scene.places), 'place')}, "
+          f"{_count(len(scene.relations), 'relation')}.", "success")
 
 
 def on_restore_last_work() -> None:
@@ -472,7 +477,7 @@ with st.sidebar:
     st.subheader("Scene file")
     if S.get("last_work") is not None:
         work = S.last_work
-        st.button(f"Reopen your last work ({len(work.scene.documents)} articles, {work.saved})",
+        st.button(f"Reopen your last work ({_count(len(work.scene.documents), 'article')}, {work.saved})",
                   key="restore_last", on_click=on_restore_last_work, icon=":material/history:",
                   help="The articles, corrections and storyline you had when this app last ran; "
                        "what is open now can be brought back with “Back to before opening”")
@@ -531,8 +536,8 @@ names = names_of(scene)
 S.view = view
 view_json = view.to_json(indent=None)
 
-st.caption(f"{len(view.documents)} documents, {len(view.places)} places, "
-           f"{len(view.relations)} relations")
+st.caption(f"{_count(len(view.documents), 'document')}, {_count(len(view.places), 'place')}, "
+           f"{_count(len(view.relations), 'relation')}")
 if scene.documents and not scene.places:
     st.warning("No places were found in these articles. Add another article or check the text.")
 

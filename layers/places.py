@@ -25,6 +25,8 @@ from layers.feature import (
 from layers.outlines import NoOutlines, Outlines, default_outlines, shape_geojson
 
 LAYER_NAME = "Places"
+MAX_CITY_RADIUS = 14.0
+"""The largest city dot (px)."""
 POINT_KINDS = frozenset({"country", "city", "other"})
 #: Which role wins when a country plays several (first wins).
 _PRIORITY = ("supplier", "backer", "recipient", "target", "other")
@@ -97,7 +99,9 @@ def collect_places(scene: Scene, outlines: Outlines | None = None) -> list[MapFe
             continue
         if place.kind == "city":
             n = max(1, len(place.mentions))
-            radius = round(3.5 + 1.8 * math.sqrt(n), 2)
+            # grows with the mentions, but never over the story: a long file names Kyiv hundreds
+            # of times
+            radius = round(min(3.5 + 1.8 * math.sqrt(n), MAX_CITY_RADIUS), 2)
             opts = {"color": "#ffffff", "weight": 1.5, "fillColor": style.CITY, "fillOpacity": 0.95,
                     "opacity": 1.0}
             label = Mark("label", place.lat, place.lon, text=place.name, css="gb-city-label")

@@ -282,3 +282,21 @@ def test_map_exports_draw_only_the_layers_asked_for():
     layers = {f["properties"]["layer"]
               for f in export_geojson(scene, layers=("arcs",), outlines=NoOutlines())["features"]}
     assert layers == {"arcs"}
+
+
+def test_city_dots_grow_with_mentions_but_stay_small():
+    from dataclasses import replace
+
+    from geo.scene import Place, Span
+    from layers.places import MAX_CITY_RADIUS, collect_places
+
+    scene = rich_scene()
+    def city(n):
+        spans = tuple(Span(scene.documents[0].id, 0, 1, "K") for _ in range(n))
+        return Place("city:1", "Kyiv", "city", "UA", 50.45, 30.52, spans, "name")
+    radii = []
+    for n in (1, 9, 400):
+        s = replace(scene, places=(*scene.places, city(n)))
+        radii.append(next(f.radius for f in collect_places(s, NoOutlines()) if f.key == "city:1"))
+    assert radii[0] < radii[1] < MAX_CITY_RADIUS + 0.01
+    assert radii[2] == MAX_CITY_RADIUS
