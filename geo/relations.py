@@ -717,6 +717,12 @@ def _clause_subject(sk: _Sketch, p: int, exclude: set[str] = frozenset()) -> int
     return _subject_before(sk, p, exclude)
 
 
+def _subject_id(sk: _Sketch, p: int, exclude: set[str], context: Sequence[str]) -> str | None:
+    """The id of the clause subject before p (`_clause_subject`), else of a leading "it"/"they"."""
+    k = _clause_subject(sk, p, exclude)
+    return sk.at(k).id if k is not None else _pronoun_subject(sk, p, context)
+
+
 def _pronoun_subject(sk: _Sketch, p: int, context: Sequence[str]) -> str | None:
     head = sk.text[:p]
     if re.search(r"(?:^|[\"“,]\s*|\b(?:but|and|so)\s+)(?:it|they|the country|the kingdom|the republic)\s+(?:\w+\s+){0,4}$", head, re.I):
@@ -851,8 +857,7 @@ def _transfers(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
         item_text = t[m.end():ce]
         if any(s_ <= m.start() < e_ for s_, e_ in used_spans) or not _HEAD_RE.search(re.sub(A, "", item_text)):
             continue
-        k = _clause_subject(sk, m.start(), {dst})
-        src = sk.at(k).id if k is not None else _pronoun_subject(sk, m.start(), context)
+        src = _subject_id(sk, m.start(), {dst}, context)
         window = t[max(0, _clause_start(t, m.start()) - 1):ce]
         emit(src, dst, _unsketch(sk, item_text), m.group(0).split()[0], window, 0.7)
 
@@ -1039,14 +1044,12 @@ def _supports(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     # X sided with / stood by Y: X backs Y;  X turned to Y for help: Y backs X
     for m in re.finditer(_S52, t) if _has(sk, "sided") else ():
         tgt = sk.at(int(m.group(1))).id
-        k = _clause_subject(sk, m.start(), {tgt})
-        src = sk.at(k).id if k is not None else _pronoun_subject(sk, m.start(), context)
+        src = _subject_id(sk, m.start(), {tgt}, context)
         if src and src != tgt:
             out.append(Finding("support", src, tgt, "cue 'sided with'", confidence=0.6))
     for m in re.finditer(_S53, t) if _has(sk, "sided") else ():
         patron = sk.at(int(m.group(1))).id
-        k = _clause_subject(sk, m.start(), {patron})
-        client = sk.at(k).id if k is not None else _pronoun_subject(sk, m.start(), context)
+        client = _subject_id(sk, m.start(), {patron}, context)
         if client and client != patron:
             out.append(Finding("support", patron, client, "cue 'turned to Y for help'", confidence=0.6))
     # "X troops to Y" at Y's invitation
@@ -1071,7 +1074,6 @@ def _pair_from_context(sk: _Sketch, p: int, context: Sequence[str]) -> tuple[str
 def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     t = sk.text
     out: list[Finding] = []
-    cues = sk.cues if sk.cues >= 0 else -1
     # between A and B
     for m in re.finditer(_S26, t) if _has(sk, "between") else ():
         a, b = sk.at(int(m.group(1))).id, sk.at(int(m.group(2))).id
@@ -1177,8 +1179,7 @@ def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
     # X ... tensions / a dispute / at odds with Y: the subject against Y
     for m in re.finditer(_S49, t):
         tgt = sk.at(int(m.group(1))).id
-        k = _clause_subject(sk, m.start(), {tgt})
-        src = sk.at(k).id if k is not None else _pronoun_subject(sk, m.start(), context)
+        src = _subject_id(sk, m.start(), {tgt}, context)
         if src and src != tgt and sk.at(int(m.group(1))).kind in ("country", "bloc", "disputed"):
             out.append(Finding("conflict", src, tgt, "cue 'tensions with'", confidence=0.6))
     # A and B are at odds / locked in a dispute / clashed: both ways
@@ -1188,7 +1189,7 @@ def _conflicts(sk: _Sketch, context: Sequence[str]) -> list[Finding]:
             out.append(Finding("conflict", a.id, b.id, "cue 'A and B in conflict'", confidence=0.65,
                                extra={"mutual": True}))
     # "the two countries remain at odds": the pair named before
-    for m in re.finditer(_S62, t, re.I) if cues & _BIT["context"] else ():
+    for m in re.finditer(_S62, t, re.I) if _has(sk, "context") else ():
         pair = _pair_from_context(sk, m.start(), context)
         if pair:
             out.append(Finding("conflict", pair[0], pair[1], "cue 'the two at odds'", confidence=0.6,
@@ -1387,11 +1388,12 @@ _PLACE_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:port|ports|base|bases|coast|coast
 _AND_ANCHOR = re.compile(rf"(?:\s*,\s*|\s+and\s+)(?:the\s+)?{A}")
 _S49 = (rf"\b(?:tensions?|dispute|disputes|conflict|war|feud|rivalry|standoff|stand-off|row|spat|friction|clashes|"
         rf"hostilities|confrontation|at odds|at war|on a war footing)\s+with\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{A}")
+_AT_ODDS = (r"(?:at odds|at war|locked in (?:a|an|their)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:dispute|standoff|stand-off|conflict|war|row|feud|struggle|rivalry)|in (?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:dispute|standoff|stand-off|conflict|war|row|feud)|clash(?:ed|es)?|feuding|rivals|fought|"
+            r"(?:traded|exchanged|trade|exchange)\s+(?:\w+\s+)?(?:fire|accusations|blows|barbs|threats|strikes))\b")
 _S50 = (rf"{A}{POSS}\s+and\s+(?:the\s+)?{A}{POSS}\s+(?:(?:have|has|had|are|were|remain|remained|still|long|"
-        rf"again|once\s+more|now|been|\w+ly)\s+){{0,3}}(?:at odds|at war|locked in (?:a|an|their)\s+(?:[\w-]+\s+){{0,2}}?"
-        rf"(?:dispute|standoff|stand-off|conflict|war|row|feud|struggle|rivalry)|in (?:a|an)\s+(?:[\w-]+\s+){{0,2}}?"
-        rf"(?:dispute|standoff|stand-off|conflict|war|row|feud)|clash(?:ed|es)?|feuding|rivals|fought|"
-        rf"(?:traded|exchanged|trade|exchange)\s+(?:\w+\s+)?(?:fire|accusations|blows|barbs|threats|strikes))\b")
+        rf"again|once\s+more|now|been|\w+ly)\s+){{0,3}}{_AT_ODDS}")
 _S51 = (rf",?\s+(?:(?:continues?\s+to\s+|continued\s+to\s+)?draws?|drawing|drew|prompting|prompted|sparking|sparked|triggering|triggered|provoking|provoked)\s+"
         rf"(?:\w+\s+){{0,2}}?(?:condemnation|criticism|protests?|a rebuke|rebukes|anger|outrage|warnings?)\s+from\s+"
         rf"((?:(?:the\s+)?{A}(?:\s*,\s*|\s+and\s+)?)+)")
@@ -1422,9 +1424,5 @@ _S60 = (rf"\b(?:cut|cuts|cutting|severed|severs|severing|broke\s+off|breaks\s+of
         rf"(?:its\s+|their\s+|all\s+)?(?:diplomatic\s+|trade\s+|economic\s+|military\s+)?(?:ties|relations)\s+with\s+(?:the\s+)?{A}")
 _S61 = (rf"\b(?:mediat\w+|brokered|brokering|broker|ceasefire|cease-fire|truce|armistice|peace\s+(?:talks|deal|agreement|"
         rf"negotiations|process))\s+(?:\w+\s+){{0,2}}?between\s+(?:the\s+)?{A}{POSS}\s+and\s+(?:the\s+)?{A}")
-_AT_ODDS = (r"(?:at odds|at war|locked in (?:a|an|their)\s+(?:[\w-]+\s+){0,2}?"
-            r"(?:dispute|standoff|stand-off|conflict|war|row|feud|struggle|rivalry)|in (?:a|an)\s+(?:[\w-]+\s+){0,2}?"
-            r"(?:dispute|standoff|stand-off|conflict|war|row|feud)|clash(?:ed|es)?|feuding|rivals|fought|"
-            r"(?:traded|exchanged|trade|exchange)\s+(?:\w+\s+)?(?:fire|accusations|blows|barbs|threats|strikes))\b")
 _S62 = (rf"\b(?:the two|both)\s+(?:\w+\s+)?{_PAIR_NOUNS}\s+(?:(?:have|has|had|are|were|remain|remained|still|long|"
         rf"again|now|been|\w+ly)\s+){{0,3}}{_AT_ODDS}")
