@@ -52,6 +52,7 @@ case "${1:-}" in
     ensure_chromium
     shift
     .venv/bin/ruff check .
+    .venv/bin/ruff format --check .
     exec .venv/bin/python -m pytest "$@"
     ;;
   *)

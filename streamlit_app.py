@@ -192,8 +192,10 @@ def on_upload() -> None:
     for file in files:
         if file.size > MAX_UPLOAD_BYTES:
             # one limit in every message: the text an article may hold
-            flash(f"{file.name} is {file.size / 1e6:.1f} MB; geobrief reads articles of up to "
-                  f"{MAX_TEXT_BYTES / 1e6:.0f} MB of text. Nothing was added from it.")
+            flash(
+                f"{file.name} is {file.size / 1e6:.1f} MB; geobrief reads articles of up to "
+                f"{MAX_TEXT_BYTES / 1e6:.0f} MB of text. Nothing was added from it."
+            )
             continue
         try:
             doc = load_bytes(file.name, file.getvalue())
@@ -215,8 +217,10 @@ def on_scene_upload() -> None:
         return
     bump("scene_upload")
     if file.size > MAX_SCENE_BYTES:
-        flash(f"{file.name} is too large to be a geobrief scene ({file.size / 1e6:.0f} MB). "
-              "The current scene is unchanged.")
+        flash(
+            f"{file.name} is too large to be a geobrief scene ({file.size / 1e6:.0f} MB). "
+            "The current scene is unchanged."
+        )
         return
     try:
         scene = Scene.from_json(file.getvalue())
@@ -233,8 +237,11 @@ def open_scene(scene: Scene, label: str) -> None:
     S.samples = [samples[d.id] for d in scene.documents if d.id in samples]
     S.selected = None
     S.brief_step = 0
-    flash(f"Opened {label}: {_count(len(scene.documents), 'article')}, {_count(len(scene.places), 'place')}, "
-          f"{_count(len(scene.relations), 'relation')}.", "success")
+    flash(
+        f"Opened {label}: {_count(len(scene.documents), 'article')}, {_count(len(scene.places), 'place')}, "
+        f"{_count(len(scene.relations), 'relation')}.",
+        "success",
+    )
 
 
 def on_restore_last_work() -> None:
@@ -298,9 +305,13 @@ def on_add_relation(scene: Scene) -> None:
         target = place.id
     try:
         new = edits.add_relation(
-            scene, kind, source, None if kind == "influence" else target,
+            scene,
+            kind,
+            source,
+            None if kind == "influence" else target,
             members=(target,) if kind == "influence" and target else (),
-            item=S.get("add_item") or None, quantity=S.get("add_quantity") or None,
+            item=S.get("add_item") or None,
+            quantity=S.get("add_quantity") or None,
             status=S.get("add_status", "unknown"),
         )
     except edits.EditError as exc:
@@ -345,8 +356,9 @@ def story_op(scene: Scene, op: str, step_id: str | None = None, **kwargs) -> Non
             if not title:
                 flash("A new step needs a title.")
                 return
-            new = story.add_step(scene, title=title, caption=S.get("new_step_caption", ""),
-                                 relation_ids=S.get("new_step_rels", []))
+            new = story.add_step(
+                scene, title=title, caption=S.get("new_step_caption", ""), relation_ids=S.get("new_step_rels", [])
+            )
             S.new_step_title = ""
             S.new_step_caption = ""
         elif op == "rebuild":
@@ -378,8 +390,9 @@ def names_of(sc: Scene) -> dict[str, str]:
 
 
 @st.cache_resource(show_spinner="Drawing the map…", max_entries=32)
-def prepared_map(scene_json: str, layers: tuple[str, ...], highlight: tuple[str, ...],
-                 bounds: tuple | None, prefix: str) -> dict:
+def prepared_map(
+    scene_json: str, layers: tuple[str, ...], highlight: tuple[str, ...], bounds: tuple | None, prefix: str
+) -> dict:
     """The st_folium arguments for a map, cached by what is drawn.
 
     A resource cache: the strings (about 1 MB with the basemap) are shared by
@@ -388,12 +401,13 @@ def prepared_map(scene_json: str, layers: tuple[str, ...], highlight: tuple[str,
     return app_cache.prepare(scene_json, layers, highlight, bounds, prefix, store=STORE)
 
 
-def draw_map(view_json: str, *, layers: Sequence[str], highlight: set[str] | None,
-             key: str, height: int, bounds=None):
+def draw_map(view_json: str, *, layers: Sequence[str], highlight: set[str] | None, key: str, height: int, bounds=None):
     from layers.app_map import register_leaflet_assets, show_map
 
     prepared = prepared_map(
-        view_json, tuple(layers), tuple(sorted(highlight or ())),
+        view_json,
+        tuple(layers),
+        tuple(sorted(highlight or ())),
         None if bounds is None else (tuple(bounds[0]), tuple(bounds[1])),
         register_leaflet_assets(),
     )
@@ -426,19 +440,40 @@ def briefing_view(scene: Scene) -> None:
     i = max(0, min(n - 1, S.get("brief_step", 0)))
     step = story[i]
     prev_col, count_col, next_col, exit_col = st.columns([1, 2, 1, 1])
-    prev_col.button("◀ Previous", key="brief_prev", on_click=go_step, args=(-1, n),
-                    disabled=i == 0, shortcut="Left", width="stretch")
+    prev_col.button(
+        "◀ Previous",
+        key="brief_prev",
+        on_click=go_step,
+        args=(-1, n),
+        disabled=i == 0,
+        shortcut="Left",
+        width="stretch",
+    )
     count_col.html(f'<div class="gb-brief-count">Step {i + 1} / {n}</div>')
-    next_col.button("Next ▶", key="brief_next", on_click=go_step, args=(1, n),
-                    disabled=i >= n - 1, shortcut="Right", width="stretch")
-    exit_col.button("Leave briefing", key="brief_exit", on_click=set_briefing, args=(False,),
-                    shortcut="Esc", width="stretch")
+    next_col.button(
+        "Next ▶",
+        key="brief_next",
+        on_click=go_step,
+        args=(1, n),
+        disabled=i >= n - 1,
+        shortcut="Right",
+        width="stretch",
+    )
+    exit_col.button(
+        "Leave briefing", key="brief_exit", on_click=set_briefing, args=(False,), shortcut="Esc", width="stretch"
+    )
     map_col, text_col = st.columns([3, 2])
     with map_col:
         from layers.briefing import step_bounds
 
-        draw_map(scene.to_json(indent=None), layers=ALL_LAYERS, highlight=set(step.relation_ids) | set(step.place_ids),
-                 key="brief_map", height=620, bounds=step_bounds(scene, step))
+        draw_map(
+            scene.to_json(indent=None),
+            layers=ALL_LAYERS,
+            highlight=set(step.relation_ids) | set(step.place_ids),
+            key="brief_map",
+            height=620,
+            bounds=step_bounds(scene, step),
+        )
     with text_col:
         st.html(f'<div class="gb-brief-title">{html.escape(step.title)}</div>')
         st.html(f'<div class="gb-brief-caption">{html.escape(step.caption)}</div>')
@@ -463,29 +498,47 @@ with st.sidebar:
     st.multiselect("Sample articles", list(sample_articles()), key="samples", on_change=on_samples)
     with st.expander("Paste an article", expanded=not S.ws.documents):
         st.text_input("Title (optional)", key="paste_title")
-        st.text_area("Article text", key="paste", height=160,
-                     placeholder="Paste the text of a news article…")
+        st.text_area("Article text", key="paste", height=160, placeholder="Paste the text of a news article…")
         st.button("Add pasted text", on_click=on_paste, key="paste_add")
-    st.file_uploader("Upload articles (.txt, .md, .html)", type=ARTICLE_TYPES,
-                     accept_multiple_files=True, key=vkey("upload"), on_change=on_upload)
+    st.file_uploader(
+        "Upload articles (.txt, .md, .html)",
+        type=ARTICLE_TYPES,
+        accept_multiple_files=True,
+        key=vkey("upload"),
+        on_change=on_upload,
+    )
     for doc in S.ws.documents:
         c1, c2 = st.columns([5, 1], vertical_alignment="center")
         c1.markdown(doc.title, help=f"{len(doc.text):,} characters · {doc.source or doc.id}")
-        c2.button("", icon=":material/close:", key=f"rm_{doc.id}", help=f"Remove “{doc.title}”",
-                  on_click=on_remove_document, args=(doc.id,), type="tertiary")
+        c2.button(
+            "",
+            icon=":material/close:",
+            key=f"rm_{doc.id}",
+            help=f"Remove “{doc.title}”",
+            on_click=on_remove_document,
+            args=(doc.id,),
+            type="tertiary",
+        )
 
     st.subheader("Scene file")
     if S.get("last_work") is not None:
         work = S.last_work
-        st.button(f"Reopen your last work ({_count(len(work.scene.documents), 'article')}, {work.saved})",
-                  key="restore_last", on_click=on_restore_last_work, icon=":material/history:",
-                  help="The articles, corrections and storyline you had when this app last ran; "
-                       "what is open now can be brought back with “Back to before opening”")
-    st.file_uploader("Open a saved scene (.json)", type=["json"], key=vkey("scene_upload"),
-                     on_change=on_scene_upload)
+        st.button(
+            f"Reopen your last work ({_count(len(work.scene.documents), 'article')}, {work.saved})",
+            key="restore_last",
+            on_click=on_restore_last_work,
+            icon=":material/history:",
+            help="The articles, corrections and storyline you had when this app last ran; "
+            "what is open now can be brought back with “Back to before opening”",
+        )
+    st.file_uploader("Open a saved scene (.json)", type=["json"], key=vkey("scene_upload"), on_change=on_scene_upload)
     if S.get("before_open") is not None:
-        st.button("Back to before opening", key="back_before_open", on_click=on_back_before_open,
-                  help="Return to the articles and corrections you had before opening the file")
+        st.button(
+            "Back to before opening",
+            key="back_before_open",
+            on_click=on_back_before_open,
+            help="Return to the articles and corrections you had before opening the file",
+        )
 
 # -- the Scene on screen: derived from the workspace after this run's input ----------------
 
@@ -499,26 +552,49 @@ if unsaved and app_cache.keep_work(STORE, scene):
     S.kept_scene = scene
 
 with st.sidebar:
-    st.download_button("Save scene (.json)", data=scene.to_json, file_name="geobrief-scene.json",
-                       mime="application/json", key="save_scene", on_click="ignore")
+    st.download_button(
+        "Save scene (.json)",
+        data=scene.to_json,
+        file_name="geobrief-scene.json",
+        mime="application/json",
+        key="save_scene",
+        on_click="ignore",
+    )
 
     st.subheader("Map")
     # one row of toggles rather than a checkbox per layer: the first page draws sooner
-    shown_layers = st.pills("Layers", ALL_LAYERS, selection_mode="multi", default=list(ALL_LAYERS),
-                            format_func=lambda name: LAYER_NAMES.get(name, name.capitalize()),
-                            key="layers", help="What the map draws and the exports hold") or []
+    shown_layers = (
+        st.pills(
+            "Layers",
+            ALL_LAYERS,
+            selection_mode="multi",
+            default=list(ALL_LAYERS),
+            format_func=lambda name: LAYER_NAMES.get(name, name.capitalize()),
+            key="layers",
+            help="What the map draws and the exports hold",
+        )
+        or []
+    )
     # an empty filter shows everything (a chip per kind and status cost the first page
     # a tenth of a second in the browser, and "pick what to show" reads more plainly)
-    kinds = st.multiselect("Relation kinds", RELATION_KINDS, key="f_kinds",
-                           placeholder="All kinds")
-    actors = st.multiselect("Actors", edits.actors_of(scene), key="f_actors",
-                            format_func=lambda pid: names_of(scene).get(pid, pid),
-                            placeholder="All actors")
-    statuses = st.multiselect("Transfer status", STATUSES, key="f_status",
-                              placeholder="All statuses",
-                              help="Applies to transfers; other relations are kept")
-    st.button("Briefing mode ▶", on_click=set_briefing, args=(True,), key="brief_enter",
-              type="primary", width="stretch")
+    kinds = st.multiselect("Relation kinds", RELATION_KINDS, key="f_kinds", placeholder="All kinds")
+    actors = st.multiselect(
+        "Actors",
+        edits.actors_of(scene),
+        key="f_actors",
+        format_func=lambda pid: names_of(scene).get(pid, pid),
+        placeholder="All actors",
+    )
+    statuses = st.multiselect(
+        "Transfer status",
+        STATUSES,
+        key="f_status",
+        placeholder="All statuses",
+        help="Applies to transfers; other relations are kept",
+    )
+    st.button(
+        "Briefing mode ▶", on_click=set_briefing, args=(True,), key="brief_enter", type="primary", width="stretch"
+    )
     st.divider()
     st.caption(CREDITS)
 
@@ -530,14 +606,15 @@ if not scene.documents:
     st.info("Add an article: pick a sample, paste text or upload a file in the sidebar.")
     st.stop()
 
-view = edits.filter_scene(scene, kinds=kinds or None, actors=actors or None,
-                          statuses=statuses or None)
+view = edits.filter_scene(scene, kinds=kinds or None, actors=actors or None, statuses=statuses or None)
 names = names_of(scene)
 S.view = view
 view_json = view.to_json(indent=None)
 
-st.caption(f"{_count(len(view.documents), 'document')}, {_count(len(view.places), 'place')}, "
-           f"{_count(len(view.relations), 'relation')}")
+st.caption(
+    f"{_count(len(view.documents), 'document')}, {_count(len(view.places), 'place')}, "
+    f"{_count(len(view.relations), 'relation')}"
+)
 if scene.documents and not scene.places:
     st.warning("No places were found in these articles. Add another article or check the text.")
 
@@ -550,13 +627,11 @@ if selected:
 
 map_col, side_col = st.columns([5, 2])
 with map_col:
-    clicked = draw_map(view_json, layers=shown_layers,
-                       highlight=highlight, key="main_map", height=620)
+    clicked = draw_map(view_json, layers=shown_layers, highlight=highlight, key="main_map", height=620)
     if clicked:
         from layers.app_map import feature_at
 
-        hit = feature_at(view, clicked.get("last_object_clicked_tooltip"),
-                         clicked.get("last_object_clicked"))
+        hit = feature_at(view, clicked.get("last_object_clicked_tooltip"), clicked.get("last_object_clicked"))
         if hit and hit != S.get("last_hit"):
             S.last_hit = hit
             S.selected = hit
@@ -569,8 +644,10 @@ with side_col:
         st.html(evidence.relation_html(rel, names))
         for span in rel.evidence:
             doc = scene.document(span.doc)
-            st.html(f"<blockquote>{html.escape(span.text)}</blockquote>"
-                    f"<small>{html.escape(doc.title if doc else span.doc)}</small>")
+            st.html(
+                f"<blockquote>{html.escape(span.text)}</blockquote>"
+                f"<small>{html.escape(doc.title if doc else span.doc)}</small>"
+            )
         if rel.cue:
             st.caption(f"Why: {rel.cue}")
     elif selected and selected[0] == "place" and scene.place(selected[1]):
@@ -591,43 +668,58 @@ with side_col:
 
 # lazy tabs: only the open panel runs and is sent, which keeps reruns and page loads light
 tab_ev, tab_fix, tab_story, tab_export = st.tabs(
-    ["Evidence", "Correct", "Briefing", "Export"], key="panel", on_change="rerun")
+    ["Evidence", "Correct", "Briefing", "Export"], key="panel", on_change="rerun"
+)
 
 with tab_ev:
     if tab_ev.open is not False:
         rel_ids = [r.id for r in view.relations]
         current = selected[1] if selected and selected[0] == "relation" else None
         S.ev_relation = current if current in rel_ids else ""  # follow map clicks
-        choice = st.selectbox(
-            "Relation", ["", *rel_ids], key="ev_relation", on_change=on_pick_relation,
-            format_func=lambda rid: "— all mentions —" if not rid else
-            html.unescape(evidence.relation_html(scene.relation(rid), names)),
-        ) or None
+        choice = (
+            st.selectbox(
+                "Relation",
+                ["", *rel_ids],
+                key="ev_relation",
+                on_change=on_pick_relation,
+                format_func=lambda rid: (
+                    "— all mentions —" if not rid else html.unescape(evidence.relation_html(scene.relation(rid), names))
+                ),
+            )
+            or None
+        )
         focus = scene.relation(choice).evidence if choice else ()
         with st.expander(f"All {len(view.relations)} relations and their sentences"):
             st.html(evidence.relations_list_html(view, names, selected=choice))
         colours = evidence.place_colours(scene.places)
         st.html(evidence.legend_html(scene.places, colours))
         for doc in scene.documents:
-            with st.expander(doc.title, expanded=bool(focus and any(s.doc == doc.id for s in focus))
-                             or len(scene.documents) == 1):
+            with st.expander(
+                doc.title, expanded=bool(focus and any(s.doc == doc.id for s in focus)) or len(scene.documents) == 1
+            ):
                 st.html(evidence.highlight_document(doc, scene.places, colours=colours, focus=focus))
 
 with tab_fix:
     if tab_fix.open is not False:
-        st.markdown("**Relations** — edit cells, delete rows (select and press Delete), "
-                    "or add a row between places of this scene.")
+        st.markdown(
+            "**Relations** — edit cells, delete rows (select and press Delete), "
+            "or add a row between places of this scene."
+        )
         rel_ids = [r.id for r in scene.relations]
         place_ids = [p.id for p in scene.places]
         st.data_editor(
-            edits.relation_rows(scene), key=vkey("rel_editor"), num_rows="dynamic",
-            width="stretch", hide_index=True,
+            edits.relation_rows(scene),
+            key=vkey("rel_editor"),
+            num_rows="dynamic",
+            width="stretch",
+            hide_index=True,
             column_config={
                 "id": st.column_config.TextColumn("id", disabled=True),
                 "kind": st.column_config.SelectboxColumn("kind", options=list(RELATION_KINDS), required=True),
                 "source": st.column_config.SelectboxColumn("source", options=place_ids, required=True),
                 "target": st.column_config.TextColumn(
-                    "target", help="A place id; for influence, member ids separated by commas"),
+                    "target", help="A place id; for influence, member ids separated by commas"
+                ),
                 "item": st.column_config.TextColumn("item"),
                 "quantity": st.column_config.NumberColumn("quantity", min_value=0, step=1),
                 "status": st.column_config.SelectboxColumn("status", options=list(STATUSES)),
@@ -639,8 +731,11 @@ with tab_fix:
 
         st.markdown("**Places** — rename, change kind, or delete a false one.")
         st.data_editor(
-            edits.place_rows(scene), key=vkey("place_editor"), num_rows="delete",
-            width="stretch", hide_index=True,
+            edits.place_rows(scene),
+            key=vkey("place_editor"),
+            num_rows="delete",
+            width="stretch",
+            hide_index=True,
             column_config={
                 "id": st.column_config.TextColumn("id", disabled=True),
                 "name": st.column_config.TextColumn("name", required=True),
@@ -655,23 +750,33 @@ with tab_fix:
         with c_merge, st.form("merge_form", border=True):
             st.markdown("**Merge duplicate places**")
             st.selectbox("Keep", place_ids, key="merge_keep", format_func=lambda p: f"{names.get(p, p)} ({p})")
-            st.selectbox("Fold into it", place_ids, key="merge_drop", index=min(1, len(place_ids) - 1),
-                         format_func=lambda p: f"{names.get(p, p)} ({p})")
+            st.selectbox(
+                "Fold into it",
+                place_ids,
+                key="merge_drop",
+                index=min(1, len(place_ids) - 1),
+                format_func=lambda p: f"{names.get(p, p)} ({p})",
+            )
             st.form_submit_button("Merge", on_click=on_merge, args=(scene,))
         with c_add, st.form("add_form", border=True):
             st.markdown("**Add a relation**")
             st.selectbox("Kind", RELATION_KINDS, key="add_kind")
             st.selectbox("From", place_ids, key="add_source", format_func=lambda p: names.get(p, p))
-            st.selectbox("To", place_ids, key="add_target", index=min(1, len(place_ids) - 1),
-                         format_func=lambda p: names.get(p, p))
-            st.text_input("…or another place by name", key="add_other",
-                          placeholder="e.g. Azerbaijan (replaces “To”)")
+            st.selectbox(
+                "To",
+                place_ids,
+                key="add_target",
+                index=min(1, len(place_ids) - 1),
+                format_func=lambda p: names.get(p, p),
+            )
+            st.text_input("…or another place by name", key="add_other", placeholder="e.g. Azerbaijan (replaces “To”)")
             st.text_input("Item (transfers)", key="add_item")
             st.number_input("Quantity", min_value=0, step=1, value=None, key="add_quantity")
             st.selectbox("Status", STATUSES, key="add_status", index=len(STATUSES) - 1)
             st.form_submit_button("Add relation", on_click=on_add_relation, args=(scene,))
-        st.button(f"Undo last correction ({len(S.ws.edits)} so far)", on_click=on_undo,
-                  disabled=not S.ws.edits, key="undo")
+        st.button(
+            f"Undo last correction ({len(S.ws.edits)} so far)", on_click=on_undo, disabled=not S.ws.edits, key="undo"
+        )
 
 with tab_story:
     if tab_story.open is not False:
@@ -680,47 +785,98 @@ with tab_story:
         for i, step in enumerate(story):
             with st.container(border=True):
                 top = st.columns([6, 1, 1, 1], vertical_alignment="bottom")
-                top[0].text_input(f"Step {i + 1} title", value=step.title, key=f"title_{step.id}",
-                                  on_change=story_op, args=(scene, "caption", step.id))
-                top[1].button("↑", key=f"up_{step.id}", on_click=story_op,
-                              args=(scene, "move", step.id), kwargs={"delta": -1}, disabled=i == 0)
-                top[2].button("↓", key=f"down_{step.id}", on_click=story_op,
-                              args=(scene, "move", step.id), kwargs={"delta": 1},
-                              disabled=i == len(story) - 1)
-                top[3].button("✕", key=f"del_{step.id}", on_click=story_op,
-                              args=(scene, "remove", step.id), help="Remove this step")
-                st.text_area("Caption", value=step.caption, key=f"cap_{step.id}", height=80,
-                             on_change=story_op, args=(scene, "caption", step.id))
+                top[0].text_input(
+                    f"Step {i + 1} title",
+                    value=step.title,
+                    key=f"title_{step.id}",
+                    on_change=story_op,
+                    args=(scene, "caption", step.id),
+                )
+                top[1].button(
+                    "↑",
+                    key=f"up_{step.id}",
+                    on_click=story_op,
+                    args=(scene, "move", step.id),
+                    kwargs={"delta": -1},
+                    disabled=i == 0,
+                )
+                top[2].button(
+                    "↓",
+                    key=f"down_{step.id}",
+                    on_click=story_op,
+                    args=(scene, "move", step.id),
+                    kwargs={"delta": 1},
+                    disabled=i == len(story) - 1,
+                )
+                top[3].button(
+                    "✕",
+                    key=f"del_{step.id}",
+                    on_click=story_op,
+                    args=(scene, "remove", step.id),
+                    help="Remove this step",
+                )
+                st.text_area(
+                    "Caption",
+                    value=step.caption,
+                    key=f"cap_{step.id}",
+                    height=80,
+                    on_change=story_op,
+                    args=(scene, "caption", step.id),
+                )
         with st.form("new_step", border=True):
             st.markdown("**Add a step**")
             st.text_input("Title", key="new_step_title")
             st.text_area("Caption", key="new_step_caption", height=80)
-            st.multiselect("Relations to highlight", [r.id for r in scene.relations], key="new_step_rels",
-                           format_func=lambda rid: html.unescape(
-                               evidence.relation_html(scene.relation(rid), names)))
+            st.multiselect(
+                "Relations to highlight",
+                [r.id for r in scene.relations],
+                key="new_step_rels",
+                format_func=lambda rid: html.unescape(evidence.relation_html(scene.relation(rid), names)),
+            )
             st.form_submit_button("Add step", on_click=story_op, args=(scene, "add"))
         c1, c2 = st.columns(2)
-        c1.button("Rebuild the storyline from the relations", on_click=story_op,
-                  args=(scene, "rebuild"), key="story_rebuild")
+        c1.button(
+            "Rebuild the storyline from the relations", on_click=story_op, args=(scene, "rebuild"), key="story_rebuild"
+        )
         c2.button("Present ▶", on_click=set_briefing, args=(True,), key="brief_enter2", type="primary")
 
 with tab_export:
     if tab_export.open is not False:
-        st.caption("Exports hold what the map shows: your corrections, filters and layer "
-                   "switches included.")
+        st.caption("Exports hold what the map shows: your corrections, filters and layer switches included.")
         S.export_layers = shown = tuple(shown_layers)
         c1, c2, c3, c4 = st.columns(4)
-        c1.download_button("Offline map (.html)", data=lambda: export_map_html(view_json, shown),
-                           file_name="geobrief-map.html", mime="text/html", key="dl_html",
-                           on_click="ignore")
-        c2.download_button("GeoJSON", data=lambda: export_geojson_text(view_json, shown),
-                           file_name="geobrief.geojson", mime="application/geo+json", key="dl_geojson",
-                           on_click="ignore")
-        c3.download_button("Scene (.json)", data=view.to_json, file_name="geobrief-scene.json",
-                           mime="application/json", key="dl_scene", on_click="ignore")
-        c4.download_button("Briefing (.html)", data=lambda: export_briefing(scene.to_json(indent=None)),
-                           file_name="geobrief-briefing.html", mime="text/html", key="dl_brief",
-                           on_click="ignore")
+        c1.download_button(
+            "Offline map (.html)",
+            data=lambda: export_map_html(view_json, shown),
+            file_name="geobrief-map.html",
+            mime="text/html",
+            key="dl_html",
+            on_click="ignore",
+        )
+        c2.download_button(
+            "GeoJSON",
+            data=lambda: export_geojson_text(view_json, shown),
+            file_name="geobrief.geojson",
+            mime="application/geo+json",
+            key="dl_geojson",
+            on_click="ignore",
+        )
+        c3.download_button(
+            "Scene (.json)",
+            data=view.to_json,
+            file_name="geobrief-scene.json",
+            mime="application/json",
+            key="dl_scene",
+            on_click="ignore",
+        )
+        c4.download_button(
+            "Briefing (.html)",
+            data=lambda: export_briefing(scene.to_json(indent=None)),
+            file_name="geobrief-briefing.html",
+            mime="text/html",
+            key="dl_brief",
+            on_click="ignore",
+        )
 
 # The page is out: load the rest of the library (folium, gazetteer, outlines) in the background,
 # once per server, so the analyst's first own article or correction does not wait for it.

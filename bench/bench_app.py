@@ -70,8 +70,7 @@ def _wait_for_map(context, url: str) -> float:
     t = time.perf_counter()
     page.goto(url)
     page.locator(MAP_FRAME).first.wait_for(state="visible", timeout=180_000)
-    page.frame_locator(MAP_FRAME).first.locator("path.gb-arc").first.wait_for(
-        state="visible", timeout=180_000)
+    page.frame_locator(MAP_FRAME).first.locator("path.gb-arc").first.wait_for(state="visible", timeout=180_000)
     return time.perf_counter() - t
 
 
@@ -83,8 +82,7 @@ def _open_map(browser, url: str) -> tuple[object, float]:
 def _launch(cmd: list[str], url: str, env: dict) -> tuple[subprocess.Popen, float, float]:
     """Start a server; return it, the launch time and seconds until it answered its health check."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     while True:
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
@@ -103,8 +101,7 @@ def _stop(proc: subprocess.Popen) -> None:
         proc.kill()
 
 
-def _start_to_map(browser, store: Path, *, port: int | None = None,
-                  context=None) -> tuple[float, float]:
+def _start_to_map(browser, store: Path, *, port: int | None = None, context=None) -> tuple[float, float]:
     """``./run.sh app`` with ``store`` as the first-page store: (healthy, map visible) seconds.
 
     By default a new browser context (an empty HTTP cache) on a new port; pass ``port`` and
@@ -133,8 +130,19 @@ def _streamlit_floor(browser, folder: Path) -> float:
     port = _free_port()
     url = f"http://localhost:{port}"
     streamlit = Path(sys.executable).with_name("streamlit")
-    cmd = [str(streamlit), "run", str(app), "--server.port", str(port), "--server.headless", "true",
-           "--server.fileWatcherType", "none", "--server.address", "localhost"]
+    cmd = [
+        str(streamlit),
+        "run",
+        str(app),
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--server.fileWatcherType",
+        "none",
+        "--server.address",
+        "localhost",
+    ]
     proc, t0, _ = _launch(cmd, url, dict(os.environ))
     try:
         context = browser.new_context()
@@ -161,18 +169,25 @@ def bench_start(rounds: int) -> None:
 
     with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
         browser = p.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        figures: dict[str, list[float]] = {"empty": [], "filled": [], "healthy": [], "floor": [],
-                                           "returning": []}
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        figures: dict[str, list[float]] = {"empty": [], "filled": [], "healthy": [], "floor": [], "returning": []}
         # a returning analyst: the same port every day, a browser that has seen the app before
         # (Playwright turns the HTTP cache off in a context that routes requests, so this one
         # only watches: a request leaving localhost would stop the benchmark)
         port = _free_port()
         returning = browser.new_context(viewport={"width": 1500, "height": 1000})
         outside: list[str] = []
-        returning.on("request", lambda r: None if r.url.startswith(
-            (f"http://localhost:{port}", "data:", "blob:", "about:")) else outside.append(r.url))
+        returning.on(
+            "request",
+            lambda r: (
+                None
+                if r.url.startswith((f"http://localhost:{port}", "data:", "blob:", "about:"))
+                else outside.append(r.url)
+            ),
+        )
         _start_to_map(browser, Path(tmp) / "returning", port=port, context=returning)
         for i in range(rounds):
             store = Path(tmp) / f"store{i}"
@@ -181,22 +196,29 @@ def bench_start(rounds: int) -> None:
             figures["empty"].append(empty)
             figures["filled"].append(filled)
             figures["healthy"].append(healthy)
-            figures["returning"].append(_start_to_map(browser, Path(tmp) / "returning", port=port,
-                                                      context=returning)[1])
+            figures["returning"].append(
+                _start_to_map(browser, Path(tmp) / "returning", port=port, context=returning)[1]
+            )
             if outside:
                 raise SystemExit(f"the app asked the network for {outside[0]}")
             figures["floor"].append(_streamlit_floor(browser, Path(tmp)))
         returning.close()
         browser.close()
     med = {k: statistics.median(v) for k, v in figures.items()}
-    print(f"start to map visible: {med['filled']:.2f} s with the first page stored by an earlier "
-          f"launch, {med['empty']:.2f} s on a new machine (empty store; the primer runs alongside) "
-          f"(target 6 s; medians of {rounds}, runs {_runs(figures['filled'])} / "
-          f"{_runs(figures['empty'])})  [load {_load()}]")
-    print(f"  the same with a browser that has opened the app before (its HTTP cache holds "
-          f"Streamlit's scripts): {med['returning']:.2f} s (runs {_runs(figures['returning'])})")
-    print(f"  server healthy {med['healthy']:.2f} s; a one-line Streamlit app on this machine "
-          f"shows its title {med['floor']:.2f} s after launch (new browser context)")
+    print(
+        f"start to map visible: {med['filled']:.2f} s with the first page stored by an earlier "
+        f"launch, {med['empty']:.2f} s on a new machine (empty store; the primer runs alongside) "
+        f"(target 6 s; medians of {rounds}, runs {_runs(figures['filled'])} / "
+        f"{_runs(figures['empty'])})  [load {_load()}]"
+    )
+    print(
+        f"  the same with a browser that has opened the app before (its HTTP cache holds "
+        f"Streamlit's scripts): {med['returning']:.2f} s (runs {_runs(figures['returning'])})"
+    )
+    print(
+        f"  server healthy {med['healthy']:.2f} s; a one-line Streamlit app on this machine "
+        f"shows its title {med['floor']:.2f} s after launch (new browser context)"
+    )
 
 
 def _runs(values: list[float]) -> str:
@@ -209,8 +231,11 @@ def _app_server() -> Iterator[tuple[subprocess.Popen, str]]:
     port = _free_port()
     url = f"http://localhost:{port}"
     streamlit = Path(sys.executable).with_name("streamlit")
-    proc, _, _ = _launch([str(streamlit), "run", "streamlit_app.py", "--server.port", str(port),
-                          "--server.headless", "true"], url, dict(os.environ))
+    proc, _, _ = _launch(
+        [str(streamlit), "run", "streamlit_app.py", "--server.port", str(port), "--server.headless", "true"],
+        url,
+        dict(os.environ),
+    )
     try:
         yield proc, url
     finally:
@@ -222,8 +247,10 @@ def bench_memory(sessions: int) -> None:
 
     with _app_server() as (proc, url), sync_playwright() as p:
         browser = p.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         rss_idle = _rss_mb(proc.pid)
         first, _ = _open_map(browser, url)
         rss_one = _rss_mb(proc.pid)
@@ -235,11 +262,15 @@ def bench_memory(sessions: int) -> None:
         time.sleep(1.0)
         rss_n = _rss_mb(proc.pid)
         if opens:
-            print(f"warm page load to map visible: median {statistics.median(opens):.2f} s "
-                  f"over {len(opens)} more sessions")
+            print(
+                f"warm page load to map visible: median {statistics.median(opens):.2f} s "
+                f"over {len(opens)} more sessions"
+            )
         per = (rss_n - rss_one) / max(1, sessions - 1)
-        print(f"server RSS: {rss_idle:.0f} MB idle, {rss_one:.0f} MB with 1 session, "
-              f"{rss_n:.0f} MB with {sessions}; ≈{per:.1f} MB per further session")
+        print(
+            f"server RSS: {rss_idle:.0f} MB idle, {rss_one:.0f} MB with 1 session, "
+            f"{rss_n:.0f} MB with {sessions}; ≈{per:.1f} MB per further session"
+        )
         for ctx in contexts:
             ctx.close()
         browser.close()
@@ -277,8 +308,10 @@ def bench_static(requests: int = 40) -> None:
             stack.append(name)
         except ImportError:
             stack.append(f"no {name}")
-    print(f"static script over a reused connection: median {statistics.median(times) * 1000:.1f} ms "
-          f"over {requests} requests ({', '.join(stack)})  [load {_load()}]")
+    print(
+        f"static script over a reused connection: median {statistics.median(times) * 1000:.1f} ms "
+        f"over {requests} requests ({', '.join(stack)})  [load {_load()}]"
+    )
 
 
 def bench_rerun(repeats: int) -> None:
@@ -310,9 +343,11 @@ def bench_rerun(repeats: int) -> None:
             warm.append(time.perf_counter() - t)
             at.pills(key="layers").select(layer)
             at.run()
-    print(f"rerun after a layer toggle: first time {statistics.median(cold) * 1000:.0f} ms "
-          f"(median of {len(cold)}, map prepared), again {statistics.median(warm) * 1000:.0f} ms "
-          f"(median of {len(warm)}, cached; target 300 ms)  [load {_load()}]")
+    print(
+        f"rerun after a layer toggle: first time {statistics.median(cold) * 1000:.0f} ms "
+        f"(median of {len(cold)}, map prepared), again {statistics.median(warm) * 1000:.0f} ms "
+        f"(median of {len(warm)}, cached; target 300 ms)  [load {_load()}]"
+    )
 
 
 def main() -> None:

@@ -40,10 +40,14 @@ def main() -> None:
     guard = time.perf_counter() - t
     print(f"extract (cold):         {t1 - t0:7.2f} s")
     print(f"build_story:            {1000 * (t2 - t1):7.1f} ms  ({len(steps)} steps)")
-    print(f"export_briefing_html:   {t3 - t2:7.2f} s cold, {min(warm):.2f} s warm (best of 3; "
-          f"{guard:.2f} s of it the network guard)")
-    print(f"HTML size:              {len(html.encode()) / 1e6:7.2f} MB  (deterministic: {html == html_again}; "
-          f"map drawn {html.count(' = L.map(')}×)")
+    print(
+        f"export_briefing_html:   {t3 - t2:7.2f} s cold, {min(warm):.2f} s warm (best of 3; "
+        f"{guard:.2f} s of it the network guard)"
+    )
+    print(
+        f"HTML size:              {len(html.encode()) / 1e6:7.2f} MB  (deterministic: {html == html_again}; "
+        f"map drawn {html.count(' = L.map(')}×)"
+    )
     if not CHROMIUM.exists():
         print(f"PNG export skipped: no chromium at {CHROMIUM}")
         return
@@ -64,11 +68,15 @@ def main() -> None:
         export_briefing_pngs(scene, Path(tmp) / "one", html=one)
         t8 = time.perf_counter()
     per_step = (t6 - t5 - (t8 - t7)) / max(1, len(paths) - 1)
-    print(f"export_briefing_pngs:   {t6 - t5:7.2f} s for {len(paths)} PNGs "
-          f"({(t6 - t5) / max(1, len(paths)):.2f} s per step, browser start included; "
-          f"{size / len(paths) / 1e3:.0f} kB each)")
-    print(f"  of which:             {t8 - t7:7.2f} s browser start, load and first still; "
-          f"{per_step:.2f} s per further step")
+    print(
+        f"export_briefing_pngs:   {t6 - t5:7.2f} s for {len(paths)} PNGs "
+        f"({(t6 - t5) / max(1, len(paths)):.2f} s per step, browser start included; "
+        f"{size / len(paths) / 1e3:.0f} kB each)"
+    )
+    print(
+        f"  of which:             {t8 - t7:7.2f} s browser start, load and first still; "
+        f"{per_step:.2f} s per further step"
+    )
 
 
 if __name__ == "__main__":

@@ -60,10 +60,14 @@ def main() -> int:
     rate = n / (time.perf_counter() - t)
     cpu_rate = n / (time.process_time() - c)
     print(f"gazetteer load: {t_load * 1000:.0f} ms")
-    print(f"time per 600-word article after load: {statistics.median(per_word) * 600 * 1000:.1f} ms "
-          f"(median over {len(per_doc)} runs; per article {statistics.median(per_doc) * 1000:.1f} ms)")
-    print(f"  CPU time per 600-word article: {statistics.median(cpu_word) * 600 * 1000:.1f} ms "
-          f"(wall figures swell when the machine is busy; load average {os.getloadavg()[0]:.1f})")
+    print(
+        f"time per 600-word article after load: {statistics.median(per_word) * 600 * 1000:.1f} ms "
+        f"(median over {len(per_doc)} runs; per article {statistics.median(per_doc) * 1000:.1f} ms)"
+    )
+    print(
+        f"  CPU time per 600-word article: {statistics.median(cpu_word) * 600 * 1000:.1f} ms "
+        f"(wall figures swell when the machine is busy; load average {os.getloadavg()[0]:.1f})"
+    )
     print(f"articles per second over {len(docs)} dev texts: {rate:.0f} wall, {cpu_rate:.0f} per CPU second")
     exe = Path(sys.executable).with_name("geobrief")
     walls = []

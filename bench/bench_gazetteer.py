@@ -41,10 +41,36 @@ print(json.dumps({"import": t1 - t0, "load": t2 - t1, "cpu": c2 - c0, "first": t
 """
 
 QUERIES = [
-    "Kyiv", "Kiev", "Türkiye", "Turkish", "Azeri", "Black Sea", "Donbas", "NATO", "Middle East",
-    "Zaporizhzhia", "Georgia", "Washington", "Moscow", "Springfield", "Korean", "Bakhmut",
-    "Strait of Hormuz", "Nagorno-Karabakh", "Emirati", "Sea of Azov", "Odessa", "Paris",
-    "Unknownplace", "Americans", "Gaza", "Punjab", "Moskau", "European Union", "São Paulo", "Lagos",
+    "Kyiv",
+    "Kiev",
+    "Türkiye",
+    "Turkish",
+    "Azeri",
+    "Black Sea",
+    "Donbas",
+    "NATO",
+    "Middle East",
+    "Zaporizhzhia",
+    "Georgia",
+    "Washington",
+    "Moscow",
+    "Springfield",
+    "Korean",
+    "Bakhmut",
+    "Strait of Hormuz",
+    "Nagorno-Karabakh",
+    "Emirati",
+    "Sea of Azov",
+    "Odessa",
+    "Paris",
+    "Unknownplace",
+    "Americans",
+    "Gaza",
+    "Punjab",
+    "Moskau",
+    "European Union",
+    "São Paulo",
+    "Lagos",
 ]
 
 
@@ -74,10 +100,14 @@ def main() -> None:
         runs.append(json.loads(out.stdout))
     best = min(runs, key=lambda r: r["import"] + r["load"])
     med = sorted(r["import"] + r["load"] for r in runs)[len(runs) // 2]
-    print(f"cold import + load:           best {best['import'] + best['load']:.3f} s, median {med:.3f} s "
-          f"(import {best['import']:.3f} s, load {best['load']:.3f} s; {best['entries']} entries)")
-    print(f"cold import + load CPU time:  best {min(r['cpu'] for r in runs):.3f} s "
-          f"(less sensitive than wall time to other processes; load average {os.getloadavg()[0]:.1f})")
+    print(
+        f"cold import + load:           best {best['import'] + best['load']:.3f} s, median {med:.3f} s "
+        f"(import {best['import']:.3f} s, load {best['load']:.3f} s; {best['entries']} entries)"
+    )
+    print(
+        f"cold import + load CPU time:  best {min(r['cpu'] for r in runs):.3f} s "
+        f"(less sensitive than wall time to other processes; load average {os.getloadavg()[0]:.1f})"
+    )
     print(f"first resolve after load:     {best['first'] * 1e6:.0f} µs")
     print(f"resident memory after load:   VmRSS {_mb(best['rss'])}, ru_maxrss {_mb(best['maxrss'])}")
 

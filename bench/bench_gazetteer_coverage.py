@@ -90,9 +90,11 @@ def main() -> None:
                     top += 1
             if args.limit and total >= args.limit:
                 break
-        print(f"{name:7} {total:5d} gold toponyms: phrase known {_pct(known, total)}, "
-              f"a candidate within {KM:.0f} km {_pct(reach, total)}, "
-              f"resolve() alone within {KM:.0f} km {_pct(top, total)}")
+        print(
+            f"{name:7} {total:5d} gold toponyms: phrase known {_pct(known, total)}, "
+            f"a candidate within {KM:.0f} km {_pct(reach, total)}, "
+            f"resolve() alone within {KM:.0f} km {_pct(top, total)}"
+        )
 
 
 if __name__ == "__main__":

@@ -43,8 +43,10 @@ def main() -> None:
     export_geojson(scene)
     geojson_ms = (time.perf_counter() - t) * 1000
     print(f"sample map HTML size: {len(html.encode()) / 1e6:.2f} MB (target ≤ 1.5 MB)")
-    print(f"Scene→HTML: median {statistics.median(times) * 1000:.0f} ms over {len(times)} runs "
-          f"(min {min(times) * 1000:.0f}, target ≤ 300 ms)")
+    print(
+        f"Scene→HTML: median {statistics.median(times) * 1000:.0f} ms over {len(times)} runs "
+        f"(min {min(times) * 1000:.0f}, target ≤ 300 ms)"
+    )
     print(f"Scene→GeoJSON: {geojson_ms:.0f} ms")
 
     chromium = Path("/usr/bin/chromium")
@@ -56,14 +58,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         path = Path(tmp) / "map.html"
         path.write_text(html, encoding="utf-8")
-        browser = p.chromium.launch(executable_path=str(chromium), headless=True,
-                                    args=["--no-sandbox", "--disable-gpu",
-                                          "--disable-background-networking"])
+        browser = p.chromium.launch(
+            executable_path=str(chromium),
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         paints, ready = [], []
         for _ in range(5):
             page = browser.new_page(viewport={"width": 1280, "height": 800})
-            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:"))
-                       else r.abort())
+            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
             t = time.perf_counter()
             page.goto(path.as_uri())
             page.wait_for_selector("path.gb-arc", state="attached")
@@ -75,8 +78,7 @@ def main() -> None:
             page.close()
         browser.close()
     if paints:
-        print(f"first paint: median {statistics.median(paints):.0f} ms over {len(paints)} loads "
-              f"(target ≤ 1000 ms)")
+        print(f"first paint: median {statistics.median(paints):.0f} ms over {len(paints)} loads (target ≤ 1000 ms)")
     if len(paints) < 5:
         print(f"first paint: not reported by Chromium in {5 - len(paints)} of 5 loads")
     print(f"arcs in the DOM after: median {statistics.median(ready) * 1000:.0f} ms from navigation")

@@ -12,8 +12,14 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHAPE_FILES = ["admin0.parquet", "admin1.parquet", "seas.parquet", "disputed.parquet",
-               "shapes_index.json", "basemap.geojson.gz"]
+SHAPE_FILES = [
+    "admin0.parquet",
+    "admin1.parquet",
+    "seas.parquet",
+    "disputed.parquet",
+    "shapes_index.json",
+    "basemap.geojson.gz",
+]
 
 
 def main() -> None:
@@ -29,10 +35,16 @@ def main() -> None:
     print(f"{'geo/data total':24s} {all_files / 1e6:7.3f} MB")
 
     cold = subprocess.run(
-        [sys.executable, "-c",
-         "import time; t=time.perf_counter(); from geo.shapes import load_shapes; "
-         "s=load_shapes(); n=len(s.records()); print(time.perf_counter()-t, n)"],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-c",
+            "import time; t=time.perf_counter(); from geo.shapes import load_shapes; "
+            "s=load_shapes(); n=len(s.records()); print(time.perf_counter()-t, n)",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.split()
     print(f"cold load_shapes() + records(): {float(cold[0]) * 1000:.0f} ms in a fresh process ({cold[1]} records)")
 
@@ -42,7 +54,9 @@ def main() -> None:
     shapes = load_shapes()
     t = time.perf_counter()
     shapes.geometry("UA")
-    print(f"first geometry('UA') (imports pyarrow+shapely, reads admin0 WKB): {(time.perf_counter() - t) * 1000:.0f} ms")
+    print(
+        f"first geometry('UA') (imports pyarrow+shapely, reads admin0 WKB): {(time.perf_counter() - t) * 1000:.0f} ms"
+    )
     t = time.perf_counter()
     shapes.geometry("RU")
     print(f"next geometry('RU'): {(time.perf_counter() - t) * 1000:.2f} ms")

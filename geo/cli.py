@@ -70,8 +70,10 @@ def _geocode(args: argparse.Namespace) -> int:
     else:
         for r in rows:
             iso = r["iso"] or "--"
-            print(f"{r['query']!s:24} {r['name']!s:28} {r['kind']:9} {iso:3} "
-                  f"{r['lat']:9.4f} {r['lon']:9.4f} {r['area_km2']:>12,.0f} km²")
+            print(
+                f"{r['query']!s:24} {r['name']!s:28} {r['kind']:9} {iso:3} "
+                f"{r['lat']:9.4f} {r['lon']:9.4f} {r['area_km2']:>12,.0f} km²"
+            )
     return status
 
 

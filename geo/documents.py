@@ -29,9 +29,36 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ""})
 
 _BLOCK_TAGS = frozenset(
-    {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-     "section", "article", "header", "footer", "blockquote", "pre", "hr", "title", "dd", "dt",
-     "figcaption", "main", "aside", "nav"}
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "pre",
+        "hr",
+        "title",
+        "dd",
+        "dt",
+        "figcaption",
+        "main",
+        "aside",
+        "nav",
+    }
 )
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
 

@@ -52,7 +52,15 @@ class EditError(ValueError):
 Fingerprint = tuple[str, str, str | None, tuple[str, ...], tuple[tuple[str, int, int], ...]]
 
 RELATION_FIELDS = (
-    "kind", "source", "target", "members", "label", "item", "quantity", "status", "date",
+    "kind",
+    "source",
+    "target",
+    "members",
+    "label",
+    "item",
+    "quantity",
+    "status",
+    "date",
 )
 """Relation fields an analyst may change."""
 
@@ -223,9 +231,7 @@ class MergePlaces:
     drop_id: str
 
 
-Edit = (
-    UpdateRelation | DeleteRelation | AddRelation | AddPlace | UpdatePlace | DeletePlace | MergePlaces
-)
+Edit = UpdateRelation | DeleteRelation | AddRelation | AddPlace | UpdatePlace | DeletePlace | MergePlaces
 
 
 @dataclass(frozen=True)
@@ -282,8 +288,7 @@ def update_relation(scene: Scene, relation_id: str, **changes: Any) -> Scene:
     bad = set(changes) - set(RELATION_FIELDS)
     if bad:
         raise EditError(f"cannot change {', '.join(sorted(bad))} of a relation")
-    changes = {k: _none_if_blank(v) if k in ("item", "label", "date", "target") else v
-               for k, v in changes.items()}
+    changes = {k: _none_if_blank(v) if k in ("item", "label", "date", "target") else v for k, v in changes.items()}
     if "quantity" in changes:
         changes["quantity"] = _quantity(changes["quantity"])
     if "members" in changes:
@@ -358,8 +363,14 @@ def place_from_entry(entry: Any) -> Place:
     """A Place for a gazetteer entry (``geo.gazetteer.Entry``) the analyst picked by name."""
     kind = entry.kind if entry.kind in PLACE_KINDS else "other"
     return Place(
-        id=entry.id, name=entry.name, kind=kind, iso=entry.iso, lat=entry.lat, lon=entry.lon,
-        reason="added by analyst", shape=entry.id if getattr(entry, "has_polygon", False) else None,
+        id=entry.id,
+        name=entry.name,
+        kind=kind,
+        iso=entry.iso,
+        lat=entry.lat,
+        lon=entry.lon,
+        reason="added by analyst",
+        shape=entry.id if getattr(entry, "has_polygon", False) else None,
         area_km2=float(getattr(entry, "area_km2", 0.0) or 0.0),
         members=tuple(getattr(entry, "members", ()) or ()),
     )
@@ -442,10 +453,7 @@ def merge_places(scene: Scene, keep_id: str, drop_id: str) -> Scene:
             continue
         index[key] = len(rels)
         rels.append(rel)
-    story = tuple(
-        replace(s, place_ids=tuple(dict.fromkeys(swap(p) or p for p in s.place_ids)))
-        for s in scene.story
-    )
+    story = tuple(replace(s, place_ids=tuple(dict.fromkeys(swap(p) or p for p in s.place_ids))) for s in scene.story)
     return prune_story(scene.replace(places=places, relations=tuple(rels), story=story))
 
 
@@ -456,6 +464,7 @@ def remove_document(scene: Scene, doc_id: str) -> Scene:
     and no relation go; relations whose evidence was all in it go (relations
     an analyst added, which have no evidence, stay).
     """
+
     def keep_spans(spans: tuple[Span, ...]) -> tuple[Span, ...]:
         return tuple(s for s in spans if s.doc != doc_id)
 
@@ -472,16 +481,15 @@ def remove_document(scene: Scene, doc_id: str) -> Scene:
         if place.mentions and not mentions and place.id not in used:
             continue
         places.append(replace(place, mentions=mentions))
-    story = tuple(
-        replace(s, quote=None) if s.quote is not None and s.quote.doc == doc_id else s
-        for s in scene.story
+    story = tuple(replace(s, quote=None) if s.quote is not None and s.quote.doc == doc_id else s for s in scene.story)
+    return prune_story(
+        scene.replace(
+            documents=tuple(d for d in scene.documents if d.id != doc_id),
+            places=tuple(places),
+            relations=tuple(rels),
+            story=story,
+        )
     )
-    return prune_story(scene.replace(
-        documents=tuple(d for d in scene.documents if d.id != doc_id),
-        places=tuple(places),
-        relations=tuple(rels),
-        story=story,
-    ))
 
 
 def merge_scenes(base: Scene, extra: Scene) -> Scene:
@@ -617,17 +625,19 @@ def relation_rows(scene: Scene) -> list[dict[str, Any]]:
     """One plain dict per relation, the columns the relation editor shows."""
     rows = []
     for rel in scene.relations:
-        rows.append({
-            "id": rel.id,
-            "kind": rel.kind,
-            "source": rel.source,
-            "target": rel.target if rel.kind != "influence" else ", ".join(rel.members),
-            "item": rel.item or "",
-            "quantity": rel.quantity,
-            "status": rel.status,
-            "directed": rel.kind in DIRECTED_KINDS,
-            "evidence": rel.evidence[0].text if rel.evidence else "",
-        })
+        rows.append(
+            {
+                "id": rel.id,
+                "kind": rel.kind,
+                "source": rel.source,
+                "target": rel.target if rel.kind != "influence" else ", ".join(rel.members),
+                "item": rel.item or "",
+                "quantity": rel.quantity,
+                "status": rel.status,
+                "directed": rel.kind in DIRECTED_KINDS,
+                "evidence": rel.evidence[0].text if rel.evidence else "",
+            }
+        )
     return rows
 
 
@@ -892,9 +902,12 @@ def table_edits(
                 target = None
             try:
                 rel = Relation(
-                    id=new_relation_id(work), kind=kind,  # type: ignore[arg-type]
-                    source=str(cells.get("source") or ""), target=_none_if_blank(target),
-                    members=members, item=_none_if_blank(cells.get("item")),
+                    id=new_relation_id(work),
+                    kind=kind,  # type: ignore[arg-type]
+                    source=str(cells.get("source") or ""),
+                    target=_none_if_blank(target),
+                    members=members,
+                    item=_none_if_blank(cells.get("item")),
                     quantity=_quantity(cells.get("quantity")),
                     status=str(cells.get("status") or "unknown"),  # type: ignore[arg-type]
                     cue="added by analyst",

@@ -120,9 +120,17 @@ def _item_key(item: str | None) -> str:
         return item.lower()
     head = heads[-1]
     head = re.sub(r"(?:s|es)$", "", head) if not head.endswith("ss") else head
-    synonyms = {"uav": "drone", "unmanned aerial vehicle": "drone", "unmanned aircraft": "drone",
-                "ucav": "drone", "jet": "fighter", "fighter jet": "fighter", "weaponry": "weapon",
-                "arm": "weapon", "armament": "weapon"}
+    synonyms = {
+        "uav": "drone",
+        "unmanned aerial vehicle": "drone",
+        "unmanned aircraft": "drone",
+        "ucav": "drone",
+        "jet": "fighter",
+        "fighter jet": "fighter",
+        "weaponry": "weapon",
+        "arm": "weapon",
+        "armament": "weapon",
+    }
     return synonyms.get(head, head)
 
 
@@ -138,7 +146,9 @@ def _label(f: Finding, place_names: dict[str, str]) -> str:
     if f.kind == "influence":
         return f.label or ", ".join(place_names.get(m, m) for m in f.members)
     verbs = {"support": "backs", "conflict": "against", "alliance": "with"}
-    return f"{place_names.get(f.source, f.source)} {verbs.get(f.kind, f.kind)} {place_names.get(f.target or '', f.target)}"
+    return (
+        f"{place_names.get(f.source, f.source)} {verbs.get(f.kind, f.kind)} {place_names.get(f.target or '', f.target)}"
+    )
 
 
 def _kind(entry) -> str:
@@ -188,8 +198,19 @@ def merge_step(draft: Draft) -> Scene:
         slot["conf"] = max(slot["conf"], f.confidence)
         best = slot["finding"]
         if f.kind == "transfer" and (best.quantity is None and f.quantity is not None):
-            slot["finding"] = Finding(best.kind, best.source, best.target, best.cue, best.item, f.quantity,
-                                      best.status, best.date or f.date, best.members, best.label, best.confidence)
+            slot["finding"] = Finding(
+                best.kind,
+                best.source,
+                best.target,
+                best.cue,
+                best.item,
+                f.quantity,
+                best.status,
+                best.date or f.date,
+                best.members,
+                best.label,
+                best.confidence,
+            )
     endpoint_ids: set[str] = set()
     for key in order:
         f = merged[key]["finding"]
@@ -214,19 +235,41 @@ def merge_step(draft: Draft) -> Scene:
             continue
         if entry.kind == "bloc" and pid not in endpoint_ids:
             continue  # blocs are drawn when the text relates them to someone
-        places.append(Place(
-            id=entry.id, name=entry.name, kind=_kind(entry), iso=entry.iso, lat=entry.lat, lon=entry.lon,
-            mentions=tuple(slot["spans"]), reason="; ".join(slot["reasons"][:4]),
-            shape=entry.id if entry.has_polygon else None, area_km2=entry.area_km2,
-            members=entry.members, role="/".join(sorted(slot["roles"])),
-        ))
+        places.append(
+            Place(
+                id=entry.id,
+                name=entry.name,
+                kind=_kind(entry),
+                iso=entry.iso,
+                lat=entry.lat,
+                lon=entry.lon,
+                mentions=tuple(slot["spans"]),
+                reason="; ".join(slot["reasons"][:4]),
+                shape=entry.id if entry.has_polygon else None,
+                area_km2=entry.area_km2,
+                members=entry.members,
+                role="/".join(sorted(slot["roles"])),
+            )
+        )
     known = {p.id for p in places}
     for pid in sorted(endpoint_ids - known):
         entry = gaz.get(pid)
         if entry is not None:
-            places.append(Place(id=entry.id, name=entry.name, kind=_kind(entry), iso=entry.iso, lat=entry.lat,
-                                lon=entry.lon, reason="relation endpoint", shape=entry.id if entry.has_polygon else None,
-                                area_km2=entry.area_km2, members=entry.members, role="actor"))
+            places.append(
+                Place(
+                    id=entry.id,
+                    name=entry.name,
+                    kind=_kind(entry),
+                    iso=entry.iso,
+                    lat=entry.lat,
+                    lon=entry.lon,
+                    reason="relation endpoint",
+                    shape=entry.id if entry.has_polygon else None,
+                    area_km2=entry.area_km2,
+                    members=entry.members,
+                    role="actor",
+                )
+            )
     names = {p.id: p.name for p in places}
     known = set(names)
 
@@ -248,15 +291,23 @@ def merge_step(draft: Draft) -> Scene:
         if rid in seen_ids:
             continue
         seen_ids.add(rid)
-        relations.append(Relation(
-            id=rid, kind=f.kind, source=source, target=target if f.kind != "influence" else None,
-            members=members, label=_label(f, names), item=f.item if f.kind == "transfer" else None,
-            quantity=f.quantity if f.kind == "transfer" else None,
-            status=f.status if f.kind == "transfer" else "unknown",  # type: ignore[arg-type]
-            date=f.date if f.kind == "transfer" else None,
-            evidence=tuple(slot["evidence"]), cue="; ".join(slot["cues"][:3]),
-            confidence=round(min(0.95, slot["conf"] + 0.05 * (len(slot["evidence"]) - 1)), 2),
-        ))
+        relations.append(
+            Relation(
+                id=rid,
+                kind=f.kind,
+                source=source,
+                target=target if f.kind != "influence" else None,
+                members=members,
+                label=_label(f, names),
+                item=f.item if f.kind == "transfer" else None,
+                quantity=f.quantity if f.kind == "transfer" else None,
+                status=f.status if f.kind == "transfer" else "unknown",  # type: ignore[arg-type]
+                date=f.date if f.kind == "transfer" else None,
+                evidence=tuple(slot["evidence"]),
+                cue="; ".join(slot["cues"][:3]),
+                confidence=round(min(0.95, slot["conf"] + 0.05 * (len(slot["evidence"]) - 1)), 2),
+            )
+        )
     return Scene(documents=draft.documents, places=tuple(places), relations=tuple(relations))
 
 

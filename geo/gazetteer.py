@@ -104,8 +104,16 @@ _FOLD_TABLE = {
     **{ord(c): "'" for c in "’‘`´ʼʻʹ′"},
     **{ord(c): " " for c in "-‐‑‒–—―_/"},
     ord("."): None,
-    ord("ø"): "o", ord("ł"): "l", ord("đ"): "d", ord("ð"): "d", ord("þ"): "th",
-    ord("æ"): "ae", ord("œ"): "oe", ord("ı"): "i", ord("ħ"): "h", ord("ŧ"): "t",
+    ord("ø"): "o",
+    ord("ł"): "l",
+    ord("đ"): "d",
+    ord("ð"): "d",
+    ord("þ"): "th",
+    ord("æ"): "ae",
+    ord("œ"): "oe",
+    ord("ı"): "i",
+    ord("ħ"): "h",
+    ord("ŧ"): "t",
 }
 _POSSESSIVE = re.compile(r"'(?=s\b)")
 _NON_WORD = re.compile(r"[^\w']+")
@@ -181,9 +189,7 @@ class Gazetteer:
         return len(self._entries) + len(self._city_lines)
 
     def __contains__(self, entry_id: object) -> bool:
-        return entry_id in self._entries or (
-            isinstance(entry_id, str) and self._city_line(entry_id) is not None
-        )
+        return entry_id in self._entries or (isinstance(entry_id, str) and self._city_line(entry_id) is not None)
 
     def ids(self) -> Iterator[str]:
         """Every entry id: countries, places, regions and blocs first, then cities."""
@@ -373,8 +379,16 @@ class Gazetteer:
 def _city_entry(city_id: str, line: str) -> Entry:
     _gid, name, iso, _admin1, lat, lon, pop, fcode = line.split("\t")
     return Entry(
-        id=city_id, name=name, kind="city", iso=iso, lat=float(lat), lon=float(lon),
-        area_km2=0.0, has_polygon=False, population=int(pop), feature_code=fcode,
+        id=city_id,
+        name=name,
+        kind="city",
+        iso=iso,
+        lat=float(lat),
+        lon=float(lon),
+        area_km2=0.0,
+        has_polygon=False,
+        population=int(pop),
+        feature_code=fcode,
     )
 
 
@@ -401,10 +415,20 @@ def _split(field: str) -> list[str]:
 def _load_countries(gaz: Gazetteer, data_dir: Path) -> None:
     for row in _read_tsv(data_dir / "countries.tsv"):
         iso2, iso3, name, official, aliases, demonyms, capital, lat, lon, area, pop = row[:11]
-        gaz._add(Entry(
-            id=iso2, name=name, kind="country", iso=iso2, lat=float(lat), lon=float(lon),
-            area_km2=float(area), has_polygon=False, population=int(pop), capital=capital or None,
-        ))
+        gaz._add(
+            Entry(
+                id=iso2,
+                name=name,
+                kind="country",
+                iso=iso2,
+                lat=float(lat),
+                lon=float(lon),
+                area_km2=float(area),
+                has_polygon=False,
+                population=int(pop),
+                capital=capital or None,
+            )
+        )
         gaz._codes[iso2] = iso2
         gaz._codes[iso3] = iso2
         gaz._add_form(name, iso2, "name")
@@ -423,16 +447,74 @@ def _load_countries(gaz: Gazetteer, data_dir: Path) -> None:
 #: Names that are everyday words ("Northern" Province, "Central", "Bar"): never surface forms
 #: of admin-1 units or cities (scripts/build_names.py drops them from the city index), since in
 #: running text they almost never name the place. The entries stay reachable by id.
-GENERIC_NAMES = frozenset({
-    "bay", "bar", "central", "centre", "center", "north", "south", "east", "west", "northern",
-    "southern", "eastern", "western", "capital", "coast", "lakes", "upper", "lower", "littoral",
-    "plateau", "plateaux", "islands", "island", "mountain", "river", "border", "national",
-    "federal", "city", "valley", "lake", "interior", "frontier", "maritime", "oriental",
-    "occidental", "gulf", "sea", "nord", "sud", "est", "ouest", "centro", "sur", "norte", "este",
-    "oeste", "north east", "north west", "south east", "south west", "northeast", "northwest",
-    "southeast", "southwest", "far north", "far west", "mid west", "midwest", "greater",
-    "capital district", "national capital", "special region", "autonomous region",
-})
+GENERIC_NAMES = frozenset(
+    {
+        "bay",
+        "bar",
+        "central",
+        "centre",
+        "center",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "capital",
+        "coast",
+        "lakes",
+        "upper",
+        "lower",
+        "littoral",
+        "plateau",
+        "plateaux",
+        "islands",
+        "island",
+        "mountain",
+        "river",
+        "border",
+        "national",
+        "federal",
+        "city",
+        "valley",
+        "lake",
+        "interior",
+        "frontier",
+        "maritime",
+        "oriental",
+        "occidental",
+        "gulf",
+        "sea",
+        "nord",
+        "sud",
+        "est",
+        "ouest",
+        "centro",
+        "sur",
+        "norte",
+        "este",
+        "oeste",
+        "north east",
+        "north west",
+        "south east",
+        "south west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "far north",
+        "far west",
+        "mid west",
+        "midwest",
+        "greater",
+        "capital district",
+        "national capital",
+        "special region",
+        "autonomous region",
+    }
+)
 
 _ROMAN = re.compile(r"^[ivxlc]+$")
 #: Letters of scripts other than Latin (Greek onwards, CJK, Arabic presentation forms…);
@@ -469,18 +551,24 @@ def _load_places(gaz: Gazetteer, data_dir: Path) -> None:
         if rec.kind == "country":
             old = gaz._entries.get(rec.id)
             if old is not None:
-                gaz._entries[rec.id] = replace(
-                    old, lat=rec.lat, lon=rec.lon, area_km2=rec.area_km2, has_polygon=True
-                )
+                gaz._entries[rec.id] = replace(old, lat=rec.lat, lon=rec.lon, area_km2=rec.area_km2, has_polygon=True)
                 for a in rec.alt_names:
                     key = _useful_shape_alias(a)
                     if key:
                         gaz._add_form(a, rec.id, "alias", key)
                 continue
-        gaz._add(Entry(
-            id=rec.id, name=rec.name, kind=rec.kind, iso=rec.iso or None,  # type: ignore[arg-type]
-            lat=rec.lat, lon=rec.lon, area_km2=rec.area_km2, has_polygon=True,
-        ))
+        gaz._add(
+            Entry(
+                id=rec.id,
+                name=rec.name,
+                kind=rec.kind,
+                iso=rec.iso or None,  # type: ignore[arg-type]
+                lat=rec.lat,
+                lon=rec.lon,
+                area_km2=rec.area_km2,
+                has_polygon=True,
+            )
+        )
         key = fold_name(rec.name)
         if rec.kind != "admin1" or key not in GENERIC_NAMES:
             gaz._add_form(rec.name, rec.id, "name", key)
@@ -515,10 +603,19 @@ def _load_extra_places(gaz: Gazetteer, data_dir: Path) -> None:
             mem = tuple(_split(members))
             area = float(sum(gaz._entries[m].area_km2 for m in mem if m in gaz._entries))
             shaped = any(m in gaz._entries and gaz._entries[m].has_polygon for m in mem)
-            gaz._add(Entry(
-                id=pid, name=name, kind=kind, iso=iso or None,  # type: ignore[arg-type]
-                lat=float(lat), lon=float(lon), area_km2=area, has_polygon=shaped, members=mem,
-            ))
+            gaz._add(
+                Entry(
+                    id=pid,
+                    name=name,
+                    kind=kind,
+                    iso=iso or None,  # type: ignore[arg-type]
+                    lat=float(lat),
+                    lon=float(lon),
+                    area_km2=area,
+                    has_polygon=shaped,
+                    members=mem,
+                )
+            )
             gaz._add_form(name, pid, "name")
         for a in _split(aliases):
             gaz._add_form(a, target, "alias")
@@ -550,11 +647,21 @@ def _load_groups(gaz: Gazetteer, data_dir: Path) -> None:
             lat, lon = (float(v) for v in hq.split("\t")[4:6])
         else:
             lat, lon = _central_member_point(ents)
-        gaz._add(Entry(
-            id=g["id"], name=g["name"], kind=g["kind"], iso=None, lat=lat, lon=lon, area_km2=area,
-            has_polygon=any(e.has_polygon for e in ents), members=members_t,
-            hq=g.get("hq"), as_of=g.get("as_of"),
-        ))
+        gaz._add(
+            Entry(
+                id=g["id"],
+                name=g["name"],
+                kind=g["kind"],
+                iso=None,
+                lat=lat,
+                lon=lon,
+                area_km2=area,
+                has_polygon=any(e.has_polygon for e in ents),
+                members=members_t,
+                hq=g.get("hq"),
+                as_of=g.get("as_of"),
+            )
+        )
         gaz._add_form(g["name"], g["id"], "name")
         for a in g.get("aliases", ()):
             gaz._add_form(a, g["id"], "alias")
@@ -601,9 +708,11 @@ def _central_member_point(ents: list[Entry]) -> tuple[float, float]:
         z += w * math.sin(la)
     best = max(
         ents,
-        key=lambda e: x * math.cos(math.radians(e.lat)) * math.cos(math.radians(e.lon))
-        + y * math.cos(math.radians(e.lat)) * math.sin(math.radians(e.lon))
-        + z * math.sin(math.radians(e.lat)),
+        key=lambda e: (
+            x * math.cos(math.radians(e.lat)) * math.cos(math.radians(e.lon))
+            + y * math.cos(math.radians(e.lat)) * math.sin(math.radians(e.lon))
+            + z * math.sin(math.radians(e.lat))
+        ),
     )
     return best.lat, best.lon
 

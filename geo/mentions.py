@@ -34,8 +34,410 @@ from geo.gazetteer import Gazetteer, fold_name
 MAX_TOKENS = 7
 
 STOP_WORDS: frozenset[str] = frozenset(
-    ["a", "about", "above", "across", "after", "again", "against", "along", "also", "although", "always", "among", "an", "and", "any", "are", "around", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "down", "during", "each", "either", "else", "even", "ever", "every", "few", "for", "from", "further", "had", "has", "have", "he", "her", "here", "hers", "him", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "just", "last", "least", "less", "like", "many", "may", "me", "might", "more", "most", "much", "must", "my", "near", "neither", "never", "new", "next", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "only", "or", "other", "our", "out", "over", "own", "per", "perhaps", "same", "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "though", "through", "thus", "to", "too", "under", "until", "up", "upon", "us", "very", "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "yet", "you", "your", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow", "union", "reading", "mobile", "nice", "split", "bath", "of", "along", "march", "independence", "liberty", "victory", "unity", "hope", "faith", "grace", "justice", "democracy", "freedom", "progress", "enterprise", "commerce", "industry", "providence", "concord", "harmony", "friendship", "paradise", "eden", "zion", "goshen", "canaan", "bethel", "mercy", "trust", "marshall", "president", "minister", "general", "chief", "governor", "mayor", "senator", "king", "queen", "prince", "princess", "lord", "lady", "sir", "god", "allah", "jesus", "christ", "church", "bank", "court", "house", "senate", "congress", "parliament", "council", "state", "states", "republic", "kingdom", "empire", "army", "navy", "police", "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "middle", "upper", "lower", "said", "says", "say", "told", "report", "reports", "news", "press", "times", "post", "journal", "daily", "weekly", "however", "meanwhile", "moreover", "therefore", "still", "yet", "already", "also", "again", "man", "men", "woman", "women", "people", "person", "child", "children", "family", "home", "work", "time", "year", "years", "day", "days", "early", "late", "great", "little", "big", "small", "old", "young", "good", "bad", "best", "better", "worst", "white", "black", "red", "green", "blue", "brown", "gray", "grey", "gold", "silver", "orange", "rose", "lily", "ivy", "holly", "daisy", "iris", "violet", "jasmine", "sale", "deal", "trade", "market", "world", "earth", "sun", "moon", "star", "florence", "victoria", "charlotte", "aurora", "regina", "adelaide", "sydney", "eugene", "tyler", "preston", "orlando", "jackson", "houston", "dallas", "austin", "lincoln", "hamilton", "washington", "madison", "jefferson", "franklin", "clinton", "chad", "jordan", "georgia", "israel", "paris", "troy", "cuba",
-     "centre", "center", "coast", "plateau", "littoral", "lakes", "capital", "highlands", "valley", "delta", "border", "interior", "island", "islands", "sea", "ocean", "gulf", "river", "lake", "mountain", "mountains", "desert", "region", "province", "district", "city", "town", "village", "port", "bay", "harbour", "harbor", "airport", "base", "camp", "front", "frontier", "exhibition"]
+    [
+        "a",
+        "about",
+        "above",
+        "across",
+        "after",
+        "again",
+        "against",
+        "along",
+        "also",
+        "although",
+        "always",
+        "among",
+        "an",
+        "and",
+        "any",
+        "are",
+        "around",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "down",
+        "during",
+        "each",
+        "either",
+        "else",
+        "even",
+        "ever",
+        "every",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "him",
+        "his",
+        "how",
+        "however",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "just",
+        "last",
+        "least",
+        "less",
+        "like",
+        "many",
+        "may",
+        "me",
+        "might",
+        "more",
+        "most",
+        "much",
+        "must",
+        "my",
+        "near",
+        "neither",
+        "never",
+        "new",
+        "next",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "often",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "out",
+        "over",
+        "own",
+        "per",
+        "perhaps",
+        "same",
+        "she",
+        "should",
+        "since",
+        "so",
+        "some",
+        "still",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "though",
+        "through",
+        "thus",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "upon",
+        "us",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "whether",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "whose",
+        "why",
+        "will",
+        "with",
+        "within",
+        "without",
+        "would",
+        "yet",
+        "you",
+        "your",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "union",
+        "reading",
+        "mobile",
+        "nice",
+        "split",
+        "bath",
+        "of",
+        "along",
+        "march",
+        "independence",
+        "liberty",
+        "victory",
+        "unity",
+        "hope",
+        "faith",
+        "grace",
+        "justice",
+        "democracy",
+        "freedom",
+        "progress",
+        "enterprise",
+        "commerce",
+        "industry",
+        "providence",
+        "concord",
+        "harmony",
+        "friendship",
+        "paradise",
+        "eden",
+        "zion",
+        "goshen",
+        "canaan",
+        "bethel",
+        "mercy",
+        "trust",
+        "marshall",
+        "president",
+        "minister",
+        "general",
+        "chief",
+        "governor",
+        "mayor",
+        "senator",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "lord",
+        "lady",
+        "sir",
+        "god",
+        "allah",
+        "jesus",
+        "christ",
+        "church",
+        "bank",
+        "court",
+        "house",
+        "senate",
+        "congress",
+        "parliament",
+        "council",
+        "state",
+        "states",
+        "republic",
+        "kingdom",
+        "empire",
+        "army",
+        "navy",
+        "police",
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "middle",
+        "upper",
+        "lower",
+        "said",
+        "says",
+        "say",
+        "told",
+        "report",
+        "reports",
+        "news",
+        "press",
+        "times",
+        "post",
+        "journal",
+        "daily",
+        "weekly",
+        "however",
+        "meanwhile",
+        "moreover",
+        "therefore",
+        "still",
+        "yet",
+        "already",
+        "also",
+        "again",
+        "man",
+        "men",
+        "woman",
+        "women",
+        "people",
+        "person",
+        "child",
+        "children",
+        "family",
+        "home",
+        "work",
+        "time",
+        "year",
+        "years",
+        "day",
+        "days",
+        "early",
+        "late",
+        "great",
+        "little",
+        "big",
+        "small",
+        "old",
+        "young",
+        "good",
+        "bad",
+        "best",
+        "better",
+        "worst",
+        "white",
+        "black",
+        "red",
+        "green",
+        "blue",
+        "brown",
+        "gray",
+        "grey",
+        "gold",
+        "silver",
+        "orange",
+        "rose",
+        "lily",
+        "ivy",
+        "holly",
+        "daisy",
+        "iris",
+        "violet",
+        "jasmine",
+        "sale",
+        "deal",
+        "trade",
+        "market",
+        "world",
+        "earth",
+        "sun",
+        "moon",
+        "star",
+        "florence",
+        "victoria",
+        "charlotte",
+        "aurora",
+        "regina",
+        "adelaide",
+        "sydney",
+        "eugene",
+        "tyler",
+        "preston",
+        "orlando",
+        "jackson",
+        "houston",
+        "dallas",
+        "austin",
+        "lincoln",
+        "hamilton",
+        "washington",
+        "madison",
+        "jefferson",
+        "franklin",
+        "clinton",
+        "chad",
+        "jordan",
+        "georgia",
+        "israel",
+        "paris",
+        "troy",
+        "cuba",
+        "centre",
+        "center",
+        "coast",
+        "plateau",
+        "littoral",
+        "lakes",
+        "capital",
+        "highlands",
+        "valley",
+        "delta",
+        "border",
+        "interior",
+        "island",
+        "islands",
+        "sea",
+        "ocean",
+        "gulf",
+        "river",
+        "lake",
+        "mountain",
+        "mountains",
+        "desert",
+        "region",
+        "province",
+        "district",
+        "city",
+        "town",
+        "village",
+        "port",
+        "bay",
+        "harbour",
+        "harbor",
+        "airport",
+        "base",
+        "camp",
+        "front",
+        "frontier",
+        "exhibition",
+    ]
 )
 """Capitalised words read as places only with help (multi-word forms, or the resolver's rules).
 
@@ -45,12 +447,167 @@ context (see :data:`PERSON_PLACES`).
 """
 
 PERSON_PLACES = frozenset(
-    ["florence", "victoria", "charlotte", "aurora", "regina", "adelaide", "sydney", "eugene", "tyler", "preston", "orlando", "jackson", "houston", "dallas", "austin", "lincoln", "hamilton", "washington", "madison", "jefferson", "franklin", "clinton", "chad", "jordan", "georgia", "israel", "paris", "troy", "cuba"]
+    [
+        "florence",
+        "victoria",
+        "charlotte",
+        "aurora",
+        "regina",
+        "adelaide",
+        "sydney",
+        "eugene",
+        "tyler",
+        "preston",
+        "orlando",
+        "jackson",
+        "houston",
+        "dallas",
+        "austin",
+        "lincoln",
+        "hamilton",
+        "washington",
+        "madison",
+        "jefferson",
+        "franklin",
+        "clinton",
+        "chad",
+        "jordan",
+        "georgia",
+        "israel",
+        "paris",
+        "troy",
+        "cuba",
+    ]
 )
 """Names that are places unless the text uses them as a person's name."""
 
 ORG_TAILS = frozenset(
-    ["times", "post", "journal", "independent", "herald", "tribune", "gazette", "telegraph", "guardian", "chronicle", "observer", "examiner", "standard", "courier", "mirror", "express", "daily", "weekly", "news", "press", "review", "monitor", "insider", "institute", "institution", "university", "college", "school", "academy", "seminary", "council", "center", "centre", "foundation", "endowment", "agency", "agencies", "commission", "committee", "bureau", "office", "association", "society", "club", "fc", "united", "city-fc", "corporation", "corp", "company", "inc", "ltd", "group", "bank", "exchange", "fund", "trust", "hospital", "clinic", "airlines", "airways", "airport", "railway", "railways", "stadium", "arena", "museum", "library", "symphony", "orchestra", "ballet", "opera", "theatre", "theater", "zoo", "pact", "declaration", "accords", "accord", "protocol", "convention", "format", "summit", "process", "consensus", "doctrine", "initiative", "forum", "dialogue", "talks", "treaty", "plan", "statement", "communique", "agreement", "memorandum", "charter", "studies", "study", "program", "programme", "project", "network", "tv", "radio", "broadcasting", "broadcaster", "television", "channel", "magazine", "times-picayune", "sun-times", "star-telegram", "public-radio", "county", "parish", "township", "borough", "square", "tower", "heights", "quarter", "embassy", "consulate"]
+    [
+        "times",
+        "post",
+        "journal",
+        "independent",
+        "herald",
+        "tribune",
+        "gazette",
+        "telegraph",
+        "guardian",
+        "chronicle",
+        "observer",
+        "examiner",
+        "standard",
+        "courier",
+        "mirror",
+        "express",
+        "daily",
+        "weekly",
+        "news",
+        "press",
+        "review",
+        "monitor",
+        "insider",
+        "institute",
+        "institution",
+        "university",
+        "college",
+        "school",
+        "academy",
+        "seminary",
+        "council",
+        "center",
+        "centre",
+        "foundation",
+        "endowment",
+        "agency",
+        "agencies",
+        "commission",
+        "committee",
+        "bureau",
+        "office",
+        "association",
+        "society",
+        "club",
+        "fc",
+        "united",
+        "city-fc",
+        "corporation",
+        "corp",
+        "company",
+        "inc",
+        "ltd",
+        "group",
+        "bank",
+        "exchange",
+        "fund",
+        "trust",
+        "hospital",
+        "clinic",
+        "airlines",
+        "airways",
+        "airport",
+        "railway",
+        "railways",
+        "stadium",
+        "arena",
+        "museum",
+        "library",
+        "symphony",
+        "orchestra",
+        "ballet",
+        "opera",
+        "theatre",
+        "theater",
+        "zoo",
+        "pact",
+        "declaration",
+        "accords",
+        "accord",
+        "protocol",
+        "convention",
+        "format",
+        "summit",
+        "process",
+        "consensus",
+        "doctrine",
+        "initiative",
+        "forum",
+        "dialogue",
+        "talks",
+        "treaty",
+        "plan",
+        "statement",
+        "communique",
+        "agreement",
+        "memorandum",
+        "charter",
+        "studies",
+        "study",
+        "program",
+        "programme",
+        "project",
+        "network",
+        "tv",
+        "radio",
+        "broadcasting",
+        "broadcaster",
+        "television",
+        "channel",
+        "magazine",
+        "times-picayune",
+        "sun-times",
+        "star-telegram",
+        "public-radio",
+        "county",
+        "parish",
+        "township",
+        "borough",
+        "square",
+        "tower",
+        "heights",
+        "quarter",
+        "embassy",
+        "consulate",
+    ]
 )
 """Words that, after a place name, make it part of an organisation's or a text's name."""
 
@@ -58,20 +615,70 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _GAP_BREAK = re.compile(r"[.!?;:,()\[\]{}\"“”]|\n")
 
 POSTAL_ABBREVIATIONS = {
-    "Ala.": "US-AL", "Ariz.": "US-AZ", "Ark.": "US-AR", "Calif.": "US-CA", "Colo.": "US-CO",
-    "Conn.": "US-CT", "Del.": "US-DE", "Fla.": "US-FL", "Ga.": "US-GA", "Ill.": "US-IL",
-    "Ind.": "US-IN", "Kan.": "US-KS", "Kans.": "US-KS", "Ky.": "US-KY", "La.": "US-LA", "Md.": "US-MD",
-    "Mass.": "US-MA", "Mich.": "US-MI", "Minn.": "US-MN", "Miss.": "US-MS", "Mo.": "US-MO",
-    "Mont.": "US-MT", "Neb.": "US-NE", "Nebr.": "US-NE", "Nev.": "US-NV", "N.H.": "US-NH", "N.J.": "US-NJ",
-    "N.M.": "US-NM", "N.Y.": "US-NY", "N.C.": "US-NC", "N.D.": "US-ND", "Okla.": "US-OK",
-    "Ore.": "US-OR", "Pa.": "US-PA", "R.I.": "US-RI", "S.C.": "US-SC", "S.D.": "US-SD",
-    "Tenn.": "US-TN", "Tex.": "US-TX", "Vt.": "US-VT", "Va.": "US-VA", "Wash.": "US-WA",
-    "W.Va.": "US-WV", "Wis.": "US-WI", "Wyo.": "US-WY", "D.C.": "US-DC",
-    "Alta.": "CA-AB", "B.C.": "CA-BC", "BC": "CA-BC", "Man.": "CA-MB", "N.B.": "CA-NB", "N.L.": "CA-NL",
-    "N.S.": "CA-NS", "Ont.": "CA-ON", "P.E.I.": "CA-PE", "Que.": "CA-QC", "Sask.": "CA-SK",
+    "Ala.": "US-AL",
+    "Ariz.": "US-AZ",
+    "Ark.": "US-AR",
+    "Calif.": "US-CA",
+    "Colo.": "US-CO",
+    "Conn.": "US-CT",
+    "Del.": "US-DE",
+    "Fla.": "US-FL",
+    "Ga.": "US-GA",
+    "Ill.": "US-IL",
+    "Ind.": "US-IN",
+    "Kan.": "US-KS",
+    "Kans.": "US-KS",
+    "Ky.": "US-KY",
+    "La.": "US-LA",
+    "Md.": "US-MD",
+    "Mass.": "US-MA",
+    "Mich.": "US-MI",
+    "Minn.": "US-MN",
+    "Miss.": "US-MS",
+    "Mo.": "US-MO",
+    "Mont.": "US-MT",
+    "Neb.": "US-NE",
+    "Nebr.": "US-NE",
+    "Nev.": "US-NV",
+    "N.H.": "US-NH",
+    "N.J.": "US-NJ",
+    "N.M.": "US-NM",
+    "N.Y.": "US-NY",
+    "N.C.": "US-NC",
+    "N.D.": "US-ND",
+    "Okla.": "US-OK",
+    "Ore.": "US-OR",
+    "Pa.": "US-PA",
+    "R.I.": "US-RI",
+    "S.C.": "US-SC",
+    "S.D.": "US-SD",
+    "Tenn.": "US-TN",
+    "Tex.": "US-TX",
+    "Vt.": "US-VT",
+    "Va.": "US-VA",
+    "Wash.": "US-WA",
+    "W.Va.": "US-WV",
+    "Wis.": "US-WI",
+    "Wyo.": "US-WY",
+    "D.C.": "US-DC",
+    "Alta.": "CA-AB",
+    "B.C.": "CA-BC",
+    "BC": "CA-BC",
+    "Man.": "CA-MB",
+    "N.B.": "CA-NB",
+    "N.L.": "CA-NL",
+    "N.S.": "CA-NS",
+    "Ont.": "CA-ON",
+    "P.E.I.": "CA-PE",
+    "Que.": "CA-QC",
+    "Sask.": "CA-SK",
 }
 """AP-style state and province abbreviations, read only after "Place, " ("Edmonton, Ky.")."""
-_POSTAL_RE = re.compile(r"(?:,\s+|(?<!\d\s)(?<=\s)(?=\w\.\w\.))(" + "|".join(re.escape(k) for k in sorted(POSTAL_ABBREVIATIONS, key=len, reverse=True)) + r")(?=\W|$)")
+_POSTAL_RE = re.compile(
+    r"(?:,\s+|(?<!\d\s)(?<=\s)(?=\w\.\w\.))("
+    + "|".join(re.escape(k) for k in sorted(POSTAL_ABBREVIATIONS, key=len, reverse=True))
+    + r")(?=\W|$)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,12 +722,38 @@ def _actor_surfaces() -> frozenset[str]:
     return frozenset(load_actors().forms())
 
 
-_CONNECTORS = frozenset({"of", "the", "al", "el", "de", "del", "da", "di", "du", "la", "le", "and", "ad", "an", "bin", "ibn", "y", "upon", "on", "sur", "am", "im"})
+_CONNECTORS = frozenset(
+    {
+        "of",
+        "the",
+        "al",
+        "el",
+        "de",
+        "del",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+        "and",
+        "ad",
+        "an",
+        "bin",
+        "ibn",
+        "y",
+        "upon",
+        "on",
+        "sur",
+        "am",
+        "im",
+    }
+)
 
 
 def _same_surface(text: str, form: str) -> bool:
     def norm(s: str) -> str:
         return s.replace("’", "'").replace("‘", "'").replace(".", "")
+
     return norm(text) == norm(form)
 
 
@@ -132,7 +765,7 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
         if not text[k].isspace():
             return False
         k -= 1
-    return bool(re.match(r"\s*(?:,[^\n]{0,40})?\s*(?:\(\w[^)]{0,30}\)\s*)?[-–—:]", text[end:end + 60]))
+    return bool(re.match(r"\s*(?:,[^\n]{0,40})?\s*(?:\(\w[^)]{0,30}\)\s*)?[-–—:]", text[end : end + 60]))
 
 
 def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
@@ -165,8 +798,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         # the longest stretch a name could cover: capitalised words and connectors
         last = i
         for j in range(i + 1, min(n, i + MAX_TOKENS)):
-            w = text[toks[j][0]:toks[j][1]]
-            gap = text[toks[j - 1][1]:toks[j][0]]
+            w = text[toks[j][0] : toks[j][1]]
+            gap = text[toks[j - 1][1] : toks[j][0]]
             if gap != " ":
                 if gap == "." and toks[j - 1][1] - toks[j - 1][0] == 1 and text[toks[j - 1][0]].isupper():
                     last = j  # an initialism: "U.S.", "U.K."
@@ -175,14 +808,21 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
                     break
             if w[:1].isupper() or w[:1].isdigit():
                 last = j
-            elif w.lower() not in _CONNECTORS and not (text[toks[j - 1][1]:toks[j][0]] == "-" and w.lower() in _CONNECTORS):
+            elif w.lower() not in _CONNECTORS and not (
+                text[toks[j - 1][1] : toks[j][0]] == "-" and w.lower() in _CONNECTORS
+            ):
                 break
         for j in range(last, i - 1, -1):
             s, e = s0, toks[j][1]
             if j > i and not text[toks[j][0]].isupper() and not text[toks[j][0]].isdigit():
                 continue  # the last word of a name is capitalised
             surface = text[s:e]
-            if j == i and surface.lower() in STOP_WORDS and surface.lower() not in PERSON_PLACES and surface not in actors_exact:
+            if (
+                j == i
+                and surface.lower() in STOP_WORDS
+                and surface.lower() not in PERSON_PLACES
+                and surface not in actors_exact
+            ):
                 break
             readings = _readings_for(surface, "", actors, gaz)
             if readings:
@@ -239,7 +879,11 @@ def _lookup(surface: str, key: str, actors: dict[str, tuple[Actor, ...]], gaz: G
         return tuple(readings)  # "Us", "Ur": short capitalised words are acronyms or nothing
     if upper and letters < 4 and " " not in key:
         # an all-caps short word: only the acronyms people write for places ("US", "UAE")
-        cands = [(e, how) for e, how in gaz.candidates(surface) if how in ("alias", "name") and e.kind in ("country", "bloc", "region")]
+        cands = [
+            (e, how)
+            for e, how in gaz.candidates(surface)
+            if how in ("alias", "name") and e.kind in ("country", "bloc", "region")
+        ]
     else:
         cands = gaz.candidates(surface)
     for entry, how in cands:
@@ -258,15 +902,27 @@ def _surface_ok(surface: str, readings: tuple[Reading, ...]) -> bool:
     if gaz_only and key in STOP_WORDS and key not in PERSON_PLACES:
         return False
     # all-caps words outside datelines and headlines: only acronyms or long names
-    if (surface.isupper() and len(surface) > 1 and gaz_only
-            and not any(r.how in ("name", "alias", "capital", "demonym") for r in readings)):
+    if (
+        surface.isupper()
+        and len(surface) > 1
+        and gaz_only
+        and not any(r.how in ("name", "alias", "capital", "demonym") for r in readings)
+    ):
         return False
     # only GeoNames alternate names: too noisy for single words
     return not (gaz_only and all(r.how == "alt" for r in readings) and " " not in key)
 
 
-def _keep(text: str, s: int, e: int, surface: str, readings: tuple[Reading, ...],
-          toks: list[tuple[int, int]], j: int, gaz_id: int = 0) -> bool:
+def _keep(
+    text: str,
+    s: int,
+    e: int,
+    surface: str,
+    readings: tuple[Reading, ...],
+    toks: list[tuple[int, int]],
+    j: int,
+    gaz_id: int = 0,
+) -> bool:
     """Case and context rules that reject a match."""
     ok = _SURFACE_OK.get((gaz_id, surface)) if gaz_id else None
     if ok is None:
@@ -283,18 +939,43 @@ def _keep(text: str, s: int, e: int, surface: str, readings: tuple[Reading, ...]
         ns, ne = toks[nxt]
         between = text[e:ns]
         word = text[ns:ne]
-        if between in (" ", "-") and word[:1].isupper() and word.lower() in ORG_TAILS and (
-            not any(r.how == "demonym" for r in readings) or word.lower() in {
-                "times", "post", "journal", "independent", "institute", "university", "foundation",
-                "endowment", "council", "center", "centre", "herald", "tribune", "news", "school",
-                "college", "academy", "daily", "agency",
-            }
+        if (
+            between in (" ", "-")
+            and word[:1].isupper()
+            and word.lower() in ORG_TAILS
+            and (
+                not any(r.how == "demonym" for r in readings)
+                or word.lower()
+                in {
+                    "times",
+                    "post",
+                    "journal",
+                    "independent",
+                    "institute",
+                    "university",
+                    "foundation",
+                    "endowment",
+                    "council",
+                    "center",
+                    "centre",
+                    "herald",
+                    "tribune",
+                    "news",
+                    "school",
+                    "college",
+                    "academy",
+                    "daily",
+                    "agency",
+                }
+            )
         ):
             return False
     # "University of X", "Bank of X": part of an institution's name
-    before = text[max(0, s - 40):s]
+    before = text[max(0, s - 40) : s]
     head = before.rstrip()
     return not (head != before and head.endswith(("of", "for", "the")) and _INSTITUTION_OF.search(before))
 
 
-_INSTITUTION_OF = re.compile(r"\b(?:University|Institute|School|College|Bank|Museum|Academy|Observatory)\s+(?:of|for)\s+(?:the\s+)?$")
+_INSTITUTION_OF = re.compile(
+    r"\b(?:University|Institute|School|College|Bank|Museum|Academy|Observatory)\s+(?:of|for)\s+(?:the\s+)?$"
+)

@@ -155,14 +155,14 @@ def _is_literal(text: str, m: Mention) -> bool:
     """
     if m.dateline:
         return True
-    before = text[max(0, m.start - 40):m.start]
-    after = text[m.end:m.end + 40]
+    before = text[max(0, m.start - 40) : m.start]
+    after = text[m.end : m.end + 40]
     place_after = _PLACE_AFTER.match(after)
     if place_after and not re.match(r"\s+in\s+\d{4}", after):
         return True
     if _METONYM_BEFORE.search(before):
         return False
-    wide = text[max(0, m.start - 100):m.start]
+    wide = text[max(0, m.start - 100) : m.start]
     if _TRADE_FROM.search(wide) or _TRADE_TO.search(wide):
         return False
     if place_after or _LOCATIVE_BEFORE.search(before):
@@ -172,20 +172,81 @@ def _is_literal(text: str, m: Mention) -> bool:
 
 def _person_use(text: str, m: Mention) -> bool:
     """True when a name like "Jordan" or "Chad" is part of a person's name here."""
-    before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, m.start - 25):m.start])
-    after = re.match(r"\s+([A-Z][a-z]+)", text[m.end:m.end + 25])
-    titles = {"President", "King", "Queen", "Prime", "Minister", "Foreign", "Defense", "Defence",
-              "In", "From", "To", "The", "And", "But", "With", "Northern", "Southern", "Eastern",
-              "Western", "Central", "North", "South", "East", "West", "Republic", "Kingdom", "Neighbouring",
-              "Neighboring"}
-    if before and before.group(1) not in titles and not re.search(r"[.!?]\s*\S*\s*$", text[max(0, m.start - 25):m.start]):
+    before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, m.start - 25) : m.start])
+    after = re.match(r"\s+([A-Z][a-z]+)", text[m.end : m.end + 25])
+    titles = {
+        "President",
+        "King",
+        "Queen",
+        "Prime",
+        "Minister",
+        "Foreign",
+        "Defense",
+        "Defence",
+        "In",
+        "From",
+        "To",
+        "The",
+        "And",
+        "But",
+        "With",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Central",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Republic",
+        "Kingdom",
+        "Neighbouring",
+        "Neighboring",
+    }
+    if (
+        before
+        and before.group(1) not in titles
+        and not re.search(r"[.!?]\s*\S*\s*$", text[max(0, m.start - 25) : m.start])
+    ):
         return True
-    return bool(after and after.group(1) not in {"President", "Prime", "Minister", "Foreign", "Army",
-                                                  "Government", "River", "Valley", "Basin", "Lake", "Gov",
-                                                  "Governor", "Sen", "Senator", "Rep", "State", "Attorney",
-                                                  "Secretary", "Department", "National", "Supreme", "Court",
-                                                  "Legislature", "Assembly", "Parliament", "Police", "Republic"}
-                and not re.match(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b", text[m.end:m.end + 25]))
+    return bool(
+        after
+        and after.group(1)
+        not in {
+            "President",
+            "Prime",
+            "Minister",
+            "Foreign",
+            "Army",
+            "Government",
+            "River",
+            "Valley",
+            "Basin",
+            "Lake",
+            "Gov",
+            "Governor",
+            "Sen",
+            "Senator",
+            "Rep",
+            "State",
+            "Attorney",
+            "Secretary",
+            "Department",
+            "National",
+            "Supreme",
+            "Court",
+            "Legislature",
+            "Assembly",
+            "Parliament",
+            "Police",
+            "Republic",
+        }
+        and not re.match(
+            r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b",
+            text[m.end : m.end + 25],
+        )
+    )
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -218,9 +279,16 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> 
     for m in mentions:
         r = m.readings[0]
         # one reading, or a country by its name beside alternate names of towns ("India")
-        if len(m.readings) == 1 or all(x.id == r.id for x in m.readings) or (
-                r.actor is None and r.how in ("name", "alias") and len(r.id) == 2
-                and all(x.how == "alt" for x in m.readings[1:])):
+        if (
+            len(m.readings) == 1
+            or all(x.id == r.id for x in m.readings)
+            or (
+                r.actor is None
+                and r.how in ("name", "alias")
+                and len(r.id) == 2
+                and all(x.how == "alt" for x in m.readings[1:])
+            )
+        ):
             if r.actor is not None:
                 doc_iso[r.actor.iso] += 1
                 continue
@@ -254,9 +322,17 @@ def _local_points(mentions: Sequence[Mention], gaz: Gazetteer) -> list[tuple[flo
     return pts
 
 
-def _resolve_one(text: str, m: Mention, gaz: Gazetteer, doc_iso: Counter[str], sub_iso: Counter[str],
-                 state_cues: bool, mentions: Sequence[Mention], idx: int,
-                 points: Sequence[tuple[float, float]] = ()) -> Resolved | None:
+def _resolve_one(
+    text: str,
+    m: Mention,
+    gaz: Gazetteer,
+    doc_iso: Counter[str],
+    sub_iso: Counter[str],
+    state_cues: bool,
+    mentions: Sequence[Mention],
+    idx: int,
+    points: Sequence[tuple[float, float]] = (),
+) -> Resolved | None:
     actor_rs = [r for r in m.readings if r.actor is not None]
     if actor_rs and actor_rs[0].how != "demonym":
         a = actor_rs[0].actor
@@ -287,7 +363,12 @@ def _resolve_one(text: str, m: Mention, gaz: Gazetteer, doc_iso: Counter[str], s
     best_r, best = gaz_rs[0]
     # "X, Y": the X nearest to Y
     nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
-    if len(gaz_rs) > 1 and best.kind != "country" and nxt is not None and re.fullmatch(r",\s*", text[m.end:nxt.start]):
+    if (
+        len(gaz_rs) > 1
+        and best.kind != "country"
+        and nxt is not None
+        and re.fullmatch(r",\s*", text[m.end : nxt.start])
+    ):
         ref = gaz.get(nxt.readings[0].id) if nxt.readings[0].actor is None else None
         if ref is not None and ref.kind in ("country", "admin1"):
             cands = [(r, e) for r, e in gaz_rs if e.kind != "country" and e.iso == ref.iso]
@@ -297,9 +378,16 @@ def _resolve_one(text: str, m: Mention, gaz: Gazetteer, doc_iso: Counter[str], s
         # country vs a sub-national namesake: follow the document's other places
         if best.kind == "country":
             for r, e in gaz_rs[1:]:
-                if e.kind in ("admin1", "city") and e.iso and e.iso != best.id and (
-                    sub_iso[e.iso] >= 2 and sub_iso[best.id] == 0 and doc_iso[best.id] <= 1
-                    and (state_cues or sub_iso[e.iso] >= 3)
+                if (
+                    e.kind in ("admin1", "city")
+                    and e.iso
+                    and e.iso != best.id
+                    and (
+                        sub_iso[e.iso] >= 2
+                        and sub_iso[best.id] == 0
+                        and doc_iso[best.id] <= 1
+                        and (state_cues or sub_iso[e.iso] >= 3)
+                    )
                 ):
                     best_r, best = r, e
                     break
@@ -308,18 +396,28 @@ def _resolve_one(text: str, m: Mention, gaz: Gazetteer, doc_iso: Counter[str], s
             # gives way only to a namesake among the document's other places in that country
             # (Moscow, Idaho needs Idaho places, not a mention of the United States)
             capital = _country_of_capital(gaz, best) is not None
-            local = [(r, e) for r, e in gaz_rs if e.iso and e.kind != "country"
-                     and (sub_iso[e.iso] if capital else (doc_iso[e.iso] or sub_iso[e.iso]))]
+            local = [
+                (r, e)
+                for r, e in gaz_rs
+                if e.iso and e.kind != "country" and (sub_iso[e.iso] if capital else (doc_iso[e.iso] or sub_iso[e.iso]))
+            ]
             if local:
                 best_r, best = local[0]
         if best.kind in ("city", "admin1") and len(points) >= 2:
             # spatial minimality: the namesake nearest the document's other places
-            cands = [(r, e) for r, e in gaz_rs if e.kind in ("city", "admin1") and r.how != "alt"
-                     and (e.population >= best.population / 50 or e.kind == "admin1")]
+            cands = [
+                (r, e)
+                for r, e in gaz_rs
+                if e.kind in ("city", "admin1")
+                and r.how != "alt"
+                and (e.population >= best.population / 50 or e.kind == "admin1")
+            ]
             if len(cands) > 1:
+
                 def spread(re_: tuple[Reading, Entry]) -> float:
                     ds = sorted(_km((re_[1].lat, re_[1].lon), p) for p in points)
                     return ds[len(ds) // 2]
+
                 near = min(cands, key=spread)
                 if spread(near) < 0.5 * spread((best_r, best)):
                     best_r, best = near
@@ -340,15 +438,29 @@ def _resolve_one(text: str, m: Mention, gaz: Gazetteer, doc_iso: Counter[str], s
     if best_r.how == "demonym" and best.kind in ("region", "bloc"):
         return None
     if best_r.how == "demonym":
-        return Resolved(m.start, m.end, m.text, best.id, best.kind, "actor", "demonym",
-                        f"demonym {m.text}→{best.name}")
+        return Resolved(m.start, m.end, m.text, best.id, best.kind, "actor", "demonym", f"demonym {m.text}→{best.name}")
     cap_iso = _country_of_capital(gaz, best)
     if cap_iso and not _is_literal(text, m):
         country = gaz.get(cap_iso)
         if country is not None:
-            return Resolved(m.start, m.end, m.text, country.id, country.kind, "actor", "capital",
-                            f"capital {m.text}→{country.name} (metonym)")
+            return Resolved(
+                m.start,
+                m.end,
+                m.text,
+                country.id,
+                country.kind,
+                "actor",
+                "capital",
+                f"capital {m.text}→{country.name} (metonym)",
+            )
     how = best_r.how
-    return Resolved(m.start, m.end, m.text, best.id, best.kind,
-                    "actor" if best.kind in ("country", "bloc") else "place", how,
-                    _entry_reason(how, m.text, best))
+    return Resolved(
+        m.start,
+        m.end,
+        m.text,
+        best.id,
+        best.kind,
+        "actor" if best.kind in ("country", "bloc") else "place",
+        how,
+        _entry_reason(how, m.text, best),
+    )

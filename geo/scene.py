@@ -24,9 +24,7 @@ from typing import Any, Literal, get_args
 
 SCHEMA_VERSION = 1
 
-PlaceKind = Literal[
-    "country", "city", "sea", "strait", "region", "disputed", "admin1", "bloc", "other"
-]
+PlaceKind = Literal["country", "city", "sea", "strait", "region", "disputed", "admin1", "bloc", "other"]
 RelationKind = Literal["alliance", "transfer", "support", "conflict", "influence"]
 Status = Literal["delivered", "ordered", "planned", "frozen", "unknown"]
 
@@ -282,8 +280,10 @@ def _build(cls: type, raw: Any, where: str, **converted: Any) -> Any:
             raise SceneError(f"{where}.{f.name} must be {f.type}, not {value!r:.60}")
         limit = _COORD_LIMITS.get(f.name) if allowed is _TYPES["float"] else None
         if limit is not None and not (math.isfinite(value) and -limit <= value <= limit):
-            raise SceneError(f"{where}.{f.name} must be a {'latitude' if limit == 90 else 'longitude'} "
-                             f"between -{limit} and {limit}, not {value!r:.40}")
+            raise SceneError(
+                f"{where}.{f.name} must be a {'latitude' if limit == 90 else 'longitude'} "
+                f"between -{limit} and {limit}, not {value!r:.40}"
+            )
         kwargs[f.name] = value
     try:
         return cls(**kwargs)
@@ -314,7 +314,9 @@ def _choice(raw: Any, key: str, allowed: tuple[str, ...], where: str, default: s
 
 def _build_place(raw: Any, where: str) -> Place:
     return _build(
-        Place, raw, where,
+        Place,
+        raw,
+        where,
         kind=_choice(raw, "kind", PLACE_KINDS, where),
         mentions=_spans(raw, "mentions", where),
         members=_strings(raw, "members", where),
@@ -332,7 +334,9 @@ def _build_relation(raw: Any, where: str) -> Relation:
     elif target is not None and not isinstance(target, str):
         raise SceneError(f"{where}.target must be a place id")
     return _build(
-        Relation, raw, where,
+        Relation,
+        raw,
+        where,
         kind=kind,
         target=target,
         members=members,
@@ -344,7 +348,9 @@ def _build_relation(raw: Any, where: str) -> Relation:
 def _build_step(raw: Any, where: str) -> Step:
     quote = raw.get("quote") if isinstance(raw, dict) else None
     return _build(
-        Step, raw, where,
+        Step,
+        raw,
+        where,
         place_ids=_strings(raw, "place_ids", where),
         relation_ids=_strings(raw, "relation_ids", where),
         quote=None if quote is None else _build(Span, quote, f"{where}.quote"),

@@ -18,7 +18,81 @@ from __future__ import annotations
 import re
 
 ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "rep", "sen", "gov", "pres", "supt", "insp", "st", "jr", "sr", "rev", "fr", "hon", "amb", "no", "nos", "vol", "fig", "art", "sec", "dept", "corp", "inc", "ltd", "co", "bros", "vs", "etc", "al", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "est", "ave", "blvd", "rd", "univ", "assn", "u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c", "p.m", "a.m", "i.e", "e.g"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cpt",
+        "sgt",
+        "adm",
+        "cmdr",
+        "rep",
+        "sen",
+        "gov",
+        "pres",
+        "supt",
+        "insp",
+        "st",
+        "jr",
+        "sr",
+        "rev",
+        "fr",
+        "hon",
+        "amb",
+        "no",
+        "nos",
+        "vol",
+        "fig",
+        "art",
+        "sec",
+        "dept",
+        "corp",
+        "inc",
+        "ltd",
+        "co",
+        "bros",
+        "vs",
+        "etc",
+        "al",
+        "approx",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mt",
+        "ft",
+        "est",
+        "ave",
+        "blvd",
+        "rd",
+        "univ",
+        "assn",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "u.s.a",
+        "d.c",
+        "p.m",
+        "a.m",
+        "i.e",
+        "e.g",
+    ]
 )
 """Words that end in a full stop without ending the sentence (lower case, no final dot)."""
 
@@ -50,7 +124,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             start = end
             continue
         # no capital next: not an end, unless a line break follows (lists, captions)
-        if not _NEXT_START.match(text, end) and "\n" not in text[end:end + 3]:
+        if not _NEXT_START.match(text, end) and "\n" not in text[end : end + 3]:
             continue
         if m.group()[0] == "." and _is_abbreviation(text, m.start()):
             continue
@@ -74,14 +148,52 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         # "U.S." ends a sentence only when a clearly new sentence follows; keep it joined
         # unless the next word is a typical sentence opener.
         if low in {"u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a", "etc", "p.m", "a.m"}:
-            nxt = re.match(r"\s+[\"“]?([A-Z][a-z]+)", text[dot + 1: dot + 20])
+            nxt = re.match(r"\s+[\"“]?([A-Z][a-z]+)", text[dot + 1 : dot + 20])
             return not (nxt and nxt.group(1) in _OPENERS)
         return True
     return False
 
 
 _OPENERS = frozenset(
-    ["The", "A", "An", "It", "He", "She", "They", "We", "I", "In", "On", "At", "But", "And", "However", "This", "That", "These", "Those", "Its", "His", "Her", "Their", "Our", "After", "Before", "When", "While", "Since", "As", "If", "Although", "Meanwhile", "Officials", "Last", "Earlier", "Later"]
+    [
+        "The",
+        "A",
+        "An",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "However",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Its",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "After",
+        "Before",
+        "When",
+        "While",
+        "Since",
+        "As",
+        "If",
+        "Although",
+        "Meanwhile",
+        "Officials",
+        "Last",
+        "Earlier",
+        "Later",
+    ]
 )
 
 
@@ -105,9 +217,7 @@ def _split_headlines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
         pos = s
         for line in re.finditer(r"[^\n]*\n", chunk):
             body = line.group().rstrip()
-            if body and not re.search(r"[,;:\-–—(]$", body) and (
-                len(body) < 120 or re.search(r"""[.!?"”']$""", body)
-            ):
+            if body and not re.search(r"[,;:\-–—(]$", body) and (len(body) < 120 or re.search(r"""[.!?"”']$""", body)):
                 _add(text, pos, s + line.end(), out)
                 pos = s + line.end()
         _add(text, pos, e, out)

@@ -161,8 +161,7 @@ def _groups(scene: Scene) -> list[_Group]:
     for rel in scene.relations:
         by_key.setdefault(_group_key(rel), []).append(rel)
     groups = [
-        _Group(key, key[0], tuple(rels), _weight(rels), _first_appearance(scene, rels))
-        for key, rels in by_key.items()
+        _Group(key, key[0], tuple(rels), _weight(rels), _first_appearance(scene, rels)) for key, rels in by_key.items()
     ]
     return _order(groups)
 
@@ -212,10 +211,7 @@ def _unique(values: Iterable[str]) -> list[str]:
 def _labels(g: _Group, names: _Names) -> list[str]:
     """The group's labels, minus those that only restate who and whom."""
     ends = [names.name(p).casefold() for p in g.key[1:3] if p]
-    return _unique(
-        r.label for r in g.relations
-        if not (len(ends) == 2 and all(e in r.label.casefold() for e in ends))
-    )
+    return _unique(r.label for r in g.relations if not (len(ends) == 2 and all(e in r.label.casefold() for e in ends)))
 
 
 def _sentence(text: str) -> str:
@@ -317,11 +313,7 @@ def _overview(scene: Scene, groups: list[_Group], names: _Names) -> Step:
     n_docs = len(scene.documents)
     source = f"{n_docs} article{'s' if n_docs != 1 else ''}"
     if rels:
-        kinds = ", ".join(
-            f"{n} {_KIND_NOUNS[k][0] if n == 1 else _KIND_NOUNS[k][1]}"
-            for k, n in counts.items()
-            if n
-        )
+        kinds = ", ".join(f"{n} {_KIND_NOUNS[k][0] if n == 1 else _KIND_NOUNS[k][1]}" for k, n in counts.items() if n)
         caption = f"{kinds} among {len(places)} places, from {source}."
     elif places:
         caption = f"{names.join(places)}: no relations found in {source}."
@@ -364,8 +356,14 @@ def build_story(scene: Scene) -> tuple[Step, ...]:
         title, caption = _step_text(g, names, reverse)
         step_id = _fresh_id(_slug("-".join(g.key)), seen_ids)
         steps.append(
-            Step(step_id, title, caption, _places_of(g.relations),
-                 tuple(r.id for r in g.relations), _quote(scene, g.relations))
+            Step(
+                step_id,
+                title,
+                caption,
+                _places_of(g.relations),
+                tuple(r.id for r in g.relations),
+                _quote(scene, g.relations),
+            )
         )
     kept = {id(g) for g in _told(groups)}
     rest = [g for g in groups if id(g) not in kept]
@@ -373,9 +371,14 @@ def build_story(scene: Scene) -> tuple[Step, ...]:
         parts = [_step_text(g, names, False)[1].rstrip(".") for g in rest]
         rels = [r for g in rest for r in g.relations]
         steps.append(
-            Step(_fresh_id("also-reported", seen_ids), "Also reported",
-                 _sentence("; ".join(parts)), _places_of(rels), tuple(r.id for r in rels),
-                 _quote(scene, rels))
+            Step(
+                _fresh_id("also-reported", seen_ids),
+                "Also reported",
+                _sentence("; ".join(parts)),
+                _places_of(rels),
+                tuple(r.id for r in rels),
+                _quote(scene, rels),
+            )
         )
     return tuple(steps)
 

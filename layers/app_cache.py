@@ -153,8 +153,7 @@ class Store:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
-        files = sorted(self.folder.glob(f"{kind}-*.json"), key=lambda p: p.stat().st_mtime,
-                       reverse=True)
+        files = sorted(self.folder.glob(f"{kind}-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in files[KEEP:]:
             with contextlib.suppress(OSError):
                 old.unlink()
@@ -234,8 +233,9 @@ def _stored(store: Store | None, kind: str, key: str, decode: Callable[[str], An
         return None
 
 
-def extract_items(items: tuple[tuple[str, str, str, str | None], ...], *,
-                  store: Store | None = None, save: bool = False) -> Scene:
+def extract_items(
+    items: tuple[tuple[str, str, str, str | None], ...], *, store: Store | None = None, save: bool = False
+) -> Scene:
     """The Scene extracted from ``items`` (see :func:`items_of`), from ``store`` when there."""
     key = key_of("scene", items)
     scene = _stored(store, "scene", key, Scene.from_json)
@@ -267,9 +267,16 @@ def story_for(scene_json: str, *, store: Store | None = None, save: bool = False
     return story
 
 
-def prepare(view_json: str, layers: tuple[str, ...], highlight: tuple[str, ...],
-            bounds: tuple | None, prefix: str, *,
-            store: Store | None = None, save: bool = False) -> dict:
+def prepare(
+    view_json: str,
+    layers: tuple[str, ...],
+    highlight: tuple[str, ...],
+    bounds: tuple | None,
+    prefix: str,
+    *,
+    store: Store | None = None,
+    save: bool = False,
+) -> dict:
     """The prepared map (see :func:`layers.app_map.prepare_map`) of a Scene, from ``store`` when there.
 
     Parameters
@@ -290,8 +297,7 @@ def prepare(view_json: str, layers: tuple[str, ...], highlight: tuple[str, ...],
     from layers.app_map import prepare_map
     from layers.render import render_map
 
-    m = render_map(Scene.from_json(view_json), layers=layers, highlight=set(highlight) or None,
-                   bounds=bounds or None)
+    m = render_map(Scene.from_json(view_json), layers=layers, highlight=set(highlight) or None, bounds=bounds or None)
     prepared = prepare_map(m, prefix)
     if store is not None and save:
         store.put("map", key, json.dumps(prepared, ensure_ascii=False))
@@ -313,13 +319,13 @@ def first_page(seeds: Path, store: Store | None, *, save: bool = False) -> tuple
     for doc in read_seeds(seeds).values():
         ws = ws.add_document(doc)
     outcome = edits.build_scene(
-        ws, lambda docs: extract_items(items_of(docs), store=store, save=save),
+        ws,
+        lambda docs: extract_items(items_of(docs), store=store, save=save),
         story_builder=lambda sc: story_for(sc.to_json(indent=None), store=store, save=save),
     )
     # the app's own call with its filters empty (empty means all)
     view = edits.filter_scene(outcome.scene, kinds=None, actors=None, statuses=None)
-    prepared = prepare(view.to_json(indent=None), ALL_LAYERS, (), None, LEAFLET_PREFIX,
-                       store=store, save=save)
+    prepared = prepare(view.to_json(indent=None), ALL_LAYERS, (), None, LEAFLET_PREFIX, store=store, save=save)
     return view, prepared
 
 
@@ -424,8 +430,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         seconds = prime(seeds, store)
     except Exception as exc:  # the app computes the page itself; say why it will be slower
-        print(f"geobrief: could not prepare the first page in {store.folder}: {exc}",
-              file=sys.stderr)
+        print(f"geobrief: could not prepare the first page in {store.folder}: {exc}", file=sys.stderr)
         return 1
     print(f"geobrief: first page prepared in {seconds:.2f} s ({store.folder})", file=sys.stderr)
     return 0

@@ -51,9 +51,7 @@ LEAFLET_PREFIX = f"../{__name__}.{ASSET_COMPONENT}/"
 MAP_COMPONENT = "st_folium"
 """The short name under which streamlit-folium's frontend is declared here."""
 
-_UNUSED = re.compile(
-    r"jquery|bootstrap|font-?awesome|awesome-markers|awesome\.rotate|glyphicons", re.IGNORECASE
-)
+_UNUSED = re.compile(r"jquery|bootstrap|font-?awesome|awesome-markers|awesome\.rotate|glyphicons", re.IGNORECASE)
 _LEAFLET_JS = re.compile(r"/leaflet(?:-src)?(?:\.min)?\.js$", re.IGNORECASE)
 _LEAFLET_CSS = re.compile(r"/leaflet(?:\.min)?\.css$", re.IGNORECASE)
 _REMOTE = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
@@ -91,8 +89,9 @@ def map_frontend() -> Path:
         build = Path(folder) / "frontend" / "build"
         if (build / "index.html").is_file():
             return build
-    raise OfflineError("streamlit-folium's frontend (streamlit_folium/frontend/build) is missing; "
-                       "reinstall with ./run.sh app")
+    raise OfflineError(
+        "streamlit-folium's frontend (streamlit_folium/frontend/build) is missing; reinstall with ./run.sh app"
+    )
 
 
 def _map_component():
@@ -198,6 +197,7 @@ def feature_at(
     -------
     tuple or None
     """
+
     def kind_of(key: str) -> tuple[str, str] | None:
         if scene.relation(key) is not None:
             return ("relation", key)
@@ -352,8 +352,10 @@ def show_map(
     # 0.6-1 s on a fresh server, before the first map can be sent. So the component's
     # ``default`` (what the frontend compares a pan or zoom against, to stay silent) is not
     # passed; the script sets it first thing instead, to the same value.
-    seed = ("if (window.__GLOBAL_DATA__ && window.__GLOBAL_DATA__.previous_data == null) {"
-            f" window.__GLOBAL_DATA__.previous_data = {json.dumps(dict.fromkeys(returned))}; }}\n")
+    seed = (
+        "if (window.__GLOBAL_DATA__ && window.__GLOBAL_DATA__.previous_data == null) {"
+        f" window.__GLOBAL_DATA__.previous_data = {json.dumps(dict.fromkeys(returned))}; }}\n"
+    )
     return _map_component()(
         script=seed + prepared["script"],
         header=prepared["header"],

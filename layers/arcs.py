@@ -106,16 +106,26 @@ def collect_arcs(scene: Scene) -> list[MapFeature]:
         opts = arc_style(rel)
         marks: list[Mark] = []
         if rel.kind != "alliance":
-            marks.append(Mark("arrow", *pts[-1], angle=round(mercator_bearing(pts[-2], pts[-1]), 2),
-                              color=opts["color"], css=f"gb-arrow-{rel.kind}"))
+            marks.append(
+                Mark(
+                    "arrow",
+                    *pts[-1],
+                    angle=round(mercator_bearing(pts[-2], pts[-1]), 2),
+                    color=opts["color"],
+                    css=f"gb-arrow-{rel.kind}",
+                )
+            )
         label = _label(rel)
         if rel.kind == "transfer" and label:
             marks.append(Mark("label", *along(pts, 0.5), text=label, css="gb-arc-label"))
         arrow = "–" if rel.kind == "alliance" else "→"
         title = f"{rel.kind.capitalize()}: {src.name} {arrow} {dst.name}"
-        facts = [item_text(rel), rel.label if rel.label != item_text(rel) else "",
-                 "" if rel.status == "unknown" else f"status: {rel.status}",
-                 rel.date or ""]
+        facts = [
+            item_text(rel),
+            rel.label if rel.label != item_text(rel) else "",
+            "" if rel.status == "unknown" else f"status: {rel.status}",
+            rel.date or "",
+        ]
         evidence = quotes(scene, rel.evidence, whole_sentence=True)
         note = f"Why: {rel.cue}" if rel.cue else ""
         tip = f"{src.name} {arrow} {dst.name} · {rel.kind}"
@@ -124,19 +134,33 @@ def collect_arcs(scene: Scene) -> list[MapFeature]:
         props = base_properties("arcs", rel.kind, rel.id, title)
         sentences, docs = joined_evidence(evidence)
         props |= {
-            "relation": rel.kind, "source": src.name, "target": dst.name,
-            "source_id": src.id, "target_id": dst.id, "item": rel.item,
-            "quantity": rel.quantity, "status": rel.status, "date": rel.date,
-            "confidence": rel.confidence, "evidence": sentences, "documents": docs,
+            "relation": rel.kind,
+            "source": src.name,
+            "target": dst.name,
+            "source_id": src.id,
+            "target_id": dst.id,
+            "item": rel.item,
+            "quantity": rel.quantity,
+            "status": rel.status,
+            "date": rel.date,
+            "confidence": rel.confidence,
+            "evidence": sentences,
+            "documents": docs,
         }
-        out.append(MapFeature(
-            key=rel.id, layer="arcs", kind=rel.kind,
-            geometry={"type": "LineString",
-                      "coordinates": [[round(lon, 5), round(lat, 5)] for lat, lon in pts]},
-            css=f"gb-arc gb-{rel.kind}", style=opts,
-            tooltip=tooltip_html(tip), popup=popup_html(title, facts, evidence, note),
-            properties=props, marks=tuple(marks),
-        ))
+        out.append(
+            MapFeature(
+                key=rel.id,
+                layer="arcs",
+                kind=rel.kind,
+                geometry={"type": "LineString", "coordinates": [[round(lon, 5), round(lat, 5)] for lat, lon in pts]},
+                css=f"gb-arc gb-{rel.kind}",
+                style=opts,
+                tooltip=tooltip_html(tip),
+                popup=popup_html(title, facts, evidence, note),
+                properties=props,
+                marks=tuple(marks),
+            )
+        )
     return out
 
 

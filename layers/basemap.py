@@ -16,8 +16,12 @@ from layers.outlines import Outlines, default_outlines
 
 LAYER_NAME = "Countries"
 LAND_STYLE = {
-    "color": style.LAND_EDGE, "weight": 0.7, "opacity": 1.0,
-    "fillColor": style.LAND, "fillOpacity": 1.0, "className": "gb-land",
+    "color": style.LAND_EDGE,
+    "weight": 0.7,
+    "opacity": 1.0,
+    "fillColor": style.LAND,
+    "fillOpacity": 1.0,
+    "className": "gb-land",
 }
 
 
@@ -32,15 +36,16 @@ def land_geojson(outlines: Outlines) -> dict:
     """The basemap FeatureCollection, reduced to what the map needs (geometry and id)."""
     fc = outlines.basemap_geojson()
     feats = [
-        {"type": "Feature", "properties": {"id": (f.get("properties") or {}).get("id")},
-         "geometry": f["geometry"]}
-        for f in fc.get("features", []) if f.get("geometry")
+        {"type": "Feature", "properties": {"id": (f.get("properties") or {}).get("id")}, "geometry": f["geometry"]}
+        for f in fc.get("features", [])
+        if f.get("geometry")
     ]
     return {"type": "FeatureCollection", "features": feats}
 
 
-def build_basemap_layer(scene: Scene | None = None, *, outlines: Outlines | None = None,
-                        tiles: str | None = None, name: str = LAYER_NAME):
+def build_basemap_layer(
+    scene: Scene | None = None, *, outlines: Outlines | None = None, tiles: str | None = None, name: str = LAYER_NAME
+):
     """Country outlines (and optional online tiles) as one named folium FeatureGroup.
 
     Parameters

@@ -106,9 +106,14 @@ def _main_box(geom: Any, place: Place) -> Box:
     """
     parts = list(getattr(geom, "geoms", [geom]))
     near = [
-        p for p in parts
-        if min(abs(p.bounds[0] - place.lon), abs(p.bounds[2] - place.lon),
-               0 if p.bounds[0] <= place.lon <= p.bounds[2] else 999) < 40
+        p
+        for p in parts
+        if min(
+            abs(p.bounds[0] - place.lon),
+            abs(p.bounds[2] - place.lon),
+            0 if p.bounds[0] <= place.lon <= p.bounds[2] else 999,
+        )
+        < 40
         and p.bounds[2] - p.bounds[0] < 180
     ]
     if near:
@@ -252,8 +257,7 @@ def _panel_steps(scene: Scene, steps: Sequence[Step]) -> list[dict[str, str]]:
             quote = _shorten(step.quote.text)
             doc = scene.document(step.quote.doc)
             source = doc.title if doc is not None and doc.title else step.quote.doc
-        out.append({"id": step.id, "title": step.title, "caption": step.caption,
-                    "quote": quote, "source": source})
+        out.append({"id": step.id, "title": step.title, "caption": step.caption, "quote": quote, "source": source})
     return out
 
 
@@ -309,8 +313,10 @@ def export_briefing_html(scene: Scene) -> str:
         "maxZoom": MAX_ZOOM,
         "steps": [{"id": s.id, "bounds": step_bounds(scene, s), "keys": step_keys(s)} for s in steps],
     }
-    panel = _jinja().get_template("briefing_panel.html").render(
-        steps=_panel_steps(scene, steps), heading=_heading(scene), data=data
+    panel = (
+        _jinja()
+        .get_template("briefing_panel.html")
+        .render(steps=_panel_steps(scene, steps), heading=_heading(scene), data=data)
     )
     _player_element(panel).add_to(m)
     return _offline_html(m)  # element ids are stable: render_map's and the player's fixed one
@@ -372,7 +378,8 @@ def _launch(playwright: Any, chromium: Path) -> Any:
     if not chromium.exists():
         raise BriefingError(f"chromium not found at {chromium}: install Debian's chromium package")
     return playwright.chromium.launch(
-        executable_path=str(chromium), headless=True,
+        executable_path=str(chromium),
+        headless=True,
         args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
     )
 
@@ -452,7 +459,8 @@ def _shoot(page_html: str, out_dir: Path, size: tuple[int, int], chromium: Path)
                 browser = _launch(p, chromium)
                 try:
                     context = browser.new_context(
-                        viewport={"width": size[0], "height": size[1]}, device_scale_factor=1,
+                        viewport={"width": size[0], "height": size[1]},
+                        device_scale_factor=1,
                         reduced_motion="reduce",
                     )
                     page = context.new_page()
@@ -463,13 +471,9 @@ def _shoot(page_html: str, out_dir: Path, size: tuple[int, int], chromium: Path)
                     count = page.evaluate("window.geobriefBriefing.count")
                     for i in range(count):
                         page.evaluate("i => window.geobriefBriefing.go(i)", i)
-                        page.wait_for_function(
-                            "i => window.geobriefBriefing.settled === i", arg=i, timeout=15_000
-                        )
+                        page.wait_for_function("i => window.geobriefBriefing.settled === i", arg=i, timeout=15_000)
                         # two frames: let Leaflet redraw the paths after the move
-                        page.evaluate(
-                            "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
-                        )
+                        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
                         path = out_dir / f"step-{i + 1:02d}.png"
                         page.screenshot(path=str(path), full_page=False)
                         written.append(path)

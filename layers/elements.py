@@ -65,8 +65,7 @@ class QuickMacroElement(MacroElement):
     def render(self, **kwargs) -> None:
         figure = self.get_root()
         module = self._template.module.__dict__
-        for part, target in (("header", figure.header), ("html", figure.html),
-                             ("script", figure.script)):
+        for part, target in (("header", figure.header), ("html", figure.html), ("script", figure.script)):
             macro = module.get(part)
             if macro is not None:
                 target.add_child(RawCode(macro(self, kwargs)), name=self.get_name())

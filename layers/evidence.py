@@ -26,9 +26,22 @@ from itertools import pairwise
 from geo.scene import Document, Place, Relation, Scene, Span
 
 PALETTE: tuple[str, ...] = (
-    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
-    "#e377c2", "#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#637939",
-    "#8c6d31", "#843c39", "#7b4173", "#3182bd",
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#9467bd",
+    "#ff7f0e",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#bcbd22",
+    "#7f7f7f",
+    "#393b79",
+    "#637939",
+    "#8c6d31",
+    "#843c39",
+    "#7b4173",
+    "#3182bd",
 )
 """Sixteen well separated colours (the Tableau/d3 categorical families)."""
 
@@ -111,13 +124,10 @@ def highlight_document(
     names = {p.id: p.name for p in places}
     text = doc.text if max_chars is None else doc.text[:max_chars]
     n = len(text)
-    marks = _non_overlapping([
-        (max(0, s.start), min(n, s.end), p.id)
-        for p in places for s in p.mentions if s.doc == doc.id and s.start < n
-    ])
-    focus_spans = sorted(
-        (max(0, s.start), min(n, s.end)) for s in focus if s.doc == doc.id and s.start < n
+    marks = _non_overlapping(
+        [(max(0, s.start), min(n, s.end), p.id) for p in places for s in p.mentions if s.doc == doc.id and s.start < n]
     )
+    focus_spans = sorted((max(0, s.start), min(n, s.end)) for s in focus if s.doc == doc.id and s.start < n)
     cuts = {0, n}
     for start, end, _ in marks:
         cuts.update((start, end))
@@ -157,10 +167,7 @@ def highlight_document(
     if max_chars is not None and len(doc.text) > max_chars:
         parts.append("…")
     body = "".join(parts)
-    return (
-        '<div class="gb-evidence" style="white-space:pre-wrap;line-height:1.55;'
-        f'font-size:0.95rem">{body}</div>'
-    )
+    return f'<div class="gb-evidence" style="white-space:pre-wrap;line-height:1.55;font-size:0.95rem">{body}</div>'
 
 
 def legend_html(places: Iterable[Place], colours: Mapping[str, str] | None = None) -> str:
@@ -182,6 +189,7 @@ def legend_html(places: Iterable[Place], colours: Mapping[str, str] | None = Non
 
 def relation_html(rel: Relation, names: Mapping[str, str]) -> str:
     """A one-line escaped summary of a relation: "Turkey → Ukraine · transfer · drones (12)"."""
+
     def name(pid: str | None) -> str:
         return html.escape(names.get(pid or "", pid or "?"))
 

@@ -18,8 +18,14 @@ from geo.scene import Scene
 from layers.outlines import Outlines
 
 
-def export_html(scene: Scene, *, layers: Iterable[str] | None = None, tiles: str | None = None,
-                outlines: Outlines | None = None, highlight: set[str] | None = None) -> str:
+def export_html(
+    scene: Scene,
+    *,
+    layers: Iterable[str] | None = None,
+    tiles: str | None = None,
+    outlines: Outlines | None = None,
+    highlight: set[str] | None = None,
+) -> str:
     """The scene as one HTML page that opens with no network.
 
     Parameters
@@ -44,13 +50,19 @@ def export_html(scene: Scene, *, layers: Iterable[str] | None = None, tiles: str
     from layers.offline import offline_html
     from layers.render import render_map
 
-    m = render_map(scene, layers=ALL_LAYERS if layers is None else tuple(layers), tiles=tiles,
-                   outlines=outlines, highlight=highlight)
+    m = render_map(
+        scene,
+        layers=ALL_LAYERS if layers is None else tuple(layers),
+        tiles=tiles,
+        outlines=outlines,
+        highlight=highlight,
+    )
     return offline_html(m, online_tiles=bool(tiles))
 
 
-def export_geojson(scene: Scene, *, layers: Iterable[str] | None = None,
-                   outlines: Outlines | None = None) -> dict[str, Any]:
+def export_geojson(
+    scene: Scene, *, layers: Iterable[str] | None = None, outlines: Outlines | None = None
+) -> dict[str, Any]:
     """The scene's feature layers as one GeoJSON FeatureCollection.
 
     ``layers`` names which to include (every feature layer by default; the
@@ -83,8 +95,7 @@ def export_geojson(scene: Scene, *, layers: Iterable[str] | None = None,
             props = dict(f.properties)
             props["style"] = f.css
             props["color"] = f.style.get("color")
-            features.append({"type": "Feature", "id": fid,
-                             "geometry": _plain(f.geometry), "properties": props})
+            features.append({"type": "Feature", "id": fid, "geometry": _plain(f.geometry), "properties": props})
     return {"type": "FeatureCollection", "name": "geobrief", "features": features}
 
 

@@ -104,7 +104,7 @@ def _sentence_of(text: str, start: int, end: int) -> str:
     for s, e in _sentences(text):
         if s <= start < e or (s < end <= e):
             return text[s:e]
-    return text[max(0, start - 120):end + 120]
+    return text[max(0, start - 120) : end + 120]
 
 
 def quotes(scene: Scene, spans: Iterable[Span], *, whole_sentence: bool) -> list[tuple[str, str]]:
@@ -144,8 +144,7 @@ def popup_html(title: str, facts: Iterable[str], evidence: list[tuple[str, str]]
         parts.append('<div class="gb-pop-facts">' + " · ".join(esc(f) for f in facts) + "</div>")
     for sentence, doc_title in evidence:
         parts.append(
-            f'<blockquote class="gb-quote">{esc(sentence)}'
-            f'<span class="gb-doc">{esc(doc_title)}</span></blockquote>'
+            f'<blockquote class="gb-quote">{esc(sentence)}<span class="gb-doc">{esc(doc_title)}</span></blockquote>'
         )
     if not evidence:
         parts.append('<div class="gb-pop-note">No evidence sentence recorded.</div>')
@@ -170,10 +169,24 @@ def joined_evidence(evidence: list[tuple[str, str]]) -> tuple[str, str]:
 def base_properties(layer: str, kind: str, key: str, label: str) -> dict[str, Any]:
     """Every GeoJSON property the export writes, with empty values; layers fill in theirs."""
     return {
-        "layer": layer, "kind": kind, "id": key, "name": None, "label": label,
-        "role": None, "relation": None, "source": None, "target": None,
-        "source_id": None, "target_id": None,
-        "item": None, "quantity": None, "status": None, "date": None,
-        "members": None, "mentions": None, "confidence": None,
-        "evidence": "", "documents": "",
+        "layer": layer,
+        "kind": kind,
+        "id": key,
+        "name": None,
+        "label": label,
+        "role": None,
+        "relation": None,
+        "source": None,
+        "target": None,
+        "source_id": None,
+        "target_id": None,
+        "item": None,
+        "quantity": None,
+        "status": None,
+        "date": None,
+        "members": None,
+        "mentions": None,
+        "confidence": None,
+        "evidence": "",
+        "documents": "",
     }

@@ -39,13 +39,16 @@ def mark_pin(mark: Mark, dim: bool = False, key: str = "") -> Pin:
     extra = (f" {key_class(key)}" if key else "") + (" gb-dim" if dim else "")
     if mark.kind == "arrow":
         return Pin(
-            (mark.lat, mark.lon), _arrow_html(mark), f"gb-arrow {mark.css}{extra}".strip(),
-            size=(ARROW_SIZE, ARROW_SIZE), anchor=(ARROW_SIZE // 2, 0), z=500,
+            (mark.lat, mark.lon),
+            _arrow_html(mark),
+            f"gb-arrow {mark.css}{extra}".strip(),
+            size=(ARROW_SIZE, ARROW_SIZE),
+            anchor=(ARROW_SIZE // 2, 0),
+            z=500,
         )
     from layers.feature import esc
 
-    return Pin((mark.lat, mark.lon), f"<span>{esc(mark.text)}</span>",
-               f"gb-label {mark.css}{extra}".strip(), z=1000)
+    return Pin((mark.lat, mark.lon), f"<span>{esc(mark.text)}</span>", f"gb-label {mark.css}{extra}".strip(), z=1000)
 
 
 def add_feature(parent, feature: MapFeature, dim: bool = False) -> None:
@@ -60,24 +63,20 @@ def add_feature(parent, feature: MapFeature, dim: bool = False) -> None:
     gtype = geom["type"]
     if gtype == "Point":
         lon, lat = geom["coordinates"]
-        layer = folium.CircleMarker([round(lat, 5), round(lon, 5)], radius=feature.radius,
-                                    class_name=css, **opts)
+        layer = folium.CircleMarker([round(lat, 5), round(lon, 5)], radius=feature.radius, class_name=css, **opts)
     elif gtype == "LineString":
         # smooth_factor=0: Leaflet must not simplify the curve, or its last pixels stop
         # following the tangent that the arrowhead is rotated to.
-        layer = folium.PolyLine(_latlngs(geom["coordinates"]), class_name=css,
-                                no_clip=True, smooth_factor=0, **opts)
+        layer = folium.PolyLine(_latlngs(geom["coordinates"]), class_name=css, no_clip=True, smooth_factor=0, **opts)
     else:
-        layer = Shape({"type": "Feature", "properties": {}, "geometry": geom},
-                      {**opts, "className": css})
+        layer = Shape({"type": "Feature", "properties": {}, "geometry": geom}, {**opts, "className": css})
     Annotation(feature.tooltip, feature.popup).add_to(layer)
     layer.add_to(parent)
     for mark in feature.marks:
         mark_pin(mark, dim, feature.key).add_to(parent)
 
 
-def feature_group(name: str, features: Iterable[MapFeature], highlight: set[str] | None = None,
-                  show: bool = True):
+def feature_group(name: str, features: Iterable[MapFeature], highlight: set[str] | None = None, show: bool = True):
     """A named folium FeatureGroup holding ``features``.
 
     With a non-empty ``highlight``, features whose key is not in it are dimmed.

@@ -40,8 +40,7 @@ class Entry:
 class Legend(QuickMacroElement):
     """A Leaflet control listing `Entry` rows under section headings."""
 
-    def __init__(self, sections: list[tuple[str, list[Entry]]], title: str = TITLE,
-                 position: str = "bottomleft"):
+    def __init__(self, sections: list[tuple[str, list[Entry]]], title: str = TITLE, position: str = "bottomleft"):
         super().__init__()
         self._name = "Legend"
         self._template = template("legend.html.jinja")
@@ -64,9 +63,10 @@ def _arc_entries(features: Iterable[MapFeature]) -> list[Entry]:
             "pending": "Transfer, planned or ordered",
             "frozen": "Transfer, frozen or halted",
         }.get(variant, style.ARC_LABELS[f.kind])
-        seen.setdefault((f.kind, variant), Entry(
-            label, "line", f.style["color"], dash=f.style.get("dashArray", "") or "",
-            arrow=f.kind != "alliance"))
+        seen.setdefault(
+            (f.kind, variant),
+            Entry(label, "line", f.style["color"], dash=f.style.get("dashArray", "") or "", arrow=f.kind != "alliance"),
+        )
     order = {k: i for i, k in enumerate(("alliance", "transfer", "support", "conflict"))}
     return [seen[k] for k in sorted(seen, key=lambda k: (order[k[0]], k[1]))]
 
@@ -79,8 +79,11 @@ def _place_entries(features: Iterable[MapFeature]) -> list[Entry]:
             city = True
         elif f.properties.get("role"):
             roles.add(f.properties["role"])
-    rows = [Entry(style.ROLE_LABELS[r], "fill", style.ROLE_COLORS[r], fill=style.ROLE_COLORS[r],
-                  opacity=0.55) for r in style.ROLE_ORDER if r in roles]
+    rows = [
+        Entry(style.ROLE_LABELS[r], "fill", style.ROLE_COLORS[r], fill=style.ROLE_COLORS[r], opacity=0.55)
+        for r in style.ROLE_ORDER
+        if r in roles
+    ]
     if city:
         rows.append(Entry("City (larger = more mentions)", "circle", "#ffffff", fill=style.CITY))
     return rows
@@ -92,16 +95,26 @@ def _region_entries(features: Iterable[MapFeature]) -> list[Entry]:
     for kind in ("sea", "strait", "disputed", "admin1", "region"):
         if kind in kinds:
             s = style.REGION_STYLES[kind]
-            rows.append(Entry(style.REGION_LABELS[kind], "fill", s["color"], fill=s["fillColor"],
-                              dash=s.get("dashArray", ""), opacity=s["fillOpacity"]))
+            rows.append(
+                Entry(
+                    style.REGION_LABELS[kind],
+                    "fill",
+                    s["color"],
+                    fill=s["fillColor"],
+                    dash=s.get("dashArray", ""),
+                    opacity=s["fillOpacity"],
+                )
+            )
     return rows
 
 
 def _sphere_entries(features: Iterable[MapFeature]) -> list[Entry]:
     rows: dict[str, Entry] = {}
     for f in features:
-        rows.setdefault(f.key, Entry(f.properties["label"], "fill", f.style["color"],
-                                     fill=f.style["fillColor"], dash="4 3", opacity=0.35))
+        rows.setdefault(
+            f.key,
+            Entry(f.properties["label"], "fill", f.style["color"], fill=f.style["fillColor"], dash="4 3", opacity=0.35),
+        )
     return list(rows.values())
 
 
@@ -116,9 +129,13 @@ def legend_sections(features: Mapping[str, list[MapFeature]]) -> list[tuple[str,
     return [(title, rows) for title, rows in sections if rows]
 
 
-def build_legend_layer(scene: Scene, *, layers: Iterable[str] = ("places", "regions", "spheres", "arcs"),
-                       outlines: Outlines | None = None,
-                       features: Mapping[str, list[MapFeature]] | None = None) -> Legend:
+def build_legend_layer(
+    scene: Scene,
+    *,
+    layers: Iterable[str] = ("places", "regions", "spheres", "arcs"),
+    outlines: Outlines | None = None,
+    features: Mapping[str, list[MapFeature]] | None = None,
+) -> Legend:
     """The legend for a scene's layers, as a folium element to add to the map.
 
     Parameters

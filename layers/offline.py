@@ -20,8 +20,7 @@ from branca.element import Element
 from layers.elements import template, template_text, walk_elements
 from layers.leaflet import OfflineError, leaflet_dir
 
-__all__ = ["OfflineError", "check_offline", "leaflet_assets", "leaflet_dir", "offline_html",
-           "remote_references"]
+__all__ = ["OfflineError", "check_offline", "leaflet_assets", "leaflet_dir", "offline_html", "remote_references"]
 
 
 #: A URL that leaves the machine: http(s) or protocol-relative.
@@ -72,7 +71,7 @@ class _RemoteFinder(HTMLParser):
             self.found.extend(m.group(0)[:80] for m in _CSS_REMOTE.finditer(data))
         elif self._raw == "script":
             for m in _SCRIPT_URL.finditer(data):
-                before = data[max(0, m.start() - 60):m.start()]
+                before = data[max(0, m.start() - 60) : m.start()]
                 if _SCRIPT_FETCH.search(before):
                     self.found.append((before[-30:] + m.group(0))[:80])
 

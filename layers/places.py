@@ -57,8 +57,7 @@ def place_roles(scene: Scene) -> dict[str, str]:
         found.setdefault(rel.source, []).append(src_role)
         found.setdefault(rel.target, []).append(dst_role)
     # the role played most often wins; ties go to the earlier role in _PRIORITY
-    roles = {pid: min(set(rs), key=lambda r: (-rs.count(r), _PRIORITY.index(r)))
-             for pid, rs in found.items()}
+    roles = {pid: min(set(rs), key=lambda r: (-rs.count(r), _PRIORITY.index(r))) for pid, rs in found.items()}
     for p in scene.places:
         if p.role in style.ROLE_COLORS:
             roles[p.id] = p.role
@@ -69,8 +68,16 @@ def _evidence(scene: Scene, place: Place):
     return quotes(scene, place.mentions, whole_sentence=True)
 
 
-def _feature(scene: Scene, place: Place, role: str | None, geometry: dict,
-             css: str, opts: dict, radius: float, marks: tuple[Mark, ...]) -> MapFeature:
+def _feature(
+    scene: Scene,
+    place: Place,
+    role: str | None,
+    geometry: dict,
+    css: str,
+    opts: dict,
+    radius: float,
+    marks: tuple[Mark, ...],
+) -> MapFeature:
     evidence = _evidence(scene, place)
     n = len(place.mentions)
     role_text = style.ROLE_LABELS.get(role or "", "")
@@ -79,12 +86,19 @@ def _feature(scene: Scene, place: Place, role: str | None, geometry: dict,
     tip = f"{place.name} · {role_text or place.kind} · {n} mention{'s' if n != 1 else ''}"
     props = base_properties("places", place.kind, place.id, place.name)
     sentences, docs = joined_evidence(evidence)
-    props |= {"name": place.name, "role": role, "mentions": n,
-              "evidence": sentences, "documents": docs}
+    props |= {"name": place.name, "role": role, "mentions": n, "evidence": sentences, "documents": docs}
     return MapFeature(
-        key=place.id, layer="places", kind=place.kind, geometry=geometry, css=css, style=opts,
-        tooltip=tooltip_html(tip), popup=popup_html(place.name, facts, evidence, note),
-        properties=props, radius=radius, marks=marks,
+        key=place.id,
+        layer="places",
+        kind=place.kind,
+        geometry=geometry,
+        css=css,
+        style=opts,
+        tooltip=tooltip_html(tip),
+        popup=popup_html(place.name, facts, evidence, note),
+        properties=props,
+        radius=radius,
+        marks=marks,
     )
 
 
@@ -102,40 +116,47 @@ def collect_places(scene: Scene, outlines: Outlines | None = None) -> list[MapFe
             # grows with the mentions, but never over the story: a long file names Kyiv hundreds
             # of times
             radius = round(min(3.5 + 1.8 * math.sqrt(n), MAX_CITY_RADIUS), 2)
-            opts = {"color": "#ffffff", "weight": 1.5, "fillColor": style.CITY, "fillOpacity": 0.95,
-                    "opacity": 1.0}
+            opts = {"color": "#ffffff", "weight": 1.5, "fillColor": style.CITY, "fillOpacity": 0.95, "opacity": 1.0}
             label = Mark("label", place.lat, place.lon, text=place.name, css="gb-city-label")
-            points.append(_feature(scene, place, roles.get(place.id), point_geometry(place),
-                                   "gb-place gb-city", opts, radius, (label,)))
+            points.append(
+                _feature(
+                    scene, place, roles.get(place.id), point_geometry(place), "gb-place gb-city", opts, radius, (label,)
+                )
+            )
             continue
         role = roles.get(place.id, "other")
         color = style.ROLE_COLORS[role]
         # only the countries that act in the story are named on the map (their outline shows
         # the rest; hover names them); places drawn as a dot are always named
-        label = (Mark("label", place.lat, place.lon, text=place.name, css="gb-place-label"),
-                 ) if place.id in roles else ()
+        label = (
+            (Mark("label", place.lat, place.lon, text=place.name, css="gb-place-label"),) if place.id in roles else ()
+        )
         geom = None
         if place.kind == "country" and place.shape:
             geom = shape_geojson(outlines, place.shape)
         if geom is not None:
-            opts = {"color": color, "weight": 1.2, "opacity": 0.9, "fillColor": color,
-                    "fillOpacity": 0.42 if role != "other" else 0.18}
-            countries.append(_feature(scene, place, role, geom,
-                                      f"gb-shape gb-country gb-role-{role}", opts, 0, label))
+            opts = {
+                "color": color,
+                "weight": 1.2,
+                "opacity": 0.9,
+                "fillColor": color,
+                "fillOpacity": 0.42 if role != "other" else 0.18,
+            }
+            countries.append(_feature(scene, place, role, geom, f"gb-shape gb-country gb-role-{role}", opts, 0, label))
         else:
-            opts = {"color": "#ffffff", "weight": 1.5, "fillColor": color, "fillOpacity": 0.95,
-                    "opacity": 1.0}
+            opts = {"color": "#ffffff", "weight": 1.5, "fillColor": color, "fillOpacity": 0.95, "opacity": 1.0}
             # a dot says nothing by itself (a historical state, a group): always name it,
             # beside the dot rather than over it
-            label = (Mark("label", place.lat, place.lon, text=place.name,
-                          css="gb-place-label gb-point-label"),)
-            points.append(_feature(scene, place, role, point_geometry(place),
-                                   f"gb-place gb-actor gb-role-{role}", opts, 7, label))
+            label = (Mark("label", place.lat, place.lon, text=place.name, css="gb-place-label gb-point-label"),)
+            points.append(
+                _feature(scene, place, role, point_geometry(place), f"gb-place gb-actor gb-role-{role}", opts, 7, label)
+            )
     return countries + points
 
 
-def build_places_layer(scene: Scene, *, outlines: Outlines | None = None,
-                       highlight: set[str] | None = None, name: str = LAYER_NAME):
+def build_places_layer(
+    scene: Scene, *, outlines: Outlines | None = None, highlight: set[str] | None = None, name: str = LAYER_NAME
+):
     """The places of a scene as one named folium FeatureGroup.
 
     Parameters

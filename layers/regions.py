@@ -51,33 +51,56 @@ def collect_regions(scene: Scene, outlines: Outlines | None = None) -> list[MapF
         opts = dict(style.REGION_STYLES[kind])
         geom = region_geojson(place, outlines)
         evidence = quotes(scene, place.mentions, whole_sentence=True)
-        facts = [style.REGION_LABELS[kind].split(" ")[0] if kind != "disputed" else "disputed",
-                 ", ".join(place.members)]
+        facts = [
+            style.REGION_LABELS[kind].split(" ")[0] if kind != "disputed" else "disputed",
+            ", ".join(place.members),
+        ]
         note = f"Resolved by: {place.reason}" if place.reason else ""
         props = base_properties("regions", place.kind, place.id, place.name)
         sentences, docs = joined_evidence(evidence)
-        props |= {"name": place.name, "members": ", ".join(place.members) or None,
-                  "mentions": len(place.mentions), "evidence": sentences, "documents": docs}
+        props |= {
+            "name": place.name,
+            "members": ", ".join(place.members) or None,
+            "mentions": len(place.mentions),
+            "evidence": sentences,
+            "documents": docs,
+        }
         label = Mark("label", place.lat, place.lon, text=place.name, css="gb-region-label")
-        common = dict(key=place.id, layer="regions", kind=place.kind,
-                      tooltip=tooltip_html(f"{place.name} · {style.REGION_LABELS[kind].lower()}"),
-                      popup=popup_html(place.name, facts, evidence, note), properties=props,
-                      marks=(label,))
+        common = dict(
+            key=place.id,
+            layer="regions",
+            kind=place.kind,
+            tooltip=tooltip_html(f"{place.name} · {style.REGION_LABELS[kind].lower()}"),
+            popup=popup_html(place.name, facts, evidence, note),
+            properties=props,
+            marks=(label,),
+        )
         if geom is not None:
-            shaped.append(MapFeature(geometry=geom, css=f"gb-shape gb-region gb-{place.kind}",
-                                     style=opts, **common))
+            shaped.append(MapFeature(geometry=geom, css=f"gb-shape gb-region gb-{place.kind}", style=opts, **common))
         else:
-            point_opts = {"color": opts["color"], "weight": 2, "opacity": 0.9, "dashArray": "3 3",
-                          "fillColor": "#ffffff", "fillOpacity": 0.6}
-            points.append(MapFeature(
-                geometry=point_geometry(place),
-                css=f"gb-place gb-region-point gb-{place.kind}", style=point_opts, radius=8,
-                **common))
+            point_opts = {
+                "color": opts["color"],
+                "weight": 2,
+                "opacity": 0.9,
+                "dashArray": "3 3",
+                "fillColor": "#ffffff",
+                "fillOpacity": 0.6,
+            }
+            points.append(
+                MapFeature(
+                    geometry=point_geometry(place),
+                    css=f"gb-place gb-region-point gb-{place.kind}",
+                    style=point_opts,
+                    radius=8,
+                    **common,
+                )
+            )
     return shaped + points
 
 
-def build_regions_layer(scene: Scene, *, outlines: Outlines | None = None,
-                        highlight: set[str] | None = None, name: str = LAYER_NAME):
+def build_regions_layer(
+    scene: Scene, *, outlines: Outlines | None = None, highlight: set[str] | None = None, name: str = LAYER_NAME
+):
     """Seas, straits, disputed areas and regions as one named folium FeatureGroup.
 
     Parameters

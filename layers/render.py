@@ -26,8 +26,9 @@ from layers.names import ALL_LAYERS, FEATURE_LAYERS, LAYER_NAMES
 from layers.outlines import Outlines, default_outlines
 
 
-def collect_layers(scene: Scene, *, layers: Iterable[str] = FEATURE_LAYERS,
-                   outlines: Outlines | None = None) -> dict[str, list[MapFeature]]:
+def collect_layers(
+    scene: Scene, *, layers: Iterable[str] = FEATURE_LAYERS, outlines: Outlines | None = None
+) -> dict[str, list[MapFeature]]:
     """The features of each requested feature layer, keyed by layer name."""
     from layers.arcs import collect_arcs
     from layers.places import collect_places
@@ -66,9 +67,7 @@ def stabilise_ids(elements: Iterable, key: str) -> None:
     parents = [top._parent for top in elements if getattr(top, "_parent", None) is not None]
     for top in [*elements, *parents]:
         for el in walk_elements(top):
-            el._children = type(el._children)(
-                (child.get_name(), child) for child in el._children.values()
-            )
+            el._children = type(el._children)((child.get_name(), child) for child in el._children.values())
 
 
 def _bounds(scene: Scene, features: Mapping[str, list[MapFeature]]) -> list[list[float]] | None:
@@ -103,8 +102,10 @@ def _bounds(scene: Scene, features: Mapping[str, list[MapFeature]]) -> list[list
         return None
     pad_lat = max(1.0, (max(lats) - min(lats)) * 0.05)
     pad_lon = max(1.0, (max(lons) - min(lons)) * 0.05)
-    return [[max(-80.0, min(lats) - pad_lat), min(lons) - pad_lon],
-            [min(84.0, max(lats) + pad_lat), max(lons) + pad_lon]]
+    return [
+        [max(-80.0, min(lats) - pad_lat), min(lons) - pad_lon],
+        [min(84.0, max(lats) + pad_lat), max(lons) + pad_lon],
+    ]
 
 
 class LayerOrder(QuickMacroElement):
@@ -126,8 +127,7 @@ def fit_view(bounds: Sequence[Sequence[float]], *, max_zoom: int | None):
     class FitView(folium.FitBounds):
         _template = template("fit.js.jinja")
 
-    fit = FitView(bounds, padding_top_left=(legend.WIDTH_PX, 20), padding_bottom_right=(40, 20),
-                  max_zoom=max_zoom)
+    fit = FitView(bounds, padding_top_left=(legend.WIDTH_PX, 20), padding_bottom_right=(40, 20), max_zoom=max_zoom)
     fit.legend_open_from = legend.OPEN_FROM_PX
     fit.narrow_padding = [20, 20]
     # without the zoom animation (see render_map)
@@ -139,14 +139,28 @@ def new_map(tiles: str | None = None):
     """An empty folium Map with geobrief's defaults: no tiles, SVG paths, world view."""
     import folium
 
-    m = folium.Map(location=[30.0, 20.0], zoom_start=3, tiles=tiles, prefer_canvas=False,
-                   control_scale=True, world_copy_jump=False, min_zoom=2)
+    m = folium.Map(
+        location=[30.0, 20.0],
+        zoom_start=3,
+        tiles=tiles,
+        prefer_canvas=False,
+        control_scale=True,
+        world_copy_jump=False,
+        min_zoom=2,
+    )
     return m
 
 
-def render_map(scene: Scene, *, layers: Iterable[str] = ALL_LAYERS, m=None,
-               tiles: str | None = None, highlight: set[str] | None = None,
-               outlines: Outlines | None = None, bounds: Sequence[Sequence[float]] | None = None):
+def render_map(
+    scene: Scene,
+    *,
+    layers: Iterable[str] = ALL_LAYERS,
+    m=None,
+    tiles: str | None = None,
+    highlight: set[str] | None = None,
+    outlines: Outlines | None = None,
+    bounds: Sequence[Sequence[float]] | None = None,
+):
     """Draw a scene as a folium map.
 
     Parameters
@@ -188,8 +202,7 @@ def render_map(scene: Scene, *, layers: Iterable[str] = ALL_LAYERS, m=None,
     page = PageStyle()
     page.add_to(m)
     added.append(page)
-    features = collect_layers(scene, layers=[x for x in layers if x in FEATURE_LAYERS],
-                              outlines=outlines)
+    features = collect_layers(scene, layers=[x for x in layers if x in FEATURE_LAYERS], outlines=outlines)
     if created:
         # a whole Scene opens no closer than zoom 6; bounds given (a briefing step) are framed
         # as tightly as they ask

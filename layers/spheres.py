@@ -69,36 +69,58 @@ def collect_spheres(scene: Scene, outlines: Outlines | None = None) -> list[MapF
         note = f"Why: {rel.cue}" if rel.cue else ""
         props = base_properties("spheres", "influence", rel.id, caption)
         sentences, docs = joined_evidence(evidence)
-        props |= {"relation": "influence", "source": patron.name if patron else rel.source,
-                  "source_id": rel.source, "members": ", ".join(rel.members),
-                  "confidence": rel.confidence, "evidence": sentences, "documents": docs}
-        common = dict(key=rel.id, layer="spheres", kind="influence",
-                      tooltip=tooltip_html(f"{caption} ({', '.join(names)})"),
-                      popup=popup_html(caption, facts, evidence, note), properties=props)
+        props |= {
+            "relation": "influence",
+            "source": patron.name if patron else rel.source,
+            "source_id": rel.source,
+            "members": ", ".join(rel.members),
+            "confidence": rel.confidence,
+            "evidence": sentences,
+            "documents": docs,
+        }
+        common = dict(
+            key=rel.id,
+            layer="spheres",
+            kind="influence",
+            tooltip=tooltip_html(f"{caption} ({', '.join(names)})"),
+            popup=popup_html(caption, facts, evidence, note),
+            properties=props,
+        )
         geom, where = union_geojson(outlines, tuple(rel.members))
         if geom is not None:
             marks = (Mark("label", *where, text=caption, css="gb-sphere-label"),) if where else ()
-            opts = {"color": color, "weight": 1.6, "opacity": 0.85, "dashArray": "6 4",
-                    "fillColor": color, "fillOpacity": 0.2}
-            out.append(MapFeature(geometry=geom, css="gb-shape gb-sphere", style=opts,
-                                  marks=marks, **common))
+            opts = {
+                "color": color,
+                "weight": 1.6,
+                "opacity": 0.85,
+                "dashArray": "6 4",
+                "fillColor": color,
+                "fillOpacity": 0.2,
+            }
+            out.append(MapFeature(geometry=geom, css="gb-shape gb-sphere", style=opts, marks=marks, **common))
             continue
         for i, member in enumerate(rel.members):
             place = scene.place(member)
             if place is None:
                 continue
-            marks = ((Mark("label", place.lat, place.lon, text=caption, css="gb-sphere-label"),)
-                     if i == 0 else ())
-            opts = {"color": color, "weight": 2, "opacity": 0.9, "fillColor": color,
-                    "fillOpacity": 0.35}
-            out.append(MapFeature(
-                geometry=point_geometry(place),
-                css="gb-place gb-sphere-point", style=opts, radius=11, marks=marks, **common))
+            marks = (Mark("label", place.lat, place.lon, text=caption, css="gb-sphere-label"),) if i == 0 else ()
+            opts = {"color": color, "weight": 2, "opacity": 0.9, "fillColor": color, "fillOpacity": 0.35}
+            out.append(
+                MapFeature(
+                    geometry=point_geometry(place),
+                    css="gb-place gb-sphere-point",
+                    style=opts,
+                    radius=11,
+                    marks=marks,
+                    **common,
+                )
+            )
     return out
 
 
-def build_spheres_layer(scene: Scene, *, outlines: Outlines | None = None,
-                        highlight: set[str] | None = None, name: str = LAYER_NAME):
+def build_spheres_layer(
+    scene: Scene, *, outlines: Outlines | None = None, highlight: set[str] | None = None, name: str = LAYER_NAME
+):
     """The spheres of influence of a scene as one named folium FeatureGroup.
 
     Parameters

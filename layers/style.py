@@ -34,12 +34,14 @@ REGION_STYLES: dict[str, dict] = {
     "sea": {"color": "#5f8fb0", "fillColor": "#a9c4d8", "fillOpacity": 0.45, "weight": 1.2},
     "strait": {"color": "#2f6690", "fillColor": "#7fa7c4", "fillOpacity": 0.6, "weight": 2},
     "disputed": {
-        "color": "#8a4b2f", "fillColor": "url(#gb-hatch)", "fillOpacity": 1.0,
-        "weight": 1.8, "dashArray": "5 4",
+        "color": "#8a4b2f",
+        "fillColor": "url(#gb-hatch)",
+        "fillOpacity": 1.0,
+        "weight": 1.8,
+        "dashArray": "5 4",
     },
     "admin1": {"color": "#7b6a55", "fillColor": "#c9b99e", "fillOpacity": 0.35, "weight": 1.5},
-    "region": {"color": "#7b6a55", "fillColor": "#c9b99e", "fillOpacity": 0.25, "weight": 1.2,
-               "dashArray": "2 4"},
+    "region": {"color": "#7b6a55", "fillColor": "#c9b99e", "fillOpacity": 0.25, "weight": 1.2, "dashArray": "2 4"},
 }
 REGION_LABELS: dict[str, str] = {
     "sea": "Sea",

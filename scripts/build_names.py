@@ -63,8 +63,19 @@ ODBL_NOTICE = (
 
 #: Columns of countries.tsv, in order.
 COUNTRY_COLUMNS = (
-    "iso2", "iso3", "name", "official", "aliases", "demonyms", "capital",
-    "lat", "lon", "area_km2", "population", "continent", "un_member",
+    "iso2",
+    "iso3",
+    "name",
+    "official",
+    "aliases",
+    "demonyms",
+    "capital",
+    "lat",
+    "lon",
+    "area_km2",
+    "population",
+    "continent",
+    "un_member",
 )
 #: Columns of cities.tsv.gz, in order.
 CITY_COLUMNS = ("geonameid", "name", "iso", "admin1", "lat", "lon", "population", "feature_code")
@@ -147,7 +158,9 @@ def _capital_city(names: list[str], iso: str, by_country: dict[str, list[dict]])
     return best
 
 
-def build_countries(wc: list[dict], gn_countries: dict, by_country: dict[str, list[dict]]) -> tuple[list[dict], set[int]]:
+def build_countries(
+    wc: list[dict], gn_countries: dict, by_country: dict[str, list[dict]]
+) -> tuple[list[dict], set[int]]:
     """Country rows, and the geonameids of their capitals."""
     import pycountry
 

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from geo.scene import Document, Place, Relation, Scene, Span
 
-TEXT = (
-    "Turkey sold 12 Bayraktar drones to Ukraine. "
-    "Russia criticised Ankara. "
-    "Kiev and Kyiv are the same city."
-)
+TEXT = "Turkey sold 12 Bayraktar drones to Ukraine. Russia criticised Ankara. Kiev and Kyiv are the same city."
 
 
 def _span(doc: str, text: str, needle: str, nth: int = 0) -> Span:
@@ -29,26 +25,37 @@ def small_scene() -> Scene:
     d = "d1"
     doc = Document(d, "Drones", TEXT, source="drones.txt")
     places = (
-        Place("TR", "Turkey", "country", "TR", 39.0, 35.0,
-              mentions=(_span(d, TEXT, "Turkey"), _span(d, TEXT, "Ankara")), reason="name"),
-        Place("UA", "Ukraine", "country", "UA", 49.0, 32.0,
-              mentions=(_span(d, TEXT, "Ukraine"),), reason="name"),
-        Place("RU", "Russia", "country", "RU", 60.0, 90.0,
-              mentions=(_span(d, TEXT, "Russia"),), reason="name"),
-        Place("city:703448", "Kyiv", "city", "UA", 50.45, 30.52,
-              mentions=(_span(d, TEXT, "Kyiv"),), reason="name"),
-        Place("city:kiev-dup", "Kiev", "city", "UA", 50.45, 30.52,
-              mentions=(_span(d, TEXT, "Kiev"),), reason="alias"),
+        Place(
+            "TR",
+            "Turkey",
+            "country",
+            "TR",
+            39.0,
+            35.0,
+            mentions=(_span(d, TEXT, "Turkey"), _span(d, TEXT, "Ankara")),
+            reason="name",
+        ),
+        Place("UA", "Ukraine", "country", "UA", 49.0, 32.0, mentions=(_span(d, TEXT, "Ukraine"),), reason="name"),
+        Place("RU", "Russia", "country", "RU", 60.0, 90.0, mentions=(_span(d, TEXT, "Russia"),), reason="name"),
+        Place("city:703448", "Kyiv", "city", "UA", 50.45, 30.52, mentions=(_span(d, TEXT, "Kyiv"),), reason="name"),
+        Place("city:kiev-dup", "Kiev", "city", "UA", 50.45, 30.52, mentions=(_span(d, TEXT, "Kiev"),), reason="alias"),
         Place("AZ", "Azerbaijan", "country", "AZ", 40.3, 47.7, reason="member"),
     )
     relations = (
-        Relation("r1", "transfer", "TR", "UA", item="drones", quantity=12, status="delivered",
-                 evidence=(_sentence(d, TEXT, "Turkey sold"),), cue="sold … to"),
-        Relation("r2", "conflict", "RU", "TR",
-                 evidence=(_sentence(d, TEXT, "Russia criticised"),), cue="criticised"),
+        Relation(
+            "r1",
+            "transfer",
+            "TR",
+            "UA",
+            item="drones",
+            quantity=12,
+            status="delivered",
+            evidence=(_sentence(d, TEXT, "Turkey sold"),),
+            cue="sold … to",
+        ),
+        Relation("r2", "conflict", "RU", "TR", evidence=(_sentence(d, TEXT, "Russia criticised"),), cue="criticised"),
         Relation("r3", "influence", "TR", members=("AZ",)),
-        Relation("r4", "conflict", "RU", "city:kiev-dup",
-                 evidence=(_sentence(d, TEXT, "Kiev and"),), cue="test"),
+        Relation("r4", "conflict", "RU", "city:kiev-dup", evidence=(_sentence(d, TEXT, "Kiev and"),), cue="test"),
     )
     return Scene(documents=(doc,), places=places, relations=relations)
 

@@ -52,60 +52,168 @@ def seed_scene(*, story: bool = False) -> Scene:
     )
     rels = (
         Relation(
-            "r-tb2-12", "transfer", "TR", "UA", item="Bayraktar TB2 drones", quantity=12,
+            "r-tb2-12",
+            "transfer",
+            "TR",
+            "UA",
+            item="Bayraktar TB2 drones",
+            quantity=12,
             status="delivered",
-            evidence=(_span(b, "The agreement signed between the two countries allowed the purchase of a total of 12 UAVs."),
-                      _span(b, "Ukraine already purchased the combat drones Bayraktar Tactical Block 2 (TB2) unmanned aerial vehicles (UAVs) from Turkey last year.")),
-            cue="purchased … from", confidence=0.9,
+            evidence=(
+                _span(b, "The agreement signed between the two countries allowed the purchase of a total of 12 UAVs."),
+                _span(
+                    b,
+                    "Ukraine already purchased the combat drones Bayraktar Tactical Block 2 (TB2) unmanned aerial vehicles (UAVs) from Turkey last year.",
+                ),
+            ),
+            cue="purchased … from",
+            confidence=0.9,
         ),
         Relation(
-            "r-tb2-50", "transfer", "TR", "UA", item="Bayraktar TB2 drones", quantity=50,
+            "r-tb2-50",
+            "transfer",
+            "TR",
+            "UA",
+            item="Bayraktar TB2 drones",
+            quantity=50,
             status="planned",
-            evidence=(_span(b, "Today, Ukraine wants to purchase another 50 Bayraktar TB2 combat drones and plans to set up a large-scale assembly line for the unmanned aircraft."),),
-            cue="wants to purchase", confidence=0.7,
+            evidence=(
+                _span(
+                    b,
+                    "Today, Ukraine wants to purchase another 50 Bayraktar TB2 combat drones and plans to set up a large-scale assembly line for the unmanned aircraft.",
+                ),
+            ),
+            cue="wants to purchase",
+            confidence=0.7,
         ),
         Relation(
-            "r-drones", "transfer", "TR", "UA", item="drones", status="delivered",
-            evidence=(_span(a, '"Turkey does sell drones to Ukraine, that is true, even at the risk of angering [Russian President] Vladimir Putin sometimes," said Aydintasbas.'),),
-            cue="sell … to", confidence=0.8,
+            "r-drones",
+            "transfer",
+            "TR",
+            "UA",
+            item="drones",
+            status="delivered",
+            evidence=(
+                _span(
+                    a,
+                    '"Turkey does sell drones to Ukraine, that is true, even at the risk of angering [Russian President] Vladimir Putin sometimes," said Aydintasbas.',
+                ),
+            ),
+            cue="sell … to",
+            confidence=0.8,
         ),
         Relation(
-            "r-engines", "transfer", "UA", "TR", item="AI-35 missile engines", status="delivered",
-            evidence=(_span(b, "Ukrainian engine-maker SE Ivchenko-Progress is producing the AI-35 engine to power Turkey’s new indigenous Gezgin missile."),
-                      _span(a, '"But it also gets very significant know-how from the Ukrainian defense industry, particularly on how to make engines.')),
-            cue="producing … to power", confidence=0.7,
+            "r-engines",
+            "transfer",
+            "UA",
+            "TR",
+            item="AI-35 missile engines",
+            status="delivered",
+            evidence=(
+                _span(
+                    b,
+                    "Ukrainian engine-maker SE Ivchenko-Progress is producing the AI-35 engine to power Turkey’s new indigenous Gezgin missile.",
+                ),
+                _span(
+                    a,
+                    '"But it also gets very significant know-how from the Ukrainian defense industry, particularly on how to make engines.',
+                ),
+            ),
+            cue="producing … to power",
+            confidence=0.7,
         ),
         Relation(
-            "r-alliance", "alliance", "TR", "UA", label="military cooperation agreement",
-            evidence=(_span(b, "This diplomatic and military alliance is needed by Ukraine to defend the country from Russian aggression."),
-                      _span(b, "The technology transfer is the engagement ring of wider alliance between Turkey and Ukraine on foreign affairs issues.")),
-            cue="alliance between", confidence=0.8,
+            "r-alliance",
+            "alliance",
+            "TR",
+            "UA",
+            label="military cooperation agreement",
+            evidence=(
+                _span(
+                    b,
+                    "This diplomatic and military alliance is needed by Ukraine to defend the country from Russian aggression.",
+                ),
+                _span(
+                    b,
+                    "The technology transfer is the engagement ring of wider alliance between Turkey and Ukraine on foreign affairs issues.",
+                ),
+            ),
+            cue="alliance between",
+            confidence=0.8,
         ),
         Relation(
-            "r-ru-am", "support", "RU", "AM",
-            evidence=(_span(b, "Recently, president Zelensky officially supported Turkish diplomacy in the conflict between Armenia (backed by Russia) and Azerbaijan for the region of Nagorno-Karabakh, backing Azeri claims."),),
-            cue="backed by", confidence=0.8,
+            "r-ru-am",
+            "support",
+            "RU",
+            "AM",
+            evidence=(
+                _span(
+                    b,
+                    "Recently, president Zelensky officially supported Turkish diplomacy in the conflict between Armenia (backed by Russia) and Azerbaijan for the region of Nagorno-Karabakh, backing Azeri claims.",
+                ),
+            ),
+            cue="backed by",
+            confidence=0.8,
         ),
         Relation(
-            "r-ua-az", "support", "UA", "AZ", label="Nagorno-Karabakh claims",
-            evidence=(_span(b, "Recently, president Zelensky officially supported Turkish diplomacy in the conflict between Armenia (backed by Russia) and Azerbaijan for the region of Nagorno-Karabakh, backing Azeri claims."),),
-            cue="backing", confidence=0.6,
+            "r-ua-az",
+            "support",
+            "UA",
+            "AZ",
+            label="Nagorno-Karabakh claims",
+            evidence=(
+                _span(
+                    b,
+                    "Recently, president Zelensky officially supported Turkish diplomacy in the conflict between Armenia (backed by Russia) and Azerbaijan for the region of Nagorno-Karabakh, backing Azeri claims.",
+                ),
+            ),
+            cue="backing",
+            confidence=0.6,
         ),
         Relation(
-            "r-am-az", "conflict", "AM", "AZ", label="Nagorno-Karabakh",
-            evidence=(_span(b, "Recently, president Zelensky officially supported Turkish diplomacy in the conflict between Armenia (backed by Russia) and Azerbaijan for the region of Nagorno-Karabakh, backing Azeri claims."),),
-            cue="conflict between", confidence=0.8,
+            "r-am-az",
+            "conflict",
+            "AM",
+            "AZ",
+            label="Nagorno-Karabakh",
+            evidence=(
+                _span(
+                    b,
+                    "Recently, president Zelensky officially supported Turkish diplomacy in the conflict between Armenia (backed by Russia) and Azerbaijan for the region of Nagorno-Karabakh, backing Azeri claims.",
+                ),
+            ),
+            cue="conflict between",
+            confidence=0.8,
         ),
         Relation(
-            "r-ru-ua", "conflict", "RU", "UA", label="troops massed on the border",
-            evidence=(_span(a, "The growing ties come in the face of Moscow's criticism as Russian forces continue to mass on the Ukrainian border."),),
-            cue="mass on the border", confidence=0.6,
+            "r-ru-ua",
+            "conflict",
+            "RU",
+            "UA",
+            label="troops massed on the border",
+            evidence=(
+                _span(
+                    a,
+                    "The growing ties come in the face of Moscow's criticism as Russian forces continue to mass on the Ukrainian border.",
+                ),
+            ),
+            cue="mass on the border",
+            confidence=0.6,
         ),
         Relation(
-            "r-tr-sphere", "influence", "TR",
-            members=("AZ", "GE", "IQ", "TM", "CY", "IL", "LY", "SY"), label="the East and the Mediterranean",
-            evidence=(_span(b, "But it is also an opportunity for Turkey to strengthen its ambitious policy of influence in the East (Azerbaijan, Georgia, Iraq, Turkmenistan) and in the Mediterranean (Cyprus, Israel, Libya, Syria), where Erdogan regularly steps on Putin’s feet."),),
-            cue="influence in", confidence=0.7,
+            "r-tr-sphere",
+            "influence",
+            "TR",
+            members=("AZ", "GE", "IQ", "TM", "CY", "IL", "LY", "SY"),
+            label="the East and the Mediterranean",
+            evidence=(
+                _span(
+                    b,
+                    "But it is also an opportunity for Turkey to strengthen its ambitious policy of influence in the East (Azerbaijan, Georgia, Iraq, Turkmenistan) and in the Mediterranean (Cyprus, Israel, Libya, Syria), where Erdogan regularly steps on Putin’s feet.",
+                ),
+            ),
+            cue="influence in",
+            confidence=0.7,
         ),
     )
     scene = Scene(documents=(a, b), places=places, relations=rels)
@@ -126,8 +234,17 @@ def hostile_scene() -> Scene:
     tr = Place("TR", f"Turkey {HOSTILE}", "country", "TR", 39.0, 35.0)
     ua = Place("UA", "Ukraine", "country", "UA", 49.0, 32.0)
     quote = Span("d1", 0, len(text), text)
-    rel = Relation("r1", "transfer", "TR", "UA", item=f"drones {HOSTILE}", quantity=3,
-                   status="delivered", evidence=(quote,), label=HOSTILE)
+    rel = Relation(
+        "r1",
+        "transfer",
+        "TR",
+        "UA",
+        item=f"drones {HOSTILE}",
+        quantity=3,
+        status="delivered",
+        evidence=(quote,),
+        label=HOSTILE,
+    )
     story = (
         Step("overview", f"Overview {HOSTILE}", f"Caption {HOSTILE}", ("TR", "UA"), ("r1",), None),
         Step("s2", "Step two", f"Second {HOSTILE}", ("TR", "UA"), ("r1",), quote),

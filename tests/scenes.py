@@ -31,11 +31,21 @@ def _sentence(doc: Document, needle: str) -> Span:
     return Span(doc.id, s, e, doc.text[s:e])
 
 
-def _country(doc: Document, iso: str, name: str, lat: float, lon: float, shape: bool = False,
-             mention: str | None = None) -> Place:
+def _country(
+    doc: Document, iso: str, name: str, lat: float, lon: float, shape: bool = False, mention: str | None = None
+) -> Place:
     mentions = (_span(doc, mention or name),) if (mention or name) in doc.text else ()
-    return Place(id=iso, name=name, kind="country", iso=iso, lat=lat, lon=lon, mentions=mentions,
-                 reason=f"name {name}", shape=iso if shape else None)
+    return Place(
+        id=iso,
+        name=name,
+        kind="country",
+        iso=iso,
+        lat=lat,
+        lon=lon,
+        mentions=mentions,
+        reason=f"name {name}",
+        shape=iso if shape else None,
+    )
 
 
 def transfer_scene(shapes: bool = False) -> Scene:
@@ -43,9 +53,17 @@ def transfer_scene(shapes: bool = False) -> Scene:
     doc = Document(id="d1", title="Drone deal", text=TEXT)
     tr = _country(doc, "TR", "Turkey", 39.0, 35.0, shapes)
     ua = _country(doc, "UA", "Ukraine", 49.0, 31.4, shapes)
-    rel = Relation(id="r1", kind="transfer", source="TR", target="UA", item="Bayraktar TB2",
-                   quantity=12, status="delivered", evidence=(_sentence(doc, "sold 12"),),
-                   cue="'sold … to'")
+    rel = Relation(
+        id="r1",
+        kind="transfer",
+        source="TR",
+        target="UA",
+        item="Bayraktar TB2",
+        quantity=12,
+        status="delivered",
+        evidence=(_sentence(doc, "sold 12"),),
+        cue="'sold … to'",
+    )
     return Scene(documents=(doc,), places=(tr, ua), relations=(rel,))
 
 
@@ -60,33 +78,83 @@ def rich_scene(shapes: bool = False) -> Scene:
         _country(doc, "AM", "Armenia", 40.2, 45.0, shapes),
         _country(doc, "AZ", "Azerbaijan", 40.3, 47.7, shapes),
         _country(doc, "GE", "Georgia", 42.2, 43.5, shapes),
-        Place(id="city:703448", name="Kyiv", kind="city", iso="UA", lat=50.45, lon=30.52,
-              mentions=(_span(doc, "Kyiv"),), reason="name Kyiv"),
-        Place(id="sea:black-sea", name="Black Sea", kind="sea", iso=None, lat=43.4, lon=34.0,
-              mentions=(_span(doc, "Black Sea"),), reason="name Black Sea",
-              shape="sea:black-sea" if shapes else None),
-        Place(id="disputed:nagorno-karabakh", name="Nagorno-Karabakh", kind="disputed", iso=None,
-              lat=39.9, lon=46.7, mentions=(_span(doc, "Nagorno-Karabakh"),),
-              reason="name Nagorno-Karabakh",
-              shape="disputed:nagorno-karabakh" if shapes else None),
+        Place(
+            id="city:703448",
+            name="Kyiv",
+            kind="city",
+            iso="UA",
+            lat=50.45,
+            lon=30.52,
+            mentions=(_span(doc, "Kyiv"),),
+            reason="name Kyiv",
+        ),
+        Place(
+            id="sea:black-sea",
+            name="Black Sea",
+            kind="sea",
+            iso=None,
+            lat=43.4,
+            lon=34.0,
+            mentions=(_span(doc, "Black Sea"),),
+            reason="name Black Sea",
+            shape="sea:black-sea" if shapes else None,
+        ),
+        Place(
+            id="disputed:nagorno-karabakh",
+            name="Nagorno-Karabakh",
+            kind="disputed",
+            iso=None,
+            lat=39.9,
+            lon=46.7,
+            mentions=(_span(doc, "Nagorno-Karabakh"),),
+            reason="name Nagorno-Karabakh",
+            shape="disputed:nagorno-karabakh" if shapes else None,
+        ),
     )
     rels = (
-        Relation(id="r1", kind="transfer", source="TR", target="UA", item="Bayraktar TB2",
-                 quantity=12, status="delivered", evidence=(_sentence(doc, "sold 12"),)),
-        Relation(id="r2", kind="transfer", source="TR", target="UA", item="TB2 drones",
-                 quantity=50, status="planned", evidence=(_sentence(doc, "plans to buy"),)),
-        Relation(id="r3", kind="transfer", source="UA", target="CN", item="engine plant",
-                 status="frozen", evidence=(_sentence(doc, "Chinese bid"),)),
-        Relation(id="r4", kind="alliance", source="TR", target="UA",
-                 evidence=(_sentence(doc, "signed a military alliance"),)),
-        Relation(id="r5", kind="support", source="RU", target="AM",
-                 evidence=(_sentence(doc, "Russia backs"),)),
-        Relation(id="r6", kind="conflict", source="RU", target="UA",
-                 evidence=(_sentence(doc, "Russia threatened"),)),
-        Relation(id="r7", kind="conflict", source="UA", target="RU",
-                 evidence=(_sentence(doc, "Russia threatened"),)),
-        Relation(id="r8", kind="influence", source="TR", members=("AZ", "GE"), label="the East",
-                 evidence=(_sentence(doc, "influence in the East"),)),
+        Relation(
+            id="r1",
+            kind="transfer",
+            source="TR",
+            target="UA",
+            item="Bayraktar TB2",
+            quantity=12,
+            status="delivered",
+            evidence=(_sentence(doc, "sold 12"),),
+        ),
+        Relation(
+            id="r2",
+            kind="transfer",
+            source="TR",
+            target="UA",
+            item="TB2 drones",
+            quantity=50,
+            status="planned",
+            evidence=(_sentence(doc, "plans to buy"),),
+        ),
+        Relation(
+            id="r3",
+            kind="transfer",
+            source="UA",
+            target="CN",
+            item="engine plant",
+            status="frozen",
+            evidence=(_sentence(doc, "Chinese bid"),),
+        ),
+        Relation(
+            id="r4", kind="alliance", source="TR", target="UA", evidence=(_sentence(doc, "signed a military alliance"),)
+        ),
+        Relation(id="r5", kind="support", source="RU", target="AM", evidence=(_sentence(doc, "Russia backs"),)),
+        Relation(id="r6", kind="conflict", source="RU", target="UA", evidence=(_sentence(doc, "Russia threatened"),)),
+        Relation(id="r7", kind="conflict", source="UA", target="RU", evidence=(_sentence(doc, "Russia threatened"),)),
+        Relation(
+            id="r8",
+            kind="influence",
+            source="TR",
+            members=("AZ", "GE"),
+            label="the East",
+            evidence=(_sentence(doc, "influence in the East"),),
+        ),
     )
     return Scene(documents=(doc,), places=places, relations=rels)
 
@@ -95,17 +163,39 @@ def antimeridian_scene() -> Scene:
     """Russia (Vladivostok) → United States (Anchorage): an arc across the antimeridian."""
     text = "Russia shipped 3 icebreakers from Vladivostok to the United States in Anchorage."
     doc = Document(id="d1", title="Pacific", text=text)
-    ru = Place(id="city:2013348", name="Vladivostok", kind="city", iso="RU", lat=43.1, lon=131.9,
-               mentions=(_span(doc, "Vladivostok"),))
-    us = Place(id="city:5879400", name="Anchorage", kind="city", iso="US", lat=61.2, lon=-149.9,
-               mentions=(_span(doc, "Anchorage"),))
-    rel = Relation(id="r1", kind="transfer", source=ru.id, target=us.id, item="icebreakers",
-                   quantity=3, status="delivered", evidence=(Span("d1", 0, len(text), text),))
+    ru = Place(
+        id="city:2013348",
+        name="Vladivostok",
+        kind="city",
+        iso="RU",
+        lat=43.1,
+        lon=131.9,
+        mentions=(_span(doc, "Vladivostok"),),
+    )
+    us = Place(
+        id="city:5879400",
+        name="Anchorage",
+        kind="city",
+        iso="US",
+        lat=61.2,
+        lon=-149.9,
+        mentions=(_span(doc, "Anchorage"),),
+    )
+    rel = Relation(
+        id="r1",
+        kind="transfer",
+        source=ru.id,
+        target=us.id,
+        item="icebreakers",
+        quantity=3,
+        status="delivered",
+        evidence=(Span("d1", 0, len(text), text),),
+    )
     return Scene(documents=(doc,), places=(ru, us), relations=(rel,))
 
 
 HOSTILE = (
-    "<script>window.__pwned=1</script> Turkey sold <img src=x onerror=\"window.__pwned=2\"> "
+    '<script>window.__pwned=1</script> Turkey sold <img src=x onerror="window.__pwned=2"> '
     "drones to Ukraine \"';</script><script>window.__pwned=3</script> ${window.__pwned=4} `x`."
 )
 
@@ -116,16 +206,42 @@ def hostile_scene(shapes: bool = False) -> Scene:
     span = Span("d1", 0, len(HOSTILE), HOSTILE)
     # Jinja markers too: branca re-renders element output as a template, so they must stay literal.
     evil = "</script><img src=x onerror=window.__pwned=6>'\"`${1}`{{ 7*7 }}{% if 1 %}J{% endif %}"
-    tr = Place(id="TR", name="Turkey" + evil, kind="country", iso="TR", lat=39.0, lon=35.0,
-               mentions=(span,), reason=evil, shape="TR" if shapes else None)
-    ua = Place(id="UA", name="Ukraine", kind="country", iso="UA", lat=49.0, lon=31.4,
-               mentions=(span,), reason="name", shape="UA" if shapes else None)
-    kyiv = Place(id="city:703448", name="Kyiv" + evil, kind="city", iso="UA", lat=50.45,
-                 lon=30.52, mentions=(span,))
+    tr = Place(
+        id="TR",
+        name="Turkey" + evil,
+        kind="country",
+        iso="TR",
+        lat=39.0,
+        lon=35.0,
+        mentions=(span,),
+        reason=evil,
+        shape="TR" if shapes else None,
+    )
+    ua = Place(
+        id="UA",
+        name="Ukraine",
+        kind="country",
+        iso="UA",
+        lat=49.0,
+        lon=31.4,
+        mentions=(span,),
+        reason="name",
+        shape="UA" if shapes else None,
+    )
+    kyiv = Place(id="city:703448", name="Kyiv" + evil, kind="city", iso="UA", lat=50.45, lon=30.52, mentions=(span,))
     rels = (
-        Relation(id="r1", kind="transfer", source="TR", target="UA", item="drones" + evil,
-                 quantity=5, status="planned", label=evil, evidence=(span,), cue=evil),
-        Relation(id="r2", kind="influence", source="TR", members=("UA",), label=evil,
-                 evidence=(span,)),
+        Relation(
+            id="r1",
+            kind="transfer",
+            source="TR",
+            target="UA",
+            item="drones" + evil,
+            quantity=5,
+            status="planned",
+            label=evil,
+            evidence=(span,),
+            cue=evil,
+        ),
+        Relation(id="r2", kind="influence", source="TR", members=("UA",), label=evil, evidence=(span,)),
     )
     return Scene(documents=(doc,), places=(tr, ua, kyiv), relations=rels)

@@ -123,8 +123,10 @@ def test_article_markup_never_reaches_the_page(at):
 
 def test_uploads_good_bad_and_too_large(at):
     before = len(_scene(at).documents)
-    page = (b"<html><head><title>Drone deal</title><script>alert('x')</script></head>"
-            b"<body><p>Turkey sold drones to <b>Ukraine</b>.</p><script>steal()</script></body></html>")
+    page = (
+        b"<html><head><title>Drone deal</title><script>alert('x')</script></head>"
+        b"<body><p>Turkey sold drones to <b>Ukraine</b>.</p><script>steal()</script></body></html>"
+    )
     at.file_uploader[0].upload("deal.html", page, "text/html")
     _run(at)
     doc = _scene(at).documents[-1]
@@ -151,13 +153,13 @@ def test_article_without_places_gets_a_clear_message():
     assert any("No places were found" in w.value for w in at.warning)
 
 
-def _edit_relation(at: AppTest, rows: dict | None = None, deleted: list | None = None,
-                   added: list | None = None) -> None:
+def _edit_relation(
+    at: AppTest, rows: dict | None = None, deleted: list | None = None, added: list | None = None
+) -> None:
     _panel(at, "Correct")
     version = at.session_state["v_rel_editor"] if "v_rel_editor" in at.session_state else 0  # noqa: SIM401 (no .get on AppTest state)
     key = f"rel_editor_{version}"
-    at.session_state[key] = {"edited_rows": rows or {}, "deleted_rows": deleted or [],
-                             "added_rows": added or []}
+    at.session_state[key] = {"edited_rows": rows or {}, "deleted_rows": deleted or [], "added_rows": added or []}
     _run(at)
 
 
@@ -287,7 +289,10 @@ def test_exports_hold_what_is_on_screen(at):
     page = export_html(view, layers=shown)
     assert "gb-arc gb-" not in page and "gb-place gb-" in page  # the classes of drawn features
     assert {f["properties"]["layer"] for f in export_geojson(view, layers=shown)["features"]} <= {
-        "places", "regions", "spheres"}
+        "places",
+        "regions",
+        "spheres",
+    }
 
 
 def test_storyline_edit_reorder_remove_add_and_save(at):

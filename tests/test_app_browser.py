@@ -50,9 +50,10 @@ def server(tmp_path_factory) -> Iterator[str]:
     log_path = tmp_path_factory.mktemp("app-server") / "server.log"
     log = log_path.open("w")
     proc = subprocess.Popen(
-        ["bash", str(ROOT / "run.sh"), "app", "--server.port", str(port),
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+        ["bash", str(ROOT / "run.sh"), "app", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://localhost:{port}"
     deadline = time.monotonic() + STARTUP_TIMEOUT
@@ -93,7 +94,8 @@ def _open_app(server: str, *, slow_stylesheet: float = 0.0):
     watch = Watch()
     with sync_playwright() as p:
         browser = p.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
+            executable_path=CHROMIUM,
+            headless=True,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
         context = browser.new_context(viewport={"width": 1500, "height": 1000})
@@ -228,7 +230,8 @@ def test_layer_control_hides_and_shows_arcs(page, tmp_path):
         """sel => { const f = document.querySelector(sel);
                     const d = f && f.contentDocument;
                     return d && d.querySelector('.leaflet-pane') && !d.querySelector('path.gb-arc'); }""",
-        arg=MAP_FRAME, timeout=60_000,
+        arg=MAP_FRAME,
+        timeout=60_000,
     )
     _no_trouble(page)
 
@@ -238,9 +241,14 @@ def test_clicking_an_arc_shows_its_evidence(page, tmp_path):
     page.wait_for_timeout(800)
     box = page.locator(MAP_FRAME).first.bounding_box()
     # a real mouse click on the middle of an arc's stroke
-    x, y = frame.locator("path.gb-arc").nth(2).evaluate(
-        """p => { const q = p.getPointAtLength(p.getTotalLength() / 2);
-                  const m = p.getScreenCTM(); return [q.x * m.a + m.e, q.y * m.d + m.f]; }""")
+    x, y = (
+        frame.locator("path.gb-arc")
+        .nth(2)
+        .evaluate(
+            """p => { const q = p.getPointAtLength(p.getTotalLength() / 2);
+                  const m = p.getScreenCTM(); return [q.x * m.a + m.e, q.y * m.d + m.f]; }"""
+        )
+    )
     since = time.monotonic()
     page.mouse.click(box["x"] + x, box["y"] + y)
     page.get_by_role("heading", name="Relation").wait_for(timeout=60_000)

@@ -96,8 +96,7 @@ def test_first_page_from_the_store_needs_no_folium_pandas_or_gazetteer(primed):
         "assert geo.gazetteer.load_gazetteer.cache_info().currsize == 0\n"
     )
     env = {**__import__("os").environ, app_cache.CACHE_ENV: str(primed)}
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=300)
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
 
 
@@ -111,8 +110,7 @@ def test_put_get_and_keep_only_the_newest(tmp_path, monkeypatch):
     for i in range(5):
         store.put("map", f"k{i}", f"text {i}")
         time.sleep(0.01)  # distinct modification times
-    assert sorted(p.name for p in (tmp_path / "s").glob("map-*.json")) == [
-        "map-k2.json", "map-k3.json", "map-k4.json"]
+    assert sorted(p.name for p in (tmp_path / "s").glob("map-*.json")) == ["map-k2.json", "map-k3.json", "map-k4.json"]
     assert store.get("map", "k4") == "text 4"
     assert not list((tmp_path / "s").glob(".*.tmp"))
 
@@ -169,8 +167,9 @@ def test_primer_command_reports_and_survives_an_unwritable_store(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     env = {**__import__("os").environ, app_cache.CACHE_ENV: str(blocker / "store")}
-    done = subprocess.run([sys.executable, "-m", "layers.app_cache"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "layers.app_cache"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
     assert done.returncode == 1
     assert "could not prepare the first page" in done.stderr
     assert "Traceback" not in done.stderr

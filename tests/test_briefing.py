@@ -65,7 +65,7 @@ def test_step_data_has_bounds_and_keys_per_step(seed_html):
         for rid in told.relation_ids:
             assert key_class(rid) in step["keys"]
             assert f"{key_class(rid)}" in seed_html.replace(json.dumps(data), "")
-    assert f'var {data["map"]} = L.map' in seed_html
+    assert f"var {data['map']} = L.map" in seed_html
 
 
 def test_the_map_is_drawn_once(seed_html):
@@ -86,8 +86,9 @@ def test_captions_and_quotes_are_shown(seed_html):
 
 
 def test_uses_the_scenes_own_story_when_it_has_one():
-    scene = edit_title(edit_caption(seed_scene(story=True), "overview", "Three things to know"),
-                       "overview", "For the minister")
+    scene = edit_title(
+        edit_caption(seed_scene(story=True), "overview", "Three things to know"), "overview", "For the minister"
+    )
     html = export_briefing_html(scene)
     assert "Three things to know" in html and "For the minister" in html
     assert len(_steps(html)) == len(scene.story)
@@ -111,14 +112,16 @@ def test_hostile_text_is_escaped_everywhere():
 
 def test_no_network_references(seed_html):
     assert remote_references(seed_html) == []
-    assert not re.search(r"""(src|href)=["']?(https?:)?//""", re.sub(r"<script>.*?</script>", "", seed_html, flags=re.S))
+    assert not re.search(
+        r"""(src|href)=["']?(https?:)?//""", re.sub(r"<script>.*?</script>", "", seed_html, flags=re.S)
+    )
     assert "<script src" not in seed_html and "<link " not in seed_html
 
 
 def test_remote_reference_guard():
     assert remote_references('<img src="https://x/y.png">') == ["<img src='https://x/y.png'>"]
     assert remote_references("<style>a{background:url(//cdn/x)}</style>") == ["url(//"]
-    assert remote_references('<script>var s = \'<a href="https://leafletjs.com">\';</script>') == []
+    assert remote_references("<script>var s = '<a href=\"https://leafletjs.com\">';</script>") == []
 
 
 def test_the_briefing_is_judged_by_the_projects_network_guard(monkeypatch):
@@ -166,5 +169,7 @@ def test_bounds_of_a_big_country_next_to_a_small_one_stay_near_the_small_one():
 
 
 def test_png_export_refuses_clearly_without_chromium(tmp_path: Path):
-    with pytest.raises(BriefingError, match="chromium not found at /nonexistent/chromium: install Debian's chromium package"):
+    with pytest.raises(
+        BriefingError, match="chromium not found at /nonexistent/chromium: install Debian's chromium package"
+    ):
         export_briefing_pngs(seed_scene(), tmp_path, chromium=Path("/nonexistent/chromium"))

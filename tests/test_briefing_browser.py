@@ -48,8 +48,11 @@ def browser():
     from playwright import sync_api
 
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        b = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         yield b
         b.close()
 
@@ -137,7 +140,9 @@ def test_each_step_frames_its_own_bounds(page):
         views.append(_view(page))
         inside = page.evaluate(
             "b => { const m = window[JSON.parse(document.getElementById('gb-briefing-data').textContent).map];"
-            " return m.getBounds().pad(0.01).contains(L.latLngBounds(b).getCenter()); }", bounds[i])
+            " return m.getBounds().pad(0.01).contains(L.latLngBounds(b).getCenter()); }",
+            bounds[i],
+        )
         assert inside, f"step {i} is not framed on its places"
     distinct_bounds = {json_key(b) for b in bounds}
     distinct_views = {json_key(v) for v in views}

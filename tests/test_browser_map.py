@@ -41,9 +41,11 @@ def browser():
     from playwright import sync_api
 
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                              args=["--no-sandbox", "--disable-gpu",
-                                    "--disable-background-networking"])
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         yield b
         b.close()
 
@@ -165,8 +167,7 @@ _GEOMETRY_JS = """
 def test_arrowheads_sit_on_the_recipient_and_point_along_the_arc(sample):
     scene, page = sample
     geo = page.page.evaluate(_GEOMETRY_JS)
-    directed = [r for r in scene.relations if r.kind in ARC_KINDS and r.kind != "alliance"
-                and r.target is not None]
+    directed = [r for r in scene.relations if r.kind in ARC_KINDS and r.kind != "alliance" and r.target is not None]
     assert len(geo["arrows"]) == len(directed) > 0
     targets = {key_class(r.id): scene.place(r.target) for r in directed}
     sources = {key_class(r.id): scene.place(r.source) for r in directed}
@@ -180,12 +181,14 @@ def test_arrowheads_sit_on_the_recipient_and_point_along_the_arc(sample):
             "([lat, lon]) => { const k = Object.keys(window).find(k => k.startsWith('map_') && window[k] instanceof L.Map);"
             " const p = window[k].latLngToContainerPoint([lat, lon]);"
             " const c = window[k].getContainer().getBoundingClientRect(); return [c.left + p.x, c.top + p.y]; }",
-            [tgt.lat, tgt.lon])
+            [tgt.lat, tgt.lon],
+        )
         from_src = page.page.evaluate(
             "([lat, lon]) => { const k = Object.keys(window).find(k => k.startsWith('map_') && window[k] instanceof L.Map);"
             " const p = window[k].latLngToContainerPoint([lat, lon]);"
             " const c = window[k].getContainer().getBoundingClientRect(); return [c.left + p.x, c.top + p.y]; }",
-            [src.lat, src.lon])
+            [src.lat, src.lon],
+        )
         assert math.dist(arc["end"], to_tgt) < 3 < math.dist(arc["end"], from_src)
         # the rotation agrees with the direction of the last segment (screen y grows down)
         dx, dy = arc["end"][0] - arc["prev"][0], arc["end"][1] - arc["prev"][1]
@@ -196,6 +199,7 @@ def test_arrowheads_sit_on_the_recipient_and_point_along_the_arc(sample):
 
 def test_screenshot_is_not_blank(sample):
     from PIL import Image as image_mod
+
     _, page = sample
     img = image_mod.open(io.BytesIO(page.page.screenshot())).convert("RGB")
     small = img.resize((320, 200))
@@ -311,7 +315,7 @@ def _overlaps(labels: list[dict]) -> list[tuple[str, str]]:
     shown = [lab for lab in labels if lab["shown"]]
     out = []
     for i, a in enumerate(shown):
-        for b in shown[i + 1:]:
+        for b in shown[i + 1 :]:
             (l1, t1, r1, b1), (l2, t2, r2, b2) = a["box"], b["box"]
             if l1 < r2 and l2 < r1 and t1 < b2 and t2 < b1:
                 out.append((a["kind"], b["kind"]))
@@ -333,7 +337,9 @@ def test_labels_never_overlap_and_come_back_when_zoomed_in(sample):
     assert any("gb-arc-label" in lab["kind"] for lab in shown)  # relations win over the rest
     hidden = len(labels_only) - len(shown)
     assert hidden > 0  # the sample map is crowded at its opening zoom: the test means something
-    pg.evaluate("() => { const m = Object.values(window).find(v => v instanceof L.Map); m.setZoom(m.getZoom() + 2, {animate: false}); }")
+    pg.evaluate(
+        "() => { const m = Object.values(window).find(v => v instanceof L.Map); m.setZoom(m.getZoom() + 2, {animate: false}); }"
+    )
     pg.wait_for_timeout(400)
     zoomed = pg.evaluate(_LABELS_JS)
     assert _overlaps(zoomed) == []
@@ -341,10 +347,19 @@ def test_labels_never_overlap_and_come_back_when_zoomed_in(sample):
     placed = pg.evaluate(_ARC_LABEL_OFFSETS_JS)
     assert placed and max(p["offset"] for p in placed) < 1.5, placed
     assert any(p["moved"] for p in placed)  # some found room away from their arc's middle
-    on_screen = [lab for lab in zoomed if not lab["control"] and lab["box"][2] > 0 and lab["box"][0] < 1280
-                 and lab["box"][3] > 0 and lab["box"][1] < 800]
+    on_screen = [
+        lab
+        for lab in zoomed
+        if not lab["control"]
+        and lab["box"][2] > 0
+        and lab["box"][0] < 1280
+        and lab["box"][3] > 0
+        and lab["box"][1] < 800
+    ]
     assert sum(not lab["shown"] for lab in on_screen) < hidden
-    pg.evaluate("() => { const m = Object.values(window).find(v => v instanceof L.Map); m.setZoom(m.getZoom() - 2, {animate: false}); }")
+    pg.evaluate(
+        "() => { const m = Object.values(window).find(v => v instanceof L.Map); m.setZoom(m.getZoom() - 2, {animate: false}); }"
+    )
     pg.wait_for_timeout(300)
 
 

@@ -26,8 +26,11 @@ def test_txt_text_is_kept_exactly(tmp_path: Path) -> None:
 
 
 def test_html_strips_markup_scripts_and_entities() -> None:
-    doc = load_bytes("x.html", b"<html><head><title>T</title><script>alert(1)</script></head>"
-                                b"<body><p>Rome &amp; Paris</p><style>p{}</style><p>Oslo</p></body></html>")
+    doc = load_bytes(
+        "x.html",
+        b"<html><head><title>T</title><script>alert(1)</script></head>"
+        b"<body><p>Rome &amp; Paris</p><style>p{}</style><p>Oslo</p></body></html>",
+    )
     assert "alert" not in doc.text and "p{}" not in doc.text
     assert "Rome & Paris" in doc.text and "Oslo" in doc.text
     assert doc.title == "T"

@@ -164,9 +164,9 @@ def test_edit_log_survives_renumbered_reextraction():
     ]
     edited = apply_edits(base, log)
     # re-extraction numbers relations differently
-    renumbered = base.replace(relations=tuple(
-        r.__class__(**{**r.__dict__, "id": f"x{i}"}) for i, r in enumerate(reversed(base.relations))
-    ))
+    renumbered = base.replace(
+        relations=tuple(r.__class__(**{**r.__dict__, "id": f"x{i}"}) for i, r in enumerate(reversed(base.relations)))
+    )
     replayed = edits.replay(renumbered, log)
     assert replayed.skipped == ()
     out = replayed.scene
@@ -211,7 +211,12 @@ def test_rows():
     rows = edits.relation_rows(small_scene())
     assert rows[2]["target"] == "AZ" and rows[0]["quantity"] == 12
     assert edits.place_rows(small_scene())[0] == {
-        "id": "TR", "name": "Turkey", "kind": "country", "mentions": 2, "reason": "name"}
+        "id": "TR",
+        "name": "Turkey",
+        "kind": "country",
+        "mentions": 2,
+        "reason": "name",
+    }
 
 
 # -- evidence HTML -------------------------------------------------------------------
@@ -268,9 +273,9 @@ def _fake_extract(docs):
         scene = edits.merge_scenes(scene, parts[doc.id])
     # a real extractor numbers relations afresh: reverse ids to prove edits do not rely on them
     rels = scene.relations
-    return scene.replace(relations=tuple(
-        r.__class__(**{**r.__dict__, "id": f"e{len(rels) - i}"}) for i, r in enumerate(rels)
-    ))
+    return scene.replace(
+        relations=tuple(r.__class__(**{**r.__dict__, "id": f"e{len(rels) - i}"}) for i, r in enumerate(rels))
+    )
 
 
 def test_workspace_keeps_corrections_when_an_article_is_added():
@@ -278,8 +283,9 @@ def test_workspace_keeps_corrections_when_an_article_is_added():
     ws = edits.Workspace().add_document(d1)
     scene = edits.build_scene(ws, _fake_extract).scene
     transfer = next(r for r in scene.relations if r.kind == "transfer")
-    ws = ws.add_edit(update_relation_edit(scene, transfer.id, status="frozen"),
-                     MergePlaces("city:703448", "city:kiev-dup"))
+    ws = ws.add_edit(
+        update_relation_edit(scene, transfer.id, status="frozen"), MergePlaces("city:703448", "city:kiev-dup")
+    )
     ws = ws.add_document(d2).add_document(d2)
     out = edits.build_scene(ws, _fake_extract)
     assert out.skipped == ()
@@ -294,7 +300,8 @@ def test_workspace_keeps_corrections_when_an_article_is_added():
 
 def test_workspace_from_opened_scene_merges_new_articles():
     opened = edits.update_relation(small_scene(), "r1", status="planned").replace(
-        story=(Step("s1", "One", "caption", ("TR",), ("r1",)),))
+        story=(Step("s1", "One", "caption", ("TR",), ("r1",)),)
+    )
     ws = edits.Workspace.from_scene(opened)
     assert edits.build_scene(ws, _fake_extract).scene == opened
     ws = ws.add_document(second_document_scene().documents[0])
@@ -334,8 +341,10 @@ def test_table_edits_from_editor_state():
 def test_table_edits_report_problems_and_keep_good_edits():
     scene = small_scene()
     ids = [r.id for r in scene.relations]
-    state = {"edited_rows": {0: {"status": "sold"}, 1: {"item": "tanks"}},
-             "added_rows": [{"kind": "alliance", "source": "UA", "target": "Atlantis"}]}
+    state = {
+        "edited_rows": {0: {"status": "sold"}, 1: {"item": "tanks"}},
+        "added_rows": [{"kind": "alliance", "source": "UA", "target": "Atlantis"}],
+    }
     found, problems = edits.table_edits(scene, ids, state)
     assert len(found) == 1 and apply_edits(scene, found).relation("r2").item == "tanks"
     assert any("unknown status" in p for p in problems)
@@ -356,8 +365,7 @@ def test_relations_list_html_escapes_and_marks_selection():
     from layers.evidence import relations_list_html
 
     doc = Document("d", "<i>title</i>", "Turkey <script>x()</script> sold drones.")
-    rel = Relation("r", "transfer", "TR", "UA", item="drones",
-                   evidence=(Span("d", 0, len(doc.text), doc.text),))
+    rel = Relation("r", "transfer", "TR", "UA", item="drones", evidence=(Span("d", 0, len(doc.text), doc.text),))
     scene = small_scene().replace(documents=(doc,), relations=(rel, Relation("u", "alliance", "UA", "AZ")))
     out = relations_list_html(scene, {"TR": "Turkey", "UA": "Ukraine"}, selected="r")
     assert "<script" not in out and "&lt;script&gt;" in out and "&lt;i&gt;title" in out

@@ -72,14 +72,16 @@ def test_possessive_and_offsets() -> None:
     assert tr is not None
     assert [m.text for m in tr.mentions] == ["Turkey", "Ankara"]
     for m in tr.mentions:
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
     assert "metonym" in tr.reason
 
 
 def test_relations_end_to_end_and_merge() -> None:
-    text = ("Ukraine bought 12 Bayraktar TB2 drones from Turkey in 2020. "
-            "Turkey also sold drones to Ukraine, officials said. "
-            "Moscow condemned the sale.")
+    text = (
+        "Ukraine bought 12 Bayraktar TB2 drones from Turkey in 2020. "
+        "Turkey also sold drones to Ukraine, officials said. "
+        "Moscow condemned the sale."
+    )
     scene = _scene(text)
     transfers = [r for r in scene.relations if r.kind == "transfer"]
     assert len(transfers) == 1
@@ -88,12 +90,11 @@ def test_relations_end_to_end_and_merge() -> None:
     assert len(t.evidence) == 2
     assert "Bayraktar TB2" in (t.item or "")
     for ev in t.evidence:
-        assert text[ev.start:ev.end] == ev.text
+        assert text[ev.start : ev.end] == ev.text
 
 
 def test_different_statuses_stay_apart() -> None:
-    text = ("Chile has already received 20 tanks from Norway. "
-            "Chile plans to buy 30 more tanks from Norway next year.")
+    text = "Chile has already received 20 tanks from Norway. Chile plans to buy 30 more tanks from Norway next year."
     statuses = sorted(r.status for r in _scene(text).relations if r.kind == "transfer")
     assert statuses == ["delivered", "planned"]
 

@@ -12,8 +12,19 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 ISSUE_NAMES = [
-    "Black Sea", "Nagorno-Karabakh", "Donbas", "Libya", "Syria", "Sea of Azov", "Crimea",
-    "Kyiv", "Kiev", "Zaporizhzhia", "Türkiye", "Strait of Hormuz", "Transnistria",
+    "Black Sea",
+    "Nagorno-Karabakh",
+    "Donbas",
+    "Libya",
+    "Syria",
+    "Sea of Azov",
+    "Crimea",
+    "Kyiv",
+    "Kiev",
+    "Zaporizhzhia",
+    "Türkiye",
+    "Strait of Hormuz",
+    "Transnistria",
 ]
 FIELDS = {"query", "name", "kind", "iso", "lat", "lon", "area_km2", "has_polygon"}
 
@@ -21,7 +32,10 @@ FIELDS = {"query", "name", "kind", "iso", "lat", "lon", "area_km2", "has_polygon
 def geocode(*names: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "geo.cli", "geocode", *names, "--format", "json"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -50,10 +64,17 @@ def test_kiev_and_kyiv_are_one_place(issue_rows):
 @pytest.mark.parametrize(
     ("query", "kind", "iso"),
     [
-        ("Black Sea", "sea", None), ("Sea of Azov", "sea", None), ("Strait of Hormuz", "strait", None),
-        ("Nagorno-Karabakh", "disputed", "AZ"), ("Donbas", "disputed", "UA"), ("Crimea", "disputed", "UA"),
-        ("Transnistria", "disputed", "MD"), ("Libya", "country", "LY"), ("Syria", "country", "SY"),
-        ("Türkiye", "country", "TR"), ("Zaporizhzhia", "city", "UA"),
+        ("Black Sea", "sea", None),
+        ("Sea of Azov", "sea", None),
+        ("Strait of Hormuz", "strait", None),
+        ("Nagorno-Karabakh", "disputed", "AZ"),
+        ("Donbas", "disputed", "UA"),
+        ("Crimea", "disputed", "UA"),
+        ("Transnistria", "disputed", "MD"),
+        ("Libya", "country", "LY"),
+        ("Syria", "country", "SY"),
+        ("Türkiye", "country", "TR"),
+        ("Zaporizhzhia", "city", "UA"),
     ],
 )
 def test_kinds(issue_rows, query, kind, iso):
@@ -101,7 +122,10 @@ def test_ambiguous_name_is_reported_as_such():
 def test_text_format_prints_one_line_per_name():
     proc = subprocess.run(
         [sys.executable, "-m", "geo.cli", "geocode", "Turkish", "NATO"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.strip().splitlines()

@@ -58,8 +58,13 @@ def test_mercator_round_trip():
 
 @pytest.mark.parametrize(
     ("start", "end", "bearing"),
-    [((0, 0), (1, 0), 0), ((0, 0), (0, 1), 90), ((0, 0), (-1, 0), 180), ((0, 0), (0, -1), 270),
-     ((0, 179), (0, 181), 90)],
+    [
+        ((0, 0), (1, 0), 0),
+        ((0, 0), (0, 1), 90),
+        ((0, 0), (-1, 0), 180),
+        ((0, 0), (0, -1), 270),
+        ((0, 179), (0, 181), 90),
+    ],
 )
 def test_mercator_bearing(start, end, bearing):
     assert mercator_bearing(start, end) == pytest.approx(bearing, abs=1e-6)
@@ -73,8 +78,7 @@ def test_bow_leaves_chord_on_the_left_and_flips_with_sign():
     assert min(lat for lat, _ in right) == pytest.approx(-2.0, abs=0.05)
     # B→A with the opposite sign is the same curve reversed
     back = bezier_bow((0.0, 10.0), (0.0, 0.0), -0.2)
-    assert [tuple(round(c, 6) for c in p) for p in back[::-1]] == [
-        tuple(round(c, 6) for c in p) for p in left]
+    assert [tuple(round(c, 6) for c in p) for p in back[::-1]] == [tuple(round(c, 6) for c in p) for p in left]
 
 
 def test_bend_curve_keeps_ends_and_moves_middle():

@@ -32,8 +32,7 @@ def _scene():
 
 def normalise(html: str) -> str:
     """The page without the inlined Leaflet, long data lines replaced by their digest."""
-    html = re.sub(r"<style>\n/\*\nLeaflet 1\.9\.3.*?</script>", "<!-- leaflet inlined -->", html,
-                  count=1, flags=re.S)
+    html = re.sub(r"<style>\n/\*\nLeaflet 1\.9\.3.*?</script>", "<!-- leaflet inlined -->", html, count=1, flags=re.S)
     lines = []
     for line in html.splitlines():
         if len(line) > 5000:
@@ -51,7 +50,8 @@ def _check(name: str, text: str) -> None:
     if not path.exists():
         pytest.fail(f"no golden file {path.name}; run with GEOBRIEF_REGEN_GOLDEN=1")
     assert text == path.read_text(encoding="utf-8"), (
-        f"{name} changed; if that is intended, regenerate with GEOBRIEF_REGEN_GOLDEN=1")
+        f"{name} changed; if that is intended, regenerate with GEOBRIEF_REGEN_GOLDEN=1"
+    )
 
 
 def test_sample_map_html_matches_golden():

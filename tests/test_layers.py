@@ -38,8 +38,7 @@ def rich_html() -> str:
 
 
 def test_every_layer_is_named_and_control_comes_last(rich_html):
-    for name in ("Countries", "Spheres of influence", "Seas, straits and regions", "Places",
-                 "Relations"):
+    for name in ("Countries", "Spheres of influence", "Seas, straits and regions", "Places", "Relations"):
         assert f'"{name}"' in rich_html
     script = rich_html.rsplit("<script>", 1)[1]
     assert script.rfind("L.control.layers") > script.rfind("L.featureGroup(")
@@ -55,8 +54,7 @@ def test_one_arc_per_relation_with_kind_classes(rich_html):
 
 
 def test_transfer_styles_by_status(rich_html):
-    by_color = {(o["color"], o.get("dashArray")) for o in _arc_options(rich_html)
-                if "gb-transfer" in o["className"]}
+    by_color = {(o["color"], o.get("dashArray")) for o in _arc_options(rich_html) if "gb-transfer" in o["className"]}
     assert ("#1d6f6a", None) in by_color  # delivered: solid
     assert ("#1d6f6a", "9 6") in by_color  # planned: dashed
     assert ("#9a9a9a", "9 6") in by_color  # frozen: grey
@@ -71,8 +69,9 @@ def test_support_is_dotted_and_conflict_red(rich_html):
 
 
 def test_arcs_between_one_pair_take_different_lanes():
-    arcs = [f for f in collect_arcs(rich_scene()) if {f.properties["source_id"],
-                                                       f.properties["target_id"]} == {"TR", "UA"}]
+    arcs = [
+        f for f in collect_arcs(rich_scene()) if {f.properties["source_id"], f.properties["target_id"]} == {"TR", "UA"}
+    ]
     assert len(arcs) == 3
     mids = [tuple(a.geometry["coordinates"][len(a.geometry["coordinates"]) // 2]) for a in arcs]
     assert len({(round(x, 1), round(y, 1)) for x, y in mids}) == 3
@@ -127,11 +126,14 @@ def test_online_tiles_only_when_asked():
 
 def test_same_scene_gives_identical_bytes(rich_html):
     assert export_html(rich_scene(shapes=True)) == rich_html
-    code = ("import sys; from tests.scenes import rich_scene; from layers.export import export_html;"
-            "sys.stdout.write(export_html(rich_scene(shapes=True)))")
+    code = (
+        "import sys; from tests.scenes import rich_scene; from layers.export import export_html;"
+        "sys.stdout.write(export_html(rich_scene(shapes=True)))"
+    )
     env = dict(os.environ, PYTHONHASHSEED="12345")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    ).stdout
     assert out == rich_html
 
 
@@ -140,7 +142,7 @@ def test_hostile_text_is_escaped_everywhere():
     benign = export_html(transfer_scene(shapes=True))
     assert html.count("<script") == benign.count("<script")
     assert html.count("</script>") == benign.count("</script>")
-    for bad in ("<img src=x", "window.__pwned=1</script>", "<b onmouseover", "onerror=\"window"):
+    for bad in ("<img src=x", "window.__pwned=1</script>", "<b onmouseover", 'onerror="window'):
         assert bad not in html
     main = html.rsplit("<script>", 1)[1]
     assert "$(`" not in main and not re.search(r"bind(Tooltip|Popup)\(\s*`", main)
@@ -169,18 +171,27 @@ def test_draws_onto_an_existing_map():
 
 def test_legend_lists_only_what_is_drawn():
     html = export_html(transfer_scene(), outlines=NONE)
-    legend = html[html.index('class="gb-legend'):]
-    legend = legend[:legend.index("</div>")]
+    legend = html[html.index('class="gb-legend') :]
+    legend = legend[: legend.index("</div>")]
     assert "Transfer, delivered" in legend and "Supplier" in legend and "Recipient" in legend
     for absent in ("Alliance", "Conflict", "Disputed", "Sea", "influence", "planned"):
         assert absent not in legend
 
 
 def test_legend_explains_every_style_of_rich_scene(rich_html):
-    legend = rich_html[rich_html.index('class="gb-legend'):]
-    for text in ("Alliance", "Transfer, delivered", "Transfer, planned", "Transfer, frozen",
-                 "Support", "Conflict", "Disputed area", "Sea", "Turkish influence: the East",
-                 "City"):
+    legend = rich_html[rich_html.index('class="gb-legend') :]
+    for text in (
+        "Alliance",
+        "Transfer, delivered",
+        "Transfer, planned",
+        "Transfer, frozen",
+        "Support",
+        "Conflict",
+        "Disputed area",
+        "Sea",
+        "Turkish influence: the East",
+        "City",
+    ):
         assert text in legend
 
 
@@ -212,8 +223,7 @@ def test_geojson_is_flat_and_complete():
     assert layers == {"arcs", "places", "regions", "spheres"}
     planned = next(f for f in feats if f["properties"]["id"] == "r2")
     assert planned["geometry"]["type"] == "LineString"
-    want = {"relation": "transfer", "source": "Turkey", "target": "Ukraine", "quantity": 50,
-            "status": "planned"}
+    want = {"relation": "transfer", "source": "Turkey", "target": "Ukraine", "quantity": 50, "status": "planned"}
     assert {k: planned["properties"][k] for k in want} == want
     assert "plans to buy" in planned["properties"]["evidence"]
     assert planned["properties"]["documents"] == "Drone deal"
@@ -223,7 +233,7 @@ def test_geojson_is_flat_and_complete():
 @pytest.mark.parametrize(
     "page",
     [
-        '<img src=http://x.org/a.png>',
+        "<img src=http://x.org/a.png>",
         '<iframe src="//x.org/frame"></iframe>',
         '<div style="background:url(https://x.org/a.png)"></div>',
         '<script>L.tileLayer("https://{s}.tile.example.org/{z}/{x}/{y}.png").addTo(m);</script>',
@@ -240,15 +250,18 @@ def test_article_text_quoting_urls_is_data_not_a_fetch():
     """An article that quotes src=/href=/url() with remote URLs still exports offline."""
     from geo.scene import Document, Place, Relation, Scene, Span
 
-    text = ('Turkey sells drones to Ukraine <img src=http://evil.example/x.png> '
-            'url(http://evil.example/a.css) href="https://evil.example" `https://evil.example`.')
+    text = (
+        "Turkey sells drones to Ukraine <img src=http://evil.example/x.png> "
+        'url(http://evil.example/a.css) href="https://evil.example" `https://evil.example`.'
+    )
     sent = Span("d1", 0, len(text), text)
     scene = Scene(
         documents=(Document("d1", 'src=http://evil.example/t "title"', text),),
-        places=(Place("TR", "Turkey", "country", "TR", 39.0, 35.0, (Span("d1", 0, 6, "Turkey"),)),
-                Place("UA", "Ukraine", "country", "UA", 49.0, 32.0, (Span("d1", 23, 30, "Ukraine"),))),
-        relations=(Relation("r1", "transfer", "TR", "UA", item="src=http://evil.example drones",
-                            evidence=(sent,)),),
+        places=(
+            Place("TR", "Turkey", "country", "TR", 39.0, 35.0, (Span("d1", 0, 6, "Turkey"),)),
+            Place("UA", "Ukraine", "country", "UA", 49.0, 32.0, (Span("d1", 23, 30, "Ukraine"),)),
+        ),
+        relations=(Relation("r1", "transfer", "TR", "UA", item="src=http://evil.example drones", evidence=(sent,)),),
     )
     html = export_html(scene, outlines=NONE)
     assert remote_references(html) == []
@@ -279,8 +292,9 @@ def test_map_exports_draw_only_the_layers_asked_for():
     scene = rich_scene()
     page = export_html(scene, layers=("basemap", "places", "legend"), outlines=NoOutlines())
     assert "gb-arc gb-" not in page and "gb-place gb-" in page
-    layers = {f["properties"]["layer"]
-              for f in export_geojson(scene, layers=("arcs",), outlines=NoOutlines())["features"]}
+    layers = {
+        f["properties"]["layer"] for f in export_geojson(scene, layers=("arcs",), outlines=NoOutlines())["features"]
+    }
     assert layers == {"arcs"}
 
 
@@ -291,9 +305,11 @@ def test_city_dots_grow_with_mentions_but_stay_small():
     from layers.places import MAX_CITY_RADIUS, collect_places
 
     scene = rich_scene()
+
     def city(n):
         spans = tuple(Span(scene.documents[0].id, 0, 1, "K") for _ in range(n))
         return Place("city:1", "Kyiv", "city", "UA", 50.45, 30.52, spans, "name")
+
     radii = []
     for n in (1, 9, 400):
         s = replace(scene, places=(*scene.places, city(n)))

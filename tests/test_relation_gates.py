@@ -38,8 +38,20 @@ def _corpus() -> list[str]:
 def _found(texts: list[str]) -> list[tuple]:
     docs = [Document(f"d{i}", f"t{i}", text) for i, text in enumerate(texts)]
     scene = extract(docs)
-    return sorted((r.kind, r.source, r.target or "", r.members, r.item or "", r.quantity or 0,
-                   r.status or "", r.evidence[0].doc, r.evidence[0].start) for r in scene.relations)
+    return sorted(
+        (
+            r.kind,
+            r.source,
+            r.target or "",
+            r.members,
+            r.item or "",
+            r.quantity or 0,
+            r.status or "",
+            r.evidence[0].doc,
+            r.evidence[0].start,
+        )
+        for r in scene.relations
+    )
 
 
 def _ungated(monkeypatch) -> None:
@@ -60,4 +72,3 @@ def test_gates_change_nothing(monkeypatch):
     missed = [r for r in ungated if r not in gated]
     extra = [r for r in gated if r not in ungated]
     assert missed == [] and extra == []
-

@@ -10,10 +10,29 @@ from geo.relations import Anchor, find_relations, parse_quantity
 
 # country words used in the invented sentences below, with the id each stands for
 _ACTORS = {
-    "Norway": "NO", "Norwegian": "NO", "Chile": "CL", "Chilean": "CL", "Kenya": "KE", "Kenyan": "KE",
-    "Peru": "PE", "Peruvian": "PE", "Vietnam": "VN", "Vietnamese": "VN", "Oslo": "NO",
-    "Canada": "CA", "Canadian": "CA", "Egypt": "EG", "Egyptian": "EG", "Mali": "ML", "Algeria": "DZ",
-    "Spain": "ES", "Spanish": "ES", "Malian": "ML", "Morocco": "MA", "Brazil": "BR", "Brazilian": "BR",
+    "Norway": "NO",
+    "Norwegian": "NO",
+    "Chile": "CL",
+    "Chilean": "CL",
+    "Kenya": "KE",
+    "Kenyan": "KE",
+    "Peru": "PE",
+    "Peruvian": "PE",
+    "Vietnam": "VN",
+    "Vietnamese": "VN",
+    "Oslo": "NO",
+    "Canada": "CA",
+    "Canadian": "CA",
+    "Egypt": "EG",
+    "Egyptian": "EG",
+    "Mali": "ML",
+    "Algeria": "DZ",
+    "Spain": "ES",
+    "Spanish": "ES",
+    "Malian": "ML",
+    "Morocco": "MA",
+    "Brazil": "BR",
+    "Brazilian": "BR",
 }
 
 
@@ -27,7 +46,11 @@ def _anchors(sentence: str) -> list[Anchor]:
         if m.group() in _OTHERS:
             out.append(Anchor(m.start(), m.end(), *(_OTHERS[m.group()][0], "place", _OTHERS[m.group()][1])))
         elif m.group() in _ACTORS:
-            how = "demonym" if m.group().endswith(("n", "h", "e")) and m.group() not in ("Spain", "Chile", "Mali") else "name"
+            how = (
+                "demonym"
+                if m.group().endswith(("n", "h", "e")) and m.group() not in ("Spain", "Chile", "Mali")
+                else "name"
+            )
             out.append(Anchor(m.start(), m.end(), _ACTORS[m.group()], how))
     return out
 
@@ -77,8 +100,7 @@ def test_cue_fires_with_direction(sentence: str, expected: tuple) -> None:
         ("Spain brokered a ceasefire between Mali and Algeria.", ("conflict", "ML", "DZ")),
         # backing
         ("Kenya sided with Egypt in the row.", ("support", "KE", "EG")),
-        ("Malian officers expelled Spanish advisers and turned to Brazil for military help.",
-         ("support", "BR", "ML")),
+        ("Malian officers expelled Spanish advisers and turned to Brazil for military help.", ("support", "BR", "ML")),
         ("Kenya will lead the mission, with funding from Canada.", ("support", "CA", "KE")),
         # transfers stated as pledges, supplies "with", talks over an item
         ("Norway pledged 14 more howitzers to Chile.", ("transfer", "NO", "CL")),
@@ -164,8 +186,10 @@ def test_status(sentence: str, status: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "items"),
     [
-        ("Chile bought 120 tanks, 40 howitzers and 12 fighter jets from Norway.",
-         [("tanks", 120), ("howitzers", 40), ("fighter jets", 12)]),
+        (
+            "Chile bought 120 tanks, 40 howitzers and 12 fighter jets from Norway.",
+            [("tanks", 120), ("howitzers", 40), ("fighter jets", 12)],
+        ),
         ("Norway sold a dozen Hawk-9 drones to Chile.", [("Hawk-9 drones", 12)]),
     ],
 )
@@ -180,8 +204,10 @@ def test_items_and_quantities(sentence: str, items: list) -> None:
         # a trailing conjunction or punctuation is no part of the item
         ("Peru wanted to buy the plant, and the contract was blocked by Chile.", [("plant", None)]),
         # stop at "and" followed by words that name no item
-        ("Peru will purchase 30 Falcon-7 patrol boats and plans to build a dock for the vessels with help from Canada.",
-         [("Falcon-7 patrol boats", 30)]),
+        (
+            "Peru will purchase 30 Falcon-7 patrol boats and plans to build a dock for the vessels with help from Canada.",
+            [("Falcon-7 patrol boats", 30)],
+        ),
         ("Morocco bought 8 helicopters and hopes to host training for the crews from Spain.", [("helicopters", 8)]),
         # dangling auxiliaries after a passive item
         ("Officials said rifles and ammunition have been sent to Mali by Algeria.", [("rifles and ammunition", None)]),
@@ -189,10 +215,15 @@ def test_items_and_quantities(sentence: str, items: list) -> None:
         ("Brazil will buy 60 tanks based on the Norwegian Strv-9 model from Norway.", [("Strv-9 tanks", 60)]),
         ("Egypt ordered four frigates of the Type 31 class from Spain.", [("Type 31 frigates", 4)]),
         # designations before the head in a relative clause; verbs and adverbs before them are not
-        ("The navy will quietly retire Cold-War-era corvettes that Chile has handed over to Peru.",
-         [("Cold-War-era corvettes", None)]),
+        (
+            "The navy will quietly retire Cold-War-era corvettes that Chile has handed over to Peru.",
+            [("Cold-War-era corvettes", None)],
+        ),
         # a deal's money size is not the item
-        ("Norway agreed to sell more than $2 billion in air defence systems to Kenya.", [("air defence systems", None)]),
+        (
+            "Norway agreed to sell more than $2 billion in air defence systems to Kenya.",
+            [("air defence systems", None)],
+        ),
         # pieces that each name an item are kept together
         ("Norway sent drones and spare parts to Chile.", [("drones and spare parts", None)]),
     ],
@@ -204,8 +235,16 @@ def test_item_phrase_boundaries(sentence: str, items: list) -> None:
 
 @pytest.mark.parametrize(
     ("phrase", "n"),
-    [("48 jets", 48), ("forty-eight jets", 48), ("a dozen drones", 12), ("two batteries", 2),
-     ("155mm shells", None), ("F-16 jets", None), ("in 2024 jets", None), ("1,200 shells", 1200)],
+    [
+        ("48 jets", 48),
+        ("forty-eight jets", 48),
+        ("a dozen drones", 12),
+        ("two batteries", 2),
+        ("155mm shells", None),
+        ("F-16 jets", None),
+        ("in 2024 jets", None),
+        ("1,200 shells", 1200),
+    ],
 )
 def test_parse_quantity(phrase: str, n: int | None) -> None:
     assert parse_quantity(phrase) == n
@@ -220,11 +259,15 @@ def test_influence_with_listed_members() -> None:
 
 def test_the_two_countries_uses_context() -> None:
     s = "Tensions between the two countries rose after the vote."
-    assert ("conflict", "CL", "PE") in _rels(s, context=("CL", "PE")) or ("conflict", "PE", "CL") in _rels(s, context=("CL", "PE"))
+    assert ("conflict", "CL", "PE") in _rels(s, context=("CL", "PE")) or ("conflict", "PE", "CL") in _rels(
+        s, context=("CL", "PE")
+    )
 
 
 def test_leaving_a_pact_is_no_alliance() -> None:
-    assert not [r for r in _rels("Chile said it will withdraw from its defence partnership with Peru.") if r[0] == "alliance"]
+    assert not [
+        r for r in _rels("Chile said it will withdraw from its defence partnership with Peru.") if r[0] == "alliance"
+    ]
 
 
 def test_designation_numbers_are_no_quantity() -> None:

@@ -17,8 +17,18 @@ def tiny_scene() -> Scene:
     ru = Place("RU", "Russia", "country", "RU", 61.0, 100.0, (Span("d1", 32, 38, "Russia"),), "name")
     sent = Span("d1", 0, 31, text[:31])
     rels = (
-        Relation("r1", "transfer", "TR", "UA", item="drones", quantity=12, status="delivered",
-                 evidence=(sent,), cue="sells … to", confidence=0.9),
+        Relation(
+            "r1",
+            "transfer",
+            "TR",
+            "UA",
+            item="drones",
+            quantity=12,
+            status="delivered",
+            evidence=(sent,),
+            cue="sells … to",
+            confidence=0.9,
+        ),
         Relation("r2", "influence", "RU", members=("UA", "TR"), label="the East", evidence=(sent,)),
     )
     story = (Step("s1", "Overview", "All of it", ("TR", "UA"), ("r1",), sent),)

@@ -15,19 +15,56 @@ import shapely
 from geo.shapes import ShapeRecord, load_shapes
 
 REQUIRED_SEAS = [
-    "black-sea", "sea-of-azov", "mediterranean-sea", "aegean-sea", "adriatic-sea", "caspian-sea",
-    "red-sea", "persian-gulf", "gulf-of-aden", "arabian-sea", "gulf-of-oman", "south-china-sea",
-    "east-china-sea", "sea-of-japan", "yellow-sea", "philippine-sea", "baltic-sea", "north-sea",
-    "barents-sea", "norwegian-sea", "gulf-of-mexico", "caribbean-sea", "bay-of-bengal",
+    "black-sea",
+    "sea-of-azov",
+    "mediterranean-sea",
+    "aegean-sea",
+    "adriatic-sea",
+    "caspian-sea",
+    "red-sea",
+    "persian-gulf",
+    "gulf-of-aden",
+    "arabian-sea",
+    "gulf-of-oman",
+    "south-china-sea",
+    "east-china-sea",
+    "sea-of-japan",
+    "yellow-sea",
+    "philippine-sea",
+    "baltic-sea",
+    "north-sea",
+    "barents-sea",
+    "norwegian-sea",
+    "gulf-of-mexico",
+    "caribbean-sea",
+    "bay-of-bengal",
 ]
 REQUIRED_STRAITS = [
-    "bosphorus", "dardanelles", "kerch-strait", "strait-of-hormuz", "bab-el-mandeb",
-    "strait-of-malacca", "taiwan-strait", "strait-of-gibraltar", "suez-canal",
+    "bosphorus",
+    "dardanelles",
+    "kerch-strait",
+    "strait-of-hormuz",
+    "bab-el-mandeb",
+    "strait-of-malacca",
+    "taiwan-strait",
+    "strait-of-gibraltar",
+    "suez-canal",
 ]
 REQUIRED_DISPUTED = {
-    "nagorno-karabakh": "AZ", "crimea": "UA", "donbas": "UA", "transnistria": "MD", "abkhazia": "GE",
-    "south-ossetia": "GE", "northern-cyprus": "CY", "western-sahara": "EH", "kashmir": "IN",
-    "gaza-strip": "PS", "west-bank": "PS", "golan-heights": "SY", "kosovo": "XK", "taiwan": "TW",
+    "nagorno-karabakh": "AZ",
+    "crimea": "UA",
+    "donbas": "UA",
+    "transnistria": "MD",
+    "abkhazia": "GE",
+    "south-ossetia": "GE",
+    "northern-cyprus": "CY",
+    "western-sahara": "EH",
+    "kashmir": "IN",
+    "gaza-strip": "PS",
+    "west-bank": "PS",
+    "golan-heights": "SY",
+    "kosovo": "XK",
+    "taiwan": "TW",
 }
 
 
@@ -47,8 +84,23 @@ def required_ids() -> list[str]:
         [f"sea:{s}" for s in REQUIRED_SEAS]
         + [f"strait:{s}" for s in REQUIRED_STRAITS]
         + [f"disputed:{s}" for s in REQUIRED_DISPUTED]
-        + ["UA", "RU", "US", "FR", "NO", "XK", "TW", "EH", "PS", "LY", "admin1:UA-23", "admin1:UA-63",
-           "admin1:UA-65", "admin1:UA-14", "admin1:UA-09"]
+        + [
+            "UA",
+            "RU",
+            "US",
+            "FR",
+            "NO",
+            "XK",
+            "TW",
+            "EH",
+            "PS",
+            "LY",
+            "admin1:UA-23",
+            "admin1:UA-63",
+            "admin1:UA-65",
+            "admin1:UA-14",
+            "admin1:UA-09",
+        ]
     )
 
 

@@ -53,7 +53,7 @@ def test_quote_is_evidence_of_the_best_supported_relation():
     assert step.quote is not None
     doc = scene.document(step.quote.doc)
     assert doc is not None
-    assert doc.text[step.quote.start:step.quote.end] == step.quote.text
+    assert doc.text[step.quote.start : step.quote.end] == step.quote.text
     assert "12 UAVs" in step.quote.text
 
 
@@ -148,14 +148,17 @@ def test_remove_step():
     assert len(smaller.story) == len(scene.story) - 1
 
 
-@pytest.mark.parametrize("edit", [
-    lambda s: edit_caption(s, "nope", "x"),
-    lambda s: move_step(s, "nope", 1),
-    lambda s: remove_step(s, "nope"),
-    lambda s: add_step(s, title="t", caption="c", relation_ids=["nope"]),
-    lambda s: add_step(s, title="t", caption="c", place_ids=["XX"]),
-    lambda s: add_step(s, title="t", caption="c", after="nope"),
-])
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda s: edit_caption(s, "nope", "x"),
+        lambda s: move_step(s, "nope", 1),
+        lambda s: remove_step(s, "nope"),
+        lambda s: add_step(s, title="t", caption="c", relation_ids=["nope"]),
+        lambda s: add_step(s, title="t", caption="c", place_ids=["XX"]),
+        lambda s: add_step(s, title="t", caption="c", after="nope"),
+    ],
+)
 def test_unknown_ids_raise_story_error(edit):
     with pytest.raises(StoryError, match=r"nope|XX"):
         edit(seed_scene(story=True))
@@ -163,8 +166,9 @@ def test_unknown_ids_raise_story_error(edit):
 
 def test_add_step_takes_places_and_quote_from_its_relations():
     scene = seed_scene(story=True)
-    added = add_step(scene, title="Engines", caption="Engines go to Turkey", relation_ids=["r-engines"],
-                     after=OVERVIEW_ID)
+    added = add_step(
+        scene, title="Engines", caption="Engines go to Turkey", relation_ids=["r-engines"], after=OVERVIEW_ID
+    )
     step = added.story[1]
     assert step.id == "step-1"
     assert step.place_ids == ("UA", "TR")
@@ -180,8 +184,7 @@ def test_quote_span_indexes_its_document():
     doc = Document(id="d1", title="demo", text=text)
     tr = Place("TR", "Turkey", "country", "TR", 39.0, 35.0)
     ua = Place("UA", "Ukraine", "country", "UA", 49.0, 32.0)
-    rel = Relation("r1", "transfer", "TR", "UA", item="drones", quantity=12,
-                   evidence=(Span("d1", 0, len(text), text),))
+    rel = Relation("r1", "transfer", "TR", "UA", item="drones", quantity=12, evidence=(Span("d1", 0, len(text), text),))
     steps = build_story(Scene(documents=(doc,), places=(tr, ua), relations=(rel,)))
     assert steps[1].caption == "Turkey → Ukraine: drones (12)."
     assert steps[1].quote == rel.evidence[0]
