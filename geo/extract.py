@@ -80,8 +80,27 @@ def resolve_step(draft: Draft) -> None:
 _ANCHOR_KINDS = frozenset({"country", "disputed", "region", "admin1", "bloc", "other", "sea", "strait"})
 
 
+_MEMO_SIZE = 4096
+
+
+def _relations_in(sentence: str, anchors: list[Anchor], context: list[str], memo: dict) -> tuple[Finding, ...]:
+    """:func:`geo.relations.find_relations`, remembered for a sentence read again in the same context.
+
+    Findings are frozen, and the same sentence with the same anchors and context always
+    gives the same ones; an article that repeats itself is then read once.
+    """
+    key = (sentence, tuple(anchors), tuple(context))
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        found = memo[key] = tuple(find_relations(sentence, anchors, context=context))
+    return found
+
+
 def relation_step(draft: Draft) -> None:
     """Reads ``sentences`` and ``resolved``; adds ``findings`` with their evidence sentence."""
+    memo: dict = {}
     for doc in draft.documents:
         res = draft.resolved[doc.id]
         k = 0
@@ -102,7 +121,7 @@ def relation_step(draft: Draft) -> None:
             sentence = doc.text[s:e]
             if len(anchors) >= 1:
                 evidence = Span(doc.id, s, e, sentence)
-                for f in find_relations(sentence, anchors, context=context):
+                for f in _relations_in(sentence, anchors, context, memo):
                     draft.findings.append((f, evidence))
             countries = list(dict.fromkeys(a.id for a in anchors if a.kind == "country"))
             if countries:
@@ -164,22 +183,24 @@ def merge_step(draft: Draft) -> Scene:
 
     gaz = load_gazetteer()
     # -- relations first, so that blocs and regions used as endpoints become places
-    merged: dict[tuple, dict] = {}
-    order: list[tuple] = []
+    # Every look-up below is a dict or set probe: a 2 MB article of one sentence repeated
+    # gives tens of thousands of findings for one relation, and list scans made this quadratic.
+    merged: dict[tuple, dict] = {}  # insertion order is the order of first statement
+    first_of_item: dict[tuple, tuple] = {}  # (transfer, source, target, item) -> its first key
     for f, ev in draft.findings:
         if f.kind == "transfer":
-            key = ("transfer", f.source, f.target, _item_key(f.item), f.status)
+            item_key = ("transfer", f.source, f.target, _item_key(f.item))
+            key = (*item_key, f.status)
             # a statement without status joins an earlier one about the same item
             if f.status == "unknown":
-                for k in order:
-                    if k[:4] == key[:4]:
-                        key = k
-                        break
-            elif ("transfer", f.source, f.target, _item_key(f.item), "unknown") in merged and key not in merged:
-                old = ("transfer", f.source, f.target, _item_key(f.item), "unknown")
-                merged[key] = merged.pop(old)
-                order[order.index(old)] = key
+                key = first_of_item.get(item_key, key)
+            elif (*item_key, "unknown") in merged and key not in merged:
+                old = (*item_key, "unknown")
+                merged = {key if k == old else k: v for k, v in merged.items()}  # same place in the order
                 merged[key]["finding"] = f
+                if first_of_item.get(item_key) == old:
+                    first_of_item[item_key] = key
+            first_of_item.setdefault(item_key, key)
         elif f.kind in ("alliance", "conflict"):
             a, b = sorted([f.source, f.target or ""])
             key = (f.kind, a, b)
@@ -188,13 +209,10 @@ def merge_step(draft: Draft) -> Scene:
         else:
             key = (f.kind, f.source, f.target)
         if key not in merged:
-            merged[key] = {"finding": f, "evidence": [], "cues": [], "conf": f.confidence}
-            order.append(key)
+            merged[key] = {"finding": f, "evidence": {}, "cues": {}, "conf": f.confidence}
         slot = merged[key]
-        if ev not in slot["evidence"]:
-            slot["evidence"].append(ev)
-        if f.cue not in slot["cues"]:
-            slot["cues"].append(f.cue)
+        slot["evidence"].setdefault(ev, None)  # dicts as ordered sets: first statement first
+        slot["cues"].setdefault(f.cue, None)
         slot["conf"] = max(slot["conf"], f.confidence)
         best = slot["finding"]
         if f.kind == "transfer" and (best.quantity is None and f.quantity is not None):
@@ -211,6 +229,7 @@ def merge_step(draft: Draft) -> Scene:
                 best.label,
                 best.confidence,
             )
+    order = list(merged)
     endpoint_ids: set[str] = set()
     for key in order:
         f = merged[key]["finding"]
@@ -223,10 +242,9 @@ def merge_step(draft: Draft) -> Scene:
     by_id: dict[str, dict] = {}
     for doc in draft.documents:
         for r in draft.resolved[doc.id]:
-            slot = by_id.setdefault(r.id, {"spans": [], "reasons": [], "roles": set()})
+            slot = by_id.setdefault(r.id, {"spans": [], "reasons": {}, "roles": set()})
             slot["spans"].append(Span(doc.id, r.start, r.end, r.text))
-            if r.reason not in slot["reasons"]:
-                slot["reasons"].append(r.reason)
+            slot["reasons"].setdefault(r.reason, None)
             slot["roles"].add(r.role)
     places: list[Place] = []
     for pid, slot in by_id.items():
@@ -244,7 +262,7 @@ def merge_step(draft: Draft) -> Scene:
                 lat=entry.lat,
                 lon=entry.lon,
                 mentions=tuple(slot["spans"]),
-                reason="; ".join(slot["reasons"][:4]),
+                reason="; ".join(list(slot["reasons"])[:4]),
                 shape=entry.id if entry.has_polygon else None,
                 area_km2=entry.area_km2,
                 members=entry.members,
@@ -304,7 +322,7 @@ def merge_step(draft: Draft) -> Scene:
                 status=f.status if f.kind == "transfer" else "unknown",  # type: ignore[arg-type]
                 date=f.date if f.kind == "transfer" else None,
                 evidence=tuple(slot["evidence"]),
-                cue="; ".join(slot["cues"][:3]),
+                cue="; ".join(list(slot["cues"])[:3]),
                 confidence=round(min(0.95, slot["conf"] + 0.05 * (len(slot["evidence"]) - 1)), 2),
             )
         )

@@ -46,13 +46,13 @@ MAX_SCENE_DEPTH = 16
 MAX_DOCUMENTS = 500
 """Articles in one scene."""
 
-MAX_PLACES = 5_000
+MAX_PLACES = 3_000
 """Places in one scene."""
 
-MAX_RELATIONS = 5_000
+MAX_RELATIONS = 3_000
 """Relations in one scene."""
 
-MAX_MEMBERS = 300
+MAX_MEMBERS = 250
 """Distinct members of one bloc, region or sphere of influence (the world has about 250 countries)."""
 
 MAX_STEPS = 500

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import MISSING, dataclass, field, fields, replace
+from functools import cached_property
 from typing import Any, Literal, get_args
 
 from geo import limits, strict_json
@@ -143,17 +144,25 @@ class Scene:
     schema_version: int = field(default=SCHEMA_VERSION)
 
     # -- look-ups -----------------------------------------------------------
+    @cached_property
+    def _by_id(self) -> tuple[dict[str, Place], dict[str, Relation], dict[str, Document]]:
+        # built on first look-up (the Scene is frozen): a look-up per arc was a scan per arc
+        def first(items: tuple[Any, ...]) -> dict[str, Any]:
+            return {item.id: item for item in reversed(items)}  # the first of a repeated id wins
+
+        return first(self.places), first(self.relations), first(self.documents)
+
     def place(self, place_id: str) -> Place | None:
         """The place with this id, or None."""
-        return next((p for p in self.places if p.id == place_id), None)
+        return self._by_id[0].get(place_id)
 
     def relation(self, relation_id: str) -> Relation | None:
         """The relation with this id, or None."""
-        return next((r for r in self.relations if r.id == relation_id), None)
+        return self._by_id[1].get(relation_id)
 
     def document(self, doc_id: str) -> Document | None:
         """The document with this id, or None."""
-        return next((d for d in self.documents if d.id == doc_id), None)
+        return self._by_id[2].get(doc_id)
 
     def replace(self, **changes: Any) -> Scene:
         """A copy with some fields changed (the Scene is frozen)."""

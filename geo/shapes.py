@@ -164,7 +164,8 @@ class ShapeIndex:
         import shapely
         from shapely.geometry import Polygon
 
-        geoms = [g for g in (self.geometry(i) for i in ids) if g is not None]
+        # each id once: a member list that repeats itself must not grow the union's input
+        geoms = [g for g in (self.geometry(i) for i in dict.fromkeys(ids)) if g is not None]
         if not geoms:
             return Polygon()
         return shapely.make_valid(shapely.union_all(geoms, grid_size=0.001))
