@@ -51,7 +51,8 @@ def _first_run(folder: Path, monkeypatch) -> tuple[AppTest, dict]:
 def test_primer_writes_scene_story_and_map(primed):
     names = sorted(p.name.split("-")[0] for p in primed.glob("*.json"))
     assert names == ["map", "scene", "story"]
-    prepared = json.loads(next(primed.glob("map-*.json")).read_text())
+    path = next(primed.glob("map-*.json"))
+    prepared = json.loads(Store(primed).read("map", path.stem.split("-", 1)[1]))
     assert "gb-arc" in prepared["script"] and prepared["js_links"]
 
 
