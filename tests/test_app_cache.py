@@ -9,8 +9,8 @@ computed itself, and that a damaged or missing store only costs time.
 from __future__ import annotations
 
 import fcntl
-import os
 import json
+import os
 import subprocess
 import sys
 import threading
