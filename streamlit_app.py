@@ -362,6 +362,7 @@ def on_undo() -> None:
 
 @guarded("Changing the storyline", flash, after="The storyline is unchanged.")
 def story_op(scene: Scene, op: str, step_id: str | None = None, **kwargs) -> None:
+    app_cache.load_library()  # never imports alongside the warm-up
     from geo import story
 
     try:
@@ -485,6 +486,7 @@ def briefing_view(scene: Scene) -> None:
     )
     map_col, text_col = st.columns([3, 2])
     with map_col:
+        app_cache.load_library()  # never imports alongside the warm-up
         from layers.briefing import step_bounds
 
         draw_map(
@@ -661,6 +663,7 @@ map_col, side_col = st.columns([5, 2])
 with map_col, guard("Drawing the map", st.error):
     clicked = draw_map(view_json, layers=shown_layers, highlight=highlight, key="main_map", height=620)
     if clicked:
+        app_cache.load_library()  # never imports alongside the warm-up
         from layers.app_map import feature_at
 
         hit = feature_at(view, clicked.get("last_object_clicked_tooltip"), clicked.get("last_object_clicked"))
