@@ -588,7 +588,7 @@ elif unsaved and not S.get("store_problem"):
 with st.sidebar:
     st.download_button(
         "Save scene (.json)",
-        data=scene.to_json,
+        data=scene.to_json(),  # not deferred: see the Export tab
         file_name="geobrief-scene.json",
         mime="application/json",
         key="save_scene",
@@ -880,10 +880,13 @@ with tab_export, guard("Preparing the exports", st.error):
     if tab_export.open is not False:
         st.caption("Exports hold what the map shows: your corrections, filters and layer switches included.")
         S.export_layers = shown = tuple(shown_layers)
+        # The files are made while the tab is open (cached), not on click: Streamlit deletes a
+        # file made on click once any two script runs of any session end, so with several
+        # sessions at work the browser could fetch it too late and get nothing.
         c1, c2, c3, c4 = st.columns(4)
         c1.download_button(
             "Offline map (.html)",
-            data=lambda: export_map_html(view_json, shown),
+            data=export_map_html(view_json, shown),
             file_name="geobrief-map.html",
             mime="text/html",
             key="dl_html",
@@ -891,7 +894,7 @@ with tab_export, guard("Preparing the exports", st.error):
         )
         c2.download_button(
             "GeoJSON",
-            data=lambda: export_geojson_text(view_json, shown),
+            data=export_geojson_text(view_json, shown),
             file_name="geobrief.geojson",
             mime="application/geo+json",
             key="dl_geojson",
@@ -899,7 +902,7 @@ with tab_export, guard("Preparing the exports", st.error):
         )
         c3.download_button(
             "Scene (.json)",
-            data=view.to_json,
+            data=view.to_json(),
             file_name="geobrief-scene.json",
             mime="application/json",
             key="dl_scene",
@@ -907,7 +910,7 @@ with tab_export, guard("Preparing the exports", st.error):
         )
         c4.download_button(
             "Briefing (.html)",
-            data=lambda: export_briefing(scene.to_json(indent=None)),
+            data=export_briefing(scene.to_json(indent=None)),
             file_name="geobrief-briefing.html",
             mime="text/html",
             key="dl_brief",
