@@ -545,20 +545,53 @@ def keep_work(store: Store, scene: Scene, key: str) -> bool:
     return True
 
 
+LEGACY_WORK = "work-last.json"
+"""Where geobrief kept the one last work before each session had its own (read, never pruned)."""
+
+
+def _legacy_work(store: Store) -> tuple[float, str] | None:
+    """(mtime, text) of a last work kept by an earlier geobrief, if there is one."""
+    if store.folder_problem() is not None:
+        return None
+    try:
+        fd = os.open(store.folder / LEGACY_WORK, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    if data.startswith(MAGIC.encode()):
+        return None  # written by this store under the key "last": listed as its own
+    try:
+        return info.st_mtime, data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def recent_work(store: Store, limit: int = 5, *, exclude: str | None = None) -> list[LastWork]:
     """The work sessions kept, newest first, at most ``limit`` (unreadable ones are skipped)."""
     out: list[LastWork] = []
-    for mtime, path in store.own_files(WORK_KIND):
-        key = path.name[len(WORK_KIND) + 1 : -len(".json")]
+    found = [(mtime, path.name[len(WORK_KIND) + 1 : -len(".json")], None) for mtime, path in store.own_files(WORK_KIND)]
+    legacy = _legacy_work(store)
+    if legacy is not None:
+        found = sorted([*found, (legacy[0], "last", legacy[1])], key=lambda item: item[0], reverse=True)
+    for mtime, key, legacy_text in found:
         if key == exclude:
             continue
-        text = store.read(WORK_KIND, key)
+        text = legacy_text if legacy_text is not None else store.read(WORK_KIND, key)
         if text is None:
             continue
         try:
             scene = Scene.from_json(text)
         except Exception:
-            log.warning("ignoring unreadable kept work %s", path.name)
+            log.warning("ignoring unreadable kept work %s", key)
             continue
         if scene.documents:
             out.append(LastWork(scene, time.strftime("%d %b %H:%M", time.localtime(mtime)), key))

@@ -288,3 +288,15 @@ def test_imports_wait_while_the_warm_up_holds_them():
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_work_kept_by_an_earlier_geobrief_is_still_offered(tmp_path):
+    from geo.scene import Document, Scene
+
+    scene = Scene(documents=(Document("d", "Old work", "Turkey sold drones to Ukraine."),))
+    (tmp_path / app_cache.LEGACY_WORK).write_text(scene.to_json())  # no header: the old format
+    (found,) = app_cache.recent_work(Store(tmp_path))
+    assert found.scene == scene and found.key == "last"
+    assert app_cache.keep_work(Store(tmp_path), scene, "last")  # reopened and kept again, now as the store's
+    assert [p.name for _, p in Store(tmp_path).own_files("work")] == [app_cache.LEGACY_WORK]
+    assert [w.key for w in app_cache.recent_work(Store(tmp_path))] == ["last"]
