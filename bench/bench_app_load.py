@@ -87,6 +87,24 @@ def _cpu_seconds(pid: int) -> float:
     return sum(int(x) for x in fields[11:15]) / ticks
 
 
+def _browser_cpu_seconds() -> float:
+    """CPU seconds of this process's descendants (Playwright's driver and Chromium)."""
+    children: dict[int, list[int]] = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                ppid = int(Path(f"/proc/{name}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(name))
+    total, stack = 0.0, [os.getpid()]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            total += _cpu_seconds(child)
+            stack.append(child)
+    return total
+
+
 def _machine_cpu_seconds() -> float:
     """CPU seconds every process on the machine has used (user, nice, system), from /proc/stat."""
     parts = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
@@ -237,7 +255,9 @@ async def _run(
         )
         try:
             await _session(browser, url, 999, step_timeout)  # warm the server up (imports, caches)
+            cpu.append((_cpu_seconds(pid), _browser_cpu_seconds()))
             single = await _session(browser, url, 1000, step_timeout)
+            cpu.append((_cpu_seconds(pid), _browser_cpu_seconds()))
             cpu.append((_cpu_seconds(pid), _machine_cpu_seconds()))
             many = await asyncio.wait_for(
                 asyncio.gather(*(_session(browser, url, i, step_timeout) for i in range(sessions))),
@@ -304,8 +324,12 @@ def main() -> None:
     for line in errors[:10]:
         print(f"  {line}")
     print(f"server peak RSS: {peak:.0f} MB (the launcher's process and its primer)")
-    if len(cpu) == 2:
-        server_cpu, machine_cpu = cpu[1][0] - cpu[0][0], cpu[1][1] - cpu[0][1]
+    if len(cpu) == 4:
+        print(
+            f"CPU of the single session's whole flow: server {cpu[1][0] - cpu[0][0]:.1f} s, "
+            f"its browser {cpu[1][1] - cpu[0][1]:.1f} s"
+        )
+        server_cpu, machine_cpu = cpu[3][0] - cpu[2][0], cpu[3][1] - cpu[2][1]
         print(
             f"CPU during the concurrent run: server {server_cpu:.0f} s, the whole machine {machine_cpu:.0f} s "
             f"(the browsers and everything else: {machine_cpu - server_cpu:.0f} s)"
