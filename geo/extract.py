@@ -33,6 +33,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from geo.clauses import Context
 from geo.relations import Anchor, Finding, find_relations
 from geo.resolve import Resolved, resolve_mentions
 from geo.scene import Document, Place, Relation, Scene, Span
@@ -81,11 +82,15 @@ _ANCHOR_KINDS = frozenset({"country", "disputed", "region", "admin1", "bloc", "o
 
 
 def relation_step(draft: Draft) -> None:
-    """Reads ``sentences`` and ``resolved``; adds ``findings`` with their evidence sentence."""
+    """Reads ``sentences`` and ``resolved``; adds ``findings`` with their evidence sentence.
+
+    Each document carries a :class:`~geo.clauses.Context` from sentence to
+    sentence, so that "it", "they" and "the two countries" reach back.
+    """
     for doc in draft.documents:
         res = draft.resolved[doc.id]
         k = 0
-        context: list[str] = []
+        context = Context()
         for s, e in draft.sentences[doc.id]:
             while k < len(res) and res[k].start < s:
                 k += 1
@@ -100,20 +105,35 @@ def relation_step(draft: Draft) -> None:
                 if r.kind in _ANCHOR_KINDS and r.id != "SU"
             ]
             sentence = doc.text[s:e]
-            if len(anchors) >= 1:
+            if anchors or context.subjects:
                 evidence = Span(doc.id, s, e, sentence)
                 for f in find_relations(sentence, anchors, context=context):
                     draft.findings.append((f, evidence))
-            countries = list(dict.fromkeys(a.id for a in anchors if a.kind == "country"))
-            if countries:
-                # the sentence's first actor (usually its subject) ends up most recent
-                context = (context + countries[::-1])[-6:]
+            _carry(context, anchors)
+
+
+def _carry(context: Context, anchors: list[Anchor]) -> None:
+    """What a sentence's actors leave for the next sentences' pronouns."""
+    actors = [a for a in anchors if a.how != "place" or a.kind == "country"]
+    ids = list(dict.fromkeys(a.id for a in actors))
+    if not ids:
+        return
+    context.subjects = (context.subjects + [ids[0]])[-6:]
+    context.actors = (context.actors + ids)[-8:]
+    if len(ids) >= 2:
+        context.pair = (ids[0], ids[1])
+    groups = [a.id for a in actors if a.how == "group"]
+    if groups:
+        context.plural = (groups[-1],)
+    leaders = [a.id for a in actors if a.how == "leader"]
+    if leaders:
+        context.leader = leaders[-1]
 
 
 def _item_key(item: str | None) -> str:
     if not item:
         return ""
-    from geo.relations import _HEAD_RE
+    from geo.items import _HEAD_RE
 
     heads = _HEAD_RE.findall(item.lower())
     if not heads:

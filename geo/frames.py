@@ -1,0 +1,505 @@
+"""Clause frames: which phrase of a clause fills a cue's source and which its target.
+
+Each frame is a small function ``frame(parse, i, n, cue) -> list[Hit]``: the
+cue's trigger spans tokens ``i .. i+n-1`` of the sentence ``parse``
+(:class:`geo.clauses.Parse`), and the cue table entry ``cue``
+(:class:`geo.cuetable.Cue`) names the frame and its options. A frame reads
+the clause's roles (subject, object, to/from/with/by phrases, possessor,
+apposition) and returns :class:`Hit` records; :mod:`geo.relations` turns
+them into findings. The frames, in the order of the cue table:
+
+agent-patient
+    "X backed Y", "X clashed with Y", "Y, backed by X": the subject is the
+    source and the object (or the phrase of one of ``preps``) the target; a
+    passive takes the source from its by-phrase. With ``symmetric`` a
+    coordinated subject and no object gives every pair ("A and B signed").
+give / get
+    a transfer told from the supplier ("X sold ITEM to Y", "X supplied Y with
+    ITEM") or from the recipient ("Y bought ITEM from X"); the item is the
+    stretch between the cue and the other party.
+between / possessor / compound / subject-noun
+    a relation stated by a noun: "tensions between A and B", "A's war in B",
+    "the A-B pact", "[A ...] tensions with B".
+relational
+    "A's ally B", "B, an ally of A", "B, A's patron": the noun names one side.
+compound-adjective
+    "A-backed B", "A-led war in B", "A-supplied drones".
+presence
+    troops, bases and influence of X in A, B and C: a sphere of influence.
+thank-for, use-maker, arrive-maker, participants
+    "Y thanked X for its support", "Y fired X-made missiles", "X's cargo
+    reached Y", "joint drills held by A and B".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from geo.clauses import Parse, Side
+from geo.cuetable import Cue
+from geo.items import item_phrases
+
+
+@dataclass
+class Hit:
+    """What a frame found: the two sides (or a hub and members), the cue, and transfer details."""
+
+    kind: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    cue: Cue
+    at: int
+    item_text: str = ""
+    members: tuple[str, ...] = ()
+    symmetric: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+Frame = Callable[[Parse, int, int, Cue], list[Hit]]
+
+
+def _hit(cue: Cue, i: int, src: Side | None, tgt: Side | None, kind: str = "") -> list[Hit]:
+    if src is None or tgt is None:
+        return []
+    return [Hit(kind or cue.kind, src.ids, tgt.ids, cue, i)]
+
+
+def _pairs(cue: Cue, i: int, ids: tuple[str, ...]) -> list[Hit]:
+    return [Hit(cue.kind, (a,), (b,), cue, i, symmetric=True) for a, b in combinations(dict.fromkeys(ids), 2)]
+
+
+def _noun_after(p: Parse, v: int, words: set[str], limit: int = 8) -> int:
+    """Index of the first token in ``words`` after v within its clause (or -1)."""
+    c = p.clause(v)
+    for j in range(v + 1, min(c.last, v + limit) + 1):
+        if p.low[j] in words:
+            return j
+    return -1
+
+
+def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    v = i + n - 1
+    needs = cue.opt("needs")
+    anchor_v = v
+    if needs:
+        j = _noun_after(p, v, set(needs), cue.opt("needs_within", 8))
+        if j < 0:
+            return []
+        anchor_v = j
+        if cue.opt("not_with_item") and _items_after(p, j):
+            return []
+    preps = cue.opt("preps", [])
+    if p.passive(v) and cue.opt("passive", True):
+        src = p.agent(v)
+        tgt = p.subject(v)
+        return _hit(cue, i, src, tgt)
+    src = p.subject(v)
+    tgt = None
+    if cue.opt("object", True) and not needs:
+        tgt = p.object(v)
+    if tgt is None and preps:
+        tgt = p.pp(anchor_v, preps, limit=cue.opt("pp_within", 25))
+    if tgt is None and cue.opt("symmetric") and src is not None and len(src.ids) > 1:
+        return _pairs(cue, i, src.ids)
+    if tgt is not None and src is not None and cue.opt("symmetric") and len(src.ids) > 1 and tgt.ids:
+        return _hit(cue, i, src, tgt) + _pairs(cue, i, src.ids)
+    return _hit(cue, i, src, tgt)
+
+
+def _items_after(p: Parse, j: int) -> bool:
+    c = p.clause(j)
+    text = p.text(max(c.first, j - 4), c.last)
+    return bool(item_phrases(text))
+
+
+def _maker_in(p: Parse, s: int, e: int, exclude: tuple[str, ...] = ()) -> Side | None:
+    """A maker named inside an item stretch: "Turkish drones", "Baykar's TB2", "X-made missiles"."""
+    for pi, ph in enumerate(p.phrases):
+        if ph.first < s or ph.first > e:
+            continue
+        hows = {p.anchors[k].how for k in ph.anchors}
+        ids = p.ids(ph)
+        if set(ids) & set(exclude):
+            continue
+        if hows & {"demonym", "company"} or ph.possessive or (ph.last + 2 < len(p.low) and p.low[ph.last + 1] == "-"):
+            return p.side(pi)
+    return None
+
+
+def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    v = i + n - 1
+    c = p.clause(v)
+    to = cue.opt("to", ["to", "for", "into"])
+    tgt = p.pp(v, to, limit=30)
+    src: Side | None = None
+    item_start, item_end = v + 1, c.last
+    if tgt is not None:
+        item_end = p.phrases[tgt.np].first - 1 if tgt.np >= 0 else c.last
+    if cue.pos == "noun":
+        src = _possessor(p, i) or p.pp(v, ("by",), limit=20)
+        if src is None:
+            src = p.subject(i)
+    elif p.passive(v):
+        src = p.agent(v)
+        subj = p.subject(v)
+        item_start, item_end = c.first, i - 1
+        if tgt is None and subj is not None and cue.opt("passive_recipient"):
+            tgt = subj
+    else:
+        src = p.subject(v)
+        if tgt is None:
+            obj = p.object(v)
+            if obj is not None and obj.np >= 0:
+                ph = p.phrases[obj.np]
+                if ph.last + 1 < len(p.low) and p.low[ph.last + 1] == "with":
+                    tgt, item_start, item_end = obj, ph.last + 2, c.last
+                elif not ph.head or ph.head not in ("drones", "missiles", "weapons", "arms", "jets"):
+                    tgt, item_start = obj, ph.last + 1
+    if tgt is None:
+        return []
+    if src is None or (src.np >= 0 and src.np == tgt.np):
+        src = _maker_in(p, item_start, item_end, tgt.ids)
+    if src is None:
+        return []
+    text = p.text(item_start, item_end)
+    if not item_phrases(text):
+        return []
+    return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
+
+
+def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    v = i + n - 1
+    c = p.clause(v)
+    frm = p.pp(v, cue.opt("from", ["from"]), limit=30)
+    if cue.pos == "noun":
+        tgt = p.pp(v, ("by",), limit=4) or _possessor(p, i) or p.subject(i)
+    elif p.passive(v):
+        tgt = p.pp(v, ("to", "by"), limit=20) or p.subject(v, exclude=frm.ids if frm else frozenset())
+        if cue.opt("reduced_recipient_main") and c.kind in ("reduced",) or p.clause(v).first == v:
+            tgt = tgt or p.subject(c.first)
+    else:
+        tgt = p.subject(v, exclude=frozenset(frm.ids) if frm else frozenset())
+    item_start, item_end = v + 1, c.last
+    if frm is not None and frm.np >= 0:
+        item_end = p.phrases[frm.np].first - 1
+    if p.passive(v) and cue.pos == "verb":
+        item_start = max(c.first, i - 8)
+        item_end = i - 1
+    src = frm or _maker_in(p, v + 1, c.last, tgt.ids if tgt else ())
+    if src is None or tgt is None:
+        return []
+    text = p.text(item_start, item_end)
+    if not item_phrases(text):
+        return []
+    return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
+
+
+def between(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    v = i + n - 1
+    limit = cue.opt("within", 4)
+    for pi, ph in enumerate(p.phrases):
+        if ph.prep in ("between", "among", "amongst") and v < ph.prep_at <= v + limit:
+            return _pairs(cue, i, p.ids(ph))
+    return []
+
+
+def _possessor(p: Parse, i: int) -> Side | None:
+    """The phrase that owns the noun at token i: "Russia's war", "Russian aggression", "its war", "the war of X"."""
+    k = i - 1
+    skipped = 0
+    while k >= 0 and skipped < 3:
+        pi = p.phrase_at[k]
+        if pi >= 0:
+            ph = p.phrases[pi]
+            if ph.possessive or (ph.head_at >= i - 1) or p.anchors[ph.anchors[-1]].how == "demonym":
+                return p.side(pi)
+            return None
+        w = p.low[k]
+        if w in ("its", "their", "his", "her"):
+            c = p.clause(k)
+            return p._pronoun_in(c, k + 1) if w in ("its", "their") else None
+        if not p.tokens[k].text[0].isalpha() or p.g.has("prepositions", w) or p.finite(w):
+            return None
+        skipped += 1
+        k -= 1
+    if i + 2 < len(p.low) and p.low[i + 1] == "of" and p.phrase_at[i + 2] >= 0:
+        return p.side(p.phrase_at[i + 2])
+    # the noun is the head of an actor phrase: "Russian aggression", "Iran's war"
+    pi = p.phrase_at[i]
+    if pi >= 0:
+        return p.side(pi)
+    return None
+
+
+def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    v = i + n - 1
+    owner = _possessor(p, i)
+    if owner is None:
+        return []
+    other = p.pp(v, cue.opt("preps", ["against", "on", "in", "with", "into"]), limit=cue.opt("within", 6))
+    if other is None and cue.opt("subject_is_other"):
+        other = p.subject(i, exclude=frozenset(owner.ids))
+    return _hit(cue, i, owner, other)
+
+
+def compound(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """ "the A-B pact", "A–B tensions": two actor tokens joined by a hyphen or dash before the noun."""
+    k = i - 1
+    skipped = 0
+    while k >= 0 and skipped < 3 and p.tokens[k].anchor < 0 and p.low[k] not in ("-", "–", "—", "‐"):
+        if not p.tokens[k].text[0].isalpha() or p.is_function(p.low[k]):
+            return []
+        skipped += 1
+        k -= 1
+    if k < 2 or p.tokens[k].anchor < 0:
+        return []
+    if p.low[k - 1] not in ("-", "–", "—", "‐", "/") or p.tokens[k - 2].anchor < 0:
+        return []
+    a, b = p.anchors[p.tokens[k - 2].anchor].id, p.anchors[p.tokens[k].anchor].id
+    if a == b:
+        return []
+    return [Hit(cue.kind, (a,), (b,), cue, i, symmetric=True)]
+
+
+def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """ "[X ...] tensions with Y", "X expressed concern over Y's drills": the clause's actor and the noun's phrase."""
+    v = i + n - 1
+    other = p.pp(v, cue.opt("preps", ["with"]), limit=cue.opt("within", 6))
+    if other is None:
+        return []
+    owner = _possessor(p, i)
+    if owner is None or set(owner.ids) <= set(other.ids):
+        owner = p.subject(i, exclude=frozenset(other.ids), first=True)
+    if owner is None and cue.opt("nearest"):
+        for pi in range(len(p.phrases) - 1, -1, -1):
+            ph = p.phrases[pi]
+            if ph.last < i and not ph.prep:
+                owner = p.side(pi)
+                break
+    return _hit(cue, i, owner, other)
+
+
+def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """ "A's ally B", "B, A's ally", "B, an ally of A", "B is A's partner", "A and its ally B"."""
+    v = i + n - 1
+    owner = _possessor(p, i)
+    if owner is None and v + 2 < len(p.low) and p.low[v + 1] in ("of", "to"):
+        pi = p.phrase_at[v + 2]
+        if pi < 0 and v + 3 < len(p.low):
+            pi = p.phrase_at[v + 3]
+        owner = p.side(pi) if pi >= 0 else None
+    if owner is None:
+        return []
+    named: Side | None = None
+    # "A's ally B" / "A's ally, B"
+    j = v + 1
+    if j < len(p.low) and p.low[j] == ",":
+        j += 1
+    if j < len(p.low) and p.phrase_at[j] >= 0 and p.phrases[p.phrase_at[j]].first == j:
+        named = p.side(p.phrase_at[j])
+    # "B, A's ally," / "B, an ally of A": the noun's phrase stands beside B
+    if named is None:
+        k = i - 1
+        while k >= 0 and p.low[k] != "," and p.phrase_at[k] < 0 and i - k < 8:
+            k -= 1
+        if owner.np >= 0 and p.phrases[owner.np].apposition_of >= 0:
+            named = p.side(p.phrases[owner.np].apposition_of)
+        elif k > 0 and p.low[k] == "," and p.phrase_at[k - 1] >= 0 and p.phrase_at[k - 1] != owner.np:
+            named = p.side(p.phrase_at[k - 1])
+    # "B is A's partner", "B will be a partner of A"
+    if named is None:
+        named = p.subject(i, exclude=frozenset(owner.ids))
+    if named is None:
+        return []
+    if cue.opt("owner") == "target":  # "A's patron B": B backs A
+        return _hit(cue, i, named, owner)
+    if cue.opt("owner") == "source":  # "A's proxy B": A backs B
+        return _hit(cue, i, owner, named)
+    return [Hit(cue.kind, owner.ids, named.ids, cue, i, symmetric=True)]
+
+
+def compound_adjective(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """ "A-backed B", "A-led war in B", "A-supplied drones ... Y"."""
+    if i < 2 or p.low[i - 1] not in ("-", "‐"):
+        return []
+    k = i - 2
+    if p.low[k] == "." and k > 0:
+        k -= 1
+    if p.tokens[k].anchor < 0:
+        return []
+    a = p.anchors[p.tokens[k].anchor].id
+    role = cue.opt("role", "backer")
+    c = p.clause(i)
+    if role == "backer":
+        j = i + 1
+        while j <= c.last and j < i + 4 and p.phrase_at[j] < 0 and p.tokens[j].text[0].isalpha():
+            j += 1
+        if j <= c.last and p.phrase_at[j] >= 0:
+            return _hit(cue, i, Side((a,)), p.side(p.phrase_at[j]))
+        where = p.pp(i, ("in", "across", "including"), limit=6)
+        if where is not None:
+            return _hit(cue, i, Side((a,)), where)
+        for pi in range(len(p.phrases) - 1, -1, -1):
+            ph = p.phrases[pi]
+            if ph.last < i - 2 and a not in p.ids(ph) and not ph.possessive:
+                return _hit(cue, i, Side((a,)), p.side(pi))
+        if p.context.plural:
+            return _hit(cue, i, Side((a,)), Side(p.context.plural))
+        return []
+    if role == "leader":
+        other = p.pp(i, ("in", "on", "against", "into"), limit=6)
+        return _hit(cue, i, Side((a,)), other)
+    if role == "supplier":
+        tgt = p.pp(i, ("to", "for"), limit=12)
+        if tgt is None:
+            for pi, ph in enumerate(p.phrases):
+                if ph.first > i and a not in p.ids(ph) and p.clause_of[ph.first] == p.clause_of[i]:
+                    tgt = p.side(pi)
+                    break
+        if tgt is None:
+            tgt = p.subject(i, exclude=frozenset((a,)))
+        text = p.text(i + 1, min(c.last, i + 6))
+        if tgt is None or not item_phrases(text):
+            return []
+        return [Hit("transfer", (a,), tgt.ids, cue, i, item_text=text)]
+    return []
+
+
+def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """Troops, bases, influence of X in A, B and C: influence X → members."""
+    v = i + n - 1
+    c = p.clause(v)
+    if cue.opt("needs"):
+        j = _noun_after(p, v, set(cue.opt("needs")), 5)
+        k = _noun_before(p, i, set(cue.opt("needs")), 4)
+        if j < 0 and k < 0:
+            return []
+    if cue.opt("host"):
+        guest = p.object(v)
+        host = p.subject(v)
+        if guest is None or host is None:
+            return []
+        return [Hit("influence", guest.ids, (), cue, i, members=host.ids)]
+    owner = _possessor(p, i)
+    if owner is None and cue.opt("needs"):
+        j = _noun_after(p, v, set(cue.opt("needs")), 5)
+        if j >= 0:
+            owner = _possessor(p, j)
+        if owner is None:
+            k = _noun_before(p, i, set(cue.opt("needs")), 4)
+            if k >= 0:
+                owner = _possessor(p, k)
+    if owner is None:
+        owner = p.subject(i)
+    if owner is None:
+        return []
+    members: list[str] = []
+    label = ""
+    for pi, ph in enumerate(p.phrases):
+        if ph.first <= v or ph.first > c.last or ph.first > v + cue.opt("within", 30):
+            continue
+        if ph.prep in cue.opt("preps", ["in", "across", "including", "throughout"]) or (
+            ph.prep == "" and members and p.low[ph.first - 1] in (",", "and")
+        ):
+            ids = [x for x in p.ids(ph) if x not in owner.ids]
+            kinds = {p.anchors[k].kind for k in ph.anchors}
+            if kinds & {"region"} and not label:
+                label = p.text(ph.first, ph.last)
+            members += [x for x in ids if x not in members]
+    kinds = {a.id: a.kind for a in p.anchors}
+    if any(kinds.get(m) not in ("region", "bloc") for m in members):
+        members = [m for m in members if kinds.get(m) not in ("region", "bloc")]
+    if not members:
+        return []
+    return [Hit("influence", owner.ids, (), cue, i, members=tuple(members), extra={"label": label})]
+
+
+def _noun_before(p: Parse, i: int, words: set[str], limit: int) -> int:
+    for j in range(i - 1, max(0, i - limit) - 1, -1):
+        if p.low[j] in words:
+            return j
+    return -1
+
+
+def thank_for(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    v = i + n - 1
+    if _noun_after(p, v, {"support", "help", "aid", "assistance", "backing", "solidarity"}, 8) < 0:
+        return []
+    return _hit(cue, i, p.object(v), p.subject(v))
+
+
+def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """ "Y fired X-made missiles", "the use of Iranian drones by Y": maker → user."""
+    v = i + n - 1
+    c = p.clause(v)
+    user = p.pp(v, ("by",), limit=14) if cue.pos == "noun" or p.passive(v) else p.subject(v)
+    if user is None:
+        return []
+    s, e = (v + 1, c.last) if not p.passive(v) else (c.first, i - 1)
+    maker = _maker_in(p, s, e, user.ids)
+    if maker is None:
+        return []
+    if maker.np >= 0 and not p.phrases[maker.np].head and not (
+        p.phrases[maker.np].last + 2 < len(p.low) and p.low[p.phrases[maker.np].last + 1] == "-"
+    ):
+        return []
+    text = p.text(s, e)
+    if not item_phrases(text):
+        return []
+    return [Hit("transfer", maker.ids, user.ids, cue, i, item_text=text)]
+
+
+def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """ "ITEM from X arrived in Y", "India's Pinaka launchers reached Armenia"."""
+    v = i + n - 1
+    c = p.clause(v)
+    dest = p.pp(v, ("in", "at", "to"), limit=8) or p.object(v)
+    if dest is None:
+        return []
+    src = None
+    for pi, ph in enumerate(p.phrases):
+        if c.first <= ph.first < i and ph.prep == "from":
+            src = p.side(pi)
+    if src is None:
+        src = _maker_in(p, c.first, i - 1, dest.ids)
+    if src is None:
+        return []
+    text = p.text(c.first, i - 1)
+    if not item_phrases(text):
+        return []
+    return [Hit("transfer", src.ids, dest.ids, cue, i, item_text=text)]
+
+
+def participants(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """ "joint drills held by A and B", "A and B held joint exercises": every pair of the participants."""
+    v = i + n - 1
+    by = p.pp(v, ("by", "between", "with", "among"), limit=10)
+    subj = p.subject(i)
+    ids: tuple[str, ...] = ()
+    if by is not None and len(by.ids) > 1:
+        ids = by.ids
+    elif by is not None and subj is not None:
+        ids = tuple(dict.fromkeys(subj.ids + by.ids))
+    elif subj is not None and len(subj.ids) > 1:
+        ids = subj.ids
+    return _pairs(cue, i, ids) if len(ids) > 1 else []
+
+
+FRAME_FUNCTIONS: dict[str, Frame] = {
+    "agent-patient": agent_patient,
+    "give": give,
+    "get": get,
+    "between": between,
+    "possessor": possessor,
+    "compound": compound,
+    "subject-noun": subject_noun,
+    "relational": relational,
+    "compound-adjective": compound_adjective,
+    "presence": presence,
+    "thank-for": thank_for,
+    "use-maker": use_maker,
+    "arrive-maker": arrive_maker,
+    "participants": participants,
+}
