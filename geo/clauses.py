@@ -283,6 +283,10 @@ class Parse:
                         break
                     if len(head) == 2:
                         break
+                    if a.how not in ("demonym", "group") and not ph.possessive and not (
+                        toks[k].text[0].isupper() or g.has("agent_nouns", w)
+                    ):
+                        break  # "the United States wants": only "the US Navy", "the Assad government"
                     head.append(k)
                     k += 1
                 if head:
@@ -362,6 +366,8 @@ class Parse:
         while k >= 0 and skipped < 3:
             w = self.low[k]
             if self.g.has("prepositions", w) or w in ("including", "such", "like"):
+                if w in _CLAUSAL_PREPS and ph.last + 1 < len(self.tokens) and self.finite(self.low[ph.last + 1]):
+                    return  # "since India will ...": a subordinating word, not a preposition
                 if w == "as" and k > 0 and self.low[k - 1] == "such":
                     w = "including"
                 ph.prep, ph.prep_at = ("including" if w in ("such", "like") else w), k
@@ -672,6 +678,8 @@ class Parse:
             if ph.first <= v or ph.first > end or ph.prep_at < v:
                 continue
             if ph.prep in preps and ph.prep_at >= v:
+                if ph.head in self.g.words["place_nouns"] and ph.prep in ("on", "at", "in", "near", "along", "off"):
+                    continue  # "clashes on the Sudanese border": a place, not a side
                 return self.side(pi)
         return None
 
@@ -709,6 +717,8 @@ class Parse:
             if w in ("not", "never", "neither", "nor") or w.endswith(("n't", "n’t")):
                 return True
             if w == "no" and i + 1 < len(self.low) and self.low[i + 1] == "longer":
+                return True
+            if self.g.has("hedges", w):
                 return True
             if w in ("without",):
                 return True
@@ -755,6 +765,8 @@ _ITEM_WORDS = frozenset(
     submarines warships vessels ships boats radars satellites engines components parts equipment technology
     gas oil grain fighters bombs launchers rifles guns vehicles""".split()
 )
+# prepositions that also open a clause ("since India will be ...")
+_CLAUSAL_PREPS = frozenset({"since", "after", "before", "until", "as", "following", "once", "while"})
 _ED_NOUNS = frozenset({"speed", "need", "seed", "creed", "breed", "greed", "hundred", "kindred", "shed"})
 _IRREGULAR_PARTICIPLES = frozenset(
     """sold bought sent given made built held led struck shot fought brought taken seen told paid hit set put

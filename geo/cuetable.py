@@ -43,6 +43,7 @@ FRAMES = (
     "use-maker",
     "arrive-maker",
     "participants",
+    "deal",
 )
 
 

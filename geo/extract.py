@@ -102,7 +102,7 @@ def relation_step(draft: Draft) -> None:
             anchors = [
                 Anchor(r.start - s, r.end - s, r.id, r.how if r.role == "actor" else "place", r.kind)
                 for r in inside
-                if r.kind in _ANCHOR_KINDS and r.id != "SU"
+                if r.kind in _ANCHOR_KINDS
             ]
             sentence = doc.text[s:e]
             if anchors or context.subjects:

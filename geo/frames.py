@@ -97,7 +97,7 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return _hit(cue, i, src, tgt)
     src = p.subject(v)
     tgt = None
-    if cue.opt("object", True) and not needs:
+    if cue.opt("object", True):
         tgt = p.object(v)
     if tgt is None and preps:
         tgt = p.pp(anchor_v, preps, limit=cue.opt("pp_within", 25))
@@ -157,15 +157,22 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
                     tgt, item_start, item_end = obj, ph.last + 2, c.last
                 elif not ph.head or ph.head not in ("drones", "missiles", "weapons", "arms", "jets"):
                     tgt, item_start = obj, ph.last + 1
+    frm = p.pp(v, ("from",), limit=6)
+    if tgt is None and frm is not None:
+        # "minesweepers transferred from the Soviet Union": from X to the clause's subject
+        tgt, src = p.subject(i, exclude=frozenset(frm.ids), first=True), frm
+        item_start, item_end = max(c.first, i - 8), i - 1
     if tgt is None:
         return []
     if src is None or (src.np >= 0 and src.np == tgt.np):
-        src = _maker_in(p, item_start, item_end, tgt.ids)
+        src = frm or _maker_in(p, item_start, item_end, tgt.ids)
     if src is None:
         return []
     text = p.text(item_start, item_end)
     if not item_phrases(text):
-        return []
+        text = p.text(max(c.first, i - 8), i - 1)
+        if not item_phrases(text) or p.low[i - 1] in p.verbs:
+            return []
     return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
 
 
@@ -192,8 +199,40 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []
     text = p.text(item_start, item_end)
     if not item_phrases(text):
-        return []
+        # "five mine hunters bought from France": a participle after its item
+        text = p.text(max(c.first, i - 8), i - 1)
+        if not item_phrases(text):
+            return []
     return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
+
+
+def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """ "a Turkish helicopter deal with Pakistan", "a contract with Russia for 24 jets", "a deal to buy ... from X"."""
+    v = i + n - 1
+    c = p.clause(v)
+    other = p.pp(v, ("with",), limit=cue.opt("within", 8))
+    maker = None
+    k = i - 1
+    while k >= c.first and i - k <= 4 and p.low[k] not in (",", "a", "an", "the"):
+        pi = p.phrase_at[k]
+        if pi >= 0:
+            maker = p.side(pi)
+            break
+        k -= 1
+    before = p.text(p.phrases[maker.np].first, i - 1) if maker is not None and maker.np >= 0 else ""
+    if maker is not None and other is not None and item_phrases(before):
+        return [Hit("transfer", maker.ids, other.ids, cue, i, item_text=before)]
+    if other is None:
+        return []
+    after = p.phrases[other.np].last + 1 if other.np >= 0 else v + 1
+    while after < min(c.last, after + 5) and p.low[after] != "for" and p.phrase_at[after] < 0:
+        after += 1
+    if after + 1 < len(p.low) and p.low[after] == "for":
+        subj = p.subject(i, exclude=frozenset(other.ids), first=True)
+        text = p.text(after + 1, c.last)
+        if subj is not None and item_phrases(text):
+            return [Hit("transfer", other.ids, subj.ids, cue, i, item_text=text)]
+    return []
 
 
 def between(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
@@ -502,4 +541,5 @@ FRAME_FUNCTIONS: dict[str, Frame] = {
     "use-maker": use_maker,
     "arrive-maker": arrive_maker,
     "participants": participants,
+    "deal": deal,
 }

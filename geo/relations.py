@@ -88,7 +88,7 @@ def find_relations(
     for i in range(len(p.tokens)):
         if p.low[i] not in table.first_words:
             continue
-        noun_use = _noun_use(p, i)
+        noun_use = _noun_use(p, i) or _auxiliary_use(p, i)
         for n, cue in table.at(p.low, i):
             if cue.pos == "verb" and noun_use:
                 continue
@@ -112,6 +112,16 @@ def _noun_use(p: Parse, i: int) -> bool:
     if p.g.has("determiners", prev) and prev not in ("that", "both", "all", "each"):
         return True
     return p.g.has("prepositions", prev) and prev not in ("to",)
+
+
+def _auxiliary_use(p: Parse, i: int) -> bool:
+    """ "has slammed", "had been sold": have/has/had before a participle is an auxiliary, not "have"."""
+    if p.low[i] not in ("have", "has", "had", "having"):
+        return False
+    j = i + 1
+    while j < len(p.low) and (p.low[j].endswith("ly") or p.low[j] in ("also", "already", "not", "never", "now")):
+        j += 1
+    return j < len(p.low) and (p.low[j] == "been" or p.low[j].endswith(("ed", "en")) or p.low[j] in p.verbs)
 
 
 # nouns that make the word before them a noun too: "arms deal", "aid package", "support package"
