@@ -320,8 +320,12 @@ class Parse:
                     j += 1
                 else:
                     break
-            # a list needs a conjunction before its last member; cut the run after it
-            while len(run) > 1 and not any(c in seps[-1] for c in ("and", "or", "&", "as well as")):
+            # a list needs a conjunction before its last member (or parentheses around it: "(A, B, C)")
+            in_parens = (
+                len(run) > 1 and run[0].first > 0 and low[run[0].first - 1] == "("
+                and run[-1].last + 1 < len(low) and low[run[-1].last + 1] == ")"
+            )
+            while len(run) > 1 and not in_parens and not any(c in seps[-1] for c in ("and", "or", "&", "as well as")):
                 run.pop()
                 seps.pop()
             if len(run) > 1 and self._clause_follows(run):
@@ -437,9 +441,8 @@ class Parse:
                 depth_paren.append(len(self.clauses) - 2)
             elif w == ")" and depth_paren:
                 back = depth_paren.pop()
-                cut(i + 1, self.clauses[back].kind if back >= 0 else "main")
-                self.clauses[-1].parent = self.clauses[back].parent
-                self.clauses[-1].antecedent = self.clauses[back].antecedent
+                cut(i + 1, "cont")
+                self.clauses[-1].parent = back
             elif w in ("which", "who", "whom", "whose") or (w == "where" and prev == ","):
                 ante = self._antecedent(i)
                 cut(i, "rel", w, ante)
@@ -550,8 +553,11 @@ class Parse:
             pron = self._pronoun_in(c, v)
             if pron is not None:
                 return pron
-            if c.kind in ("coord", "part", "sub") or (c.kind == "content" and c.speaker is None):
+            if c.kind in ("coord", "part", "sub", "cont") or (c.kind == "content" and c.speaker is None):
                 ci = c.parent if c.parent >= 0 else ci - 1
+                # a clause without a subject shares the subject of the main clause before it
+                while ci > 0 and self.clauses[ci].kind in ("paren", "rel", "reduced", "coord", "cont", "part"):
+                    ci = self.clauses[ci].parent if self.clauses[ci].parent >= 0 else ci - 1
                 v = self.clauses[ci].last + 1 if ci >= 0 else v
                 continue
             return None
@@ -612,6 +618,22 @@ class Parse:
                 return None
             if self.phrase_at[i] >= 0 or w in self.verbs:
                 return None
+        return None
+
+    def possessive_pronoun(self, k: int) -> Side | None:
+        """Whose "its"/"their" at token k is: the nearest actor before it in the sentence, else the context."""
+        plural = self.low[k] == "their"
+        for pi in range(len(self.phrases) - 1, -1, -1):
+            ph = self.phrases[pi]
+            if ph.last >= k or (ph.prep in ("in", "at", "on", "near") and not plural):
+                continue
+            s = self.side(pi)
+            if plural or len(s.ids) == 1:
+                return s
+        if plural and self.context.plural:
+            return Side(self.context.plural, -1, "pronoun")
+        if self.context.subjects:
+            return Side((self.context.subjects[-1],), -1, "pronoun")
         return None
 
     def main_subject(self, before: int) -> tuple[str, ...]:

@@ -240,7 +240,19 @@ def between(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     limit = cue.opt("within", 4)
     for pi, ph in enumerate(p.phrases):
         if ph.prep in ("between", "among", "amongst") and v < ph.prep_at <= v + limit:
-            return _pairs(cue, i, p.ids(ph))
+            ids = p.ids(ph)
+            if len(ids) == 1:
+                # "between Armenia (backed by Russia) and Azerbaijan": the second side after a parenthesis
+                j = ph.last + 1
+                if j < len(p.low) and p.low[j] == "(":
+                    while j < len(p.low) and p.low[j] != ")":
+                        j += 1
+                    j += 1
+                if j + 1 < len(p.low) and p.low[j] == "and" and p.phrase_at[j + 1] >= 0:
+                    ids = ids + p.side(p.phrase_at[j + 1]).ids
+                elif j + 2 < len(p.low) and p.low[j] == "and" and p.phrase_at[j + 2] >= 0 and p.low[j + 1] == "the":
+                    ids = ids + p.side(p.phrase_at[j + 2]).ids
+            return _pairs(cue, i, ids)
     return []
 
 
@@ -257,8 +269,7 @@ def _possessor(p: Parse, i: int) -> Side | None:
             return None
         w = p.low[k]
         if w in ("its", "their", "his", "her"):
-            c = p.clause(k)
-            return p._pronoun_in(c, k + 1) if w in ("its", "their") else None
+            return p.possessive_pronoun(k) if w in ("its", "their") else None
         if not p.tokens[k].text[0].isalpha() or p.g.has("prepositions", w) or p.finite(w):
             return None
         skipped += 1
@@ -278,8 +289,21 @@ def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if owner is None:
         return []
     other = p.pp(v, cue.opt("preps", ["against", "on", "in", "with", "into"]), limit=cue.opt("within", 6))
-    if other is None and cue.opt("subject_is_other"):
-        other = p.subject(i, exclude=frozenset(owner.ids))
+    if other is None and cue.opt("fallback") == "nearest":
+        # "to defend the country from Russian aggression": the other actor of the clause
+        c = p.clause(i)
+        best = None
+        for pi, ph in enumerate(p.phrases):
+            if c.first <= ph.first <= c.last and pi != owner.np and not set(p.ids(ph)) & set(owner.ids):
+                if ph.head in p.g.words["place_nouns"]:
+                    continue
+                d = abs(ph.first - i)
+                if best is None or d < best[0]:
+                    best = (d, pi)
+        if best is not None:
+            other = p.side(best[1])
+        elif c.kind == "main" and any(w in ("it", "the country") for w in p.low[c.first : i]):
+            other = p._pronoun_in(c, i)
     return _hit(cue, i, owner, other)
 
 
@@ -431,28 +455,45 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             if k >= 0:
                 owner = _possessor(p, k)
     if owner is None:
+        k = i - 1
+        while k >= max(0, i - 6) and owner is None:
+            if p.low[k] in ("its", "their"):
+                owner = p.possessive_pronoun(k)
+            k -= 1
+    if owner is None:
         owner = p.subject(i)
     if owner is None:
+        for pi in range(len(p.phrases) - 1, -1, -1):
+            if p.phrases[pi].last < i:
+                owner = p.side(pi)
+                break
+    if owner is None:
         return []
-    members: list[str] = []
-    label = ""
-    for pi, ph in enumerate(p.phrases):
-        if ph.first <= v or ph.first > c.last or ph.first > v + cue.opt("within", 30):
-            continue
-        if ph.prep in cue.opt("preps", ["in", "across", "including", "throughout"]) or (
-            ph.prep == "" and members and p.low[ph.first - 1] in (",", "and")
-        ):
-            ids = [x for x in p.ids(ph) if x not in owner.ids]
-            kinds = {p.anchors[k].kind for k in ph.anchors}
-            if kinds & {"region"} and not label:
-                label = p.text(ph.first, ph.last)
-            members += [x for x in ids if x not in members]
     kinds = {a.id: a.kind for a in p.anchors}
-    if any(kinds.get(m) not in ("region", "bloc") for m in members):
-        members = [m for m in members if kinds.get(m) not in ("region", "bloc")]
-    if not members:
-        return []
-    return [Hit("influence", owner.ids, (), cue, i, members=tuple(members), extra={"label": label})]
+    groups: list[tuple[str, list[str]]] = [("", [])]
+    last = c.last
+    ci = p.clause_of[v] + 1
+    while ci < len(p.clauses) and p.clauses[ci].kind in ("paren", "cont"):
+        last = p.clauses[ci].last
+        ci += 1
+    for ph in p.phrases:
+        if ph.first <= v or ph.first > last or ph.first > v + cue.opt("within", 30):
+            continue
+        listed = ph.first > 0 and p.low[ph.first - 1] in (",", "and", "(")
+        if not (ph.prep in cue.opt("preps", ["in", "across", "including", "throughout"]) or listed):
+            continue
+        ids = [x for x in p.ids(ph) if x not in owner.ids]
+        if all(kinds.get(x) in ("region", "sea", "bloc") for x in ids):
+            groups.append((p.text(ph.first, ph.last), list(ids)))  # a named region opens a group
+            continue
+        groups[-1][1].extend(x for x in ids if x not in groups[-1][1])
+    hits = []
+    for label, members in groups:
+        countries = [m for m in members if kinds.get(m) not in ("region", "sea", "bloc")]
+        members = countries or members
+        if members:
+            hits.append(Hit("influence", owner.ids, (), cue, i, members=tuple(members), extra={"label": label}))
+    return hits
 
 
 def _noun_before(p: Parse, i: int, words: set[str], limit: int) -> int:
