@@ -174,9 +174,9 @@ class Parse:
     def __init__(self, sentence: str, anchors: Sequence[Anchor], context: Context | None = None,
                  verbs: frozenset[str] = frozenset()):
         self.sentence = sentence
-        self.anchors = sorted(anchors, key=lambda a: a.start)
         self.context = context or Context()
         self.g = load_grammar()
+        self.anchors = sorted([*anchors, *self._anaphors(sentence, anchors)], key=lambda a: a.start)
         self.verbs = verbs  # finite verb forms of the cue table: they end an actor phrase's head
         self.sketch, self.pos = _sketch(sentence, self.anchors)
         self.tokens = tokenize(self.sketch)
@@ -187,6 +187,29 @@ class Parse:
         self.clauses: list[Clause] = []
         self.clause_of: list[int] = [0] * len(self.tokens)
         self._split()
+
+    def _anaphors(self, sentence: str, anchors: Sequence[Anchor]) -> list[Anchor]:
+        """ "the two countries", "both sides", "the country": anchors read from earlier actors."""
+        out: list[Anchor] = []
+        taken = [(a.start, a.end) for a in anchors]
+        for m in _anaphor_re().finditer(sentence):
+            s, e = m.span()
+            if any(s < b and a < e for a, b in taken):
+                continue
+            before = [a for a in anchors if a.end <= s and a.how != "place"]
+            phrase = m.group().lower()
+            if phrase in _pair_phrases():
+                ids = list(dict.fromkeys(a.id for a in before))
+                pair = tuple(ids[-2:]) if len(ids) >= 2 else (self.context.pair or ())
+                if len(pair) == 2:
+                    out.append(Anchor(s, e, "|".join(pair), "anaphor", "country"))
+            else:
+                countries = [a.id for a in before if a.kind == "country"]
+                ident = countries[-1] if countries else (self.context.subjects[-1] if self.context.subjects else "")
+                if ident:
+                    out.append(Anchor(s, e, ident, "anaphor", "country"))
+            taken.append((s, e))
+        return out
 
     # -- small helpers ----------------------------------------------------------------
     def find(self, word: str, start: int = 0) -> int:
@@ -200,7 +223,7 @@ class Parse:
         return self.anchors[k]
 
     def ids(self, ph: Phrase) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(self.anchors[k].id for k in ph.anchors))
+        return tuple(dict.fromkeys(x for k in ph.anchors for x in self.anchors[k].id.split("|")))
 
     def side(self, pi: int) -> Side:
         ph = self.phrases[pi]
@@ -279,8 +302,10 @@ class Parse:
                     w = low[k]
                     if toks[k].anchor >= 0 or not toks[k].text[0].isalpha() or self.is_function(w):
                         break
-                    if w.endswith(_ADVERB_END) and not toks[k].text[0].isupper() or self.finite(w):
+                    if w.endswith(_ADVERB_END) and not toks[k].text[0].isupper():
                         break
+                    if self.finite(w) and not (ph.possessive and not head and not g.has("auxiliaries", w)):
+                        break  # after "Iran's" the next word is a noun even when it could be a verb ("aid")
                     if len(head) == 2:
                         break
                     if a.how not in ("demonym", "group") and not ph.possessive and not (
@@ -367,7 +392,7 @@ class Parse:
         ph = self.phrases[pi]
         k = ph.first - 1
         skipped = 0
-        while k >= 0 and skipped < 3:
+        while k >= 0 and skipped < 4:
             w = self.low[k]
             if self.g.has("prepositions", w) or w in ("including", "such", "like"):
                 if w in _CLAUSAL_PREPS and ph.last + 1 < len(self.tokens) and self.finite(self.low[ph.last + 1]):
@@ -425,7 +450,9 @@ class Parse:
                 i += 1
                 continue
             cur = self.clauses[-1]
-            if w == "," and cur.kind in ("reduced", "part") and cur.first < i - 1 and self.phrase_at[i] < 0:
+            if w == "," and (cur.kind in ("reduced", "part") or (cur.kind == "rel" and cur.marker != "that" and
+                                                                 cur.first > 0 and low[cur.first - 1] == ",")) \
+                    and cur.first < i - 1 and self.phrase_at[i] < 0:
                 back = cur.parent
                 cut(i + 1, "coord" if back >= 0 else "main")
                 self.clauses[-1].parent = back
@@ -553,6 +580,9 @@ class Parse:
             pron = self._pronoun_in(c, v)
             if pron is not None:
                 return pron
+            if seen == 1 and self._agent_noun_subject(c, v) and self.context.subjects:
+                # "The instructors ... will train Nigerien troops": agents of the actor just named
+                return Side((self.context.subjects[-1],), -1, "context")
             if c.kind in ("coord", "part", "sub", "cont") or (c.kind == "content" and c.speaker is None):
                 ci = c.parent if c.parent >= 0 else ci - 1
                 # a clause without a subject shares the subject of the main clause before it
@@ -636,6 +666,17 @@ class Parse:
             return Side((self.context.subjects[-1],), -1, "pronoun")
         return None
 
+    def _agent_noun_subject(self, c: Clause, v: int) -> bool:
+        """The clause (or the sentence) opens with "the <agent noun>" and names no actor before v."""
+        first = c.first if c.kind not in ("coord", "cont", "rel", "reduced", "part") else 0
+        i = first
+        if i < len(self.low) and self.low[i] == "the":
+            i += 1
+        return (
+            i < v and self.tokens[i].anchor < 0 and self.g.has("presence_nouns", self.low[i])
+            and not any(ph.first < v for ph in self.phrases)
+        )
+
     def main_subject(self, before: int) -> tuple[str, ...]:
         """The ids of the first unprepositioned phrase of the sentence before token ``before``."""
         for pi, ph in enumerate(self.phrases):
@@ -684,6 +725,11 @@ class Parse:
             w = self.low[i]
             if not self.tokens[i].text[0].isalnum() and w not in ("-",):
                 return None
+            if w in ("at", "up", "more", "less", "fewer") and i + 1 < len(self.low) and self.low[i + 1] in (
+                "least", "to", "than", "most"
+            ):
+                i += 2
+                continue
             if self.g.has("prepositions", w) and w not in self.g.words["particles"]:
                 return None
             if w in self.verbs and skipped:
@@ -794,6 +840,21 @@ _IRREGULAR_PARTICIPLES = frozenset(
     """sold bought sent given made built held led struck shot fought brought taken seen told paid hit set put
     cut kept left met run won lost spent lent dealt sought caught""".split()
 )
+
+
+@lru_cache(maxsize=1)
+def _pair_phrases() -> frozenset[str]:
+    g = load_grammar()
+    return frozenset(" ".join(w) for w in g.phrases["anaphors_pair"]) | (g.words["anaphors_pair"] - {"both"})
+
+
+@lru_cache(maxsize=1)
+def _anaphor_re() -> re.Pattern[str]:
+    g = load_grammar()
+    phrases = set(_pair_phrases()) | {" ".join(w) for w in g.phrases["anaphors_singular"]}
+    phrases -= {"each other", "one another", "the two"}
+    alts = "|".join(re.escape(x) for x in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alts})\b(?!['’]s\b\s+(?:own\b))", re.I)
 
 
 def _sketch(sentence: str, anchors: Sequence[Anchor]) -> tuple[str, list[tuple[int, int]]]:

@@ -22,6 +22,8 @@ Examples
 
 from __future__ import annotations
 
+import re
+
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -93,7 +95,8 @@ def inflections(lemma: str) -> list[str]:
     tail = f" {rest}" if rest else ""
     w = first
     vowels = "aeiou"
-    cvc = 3 <= len(w) <= 4 and w[-1] not in vowels + "wxy" and w[-2] in vowels and w[-3] not in vowels
+    groups = re.findall(r"[aeiou]+", w)
+    cvc = len(groups) == 1 and len(w) >= 3 and w[-1] not in vowels + "wxy" and w[-2] in vowels and w[-3] not in vowels
     if w.endswith(("s", "x", "z", "ch", "sh")):
         third = w + "es"
     elif w.endswith("y") and w[-2:-1] not in vowels:

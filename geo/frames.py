@@ -96,6 +96,9 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         tgt = p.subject(v)
         return _hit(cue, i, src, tgt)
     src = p.subject(v)
+    heads = cue.opt("subject_head")
+    if heads and (src is None or src.np < 0 or p.phrases[src.np].head not in heads):
+        return []
     tgt = None
     if cue.opt("object", True):
         tgt = p.object(v)

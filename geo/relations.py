@@ -181,6 +181,12 @@ def _ok(p: Parse, ident: str, kind: str) -> bool:
 
 
 def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
+    # an agreement broken off ("scrapped its accord with France") is not an alliance
+    broken = {frozenset((s, t)) for h in hits if h.cue.id == "break-agreement" for s in h.source for t in h.target}
+    broken |= {frozenset(pair) for h in hits if h.cue.id == "break-agreement" and h.symmetric
+               for pair in [(h.source[0], h.target[0])]}
+    if broken:
+        hits = [h for h in hits if not (h.kind == "alliance" and frozenset((h.source[0], h.target[0])) in broken)]
     out: list[Finding] = []
     seen: set[tuple] = set()
     waters = {a.id for a in p.anchors if a.kind in ("sea", "strait")}

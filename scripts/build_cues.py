@@ -121,7 +121,8 @@ def inflections(lemma: str) -> list[str]:
     tail = f" {rest}" if rest else ""
     w = first
     vowels = "aeiou"
-    cvc = len(w) <= 4 and len(w) >= 3 and w[-1] not in vowels + "wxy" and w[-2] in vowels and w[-3] not in vowels
+    groups = re.findall(r"[aeiou]+", w)
+    cvc = len(groups) == 1 and len(w) >= 3 and w[-1] not in vowels + "wxy" and w[-2] in vowels and w[-3] not in vowels
     if w.endswith(("s", "x", "z", "ch", "sh")):
         third = w + "es"
     elif w.endswith("y") and w[-2:-1] not in vowels:
