@@ -564,6 +564,19 @@ class Parse:
 
     def subject(self, v: int, *, exclude: frozenset[str] = frozenset(), first: bool = False) -> Side | None:
         """Who does what token v says: the clause's subject phrase, its antecedent, or a pronoun read from context."""
+        if v >= 2 and self.low[v - 1] == "to":
+            # "India's decision to supply", "Turkey's desire to buy": the possessor acts
+            k = v - 2
+            pi = self.phrase_at[k]
+            if pi >= 0 and self.phrases[pi].possessive and self.phrases[pi].head_at == k:
+                s = self.side(pi)
+                if not set(s.ids) <= exclude:
+                    return s
+        if self.low[v].endswith("ing") and v > 0 and not (
+            self.g.has("auxiliaries", self.low[v - 1]) or self.g.has("be_forms", self.low[v - 1])
+            or self.low[v - 1] in ("to", "of", "by", "for", "in", "not")
+        ):
+            first = True  # "launched a strike on Monday targeting ...": the participle's subject leads the clause
         ci = self.clause_of[v]
         seen = 0
         while ci >= 0 and seen < 6:
@@ -574,6 +587,10 @@ class Parse:
                     return self._subject_in(c, v, exclude)
                 s = self.side(c.antecedent)
                 return s if not set(s.ids) <= exclude else None
+            if seen > 1:
+                pron = self._pronoun_in(c, v)
+                if pron is not None and not set(pron.ids) <= exclude:
+                    return pron
             s = self._subject_in(c, v, exclude, first=first or seen > 1)
             if s is not None:
                 return s
@@ -655,7 +672,7 @@ class Parse:
         plural = self.low[k] == "their"
         for pi in range(len(self.phrases) - 1, -1, -1):
             ph = self.phrases[pi]
-            if ph.last >= k or (ph.prep in ("in", "at", "on", "near") and not plural):
+            if ph.last >= k or (ph.prep in ("in", "at", "on", "near", "via", "through", "by") and not plural):
                 continue
             s = self.side(pi)
             if plural or len(s.ids) == 1:

@@ -117,7 +117,21 @@ def _items_after(p: Parse, j: int) -> bool:
     return bool(item_phrases(text))
 
 
-def _maker_in(p: Parse, s: int, e: int, exclude: tuple[str, ...] = ()) -> Side | None:
+def _cut_item(p: Parse, s: int, e: int) -> int:
+    """The end of an item stretch: before "to <verb>", a relative pronoun or a second cue verb."""
+    for j in range(s, e + 1):
+        w = p.low[j]
+        if w in ("which", "who", "that", "whose") and j > s:
+            return j - 1
+        if w == "to" and j + 1 <= e and (p.low[j + 1] in p.verbs or p.low[j + 1] in _INFINITIVES):
+            return j - 1
+    return e
+
+
+_INFINITIVES = frozenset("be bolster boost modernize modernise upgrade replace help support strengthen".split())
+
+
+def _maker_in(p: Parse, s: int, e: int, exclude: tuple[str, ...] = (), item_head: bool = False) -> Side | None:
     """A maker named inside an item stretch: "Turkish drones", "Baykar's TB2", "X-made missiles"."""
     for pi, ph in enumerate(p.phrases):
         if ph.first < s or ph.first > e:
@@ -126,7 +140,10 @@ def _maker_in(p: Parse, s: int, e: int, exclude: tuple[str, ...] = ()) -> Side |
         ids = p.ids(ph)
         if set(ids) & set(exclude):
             continue
-        if hows & {"demonym", "company"} or ph.possessive or (ph.last + 2 < len(p.low) and p.low[ph.last + 1] == "-"):
+        compound = ph.last + 2 < len(p.low) and p.low[ph.last + 1] == "-"
+        if item_head and not compound and not (ph.head and item_phrases(ph.head)):
+            continue
+        if hows & {"demonym", "company"} or ph.possessive or compound:
             return p.side(pi)
     return None
 
@@ -171,7 +188,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         src = frm or _maker_in(p, item_start, item_end, tgt.ids)
     if src is None:
         return []
-    text = p.text(item_start, item_end)
+    text = p.text(item_start, _cut_item(p, item_start, item_end))
     if not item_phrases(text):
         text = p.text(max(c.first, i - 8), i - 1)
         if not item_phrases(text) or p.low[i - 1] in p.verbs:
@@ -182,6 +199,8 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     v = i + n - 1
     c = p.clause(v)
+    if cue.opt("no_infinitive") and v + 1 < len(p.low) and p.low[v + 1] == "to":
+        return []  # "sought to bolster ... by acquiring": the later verb is the cue
     frm = p.pp(v, cue.opt("from", ["from"]), limit=30)
     if cue.pos == "noun":
         tgt = p.pp(v, ("by",), limit=4) or _possessor(p, i) or p.subject(i)
@@ -200,7 +219,7 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     src = frm or _maker_in(p, v + 1, c.last, tgt.ids if tgt else ())
     if src is None or tgt is None:
         return []
-    text = p.text(item_start, item_end)
+    text = p.text(item_start, _cut_item(p, item_start, item_end))
     if not item_phrases(text):
         # "five mine hunters bought from France": a participle after its item
         text = p.text(max(c.first, i - 8), i - 1)
@@ -374,9 +393,13 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             named = p.side(p.phrases[owner.np].apposition_of)
         elif k > 0 and p.low[k] == "," and p.phrase_at[k - 1] >= 0 and p.phrase_at[k - 1] != owner.np:
             named = p.side(p.phrase_at[k - 1])
-    # "B is A's partner", "B will be a partner of A"
+    # "B is A's partner", "B will be a partner of A": only across a copula
     if named is None:
-        named = p.subject(i, exclude=frozenset(owner.ids))
+        subj = p.subject(i, exclude=frozenset(owner.ids))
+        if subj is not None and subj.np >= 0:
+            between_words = p.low[p.phrases[subj.np].last + 1 : i]
+            if any(w in _COPULAS for w in between_words):
+                named = subj
     if named is None:
         return []
     if cue.opt("owner") == "target":  # "A's patron B": B backs A
@@ -384,6 +407,9 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if cue.opt("owner") == "source":  # "A's proxy B": A backs B
         return _hit(cue, i, owner, named)
     return [Hit(cue.kind, owner.ids, named.ids, cue, i, symmetric=True)]
+
+
+_COPULAS = frozenset("is are was were be been being become became becomes remain remains remained as".split())
 
 
 def compound_adjective(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
@@ -521,7 +547,7 @@ def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if user is None:
         return []
     s, e = (v + 1, c.last) if not p.passive(v) else (c.first, i - 1)
-    maker = _maker_in(p, s, e, user.ids)
+    maker = _maker_in(p, s, e, user.ids, item_head=True)
     if maker is None:
         return []
     if maker.np >= 0 and not p.phrases[maker.np].head and not (
