@@ -198,14 +198,25 @@ class Parse:
                 continue
             before = [a for a in anchors if a.end <= s and a.how != "place"]
             phrase = m.group().lower()
-            if phrase in _pair_phrases():
+            if phrase in _group_phrases():
+                groups = [a.id for a in before if a.how == "group"] or list(self.context.plural[:1])
+                if groups:
+                    out.append(Anchor(s, e, groups[-1], "anaphor", "country"))
+            elif phrase in _pair_phrases():
                 ids = list(dict.fromkeys(a.id for a in before))
                 pair = tuple(ids[-2:]) if len(ids) >= 2 else (self.context.pair or ())
                 if len(pair) == 2:
                     out.append(Anchor(s, e, "|".join(pair), "anaphor", "country"))
             else:
+                # the actor the story is about: the last sentence's subject, unless this sentence named it
+                # already (then "the country" is another one: the nearest actor but the sentence's first)
                 countries = [a.id for a in before if a.kind == "country"]
-                ident = countries[-1] if countries else (self.context.subjects[-1] if self.context.subjects else "")
+                ident = ""
+                if self.context.subjects and self.context.subjects[-1] not in countries:
+                    ident = self.context.subjects[-1]
+                elif countries:
+                    rest = [c for c in countries if c != countries[0]]
+                    ident = rest[-1] if rest else countries[0]
                 if ident:
                     out.append(Anchor(s, e, ident, "anaphor", "country"))
             taken.append((s, e))
@@ -866,9 +877,14 @@ def _pair_phrases() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _group_phrases() -> frozenset[str]:
+    return frozenset(" ".join(w) for w in load_grammar().phrases["anaphors_group"])
+
+
+@lru_cache(maxsize=1)
 def _anaphor_re() -> re.Pattern[str]:
     g = load_grammar()
-    phrases = set(_pair_phrases()) | {" ".join(w) for w in g.phrases["anaphors_singular"]}
+    phrases = set(_pair_phrases()) | {" ".join(w) for w in g.phrases["anaphors_singular"]} | _group_phrases()
     phrases -= {"each other", "one another", "the two"}
     alts = "|".join(re.escape(x) for x in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"\b(?:{alts})\b(?!['’]s\b\s+(?:own\b))", re.I)

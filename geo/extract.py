@@ -105,29 +105,9 @@ def relation_step(draft: Draft) -> None:
                 if r.kind in _ANCHOR_KINDS
             ]
             sentence = doc.text[s:e]
-            if anchors or context.subjects:
-                evidence = Span(doc.id, s, e, sentence)
-                for f in find_relations(sentence, anchors, context=context):
-                    draft.findings.append((f, evidence))
-            _carry(context, anchors)
-
-
-def _carry(context: Context, anchors: list[Anchor]) -> None:
-    """What a sentence's actors leave for the next sentences' pronouns."""
-    actors = [a for a in anchors if a.how != "place" or a.kind == "country"]
-    ids = list(dict.fromkeys(a.id for a in actors))
-    if not ids:
-        return
-    context.subjects = (context.subjects + [ids[0]])[-6:]
-    context.actors = (context.actors + ids)[-8:]
-    if len(ids) >= 2:
-        context.pair = (ids[0], ids[1])
-    groups = [a.id for a in actors if a.how == "group"]
-    if groups:
-        context.plural = (groups[-1],)
-    leaders = [a.id for a in actors if a.how == "leader"]
-    if leaders:
-        context.leader = leaders[-1]
+            evidence = Span(doc.id, s, e, sentence)
+            for f in find_relations(sentence, anchors, context=context):
+                draft.findings.append((f, evidence))
 
 
 def _item_key(item: str | None) -> str:

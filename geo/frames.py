@@ -489,13 +489,9 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             if p.low[k] in ("its", "their"):
                 owner = p.possessive_pronoun(k)
             k -= 1
-    if owner is None:
+    verbs = cue.opt("owner_verbs")
+    if owner is None and (not verbs or any(w in verbs for w in p.low[max(0, i - 5) : i])):
         owner = p.subject(i)
-    if owner is None:
-        for pi in range(len(p.phrases) - 1, -1, -1):
-            if p.phrases[pi].last < i:
-                owner = p.side(pi)
-                break
     if owner is None:
         return []
     kinds = {a.id: a.kind for a in p.anchors}

@@ -32,7 +32,7 @@ from geo.cuetable import load_cues
 from geo.frames import FRAME_FUNCTIONS, Hit
 from geo.items import date, item_phrases, parse_quantity, status
 
-__all__ = ["Anchor", "Context", "Finding", "find_relations", "parse_quantity"]
+__all__ = ["Anchor", "Context", "Finding", "carry", "find_relations", "parse_quantity"]
 
 # anchors that may be a side of a relation: actors, and places that can be fought over or backed
 _ENDPOINT_KINDS = frozenset({"country", "disputed", "region", "admin1", "bloc", "other"})
@@ -77,13 +77,17 @@ def find_relations(
         Each finding names the cue table entry that gave it in ``cue``.
     """
     table = load_cues()
+    if context is not None and not isinstance(context, Context):
+        context = Context(subjects=list(context))
     low = sentence.lower()
     words = set(low.replace("’", "'").split())
     if not any(w.strip(".,;:!?()\"'“”") in table.first_words for w in words) and "-" not in sentence:
+        if context is not None:
+            carry(context, anchors)
         return []
-    if context is not None and not isinstance(context, Context):
-        context = Context(subjects=list(context))
     p = parse(sentence, anchors, context, table.verb_forms)
+    if context is not None:
+        carry(context, anchors, p)
     hits: list[Hit] = []
     for i in range(len(p.tokens)):
         if p.low[i] not in table.first_words:
@@ -96,6 +100,34 @@ def find_relations(
                 continue
             hits += FRAME_FUNCTIONS[cue.frame](p, i, n, cue)
     return _expand_blocs(p, _findings(p, hits))
+
+
+def carry(context: Context, anchors: Sequence[Anchor], p: Parse | None = None) -> None:
+    """What a sentence leaves for the next sentences' pronouns: its subject, its pair, its plural actor.
+
+    Called by :func:`find_relations` after each sentence (before the next one is read).
+    """
+    actors = [a for a in anchors if a.how != "place" or a.kind == "country"]
+    ids = list(dict.fromkeys(a.id for a in actors))
+    if not ids:
+        return
+    subject = (ids[0],)
+    if p is not None:
+        main = p.main_subject(len(p.tokens))
+        if main:
+            subject = main
+    context.subjects = (context.subjects + [subject[0]])[-6:]
+    context.actors = (context.actors + ids)[-8:]
+    if len(ids) >= 2:
+        context.pair = (ids[0], ids[1])
+    groups = [a.id for a in actors if a.how == "group"]
+    if len(subject) > 1:
+        context.plural = subject
+    elif groups:
+        context.plural = (groups[-1],)
+    leaders = [a.id for a in actors if a.how == "leader"]
+    if leaders:
+        context.leader = leaders[-1]
 
 
 def _noun_use(p: Parse, i: int) -> bool:
