@@ -212,7 +212,12 @@ class Parse:
                 # already (then "the country" is another one: the nearest actor but the sentence's first)
                 countries = [a.id for a in before if a.kind == "country"]
                 ident = ""
-                if self.context.subjects and self.context.subjects[-1] not in countries:
+                prev = sentence[:s].rstrip().rsplit(" ", 1)[-1].lower()
+                if prev in ("in", "into", "to", "inside", "across", "throughout", "from") and self.context.actors:
+                    # "arrived in the country": a place other than the story's subject
+                    others = [x for x in self.context.actors if x not in self.context.subjects[-1:]]
+                    ident = others[-1] if others else ""
+                elif self.context.subjects and self.context.subjects[-1] not in countries:
                     ident = self.context.subjects[-1]
                 elif countries:
                     rest = [c for c in countries if c != countries[0]]
@@ -349,6 +354,9 @@ class Parse:
             j = i
             while j + 1 < len(simple):
                 gap = low[run[-1].last + 1 : simple[j + 1].first]
+                if len(gap) == 2 and gap[0] in ("and", "or") and self.tokens[simple[j + 1].first - 1].text[0].isalpha() \
+                        and not self.is_function(gap[1]) and not self.finite(gap[1]):
+                    gap = gap[:1]  # "Russia and Communist China": one modifier before the last member
                 sep = " ".join(gap)
                 if sep in (",", "and", "or", ", and", ", or", "as well as", ", as well as", "&", "and the", "or the"):
                     seps.append(sep)
@@ -406,8 +414,8 @@ class Parse:
         while k >= 0 and skipped < 4:
             w = self.low[k]
             if self.g.has("prepositions", w) or w in ("including", "such", "like"):
-                if w in _CLAUSAL_PREPS and ph.last + 1 < len(self.tokens) and self.finite(self.low[ph.last + 1]):
-                    return  # "since India will ...": a subordinating word, not a preposition
+                if w in _CLAUSAL_PREPS and self._verb_soon(ph.last + 1):
+                    return  # "since India will ...", "after Niger last month suspended": a clause, not a phrase
                 if w == "as" and k > 0 and self.low[k - 1] == "such":
                     w = "including"
                 ph.prep, ph.prep_at = ("including" if w in ("such", "like") else w), k
@@ -425,6 +433,18 @@ class Parse:
                 return
             skipped += 1
             k -= 1
+
+    def _verb_soon(self, j: int) -> bool:
+        """A finite verb follows at token j, perhaps after a time phrase ("last month", "on Monday")."""
+        for k in range(j, min(j + 4, len(self.tokens))):
+            w = self.low[k]
+            if self.finite(w):
+                return True
+            if self.tokens[k].anchor >= 0 or not self.tokens[k].text[0].isalnum() or (
+                self.g.has("prepositions", w) and w not in ("on", "this", "last")
+            ):
+                return False
+        return False
 
     def _appositions(self) -> None:
         low = self.low
@@ -520,7 +540,7 @@ class Parse:
         if nxt >= len(self.tokens):
             return False
         w = self.low[nxt]
-        if w in ("that", "it", "they", "he", "she", "we", "its", "their", "the", "this", "these"):
+        if w in ("that", "it", "they", "he", "she", "we", "the", "this", "these"):
             return w != "the" or self._phrase_then_verb(nxt)
         return self._phrase_then_verb(nxt)
 
@@ -614,7 +634,10 @@ class Parse:
             if c.kind in ("coord", "part", "sub", "cont") or (c.kind == "content" and c.speaker is None):
                 ci = c.parent if c.parent >= 0 else ci - 1
                 # a clause without a subject shares the subject of the main clause before it
-                while ci > 0 and self.clauses[ci].kind in ("paren", "rel", "reduced", "coord", "cont", "part"):
+                while ci > 0 and (
+                    self.clauses[ci].kind in ("paren", "rel", "reduced", "part")
+                    or (self.clauses[ci].kind in ("coord", "cont") and not self._has_verb(self.clauses[ci]))
+                ):
                     ci = self.clauses[ci].parent if self.clauses[ci].parent >= 0 else ci - 1
                 v = self.clauses[ci].last + 1 if ci >= 0 else v
                 continue
@@ -693,6 +716,10 @@ class Parse:
         if self.context.subjects:
             return Side((self.context.subjects[-1],), -1, "pronoun")
         return None
+
+    def _has_verb(self, c: Clause) -> bool:
+        return any(self.finite(self.low[t]) or self.low[t].endswith("ing") for t in range(c.first, c.last + 1)
+                   if self.tokens[t].anchor < 0)
 
     def _agent_noun_subject(self, c: Clause, v: int) -> bool:
         """The clause (or the sentence) opens with "the <agent noun>" and names no actor before v."""

@@ -96,7 +96,10 @@ def find_relations(
         for n, cue in table.at(p.low, i):
             if cue.pos == "verb" and noun_use:
                 continue
-            if cue.opt("asserted", True) and (p.negated(i) or p.hypothetical(i)):
+            if cue.opt("negated_only"):
+                if not p.negated(i) or p.hypothetical(i):
+                    continue
+            elif cue.opt("asserted", True) and (p.negated(i) or p.hypothetical(i)):
                 continue
             hits += FRAME_FUNCTIONS[cue.frame](p, i, n, cue)
     return _expand_blocs(p, _findings(p, hits))
