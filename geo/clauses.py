@@ -69,7 +69,10 @@ class Context:
 
     ``subjects`` are the ids of the main-clause subjects, most recent last;
     ``pair`` the last two distinct actors named together; ``plural`` the last
-    coordinated or group actor; ``leader`` the country of the last leader named.
+    coordinated or group actor; ``leader`` the country of the last leader named;
+    ``mentions`` how often each country has been named (the story's focus);
+    ``transfer`` the supplier and recipient of the last transfer read (a
+    package's later items: "the deal also includes ...").
     """
 
     subjects: list[str] = field(default_factory=list)
@@ -77,6 +80,19 @@ class Context:
     plural: tuple[str, ...] = ()
     leader: str = ""
     actors: list[str] = field(default_factory=list)
+    mentions: dict[str, int] = field(default_factory=dict)
+    transfer: tuple[str, str] | None = None
+
+    def focus(self, exclude: Sequence[str] = ()) -> str:
+        """The country named most often so far (the most recent among equals), other than ``exclude``."""
+        best, score = "", -1.0
+        for rank, ident in enumerate(self.actors):
+            if ident in exclude:
+                continue
+            value = self.mentions.get(ident, 0) + rank / 100
+            if value > score:
+                best, score = ident, value
+        return best
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,20 +224,11 @@ class Parse:
                 if len(pair) == 2:
                     out.append(Anchor(s, e, "|".join(pair), "anaphor", "country"))
             else:
-                # the actor the story is about: the last sentence's subject, unless this sentence named it
-                # already (then "the country" is another one: the nearest actor but the sentence's first)
+                # the story's focus (the country named most often), unless it acts in this clause already
                 countries = [a.id for a in before if a.kind == "country"]
-                ident = ""
-                prev = sentence[:s].rstrip().rsplit(" ", 1)[-1].lower()
-                if prev in ("in", "into", "to", "inside", "across", "throughout", "from") and self.context.actors:
-                    # "arrived in the country": a place other than the story's subject
-                    others = [x for x in self.context.actors if x not in self.context.subjects[-1:]]
-                    ident = others[-1] if others else ""
-                elif self.context.subjects and self.context.subjects[-1] not in countries:
-                    ident = self.context.subjects[-1]
-                elif countries:
-                    rest = [c for c in countries if c != countries[0]]
-                    ident = rest[-1] if rest else countries[0]
+                ident = self.context.focus(exclude=countries[:1])
+                if not ident and countries:
+                    ident = countries[-1]
                 if ident:
                     out.append(Anchor(s, e, ident, "anaphor", "country"))
             taken.append((s, e))

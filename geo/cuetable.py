@@ -46,6 +46,8 @@ FRAMES = (
     "arrive-maker",
     "participants",
     "deal",
+    "package-for",
+    "continued-deal",
 )
 
 

@@ -592,6 +592,48 @@ def participants(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return _pairs(cue, i, ids) if len(ids) > 1 else []
 
 
+def package_for(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """ "X announced a $1.1-billion arms package for Taiwan": the subject supplies the phrase after "for"."""
+    v = i + n - 1
+    tgt = p.pp(v, ("for", "to"), limit=3)
+    src = p.subject(i, exclude=frozenset(tgt.ids) if tgt else frozenset(), first=True)
+    k = i - 1
+    while k > 0 and i - k <= 4 and p.low[k] not in ("a", "an", "the", ","):
+        k -= 1
+    text = p.text(k + 1, v)
+    if tgt is None or src is None or not item_phrases(text):
+        return []
+    return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
+
+
+def continued_deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """ "The deal also includes 100 Sidewinder missiles", "Taiwan will also spend $355 million on 60 Harpoon
+    missiles": more items of the transfer the previous sentences told, between the same two sides."""
+    v = i + n - 1
+    last = p.context.transfer
+    if not last or not last[0] or not last[1]:
+        return []
+    c = p.clause(v)
+    if cue.opt("buyer"):
+        buyer = p.subject(i)
+        if buyer is None or last[1] not in buyer.ids:
+            return []
+        on = p.find("on", v + 1)
+        if on < 0 or on > c.last:
+            return []
+        text = p.text(on + 1, _cut_item(p, on + 1, c.last))
+    else:
+        nouns = set(cue.opt("needs", []))
+        if not any(w in nouns for w in p.low[max(c.first, i - 4) : i]):
+            return []
+        text = p.text(v + 1, _cut_item(p, v + 1, c.last))
+    if not item_phrases(text) or p.phrases and any(
+        c.first <= ph.first <= c.last and not set(p.ids(ph)) <= set(last) for ph in p.phrases
+    ):
+        return []
+    return [Hit("transfer", (last[0],), (last[1],), cue, i, item_text=text)]
+
+
 FRAME_FUNCTIONS: dict[str, Frame] = {
     "agent-patient": agent_patient,
     "give": give,
@@ -608,4 +650,6 @@ FRAME_FUNCTIONS: dict[str, Frame] = {
     "arrive-maker": arrive_maker,
     "participants": participants,
     "deal": deal,
+    "package-for": package_for,
+    "continued-deal": continued_deal,
 }

@@ -86,8 +86,16 @@ def find_relations(
             carry(context, anchors)
         return []
     p = parse(sentence, anchors, context, table.verb_forms)
+    findings = _run(p, table)
     if context is not None:
         carry(context, anchors, p)
+        transfers = [f for f in findings if f.kind == "transfer"]
+        if transfers:
+            context.transfer = (transfers[-1].source, transfers[-1].target or "")
+    return findings
+
+
+def _run(p: Parse, table) -> list[Finding]:
     hits: list[Hit] = []
     for i in range(len(p.tokens)):
         if p.low[i] not in table.first_words:
@@ -120,7 +128,10 @@ def carry(context: Context, anchors: Sequence[Anchor], p: Parse | None = None) -
         if main:
             subject = main
     context.subjects = (context.subjects + [subject[0]])[-6:]
-    context.actors = (context.actors + ids)[-8:]
+    countries = [a.id for a in actors if a.kind == "country" and a.how != "anaphor"]
+    for c in countries:
+        context.mentions[c] = context.mentions.get(c, 0) + 1
+    context.actors = [x for x in context.actors if x not in countries] + list(dict.fromkeys(countries))
     if len(ids) >= 2:
         context.pair = (ids[0], ids[1])
     groups = [a.id for a in actors if a.how == "group"]
