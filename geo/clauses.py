@@ -72,7 +72,8 @@ class Context:
     coordinated or group actor; ``leader`` the country of the last leader named;
     ``mentions`` how often each country has been named (the story's focus);
     ``transfer`` the supplier and recipient of the last transfer read (a
-    package's later items: "the deal also includes ...").
+    package's later items: "the deal also includes ..."); ``conflict`` the
+    attackers of the last conflict read ("support to the strikes").
     """
 
     subjects: list[str] = field(default_factory=list)
@@ -82,6 +83,7 @@ class Context:
     actors: list[str] = field(default_factory=list)
     mentions: dict[str, int] = field(default_factory=dict)
     transfer: tuple[str, str] | None = None
+    conflict: tuple[str, ...] = ()
 
     def focus(self, exclude: Sequence[str] = ()) -> str:
         """The country named most often so far (the most recent among equals), other than ``exclude``."""
@@ -426,6 +428,8 @@ class Parse:
                 if w == "as" and k > 0 and self.low[k - 1] == "such":
                     w = "including"
                 ph.prep, ph.prep_at = ("including" if w in ("such", "like") else w), k
+                if w == "including" and k > 1 and self.low[k - 1] == "," and self.low[k - 2] in _GROUP_NOUNS:
+                    ph.official_of = True  # "Several countries, including A, B and C, provided ..."
                 if w in ("of", "from") and k > 0:
                     before = self.low[k - 1]
                     two = " ".join(self.low[max(0, k - 2) : k])
@@ -833,6 +837,9 @@ class Parse:
         c = self.clause(v)
         if c.kind in ("reduced", "paren") and c.first == v:
             return True
+        if v >= 2 and self.low[v - 1] in ("both", "all") and self.low[v - 2] == "," and v + 1 < len(self.low) \
+                and self.low[v + 1] == "by":
+            return True
         nxt = v + 1
         if nxt < len(self.tokens) and self.low[nxt] == "by" and k >= 0 and (self.phrase_at[k] >= 0 or self.low[k] == ","):
             return True
@@ -894,6 +901,9 @@ _ITEM_WORDS = frozenset(
     artillery ammunition munitions shells jets jet aircraft planes helicopters systems system frigates corvettes
     submarines warships vessels ships boats radars satellites engines components parts equipment technology
     gas oil grain fighters bombs launchers rifles guns vehicles""".split()
+)
+_GROUP_NOUNS = frozenset(
+    "countries nations states allies members governments partners powers neighbours neighbors".split()
 )
 # prepositions that also open a clause ("since India will be ...")
 _CLAUSAL_PREPS = frozenset({"since", "after", "before", "until", "as", "following", "once", "while"})

@@ -48,6 +48,7 @@ FRAMES = (
     "deal",
     "package-for",
     "continued-deal",
+    "invite",
 )
 
 

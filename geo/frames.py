@@ -94,6 +94,8 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if p.passive(v) and cue.opt("passive", True):
         src = p.agent(v)
         tgt = p.subject(v)
+        if v >= 2 and p.low[v - 1] in ("both", "all") and p.low[v - 2] == ",":
+            tgt = _objects_before(p, v - 2) or tgt  # "fought Hezbollah in Lebanon and Hamas in Gaza, both backed by Iran"
         return _hit(cue, i, src, tgt)
     src = p.subject(v)
     heads = cue.opt("subject_head")
@@ -109,6 +111,17 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if tgt is not None and src is not None and cue.opt("symmetric") and len(src.ids) > 1 and tgt.ids:
         return _hit(cue, i, src, tgt) + _pairs(cue, i, src.ids)
     return _hit(cue, i, src, tgt)
+
+
+def _objects_before(p: Parse, k: int) -> Side | None:
+    """The actors after the verb of the clause ending at token k (the antecedents of ", both ...")."""
+    c = p.clause(k)
+    ids: list[str] = []
+    subj = p.main_subject(k + 1)
+    for ph in p.phrases:
+        if c.first <= ph.first < k and not set(p.ids(ph)) & set(subj):
+            ids += [x for x in p.ids(ph) if x not in ids]
+    return Side(tuple(ids)) if ids else None
 
 
 def _items_after(p: Parse, j: int) -> bool:
@@ -305,12 +318,33 @@ def _possessor(p: Parse, i: int) -> Side | None:
     return None
 
 
+def _nearest_other(p: Parse, i: int, exclude: tuple[str, ...], same_clause: bool = True) -> Side | None:
+    """The actor phrase nearest to token i (its own clause, or the sentence) that is not ``exclude``."""
+    c = p.clause(i)
+    best = None
+    for pi, ph in enumerate(p.phrases):
+        if same_clause and not c.first <= ph.first <= c.last:
+            continue
+        ids = p.ids(ph)
+        if set(ids) & set(exclude) or ph.head in p.g.words["place_nouns"]:
+            continue
+        if any(p.anchors[k].kind not in ("country", "bloc") and p.anchors[k].how != "group" for k in ph.anchors):
+            continue
+        d = abs(ph.first - i) + (0 if ph.first < i else 2)
+        if best is None or d < best[0]:
+            best = (d, pi)
+    return p.side(best[1]) if best is not None else None
+
+
 def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     v = i + n - 1
     owner = _possessor(p, i)
+    other = p.pp(v, cue.opt("preps", ["against", "on", "in", "with", "into"]), limit=cue.opt("within", 6))
+    if owner is None and other is not None and cue.opt("unowned") and p.low[i - 1] in ("the", "a"):
+        # "over the war in Ukraine", "the fight against Russia": the sentence's other actor
+        owner = _nearest_other(p, i, other.ids, same_clause=False)
     if owner is None:
         return []
-    other = p.pp(v, cue.opt("preps", ["against", "on", "in", "with", "into"]), limit=cue.opt("within", 6))
     if other is None and cue.opt("fallback") == "nearest":
         # "to defend the country from Russian aggression": the other actor of the clause
         c = p.clause(i)
@@ -352,6 +386,13 @@ def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """ "[X ...] tensions with Y", "X expressed concern over Y's drills": the clause's actor and the noun's phrase."""
     v = i + n - 1
     other = p.pp(v, cue.opt("preps", ["with"]), limit=cue.opt("within", 6))
+    if other is None and cue.opt("event_owner") and p.context.conflict:
+        # "provided support to the strikes": to whoever the story says strikes
+        j = v + 1
+        while j < len(p.low) and j <= v + 3 and p.low[j] in ("to", "for", "the", "a", "their", "its", "these"):
+            j += 1
+        if j < len(p.low) and p.low[j] in _HOSTILE_NOUNS | {"mission", "missions", "coalition", "effort", "efforts"}:
+            other = Side(p.context.conflict)
     if other is None:
         return []
     owner = _possessor(p, i)
@@ -400,6 +441,8 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             between_words = p.low[p.phrases[subj.np].last + 1 : i]
             if any(w in _COPULAS for w in between_words):
                 named = subj
+    if named is None and cue.opt("context_group") and p.context.plural:
+        named = Side(p.context.plural)  # "Iran's efforts to arm its proxies": the group the story is about
     if named is None:
         return []
     if cue.opt("owner") == "target":  # "A's patron B": B backs A
@@ -409,6 +452,10 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return [Hit(cue.kind, owner.ids, named.ids, cue, i, symmetric=True)]
 
 
+_HOSTILE_NOUNS = frozenset(
+    "operations operation attacks attack offensive offensives strikes strike war insurgency campaign invasion "
+    "aggression incursions incursion raids raid assault".split()
+)
 _COPULAS = frozenset("is are was were be been being become became becomes remain remains remained as".split())
 
 
@@ -425,6 +472,10 @@ def compound_adjective(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     role = cue.opt("role", "backer")
     c = p.clause(i)
     if role == "backer":
+        if i + 1 <= c.last and p.low[i + 1] in _HOSTILE_NOUNS:
+            # "Russian-backed operations against Ukraine": the backer wages them
+            other = p.pp(i + 1, ("against", "on", "in", "into"), limit=4)
+            return _hit(cue, i, Side((a,)), other, kind="conflict")
         j = i + 1
         while j <= c.last and j < i + 4 and p.phrase_at[j] < 0 and p.tokens[j].text[0].isalpha():
             j += 1
@@ -589,7 +640,22 @@ def participants(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         ids = tuple(dict.fromkeys(subj.ids + by.ids))
     elif subj is not None and len(subj.ids) > 1:
         ids = subj.ids
+    if len(ids) < 2 and subj is not None and cue.opt("host_support"):
+        where = p.pp(v, ("in",), limit=4)
+        if where is not None and not set(where.ids) & set(subj.ids):
+            return _hit(cue, i, subj, where, kind="support")  # "the US led military exercises in Guyana"
     return _pairs(cue, i, ids) if len(ids) > 1 else []
+
+
+def invite(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """ "Armenia invited US troops", "Mali invited Russian instructors to Bamako": the troops' state backs the host."""
+    v = i + n - 1
+    j = _noun_after(p, v, set(cue.opt("needs", [])), 5)
+    if j < 0:
+        return []
+    owner = _possessor(p, j)
+    host = p.pp(j, ("to", "into"), limit=3) or p.subject(v)
+    return _hit(cue, i, owner, host)
 
 
 def package_for(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
@@ -652,4 +718,5 @@ FRAME_FUNCTIONS: dict[str, Frame] = {
     "deal": deal,
     "package-for": package_for,
     "continued-deal": continued_deal,
+    "invite": invite,
 }

@@ -92,6 +92,9 @@ def find_relations(
         transfers = [f for f in findings if f.kind == "transfer"]
         if transfers:
             context.transfer = (transfers[-1].source, transfers[-1].target or "")
+        conflicts = [f for f in findings if f.kind == "conflict" and "verb" in f.cue]
+        if conflicts:
+            context.conflict = tuple(dict.fromkeys(f.source for f in conflicts if f.source == conflicts[0].source))
     return findings
 
 
