@@ -216,7 +216,14 @@ class Parse:
                 continue
             before = [a for a in anchors if a.end <= s and a.how != "place"]
             phrase = m.group().lower()
-            if phrase in _group_phrases():
+            if phrase in ("the army", "the armed forces", "the military"):
+                from geo.actors import load_groups
+
+                focus = self.context.focus() or next((a.id for a in reversed(before) if a.kind == "country"), "")
+                army = load_groups().army_of(focus.split("@")[0]) if focus else None
+                if army is not None:
+                    out.append(Anchor(s, e, f"{army.iso}@{army.id}", "group", "country"))
+            elif phrase in _group_phrases():
                 groups = [a.id for a in before if a.how == "group"] or list(self.context.plural[:1])
                 if groups:
                     out.append(Anchor(s, e, groups[-1], "anaphor", "country"))
@@ -333,8 +340,12 @@ class Parse:
                         break  # after "Iran's" the next word is a noun even when it could be a verb ("aid")
                     if len(head) == 2:
                         break
-                    if a.how not in ("demonym", "group") and not ph.possessive and not (
-                        toks[k].text[0].isupper() or g.has("agent_nouns", w)
+                    nxt = low[k + 1] if k + 1 < len(toks) else ""
+                    if head and (nxt in ("the", "a", "an", "its", "their") or (k + 1 < len(toks) and toks[k + 1].anchor >= 0)):
+                        break  # "Sudan's war pits the army": a verb before its object, not a second noun
+                    acronym = toks[i].anchor >= 0 and self._anchor_text(toks[i].anchor).isupper()
+                    if (a.how not in ("demonym", "group") or acronym) and not ph.possessive and not (
+                        toks[k].text[0].isupper() or g.has("agent_nouns", w) or w in _ITEM_WORDS
                     ):
                         break  # "the United States wants": only "the US Navy", "the Assad government"
                     head.append(k)
@@ -345,12 +356,29 @@ class Parse:
                     ph.last = head[-1]
             simple.append(ph)
             i = max(i + 1, ph.last + 1)
+        simple = self._merge_owned_groups(simple)
         self.phrases = self._coordinate(simple)
         for pi, ph in enumerate(self.phrases):
             for t in range(ph.first, ph.last + 1):
                 self.phrase_at[t] = pi
             self._govern(pi)
         self._appositions()
+
+    def _merge_owned_groups(self, simple: list[Phrase]) -> list[Phrase]:
+        """ "Sudan's paramilitary Rapid Support Forces": the country's phrase joins the group it owns."""
+        out: list[Phrase] = []
+        for ph in simple:
+            if out:
+                prev = out[-1]
+                a = self.anchors[ph.anchors[0]]
+                b = self.anchors[prev.anchors[0]]
+                if (prev.possessive or b.how == "demonym") and "@" in a.id and a.id.split("@")[0] == b.id \
+                        and ph.first == prev.last + 1 and len(prev.anchors) == 1:
+                    ph.first = prev.first
+                    out[-1] = ph
+                    continue
+            out.append(ph)
+        return out
 
     def _coordinate(self, simple: list[Phrase]) -> list[Phrase]:
         """Merge "A, B and C" into one phrase; "A, B," without a conjunction stays apart."""
@@ -929,6 +957,7 @@ def _group_phrases() -> frozenset[str]:
 def _anaphor_re() -> re.Pattern[str]:
     g = load_grammar()
     phrases = set(_pair_phrases()) | {" ".join(w) for w in g.phrases["anaphors_singular"]} | _group_phrases()
+    phrases |= {"the army", "the armed forces", "the military"}
     phrases -= {"each other", "one another", "the two"}
     alts = "|".join(re.escape(x) for x in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"\b(?:{alts})\b(?!['’]s\b\s+(?:own\b))", re.I)

@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from geo.clauses import Context
 from geo.relations import Anchor, Finding, find_relations
@@ -100,7 +100,7 @@ def relation_step(draft: Draft) -> None:
                 inside.append(res[j])
                 j += 1
             anchors = [
-                Anchor(r.start - s, r.end - s, r.id, r.how if r.role == "actor" else "place", r.kind)
+                Anchor(r.start - s, r.end - s, _actor_id(r, doc.text), r.how if r.role == "actor" else "place", r.kind)
                 for r in inside
                 if r.kind in _ANCHOR_KINDS
             ]
@@ -108,6 +108,22 @@ def relation_step(draft: Draft) -> None:
             evidence = Span(doc.id, s, e, sentence)
             for f in find_relations(sentence, anchors, context=context):
                 draft.findings.append((f, evidence))
+
+
+_ARMY = re.compile(r"\s*(?:['’]s\s+)?(?:army|armed forces|military|troops|forces)\b", re.I)
+
+
+def _actor_id(r: Resolved, text: str) -> str:
+    """The anchor id of a mention: its place id, and "@group:…" when it names a non-state side."""
+    from geo.actors import load_groups
+
+    groups = load_groups()
+    group = groups.group_for(r.text)
+    if group is None and r.kind == "country" and _ARMY.match(text, r.end, r.end + 20):
+        group = groups.army_of(r.id)  # "the Sudanese army" is one side of Sudan's war
+    if group is not None and group.iso == r.id:
+        return f"{r.id}@{group.id}"
+    return r.id
 
 
 def _item_key(item: str | None) -> str:
@@ -168,25 +184,26 @@ def merge_step(draft: Draft) -> Scene:
     order: list[tuple] = []
     for f, ev in draft.findings:
         if f.kind == "transfer":
-            key = ("transfer", f.source, f.target, _item_key(f.item), f.status)
+            src, dst = _end(f.source, f.source_actor), _end(f.target or "", f.target_actor)
+            key = ("transfer", src, dst, _item_key(f.item), f.status)
             # a statement without status joins an earlier one about the same item
             if f.status == "unknown":
                 for k in order:
                     if k[:4] == key[:4]:
                         key = k
                         break
-            elif ("transfer", f.source, f.target, _item_key(f.item), "unknown") in merged and key not in merged:
-                old = ("transfer", f.source, f.target, _item_key(f.item), "unknown")
+            elif ("transfer", src, dst, _item_key(f.item), "unknown") in merged and key not in merged:
+                old = ("transfer", src, dst, _item_key(f.item), "unknown")
                 merged[key] = merged.pop(old)
                 order[order.index(old)] = key
                 merged[key]["finding"] = f
         elif f.kind in ("alliance", "conflict"):
-            a, b = sorted([f.source, f.target or ""])
+            a, b = sorted([_end(f.source, f.source_actor), _end(f.target or "", f.target_actor)])
             key = (f.kind, a, b)
         elif f.kind == "influence":
             key = ("influence", f.source, tuple(sorted(f.members)))
         else:
-            key = (f.kind, f.source, f.target)
+            key = (f.kind, _end(f.source, f.source_actor), _end(f.target or "", f.target_actor))
         if key not in merged:
             merged[key] = {"finding": f, "evidence": [], "cues": [], "conf": f.confidence}
             order.append(key)
@@ -198,19 +215,7 @@ def merge_step(draft: Draft) -> Scene:
         slot["conf"] = max(slot["conf"], f.confidence)
         best = slot["finding"]
         if f.kind == "transfer" and (best.quantity is None and f.quantity is not None):
-            slot["finding"] = Finding(
-                best.kind,
-                best.source,
-                best.target,
-                best.cue,
-                best.item,
-                f.quantity,
-                best.status,
-                best.date or f.date,
-                best.members,
-                best.label,
-                best.confidence,
-            )
+            slot["finding"] = replace(best, quantity=f.quantity, date=best.date or f.date)
     endpoint_ids: set[str] = set()
     for key in order:
         f = merged[key]["finding"]
@@ -284,10 +289,12 @@ def merge_step(draft: Draft) -> Scene:
         if f.kind == "influence" and not members:
             continue
         source, target = f.source, f.target
+        source_actor, target_actor = f.source_actor, f.target_actor
         if f.kind in ("alliance",):
-            source, target = key[1], key[2]
+            (source, source_actor), (target, target_actor) = _split_end(key[1]), _split_end(key[2])
         extra = "|".join(f.members) if f.kind == "influence" else "|".join(map(str, key[3:]))
-        rid = _relation_id(f.kind, source, target, extra)
+        ends = "|".join(x for x in (source_actor, target_actor) if x)
+        rid = _relation_id(f.kind, source, target, extra + (f"|{ends}" if ends else ""))
         if rid in seen_ids:
             continue
         seen_ids.add(rid)
@@ -306,9 +313,59 @@ def merge_step(draft: Draft) -> Scene:
                 evidence=tuple(slot["evidence"]),
                 cue="; ".join(slot["cues"][:3]),
                 confidence=round(min(0.95, slot["conf"] + 0.05 * (len(slot["evidence"]) - 1)), 2),
+                source_actor=source_actor if f.kind != "influence" else None,
+                target_actor=target_actor if f.kind != "influence" else None,
             )
         )
-    return Scene(documents=draft.documents, places=tuple(places), relations=tuple(relations))
+    actors = _actors(draft, relations)
+    known_actors = {a.id for a in actors}
+    relations = [
+        replace(
+            r,
+            source_actor=r.source_actor if r.source_actor in known_actors else None,
+            target_actor=r.target_actor if r.target_actor in known_actors else None,
+        )
+        for r in relations
+    ]
+    return Scene(documents=draft.documents, places=tuple(places), relations=tuple(relations), actors=actors)
+
+
+def _end(place_id: str, actor: str | None) -> str:
+    return f"{place_id}@{actor}" if actor else place_id
+
+
+def _split_end(end: str) -> tuple[str, str | None]:
+    place_id, _, actor = end.partition("@")
+    return place_id, actor or None
+
+
+def _actors(draft: Draft, relations: list[Relation]) -> tuple[Place, ...]:
+    """The non-state sides the documents name (geo/data/armed_groups.tsv), each with its mentions."""
+    from geo.actors import load_groups
+
+    groups = load_groups()
+    spans: dict[str, list[Span]] = {}
+    for doc in draft.documents:
+        for r in draft.resolved[doc.id]:
+            ident = _actor_id(r, doc.text)
+            if "@" in ident:
+                spans.setdefault(ident.split("@", 1)[1], []).append(Span(doc.id, r.start, r.end, r.text))
+    for rel in relations:
+        for actor in (rel.source_actor, rel.target_actor):
+            if actor:
+                spans.setdefault(actor, [])
+    out = []
+    for gid, mentions in spans.items():
+        g = groups.groups.get(gid)
+        if g is None:
+            continue
+        out.append(
+            Place(
+                id=g.id, name=g.name, kind="group", iso=g.iso, lat=g.lat, lon=g.lon, mentions=tuple(mentions),
+                reason=f"armed group {g.name}→{g.iso}", role="actor",
+            )
+        )
+    return tuple(out)
 
 
 def extract(documents: Sequence[Document]) -> Scene:

@@ -91,6 +91,10 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         if cue.opt("not_with_item") and _items_after(p, j):
             return []
     preps = cue.opt("preps", [])
+    if cue.opt("object_vs_pp"):
+        # "the war pits the army against the RSF": the object against the phrase
+        obj = p.object(v)
+        return _hit(cue, i, obj, p.pp(v, preps, limit=12) if obj else None)
     if p.passive(v) and cue.opt("passive", True):
         src = p.agent(v)
         tgt = p.subject(v)

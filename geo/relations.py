@@ -54,6 +54,24 @@ class Finding:
     label: str = ""
     confidence: float = 0.7
     extra: dict = field(default_factory=dict, compare=False, hash=False)
+    source_actor: str | None = None
+    target_actor: str | None = None
+
+
+def split_actor(ident: str) -> tuple[str, str | None]:
+    """ "SD@group:rsf" → ("SD", "group:rsf"): an anchor id names a country and, after "@", a non-state side."""
+    country, _, actor = ident.partition("@")
+    return country, actor or None
+
+
+def _with_actors(f: Finding) -> Finding:
+    s, sa = split_actor(f.source)
+    t, ta = split_actor(f.target) if f.target else (None, None)
+    if sa is None and ta is None:
+        return f
+    members = tuple(dict.fromkeys(split_actor(m)[0] for m in f.members))
+    return Finding(f.kind, s, t, f.cue, f.item, f.quantity, f.status, f.date, members, f.label, f.confidence,
+                   f.extra, sa, ta)
 
 
 def find_relations(
@@ -113,7 +131,16 @@ def _run(p: Parse, table) -> list[Finding]:
             elif cue.opt("asserted", True) and (p.negated(i) or p.hypothetical(i)):
                 continue
             hits += FRAME_FUNCTIONS[cue.frame](p, i, n, cue)
-    return _expand_blocs(p, _findings(p, hits))
+    out = []
+    for f in _expand_blocs(p, _findings(p, hits)):
+        g = _with_actors(f)
+        if g.kind != "influence" and (g.source == g.target and g.source_actor == g.target_actor):
+            continue
+        if g.kind == "influence":
+            g = Finding(g.kind, g.source, None, g.cue, members=tuple(dict.fromkeys(split_actor(m)[0] for m in g.members)),
+                        label=g.label, confidence=g.confidence, source_actor=g.source_actor)
+        out.append(g)
+    return out
 
 
 def carry(context: Context, anchors: Sequence[Anchor], p: Parse | None = None) -> None:

@@ -95,6 +95,9 @@ class Relation:
     ``source``/``target`` are place ids. Influence relations leave
     ``target`` as None and list the sphere's members in ``members``.
     Transfers carry ``item``, ``quantity``, ``status`` and ``date``.
+    ``source_actor``/``target_actor`` name the non-state side (an id of
+    ``Scene.actors``, such as ``group:rsf``) when the text names one; the
+    endpoint is then the country where that side fights.
     """
 
     id: str
@@ -110,6 +113,8 @@ class Relation:
     evidence: tuple[Span, ...] = ()
     cue: str = ""
     confidence: float = 1.0
+    source_actor: str | None = None
+    target_actor: str | None = None
 
     def endpoints(self) -> tuple[str, ...]:
         """Every place id this relation touches, source first."""
@@ -132,18 +137,37 @@ class Step:
 
 @dataclass(frozen=True)
 class Scene:
-    """Documents, places, relations and an optional storyline."""
+    """Documents, places, relations, an optional storyline, and the non-state sides (``actors``).
+
+    ``actors`` are armed groups and factions (kind ``"group"``) that relations
+    name through ``source_actor``/``target_actor``; each keeps the ISO code of
+    the country where it fights.
+    """
 
     documents: tuple[Document, ...] = ()
     places: tuple[Place, ...] = ()
     relations: tuple[Relation, ...] = ()
     story: tuple[Step, ...] = ()
     schema_version: int = field(default=SCHEMA_VERSION)
+    actors: tuple[Place, ...] = ()
 
     # -- look-ups -----------------------------------------------------------
     def place(self, place_id: str) -> Place | None:
         """The place with this id, or None."""
         return next((p for p in self.places if p.id == place_id), None)
+
+    def actor(self, actor_id: str) -> Place | None:
+        """The non-state actor with this id, or None."""
+        return next((p for p in self.actors if p.id == actor_id), None)
+
+    def endpoint(self, rel: Relation, end: str) -> Place | None:
+        """Where an arc's end is drawn: the relation's non-state side when known, else its place.
+
+        ``end`` is ``"source"`` or ``"target"``.
+        """
+        actor_id = rel.source_actor if end == "source" else rel.target_actor
+        actor = self.actor(actor_id) if actor_id else None
+        return actor or self.place(rel.source if end == "source" else rel.target or "")
 
     def relation(self, relation_id: str) -> Relation | None:
         """The relation with this id, or None."""
@@ -170,6 +194,7 @@ class Scene:
             "places": [_plain(p) for p in self.places],
             "relations": [_relation_dict(r) for r in self.relations],
             "story": [_plain(s) for s in self.story],
+            "actors": [_plain(a) for a in self.actors],
         }
 
     def to_json(self, indent: int | None = 1) -> str:
@@ -204,7 +229,8 @@ class Scene:
         places = tuple(_build_place(p, f"places[{i}]") for i, p in enumerate(_list(data, "places")))
         rels = tuple(_build_relation(r, f"relations[{i}]") for i, r in enumerate(_list(data, "relations")))
         story = tuple(_build_step(s, f"story[{i}]") for i, s in enumerate(_list(data, "story")))
-        scene = cls(documents=docs, places=places, relations=rels, story=story)
+        actors = tuple(_build_place(a, f"actors[{i}]") for i, a in enumerate(_list(data, "actors")))
+        scene = cls(documents=docs, places=places, relations=rels, story=story, actors=actors)
         _check_references(scene)
         return scene
 
@@ -364,10 +390,14 @@ def _check_references(scene: Scene) -> None:
     rel_ids = {r.id for r in scene.relations}
     if len(rel_ids) != len(scene.relations):
         raise SceneError("two relations share one id")
+    actor_ids = {a.id for a in scene.actors}
     for rel in scene.relations:
         for end in rel.endpoints():
             if end not in place_ids:
                 raise SceneError(f"relation {rel.id!r} points at unknown place {end!r}")
+        for end in (rel.source_actor, rel.target_actor):
+            if end is not None and end not in actor_ids:
+                raise SceneError(f"relation {rel.id!r} names unknown actor {end!r}")
     for step in scene.story:
         for pid in step.place_ids:
             if pid not in place_ids:
