@@ -128,7 +128,9 @@ def parse_groups(text: str) -> GroupTable:
         if len(cols) < 6:
             raise ValueError(f"armed_groups.tsv line {lineno}: expected id, name, iso, lat, lon, forms")
         try:
-            group = ArmedGroup(cols[0], cols[1], cols[2], float(cols[3]), float(cols[4]), cols[6] if len(cols) > 6 else "")
+            group = ArmedGroup(
+                cols[0], cols[1], cols[2], float(cols[3]), float(cols[4]), cols[6] if len(cols) > 6 else ""
+            )
         except ValueError as exc:
             raise ValueError(f"armed_groups.tsv line {lineno}: {exc}") from exc
         groups[group.id] = group

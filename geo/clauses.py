@@ -169,9 +169,47 @@ _ANCHOR = re.compile(r"§(\d+)§")
 _ADVERB_END = ("ly",)
 # words that end an actor phrase's head noun even though they are not in a word class
 _HEAD_STOP = frozenset(
-    {"also", "already", "still", "now", "then", "soon", "again", "just", "even", "only", "too", "last", "next",
-     "recently", "reportedly", "allegedly", "said", "says", "say", "has", "have", "had", "is", "are", "was", "were",
-     "will", "would", "could", "can", "may", "might", "must", "should", "did", "does", "do", "being", "been"}
+    {
+        "also",
+        "already",
+        "still",
+        "now",
+        "then",
+        "soon",
+        "again",
+        "just",
+        "even",
+        "only",
+        "too",
+        "last",
+        "next",
+        "recently",
+        "reportedly",
+        "allegedly",
+        "said",
+        "says",
+        "say",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "must",
+        "should",
+        "did",
+        "does",
+        "do",
+        "being",
+        "been",
+    }
 )
 
 
@@ -189,8 +227,13 @@ def tokenize(sketch: str) -> list[Token]:
 class Parse:
     """The analysis of one sentence (see the module docstring)."""
 
-    def __init__(self, sentence: str, anchors: Sequence[Anchor], context: Context | None = None,
-                 verbs: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        sentence: str,
+        anchors: Sequence[Anchor],
+        context: Context | None = None,
+        verbs: frozenset[str] = frozenset(),
+    ):
         self.sentence = sentence
         self.context = context or Context()
         self.g = load_grammar()
@@ -283,16 +326,24 @@ class Parse:
     def is_function(self, w: str) -> bool:
         g = self.g
         return (
-            g.has("determiners", w) or g.has("prepositions", w) or g.has("auxiliaries", w)
-            or g.has("conjunctions", w) or g.has("subordinators", w) or g.has("relatives", w)
-            or g.has("negations", w) or w in _HEAD_STOP
+            g.has("determiners", w)
+            or g.has("prepositions", w)
+            or g.has("auxiliaries", w)
+            or g.has("conjunctions", w)
+            or g.has("subordinators", w)
+            or g.has("relatives", w)
+            or g.has("negations", w)
+            or w in _HEAD_STOP
         )
 
     def finite(self, w: str) -> bool:
         """``w`` looks like a finite verb: a cue verb form, an auxiliary, a past tense."""
         g = self.g
         return (
-            w in self.verbs or g.has("auxiliaries", w) or g.has("irregular_past", w) or g.has("reporting", w)
+            w in self.verbs
+            or g.has("auxiliaries", w)
+            or g.has("irregular_past", w)
+            or g.has("reporting", w)
             or (w.endswith("ed") and len(w) > 4 and w not in _ED_NOUNS)
         )
 
@@ -341,11 +392,15 @@ class Parse:
                     if len(head) == 2:
                         break
                     nxt = low[k + 1] if k + 1 < len(toks) else ""
-                    if head and (nxt in ("the", "a", "an", "its", "their") or (k + 1 < len(toks) and toks[k + 1].anchor >= 0)):
+                    if head and (
+                        nxt in ("the", "a", "an", "its", "their") or (k + 1 < len(toks) and toks[k + 1].anchor >= 0)
+                    ):
                         break  # "Sudan's war pits the army": a verb before its object, not a second noun
                     acronym = toks[i].anchor >= 0 and self._anchor_text(toks[i].anchor).isupper()
-                    if (a.how not in ("demonym", "group") or acronym) and not ph.possessive and not (
-                        toks[k].text[0].isupper() or g.has("agent_nouns", w) or w in _ITEM_WORDS
+                    if (
+                        (a.how not in ("demonym", "group") or acronym)
+                        and not ph.possessive
+                        and not (toks[k].text[0].isupper() or g.has("agent_nouns", w) or w in _ITEM_WORDS)
                     ):
                         break  # "the United States wants": only "the US Navy", "the Assad government"
                     head.append(k)
@@ -372,8 +427,13 @@ class Parse:
                 prev = out[-1]
                 a = self.anchors[ph.anchors[0]]
                 b = self.anchors[prev.anchors[0]]
-                if (prev.possessive or b.how == "demonym") and "@" in a.id and a.id.split("@")[0] == b.id \
-                        and ph.first == prev.last + 1 and len(prev.anchors) == 1:
+                if (
+                    (prev.possessive or b.how == "demonym")
+                    and "@" in a.id
+                    and a.id.split("@")[0] == b.id
+                    and ph.first == prev.last + 1
+                    and len(prev.anchors) == 1
+                ):
                     ph.first = prev.first
                     out[-1] = ph
                     continue
@@ -391,8 +451,13 @@ class Parse:
             j = i
             while j + 1 < len(simple):
                 gap = low[run[-1].last + 1 : simple[j + 1].first]
-                if len(gap) == 2 and gap[0] in ("and", "or") and self.tokens[simple[j + 1].first - 1].text[0].isalpha() \
-                        and not self.is_function(gap[1]) and not self.finite(gap[1]):
+                if (
+                    len(gap) == 2
+                    and gap[0] in ("and", "or")
+                    and self.tokens[simple[j + 1].first - 1].text[0].isalpha()
+                    and not self.is_function(gap[1])
+                    and not self.finite(gap[1])
+                ):
                     gap = gap[:1]  # "Russia and Communist China": one modifier before the last member
                 sep = " ".join(gap)
                 if sep in (",", "and", "or", ", and", ", or", "as well as", ", as well as", "&", "and the", "or the"):
@@ -403,8 +468,11 @@ class Parse:
                     break
             # a list needs a conjunction before its last member (or parentheses around it: "(A, B, C)")
             in_parens = (
-                len(run) > 1 and run[0].first > 0 and low[run[0].first - 1] == "("
-                and run[-1].last + 1 < len(low) and low[run[-1].last + 1] == ")"
+                len(run) > 1
+                and run[0].first > 0
+                and low[run[0].first - 1] == "("
+                and run[-1].last + 1 < len(low)
+                and low[run[-1].last + 1] == ")"
             )
             while len(run) > 1 and not in_parens and not any(c in seps[-1] for c in ("and", "or", "&", "as well as")):
                 run.pop()
@@ -440,7 +508,8 @@ class Parse:
             return False
         before = run[0].first - 1
         return before >= 0 and (
-            self.low[before] in ("to", "for", "from", "with", "against", "on", "at", "into") or self.low[before] in self.verbs
+            self.low[before] in ("to", "for", "from", "with", "against", "on", "at", "into")
+            or self.low[before] in self.verbs
         )
 
     def _govern(self, pi: int) -> None:
@@ -461,9 +530,11 @@ class Parse:
                 if w in ("of", "from") and k > 0:
                     before = self.low[k - 1]
                     two = " ".join(self.low[max(0, k - 2) : k])
-                    if self.g.has("official_nouns", before) or two in self.g.words["official_nouns"]:
-                        ph.official_of = True
-                    elif any(two == " ".join(p) for p in self.g.phrases["official_nouns"]):
+                    if (
+                        self.g.has("official_nouns", before)
+                        or two in self.g.words["official_nouns"]
+                        or any(two == " ".join(p) for p in self.g.phrases["official_nouns"])
+                    ):
                         ph.official_of = True
                 return
             if self.tokens[k].anchor >= 0 or not self.tokens[k].text[0].isalpha() or self.is_function(w):
@@ -479,8 +550,10 @@ class Parse:
             w = self.low[k]
             if self.finite(w):
                 return True
-            if self.tokens[k].anchor >= 0 or not self.tokens[k].text[0].isalnum() or (
-                self.g.has("prepositions", w) and w not in ("on", "this", "last")
+            if (
+                self.tokens[k].anchor >= 0
+                or not self.tokens[k].text[0].isalnum()
+                or (self.g.has("prepositions", w) and w not in ("on", "this", "last"))
             ):
                 return False
         return False
@@ -514,15 +587,33 @@ class Parse:
             w = low[i]
             prev = low[i - 1] if i > 0 else ""
             if i == 0:
-                if g.has("subordinators", w) and w in ("if", "unless", "whether", "although", "though", "while",
-                                                       "because", "when", "as", "after", "before", "since"):
+                if g.has("subordinators", w) and w in (
+                    "if",
+                    "unless",
+                    "whether",
+                    "although",
+                    "though",
+                    "while",
+                    "because",
+                    "when",
+                    "as",
+                    "after",
+                    "before",
+                    "since",
+                ):
                     cl.kind, cl.marker = "sub", w
                 i += 1
                 continue
             cur = self.clauses[-1]
-            if w == "," and (cur.kind in ("reduced", "part") or (cur.kind == "rel" and cur.marker != "that" and
-                                                                 cur.first > 0 and low[cur.first - 1] == ",")) \
-                    and cur.first < i - 1 and self.phrase_at[i] < 0:
+            if (
+                w == ","
+                and (
+                    cur.kind in ("reduced", "part")
+                    or (cur.kind == "rel" and cur.marker != "that" and cur.first > 0 and low[cur.first - 1] == ",")
+                )
+                and cur.first < i - 1
+                and self.phrase_at[i] < 0
+            ):
                 back = cur.parent
                 cut(i + 1, "coord" if back >= 0 else "main")
                 self.clauses[-1].parent = back
@@ -544,11 +635,29 @@ class Parse:
                 ante = self._antecedent(i)
                 cut(i, "rel", w, ante)
             elif w == "that" and self._that_opens(i):
-                kind = "content" if self.g.has("reporting", prev) or prev in self.verbs or self.match(i - 1, "denials") else "rel"
+                kind = (
+                    "content"
+                    if self.g.has("reporting", prev) or prev in self.verbs or self.match(i - 1, "denials")
+                    else "rel"
+                )
                 cut(i, kind, w, self._antecedent(i) if kind == "rel" else -1)
             elif g.has("subordinators", w) and (
-                w in ("but", "while", "whereas", "although", "though", "because", "if", "unless", "whether", "when",
-                      "where", "so", "yet")
+                w
+                in (
+                    "but",
+                    "while",
+                    "whereas",
+                    "although",
+                    "though",
+                    "because",
+                    "if",
+                    "unless",
+                    "whether",
+                    "when",
+                    "where",
+                    "so",
+                    "yet",
+                )
                 or prev == ","
             ):
                 if w == "so" and i + 1 < len(toks) and low[i + 1] in ("that", "far", "much", "called"):
@@ -557,9 +666,23 @@ class Parse:
                     cut(i, "sub", w)
             elif w in ("and", "or") and self.phrase_at[i] < 0 and self._opens_clause(i):
                 cut(i, "coord", w)
-            elif prev == "," and w.endswith("ing") and self.is_word(i) and w not in (
-                "including", "following", "regarding", "concerning", "according", "during", "nothing", "something",
-                "anything", "everything",
+            elif (
+                prev == ","
+                and w.endswith("ing")
+                and self.is_word(i)
+                and w
+                not in (
+                    "including",
+                    "following",
+                    "regarding",
+                    "concerning",
+                    "according",
+                    "during",
+                    "nothing",
+                    "something",
+                    "anything",
+                    "everything",
+                )
             ):
                 cut(i, "part", w)
             elif prev == "," and w.endswith(("ed", "en")) and i + 1 < len(toks) and low[i + 1] == "by":
@@ -585,7 +708,7 @@ class Parse:
 
     def _phrase_then_verb(self, i: int) -> bool:
         pi = self.phrase_at[i]
-        if pi < 0 and i + 1 < len(self.tokens) and self.low[i] in ("the", "a") :
+        if pi < 0 and i + 1 < len(self.tokens) and self.low[i] in ("the", "a"):
             pi = self.phrase_at[i + 1]
         if pi < 0:
             return False
@@ -616,7 +739,8 @@ class Parse:
             return False
         w = self.low[nxt]
         return (
-            self.finite(w) or self.phrase_at[nxt] >= 0
+            self.finite(w)
+            or self.phrase_at[nxt] >= 0
             or w in ("it", "they", "he", "she", "then", "later", "the", "its", "their")
         )
 
@@ -642,9 +766,14 @@ class Parse:
                 s = self.side(pi)
                 if not set(s.ids) <= exclude:
                     return s
-        if self.low[v].endswith("ing") and v > 0 and not (
-            self.g.has("auxiliaries", self.low[v - 1]) or self.g.has("be_forms", self.low[v - 1])
-            or self.low[v - 1] in ("to", "of", "by", "for", "in", "not")
+        if (
+            self.low[v].endswith("ing")
+            and v > 0
+            and not (
+                self.g.has("auxiliaries", self.low[v - 1])
+                or self.g.has("be_forms", self.low[v - 1])
+                or self.low[v - 1] in ("to", "of", "by", "for", "in", "not")
+            )
         ):
             first = True  # "launched a strike on Monday targeting ...": the participle's subject leads the clause
         ci = self.clause_of[v]
@@ -757,8 +886,11 @@ class Parse:
         return None
 
     def _has_verb(self, c: Clause) -> bool:
-        return any(self.finite(self.low[t]) or self.low[t].endswith("ing") for t in range(c.first, c.last + 1)
-                   if self.tokens[t].anchor < 0)
+        return any(
+            self.finite(self.low[t]) or self.low[t].endswith("ing")
+            for t in range(c.first, c.last + 1)
+            if self.tokens[t].anchor < 0
+        )
 
     def _agent_noun_subject(self, c: Clause, v: int) -> bool:
         """The clause (or the sentence) opens with "the <agent noun>" and names no actor before v."""
@@ -767,13 +899,15 @@ class Parse:
         if i < len(self.low) and self.low[i] == "the":
             i += 1
         return (
-            i < v and self.tokens[i].anchor < 0 and self.g.has("presence_nouns", self.low[i])
+            i < v
+            and self.tokens[i].anchor < 0
+            and self.g.has("presence_nouns", self.low[i])
             and not any(ph.first < v for ph in self.phrases)
         )
 
     def main_subject(self, before: int) -> tuple[str, ...]:
         """The ids of the first unprepositioned phrase of the sentence before token ``before``."""
-        for pi, ph in enumerate(self.phrases):
+        for _pi, ph in enumerate(self.phrases):
             if ph.first >= before:
                 break
             if (not ph.prep or ph.official_of) and ph.apposition_of < 0:
@@ -819,8 +953,10 @@ class Parse:
             w = self.low[i]
             if not self.tokens[i].text[0].isalnum() and w not in ("-",):
                 return None
-            if w in ("at", "up", "more", "less", "fewer") and i + 1 < len(self.low) and self.low[i + 1] in (
-                "least", "to", "than", "most"
+            if (
+                w in ("at", "up", "more", "less", "fewer")
+                and i + 1 < len(self.low)
+                and self.low[i + 1] in ("least", "to", "than", "most")
             ):
                 i += 2
                 continue
@@ -840,7 +976,16 @@ class Parse:
             if ph.first <= v or ph.first > end or ph.prep_at < v:
                 continue
             if ph.prep in preps and ph.prep_at >= v:
-                if ph.head in self.g.words["place_nouns"] and ph.prep in ("on", "at", "in", "near", "along", "off"):
+                if ph.head in self.g.words["place_nouns"] and ph.prep in (
+                    "on",
+                    "at",
+                    "in",
+                    "near",
+                    "along",
+                    "off",
+                    "to",
+                    "into",
+                ):
                     continue  # "clashes on the Sudanese border": a place, not a side
                 return self.side(pi)
         return None
@@ -855,8 +1000,10 @@ class Parse:
         if not (w.endswith(("ed", "en", "wn", "ld", "nt", "ght", "ought")) or w in _IRREGULAR_PARTICIPLES):
             return False
         k = v - 1
-        while k >= 0 and (self.low[k].endswith("ly") or self.low[k] in ("not", "also", "already", "being", "been",
-                                                                        "reportedly", "allegedly", "still", "now")):
+        while k >= 0 and (
+            self.low[k].endswith("ly")
+            or self.low[k] in ("not", "also", "already", "being", "been", "reportedly", "allegedly", "still", "now")
+        ):
             if self.low[k] in ("being", "been"):
                 return True
             k -= 1
@@ -865,13 +1012,21 @@ class Parse:
         c = self.clause(v)
         if c.kind in ("reduced", "paren") and c.first == v:
             return True
-        if v >= 2 and self.low[v - 1] in ("both", "all") and self.low[v - 2] == "," and v + 1 < len(self.low) \
-                and self.low[v + 1] == "by":
+        if (
+            v >= 2
+            and self.low[v - 1] in ("both", "all")
+            and self.low[v - 2] == ","
+            and v + 1 < len(self.low)
+            and self.low[v + 1] == "by"
+        ):
             return True
         nxt = v + 1
-        if nxt < len(self.tokens) and self.low[nxt] == "by" and k >= 0 and (self.phrase_at[k] >= 0 or self.low[k] == ","):
-            return True
-        return False
+        return bool(
+            nxt < len(self.tokens)
+            and self.low[nxt] == "by"
+            and k >= 0
+            and (self.phrase_at[k] >= 0 or self.low[k] == ",")
+        )
 
     def negated(self, v: int) -> bool:
         """A negation, denial or refusal governs token v within its clause ("did not sell", "denied supplying")."""
@@ -882,8 +1037,6 @@ class Parse:
             if w in ("not", "never", "neither", "nor") or w.endswith(("n't", "n’t")):
                 return True
             if w == "no" and i + 1 < len(self.low) and self.low[i + 1] == "longer":
-                return True
-            if self.g.has("hedges", w):
                 return True
             if w in ("without",):
                 return True
@@ -901,12 +1054,20 @@ class Parse:
                 return True
             if cc.kind == "content" and cc.marker == "that" and cc.first > 0 and self.match(cc.first - 1, "denials"):
                 return True
-            if cc.kind == "content" and cc.first > 1 and self.match(cc.first - 1, "denials") == 0 and (
-                self.match(cc.first - 2, "denials") and self.low[cc.first] == "that"
+            if (
+                cc.kind == "content"
+                and cc.first > 1
+                and self.match(cc.first - 1, "denials") == 0
+                and (self.match(cc.first - 2, "denials") and self.low[cc.first] == "that")
             ):
                 return True
             ci = cc.parent
         return False
+
+    def hedged(self, v: int) -> bool:
+        """A hedge governs token v: "would consider recognising", "was invited to join", "weighing sanctions"."""
+        c = self.clause(v)
+        return any(self.g.has("hedges", self.low[i]) for i in range(max(c.first, v - 6), v))
 
     def hypothetical(self, v: int) -> bool:
         """Token v sits in an if/unless/whether clause, or the sentence is a question."""
@@ -925,20 +1086,109 @@ class Parse:
 
 # item heads after which an actor phrase names a maker, not an actor ("Turkish drones")
 _ITEM_WORDS = frozenset(
-    """drones drone uavs uav missiles missile rockets rocket weapons weapon weaponry arms tanks tank howitzers
-    artillery ammunition munitions shells jets jet aircraft planes helicopters systems system frigates corvettes
-    submarines warships vessels ships boats radars satellites engines components parts equipment technology
-    gas oil grain fighters bombs launchers rifles guns vehicles""".split()
+    [
+        "drones",
+        "drone",
+        "uavs",
+        "uav",
+        "missiles",
+        "missile",
+        "rockets",
+        "rocket",
+        "weapons",
+        "weapon",
+        "weaponry",
+        "arms",
+        "tanks",
+        "tank",
+        "howitzers",
+        "artillery",
+        "ammunition",
+        "munitions",
+        "shells",
+        "jets",
+        "jet",
+        "aircraft",
+        "planes",
+        "helicopters",
+        "systems",
+        "system",
+        "frigates",
+        "corvettes",
+        "submarines",
+        "warships",
+        "vessels",
+        "ships",
+        "boats",
+        "radars",
+        "satellites",
+        "engines",
+        "components",
+        "parts",
+        "equipment",
+        "technology",
+        "gas",
+        "oil",
+        "grain",
+        "fighters",
+        "bombs",
+        "launchers",
+        "rifles",
+        "guns",
+        "vehicles",
+    ]
 )
 _GROUP_NOUNS = frozenset(
-    "countries nations states allies members governments partners powers neighbours neighbors".split()
+    [
+        "countries",
+        "nations",
+        "states",
+        "allies",
+        "members",
+        "governments",
+        "partners",
+        "powers",
+        "neighbours",
+        "neighbors",
+    ]
 )
 # prepositions that also open a clause ("since India will be ...")
 _CLAUSAL_PREPS = frozenset({"since", "after", "before", "until", "as", "following", "once", "while"})
 _ED_NOUNS = frozenset({"speed", "need", "seed", "creed", "breed", "greed", "hundred", "kindred", "shed"})
 _IRREGULAR_PARTICIPLES = frozenset(
-    """sold bought sent given made built held led struck shot fought brought taken seen told paid hit set put
-    cut kept left met run won lost spent lent dealt sought caught""".split()
+    [
+        "sold",
+        "bought",
+        "sent",
+        "given",
+        "made",
+        "built",
+        "held",
+        "led",
+        "struck",
+        "shot",
+        "fought",
+        "brought",
+        "taken",
+        "seen",
+        "told",
+        "paid",
+        "hit",
+        "set",
+        "put",
+        "cut",
+        "kept",
+        "left",
+        "met",
+        "run",
+        "won",
+        "lost",
+        "spent",
+        "lent",
+        "dealt",
+        "sought",
+        "caught",
+    ]
 )
 
 
@@ -981,7 +1231,8 @@ def _sketch(sentence: str, anchors: Sequence[Anchor]) -> tuple[str, list[tuple[i
     return "".join(parts), pos
 
 
-def parse(sentence: str, anchors: Sequence[Anchor], context: Context | None = None,
-          verbs: frozenset[str] = frozenset()) -> Parse:
+def parse(
+    sentence: str, anchors: Sequence[Anchor], context: Context | None = None, verbs: frozenset[str] = frozenset()
+) -> Parse:
     """Analyse one sentence (see :class:`Parse`)."""
     return Parse(sentence, anchors, context, verbs)

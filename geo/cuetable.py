@@ -23,7 +23,6 @@ Examples
 from __future__ import annotations
 
 import re
-
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -197,8 +196,9 @@ def parse_cues(raw: dict[str, Any]) -> CueTable:
         forms |= set(spec.get("forms", []))
         forms -= set(spec.get("exclude_forms", []))
         options = {k: v for k, v in spec.items() if k not in ("id", "kind", "frame", "words", "pos", "examples")}
-        cue = Cue(spec["id"], spec["kind"], spec["frame"], tuple(sorted(forms)), pos, options,
-                  tuple(spec.get("examples", ())))
+        cue = Cue(
+            spec["id"], spec["kind"], spec["frame"], tuple(sorted(forms)), pos, options, tuple(spec.get("examples", ()))
+        )
         entries.append(cue)
         if pos == "verb":
             # forms that end an actor phrase: not "-ing" (gerunds) nor "-s" (plural nouns: "bases", "arms")

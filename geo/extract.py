@@ -361,8 +361,15 @@ def _actors(draft: Draft, relations: list[Relation]) -> tuple[Place, ...]:
             continue
         out.append(
             Place(
-                id=g.id, name=g.name, kind="group", iso=g.iso, lat=g.lat, lon=g.lon, mentions=tuple(mentions),
-                reason=f"armed group {g.name}→{g.iso}", role="actor",
+                id=g.id,
+                name=g.name,
+                kind="group",
+                iso=g.iso,
+                lat=g.lat,
+                lon=g.lon,
+                mentions=tuple(mentions),
+                reason=f"armed group {g.name}→{g.iso}",
+                role="actor",
             )
         )
     return tuple(out)

@@ -39,7 +39,7 @@ from itertools import combinations
 
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
-from geo.items import item_phrases
+from geo.items import item_phrases, relative_item
 
 
 @dataclass
@@ -99,7 +99,9 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         src = p.agent(v)
         tgt = p.subject(v)
         if v >= 2 and p.low[v - 1] in ("both", "all") and p.low[v - 2] == ",":
-            tgt = _objects_before(p, v - 2) or tgt  # "fought Hezbollah in Lebanon and Hamas in Gaza, both backed by Iran"
+            tgt = (
+                _objects_before(p, v - 2) or tgt
+            )  # "fought Hezbollah in Lebanon and Hamas in Gaza, both backed by Iran"
         return _hit(cue, i, src, tgt)
     src = p.subject(v)
     heads = cue.opt("subject_head")
@@ -109,9 +111,20 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if cue.opt("object", True):
         tgt = p.object(v)
     if tgt is None and preps:
-        tgt = p.pp(anchor_v, preps, limit=cue.opt("pp_within", 25))
+        start = v if cue.opt("pp_from_verb") else anchor_v
+        tgt = p.pp(start, preps, limit=cue.opt("pp_within", 25))
+    if tgt is None and cue.opt("content"):
+        tgt = _content_actor(p, v)
     if tgt is None and cue.opt("symmetric") and src is not None and len(src.ids) > 1:
         return _pairs(cue, i, src.ids)
+    kinds = cue.opt("target_kinds")
+    if (
+        kinds
+        and tgt is not None
+        and tgt.np >= 0
+        and not any(p.anchors[k].kind in kinds for k in p.phrases[tgt.np].anchors)
+    ):
+        return []
     if tgt is not None and src is not None and cue.opt("symmetric") and len(src.ids) > 1 and tgt.ids:
         return _hit(cue, i, src, tgt) + _pairs(cue, i, src.ids)
     return _hit(cue, i, src, tgt)
@@ -121,11 +134,24 @@ def _objects_before(p: Parse, k: int) -> Side | None:
     """The actors after the verb of the clause ending at token k (the antecedents of ", both ...")."""
     c = p.clause(k)
     ids: list[str] = []
-    subj = p.main_subject(k + 1)
+    first = next((ph for ph in p.phrases if c.first <= ph.first < k and not ph.prep), None)
+    subj = p.ids(first) if first is not None else ()
     for ph in p.phrases:
         if c.first <= ph.first < k and not set(p.ids(ph)) & set(subj):
             ids += [x for x in p.ids(ph) if x not in ids]
     return Side(tuple(ids)) if ids else None
+
+
+def _content_actor(p: Parse, v: int) -> Side | None:
+    """The first actor of the clause a verb of saying opens: "complained that Malian trawlers ..."."""
+    ci = p.clause_of[v] + 1
+    if ci >= len(p.clauses) or p.clauses[ci].first > v + 2:
+        return None
+    c = p.clauses[ci]
+    for pi, ph in enumerate(p.phrases):
+        if c.first <= ph.first <= c.last and not ph.prep:
+            return p.side(pi)
+    return None
 
 
 def _items_after(p: Parse, j: int) -> bool:
@@ -145,7 +171,9 @@ def _cut_item(p: Parse, s: int, e: int) -> int:
     return e
 
 
-_INFINITIVES = frozenset("be bolster boost modernize modernise upgrade replace help support strengthen".split())
+_INFINITIVES = frozenset(
+    ["be", "bolster", "boost", "modernize", "modernise", "upgrade", "replace", "help", "support", "strengthen"]
+)
 
 
 def _maker_in(p: Parse, s: int, e: int, exclude: tuple[str, ...] = (), item_head: bool = False) -> Side | None:
@@ -181,7 +209,8 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     elif p.passive(v):
         src = p.agent(v)
         subj = p.subject(v)
-        item_start, item_end = c.first, i - 1
+        said = [k for k in range(c.first, i) if p.g.has("reporting", p.low[k])]
+        item_start, item_end = (said[-1] + 1 if said else c.first), i - 1
         if tgt is None and subj is not None and cue.opt("passive_recipient"):
             tgt = subj
     else:
@@ -208,6 +237,9 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     text = p.text(item_start, _cut_item(p, item_start, item_end))
     if not item_phrases(text):
         text = p.text(max(c.first, i - 8), i - 1)
+        if c.kind == "rel" and c.marker in ("that", "which"):
+            # "corvettes that Chile has handed over to Peru": the item is what the clause hangs on
+            text = relative_item(p.text(max(0, c.first - 8), c.first - 1))
         if not item_phrases(text) or p.low[i - 1] in p.verbs:
             return []
     return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
@@ -223,7 +255,7 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         tgt = p.pp(v, ("by",), limit=4) or _possessor(p, i) or p.subject(i)
     elif p.passive(v):
         tgt = p.pp(v, ("to", "by"), limit=20) or p.subject(v, exclude=frm.ids if frm else frozenset())
-        if cue.opt("reduced_recipient_main") and c.kind in ("reduced",) or p.clause(v).first == v:
+        if (cue.opt("reduced_recipient_main") and c.kind in ("reduced",)) or p.clause(v).first == v:
             tgt = tgt or p.subject(c.first)
     else:
         tgt = p.subject(v, exclude=frozenset(frm.ids) if frm else frozenset())
@@ -234,6 +266,8 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         item_start = max(c.first, i - 8)
         item_end = i - 1
     src = frm or _maker_in(p, v + 1, c.last, tgt.ids if tgt else ())
+    if src is None and tgt is not None:
+        src = _blocked_by(p, v)  # "wanted to buy the plant, and the contract was blocked by Chile"
     if src is None or tgt is None:
         return []
     text = p.text(item_start, _cut_item(p, item_start, item_end))
@@ -243,6 +277,21 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         if not item_phrases(text):
             return []
     return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
+
+
+_BLOCKERS = frozenset(
+    ["blocked", "frozen", "halted", "cancelled", "canceled", "suspended", "vetoed", "stopped", "refused"]
+)
+
+
+def _blocked_by(p: Parse, v: int) -> Side | None:
+    """The side that blocked a purchase later in the sentence: the would-be supplier."""
+    for k in range(v + 1, len(p.low) - 2):
+        if p.low[k] in _BLOCKERS and p.low[k + 1] == "by" and p.phrase_at[k + 2] >= 0:
+            return p.side(p.phrase_at[k + 2])
+        if p.low[k] in _BLOCKERS and p.low[k + 1] == "by" and k + 3 < len(p.low) and p.phrase_at[k + 3] >= 0:
+            return p.side(p.phrase_at[k + 3])
+    return None
 
 
 def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
@@ -277,7 +326,7 @@ def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 def between(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     v = i + n - 1
     limit = cue.opt("within", 4)
-    for pi, ph in enumerate(p.phrases):
+    for _pi, ph in enumerate(p.phrases):
         if ph.prep in ("between", "among", "amongst") and v < ph.prep_at <= v + limit:
             ids = p.ids(ph)
             if len(ids) == 1:
@@ -299,7 +348,7 @@ def _possessor(p: Parse, i: int) -> Side | None:
     """The phrase that owns the noun at token i: "Russia's war", "Russian aggression", "its war", "the war of X"."""
     k = i - 1
     skipped = 0
-    while k >= 0 and skipped < 3:
+    while k >= 0 and skipped < 4:
         pi = p.phrase_at[k]
         if pi >= 0:
             ph = p.phrases[pi]
@@ -389,6 +438,9 @@ def compound(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """ "[X ...] tensions with Y", "X expressed concern over Y's drills": the clause's actor and the noun's phrase."""
     v = i + n - 1
+    before = cue.opt("after_words")
+    if before and not any(w in before for w in p.low[max(0, i - 3) : i]):
+        return []
     other = p.pp(v, cue.opt("preps", ["with"]), limit=cue.opt("within", 6))
     if other is None and cue.opt("event_owner") and p.context.conflict:
         # "provided support to the strikes": to whoever the story says strikes
@@ -457,10 +509,45 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 
 
 _HOSTILE_NOUNS = frozenset(
-    "operations operation attacks attack offensive offensives strikes strike war insurgency campaign invasion "
-    "aggression incursions incursion raids raid assault".split()
+    [
+        "operations",
+        "operation",
+        "attacks",
+        "attack",
+        "offensive",
+        "offensives",
+        "strikes",
+        "strike",
+        "war",
+        "insurgency",
+        "campaign",
+        "invasion",
+        "aggression",
+        "incursions",
+        "incursion",
+        "raids",
+        "raid",
+        "assault",
+    ]
 )
-_COPULAS = frozenset("is are was were be been being become became becomes remain remains remained as".split())
+_COPULAS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "become",
+        "became",
+        "becomes",
+        "remain",
+        "remains",
+        "remained",
+        "as",
+    ]
+)
 
 
 def compound_adjective(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
@@ -562,6 +649,17 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         listed = ph.first > 0 and p.low[ph.first - 1] in (",", "and", "(")
         if not (ph.prep in cue.opt("preps", ["in", "across", "including", "throughout"]) or listed):
             continue
+        if p.low[ph.first - 1] == "(":
+            # "in the south (Peru, Chile)": the words before the parenthesis name the group
+            k = ph.first - 2
+            while k > v and ph.first - k < 6 and p.low[k] not in ("in", "over", "across", "throughout"):
+                k -= 1
+            if (
+                p.low[k] in ("in", "over", "across", "throughout")
+                and all(p.tokens[t].anchor < 0 for t in range(k + 1, ph.first - 1))
+                and k + 1 < ph.first - 1
+            ):
+                groups.append((p.text(k + 1, ph.first - 2), []))
         ids = [x for x in p.ids(ph) if x not in owner.ids]
         if all(kinds.get(x) in ("region", "sea", "bloc") for x in ids):
             groups.append((p.text(ph.first, ph.last), list(ids)))  # a named region opens a group
@@ -601,8 +699,10 @@ def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     maker = _maker_in(p, s, e, user.ids, item_head=True)
     if maker is None:
         return []
-    if maker.np >= 0 and not p.phrases[maker.np].head and not (
-        p.phrases[maker.np].last + 2 < len(p.low) and p.low[p.phrases[maker.np].last + 1] == "-"
+    if (
+        maker.np >= 0
+        and not p.phrases[maker.np].head
+        and not (p.phrases[maker.np].last + 2 < len(p.low) and p.low[p.phrases[maker.np].last + 1] == "-")
     ):
         return []
     text = p.text(s, e)
@@ -635,9 +735,14 @@ def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 def participants(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """ "joint drills held by A and B", "A and B held joint exercises": every pair of the participants."""
     v = i + n - 1
+    before = cue.opt("after_words")
+    if before and not any(w in before for w in p.low[max(0, i - 4) : i]):
+        return []
     by = p.pp(v, ("by", "between", "with", "among"), limit=10)
     subj = p.subject(i)
     ids: tuple[str, ...] = ()
+    if by is not None and by.np >= 0 and p.phrases[by.np].prep in ("between", "among"):
+        subj = None  # "the conflict between A and B": the pair, not the clause's subject
     if by is not None and len(by.ids) > 1:
         ids = by.ids
     elif by is not None and subj is not None:
@@ -697,8 +802,8 @@ def continued_deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         if not any(w in nouns for w in p.low[max(c.first, i - 4) : i]):
             return []
         text = p.text(v + 1, _cut_item(p, v + 1, c.last))
-    if not item_phrases(text) or p.phrases and any(
-        c.first <= ph.first <= c.last and not set(p.ids(ph)) <= set(last) for ph in p.phrases
+    if not item_phrases(text) or (
+        p.phrases and any(c.first <= ph.first <= c.last and not set(p.ids(ph)) <= set(last) for ph in p.phrases)
     ):
         return []
     return [Hit("transfer", (last[0],), (last[1],), cue, i, item_text=text)]

@@ -120,7 +120,6 @@ _DATE_RE = _rx(
 )
 
 
-
 def parse_quantity(phrase: str) -> int | None:
     """The number of items a phrase gives ("12", "a dozen", "forty-eight"), or None.
 
@@ -259,6 +258,7 @@ def clean_item(phrase: str) -> str:
         else phrase
     )
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-")
+    phrase = re.split(r"\s*[(\[]", phrase, maxsplit=1)[0] or phrase  # "drones (UAVs)": the item before the aside
     phrase = _ITEM_TRIM.sub("", phrase)
     # a designation named after the head goes before it: "tanks based on the K2 model" → "K2 tanks"
     dm = _DESIGNATION_AFTER.match(phrase)
@@ -282,6 +282,14 @@ _RELATIVE_ITEM = _rx(
     r"((?:(?-i:[A-Z0-9])[\w-]*\s+|\w+-[\w-]+\s+){0,3}(?:" + WEAPON_HEADS + r"))\s+(?:that|which)\s+$", re.I
 )
 _CHUNK = _rx(r"\S+")
+
+
+def relative_item(before: str) -> str:
+    """The item a relative clause hangs on: "retire Cold-War-era corvettes [that ...]" → "Cold-War-era corvettes"."""
+    m = _RELATIVE_ITEM.search(before.rstrip() + " that ")
+    return m.group(1) if m else ""
+
+
 # the last word of every item head ("systems" of "air defense systems")
 _HEAD_LAST_RE = _rx(
     "(?:" + "|".join(dict.fromkeys(h.rsplit(" ", 1)[-1] for h in WEAPON_HEADS.split("|"))) + r")\Z", re.I
@@ -329,5 +337,3 @@ def status(window: str, cue: str) -> str:
 def date(sentence: str) -> str | None:
     m = _DATE_RE.search(sentence)
     return m.group(0) if m else None
-
-

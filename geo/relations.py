@@ -25,7 +25,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from geo.clauses import Anchor, Context, Parse, parse
 from geo.cuetable import load_cues
@@ -64,14 +64,32 @@ def split_actor(ident: str) -> tuple[str, str | None]:
     return country, actor or None
 
 
+def _own_army(f: Finding) -> Finding:
+    """ "Sudan's war against the RSF": a country against its own armed group is its army's fight, where the
+    country's army is a side of a civil war (geo/data/armed_groups.tsv)."""
+    if f.source != f.target or (f.source_actor is None) == (f.target_actor is None):
+        return f
+    from geo.actors import load_groups
+
+    army = load_groups().army_of(f.source)
+    if army is None:
+        return f
+    if f.source_actor is None and army.id != f.target_actor:
+        return replace(f, source_actor=army.id)
+    if f.target_actor is None and army.id != f.source_actor:
+        return replace(f, target_actor=army.id)
+    return f
+
+
 def _with_actors(f: Finding) -> Finding:
     s, sa = split_actor(f.source)
     t, ta = split_actor(f.target) if f.target else (None, None)
     if sa is None and ta is None:
         return f
     members = tuple(dict.fromkeys(split_actor(m)[0] for m in f.members))
-    return Finding(f.kind, s, t, f.cue, f.item, f.quantity, f.status, f.date, members, f.label, f.confidence,
-                   f.extra, sa, ta)
+    return Finding(
+        f.kind, s, t, f.cue, f.item, f.quantity, f.status, f.date, members, f.label, f.confidence, f.extra, sa, ta
+    )
 
 
 def find_relations(
@@ -96,7 +114,8 @@ def find_relations(
     """
     table = load_cues()
     if context is not None and not isinstance(context, Context):
-        context = Context(subjects=list(context))
+        ids = list(dict.fromkeys(context))
+        context = Context(subjects=ids, actors=ids, pair=(ids[-2], ids[-1]) if len(ids) >= 2 else None)
     low = sentence.lower()
     words = set(low.replace("’", "'").split())
     if not any(w.strip(".,;:!?()\"'“”") in table.first_words for w in words) and "-" not in sentence:
@@ -130,15 +149,29 @@ def _run(p: Parse, table) -> list[Finding]:
                     continue
             elif cue.opt("asserted", True) and (p.negated(i) or p.hypothetical(i)):
                 continue
-            hits += FRAME_FUNCTIONS[cue.frame](p, i, n, cue)
+            elif cue.kind not in ("transfer", "influence") and p.hedged(i):
+                continue  # "would consider recognising", "invited to join": not (yet) so
+            found = FRAME_FUNCTIONS[cue.frame](p, i, n, cue)
+            if cue.opt("reverse"):
+                for h in found:
+                    h.source, h.target = h.target, h.source
+            hits += found
     out = []
     for f in _expand_blocs(p, _findings(p, hits)):
-        g = _with_actors(f)
+        g = _own_army(_with_actors(f))
         if g.kind != "influence" and (g.source == g.target and g.source_actor == g.target_actor):
             continue
         if g.kind == "influence":
-            g = Finding(g.kind, g.source, None, g.cue, members=tuple(dict.fromkeys(split_actor(m)[0] for m in g.members)),
-                        label=g.label, confidence=g.confidence, source_actor=g.source_actor)
+            g = Finding(
+                g.kind,
+                g.source,
+                None,
+                g.cue,
+                members=tuple(dict.fromkeys(split_actor(m)[0] for m in g.members)),
+                label=g.label,
+                confidence=g.confidence,
+                source_actor=g.source_actor,
+            )
         out.append(g)
     return out
 
@@ -157,7 +190,7 @@ def carry(context: Context, anchors: Sequence[Anchor], p: Parse | None = None) -
         main = p.main_subject(len(p.tokens))
         if main:
             subject = main
-    context.subjects = (context.subjects + [subject[0]])[-6:]
+    context.subjects = ([*context.subjects, subject[0]])[-6:]
     countries = [a.id for a in actors if a.kind == "country" and a.how != "anaphor"]
     for c in countries:
         context.mentions[c] = context.mentions.get(c, 0) + 1
@@ -187,7 +220,13 @@ def _noun_use(p: Parse, i: int) -> bool:
         return True
     if p.g.has("determiners", prev) and prev not in ("that", "both", "all", "each"):
         return True
-    return p.g.has("prepositions", prev) and prev not in ("to",)
+    return prev in _NOUN_PREPS
+
+
+# prepositions after which a cue word is a noun ("with funding from", "for help"); not "since", "then"
+_NOUN_PREPS = frozenset(
+    ["of", "for", "in", "on", "with", "by", "from", "into", "about", "against", "under", "without", "over", "between"]
+)
 
 
 def _auxiliary_use(p: Parse, i: int) -> bool:
@@ -202,8 +241,32 @@ def _auxiliary_use(p: Parse, i: int) -> bool:
 
 # nouns that make the word before them a noun too: "arms deal", "aid package", "support package"
 _NOUN_AFTER = frozenset(
-    "deal deals sale sales embargo embargoes package packages trade exports imports race control supplies "
-    "transfers shipments program programme bill bills request requests contract contracts".split()
+    [
+        "deal",
+        "deals",
+        "sale",
+        "sales",
+        "embargo",
+        "embargoes",
+        "package",
+        "packages",
+        "trade",
+        "exports",
+        "imports",
+        "race",
+        "control",
+        "supplies",
+        "transfers",
+        "shipments",
+        "program",
+        "programme",
+        "bill",
+        "bills",
+        "request",
+        "requests",
+        "contract",
+        "contracts",
+    ]
 )
 
 # a bloc this small is drawn as its members ("China condemned AUKUS" is about the three states)
@@ -238,8 +301,9 @@ def _expand_blocs(p: Parse, findings: list[Finding]) -> list[Finding]:
             for t in targets:
                 if s == t:
                     continue
-                g = Finding(f.kind, s, t, f.cue, f.item, f.quantity, f.status, f.date, f.members, f.label,
-                            f.confidence, f.extra)
+                g = Finding(
+                    f.kind, s, t, f.cue, f.item, f.quantity, f.status, f.date, f.members, f.label, f.confidence, f.extra
+                )
                 key = (g.kind, s, t, g.item, g.members)
                 if key not in seen:
                     seen.add(key)
@@ -252,6 +316,8 @@ def _ok(p: Parse, ident: str, kind: str) -> bool:
         if a.id == ident:
             if kind == "influence":
                 return True
+            if a.kind == "region" and kind != "transfer":
+                return False  # "a threat to peace in Latin America": a region is no side
             return a.how != "place" or a.kind in _ENDPOINT_KINDS
     return True  # from context: it was an actor there
 
@@ -259,8 +325,12 @@ def _ok(p: Parse, ident: str, kind: str) -> bool:
 def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
     # an agreement broken off ("scrapped its accord with France") is not an alliance
     broken = {frozenset((s, t)) for h in hits if h.cue.id == "break-agreement" for s in h.source for t in h.target}
-    broken |= {frozenset(pair) for h in hits if h.cue.id == "break-agreement" and h.symmetric
-               for pair in [(h.source[0], h.target[0])]}
+    broken |= {
+        frozenset(pair)
+        for h in hits
+        if h.cue.id == "break-agreement" and h.symmetric
+        for pair in [(h.source[0], h.target[0])]
+    }
     if broken:
         hits = [h for h in hits if not (h.kind == "alliance" and frozenset((h.source[0], h.target[0])) in broken)]
     out: list[Finding] = []
@@ -274,8 +344,11 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
                 key = ("influence", s, members)
                 if members and key not in seen and s not in waters:
                     seen.add(key)
-                    out.append(Finding("influence", s, None, cue, members=members, label=h.extra.get("label", ""),
-                                       confidence=0.6))
+                    out.append(
+                        Finding(
+                            "influence", s, None, cue, members=members, label=h.extra.get("label", ""), confidence=0.6
+                        )
+                    )
             continue
         for s in h.source:
             for t in h.target:
@@ -306,6 +379,9 @@ def _transfers(p: Parse, h: Hit, s: str, t: str, cue: str, seen: set[tuple]) -> 
         if key in seen:
             continue
         seen.add(key)
-        out.append(Finding("transfer", s, t, cue, item=item or None, quantity=qty, status=st,
-                           date=date(p.sentence), confidence=0.7))
+        out.append(
+            Finding(
+                "transfer", s, t, cue, item=item or None, quantity=qty, status=st, date=date(p.sentence), confidence=0.7
+            )
+        )
     return out

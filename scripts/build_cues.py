@@ -130,7 +130,10 @@ def inflections(lemma: str) -> list[str]:
     else:
         third = w + "s"
     if w.endswith("e"):
-        past, ing = w + "d", (w[:-2] + "ying" if w.endswith("ie") else (w + "ing" if w.endswith("ee") else w[:-1] + "ing"))
+        past, ing = (
+            w + "d",
+            (w[:-2] + "ying" if w.endswith("ie") else (w + "ing" if w.endswith("ee") else w[:-1] + "ing")),
+        )
     elif w.endswith("y") and w[-2:-1] not in vowels:
         past, ing = w[:-1] + "ied", w + "ing"
     elif cvc:
@@ -173,7 +176,7 @@ def main(argv: list[str]) -> int:
     out: dict[tuple[str, str], tuple[str, str, str, str, str]] = {}
     for form, lemma, code, block in rows:
         kind = BLOCK_KIND.get(block, kind_of(code) if block not in BLOCK_KIND else "")
-        if block in BLOCK_KIND and BLOCK_KIND[block] == "" or not kind:
+        if (block in BLOCK_KIND and BLOCK_KIND[block] == "") or not kind:
             continue
         out.setdefault((form, kind), (form, lemma, kind, code, block))
     lines = [
