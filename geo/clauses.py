@@ -537,6 +537,10 @@ class Parse:
                     ):
                         ph.official_of = True
                 return
+            if w[:1].isdigit() and skipped < 3:  # "against 18 Houthi targets"
+                skipped += 1
+                k -= 1
+                continue
             if self.tokens[k].anchor >= 0 or not self.tokens[k].text[0].isalpha() or self.is_function(w):
                 return
             if w in self.verbs:
@@ -824,6 +828,12 @@ class Parse:
                 continue
             if ph.head_at >= 0 and ph.head in _ITEM_WORDS and not ph.possessive:
                 continue  # "Turkish drones" names a maker, not the subject
+            if ph.last + 1 < len(self.low) and self.low[ph.last + 1] in ("-", "‐"):
+                continue  # "Israel-linked vessels": a modifier, not the subject
+            if first:
+                pron = self._pronoun_in(c, ph.first)
+                if pron is not None and not set(pron.ids) <= exclude:
+                    return pron
             s = self.side(pi)
             if set(s.ids) <= exclude:
                 continue

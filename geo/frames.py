@@ -393,6 +393,12 @@ def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     v = i + n - 1
     owner = _possessor(p, i)
     other = p.pp(v, cue.opt("preps", ["against", "on", "in", "with", "into"]), limit=cue.opt("within", 6))
+    if owner is None and other is not None and cue.opt("light_verbs"):
+        # "forces carried out strikes against Houthi targets": the light verb's subject owns the noun
+        for k in range(i - 1, max(-1, i - 7), -1):
+            if p.low[k] in cue.opt("light_verbs"):
+                owner = p.subject(k, exclude=frozenset(other.ids))
+                break
     if owner is None and other is not None and cue.opt("unowned") and p.low[i - 1] in ("the", "a"):
         # "over the war in Ukraine", "the fight against Russia": the sentence's other actor
         owner = _nearest_other(p, i, other.ids, same_clause=False)

@@ -129,9 +129,10 @@ def find_relations(
         transfers = [f for f in findings if f.kind == "transfer"]
         if transfers:
             context.transfer = (transfers[-1].source, transfers[-1].target or "")
-        conflicts = [f for f in findings if f.kind == "conflict" and "verb" in f.cue]
+        conflicts = [f for f in findings if f.kind == "conflict"]
         if conflicts:
-            context.conflict = tuple(dict.fromkeys(f.source for f in conflicts if f.source == conflicts[0].source))
+            first = conflicts[0].cue
+            context.conflict = tuple(dict.fromkeys(f.source for f in conflicts if f.cue == first))
     return findings
 
 
