@@ -126,10 +126,19 @@ def _actor_id(r: Resolved, text: str) -> str:
     return r.id
 
 
+# a system's name ("BrahMos", "F-16", "Bayraktar", "Su-30MK2") names the item better than its head noun
+_DESIGNATION = re.compile(r"\b(?:[A-Z]{1,3}-?\d[\w-]*|[A-Z][a-z]+[A-Z]\w*|(?<!^)[A-Z][a-z]{3,})\b")
+
+
 def _item_key(item: str | None) -> str:
+    """What makes two statements about one transfer the same item: its system name, else its head noun."""
     if not item:
         return ""
     from geo.items import _HEAD_RE
+
+    named = _DESIGNATION.search(item)
+    if named:
+        return named.group().lower()
 
     heads = _HEAD_RE.findall(item.lower())
     if not heads:

@@ -155,9 +155,14 @@ def _content_actor(p: Parse, v: int) -> Side | None:
 
 
 def _items_after(p: Parse, j: int) -> bool:
+    """Items named around an agreement noun ("an arms deal with Libya, including JF-17 jets"): a sale, not a pact."""
     c = p.clause(j)
-    text = p.text(max(c.first, j - 4), c.last)
-    return bool(item_phrases(text))
+    end = j
+    while end < min(c.last, j + 8) and p.low[end + 1] != ",":
+        end += 1
+    if end + 2 <= c.last and p.low[end + 1] == "," and p.low[end + 2] == "including":
+        end = min(c.last, end + 8)
+    return bool(item_phrases(p.text(max(c.first, j - 4), end)))
 
 
 def _cut_item(p: Parse, s: int, e: int) -> int:
@@ -268,6 +273,9 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     src = frm or _maker_in(p, v + 1, c.last, tgt.ids if tgt else ())
     if src is None and tgt is not None:
         src = _blocked_by(p, v)  # "wanted to buy the plant, and the contract was blocked by Chile"
+    last = p.context.transfer
+    if src is None and tgt is not None and last and last[1] in tgt.ids and last[0]:
+        src = Side((last[0],))  # the seller the story already named for this buyer
     if src is None or tgt is None:
         return []
     text = p.text(item_start, _cut_item(p, item_start, item_end))
@@ -329,6 +337,9 @@ def between(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     for _pi, ph in enumerate(p.phrases):
         if ph.prep in ("between", "among", "amongst") and v < ph.prep_at <= v + limit:
             ids = p.ids(ph)
+            if ph.head in _PAIR_NOUNS and all(p.anchors[k].kind == "region" for k in ph.anchors):
+                # "tensions between the Mideast rivals": the pair the sentence names
+                ids = p.pair_before(ph.first)
             if len(ids) == 1:
                 # "between Armenia (backed by Russia) and Azerbaijan": the second side after a parenthesis
                 j = ph.last + 1
@@ -514,6 +525,7 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return [Hit(cue.kind, owner.ids, named.ids, cue, i, symmetric=True)]
 
 
+_PAIR_NOUNS = frozenset("rivals neighbours neighbors foes adversaries allies partners powers countries nations".split())
 _HOSTILE_NOUNS = frozenset(
     [
         "operations",
