@@ -387,8 +387,10 @@ class Parse:
                         break
                     if w.endswith(_ADVERB_END) and not toks[k].text[0].isupper():
                         break
-                    if self.finite(w) and not (ph.possessive and not head and not g.has("auxiliaries", w)):
-                        break  # after "Iran's" the next word is a noun even when it could be a verb ("aid")
+                    modifier = ph.possessive or (a.how == "demonym" and not self._anchor_text(toks[i].anchor).isupper())
+                    if self.finite(w) and not (modifier and not head and not g.has("auxiliaries", w)
+                                               and not g.has("irregular_past", w) and not w.endswith("ed")):
+                        break  # after "Iran's", "Turkish" the next word is a noun even when it could be a verb
                     if len(head) == 2:
                         break
                     nxt = low[k + 1] if k + 1 < len(toks) else ""
