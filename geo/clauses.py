@@ -388,8 +388,13 @@ class Parse:
                     if w.endswith(_ADVERB_END) and not toks[k].text[0].isupper():
                         break
                     modifier = ph.possessive or (a.how == "demonym" and not self._anchor_text(toks[i].anchor).isupper())
-                    if self.finite(w) and not (modifier and not head and not g.has("auxiliaries", w)
-                                               and not g.has("irregular_past", w) and not w.endswith("ed")):
+                    if self.finite(w) and not (
+                        modifier
+                        and not head
+                        and not g.has("auxiliaries", w)
+                        and not g.has("irregular_past", w)
+                        and not w.endswith("ed")
+                    ):
                         break  # after "Iran's", "Turkish" the next word is a noun even when it could be a verb
                     if len(head) == 2:
                         break

@@ -136,10 +136,6 @@ def _item_key(item: str | None) -> str:
         return ""
     from geo.items import _HEAD_RE
 
-    named = _DESIGNATION.search(item)
-    if named:
-        return named.group().lower()
-
     heads = _HEAD_RE.findall(item.lower())
     if not heads:
         return item.lower()
@@ -195,6 +191,19 @@ def merge_step(draft: Draft) -> Scene:
         if f.kind == "transfer":
             src, dst = _end(f.source, f.source_actor), _end(f.target or "", f.target_actor)
             key = ("transfer", src, dst, _item_key(f.item), f.status)
+            # "BrahMos missiles" and "three batteries of the BrahMos": one system, one transfer
+            names = {m.lower() for m in _DESIGNATION.findall(f.item or "")}
+            for k in order if names else ():
+                if k[:3] != key[:3] or k[4] not in (f.status, "unknown") and f.status != "unknown":
+                    continue
+                if names & {m.lower() for m in _DESIGNATION.findall(merged[k]["finding"].item or "")}:
+                    key = ("transfer", src, dst, k[3], f.status)
+                    if k[4] == "unknown" and f.status != "unknown" and key not in merged:
+                        merged[key] = merged.pop(k)
+                        order[order.index(k)] = key
+                    elif f.status == "unknown":
+                        key = k
+                    break
             # a statement without status joins an earlier one about the same item
             if f.status == "unknown":
                 for k in order:

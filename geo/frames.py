@@ -338,7 +338,9 @@ def between(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         if ph.prep in ("between", "among", "amongst") and v < ph.prep_at <= v + limit:
             ids = p.ids(ph)
             after = p.low[ph.last + 1] if ph.last + 1 < len(p.low) else ""
-            if (ph.head in _PAIR_NOUNS or after in _PAIR_NOUNS) and all(p.anchors[k].kind == "region" for k in ph.anchors):
+            if (ph.head in _PAIR_NOUNS or after in _PAIR_NOUNS) and all(
+                p.anchors[k].kind == "region" for k in ph.anchors
+            ):
                 # "tensions between the Mideast rivals": the pair the sentence names
                 ids = p.pair_before(ph.first)
             if len(ids) == 1:
@@ -516,9 +518,13 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             end = p.phrases[owner.np].first if owner.np >= 0 and p.phrases[owner.np].first < i else i
             between_words = p.low[start:end]
             # "B is A's partner", "B will now be a major partner of": a copula and modifiers only
-            if any(w in _COPULAS for w in between_words) and len(between_words) <= 6 and not any(
-                p.g.has("prepositions", w) or (p.finite(w) and w not in _COPULAS and not p.g.has("auxiliaries", w))
-                for w in between_words
+            if (
+                any(w in _COPULAS for w in between_words)
+                and len(between_words) <= 6
+                and not any(
+                    p.g.has("prepositions", w) or (p.finite(w) and w not in _COPULAS and not p.g.has("auxiliaries", w))
+                    for w in between_words
+                )
             ):
                 named = subj
     if named is None and cue.opt("context_group") and p.context.plural:
@@ -532,7 +538,9 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return [Hit(cue.kind, owner.ids, named.ids, cue, i, symmetric=True)]
 
 
-_PAIR_NOUNS = frozenset("rivals neighbours neighbors foes adversaries allies partners powers countries nations".split())
+_PAIR_NOUNS = frozenset(
+    ["rivals", "neighbours", "neighbors", "foes", "adversaries", "allies", "partners", "powers", "countries", "nations"]
+)
 _HOSTILE_NOUNS = frozenset(
     [
         "operations",

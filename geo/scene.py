@@ -24,7 +24,7 @@ from typing import Any, Literal, get_args
 
 SCHEMA_VERSION = 1
 
-PlaceKind = Literal["country", "city", "sea", "strait", "region", "disputed", "admin1", "bloc", "other"]
+PlaceKind = Literal["country", "city", "sea", "strait", "region", "disputed", "admin1", "bloc", "other", "group"]
 RelationKind = Literal["alliance", "transfer", "support", "conflict", "influence"]
 Status = Literal["delivered", "ordered", "planned", "frozen", "unknown"]
 
