@@ -194,7 +194,7 @@ def merge_step(draft: Draft) -> Scene:
             # "BrahMos missiles" and "three batteries of the BrahMos": one system, one transfer
             names = {m.lower() for m in _DESIGNATION.findall(f.item or "")}
             for k in order if names else ():
-                if k[:3] != key[:3] or k[4] not in (f.status, "unknown") and f.status != "unknown":
+                if k[:3] != key[:3] or (k[4] not in (f.status, "unknown") and f.status != "unknown"):
                     continue
                 if names & {m.lower() for m in _DESIGNATION.findall(merged[k]["finding"].item or "")}:
                     key = ("transfer", src, dst, k[3], f.status)
