@@ -278,7 +278,8 @@ class Parse:
             else:
                 # the story's focus (the country named most often), unless it acts in this clause already
                 countries = [a.id for a in before if a.kind == "country"]
-                ident = self.context.focus(exclude=countries[:1])
+                possessive = sentence[e : e + 2] in ("'s", "’s")  # "the country's partnership": the story's focus
+                ident = self.context.focus(exclude=() if possessive else countries[:1])
                 if not ident and countries:
                     ident = countries[-1]
                 if ident:
@@ -1004,8 +1005,17 @@ class Parse:
                     "into",
                 ):
                     continue  # "clashes on the Sudanese border": a place, not a side
-                return self.side(pi)
+                return self.named_side(pi)
         return None
+
+    def named_side(self, pi: int) -> Side:
+        """A phrase's side; "a fellow US ally, Qatar" is Qatar, not the US."""
+        ph = self.phrases[pi]
+        if ph.head in _RELATIONAL_HEADS and ph.last + 2 < len(self.low) and self.low[ph.last + 1] == ",":
+            nxt = self.phrase_at[ph.last + 2]
+            if nxt >= 0:
+                return self.side(nxt)
+        return self.side(pi)
 
     def agent(self, v: int) -> Side | None:
         """The by-phrase of a passive verb."""
@@ -1171,6 +1181,7 @@ _GROUP_NOUNS = frozenset(
 )
 # prepositions that also open a clause ("since India will be ...")
 _CLAUSAL_PREPS = frozenset({"since", "after", "before", "until", "as", "following", "once", "while"})
+_RELATIONAL_HEADS = frozenset(["ally", "allies", "partner", "partners", "client", "proxy", "neighbour", "neighbor", "rival"])
 _ED_NOUNS = frozenset({"speed", "need", "seed", "creed", "breed", "greed", "hundred", "kindred", "shed"})
 _IRREGULAR_PARTICIPLES = frozenset(
     [

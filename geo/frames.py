@@ -414,8 +414,13 @@ def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
                 owner = p.subject(k, exclude=frozenset(other.ids))
                 break
     if owner is None and other is not None and cue.opt("unowned") and p.low[i - 1] in ("the", "a"):
-        # "over the war in Ukraine", "the fight against Russia": the sentence's other actor
-        owner = _nearest_other(p, i, other.ids, same_clause=False)
+        # "over the war in Ukraine", "the fight against Russia": the sentence's other actor; but not the
+        # subject of a verb that takes the noun as its object ("Slovenia endorsed the invasion of Iraq")
+        exclude = other.ids
+        if i >= 2 and p.low[i - 2] in p.verbs | {"endorsed", "backed", "supported", "condemned", "opposed"}:
+            subj = p.subject(i - 2)
+            exclude = exclude + (subj.ids if subj else ())
+        owner = _nearest_other(p, i, exclude, same_clause=False)
     if owner is None:
         return []
     if other is None and cue.opt("fallback") == "nearest":

@@ -317,8 +317,8 @@ def _ok(p: Parse, ident: str, kind: str) -> bool:
         if a.id == ident:
             if kind == "influence":
                 return True
-            if a.kind == "region" and kind != "transfer":
-                return False  # "a threat to peace in Latin America": a region is no side
+            if a.kind in ("region", "admin1") and kind != "transfer":
+                return False  # "a threat to peace in Latin America", "Florida's senator": no side of a relation
             return a.how != "place" or a.kind in _ENDPOINT_KINDS
     return True  # from context: it was an actor there
 
