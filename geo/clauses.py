@@ -961,6 +961,9 @@ class Parse:
         c = self.clause(v)
         i = v + 1
         skipped = 0
+        if i <= c.last and self.low[i] in ("its", "their") and i + 1 <= c.last and self.phrase_at[i + 1] < 0:
+            # "shelled its positions": whose positions the sentence has named
+            return self.possessive_pronoun(i)
         while i <= c.last and skipped <= skip:
             pi = self.phrase_at[i]
             if pi >= 0:
@@ -1181,7 +1184,9 @@ _GROUP_NOUNS = frozenset(
 )
 # prepositions that also open a clause ("since India will be ...")
 _CLAUSAL_PREPS = frozenset({"since", "after", "before", "until", "as", "following", "once", "while"})
-_RELATIONAL_HEADS = frozenset(["ally", "allies", "partner", "partners", "client", "proxy", "neighbour", "neighbor", "rival"])
+_RELATIONAL_HEADS = frozenset(
+    ["ally", "allies", "partner", "partners", "client", "proxy", "neighbour", "neighbor", "rival"]
+)
 _ED_NOUNS = frozenset({"speed", "need", "seed", "creed", "breed", "greed", "hundred", "kindred", "shed"})
 _IRREGULAR_PARTICIPLES = frozenset(
     [

@@ -240,7 +240,20 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if src is None:
         return []
     text = p.text(item_start, _cut_item(p, item_start, item_end))
-    if not item_phrases(text):
+    if not item_phrases(text) and cue.pos == "noun":
+        k = i - 1  # "stepped up arms deliveries to ...": the words before the noun name the item
+        while (
+            k >= c.first
+            and i - k <= 3
+            and p.tokens[k].anchor < 0
+            and not p.is_function(p.low[k])
+            and not (p.finite(p.low[k]))
+        ):
+            k -= 1
+        text = p.text(k + 1, i - 1)
+        if not item_phrases(text):
+            return []
+    elif not item_phrases(text):
         text = p.text(max(c.first, i - 8), i - 1)
         if c.kind == "rel" and c.marker in ("that", "which"):
             # "corvettes that Chile has handed over to Peru": the item is what the clause hangs on
@@ -645,7 +658,7 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     c = p.clause(v)
     if cue.opt("needs"):
         j = _noun_after(p, v, set(cue.opt("needs")), 5)
-        k = _noun_before(p, i, set(cue.opt("needs")), 4)
+        k = _noun_before(p, i, set(cue.opt("needs")), 8)
         if j < 0 and k < 0:
             return []
     if cue.opt("host"):
@@ -660,7 +673,7 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         if j >= 0:
             owner = _possessor(p, j)
         if owner is None:
-            k = _noun_before(p, i, set(cue.opt("needs")), 4)
+            k = _noun_before(p, i, set(cue.opt("needs")), 8)
             if k >= 0:
                 owner = _possessor(p, k)
     if owner is None:

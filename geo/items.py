@@ -257,7 +257,7 @@ def clean_item(phrase: str) -> str:
         if parse_quantity(phrase) is not None
         else phrase
     )
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-")
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-.")
     phrase = re.split(r"\s*[(\[]", phrase, maxsplit=1)[0] or phrase  # "drones (UAVs)": the item before the aside
     phrase = _ITEM_TRIM.sub("", phrase)
     # a designation named after the head goes before it: "tanks based on the K2 model" → "K2 tanks"
