@@ -247,7 +247,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             and i - k <= 3
             and p.tokens[k].anchor < 0
             and not p.is_function(p.low[k])
-            and not (p.finite(p.low[k]))
+            and not (p.finite(p.low[k]) or p.g.has("particles", p.low[k]))
         ):
             k -= 1
         text = p.text(k + 1, i - 1)
@@ -658,7 +658,7 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     c = p.clause(v)
     if cue.opt("needs"):
         j = _noun_after(p, v, set(cue.opt("needs")), 5)
-        k = _noun_before(p, i, set(cue.opt("needs")), 8)
+        k = _noun_before(p, i, set(cue.opt("needs")), 10)
         if j < 0 and k < 0:
             return []
     if cue.opt("host"):
@@ -673,7 +673,7 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         if j >= 0:
             owner = _possessor(p, j)
         if owner is None:
-            k = _noun_before(p, i, set(cue.opt("needs")), 8)
+            k = _noun_before(p, i, set(cue.opt("needs")), 10)
             if k >= 0:
                 owner = _possessor(p, k)
     if owner is None:
