@@ -149,6 +149,7 @@ class Grammar:
 
     words: dict[str, frozenset[str]]
     phrases: dict[str, tuple[tuple[str, ...], ...]]
+    starts: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
 
     def has(self, cls: str, word: str) -> bool:
         return word in self.words[cls]
@@ -161,7 +162,11 @@ def load_grammar() -> Grammar:
     classes = tomllib.loads(raw)["classes"]
     words = {k: frozenset(w for w in v if " " not in w) for k, v in classes.items()}
     phrases = {k: tuple(tuple(w.split()) for w in v if " " in w) for k, v in classes.items()}
-    return Grammar(words, phrases)
+    starts: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+    for cls, entries in phrases.items():
+        for entry in entries:
+            starts.setdefault(cls, {}).setdefault(entry[0], []).append(entry)
+    return Grammar(words, phrases, {c: {w: tuple(v) for w, v in d.items()} for c, d in starts.items()})
 
 
 _TOKEN = re.compile(r"§\d+§|\d+(?:[.,]\d+)*|\w+(?:[-‐]\w+)*(?:n['’]t)?|['’]s\b|['’]|[^\w\s]")
@@ -350,8 +355,11 @@ class Parse:
 
     def match(self, i: int, cls: str) -> int:
         """Length in tokens of the longest entry of word class ``cls`` starting at token i (0: none)."""
-        best = 1 if i < len(self.low) and self.low[i] in self.g.words[cls] else 0
-        for words in self.g.phrases[cls]:
+        if i >= len(self.low):
+            return 0
+        w = self.low[i]
+        best = 1 if w in self.g.words[cls] else 0
+        for words in self.g.starts.get(cls, {}).get(w, ()):
             n = len(words)
             if n > best and tuple(self.low[i : i + n]) == words:
                 best = n
