@@ -142,9 +142,12 @@ def _run(p: Parse, table) -> list[Finding]:
         if p.low[i] not in table.first_words:
             continue
         noun_use = _noun_use(p, i) or _auxiliary_use(p, i)
+        verb_use = i > 0 and (p.low[i - 1] == "to" or p.g.has("auxiliaries", p.low[i - 1])) and not noun_use
         for n, cue in table.at(p.low, i):
             if cue.pos == "verb" and noun_use:
                 continue
+            if cue.pos == "noun" and verb_use and n == 1:
+                continue  # "a request to purchase 40 jets": a verb here, not the noun "purchase"
             if cue.opt("negated_only"):
                 if not p.negated(i) or p.hypothetical(i):
                     continue
