@@ -31,8 +31,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from geo.clauses import Context
 from geo.relations import Anchor, Finding, find_relations
 from geo.resolve import Resolved, resolve_mentions
 from geo.scene import Document, Place, Relation, Scene, Span
@@ -80,31 +81,16 @@ def resolve_step(draft: Draft) -> None:
 _ANCHOR_KINDS = frozenset({"country", "disputed", "region", "admin1", "bloc", "other", "sea", "strait"})
 
 
-_MEMO_SIZE = 4096
-
-
-def _relations_in(sentence: str, anchors: list[Anchor], context: list[str], memo: dict) -> tuple[Finding, ...]:
-    """:func:`geo.relations.find_relations`, remembered for a sentence read again in the same context.
-
-    Findings are frozen, and the same sentence with the same anchors and context always
-    gives the same ones; an article that repeats itself is then read once.
-    """
-    key = (sentence, tuple(anchors), tuple(context))
-    found = memo.get(key)
-    if found is None:
-        if len(memo) >= _MEMO_SIZE:
-            memo.clear()
-        found = memo[key] = tuple(find_relations(sentence, anchors, context=context))
-    return found
-
-
 def relation_step(draft: Draft) -> None:
-    """Reads ``sentences`` and ``resolved``; adds ``findings`` with their evidence sentence."""
-    memo: dict = {}
+    """Reads ``sentences`` and ``resolved``; adds ``findings`` with their evidence sentence.
+
+    Each document carries a :class:`~geo.clauses.Context` from sentence to
+    sentence, so that "it", "they" and "the two countries" reach back.
+    """
     for doc in draft.documents:
         res = draft.resolved[doc.id]
         k = 0
-        context: list[str] = []
+        context = Context()
         for s, e in draft.sentences[doc.id]:
             while k < len(res) and res[k].start < s:
                 k += 1
@@ -114,25 +100,41 @@ def relation_step(draft: Draft) -> None:
                 inside.append(res[j])
                 j += 1
             anchors = [
-                Anchor(r.start - s, r.end - s, r.id, r.how if r.role == "actor" else "place", r.kind)
+                Anchor(r.start - s, r.end - s, _actor_id(r, doc.text), r.how if r.role == "actor" else "place", r.kind)
                 for r in inside
-                if r.kind in _ANCHOR_KINDS and r.id != "SU"
+                if r.kind in _ANCHOR_KINDS
             ]
             sentence = doc.text[s:e]
-            if len(anchors) >= 1:
-                evidence = Span(doc.id, s, e, sentence)
-                for f in _relations_in(sentence, anchors, context, memo):
-                    draft.findings.append((f, evidence))
-            countries = list(dict.fromkeys(a.id for a in anchors if a.kind == "country"))
-            if countries:
-                # the sentence's first actor (usually its subject) ends up most recent
-                context = (context + countries[::-1])[-6:]
+            evidence = Span(doc.id, s, e, sentence)
+            for f in find_relations(sentence, anchors, context=context):
+                draft.findings.append((f, evidence))
+
+
+_ARMY = re.compile(r"\s*(?:['’]s\s+)?(?:army|armed forces|military|troops|forces)\b", re.I)
+
+
+def _actor_id(r: Resolved, text: str) -> str:
+    """The anchor id of a mention: its place id, and "@group:…" when it names a non-state side."""
+    from geo.actors import load_groups
+
+    groups = load_groups()
+    group = groups.group_for(r.text)
+    if group is None and r.kind == "country" and _ARMY.match(text, r.end, r.end + 20):
+        group = groups.army_of(r.id)  # "the Sudanese army" is one side of Sudan's war
+    if group is not None and group.iso == r.id:
+        return f"{r.id}@{group.id}"
+    return r.id
+
+
+# a system's name ("BrahMos", "F-16", "Bayraktar", "Su-30MK2") names the item better than its head noun
+_DESIGNATION = re.compile(r"\b(?:[A-Z]{1,3}-?\d[\w-]*|[A-Z][a-z]+[A-Z]\w*|(?<!^)[A-Z][a-z]{3,})\b")
 
 
 def _item_key(item: str | None) -> str:
+    """What makes two statements about one transfer the same item: its system name, else its head noun."""
     if not item:
         return ""
-    from geo.relations import _HEAD_RE
+    from geo.items import _HEAD_RE
 
     heads = _HEAD_RE.findall(item.lower())
     if not heads:
@@ -183,53 +185,72 @@ def merge_step(draft: Draft) -> Scene:
 
     gaz = load_gazetteer()
     # -- relations first, so that blocs and regions used as endpoints become places
-    # Every look-up below is a dict or set probe: a 2 MB article of one sentence repeated
-    # gives tens of thousands of findings for one relation, and list scans made this quadratic.
-    merged: dict[tuple, dict] = {}  # insertion order is the order of first statement
-    first_of_item: dict[tuple, tuple] = {}  # (transfer, source, target, item) -> its first key
+    # Every look-up below is a dict or set probe, or a scan of the few transfers between the
+    # same two ends: a 2 MB article of one sentence repeated gives tens of thousands of
+    # findings for one relation, and scans of every key and every evidence made it quadratic.
+    merged: dict[tuple, dict] = {}
+    order: list[tuple] = []
+    position: dict[tuple, int] = {}  # key -> its index in order
+    between: dict[tuple, list[tuple]] = {}  # (transfer, source, target) -> its keys, in order
+    first_of_item: dict[tuple, tuple] = {}  # (transfer, source, target, item) -> its first key in order
+    designations: dict[tuple, set[str]] = {}  # key -> the system names of its item
+
+    def rename(old: tuple, new: tuple) -> None:
+        """``old`` becomes ``new``, in the same place of the order."""
+        merged[new] = merged.pop(old)
+        order[position[old]] = new
+        position[new] = position.pop(old)
+        ends = between[old[:3]]
+        ends[ends.index(old)] = new
+        if first_of_item.get(old[:4]) == old:
+            first_of_item[old[:4]] = new
+        designations[new] = designations.pop(old, set())
+
     for f, ev in draft.findings:
         if f.kind == "transfer":
-            item_key = ("transfer", f.source, f.target, _item_key(f.item))
-            key = (*item_key, f.status)
+            src, dst = _end(f.source, f.source_actor), _end(f.target or "", f.target_actor)
+            key = ("transfer", src, dst, _item_key(f.item), f.status)
+            # "BrahMos missiles" and "three batteries of the BrahMos": one system, one transfer
+            names = {m.lower() for m in _DESIGNATION.findall(f.item or "")}
+            for k in between.get(key[:3], []) if names else ():
+                if k[4] not in (f.status, "unknown") and f.status != "unknown":
+                    continue
+                if names & designations[k]:
+                    key = ("transfer", src, dst, k[3], f.status)
+                    if k[4] == "unknown" and f.status != "unknown" and key not in merged:
+                        rename(k, key)
+                    elif f.status == "unknown":
+                        key = k
+                    break
             # a statement without status joins an earlier one about the same item
             if f.status == "unknown":
-                key = first_of_item.get(item_key, key)
-            elif (*item_key, "unknown") in merged and key not in merged:
-                old = (*item_key, "unknown")
-                merged = {key if k == old else k: v for k, v in merged.items()}  # same place in the order
+                key = first_of_item.get(key[:4], key)
+            elif ("transfer", src, dst, _item_key(f.item), "unknown") in merged and key not in merged:
+                rename(("transfer", src, dst, _item_key(f.item), "unknown"), key)
                 merged[key]["finding"] = f
-                if first_of_item.get(item_key) == old:
-                    first_of_item[item_key] = key
-            first_of_item.setdefault(item_key, key)
+                designations[key] = {m.lower() for m in _DESIGNATION.findall(f.item or "")}
         elif f.kind in ("alliance", "conflict"):
-            a, b = sorted([f.source, f.target or ""])
+            a, b = sorted([_end(f.source, f.source_actor), _end(f.target or "", f.target_actor)])
             key = (f.kind, a, b)
         elif f.kind == "influence":
             key = ("influence", f.source, tuple(sorted(f.members)))
         else:
-            key = (f.kind, f.source, f.target)
+            key = (f.kind, _end(f.source, f.source_actor), _end(f.target or "", f.target_actor))
         if key not in merged:
             merged[key] = {"finding": f, "evidence": {}, "cues": {}, "conf": f.confidence}
+            position[key] = len(order)
+            order.append(key)
+            if key[0] == "transfer":
+                between.setdefault(key[:3], []).append(key)
+                first_of_item.setdefault(key[:4], key)
+                designations[key] = {m.lower() for m in _DESIGNATION.findall(f.item or "")}
         slot = merged[key]
         slot["evidence"].setdefault(ev, None)  # dicts as ordered sets: first statement first
         slot["cues"].setdefault(f.cue, None)
         slot["conf"] = max(slot["conf"], f.confidence)
         best = slot["finding"]
         if f.kind == "transfer" and (best.quantity is None and f.quantity is not None):
-            slot["finding"] = Finding(
-                best.kind,
-                best.source,
-                best.target,
-                best.cue,
-                best.item,
-                f.quantity,
-                best.status,
-                best.date or f.date,
-                best.members,
-                best.label,
-                best.confidence,
-            )
-    order = list(merged)
+            slot["finding"] = replace(best, quantity=f.quantity, date=best.date or f.date)
     endpoint_ids: set[str] = set()
     for key in order:
         f = merged[key]["finding"]
@@ -302,10 +323,12 @@ def merge_step(draft: Draft) -> Scene:
         if f.kind == "influence" and not members:
             continue
         source, target = f.source, f.target
+        source_actor, target_actor = f.source_actor, f.target_actor
         if f.kind in ("alliance",):
-            source, target = key[1], key[2]
+            (source, source_actor), (target, target_actor) = _split_end(key[1]), _split_end(key[2])
         extra = "|".join(f.members) if f.kind == "influence" else "|".join(map(str, key[3:]))
-        rid = _relation_id(f.kind, source, target, extra)
+        ends = "|".join(x for x in (source_actor, target_actor) if x)
+        rid = _relation_id(f.kind, source, target, extra + (f"|{ends}" if ends else ""))
         if rid in seen_ids:
             continue
         seen_ids.add(rid)
@@ -324,9 +347,66 @@ def merge_step(draft: Draft) -> Scene:
                 evidence=tuple(slot["evidence"]),
                 cue="; ".join(list(slot["cues"])[:3]),
                 confidence=round(min(0.95, slot["conf"] + 0.05 * (len(slot["evidence"]) - 1)), 2),
+                source_actor=source_actor if f.kind != "influence" else None,
+                target_actor=target_actor if f.kind != "influence" else None,
             )
         )
-    return Scene(documents=draft.documents, places=tuple(places), relations=tuple(relations))
+    actors = _actors(draft, relations)
+    known_actors = {a.id for a in actors}
+    relations = [
+        replace(
+            r,
+            source_actor=r.source_actor if r.source_actor in known_actors else None,
+            target_actor=r.target_actor if r.target_actor in known_actors else None,
+        )
+        for r in relations
+    ]
+    return Scene(documents=draft.documents, places=tuple(places), relations=tuple(relations), actors=actors)
+
+
+def _end(place_id: str, actor: str | None) -> str:
+    return f"{place_id}@{actor}" if actor else place_id
+
+
+def _split_end(end: str) -> tuple[str, str | None]:
+    place_id, _, actor = end.partition("@")
+    return place_id, actor or None
+
+
+def _actors(draft: Draft, relations: list[Relation]) -> tuple[Place, ...]:
+    """The non-state sides the documents name (geo/data/armed_groups.tsv), each with its mentions."""
+    from geo.actors import load_groups
+
+    groups = load_groups()
+    spans: dict[str, list[Span]] = {}
+    for doc in draft.documents:
+        for r in draft.resolved[doc.id]:
+            ident = _actor_id(r, doc.text)
+            if "@" in ident:
+                spans.setdefault(ident.split("@", 1)[1], []).append(Span(doc.id, r.start, r.end, r.text))
+    for rel in relations:
+        for actor in (rel.source_actor, rel.target_actor):
+            if actor:
+                spans.setdefault(actor, [])
+    out = []
+    for gid, mentions in spans.items():
+        g = groups.groups.get(gid)
+        if g is None:
+            continue
+        out.append(
+            Place(
+                id=g.id,
+                name=g.name,
+                kind="group",
+                iso=g.iso,
+                lat=g.lat,
+                lon=g.lon,
+                mentions=tuple(mentions),
+                reason=f"armed group {g.name}→{g.iso}",
+                role="actor",
+            )
+        )
+    return tuple(out)
 
 
 def extract(documents: Sequence[Document]) -> Scene:

@@ -27,7 +27,7 @@ from geo import limits, strict_json
 
 SCHEMA_VERSION = 1
 
-PlaceKind = Literal["country", "city", "sea", "strait", "region", "disputed", "admin1", "bloc", "other"]
+PlaceKind = Literal["country", "city", "sea", "strait", "region", "disputed", "admin1", "bloc", "other", "group"]
 RelationKind = Literal["alliance", "transfer", "support", "conflict", "influence"]
 Status = Literal["delivered", "ordered", "planned", "frozen", "unknown"]
 
@@ -98,6 +98,9 @@ class Relation:
     ``source``/``target`` are place ids. Influence relations leave
     ``target`` as None and list the sphere's members in ``members``.
     Transfers carry ``item``, ``quantity``, ``status`` and ``date``.
+    ``source_actor``/``target_actor`` name the non-state side (an id of
+    ``Scene.actors``, such as ``group:rsf``) when the text names one; the
+    endpoint is then the country where that side fights.
     """
 
     id: str
@@ -113,6 +116,8 @@ class Relation:
     evidence: tuple[Span, ...] = ()
     cue: str = ""
     confidence: float = 1.0
+    source_actor: str | None = None
+    target_actor: str | None = None
 
     def endpoints(self) -> tuple[str, ...]:
         """Every place id this relation touches, source first."""
@@ -135,26 +140,45 @@ class Step:
 
 @dataclass(frozen=True)
 class Scene:
-    """Documents, places, relations and an optional storyline."""
+    """Documents, places, relations, an optional storyline, and the non-state sides (``actors``).
+
+    ``actors`` are armed groups and factions (kind ``"group"``) that relations
+    name through ``source_actor``/``target_actor``; each keeps the ISO code of
+    the country where it fights.
+    """
 
     documents: tuple[Document, ...] = ()
     places: tuple[Place, ...] = ()
     relations: tuple[Relation, ...] = ()
     story: tuple[Step, ...] = ()
     schema_version: int = field(default=SCHEMA_VERSION)
+    actors: tuple[Place, ...] = ()
 
     # -- look-ups -----------------------------------------------------------
     @cached_property
-    def _by_id(self) -> tuple[dict[str, Place], dict[str, Relation], dict[str, Document]]:
+    def _by_id(self) -> tuple[dict[str, Place], dict[str, Relation], dict[str, Document], dict[str, Place]]:
         # built on first look-up (the Scene is frozen): a look-up per arc was a scan per arc
         def first(items: tuple[Any, ...]) -> dict[str, Any]:
             return {item.id: item for item in reversed(items)}  # the first of a repeated id wins
 
-        return first(self.places), first(self.relations), first(self.documents)
+        return first(self.places), first(self.relations), first(self.documents), first(self.actors)
 
     def place(self, place_id: str) -> Place | None:
         """The place with this id, or None."""
         return self._by_id[0].get(place_id)
+
+    def actor(self, actor_id: str) -> Place | None:
+        """The non-state actor with this id, or None."""
+        return self._by_id[3].get(actor_id)
+
+    def endpoint(self, rel: Relation, end: str) -> Place | None:
+        """Where an arc's end is drawn: the relation's non-state side when known, else its place.
+
+        ``end`` is ``"source"`` or ``"target"``.
+        """
+        actor_id = rel.source_actor if end == "source" else rel.target_actor
+        actor = self.actor(actor_id) if actor_id else None
+        return actor or self.place(rel.source if end == "source" else rel.target or "")
 
     def relation(self, relation_id: str) -> Relation | None:
         """The relation with this id, or None."""
@@ -181,6 +205,7 @@ class Scene:
             "places": [_plain(p) for p in self.places],
             "relations": [_relation_dict(r) for r in self.relations],
             "story": [_plain(s) for s in self.story],
+            "actors": [_plain(a) for a in self.actors],
         }
 
     def to_json(self, indent: int | None = 1) -> str:
@@ -216,7 +241,8 @@ class Scene:
         places = tuple(_build_place(p, f"places[{i}]") for i, p in enumerate(_list(data, "places")))
         rels = tuple(_build_relation(r, f"relations[{i}]") for i, r in enumerate(_list(data, "relations")))
         story = tuple(_build_step(s, f"story[{i}]") for i, s in enumerate(_list(data, "story")))
-        scene = cls(documents=docs, places=places, relations=rels, story=story)
+        actors = tuple(_build_place(a, f"actors[{i}]") for i, a in enumerate(_list(data, "actors")))
+        scene = cls(documents=docs, places=places, relations=rels, story=story, actors=actors)
         _check_references(scene)
         return scene
 
@@ -278,6 +304,7 @@ _RANGES: dict[str, tuple[float, float]] = {
 _COUNTS = (
     ("documents", limits.MAX_DOCUMENTS, "articles"),
     ("places", limits.MAX_PLACES, "places"),
+    ("actors", limits.MAX_PLACES, "non-state actors"),
     ("relations", limits.MAX_RELATIONS, "relations"),
     ("story", limits.MAX_STEPS, "story steps"),
 )
@@ -291,7 +318,9 @@ def _check_size(data: dict[str, Any]) -> None:
         value = data.get(key)
         if isinstance(value, list) and len(value) > limit:
             raise SceneError(f"it holds {len(value):,} {noun}; geobrief opens scenes of up to {limit:,}")
-    _check_extra(data, {"schema_version", "documents", "places", "relations", "story"}, "the scene", _LEVEL["top"])
+    _check_extra(
+        data, {"schema_version", "documents", "places", "relations", "story", "actors"}, "the scene", _LEVEL["top"]
+    )
 
 
 def _check_extra(raw: dict[str, Any], known: Any, where: str, level: int) -> None:
@@ -434,10 +463,14 @@ def _check_references(scene: Scene) -> None:
     place_ids = _unique_ids(scene.places, "places")
     rel_ids = _unique_ids(scene.relations, "relations")
     _unique_ids(scene.story, "story steps")
+    actor_ids = _unique_ids(scene.actors, "actors")
     for rel in scene.relations:
         for end in rel.endpoints():
             if end not in place_ids:
                 raise SceneError(f"relation {rel.id!r} points at unknown place {end!r}")
+        for end in (rel.source_actor, rel.target_actor):
+            if end is not None and end not in actor_ids:
+                raise SceneError(f"relation {rel.id!r} names unknown actor {end!r}")
     for step in scene.story:
         for pid in step.place_ids:
             if pid not in place_ids:
