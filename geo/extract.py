@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
 from geo.clauses import Context
 from geo.relations import Anchor, Finding, find_relations
@@ -87,6 +87,7 @@ def relation_step(draft: Draft) -> None:
     Each document carries a :class:`~geo.clauses.Context` from sentence to
     sentence, so that "it", "they" and "the two countries" reach back.
     """
+    memo: dict = {}
     for doc in draft.documents:
         res = draft.resolved[doc.id]
         k = 0
@@ -106,8 +107,71 @@ def relation_step(draft: Draft) -> None:
             ]
             sentence = doc.text[s:e]
             evidence = Span(doc.id, s, e, sentence)
-            for f in find_relations(sentence, anchors, context=context):
+            for f in _relations_in(sentence, anchors, context, memo):
                 draft.findings.append((f, evidence))
+
+
+_MEMO_SIZE = 4096
+_COUNTS = "mentions"  # the Context field of running counts, read only through Context.focus
+
+
+def _frozen(value):
+    if isinstance(value, dict):
+        return tuple(sorted(value.items()))
+    if isinstance(value, list | set):
+        return tuple(value)
+    return value
+
+
+def _copy(value):
+    """A copy of a Context field (lists and dicts of ids and counts: one level deep)."""
+    if isinstance(value, list | dict | set):
+        return type(value)(value)
+    return value
+
+
+def _context_key(context: Context) -> tuple:
+    """Everything of ``context`` that can change what a sentence yields, hashable.
+
+    The running counts enter only as the order :meth:`Context.focus` ranks the actors in
+    (their values grow with every sentence, the order soon stops changing).
+    """
+    out = []
+    for f in fields(context):
+        value = getattr(context, f.name)
+        if f.name == _COUNTS:
+            rank = {a: n for n, a in enumerate(context.actors)}
+            value = tuple(sorted(context.actors, key=lambda i: context.mentions.get(i, 0) + rank[i] / 100))
+        out.append(_frozen(value))
+    return tuple(out)
+
+
+def _relations_in(sentence: str, anchors: list[Anchor], context: Context, memo: dict) -> list[Finding]:
+    """:func:`geo.relations.find_relations`, remembered for a sentence read again in the same context.
+
+    An article that repeats a sentence gives the same findings and leaves the same context
+    each time (findings are frozen); the second time only the context's change is replayed:
+    the fields as the first reading left them, the counts raised by as much.
+    """
+    key = (sentence, tuple(anchors), _context_key(context))
+    hit = memo.get(key)
+    if hit is None:
+        counts = dict(getattr(context, _COUNTS))
+        findings = tuple(find_relations(sentence, anchors, context=context))
+        after = {f.name: _copy(getattr(context, f.name)) for f in fields(context) if f.name != _COUNTS}
+        now = getattr(context, _COUNTS)
+        added = {c: n - counts.get(c, 0) for c, n in now.items() if n != counts.get(c, 0)}
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[key] = (findings, after, added)
+        return list(findings)
+    findings, after, added = hit
+    for name, value in after.items():
+        setattr(context, name, _copy(value))
+    counts = getattr(context, _COUNTS)
+    for c, n in added.items():
+        counts[c] = counts.get(c, 0) + n
+    return list(findings)
 
 
 _ARMY = re.compile(r"\s*(?:['’]s\s+)?(?:army|armed forces|military|troops|forces)\b", re.I)
