@@ -159,7 +159,25 @@ def _article(i: int) -> str:
     )
 
 
-async def _session(browser, url: str, i: int, step_timeout: float) -> Session:
+async def _launch(p):
+    return await p.chromium.launch(
+        executable_path=CHROMIUM,
+        headless=True,
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    )
+
+
+async def _session(browser, url: str, i: int, step_timeout: float, playwright=None) -> Session:
+    """One analyst's session; with ``playwright``, in a Chromium of its own (``browser`` unused)."""
+    own = await _launch(playwright) if playwright is not None else None
+    try:
+        return await _session_in(own or browser, url, i, step_timeout)
+    finally:
+        if own is not None:
+            await own.close()
+
+
+async def _session_in(browser, url: str, i: int, step_timeout: float) -> Session:
     out = Session(i)
     ms = step_timeout * 1000
     context = await browser.new_context(viewport={"width": 1500, "height": 1000}, accept_downloads=True)
@@ -243,16 +261,12 @@ async def _session(browser, url: str, i: int, step_timeout: float) -> Session:
 
 
 async def _run(
-    url: str, sessions: int, step_timeout: float, deadline: float, pid: int, cpu: list
+    url: str, sessions: int, step_timeout: float, deadline: float, pid: int, cpu: list, separate: bool
 ) -> tuple[Session, list[Session]]:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as p:
-        browser = await p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+        browser = await _launch(p)
         try:
             await _session(browser, url, 999, step_timeout)  # warm the server up (imports, caches)
             cpu.append((_cpu_seconds(pid), _browser_cpu_seconds()))
@@ -260,7 +274,9 @@ async def _run(
             cpu.append((_cpu_seconds(pid), _browser_cpu_seconds()))
             cpu.append((_cpu_seconds(pid), _machine_cpu_seconds()))
             many = await asyncio.wait_for(
-                asyncio.gather(*(_session(browser, url, i, step_timeout) for i in range(sessions))),
+                asyncio.gather(
+                    *(_session(browser, url, i, step_timeout, p if separate else None) for i in range(sessions))
+                ),
                 timeout=deadline,
             )
             cpu.append((_cpu_seconds(pid), _machine_cpu_seconds()))
@@ -280,6 +296,11 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--step-timeout", type=float, default=180.0, help="seconds one step may take")
     parser.add_argument("--deadline", type=float, default=600.0, help="seconds the concurrent run may take")
+    parser.add_argument(
+        "--browser-per-session",
+        action="store_true",
+        help="a Chromium process for each session (as each analyst has their own browser), not one for all",
+    )
     args = parser.parse_args()
     sessions = max(1, min(MAX_SESSIONS, args.sessions))
     if not Path(CHROMIUM).exists():
@@ -309,7 +330,9 @@ def main() -> None:
             load_before = _load()
             t = time.perf_counter()
             cpu: list[tuple[float, float]] = []
-            single, many = asyncio.run(_run(url, sessions, args.step_timeout, args.deadline, proc.pid, cpu))
+            single, many = asyncio.run(
+                _run(url, sessions, args.step_timeout, args.deadline, proc.pid, cpu, args.browser_per_session)
+            )
             wall = time.perf_counter() - t
             peak = rss.stop()
         finally:
@@ -319,7 +342,10 @@ def main() -> None:
             except subprocess.TimeoutExpired:
                 proc.kill()
     errors = [f"session {s.number}: {e}" for s in [single, *many] for e in s.errors]
-    print(f"{sessions} concurrent sessions against ./run.sh app on localhost  [load {load_before} → {_load()}]")
+    browsers = "a Chromium each" if args.browser_per_session else "one Chromium"
+    print(
+        f"{sessions} concurrent sessions ({browsers}) against ./run.sh app on localhost  [load {load_before} → {_load()}]"
+    )
     print(f"errors: {len(errors)}")
     for line in errors[:10]:
         print(f"  {line}")
