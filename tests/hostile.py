@@ -41,8 +41,17 @@ def valid_scene() -> dict:
                 "status": "delivered",
                 "evidence": [sentence],
                 "confidence": 0.9,
-            }
+            },
+            {
+                "id": "r2",
+                "kind": "conflict",
+                "source": "UA",
+                "target": "TR",
+                "target_actor": "group:x",
+                "evidence": [sentence],
+            },
         ],
+        "actors": [{"id": "group:x", "name": "X", "kind": "group", "iso": "TR", "lat": 40.0, "lon": 33.0}],
         "story": [{"id": "s1", "title": "Drones", "caption": "Turkey sold drones.", "relation_ids": ["r1"]}],
     }
 
