@@ -17,7 +17,6 @@ and ``geobrief geocode`` start fast.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -72,7 +71,9 @@ def _geocode(args: argparse.Namespace) -> int:
             }
         )
     if args.format == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        from geo import strict_json
+
+        print(strict_json.dumps(rows, indent=1))
     else:
         for r in rows:
             iso = r["iso"] or "--"

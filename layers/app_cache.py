@@ -467,7 +467,9 @@ def prepare(
     m = render_map(Scene.from_json(view_json), layers=layers, highlight=set(highlight) or None, bounds=bounds or None)
     prepared = prepare_map(m, prefix)
     if store is not None and save:
-        store.put("map", key, json.dumps(prepared, ensure_ascii=False))
+        from geo import strict_json
+
+        store.put("map", key, strict_json.dumps(prepared))
     return prepared
 
 
