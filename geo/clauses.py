@@ -782,10 +782,8 @@ class Parse:
             # "India's decision to supply", "Turkey's desire to buy": the possessor acts
             k = v - 2
             pi = self.phrase_at[k]
-            if (
-                pi >= 0
-                and self.phrases[pi].head_at == k
-                and (self.phrases[pi].possessive or self.anchors[self.phrases[pi].anchors[0]].how == "demonym")
+            if pi >= 0 and self.phrases[pi].head_at == k and (
+                self.phrases[pi].possessive or self.anchors[self.phrases[pi].anchors[0]].how == "demonym"
             ):
                 s = self.side(pi)
                 if not set(s.ids) <= exclude:
