@@ -782,8 +782,10 @@ class Parse:
             # "India's decision to supply", "Turkey's desire to buy": the possessor acts
             k = v - 2
             pi = self.phrase_at[k]
-            if pi >= 0 and self.phrases[pi].head_at == k and (
-                self.phrases[pi].possessive or self.anchors[self.phrases[pi].anchors[0]].how == "demonym"
+            if (
+                pi >= 0
+                and self.phrases[pi].head_at == k
+                and (self.phrases[pi].possessive or self.anchors[self.phrases[pi].anchors[0]].how == "demonym")
             ):
                 s = self.side(pi)
                 if not set(s.ids) <= exclude:
@@ -1065,8 +1067,10 @@ class Parse:
             nxt < len(self.tokens)
             and self.low[nxt] == "by"
             and k >= 0
-            and (self.phrase_at[k] >= 0 or self.low[k] == ",")
-        )
+            and (
+                self.phrase_at[k] >= 0 or self.low[k] == "," or (self.is_word(k) and not self.is_function(self.low[k]))
+            )
+        )  # "the army, backed by Iran", "missiles launched by the Houthis"
 
     def negated(self, v: int) -> bool:
         """A negation, denial or refusal governs token v within its clause ("did not sell", "denied supplying")."""

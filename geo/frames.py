@@ -300,6 +300,10 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
 
 
+_DEAL_VERBS = {
+    **dict.fromkeys(("buy", "purchase", "acquire", "procure", "import", "order", "obtain"), "get"),
+    **dict.fromkeys(("sell", "supply", "deliver", "provide", "export", "transfer", "build"), "give"),
+}
 _BLOCKERS = frozenset(
     ["blocked", "frozen", "halted", "cancelled", "canceled", "suspended", "vetoed", "stopped", "refused"]
 )
@@ -334,6 +338,14 @@ def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if other is None:
         return []
     after = p.phrases[other.np].last + 1 if other.np >= 0 else v + 1
+    if after + 2 <= c.last and p.low[after] == "to" and p.low[after + 1] in _DEAL_VERBS:
+        # "signed a deal with France to buy 42 Rafale jets": the verb says who sells
+        text = p.text(after + 2, _cut_item(p, after + 2, c.last))
+        subj = p.subject(i, exclude=frozenset(other.ids), first=True)
+        if subj is not None and item_phrases(text):
+            buys = _DEAL_VERBS[p.low[after + 1]] == "get"
+            src, dst = (other, subj) if buys else (subj, other)
+            return [Hit("transfer", src.ids, dst.ids, cue, i, item_text=text)]
     while after < min(c.last, after + 5) and p.low[after] != "for" and p.phrase_at[after] < 0:
         after += 1
     if after + 1 < len(p.low) and p.low[after] == "for":
