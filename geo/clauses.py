@@ -1108,10 +1108,14 @@ class Parse:
             ci = cc.parent
         return False
 
-    def hedged(self, v: int) -> bool:
-        """A hedge governs token v: "would consider recognising", "was invited to join", "weighing sanctions"."""
+    def hedged(self, v: int, *, aspirations: bool = True) -> bool:
+        """A hedge governs token v: "would consider recognising", "weighing sanctions"; with ``aspirations``
+        also a wish: "was invited to join", "seeks to deepen ties"."""
         c = self.clause(v)
-        return any(self.g.has("hedges", self.low[i]) for i in range(max(c.first, v - 6), v))
+        return any(
+            self.g.has("hedges", self.low[i]) or (aspirations and self.g.has("aspirations", self.low[i]))
+            for i in range(max(c.first, v - 6), v)
+        )
 
     def hypothetical(self, v: int) -> bool:
         """Token v sits in an if/unless/whether clause, or the sentence is a question."""
