@@ -796,7 +796,7 @@ class Parse:
             and not (
                 self.g.has("auxiliaries", self.low[v - 1])
                 or self.g.has("be_forms", self.low[v - 1])
-                or self.low[v - 1] in ("to", "of", "by", "for", "in", "not")
+                or self.low[v - 1] in ("to", "of", "for", "not")
             )
         ):
             first = True  # "launched a strike on Monday targeting ...": the participle's subject leads the clause
@@ -850,6 +850,11 @@ class Parse:
                 continue  # "Turkish drones" names a maker, not the subject
             if ph.last + 1 < len(self.low) and self.low[ph.last + 1] in ("-", "‐"):
                 continue  # "Israel-linked vessels": a modifier, not the subject
+            if all(
+                self.anchors[k].how == "place" and self.anchors[k].kind in ("region", "sea", "strait", "city", "admin1")
+                for k in ph.anchors
+            ):
+                continue  # "the Sahel region": a place, not who acts
             if first:
                 pron = self._pronoun_in(c, ph.first)
                 if pron is not None and not set(pron.ids) <= exclude:
@@ -1030,6 +1035,8 @@ class Parse:
             nxt = self.phrase_at[ph.last + 2]
             if nxt >= 0:
                 return self.side(nxt)
+        if ph.head in ("proxy", "proxies", "client", "clients") and self.context.plural:
+            return Side(self.context.plural, -1, "context")  # "weapons to Iran's proxies": the group in the story
         return self.side(pi)
 
     def agent(self, v: int) -> Side | None:

@@ -224,7 +224,7 @@ def _noun_use(p: Parse, i: int) -> bool:
         return True
     if p.g.has("determiners", prev) and prev not in ("that", "both", "all", "each"):
         return True
-    return prev in _NOUN_PREPS
+    return prev in _NOUN_PREPS and not p.low[i].endswith("ing")  # "by sending troops": a gerund acts
 
 
 # prepositions after which a cue word is a noun ("with funding from", "for help"); not "since", "then"
