@@ -87,6 +87,9 @@ def relation_step(draft: Draft) -> None:
     Each document carries a :class:`~geo.clauses.Context` from sentence to
     sentence, so that "it", "they" and "the two countries" reach back.
     """
+    from geo.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
     memo: dict = {}
     for doc in draft.documents:
         res = draft.resolved[doc.id]
@@ -100,11 +103,7 @@ def relation_step(draft: Draft) -> None:
             while j < len(res) and res[j].end <= e:
                 inside.append(res[j])
                 j += 1
-            anchors = [
-                Anchor(r.start - s, r.end - s, _actor_id(r, doc.text), r.how if r.role == "actor" else "place", r.kind)
-                for r in inside
-                if r.kind in _ANCHOR_KINDS
-            ]
+            anchors = [_anchor(r, s, doc.text, gaz) for r in inside if r.kind in _ANCHOR_KINDS or r.how == "capital"]
             sentence = doc.text[s:e]
             evidence = Span(doc.id, s, e, sentence)
             for f in _relations_in(sentence, anchors, context, memo):
@@ -175,6 +174,16 @@ def _relations_in(sentence: str, anchors: list[Anchor], context: Context, memo: 
 
 
 _ARMY = re.compile(r"\s*(?:['’]s\s+)?(?:army|armed forces|military|troops|forces)\b", re.I)
+
+
+def _anchor(r: Resolved, s: int, text: str, gaz) -> Anchor:
+    """The relation anchor of a mention; a capital read as a place still names its state for relations
+    ("providing Pyongyang with oil"), while the map keeps the city."""
+    if r.how == "capital" and r.role != "actor":
+        entry = gaz.get(r.id)
+        if entry is not None and entry.iso:
+            return Anchor(r.start - s, r.end - s, entry.iso, "capital-place", "country")
+    return Anchor(r.start - s, r.end - s, _actor_id(r, text), r.how if r.role == "actor" else "place", r.kind)
 
 
 def _actor_id(r: Resolved, text: str) -> str:

@@ -153,7 +153,7 @@ def _run(p: Parse, table) -> list[Finding]:
                     continue
             elif cue.opt("asserted", True) and (p.negated(i) or p.hypothetical(i)):
                 continue
-            elif cue.kind not in ("transfer", "influence") and p.hedged(i):
+            elif p.hedged(i, aspirations=cue.kind not in ("transfer", "influence")):
                 continue  # "would consider recognising", "invited to join": not (yet) so
             found = FRAME_FUNCTIONS[cue.frame](p, i, n, cue)
             if cue.opt("reverse"):
@@ -224,7 +224,7 @@ def _noun_use(p: Parse, i: int) -> bool:
         return True
     if p.g.has("determiners", prev) and prev not in ("that", "both", "all", "each"):
         return True
-    return prev in _NOUN_PREPS
+    return prev in _NOUN_PREPS and not p.low[i].endswith("ing")  # "by sending troops": a gerund acts
 
 
 # prepositions after which a cue word is a noun ("with funding from", "for help"); not "since", "then"
@@ -322,6 +322,8 @@ def _ok(p: Parse, ident: str, kind: str) -> bool:
                 return True
             if a.kind in ("region", "admin1") and kind != "transfer":
                 return False  # "a threat to peace in Latin America", "Florida's senator": no side of a relation
+            if a.how == "capital-place" and kind in ("conflict", "influence"):
+                return False  # "the army retook Khartoum": a city fought over, not its state
             return a.how != "place" or a.kind in _ENDPOINT_KINDS
     return True  # from context: it was an actor there
 
