@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from geo.data.wordlists import ITEM_HEADS, NUMBER_WORDS
+
 
 @lru_cache(maxsize=512)
 def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -26,58 +28,9 @@ def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
-WEAPON_HEADS = (
-    "drones?|uavs?|ucavs?|unmanned aerial vehicles?|unmanned aircraft|loitering munitions?|"
-    "missiles?|rockets?|interceptors?|warheads?|nuclear weapons?|weapons?|weaponry|arms|armaments?|"
-    "tanks?|howitzers?|artillery|artillery shells?|shells|ammunition|munitions?|rounds|bombs?|mortars?|"
-    "rifles?|assault rifles?|small arms|machine guns?|guns|launchers?|rocket launchers?|"
-    "fighter jets?|fighters|jets?|aircraft|planes?|airplanes?|bombers?|helicopters?|choppers?|"
-    "air defen[cs]e systems?|systems?|batteries|radars?|satellites?|"
-    "frigates?|corvettes?|destroyers?|submarines?|warships?|ships?|vessels?|patrol boats?|boats?|"
-    "minehunters?|mine hunters?|minesweepers?|mine countermeasure vessels?|"
-    "armou?red vehicles?|vehicles?|personnel carriers?|apcs|ifvs|"
-    "engines?|components?|parts|equipment|hardware|technology|technologies|know-how|expertise|"
-    "factory|factories|plant|reactors?|fuel|oil|gas|grain|aid|training|vaccines?"
-)
+WEAPON_HEADS = "|".join(ITEM_HEADS)
 _HEAD_RE = _rx(rf"\b(?:{WEAPON_HEADS})\b", re.I)
 
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "a dozen": 12,
-    "dozen": 12,
-    "a hundred": 100,
-    "a pair of": 2,
-    "a couple of": 2,
-    "single": 1,
-    "a single": 1,
-}
 _NUM_WORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 _QTY_RE = _rx(
     rf"(?<![\w.-])(\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_NUM_WORD})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"

@@ -1,4 +1,5 @@
-"""Word lists of geobrief's mention finder (geo/mentions.py) and sentence splitter (geo/sentences.py).
+"""Word lists of geobrief's mention finder, sentence splitter and transfer items (geo/mentions.py,
+geo/sentences.py, geo/items.py).
 
 Written by hand for geobrief (CC0 1.0), in the manner of spaCy's ``lang/en/stop_words.py``: each
 list is one string of words, so a reviewer reads it as a table. Lower case unless noted.
@@ -136,4 +137,63 @@ POSTAL_ABBREVIATIONS = {
     "P.E.I.": "CA-PE",
     "Que.": "CA-QC",
     "Sask.": "CA-SK",
+}
+
+# Head nouns of the things a transfer moves: arms and military equipment, and the goods states hand over
+# (fuel, grain, aid, training, know-how). Regular-expression forms: "drones?" is drone or drones.
+ITEM_HEADS = tuple(
+    h.strip()
+    for h in """
+drones? | uavs? | ucavs? | unmanned aerial vehicles? | unmanned aircraft | loitering munitions?
+missiles? | rockets? | interceptors? | warheads? | nuclear weapons? | weapons? | weaponry | arms
+armaments? | tanks? | howitzers? | artillery | artillery shells? | shells | ammunition | munitions?
+rounds | bombs? | mortars? | rifles? | assault rifles? | small arms | machine guns? | guns | launchers?
+rocket launchers? | fighter jets? | fighters | jets? | aircraft | planes? | airplanes? | bombers?
+helicopters? | choppers? | air defen[cs]e systems? | systems? | batteries | radars? | satellites?
+frigates? | corvettes? | destroyers? | submarines? | warships? | ships? | vessels? | patrol boats?
+boats? | minehunters? | mine hunters? | minesweepers? | mine countermeasure vessels? | armou?red vehicles?
+vehicles? | personnel carriers? | apcs | ifvs | engines? | components? | parts | equipment | hardware
+technology | technologies | know-how | expertise | factory | factories | plant | reactors? | fuel | oil
+gas | grain | aid | training | vaccines?
+""".replace("\n", " | ").split("|")
+    if h.strip()
+)
+
+# Number words and the quantities they give ("a dozen drones" is 12).
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a dozen": 12,
+    "dozen": 12,
+    "a hundred": 100,
+    "a pair of": 2,
+    "a couple of": 2,
+    "single": 1,
+    "a single": 1,
 }
