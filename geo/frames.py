@@ -145,6 +145,16 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
                 elif not ph.head or ph.head not in ("drones", "missiles", "weapons", "arms", "jets"):
                     tgt, item_start = obj, ph.last + 1
     frm = p.pp(v, ("from",), limit=6)
+    last = p.context.transfer
+    if tgt is None and frm is None and src is not None and last and last[1] and last[1] not in src.ids:
+        # "Poland and the Netherlands are also sending tanks": to the recipient the story is about
+        words = p.low[c.first : c.last + 1]
+        if (
+            any(w in ("also", "too") for w in words)
+            and not any(w in ("to", "for", "into") for w in p.low[v + 1 : c.last + 1])
+            and not any(c.first <= ph.first <= c.last and ph.first > v for ph in p.phrases)
+        ):
+            tgt = Side((last[1],), -1, "context")
     if tgt is None and frm is not None:
         # "minesweepers transferred from the Soviet Union": from X to the clause's subject
         tgt, src = p.subject(i, exclude=frozenset(frm.ids), first=True), frm

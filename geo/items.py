@@ -259,6 +259,10 @@ _SIGNED = _rx(
 _PERFECT = _rx(r"\b(?:already|have|has|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b(?!\s+to\b)", re.I)
 
 
+_APPROVED = _rx(r"\b(?:approv\w+|authori[sz]\w+|cleared|greenlit|green-lit|signed off on)\b", re.I)
+_DELIVERED_NOW = _rx(r"\b(?:arrived|received|already|handed over|has delivered|have delivered|were delivered)\b", re.I)
+
+
 def status(window: str, cue: str) -> str:
     """The stage of a transfer from the words around its cue (see the module docstring)."""
     perfect = None
@@ -273,6 +277,8 @@ def status(window: str, cue: str) -> str:
         return "frozen"
     if _FUTURE.search(window) and not is_perfect():
         return "planned"
+    if _APPROVED.search(window) and not _DELIVERED_NOW.search(window):
+        return "planned"  # "has approved the delivery of 50 tanks": approved, not yet delivered
     if re.fullmatch(r"(?i)received|delivered|handed over|shipped|arrived", cue):
         return "delivered"  # "received the first jets under a 2021 contract": the delivery is the news
     if _SIGNED.search(window) or re.fullmatch(r"(?i)order(?:s|ed)?", cue):

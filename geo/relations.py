@@ -315,14 +315,14 @@ def _expand_blocs(p: Parse, findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _ok(p: Parse, ident: str, kind: str) -> bool:
+def _ok(p: Parse, ident: str, kind: str, physical: bool = False) -> bool:
     for a in p.anchors:
         if a.id == ident:
             if kind == "influence":
                 return True
             if a.kind in ("region", "admin1") and kind != "transfer":
                 return False  # "a threat to peace in Latin America", "Florida's senator": no side of a relation
-            if a.how == "capital-place" and kind in ("conflict", "influence"):
+            if a.how == "capital-place" and (kind == "influence" or (kind == "conflict" and physical)):
                 return False  # "the army retook Khartoum": a city fought over, not its state
             return a.how != "place" or a.kind in _ENDPOINT_KINDS
     return True  # from context: it was an actor there
@@ -360,7 +360,8 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
             for t in h.target:
                 if s == t or not s or not t or {s, t} & waters:
                     continue
-                if not (_ok(p, s, h.kind) and _ok(p, t, h.kind)):
+                physical = p.g.has("physical_attacks", p.low[h.at])
+                if not (_ok(p, s, h.kind, physical) and _ok(p, t, h.kind, physical)):
                     continue
                 if h.kind == "transfer":
                     out += _transfers(p, h, s, t, cue, seen)
@@ -376,9 +377,10 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
 def _transfers(p: Parse, h: Hit, s: str, t: str, cue: str, seen: set[tuple]) -> list[Finding]:
     out = []
     c = p.clause(h.at)
-    window = p.text(c.first, c.last)
-    if c.first > 0:
-        window = p.text(max(0, p.clauses[max(0, p.clause_of[h.at] - 1)].first), c.last)
+    # the stage is told around the cue: its clause (and the one before, for "X said it will ..."), up to
+    # a few words past it, never a later remark ("..., a move China has repeatedly criticised")
+    first = p.clauses[max(0, p.clause_of[h.at] - 1)].first if c.first > 0 else c.first
+    window = p.text(first, min(c.last, h.at + 12))
     st = status(window, p.low[h.at])
     for item, qty in item_phrases(h.item_text):
         key = ("transfer", s, t, item.lower())
