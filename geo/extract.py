@@ -199,6 +199,8 @@ def _actor_id(r: Resolved, text: str) -> str:
     return r.id
 
 
+# the stages of a transfer, in the order a later statement may move it along
+_STAGES = ("unknown", "planned", "ordered", "delivered", "frozen")
 # a system's name ("BrahMos", "F-16", "Bayraktar", "Su-30MK2") names the item better than its head noun
 _DESIGNATION = re.compile(r"\b(?:[A-Z]{1,3}-?\d[\w-]*|[A-Z][a-z]+[A-Z]\w*|(?<!^)[A-Z][a-z]{3,})\b")
 
@@ -286,13 +288,16 @@ def merge_step(draft: Draft) -> Scene:
             # "BrahMos missiles" and "three batteries of the BrahMos": one system, one transfer
             names = {m.lower() for m in _DESIGNATION.findall(f.item or "")}
             for k in between.get(key[:3], []) if names else ():
-                if k[4] not in (f.status, "unknown") and f.status != "unknown":
+                if "frozen" in (k[4], f.status) and k[4] != f.status:
                     continue
                 if names & designations[k]:
-                    key = ("transfer", src, dst, k[3], f.status)
-                    if k[4] == "unknown" and f.status != "unknown" and key not in merged:
+                    # one system, one transfer; its stage is the furthest either statement reached
+                    stage = max(k[4], f.status, key=_STAGES.index)
+                    key = ("transfer", src, dst, k[3], stage)
+                    if key != k and key not in merged:
                         rename(k, key)
-                    elif f.status == "unknown":
+                        merged[key]["finding"] = replace(merged[key]["finding"], status=stage)
+                    elif key != k:
                         key = k
                     break
             # a statement without status joins an earlier one about the same item

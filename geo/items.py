@@ -44,7 +44,8 @@ _FROZEN = _rx(
     r"called off|put on hold|tried to|attempt\w*)\b"
 )
 _PLANNED = _rx(
-    r"\b(?:will|would|wants? to|plans?|planned|planning|intends?|aims?|agreed to|"
+    r"\b(?:will|would|wants? to|plans?|planned|planning|intends?|aims?|agreed to|desire|requests?|requested|"
+    r"announc\w+|discuss\w*|decision to|"
     r"commitments?|committed|pledged?|promised?|expected to|to be|seeks?|seeking|"
     r"could|may|might|interested|proposed|considering|talks|negotiat\w*|offer\w*|"
     r"upcoming|future|another|to expand|to construct|set up|approv\w*|"
@@ -268,9 +269,12 @@ def status(window: str, cue: str) -> str:
     perfect = None
 
     def is_perfect() -> bool:
+        # "has supplied", "have been buying", "already delivered": the perfect of the cue itself, not of
+        # another verb of the clause ("has linked the ratification to Turkey's desire to buy")
         nonlocal perfect
         if perfect is None:
-            perfect = bool(_PERFECT.search(window))
+            pattern = rf"\b(?:already|ha(?:s|ve|d))\s+(?:\w+\s+)?(?:been\s+)?{re.escape(cue)}\b" if cue else ""
+            perfect = bool(re.search(pattern, window, re.I)) if cue else bool(_PERFECT.search(window))
         return perfect
 
     if _FROZEN.search(window):
@@ -279,7 +283,7 @@ def status(window: str, cue: str) -> str:
         return "planned"
     if _APPROVED.search(window) and not _DELIVERED_NOW.search(window):
         return "planned"  # "has approved the delivery of 50 tanks": approved, not yet delivered
-    if re.fullmatch(r"(?i)received|delivered|handed over|shipped|arrived", cue):
+    if re.fullmatch(r"(?i)received|delivered|handed over|shipped|arrived|delivery|deliveries|shipments?|arrival", cue):
         return "delivered"  # "received the first jets under a 2021 contract": the delivery is the news
     if _SIGNED.search(window) or re.fullmatch(r"(?i)order(?:s|ed)?", cue):
         return "ordered"
