@@ -156,11 +156,12 @@ _ADVERB_END = ("ly",)
 def tokenize(sketch: str) -> list[Token]:
     """Tokens of a sketch (a sentence whose anchors are written ``§k§``)."""
     out: list[Token] = []
+    append = out.append
     for m in _TOKEN.finditer(sketch):
         text = m.group()
-        am = _ANCHOR.fullmatch(text)
-        space = m.start() == 0 or sketch[m.start() - 1].isspace()
-        out.append(Token(text, text.lower(), m.start(), m.end(), int(am.group(1)) if am else -1, space))
+        start, end = m.span()
+        anchor = int(text[1:-1]) if text[0] == "§" else -1
+        append(Token(text, text.lower(), start, end, anchor, start == 0 or sketch[start - 1].isspace()))
     return out
 
 
