@@ -37,6 +37,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from geo.grammar import (
@@ -104,16 +105,18 @@ class Parse(Roles):
                 groups = [a.id for a in before if a.how == "group"] or list(self.context.plural[:1])
                 if groups:
                     out.append(Anchor(s, e, groups[-1], "anaphor", "country"))
-            elif phrase in _pair_phrases():
-                ids = list(dict.fromkeys(a.id for a in before))
-                pair = tuple(ids[-2:]) if len(ids) >= 2 else (self.context.pair or ())
-                if len(pair) == 2:
-                    out.append(Anchor(s, e, "|".join(pair), "anaphor", "country"))
+            elif phrase in _pair_phrases() or _TWO.fullmatch(phrase) or _THREE.fullmatch(phrase):
+                n = 3 if _THREE.fullmatch(phrase) else 2
+                ids = list(dict.fromkeys(a.id for a in before if a.kind == "country"))
+                group = tuple(ids[-n:]) if len(ids) >= n else self.context.focus_group(n)
+                if len(group) == n:
+                    out.append(Anchor(s, e, "|".join(group), "anaphor", "country"))
             else:
                 # the story's focus (the country named most often), unless it acts in this clause already
                 countries = [a.id for a in before if a.kind == "country"]
                 possessive = sentence[e : e + 2] in ("'s", "’s")  # "the country's partnership": the story's focus
-                ident = self.context.focus(exclude=() if possessive else countries[:1])
+                typed = _typed_candidates(phrase, self.context)  # "the kingdom": a country that is one
+                ident = typed[0] if typed else self.context.focus(exclude=() if possessive else countries[:1])
                 if not ident and countries:
                     ident = countries[-1]
                 if ident:
@@ -536,6 +539,26 @@ class Parse(Roles):
         return None
 
     # -- roles ------------------------------------------------------------------------
+
+
+_TWO = re.compile(
+    r"(?:the two|both) (?:\w+ )?(?:countries|nations|states|sides|neighbou?rs|rivals|enemies|foes|adversaries|allies|"
+    r"partners|governments|capitals|powers|parties|leaders)"
+)
+_THREE = re.compile(r"the three (?:\w+ )?(?:countries|nations|states|sides|neighbou?rs|allies|partners|governments|powers)")
+_TYPED = {"the kingdom": "kingdom", "the emirate": "emirate", "the emirates": "emirates", "the island nation": "island"}
+
+
+def _typed_candidates(phrase: str, context: Context) -> list[str]:
+    """Countries the story has named whose official name says what the anaphor says ("the kingdom")."""
+    word = _TYPED.get(phrase)
+    if not word:
+        return []
+    from geo.gazetteer import official_names
+
+    names = official_names()
+    found = [c for c in context.actors if word in names.get(c, "").lower()]
+    return sorted(found, key=lambda c: -context.mentions.get(c, 0))
 
 
 def parse(

@@ -64,6 +64,11 @@ class Context:
     transfer: tuple[str, str] | None = None
     conflict: tuple[str, ...] = ()
 
+    def focus_group(self, n: int) -> tuple[str, ...]:
+        """The n countries named most often so far (for "the two countries", "the three nations")."""
+        ranked = sorted(self.actors, key=lambda c: -(self.mentions.get(c, 0) + self.actors.index(c) / 100))
+        return tuple(ranked[:n]) if len(ranked) >= n else (self.pair or ()) if n == 2 else ()
+
     def focus(self, exclude: Sequence[str] = ()) -> str:
         """The country named most often so far (the most recent among equals), other than ``exclude``."""
         best, score = "", -1.0
@@ -183,7 +188,11 @@ def _anaphor_re() -> re.Pattern[str]:
     phrases |= {" ".join(w) for w in g.phrases["army_anaphors"]}
     phrases -= {"each other", "one another", "the two"}
     alts = "|".join(re.escape(x) for x in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alts})\b(?!['’]s\b\s+(?:own\b))", re.I)
+    counted = (
+        r"(?:the two|both|the three) (?:\w+ )?(?:countries|nations|states|sides|neighbou?rs|rivals|enemies|foes|"
+        r"adversaries|allies|partners|governments|capitals|powers|parties|leaders)"
+    )
+    return re.compile(rf"\b(?:{counted}|{alts})\b(?!['’]s\b\s+(?:own\b))", re.I)
 
 
 def _sketch(sentence: str, anchors: Sequence[Anchor]) -> tuple[str, list[tuple[int, int]]]:

@@ -335,16 +335,21 @@ def _expand_blocs(p: Parse, findings: list[Finding]) -> list[Finding]:
 
 
 def _ok(p: Parse, ident: str, kind: str, physical: bool = False) -> bool:
+    """Whether an id may be a side of a relation of this kind: any of its mentions in the sentence will do."""
+    seen = False
     for a in p.anchors:
-        if a.id == ident:
-            if kind == "influence":
-                return True
-            if a.kind in ("region", "admin1") and kind != "transfer":
-                return False  # "a threat to peace in Latin America", "Florida's senator": no side of a relation
-            if a.how == "capital-place" and (kind == "influence" or (kind == "conflict" and physical)):
-                return False  # "the army retook Khartoum": a city fought over, not its state
-            return a.how != "place" or a.kind in _ENDPOINT_KINDS
-    return True  # from context: it was an actor there
+        if a.id != ident:
+            continue
+        seen = True
+        if kind == "influence":
+            return True
+        if a.kind in ("region", "admin1") and kind != "transfer":
+            continue  # "a threat to peace in Latin America", "Florida's senator": no side of a relation
+        if a.how == "capital-place" and (kind == "influence" or (kind == "conflict" and physical)):
+            continue  # "the army retook Khartoum": a city fought over, not its state
+        if a.how != "place" or a.kind in _ENDPOINT_KINDS:
+            return True
+    return not seen  # from context: it was an actor there
 
 
 def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
