@@ -71,6 +71,7 @@ class Item:
 
     where: str
     order: tuple
+    source: str = ""
     name: str = ""
     data: bytes = b""
     text: str | None = None
@@ -117,7 +118,7 @@ def _looks_binary(head: bytes) -> bool:
     return b"\x00" in head
 
 
-def _record_item(rec: object, where: str, order: tuple, seen: set[str], default_id: str) -> Item | Skip:
+def _record_item(rec: object, where: str, order: tuple, seen: set[str], default_id: str, source: str) -> Item | Skip:
     if not isinstance(rec, dict):
         return Skip(where, order, f"{where}: not a record with a 'text' field (found {type(rec).__name__})")
     text = rec.get("text")
@@ -137,7 +138,14 @@ def _record_item(rec: object, where: str, order: tuple, seen: set[str], default_
 
     date = rec.get("date")
     return Item(
-        where, order, text=text, id=doc_id, title=opt("title"), url=opt("url"), date=None if date == "" else date
+        where,
+        order,
+        source=source,
+        text=text,
+        id=doc_id,
+        title=opt("title"),
+        url=opt("url"),
+        date=None if date == "" else date,
     )
 
 
@@ -162,7 +170,7 @@ def _jsonl_items(path: Path, index: int, where: str, seen: set[str]) -> Iterator
                 cut = " (the line looks cut short)" if not raw.endswith(b"\n") or "Unterminated" in exc.msg else ""
                 yield Skip(here, order, f"{here}: not valid JSON: {exc.msg} at column {exc.colno}{cut}")
                 continue
-            yield _record_item(rec, here, order, seen, f"{stem}-{lineno}")
+            yield _record_item(rec, here, order, seen, f"{stem}-{lineno}", f"{path.name}:{lineno}")
     if not any_line:
         yield Skip(where, (index, where, 0), f"{where} is empty (no documents in it)")
 
@@ -190,6 +198,7 @@ def _csv_items(path: Path, index: int, where: str, seen: set[str]) -> Iterator[I
             return
         row_no = 1
         while True:
+            start = reader.line_num + 1  # a quoted cell may span lines: name the row's first
             try:
                 row = next(reader)
             except StopIteration:
@@ -200,10 +209,10 @@ def _csv_items(path: Path, index: int, where: str, seen: set[str]) -> Iterator[I
                 yield Skip(where, (index, where, line), f"{where}:{line}: {msg}; the rest of the file was not read")
                 return
             row_no += 1
-            here, order = f"{where}:{reader.line_num}", (index, where, reader.line_num)
+            here, order = f"{where}:{start}", (index, where, start)
             if None in row:  # more cells than the header names
                 row.pop(None)
-            yield _record_item(row, here, order, seen, f"{stem}-{row_no}")
+            yield _record_item(row, here, order, seen, f"{stem}-{row_no}", f"{path.name}:{start}")
         if row_no == 1:
             yield Skip(where, (index, where, 0), f"{where} has a header but no documents")
 
@@ -239,7 +248,7 @@ def iter_inputs(paths: Sequence[str | Path]) -> Iterator[Item | Skip]:
                 if size > MAX_TEXT_BYTES * 4:
                     yield Skip(where, order, f"{where} is {size / 1e6:.1f} MB; articles are read up to 2 MB of text")
                     continue
-                yield Item(where, order, name=path.name, data=path.read_bytes())
+                yield Item(where, order, source=path.name, name=path.name, data=path.read_bytes())
         except OSError as exc:
             yield Skip(where, order, f"cannot read {where} ({exc.strerror or exc})")
 
@@ -284,7 +293,8 @@ def read_item(item: Item) -> tuple[Document, str | None]:
         # a record holding a page's source is read as HTML, as pasted text is in the app
         suffix = ".html" if text.lstrip().startswith("<") and "</" in text else ".txt"
         doc = load_bytes(f"{item.id}{suffix}", text.encode("utf-8"))
-        doc = Document(item.id or doc.id, item.title or doc.title, doc.text, item.url or item.where)
+        # where a record came from, by file name and line: never the folder it is kept in
+        doc = Document(item.id or doc.id, item.title or doc.title, doc.text, item.url or item.source)
     problem = None
     if item.date is not None:
         try:
@@ -397,12 +407,16 @@ class RunReport:
         return (self.documents + self.skipped + self.outside_dates) / self.seconds if self.seconds else 0.0
 
 
-def _partitions(inputs: Iterable[Item | Skip], tally: Tally, size: int) -> Iterator[list[Item]]:
+def _partitions(
+    inputs: Iterable[Item | Skip], tally: Tally, size: int, skips: list[int] | None = None
+) -> Iterator[list[Item]]:
     part: list[Item] = []
     held = 0
     for x in inputs:
         if isinstance(x, Skip):
             tally.skip(x.order, x.message)
+            if skips is not None:
+                skips[0] += 1
             continue
         part.append(x)
         held += x.size
@@ -430,8 +444,12 @@ def _client(scheduler: str | None, workers: int | None):
         logging.getLogger(name).setLevel(logging.ERROR)
     with dask.config.set({"distributed.admin.tick.limit": "10s", "distributed.worker.daemon": True}):
         if scheduler:
+            # dask's own setting when the user gave one (DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT),
+            # else 10 s: long enough for a busy scheduler, short enough for a mistyped address
+            given = "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT" in os.environ
+            timeout = dask.config.get("distributed.comm.timeouts.connect") if given else "10s"
             try:
-                client = Client(scheduler, timeout="15s")
+                client = Client(scheduler, timeout=timeout)
             except (OSError, TimeoutError) as exc:
                 raise CorpusError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from exc
             try:
@@ -526,9 +544,10 @@ def run_corpus(
             future.release()
             done += n
             if progress is not None:
-                progress(done, max(expected, done))
+                progress(done + reader_skips[0], max(expected, done + reader_skips[0]))
 
-        for part in _partitions(iter_inputs(paths), tally, partition_docs):
+        reader_skips = [0]  # inputs skipped as they were read (they count as done)
+        for part in _partitions(iter_inputs(paths), tally, partition_docs, reader_skips):
             future = client.submit(extract_partition, part, since, until, quotes, pure=False)
             sizes[future] = len(part)
             firsts[future] = (part[0].order, part[0].where)
@@ -537,6 +556,8 @@ def run_corpus(
                 collect()
         while sizes:
             collect()
+        if progress is not None:
+            progress(done + reader_skips[0], done + reader_skips[0])
         facts = client.run(_worker_facts)
         report.worker_peak_mb = [round(f["peak_rss_mb"], 1) for f in facts.values()]
         report.gazetteer_loads = [f["gazetteer_loads"] for f in facts.values()]
