@@ -40,9 +40,9 @@ def support_facts(rel: Relation) -> list[str]:
     if sup.history:
         steps = []
         for h in sup.history:
-            when = h.first_date or "undated"
+            when = f"from {h.first_date}" if h.first_date else "undated"
             steps.append(f"{h.status} {when} ({_plural(h.documents, 'doc')})")
-        facts.append("status: " + " → ".join(steps))
+        facts.append("history: " + " → ".join(steps))
     return facts
 
 
