@@ -435,7 +435,7 @@ def local_cores() -> int:
 
 
 @contextlib.contextmanager
-def _client(scheduler: str | None, workers: int | None):
+def _client(scheduler: str | None, workers: int | None, processes: bool = True):
     """A dask.distributed Client: on the given scheduler, or on a new local cluster."""
     import dask
     from distributed import Client, LocalCluster
@@ -463,7 +463,7 @@ def _client(scheduler: str | None, workers: int | None):
         cluster = LocalCluster(
             n_workers=workers or local_cores(),
             threads_per_worker=1,
-            processes=True,
+            processes=processes,
             dashboard_address=None,
             silence_logs=logging.ERROR,
         )
@@ -481,6 +481,7 @@ def run_corpus(
     quotes: int = QUOTES_PER_RELATION,
     partition_docs: int = PARTITION_DOCS,
     progress: Callable[[int, int], None] | None = None,
+    processes: bool = True,
 ) -> tuple[Scene, RunReport]:
     """Extract a corpus on Dask and aggregate it into one Scene.
 
@@ -501,6 +502,11 @@ def run_corpus(
         Documents per partition.
     progress : callable, optional
         Called as ``progress(documents_done, documents_expected)`` as partitions finish.
+    processes : bool
+        Whether the local cluster's workers are processes (the default: one
+        per core, free of each other's interpreter lock) or threads of this
+        process (the app's small corpora: nothing to start, the gazetteer
+        already loaded here is shared).
 
     Returns
     -------
@@ -518,7 +524,7 @@ def run_corpus(
     tally = Tally(quotes)
     report = RunReport()
     done = 0
-    with _client(scheduler, workers) as client:
+    with _client(scheduler, workers, processes) as client:
         client.register_plugin(_gazetteer_plugin())
         threads = sum(client.nthreads().values()) or 1
         report.workers = len(client.nthreads())
