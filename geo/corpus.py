@@ -33,6 +33,7 @@ import json
 import logging
 import os
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -440,8 +441,11 @@ def _client(scheduler: str | None, workers: int | None, processes: bool = True):
     import dask
     from distributed import Client, LocalCluster
 
+    # Dask's own log lines (a worker's heartbeat lost as the cluster shuts down, a port taken)
+    # are not the user's business: what goes wrong with a document comes back as its skip
     for name in ("distributed", "distributed.worker", "distributed.scheduler", "distributed.nanny"):
-        logging.getLogger(name).setLevel(logging.ERROR)
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    warnings.filterwarnings("ignore", module="distributed")
     with dask.config.set({"distributed.admin.tick.limit": "10s", "distributed.worker.daemon": True}):
         if scheduler:
             # dask's own setting when the user gave one (DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT),
@@ -464,8 +468,8 @@ def _client(scheduler: str | None, workers: int | None, processes: bool = True):
             n_workers=workers or local_cores(),
             threads_per_worker=1,
             processes=processes,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
+            dashboard_address=":0",  # its HTTP routes on any free port, never a taken 8787
+            silence_logs=logging.CRITICAL,
         )
         with cluster, Client(cluster) as client:
             yield client
