@@ -446,7 +446,12 @@ def _client(scheduler: str | None, workers: int | None, processes: bool = True):
     for name in ("distributed", "distributed.worker", "distributed.scheduler", "distributed.nanny"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
     warnings.filterwarnings("ignore", module="distributed")
-    with dask.config.set({"distributed.admin.tick.limit": "10s", "distributed.worker.daemon": True}):
+    # Workers of the local cluster (the settings reach them through their nannies) run without
+    # dask's statistical profiler: sampling each task's stack every 10 ms cost a tight Python
+    # loop like extraction up to a third of its speed (bench/bench_corpus.py). A cluster given
+    # with --scheduler keeps its own settings.
+    quiet = {"distributed.worker.profile.enabled": False, "distributed.admin.system-monitor.interval": "2s"}
+    with dask.config.set(quiet):
         if scheduler:
             # dask's own setting when the user gave one (DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT),
             # else 10 s: long enough for a busy scheduler, short enough for a mistyped address
