@@ -360,3 +360,21 @@ def test_corpus_command_refuses_bad_arguments_in_one_line(args, says, tmp_path: 
     )
     assert run.returncode == 2
     assert says in run.stderr and "Traceback" not in run.stderr
+
+
+def test_map_export_and_brief_read_a_corpus_scene(tmp_path: Path):
+    from geo.corpus import run_corpus
+
+    scene, _ = run_corpus([CORPUS], workers=1, processes=False)
+    path = tmp_path / "corpus.json"
+    path.write_text(scene.to_json(), encoding="utf-8")
+    for args in (
+        ["map", "--scene", str(path), "-o", str(tmp_path / "m.html")],
+        ["export", "--scene", str(path), "--geojson", str(tmp_path / "m.geojson")],
+        ["brief", "--scene", str(path), "-o", str(tmp_path / "b.html")],
+    ):
+        run = _geobrief(*args)
+        assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    assert "gb-timefilter" in (tmp_path / "m.html").read_text(encoding="utf-8")
+    briefing = (tmp_path / "b.html").read_text(encoding="utf-8")
+    assert any(r.evidence[0].text.split()[0] in briefing for r in scene.relations)
