@@ -105,14 +105,19 @@ def _walk(path: Path) -> Iterator[Path]:
 
 
 def _files(paths: Sequence[str | Path]) -> Iterator[tuple[int, Path | None, str]]:
-    """(input index, file, where) for every file named or found in a folder; file None if missing."""
+    """(input index, file, where) for every file named or found in a folder; file None if missing.
+
+    ``where`` names the file from the folder given (``clippings/2024/a.txt``) or by its
+    name alone: messages and the Scene never show where the analyst keeps the corpus.
+    """
     for i, raw in enumerate(paths):
         path = Path(raw)
         if path.is_dir():
+            top = path.resolve()
             for f in _walk(path):
-                yield i, f, str(f)
+                yield i, f, str(Path(top.name) / f.resolve().relative_to(top))
         else:
-            yield i, (path if path.exists() else None), str(path)
+            yield i, (path if path.exists() else None), path.name or str(path)
 
 
 def _looks_binary(head: bytes) -> bool:
@@ -351,7 +356,7 @@ def extract_partition(
         except Exception as exc:
             tally.skip(item.order, f"{item.where}: extraction failed ({type(exc).__name__}: {exc})")
             continue
-        tally.add_scene(scene.replace(documents=(doc,)))
+        tally.add_scene(scene)
     return tally
 
 
