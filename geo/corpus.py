@@ -296,11 +296,20 @@ def read_item(item: Item) -> tuple[Document, str | None]:
         doc = load_bytes(item.name, item.data)
     else:
         text = item.text
-        # a record holding a page's source is read as HTML, as pasted text is in the app
-        suffix = ".html" if text.lstrip().startswith("<") and "</" in text else ".txt"
-        doc = load_bytes(f"{item.id}{suffix}", text.encode("utf-8"))
+        doc_id = item.id or item.source
+        if text.lstrip().startswith("<") and "</" in text:
+            # a record holding a page's source is read as HTML, as pasted text is in the app
+            text = load_bytes(f"{doc_id}.html", text.encode("utf-8")).text
+        else:
+            # already text (the JSON or CSV reader decoded it): only what load_bytes would
+            # check of text is left to check
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+            if len(text) > MAX_TEXT_BYTES:
+                raise InputError(f"holds {len(text) / 1e6:.1f} MB of text; articles are read up to 2 MB")
+            if not text.strip():
+                raise InputError("has an empty 'text' (nothing to read)")
         # where a record came from, by file name and line: never the folder it is kept in
-        doc = Document(item.id or doc.id, item.title or doc.title, doc.text, item.url or item.source)
+        doc = Document(doc_id, item.title or doc_id, text, item.url or item.source)
     problem = None
     if item.date is not None:
         try:

@@ -233,6 +233,13 @@ def bad_inputs(tmp_path: Path) -> Path:
         json.dumps({"id": "no-text", "title": "nothing"}),
         "[1, 2, 3]",
         json.dumps({"id": "ok", "text": "the same id again"}),
+        json.dumps({"id": "blank", "text": "  \n "}),
+        json.dumps(
+            {
+                "id": "page",
+                "text": "<html><body><p>France delivered jets to Greece.</p><script>var x = 'Japan';</script></body></html>",
+            }
+        ),
         '{"id": "cut", "text": "France delivered Rafale je',
     ]
     _write(folder / "feed.jsonl", "\n".join(lines))
@@ -259,14 +266,18 @@ def test_bad_input_becomes_counted_skips_with_clear_messages(bad_inputs: Path):
         "feed.jsonl:3: no 'text' field",
         "feed.jsonl:4: not a record with a 'text' field",
         "feed.jsonl:5: id 'ok' was already read",
-        "feed.jsonl:6: not valid JSON",
+        "feed.jsonl:6: has an empty 'text'",
+        "feed.jsonl:8: not valid JSON",
         "missing.txt does not exist",
     ]:
         assert expected in messages
     assert "cut short" in messages
     assert "image.png" not in messages
-    # two documents read (the bad date is dated from its text), nine inputs skipped, one date ignored
-    assert (scene.corpus.documents, scene.corpus.skipped, scene.corpus.dates_ignored) == (2, 9, 1)
+    # three documents read (the bad date is dated from its text; the page as HTML), ten inputs
+    # skipped, one date ignored
+    assert (scene.corpus.documents, scene.corpus.skipped, scene.corpus.dates_ignored) == (3, 10, 1)
+    page = read_item(next(i for i in items if i.id == "page"))[0]
+    assert page.text == "France delivered jets to Greece."
 
 
 def test_since_and_until_keep_the_documents_dated_within():
@@ -328,9 +339,9 @@ def test_corpus_command_reports_bad_input_and_never_shows_a_traceback(bad_inputs
     run = _geobrief("corpus", str(bad_inputs), "--workers", "1", "--scene", str(out))
     assert run.returncode == 1, run.stderr
     assert "Traceback" not in run.stderr
-    assert "2 documents read, 8 skipped, 1 dates unreadable" in run.stderr
+    assert "3 documents read, 9 skipped, 1 dates unreadable" in run.stderr
     assert "no 'text' column" in run.stderr and "not valid JSON" in run.stderr
-    assert Scene.from_json(out.read_text(encoding="utf-8")).corpus.skipped == 8
+    assert Scene.from_json(out.read_text(encoding="utf-8")).corpus.skipped == 9
     # nothing readable at all: nothing written, exit 2
     only_bad = tmp_path / "only_bad"
     _write(only_bad / "empty.txt", b"")
