@@ -412,6 +412,9 @@ class RunReport:
     skipped: int = 0
     outside_dates: int = 0
     seconds: float = 0.0
+    #: of which: until the workers were ready (gazetteer loaded), and after the last result
+    start_seconds: float = 0.0
+    end_seconds: float = 0.0
     workers: int = 0
     scheduler: str = ""
     worker_peak_mb: list[float] = field(default_factory=list)
@@ -549,6 +552,7 @@ def run_corpus(
     done = 0
     with _client(scheduler, workers, processes) as client:
         client.register_plugin(_gazetteer_plugin())
+        report.start_seconds = time.perf_counter() - started
         threads = sum(client.nthreads().values()) or 1
         report.workers = len(client.nthreads())
         report.scheduler = scheduler or "local"
@@ -587,6 +591,7 @@ def run_corpus(
             collect()
         if progress is not None:
             progress(done + reader_skips[0], done + reader_skips[0])
+        last_result = time.perf_counter()
         facts = client.run(_worker_facts)
         report.worker_peak_mb = [round(f["peak_rss_mb"], 1) for f in facts.values()]
         report.gazetteer_loads = [f["gazetteer_loads"] for f in facts.values()]
@@ -595,6 +600,7 @@ def run_corpus(
     report.skipped = tally.skipped
     report.outside_dates = tally.outside_dates
     report.seconds = time.perf_counter() - started
+    report.end_seconds = time.perf_counter() - last_result
     return scene, report
 
 

@@ -92,7 +92,8 @@ def run(args: argparse.Namespace, *, err: Callable[[str], None], write: Callable
         + (f", {corpus.dates_ignored:,} dates unreadable" if corpus.dates_ignored else "")
         + (f", {corpus.outside_dates:,} outside the dates asked for" if since or until else "")
         + f"; {len(scene.relations):,} relations, {len(scene.places):,} places"
-        + f"; {report.seconds:.1f} s ({report.rate:,.0f} documents/s) on {report.workers} Dask"
+        + f"; {report.seconds:.1f} s ({report.rate:,.0f} documents/s; cluster start {report.start_seconds:.1f} s,"
+        + f" shutdown {report.end_seconds:.1f} s) on {report.workers} Dask"
         + f" worker{'s' if report.workers != 1 else ''}"
         + f" ({report.scheduler}), peak worker memory {peak:,.0f} MB",
         file=sys.stderr,

@@ -389,3 +389,22 @@ def test_map_export_and_brief_read_a_corpus_scene(tmp_path: Path):
     assert "gb-timefilter" in (tmp_path / "m.html").read_text(encoding="utf-8")
     briefing = (tmp_path / "b.html").read_text(encoding="utf-8")
     assert any(r.evidence[0].text.split()[0] in briefing for r in scene.relations)
+
+
+def test_a_document_that_fails_extraction_is_a_counted_skip_and_the_others_go_on(monkeypatch):
+    import geo.extract
+
+    real = geo.extract.extract
+
+    def fragile(docs):
+        if any("Rafale" in d.text for d in docs):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(docs)
+
+    monkeypatch.setattr(geo.extract, "extract", fragile)
+    items = [x for x in iter_inputs([CORPUS]) if isinstance(x, Item)]
+    scene = extract_partition(items).to_scene()
+    assert (scene.corpus.documents, scene.corpus.skipped) == (11, 2)
+    failed = [m for m in scene.corpus.skips if "extraction failed (RecursionError" in m]
+    assert len(failed) == 2 and any("feed.jsonl:3" in m for m in failed)
+    assert scene.relations and not any(r.source == "FR" for r in scene.relations)
