@@ -360,7 +360,7 @@ def test_corpus_command_reports_bad_input_and_never_shows_a_traceback(bad_inputs
     ],
 )
 def test_corpus_command_refuses_bad_arguments_in_one_line(args, says, tmp_path: Path):
-    env = dict(os.environ, DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT="2s")  # nothing listens on port 9
+    env = dict(os.environ, DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT="1s")  # nothing listens on port 9
     run = subprocess.run(
         [sys.executable, "-m", "geo.cli", "corpus", str(CORPUS), *args],
         capture_output=True,
@@ -379,13 +379,14 @@ def test_map_export_and_brief_read_a_corpus_scene(tmp_path: Path):
     scene, _ = run_corpus([CORPUS], workers=1, processes=False)
     path = tmp_path / "corpus.json"
     path.write_text(scene.to_json(), encoding="utf-8")
+    from geo.cli import main
+
     for args in (
         ["map", "--scene", str(path), "-o", str(tmp_path / "m.html")],
         ["export", "--scene", str(path), "--geojson", str(tmp_path / "m.geojson")],
         ["brief", "--scene", str(path), "-o", str(tmp_path / "b.html")],
     ):
-        run = _geobrief(*args)
-        assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+        assert main(args) == 0
     assert "gb-timefilter" in (tmp_path / "m.html").read_text(encoding="utf-8")
     briefing = (tmp_path / "b.html").read_text(encoding="utf-8")
     assert any(r.evidence[0].text.split()[0] in briefing for r in scene.relations)
