@@ -465,9 +465,17 @@ def _client(scheduler: str | None, workers: int | None, processes: bool = True):
     warnings.filterwarnings("ignore", module="distributed")
     # Workers of the local cluster (the settings reach them through their nannies) run without
     # dask's statistical profiler: sampling each task's stack every 10 ms cost a tight Python
-    # loop like extraction up to a third of its speed (bench/bench_corpus.py). A cluster given
-    # with --scheduler keeps its own settings.
-    quiet = {"distributed.worker.profile.enabled": False, "distributed.admin.system-monitor.interval": "2s"}
+    # loop like extraction up to a third of its speed (bench/bench_corpus.py). The monitors
+    # tick less often: on a laptop the scheduler and nannies share the cores the workers need,
+    # and partitions of a second each need no 20 ms watch. A cluster given with --scheduler
+    # keeps its own settings.
+    quiet = {
+        "distributed.worker.profile.enabled": False,
+        "distributed.admin.system-monitor.interval": "2s",
+        "distributed.admin.tick.interval": "200ms",
+        "distributed.worker.memory.monitor-interval": "500ms",
+        "distributed.scheduler.work-stealing": False,
+    }
     with dask.config.set(quiet):
         if scheduler:
             # dask's own setting when the user gave one (DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT),
