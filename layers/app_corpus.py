@@ -80,7 +80,9 @@ def run_uploads(files: list) -> None:
     with tempfile.TemporaryDirectory(prefix="geobrief-corpus-") as folder:
         paths = []
         for i, file in enumerate(files):
-            path = Path(folder) / f"{i:05d}-{Path(file.name).name or 'upload'}"
+            # a folder per upload: two files of one name stay apart, and each keeps its name
+            path = Path(folder) / f"{i:05d}" / (Path(file.name).name or "upload.txt")
+            path.parent.mkdir()
             path.write_bytes(file.getvalue())
             paths.append(path)
         try:

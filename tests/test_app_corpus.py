@@ -49,7 +49,7 @@ def test_uploaded_files_run_as_a_corpus_with_progress_and_open_in_the_main_map(c
     summary = " ".join(m.value for m in at.markdown)
     assert "9 documents read (7 dated by their date field, 1 by their text, 1 undated), 1 skipped" in summary
     skipped = [e for e in at.expander if "1 skipped" in e.label]
-    assert skipped and "binary.txt" in " ".join(t.value for t in skipped[0].text)
+    assert skipped and "binary.txt: looks like a binary file" in " ".join(t.value for t in skipped[0].text)
     # the corpus map is the offline export, time filter included
     frames = at.get("iframe")
     assert frames and "gb-timefilter" in frames[-1].proto.srcdoc
