@@ -137,6 +137,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=10_000)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--rounds", type=int, default=1, help="pairs of runs (extract, corpus), each pair back to back")
     ap.add_argument("--folder", type=Path, default=Path("/tmp/geobrief-bench-corpus"))
     ap.add_argument("--map", action="store_true", help="also time writing the corpus map (-o corpus.html)")
     args = ap.parse_args()
@@ -145,40 +146,52 @@ def main() -> int:
         return 1
     feed, files, size = build(args.folder, args.docs)
     print(f"corpus: {args.docs:,} documents ({size / 1e6:.1f} MB of text) in {feed} and {files}/")
-    print(f"cores: {os.cpu_count()}, load average before: {load()}")
-
+    print(f"cores: {os.cpu_count()}")
     paths = sorted(str(p) for p in files.glob("*.txt"))
-    t_extract, _, _ = timed([*GEOBRIEF, "extract", *paths, "--format", "json"])
-    extract_rate = args.docs / t_extract
-    print(f"geobrief extract (one process): {t_extract:6.1f} s  {extract_rate:7.0f} documents/s   (load {load()})")
-
     scene_path = args.folder / "corpus.json"
-    cmd = [*GEOBRIEF, "corpus", str(feed), "--scene", str(scene_path), "--workers", str(args.workers)]
-    t_corpus, err, peaks = timed(cmd, watch=True)
-    corpus_rate = args.docs / t_corpus
-    print(
-        f"geobrief corpus ({args.workers} workers):   {t_corpus:6.1f} s  {corpus_rate:7.0f} documents/s   (load {load()})"
-    )
-    print(f"  speed-up over geobrief extract: {corpus_rate / extract_rate:.2f}×  (goal ≥ 1.6× on 2 cores)")
-    # the local cluster's workers are spawned by multiprocessing (spawn_main); the client,
-    # with the scheduler and the nannies, is the command's own process
-    workers = sorted((rss for rss, cmd in peaks.values() if "spawn_main" in cmd), reverse=True)
-    client = max((rss for rss, cmd in peaks.values() if "spawn_main" not in cmd), default=0.0)
-    print("  peak memory of each Dask worker process: " + ", ".join(f"{w:.0f} MB" for w in workers) + "  (goal < 1 GB)")
-    print(f"  peak memory of the client process (scheduler and nannies in it): {client:.0f} MB")
-    report = [line for line in err.splitlines() if line.startswith("geobrief corpus:")]
-    if report:
-        print(f"  {report[-1]}")
+    ratios = []
+    for r in range(1, args.rounds + 1):
+        print(f"round {r}: load average before {load()}")
+        t_extract, _, _ = timed([*GEOBRIEF, "extract", *paths, "--format", "json"])
+        extract_rate = args.docs / t_extract
+        print(
+            f"  geobrief extract (one process): {t_extract:6.1f} s  {extract_rate:7.0f} documents/s   (load {load()})"
+        )
+        cmd = [*GEOBRIEF, "corpus", str(feed), "--scene", str(scene_path), "--workers", str(args.workers)]
+        t_corpus, err, peaks = timed(cmd, watch=True)
+        corpus_rate = args.docs / t_corpus
+        ratios.append(corpus_rate / extract_rate)
+        print(
+            f"  geobrief corpus ({args.workers} workers):   {t_corpus:6.1f} s  {corpus_rate:7.0f} documents/s"
+            f"   (load {load()})"
+        )
+        print(f"  speed-up over geobrief extract: {ratios[-1]:.2f}×  (goal ≥ 1.6× on 2 cores)")
+        # the local cluster's workers are spawned by multiprocessing (spawn_main); the client,
+        # with the scheduler and the nannies, is the command's own process
+        workers = sorted((rss for rss, cmd in peaks.values() if "spawn_main" in cmd), reverse=True)
+        client = max((rss for rss, cmd in peaks.values() if "spawn_main" not in cmd), default=0.0)
+        print(
+            "  peak memory of each Dask worker process: "
+            + ", ".join(f"{w:.0f} MB" for w in workers)
+            + "  (goal < 1 GB)"
+        )
+        print(f"  peak memory of the client process (scheduler and nannies in it): {client:.0f} MB")
+        report = [line for line in err.splitlines() if line.startswith("geobrief corpus:")]
+        if report:
+            print(f"  {report[-1]}")
     scene_mb = scene_path.stat().st_size / 1e6
     scene = json.loads(scene_path.read_text(encoding="utf-8"))
     print(
-        f"  Scene: {scene_mb:.2f} MB for {scene['corpus']['documents']:,} documents "
+        f"Scene: {scene_mb:.2f} MB for {scene['corpus']['documents']:,} documents "
         f"({len(scene['relations'])} relations, {len(scene['places'])} places, {len(scene['documents'])} quoted documents)"
         "  (goal < 5 MB)"
     )
+    if len(ratios) > 1:
+        ordered = sorted(ratios)
+        print(f"speed-up over {len(ratios)} rounds: median {ordered[len(ordered) // 2]:.2f}×, best {ordered[-1]:.2f}×")
     if args.map:
         t_map, _, _ = timed([*GEOBRIEF, "map", "--scene", str(scene_path), "-o", str(args.folder / "corpus.html")])
-        print(f"  writing the corpus map from the Scene: {t_map:.1f} s")
+        print(f"writing the corpus map from the Scene: {t_map:.1f} s")
     print(f"load average after: {load()}")
     return 0
 
