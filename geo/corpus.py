@@ -475,6 +475,9 @@ def _client(scheduler: str | None, workers: int | None, processes: bool = True):
         "distributed.admin.tick.interval": "200ms",
         "distributed.worker.memory.monitor-interval": "500ms",
         "distributed.scheduler.work-stealing": False,
+        # partitions go to the workers as soon as they are submitted (run_corpus bounds how many
+        # are out): a worker then never waits for the scheduler to hand it the next one
+        "distributed.scheduler.worker-saturation": "inf",
     }
     with dask.config.set(quiet):
         if scheduler:
@@ -564,7 +567,10 @@ def run_corpus(
         threads = sum(client.nthreads().values()) or 1
         report.workers = len(client.nthreads())
         report.scheduler = scheduler or "local"
-        window = 2 * threads + 1  # partitions in flight: every worker busy, one queued each
+        # partitions out at once: each worker has a few queued, so it keeps busy while this process
+        # (reading, merging, and the scheduler itself) waits for a core; a partition is at most
+        # PARTITION_BYTES of text, so what is out stays a few tens of MB
+        window = 4 * threads + 2
         flying = as_completed()
         sizes: dict = {}
         firsts: dict = {}
