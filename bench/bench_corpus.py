@@ -126,7 +126,7 @@ def timed(cmd: list[str], *, stdout=subprocess.DEVNULL, watch: bool = False):
     if proc.returncode not in (0, 1):
         print(err, file=sys.stderr)
         raise SystemExit(f"{' '.join(cmd[:4])} … failed ({proc.returncode})")
-    return seconds, err, peaks
+    return seconds, err, peaks, proc.pid
 
 
 def load() -> str:
@@ -152,13 +152,13 @@ def main() -> int:
     ratios = []
     for r in range(1, args.rounds + 1):
         print(f"round {r}: load average before {load()}")
-        t_extract, _, _ = timed([*GEOBRIEF, "extract", *paths, "--format", "json"])
+        t_extract, _, _, _ = timed([*GEOBRIEF, "extract", *paths, "--format", "json"])
         extract_rate = args.docs / t_extract
         print(
             f"  geobrief extract (one process): {t_extract:6.1f} s  {extract_rate:7.0f} documents/s   (load {load()})"
         )
         cmd = [*GEOBRIEF, "corpus", str(feed), "--scene", str(scene_path), "--workers", str(args.workers)]
-        t_corpus, err, peaks = timed(cmd, watch=True)
+        t_corpus, err, peaks, pid = timed(cmd, watch=True)
         corpus_rate = args.docs / t_corpus
         ratios.append(corpus_rate / extract_rate)
         print(
@@ -166,10 +166,14 @@ def main() -> int:
             f"   (load {load()})"
         )
         print(f"  speed-up over geobrief extract: {ratios[-1]:.2f}×  (goal ≥ 1.6× on 2 cores)")
-        # the local cluster's workers are spawned by multiprocessing (spawn_main); the client,
-        # with the scheduler and the nannies, is the command's own process
-        workers = sorted((rss for rss, cmd in peaks.values() if "spawn_main" in cmd), reverse=True)
-        client = max((rss for rss, cmd in peaks.values() if "spawn_main" not in cmd), default=0.0)
+        # the command's own process is the client (with the scheduler and the nannies); the local
+        # cluster's workers are its children (forked on Linux, spawned elsewhere), beside
+        # multiprocessing's resource tracker
+        root = pid
+        workers = sorted(
+            (rss for pid, (rss, cmd) in peaks.items() if pid != root and "resource_tracker" not in cmd), reverse=True
+        )
+        client = peaks.get(root, (0.0, ""))[0]
         print(
             "  peak memory of each Dask worker process: "
             + ", ".join(f"{w:.0f} MB" for w in workers)
@@ -190,7 +194,7 @@ def main() -> int:
         ordered = sorted(ratios)
         print(f"speed-up over {len(ratios)} rounds: median {ordered[len(ordered) // 2]:.2f}×, best {ordered[-1]:.2f}×")
     if args.map:
-        t_map, _, _ = timed([*GEOBRIEF, "map", "--scene", str(scene_path), "-o", str(args.folder / "corpus.html")])
+        t_map, _, _, _ = timed([*GEOBRIEF, "map", "--scene", str(scene_path), "-o", str(args.folder / "corpus.html")])
         print(f"writing the corpus map from the Scene: {t_map:.1f} s")
     print(f"load average after: {load()}")
     return 0

@@ -29,9 +29,11 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import itertools
 import json
 import logging
 import os
+import sys
 import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -51,6 +53,8 @@ FIELDS = ("text", "date", "title", "url", "id")
 
 PARTITION_DOCS = 100
 """Documents per partition: large enough that scheduling costs nothing next to extraction."""
+WARM_UP_DOCS = 50
+"""How many of the first documents warm the extractor before local workers are forked."""
 PARTITION_BYTES = 4_000_000
 """A partition is also closed at this much text, so one holds a few megabytes at most."""
 
@@ -445,6 +449,27 @@ def _partitions(
         yield part
 
 
+def _forkable() -> bool:
+    """Whether local workers may be forked from this process (Linux only: see `_warm_up`)."""
+    return sys.platform.startswith("linux")
+
+
+def _warm_up(items: Sequence[Item]) -> None:
+    """Load the gazetteer and warm the extractor here, on a few of the first documents.
+
+    On Linux the local cluster's workers are then forked from this process and
+    start with all of it in memory: neither the imports, nor the gazetteer,
+    nor the extractor's look-up caches are built again in each worker (about
+    a second of a worker's time; see bench/bench_corpus.py). The documents
+    are extracted again by the workers like every other: only their effect on
+    the caches is kept. Forking is Dask's own ``fork`` start method; the
+    extractor keeps no threads or thread-holding libraries (it is pure
+    Python on the gazetteer's tables), so a forked worker inherits nothing
+    half-held.
+    """
+    extract_partition(items[:WARM_UP_DOCS])
+
+
 def local_cores() -> int:
     """The cores this process may run on (what a local cluster uses by default)."""
     if hasattr(os, "sched_getaffinity"):
@@ -453,7 +478,7 @@ def local_cores() -> int:
 
 
 @contextlib.contextmanager
-def _client(scheduler: str | None, workers: int | None, processes: bool = True):
+def _client(scheduler: str | None, workers: int | None, processes: bool = True, fork: bool = False):
     """A dask.distributed Client: on the given scheduler, or on a new local cluster."""
     import dask
     from distributed import Client, LocalCluster
@@ -478,6 +503,8 @@ def _client(scheduler: str | None, workers: int | None, processes: bool = True):
         # partitions go to the workers as soon as they are submitted (run_corpus bounds how many
         # are out): a worker then never waits for the scheduler to hand it the next one
         "distributed.scheduler.worker-saturation": "inf",
+        # forked workers start with this process's modules, gazetteer and warm caches (_warm_up)
+        "distributed.worker.multiprocessing-method": "fork" if fork else "spawn",
     }
     with dask.config.set(quiet):
         if scheduler:
@@ -561,7 +588,13 @@ def run_corpus(
     tally = Tally(quotes)
     report = RunReport()
     done = 0
-    with _client(scheduler, workers, processes) as client:
+    reader_skips = [0]  # inputs skipped as they were read (they count as done)
+    parts = _partitions(iter_inputs(paths), tally, partition_docs, reader_skips)
+    fork = scheduler is None and processes and _forkable()
+    first = next(parts, None) if fork else None
+    if first is not None:
+        _warm_up(first)
+    with _client(scheduler, workers, processes, fork=fork) as client:
         client.register_plugin(_gazetteer_plugin())
         report.start_seconds = time.perf_counter() - started
         threads = sum(client.nthreads().values()) or 1
@@ -593,8 +626,7 @@ def run_corpus(
             if progress is not None:
                 progress(done + reader_skips[0], max(expected, done + reader_skips[0]))
 
-        reader_skips = [0]  # inputs skipped as they were read (they count as done)
-        for part in _partitions(iter_inputs(paths), tally, partition_docs, reader_skips):
+        for part in itertools.chain([first] if first else [], parts):
             future = client.submit(extract_partition, part, since, until, quotes, pure=False)
             sizes[future] = len(part)
             firsts[future] = (part[0].order, part[0].where)
