@@ -51,8 +51,10 @@ CSV_SUFFIXES = frozenset({".csv"})
 CORPUS_SUFFIXES = ARTICLE_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES
 FIELDS = ("text", "date", "title", "url", "id")
 
-PARTITION_DOCS = 100
-"""Documents per partition: large enough that scheduling costs nothing next to extraction."""
+PARTITION_DOCS = 250
+"""Documents per partition (at most): a quarter of a second of extraction, so that scheduling,
+sending and merging cost little next to it (bench/bench_corpus.py: the client's own CPU time
+fell by a sixth from 100). Small corpora get smaller partitions, a few per worker."""
 WARM_UP_DOCS = 50
 """How many of the first documents warm the extractor before local workers are forked."""
 PARTITION_BYTES = 4_000_000
@@ -589,7 +591,9 @@ def run_corpus(
     report = RunReport()
     done = 0
     reader_skips = [0]  # inputs skipped as they were read (they count as done)
-    parts = _partitions(iter_inputs(paths), tally, partition_docs, reader_skips)
+    # a small corpus still gives every worker several partitions
+    size = max(1, min(partition_docs, -(-expected // (4 * (workers or local_cores())))))
+    parts = _partitions(iter_inputs(paths), tally, size, reader_skips)
     fork = scheduler is None and processes and _forkable()
     first = next(parts, None) if fork else None
     if first is not None:
