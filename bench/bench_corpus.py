@@ -12,10 +12,13 @@ runs them:
 2. ``geobrief corpus corpus.jsonl --scene out.json --workers W`` (a local
    Dask cluster), while every process of its tree is sampled for memory.
 
-It prints documents per second for both and their ratio, the peak memory
-of each Dask worker process, the Scene's size, and the load average before
-and after (the machine is shared: figures are only comparable at a low
-load). It asserts nothing.
+It prints documents per second for both and their ratio, the CPU time of
+each run's whole process tree (workers included: they are reaped by their
+nannies) and the speed-up that CPU time allows on two otherwise idle
+cores, the peak memory of each Dask worker process, the Scene's size, and
+the load average before and after. The machine is shared: wall-clock
+figures are only comparable at a low load, the CPU-time bound at any load.
+It asserts nothing.
 
     .venv/bin/python bench/bench_corpus.py [--docs 10000] [--workers 2] [--map]
 """
