@@ -320,6 +320,7 @@ def test_corpus_command_on_a_local_cluster_matches_one_pass_extraction(tmp_path:
     assert "Traceback" not in run.stderr
     assert "13 documents read, 0 skipped" in run.stderr
     assert "2 Dask workers" in run.stderr
+    assert "13/13 [" in run.stderr and "doc/s]" in run.stderr  # the progress bar: done, time, speed
     scene = Scene.from_json(out.read_text(encoding="utf-8"))
     assert scene.to_json() == _reference([CORPUS]).to_json()
     assert scene.corpus is not None and scene.corpus.documents == 13
