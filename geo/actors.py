@@ -79,6 +79,76 @@ def parse_actors(text: str) -> ActorTable:
     return ActorTable({k: tuple(v) for k, v in by_form.items()})
 
 
+@dataclass(frozen=True)
+class ArmedGroup:
+    """A non-state side drawn as an actor of its own (``geo/data/armed_groups.tsv``)."""
+
+    id: str
+    name: str
+    iso: str
+    lat: float
+    lon: float
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class GroupTable:
+    """Armed groups by surface form, and the national armies that are one side of a civil war."""
+
+    groups: dict[str, ArmedGroup]
+    by_form: dict[str, str]
+    armies: dict[str, str]  # iso → group id
+
+    def group_for(self, form: str) -> ArmedGroup | None:
+        """The group a surface form names ("RSF", "Houthis", "Haftar"), or None."""
+        gid = self.by_form.get(form) or self.by_form.get(form.removesuffix("'s").removesuffix("’s"))
+        return self.groups.get(gid) if gid else None
+
+    def army_of(self, iso: str) -> ArmedGroup | None:
+        """The group a country's national army is, where that army is a side of a civil war."""
+        gid = self.armies.get(iso)
+        return self.groups.get(gid) if gid else None
+
+
+def parse_groups(text: str) -> GroupTable:
+    """Parse the tab-separated armed-group table.
+
+    Raises
+    ------
+    ValueError
+        A row with too few columns or a coordinate that is not a number; the message gives the line.
+    """
+    groups: dict[str, ArmedGroup] = {}
+    by_form: dict[str, str] = {}
+    armies: dict[str, str] = {}
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 6:
+            raise ValueError(f"armed_groups.tsv line {lineno}: expected id, name, iso, lat, lon, forms")
+        try:
+            group = ArmedGroup(
+                cols[0], cols[1], cols[2], float(cols[3]), float(cols[4]), cols[6] if len(cols) > 6 else ""
+            )
+        except ValueError as exc:
+            raise ValueError(f"armed_groups.tsv line {lineno}: {exc}") from exc
+        groups[group.id] = group
+        for form in cols[5].split("|"):
+            if form.startswith("army:"):
+                armies[form[5:]] = group.id
+            elif form:
+                by_form[form] = group.id
+    return GroupTable(groups, by_form, armies)
+
+
+@lru_cache(maxsize=1)
+def load_groups() -> GroupTable:
+    """The packaged armed-group table (read once, then cached)."""
+    text = resources.files("geo").joinpath("data/armed_groups.tsv").read_text(encoding="utf-8")
+    return parse_groups(text)
+
+
 @lru_cache(maxsize=1)
 def load_actors() -> ActorTable:
     """The packaged actor table (read once, then cached)."""

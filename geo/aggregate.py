@@ -43,6 +43,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from geo import limits
 from geo.scene import (
     DIRECTED_KINDS,
     Corpus,
@@ -344,18 +345,29 @@ class Tally:
             support=support,
         )
 
-    def quoted_documents(self) -> list[Document]:
-        """The documents the arcs quote (title, date, source; no text), in id order."""
-        docs = {q.doc.id: q.doc for arc in self.arcs.values() for q in arc.quotes}
-        return [docs[k] for k in sorted(docs)]
+    def quoted_documents(self, arcs: Iterable[_Arc] | None = None) -> list[Document]:
+        """The documents the arcs quote (title, date, source; no text), in id order.
+
+        At most ``geo.limits.MAX_DOCUMENTS`` (what a Scene file may hold): past
+        that, the newest are kept, and the other quotes name their document by id.
+        """
+        docs = {q.doc.id: q.doc for arc in (self.arcs.values() if arcs is None else arcs) for q in arc.quotes}
+        newest = sorted(docs.values(), key=lambda d: (*_newest_first(d.date), d.id))[: limits.MAX_DOCUMENTS]
+        return sorted(newest, key=lambda d: d.id)
 
     def to_scene(self, *, since: str | None = None, until: str | None = None) -> Scene:
-        """The corpus Scene: one relation per arc, weighted places, the quoted documents."""
-        ends = {e for arc in self.arcs.values() for e in (arc.key[1], arc.key[2], *arc.members) if e}
+        """The corpus Scene: one relation per arc, weighted places, the quoted documents.
+
+        It stays within what a Scene file may hold (``geo.limits``): the best
+        supported relations, their ends, and the places most documents mention.
+        """
+        best = sorted(self.arcs.values(), key=lambda a: (-len(a.docs), a.key[0], a.key[1], a.key[2] or ""))
+        arcs = best[: limits.MAX_RELATIONS]
+        ends = {e for arc in arcs for e in (arc.key[1], arc.key[2], *arc.members) if e}
         ranked = sorted(self.places.values(), key=lambda c: (c.place.id not in ends, -c.docs, c.place.id))
         kept = [c for c in ranked if c.place.id in ends]
         rest = [c for c in ranked if c.place.id not in ends]
-        kept += rest[:MAX_PLACES]
+        kept = (kept + rest[:MAX_PLACES])[: limits.MAX_PLACES]
         places = tuple(
             replace(
                 c.place,
@@ -368,8 +380,11 @@ class Tally:
         names = {p.id: p.name for p in places}
         known = set(names)
         relations = tuple(
-            r for r in self.relations(names) if all(e in known for e in r.endpoints()) and r.source != r.target
+            self._relation(arc, names)
+            for arc in arcs
+            if all(e in known for e in (arc.key[1], arc.key[2]) if e) and arc.key[1] != arc.key[2]
         )
+        relations = tuple(r for r in relations if all(e in known for e in r.endpoints()))
         corpus = Corpus(
             documents=self.documents,
             skipped=self.skipped,
@@ -383,10 +398,11 @@ class Tally:
             first_date=self.first_date,
             last_date=self.last_date,
             quotes_per_relation=self.cap,
-            places_left_out=len(rest) - len(rest[:MAX_PLACES]),
+            places_left_out=len(self.places) - len(kept),
             dates_ignored=self.dates_ignored,
+            relations_left_out=len(best) - len(arcs),
         )
-        return Scene(documents=tuple(self.quoted_documents()), places=places, relations=relations, corpus=corpus)
+        return Scene(documents=tuple(self.quoted_documents(arcs)), places=places, relations=relations, corpus=corpus)
 
 
 def merge_relations(scene: Scene, *, quotes: int | None = None) -> Scene:

@@ -31,8 +31,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 
+from geo.clauses import Context
 from geo.relations import Anchor, Finding, find_relations
 from geo.resolve import Resolved, resolve_mentions
 from geo.scene import Document, Place, Relation, Scene, Span
@@ -81,11 +82,19 @@ _ANCHOR_KINDS = frozenset({"country", "disputed", "region", "admin1", "bloc", "o
 
 
 def relation_step(draft: Draft) -> None:
-    """Reads ``sentences`` and ``resolved``; adds ``findings`` with their evidence sentence."""
+    """Reads ``sentences`` and ``resolved``; adds ``findings`` with their evidence sentence.
+
+    Each document carries a :class:`~geo.clauses.Context` from sentence to
+    sentence, so that "it", "they" and "the two countries" reach back.
+    """
+    from geo.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    memo: dict = {}
     for doc in draft.documents:
         res = draft.resolved[doc.id]
         k = 0
-        context: list[str] = []
+        context = Context()
         for s, e in draft.sentences[doc.id]:
             while k < len(res) and res[k].start < s:
                 k += 1
@@ -94,26 +103,113 @@ def relation_step(draft: Draft) -> None:
             while j < len(res) and res[j].end <= e:
                 inside.append(res[j])
                 j += 1
-            anchors = [
-                Anchor(r.start - s, r.end - s, r.id, r.how if r.role == "actor" else "place", r.kind)
-                for r in inside
-                if r.kind in _ANCHOR_KINDS and r.id != "SU"
-            ]
+            anchors = [_anchor(r, s, doc.text, gaz) for r in inside if r.kind in _ANCHOR_KINDS or r.how == "capital"]
             sentence = doc.text[s:e]
-            if len(anchors) >= 1:
-                evidence = Span(doc.id, s, e, sentence)
-                for f in find_relations(sentence, anchors, context=context):
-                    draft.findings.append((f, evidence))
-            countries = list(dict.fromkeys(a.id for a in anchors if a.kind == "country"))
-            if countries:
-                # the sentence's first actor (usually its subject) ends up most recent
-                context = (context + countries[::-1])[-6:]
+            evidence = Span(doc.id, s, e, sentence)
+            for f in _relations_in(sentence, anchors, context, memo):
+                draft.findings.append((f, evidence))
+
+
+_MEMO_SIZE = 4096
+_COUNTS = "mentions"  # the Context field of running counts, read only through Context.focus
+
+
+def _frozen(value):
+    if isinstance(value, dict):
+        return tuple(sorted(value.items()))
+    if isinstance(value, list | set):
+        return tuple(value)
+    return value
+
+
+def _copy(value):
+    """A copy of a Context field (lists and dicts of ids and counts: one level deep)."""
+    if isinstance(value, list | dict | set):
+        return type(value)(value)
+    return value
+
+
+def _context_key(context: Context) -> tuple:
+    """Everything of ``context`` that can change what a sentence yields, hashable.
+
+    The running counts enter only as the order :meth:`Context.focus` ranks the actors in
+    (their values grow with every sentence, the order soon stops changing).
+    """
+    out = []
+    for f in fields(context):
+        value = getattr(context, f.name)
+        if f.name == _COUNTS:
+            rank = {a: n for n, a in enumerate(context.actors)}
+            value = tuple(sorted(context.actors, key=lambda i: context.mentions.get(i, 0) + rank[i] / 100))
+        out.append(_frozen(value))
+    return tuple(out)
+
+
+def _relations_in(sentence: str, anchors: list[Anchor], context: Context, memo: dict) -> list[Finding]:
+    """:func:`geo.relations.find_relations`, remembered for a sentence read again in the same context.
+
+    An article that repeats a sentence gives the same findings and leaves the same context
+    each time (findings are frozen); the second time only the context's change is replayed:
+    the fields as the first reading left them, the counts raised by as much.
+    """
+    key = (sentence, tuple(anchors), _context_key(context))
+    hit = memo.get(key)
+    if hit is None:
+        counts = dict(getattr(context, _COUNTS))
+        findings = tuple(find_relations(sentence, anchors, context=context))
+        after = {f.name: _copy(getattr(context, f.name)) for f in fields(context) if f.name != _COUNTS}
+        now = getattr(context, _COUNTS)
+        added = {c: n - counts.get(c, 0) for c, n in now.items() if n != counts.get(c, 0)}
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[key] = (findings, after, added)
+        return list(findings)
+    findings, after, added = hit
+    for name, value in after.items():
+        setattr(context, name, _copy(value))
+    counts = getattr(context, _COUNTS)
+    for c, n in added.items():
+        counts[c] = counts.get(c, 0) + n
+    return list(findings)
+
+
+_ARMY = re.compile(r"\s*(?:['’]s\s+)?(?:army|armed forces|military|troops|forces)\b", re.I)
+
+
+def _anchor(r: Resolved, s: int, text: str, gaz) -> Anchor:
+    """The relation anchor of a mention; a capital read as a place still names its state for relations
+    ("providing Pyongyang with oil"), while the map keeps the city."""
+    if r.how == "capital" and r.role != "actor":
+        entry = gaz.get(r.id)
+        if entry is not None and entry.iso:
+            return Anchor(r.start - s, r.end - s, entry.iso, "capital-place", "country")
+    return Anchor(r.start - s, r.end - s, _actor_id(r, text), r.how if r.role == "actor" else "place", r.kind)
+
+
+def _actor_id(r: Resolved, text: str) -> str:
+    """The anchor id of a mention: its place id, and "@group:…" when it names a non-state side."""
+    from geo.actors import load_groups
+
+    groups = load_groups()
+    group = groups.group_for(r.text)
+    if group is None and r.kind == "country" and _ARMY.match(text, r.end, r.end + 20):
+        group = groups.army_of(r.id)  # "the Sudanese army" is one side of Sudan's war
+    if group is not None and group.iso == r.id:
+        return f"{r.id}@{group.id}"
+    return r.id
+
+
+# the stages of a transfer, in the order a later statement may move it along
+_STAGES = ("unknown", "planned", "ordered", "delivered", "frozen")
+# a system's name ("BrahMos", "F-16", "Bayraktar", "Su-30MK2") names the item better than its head noun
+_DESIGNATION = re.compile(r"\b(?:[A-Z]{1,3}-?\d[\w-]*|[A-Z][a-z]+[A-Z]\w*|(?<!^)[A-Z][a-z]{3,})\b")
 
 
 def _item_key(item: str | None) -> str:
+    """What makes two statements about one transfer the same item: its system name, else its head noun."""
     if not item:
         return ""
-    from geo.relations import _HEAD_RE
+    from geo.items import _HEAD_RE
 
     heads = _HEAD_RE.findall(item.lower())
     if not heads:
@@ -164,53 +260,75 @@ def merge_step(draft: Draft) -> Scene:
 
     gaz = load_gazetteer()
     # -- relations first, so that blocs and regions used as endpoints become places
+    # Every look-up below is a dict or set probe, or a scan of the few transfers between the
+    # same two ends: a 2 MB article of one sentence repeated gives tens of thousands of
+    # findings for one relation, and scans of every key and every evidence made it quadratic.
     merged: dict[tuple, dict] = {}
     order: list[tuple] = []
+    position: dict[tuple, int] = {}  # key -> its index in order
+    between: dict[tuple, list[tuple]] = {}  # (transfer, source, target) -> its keys, in order
+    first_of_item: dict[tuple, tuple] = {}  # (transfer, source, target, item) -> its first key in order
+    designations: dict[tuple, set[str]] = {}  # key -> the system names of its item
+
+    def rename(old: tuple, new: tuple) -> None:
+        """``old`` becomes ``new``, in the same place of the order."""
+        merged[new] = merged.pop(old)
+        order[position[old]] = new
+        position[new] = position.pop(old)
+        ends = between[old[:3]]
+        ends[ends.index(old)] = new
+        if first_of_item.get(old[:4]) == old:
+            first_of_item[old[:4]] = new
+        designations[new] = designations.pop(old, set())
+
     for f, ev in draft.findings:
         if f.kind == "transfer":
-            key = ("transfer", f.source, f.target, _item_key(f.item), f.status)
+            src, dst = _end(f.source, f.source_actor), _end(f.target or "", f.target_actor)
+            key = ("transfer", src, dst, _item_key(f.item), f.status)
+            # "BrahMos missiles" and "three batteries of the BrahMos": one system, one transfer
+            names = {m.lower() for m in _DESIGNATION.findall(f.item or "")}
+            for k in between.get(key[:3], []) if names else ():
+                if "frozen" in (k[4], f.status) and k[4] != f.status:
+                    continue
+                if names & designations[k]:
+                    # one system, one transfer; its stage is the furthest either statement reached
+                    stage = max(k[4], f.status, key=_STAGES.index)
+                    key = ("transfer", src, dst, k[3], stage)
+                    if key != k and key not in merged:
+                        rename(k, key)
+                        merged[key]["finding"] = replace(merged[key]["finding"], status=stage)
+                    elif key != k:
+                        key = k
+                    break
             # a statement without status joins an earlier one about the same item
             if f.status == "unknown":
-                for k in order:
-                    if k[:4] == key[:4]:
-                        key = k
-                        break
-            elif ("transfer", f.source, f.target, _item_key(f.item), "unknown") in merged and key not in merged:
-                old = ("transfer", f.source, f.target, _item_key(f.item), "unknown")
-                merged[key] = merged.pop(old)
-                order[order.index(old)] = key
+                key = first_of_item.get(key[:4], key)
+            elif ("transfer", src, dst, _item_key(f.item), "unknown") in merged and key not in merged:
+                rename(("transfer", src, dst, _item_key(f.item), "unknown"), key)
                 merged[key]["finding"] = f
+                designations[key] = {m.lower() for m in _DESIGNATION.findall(f.item or "")}
         elif f.kind in ("alliance", "conflict"):
-            a, b = sorted([f.source, f.target or ""])
+            a, b = sorted([_end(f.source, f.source_actor), _end(f.target or "", f.target_actor)])
             key = (f.kind, a, b)
         elif f.kind == "influence":
             key = ("influence", f.source, tuple(sorted(f.members)))
         else:
-            key = (f.kind, f.source, f.target)
+            key = (f.kind, _end(f.source, f.source_actor), _end(f.target or "", f.target_actor))
         if key not in merged:
-            merged[key] = {"finding": f, "evidence": [], "cues": [], "conf": f.confidence}
+            merged[key] = {"finding": f, "evidence": {}, "cues": {}, "conf": f.confidence}
+            position[key] = len(order)
             order.append(key)
+            if key[0] == "transfer":
+                between.setdefault(key[:3], []).append(key)
+                first_of_item.setdefault(key[:4], key)
+                designations[key] = {m.lower() for m in _DESIGNATION.findall(f.item or "")}
         slot = merged[key]
-        if ev not in slot["evidence"]:
-            slot["evidence"].append(ev)
-        if f.cue not in slot["cues"]:
-            slot["cues"].append(f.cue)
+        slot["evidence"].setdefault(ev, None)  # dicts as ordered sets: first statement first
+        slot["cues"].setdefault(f.cue, None)
         slot["conf"] = max(slot["conf"], f.confidence)
         best = slot["finding"]
         if f.kind == "transfer" and (best.quantity is None and f.quantity is not None):
-            slot["finding"] = Finding(
-                best.kind,
-                best.source,
-                best.target,
-                best.cue,
-                best.item,
-                f.quantity,
-                best.status,
-                best.date or f.date,
-                best.members,
-                best.label,
-                best.confidence,
-            )
+            slot["finding"] = replace(best, quantity=f.quantity, date=best.date or f.date)
     endpoint_ids: set[str] = set()
     for key in order:
         f = merged[key]["finding"]
@@ -223,10 +341,9 @@ def merge_step(draft: Draft) -> Scene:
     by_id: dict[str, dict] = {}
     for doc in draft.documents:
         for r in draft.resolved[doc.id]:
-            slot = by_id.setdefault(r.id, {"spans": [], "reasons": [], "roles": set()})
+            slot = by_id.setdefault(r.id, {"spans": [], "reasons": {}, "roles": set()})
             slot["spans"].append(Span(doc.id, r.start, r.end, r.text))
-            if r.reason not in slot["reasons"]:
-                slot["reasons"].append(r.reason)
+            slot["reasons"].setdefault(r.reason, None)
             slot["roles"].add(r.role)
     places: list[Place] = []
     for pid, slot in by_id.items():
@@ -244,7 +361,7 @@ def merge_step(draft: Draft) -> Scene:
                 lat=entry.lat,
                 lon=entry.lon,
                 mentions=tuple(slot["spans"]),
-                reason="; ".join(slot["reasons"][:4]),
+                reason="; ".join(list(slot["reasons"])[:4]),
                 shape=entry.id if entry.has_polygon else None,
                 area_km2=entry.area_km2,
                 members=entry.members,
@@ -284,10 +401,12 @@ def merge_step(draft: Draft) -> Scene:
         if f.kind == "influence" and not members:
             continue
         source, target = f.source, f.target
+        source_actor, target_actor = f.source_actor, f.target_actor
         if f.kind in ("alliance",):
-            source, target = key[1], key[2]
+            (source, source_actor), (target, target_actor) = _split_end(key[1]), _split_end(key[2])
         extra = "|".join(f.members) if f.kind == "influence" else "|".join(map(str, key[3:]))
-        rid = _relation_id(f.kind, source, target, extra)
+        ends = "|".join(x for x in (source_actor, target_actor) if x)
+        rid = _relation_id(f.kind, source, target, extra + (f"|{ends}" if ends else ""))
         if rid in seen_ids:
             continue
         seen_ids.add(rid)
@@ -304,11 +423,68 @@ def merge_step(draft: Draft) -> Scene:
                 status=f.status if f.kind == "transfer" else "unknown",  # type: ignore[arg-type]
                 date=f.date if f.kind == "transfer" else None,
                 evidence=tuple(slot["evidence"]),
-                cue="; ".join(slot["cues"][:3]),
+                cue="; ".join(list(slot["cues"])[:3]),
                 confidence=round(min(0.95, slot["conf"] + 0.05 * (len(slot["evidence"]) - 1)), 2),
+                source_actor=source_actor if f.kind != "influence" else None,
+                target_actor=target_actor if f.kind != "influence" else None,
             )
         )
-    return Scene(documents=draft.documents, places=tuple(places), relations=tuple(relations))
+    actors = _actors(draft, relations)
+    known_actors = {a.id for a in actors}
+    relations = [
+        replace(
+            r,
+            source_actor=r.source_actor if r.source_actor in known_actors else None,
+            target_actor=r.target_actor if r.target_actor in known_actors else None,
+        )
+        for r in relations
+    ]
+    return Scene(documents=draft.documents, places=tuple(places), relations=tuple(relations), actors=actors)
+
+
+def _end(place_id: str, actor: str | None) -> str:
+    return f"{place_id}@{actor}" if actor else place_id
+
+
+def _split_end(end: str) -> tuple[str, str | None]:
+    place_id, _, actor = end.partition("@")
+    return place_id, actor or None
+
+
+def _actors(draft: Draft, relations: list[Relation]) -> tuple[Place, ...]:
+    """The non-state sides the documents name (geo/data/armed_groups.tsv), each with its mentions."""
+    from geo.actors import load_groups
+
+    groups = load_groups()
+    spans: dict[str, list[Span]] = {}
+    for doc in draft.documents:
+        for r in draft.resolved[doc.id]:
+            ident = _actor_id(r, doc.text)
+            if "@" in ident:
+                spans.setdefault(ident.split("@", 1)[1], []).append(Span(doc.id, r.start, r.end, r.text))
+    for rel in relations:
+        for actor in (rel.source_actor, rel.target_actor):
+            if actor:
+                spans.setdefault(actor, [])
+    out = []
+    for gid, mentions in spans.items():
+        g = groups.groups.get(gid)
+        if g is None:
+            continue
+        out.append(
+            Place(
+                id=g.id,
+                name=g.name,
+                kind="group",
+                iso=g.iso,
+                lat=g.lat,
+                lon=g.lon,
+                mentions=tuple(mentions),
+                reason=f"armed group {g.name}→{g.iso}",
+                role="actor",
+            )
+        )
+    return tuple(out)
 
 
 def extract(documents: Sequence[Document]) -> Scene:

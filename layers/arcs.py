@@ -97,7 +97,8 @@ def collect_arcs(scene: Scene) -> list[MapFeature]:
     for rel in scene.relations:
         if rel.kind not in ARC_KINDS or rel.target is None:
             continue
-        src, dst = scene.place(rel.source), scene.place(rel.target)
+        # a relation that names a non-state side (the RSF, the Houthis) is drawn from that side's node
+        src, dst = scene.endpoint(rel, "source"), scene.endpoint(rel, "target")
         if src is None or dst is None or (src.lat, src.lon) == (dst.lat, dst.lon):
             continue
         pair = (min(src.id, dst.id), max(src.id, dst.id))

@@ -155,7 +155,35 @@ def collect_places(scene: Scene, outlines: Outlines | None = None) -> list[MapFe
             points.append(
                 _feature(scene, place, role, point_geometry(place), f"gb-place gb-actor gb-role-{role}", opts, 7, label)
             )
-    return countries + points
+    return countries + points + _actor_points(scene)
+
+
+def _actor_points(scene: Scene) -> list[MapFeature]:
+    """Non-state sides (armed groups, factions) as labelled points of their own, so rival sides stay apart."""
+    found: dict[str, list[str]] = {}
+    for rel in scene.relations:
+        for actor, end in ((rel.source_actor, "source"), (rel.target_actor, "target")):
+            if actor:
+                role = {"transfer": ("supplier", "recipient"), "support": ("backer", "recipient")}.get(
+                    rel.kind, ("other", "target" if rel.kind == "conflict" else "other")
+                )[0 if end == "source" else 1]
+                found.setdefault(actor, []).append(role)
+    out = []
+    for actor in scene.actors:
+        roles = found.get(actor.id, ["other"])
+        role = min(set(roles), key=lambda r: (-roles.count(r), _PRIORITY.index(r)))
+        opts = {
+            "color": "#1f2933",
+            "weight": 2,
+            "fillColor": style.ROLE_COLORS[role],
+            "fillOpacity": 0.95,
+            "opacity": 1.0,
+        }
+        label = (Mark("label", actor.lat, actor.lon, text=actor.name, css="gb-place-label gb-point-label"),)
+        out.append(
+            _feature(scene, actor, role, point_geometry(actor), f"gb-place gb-group gb-role-{role}", opts, 7, label)
+        )
+    return out
 
 
 def build_places_layer(

@@ -1,0 +1,545 @@
+"""A light clause analysis of one sentence: actor phrases, clauses, and who does what to whom.
+
+The relation cues (:mod:`geo.relations`) need to know, for a cue word, who
+is the subject of its clause, what its object is, and which actor sits in
+its to/from/with/by phrase. A full parser is too slow for the extractor's
+budget (a few milliseconds per article), so this module does what the cues
+need and no more:
+
+1. **Tokens.** The sentence is split into words and punctuation; each actor
+   mention (an :class:`Anchor`) becomes one token.
+2. **Actor phrases.** Each actor token grows into a phrase: a determiner
+   before it, a possessive ``'s`` and a head noun after it ("Russia's
+   forces", "the Sudanese army"). Phrases joined by commas and a final
+   "and"/"or" become one coordinated phrase ("the US, Britain and
+   Australia"); a phrase between commas with no conjunction is an
+   apposition. Each phrase records the preposition that governs it.
+3. **Clauses.** The sentence is cut at semicolons, dashes, parentheses,
+   subordinating and relative words, a coordinating "and" that is not part
+   of a list, participles after a comma (", backing ...") and reported
+   speech ("X said ..."). A relative, parenthetical or reduced passive
+   clause ("the army, backed by Iran") knows the phrase it hangs on.
+4. **Roles.** :meth:`Parse.subject`, :meth:`Parse.object`,
+   :meth:`Parse.pp` and :meth:`Parse.agent` answer for a cue token; a
+   subject that is a pronoun or "the two countries" is read from the
+   :class:`Context` of the previous sentences.
+
+The word classes come from ``geo/data/grammar.toml``.
+
+Examples
+--------
+>>> s = "Russia and Iran have backed the Assad government."
+>>> p = parse(s, [Anchor(0, 6, "RU"), Anchor(11, 15, "IR"), Anchor(36, 41, "SY", "leader")])
+>>> v = p.find("backed")
+>>> p.subject(v).ids, p.object(v).ids, p.passive(v)
+(('RU', 'IR'), ('SY',), False)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from geo.grammar import (
+    _ADVERB_END,
+    Anchor,
+    Clause,
+    Context,
+    Phrase,
+    Side,
+    _anaphor_re,
+    _group_phrases,
+    _pair_phrases,
+    _sketch,
+    load_grammar,
+    tokenize,
+)
+from geo.roles import Roles
+
+__all__ = ["Anchor", "Context", "Parse", "Side", "parse"]
+
+
+class Parse(Roles):
+    """The analysis of one sentence (see the module docstring)."""
+
+    def __init__(
+        self,
+        sentence: str,
+        anchors: Sequence[Anchor],
+        context: Context | None = None,
+        verbs: frozenset[str] = frozenset(),
+    ):
+        self.sentence = sentence
+        self.context = context or Context()
+        self.g = load_grammar()
+        self.anchors = sorted([*anchors, *self._anaphors(sentence, anchors)], key=lambda a: a.start)
+        self.verbs = verbs  # finite verb forms of the cue table: they end an actor phrase's head
+        self.sketch, self.pos = _sketch(sentence, self.anchors)
+        self.tokens = tokenize(self.sketch)
+        self.low = [t.low for t in self.tokens]
+        self.phrases: list[Phrase] = []
+        self.phrase_at: list[int] = [-1] * len(self.tokens)
+        self._chunk()
+        self.clauses: list[Clause] = []
+        self.clause_of: list[int] = [0] * len(self.tokens)
+        self._split()
+
+    def _anaphors(self, sentence: str, anchors: Sequence[Anchor]) -> list[Anchor]:
+        """ "the two countries", "both sides", "the country": anchors read from earlier actors."""
+        out: list[Anchor] = []
+        taken = [(a.start, a.end) for a in anchors]
+        for m in _anaphor_re().finditer(sentence):
+            s, e = m.span()
+            if any(s < b and a < e for a, b in taken):
+                continue
+            before = [a for a in anchors if a.end <= s and a.how != "place"]
+            phrase = m.group().lower()
+            if phrase in ("the army", "the armed forces", "the military"):
+                from geo.actors import load_groups
+
+                focus = self.context.focus() or next((a.id for a in reversed(before) if a.kind == "country"), "")
+                army = load_groups().army_of(focus.split("@")[0]) if focus else None
+                if army is not None:
+                    out.append(Anchor(s, e, f"{army.iso}@{army.id}", "group", "country"))
+            elif phrase in _group_phrases():
+                groups = [a.id for a in before if a.how == "group"] or list(self.context.plural[:1])
+                if groups:
+                    out.append(Anchor(s, e, groups[-1], "anaphor", "country"))
+            elif phrase in _pair_phrases():
+                ids = list(dict.fromkeys(a.id for a in before))
+                pair = tuple(ids[-2:]) if len(ids) >= 2 else (self.context.pair or ())
+                if len(pair) == 2:
+                    out.append(Anchor(s, e, "|".join(pair), "anaphor", "country"))
+            else:
+                # the story's focus (the country named most often), unless it acts in this clause already
+                countries = [a.id for a in before if a.kind == "country"]
+                possessive = sentence[e : e + 2] in ("'s", "’s")  # "the country's partnership": the story's focus
+                ident = self.context.focus(exclude=() if possessive else countries[:1])
+                if not ident and countries:
+                    ident = countries[-1]
+                if ident:
+                    out.append(Anchor(s, e, ident, "anaphor", "country"))
+            taken.append((s, e))
+        return out
+
+    # -- actor phrases ------------------------------------------------------------------
+    def _chunk(self) -> None:
+        toks, low, g = self.tokens, self.low, self.g
+        simple: list[Phrase] = []
+        i = 0
+        while i < len(toks):
+            if toks[i].anchor < 0:
+                i += 1
+                continue
+            first = i
+            while first > 0 and (g.has("determiners", low[first - 1]) or low[first - 1] in ("fellow", "pro", "-")):
+                if low[first - 1] == "-" and (first < 2 or low[first - 2] != "pro"):
+                    break
+                first -= 1
+            last = i
+            ph = Phrase(first, last, [toks[i].anchor])
+            j = i + 1
+            if j < len(toks) and low[j] in ("'s", "’s", "'", "’"):
+                ph.possessive = True
+                ph.last = j
+                j += 1
+            a = self.anchors[toks[i].anchor]
+            if ph.possessive or a.how in ("demonym", "group", "organ") or (first < i and low[first] == "the"):
+                head: list[int] = []
+                k = j
+                while k < len(toks) and len(head) < 3:
+                    w = low[k]
+                    if toks[k].anchor >= 0 or not toks[k].text[0].isalpha() or self.is_function(w):
+                        break
+                    if w.endswith(_ADVERB_END) and not toks[k].text[0].isupper():
+                        break
+                    modifier = ph.possessive or (a.how == "demonym" and not self._anchor_text(toks[i].anchor).isupper())
+                    if self.finite(w) and not (
+                        modifier
+                        and not head
+                        and not g.has("auxiliaries", w)
+                        and not g.has("irregular_past", w)
+                        and not w.endswith("ed")
+                    ):
+                        break  # after "Iran's", "Turkish" the next word is a noun even when it could be a verb
+                    if len(head) == 2:
+                        break
+                    nxt = low[k + 1] if k + 1 < len(toks) else ""
+                    if head and (
+                        nxt in ("the", "a", "an", "its", "their") or (k + 1 < len(toks) and toks[k + 1].anchor >= 0)
+                    ):
+                        break  # "Sudan's war pits the army": a verb before its object, not a second noun
+                    acronym = toks[i].anchor >= 0 and self._anchor_text(toks[i].anchor).isupper()
+                    if (
+                        (a.how not in ("demonym", "group") or acronym)
+                        and not ph.possessive
+                        and not (
+                            toks[k].text[0].isupper() or g.has("agent_nouns", w) or w in self.g.words["item_words"]
+                        )
+                    ):
+                        break  # "the United States wants": only "the US Navy", "the Assad government"
+                    head.append(k)
+                    k += 1
+                if head:
+                    ph.head = " ".join(low[h] for h in head)
+                    ph.head_at = head[-1]
+                    ph.last = head[-1]
+            simple.append(ph)
+            i = max(i + 1, ph.last + 1)
+        simple = self._merge_owned_groups(simple)
+        self.phrases = self._coordinate(simple)
+        for pi, ph in enumerate(self.phrases):
+            for t in range(ph.first, ph.last + 1):
+                self.phrase_at[t] = pi
+            self._govern(pi)
+        self._appositions()
+
+    def _merge_owned_groups(self, simple: list[Phrase]) -> list[Phrase]:
+        """ "Sudan's paramilitary Rapid Support Forces": the country's phrase joins the group it owns."""
+        out: list[Phrase] = []
+        for ph in simple:
+            if out:
+                prev = out[-1]
+                a = self.anchors[ph.anchors[0]]
+                b = self.anchors[prev.anchors[0]]
+                if (
+                    (prev.possessive or b.how == "demonym")
+                    and "@" in a.id
+                    and a.id.split("@")[0] == b.id
+                    and ph.first == prev.last + 1
+                    and len(prev.anchors) == 1
+                ):
+                    ph.first = prev.first
+                    out[-1] = ph
+                    continue
+            out.append(ph)
+        return out
+
+    def _coordinate(self, simple: list[Phrase]) -> list[Phrase]:
+        """Merge "A, B and C" into one phrase; "A, B," without a conjunction stays apart."""
+        low = self.low
+        out: list[Phrase] = []
+        i = 0
+        while i < len(simple):
+            run = [simple[i]]
+            seps: list[str] = []
+            j = i
+            while j + 1 < len(simple):
+                gap = low[run[-1].last + 1 : simple[j + 1].first]
+                if (
+                    len(gap) == 2
+                    and gap[0] in ("and", "or")
+                    and self.tokens[simple[j + 1].first - 1].text[0].isalpha()
+                    and not self.is_function(gap[1])
+                    and not self.finite(gap[1])
+                ):
+                    gap = gap[:1]  # "Russia and Communist China": one modifier before the last member
+                sep = " ".join(gap)
+                if sep in (",", "and", "or", ", and", ", or", "as well as", ", as well as", "&", "and the", "or the"):
+                    seps.append(sep)
+                    run.append(simple[j + 1])
+                    j += 1
+                else:
+                    break
+            # a list needs a conjunction before its last member (or parentheses around it: "(A, B, C)")
+            in_parens = (
+                len(run) > 1
+                and run[0].first > 0
+                and low[run[0].first - 1] == "("
+                and run[-1].last + 1 < len(low)
+                and low[run[-1].last + 1] == ")"
+            )
+            while len(run) > 1 and not in_parens and not any(c in seps[-1] for c in ("and", "or", "&", "as well as")):
+                run.pop()
+                seps.pop()
+            if len(run) > 1 and self._clause_follows(run):
+                run, seps = run[:1], []
+            if len(run) > 1:
+                both = run[0].first > 0 and low[run[0].first - 1] == "both"
+                merged = Phrase(
+                    run[0].first - (1 if both else 0),
+                    run[-1].last,
+                    [k for ph in run for k in ph.anchors],
+                    head=run[-1].head,
+                    head_at=run[-1].head_at,
+                    possessive=run[-1].possessive,
+                )
+                out.append(merged)
+                i += len(run)
+            else:
+                out.append(run[0])
+                i += 1
+        return out
+
+    def _clause_follows(self, run: list[Phrase]) -> bool:
+        """ "sold drones to Ukraine and Russia condemned it": the last member opens a new clause."""
+        after = run[-1].last + 1
+        if after >= len(self.tokens):
+            return False
+        w = self.low[after]
+        if not self.finite(w):
+            return False
+        if len(run) > 2:
+            return False
+        before = run[0].first - 1
+        return before >= 0 and (
+            self.low[before] in ("to", "for", "from", "with", "against", "on", "at", "into")
+            or self.low[before] in self.verbs
+        )
+
+    def _govern(self, pi: int) -> None:
+        """The preposition governing phrase pi: skip up to three modifier words to its left."""
+        ph = self.phrases[pi]
+        k = ph.first - 1
+        skipped = 0
+        while k >= 0 and skipped < 4:
+            w = self.low[k]
+            if self.g.has("prepositions", w) or w in ("including", "such", "like"):
+                if w in self.g.words["clausal_prepositions"] and self._verb_soon(ph.last + 1):
+                    return  # "since India will ...", "after Niger last month suspended": a clause, not a phrase
+                if w == "as" and k > 0 and self.low[k - 1] == "such":
+                    w = "including"
+                ph.prep, ph.prep_at = ("including" if w in ("such", "like") else w), k
+                if (
+                    w == "including"
+                    and k > 1
+                    and self.low[k - 1] == ","
+                    and self.low[k - 2] in self.g.words["group_nouns"]
+                ):
+                    ph.official_of = True  # "Several countries, including A, B and C, provided ..."
+                if w in ("of", "from") and k > 0:
+                    before = self.low[k - 1]
+                    two = " ".join(self.low[max(0, k - 2) : k])
+                    if (
+                        self.g.has("official_nouns", before)
+                        or two in self.g.words["official_nouns"]
+                        or any(two == " ".join(p) for p in self.g.phrases["official_nouns"])
+                    ):
+                        ph.official_of = True
+                return
+            if w[:1].isdigit() and skipped < 3:  # "against 18 Houthi targets"
+                skipped += 1
+                k -= 1
+                continue
+            if self.tokens[k].anchor >= 0 or not self.tokens[k].text[0].isalpha() or self.is_function(w):
+                return
+            if w in self.verbs:
+                return
+            skipped += 1
+            k -= 1
+
+    def _verb_soon(self, j: int) -> bool:
+        """A finite verb follows at token j, perhaps after a time phrase ("last month", "on Monday")."""
+        for k in range(j, min(j + 4, len(self.tokens))):
+            w = self.low[k]
+            if self.finite(w):
+                return True
+            if (
+                self.tokens[k].anchor >= 0
+                or not self.tokens[k].text[0].isalnum()
+                or (self.g.has("prepositions", w) and w not in ("on", "this", "last"))
+            ):
+                return False
+        return False
+
+    def _appositions(self) -> None:
+        low = self.low
+        for pi in range(1, len(self.phrases)):
+            ph = self.phrases[pi]
+            if ph.first > 0 and low[ph.first - 1] == ",":
+                prev_end = ph.first - 2
+                if prev_end >= 0 and self.phrase_at[prev_end] >= 0 and self.phrase_at[prev_end] != pi:
+                    ph.apposition_of = self.phrase_at[prev_end]
+
+    # -- clauses ------------------------------------------------------------------------
+    def _split(self) -> None:
+        toks, low, g = self.tokens, self.low, self.g
+        cl = Clause(0, len(toks) - 1)
+        self.clauses = [cl]
+        depth_paren: list[int] = []
+
+        def cut(i: int, kind: str, marker: str = "", antecedent: int = -1) -> None:
+            cur = self.clauses[-1]
+            cur.last = i - 1
+            parent = len(self.clauses) - 1
+            if kind in ("main",):
+                parent = -1
+            self.clauses.append(Clause(i, len(toks) - 1, kind, marker, antecedent, parent))
+
+        i = 0
+        while i < len(toks):
+            w = low[i]
+            prev = low[i - 1] if i > 0 else ""
+            if i == 0:
+                if g.has("subordinators", w) and w in (
+                    "if",
+                    "unless",
+                    "whether",
+                    "although",
+                    "though",
+                    "while",
+                    "because",
+                    "when",
+                    "as",
+                    "after",
+                    "before",
+                    "since",
+                ):
+                    cl.kind, cl.marker = "sub", w
+                i += 1
+                continue
+            cur = self.clauses[-1]
+            if (
+                w == ","
+                and (
+                    cur.kind in ("reduced", "part")
+                    or (cur.kind == "rel" and cur.marker != "that" and cur.first > 0 and low[cur.first - 1] == ",")
+                )
+                and cur.first < i - 1
+                and self.phrase_at[i] < 0
+            ):
+                back = cur.parent
+                cut(i + 1, "coord" if back >= 0 else "main")
+                self.clauses[-1].parent = back
+                i += 1
+                continue
+            if w in (";",) or (w in ("—", "–", "-") and toks[i].space and i + 1 < len(toks) and toks[i + 1].space):
+                cut(i + 1, "main")
+            elif w == ":":
+                cut(i + 1, "content")
+            elif w == "(":
+                ante = self.phrase_at[i - 1]
+                cut(i + 1, "paren", "(", ante)
+                depth_paren.append(len(self.clauses) - 2)
+            elif w == ")" and depth_paren:
+                back = depth_paren.pop()
+                cut(i + 1, "cont")
+                self.clauses[-1].parent = back
+            elif w in ("which", "who", "whom", "whose") or (w == "where" and prev == ","):
+                ante = self._antecedent(i)
+                cut(i, "rel", w, ante)
+            elif w == "that" and self._that_opens(i):
+                kind = (
+                    "content"
+                    if self.g.has("reporting", prev) or prev in self.verbs or self.match(i - 1, "denials")
+                    else "rel"
+                )
+                cut(i, kind, w, self._antecedent(i) if kind == "rel" else -1)
+            elif g.has("subordinators", w) and (
+                w
+                in (
+                    "but",
+                    "while",
+                    "whereas",
+                    "although",
+                    "though",
+                    "because",
+                    "if",
+                    "unless",
+                    "whether",
+                    "when",
+                    "where",
+                    "so",
+                    "yet",
+                )
+                or prev == ","
+            ):
+                if w == "so" and i + 1 < len(toks) and low[i + 1] in ("that", "far", "much", "called"):
+                    pass
+                else:
+                    cut(i, "sub", w)
+            elif w in ("and", "or") and self.phrase_at[i] < 0 and self._opens_clause(i):
+                cut(i, "coord", w)
+            elif (
+                prev == ","
+                and w.endswith("ing")
+                and self.is_word(i)
+                and w
+                not in (
+                    "including",
+                    "following",
+                    "regarding",
+                    "concerning",
+                    "according",
+                    "during",
+                    "nothing",
+                    "something",
+                    "anything",
+                    "everything",
+                )
+            ):
+                cut(i, "part", w)
+            elif prev == "," and w.endswith(("ed", "en")) and i + 1 < len(toks) and low[i + 1] == "by":
+                cut(i, "reduced", w, self._antecedent(i))
+            elif g.has("reporting", w) and self._content_follows(i):
+                speaker = self._speaker(i)
+                cut(i + 1, "content", w)
+                self.clauses[-1].speaker = speaker
+            i += 1
+        for ci, c in enumerate(self.clauses):
+            for t in range(c.first, c.last + 1):
+                self.clause_of[t] = ci
+
+    def _content_follows(self, i: int) -> bool:
+        """A reporting verb opens a content clause: "said that ...", "said it would ...", "said Russia had ..."."""
+        nxt = i + 1
+        if nxt >= len(self.tokens):
+            return False
+        w = self.low[nxt]
+        if w in ("that", "it", "they", "he", "she", "we", "the", "this", "these"):
+            return w != "the" or self._phrase_then_verb(nxt)
+        return self._phrase_then_verb(nxt)
+
+    def _phrase_then_verb(self, i: int) -> bool:
+        pi = self.phrase_at[i]
+        if pi < 0 and i + 1 < len(self.tokens) and self.low[i] in ("the", "a"):
+            pi = self.phrase_at[i + 1]
+        if pi < 0:
+            return False
+        after = self.phrases[pi].last + 1
+        return after < len(self.tokens) and self.finite(self.low[after])
+
+    def _antecedent(self, i: int) -> int:
+        k = i - 1
+        if k >= 0 and self.low[k] == ",":
+            k -= 1
+        return self.phrase_at[k] if k >= 0 else -1
+
+    def _that_opens(self, i: int) -> bool:
+        prev = self.low[i - 1]
+        if self.g.has("reporting", prev) or prev in self.verbs or prev == "," or self.match(i - 1, "denials"):
+            return True
+        if self.phrase_at[i - 1] >= 0:
+            return True
+        nxt = i + 1
+        return nxt < len(self.tokens) and (
+            self.phrase_at[nxt] >= 0 or self.low[nxt] in ("it", "they", "he", "she", "the", "this", "these", "its")
+        )
+
+    def _opens_clause(self, i: int) -> bool:
+        """ "and" opens a clause unless it joins two words of one phrase ("arms and ammunition")."""
+        nxt = i + 1
+        if nxt >= len(self.tokens):
+            return False
+        w = self.low[nxt]
+        return (
+            self.finite(w)
+            or self.phrase_at[nxt] >= 0
+            or w in ("it", "they", "he", "she", "then", "later", "the", "its", "their")
+        )
+
+    def _speaker(self, i: int) -> Side | None:
+        c = self.clauses[-1]
+        for pi in range(len(self.phrases) - 1, -1, -1):
+            ph = self.phrases[pi]
+            if c.first <= ph.first and ph.last < i and (not ph.prep or ph.official_of):
+                return self.side(pi)
+        return None
+
+    # -- roles ------------------------------------------------------------------------
+
+
+def parse(
+    sentence: str, anchors: Sequence[Anchor], context: Context | None = None, verbs: frozenset[str] = frozenset()
+) -> Parse:
+    """Analyse one sentence (see :class:`Parse`)."""
+    return Parse(sentence, anchors, context, verbs)

@@ -1,0 +1,221 @@
+"""The cue table: geobrief's relation rules as data (``geo/data/cues.toml``).
+
+Each ``[[cue]]`` entry of the table is one rule: its relation ``kind``, the
+``words`` that trigger it (verbs are written as lemmas and matched in every
+inflected form; ``@name`` stands for a verb set of the ``[lexicon]``), the
+clause ``frame`` that says which phrase fills the source and which the
+target (see :mod:`geo.relations`), the options the frame takes, and
+``examples``: sentences with the relations they must give, which the test
+suite fires one by one. The verb sets of the ``[lexicon]`` name the verbs they
+``keep`` from the CAMEO verb dictionary (``geo/data/cameo_verbs.tsv``, built
+by ``scripts/build_cues.py``; a kept verb CAMEO does not have is an error),
+and the verbs they ``add`` that CAMEO lacks or files under another code.
+
+Examples
+--------
+>>> table = load_cues()
+>>> [e.id for e in table.entries_for("backed")][:1]
+['support-verb']
+>>> inflections("supply")
+['supply', 'supplies', 'supplied', 'supplying']
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+FRAMES = (
+    "agent-patient",
+    "give",
+    "get",
+    "between",
+    "possessor",
+    "compound",
+    "subject-noun",
+    "relational",
+    "compound-adjective",
+    "presence",
+    "thank-for",
+    "use-maker",
+    "arrive-maker",
+    "participants",
+    "deal",
+    "package-for",
+    "continued-deal",
+    "invite",
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One entry of the cue table."""
+
+    id: str
+    kind: str
+    frame: str
+    words: tuple[str, ...]
+    pos: str = "verb"
+    options: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    examples: tuple[str, ...] = ()
+
+    def opt(self, name: str, default: Any = None) -> Any:
+        """A frame option of this entry, or ``default``."""
+        return self.options.get(name, default)
+
+
+@dataclass(frozen=True)
+class CueTable:
+    """The compiled table: entries by the first word of each trigger form."""
+
+    entries: tuple[Cue, ...]
+    by_first: dict[str, tuple[tuple[tuple[str, ...], Cue], ...]]
+    verb_forms: frozenset[str]
+    first_words: frozenset[str]
+
+    def entries_for(self, word: str) -> list[Cue]:
+        """Entries whose one-word trigger is ``word`` (lower case)."""
+        return [cue for form, cue in self.by_first.get(word, ()) if len(form) == 1]
+
+    def at(self, low: list[str], i: int) -> list[tuple[int, Cue]]:
+        """(length in tokens, entry) of every trigger starting at token i."""
+        out = []
+        for form, cue in self.by_first.get(low[i], ()):
+            n = len(form)
+            if n == 1 or tuple(low[i : i + n]) == form:
+                out.append((n, cue))
+        return out
+
+
+def inflections(lemma: str) -> list[str]:
+    """Regular English forms of a verb (base, -s, -ed, -ing); multi-word verbs inflect their first word."""
+    first, _, rest = lemma.partition(" ")
+    tail = f" {rest}" if rest else ""
+    w = first
+    vowels = "aeiou"
+    groups = re.findall(r"[aeiou]+", w)
+    cvc = len(groups) == 1 and len(w) >= 3 and w[-1] not in vowels + "wxy" and w[-2] in vowels and w[-3] not in vowels
+    if w.endswith(("s", "x", "z", "ch", "sh")):
+        third = w + "es"
+    elif w.endswith("y") and w[-2:-1] not in vowels:
+        third = w[:-1] + "ies"
+    else:
+        third = w + "s"
+    if w.endswith("e"):
+        past = w + "d"
+        ing = w[:-2] + "ying" if w.endswith("ie") else (w + "ing" if w.endswith("ee") else w[:-1] + "ing")
+    elif w.endswith("y") and w[-2:-1] not in vowels:
+        past, ing = w[:-1] + "ied", w + "ing"
+    elif cvc:
+        past, ing = w + w[-1] + "ed", w + w[-1] + "ing"
+    else:
+        past, ing = w + "ed", w + "ing"
+    return [f + tail for f in dict.fromkeys([w, third, past, ing])]
+
+
+def _plural(noun: str) -> str:
+    head, _, rest = noun.rpartition(" ")
+    last = rest or noun
+    if last.endswith(("s", "x", "ch", "sh")):
+        p = last + "es"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        p = last[:-1] + "ies"
+    else:
+        p = last + "s"
+    return f"{head} {p}" if head else p
+
+
+def _verb_forms(lemma: str, cameo: dict[str, dict[str, set[str]]], irregular: dict[str, list[str]]) -> set[str]:
+    """Every form of a verb: the regular inflections, CAMEO's irregular forms, the table's own."""
+    forms = set(inflections(lemma)) | set(irregular.get(lemma, ()))
+    for by_lemma in cameo.values():
+        forms |= by_lemma.get(lemma, set())
+    return forms
+
+
+def _cameo_forms() -> dict[str, dict[str, set[str]]]:
+    """kind → lemma → forms, from ``cameo_verbs.tsv``."""
+    text = resources.files("geo").joinpath("data/cameo_verbs.tsv").read_text(encoding="utf-8")
+    out: dict[str, dict[str, set[str]]] = {}
+    for line in text.splitlines():
+        if not line or line.startswith(("#", "form\t")):
+            continue
+        form, lemma, kind = line.split("\t")[:3]
+        out.setdefault(kind, {}).setdefault(lemma, set()).add(form)
+    return out
+
+
+def parse_cues(raw: dict[str, Any]) -> CueTable:
+    """Compile the parsed TOML of the cue table.
+
+    Raises
+    ------
+    ValueError
+        An entry with an unknown frame, a missing field, or an unknown lexicon set.
+    """
+    cameo = _cameo_forms()
+    irregular: dict[str, list[str]] = raw.get("irregular", {})
+    lexicon: dict[str, set[str]] = {}
+    for name, spec in raw.get("lexicon", {}).items():
+        forms: set[str] = set()
+        kind = spec.get("cameo", "")
+        for lemma in spec.get("keep", []):
+            if lemma not in cameo.get(kind, {}):
+                raise ValueError(f"lexicon {name}: {lemma!r} is not a CAMEO verb of kind {kind!r}")
+            forms |= cameo[kind][lemma]
+        for lemma in spec.get("add", []):
+            forms |= _verb_forms(lemma, cameo, irregular)
+        forms |= set(spec.get("forms", []))
+        lexicon[name] = forms
+    entries: list[Cue] = []
+    by_first: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
+    verb_forms: set[str] = set()
+    for spec in raw.get("cue", []):
+        for key in ("id", "kind", "frame", "words"):
+            if key not in spec:
+                raise ValueError(f"cue {spec.get('id', '?')}: missing {key!r}")
+        if spec["frame"] not in FRAMES:
+            raise ValueError(f"cue {spec['id']}: unknown frame {spec['frame']!r}")
+        pos = spec.get("pos", "verb")
+        forms: set[str] = set()
+        for w in spec["words"]:
+            if w.startswith("@"):
+                if w[1:] not in lexicon:
+                    raise ValueError(f"cue {spec['id']}: unknown lexicon set {w!r}")
+                forms |= lexicon[w[1:]]
+            elif pos == "verb":
+                forms |= _verb_forms(w, cameo, irregular)
+            elif pos == "noun":
+                forms |= {w, _plural(w)}
+            else:
+                forms.add(w)
+        forms |= set(spec.get("forms", []))
+        forms -= set(spec.get("exclude_forms", []))
+        options = {k: v for k, v in spec.items() if k not in ("id", "kind", "frame", "words", "pos", "examples")}
+        cue = Cue(
+            spec["id"], spec["kind"], spec["frame"], tuple(sorted(forms)), pos, options, tuple(spec.get("examples", ()))
+        )
+        entries.append(cue)
+        if pos == "verb":
+            # forms that end an actor phrase: not "-ing" (gerunds) nor "-s" (plural nouns: "bases", "arms")
+            verb_forms |= {f for f in forms if " " not in f and not f.endswith(("ing", "s"))}
+        for f in forms:
+            words = tuple(f.lower().split())
+            by_first.setdefault(words[0], []).append((words, cue))
+    return CueTable(
+        tuple(entries),
+        {k: tuple(v) for k, v in by_first.items()},
+        frozenset(verb_forms),
+        frozenset(by_first),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> CueTable:
+    """The packaged cue table (read once, then cached)."""
+    raw = resources.files("geo").joinpath("data/cues.toml").read_text(encoding="utf-8")
+    return parse_cues(tomllib.loads(raw))

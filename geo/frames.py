@@ -1,0 +1,417 @@
+"""Clause frames: which phrase of a clause fills a cue's source and which its target.
+
+Each frame is a small function ``frame(parse, i, n, cue) -> list[Hit]``: the
+cue's trigger spans tokens ``i .. i+n-1`` of the sentence ``parse``
+(:class:`geo.clauses.Parse`), and the cue table entry ``cue``
+(:class:`geo.cuetable.Cue`) names the frame and its options. A frame reads
+the clause's roles (subject, object, to/from/with/by phrases, possessor,
+apposition) and returns :class:`Hit` records; :mod:`geo.relations` turns
+them into findings. The frames, in the order of the cue table:
+
+agent-patient
+    "X backed Y", "X clashed with Y", "Y, backed by X": the subject is the
+    source and the object (or the phrase of one of ``preps``) the target; a
+    passive takes the source from its by-phrase. With ``symmetric`` a
+    coordinated subject and no object gives every pair ("A and B signed").
+give / get
+    a transfer told from the supplier ("X sold ITEM to Y", "X supplied Y with
+    ITEM") or from the recipient ("Y bought ITEM from X"); the item is the
+    stretch between the cue and the other party.
+between / possessor / compound / subject-noun
+    a relation stated by a noun: "tensions between A and B", "A's war in B",
+    "the A-B pact", "[A ...] tensions with B".
+relational
+    "A's ally B", "B, an ally of A", "B, A's patron": the noun names one side.
+compound-adjective
+    "A-backed B", "A-led war in B", "A-supplied drones".
+presence
+    troops, bases and influence of X in A, B and C: a sphere of influence.
+thank-for, use-maker, arrive-maker, participants
+    "Y thanked X for its support", "Y fired X-made missiles", "X's cargo
+    reached Y", "joint drills held by A and B".
+"""
+
+from __future__ import annotations
+
+from geo.clauses import Parse, Side
+from geo.cuetable import Cue
+from geo.items import item_phrases, relative_item
+from geo.noun_frames import (
+    between,
+    compound,
+    compound_adjective,
+    possessor,
+    presence,
+    relational,
+    subject_noun,
+)
+from geo.slots import (
+    Frame,
+    Hit,
+    blocked_by,
+    content_actor,
+    cut_item,
+    hit,
+    items_after,
+    maker_in,
+    noun_after,
+    objects_before,
+    owner_of,
+    pairs,
+)
+
+__all__ = ["FRAME_FUNCTIONS", "Hit"]
+
+
+def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    v = i + n - 1
+    needs = cue.opt("needs")
+    anchor_v = v
+    if needs:
+        j = noun_after(p, v, set(needs), cue.opt("needs_within", 8))
+        if j < 0:
+            return []
+        anchor_v = j
+        if cue.opt("not_with_item") and items_after(p, j):
+            return []
+    preps = cue.opt("preps", [])
+    if cue.opt("object_vs_pp"):
+        # "the war pits the army against the RSF": the object against the phrase
+        obj = p.object(v)
+        return hit(cue, i, obj, p.pp(v, preps, limit=12) if obj else None)
+    if p.passive(v) and cue.opt("passive", True):
+        src = p.agent(v)
+        tgt = p.subject(v)
+        if v >= 2 and p.low[v - 1] in ("both", "all") and p.low[v - 2] == ",":
+            tgt = (
+                objects_before(p, v - 2) or tgt
+            )  # "fought Hezbollah in Lebanon and Hamas in Gaza, both backed by Iran"
+        return hit(cue, i, src, tgt)
+    src = p.subject(v)
+    heads = cue.opt("subject_head")
+    if heads and (src is None or src.np < 0 or p.phrases[src.np].head not in heads):
+        return []
+    tgt = None
+    if cue.opt("object", True):
+        tgt = p.object(v)
+    if tgt is None and preps:
+        start = v if cue.opt("pp_from_verb") else anchor_v
+        tgt = p.pp(start, preps, limit=cue.opt("pp_within", 25))
+    if tgt is None and cue.opt("content"):
+        tgt = content_actor(p, v)
+    if tgt is None and cue.opt("symmetric") and src is not None and len(src.ids) > 1:
+        return pairs(cue, i, src.ids)
+    kinds = cue.opt("target_kinds")
+    if (
+        kinds
+        and tgt is not None
+        and tgt.np >= 0
+        and not any(p.anchors[k].kind in kinds for k in p.phrases[tgt.np].anchors)
+    ):
+        return []
+    if tgt is not None and src is not None and cue.opt("symmetric") and len(src.ids) > 1 and tgt.ids:
+        return hit(cue, i, src, tgt) + pairs(cue, i, src.ids)
+    return hit(cue, i, src, tgt)
+
+
+def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    v = i + n - 1
+    c = p.clause(v)
+    to = cue.opt("to", ["to", "for", "into"])
+    tgt = p.pp(v, to, limit=30)
+    src: Side | None = None
+    item_start, item_end = v + 1, c.last
+    if tgt is not None:
+        item_end = p.phrases[tgt.np].first - 1 if tgt.np >= 0 else c.last
+    if cue.pos == "noun":
+        src = owner_of(p, i) or p.pp(v, ("by",), limit=20)
+        if src is None:
+            src = p.subject(i)
+    elif p.passive(v):
+        src = p.agent(v)
+        subj = p.subject(v)
+        said = [k for k in range(c.first, i) if p.g.has("reporting", p.low[k])]
+        item_start, item_end = (said[-1] + 1 if said else c.first), i - 1
+        if tgt is None and subj is not None and cue.opt("passive_recipient"):
+            tgt = subj
+    else:
+        src = p.subject(v)
+        if tgt is None:
+            obj = p.object(v)
+            if obj is not None and obj.np >= 0:
+                ph = p.phrases[obj.np]
+                if ph.last + 1 < len(p.low) and p.low[ph.last + 1] == "with":
+                    tgt, item_start, item_end = obj, ph.last + 2, c.last
+                elif not ph.head or ph.head not in ("drones", "missiles", "weapons", "arms", "jets"):
+                    tgt, item_start = obj, ph.last + 1
+    frm = p.pp(v, ("from",), limit=6)
+    last = p.context.transfer
+    if tgt is None and frm is None and src is not None and last and last[1] and last[1] not in src.ids:
+        # "Poland and the Netherlands are also sending tanks": to the recipient the story is about
+        words = p.low[c.first : c.last + 1]
+        if (
+            any(w in ("also", "too") for w in words)
+            and not any(w in ("to", "for", "into") for w in p.low[v + 1 : c.last + 1])
+            and not any(c.first <= ph.first <= c.last and ph.first > v for ph in p.phrases)
+        ):
+            tgt = Side((last[1],), -1, "context")
+    if tgt is None and frm is not None:
+        # "minesweepers transferred from the Soviet Union": from X to the clause's subject
+        tgt, src = p.subject(i, exclude=frozenset(frm.ids), first=True), frm
+        item_start, item_end = max(c.first, i - 8), i - 1
+    if tgt is None:
+        return []
+    if src is None or (src.np >= 0 and src.np == tgt.np):
+        src = frm or maker_in(p, item_start, item_end, tgt.ids)
+    if src is None:
+        return []
+    text = p.text(item_start, cut_item(p, item_start, item_end))
+    if not item_phrases(text) and cue.pos == "noun":
+        k = i - 1  # "stepped up arms deliveries to ...": the words before the noun name the item
+        while (
+            k >= c.first
+            and i - k <= 3
+            and p.tokens[k].anchor < 0
+            and not p.is_function(p.low[k])
+            and not (p.finite(p.low[k]) or p.g.has("particles", p.low[k]))
+        ):
+            k -= 1
+        text = p.text(k + 1, i - 1)
+        if not item_phrases(text):
+            return []
+    elif not item_phrases(text):
+        text = p.text(max(c.first, i - 8), i - 1)
+        if c.kind == "rel" and c.marker in ("that", "which"):
+            # "corvettes that Chile has handed over to Peru": the item is what the clause hangs on
+            text = relative_item(p.text(max(0, c.first - 8), c.first - 1))
+        if not item_phrases(text) or p.low[i - 1] in p.verbs:
+            return []
+    return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
+
+
+def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    v = i + n - 1
+    c = p.clause(v)
+    if cue.opt("no_infinitive") and v + 1 < len(p.low) and p.low[v + 1] == "to":
+        return []  # "sought to bolster ... by acquiring": the later verb is the cue
+    frm = p.pp(v, cue.opt("from", ["from"]), limit=30)
+    if cue.pos == "noun":
+        tgt = p.pp(v, ("by",), limit=4) or owner_of(p, i) or p.subject(i)
+    elif p.passive(v):
+        tgt = p.pp(v, ("to", "by"), limit=20) or p.subject(v, exclude=frm.ids if frm else frozenset())
+        if (cue.opt("reduced_recipient_main") and c.kind in ("reduced",)) or p.clause(v).first == v:
+            tgt = tgt or p.subject(c.first)
+    else:
+        tgt = p.subject(v, exclude=frozenset(frm.ids) if frm else frozenset())
+    item_start, item_end = v + 1, c.last
+    if frm is not None and frm.np >= 0:
+        item_end = p.phrases[frm.np].first - 1
+    if p.passive(v) and cue.pos == "verb":
+        item_start = max(c.first, i - 8)
+        item_end = i - 1
+    src = frm or maker_in(p, v + 1, c.last, tgt.ids if tgt else ())
+    if src is None and tgt is not None:
+        src = blocked_by(p, v)  # "wanted to buy the plant, and the contract was blocked by Chile"
+    last = p.context.transfer
+    if src is None and tgt is not None and last and last[1] in tgt.ids and last[0]:
+        src = Side((last[0],))  # the seller the story already named for this buyer
+    if src is None or tgt is None:
+        return []
+    text = p.text(item_start, cut_item(p, item_start, item_end))
+    if not item_phrases(text):
+        # "five mine hunters bought from France": a participle after its item
+        text = p.text(max(c.first, i - 8), i - 1)
+        if not item_phrases(text):
+            return []
+    return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
+
+
+def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """ "a Turkish helicopter deal with Pakistan", "a contract with Russia for 24 jets", "a deal to buy ... from X"."""
+    v = i + n - 1
+    c = p.clause(v)
+    other = p.pp(v, ("with",), limit=cue.opt("within", 8))
+    maker = None
+    k = i - 1
+    while k >= c.first and i - k <= 4 and p.low[k] not in (",", "a", "an", "the"):
+        pi = p.phrase_at[k]
+        if pi >= 0:
+            maker = p.side(pi)
+            break
+        k -= 1
+    before = p.text(p.phrases[maker.np].first, i - 1) if maker is not None and maker.np >= 0 else ""
+    if maker is not None and other is not None and item_phrases(before):
+        return [Hit("transfer", maker.ids, other.ids, cue, i, item_text=before)]
+    if other is None:
+        return []
+    after = p.phrases[other.np].last + 1 if other.np >= 0 else v + 1
+    if (
+        after + 2 <= c.last
+        and p.low[after] == "to"
+        and (p.g.has("deal_verbs_get", p.low[after + 1]) or p.g.has("deal_verbs_give", p.low[after + 1]))
+    ):
+        # "signed a deal with France to buy 42 Rafale jets": the verb says who sells
+        text = p.text(after + 2, cut_item(p, after + 2, c.last))
+        subj = p.subject(i, exclude=frozenset(other.ids), first=True)
+        if subj is not None and item_phrases(text):
+            buys = p.g.has("deal_verbs_get", p.low[after + 1])
+            src, dst = (other, subj) if buys else (subj, other)
+            return [Hit("transfer", src.ids, dst.ids, cue, i, item_text=text)]
+    while after < min(c.last, after + 5) and p.low[after] != "for" and p.phrase_at[after] < 0:
+        after += 1
+    if after + 1 < len(p.low) and p.low[after] == "for":
+        subj = p.subject(i, exclude=frozenset(other.ids), first=True)
+        text = p.text(after + 1, c.last)
+        if subj is not None and item_phrases(text):
+            return [Hit("transfer", other.ids, subj.ids, cue, i, item_text=text)]
+    return []
+
+
+def thank_for(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    v = i + n - 1
+    if noun_after(p, v, {"support", "help", "aid", "assistance", "backing", "solidarity"}, 8) < 0:
+        return []
+    return hit(cue, i, p.object(v), p.subject(v))
+
+
+def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """ "Y fired X-made missiles", "the use of Iranian drones by Y": maker → user."""
+    v = i + n - 1
+    c = p.clause(v)
+    user = p.pp(v, ("by",), limit=14) if cue.pos == "noun" or p.passive(v) else p.subject(v)
+    if user is None:
+        return []
+    s, e = (v + 1, c.last) if not p.passive(v) else (c.first, i - 1)
+    maker = maker_in(p, s, e, user.ids, item_head=True)
+    if maker is None:
+        return []
+    if (
+        maker.np >= 0
+        and not p.phrases[maker.np].head
+        and not (p.phrases[maker.np].last + 2 < len(p.low) and p.low[p.phrases[maker.np].last + 1] == "-")
+    ):
+        return []
+    text = p.text(s, e)
+    if not item_phrases(text):
+        return []
+    return [Hit("transfer", maker.ids, user.ids, cue, i, item_text=text)]
+
+
+def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """ "ITEM from X arrived in Y", "India's Pinaka launchers reached Armenia"."""
+    v = i + n - 1
+    c = p.clause(v)
+    dest = p.pp(v, ("in", "at", "to"), limit=8) or p.object(v)
+    if dest is None:
+        return []
+    src = None
+    for pi, ph in enumerate(p.phrases):
+        if c.first <= ph.first < i and ph.prep == "from":
+            src = p.side(pi)
+    if src is None:
+        src = maker_in(p, c.first, i - 1, dest.ids)
+    if src is None:
+        return []
+    text = p.text(c.first, i - 1)
+    if not item_phrases(text):
+        return []
+    return [Hit("transfer", src.ids, dest.ids, cue, i, item_text=text)]
+
+
+def participants(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """ "joint drills held by A and B", "A and B held joint exercises": every pair of the participants."""
+    v = i + n - 1
+    before = cue.opt("after_words")
+    if before and not any(w in before for w in p.low[max(0, i - 4) : i]):
+        return []
+    by = p.pp(v, ("by", "between", "with", "among"), limit=10)
+    subj = p.subject(i)
+    ids: tuple[str, ...] = ()
+    if by is not None and by.np >= 0 and p.phrases[by.np].prep in ("between", "among"):
+        subj = None  # "the conflict between A and B": the pair, not the clause's subject
+    if by is not None and len(by.ids) > 1:
+        ids = by.ids
+    elif by is not None and subj is not None:
+        ids = tuple(dict.fromkeys(subj.ids + by.ids))
+    elif subj is not None and len(subj.ids) > 1:
+        ids = subj.ids
+    if len(ids) < 2 and subj is not None and cue.opt("host_support"):
+        where = p.pp(v, ("in",), limit=4)
+        if where is not None and not set(where.ids) & set(subj.ids):
+            return hit(cue, i, subj, where, kind="support")  # "the US led military exercises in Guyana"
+    return pairs(cue, i, ids) if len(ids) > 1 else []
+
+
+def invite(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """ "Armenia invited US troops", "Mali invited Russian instructors to Bamako": the troops' state backs the host."""
+    v = i + n - 1
+    j = noun_after(p, v, set(cue.opt("needs", [])), 5)
+    if j < 0:
+        return []
+    owner = owner_of(p, j)
+    host = p.pp(j, ("to", "into"), limit=3) or p.subject(v)
+    return hit(cue, i, owner, host)
+
+
+def package_for(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """ "X announced a $1.1-billion arms package for Taiwan": the subject supplies the phrase after "for"."""
+    v = i + n - 1
+    tgt = p.pp(v, ("for", "to"), limit=3)
+    src = p.subject(i, exclude=frozenset(tgt.ids) if tgt else frozenset(), first=True)
+    k = i - 1
+    while k > 0 and i - k <= 4 and p.low[k] not in ("a", "an", "the", ","):
+        k -= 1
+    text = p.text(k + 1, v)
+    if tgt is None or src is None or not item_phrases(text):
+        return []
+    return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
+
+
+def continued_deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """ "The deal also includes 100 Sidewinder missiles", "Taiwan will also spend $355 million on 60 Harpoon
+    missiles": more items of the transfer the previous sentences told, between the same two sides."""
+    v = i + n - 1
+    last = p.context.transfer
+    if not last or not last[0] or not last[1]:
+        return []
+    c = p.clause(v)
+    if cue.opt("buyer"):
+        buyer = p.subject(i)
+        if buyer is None or last[1] not in buyer.ids:
+            return []
+        on = p.find("on", v + 1)
+        if on < 0 or on > c.last:
+            return []
+        text = p.text(on + 1, cut_item(p, on + 1, c.last))
+    else:
+        nouns = set(cue.opt("needs", []))
+        if not any(w in nouns for w in p.low[max(c.first, i - 4) : i]):
+            return []
+        text = p.text(v + 1, cut_item(p, v + 1, c.last))
+    if not item_phrases(text) or (
+        p.phrases and any(c.first <= ph.first <= c.last and not set(p.ids(ph)) <= set(last) for ph in p.phrases)
+    ):
+        return []
+    return [Hit("transfer", (last[0],), (last[1],), cue, i, item_text=text)]
+
+
+FRAME_FUNCTIONS: dict[str, Frame] = {
+    "agent-patient": agent_patient,
+    "give": give,
+    "get": get,
+    "between": between,
+    "possessor": possessor,
+    "compound": compound,
+    "subject-noun": subject_noun,
+    "relational": relational,
+    "compound-adjective": compound_adjective,
+    "presence": presence,
+    "thank-for": thank_for,
+    "use-maker": use_maker,
+    "arrive-maker": arrive_maker,
+    "participants": participants,
+    "deal": deal,
+    "package-for": package_for,
+    "continued-deal": continued_deal,
+    "invite": invite,
+}

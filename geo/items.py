@@ -1,0 +1,302 @@
+"""Items, quantities, stages and dates of transfers, read from the words around a cue.
+
+A transfer cue (:mod:`geo.relations`) hands this module the stretch of text
+that names what changes hands ("12 Bayraktar TB2 drones and three ground
+stations"); it returns the items with their quantities. :func:`status`
+reads the stage of the transfer (delivered, ordered, planned, frozen) from
+the words of its clause, and :func:`date` the first date of a sentence.
+
+Examples
+--------
+>>> item_phrases("12 drones and plans to build a plant for them")
+[('drones', 12)]
+>>> status("Ukraine will buy 50 more drones", "buy")
+'planned'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from geo.data.wordlists import ITEM_HEADS, NUMBER_WORDS
+
+
+@lru_cache(maxsize=512)
+def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A compiled pattern, cached (patterns are built from shared fragments)."""
+    return re.compile(pattern, flags)
+
+
+WEAPON_HEADS = "|".join(ITEM_HEADS)
+_HEAD_RE = _rx(rf"\b(?:{WEAPON_HEADS})\b", re.I)
+
+_NUM_WORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+_QTY_RE = _rx(
+    rf"(?<![\w.-])(\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_NUM_WORD})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
+    r"(?![\w%$]|\.\d|mm|-mm| ?mm\b| ?km\b| ?percent| ?per cent| ?million| ?billion| ?years?\b| ?months?\b| ?days?\b)",
+    re.I,
+)
+
+_FROZEN = _rx(
+    r"\b(?:froze|frozen|freez\w*|collaps\w*|suspend\w*|cancel+\w*|halt\w*|block(?:s|ed|ing)\b|scrap\w*|"
+    r"stall\w*|interdict\w*|seiz\w*|intercept\w*|vetoe?d?|banned|barred|fell through|"
+    r"called off|put on hold|tried to|attempt\w*)\b"
+)
+_PLANNED = _rx(
+    r"\b(?:will|would|wants? to|plans?|planned|planning|intends?|aims?|agreed to|desire|requests?|requested|"
+    r"announc\w+|discuss\w*|decision to|"
+    r"commitments?|committed|pledged?|promised?|expected to|to be|seeks?|seeking|"
+    r"could|may|might|interested|proposed|considering|talks|negotiat\w*|offer\w*|"
+    r"upcoming|future|another|to expand|to construct|set up|approv\w*|"
+    r"cleared (?:the|a) (?:possible |potential )?sale)\b",
+    re.I,
+)
+_ORDERED = _rx(
+    r"\b(?:ordered|orders?|signed (?:a |an )?(?:\w+ )?(?:contract|deal|agreement)|contracts?|"
+    r"deal worth|worth|purchase agreement|framework (?:agreement|deal)|agreement|deal)\b",
+    re.I,
+)
+_DELIVERED = _rx(
+    r"\b(?:already|delivered|received|arrived|handed over|has handed|have handed|"
+    r"were used|was used|used|sold|supplied|provided|transferred|shipped|sent|"
+    r"donated|bought|purchased|acquired|imported|deployed|since \d{4}|"
+    r"ha(?:s|ve|d) (?:\w+ )?(?:been )?(?:\w+ed|sold|sent|given)|"
+    r"ha(?:s|ve) been (?:buying|receiving|importing|acquiring|supplying|selling|sending|"
+    r"delivering|providing|shipping|exporting))\b",
+    re.I,
+)
+
+_DATE_RE = _rx(
+    r"\b(?:(?:in|since|by|from|during|until|early|late|mid-?)\s+)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+\d{1,2},?)?\s+\d{4}|\d{4}|last year|this year|next year|last month|this month)\b"
+)
+
+
+def parse_quantity(phrase: str) -> int | None:
+    """The number of items a phrase gives ("12", "a dozen", "forty-eight"), or None.
+
+    Examples
+    --------
+    >>> parse_quantity("forty-eight FA-50 jets"), parse_quantity("a dozen drones"), parse_quantity("drones")
+    (48, 12, None)
+    """
+    for m in _QTY_RE.finditer(phrase):
+        tok = m.group(1).lower()
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", tok):
+            value = int(tok.replace(",", ""))
+            if 1900 <= value <= 2100 and "," not in tok:
+                continue
+            before = phrase[max(0, m.start() - 12) : m.start()]
+            if re.search(r"[-A-Za-z]$|[A-Z][\w-]*\s$", before) or re.search(r"\$|€|£", before):
+                continue  # part of a designation (F-16, AH-4, Block 2, Type 055) or a price
+            after = phrase[m.end() : m.end() + 4]
+            if re.match(r"-[A-Za-z]", after) or re.match(r"mm", after):
+                continue
+            return value
+        if "-" in tok:
+            a, b = tok.split("-", 1)
+            return NUMBER_WORDS.get(a, 0) + NUMBER_WORDS.get(b, 0) or None
+        if tok in NUMBER_WORDS:
+            return NUMBER_WORDS[tok]
+    return None
+
+
+_ITEM_TRIM = _rx(
+    r"^(?:(?:the|a|an|this|these|those|that|its|their|his|her|some|more|new|further|additional|other|another|also|"
+    r"first|latest|of|various|several|significantly|increased)\s+)+",
+    re.I,
+)
+
+
+_ITEM_SPLIT = _rx(r",\s*(?:and\s+)?|\s+and\s+(?=\S)")
+# "$2 billion in/of/worth of arms": the money is the deal's size, the item follows
+_MONEY_LEAD = _rx(
+    r"^(?:(?:more|less|over|nearly|almost|about|up to)\s+(?:than\s+)?)?(?:(?:US|A|C)?\$|€|£)\s?[\d.,]+"
+    r"(?:\s*(?:million|billion|trillion|bn|mn|m|b)\b)?\s+(?:(?:worth\s+)?of|in)\s+",
+    re.I,
+)
+# a designation named after the head: "tanks based on the K2 model", "frigates of the Type 054 class"
+_DESIGNATION_AFTER = _rx(
+    r"^(?P<item>.*?)\s+(?:based on|derived from|modell?ed on|of)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?P<code>(?:[A-Z][a-z]+\s+)?\d[\w-]*|[A-Z][\w-]*\d[\w-]*|[A-Z]{2,}[\w-]*)\s+"
+    r"(?:model|variant|design|platform|type|version|class)s?\b"
+)
+_SLUG = _rx(r"\w+(?:-\w+){4,}")
+# words that cannot end an item: conjunctions, auxiliaries, determiners, prepositions ("factory, and")
+_ITEM_TAIL = _rx(
+    r"(?:[\s,;:/—–-]+|\s+(?:and|or|but|nor|plus|with|of|the|a|an|to|for|its|their|have|has|had|been|be|being|was|"
+    r"were|is|are|will|would|could|should|may|might|can|also|already|now|then|that|which|who|while|whose)\b)+$",
+    re.I,
+)
+
+
+def item_phrases(text: str) -> list[tuple[str, int | None]]:
+    """Item phrases (with quantities) in a stretch of text that names things transferred.
+
+    The stretch is split at commas and "and"; pieces that each carry their own
+    quantity become separate items, otherwise the pieces are kept together.
+    The list stops at the first piece after an item that names no item
+    ("drones and plans to …", "the factory, and this contract …").
+
+    Examples
+    --------
+    >>> item_phrases("12 drones and plans to build a plant for them")
+    [('drones', 12)]
+    >>> item_phrases("$2 billion in arms and ammunition")
+    [('arms and ammunition', None)]
+    """
+    text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    text = re.sub(r"^(?:of|in|with|on)\s+", "", text, flags=re.I)
+    text = _MONEY_LEAD.sub("", text)
+    if not _HEAD_RE.search(text):
+        return []
+    spans: list[tuple[int, int]] = []
+    last = 0
+    for m in _ITEM_SPLIT.finditer(text):
+        spans.append((last, m.start()))
+        last = m.end()
+    spans.append((last, len(text)))
+    kept: list[tuple[str, str, int]] = []  # raw piece, cleaned piece, end offset
+    for s, e in spans:
+        raw = text[s:e].strip()
+        if not raw:
+            continue
+        if not _HEAD_RE.search(raw):
+            if kept:
+                break  # a conjunction followed by something that is no item
+            continue
+        cleaned = clean_item(raw)
+        if kept and not _HEAD_RE.search(cleaned):
+            break  # "drones and plans to …": the second piece's head lies in a later clause
+        kept.append((raw, cleaned, e))
+    if not kept:
+        return []
+    with_qty = [(c, parse_quantity(raw)) for raw, c, _ in kept]
+    if len(with_qty) > 1 and sum(q is not None for _, q in with_qty) >= 2:
+        return with_qty
+    if len(kept) > 1:
+        cleaned = [c for _, c, _ in kept if c]
+        joined = (
+            ", ".join(cleaned[:-1]) + " and " + cleaned[-1] if len(cleaned) > 1 else (cleaned[0] if cleaned else "")
+        )
+        stretch = text[: kept[-1][2]]
+    elif len(spans) == 1:
+        joined, stretch = kept[0][1], text
+    else:
+        joined, stretch = kept[0][1], kept[0][0]
+    return [(joined, parse_quantity(stretch))] if joined else []
+
+
+def clean_item(phrase: str) -> str:
+    """The item named by a phrase: no quantity, determiners, trailing clauses or dangling words.
+
+    Examples
+    --------
+    >>> clean_item("the factory, and")
+    'factory'
+    >>> clean_item("40 tanks based on the Korean K2 model")
+    'K2 tanks'
+    """
+    phrase = re.sub(r"§\d+§", "", phrase)
+    phrase = (
+        _QTY_RE.sub(
+            lambda m: (
+                "" if not re.match(r"[A-Za-z]-|\d", phrase[max(0, m.start() - 2) : m.start()] or "x") else m.group()
+            ),
+            phrase,
+            count=1,
+        )
+        if parse_quantity(phrase) is not None
+        else phrase
+    )
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-.")
+    phrase = re.split(r"\s*[(\[]", phrase, maxsplit=1)[0] or phrase  # "drones (UAVs)": the item before the aside
+    phrase = _ITEM_TRIM.sub("", phrase)
+    # a designation named after the head goes before it: "tanks based on the K2 model" → "K2 tanks"
+    dm = _DESIGNATION_AFTER.match(phrase)
+    if dm and _HEAD_RE.search(dm.group("item")) and not _HEAD_RE.search(dm.group("code")):
+        item = _ITEM_TRIM.sub("", dm.group("item").strip(" ,;:-"))
+        phrase = item if dm.group("code") in item else f"{dm.group('code')} {item}"
+    # cut trailing clauses that are not part of the item
+    phrase = re.split(
+        r"\s+(?:which|that|who|to|for|in|into|from|by|with|over|as|on|at|last|this|since|after|before|because|under|worth|based on)\s|\s+[—–]\s",
+        phrase + " ",
+        maxsplit=1,
+    )[0].strip()
+    if len(phrase) > 80 or _SLUG.search(phrase):  # a long phrase or a web address's slug: up to the head
+        m = _HEAD_RE.search(phrase)
+        phrase = phrase[: m.end()] if m else phrase[:80]
+    return _ITEM_TAIL.sub("", phrase).strip(" ,;:-")
+
+
+# designations before the head are capitalised, numbered or hyphenated ("Soviet-era", "T-72"), never "partially replace"
+_RELATIVE_ITEM = _rx(
+    r"((?:(?-i:[A-Z0-9])[\w-]*\s+|\w+-[\w-]+\s+){0,3}(?:" + WEAPON_HEADS + r"))\s+(?:that|which)\s+$", re.I
+)
+_CHUNK = _rx(r"\S+")
+
+
+def relative_item(before: str) -> str:
+    """The item a relative clause hangs on: "retire Cold-War-era corvettes [that ...]" → "Cold-War-era corvettes"."""
+    m = _RELATIVE_ITEM.search(before.rstrip() + " that ")
+    return m.group(1) if m else ""
+
+
+# the last word of every item head ("systems" of "air defense systems")
+_HEAD_LAST_RE = _rx(
+    "(?:" + "|".join(dict.fromkeys(h.rsplit(" ", 1)[-1] for h in WEAPON_HEADS.split("|"))) + r")\Z", re.I
+)
+_FUTURE = _rx(
+    r"\b(?:will|would|wants? to|plans? to|planning to|intends? to|aims? to|expected to|could|may|might|"
+    r"seeks? to|seeking to|hopes? to|is to|are to|to be|considering|upcoming|future|another)\b",
+    re.I,
+)
+_SIGNED = _rx(
+    r"\b(?:ordered|signed|contract|deal worth|worth \$|worth (?:US)?\$|purchase agreement|framework (?:agreement|deal))\b",
+    re.I,
+)
+_PERFECT = _rx(r"\b(?:already|have|has|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b(?!\s+to\b)", re.I)
+
+
+_APPROVED = _rx(r"\b(?:approv\w+|authori[sz]\w+|cleared|greenlit|green-lit|signed off on)\b", re.I)
+_DELIVERED_NOW = _rx(r"\b(?:arrived|received|already|handed over|has delivered|have delivered|were delivered)\b", re.I)
+
+
+def status(window: str, cue: str) -> str:
+    """The stage of a transfer from the words around its cue (see the module docstring)."""
+    perfect = None
+
+    def is_perfect() -> bool:
+        # "has supplied", "have been buying", "already delivered": the perfect of the cue itself, not of
+        # another verb of the clause ("has linked the ratification to Turkey's desire to buy")
+        nonlocal perfect
+        if perfect is None:
+            pattern = rf"\b(?:already|ha(?:s|ve|d))\s+(?:\w+\s+)?(?:been\s+)?{re.escape(cue)}\b" if cue else ""
+            perfect = bool(re.search(pattern, window, re.I)) if cue else bool(_PERFECT.search(window))
+        return perfect
+
+    if _FROZEN.search(window):
+        return "frozen"
+    if _FUTURE.search(window) and not is_perfect():
+        return "planned"
+    if _APPROVED.search(window) and not _DELIVERED_NOW.search(window):
+        return "planned"  # "has approved the delivery of 50 tanks": approved, not yet delivered
+    if re.fullmatch(r"(?i)received|delivered|handed over|shipped|arrived|delivery|deliveries|shipments?|arrival", cue):
+        return "delivered"  # "received the first jets under a 2021 contract": the delivery is the news
+    if _SIGNED.search(window) or re.fullmatch(r"(?i)order(?:s|ed)?", cue):
+        return "ordered"
+    if _PLANNED.search(window):
+        return "planned" if not is_perfect() else "delivered"
+    if _ORDERED.search(window):
+        return "ordered"
+    if _DELIVERED.search(window) or _DELIVERED.search(cue):
+        return "delivered"
+    return "unknown"
+
+
+@lru_cache(maxsize=64)
+def date(sentence: str) -> str | None:
+    m = _DATE_RE.search(sentence)
+    return m.group(0) if m else None

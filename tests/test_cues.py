@@ -1,0 +1,83 @@
+"""The cue table fires on its own examples: every entry's sentences give (and withhold) their relations.
+
+Each ``[[cue]]`` of ``geo/data/cues.toml`` lists example sentences with the
+relations they must give; here each sentence goes through the whole
+extractor (real gazetteer, real mention finding and resolution), so a rule
+is tested as an analyst's text would meet it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.cuetable import FRAMES, load_cues
+from geo.extract import extract
+from geo.scene import Document
+
+
+def _cases() -> list[tuple[str, str, str]]:
+    out = []
+    for cue in load_cues().entries:
+        for example in cue.examples:
+            sentence, _, expected = example.partition("=>")
+            out.append((cue.id, sentence.strip(), expected.strip()))
+    return out
+
+
+def _found(sentence: str) -> set[str]:
+    got = set()
+    for r in extract([Document("d", "example", sentence)]).relations:
+        if r.kind == "influence":
+            got.add(f"influence {r.source}>{','.join(r.members)}")
+        elif r.kind in ("alliance", "conflict"):
+            got.add(f"{r.kind} {'-'.join(sorted((r.source, r.target or '')))}")
+        else:
+            got.add(f"{r.kind} {r.source}>{r.target}")
+    return got
+
+
+def _expected(spec: str) -> tuple[set[str], set[str]]:
+    want, unwant = set(), set()
+    for part in spec.split(";"):
+        part = part.strip()
+        if not part or part == "none":
+            continue
+        negative = part.startswith("!")
+        kind, ends = part.lstrip("!").split()
+        if kind in ("alliance", "conflict"):
+            ends = "-".join(sorted(ends.split("-")))
+        (unwant if negative else want).add(f"{kind} {ends}")
+    return want, unwant
+
+
+@pytest.mark.parametrize(
+    ("cue_id", "sentence", "expected"), _cases(), ids=lambda x: x[:50] if isinstance(x, str) else x
+)
+def test_cue_example(cue_id: str, sentence: str, expected: str) -> None:
+    got = _found(sentence)
+    want, unwant = _expected(expected)
+    if expected == "none":
+        assert not got, f"{cue_id}: {sentence!r} gave {sorted(got)}"
+    assert want <= got, f"{cue_id}: {sentence!r} gave {sorted(got)}, wanted {sorted(want)}"
+    assert not (unwant & got), f"{cue_id}: {sentence!r} gave {sorted(unwant & got)}, which it must not"
+
+
+def test_every_cue_has_examples_of_more_than_one_story() -> None:
+    thin = [cue.id for cue in load_cues().entries if len(cue.examples) < 2]
+    assert not thin, f"cues with fewer than two example sentences: {thin}"
+
+
+def test_every_frame_is_used() -> None:
+    used = {cue.frame for cue in load_cues().entries}
+    assert used == set(FRAMES), f"frames no cue uses: {sorted(set(FRAMES) - used)}"
+
+
+def test_negated_and_hypothetical_statements_give_nothing() -> None:
+    for sentence in (
+        "Turkey did not sell drones to Ukraine.",
+        "Russia denied that it had supplied missiles to Iran.",
+        "Would China attack Taiwan?",
+        "If Egypt backs Sudan, Ethiopia will protest.",
+        "India never signed a defence pact with Russia.",
+    ):
+        assert not _found(sentence), sentence
