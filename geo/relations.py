@@ -139,7 +139,46 @@ def find_relations(
 
 # words through which a sentence naming one actor (or none) can reach another one: pronouns, anaphors
 _REACHING = frozenset(
-    ["it", "its", "they", "their", "them", "he", "his", "she", "her", "both", "two", "country", "countries", "kingdom", "republic", "nation", "nations", "state", "government", "regime", "junta", "army", "military", "group", "movement", "militia", "rebels", "militants", "insurgents", "island", "also", "deal", "package", "contract", "sale", "includes", "include", "spend"]
+    [
+        "it",
+        "its",
+        "they",
+        "their",
+        "them",
+        "he",
+        "his",
+        "she",
+        "her",
+        "both",
+        "two",
+        "country",
+        "countries",
+        "kingdom",
+        "republic",
+        "nation",
+        "nations",
+        "state",
+        "government",
+        "regime",
+        "junta",
+        "army",
+        "military",
+        "group",
+        "movement",
+        "militia",
+        "rebels",
+        "militants",
+        "insurgents",
+        "island",
+        "also",
+        "deal",
+        "package",
+        "contract",
+        "sale",
+        "includes",
+        "include",
+        "spend",
+    ]
 )
 
 

@@ -36,6 +36,7 @@ from layers.feature import (
     quotes,
     tooltip_html,
 )
+from layers.support import support_popup
 
 ARC_KINDS: tuple[str, ...] = ("alliance", "transfer", "support", "conflict")
 LAYER_NAME = "Relations"
@@ -53,6 +54,8 @@ def arc_style(rel: Relation) -> dict:
         opts["dashArray"] = style.DASH_PLANNED
     if rel.kind == "transfer" and rel.status == "frozen":
         opts |= {"color": style.FROZEN, "dashArray": style.DASH_PLANNED, "opacity": 0.85}
+    if rel.support is not None:  # a corpus arc: as wide as the documents behind it
+        opts["weight"] = style.support_weight(rel.support.documents)
     return opts
 
 
@@ -132,6 +135,8 @@ def collect_arcs(scene: Scene) -> list[MapFeature]:
         tip = f"{src.name} {arrow} {dst.name} · {rel.kind}"
         if label:
             tip += f" · {label}"
+        if rel.support is not None:
+            tip += f" · {rel.support.documents:,} document{'s' if rel.support.documents != 1 else ''}"
         props = base_properties("arcs", rel.kind, rel.id, title)
         sentences, docs = joined_evidence(evidence)
         props |= {
@@ -157,7 +162,11 @@ def collect_arcs(scene: Scene) -> list[MapFeature]:
                 css=f"gb-arc gb-{rel.kind}",
                 style=opts,
                 tooltip=tooltip_html(tip),
-                popup=popup_html(title, facts, evidence, note),
+                popup=(
+                    popup_html(title, facts, evidence, note)
+                    if rel.support is None
+                    else support_popup(scene, rel, title, facts, note)
+                ),
                 properties=props,
                 marks=tuple(marks),
             )

@@ -81,9 +81,13 @@ def _feature(
     evidence = _evidence(scene, place)
     n = len(place.mentions)
     role_text = style.ROLE_LABELS.get(role or "", "")
-    facts = [place.kind, role_text, f"{n} mention{'s' if n != 1 else ''}"]
+    # a corpus place counts the documents that mention it
+    count = f"{n} mention{'s' if n != 1 else ''}"
+    if place.documents:
+        count = f"mentioned in {place.documents:,} document{'s' if place.documents != 1 else ''}"
+    facts = [place.kind, role_text, count]
     note = f"Resolved by: {place.reason}" if place.reason else ""
-    tip = f"{place.name} · {role_text or place.kind} · {n} mention{'s' if n != 1 else ''}"
+    tip = f"{place.name} · {role_text or place.kind} · {count}"
     props = base_properties("places", place.kind, place.id, place.name)
     sentences, docs = joined_evidence(evidence)
     props |= {"name": place.name, "role": role, "mentions": n, "evidence": sentences, "documents": docs}
@@ -112,7 +116,7 @@ def collect_places(scene: Scene, outlines: Outlines | None = None) -> list[MapFe
         if place.kind not in POINT_KINDS:
             continue
         if place.kind == "city":
-            n = max(1, len(place.mentions))
+            n = max(1, place.documents or len(place.mentions))
             # grows with the mentions, but never over the story: a long file names Kyiv hundreds
             # of times
             radius = round(min(3.5 + 1.8 * math.sqrt(n), MAX_CITY_RADIUS), 2)
