@@ -545,7 +545,9 @@ _TWO = re.compile(
     r"(?:the two|both) (?:\w+ )?(?:countries|nations|states|sides|neighbou?rs|rivals|enemies|foes|adversaries|allies|"
     r"partners|governments|capitals|powers|parties|leaders)"
 )
-_THREE = re.compile(r"the three (?:\w+ )?(?:countries|nations|states|sides|neighbou?rs|allies|partners|governments|powers)")
+_THREE = re.compile(
+    r"the three (?:\w+ )?(?:countries|nations|states|sides|neighbou?rs|allies|partners|governments|powers)"
+)
 _TYPED = {"the kingdom": "kingdom", "the emirate": "emirate", "the emirates": "emirates", "the island nation": "island"}
 
 

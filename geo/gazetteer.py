@@ -25,8 +25,6 @@ True
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import gzip
 import json
 import re
@@ -35,7 +33,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
