@@ -227,7 +227,7 @@ class Parse(Roles):
             seps: list[str] = []
             j = i
             while j + 1 < len(simple):
-                gap = low[run[-1].last + 1 : simple[j + 1].first]
+                gap = [w for w in low[run[-1].last + 1 : simple[j + 1].first] if w != "."]  # "the U.S. and"
                 if (
                     len(gap) == 2
                     and gap[0] in ("and", "or")

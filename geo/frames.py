@@ -74,6 +74,8 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         anchor_v = j
         if cue.opt("not_with_item") and items_after(p, j):
             return []
+        if cue.kind == "alliance" and j > 0 and p.g.has("peace_words", p.low[j - 1]):
+            return []  # "signed a peace deal with the TPLF": the end of a war, not an alliance
     preps = cue.opt("preps", [])
     if cue.opt("object_vs_pp"):
         # "the war pits the army against the RSF": the object against the phrase
@@ -94,6 +96,13 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     tgt = None
     if cue.opt("object", True):
         tgt = p.object(v)
+    if tgt is None and cue.opt("event_owner") and p.context.conflict and src is not None:
+        # "issued statements criticising the incursion": whoever the story says carried it out
+        j = v + 1
+        while j < len(p.low) and j <= v + 3 and (p.g.has("determiners", p.low[j]) or p.low[j] in ("latest", "recent")):
+            j += 1
+        if j < len(p.low) and p.g.has("event_nouns", p.low[j]) and not set(p.context.conflict) & set(src.ids):
+            tgt = Side(p.context.conflict, -1, "context")
     if tgt is None and preps:
         start = v if cue.opt("pp_from_verb") else anchor_v
         tgt = p.pp(start, preps, limit=cue.opt("pp_within", 25))
@@ -134,6 +143,10 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         item_start, item_end = (said[-1] + 1 if said else c.first), i - 1
         if tgt is None and subj is not None and cue.opt("passive_recipient"):
             tgt = subj
+        if tgt is None and i > 0 and p.g.has("item_words", p.low[i - 1]):
+            # "The Saudi air force operates 72 Typhoons delivered by Britain": the operator received them
+            owner = p.subject(i, first=True, exclude=frozenset(src.ids) if src else frozenset())
+            tgt = owner if owner is not None and owner.np != (src.np if src else -2) else None
     else:
         src = p.subject(v)
         if tgt is None:
@@ -142,7 +155,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
                 ph = p.phrases[obj.np]
                 if ph.last + 1 < len(p.low) and p.low[ph.last + 1] == "with":
                     tgt, item_start, item_end = obj, ph.last + 2, c.last
-                elif not ph.head or ph.head not in ("drones", "missiles", "weapons", "arms", "jets"):
+                elif not ph.head or not any(p.g.has("item_words", w) for w in ph.head.split()):
                     tgt, item_start = obj, ph.last + 1
     frm = p.pp(v, ("from",), limit=6)
     last = p.context.transfer
@@ -240,6 +253,13 @@ def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             break
         k -= 1
     before = p.text(p.phrases[maker.np].first, i - 1) if maker is not None and maker.np >= 0 else ""
+    if other is None and v + 1 < len(p.low) and p.low[v + 1] in ("for", "to"):
+        # "Saudi Arabia signed a contract in 2023 for Baykar's Akinci drones": the maker named in the item
+        text = p.text(v + 2, cut_item(p, v + 2, c.last))
+        made_by = maker_in(p, v + 2, c.last)
+        buyer = p.subject(i, exclude=frozenset(made_by.ids) if made_by else frozenset(), first=True)
+        if made_by is not None and buyer is not None and item_phrases(text):
+            return [Hit("transfer", made_by.ids, buyer.ids, cue, i, item_text=text)]
     if maker is not None and other is not None and item_phrases(before):
         return [Hit("transfer", maker.ids, other.ids, cue, i, item_text=before)]
     if other is None:

@@ -215,11 +215,18 @@ def compound_adjective(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         where = p.pp(i, ("in", "across", "including"), limit=6)
         if where is not None:
             return hit(cue, i, Side((a,)), where)
-        for pi in range(len(p.phrases) - 1, -1, -1):
-            ph = p.phrases[pi]
-            if ph.last < i - 2 and a not in p.ids(ph) and not ph.possessive:
-                return hit(cue, i, Side((a,)), p.side(pi))
-        if p.context.plural:
+        noun = p.low[i + 1] if i + 1 <= c.last else ""
+        if noun in ("coup", "government", "regime", "administration", "junta", "leadership"):
+            # "a Greek-backed coup": in the country the sentence is about
+            for pi in range(len(p.phrases) - 1, -1, -1):
+                ph = p.phrases[pi]
+                if ph.last < i - 2 and a not in p.ids(ph) and not ph.possessive:
+                    return hit(cue, i, Side((a,)), p.side(pi))
+        # "the Iran-aligned movement", "Iran-backed rebels": the armed group the sentence or story names
+        groups = [x.id for x in p.anchors if x.how == "group" and x.id.split("@")[0] != a]
+        if groups:
+            return hit(cue, i, Side((a,)), Side((groups[-1],)))
+        if p.context.plural and not any(x.split("@")[0] == a for x in p.context.plural):
             return hit(cue, i, Side((a,)), Side(p.context.plural))
         return []
     if role == "leader":

@@ -130,10 +130,11 @@ def find_relations(
         transfers = [f for f in findings if f.kind == "transfer"]
         if transfers:
             context.transfer = (transfers[-1].source, transfers[-1].target or "")
-        conflicts = [f for f in findings if f.kind == "conflict"]
-        if conflicts:
-            first = conflicts[0].cue
-            context.conflict = tuple(dict.fromkeys(f.source for f in conflicts if f.cue == first))
+        # who carried out the last attack the story told ("support to the strikes", "criticising the raid")
+        attacks = [f for f in findings if f.kind == "conflict" and f.extra.get("physical")]
+        if attacks:
+            first = attacks[0].cue
+            context.conflict = tuple(dict.fromkeys(f.source for f in attacks if f.cue == first))
     return findings
 
 
@@ -433,7 +434,8 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
                 if key in seen:
                     continue
                 seen.add(key)
-                out.append(Finding(h.kind, s, t, cue, confidence=0.7))
+                extra = {"physical": True} if physical or p.g.has("hostile_nouns", p.low[h.at]) else {}
+                out.append(Finding(h.kind, s, t, cue, confidence=0.7, extra=extra))
     return out
 
 

@@ -177,8 +177,12 @@ class Roles:
                 continue
             if ph.head_at >= 0 and ph.head in self.g.words["item_words"] and not ph.possessive:
                 continue  # "Turkish drones" names a maker, not the subject
-            if ph.last + 1 < len(self.low) and self.low[ph.last + 1] in ("-", "‐"):
-                continue  # "Israel-linked vessels": a modifier, not the subject
+            if (
+                ph.last + 1 < len(self.low)
+                and self.low[ph.last + 1] in ("-", "‐")
+                and not (ph.last + 2 < len(self.low) and self.low[ph.last + 2] == "led")
+            ):
+                continue  # "Israel-linked vessels": a modifier, not the subject ("a Saudi-led coalition" is)
             if all(
                 self.anchors[k].how == "place" and self.anchors[k].kind in ("region", "sea", "strait", "city", "admin1")
                 for k in ph.anchors

@@ -87,14 +87,16 @@ def content_actor(p: Parse, v: int) -> Side | None:
 
 
 def items_after(p: Parse, j: int) -> bool:
-    """Items named around an agreement noun ("an arms deal with Libya, including JF-17 jets"): a sale, not a pact."""
+    """Items named with an agreement noun: an arms deal, "a deal for 40 jets", "a contract worth ... for tanks"."""
     c = p.clause(j)
-    end = j
-    while end < min(c.last, j + 8) and p.low[end + 1] != ",":
-        end += 1
-    if end + 2 <= c.last and p.low[end + 1] == "," and p.low[end + 2] == "including":
-        end = min(c.last, end + 8)
-    return bool(item_phrases(p.text(max(c.first, j - 4), end)))
+    if item_phrases(p.text(max(c.first, j - 2), j - 1)):
+        return True  # "an arms deal", "a $4 billion weapons contract"
+    k = j + 1
+    while k <= min(c.last, j + 4):
+        if p.low[k] in ("for", "of", "worth", "covering") and item_phrases(p.text(k + 1, min(c.last, k + 6))):
+            return True
+        k += 1
+    return False
 
 
 def cut_item(p: Parse, s: int, e: int) -> int:
