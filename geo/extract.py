@@ -78,7 +78,7 @@ def resolve_step(draft: Draft) -> None:
 
 # seas and straits are anchors for spheres of influence only ("its influence in the Indian
 # Ocean"); geo.relations drops any other relation that would end in one
-_ANCHOR_KINDS = frozenset({"country", "disputed", "region", "admin1", "bloc", "other", "sea", "strait"})
+_ANCHOR_KINDS = frozenset({"country", "disputed", "region", "admin1", "bloc", "other", "sea", "strait", "city"})
 
 
 def relation_step(draft: Draft) -> None:

@@ -183,6 +183,13 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         named = Side(p.context.plural)  # "Iran's efforts to arm its proxies": the group the story is about
     if named is None:
         return []
+    if cue.kind == "transfer":
+        # "India has become Armenia's largest arms supplier": what the noun says is sold ("arms")
+        text = p.text(max(0, i - 2), v)
+        if not item_phrases(text):
+            text = "arms"
+        src, dst = (named, owner) if cue.opt("owner") == "target" else (owner, named)
+        return [Hit("transfer", src.ids, dst.ids, cue, i, item_text=text)]
     if cue.opt("owner") == "target":  # "A's patron B": B backs A
         return hit(cue, i, named, owner)
     if cue.opt("owner") == "source":  # "A's proxy B": A backs B
@@ -259,6 +266,9 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             return []
     if cue.opt("host"):
         guest = p.object(v)
+        if guest is None:  # "hosts military bases of the United States, China and France"
+            j = noun_after(p, v, set(cue.opt("needs", [])), 4)
+            guest = p.pp(j, ("of",), limit=2) if j >= 0 else None
         host = p.subject(v)
         if guest is None or host is None:
             return []
@@ -294,7 +304,9 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         if ph.first <= v or ph.first > last or ph.first > v + cue.opt("within", 30):
             continue
         listed = ph.first > 0 and p.low[ph.first - 1] in (",", "and", "(")
-        if not (ph.prep in cue.opt("preps", ["in", "across", "including", "throughout"]) or listed):
+        # "in the city of Gyumri", "at the port of Tartus": the place after "of" is where
+        named_place = ph.prep == "of" and ph.prep_at > 0 and p.g.has("place_nouns", p.low[ph.prep_at - 1])
+        if not (ph.prep in cue.opt("preps", ["in", "across", "including", "throughout"]) or listed or named_place):
             continue
         if p.low[ph.first - 1] == "(":
             # "in the south (Peru, Chile)": the words before the parenthesis name the group

@@ -392,6 +392,15 @@ def _ok(p: Parse, ident: str, kind: str, physical: bool = False) -> bool:
     return not seen  # from context: it was an actor there
 
 
+def _country_of(p: Parse, ident: str) -> str:
+    if not ident.startswith("city:"):
+        return ident
+    from geo.gazetteer import load_gazetteer
+
+    entry = load_gazetteer().get(ident)
+    return entry.iso if entry is not None and entry.iso else ident
+
+
 def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
     # an agreement broken off ("scrapped its accord with France") is not an alliance
     broken = {frozenset((s, t)) for h in hits if h.cue.id == "break-agreement" for s in h.source for t in h.target}
@@ -409,7 +418,8 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
     for h in hits:
         cue = f"cue {h.cue.id} '{p.low[h.at]}'"
         if h.kind == "influence":
-            members = tuple(m for m in h.members if m not in h.source)
+            # "a base in the city of Gyumri": a sphere holds countries, so a city stands for its own
+            members = tuple(dict.fromkeys(_country_of(p, m) for m in h.members if m not in h.source))
             for s in h.source:
                 key = ("influence", s, members)
                 if members and key not in seen and s not in waters:
