@@ -55,6 +55,7 @@ from geo.slots import (
     items_after,
     maker_in,
     noun_after,
+    noun_before,
     objects_before,
     owner_of,
     pairs,
@@ -69,6 +70,8 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     anchor_v = v
     if needs:
         j = noun_after(p, v, set(needs), cue.opt("needs_within", 8))
+        if j < 0 and cue.opt("passive_owner") and p.passive(v):
+            j = noun_before(p, i, set(needs), cue.opt("needs_within", 8))  # "soldiers had been deployed"
         if j < 0:
             return []
         anchor_v = j
@@ -84,6 +87,9 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if p.passive(v) and cue.opt("passive", True):
         src = p.agent(v)
         tgt = p.subject(v)
+        if src is None and cue.opt("passive_owner") and tgt is not None:
+            # "11,000 North Korean soldiers had been deployed to Russia": the soldiers' state sends them
+            return hit(cue, i, tgt, p.pp(v, preps, limit=cue.opt("pp_within", 25)) if preps else None)
         if v >= 2 and p.low[v - 1] in ("both", "all") and p.low[v - 2] == ",":
             tgt = (
                 objects_before(p, v - 2) or tgt
@@ -157,6 +163,14 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
                     tgt, item_start, item_end = obj, ph.last + 2, c.last
                 elif not ph.head or not any(p.g.has("item_words", w) for w in ph.head.split()):
                     tgt, item_start = obj, ph.last + 1
+    if tgt is None and src is not None:
+        # "delivered Pantsir air defence systems to protect Pyongyang": for whom they are meant
+        for k in range(v + 1, min(c.last, v + 12)):
+            if p.low[k] == "to" and p.g.has("protective_verbs", p.low[k + 1] if k + 1 < len(p.low) else ""):
+                tgt = p.object(k + 1)
+                if tgt is not None:
+                    item_end = k - 1
+                break
     frm = p.pp(v, ("from",), limit=6)
     last = p.context.transfer
     if tgt is None and frm is None and src is not None and last and last[1] and last[1] not in src.ids:

@@ -299,7 +299,14 @@ def _auxiliary_use(p: Parse, i: int) -> bool:
     j = i + 1
     while j < len(p.low) and (p.low[j].endswith("ly") or p.low[j] in ("also", "already", "not", "never", "now")):
         j += 1
-    return j < len(p.low) and (p.low[j] == "been" or p.low[j].endswith(("ed", "en")) or p.low[j] in p.verbs)
+    w = p.low[j] if j < len(p.low) else ""
+    return bool(w) and (
+        w == "been"
+        or w.endswith(("ed", "en", "un", "wn"))
+        or w in p.verbs
+        or p.g.has("irregular_participles", w)
+        or p.g.has("irregular_past", w)
+    )
 
 
 # nouns that make the word before them a noun too: "arms deal", "aid package", "support package"
@@ -393,7 +400,7 @@ def _ok(p: Parse, ident: str, kind: str, physical: bool = False) -> bool:
 
 
 def _country_of(p: Parse, ident: str) -> str:
-    if not ident.startswith("city:"):
+    if not ident.startswith(("city:", "admin1:")):
         return ident
     from geo.gazetteer import load_gazetteer
 

@@ -755,7 +755,7 @@ frigates? | corvettes? | destroyers? | submarines? | warships? | ships? | vessel
 boats? | minehunters? | mine hunters? | minesweepers? | mine countermeasure vessels? | armou?red vehicles?
 vehicles? | personnel carriers? | apcs | ifvs | engines? | components? | parts | equipment | hardware
 technology | technologies | know-how | expertise | factory | factories | plant | reactors? | fuel | oil
-gas | grain | aid | training | vaccines?
+gas | grain | aid | training | vaccines? | electricity | power | coal | uranium | lng
 """.replace("\n", " | ").split("|")
     if h.strip()
 )
