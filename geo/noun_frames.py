@@ -245,16 +245,24 @@ def compound_adjective(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             # "Ukraine's use of US-supplied weapons against North Korean forces": the user, not the target
             for pi in range(len(p.phrases) - 1, -1, -1):
                 ph = p.phrases[pi]
-                if ph.last < i - 2 and a not in p.ids(ph) and p.clause_of[ph.first] == p.clause_of[i]:
-                    if ph.prep not in ("against", "at"):
-                        tgt = p.side(pi)
-                        break
+                if (
+                    ph.last < i - 2
+                    and a not in p.ids(ph)
+                    and p.clause_of[ph.first] == p.clause_of[i]
+                    and ph.prep not in ("against", "at")
+                ):
+                    tgt = p.side(pi)
+                    break
         if tgt is None:
             for pi, ph in enumerate(p.phrases):
-                if ph.first > i and a not in p.ids(ph) and p.clause_of[ph.first] == p.clause_of[i]:
-                    if ph.prep not in ("against", "at"):
-                        tgt = p.side(pi)
-                        break
+                if (
+                    ph.first > i
+                    and a not in p.ids(ph)
+                    and p.clause_of[ph.first] == p.clause_of[i]
+                    and ph.prep not in ("against", "at")
+                ):
+                    tgt = p.side(pi)
+                    break
         if tgt is None:
             tgt = p.subject(i, exclude=frozenset((a,)))
         text = p.text(i + 1, min(c.last, i + 6))
