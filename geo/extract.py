@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 
 from geo.clauses import Context
+from geo.items import designations
 from geo.relations import Anchor, Finding, find_relations
 from geo.resolve import Resolved, resolve_mentions
 from geo.scene import Document, Place, Relation, Scene, Span
@@ -201,8 +202,6 @@ def _actor_id(r: Resolved, text: str) -> str:
 
 # the stages of a transfer, in the order a later statement may move it along
 _STAGES = ("unknown", "planned", "ordered", "delivered", "frozen")
-# a system's name ("BrahMos", "F-16", "Bayraktar", "Su-30MK2") names the item better than its head noun
-_DESIGNATION = re.compile(r"\b(?:[A-Z]{1,3}-?\d[\w-]*|[A-Z][a-z]+[A-Z]\w*|(?<!^)[A-Z][a-z]{3,})\b")
 
 
 def _item_key(item: str | None) -> str:
@@ -268,7 +267,7 @@ def merge_step(draft: Draft) -> Scene:
     position: dict[tuple, int] = {}  # key -> its index in order
     between: dict[tuple, list[tuple]] = {}  # (transfer, source, target) -> its keys, in order
     first_of_item: dict[tuple, tuple] = {}  # (transfer, source, target, item) -> its first key in order
-    designations: dict[tuple, set[str]] = {}  # key -> the system names of its item
+    systems: dict[tuple, set[str]] = {}  # key -> the system names of its item
 
     def rename(old: tuple, new: tuple) -> None:
         """``old`` becomes ``new``, in the same place of the order."""
@@ -279,18 +278,18 @@ def merge_step(draft: Draft) -> Scene:
         ends[ends.index(old)] = new
         if first_of_item.get(old[:4]) == old:
             first_of_item[old[:4]] = new
-        designations[new] = designations.pop(old, set())
+        systems[new] = systems.pop(old, set())
 
     for f, ev in draft.findings:
         if f.kind == "transfer":
             src, dst = _end(f.source, f.source_actor), _end(f.target or "", f.target_actor)
             key = ("transfer", src, dst, _item_key(f.item), f.status)
             # "BrahMos missiles" and "three batteries of the BrahMos": one system, one transfer
-            names = {m.lower() for m in _DESIGNATION.findall(f.item or "")}
+            names = designations(f.item)
             for k in between.get(key[:3], []) if names else ():
                 if "frozen" in (k[4], f.status) and k[4] != f.status:
                     continue
-                if names & designations[k]:
+                if names & systems[k]:
                     # one system, one transfer; its stage is the furthest either statement reached
                     stage = max(k[4], f.status, key=_STAGES.index)
                     key = ("transfer", src, dst, k[3], stage)
@@ -306,7 +305,7 @@ def merge_step(draft: Draft) -> Scene:
             elif ("transfer", src, dst, _item_key(f.item), "unknown") in merged and key not in merged:
                 rename(("transfer", src, dst, _item_key(f.item), "unknown"), key)
                 merged[key]["finding"] = f
-                designations[key] = {m.lower() for m in _DESIGNATION.findall(f.item or "")}
+                systems[key] = designations(f.item)
         elif f.kind in ("alliance", "conflict"):
             a, b = sorted([_end(f.source, f.source_actor), _end(f.target or "", f.target_actor)])
             key = (f.kind, a, b)
@@ -321,7 +320,7 @@ def merge_step(draft: Draft) -> Scene:
             if key[0] == "transfer":
                 between.setdefault(key[:3], []).append(key)
                 first_of_item.setdefault(key[:4], key)
-                designations[key] = {m.lower() for m in _DESIGNATION.findall(f.item or "")}
+                systems[key] = designations(f.item)
         slot = merged[key]
         slot["evidence"].setdefault(ev, None)  # dicts as ordered sets: first statement first
         slot["cues"].setdefault(f.cue, None)

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
-from geo.items import item_phrases, relative_item
+from geo.items import item_phrases, relative_item, share
 from geo.noun_frames import (
     between,
     compound,
@@ -48,6 +48,7 @@ from geo.noun_frames import (
 from geo.slots import (
     Frame,
     Hit,
+    after_verb,
     blocked_by,
     content_actor,
     cut_item,
@@ -59,6 +60,7 @@ from geo.slots import (
     objects_before,
     owner_of,
     pairs,
+    shares,
 )
 
 __all__ = ["FRAME_FUNCTIONS", "Hit"]
@@ -153,6 +155,8 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             # "The Saudi air force operates 72 Typhoons delivered by Britain": the operator received them
             owner = p.subject(i, first=True, exclude=frozenset(src.ids) if src else frozenset())
             tgt = owner if owner is not None and owner.np != (src.np if src else -2) else None
+            if tgt is not None and tgt.np >= 0:
+                item_start = after_verb(p, p.phrases[tgt.np].last + 1)  # the item, not its operator
     else:
         src = p.subject(v)
         if tgt is None:
@@ -213,7 +217,8 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             text = relative_item(p.text(max(0, c.first - 8), c.first - 1))
         if not item_phrases(text) or p.low[i - 1] in p.verbs:
             return []
-    return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
+    out = [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
+    return out + [Hit("transfer", src.ids, s.ids, cue, i, item_text=share(text, n)) for s, n in shares(p, tgt, to)]
 
 
 def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
@@ -250,7 +255,10 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         text = p.text(max(c.first, i - 8), i - 1)
         if not item_phrases(text):
             return []
-    return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
+    out = [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
+    return out + [
+        Hit("transfer", s.ids, tgt.ids, cue, i, item_text=share(text, n)) for s, n in shares(p, frm, ("from",))
+    ]
 
 
 def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:

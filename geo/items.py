@@ -132,6 +132,32 @@ _ITEM_TAIL = _rx(
 )
 
 
+# a system's name ("BrahMos", "F-16", "HIMARS", "Bayraktar", "Su-30MK2", "170mm") names the item better than its head noun
+_DESIGNATION = re.compile(
+    r"\b(?:[A-Z]{1,3}-?\d[\w-]*|[A-Z][a-z]{1,5}-\d[\w-]*|[A-Z]{3,}|[A-Z][a-z]+[A-Z]\w*|(?<!^)[A-Z][a-z]{3,}|\d+\s?mm)\b"
+)
+
+_LEADING_NAME = re.compile(r"[A-Z][a-z]{3,}\b")
+
+
+def designations(item: str | None, *, leading: bool = False) -> set[str]:
+    """The system names an item phrase carries, folded.
+
+    A capitalised first word ("Chinese", "Pinaka") counts only with ``leading``:
+    it may name the maker's country rather than the system.
+
+    >>> sorted(designations("Chinese FK-3 air defence systems"))
+    ['fk-3']
+    >>> sorted(designations("Pinaka rocket launchers", leading=True))
+    ['pinaka']
+    >>> designations("artillery shells")
+    set()
+    """
+    found = {m.lower() for m in _DESIGNATION.findall(item or "")}
+    first = _LEADING_NAME.match(item or "") if leading else None
+    return found | {first.group(0).lower()} if first else found
+
+
 def item_phrases(text: str) -> list[tuple[str, int | None]]:
     """Item phrases (with quantities) in a stretch of text that names things transferred.
 
@@ -146,6 +172,8 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
     [('drones', 12)]
     >>> item_phrases("$2 billion in arms and ammunition")
     [('arms and ammunition', None)]
+    >>> item_phrases("Pinaka rocket launchers and ATAGS towed guns")
+    [('Pinaka rocket launchers', None), ('ATAGS towed guns', None)]
     """
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
     text = re.sub(r"^(?:of|in|with|on)\s+", "", text, flags=re.I)
@@ -176,6 +204,8 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
     with_qty = [(c, parse_quantity(raw)) for raw, c, _ in kept]
     if len(with_qty) > 1 and sum(q is not None for _, q in with_qty) >= 2:
         return with_qty
+    if len(kept) > 1 and all(designations(c, leading=True) for _, c, _ in kept):
+        return with_qty  # named systems are one transfer each, as an arms register lists them
     if len(kept) > 1:
         cleaned = [c for _, c, _ in kept if c]
         joined = (
@@ -187,6 +217,16 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
     else:
         joined, stretch = kept[0][1], kept[0][0]
     return [(joined, parse_quantity(stretch))] if joined else []
+
+
+def share(text: str, count: str) -> str:
+    """The item of ``text`` counted anew: the share a further party gave or got ("... and four from Belarus").
+
+    >>> share("six MiG-29 fighters", "four")
+    'four MiG-29 fighters'
+    """
+    found = item_phrases(text)
+    return f"{count} {found[0][0]}" if found else text
 
 
 def clean_item(phrase: str) -> str:

@@ -279,6 +279,8 @@ def _noun_use(p: Parse, i: int) -> bool:
     prev = p.low[i - 1]
     if prev in ("'s", "’s", "billion", "million", "trillion", "bn") or prev[:1].isdigit():
         return True
+    if any(c.isdigit() for c in prev) and any(c.isalpha() for c in prev):
+        return True  # after a system's name ("CH-92A armed drones"), a participle describes it
     if i + 1 < len(p.low) and p.low[i + 1] in _NOUN_AFTER:
         return True
     if p.g.has("determiners", prev) and prev not in ("that", "both", "all", "each"):
@@ -297,7 +299,7 @@ def _auxiliary_use(p: Parse, i: int) -> bool:
     if p.low[i] not in ("have", "has", "had", "having"):
         return False
     j = i + 1
-    while j < len(p.low) and (p.low[j].endswith("ly") or p.low[j] in ("also", "already", "not", "never", "now")):
+    while j < len(p.low) and (p.low[j].endswith("ly") or p.g.has("adverbs", p.low[j])):
         j += 1
     w = p.low[j] if j < len(p.low) else ""
     return bool(w) and (

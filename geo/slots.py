@@ -15,6 +15,7 @@ from itertools import combinations
 
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
+from geo.data.wordlists import NUMBER_WORDS
 from geo.items import item_phrases
 
 
@@ -180,3 +181,36 @@ def blocked_by(p: Parse, v: int) -> Side | None:
         if p.g.has("blockers", p.low[k]) and p.low[k + 1] == "by" and k + 3 < len(p.low) and p.phrase_at[k + 3] >= 0:
             return p.side(p.phrase_at[k + 3])
     return None
+
+
+def after_verb(p: Parse, k: int) -> int:
+    """The token after the verb that starts at k, past adverbs ("already operates", "still flies")."""
+    while k < len(p.low) and (p.low[k].endswith("ly") or p.g.has("adverbs", p.low[k])):
+        k += 1
+    return k + 1
+
+
+def shares(p: Parse, side: Side | None, preps: tuple[str, ...]) -> list[tuple[Side, str]]:
+    """Further parties told by a count and a preposition alone, after ``side``.
+
+    "six jets from Russia and four from Belarus", "20 went to Poland, 12 to
+    Romania": each (side, count) pair repeats the transfer with its own count.
+    """
+    out: list[tuple[Side, str]] = []
+    if side is None or side.np < 0:
+        return out
+    j = p.phrases[side.np].last + 1
+    while j + 3 < len(p.low):
+        if p.low[j] == "," and p.low[j + 1] == "and":
+            j += 1
+            if j + 3 >= len(p.low):
+                break
+        count, prep = p.low[j + 1], p.low[j + 2]
+        if p.low[j] not in ("and", ",") or prep not in preps or not (count.isdigit() or count in NUMBER_WORDS):
+            break
+        pi = p.phrase_at[j + 3]
+        if pi < 0:
+            break
+        out.append((p.named_side(pi), count))
+        j = p.phrases[pi].last + 1
+    return out

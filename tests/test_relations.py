@@ -196,6 +196,13 @@ def test_status(sentence: str, status: str) -> None:
             [("tanks", 120), ("howitzers", 40), ("fighter jets", 12)],
         ),
         ("Norway sold a dozen Hawk-9 drones to Chile.", [("Hawk-9 drones", 12)]),
+        # named systems are one transfer each, as an arms register lists them
+        (
+            "Peru has bought Norwegian NASAMS air defence systems and Hawk-9 armed drones.",
+            [("Norwegian NASAMS air defence systems", None), ("Hawk-9 armed drones", None)],
+        ),
+        # generic goods stay one consignment
+        ("Norway sent shells, mortars and rockets to Chile.", [("shells, mortars and rockets", None)]),
     ],
 )
 def test_items_and_quantities(sentence: str, items: list) -> None:
@@ -279,3 +286,22 @@ def test_designation_numbers_are_no_quantity() -> None:
     s = "Chile bought the Block 2 howitzers from Norway."
     found = [f for f in find_relations(s, _anchors(s)) if f.kind == "transfer"]
     assert found and found[0].quantity is None and found[0].status == "delivered"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Peru received 20 tanks from Norway and 12 from Chile.", {("NO", "PE", 20), ("CL", "PE", 12)}),
+        ("Norway sold six Hawk-9 jets to Peru, and four to Kenya.", {("NO", "PE", 6), ("NO", "KE", 4)}),
+    ],
+)
+def test_shares_told_by_a_count_alone(sentence: str, expected: set) -> None:
+    """ "... and 12 from Chile": a further party with its own count repeats the transfer."""
+    found = {(f.source, f.target, f.quantity) for f in find_relations(sentence, _anchors(sentence))}
+    assert found == expected
+
+
+def test_the_operator_of_delivered_systems_received_them() -> None:
+    s = "The Chilean navy already operates four frigates delivered by Norway."
+    found = [(f.kind, f.source, f.target, f.item) for f in find_relations(s, _anchors(s))]
+    assert found == [("transfer", "NO", "CL", "frigates")]
