@@ -51,6 +51,7 @@ from geo.grammar import (
     _group_phrases,
     _pair_phrases,
     _sketch,
+    counted_nouns,
     load_grammar,
     tokenize,
 )
@@ -72,7 +73,10 @@ class Parse(Roles):
         self.sentence = sentence
         self.context = context or Context()
         self.g = load_grammar()
-        self.anchors = sorted([*anchors, *self._anaphors(sentence, anchors)], key=lambda a: a.start)
+        found = self._anaphors(sentence, anchors)
+        # a place named inside a counted anaphor ("the three Sahel juntas") is part of it
+        inside = [a for a in anchors if any(b.start <= a.start and a.end <= b.end for b in found)]
+        self.anchors = sorted([*(a for a in anchors if a not in inside), *found], key=lambda a: a.start)
         self.verbs = verbs  # finite verb forms of the cue table: they end an actor phrase's head
         self.sketch, self.pos = _sketch(sentence, self.anchors)
         self.tokens = tokenize(self.sketch)
@@ -90,10 +94,15 @@ class Parse(Roles):
         taken = [(a.start, a.end) for a in anchors]
         for m in _anaphor_re().finditer(sentence):
             s, e = m.span()
-            if any(s < b and a < e for a, b in taken):
+            phrase = m.group().lower()
+            three = re.fullmatch(f"the three {counted_nouns()}", phrase)
+            counted = three or re.fullmatch(f"(?:the two|both) {counted_nouns()}", phrase)
+            within = [a for a in anchors if s < a.end and a.start < e]
+            if any(a.kind == "country" or not (counted and s < a.start and a.end < e) for a in within):
+                continue  # an actor's own name; but "the three Sahel juntas" reads past the region it names
+            if any(s < b and a < e for a, b in taken[len(anchors) :]):
                 continue
             before = [a for a in anchors if a.end <= s and a.how != "place"]
-            phrase = m.group().lower()
             if phrase in ("the army", "the armed forces", "the military"):
                 from geo.actors import load_groups
 
@@ -105,10 +114,11 @@ class Parse(Roles):
                 groups = [a.id for a in before if a.how == "group"] or list(self.context.plural[:1])
                 if groups:
                     out.append(Anchor(s, e, groups[-1], "anaphor", "country"))
-            elif phrase in _pair_phrases() or _TWO.fullmatch(phrase) or _THREE.fullmatch(phrase):
-                n = 3 if _THREE.fullmatch(phrase) else 2
-                ids = list(dict.fromkeys(a.id for a in before if a.kind == "country"))
-                group = tuple(ids[-n:]) if len(ids) >= n else self.context.focus_group(n)
+            elif phrase in _pair_phrases() or counted:
+                n = 3 if three else 2
+                among = _members(within)  # "the three Sahel juntas": countries of the Sahel
+                ids = list(dict.fromkeys(a.id for a in before if a.kind == "country" and (not among or a.id in among)))
+                group = tuple(ids[-n:]) if len(ids) >= n else self.context.focus_group(n, among)
                 if len(group) == n:
                     out.append(Anchor(s, e, "|".join(group), "anaphor", "country"))
             else:
@@ -473,6 +483,9 @@ class Parse(Roles):
                 cut(i, "part", w)
             elif prev == "," and w.endswith(("ed", "en")) and i + 1 < len(toks) and low[i + 1] == "by":
                 cut(i, "reduced", w, self._antecedent(i))
+            elif prev == "," and self._participle(i) and self._leads_clause(i - 2):
+                # "Egypt, locked in a dispute with Ethiopia, has drawn closer to ...": an aside on the subject
+                cut(i, "reduced", w, self._antecedent(i))
             elif g.has("reporting", w) and self._content_follows(i):
                 speaker = self._speaker(i)
                 cut(i + 1, "content", w)
@@ -500,6 +513,21 @@ class Parse(Roles):
             return False
         after = self.phrases[pi].last + 1
         return after < len(self.tokens) and self.finite(self.low[after])
+
+    def _participle(self, i: int) -> bool:
+        """Token i is a past participle that is no cue's finite verb here ("locked", "hit", "torn")."""
+        w = self.low[i]
+        return self.is_word(i) and (
+            (w.endswith("ed") and w not in self.g.words["ed_nouns"]) or w in self.g.words["irregular_participles"]
+        )
+
+    def _leads_clause(self, k: int) -> bool:
+        """Token k ends an actor phrase that opens the current clause (its subject, before any verb)."""
+        pi = self.phrase_at[k] if k >= 0 else -1
+        if pi < 0 or self.phrases[pi].last != k:
+            return False
+        start = self.clauses[-1].first
+        return all(self.g.has("determiners", w) for w in self.low[start : self.phrases[pi].first])
 
     def _antecedent(self, i: int) -> int:
         k = i - 1
@@ -541,14 +569,18 @@ class Parse(Roles):
     # -- roles ------------------------------------------------------------------------
 
 
-_TWO = re.compile(
-    r"(?:the two|both) (?:\w+ )?(?:countries|nations|states|sides|neighbou?rs|rivals|enemies|foes|adversaries|allies|"
-    r"partners|governments|capitals|powers|parties|leaders)"
-)
-_THREE = re.compile(
-    r"the three (?:\w+ )?(?:countries|nations|states|sides|neighbou?rs|allies|partners|governments|powers)"
-)
 _TYPED = {"the kingdom": "kingdom", "the emirate": "emirate", "the emirates": "emirates", "the island nation": "island"}
+
+
+def _members(regions: Sequence[Anchor]) -> tuple[str, ...]:
+    """The member countries of the regions or blocs named inside an anaphor."""
+    if not regions:
+        return ()
+    from geo.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    entries = [gaz.get(a.id) for a in regions]
+    return tuple(m for e in entries if e is not None for m in e.members)
 
 
 def _typed_candidates(phrase: str, context: Context) -> list[str]:

@@ -64,10 +64,18 @@ class Context:
     transfer: tuple[str, str] | None = None
     conflict: tuple[str, ...] = ()
 
-    def focus_group(self, n: int) -> tuple[str, ...]:
-        """The n countries named most often so far (for "the two countries", "the three nations")."""
-        ranked = sorted(self.actors, key=lambda c: -(self.mentions.get(c, 0) + self.actors.index(c) / 100))
-        return tuple(ranked[:n]) if len(ranked) >= n else (self.pair or ()) if n == 2 else ()
+    def focus_group(self, n: int, among: Sequence[str] = ()) -> tuple[str, ...]:
+        """The n countries named most often so far (for "the two countries", "the three nations").
+
+        With ``among`` only those countries count ("the three Sahel juntas": members of the Sahel).
+        """
+        actors = [c for c in self.actors if c in among] if among else self.actors
+        ranked = sorted(actors, key=lambda c: -(self.mentions.get(c, 0) + actors.index(c) / 100))
+        if len(ranked) >= n:
+            return tuple(ranked[:n])
+        if among:
+            return tuple(among) if len(among) == n else ()
+        return (self.pair or ()) if n == 2 else ()
 
     def focus(self, exclude: Sequence[str] = ()) -> str:
         """The country named most often so far (the most recent among equals), other than ``exclude``."""
@@ -188,11 +196,15 @@ def _anaphor_re() -> re.Pattern[str]:
     phrases |= {" ".join(w) for w in g.phrases["army_anaphors"]}
     phrases -= {"each other", "one another", "the two"}
     alts = "|".join(re.escape(x) for x in sorted(phrases, key=len, reverse=True))
-    counted = (
-        r"(?:the two|both|the three) (?:\w+ )?(?:countries|nations|states|sides|neighbou?rs|rivals|enemies|foes|"
-        r"adversaries|allies|partners|governments|capitals|powers|parties|leaders)"
-    )
+    counted = rf"(?:the two|both|the three) {counted_nouns()}"
     return re.compile(rf"\b(?:{counted}|{alts})\b(?!['’]s\b\s+(?:own\b))", re.I)
+
+
+@lru_cache(maxsize=1)
+def counted_nouns() -> str:
+    """A pattern for a counted anaphor's noun, with one optional word before it ("the two former enemies")."""
+    nouns = "|".join(sorted(load_grammar().words["counted_nouns"], key=len, reverse=True))
+    return rf"(?:\w+ )?(?:{nouns})"
 
 
 def _sketch(sentence: str, anchors: Sequence[Anchor]) -> tuple[str, list[tuple[int, int]]]:

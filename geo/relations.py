@@ -152,6 +152,7 @@ _REACHING = frozenset(
         "her",
         "both",
         "two",
+        "three",
         "country",
         "countries",
         "kingdom",

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from geo.clauses import Context
 from geo.relations import Anchor, find_relations, parse_quantity
 
 # country words used in the invented sentences below, with the id each stands for
@@ -37,7 +38,12 @@ _ACTORS = {
 
 
 # a bloc and two waters, with their place kinds
-_OTHERS = {"NATO": ("bloc:nato", "bloc"), "Atlantic": ("sea:atlantic", "sea"), "Caspian": ("sea:caspian", "sea")}
+_OTHERS = {
+    "NATO": ("bloc:nato", "bloc"),
+    "Atlantic": ("sea:atlantic", "sea"),
+    "Caspian": ("sea:caspian", "sea"),
+    "Sahel": ("region:sahel", "region"),
+}
 
 
 def _anchors(sentence: str) -> list[Anchor]:
@@ -305,3 +311,33 @@ def test_the_operator_of_delivered_systems_received_them() -> None:
     s = "The Chilean navy already operates four frigates delivered by Norway."
     found = [(f.kind, f.source, f.target, f.item) for f in find_relations(s, _anchors(s))]
     assert found == [("transfer", "NO", "CL", "frigates")]
+
+
+def test_an_aside_on_the_subject_keeps_the_subject() -> None:
+    """ "X, locked in a dispute with Y, has drawn closer to A and B": X draws closer, not Y."""
+    s = "Egypt, locked in a long dispute with Kenya over water, has drawn closer to Peru and Chile."
+    found = {(f.kind, *sorted((f.source, f.target))) for f in find_relations(s, _anchors(s))}
+    assert found == {("conflict", "EG", "KE"), ("alliance", "EG", "PE"), ("alliance", "CL", "EG")}
+
+
+def test_the_three_region_states_are_the_story_s_members_of_that_region() -> None:
+    """ "the three Sahel juntas": of the countries the story names, those in the Sahel."""
+    ctx = Context()
+    story = [
+        "Mali, Niger and Burkina Faso cut ties with France.",
+        "Spain and Canada voiced concern, and Mali expelled Spanish diplomats.",
+        "The three Sahel juntas signed a mutual defence pact.",
+    ]
+    found = []
+    for sentence in story:
+        anchors = _anchors(sentence)
+        if "Niger " in sentence:  # two-word and unlisted names, placed by hand
+            anchors += [Anchor(sentence.index("Niger"), sentence.index("Niger") + 5, "NE")]
+            anchors += [Anchor(sentence.index("Burkina"), sentence.index("Burkina") + 12, "BF")]
+            anchors += [Anchor(sentence.index("France"), sentence.index("France") + 6, "FR")]
+        found = find_relations(sentence, sorted(anchors, key=lambda a: a.start), context=ctx)
+    assert {(f.kind, *sorted((f.source, f.target))) for f in found} == {
+        ("alliance", "BF", "ML"),
+        ("alliance", "ML", "NE"),
+        ("alliance", "BF", "NE"),
+    }
