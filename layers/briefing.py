@@ -145,12 +145,21 @@ def _near_part(geom: Any, place: Place, toward: tuple[float, float]) -> Box:
 def step_bounds(scene: Scene, step: Step) -> list[list[float]] | None:
     """The ``[[south, west], [north, east]]`` a step frames, or None with no places.
 
+    The overview frames the ends of the Scene's relations, as the main map's first view does.
+
     Countries and areas count with their outlines (from :mod:`geo.shapes`
     when its data is installed, else a box sized by their area); very large
     countries shown beside smaller places count only with their part
     nearest those places and their point (where their arcs end), not
     with every far-flung coast. The box is padded and never smaller than a few degrees.
     """
+    from geo.story import OVERVIEW_ID
+
+    if step.id == OVERVIEW_ID and scene.relations:
+        # the overview frames what the main map opens on: the ends of the relations
+        from layers.render import story_bounds
+
+        return story_bounds(scene)
     places = [p for p in (scene.place(pid) for pid in step.place_ids) if p is not None]
     if not places:
         return None
@@ -345,11 +354,11 @@ def _draw(scene: Scene) -> Any:
     """
     import folium
 
-    from layers.render import ALL_LAYERS, render_map
+    from layers.render import ALL_LAYERS, ViewGuard, render_map
 
     m = render_map(scene, layers=ALL_LAYERS, outlines=_outlines())
     for key, child in list(m._children.items()):
-        if isinstance(child, folium.LayerControl | folium.FitBounds):
+        if isinstance(child, folium.LayerControl | folium.FitBounds | ViewGuard):
             del m._children[key]
     return m
 
