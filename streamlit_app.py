@@ -24,7 +24,7 @@ from geo import edits
 from geo.documents import MAX_TEXT_BYTES, InputError, load_bytes
 from geo.edits import Workspace
 from geo.scene import PLACE_KINDS, RELATION_KINDS, STATUSES, Document, Scene, SceneError
-from layers import app_cache, evidence
+from layers import app_cache, app_pick, evidence
 from layers.names import ALL_LAYERS, LAYER_NAMES
 
 ROOT = Path(__file__).resolve().parent
@@ -32,7 +32,7 @@ SEEDS = ROOT / "seeds"
 ARTICLE_TYPES = ["txt", "md", "markdown", "html", "htm"]
 MAX_UPLOAD_BYTES = MAX_TEXT_BYTES * 4
 MAX_SCENE_BYTES = 50_000_000
-RETURNED = ["last_object_clicked", "last_object_clicked_tooltip"]
+RETURNED = [app_pick.PICK_FIELD]  # a click on the map names its feature (layers/app_pick.py)
 CREDITS = (
     "Outlines: [Natural Earth](https://www.naturalearthdata.com/) (public domain). "
     "Cities: [GeoNames](https://www.geonames.org/) "
@@ -324,11 +324,12 @@ def on_add_relation(scene: Scene) -> None:
 def on_pick_relation() -> None:
     rid = S.get("ev_relation")
     S.selected = ("relation", rid) if rid else None
+    S.focus = rid or None  # picked from the list: the map emphasises it (a map click marks it itself)
 
 
 def on_clear_selection() -> None:
     S.selected = None
-    S.last_hit = None
+    S.focus = None
 
 
 def on_undo() -> None:
@@ -620,49 +621,32 @@ if scene.documents and not scene.places:
 
 # -- map and inspector ---------------------------------------------------------------
 
-selected = S.get("selected")
-highlight: set[str] = set()
-if selected:
-    highlight = {selected[1]}
 
-map_col, side_col = st.columns([5, 2])
-with map_col:
-    clicked = draw_map(view_json, layers=shown_layers, highlight=highlight, key="main_map", height=620)
-    if clicked:
-        from layers.app_map import feature_at
+@st.fragment
+def map_and_inspector(view: Scene, view_json: str, layers: Sequence[str], names: dict[str, str]) -> None:
+    """The map and the Inspect panel: a click on the map reruns only these two (the map, with the
+    same arguments, is not sent again), so the panel answers at once."""
+    focus = S.get("focus")
+    map_col, side_col = st.columns([5, 2])
+    with map_col:
+        value = draw_map(view_json, layers=layers, highlight={focus} if focus else None, key="main_map", height=620)
+        pick = app_pick.picked(value)
+        if pick and pick[2] != S.get("pick_count"):
+            S.pick_count = pick[2]
+            S.selected = pick[:2]
+    with side_col:
+        shown = app_pick.inspect(view, S.get("selected"), names)
+        if shown is None:
+            st.subheader("Inspect")
+            st.caption("Click a country, a place or an arc on the map, or pick a relation below.")
+        else:
+            st.subheader(shown["heading"])
+            st.caption(shown["caption"])
+            st.html(shown["html"])
+            st.button("Clear selection", key="clear_sel", on_click=on_clear_selection)
 
-        hit = feature_at(view, clicked.get("last_object_clicked_tooltip"), clicked.get("last_object_clicked"))
-        if hit and hit != S.get("last_hit"):
-            S.last_hit = hit
-            S.selected = hit
-            st.rerun()
 
-with side_col:
-    if selected and selected[0] == "relation" and scene.relation(selected[1]):
-        rel = scene.relation(selected[1])
-        st.subheader("Relation")
-        st.html(evidence.relation_html(rel, names))
-        for span in rel.evidence:
-            doc = scene.document(span.doc)
-            st.html(
-                f"<blockquote>{html.escape(span.text)}</blockquote>"
-                f"<small>{html.escape(doc.title if doc else span.doc)}</small>"
-            )
-        if rel.cue:
-            st.caption(f"Why: {rel.cue}")
-    elif selected and selected[0] == "place" and scene.place(selected[1]):
-        place = scene.place(selected[1])
-        st.subheader(place.name)
-        st.caption(f"{place.kind} · {place.id}" + (f" · {place.reason}" if place.reason else ""))
-        own = edits.relations_of(scene, place.id)
-        st.caption(f"{len(place.mentions)} mentions · {len(own)} relations")
-        if own:
-            st.html(evidence.relations_list_html(scene.replace(relations=own), names))
-    else:
-        st.subheader("Inspect")
-        st.caption("Click a country or an arc on the map, or pick a relation below.")
-    if selected:
-        st.button("Clear selection", key="clear_sel", on_click=on_clear_selection)
+map_and_inspector(view, view_json, shown_layers, names)
 
 # -- tabs ---------------------------------------------------------------------------
 
@@ -674,6 +658,7 @@ tab_ev, tab_fix, tab_story, tab_export = st.tabs(
 with tab_ev:
     if tab_ev.open is not False:
         rel_ids = [r.id for r in view.relations]
+        selected = S.get("selected")
         current = selected[1] if selected and selected[0] == "relation" else None
         S.ev_relation = current if current in rel_ids else ""  # follow map clicks
         choice = (

@@ -297,7 +297,11 @@ def prepare(
     from layers.app_map import prepare_map
     from layers.render import render_map
 
-    m = render_map(Scene.from_json(view_json), layers=layers, highlight=set(highlight) or None, bounds=bounds or None)
+    from layers.app_pick import picker
+
+    scene = Scene.from_json(view_json)
+    m = render_map(scene, layers=layers, highlight=set(highlight) or None, bounds=bounds or None)
+    picker(scene).add_to(m)  # a click answers at once (layers/app_pick.py)
     prepared = prepare_map(m, prefix)
     if store is not None and save:
         store.put("map", key, json.dumps(prepared, ensure_ascii=False))

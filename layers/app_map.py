@@ -352,9 +352,11 @@ def show_map(
     # 0.6-1 s on a fresh server, before the first map can be sent. So the component's
     # ``default`` (what the frontend compares a pan or zoom against, to stay silent) is not
     # passed; the script sets it first thing instead, to the same value.
+    # (the frontend starts its "selected_tags", the field map picks travel in, as an empty list)
+    default = {k: [] if k == "selected_tags" else None for k in returned}
     seed = (
         "if (window.__GLOBAL_DATA__ && window.__GLOBAL_DATA__.previous_data == null) {"
-        f" window.__GLOBAL_DATA__.previous_data = {json.dumps(dict.fromkeys(returned))}; }}\n"
+        f" window.__GLOBAL_DATA__.previous_data = {json.dumps(default)}; }}\n"
     )
     return _map_component()(
         script=seed + prepared["script"],

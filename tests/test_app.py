@@ -72,7 +72,7 @@ def test_default_load_extracts_seeds_and_draws_an_offline_map(at):
     assert scene.places and scene.relations
     args = _map_args(at)
     assert '"className": "gb-arc ' in args["script"]
-    assert args["returned_objects"] == ["last_object_clicked", "last_object_clicked_tooltip"]
+    assert args["returned_objects"] == ["selected_tags"]  # map picks (layers/app_pick.py)
     links = [*args["js_links"], *args["css_links"]]
     assert links and all(not link.startswith(("http:", "https:", "//")) for link in links)
     assert any(link.endswith("leaflet.js") for link in args["js_links"])

@@ -3,7 +3,7 @@
 Every request that does not go to the local Streamlit server is aborted and
 recorded; the tests fail if any was attempted, if the page logs an error, or
 if Streamlit shows an exception. Screenshots land in pytest's tmp dir (and
-in out/ when GEOBRIEF_SCREENSHOTS=1) for a person to look at.
+in bench/out/ when GEOBRIEF_SCREENSHOTS=1) for a person to look at.
 """
 
 from __future__ import annotations
@@ -134,7 +134,7 @@ def _shot(pg, tmp_path: Path, name: str) -> Path:
     path = tmp_path / f"{name}.png"
     pg.screenshot(path=str(path))
     if os.environ.get("GEOBRIEF_SCREENSHOTS"):
-        out = ROOT / "out"
+        out = ROOT / "bench" / "out"
         out.mkdir(exist_ok=True)
         shutil.copy(path, out / path.name)
     return path
@@ -216,6 +216,7 @@ def test_pan_and_zoom_do_not_rerun_the_app(page):
 def test_layer_control_hides_and_shows_arcs(page, tmp_path):
     frame = _map(page)
     before = frame.locator("path.gb-arc").count()
+    frame.locator(".leaflet-control-layers").hover()  # the control opens on hover
     toggle = frame.locator(".leaflet-control-layers-overlays label", has_text="Relations")
     toggle.locator("input").click()
     page.wait_for_timeout(300)
@@ -256,6 +257,57 @@ def test_clicking_an_arc_shows_its_evidence(page, tmp_path):
     assert page.locator("blockquote").count() >= 1
     page.wait_for_timeout(800)
     _shot(page, tmp_path, "app-arc-selected")
+    _no_trouble(page)
+
+
+def _seed_view():
+    from geo.documents import load_path
+    from geo.extract import extract
+
+    return extract([load_path(p) for p in sorted((ROOT / "seeds").glob("*.txt"))])
+
+
+def test_first_view_fits_the_ends_of_the_relations(page, tmp_path):
+    from layers.render import collect_layers, story_points
+
+    scene = _seed_view()
+    ends = [list(p) for p in story_points(scene, collect_layers(scene))]
+    frame = _map(page)
+    page.wait_for_timeout(800)
+    inner = next(f for f in page.frames if "st_folium" in f.url)
+    view = inner.evaluate(
+        """(points) => { const map = window.map; const s = map.getSize();
+             return {w: s.x, h: s.y, pts: points.map(p => { const q = map.latLngToContainerPoint(p); return [q.x, q.y]; })}; }""",
+        ends,
+    )
+    xs, ys = [p[0] for p in view["pts"]], [p[1] for p in view["pts"]]
+    assert min(xs) >= 0 and max(xs) <= view["w"] and min(ys) >= 0 and max(ys) <= view["h"]
+    assert max((max(xs) - min(xs)) / view["w"], (max(ys) - min(ys)) / view["h"]) >= 0.5
+    assert frame.locator(".gb-endpoint.gb-crowded").count() == 0  # every end is named
+    _shot(page, tmp_path, "app-first-view")
+
+
+def test_clicking_a_country_fills_the_panel(page, tmp_path):
+    frame = _map(page)
+    page.wait_for_timeout(800)
+    box = page.locator(MAP_FRAME).first.bounding_box()
+    # a real click inside Pakistan's outline (a country at an end of a relation), away from its name
+    inner = next(f for f in page.frames if "st_folium" in f.url)
+    x, y = inner.evaluate(
+        """() => { const map = window.map; const q = map.latLngToContainerPoint([27.0, 66.0]);
+                   return [q.x, q.y]; }"""
+    )
+    since = time.monotonic()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    page.get_by_role("heading", name="Pakistan").wait_for(timeout=30_000)
+    answered = time.monotonic() - since
+    panel = page.locator("[data-testid='stVerticalBlock'] .gb-relations").first
+    panel.wait_for(timeout=10_000)
+    assert "Pakistan" in panel.inner_text() and "transfer" in panel.inner_text()
+    assert page.locator("blockquote").count() >= 1  # its sentences
+    assert frame.locator("path.gb-picked").count() >= 1  # marked on the map, without a redraw
+    print(f"country click → panel: {answered * 1000:.0f} ms (one click, not a benchmark)")
+    _shot(page, tmp_path, "app-country-click")
     _no_trouble(page)
 
 
