@@ -295,9 +295,8 @@ def prepare(
     if prepared is not None:
         return prepared
     from layers.app_map import prepare_map
-    from layers.render import render_map
-
     from layers.app_pick import picker
+    from layers.render import render_map
 
     scene = Scene.from_json(view_json)
     m = render_map(scene, layers=layers, highlight=set(highlight) or None, bounds=bounds or None)

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
-
 from functools import cache
 
 from geo.scene import Relation, Scene
