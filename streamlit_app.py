@@ -651,8 +651,8 @@ map_and_inspector(view, view_json, shown_layers, names)
 # -- tabs ---------------------------------------------------------------------------
 
 # lazy tabs: only the open panel runs and is sent, which keeps reruns and page loads light
-tab_ev, tab_fix, tab_story, tab_export = st.tabs(
-    ["Evidence", "Correct", "Briefing", "Export"], key="panel", on_change="rerun"
+tab_ev, tab_fix, tab_story, tab_export, tab_corpus = st.tabs(
+    ["Evidence", "Correct", "Briefing", "Export", "Corpus"], key="panel", on_change="rerun"
 )
 
 with tab_ev:
@@ -862,6 +862,12 @@ with tab_export:
             key="dl_brief",
             on_click="ignore",
         )
+
+with tab_corpus:
+    if tab_corpus.open is not False:
+        from layers.app_corpus import corpus_panel
+
+        corpus_panel(open_scene)  # many articles on Dask, or a corpus Scene file; see layers/app_corpus.py
 
 # The page is out: load the rest of the library (folium, gazetteer, outlines) in the background,
 # once per server, so the analyst's first own article or correction does not wait for it.

@@ -1,4 +1,4 @@
-"""The ``geobrief`` command line: geocode, extract, map, export, brief.
+"""The ``geobrief`` command line: geocode, extract, map, export, brief, corpus.
 
 Each subcommand is a thin wrapper over one library call. Exit status: 0 on
 success, 1 when some input could not be used (an unknown place name, an
@@ -205,6 +205,16 @@ def _brief(args: argparse.Namespace) -> int:
     return status
 
 
+# -- corpus ---------------------------------------------------------------------
+
+
+def _corpus(args: argparse.Namespace) -> int:
+    """Extract a corpus on Dask into one aggregated Scene; the work is in geo.corpus."""
+    from geo.corpus_cli import run
+
+    return run(args, err=_err, write=_write)
+
+
 # -- parser ---------------------------------------------------------------------
 
 
@@ -246,6 +256,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="BRIEFING.html")
     p.add_argument("--png", metavar="DIR", help="also write one PNG per step (needs chromium)")
     p.set_defaults(func=_brief)
+
+    p = sub.add_parser(
+        "corpus",
+        help="extract many articles on Dask into one map of who arms, backs and fights whom",
+        description="Folders and files of .txt/.md/.html articles, JSON Lines and CSV files with a 'text' "
+        "field (and optionally date, title, url, id) → one aggregated Scene and its map.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="folders, articles, .jsonl or .csv files")
+    p.add_argument("-o", "--output", metavar="CORPUS.html", help="write the corpus map (offline HTML)")
+    p.add_argument("--scene", metavar="CORPUS.json", help="write the aggregated Scene")
+    p.add_argument("--geojson", metavar="OUT.geojson", help="write every layer as GeoJSON")
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="only documents dated on or after this day")
+    p.add_argument("--until", metavar="YYYY-MM-DD", help="only documents dated on or before this day")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="a dask.distributed scheduler, e.g. tcp://host:8786")
+    p.add_argument("--workers", type=int, metavar="N", help="worker processes of the local cluster (all cores)")
+    p.set_defaults(func=_corpus)
     return parser
 
 

@@ -27,10 +27,12 @@ SCHEMA_VERSION = 1
 PlaceKind = Literal["country", "city", "sea", "strait", "region", "disputed", "admin1", "bloc", "other", "group"]
 RelationKind = Literal["alliance", "transfer", "support", "conflict", "influence"]
 Status = Literal["delivered", "ordered", "planned", "frozen", "unknown"]
+DateOrigin = Literal["column", "text", ""]
 
 PLACE_KINDS: tuple[str, ...] = get_args(PlaceKind)
 RELATION_KINDS: tuple[str, ...] = get_args(RelationKind)
 STATUSES: tuple[str, ...] = get_args(Status)
+DATE_ORIGINS: tuple[str, ...] = get_args(DateOrigin)
 DIRECTED_KINDS = frozenset({"transfer", "support", "conflict"})
 
 
@@ -46,6 +48,11 @@ class Document:
     title: str
     text: str
     source: str | None = None
+    #: the article's date (ISO ``YYYY-MM-DD``), when known; set in corpus mode
+    date: str | None = None
+    #: where ``date`` came from: ``"column"`` (the input's ``date`` field), ``"text"`` (the
+    #: article's dateline or first date) or ``""`` (no date)
+    dated_by: DateOrigin = ""
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,47 @@ class Place:
     area_km2: float = 0.0
     members: tuple[str, ...] = ()
     role: str = ""
+    #: in a corpus Scene, how many documents mention the place (0 elsewhere)
+    documents: int = 0
+
+
+@dataclass(frozen=True)
+class DateCount:
+    """How many documents of a corpus support a relation on one day."""
+
+    date: str
+    documents: int
+
+
+@dataclass(frozen=True)
+class StatusSpan:
+    """One status a transfer was reported in: from when, until when, in how many documents."""
+
+    status: Status
+    first_date: str | None
+    last_date: str | None
+    documents: int
+
+
+@dataclass(frozen=True)
+class Support:
+    """How much of a corpus backs one aggregated relation (see :mod:`geo.aggregate`).
+
+    ``Relation.evidence`` holds the sentences of the most recent statements
+    (at most ``Corpus.quotes_per_relation``); ``other_documents`` names every
+    other supporting document, most recent first. ``by_date`` counts the
+    dated supporting documents per day, ``undated`` the others. ``history``
+    lists a transfer's statuses in the order they were first reported.
+    """
+
+    documents: int
+    statements: int
+    first_date: str | None = None
+    last_date: str | None = None
+    by_date: tuple[DateCount, ...] = ()
+    undated: int = 0
+    other_documents: tuple[str, ...] = ()
+    history: tuple[StatusSpan, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -115,6 +163,8 @@ class Relation:
     confidence: float = 1.0
     source_actor: str | None = None
     target_actor: str | None = None
+    #: in a corpus Scene, the documents and statements behind this relation (None elsewhere)
+    support: Support | None = None
 
     def endpoints(self) -> tuple[str, ...]:
         """Every place id this relation touches, source first."""
@@ -136,6 +186,37 @@ class Step:
 
 
 @dataclass(frozen=True)
+class Corpus:
+    """What a corpus Scene was made from (``geobrief corpus``); None on ordinary Scenes.
+
+    A corpus Scene keeps only the documents its quotes come from, without
+    their text; the counts here describe the whole corpus read:
+    ``documents`` extracted, ``skipped`` (unreadable or failed, with the
+    first messages in ``skips``), how many were dated by their ``date``
+    field or by their text or not at all, how many fell outside
+    ``since``/``until``, ``dates_ignored`` (a ``date`` field that was no
+    date: the text dated those), ``places_left_out`` (places mentioned but
+    outside the kept ones; see ``geo.aggregate.MAX_PLACES``) and the cap on
+    quoted statements per relation.
+    """
+
+    documents: int
+    skipped: int = 0
+    skips: tuple[str, ...] = ()
+    dated_by_column: int = 0
+    dated_by_text: int = 0
+    undated: int = 0
+    outside_dates: int = 0
+    since: str | None = None
+    until: str | None = None
+    first_date: str | None = None
+    last_date: str | None = None
+    quotes_per_relation: int = 0
+    places_left_out: int = 0
+    dates_ignored: int = 0
+
+
+@dataclass(frozen=True)
 class Scene:
     """Documents, places, relations, an optional storyline, and the non-state sides (``actors``).
 
@@ -150,6 +231,8 @@ class Scene:
     story: tuple[Step, ...] = ()
     schema_version: int = field(default=SCHEMA_VERSION)
     actors: tuple[Place, ...] = ()
+    #: set on corpus Scenes only
+    corpus: Corpus | None = None
 
     # -- look-ups -----------------------------------------------------------
     def place(self, place_id: str) -> Place | None:
@@ -188,7 +271,7 @@ class Scene:
         Influence relations also carry ``target`` as the member list, as the
         eval schema asks.
         """
-        return {
+        out = {
             "schema_version": self.schema_version,
             "documents": [_plain(d) for d in self.documents],
             "places": [_plain(p) for p in self.places],
@@ -196,6 +279,9 @@ class Scene:
             "story": [_plain(s) for s in self.story],
             "actors": [_plain(a) for a in self.actors],
         }
+        if self.corpus is not None:
+            out["corpus"] = _plain(self.corpus)
+        return out
 
     def to_json(self, indent: int | None = 1) -> str:
         """Serialise to JSON text (stable key order, UTF-8 characters kept)."""
@@ -225,12 +311,14 @@ class Scene:
             )
         if version < 1:
             raise SceneError(f"unknown schema_version {version}")
-        docs = tuple(_build(Document, d, f"documents[{i}]") for i, d in enumerate(_list(data, "documents")))
+        docs = tuple(_build_document(d, f"documents[{i}]") for i, d in enumerate(_list(data, "documents")))
         places = tuple(_build_place(p, f"places[{i}]") for i, p in enumerate(_list(data, "places")))
         rels = tuple(_build_relation(r, f"relations[{i}]") for i, r in enumerate(_list(data, "relations")))
         story = tuple(_build_step(s, f"story[{i}]") for i, s in enumerate(_list(data, "story")))
         actors = tuple(_build_place(a, f"actors[{i}]") for i, a in enumerate(_list(data, "actors")))
-        scene = cls(documents=docs, places=places, relations=rels, story=story, actors=actors)
+        corpus = data.get("corpus")
+        corpus = None if corpus is None else _build(Corpus, corpus, "corpus", skips=_strings(corpus, "skips", "corpus"))
+        scene = cls(documents=docs, places=places, relations=rels, story=story, actors=actors, corpus=corpus)
         _check_references(scene)
         return scene
 
@@ -252,9 +340,23 @@ class Scene:
 # -- serialisation helpers ------------------------------------------------------
 
 
+# Fields added after schema 1's first files: left out of the JSON while they hold their
+# default, so Scenes without them serialise (and hash) byte for byte as before.
+_OPTIONAL: dict[type, frozenset[str]] = {
+    Document: frozenset({"date", "dated_by"}),
+    Place: frozenset({"documents"}),
+    Relation: frozenset({"support"}),
+}
+
+
 def _plain(obj: Any) -> Any:
     if hasattr(obj, "__dataclass_fields__"):
-        return {f.name: _plain(getattr(obj, f.name)) for f in fields(obj)}
+        optional = _OPTIONAL.get(type(obj), frozenset())
+        return {
+            f.name: _plain(getattr(obj, f.name))
+            for f in fields(obj)
+            if not (f.name in optional and getattr(obj, f.name) == f.default)
+        }
     if isinstance(obj, tuple | list):
         return [_plain(x) for x in obj]
     return obj
@@ -338,6 +440,37 @@ def _choice(raw: Any, key: str, allowed: tuple[str, ...], where: str, default: s
     return value
 
 
+def _build_document(raw: Any, where: str) -> Document:
+    return _build(Document, raw, where, dated_by=_choice(raw, "dated_by", DATE_ORIGINS, where, default=""))
+
+
+def _build_support(raw: Any, where: str) -> Support | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise SceneError(f"{where} must be an object, not {type(raw).__name__}")
+
+    def items(key: str) -> list[Any]:
+        value = raw.get(key, [])
+        if not isinstance(value, list):
+            raise SceneError(f"{where}.{key} must be a list")
+        return value
+
+    by_date = tuple(_build(DateCount, d, f"{where}.by_date[{i}]") for i, d in enumerate(items("by_date")))
+    history = tuple(
+        _build(StatusSpan, h, f"{where}.history[{i}]", status=_choice(h, "status", STATUSES, f"{where}.history[{i}]"))
+        for i, h in enumerate(items("history"))
+    )
+    return _build(
+        Support,
+        raw,
+        where,
+        by_date=by_date,
+        history=history,
+        other_documents=_strings(raw, "other_documents", where),
+    )
+
+
 def _build_place(raw: Any, where: str) -> Place:
     return _build(
         Place,
@@ -368,6 +501,7 @@ def _build_relation(raw: Any, where: str) -> Relation:
         members=members,
         status=_choice(raw, "status", STATUSES, where, default="unknown"),
         evidence=_spans(raw, "evidence", where),
+        support=_build_support(raw.get("support"), f"{where}.support"),
     )
 
 

@@ -42,6 +42,7 @@ from layers.feature import (
     quotes,
     tooltip_html,
 )
+from layers.support import support_popup
 
 ARC_KINDS: tuple[str, ...] = ("alliance", "transfer", "support", "conflict")
 LAYER_NAME = "Relations"
@@ -59,6 +60,8 @@ def arc_style(rel: Relation) -> dict:
         opts["dashArray"] = style.DASH_PLANNED
     if rel.kind == "transfer" and rel.status == "frozen":
         opts |= {"color": style.FROZEN, "dashArray": style.DASH_PLANNED, "opacity": 0.85}
+    if rel.support is not None:  # a corpus arc: as wide as the documents behind it
+        opts["weight"] = style.support_weight(rel.support.documents)
     return opts
 
 
@@ -285,6 +288,8 @@ def collect_arcs(scene: Scene) -> list[MapFeature]:
             tip += f" · {label}"
         if n > 1:
             tip += f" · {n} statements"
+        if first.support is not None:  # a corpus arc: the documents behind it
+            tip += f" · {first.support.documents:,} document{'s' if first.support.documents != 1 else ''}"
         props = base_properties("arcs", kind, group.key, title)
         sentences, docs = joined_evidence(list(dict.fromkeys(evidence)))
         item, _ = main_item(group)
@@ -315,7 +320,13 @@ def collect_arcs(scene: Scene) -> list[MapFeature]:
                 css=f"gb-arc gb-{kind}",
                 style=opts,
                 tooltip=tooltip_html(tip),
-                popup=arc_popup(scene, group, title),
+                popup=(
+                    arc_popup(scene, group, title)
+                    if first.support is None or n > 1
+                    else support_popup(
+                        scene, first, title, _statement_facts(first), f"Why: {first.cue}" if first.cue else ""
+                    )
+                ),
                 properties=props,
                 marks=tuple(marks),
                 keys=tuple(r.id for r in group.relations),

@@ -133,7 +133,8 @@ def quotes(scene: Scene, spans: Iterable[Span], *, whole_sentence: bool) -> list
         doc = scene.document(span.doc)
         title = doc.title if doc is not None else span.doc
         text = span.text
-        if whole_sentence and doc is not None and 0 <= span.start <= len(doc.text):
+        # a corpus Scene keeps its documents without their text: the span's own text is the quote
+        if whole_sentence and doc is not None and doc.text and 0 <= span.start <= len(doc.text):
             text = _sentence_of(doc.text, span.start, span.end)
         text = " ".join(text.split())
         if len(text) > MAX_QUOTE_CHARS:

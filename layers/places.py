@@ -133,9 +133,13 @@ def _feature(
     evidence = quotes(scene, place.mentions, whole_sentence=True)
     n = len(place.mentions)
     roles = ", ".join(w for w, _ in markers)
-    facts = [what or place.kind, roles, f"{n} mention{'s' if n != 1 else ''}"]
+    # a corpus place counts the documents that mention it
+    count = f"{n} mention{'s' if n != 1 else ''}"
+    if place.documents:
+        count = f"mentioned in {place.documents:,} document{'s' if place.documents != 1 else ''}"
+    facts = [what or place.kind, roles, count]
     note = f"Resolved by: {place.reason}" if place.reason else ""
-    tip = f"{place.name} · {roles or what or place.kind} · {n} mention{'s' if n != 1 else ''}"
+    tip = f"{place.name} · {roles or what or place.kind} · {count}"
     props = base_properties("places", place.kind, place.id, place.name)
     sentences, docs = joined_evidence(evidence)
     props |= {
@@ -179,7 +183,7 @@ def collect_places(scene: Scene, outlines: Outlines | None = None) -> list[MapFe
         mine = markers.get(place.id, [])
         endpoint = place.id in ends
         if place.kind == "city":
-            n = max(1, len(place.mentions))
+            n = max(1, place.documents or len(place.mentions))
             # grows with the mentions, but never over the story: a long file names Kyiv hundreds
             # of times
             radius = round(min(3.5 + 1.8 * math.sqrt(n), MAX_CITY_RADIUS), 2)

@@ -273,6 +273,13 @@ def render_map(
             group = feature_group(LAYER_NAMES[layer], features[layer], highlight)
             added.append(group.add_to(m))
             stacked.append(group)
+            if layer == "arcs":
+                from layers.timeline import build_time_filter
+
+                # arcs whose documents are dated (a corpus) get a time slider
+                time_filter = build_time_filter(scene, group, features[layer])
+                if time_filter is not None:
+                    added.append(time_filter.add_to(m))
     if "legend" in layers:
         added.append(build_legend_layer(scene, layers=FEATURE_LAYERS, features=features, outlines=outlines).add_to(m))
     # folded to an icon that opens on hover or tap: with the legend, at most a small share of the map

@@ -110,6 +110,19 @@ def statement_weight(statements: int) -> float:
     return round(min(cap, ARC_WEIGHT + step * math.log2(max(1, statements))), 2)
 
 
+#: corpus arcs: width = min(max, base + step × log2(supporting documents)), in px; one
+#: document draws at the ordinary width, 16 at 9 px, 64 and more at the cap
+SUPPORT_WEIGHT = (ARC_WEIGHT, 1.5, 12.0)
+
+
+def support_weight(documents: int) -> float:
+    """The width (px) of an arc supported by this many documents (see `SUPPORT_WEIGHT`)."""
+    import math
+
+    base, step, cap = SUPPORT_WEIGHT
+    return round(min(cap, base + step * math.log2(max(1, documents))), 2)
+
+
 DASH_PLANNED = "9 6"
 DASH_SUPPORT = "1 7"
 
