@@ -83,17 +83,29 @@ def build_story_cached(scene: Scene) -> tuple:
 
 
 @st.cache_data(show_spinner="Preparing the offline map…", max_entries=8)
-def export_map_html(scene_json: str, layers: tuple[str, ...]) -> str:
+def export_map_html(scene_json: str, layers: tuple[str, ...], title: str = "") -> str:
     from layers.export import export_html
 
-    return export_html(Scene.from_json(scene_json), layers=layers)
+    return export_html(Scene.from_json(scene_json), layers=layers, title=title or None)
+
+
+@st.cache_data(show_spinner="Drawing the map's picture…", max_entries=4)
+def export_map_png(scene_json: str, layers: tuple[str, ...], title: str = "") -> bytes:
+    import tempfile
+
+    from layers.export import export_map_png as png
+
+    with tempfile.TemporaryDirectory(prefix="geobrief-") as tmp:
+        out = Path(tmp) / "map.png"
+        png(Scene.from_json(scene_json), out, html=export_map_html(scene_json, layers, title))
+        return out.read_bytes()
 
 
 @st.cache_data(show_spinner="Preparing the briefing…", max_entries=8)
-def export_briefing(scene_json: str) -> str:
+def export_briefing(scene_json: str, title: str = "") -> str:
     from layers.briefing import export_briefing_html
 
-    return export_briefing_html(Scene.from_json(scene_json))
+    return export_briefing_html(Scene.from_json(scene_json), title=title or None)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -392,14 +404,19 @@ def names_of(sc: Scene) -> dict[str, str]:
 
 @st.cache_resource(show_spinner="Drawing the map…", max_entries=32)
 def prepared_map(
-    scene_json: str, layers: tuple[str, ...], highlight: tuple[str, ...], bounds: tuple | None, prefix: str
+    scene_json: str,
+    layers: tuple[str, ...],
+    highlight: tuple[str, ...],
+    bounds: tuple | None,
+    prefix: str,
+    title: str = "",
 ) -> dict:
     """The st_folium arguments for a map, cached by what is drawn.
 
     A resource cache: the strings (about 1 MB with the basemap) are shared by
     every session and never copied or changed.
     """
-    return app_cache.prepare(scene_json, layers, highlight, bounds, prefix, store=STORE)
+    return app_cache.prepare(scene_json, layers, highlight, bounds, prefix, store=STORE, title=title or None)
 
 
 def draw_map(view_json: str, *, layers: Sequence[str], highlight: set[str] | None, key: str, height: int, bounds=None):
@@ -411,6 +428,7 @@ def draw_map(view_json: str, *, layers: Sequence[str], highlight: set[str] | Non
         tuple(sorted(highlight or ())),
         None if bounds is None else (tuple(bounds[0]), tuple(bounds[1])),
         register_leaflet_assets(),
+        (S.get("map_title") or "").strip(),
     )
     return show_map(prepared, key=key, height=height, returned_objects=RETURNED)
 
@@ -563,6 +581,9 @@ with st.sidebar:
     )
 
     st.subheader("Map")
+    st.text_input(
+        "Map title", key="map_title", placeholder="The articles' titles", help="On the map and on every export"
+    )
     # one row of toggles rather than a checkbox per layer: the first page draws sooner
     shown_layers = (
         st.pills(
@@ -829,10 +850,11 @@ with tab_export:
     if tab_export.open is not False:
         st.caption("Exports hold what the map shows: your corrections, filters and layer switches included.")
         S.export_layers = shown = tuple(shown_layers)
-        c1, c2, c3, c4 = st.columns(4)
+        title = (S.get("map_title") or "").strip()
+        c1, c2, c3, c4, c5 = st.columns(5)
         c1.download_button(
             "Offline map (.html)",
-            data=lambda: export_map_html(view_json, shown),
+            data=lambda: export_map_html(view_json, shown, title),
             file_name="geobrief-map.html",
             mime="text/html",
             key="dl_html",
@@ -856,11 +878,20 @@ with tab_export:
         )
         c4.download_button(
             "Briefing (.html)",
-            data=lambda: export_briefing(scene.to_json(indent=None)),
+            data=lambda: export_briefing(scene.to_json(indent=None), title),
             file_name="geobrief-briefing.html",
             mime="text/html",
             key="dl_brief",
             on_click="ignore",
+        )
+        c5.download_button(
+            "Map picture (.png)",
+            data=lambda: export_map_png(view_json, shown, title),
+            file_name="geobrief-map.png",
+            mime="image/png",
+            key="dl_png",
+            on_click="ignore",
+            help="The map's first view with its title and sources, drawn by headless Chromium",
         )
 
 with tab_corpus:

@@ -276,6 +276,7 @@ def prepare(
     *,
     store: Store | None = None,
     save: bool = False,
+    title: str | None = None,
 ) -> dict:
     """The prepared map (see :func:`layers.app_map.prepare_map`) of a Scene, from ``store`` when there.
 
@@ -289,8 +290,10 @@ def prepare(
         A view to fit instead of the Scene's own.
     prefix : str
         Where Leaflet is served (:data:`layers.app_map.LEAFLET_PREFIX`).
+    title : str, optional
+        The map's title (default: the documents' titles).
     """
-    key = key_of("map", view_json, list(layers), list(highlight), bounds, prefix)
+    key = key_of("map", view_json, list(layers), list(highlight), bounds, prefix, title or "")
     prepared = _stored(store, "map", key, json.loads)
     if prepared is not None:
         return prepared
@@ -299,7 +302,7 @@ def prepare(
     from layers.render import render_map
 
     scene = Scene.from_json(view_json)
-    m = render_map(scene, layers=layers, highlight=set(highlight) or None, bounds=bounds or None)
+    m = render_map(scene, layers=layers, highlight=set(highlight) or None, bounds=bounds or None, title=title)
     picker(scene).add_to(m)  # a click answers at once (layers/app_pick.py)
     prepared = prepare_map(m, prefix)
     if store is not None and save:

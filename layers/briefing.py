@@ -289,7 +289,7 @@ def step_keys(step: Step) -> list[str]:
     return list(dict.fromkeys(key_class(k) for k in (*step.relation_ids, *step.place_ids)))
 
 
-def export_briefing_html(scene: Scene) -> str:
+def export_briefing_html(scene: Scene, *, title: str | None = None) -> str:
     """One self-contained HTML file that plays the Scene's story step by step.
 
     Parameters
@@ -314,8 +314,10 @@ def export_briefing_html(scene: Scene) -> str:
         When the page would load anything from the network
         (:func:`layers.offline.check_offline`).
     """
+    from layers.titles import source_line
+
     steps = briefing_steps(scene)
-    m = _draw(scene)
+    m = _draw(scene, title)
     data = {
         "map": m.get_name(),
         "padding": list(PADDING_PX),
@@ -325,7 +327,12 @@ def export_briefing_html(scene: Scene) -> str:
     panel = (
         _jinja()
         .get_template("briefing_panel.html")
-        .render(steps=_panel_steps(scene, steps), heading=_heading(scene), data=data)
+        .render(
+            steps=_panel_steps(scene, steps),
+            heading=title.strip() if title and title.strip() else _heading(scene),
+            sources=source_line(scene),
+            data=data,
+        )
     )
     _player_element(panel).add_to(m)
     return _offline_html(m)  # element ids are stable: render_map's and the player's fixed one
@@ -345,7 +352,7 @@ def _outlines() -> Any:
         return NoOutlines()
 
 
-def _draw(scene: Scene) -> Any:
+def _draw(scene: Scene, title: str | None = None) -> Any:
     """The map, drawn once by :func:`layers.render.render_map` with nothing dimmed.
 
     Basemap, spheres, regions, places, arcs and legend; the layer control
@@ -356,7 +363,7 @@ def _draw(scene: Scene) -> Any:
 
     from layers.render import ALL_LAYERS, ViewGuard, render_map
 
-    m = render_map(scene, layers=ALL_LAYERS, outlines=_outlines())
+    m = render_map(scene, layers=ALL_LAYERS, outlines=_outlines(), title=title)
     for key, child in list(m._children.items()):
         if isinstance(child, folium.LayerControl | folium.FitBounds | ViewGuard):
             del m._children[key]
@@ -381,6 +388,54 @@ def _offline_html(m: Any) -> str:
 
 
 # -- PNG stills -------------------------------------------------------------------
+
+
+def shoot_page(page_html: str, out: Path, *, size: tuple[int, int] = PNG_SIZE, chromium: Path = CHROMIUM) -> Path:
+    """One PNG of an offline HTML page (an exported map) as headless Chromium draws it, network cut.
+
+    Raises
+    ------
+    BriefingError
+        When playwright or Chromium is missing, or the page fails to load.
+    """
+    try:
+        import playwright.sync_api  # noqa: F401  (checked here, used in the thread)
+    except ImportError as exc:
+        raise BriefingError("PNG export needs the playwright package: pip install playwright") from exc
+    if not Path(chromium).exists():
+        raise BriefingError(f"chromium not found at {chromium}: install Debian's chromium package")
+    from concurrent.futures import ThreadPoolExecutor
+
+    def run() -> Path:
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import sync_playwright
+
+        with tempfile.TemporaryDirectory(prefix="geobrief-") as tmp:
+            page_path = Path(tmp) / "map.html"
+            page_path.write_text(page_html, encoding="utf-8")
+            try:
+                with sync_playwright() as p:
+                    browser = _launch(p, Path(chromium))
+                    try:
+                        context = browser.new_context(
+                            viewport={"width": size[0], "height": size[1]}, device_scale_factor=1
+                        )
+                        page = context.new_page()
+                        page.route("**/*", _only_local)
+                        page.goto(page_path.as_uri(), wait_until="load")
+                        page.wait_for_selector(".leaflet-container", timeout=15_000)
+                        # let the labels settle (they are placed after the first frame)
+                        page.evaluate("() => new Promise(r => setTimeout(() => requestAnimationFrame(r), 250))")
+                        page.screenshot(path=str(out), full_page=False)
+                    finally:
+                        browser.close()
+            except PlaywrightError as exc:
+                raise BriefingError(f"headless Chromium failed: {exc.message.splitlines()[0]}") from exc
+        return Path(out)
+
+    # Playwright's sync API refuses to run where an asyncio loop is running: use a fresh thread
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(run).result()
 
 
 def _launch(playwright: Any, chromium: Path) -> Any:

@@ -204,6 +204,7 @@ def render_map(
     highlight: set[str] | None = None,
     outlines: Outlines | None = None,
     bounds: Sequence[Sequence[float]] | None = None,
+    title: str | None = None,
 ):
     """Draw a scene as a folium map.
 
@@ -224,6 +225,9 @@ def render_map(
         Where outlines come from; defaults to `geo.shapes.load_shapes()`.
     bounds : ((south, west), (north, east)), optional
         The view to open on instead of the Scene's own extent (a new map only).
+    title : str, optional
+        The map's title (a new map only; default: its documents' titles, see
+        `layers.titles`); the page's ``<title>`` and a source line come with it.
 
     Returns
     -------
@@ -280,6 +284,10 @@ def render_map(
                 time_filter = build_time_filter(scene, group, features[layer])
                 if time_filter is not None:
                     added.append(time_filter.add_to(m))
+    if created:
+        from layers.titles import add_titles
+
+        added.append(add_titles(m, scene, title))
     if "legend" in layers:
         added.append(build_legend_layer(scene, layers=FEATURE_LAYERS, features=features, outlines=outlines).add_to(m))
     # folded to an icon that opens on hover or tap: with the legend, at most a small share of the map

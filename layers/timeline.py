@@ -137,8 +137,12 @@ def timeline_entries(scene: Scene, arcs: Sequence[MapFeature]) -> list[dict]:
 
 
 def has_dates(entries: Sequence[dict]) -> bool:
-    """Whether any arc has a dated document (a filter over no dates would show nothing)."""
-    return any(e["dates"] for e in entries)
+    """Whether the arcs' dates give a filter something to do: two days or more, or a day and undated arcs.
+
+    (A filter over no dates would show nothing, and over one day it only takes room.)
+    """
+    days = {d for e in entries for d, _ in e["dates"]}
+    return len(days) >= 2 or (len(days) == 1 and any(e["undated"] for e in entries))
 
 
 class TimeFilter(QuickMacroElement):
