@@ -410,18 +410,31 @@ def prepared_map(
     bounds: tuple | None,
     prefix: str,
     title: str = "",
+    stepper: bool = False,
 ) -> dict:
     """The st_folium arguments for a map, cached by what is drawn.
 
     A resource cache: the strings (about 1 MB with the basemap) are shared by
     every session and never copied or changed.
     """
-    return app_cache.prepare(scene_json, layers, highlight, bounds, prefix, store=STORE, title=title or None)
+    return app_cache.prepare(
+        scene_json, layers, highlight, bounds, prefix, store=STORE, title=title or None, stepper=stepper
+    )
 
 
-def draw_map(view_json: str, *, layers: Sequence[str], highlight: set[str] | None, key: str, height: int, bounds=None):
-    from layers.app_map import register_leaflet_assets, show_map
+def draw_map(
+    view_json: str,
+    *,
+    layers: Sequence[str],
+    highlight: set[str] | None,
+    key: str,
+    height: int,
+    bounds=None,
+    step: int | None = None,
+):
+    from layers.app_map import register_land_assets, register_leaflet_assets, show_map
 
+    register_land_assets()
     prepared = prepared_map(
         view_json,
         tuple(layers),
@@ -429,8 +442,9 @@ def draw_map(view_json: str, *, layers: Sequence[str], highlight: set[str] | Non
         None if bounds is None else (tuple(bounds[0]), tuple(bounds[1])),
         register_leaflet_assets(),
         (S.get("map_title") or "").strip(),
+        step is not None,
     )
-    return show_map(prepared, key=key, height=height, returned_objects=RETURNED)
+    return show_map(prepared, key=key, height=height, returned_objects=RETURNED, step=step)
 
 
 def show_flash() -> None:
@@ -441,7 +455,10 @@ def show_flash() -> None:
 # -- briefing mode ---------------------------------------------------------------------
 
 
+@st.fragment
 def briefing_view(scene: Scene) -> None:
+    """The briefing, one step at a time: a step reruns only this fragment, and the map (drawn once)
+    frames the step itself."""
     story = scene.story
     st.html(
         "<style>section[data-testid='stSidebar'],div[data-testid='stSidebarCollapsedControl']"
@@ -478,21 +495,14 @@ def briefing_view(scene: Scene) -> None:
         shortcut="Right",
         width="stretch",
     )
-    exit_col.button(
-        "Leave briefing", key="brief_exit", on_click=set_briefing, args=(False,), shortcut="Esc", width="stretch"
-    )
+    if exit_col.button("Leave briefing", key="brief_exit", shortcut="Esc", width="stretch"):
+        S.briefing = False
+        st.rerun()  # the whole app: leaving the briefing is more than this fragment
     map_col, text_col = st.columns([3, 2])
     with map_col:
-        from layers.briefing import step_bounds
-
-        draw_map(
-            scene.to_json(indent=None),
-            layers=ALL_LAYERS,
-            highlight=set(step.relation_ids) | set(step.place_ids),
-            key="brief_map",
-            height=620,
-            bounds=step_bounds(scene, step),
-        )
+        # one map for every step: the page frames and emphasises each step itself, so a step
+        # answers without the map being drawn or sent again (layers/briefing.py stepper)
+        draw_map(scene.to_json(indent=None), layers=ALL_LAYERS, highlight=None, key="brief_map", height=620, step=i)
     with text_col:
         st.html(f'<div class="gb-brief-title">{html.escape(step.title)}</div>')
         st.html(f'<div class="gb-brief-caption">{html.escape(step.caption)}</div>')

@@ -79,6 +79,85 @@ def register_leaflet_assets() -> str:
     return prefix
 
 
+LAND_COMPONENT = "geobrief_assets"
+"""The short name of the file-only component that serves the basemap's land as a script."""
+
+LAND_PREFIX = f"../{__name__}.{LAND_COMPONENT}/"
+"""That folder relative to st_folium's iframe."""
+
+LAND_VARIABLE = "window.geobriefLand"
+
+
+def land_folder() -> Path:
+    """Where the land script is kept: the app's store folder, else a temporary one."""
+    import tempfile
+
+    from layers.app_cache import default_dir
+
+    for folder in (default_dir() / "assets", Path(tempfile.gettempdir()) / "geobrief-assets"):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            return folder
+        except OSError:
+            continue
+    raise OfflineError("no folder can be written for the map's land")
+
+
+def land_asset() -> str | None:
+    """Write the basemap's land as a script (once per content) and return its file name, or None.
+
+    Every map of the app draws the same land (about 0.7 MB of outlines). Sent
+    as a script file, the browser fetches it once and caches it, and a rerun
+    that shows the map again sends a few hundred kB instead of a megabyte.
+    """
+    import hashlib
+
+    from layers.basemap import land_json
+    from layers.outlines import default_outlines
+
+    land = land_json(default_outlines())
+    if land is None:
+        return None
+    name = f"land-{hashlib.sha256(land.encode('utf-8')).hexdigest()[:16]}.js"
+    path = land_folder() / name
+    if not path.exists():
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(f"{LAND_VARIABLE} = {land};\n", encoding="utf-8")
+        tmp.replace(path)
+    return name
+
+
+def register_land_assets() -> str:
+    """Let Streamlit serve the land script's folder; return its URL relative to st_folium's iframe."""
+    import streamlit.components.v1 as components
+
+    component = components.declare_component(LAND_COMPONENT, path=str(land_folder()))
+    prefix = f"../{component.name}/"
+    if prefix != LAND_PREFIX:
+        raise OfflineError(f"the land is served at {prefix}, not {LAND_PREFIX}")
+    return prefix
+
+
+def refer_to_land(m: folium.Map) -> folium.Map:
+    """Draw the basemap's land from the cached script (:func:`land_asset`) instead of inlining it."""
+    from layers.basemap import land_json
+    from layers.elements import Shape, walk_elements
+    from layers.outlines import default_outlines
+
+    land = land_json(default_outlines())
+    name = land_asset() if land is not None else None
+    if name is None:
+        return m
+    swapped = False
+    for element in walk_elements(m):
+        if isinstance(element, Shape) and element.data_json == land:
+            element.data_json = LAND_VARIABLE
+            swapped = True
+    if swapped:
+        m.default_js = [*m.default_js, ("geobrief_land", LAND_PREFIX + name)]
+    return m
+
+
 def map_frontend() -> Path:
     """streamlit-folium's built frontend folder, found without importing the package."""
     import importlib.util
@@ -329,6 +408,7 @@ def show_map(
     key: str,
     height: int = 560,
     returned_objects: list[str] | None = None,
+    step: int | None = None,
 ) -> dict | None:
     """Draw a :func:`prepare_map` result with streamlit-folium's frontend.
 
@@ -336,6 +416,11 @@ def show_map(
     ``st_folium``: the same map keeps its frontend (no flicker, pan and zoom
     kept), a changed map remounts. Only ``returned_objects`` come back, so
     panning and zooming never rerun the app.
+
+    ``step`` frames a briefing step on a map prepared with a stepper
+    (:func:`layers.briefing.stepper`): it reaches the page as a script the
+    frontend runs when it changes (its ``feature_group`` channel), so the
+    map is not sent or drawn again.
 
     Returns
     -------
@@ -370,7 +455,8 @@ def show_map(
         default=None,
         zoom=None,
         center=None,
-        feature_group=None,
+        # a trailing ";" because the frontend runs it with its (empty) layer control appended
+        feature_group=None if step is None else f"window.geobriefStep && window.geobriefStep({int(step)});",
         return_on_hover=False,
         layer_control=None,
         pixelated=False,

@@ -246,7 +246,7 @@ def _player_element(panel: str) -> Any:
             self._name = "BriefingPlayer"
             self._id = "player"
             self._template = Template(_template_text("briefing_element.html.jinja"))
-            self.css = _template_text("briefing.css")
+            self.css = _template_text("briefing.css") + _template_text("focus.css")
             self.panel = Markup(panel)
             self.js = _template_text("briefing.js")
 
@@ -268,6 +268,31 @@ def _panel_steps(scene: Scene, steps: Sequence[Step]) -> list[dict[str, str]]:
             source = doc.title if doc is not None and doc.title else step.quote.doc
         out.append({"id": step.id, "title": step.title, "caption": step.caption, "quote": quote, "source": source})
     return out
+
+
+def stepper(scene: Scene, steps: Sequence[Step]):
+    """A folium element that frames and emphasises any step of ``steps`` on an already drawn map.
+
+    It defines ``window.geobriefStep(i)`` in the map's page: the app's
+    briefing mode draws the map once and calls it for each step (through
+    streamlit-folium's frontend, see :func:`layers.app_map.show_map`), so a
+    step answers without drawing the map again. The frame and emphasis are
+    those of the exported player: :func:`step_bounds` and :func:`step_keys`.
+    """
+    from layers.elements import QuickMacroElement, template
+
+    class Stepper(QuickMacroElement):
+        def __init__(self) -> None:
+            super().__init__()
+            self._name = "Stepper"
+            self._id = "stepper"
+            self._template = template("stepper.js.jinja")
+            self.css = _template_text("focus.css")
+            self.steps = [{"bounds": step_bounds(scene, s), "keys": step_keys(s)} for s in steps]
+            self.padding = list(PADDING_PX)
+            self.max_zoom = MAX_ZOOM
+
+    return Stepper()
 
 
 def _heading(scene: Scene) -> str:
