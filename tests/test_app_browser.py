@@ -337,3 +337,87 @@ def test_briefing_mode_with_arrow_keys(page, tmp_path):
     )
     assert total >= 2
     _no_trouble(page)
+
+
+def _arcs_in(pg) -> int:
+    return pg.evaluate(
+        """sel => { const f = document.querySelector(sel); const d = f && f.contentDocument;
+                    return d ? d.querySelectorAll('path.gb-arc').length : -1; }""",
+        MAP_FRAME,
+    )
+
+
+def _paste(pg, text: str) -> None:
+    before = _arcs_in(pg)
+    expander = pg.get_by_text("Paste an article")
+    if not pg.get_by_label("Article text").is_visible():
+        expander.click()
+    pg.get_by_label("Article text").fill(text)
+    pg.wait_for_timeout(500)  # the text area sends its value when it loses focus
+    pg.get_by_role("button", name="Add pasted text").click()
+    pg.wait_for_function(
+        """([sel, n]) => { const f = document.querySelector(sel); const d = f && f.contentDocument;
+                           return d && d.querySelectorAll('path.gb-arc').length > n; }""",
+        arg=[MAP_FRAME, before],
+        timeout=60_000,
+    )
+
+
+def test_the_time_slider_hides_and_shows_arcs_in_the_app(page, tmp_path):
+    _map(page)
+    _paste(page, "ABU DHABI, 12 March 2024 - The United Arab Emirates supplied drones to the Rapid Support Forces.")
+    _paste(page, "CAIRO, 2 May 2023 - Egypt supplied armoured vehicles to the Sudanese army.")
+    page.wait_for_timeout(800)
+    inner = next(f for f in page.frames if "st_folium" in f.url)
+    control = inner.locator(".gb-timefilter")
+    assert control.count() == 1
+    if not inner.locator(".gb-timefilter details[open]").count():
+        inner.locator(".gb-timefilter summary").click()  # folded on the app's narrow map
+    every = inner.evaluate("() => document.querySelectorAll('path.gb-arc').length")
+    inner.evaluate(
+        """() => { const d = document.querySelector('.gb-timefilter');
+             const a = d.querySelector('.gb-tf-lo'), b = d.querySelector('.gb-tf-hi');
+             a.value = '1'; b.value = '1';
+             [a, b].forEach(x => x.dispatchEvent(new Event('input', {bubbles: true}))); }"""
+    )
+    inner.locator(".gb-tf-undated").uncheck()  # only what was reported on 12 March 2024
+    only = inner.evaluate("() => document.querySelectorAll('path.gb-arc').length")
+    assert 1 <= only < every
+    _shot(page, tmp_path, "app-time-slider")
+    inner.locator(".gb-tf-undated").check()
+    inner.evaluate(
+        """() => { const d = document.querySelector('.gb-timefilter'); const a = d.querySelector('.gb-tf-lo');
+             a.value = '0'; a.dispatchEvent(new Event('input', {bubbles: true})); }"""
+    )
+    assert inner.evaluate("() => document.querySelectorAll('path.gb-arc').length") == every
+    _no_trouble(page)
+
+
+def test_an_uploaded_web_page_gives_only_its_articles_places(page, tmp_path):
+    """The page's navigation (Africa, Europe, Asia), related links (Japan, Australia) and footer
+    (London, Singapore), none of them in the samples, never reach the map."""
+    _map(page)
+    page.locator("[data-testid='stSidebar'] input[type='file']").first.set_input_files(
+        str(ROOT / "tests" / "data" / "pages" / "rsf-page.html")
+    )
+    page.get_by_text("Added “UAE arms reach Sudan").wait_for(timeout=60_000)
+    page.wait_for_function(
+        """sel => { const f = document.querySelector(sel); const d = f && f.contentDocument;
+                    return d && [...d.querySelectorAll('.gb-label')].some(e => e.innerText.includes('Rapid Support')); }""",
+        arg=MAP_FRAME,
+        timeout=60_000,
+    )
+    inner = next(f for f in page.frames if "st_folium" in f.url)
+    names = inner.evaluate(
+        """() => { const out = [];
+             window.map.eachLayer(l => { const t = l.getTooltip && l.getTooltip();
+               if (t) { const d = document.createElement('div'); d.innerHTML = t.getContent(); out.push(d.innerText); } });
+             return out; }"""
+    )
+    text = " | ".join(names)
+    for name in ("United Arab Emirates", "Egypt", "Rapid Support Forces"):
+        assert name in text, name
+    for name in ("Africa", "Europe", "Asia", "Japan", "Australia", "London", "Singapore", "Brazil"):
+        assert name not in text, name
+    _shot(page, tmp_path, "app-html-upload")
+    _no_trouble(page)

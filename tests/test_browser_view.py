@@ -176,7 +176,7 @@ _POPUPS_JS = """async () => {
   const out = [];
   for (const l of layers) {
     l.openPopup(l.getCenter ? l.getCenter() : undefined);
-    await new Promise(r => setTimeout(r, 350));
+    await new Promise(r => setTimeout(r, 150));
     const el = document.querySelector('.leaflet-popup');
     const r = el.getBoundingClientRect();
     out.push({inside: r.left >= c.left - 1 && r.top >= c.top - 1 && r.right <= c.right + 1 && r.bottom <= c.bottom + 1,

@@ -56,3 +56,41 @@ def test_map_command_writes_a_titled_png(tmp_path):
     assert len(img.convert("RGB").resize((160, 90)).getcolors(160 * 90)) > 40  # not blank
     none = subprocess.run([str(exe), "map", str(page)], capture_output=True, text=True, timeout=60)
     assert none.returncode == 2 and "say what to write" in none.stderr
+
+
+def test_historical_states_are_outlined_never_a_dot():
+    from geo.extract import extract
+    from geo.scene import Document
+    from layers.legend import build_legend_layer
+    from layers.places import collect_places, historical_unplaced
+
+    scene = extract(
+        [Document("d", "t", "The Soviet Union supplied tanks to Egypt in 1970. Yugoslavia stayed neutral.")]
+    )
+    drawn = {f.key: f for f in collect_places(scene)}
+    su = drawn["SU"]
+    assert "gb-historical" in su.css and su.geometry["type"] in ("Polygon", "MultiPolygon")
+    assert su.style.get("dashArray") and su.style.get("fill") is False  # an outline, not today's land
+    assert historical_unplaced(scene) == []
+    # without outlines they are listed beside the map, never drawn as a point
+    none = collect_places(scene, NoOutlines())
+    assert "SU" not in {f.key for f in none} and "YU" not in {f.key for f in none}
+    assert [p.id for p in historical_unplaced(scene, NoOutlines())] == ["SU", "YU"]
+    legend = build_legend_layer(scene, outlines=NoOutlines())
+    assert any(title == "Not drawn" for title, _ in legend.sections)
+
+
+def test_the_briefing_overview_frames_the_ends_of_the_relations():
+    import json
+
+    from layers.briefing import export_briefing_html
+    from layers.render import story_bounds
+    from tests.scenes import rich_scene
+
+    scene = rich_scene()
+    html = export_briefing_html(scene)
+    data = json.loads(
+        re.search(r'<script type="application/json" id="gb-briefing-data">(.*?)</script>', html, re.S).group(1)
+    )
+    assert data["steps"][0]["id"] == "overview"
+    assert data["steps"][0]["bounds"] == story_bounds(scene)
