@@ -102,10 +102,10 @@ def export_map_png(scene_json: str, layers: tuple[str, ...], title: str = "") ->
 
 
 @st.cache_data(show_spinner="Preparing the briefing…", max_entries=8)
-def export_briefing(scene_json: str, title: str = "") -> str:
+def export_briefing(scene_json: str, title: str = "", jump: bool = False) -> str:
     from layers.briefing import export_briefing_html
 
-    return export_briefing_html(Scene.from_json(scene_json), title=title or None)
+    return export_briefing_html(Scene.from_json(scene_json), title=title or None, jump=jump)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -387,10 +387,6 @@ def story_op(scene: Scene, op: str, step_id: str | None = None, **kwargs) -> Non
     S.ws = S.ws.with_story(new.story)
 
 
-def go_step(delta: int, n: int) -> None:
-    S.brief_step = max(0, min(n - 1, S.get("brief_step", 0) + delta))
-
-
 def set_briefing(on: bool) -> None:
     S.briefing = on
 
@@ -410,16 +406,13 @@ def prepared_map(
     bounds: tuple | None,
     prefix: str,
     title: str = "",
-    stepper: bool = False,
 ) -> dict:
     """The st_folium arguments for a map, cached by what is drawn.
 
     A resource cache: the strings (about 1 MB with the basemap) are shared by
     every session and never copied or changed.
     """
-    return app_cache.prepare(
-        scene_json, layers, highlight, bounds, prefix, store=STORE, title=title or None, stepper=stepper
-    )
+    return app_cache.prepare(scene_json, layers, highlight, bounds, prefix, store=STORE, title=title or None)
 
 
 def draw_map(
@@ -430,7 +423,6 @@ def draw_map(
     key: str,
     height: int,
     bounds=None,
-    step: int | None = None,
 ):
     from layers.app_map import register_land_assets, register_leaflet_assets, show_map
 
@@ -442,9 +434,8 @@ def draw_map(
         None if bounds is None else (tuple(bounds[0]), tuple(bounds[1])),
         register_leaflet_assets(),
         (S.get("map_title") or "").strip(),
-        step is not None,
     )
-    return show_map(prepared, key=key, height=height, returned_objects=RETURNED, step=step)
+    return show_map(prepared, key=key, height=height, returned_objects=RETURNED)
 
 
 def show_flash() -> None:
@@ -455,61 +446,20 @@ def show_flash() -> None:
 # -- briefing mode ---------------------------------------------------------------------
 
 
-@st.fragment
 def briefing_view(scene: Scene) -> None:
-    """The briefing, one step at a time: a step reruns only this fragment, and the map (drawn once)
-    frames the step itself."""
-    story = scene.story
+    """The briefing as the exported player, embedded: every step answers in the page at once
+    (buttons, ← → keys, Home/End), with no rerun of the app."""
     st.html(
-        "<style>section[data-testid='stSidebar'],div[data-testid='stSidebarCollapsedControl']"
-        "{display:none}.gb-brief-title{font-size:2.4rem;font-weight:700;line-height:1.2}"
-        ".gb-brief-caption{font-size:1.6rem;line-height:1.45}"
-        ".gb-brief-quote{font-size:1.15rem;color:#444;border-left:4px solid #c9c2b3;"
-        "padding-left:.8rem;margin-top:1rem}"
-        ".gb-brief-count{font-size:1.3rem;text-align:center}</style>"
+        "<style>section[data-testid='stSidebar'],div[data-testid='stSidebarCollapsedControl']{display:none}</style>"
     )
-    n = len(story)
-    if not n:
+    top = st.columns([6, 1], vertical_alignment="center")
+    top[0].caption("Step with the player's buttons or the ← → keys (click the map once if the keys do nothing).")
+    top[1].button("Leave briefing", key="brief_exit", on_click=set_briefing, args=(False,), shortcut="Esc")
+    if not scene.story:
         st.info("This scene has no storyline yet: add relations or steps first.")
-        st.button("Leave briefing", on_click=set_briefing, args=(False,), key="brief_exit")
         return
-    i = max(0, min(n - 1, S.get("brief_step", 0)))
-    step = story[i]
-    prev_col, count_col, next_col, exit_col = st.columns([1, 2, 1, 1])
-    prev_col.button(
-        "◀ Previous",
-        key="brief_prev",
-        on_click=go_step,
-        args=(-1, n),
-        disabled=i == 0,
-        shortcut="Left",
-        width="stretch",
-    )
-    count_col.html(f'<div class="gb-brief-count">Step {i + 1} / {n}</div>')
-    next_col.button(
-        "Next ▶",
-        key="brief_next",
-        on_click=go_step,
-        args=(1, n),
-        disabled=i >= n - 1,
-        shortcut="Right",
-        width="stretch",
-    )
-    if exit_col.button("Leave briefing", key="brief_exit", shortcut="Esc", width="stretch"):
-        S.briefing = False
-        st.rerun()  # the whole app: leaving the briefing is more than this fragment
-    map_col, text_col = st.columns([3, 2])
-    with map_col:
-        # one map for every step: the page frames and emphasises each step itself, so a step
-        # answers without the map being drawn or sent again (layers/briefing.py stepper)
-        draw_map(scene.to_json(indent=None), layers=ALL_LAYERS, highlight=None, key="brief_map", height=620, step=i)
-    with text_col:
-        st.html(f'<div class="gb-brief-title">{html.escape(step.title)}</div>')
-        st.html(f'<div class="gb-brief-caption">{html.escape(step.caption)}</div>')
-        if step.quote is not None:
-            doc = scene.document(step.quote.doc)
-            src = f" — {html.escape(doc.title)}" if doc else ""
-            st.html(f'<div class="gb-brief-quote">“{html.escape(step.quote.text)}”{src}</div>')
+    # the page is geobrief's own export: every article text in it is escaped (tests/test_briefing*.py)
+    st.iframe(export_briefing(scene.to_json(indent=None), (S.get("map_title") or "").strip(), True), height=700)
 
 
 if S.get("briefing"):

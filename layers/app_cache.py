@@ -277,7 +277,6 @@ def prepare(
     store: Store | None = None,
     save: bool = False,
     title: str | None = None,
-    stepper: bool = False,
 ) -> dict:
     """The prepared map (see :func:`layers.app_map.prepare_map`) of a Scene, from ``store`` when there.
 
@@ -293,11 +292,8 @@ def prepare(
         Where Leaflet is served (:data:`layers.app_map.LEAFLET_PREFIX`).
     title : str, optional
         The map's title (default: the documents' titles).
-    stepper : bool
-        Also let the page frame and emphasise each step of the Scene's story
-        (:func:`layers.briefing.stepper`): the app's briefing draws the map once.
     """
-    key = key_of("map", view_json, list(layers), list(highlight), bounds, prefix, title or "", stepper)
+    key = key_of("map", view_json, list(layers), list(highlight), bounds, prefix, title or "")
     prepared = _stored(store, "map", key, json.loads)
     if prepared is not None:
         return prepared
@@ -309,11 +305,6 @@ def prepare(
     m = render_map(scene, layers=layers, highlight=set(highlight) or None, bounds=bounds or None, title=title)
     picker(scene).add_to(m)  # a click answers at once (layers/app_pick.py)
     refer_to_land(m)  # the land comes from a script the browser caches: reruns send less
-    if stepper:
-        from layers.briefing import briefing_steps
-        from layers.briefing import stepper as make_stepper
-
-        make_stepper(scene, briefing_steps(scene)).add_to(m)
     prepared = prepare_map(m, prefix)
     if store is not None and save:
         store.put("map", key, json.dumps(prepared, ensure_ascii=False))

@@ -408,7 +408,6 @@ def show_map(
     key: str,
     height: int = 560,
     returned_objects: list[str] | None = None,
-    step: int | None = None,
 ) -> dict | None:
     """Draw a :func:`prepare_map` result with streamlit-folium's frontend.
 
@@ -416,11 +415,6 @@ def show_map(
     ``st_folium``: the same map keeps its frontend (no flicker, pan and zoom
     kept), a changed map remounts. Only ``returned_objects`` come back, so
     panning and zooming never rerun the app.
-
-    ``step`` frames a briefing step on a map prepared with a stepper
-    (:func:`layers.briefing.stepper`): it reaches the page as a script the
-    frontend runs when it changes (its ``feature_group`` channel), so the
-    map is not sent or drawn again.
 
     Returns
     -------
@@ -455,8 +449,7 @@ def show_map(
         default=None,
         zoom=None,
         center=None,
-        # a trailing ";" because the frontend runs it with its (empty) layer control appended
-        feature_group=None if step is None else f"window.geobriefStep && window.geobriefStep({int(step)});",
+        feature_group=None,
         return_on_hover=False,
         layer_control=None,
         pixelated=False,

@@ -270,31 +270,6 @@ def _panel_steps(scene: Scene, steps: Sequence[Step]) -> list[dict[str, str]]:
     return out
 
 
-def stepper(scene: Scene, steps: Sequence[Step]):
-    """A folium element that frames and emphasises any step of ``steps`` on an already drawn map.
-
-    It defines ``window.geobriefStep(i)`` in the map's page: the app's
-    briefing mode draws the map once and calls it for each step (through
-    streamlit-folium's frontend, see :func:`layers.app_map.show_map`), so a
-    step answers without drawing the map again. The frame and emphasis are
-    those of the exported player: :func:`step_bounds` and :func:`step_keys`.
-    """
-    from layers.elements import QuickMacroElement, template
-
-    class Stepper(QuickMacroElement):
-        def __init__(self) -> None:
-            super().__init__()
-            self._name = "Stepper"
-            self._id = "stepper"
-            self._template = template("stepper.js.jinja")
-            self.css = _template_text("focus.css")
-            self.steps = [{"bounds": step_bounds(scene, s), "keys": step_keys(s)} for s in steps]
-            self.padding = list(PADDING_PX)
-            self.max_zoom = MAX_ZOOM
-
-    return Stepper()
-
-
 def _heading(scene: Scene) -> str:
     return "Briefing" if len(scene.documents) != 1 else f"Briefing · {scene.documents[0].title}"
 
@@ -314,7 +289,7 @@ def step_keys(step: Step) -> list[str]:
     return list(dict.fromkeys(key_class(k) for k in (*step.relation_ids, *step.place_ids)))
 
 
-def export_briefing_html(scene: Scene, *, title: str | None = None) -> str:
+def export_briefing_html(scene: Scene, *, title: str | None = None, jump: bool = False) -> str:
     """One self-contained HTML file that plays the Scene's story step by step.
 
     Parameters
@@ -333,6 +308,9 @@ def export_briefing_html(scene: Scene, *, title: str | None = None) -> str:
         Each step is an ``<li data-step="i">``; the current one has
         ``aria-current="step"``. The output is deterministic.
 
+    ``jump`` frames each step at once instead of flying to it, and takes
+    the keyboard when the page opens (the app's briefing mode embeds it).
+
     Raises
     ------
     BriefingError
@@ -348,6 +326,7 @@ def export_briefing_html(scene: Scene, *, title: str | None = None) -> str:
         "padding": list(PADDING_PX),
         "maxZoom": MAX_ZOOM,
         "steps": [{"id": s.id, "bounds": step_bounds(scene, s), "keys": step_keys(s)} for s in steps],
+        "jump": jump,
     }
     panel = (
         _jinja()

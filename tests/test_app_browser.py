@@ -312,30 +312,25 @@ def test_clicking_a_country_fills_the_panel(page, tmp_path):
 
 
 def test_briefing_mode_with_arrow_keys(page, tmp_path):
+    """The briefing is the exported player embedded in the app: the arrow keys step in the page."""
     _map(page)
     page.get_by_role("button", name="Briefing mode").click()
-    counter = page.locator(".gb-brief-count")
-    counter.wait_for(timeout=60_000)
-    text = counter.inner_text()
-    assert text.startswith("Step 1 / ")
-    total = int(text.rsplit("/", 1)[1])
+    player = page.frame_locator("iframe[srcdoc*='gb-briefing-data']").first
+    player.locator(".gb-step[aria-current='step']").wait_for(timeout=60_000)
     assert page.locator("[data-testid='stSidebar']").is_hidden()
-    _map(page)
-    page.mouse.click(700, 15)  # focus the page, not the map iframe
+    inner = next(f for f in page.frames if f.url.startswith("about:srcdoc") and f.locator(".gb-panel").count())
+    total = inner.evaluate("window.geobriefBriefing.count")
+    assert total >= 2 and inner.evaluate("window.geobriefBriefing.index") == 0
+    player.locator(".leaflet-container").click(position={"x": 30, "y": 300})  # focus the player
     page.keyboard.press("ArrowRight")
-    page.wait_for_function(
-        "() => (document.querySelector('.gb-brief-count')||{}).innerText?.startsWith('Step 2 /')",
-        timeout=60_000,
-    )
-    _map(page)
-    page.wait_for_timeout(800)
+    inner.wait_for_function("window.geobriefBriefing.settled === 1", timeout=10_000)
+    assert player.locator(".gb-step[aria-current='step']").get_attribute("data-step") == "1"
+    page.wait_for_timeout(400)
     _shot(page, tmp_path, "app-briefing-step2")
     page.keyboard.press("ArrowLeft")
-    page.wait_for_function(
-        "() => (document.querySelector('.gb-brief-count')||{}).innerText?.startsWith('Step 1 /')",
-        timeout=60_000,
-    )
-    assert total >= 2
+    inner.wait_for_function("window.geobriefBriefing.settled === 0", timeout=10_000)
+    page.get_by_role("button", name="Leave briefing").click()
+    page.locator("[data-testid='stSidebar']").wait_for(state="visible", timeout=60_000)
     _no_trouble(page)
 
 
