@@ -86,47 +86,54 @@ class Watch:
         self.sent: list[float] = []  # times the page sent a message to the server
 
 
-@contextlib.contextmanager
-def _open_app(server: str, *, slow_stylesheet: float = 0.0):
-    """The app's page in a new headless Chromium; ``slow_stylesheet`` delays Leaflet's CSS."""
+@pytest.fixture(scope="module")
+def chromium():
+    """One headless Chromium for the module; each test opens the app in a new context of its own."""
     from playwright.sync_api import sync_playwright
 
-    watch = Watch()
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
-        context = browser.new_context(viewport={"width": 1500, "height": 1000})
+        yield browser
+        browser.close()
 
-        def route(r):
-            url = r.request.url
-            if url.startswith((server, "data:", "blob:", "about:")):
-                if slow_stylesheet and url.endswith("leaflet.css"):
-                    time.sleep(slow_stylesheet)
-                r.continue_()
-            else:
-                watch.blocked.append(url)
-                r.abort()
 
-        context.route("**/*", route)
-        pg = context.new_page()
-        pg.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
-        pg.on("pageerror", lambda e: watch.errors.append(str(e)))
-        pg.on("websocket", lambda ws: ws.on("framesent", lambda f: watch.sent.append(time.monotonic())))
-        pg.goto(server)
-        pg.watch = watch
-        try:
-            yield pg
-        finally:
-            context.close()
-            browser.close()
+@contextlib.contextmanager
+def _open_app(server: str, browser, *, slow_stylesheet: float = 0.0):
+    """The app's page in a new browser context (no cache, no cookies); ``slow_stylesheet`` delays
+    Leaflet's CSS."""
+    watch = Watch()
+    context = browser.new_context(viewport={"width": 1500, "height": 1000})
+
+    def route(r):
+        url = r.request.url
+        if url.startswith((server, "data:", "blob:", "about:")):
+            if slow_stylesheet and url.endswith("leaflet.css"):
+                time.sleep(slow_stylesheet)
+            r.continue_()
+        else:
+            watch.blocked.append(url)
+            r.abort()
+
+    context.route("**/*", route)
+    pg = context.new_page()
+    pg.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: watch.errors.append(str(e)))
+    pg.on("websocket", lambda ws: ws.on("framesent", lambda f: watch.sent.append(time.monotonic())))
+    pg.goto(server)
+    pg.watch = watch
+    try:
+        yield pg
+    finally:
+        context.close()
 
 
 @pytest.fixture
-def page(server):
-    with _open_app(server) as pg:
+def page(server, chromium):
+    with _open_app(server, chromium) as pg:
         yield pg
 
 
@@ -180,10 +187,10 @@ LABEL_OVERLAPS_JS = """() => {
 }"""
 
 
-def test_labels_are_placed_again_when_leaflets_stylesheet_comes_late(server, tmp_path):
+def test_labels_are_placed_again_when_leaflets_stylesheet_comes_late(server, chromium, tmp_path):
     # Label boxes measured before Leaflet's CSS applies are wrong; the map's script places
     # the labels again when the stylesheet loads (on a busy machine it comes after the script)
-    with _open_app(server, slow_stylesheet=1.0) as pg:
+    with _open_app(server, chromium, slow_stylesheet=1.0) as pg:
         _map(pg)
         pg.wait_for_timeout(1500)
         frame = next(f for f in pg.frames if "st_folium" in f.url)
