@@ -213,7 +213,7 @@ def bench_start(rounds: int) -> None:
     print(
         f"start to map visible: {med['filled']:.2f} s with the first page stored by an earlier "
         f"launch, {med['empty']:.2f} s on a new machine (empty store; the primer runs alongside) "
-        f"(target 6 s; medians of {rounds}, runs {_runs(figures['filled'])} / "
+        f"(target 3 s warm; medians of {rounds}, runs {_runs(figures['filled'])} / "
         f"{_runs(figures['empty'])})  [load {_load()}]"
     )
     print(
