@@ -5,7 +5,7 @@ Prints figures, asserts nothing. Run from the project root:
     .venv/bin/python bench/bench_app.py [--sessions 4]
 
 1. Seconds from launching ``./run.sh app`` (as the README does) to the first
-   arc drawn in headless Chromium with the network cut (target: 6 s): on a
+   arc drawn in headless Chromium with the network cut (target: 3 s warm): on a
    new machine (the store of first pages empty, the launcher's primer
    filling it alongside) and on later launches (store filled), with a
    one-line Streamlit app's launch-to-title on the same machine for scale.
