@@ -620,6 +620,9 @@ def map_and_inspector(view: Scene, view_json: str, layers: Sequence[str], names:
         if shown is None:
             st.subheader("Inspect")
             st.caption("Click a country, a place or an arc on the map, or pick a relation below.")
+            missing = app_pick.not_on_the_map(view)
+            if missing:
+                st.caption(f"Not on the map (historical states without an outline): {', '.join(missing)}")
         else:
             st.subheader(shown["heading"])
             st.caption(shown["caption"])

@@ -168,3 +168,16 @@ def inspect(scene: Scene, selected: tuple[str, str] | None, names: Mapping[str, 
         )
         del titles
     return {"heading": place.name, "caption": caption, "html": body}
+
+
+def not_on_the_map(scene: Scene) -> list[str]:
+    """Names of the historical states the map cannot draw (listed in the panel instead of a dot).
+
+    Cheap when there are none: the outlines are only consulted for a Scene
+    that names a historical state.
+    """
+    from layers.places import historical_unplaced, is_historical
+
+    if not any(is_historical(p) for p in scene.places):
+        return []
+    return [p.name for p in historical_unplaced(scene)]

@@ -94,3 +94,15 @@ def test_the_briefing_overview_frames_the_ends_of_the_relations():
     )
     assert data["steps"][0]["id"] == "overview"
     assert data["steps"][0]["bounds"] == story_bounds(scene)
+
+
+def test_the_app_panel_lists_historical_states_it_cannot_draw(monkeypatch):
+    from geo.scene import Place, Scene
+    from layers import app_pick, places
+
+    su = Place("SU", "Soviet Union", "other", "SU", 61.0, 90.0, members=("RU", "UA"))
+    scene = Scene(places=(su,))
+    assert app_pick.not_on_the_map(scene) == []  # the gazetteer has its successors' outline
+    monkeypatch.setattr(places, "default_outlines", NoOutlines)
+    assert app_pick.not_on_the_map(scene) == ["Soviet Union"]
+    assert app_pick.not_on_the_map(Scene()) == []
