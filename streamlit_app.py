@@ -435,6 +435,7 @@ def draw_map(
         register_leaflet_assets(),
         (S.get("map_title") or "").strip(),
     )
+    S.not_drawn = prepared.get("not_drawn", [])  # historical states the map cannot outline
     return show_map(prepared, key=key, height=height, returned_objects=RETURNED)
 
 
@@ -620,7 +621,7 @@ def map_and_inspector(view: Scene, view_json: str, layers: Sequence[str], names:
         if shown is None:
             st.subheader("Inspect")
             st.caption("Click a country, a place or an arc on the map, or pick a relation below.")
-            missing = app_pick.not_on_the_map(view)
+            missing = S.get("not_drawn")
             if missing:
                 st.caption(f"Not on the map (historical states without an outline): {', '.join(missing)}")
         else:

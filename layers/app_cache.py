@@ -306,6 +306,9 @@ def prepare(
     picker(scene).add_to(m)  # a click answers at once (layers/app_pick.py)
     refer_to_land(m)  # the land comes from a script the browser caches: reruns send less
     prepared = prepare_map(m, prefix)
+    from layers.app_pick import not_on_the_map
+
+    prepared["not_drawn"] = not_on_the_map(scene)  # listed in the Inspect panel
     if store is not None and save:
         store.put("map", key, json.dumps(prepared, ensure_ascii=False))
     return prepared

@@ -173,8 +173,8 @@ def inspect(scene: Scene, selected: tuple[str, str] | None, names: Mapping[str, 
 def not_on_the_map(scene: Scene) -> list[str]:
     """Names of the historical states the map cannot draw (listed in the panel instead of a dot).
 
-    Cheap when there are none: the outlines are only consulted for a Scene
-    that names a historical state.
+    Called where the map is prepared (the outlines are loaded there anyway);
+    the app reads the list from the prepared map (``prepared["not_drawn"]``).
     """
     from layers.places import historical_unplaced, is_historical
 
