@@ -23,15 +23,16 @@ import streamlit as st
 from geo import edits
 from geo.documents import MAX_TEXT_BYTES, InputError, load_bytes
 from geo.edits import Workspace
+from geo.limits import MAX_SCENE_BYTES
 from geo.scene import PLACE_KINDS, RELATION_KINDS, STATUSES, Document, Scene, SceneError
 from layers import app_cache, app_pick, evidence
+from layers.app_guard import guard, guarded
 from layers.names import ALL_LAYERS, LAYER_NAMES
 
 ROOT = Path(__file__).resolve().parent
 SEEDS = ROOT / "seeds"
 ARTICLE_TYPES = ["txt", "md", "markdown", "html", "htm"]
 MAX_UPLOAD_BYTES = MAX_TEXT_BYTES * 4
-MAX_SCENE_BYTES = 50_000_000
 RETURNED = [app_pick.PICK_FIELD]  # a click on the map names its feature (layers/app_pick.py)
 CREDITS = (
     "Outlines: [Natural Earth](https://www.naturalearthdata.com/) (public domain). "
@@ -68,6 +69,7 @@ def sample_articles() -> dict[str, Document]:
 
 @st.cache_resource(show_spinner=False)
 def gazetteer():
+    app_cache.load_library()  # imports never race the warm-up (layers/app_cache.py)
     from geo.gazetteer import load_gazetteer
 
     return load_gazetteer()
@@ -84,6 +86,7 @@ def build_story_cached(scene: Scene) -> tuple:
 
 @st.cache_data(show_spinner="Preparing the offline map…", max_entries=8)
 def export_map_html(scene_json: str, layers: tuple[str, ...], title: str = "") -> str:
+    app_cache.load_library()
     from layers.export import export_html
 
     return export_html(Scene.from_json(scene_json), layers=layers, title=title or None)
@@ -103,6 +106,7 @@ def export_map_png(scene_json: str, layers: tuple[str, ...], title: str = "") ->
 
 @st.cache_data(show_spinner="Preparing the briefing…", max_entries=8)
 def export_briefing(scene_json: str, title: str = "", jump: bool = False) -> str:
+    app_cache.load_library()
     from layers.briefing import export_briefing_html
 
     return export_briefing_html(Scene.from_json(scene_json), title=title or None, jump=jump)
@@ -110,11 +114,11 @@ def export_briefing(scene_json: str, title: str = "", jump: bool = False) -> str
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def export_geojson_text(scene_json: str, layers: tuple[str, ...]) -> str:
-    import json
-
+    app_cache.load_library()
+    from geo import strict_json
     from layers.export import export_geojson
 
-    return json.dumps(export_geojson(Scene.from_json(scene_json), layers=layers), ensure_ascii=False)
+    return strict_json.dumps(export_geojson(Scene.from_json(scene_json), layers=layers))
 
 
 # -- session state ---------------------------------------------------------------------
@@ -145,7 +149,10 @@ if "ws" not in S:
     S.selected = None
     S.brief_step = 0
     S.briefing = False
-    S.last_work = app_cache.last_work(STORE)  # the previous session's work, offered in the sidebar
+    # this session keeps its work under a key of its own; earlier sessions' work is offered
+    S.work_key = app_cache.new_work_key()
+    S.recent_work = app_cache.recent_work(STORE)
+    S.store_problem = STORE.write_problem()  # said in the sidebar at once
 
 
 def set_ws(ws: Workspace) -> None:
@@ -155,6 +162,7 @@ def set_ws(ws: Workspace) -> None:
 # -- callbacks: input ------------------------------------------------------------------
 
 
+@guarded("Changing the sample articles", flash)
 def on_samples() -> None:
     samples = sample_articles()
     chosen = set(S.samples)
@@ -164,6 +172,7 @@ def on_samples() -> None:
     set_ws(ws)
 
 
+@guarded("Adding the pasted text", flash, after="Your articles are unchanged.")
 def on_paste() -> None:
     text = S.get("paste", "")
     if not text.strip():
@@ -188,6 +197,7 @@ def on_paste() -> None:
     flash(f"Added “{doc.title}”.", "success")
 
 
+@guarded("Removing the article", flash)
 def on_remove_document(doc_id: str) -> None:
     S.ws = S.ws.remove_document(doc_id)
     names = {d.id: n for n, d in sample_articles().items()}
@@ -199,6 +209,7 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
+@guarded("Adding the uploaded files", flash, after="Your articles are unchanged.")
 def on_upload() -> None:
     files = S.get(vkey("upload")) or []
     for file in files:
@@ -223,6 +234,7 @@ def on_upload() -> None:
         bump("upload")
 
 
+@guarded("Opening the scene file", flash, after="The current scene is unchanged.")
 def on_scene_upload() -> None:
     file = S.get(vkey("scene_upload"))
     if file is None:
@@ -256,12 +268,16 @@ def open_scene(scene: Scene, label: str) -> None:
     )
 
 
-def on_restore_last_work() -> None:
-    work = S.pop("last_work", None)
+@guarded("Reopening your work", flash, after="What is open now is unchanged.")
+def on_restore_last_work(key: str) -> None:
+    work = next((w for w in S.get("recent_work", []) if w.key == key), None)
     if work is not None:
         open_scene(work.scene, f"your work from {work.saved}")
+        S.work_key = work.key  # chosen: this session now goes on with that work, in its file
+        S.recent_work = [w for w in S.recent_work if w.key != key]
 
 
+@guarded("Going back", flash)
 def on_back_before_open() -> None:
     before = S.pop("before_open", None)
     if before is not None:
@@ -280,16 +296,18 @@ def apply_table(name: str, scene: Scene, ids: list[str], table: str) -> None:
     changed = any(state.get(k) for k in ("edited_rows", "deleted_rows", "added_rows"))
     if not changed:
         return
-    found, problems = edits.table_edits(scene, ids, state, table=table)
-    for p in problems:
-        flash(f"Not applied — {p}")
-    if found:
-        S.ws = S.ws.add_edit(*found)
-        flash(f"Applied {len(found)} correction{'s' * (len(found) != 1)}.", "success")
+    with guard("Applying the table's changes", flash, after="Your corrections are unchanged."):
+        found, problems = edits.table_edits(scene, ids, state, table=table)
+        for p in problems:
+            flash(f"Not applied — {p}")
+        if found:
+            S.ws = S.ws.add_edit(*found)
+            flash(f"Applied {len(found)} correction{'s' * (len(found) != 1)}.", "success")
     bump(name)
     st.rerun()
 
 
+@guarded("Merging the places", flash, after="Your corrections are unchanged.")
 def on_merge(scene: Scene) -> None:
     keep, drop = S.get("merge_keep"), S.get("merge_drop")
     try:
@@ -301,6 +319,7 @@ def on_merge(scene: Scene) -> None:
     flash(f"Merged {drop} into {keep}.", "success")
 
 
+@guarded("Adding the relation", flash, after="Your corrections are unchanged.")
 def on_add_relation(scene: Scene) -> None:
     source, target = S.get("add_source"), S.get("add_target")
     kind = S.get("add_kind", "alliance")
@@ -344,6 +363,7 @@ def on_clear_selection() -> None:
     S.focus = None
 
 
+@guarded("Undoing", flash)
 def on_undo() -> None:
     if S.ws.edits:
         S.ws = S.ws.undo()
@@ -353,7 +373,9 @@ def on_undo() -> None:
 # -- callbacks: storyline -------------------------------------------------------------
 
 
+@guarded("Changing the storyline", flash, after="The storyline is unchanged.")
 def story_op(scene: Scene, op: str, step_id: str | None = None, **kwargs) -> None:
+    app_cache.load_library()  # never imports alongside the warm-up
     from geo import story
 
     try:
@@ -465,7 +487,8 @@ def briefing_view(scene: Scene) -> None:
 
 if S.get("briefing"):
     show_flash()
-    briefing_view(edits.build_scene(S.ws, extract_documents, story_builder=build_story_cached).scene)
+    with guard("Showing the briefing", st.error):
+        briefing_view(edits.build_scene(S.ws, extract_documents, story_builder=build_story_cached).scene)
     st.stop()
 
 
@@ -501,14 +524,16 @@ with st.sidebar:
         )
 
     st.subheader("Scene file")
-    if S.get("last_work") is not None:
-        work = S.last_work
+    if S.get("store_problem"):
+        st.warning(f"Your work is not kept between sessions: {S.store_problem}. Save the scene (.json) to keep it.")
+    for i, work in enumerate(S.get("recent_work", [])[:3]):
         st.button(
-            f"Reopen your last work ({_count(len(work.scene.documents), 'article')}, {work.saved})",
-            key="restore_last",
+            f"Reopen your last work ({work.describe()})" if i == 0 else f"Reopen earlier work ({work.describe()})",
+            key="restore_last" if i == 0 else f"restore_work_{i}",
             on_click=on_restore_last_work,
+            args=(work.key,),
             icon=":material/history:",
-            help="The articles, corrections and storyline you had when this app last ran; "
+            help="The articles, corrections and storyline a session of this app kept (each tab keeps its own); "
             "what is open now can be brought back with “Back to before opening”",
         )
     st.file_uploader("Open a saved scene (.json)", type=["json"], key=vkey("scene_upload"), on_change=on_scene_upload)
@@ -522,19 +547,27 @@ with st.sidebar:
 
 # -- the Scene on screen: derived from the workspace after this run's input ----------------
 
-outcome = edits.build_scene(S.ws, extract_documents, story_builder=build_story_cached)
+outcome = None
+with guard("Reading the articles", flash, after="The last change was undone; the rest of your work is kept."):
+    outcome = edits.build_scene(S.ws, extract_documents, story_builder=build_story_cached)
+if outcome is None:  # the last change broke the page: back to the workspace that last worked
+    S.ws = S.get("ws_good") or Workspace()
+    outcome = edits.build_scene(S.ws, extract_documents, story_builder=build_story_cached)
+S.ws_good = S.ws
 scene = outcome.scene
 S.scene = S.view = scene  # what is on screen (read by the exports and the tests)
 S.setdefault("opening_scene", scene)  # the page this session opened on
 # the analyst's work, kept for a reload or a closed tab (reopened from the sidebar)
 unsaved = scene.documents and scene != S.opening_scene and scene != S.get("kept_scene")
-if unsaved and app_cache.keep_work(STORE, scene):
+if unsaved and app_cache.keep_work(STORE, scene, S.work_key):
     S.kept_scene = scene
+elif unsaved and not S.get("store_problem"):
+    S.store_problem = STORE.write_problem() or f"it could not be saved in {STORE.folder}"
 
 with st.sidebar:
     st.download_button(
         "Save scene (.json)",
-        data=scene.to_json,
+        data=scene.to_json(),  # not deferred: see the Export tab
         file_name="geobrief-scene.json",
         mime="application/json",
         key="save_scene",
@@ -610,13 +643,15 @@ def map_and_inspector(view: Scene, view_json: str, layers: Sequence[str], names:
     same arguments, is not sent again), so the panel answers at once."""
     focus = S.get("focus")
     map_col, side_col = st.columns([5, 2])
-    with map_col:
+    with map_col, guard("Drawing the map", st.error):
         value = draw_map(view_json, layers=layers, highlight={focus} if focus else None, key="main_map", height=620)
         pick = app_pick.picked(value)
         if pick and pick[2] != S.get("pick_count"):
             S.pick_count = pick[2]
             S.selected = pick[:2]
-    with side_col:
+    with side_col, guard("Showing the selection", st.error):
+        if S.get("selected"):
+            app_cache.load_library()  # never imports alongside the warm-up
         shown = app_pick.inspect(view, S.get("selected"), names)
         if shown is None:
             st.subheader("Inspect")
@@ -640,7 +675,7 @@ tab_ev, tab_fix, tab_story, tab_export, tab_corpus = st.tabs(
     ["Evidence", "Correct", "Briefing", "Export", "Corpus"], key="panel", on_change="rerun"
 )
 
-with tab_ev:
+with tab_ev, guard("Showing the evidence", st.error):
     if tab_ev.open is not False:
         rel_ids = [r.id for r in view.relations]
         selected = S.get("selected")
@@ -669,8 +704,9 @@ with tab_ev:
             ):
                 st.html(evidence.highlight_document(doc, scene.places, colours=colours, focus=focus))
 
-with tab_fix:
+with tab_fix, guard("Showing the corrections", st.error):
     if tab_fix.open is not False:
+        app_cache.load_library()  # pandas for the tables, never imported alongside the warm-up
         st.markdown(
             "**Relations** — edit cells, delete rows (select and press Delete), "
             "or add a row between places of this scene."
@@ -748,7 +784,7 @@ with tab_fix:
             f"Undo last correction ({len(S.ws.edits)} so far)", on_click=on_undo, disabled=not S.ws.edits, key="undo"
         )
 
-with tab_story:
+with tab_story, guard("Showing the storyline", st.error):
     if tab_story.open is not False:
         st.caption("The storyline is saved with the scene file. Captions are yours to edit.")
         story = scene.story
@@ -810,15 +846,18 @@ with tab_story:
         )
         c2.button("Present ▶", on_click=set_briefing, args=(True,), key="brief_enter2", type="primary")
 
-with tab_export:
+with tab_export, guard("Preparing the exports", st.error):
     if tab_export.open is not False:
         st.caption("Exports hold what the map shows: your corrections, filters and layer switches included.")
         S.export_layers = shown = tuple(shown_layers)
         title = (S.get("map_title") or "").strip()
+        # The files are made while the tab is open (cached), not on click: Streamlit deletes a
+        # file made on click once any two script runs of any session end, so with several
+        # sessions at work the browser could fetch it too late and get nothing.
         c1, c2, c3, c4, c5 = st.columns(5)
         c1.download_button(
             "Offline map (.html)",
-            data=lambda: export_map_html(view_json, shown, title),
+            data=export_map_html(view_json, shown, title),
             file_name="geobrief-map.html",
             mime="text/html",
             key="dl_html",
@@ -826,7 +865,7 @@ with tab_export:
         )
         c2.download_button(
             "GeoJSON",
-            data=lambda: export_geojson_text(view_json, shown),
+            data=export_geojson_text(view_json, shown),
             file_name="geobrief.geojson",
             mime="application/geo+json",
             key="dl_geojson",
@@ -834,7 +873,7 @@ with tab_export:
         )
         c3.download_button(
             "Scene (.json)",
-            data=view.to_json,
+            data=view.to_json(),
             file_name="geobrief-scene.json",
             mime="application/json",
             key="dl_scene",
@@ -842,21 +881,27 @@ with tab_export:
         )
         c4.download_button(
             "Briefing (.html)",
-            data=lambda: export_briefing(scene.to_json(indent=None), title),
+            data=export_briefing(scene.to_json(indent=None), title),
             file_name="geobrief-briefing.html",
             mime="text/html",
             key="dl_brief",
             on_click="ignore",
         )
-        c5.download_button(
-            "Map picture (.png)",
-            data=lambda: export_map_png(view_json, shown, title),
-            file_name="geobrief-map.png",
-            mime="image/png",
-            key="dl_png",
-            on_click="ignore",
-            help="The map's first view with its title and sources, drawn by headless Chromium",
-        )
+        # a picture takes headless Chromium a few seconds: made when asked for, then kept (cached)
+        png_args = (view_json, shown, title)
+        if S.get("png_for") == png_args:
+            c5.download_button(
+                "Map picture (.png)",
+                data=export_map_png(*png_args),
+                file_name="geobrief-map.png",
+                mime="image/png",
+                key="dl_png",
+                on_click="ignore",
+                help="The map's first view with its title and sources",
+            )
+        elif c5.button("Make a map picture", key="make_png", help="A PNG of the map's first view, title and sources"):
+            S.png_for = png_args
+            st.rerun()
 
 with tab_corpus:
     if tab_corpus.open is not False:

@@ -43,6 +43,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from geo import limits
 from geo.scene import (
     DIRECTED_KINDS,
     Corpus,
@@ -89,10 +90,25 @@ def arc_key(rel: Relation) -> ArcKey:
     """
     if rel.kind == "influence":
         return ("influence", rel.source, None)
-    if rel.kind not in DIRECTED_KINDS and rel.target is not None:
-        a, b = sorted((rel.source, rel.target))
+    source = _end(rel.source, rel.source_actor)
+    target = _end(rel.target, rel.target_actor) if rel.target is not None else None
+    if rel.kind not in DIRECTED_KINDS and target is not None:
+        a, b = sorted((source, target))
         return (rel.kind, a, b)
-    return (rel.kind, rel.source, rel.target)
+    return (rel.kind, source, target)
+
+
+def _end(place_id: str, actor: str | None) -> str:
+    """An arc's end: a place id, or ``"SD@group:rsf"`` when a non-state side of that country acts."""
+    return f"{place_id}@{actor}" if actor else place_id
+
+
+def split_end(end: str | None) -> tuple[str | None, str | None]:
+    """``"SD@group:rsf"`` → ``("SD", "group:rsf")``; a plain place id has no actor."""
+    if end is None:
+        return None, None
+    place_id, _, actor = end.partition("@")
+    return place_id, actor or None
 
 
 def arc_id(key: ArcKey) -> str:
@@ -189,6 +205,7 @@ class Tally:
         self.skipped = 0
         self.dates_ignored = 0
         self.skips: list[tuple[tuple, str]] = []  # (input order, message), the first MAX_SKIPS
+        self.actors: dict[str, Place] = {}  # non-state sides named by the arcs, by id
 
     # -- counting ---------------------------------------------------------------------
 
@@ -216,6 +233,8 @@ class Tally:
         date is ``Document.date`` (documents without one are undated).
         """
         docs = {d.id: d for d in scene.documents}
+        for actor in scene.actors:
+            self.actors.setdefault(actor.id, replace(actor, mentions=()))
         for doc in scene.documents:
             self.documents += 1
             self.dated[doc.dated_by if doc.date else ""] += 1
@@ -273,6 +292,8 @@ class Tally:
                 self.places[pid].merge(count)
             else:
                 self.places[pid] = count
+        for aid, actor in other.actors.items():
+            self.actors.setdefault(aid, actor)
         self.documents += other.documents
         self.dated.update(other.dated)
         dates = [d for d in (self.first_date, self.last_date, other.first_date, other.last_date) if d]
@@ -294,7 +315,10 @@ class Tally:
         return out
 
     def _relation(self, arc: _Arc, names: dict[str, str]) -> Relation:
-        kind, source, target = arc.key
+        kind, source_end, target_end = arc.key
+        source, source_actor = split_end(source_end)
+        target, target_actor = split_end(target_end)
+        source = source or ""
         quoted = {q.doc.id for q in arc.quotes}
         others = sorted((d for d in arc.docs if d not in quoted), key=lambda d: (*_newest_first(arc.docs[d]), d))
         dates = Counter(date for date in arc.docs.values() if date)
@@ -342,20 +366,33 @@ class Tally:
             cue="; ".join(_top(arc.cues, 3)),
             confidence=round(min(0.95, arc.confidence + 0.05 * (len(arc.docs) - 1)), 2),
             support=support,
+            source_actor=source_actor if source_actor in self.actors else None,
+            target_actor=target_actor if target_actor in self.actors else None,
         )
 
-    def quoted_documents(self) -> list[Document]:
-        """The documents the arcs quote (title, date, source; no text), in id order."""
-        docs = {q.doc.id: q.doc for arc in self.arcs.values() for q in arc.quotes}
-        return [docs[k] for k in sorted(docs)]
+    def quoted_documents(self, arcs: Iterable[_Arc] | None = None) -> list[Document]:
+        """The documents the arcs quote (title, date, source; no text), in id order.
+
+        At most ``geo.limits.MAX_DOCUMENTS`` (what a Scene file may hold): past
+        that, the newest are kept, and the other quotes name their document by id.
+        """
+        docs = {q.doc.id: q.doc for arc in (self.arcs.values() if arcs is None else arcs) for q in arc.quotes}
+        newest = sorted(docs.values(), key=lambda d: (*_newest_first(d.date), d.id))[: limits.MAX_DOCUMENTS]
+        return sorted(newest, key=lambda d: d.id)
 
     def to_scene(self, *, since: str | None = None, until: str | None = None) -> Scene:
-        """The corpus Scene: one relation per arc, weighted places, the quoted documents."""
-        ends = {e for arc in self.arcs.values() for e in (arc.key[1], arc.key[2], *arc.members) if e}
+        """The corpus Scene: one relation per arc, weighted places, the quoted documents.
+
+        It stays within what a Scene file may hold (``geo.limits``): the best
+        supported relations, their ends, and the places most documents mention.
+        """
+        best = sorted(self.arcs.values(), key=lambda a: (-len(a.docs), a.key[0], a.key[1], a.key[2] or ""))
+        arcs = best[: limits.MAX_RELATIONS]
+        ends = {split_end(e)[0] for arc in arcs for e in (arc.key[1], arc.key[2], *arc.members) if e}
         ranked = sorted(self.places.values(), key=lambda c: (c.place.id not in ends, -c.docs, c.place.id))
         kept = [c for c in ranked if c.place.id in ends]
         rest = [c for c in ranked if c.place.id not in ends]
-        kept += rest[:MAX_PLACES]
+        kept = (kept + rest[:MAX_PLACES])[: limits.MAX_PLACES]
         places = tuple(
             replace(
                 c.place,
@@ -368,8 +405,13 @@ class Tally:
         names = {p.id: p.name for p in places}
         known = set(names)
         relations = tuple(
-            r for r in self.relations(names) if all(e in known for e in r.endpoints()) and r.source != r.target
+            self._relation(arc, names)
+            for arc in arcs
+            if all(split_end(e)[0] in known for e in (arc.key[1], arc.key[2]) if e) and arc.key[1] != arc.key[2]
         )
+        relations = tuple(r for r in relations if all(e in known for e in r.endpoints()))
+        used = {a for r in relations for a in (r.source_actor, r.target_actor) if a}
+        actors = tuple(self.actors[a] for a in sorted(used))
         corpus = Corpus(
             documents=self.documents,
             skipped=self.skipped,
@@ -383,10 +425,17 @@ class Tally:
             first_date=self.first_date,
             last_date=self.last_date,
             quotes_per_relation=self.cap,
-            places_left_out=len(rest) - len(rest[:MAX_PLACES]),
+            places_left_out=len(self.places) - len(kept),
             dates_ignored=self.dates_ignored,
+            relations_left_out=len(best) - len(arcs),
         )
-        return Scene(documents=tuple(self.quoted_documents()), places=places, relations=relations, corpus=corpus)
+        return Scene(
+            documents=tuple(self.quoted_documents(arcs)),
+            places=places,
+            relations=relations,
+            corpus=corpus,
+            actors=actors,
+        )
 
 
 def merge_relations(scene: Scene, *, quotes: int | None = None) -> Scene:

@@ -5,6 +5,11 @@ success, 1 when some input could not be used (an unknown place name, an
 unreadable file among several), 2 when nothing could be done (bad usage,
 no readable input, an unwritable output).
 
+Every problem is said in one line on stderr, never as a traceback: input
+over the limits of :mod:`geo.limits`, a device or FIFO given as a file, a bad
+``--tiles`` value; an unexpected failure is one line too (set
+``GEOBRIEF_DEBUG=1`` to see its trace).
+
 Heavy modules are imported inside the handlers so that ``geobrief --help``
 and ``geobrief geocode`` start fast.
 """
@@ -12,7 +17,7 @@ and ``geobrief geocode`` start fast.
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -66,7 +71,9 @@ def _geocode(args: argparse.Namespace) -> int:
             }
         )
     if args.format == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        from geo import strict_json
+
+        print(strict_json.dumps(rows, indent=1))
     else:
         for r in rows:
             iso = r["iso"] or "--"
@@ -97,6 +104,7 @@ def _read_articles(paths: Sequence[str]) -> tuple[list, int]:
 
 def _scene_from_args(args: argparse.Namespace):
     """The Scene named by --scene, or extracted from the FILE arguments; (scene, status)."""
+    from geo.limits import MAX_SCENE_BYTES, LimitError, read_limited
     from geo.scene import Scene, SceneError
 
     if getattr(args, "scene", None):
@@ -104,9 +112,12 @@ def _scene_from_args(args: argparse.Namespace):
             _err("give either --scene or article files, not both")
             return None, EXIT_FAIL
         try:
-            return Scene.from_json(Path(args.scene).read_bytes()), EXIT_OK
+            data = read_limited(Path(args.scene), MAX_SCENE_BYTES, what="scene files")
+            return Scene.from_json(data), EXIT_OK
+        except LimitError as exc:
+            _err(str(exc))
         except OSError as exc:
-            _err(f"{args.scene}: cannot read it ({exc.strerror})")
+            _err(f"{args.scene}: cannot read it ({exc.strerror or exc})")
         except SceneError as exc:
             _err(f"{args.scene}: {exc}")
         return None, EXIT_FAIL
@@ -115,7 +126,8 @@ def _scene_from_args(args: argparse.Namespace):
         return None, EXIT_FAIL
     docs, status = _read_articles(args.files)
     if not docs:
-        _err("none of the files could be read")
+        if len(args.files) > 1:
+            _err("none of the files could be read")
         return None, EXIT_FAIL
     from geo.extract import extract
 
@@ -151,6 +163,17 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _map(args: argparse.Namespace) -> int:
+    if args.tiles is not None or args.attribution is not None:
+        from layers.tiles import TilesError, check_tiles
+
+        if args.tiles is None:
+            _err("--attribution goes with --tiles")
+            return EXIT_FAIL
+        try:
+            check_tiles(args.tiles, args.attribution)  # before any article is read
+        except TilesError as exc:
+            _err(str(exc))
+            return EXIT_FAIL
     scene, status = _scene_from_args(args)
     if scene is None:
         return status
@@ -159,7 +182,7 @@ def _map(args: argparse.Namespace) -> int:
     if not args.output and not args.png:
         _err("say what to write: -o map.html and/or --png map.png")
         return EXIT_FAIL
-    html = export_html(scene, tiles=args.tiles, title=args.title)
+    html = export_html(scene, tiles=args.tiles, attribution=args.attribution, title=args.title)
     if args.output:
         if not _write(args.output, html):
             return EXIT_FAIL
@@ -185,7 +208,9 @@ def _export(args: argparse.Namespace) -> int:
 
     wrote = False
     if args.geojson:
-        if not _write(args.geojson, json.dumps(export_geojson(scene), ensure_ascii=False)):
+        from geo import strict_json
+
+        if not _write(args.geojson, strict_json.dumps(export_geojson(scene))):
             return EXIT_FAIL
         wrote = True
     if args.scene_out:
@@ -257,7 +282,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="MAP.html")
     p.add_argument("--png", metavar="MAP.png", help="also write a PNG of the map's first view (needs chromium)")
     p.add_argument("--title", help="the map's title (default: the articles' titles)")
-    p.add_argument("--tiles", default=None, help="an online tile provider (off by default)")
+    p.add_argument(
+        "--tiles",
+        default=None,
+        help="online tiles under the map (off by default): OpenStreetMap, 'CartoDB positron', "
+        "'CartoDB dark_matter', or an http(s) URL template with {z}/{x}/{y} and --attribution",
+    )
+    p.add_argument("--attribution", default=None, metavar="TEXT", help="who provides --tiles given as a URL")
     p.set_defaults(func=_map)
 
     p = sub.add_parser("export", help="write every layer as GeoJSON, or the Scene as JSON")
@@ -302,6 +333,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except (Exception, RecursionError, MemoryError) as exc:
+        if os.environ.get("GEOBRIEF_DEBUG"):
+            raise
+        reason = str(exc).splitlines()[0][:200] if str(exc) else ""
+        _err(f"failed: {type(exc).__name__}{': ' + reason if reason else ''} (GEOBRIEF_DEBUG=1 shows the trace)")
+        return EXIT_FAIL
 
 
 if __name__ == "__main__":

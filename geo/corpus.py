@@ -611,6 +611,7 @@ def run_corpus(
         flying = as_completed()
         sizes: dict = {}
         firsts: dict = {}
+        scattered: dict = {}
 
         def collect() -> None:
             nonlocal done
@@ -626,12 +627,18 @@ def run_corpus(
                     count=n,
                 )
             future.release()
+            scattered.pop(future).release()
             done += n
             if progress is not None:
                 progress(done + reader_skips[0], max(expected, done + reader_skips[0]))
 
         for part in itertools.chain([first] if first else [], parts):
-            future = client.submit(extract_partition, part, since, until, quotes, pure=False)
+            # the texts go straight to a worker (scatter) and are dropped there with the result:
+            # passed inside the task instead, the scheduler kept every partition it was given
+            # (the client grew by the corpus: 170 MB at 10,000 documents, 320 MB at 30,000)
+            (data,) = client.scatter([part], hash=False)
+            future = client.submit(extract_partition, data, since, until, quotes, pure=False)
+            scattered[future] = data
             sizes[future] = len(part)
             firsts[future] = (part[0].order, part[0].where)
             flying.add(future)

@@ -22,10 +22,17 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from geo.limits import (
+    MAX_ARTICLE_FILE_BYTES,
+    MAX_TEXT_BYTES,
+    LimitError,
+    decode_marked,
+    describe_bytes,
+    read_limited,
+)
 from geo.scene import Document
 
-MAX_TEXT_BYTES = 2_000_000
-"""The largest document read, in bytes of text (2 MB, a few hundred pages)."""
+__all__ = ["MAX_TEXT_BYTES", "InputError", "html_to_text", "load_bytes", "load_path"]
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ""})
@@ -171,15 +178,26 @@ def _visible_text(markup: str) -> tuple[str, str]:
 
 
 def _decode(name: str, data: bytes) -> str:
-    if b"\x00" in data[:65536] or b"\x00" in data[-65536:]:
-        raise InputError(f"{name} looks like a binary file (it holds NUL bytes), not article text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
+    encoding, body = decode_marked(data)
+    if encoding is not None:
         try:
-            text = data.decode("cp1252")
+            text = body.decode(encoding)
         except UnicodeDecodeError as exc:
-            raise InputError(f"{name} is neither UTF-8 nor Windows-1252 text") from exc
+            raise InputError(
+                f"{name} starts with a {encoding.upper()} byte-order mark but is not {encoding.upper()} text"
+            ) from exc
+        if "\x00" in text:
+            raise InputError(f"{name} looks like a binary file (it holds NUL characters), not article text")
+    else:
+        if b"\x00" in data[:65536] or b"\x00" in data[-65536:]:
+            raise InputError(f"{name} looks like a binary file (it holds NUL bytes), not article text")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name} is neither UTF-8 nor Windows-1252 text") from exc
     controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 0.01 * min(len(text), 20000) + 2:
         raise InputError(f"{name} looks like a binary file (many control characters), not article text")
@@ -208,10 +226,10 @@ def load_bytes(name: str, data: bytes) -> Document:
     InputError
         Binary or undecodable data, text over 2 MB, or an empty document.
     """
-    if len(data) > MAX_TEXT_BYTES * 4:
+    if len(data) > MAX_ARTICLE_FILE_BYTES:
         raise InputError(
             f"{name} is {len(data) / 1e6:.1f} MB; geobrief reads articles of up to "
-            f"{MAX_TEXT_BYTES / 1e6:.0f} MB of text"
+            f"{describe_bytes(MAX_TEXT_BYTES)} of text"
         )
     text = _decode(name, data)
     suffix = Path(name).suffix.lower()
@@ -246,19 +264,16 @@ def load_path(path: Path) -> Document:
     """
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES * 4:
-            raise InputError(
-                f"{path.name} is {size / 1e6:.1f} MB; geobrief reads articles of up to "
-                f"{MAX_TEXT_BYTES / 1e6:.0f} MB of text"
-            )
-        data = path.read_bytes()
+        # read while checking the limit: a device, pipe or FIFO can neither hang nor flood
+        data = read_limited(path, MAX_ARTICLE_FILE_BYTES, what="article files")
+    except LimitError as exc:
+        raise InputError(f"{exc} ({describe_bytes(MAX_TEXT_BYTES)} of text)") from exc
     except IsADirectoryError as exc:
         raise InputError(f"{path} is a folder, not an article file") from exc
     except FileNotFoundError as exc:
         raise InputError(f"{path} does not exist") from exc
     except OSError as exc:
-        raise InputError(f"cannot read {path} ({exc.strerror})") from exc
+        raise InputError(f"cannot read {path} ({exc.strerror or exc})") from exc
     # Only the file name is kept: where the analyst keeps articles must not change the
     # Scene (or the ids and bytes of its exports), nor leak into maps they share.
     return load_bytes(path.name, data)

@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
 from geo.clauses import Context
 from geo.relations import Anchor, Finding, find_relations
@@ -78,7 +78,7 @@ def resolve_step(draft: Draft) -> None:
 
 # seas and straits are anchors for spheres of influence only ("its influence in the Indian
 # Ocean"); geo.relations drops any other relation that would end in one
-_ANCHOR_KINDS = frozenset({"country", "disputed", "region", "admin1", "bloc", "other", "sea", "strait"})
+_ANCHOR_KINDS = frozenset({"country", "disputed", "region", "admin1", "bloc", "other", "sea", "strait", "city"})
 
 
 def relation_step(draft: Draft) -> None:
@@ -90,6 +90,7 @@ def relation_step(draft: Draft) -> None:
     from geo.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
+    memo: dict = {}
     for doc in draft.documents:
         res = draft.resolved[doc.id]
         k = 0
@@ -105,8 +106,71 @@ def relation_step(draft: Draft) -> None:
             anchors = [_anchor(r, s, doc.text, gaz) for r in inside if r.kind in _ANCHOR_KINDS or r.how == "capital"]
             sentence = doc.text[s:e]
             evidence = Span(doc.id, s, e, sentence)
-            for f in find_relations(sentence, anchors, context=context):
+            for f in _relations_in(sentence, anchors, context, memo):
                 draft.findings.append((f, evidence))
+
+
+_MEMO_SIZE = 4096
+_COUNTS = "mentions"  # the Context field of running counts, read only through Context.focus
+
+
+def _frozen(value):
+    if isinstance(value, dict):
+        return tuple(sorted(value.items()))
+    if isinstance(value, list | set):
+        return tuple(value)
+    return value
+
+
+def _copy(value):
+    """A copy of a Context field (lists and dicts of ids and counts: one level deep)."""
+    if isinstance(value, list | dict | set):
+        return type(value)(value)
+    return value
+
+
+def _context_key(context: Context) -> tuple:
+    """Everything of ``context`` that can change what a sentence yields, hashable.
+
+    The running counts enter only as the order :meth:`Context.focus` ranks the actors in
+    (their values grow with every sentence, the order soon stops changing).
+    """
+    out = []
+    for f in fields(context):
+        value = getattr(context, f.name)
+        if f.name == _COUNTS:
+            rank = {a: n for n, a in enumerate(context.actors)}
+            value = tuple(sorted(context.actors, key=lambda i: context.mentions.get(i, 0) + rank[i] / 100))
+        out.append(_frozen(value))
+    return tuple(out)
+
+
+def _relations_in(sentence: str, anchors: list[Anchor], context: Context, memo: dict) -> list[Finding]:
+    """:func:`geo.relations.find_relations`, remembered for a sentence read again in the same context.
+
+    An article that repeats a sentence gives the same findings and leaves the same context
+    each time (findings are frozen); the second time only the context's change is replayed:
+    the fields as the first reading left them, the counts raised by as much.
+    """
+    key = (sentence, tuple(anchors), _context_key(context))
+    hit = memo.get(key)
+    if hit is None:
+        counts = dict(getattr(context, _COUNTS))
+        findings = tuple(find_relations(sentence, anchors, context=context))
+        after = {f.name: _copy(getattr(context, f.name)) for f in fields(context) if f.name != _COUNTS}
+        now = getattr(context, _COUNTS)
+        added = {c: n - counts.get(c, 0) for c, n in now.items() if n != counts.get(c, 0)}
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[key] = (findings, after, added)
+        return list(findings)
+    findings, after, added = hit
+    for name, value in after.items():
+        setattr(context, name, _copy(value))
+    counts = getattr(context, _COUNTS)
+    for c, n in added.items():
+        counts[c] = counts.get(c, 0) + n
+    return list(findings)
 
 
 _ARMY = re.compile(r"\s*(?:['’]s\s+)?(?:army|armed forces|military|troops|forces)\b", re.I)
@@ -135,6 +199,8 @@ def _actor_id(r: Resolved, text: str) -> str:
     return r.id
 
 
+# the stages of a transfer, in the order a later statement may move it along
+_STAGES = ("unknown", "planned", "ordered", "delivered", "frozen")
 # a system's name ("BrahMos", "F-16", "Bayraktar", "Su-30MK2") names the item better than its head noun
 _DESIGNATION = re.compile(r"\b(?:[A-Z]{1,3}-?\d[\w-]*|[A-Z][a-z]+[A-Z]\w*|(?<!^)[A-Z][a-z]{3,})\b")
 
@@ -194,36 +260,53 @@ def merge_step(draft: Draft) -> Scene:
 
     gaz = load_gazetteer()
     # -- relations first, so that blocs and regions used as endpoints become places
+    # Every look-up below is a dict or set probe, or a scan of the few transfers between the
+    # same two ends: a 2 MB article of one sentence repeated gives tens of thousands of
+    # findings for one relation, and scans of every key and every evidence made it quadratic.
     merged: dict[tuple, dict] = {}
     order: list[tuple] = []
+    position: dict[tuple, int] = {}  # key -> its index in order
+    between: dict[tuple, list[tuple]] = {}  # (transfer, source, target) -> its keys, in order
+    first_of_item: dict[tuple, tuple] = {}  # (transfer, source, target, item) -> its first key in order
+    designations: dict[tuple, set[str]] = {}  # key -> the system names of its item
+
+    def rename(old: tuple, new: tuple) -> None:
+        """``old`` becomes ``new``, in the same place of the order."""
+        merged[new] = merged.pop(old)
+        order[position[old]] = new
+        position[new] = position.pop(old)
+        ends = between[old[:3]]
+        ends[ends.index(old)] = new
+        if first_of_item.get(old[:4]) == old:
+            first_of_item[old[:4]] = new
+        designations[new] = designations.pop(old, set())
+
     for f, ev in draft.findings:
         if f.kind == "transfer":
             src, dst = _end(f.source, f.source_actor), _end(f.target or "", f.target_actor)
             key = ("transfer", src, dst, _item_key(f.item), f.status)
             # "BrahMos missiles" and "three batteries of the BrahMos": one system, one transfer
             names = {m.lower() for m in _DESIGNATION.findall(f.item or "")}
-            for k in order if names else ():
-                if k[:3] != key[:3] or (k[4] not in (f.status, "unknown") and f.status != "unknown"):
+            for k in between.get(key[:3], []) if names else ():
+                if "frozen" in (k[4], f.status) and k[4] != f.status:
                     continue
-                if names & {m.lower() for m in _DESIGNATION.findall(merged[k]["finding"].item or "")}:
-                    key = ("transfer", src, dst, k[3], f.status)
-                    if k[4] == "unknown" and f.status != "unknown" and key not in merged:
-                        merged[key] = merged.pop(k)
-                        order[order.index(k)] = key
-                    elif f.status == "unknown":
+                if names & designations[k]:
+                    # one system, one transfer; its stage is the furthest either statement reached
+                    stage = max(k[4], f.status, key=_STAGES.index)
+                    key = ("transfer", src, dst, k[3], stage)
+                    if key != k and key not in merged:
+                        rename(k, key)
+                        merged[key]["finding"] = replace(merged[key]["finding"], status=stage)
+                    elif key != k:
                         key = k
                     break
             # a statement without status joins an earlier one about the same item
             if f.status == "unknown":
-                for k in order:
-                    if k[:4] == key[:4]:
-                        key = k
-                        break
+                key = first_of_item.get(key[:4], key)
             elif ("transfer", src, dst, _item_key(f.item), "unknown") in merged and key not in merged:
-                old = ("transfer", src, dst, _item_key(f.item), "unknown")
-                merged[key] = merged.pop(old)
-                order[order.index(old)] = key
+                rename(("transfer", src, dst, _item_key(f.item), "unknown"), key)
                 merged[key]["finding"] = f
+                designations[key] = {m.lower() for m in _DESIGNATION.findall(f.item or "")}
         elif f.kind in ("alliance", "conflict"):
             a, b = sorted([_end(f.source, f.source_actor), _end(f.target or "", f.target_actor)])
             key = (f.kind, a, b)
@@ -232,13 +315,16 @@ def merge_step(draft: Draft) -> Scene:
         else:
             key = (f.kind, _end(f.source, f.source_actor), _end(f.target or "", f.target_actor))
         if key not in merged:
-            merged[key] = {"finding": f, "evidence": [], "cues": [], "conf": f.confidence}
+            merged[key] = {"finding": f, "evidence": {}, "cues": {}, "conf": f.confidence}
+            position[key] = len(order)
             order.append(key)
+            if key[0] == "transfer":
+                between.setdefault(key[:3], []).append(key)
+                first_of_item.setdefault(key[:4], key)
+                designations[key] = {m.lower() for m in _DESIGNATION.findall(f.item or "")}
         slot = merged[key]
-        if ev not in slot["evidence"]:
-            slot["evidence"].append(ev)
-        if f.cue not in slot["cues"]:
-            slot["cues"].append(f.cue)
+        slot["evidence"].setdefault(ev, None)  # dicts as ordered sets: first statement first
+        slot["cues"].setdefault(f.cue, None)
         slot["conf"] = max(slot["conf"], f.confidence)
         best = slot["finding"]
         if f.kind == "transfer" and (best.quantity is None and f.quantity is not None):
@@ -255,10 +341,9 @@ def merge_step(draft: Draft) -> Scene:
     by_id: dict[str, dict] = {}
     for doc in draft.documents:
         for r in draft.resolved[doc.id]:
-            slot = by_id.setdefault(r.id, {"spans": [], "reasons": [], "roles": set()})
+            slot = by_id.setdefault(r.id, {"spans": [], "reasons": {}, "roles": set()})
             slot["spans"].append(Span(doc.id, r.start, r.end, r.text))
-            if r.reason not in slot["reasons"]:
-                slot["reasons"].append(r.reason)
+            slot["reasons"].setdefault(r.reason, None)
             slot["roles"].add(r.role)
     places: list[Place] = []
     for pid, slot in by_id.items():
@@ -276,7 +361,7 @@ def merge_step(draft: Draft) -> Scene:
                 lat=entry.lat,
                 lon=entry.lon,
                 mentions=tuple(slot["spans"]),
-                reason="; ".join(slot["reasons"][:4]),
+                reason="; ".join(list(slot["reasons"])[:4]),
                 shape=entry.id if entry.has_polygon else None,
                 area_km2=entry.area_km2,
                 members=entry.members,
@@ -338,7 +423,7 @@ def merge_step(draft: Draft) -> Scene:
                 status=f.status if f.kind == "transfer" else "unknown",  # type: ignore[arg-type]
                 date=f.date if f.kind == "transfer" else None,
                 evidence=tuple(slot["evidence"]),
-                cue="; ".join(slot["cues"][:3]),
+                cue="; ".join(list(slot["cues"])[:3]),
                 confidence=round(min(0.95, slot["conf"] + 0.05 * (len(slot["evidence"]) - 1)), 2),
                 source_actor=source_actor if f.kind != "influence" else None,
                 target_actor=target_actor if f.kind != "influence" else None,

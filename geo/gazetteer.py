@@ -33,7 +33,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
@@ -410,6 +410,12 @@ def _read_tsv(path: Path) -> Iterator[list[str]]:
 
 def _split(field: str) -> list[str]:
     return [x for x in field.split("|") if x] if field else []
+
+
+@lru_cache(maxsize=1)
+def official_names() -> dict[str, str]:
+    """Each country's official name by ISO code ("SA": "Kingdom of Saudi Arabia"), from ``countries.tsv``."""
+    return {row[0]: row[3] for row in _read_tsv(DATA_DIR / "countries.tsv")}
 
 
 def _load_countries(gaz: Gazetteer, data_dir: Path) -> None:

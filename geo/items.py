@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from geo.data.wordlists import ITEM_HEADS, NUMBER_WORDS
+
 
 @lru_cache(maxsize=512)
 def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -26,58 +28,9 @@ def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
-WEAPON_HEADS = (
-    "drones?|uavs?|ucavs?|unmanned aerial vehicles?|unmanned aircraft|loitering munitions?|"
-    "missiles?|rockets?|interceptors?|warheads?|nuclear weapons?|weapons?|weaponry|arms|armaments?|"
-    "tanks?|howitzers?|artillery|artillery shells?|shells|ammunition|munitions?|rounds|bombs?|mortars?|"
-    "rifles?|assault rifles?|small arms|machine guns?|guns|launchers?|rocket launchers?|"
-    "fighter jets?|fighters|jets?|aircraft|planes?|airplanes?|bombers?|helicopters?|choppers?|"
-    "air defen[cs]e systems?|systems?|batteries|radars?|satellites?|"
-    "frigates?|corvettes?|destroyers?|submarines?|warships?|ships?|vessels?|patrol boats?|boats?|"
-    "minehunters?|mine hunters?|minesweepers?|mine countermeasure vessels?|"
-    "armou?red vehicles?|vehicles?|personnel carriers?|apcs|ifvs|"
-    "engines?|components?|parts|equipment|hardware|technology|technologies|know-how|expertise|"
-    "factory|factories|plant|reactors?|fuel|oil|gas|grain|aid|training|vaccines?"
-)
+WEAPON_HEADS = "|".join(ITEM_HEADS)
 _HEAD_RE = _rx(rf"\b(?:{WEAPON_HEADS})\b", re.I)
 
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "a dozen": 12,
-    "dozen": 12,
-    "a hundred": 100,
-    "a pair of": 2,
-    "a couple of": 2,
-    "single": 1,
-    "a single": 1,
-}
 _NUM_WORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 _QTY_RE = _rx(
     rf"(?<![\w.-])(\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_NUM_WORD})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
@@ -88,10 +41,11 @@ _QTY_RE = _rx(
 _FROZEN = _rx(
     r"\b(?:froze|frozen|freez\w*|collaps\w*|suspend\w*|cancel+\w*|halt\w*|block(?:s|ed|ing)\b|scrap\w*|"
     r"stall\w*|interdict\w*|seiz\w*|intercept\w*|vetoe?d?|banned|barred|fell through|"
-    r"called off|put on hold|tried to|attempt\w*)\b"
+    r"called off|put on hold|tried to|attempt\w*|stopp?(?:ed|ing)|cut off|cut-off|no longer)\b"
 )
 _PLANNED = _rx(
-    r"\b(?:will|would|wants? to|plans?|planned|planning|intends?|aims?|agreed to|"
+    r"\b(?:will|would|wants? to|plans?|planned|planning|intends?|aims?|agreed to|desire|requests?|requested|"
+    r"announc\w+|discuss\w*|decision to|"
     r"commitments?|committed|pledged?|promised?|expected to|to be|seeks?|seeking|"
     r"could|may|might|interested|proposed|considering|talks|negotiat\w*|offer\w*|"
     r"upcoming|future|another|to expand|to construct|set up|approv\w*|"
@@ -306,21 +260,30 @@ _SIGNED = _rx(
 _PERFECT = _rx(r"\b(?:already|have|has|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b(?!\s+to\b)", re.I)
 
 
+_APPROVED = _rx(r"\b(?:approv\w+|authori[sz]\w+|cleared|greenlit|green-lit|signed off on)\b", re.I)
+_DELIVERED_NOW = _rx(r"\b(?:arrived|received|already|handed over|has delivered|have delivered|were delivered)\b", re.I)
+
+
 def status(window: str, cue: str) -> str:
     """The stage of a transfer from the words around its cue (see the module docstring)."""
     perfect = None
 
     def is_perfect() -> bool:
+        # "has supplied", "have been buying", "already delivered": the perfect of the cue itself, not of
+        # another verb of the clause ("has linked the ratification to Turkey's desire to buy")
         nonlocal perfect
         if perfect is None:
-            perfect = bool(_PERFECT.search(window))
+            pattern = rf"\b(?:already|ha(?:s|ve|d))\s+(?:\w+\s+)?(?:been\s+)?{re.escape(cue)}\b" if cue else ""
+            perfect = bool(re.search(pattern, window, re.I)) if cue else bool(_PERFECT.search(window))
         return perfect
 
     if _FROZEN.search(window):
         return "frozen"
     if _FUTURE.search(window) and not is_perfect():
         return "planned"
-    if re.fullmatch(r"(?i)received|delivered|handed over|shipped|arrived", cue):
+    if _APPROVED.search(window) and not _DELIVERED_NOW.search(window):
+        return "planned"  # "has approved the delivery of 50 tanks": approved, not yet delivered
+    if re.fullmatch(r"(?i)received|delivered|handed over|shipped|arrived|delivery|deliveries|shipments?|arrival", cue):
         return "delivered"  # "received the first jets under a 2021 contract": the delivery is the news
     if _SIGNED.search(window) or re.fullmatch(r"(?i)order(?:s|ed)?", cue):
         return "ordered"

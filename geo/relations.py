@@ -117,8 +117,9 @@ def find_relations(
         ids = list(dict.fromkeys(context))
         context = Context(subjects=ids, actors=ids, pair=(ids[-2], ids[-1]) if len(ids) >= 2 else None)
     low = sentence.lower()
-    words = set(low.replace("’", "'").split())
-    if not any(w.strip(".,;:!?()\"'“”") in table.first_words for w in words) and "-" not in sentence:
+    words = {w.strip(".,;:!?()\"'“”") for w in low.replace("’", "'").split()}
+    no_cue = not (words & table.first_words) and "-" not in sentence
+    if no_cue or not _two_sides_possible(anchors, words, context):
         if context is not None:
             carry(context, anchors)
         return []
@@ -129,11 +130,69 @@ def find_relations(
         transfers = [f for f in findings if f.kind == "transfer"]
         if transfers:
             context.transfer = (transfers[-1].source, transfers[-1].target or "")
-        conflicts = [f for f in findings if f.kind == "conflict"]
-        if conflicts:
-            first = conflicts[0].cue
-            context.conflict = tuple(dict.fromkeys(f.source for f in conflicts if f.cue == first))
+        # who carried out the last attack the story told ("support to the strikes", "criticising the raid")
+        attacks = [f for f in findings if f.kind == "conflict" and f.extra.get("physical")]
+        if attacks:
+            first = attacks[0].cue
+            context.conflict = tuple(dict.fromkeys(f.source for f in attacks if f.cue == first))
     return findings
+
+
+# words through which a sentence naming one actor (or none) can reach another one: pronouns, anaphors
+_REACHING = frozenset(
+    [
+        "it",
+        "its",
+        "they",
+        "their",
+        "them",
+        "he",
+        "his",
+        "she",
+        "her",
+        "both",
+        "two",
+        "country",
+        "countries",
+        "kingdom",
+        "republic",
+        "nation",
+        "nations",
+        "state",
+        "government",
+        "regime",
+        "junta",
+        "army",
+        "military",
+        "group",
+        "movement",
+        "militia",
+        "rebels",
+        "militants",
+        "insurgents",
+        "island",
+        "also",
+        "deal",
+        "package",
+        "contract",
+        "sale",
+        "includes",
+        "include",
+        "spend",
+    ]
+)
+
+
+def _two_sides_possible(anchors: Sequence[Anchor], words: set[str], context: Context | None) -> bool:
+    """A relation needs two sides: two actors named, or one and a word that reaches for another.
+
+    Sentences that cannot give one are not parsed (most of an article's sentences), which keeps
+    extraction within its few milliseconds per article.
+    """
+    ids = {a.id for a in anchors}
+    if len(ids) >= 2:
+        return True
+    return context is not None and bool(words & _REACHING) and bool(ids or context.subjects)
 
 
 def _run(p: Parse, table) -> list[Finding]:
@@ -240,7 +299,14 @@ def _auxiliary_use(p: Parse, i: int) -> bool:
     j = i + 1
     while j < len(p.low) and (p.low[j].endswith("ly") or p.low[j] in ("also", "already", "not", "never", "now")):
         j += 1
-    return j < len(p.low) and (p.low[j] == "been" or p.low[j].endswith(("ed", "en")) or p.low[j] in p.verbs)
+    w = p.low[j] if j < len(p.low) else ""
+    return bool(w) and (
+        w == "been"
+        or w.endswith(("ed", "en", "un", "wn"))
+        or w in p.verbs
+        or p.g.has("irregular_participles", w)
+        or p.g.has("irregular_past", w)
+    )
 
 
 # nouns that make the word before them a noun too: "arms deal", "aid package", "support package"
@@ -315,17 +381,31 @@ def _expand_blocs(p: Parse, findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _ok(p: Parse, ident: str, kind: str) -> bool:
+def _ok(p: Parse, ident: str, kind: str, physical: bool = False) -> bool:
+    """Whether an id may be a side of a relation of this kind: any of its mentions in the sentence will do."""
+    seen = False
     for a in p.anchors:
-        if a.id == ident:
-            if kind == "influence":
-                return True
-            if a.kind in ("region", "admin1") and kind != "transfer":
-                return False  # "a threat to peace in Latin America", "Florida's senator": no side of a relation
-            if a.how == "capital-place" and kind in ("conflict", "influence"):
-                return False  # "the army retook Khartoum": a city fought over, not its state
-            return a.how != "place" or a.kind in _ENDPOINT_KINDS
-    return True  # from context: it was an actor there
+        if a.id != ident:
+            continue
+        seen = True
+        if kind == "influence":
+            return True
+        if a.kind in ("region", "admin1") and kind != "transfer":
+            continue  # "a threat to peace in Latin America", "Florida's senator": no side of a relation
+        if a.how == "capital-place" and (kind == "influence" or (kind == "conflict" and physical)):
+            continue  # "the army retook Khartoum": a city fought over, not its state
+        if a.how != "place" or a.kind in _ENDPOINT_KINDS:
+            return True
+    return not seen  # from context: it was an actor there
+
+
+def _country_of(p: Parse, ident: str) -> str:
+    if not ident.startswith(("city:", "admin1:")):
+        return ident
+    from geo.gazetteer import load_gazetteer
+
+    entry = load_gazetteer().get(ident)
+    return entry.iso if entry is not None and entry.iso else ident
 
 
 def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
@@ -345,7 +425,8 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
     for h in hits:
         cue = f"cue {h.cue.id} '{p.low[h.at]}'"
         if h.kind == "influence":
-            members = tuple(m for m in h.members if m not in h.source)
+            # "a base in the city of Gyumri": a sphere holds countries, so a city stands for its own
+            members = tuple(dict.fromkeys(_country_of(p, m) for m in h.members if m not in h.source))
             for s in h.source:
                 key = ("influence", s, members)
                 if members and key not in seen and s not in waters:
@@ -360,7 +441,8 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
             for t in h.target:
                 if s == t or not s or not t or {s, t} & waters:
                     continue
-                if not (_ok(p, s, h.kind) and _ok(p, t, h.kind)):
+                physical = p.g.has("physical_attacks", p.low[h.at])
+                if not (_ok(p, s, h.kind, physical) and _ok(p, t, h.kind, physical)):
                     continue
                 if h.kind == "transfer":
                     out += _transfers(p, h, s, t, cue, seen)
@@ -369,16 +451,18 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
                 if key in seen:
                     continue
                 seen.add(key)
-                out.append(Finding(h.kind, s, t, cue, confidence=0.7))
+                extra = {"physical": True} if physical or p.g.has("hostile_nouns", p.low[h.at]) else {}
+                out.append(Finding(h.kind, s, t, cue, confidence=0.7, extra=extra))
     return out
 
 
 def _transfers(p: Parse, h: Hit, s: str, t: str, cue: str, seen: set[tuple]) -> list[Finding]:
     out = []
     c = p.clause(h.at)
-    window = p.text(c.first, c.last)
-    if c.first > 0:
-        window = p.text(max(0, p.clauses[max(0, p.clause_of[h.at] - 1)].first), c.last)
+    # the stage is told around the cue: its clause (and the one before, for "X said it will ..."), up to
+    # a few words past it, never a later remark ("..., a move China has repeatedly criticised")
+    first = p.clauses[max(0, p.clause_of[h.at] - 1)].first if c.first > 0 else c.first
+    window = p.text(first, min(c.last, h.at + 12))
     st = status(window, p.low[h.at])
     for item, qty in item_phrases(h.item_text):
         key = ("transfer", s, t, item.lower())

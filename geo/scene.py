@@ -20,7 +20,10 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import MISSING, dataclass, field, fields, replace
+from functools import cached_property
 from typing import Any, Literal, get_args
+
+from geo import limits, strict_json
 
 SCHEMA_VERSION = 1
 
@@ -196,8 +199,9 @@ class Corpus:
     field or by their text or not at all, how many fell outside
     ``since``/``until``, ``dates_ignored`` (a ``date`` field that was no
     date: the text dated those), ``places_left_out`` (places mentioned but
-    outside the kept ones; see ``geo.aggregate.MAX_PLACES``) and the cap on
-    quoted statements per relation.
+    outside the kept ones; see ``geo.aggregate.MAX_PLACES``), relations past
+    what a Scene file may hold (``relations_left_out``, the least supported)
+    and the cap on quoted statements per relation.
     """
 
     documents: int
@@ -214,6 +218,7 @@ class Corpus:
     quotes_per_relation: int = 0
     places_left_out: int = 0
     dates_ignored: int = 0
+    relations_left_out: int = 0
 
 
 @dataclass(frozen=True)
@@ -235,13 +240,21 @@ class Scene:
     corpus: Corpus | None = None
 
     # -- look-ups -----------------------------------------------------------
+    @cached_property
+    def _by_id(self) -> tuple[dict[str, Place], dict[str, Relation], dict[str, Document], dict[str, Place]]:
+        # built on first look-up (the Scene is frozen): a look-up per arc was a scan per arc
+        def first(items: tuple[Any, ...]) -> dict[str, Any]:
+            return {item.id: item for item in reversed(items)}  # the first of a repeated id wins
+
+        return first(self.places), first(self.relations), first(self.documents), first(self.actors)
+
     def place(self, place_id: str) -> Place | None:
         """The place with this id, or None."""
-        return next((p for p in self.places if p.id == place_id), None)
+        return self._by_id[0].get(place_id)
 
     def actor(self, actor_id: str) -> Place | None:
         """The non-state actor with this id, or None."""
-        return next((p for p in self.actors if p.id == actor_id), None)
+        return self._by_id[3].get(actor_id)
 
     def endpoint(self, rel: Relation, end: str) -> Place | None:
         """Where an arc's end is drawn: the relation's non-state side when known, else its place.
@@ -254,11 +267,11 @@ class Scene:
 
     def relation(self, relation_id: str) -> Relation | None:
         """The relation with this id, or None."""
-        return next((r for r in self.relations if r.id == relation_id), None)
+        return self._by_id[1].get(relation_id)
 
     def document(self, doc_id: str) -> Document | None:
         """The document with this id, or None."""
-        return next((d for d in self.documents if d.id == doc_id), None)
+        return self._by_id[2].get(doc_id)
 
     def replace(self, **changes: Any) -> Scene:
         """A copy with some fields changed (the Scene is frozen)."""
@@ -284,8 +297,8 @@ class Scene:
         return out
 
     def to_json(self, indent: int | None = 1) -> str:
-        """Serialise to JSON text (stable key order, UTF-8 characters kept)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        """Serialise to JSON text (stable key order, UTF-8 characters kept, never NaN)."""
+        return strict_json.dumps(self.to_dict(), indent=indent)
 
     @classmethod
     def from_dict(cls, data: Any) -> Scene:
@@ -311,6 +324,7 @@ class Scene:
             )
         if version < 1:
             raise SceneError(f"unknown schema_version {version}")
+        _check_size(data)
         docs = tuple(_build_document(d, f"documents[{i}]") for i, d in enumerate(_list(data, "documents")))
         places = tuple(_build_place(p, f"places[{i}]") for i, p in enumerate(_list(data, "places")))
         rels = tuple(_build_relation(r, f"relations[{i}]") for i, r in enumerate(_list(data, "relations")))
@@ -325,15 +339,12 @@ class Scene:
     @classmethod
     def from_json(cls, text: str | bytes) -> Scene:
         """Parse JSON text into a Scene; raises SceneError with a clear message."""
-        if isinstance(text, bytes):
-            try:
-                text = text.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise SceneError("not a geobrief scene: the file is not UTF-8 text") from exc
         try:
-            data = json.loads(text)
+            data = strict_json.loads(text)
         except json.JSONDecodeError as exc:
             raise SceneError(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from exc
+        except strict_json.JSONLimitError as exc:
+            raise SceneError(f"not a geobrief scene: {exc}") from exc
         return cls.from_dict(data)
 
 
@@ -386,11 +397,55 @@ _TYPES: dict[str, tuple[type, ...]] = {
 
 
 _COORD_LIMITS = {"lat": 90, "lon": 180}
+# other numbers and their ranges (a float must also be finite)
+_RANGES: dict[str, tuple[float, float]] = {
+    "confidence": (0.0, 1.0),
+    "area_km2": (0.0, limits.MAX_AREA_KM2),
+    "quantity": (0, limits.MAX_QUANTITY),
+    "start": (0, limits.MAX_INTEGER),
+    "end": (0, limits.MAX_INTEGER),
+}
+_COUNTS = (
+    ("documents", limits.MAX_DOCUMENTS, "articles"),
+    ("places", limits.MAX_PLACES, "places"),
+    ("actors", limits.MAX_PLACES, "non-state actors"),
+    ("relations", limits.MAX_RELATIONS, "relations"),
+    ("story", limits.MAX_STEPS, "story steps"),
+)
+# how deep a scene's own structure nests (top › relations › relation › evidence › span)
+_LEVEL = {"top": 1, "item": 3, "span": 5}
 
 
-def _build(cls: type, raw: Any, where: str, **converted: Any) -> Any:
+def _check_size(data: dict[str, Any]) -> None:
+    """Refuse a scene over the stated counts (geo.limits) before building any of it."""
+    for key, limit, noun in _COUNTS:
+        value = data.get(key)
+        if isinstance(value, list) and len(value) > limit:
+            raise SceneError(f"it holds {len(value):,} {noun}; geobrief opens scenes of up to {limit:,}")
+    _check_extra(
+        data,
+        {"schema_version", "documents", "places", "relations", "story", "actors", "corpus"},
+        "the scene",
+        _LEVEL["top"],
+    )
+
+
+def _check_extra(raw: dict[str, Any], known: Any, where: str, level: int) -> None:
+    """Keys geobrief does not read are kept out, but may not nest past the depth limit."""
+    for key in raw.keys() - known:
+        value = raw[key]
+        if isinstance(value, dict | list) and level + strict_json.depth(value, limits.MAX_SCENE_DEPTH) > (
+            limits.MAX_SCENE_DEPTH
+        ):
+            raise SceneError(f"{where}.{key} nests arrays or objects more than {limits.MAX_SCENE_DEPTH} levels deep")
+
+
+def _build(cls: type, raw: Any, where: str, level: int = _LEVEL["item"], **converted: Any) -> Any:
     if not isinstance(raw, dict):
         raise SceneError(f"{where} must be an object, not {type(raw).__name__}")
+    names = _FIELD_NAMES.get(cls) or _FIELD_NAMES.setdefault(cls, frozenset(f.name for f in fields(cls)))
+    if not raw.keys() <= names:
+        _check_extra(raw, names | {"target"}, where, level)
     kwargs: dict[str, Any] = {}
     for f in fields(cls):
         if f.name in converted:
@@ -412,6 +467,10 @@ def _build(cls: type, raw: Any, where: str, **converted: Any) -> Any:
                 f"{where}.{f.name} must be a {'latitude' if limit == 90 else 'longitude'} "
                 f"between -{limit} and {limit}, not {value!r:.40}"
             )
+        if f.name in _RANGES and isinstance(value, int | float):
+            low, high = _RANGES[f.name]
+            if not (math.isfinite(value) and low <= value <= high):
+                raise SceneError(f"{where}.{f.name} must be between {low:g} and {high:g}, not {value!r:.40}")
         kwargs[f.name] = value
     try:
         return cls(**kwargs)
@@ -419,11 +478,22 @@ def _build(cls: type, raw: Any, where: str, **converted: Any) -> Any:
         raise SceneError(f"{where}: {exc}") from exc
 
 
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
+
+
 def _spans(raw: Any, key: str, where: str) -> tuple[Span, ...]:
     value = raw.get(key, []) if isinstance(raw, dict) else []
     if not isinstance(value, list):
         raise SceneError(f"{where}.{key} must be a list")
-    return tuple(_build(Span, s, f"{where}.{key}[{i}]") for i, s in enumerate(value))
+    return tuple(_build(Span, s, f"{where}.{key}[{i}]", _LEVEL["span"]) for i, s in enumerate(value))
+
+
+def _members(raw: Any, where: str) -> tuple[str, ...]:
+    """A member list, each member once (in first-listed order), at most MAX_MEMBERS."""
+    members = tuple(dict.fromkeys(_strings(raw, "members", where)))
+    if len(members) > limits.MAX_MEMBERS:
+        raise SceneError(f"{where} has {len(members):,} members; geobrief draws up to {limits.MAX_MEMBERS}")
+    return members
 
 
 def _strings(raw: Any, key: str, where: str) -> tuple[str, ...]:
@@ -478,17 +548,17 @@ def _build_place(raw: Any, where: str) -> Place:
         where,
         kind=_choice(raw, "kind", PLACE_KINDS, where),
         mentions=_spans(raw, "mentions", where),
-        members=_strings(raw, "members", where),
+        members=_members(raw, where),
     )
 
 
 def _build_relation(raw: Any, where: str) -> Relation:
     kind = _choice(raw, "kind", RELATION_KINDS, where)
-    members = _strings(raw, "members", where)
+    members = _members(raw, where)
     target = raw.get("target") if isinstance(raw, dict) else None
     if kind == "influence":
-        if isinstance(target, list):  # eval-schema form: the member list
-            members = members or tuple(str(t) for t in target)
+        if isinstance(target, list) and not members:  # eval-schema form: the member list
+            members = _members({"members": target}, where)
         target = None
     elif target is not None and not isinstance(target, str):
         raise SceneError(f"{where}.target must be a place id")
@@ -513,18 +583,26 @@ def _build_step(raw: Any, where: str) -> Step:
         where,
         place_ids=_strings(raw, "place_ids", where),
         relation_ids=_strings(raw, "relation_ids", where),
-        quote=None if quote is None else _build(Span, quote, f"{where}.quote"),
+        quote=None if quote is None else _build(Span, quote, f"{where}.quote", _LEVEL["item"] + 1),
     )
 
 
+def _unique_ids(items: tuple[Any, ...], noun: str) -> set[str]:
+    """The ids of ``items``; a repeated id is refused by name (the app keys its widgets by id)."""
+    seen: set[str] = set()
+    for item in items:
+        if item.id in seen:
+            raise SceneError(f"two {noun} share the id {item.id!r:.80}; each needs its own")
+        seen.add(item.id)
+    return seen
+
+
 def _check_references(scene: Scene) -> None:
-    place_ids = {p.id for p in scene.places}
-    if len(place_ids) != len(scene.places):
-        raise SceneError("two places share one id")
-    rel_ids = {r.id for r in scene.relations}
-    if len(rel_ids) != len(scene.relations):
-        raise SceneError("two relations share one id")
-    actor_ids = {a.id for a in scene.actors}
+    _unique_ids(scene.documents, "documents")
+    place_ids = _unique_ids(scene.places, "places")
+    rel_ids = _unique_ids(scene.relations, "relations")
+    _unique_ids(scene.story, "story steps")
+    actor_ids = _unique_ids(scene.actors, "actors")
     for rel in scene.relations:
         for end in rel.endpoints():
             if end not in place_ids:

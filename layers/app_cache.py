@@ -19,11 +19,23 @@ there first; when the primer is still at work it waits for it instead of
 doing the same work twice. Later launches find the results at once.
 
 Only the primer writes these; the app only reads them (it writes one other
-file, the analyst's last work, see :func:`keep_work`). Any failure (no
-writable cache folder, a damaged file, a primer that died) means the app
-computes the page itself, as it always could. After the first run the app
-warms the rest of the library in the background (:func:`warm_in_background`),
-so the analyst's first own article does not pay for the imports either.
+kind of file, each session's last work, see :func:`keep_work`). Any failure
+(no writable cache folder, a damaged, truncated or foreign file, a primer that
+died) means the app computes the page itself, as it always could.
+
+The store touches only its own files. Each file it writes starts with a
+header line naming its kind, key and the digest of its body (:data:`MAGIC`);
+a file without one, or whose body does not match, is ignored (and then
+replaced), and only files with one are ever pruned. It never follows a
+symbolic link: a cache folder that is one is bypassed with a log line, and
+files are opened with ``O_NOFOLLOW``.
+
+After the first run the app warms the rest of the library in the background
+(:func:`warm_in_background`), so the analyst's first own article does not
+pay for the imports either. Imports are never run by two threads at once:
+the warm-up and every heavy path of a script run go through
+:func:`load_library`, which imports under one lock (two threads importing
+the same modules can deadlock in Python's import system).
 """
 
 from __future__ import annotations
@@ -34,6 +46,8 @@ import hashlib
 import json
 import logging
 import os
+import re
+import stat
 import sys
 import tempfile
 import threading
@@ -56,6 +70,15 @@ CACHE_ENV = "GEOBRIEF_CACHE_DIR"
 """Environment variable naming the store's folder (default ``~/.cache/geobrief``)."""
 KEEP = 8
 """Files kept per kind of result; older ones are removed when the primer writes."""
+KEEP_WORK = 20
+"""Sessions' last work kept; the oldest beyond these are removed when a session saves."""
+MAGIC = "geobrief-store/1"
+"""The first word of every file the store writes (then its kind, key and body digest)."""
+MAX_FILE_BYTES = 256_000_000
+"""A file in the folder larger than this is not the store's and is not read."""
+_SAFE_KEY = re.compile(r"[A-Za-z0-9_]{1,64}")
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 WAIT_SECONDS = 60.0
 """How long the app waits for a running primer before computing the page itself."""
 _PACKAGES = ("folium", "branca", "jinja2", "streamlit-folium", "xstatic-leaflet")
@@ -116,7 +139,7 @@ class Store:
     ----------
     folder : Path
         Created when the primer first writes; reading a missing folder
-        simply misses.
+        simply misses. A folder that is a symbolic link is never used.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -126,12 +149,73 @@ class Store:
     def path(self, kind: str, key: str) -> Path:
         return self.folder / f"{kind}-{key}.json"
 
-    def read(self, kind: str, key: str) -> str | None:
-        """The stored text, or None (missing or unreadable)."""
+    # -- the folder ---------------------------------------------------------------------
+
+    def folder_problem(self) -> str | None:
+        """Why the folder cannot be used as it stands, or None (it is a folder, or absent)."""
         try:
-            return self.path(kind, key).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            info = os.lstat(self.folder)
+        except FileNotFoundError:
             return None
+        except OSError as exc:
+            return f"the cache folder {self.folder} cannot be read ({exc.strerror})"
+        if stat.S_ISLNK(info.st_mode):
+            return f"the cache folder {self.folder} is a symbolic link; geobrief does not follow it"
+        if not stat.S_ISDIR(info.st_mode):
+            return f"the cache folder {self.folder} is not a folder"
+        return None
+
+    def _ready_folder(self) -> None:
+        """Create the folder if needed; raise OSError if it is not one the store may write in."""
+        problem = self.folder_problem()
+        if problem is not None:
+            raise OSError(problem)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        problem = self.folder_problem()  # made a link between the two calls
+        if problem is not None:
+            raise OSError(problem)
+
+    def write_problem(self) -> str | None:
+        """Why nothing can be kept in the folder (one line for the user), or None."""
+        try:
+            self._ready_folder()
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".probe-", suffix=".tmp")
+            os.close(fd)
+            os.unlink(tmp)
+        except OSError as exc:
+            text = str(exc) if exc.strerror is None else f"{self.folder} cannot be written ({exc.strerror})"
+            log.warning("the cache folder cannot be used: %s", text)
+            return text
+        return None
+
+    # -- files --------------------------------------------------------------------------
+
+    def read(self, kind: str, key: str) -> str | None:
+        """The stored text, or None (missing, unreadable, damaged or not the store's)."""
+        if not _SAFE_KEY.fullmatch(key) or self.folder_problem() is not None:
+            return None
+        path = self.path(kind, key)
+        try:
+            fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+        except OSError:
+            return None
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+                log.warning("ignoring %s: not a file the store wrote", path.name)
+                return None
+            parts = []
+            while chunk := os.read(fd, 1 << 20):
+                parts.append(chunk)
+            data = b"".join(parts)
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+        body = _unwrap(data, kind, key)
+        if body is None:
+            log.warning("ignoring an unreadable stored %s %s (damaged, cut short or not the store's)", kind, key)
+        return body
 
     def get(self, kind: str, key: str, wait: float = WAIT_SECONDS) -> str | None:
         """The stored text; if missing while a primer is at work, wait for it first."""
@@ -141,20 +225,62 @@ class Store:
         stats[f"{'hit' if text is not None else 'miss'}:{kind}"] += 1
         return text
 
-    def put(self, kind: str, key: str, text: str) -> None:
-        """Write atomically (a reader never sees half a file), then keep the newest :data:`KEEP`."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+    def put(self, kind: str, key: str, text: str, keep: int | None = None) -> None:
+        """Write atomically (a reader never sees half a file), then keep the newest ``keep`` of ``kind``.
+
+        Raises
+        ------
+        OSError
+            The folder cannot be written, or is not one the store uses.
+        ValueError
+            ``key`` is not a plain name.
+        """
+        if not _SAFE_KEY.fullmatch(key):
+            raise ValueError(f"not a store key: {key!r:.80}")
+        self._ready_folder()
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{kind}-", suffix=".tmp")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.replace(tmp, self.path(kind, key))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(_wrap(text, kind, key))
+            os.replace(tmp, self.path(kind, key))  # a link of that name is replaced, never followed
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
-        files = sorted(self.folder.glob(f"{kind}-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in files[KEEP:]:
+        self.prune(kind, KEEP if keep is None else keep)
+
+    def own_files(self, kind: str) -> list[tuple[float, Path]]:
+        """``(mtime, path)`` of every file of ``kind`` this store wrote (header checked), newest first."""
+        found: list[tuple[float, Path]] = []
+        pattern = re.compile(rf"{re.escape(kind)}-{_SAFE_KEY.pattern}\.json")
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return []
+        head = f"{MAGIC} {kind} ".encode()
+        for name in names:
+            if not pattern.fullmatch(name):
+                continue
+            path = self.folder / name
+            try:
+                info = os.lstat(path)
+                if not stat.S_ISREG(info.st_mode):
+                    continue
+                fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+                try:
+                    first = os.read(fd, len(head))
+                finally:
+                    os.close(fd)
+            except OSError:
+                continue
+            if first == head:
+                found.append((info.st_mtime, path))
+        found.sort(key=lambda item: (item[0], item[1].name), reverse=True)
+        return found
+
+    def prune(self, kind: str, keep: int) -> None:
+        """Remove all but the newest ``keep`` files of ``kind`` that this store wrote; nothing else."""
+        for _, old in self.own_files(kind)[keep:]:
             with contextlib.suppress(OSError):
                 old.unlink()
 
@@ -165,28 +291,38 @@ class Store:
     @contextlib.contextmanager
     def priming(self) -> Iterator[None]:
         """Hold the primer's lock (exclusive) while the block computes and writes."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        with open(self._lock_path, "a") as fh:
-            fcntl.flock(fh, fcntl.LOCK_EX)
+        self._ready_folder()
+        # O_NOFOLLOW: a prime.lock that is a link is refused, its target never created
+        fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT | _NOFOLLOW | _NONBLOCK, 0o600)
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise OSError(f"{self._lock_path} is not a lock file the store made")
+            fcntl.flock(fd, fcntl.LOCK_EX)
             self._priming = True
             try:
                 yield
             finally:
                 self._priming = False
-                fcntl.flock(fh, fcntl.LOCK_UN)
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
 
     def wait_for_primer(self, timeout: float) -> bool:
         """Wait while a primer holds the lock; True if one did (its results may now be there)."""
+        if self.folder_problem() is not None:
+            return False
         try:
-            fh = open(self._lock_path)  # noqa: SIM115 (closed below, on every path)
+            fd = os.open(self._lock_path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
         except OSError:
             return False
         waited = False
         deadline = time.monotonic() + timeout
         try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return False
             while True:
                 try:
-                    fcntl.flock(fh, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                    fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
                 except BlockingIOError:
                     waited = True
                     if time.monotonic() > deadline:
@@ -194,10 +330,38 @@ class Store:
                         return False
                     time.sleep(0.03)
                     continue
-                fcntl.flock(fh, fcntl.LOCK_UN)
+                except OSError:
+                    return False
+                fcntl.flock(fd, fcntl.LOCK_UN)
                 return waited
         finally:
-            fh.close()
+            os.close(fd)
+
+
+def _digest(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()[:32]
+
+
+def _wrap(text: str, kind: str, key: str) -> bytes:
+    body = text.encode("utf-8")
+    return f"{MAGIC} {kind} {key} {_digest(body)}\n".encode() + body
+
+
+def _unwrap(data: bytes, kind: str, key: str) -> str | None:
+    """The body of a stored file, or None unless its header names ``kind``/``key`` and its digest matches."""
+    head, sep, body = data.partition(b"\n")
+    if not sep:
+        return None
+    try:
+        magic, got_kind, got_key, digest = head.decode("ascii").split(" ")
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if (magic, got_kind, got_key) != (MAGIC, kind, key) or digest != _digest(body):
+        return None
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 # -- the first page, computed the same way by the primer and the app -------------------------
@@ -241,6 +405,7 @@ def extract_items(
     scene = _stored(store, "scene", key, Scene.from_json)
     if scene is not None:
         return scene
+    load_library()
     from geo.extract import extract
 
     scene = extract([Document(*item) for item in items])
@@ -258,6 +423,7 @@ def story_for(scene_json: str, *, store: Store | None = None, save: bool = False
     story = _stored(store, "story", key, lambda text: Scene.from_json(text).story)
     if story is not None:
         return story
+    load_library()
     from geo.story import build_story
 
     scene = Scene.from_json(scene_json)
@@ -297,6 +463,7 @@ def prepare(
     prepared = _stored(store, "map", key, json.loads)
     if prepared is not None:
         return prepared
+    load_library()
     from layers.app_map import prepare_map, refer_to_land
     from layers.app_pick import picker
     from layers.render import render_map
@@ -310,7 +477,9 @@ def prepare(
 
     prepared["not_drawn"] = not_on_the_map(scene)  # listed in the Inspect panel
     if store is not None and save:
-        store.put("map", key, json.dumps(prepared, ensure_ascii=False))
+        from geo import strict_json
+
+        store.put("map", key, strict_json.dumps(prepared))
     return prepared
 
 
@@ -348,59 +517,153 @@ def prime(seeds: Path = SEEDS, store: Store | None = None) -> float:
     return time.perf_counter() - t
 
 
-# -- the analyst's last work ----------------------------------------------------------------
+# -- each session's last work ---------------------------------------------------------------
 
-WORK_KIND, WORK_KEY = "work", "last"
+WORK_KIND = "work"
+
+
+def new_work_key() -> str:
+    """A key of its own for a new session's work (a tab, a browser): no session overwrites
+    another's work until its user picks that work to go on with."""
+    import secrets
+
+    return secrets.token_hex(16)
 
 
 @dataclass(frozen=True)
 class LastWork:
-    """The Scene the app last kept for its user (see :func:`keep_work`), and when."""
+    """A Scene the app kept for a session (see :func:`keep_work`), when, and under which key."""
 
     scene: Scene
     saved: str  # e.g. "23 Nov 17:40"
+    key: str = ""
+
+    def describe(self) -> str:
+        """e.g. ``"2 articles, 23 Nov 17:40: Turkey sells drones…"``."""
+        n = len(self.scene.documents)
+        title = self.scene.documents[0].title if n else ""
+        title = title if len(title) <= 40 else title[:39] + "…"
+        return f"{n} article{'s' * (n != 1)}, {self.saved}" + (f": {title}" if title else "")
 
 
-def keep_work(store: Store, scene: Scene) -> bool:
-    """Write ``scene`` as the user's last work; False when the store cannot be written
-    (the work then lives in the session only, as it always could)."""
+def keep_work(store: Store, scene: Scene, key: str) -> bool:
+    """Write ``scene`` as the last work of the session that owns ``key``; False when the store
+    cannot be written (the work then lives in the session only, as it always could)."""
     try:
-        store.put(WORK_KIND, WORK_KEY, scene.to_json(indent=None))
-    except OSError:
+        store.put(WORK_KIND, key, scene.to_json(indent=None), keep=KEEP_WORK)
+    except (OSError, ValueError):
         log.warning("could not keep the analyst's work in %s", store.folder, exc_info=True)
         return False
     return True
 
 
-def last_work(store: Store) -> LastWork | None:
-    """The work :func:`keep_work` last kept, or None (none, or unreadable)."""
-    path = store.path(WORK_KIND, WORK_KEY)
-    text = store.read(WORK_KIND, WORK_KEY)
-    if text is None:
+LEGACY_WORK = "work-last.json"
+"""Where geobrief kept the one last work before each session had its own (read, never pruned)."""
+
+
+def _legacy_work(store: Store) -> tuple[float, str] | None:
+    """(mtime, text) of a last work kept by an earlier geobrief, if there is one."""
+    if store.folder_problem() is not None:
         return None
     try:
-        scene = Scene.from_json(text)
-        saved = time.strftime("%d %b %H:%M", time.localtime(path.stat().st_mtime))
-    except Exception:
-        log.warning("ignoring unreadable kept work %s", path)
+        fd = os.open(store.folder / LEGACY_WORK, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+    except OSError:
         return None
-    return LastWork(scene, saved) if scene.documents else None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    if data.startswith(MAGIC.encode()):
+        return None  # written by this store under the key "last": listed as its own
+    try:
+        return info.st_mtime, data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def recent_work(store: Store, limit: int = 5, *, exclude: str | None = None) -> list[LastWork]:
+    """The work sessions kept, newest first, at most ``limit`` (unreadable ones are skipped)."""
+    out: list[LastWork] = []
+    found = [(mtime, path.name[len(WORK_KIND) + 1 : -len(".json")], None) for mtime, path in store.own_files(WORK_KIND)]
+    legacy = _legacy_work(store)
+    if legacy is not None:
+        found = sorted([*found, (legacy[0], "last", legacy[1])], key=lambda item: item[0], reverse=True)
+    for mtime, key, legacy_text in found:
+        if key == exclude:
+            continue
+        text = legacy_text if legacy_text is not None else store.read(WORK_KIND, key)
+        if text is None:
+            continue
+        try:
+            scene = Scene.from_json(text)
+        except Exception:
+            log.warning("ignoring unreadable kept work %s", key)
+            continue
+        if scene.documents:
+            out.append(LastWork(scene, time.strftime("%d %b %H:%M", time.localtime(mtime)), key))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def last_work(store: Store) -> LastWork | None:
+    """The work a session kept most recently, or None (none, or unreadable)."""
+    found = recent_work(store, 1)
+    return found[0] if found else None
 
 
 # -- after the first page -------------------------------------------------------------------
 
 _warm_lock = threading.Lock()
 _warm_started = False
+_library_lock = threading.Lock()
+_library_loaded = False
+
+
+def load_library() -> None:
+    """Import everything beyond the first page (folium, pandas, extraction, rendering), once.
+
+    Under one lock: the warm-up thread and script runs (and Streamlit's download threads)
+    all come through here before anything heavy, so no two threads ever import these
+    modules at the same time, where Python's import locks can deadlock
+    (``_DeadlockError`` on ``_ModuleLock('branca')``). Later calls return at once.
+    """
+    global _library_loaded
+    if _library_loaded:
+        return
+    with _library_lock:
+        if _library_loaded:
+            return
+        import branca.element  # noqa: F401
+        import folium
+        import folium.plugins  # noqa: F401  (imported by streamlit-folium when a map is prepared)
+        import jinja2  # noqa: F401
+        import pandas  # noqa: F401  (the Correct tab's tables)
+        import shapely  # noqa: F401
+        import streamlit_folium  # noqa: F401
+
+        import geo.extract
+        import geo.gazetteer
+        import geo.shapes
+        import geo.story  # noqa: F401
+        import layers.app_map
+        import layers.briefing
+        import layers.export
+        import layers.render  # noqa: F401
+
+        _library_loaded = True
 
 
 def warm_up() -> None:
     """Import and load what editing and adding articles need (folium, pandas for the tables,
     the gazetteer, outlines)."""
-    import folium.plugins  # noqa: F401  (imported by streamlit-folium when a map is prepared)
-    import pandas  # noqa: F401  (the Correct tab's tables)
-
-    import geo.extract  # noqa: F401
-    import layers.render  # noqa: F401
+    load_library()
     from geo.gazetteer import load_gazetteer
     from geo.shapes import load_shapes
 

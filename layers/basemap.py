@@ -44,7 +44,12 @@ def land_geojson(outlines: Outlines) -> dict:
 
 
 def build_basemap_layer(
-    scene: Scene | None = None, *, outlines: Outlines | None = None, tiles: str | None = None, name: str = LAYER_NAME
+    scene: Scene | None = None,
+    *,
+    outlines: Outlines | None = None,
+    tiles: str | None = None,
+    name: str = LAYER_NAME,
+    attr: str | None = None,
 ):
     """Country outlines (and optional online tiles) as one named folium FeatureGroup.
 
@@ -59,13 +64,15 @@ def build_basemap_layer(
         basemap then needs no network.
     name : str
         The layer's name in the layer control.
+    attr : str, optional
+        The tiles' attribution (HTML, escaped by the caller); required with a URL template.
     """
     import folium
 
     outlines = outlines if outlines is not None else default_outlines()
     group = folium.FeatureGroup(name=name, show=True)
     if tiles:
-        folium.TileLayer(tiles, name="Online tiles", control=False).add_to(group)
+        folium.TileLayer(tiles, name="Online tiles", control=False, attr=attr).add_to(group)
     land = land_json(outlines)
     if land is not None:
         land_style = dict(LAND_STYLE)

@@ -23,6 +23,7 @@ def export_html(
     *,
     layers: Iterable[str] | None = None,
     tiles: str | None = None,
+    attribution: str | None = None,
     outlines: Outlines | None = None,
     highlight: set[str] | None = None,
     title: str | None = None,
@@ -36,7 +37,10 @@ def export_html(
         Which layers to draw (see `layers.names.ALL_LAYERS`); all by default.
     tiles : str, optional
         An online tile provider, only when the user asks for one; the page
-        then needs the network for its tiles (and only for them).
+        then needs the network for its tiles (and only for them). A name
+        from `layers.tiles.TILE_NAMES` or an http(s) URL template.
+    attribution : str, optional
+        Plain text crediting the tiles; required with a URL template.
     outlines : Outlines, optional
         Where outlines come from; defaults to `geo.shapes.load_shapes()`.
     highlight : set of str, optional
@@ -49,15 +53,23 @@ def export_html(
     -------
     str
         The HTML text; the same scene always gives the same bytes.
+
+    Raises
+    ------
+    layers.tiles.TilesError
+        ``tiles`` is neither a known name nor an http(s) URL template with an attribution.
     """
     from layers.names import ALL_LAYERS
     from layers.offline import offline_html
     from layers.render import render_map
+    from layers.tiles import attribution_html, check_tiles
 
+    checked = check_tiles(tiles, attribution) if tiles else None
     m = render_map(
         scene,
         layers=ALL_LAYERS if layers is None else tuple(layers),
-        tiles=tiles,
+        tiles=checked.source if checked else None,
+        tiles_attribution=attribution_html(checked) if checked else None,
         outlines=outlines,
         highlight=highlight,
         title=title,

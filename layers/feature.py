@@ -8,6 +8,7 @@ export always agree.
 
 from __future__ import annotations
 
+import bisect
 import html
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -108,17 +109,35 @@ def esc(text: object) -> str:
 
 
 @cache
-def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+def _sentences(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The starts and ends of ``text``'s sentences (in order, not overlapping)."""
     from geo.sentences import split_sentences
 
-    return tuple(split_sentences(text))
+    spans = split_sentences(text)
+    return tuple(s for s, _ in spans), tuple(e for _, e in spans)
 
 
 def _sentence_of(text: str, start: int, end: int) -> str:
-    for s, e in _sentences(text):
-        if s <= start < e or (s < end <= e):
-            return text[s:e]
+    """The sentence holding ``start`` (else ``end``); found by bisection, as a long article
+    quotes the same few sentences tens of thousands of times."""
+    starts, ends = _sentences(text)
+    i = bisect.bisect_right(starts, start) - 1
+    if i >= 0 and start < ends[i]:
+        return text[starts[i] : ends[i]]
+    j = bisect.bisect_left(ends, end)
+    if j < len(ends) and starts[j] < end:
+        return text[starts[j] : ends[j]]
     return text[max(0, start - 120) : end + 120]
+
+
+_BY_ID: list[Any] = [None, {}]  # the last documents tuple seen (kept alive, so its id stays its own), by id
+
+
+def _documents_by_id(documents: tuple) -> dict[str, Any]:
+    """Documents by id (the first of an id, as `Scene.document`), remembered for the last scene drawn."""
+    if _BY_ID[0] is not documents:
+        _BY_ID[:] = [documents, {d.id: d for d in reversed(documents)}]
+    return _BY_ID[1]
 
 
 def quotes(scene: Scene, spans: Iterable[Span], *, whole_sentence: bool) -> list[tuple[str, str]]:
@@ -129,8 +148,9 @@ def quotes(scene: Scene, spans: Iterable[Span], *, whole_sentence: bool) -> list
     """
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
+    documents = _documents_by_id(scene.documents)
     for span in spans:
-        doc = scene.document(span.doc)
+        doc = documents.get(span.doc)
         title = doc.title if doc is not None else span.doc
         text = span.text
         # a corpus Scene keeps its documents without their text: the span's own text is the quote

@@ -35,7 +35,7 @@ def region_geojson(place: Place, outlines: Outlines) -> dict | None:
     """The outline of a region-like place: its own shape, else the union of its members."""
     geom = shape_geojson(outlines, place.shape) if place.shape else None
     if geom is None and place.members:
-        geom = union_geojson(outlines, tuple(place.members))[0]
+        geom = union_geojson(outlines, tuple(dict.fromkeys(place.members)))[0]
     return geom
 
 

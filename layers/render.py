@@ -205,6 +205,7 @@ def render_map(
     outlines: Outlines | None = None,
     bounds: Sequence[Sequence[float]] | None = None,
     title: str | None = None,
+    tiles_attribution: str | None = None,
 ):
     """Draw a scene as a folium map.
 
@@ -219,6 +220,7 @@ def render_map(
         Draw onto this map instead of a new one (its view is left alone).
     tiles : str, optional
         An online tile provider; off by default so nothing touches the network.
+        Checked first by `layers.tiles.check_tiles` when it comes from a user.
     highlight : set of str, optional
         Place and relation ids to emphasise; every other feature is dimmed.
     outlines : Outlines, optional
@@ -267,11 +269,11 @@ def render_map(
             added.append(fit)
     stacked = []  # the toggleable layers, bottom to top
     if "basemap" in layers:
-        basemap = build_basemap_layer(scene, outlines=outlines, tiles=tiles).add_to(m)
+        basemap = build_basemap_layer(scene, outlines=outlines, tiles=tiles, attr=tiles_attribution).add_to(m)
         added.append(basemap)
         stacked.append(basemap)
     elif tiles:
-        added.append(folium.TileLayer(tiles, name="Online tiles").add_to(m))
+        added.append(folium.TileLayer(tiles, name="Online tiles", attr=tiles_attribution).add_to(m))
     for layer in FEATURE_LAYERS:
         if layer in features:
             group = feature_group(LAYER_NAMES[layer], features[layer], highlight)

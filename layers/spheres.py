@@ -57,13 +57,15 @@ def collect_spheres(scene: Scene, outlines: Outlines | None = None) -> list[MapF
     outlines = outlines if outlines is not None else default_outlines()
     colors = patron_colors(scene)
     out: list[MapFeature] = []
+    places = {p.id: p for p in reversed(scene.places)}  # the first of an id, as Scene.place
     for rel in scene.relations:
         if rel.kind != "influence" or not rel.members:
             continue
+        members = tuple(dict.fromkeys(rel.members))  # each once: the union grows with every repeat
         color = colors[rel.source]
         caption = sphere_label(scene, rel)
-        patron = scene.place(rel.source)
-        names = [(scene.place(m).name if scene.place(m) else m) for m in rel.members]
+        patron = places.get(rel.source)
+        names = [(places[m].name if m in places else m) for m in members]
         evidence = quotes(scene, rel.evidence, whole_sentence=True)
         facts = ["members: " + ", ".join(names)]
         note = f"Why: {rel.cue}" if rel.cue else ""
@@ -73,7 +75,7 @@ def collect_spheres(scene: Scene, outlines: Outlines | None = None) -> list[MapF
             "relation": "influence",
             "source": patron.name if patron else rel.source,
             "source_id": rel.source,
-            "members": ", ".join(rel.members),
+            "members": ", ".join(members),
             "confidence": rel.confidence,
             "evidence": sentences,
             "documents": docs,
@@ -86,7 +88,7 @@ def collect_spheres(scene: Scene, outlines: Outlines | None = None) -> list[MapF
             popup=popup_html(caption, facts, evidence, note),
             properties=props,
         )
-        geom, where = union_geojson(outlines, tuple(rel.members))
+        geom, where = union_geojson(outlines, members)
         if geom is not None:
             marks = (Mark("label", *where, text=caption, css="gb-sphere-label"),) if where else ()
             opts = {
@@ -99,8 +101,8 @@ def collect_spheres(scene: Scene, outlines: Outlines | None = None) -> list[MapF
             }
             out.append(MapFeature(geometry=geom, css="gb-shape gb-sphere", style=opts, marks=marks, **common))
             continue
-        for i, member in enumerate(rel.members):
-            place = scene.place(member)
+        for i, member in enumerate(members):
+            place = places.get(member)
             if place is None:
                 continue
             marks = (Mark("label", place.lat, place.lon, text=caption, css="gb-sphere-label"),) if i == 0 else ()

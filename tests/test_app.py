@@ -371,19 +371,30 @@ def test_selected_place_lists_its_relations_with_evidence(at):
     assert "gb-relations" in bodies
 
 
+def _work_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("work-*.json"))
+
+
+def _kept(path: Path) -> Scene:
+    from layers import app_cache
+
+    key = path.name[len("work-") : -len(".json")]
+    return Scene.from_json(app_cache.Store(path.parent).read("work", key))
+
+
 def test_work_survives_a_reload(tmp_path, monkeypatch):
     """A new session (a reload, a closed tab) offers the last work back; nothing is lost."""
     from layers import app_cache
 
     monkeypatch.setenv(app_cache.CACHE_ENV, str(tmp_path))
     first = _app()
-    work_file = tmp_path / "work-last.json"
-    assert not work_file.exists()  # the sample page alone is not work to keep
+    assert not _work_files(tmp_path)  # the sample page alone is not work to keep
     assert not [b for b in first.button if b.key == "restore_last"]
     first.text_area(key="paste").input(ARTICLE)
     first.button(key="paste_add").click()
     _run(first)
-    kept = Scene.from_json(work_file.read_text())
+    (work_file,) = _work_files(tmp_path)
+    kept = _kept(work_file)
     assert ARTICLE[:40] in " ".join(d.text for d in kept.documents)
 
     again = _app()  # a reload: a new session on the sample page, with the offer
@@ -397,6 +408,35 @@ def test_work_survives_a_reload(tmp_path, monkeypatch):
     assert ARTICLE[:40] not in " ".join(d.text for d in _scene(again).documents)
 
 
+def test_each_session_keeps_its_own_work_until_the_user_chooses(tmp_path, monkeypatch):
+    """Two tabs each keep their work; a new session's edits never overwrite either before a choice."""
+    from layers import app_cache
+
+    monkeypatch.setenv(app_cache.CACHE_ENV, str(tmp_path))
+    tab_a, tab_b = _app(), _app()
+    tab_a.text_area(key="paste").input(ARTICLE)
+    tab_a.button(key="paste_add").click()
+    _run(tab_a)
+    other = "Moscow, 4 May. Russia supplied S-400 missiles to India, officials in New Delhi said."
+    tab_b.text_area(key="paste").input(other)
+    tab_b.button(key="paste_add").click()
+    _run(tab_b)
+    kept = {p.name: _kept(p) for p in _work_files(tmp_path)}
+    assert len(kept) == 2  # one file per tab
+
+    restarted = _app()  # after a restart: both are offered
+    offered = [b for b in restarted.button if b.key.startswith("restore_")]
+    assert len(offered) == 2
+    restarted.text_area(key="paste").input("Ankara, 5 June. Turkey and Qatar signed a defence pact in Doha.")
+    restarted.button(key="paste_add").click()
+    _run(restarted)  # a change before choosing goes to the new session's own file
+    assert {p.name: _kept(p) for p in _work_files(tmp_path) if p.name in kept} == kept
+    assert len(_work_files(tmp_path)) == 3
+    restarted.button(key="restore_work_1").click()  # then the user picks the older one
+    _run(restarted)
+    assert _scene(restarted).documents in [k.documents for k in kept.values()]
+
+
 def test_unreadable_kept_work_is_not_offered(tmp_path, monkeypatch):
     from layers import app_cache
 
@@ -405,3 +445,18 @@ def test_unreadable_kept_work_is_not_offered(tmp_path, monkeypatch):
     at = _app()
     assert not [b for b in at.button if b.key == "restore_last"]
     assert _scene(at).documents
+
+
+def test_an_unwritable_cache_folder_is_said_at_once(tmp_path, monkeypatch):
+    from layers import app_cache
+
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv(app_cache.CACHE_ENV, str(blocker / "cache"))
+    at = _app()
+    warnings = _messages(at, "warning")
+    assert any("Your work is not kept between sessions" in w for w in warnings), warnings
+    at.text_area(key="paste").input(ARTICLE)
+    at.button(key="paste_add").click()
+    _run(at)  # the work is still in the session
+    assert ARTICLE[:40] in " ".join(d.text for d in _scene(at).documents)

@@ -423,3 +423,39 @@ def test_an_uploaded_web_page_gives_only_its_articles_places(page, tmp_path):
         assert name not in text, name
     _shot(page, tmp_path, "app-html-upload")
     _no_trouble(page)
+
+
+def test_crafted_scene_files_are_refused_in_one_line_and_work_is_kept(page, tmp_path):
+    """Each hostile scene file of issue 17, uploaded into the real app: a one-line reason, no
+    exception box, no traceback, and the article pasted before is still open."""
+    from playwright.sync_api import expect
+
+    from tests.hostile import CRAFTED
+
+    _map(page)
+    title = "Drones for Baku"
+    page.get_by_text("Paste an article").first.click()
+    page.get_by_label("Title (optional)").fill(title)
+    page.get_by_label("Article text").fill(
+        "Turkey delivered 20 Bayraktar TB2 drones to Azerbaijan last year, officials in Baku said."
+    )
+    page.get_by_role("button", name="Add pasted text").click()
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.get_by_text(title, exact=True).wait_for(timeout=60_000)
+    for name, (make, reason) in CRAFTED.items():
+        path = tmp_path / f"{name}.json"
+        path.write_bytes(make())
+        uploader = page.locator("[data-testid='stFileUploader']", has_text="Open a saved scene")
+        expect(uploader).to_have_count(1, timeout=60_000)  # the last upload's widget is gone
+        uploader.locator("input[type=file]").set_input_files(str(path))
+        alert = page.locator("[data-testid='stAlert']", has_text=f"{path.name} was not opened")
+        alert.wait_for(timeout=60_000)
+        text = alert.inner_text()
+        assert reason in text and "The current scene is unchanged" in text, text
+        assert len(text.strip().splitlines()) == 1, text
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert "Traceback" not in page.content()
+        assert sidebar.get_by_text(title, exact=True).count() == 1  # the work is still there
+        _map(page)
+    _shot(page, tmp_path, "app-crafted-scenes")
+    _no_trouble(page)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -51,7 +52,8 @@ def _first_run(folder: Path, monkeypatch) -> tuple[AppTest, dict]:
 def test_primer_writes_scene_story_and_map(primed):
     names = sorted(p.name.split("-")[0] for p in primed.glob("*.json"))
     assert names == ["map", "scene", "story"]
-    prepared = json.loads(next(primed.glob("map-*.json")).read_text())
+    path = next(primed.glob("map-*.json"))
+    prepared = json.loads(Store(primed).read("map", path.stem.split("-", 1)[1]))
     assert "gb-arc" in prepared["script"] and prepared["js_links"]
 
 
@@ -178,3 +180,123 @@ def test_primer_command_reports_and_survives_an_unwritable_store(tmp_path):
 def test_warm_up_starts_once_per_process():
     app_cache.warm_in_background(delay=0.0)  # an app run in this process may have started it
     assert app_cache.warm_in_background(delay=0.0) is False
+
+
+# -- hygiene: only its own files, no links, no races ----------------------------------------
+
+
+def _corrupt_every_kind(folder: Path, primed: Path) -> None:
+    """Every kind of file the store keeps, damaged in every way, plus foreign and linked ones."""
+    folder.mkdir()
+    victim = folder.parent / "victim.txt"
+    victim.write_text("not the store's")
+    for i, path in enumerate(sorted(primed.glob("*-*.json"))):
+        data = path.read_bytes()
+        damaged = [
+            data[: len(data) // 2],  # cut short
+            b"",  # empty
+            b"\x00\xff" * 500,  # garbage
+            data.replace(b"gb-arc", b"gb-xyz"),  # body changed: digest no longer matches
+            data.split(b"\n", 1)[1],  # the body without the store's header (foreign)
+        ][i % 5]
+        (folder / path.name).write_bytes(damaged)
+    work = app_cache.Store(folder)
+    (folder / "work-0123456789abcdef0123456789abcdef.json").write_bytes(b'{"schema_version": 1, "documents": [')
+    (folder / "work-fedcba9876543210fedcba9876543210.json").write_text("\n" * 10)
+    (folder / "work-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json").symlink_to(victim)
+    (folder / "work-last.json").write_text('{"schema_version": 1}')  # an old, unmarked file
+    (folder / "prime.lock").symlink_to(folder.parent / "lock-target")
+    os.mkfifo(folder / "work-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.json")
+    assert work.own_files("work") == []
+
+
+def test_the_app_opens_normally_over_a_corrupt_cache(primed, tmp_path, monkeypatch):
+    folder = tmp_path / "corrupt"
+    _corrupt_every_kind(folder, primed)
+    before = {p.name: (p.is_symlink(), p.is_symlink() or p.is_fifo() or p.read_bytes()) for p in folder.iterdir()}
+    at, stats = _first_run(folder, monkeypatch)
+    assert not at.exception
+    assert "gb-arc" in _map_args(at)["script"]
+    assert at.session_state["scene"].relations
+    assert not [b for b in at.button if str(b.key).startswith("restore_")]  # nothing unreadable offered
+    assert stats.get("hit:map", 0) == 0  # recomputed, not read from the damaged files
+    # an edit keeps the work in a file of the store's own; nothing else was touched
+    at.text_area(key="paste").input("Turkey delivered drones to Azerbaijan, officials in Baku said.")
+    at.button(key="paste_add").click()
+    at.run()
+    assert not at.exception
+    after = {p.name: (p.is_symlink(), p.is_symlink() or p.is_fifo() or p.read_bytes()) for p in folder.iterdir()}
+    assert {k: v for k, v in after.items() if k in before} == before
+    assert not (tmp_path / "lock-target").exists()
+    assert (tmp_path / "victim.txt").read_text() == "not the store's"
+    assert len(app_cache.Store(folder).own_files("work")) == 1
+
+
+def test_pruning_removes_only_the_stores_own_files(tmp_path):
+    store = Store(tmp_path)
+    foreign = tmp_path / "work-0000.json"
+    foreign.write_text('{"schema_version": 1, "documents": []}')  # named like the store's, not written by it
+    os.utime(foreign, (1, 1))  # the oldest of all
+    for i in range(5):
+        store.put("work", f"k{i}", "{}", keep=2)
+        time.sleep(0.01)
+    assert foreign.exists()
+    assert [p.name for _, p in store.own_files("work")] == ["work-k4.json", "work-k3.json"]
+
+
+def test_a_linked_lock_is_never_followed(tmp_path):
+    folder = tmp_path / "store"
+    folder.mkdir()
+    (folder / "prime.lock").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(OSError), Store(folder).priming():
+        pass
+    assert not (tmp_path / "elsewhere").exists()
+
+
+def test_a_linked_cache_folder_is_bypassed(tmp_path, caplog):
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "link").symlink_to(real)
+    store = Store(tmp_path / "link")
+    assert "symbolic link" in store.write_problem()
+    assert app_cache.keep_work(store, app_cache.Scene(), "k") is False
+    assert store.read("work", "k") is None
+    assert list(real.iterdir()) == []
+    assert "symbolic link" in caplog.text
+
+
+def test_a_foreign_file_under_a_stores_name_is_ignored(tmp_path):
+    store = Store(tmp_path)
+    store.put("scene", "k", '{"a": 1}')
+    path = store.path("scene", "k")
+    assert store.read("scene", "k") == '{"a": 1}'
+    path.write_text('{"a": 1}')  # same text, no header: someone else's
+    assert store.read("scene", "k") is None
+
+
+def test_imports_wait_while_the_warm_up_holds_them():
+    """A script run's heavy path waits for the library lock: the two never import at once."""
+    code = (
+        "import sys, threading, time\n"
+        "from layers import app_cache\n"
+        "app_cache._library_lock.acquire()  # as the warm-up thread holds it while importing\n"
+        "t = threading.Thread(target=app_cache.extract_items, args=((('d', 't', 'Turkey sold drones to Ukraine.', None),),))\n"
+        "t.start(); t.join(1.5)\n"
+        "assert t.is_alive() and 'geo.extract' not in sys.modules, 'imported alongside the warm-up'\n"
+        "app_cache._library_lock.release(); t.join(120)\n"
+        "assert not t.is_alive() and 'geo.extract' in sys.modules and 'folium' in sys.modules\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_work_kept_by_an_earlier_geobrief_is_still_offered(tmp_path):
+    from geo.scene import Document, Scene
+
+    scene = Scene(documents=(Document("d", "Old work", "Turkey sold drones to Ukraine."),))
+    (tmp_path / app_cache.LEGACY_WORK).write_text(scene.to_json())  # no header: the old format
+    (found,) = app_cache.recent_work(Store(tmp_path))
+    assert found.scene == scene and found.key == "last"
+    assert app_cache.keep_work(Store(tmp_path), scene, "last")  # reopened and kept again, now as the store's
+    assert [p.name for _, p in Store(tmp_path).own_files("work")] == [app_cache.LEGACY_WORK]
+    assert [w.key for w in app_cache.recent_work(Store(tmp_path))] == ["last"]

@@ -131,3 +131,18 @@ def test_abbreviations_and_initialisms(text: str, expected: str) -> None:
 
 def test_built_in_bc_is_no_province() -> None:
     assert "admin1:CA-BC" not in _ids("The temple was built in 300 B.C. by a king.")
+
+
+def test_sentences_read_again_give_what_reading_them_anew_gives(seed_paths, monkeypatch):
+    """relation_step remembers a sentence read again in the same context (a 2 MB article of a few
+    sentences repeated reads in seconds); the Scene must be the one reading every sentence gives."""
+    from geo import extract as ex
+    from geo.documents import load_path
+    from geo.relations import find_relations
+
+    seeds = [load_path(p) for p in seed_paths]
+    repeated = Document("r", "repeated", "\n\n".join(d.text for d in seeds) * 3)
+    docs = [*seeds, repeated]
+    remembered = ex.extract(docs)
+    monkeypatch.setattr(ex, "_relations_in", lambda s, a, context, memo: find_relations(s, a, context=context))
+    assert ex.extract(docs) == remembered

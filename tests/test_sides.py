@@ -82,3 +82,12 @@ def test_arcs_end_at_the_side_not_the_country(scene: Scene) -> None:
     lon, lat = arcs[rel.id].geometry["coordinates"][-1]
     assert (round(lat, 2), round(lon, 2)) == (round(rsf.lat, 2), round(rsf.lon, 2))
     assert (round(lat, 2), round(lon, 2)) != (round(sudan.lat, 2), round(sudan.lon, 2))
+
+
+def test_grouped_arcs_keep_the_sides_apart(scene: Scene) -> None:
+    from geo.aggregate import merge_relations
+
+    grouped = merge_relations(scene)
+    support = {(r.source, r.target_actor) for r in grouped.relations if r.kind == "support"}
+    assert ("AE", "group:rsf") in support and ("EG", "group:saf") in support
+    assert {a.id for a in grouped.actors} == {"group:rsf", "group:saf"}

@@ -1,0 +1,213 @@
+"""The words and records of geobrief's light clause analysis (:mod:`geo.clauses`).
+
+:class:`Anchor` is an actor mention handed in by the extractor; :class:`Context`
+what earlier sentences leave for "it", "they" and "the two countries";
+:class:`Side` one side of a relation; :class:`Token`, :class:`Phrase` and
+:class:`Clause` the pieces of one sentence. The word classes come from
+``geo/data/grammar.toml`` (:func:`load_grammar`).
+
+Examples
+--------
+>>> load_grammar().has("prepositions", "against")
+True
+>>> [t.text for t in tokenize("§0§'s sale of drones to §1§.")]
+['§0§', "'s", 'sale', 'of', 'drones', 'to', '§1§', '.']
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """An actor mention inside a sentence: offsets relative to the sentence text.
+
+    ``how`` is how the mention was resolved (name, demonym, capital, leader,
+    organ, company, group, place); ``kind`` is the place kind of ``id``.
+    ``actor`` is the id of a non-state actor the mention names (``group:rsf``),
+    whose country is ``id``.
+    """
+
+    start: int
+    end: int
+    id: str
+    how: str = "name"
+    kind: str = "country"
+    actor: str = ""
+
+
+@dataclass
+class Context:
+    """What earlier sentences of the same document leave for "it", "they" and "the two countries".
+
+    ``subjects`` are the ids of the main-clause subjects, most recent last;
+    ``pair`` the last two distinct actors named together; ``plural`` the last
+    coordinated or group actor; ``leader`` the country of the last leader named;
+    ``mentions`` how often each country has been named (the story's focus);
+    ``transfer`` the supplier and recipient of the last transfer read (a
+    package's later items: "the deal also includes ..."); ``conflict`` the
+    attackers of the last conflict read ("support to the strikes").
+    """
+
+    subjects: list[str] = field(default_factory=list)
+    pair: tuple[str, str] | None = None
+    plural: tuple[str, ...] = ()
+    leader: str = ""
+    actors: list[str] = field(default_factory=list)
+    mentions: dict[str, int] = field(default_factory=dict)
+    transfer: tuple[str, str] | None = None
+    conflict: tuple[str, ...] = ()
+
+    def focus_group(self, n: int) -> tuple[str, ...]:
+        """The n countries named most often so far (for "the two countries", "the three nations")."""
+        ranked = sorted(self.actors, key=lambda c: -(self.mentions.get(c, 0) + self.actors.index(c) / 100))
+        return tuple(ranked[:n]) if len(ranked) >= n else (self.pair or ()) if n == 2 else ()
+
+    def focus(self, exclude: Sequence[str] = ()) -> str:
+        """The country named most often so far (the most recent among equals), other than ``exclude``."""
+        best, score = "", -1.0
+        for rank, ident in enumerate(self.actors):
+            if ident in exclude:
+                continue
+            value = self.mentions.get(ident, 0) + rank / 100
+            if value > score:
+                best, score = ident, value
+        return best
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One side of a relation: the actor ids it stands for, and the phrase it came from (-1: a pronoun)."""
+
+    ids: tuple[str, ...]
+    np: int = -1
+    how: str = ""
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    low: str
+    start: int
+    end: int
+    anchor: int = -1  # index into the anchors, -1 for a word
+    space: bool = True  # whitespace before the token
+
+
+@dataclass(slots=True)
+class Phrase:
+    """An actor phrase: a run of tokens around one or more coordinated actor tokens."""
+
+    first: int
+    last: int
+    anchors: list[int]
+    head: str = ""  # the noun after the actor(s): "forces", "army", "war"
+    head_at: int = -1  # token index of the head's last word
+    possessive: bool = False
+    prep: str = ""  # preposition governing the phrase
+    prep_at: int = -1
+    apposition_of: int = -1  # index of the phrase this one stands beside ("X, Y's ally,")
+    official_of: bool = False  # "ministers of A and B": the phrase acts as a subject
+
+
+@dataclass(slots=True)
+class Clause:
+    first: int
+    last: int
+    kind: str = "main"  # main, coord, sub, rel, part, reduced, paren, content
+    marker: str = ""
+    antecedent: int = -1  # phrase index a rel/reduced/paren clause hangs on
+    parent: int = -1
+    speaker: Side | None = None
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Word classes of ``grammar.toml``: single words as sets, multi-word entries as token tuples."""
+
+    words: dict[str, frozenset[str]]
+    phrases: dict[str, tuple[tuple[str, ...], ...]]
+    starts: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
+
+    def has(self, cls: str, word: str) -> bool:
+        return word in self.words[cls]
+
+
+@lru_cache(maxsize=1)
+def load_grammar() -> Grammar:
+    """The word classes of ``geo/data/grammar.toml`` (read once)."""
+    raw = resources.files("geo").joinpath("data/grammar.toml").read_text(encoding="utf-8")
+    classes = tomllib.loads(raw)["classes"]
+    words = {k: frozenset(w for w in v if " " not in w) for k, v in classes.items()}
+    phrases = {k: tuple(tuple(w.split()) for w in v if " " in w) for k, v in classes.items()}
+    starts: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+    for cls, entries in phrases.items():
+        for entry in entries:
+            starts.setdefault(cls, {}).setdefault(entry[0], []).append(entry)
+    return Grammar(words, phrases, {c: {w: tuple(v) for w, v in d.items()} for c, d in starts.items()})
+
+
+_TOKEN = re.compile(r"§\d+§|\d+(?:[.,]\d+)*|\w+(?:[-‐]\w+)*(?:n['’]t)?|['’]s\b|['’]|[^\w\s]")
+_ANCHOR = re.compile(r"§(\d+)§")
+_ADVERB_END = ("ly",)
+
+
+def tokenize(sketch: str) -> list[Token]:
+    """Tokens of a sketch (a sentence whose anchors are written ``§k§``)."""
+    out: list[Token] = []
+    append = out.append
+    for m in _TOKEN.finditer(sketch):
+        text = m.group()
+        start, end = m.span()
+        anchor = int(text[1:-1]) if text[0] == "§" else -1
+        append(Token(text, text.lower(), start, end, anchor, start == 0 or sketch[start - 1].isspace()))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _pair_phrases() -> frozenset[str]:
+    g = load_grammar()
+    return frozenset(" ".join(w) for w in g.phrases["anaphors_pair"]) | (g.words["anaphors_pair"] - {"both"})
+
+
+@lru_cache(maxsize=1)
+def _group_phrases() -> frozenset[str]:
+    return frozenset(" ".join(w) for w in load_grammar().phrases["anaphors_group"])
+
+
+@lru_cache(maxsize=1)
+def _anaphor_re() -> re.Pattern[str]:
+    g = load_grammar()
+    phrases = set(_pair_phrases()) | {" ".join(w) for w in g.phrases["anaphors_singular"]} | _group_phrases()
+    phrases |= {" ".join(w) for w in g.phrases["army_anaphors"]}
+    phrases -= {"each other", "one another", "the two"}
+    alts = "|".join(re.escape(x) for x in sorted(phrases, key=len, reverse=True))
+    counted = (
+        r"(?:the two|both|the three) (?:\w+ )?(?:countries|nations|states|sides|neighbou?rs|rivals|enemies|foes|"
+        r"adversaries|allies|partners|governments|capitals|powers|parties|leaders)"
+    )
+    return re.compile(rf"\b(?:{counted}|{alts})\b(?!['’]s\b\s+(?:own\b))", re.I)
+
+
+def _sketch(sentence: str, anchors: Sequence[Anchor]) -> tuple[str, list[tuple[int, int]]]:
+    parts: list[str] = []
+    pos: list[tuple[int, int]] = []
+    last = 0
+    length = 0
+    for k, a in enumerate(anchors):
+        chunk = sentence[last : a.start]
+        parts.append(chunk)
+        length += len(chunk)
+        mark = f"§{k}§"
+        pos.append((length, length + len(mark)))
+        parts.append(mark)
+        length += len(mark)
+        last = a.end
+    parts.append(sentence[last:])
+    return "".join(parts), pos

@@ -1,0 +1,350 @@
+"""Clause frames of relations stated by a noun: "tensions between A and B", "A's war in B", "the A-B pact",
+"[A ...] tensions with B", "A's ally B", "A-backed B", troops and influence of X in A, B and C.
+
+See :mod:`geo.frames` for the frame contract.
+"""
+
+from __future__ import annotations
+
+from geo.clauses import Parse, Side
+from geo.cuetable import Cue
+from geo.items import item_phrases
+from geo.slots import (
+    Hit,
+    hit,
+    nearest_other,
+    noun_after,
+    noun_before,
+    owner_of,
+    pairs,
+)
+
+
+def between(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    v = i + n - 1
+    limit = cue.opt("within", 4)
+    for _pi, ph in enumerate(p.phrases):
+        if ph.prep in ("between", "among", "amongst") and v < ph.prep_at <= v + limit:
+            ids = p.ids(ph)
+            after = p.low[ph.last + 1] if ph.last + 1 < len(p.low) else ""
+            if (ph.head in p.g.words["pair_nouns"] or after in p.g.words["pair_nouns"]) and all(
+                p.anchors[k].kind == "region" for k in ph.anchors
+            ):
+                # "tensions between the Mideast rivals": the pair the sentence names
+                ids = p.pair_before(ph.first)
+            if len(ids) == 1:
+                # "between Armenia (backed by Russia) and Azerbaijan": the second side after a parenthesis
+                j = ph.last + 1
+                if j < len(p.low) and p.low[j] == "(":
+                    while j < len(p.low) and p.low[j] != ")":
+                        j += 1
+                    j += 1
+                if j + 1 < len(p.low) and p.low[j] == "and" and p.phrase_at[j + 1] >= 0:
+                    ids = ids + p.side(p.phrase_at[j + 1]).ids
+                elif j + 2 < len(p.low) and p.low[j] == "and" and p.phrase_at[j + 2] >= 0 and p.low[j + 1] == "the":
+                    ids = ids + p.side(p.phrase_at[j + 2]).ids
+            return pairs(cue, i, ids)
+    return []
+
+
+def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    v = i + n - 1
+    owner = owner_of(p, i)
+    other = p.pp(v, cue.opt("preps", ["against", "on", "in", "with", "into"]), limit=cue.opt("within", 6))
+    if owner is None and other is not None and cue.opt("light_verbs"):
+        # "forces carried out strikes against Houthi targets": the light verb's subject owns the noun
+        for k in range(i - 1, max(-1, i - 7), -1):
+            if p.low[k] in cue.opt("light_verbs"):
+                owner = p.subject(k, exclude=frozenset(other.ids))
+                break
+    if owner is None and other is not None and cue.opt("unowned") and p.low[i - 1] in ("the", "a"):
+        # "over the war in Ukraine", "the fight against Russia": the sentence's other actor; but not the
+        # subject of a verb that takes the noun as its object ("Slovenia endorsed the invasion of Iraq")
+        exclude = other.ids
+        if i >= 2 and p.low[i - 2] in p.verbs | {"endorsed", "backed", "supported", "condemned", "opposed"}:
+            subj = p.subject(i - 2)
+            exclude = exclude + (subj.ids if subj else ())
+        owner = nearest_other(p, i, exclude, same_clause=False)
+    if owner is None:
+        return []
+    if other is None and cue.opt("fallback") == "nearest":
+        # "to defend the country from Russian aggression": the other actor of the clause
+        c = p.clause(i)
+        best = None
+        for pi, ph in enumerate(p.phrases):
+            if c.first <= ph.first <= c.last and pi != owner.np and not set(p.ids(ph)) & set(owner.ids):
+                if ph.head in p.g.words["place_nouns"]:
+                    continue
+                d = abs(ph.first - i)
+                if best is None or d < best[0]:
+                    best = (d, pi)
+        if best is not None:
+            other = p.side(best[1])
+        elif c.kind == "main" and any(w in ("it", "the country") for w in p.low[c.first : i]):
+            other = p.pronoun_in(c, i)
+    return hit(cue, i, owner, other)
+
+
+def compound(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """ "the A-B pact", "A–B tensions": two actor tokens joined by a hyphen or dash before the noun."""
+    k = i - 1
+    skipped = 0
+    while k >= 0 and skipped < 3 and p.tokens[k].anchor < 0 and p.low[k] not in ("-", "–", "—", "‐"):
+        if not p.tokens[k].text[0].isalpha() or p.is_function(p.low[k]):
+            return []
+        skipped += 1
+        k -= 1
+    if k < 2 or p.tokens[k].anchor < 0:
+        return []
+    if p.low[k - 1] not in ("-", "–", "—", "‐", "/") or p.tokens[k - 2].anchor < 0:
+        return []
+    a, b = p.anchors[p.tokens[k - 2].anchor].id, p.anchors[p.tokens[k].anchor].id
+    if a == b:
+        return []
+    return [Hit(cue.kind, (a,), (b,), cue, i, symmetric=True)]
+
+
+def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """ "[X ...] tensions with Y", "X expressed concern over Y's drills": the clause's actor and the noun's phrase."""
+    v = i + n - 1
+    before = cue.opt("after_words")
+    if before and not any(w in before for w in p.low[max(0, i - 3) : i]):
+        return []
+    other = p.pp(v, cue.opt("preps", ["with"]), limit=cue.opt("within", 6))
+    if other is None and cue.opt("event_owner") and p.context.conflict:
+        # "provided support to the strikes": to whoever the story says strikes
+        j = v + 1
+        while j < len(p.low) and j <= v + 3 and p.low[j] in ("to", "for", "the", "a", "their", "its", "these"):
+            j += 1
+        if j < len(p.low) and (
+            p.g.has("hostile_nouns", p.low[j]) or p.low[j] in ("mission", "missions", "coalition", "effort", "efforts")
+        ):
+            other = Side(p.context.conflict)
+    if other is None:
+        return []
+    owner = owner_of(p, i)
+    if owner is None or set(owner.ids) <= set(other.ids):
+        owner = p.subject(i, exclude=frozenset(other.ids), first=True)
+    if owner is None and cue.opt("nearest"):
+        for pi in range(len(p.phrases) - 1, -1, -1):
+            ph = p.phrases[pi]
+            if ph.last < i and not ph.prep:
+                owner = p.side(pi)
+                break
+    return hit(cue, i, owner, other)
+
+
+def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """ "A's ally B", "B, A's ally", "B, an ally of A", "B is A's partner", "A and its ally B"."""
+    v = i + n - 1
+    owner = owner_of(p, i)
+    if owner is None and v + 2 < len(p.low) and p.low[v + 1] in ("of", "to"):
+        pi = p.phrase_at[v + 2]
+        if pi < 0 and v + 3 < len(p.low):
+            pi = p.phrase_at[v + 3]
+        owner = p.side(pi) if pi >= 0 else None
+    if owner is None:
+        return []
+    named: Side | None = None
+    # "A's ally B" / "A's ally, B"
+    j = v + 1
+    if j < len(p.low) and p.low[j] == ",":
+        j += 1
+    if j < len(p.low) and p.phrase_at[j] >= 0 and p.phrases[p.phrase_at[j]].first == j:
+        named = p.side(p.phrase_at[j])
+    # "B, A's ally," / "B, an ally of A": the noun's phrase stands beside B
+    if named is None:
+        k = i - 1
+        while k >= 0 and p.low[k] != "," and p.phrase_at[k] < 0 and i - k < 8:
+            k -= 1
+        if owner.np >= 0 and p.phrases[owner.np].apposition_of >= 0:
+            named = p.side(p.phrases[owner.np].apposition_of)
+        elif k > 0 and p.low[k] == "," and p.phrase_at[k - 1] >= 0 and p.phrase_at[k - 1] != owner.np:
+            named = p.side(p.phrase_at[k - 1])
+    # "B is A's partner", "B will be a partner of A": only across a copula
+    if named is None:
+        subj = p.subject(i, exclude=frozenset(owner.ids))
+        if subj is not None and subj.np >= 0:
+            start = p.phrases[subj.np].last + 1
+            end = p.phrases[owner.np].first if owner.np >= 0 and p.phrases[owner.np].first < i else i
+            between_words = p.low[start:end]
+            # "B is A's partner", "B will now be a major partner of": a copula and modifiers only
+            if (
+                any(p.g.has("copulas", w) for w in between_words)
+                and len(between_words) <= 6
+                and not any(
+                    p.g.has("prepositions", w)
+                    or (p.finite(w) and not p.g.has("copulas", w) and not p.g.has("auxiliaries", w))
+                    for w in between_words
+                )
+            ):
+                named = subj
+    if named is None and cue.opt("context_group") and p.context.plural:
+        named = Side(p.context.plural)  # "Iran's efforts to arm its proxies": the group the story is about
+    if named is None:
+        return []
+    if cue.kind == "transfer":
+        # "India has become Armenia's largest arms supplier": what the noun says is sold ("arms")
+        text = p.text(max(0, i - 2), v)
+        if not item_phrases(text):
+            text = "arms"
+        src, dst = (named, owner) if cue.opt("owner") == "target" else (owner, named)
+        return [Hit("transfer", src.ids, dst.ids, cue, i, item_text=text)]
+    if cue.opt("owner") == "target":  # "A's patron B": B backs A
+        return hit(cue, i, named, owner)
+    if cue.opt("owner") == "source":  # "A's proxy B": A backs B
+        return hit(cue, i, owner, named)
+    return [Hit(cue.kind, owner.ids, named.ids, cue, i, symmetric=True)]
+
+
+def compound_adjective(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """ "A-backed B", "A-led war in B", "A-supplied drones ... Y"."""
+    if i < 2 or p.low[i - 1] not in ("-", "‐"):
+        return []
+    k = i - 2
+    if p.low[k] == "." and k > 0:
+        k -= 1
+    if p.tokens[k].anchor < 0:
+        return []
+    a = p.anchors[p.tokens[k].anchor].id
+    role = cue.opt("role", "backer")
+    c = p.clause(i)
+    if role == "backer":
+        if i + 1 <= c.last and p.g.has("hostile_nouns", p.low[i + 1]):
+            # "Russian-backed operations against Ukraine": the backer wages them
+            other = p.pp(i + 1, ("against", "on", "in", "into"), limit=4)
+            return hit(cue, i, Side((a,)), other, kind="conflict")
+        j = i + 1
+        while j <= c.last and j < i + 4 and p.phrase_at[j] < 0 and p.tokens[j].text[0].isalpha():
+            j += 1
+        if j <= c.last and p.phrase_at[j] >= 0:
+            return hit(cue, i, Side((a,)), p.side(p.phrase_at[j]))
+        where = p.pp(i, ("in", "across", "including"), limit=6)
+        if where is not None:
+            return hit(cue, i, Side((a,)), where)
+        noun = p.low[i + 1] if i + 1 <= c.last else ""
+        if noun in ("coup", "government", "regime", "administration", "junta", "leadership"):
+            # "a Greek-backed coup": in the country the sentence is about
+            for pi in range(len(p.phrases) - 1, -1, -1):
+                ph = p.phrases[pi]
+                if ph.last < i - 2 and a not in p.ids(ph) and not ph.possessive:
+                    return hit(cue, i, Side((a,)), p.side(pi))
+        # "the Iran-aligned movement", "Iran-backed rebels": the armed group the sentence or story names
+        groups = [x.id for x in p.anchors if x.how == "group" and x.id.split("@")[0] != a]
+        if groups:
+            return hit(cue, i, Side((a,)), Side((groups[-1],)))
+        if p.context.plural and not any(x.split("@")[0] == a for x in p.context.plural):
+            return hit(cue, i, Side((a,)), Side(p.context.plural))
+        return []
+    if role == "leader":
+        other = p.pp(i, ("in", "on", "against", "into"), limit=6)
+        return hit(cue, i, Side((a,)), other)
+    if role == "supplier":
+        tgt = p.pp(i, ("to", "for"), limit=12)
+        if tgt is None:
+            # "Ukraine's use of US-supplied weapons against North Korean forces": the user, not the target
+            for pi in range(len(p.phrases) - 1, -1, -1):
+                ph = p.phrases[pi]
+                if (
+                    ph.last < i - 2
+                    and a not in p.ids(ph)
+                    and p.clause_of[ph.first] == p.clause_of[i]
+                    and ph.prep not in ("against", "at")
+                ):
+                    tgt = p.side(pi)
+                    break
+        if tgt is None:
+            for pi, ph in enumerate(p.phrases):
+                if (
+                    ph.first > i
+                    and a not in p.ids(ph)
+                    and p.clause_of[ph.first] == p.clause_of[i]
+                    and ph.prep not in ("against", "at")
+                ):
+                    tgt = p.side(pi)
+                    break
+        if tgt is None:
+            tgt = p.subject(i, exclude=frozenset((a,)))
+        text = p.text(i + 1, min(c.last, i + 6))
+        if tgt is None or not item_phrases(text):
+            return []
+        return [Hit("transfer", (a,), tgt.ids, cue, i, item_text=text)]
+    return []
+
+
+def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """Troops, bases, influence of X in A, B and C: influence X → members."""
+    v = i + n - 1
+    c = p.clause(v)
+    if cue.opt("needs"):
+        j = noun_after(p, v, set(cue.opt("needs")), 5)
+        k = noun_before(p, i, set(cue.opt("needs")), 10)
+        if j < 0 and k < 0:
+            return []
+    if cue.opt("host"):
+        guest = p.object(v)
+        if guest is None:  # "hosts military bases of the United States, China and France"
+            j = noun_after(p, v, set(cue.opt("needs", [])), 4)
+            guest = p.pp(j, ("of",), limit=2) if j >= 0 else None
+        host = p.subject(v)
+        if guest is None or host is None:
+            return []
+        return [Hit("influence", guest.ids, (), cue, i, members=host.ids)]
+    owner = owner_of(p, i)
+    if owner is None and cue.opt("needs"):
+        j = noun_after(p, v, set(cue.opt("needs")), 5)
+        if j >= 0:
+            owner = owner_of(p, j)
+        if owner is None:
+            k = noun_before(p, i, set(cue.opt("needs")), 10)
+            if k >= 0:
+                owner = owner_of(p, k)
+    if owner is None:
+        k = i - 1
+        while k >= max(0, i - 6) and owner is None:
+            if p.low[k] in ("its", "their"):
+                owner = p.possessive_pronoun(k)
+            k -= 1
+    verbs = cue.opt("owner_verbs")
+    if owner is None and (not verbs or any(w in verbs for w in p.low[max(0, i - 5) : i])):
+        owner = p.subject(i)
+    if owner is None:
+        return []
+    kinds = {a.id: a.kind for a in p.anchors}
+    groups: list[tuple[str, list[str]]] = [("", [])]
+    last = c.last
+    ci = p.clause_of[v] + 1
+    while ci < len(p.clauses) and p.clauses[ci].kind in ("paren", "cont"):
+        last = p.clauses[ci].last
+        ci += 1
+    for ph in p.phrases:
+        if ph.first <= v or ph.first > last or ph.first > v + cue.opt("within", 30):
+            continue
+        listed = ph.first > 0 and p.low[ph.first - 1] in (",", "and", "(")
+        # "in the city of Gyumri", "at the port of Tartus": the place after "of" is where
+        named_place = ph.prep == "of" and ph.prep_at > 0 and p.g.has("place_nouns", p.low[ph.prep_at - 1])
+        if not (ph.prep in cue.opt("preps", ["in", "across", "including", "throughout"]) or listed or named_place):
+            continue
+        if p.low[ph.first - 1] == "(":
+            # "in the south (Peru, Chile)": the words before the parenthesis name the group
+            k = ph.first - 2
+            while k > v and ph.first - k < 6 and p.low[k] not in ("in", "over", "across", "throughout"):
+                k -= 1
+            if (
+                p.low[k] in ("in", "over", "across", "throughout")
+                and all(p.tokens[t].anchor < 0 for t in range(k + 1, ph.first - 1))
+                and k + 1 < ph.first - 1
+            ):
+                groups.append((p.text(k + 1, ph.first - 2), []))
+        ids = [x for x in p.ids(ph) if x not in owner.ids]
+        if all(kinds.get(x) in ("region", "sea", "bloc") for x in ids):
+            groups.append((p.text(ph.first, ph.last), list(ids)))  # a named region opens a group
+            continue
+        groups[-1][1].extend(x for x in ids if x not in groups[-1][1])
+    hits = []
+    for label, members in groups:
+        countries = [m for m in members if kinds.get(m) not in ("region", "sea", "bloc")]
+        members = countries or members
+        if members:
+            hits.append(Hit("influence", owner.ids, (), cue, i, members=tuple(members), extra={"label": label}))
+    return hits

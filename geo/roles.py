@@ -1,0 +1,474 @@
+"""Who does what to whom in one sentence: the role questions of :class:`geo.clauses.Parse`.
+
+:class:`Roles` is the half of the sentence analysis that answers for a cue
+word: its clause's subject (a phrase, an antecedent, or a pronoun read from
+context), its object, the phrase after one of its prepositions, whether it
+is passive, negated, hedged or hypothetical. The other half,
+:mod:`geo.clauses`, builds the phrases and clauses these answers read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from geo.grammar import _ANCHOR, Anchor, Clause, Context, Grammar, Phrase, Side, Token
+
+
+class Roles:
+    """Role look-ups over a parsed sentence (mixed into :class:`geo.clauses.Parse`)."""
+
+    tokens: list[Token]
+    low: list[str]
+    anchors: list[Anchor]
+    phrases: list[Phrase]
+    phrase_at: list[int]
+    clauses: list[Clause]
+    clause_of: list[int]
+    context: Context
+    g: Grammar
+    sentence: str
+    sketch: str
+    verbs: frozenset[str]
+
+    def find(self, word: str, start: int = 0) -> int:
+        """Index of the first token ``word`` (lower case) at or after ``start``, or -1."""
+        for i in range(start, len(self.tokens)):
+            if self.low[i] == word:
+                return i
+        return -1
+
+    def anchor(self, k: int) -> Anchor:
+        return self.anchors[k]
+
+    def ids(self, ph: Phrase) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(x for k in ph.anchors for x in self.anchors[k].id.split("|")))
+
+    def side(self, pi: int) -> Side:
+        ph = self.phrases[pi]
+        hows = {self.anchors[k].how for k in ph.anchors}
+        return Side(self.ids(ph), pi, hows.pop() if len(hows) == 1 else "mixed")
+
+    def text(self, i: int, j: int) -> str:
+        """The original sentence text from token i to token j (inclusive)."""
+        if i > j or i >= len(self.tokens):
+            return ""
+        return self.original(self.tokens[i].start, self.tokens[min(j, len(self.tokens) - 1)].end)
+
+    def original(self, s: int, e: int) -> str:
+        """Sketch offsets s..e written back with the anchors' original words."""
+        return _ANCHOR.sub(lambda m: self._anchor_text(int(m.group(1))), self.sketch[s:e])
+
+    def _anchor_text(self, k: int) -> str:
+        a = self.anchors[k]
+        return self.sentence[a.start : a.end]
+
+    def is_word(self, i: int) -> bool:
+        t = self.tokens[i]
+        return t.anchor < 0 and (t.text[0].isalpha())
+
+    def is_function(self, w: str) -> bool:
+        g = self.g
+        return (
+            g.has("determiners", w)
+            or g.has("prepositions", w)
+            or g.has("auxiliaries", w)
+            or g.has("conjunctions", w)
+            or g.has("subordinators", w)
+            or g.has("relatives", w)
+            or g.has("negations", w)
+            or self.g.has("head_stops", w)
+        )
+
+    def finite(self, w: str) -> bool:
+        """``w`` looks like a finite verb: a cue verb form, an auxiliary, a past tense."""
+        g = self.g
+        return (
+            w in self.verbs
+            or g.has("auxiliaries", w)
+            or g.has("irregular_past", w)
+            or g.has("reporting", w)
+            or (w.endswith("ed") and len(w) > 4 and w not in self.g.words["ed_nouns"])
+        )
+
+    def match(self, i: int, cls: str) -> int:
+        """Length in tokens of the longest entry of word class ``cls`` starting at token i (0: none)."""
+        if i >= len(self.low):
+            return 0
+        w = self.low[i]
+        best = 1 if w in self.g.words[cls] else 0
+        for words in self.g.starts.get(cls, {}).get(w, ()):
+            n = len(words)
+            if n > best and tuple(self.low[i : i + n]) == words:
+                best = n
+        return best
+
+    def clause(self, i: int) -> Clause:
+        return self.clauses[self.clause_of[i]]
+
+    def subject(self, v: int, *, exclude: frozenset[str] = frozenset(), first: bool = False) -> Side | None:
+        """Who does what token v says: the clause's subject phrase, its antecedent, or a pronoun read from context."""
+        if v >= 2 and self.low[v - 1] == "to":
+            # "India's decision to supply", "Turkey's desire to buy": the possessor acts
+            k = v - 2
+            pi = self.phrase_at[k]
+            if (
+                pi >= 0
+                and self.phrases[pi].head_at == k
+                and (self.phrases[pi].possessive or self.anchors[self.phrases[pi].anchors[0]].how == "demonym")
+            ):
+                s = self.side(pi)
+                if not set(s.ids) <= exclude:
+                    return s
+        if (
+            self.low[v].endswith("ing")
+            and v > 0
+            and not (
+                self.g.has("auxiliaries", self.low[v - 1])
+                or self.g.has("be_forms", self.low[v - 1])
+                or self.low[v - 1] in ("to", "of", "for", "not")
+            )
+        ):
+            first = True  # "launched a strike on Monday targeting ...": the participle's subject leads the clause
+        ci = self.clause_of[v]
+        seen = 0
+        while ci >= 0 and seen < 6:
+            seen += 1
+            c = self.clauses[ci]
+            if c.kind in ("rel", "reduced", "paren") and c.antecedent >= 0 and c.marker not in ("where", "whose"):
+                if c.kind == "rel" and self._subject_in(c, v, exclude):
+                    return self._subject_in(c, v, exclude)
+                s = self.side(c.antecedent)
+                return s if not set(s.ids) <= exclude else None
+            if seen > 1:
+                pron = self.pronoun_in(c, v)
+                if pron is not None and not set(pron.ids) <= exclude:
+                    return pron
+            s = self._subject_in(c, v, exclude, first=first or seen > 1)
+            if s is not None:
+                return s
+            pron = self.pronoun_in(c, v)
+            if pron is not None:
+                return pron
+            if seen == 1 and self._agent_noun_subject(c, v) and self.context.subjects:
+                # "The instructors ... will train Nigerien troops": agents of the actor just named
+                return Side((self.context.subjects[-1],), -1, "context")
+            if c.kind in ("coord", "part", "sub", "cont") or (c.kind == "content" and c.speaker is None):
+                ci = c.parent if c.parent >= 0 else ci - 1
+                # a clause without a subject shares the subject of the main clause before it
+                while ci > 0 and (
+                    self.clauses[ci].kind in ("paren", "rel", "reduced", "part")
+                    or (self.clauses[ci].kind in ("coord", "cont") and not self._has_verb(self.clauses[ci]))
+                ):
+                    ci = self.clauses[ci].parent if self.clauses[ci].parent >= 0 else ci - 1
+                v = self.clauses[ci].last + 1 if ci >= 0 else v
+                continue
+            return None
+        return None
+
+    def _subject_in(self, c: Clause, v: int, exclude: frozenset[str], first: bool = False) -> Side | None:
+        order = range(len(self.phrases)) if first else range(len(self.phrases) - 1, -1, -1)
+        for pi in order:
+            ph = self.phrases[pi]
+            if ph.last >= v or ph.first < c.first:
+                continue
+            if ph.prep and not ph.official_of:
+                continue
+            if ph.apposition_of >= 0:
+                continue
+            if ph.head_at >= 0 and ph.head in self.g.words["item_words"] and not ph.possessive:
+                continue  # "Turkish drones" names a maker, not the subject
+            if (
+                ph.last + 1 < len(self.low)
+                and self.low[ph.last + 1] in ("-", "‐")
+                and not (ph.last + 2 < len(self.low) and self.low[ph.last + 2] == "led")
+            ):
+                continue  # "Israel-linked vessels": a modifier, not the subject ("a Saudi-led coalition" is)
+            if all(
+                self.anchors[k].how == "place" and self.anchors[k].kind in ("region", "sea", "strait", "city", "admin1")
+                for k in ph.anchors
+            ):
+                continue  # "the Sahel region": a place, not who acts
+            if first:
+                pron = self.pronoun_in(c, ph.first)
+                if pron is not None and not set(pron.ids) <= exclude:
+                    return pron
+            s = self.side(pi)
+            if set(s.ids) <= exclude:
+                continue
+            return s
+        return None
+
+    def pronoun_in(self, c: Clause, v: int) -> Side | None:
+        low = self.low
+        for i in range(c.first, min(v, c.last + 1)):
+            w = low[i]
+            n = self.match(i, "anaphors_pair")
+            if n:
+                pair = self.pair_before(c.first)
+                if pair:
+                    return Side(pair, -1, "pair")
+            n1 = self.match(i, "anaphors_singular")
+            if w in ("it", "its") or n1:
+                if i > c.first and self.g.has("prepositions", low[i - 1]):
+                    continue
+                if c.speaker is not None:
+                    return Side(c.speaker.ids[:1], -1, "pronoun")
+                main = self.main_subject(before=c.first)
+                if main:
+                    return Side(main[:1], -1, "pronoun")
+                if self.context.subjects:
+                    return Side((self.context.subjects[-1],), -1, "pronoun")
+                return None
+            if w in ("they", "their"):
+                if c.speaker is not None and len(c.speaker.ids) > 1:
+                    return c.speaker
+                plural = self.plural_before(c.first)
+                if plural:
+                    return Side(plural, -1, "pronoun")
+                if self.context.plural:
+                    return Side(self.context.plural, -1, "pronoun")
+                return None
+            if w in ("he", "she") or (w in ("his", "her") and i == c.first):
+                leader = self.leader_before(c.first) or self.context.leader
+                if leader:
+                    return Side((leader,), -1, "pronoun")
+                return None
+            if self.phrase_at[i] >= 0 or w in self.verbs:
+                return None
+        return None
+
+    def possessive_pronoun(self, k: int) -> Side | None:
+        """Whose "its"/"their" at token k is: the nearest actor before it in the sentence, else the context."""
+        plural = self.low[k] == "their"
+        for pi in range(len(self.phrases) - 1, -1, -1):
+            ph = self.phrases[pi]
+            if ph.last >= k or (ph.prep in ("in", "at", "on", "near", "via", "through", "by") and not plural):
+                continue
+            s = self.side(pi)
+            if plural or len(s.ids) == 1:
+                return s
+        if plural and self.context.plural:
+            return Side(self.context.plural, -1, "pronoun")
+        if self.context.subjects:
+            return Side((self.context.subjects[-1],), -1, "pronoun")
+        return None
+
+    def _has_verb(self, c: Clause) -> bool:
+        return any(
+            self.finite(self.low[t]) or self.low[t].endswith("ing")
+            for t in range(c.first, c.last + 1)
+            if self.tokens[t].anchor < 0
+        )
+
+    def _agent_noun_subject(self, c: Clause, v: int) -> bool:
+        """The clause (or the sentence) opens with "the <agent noun>" and names no actor before v."""
+        first = c.first if c.kind not in ("coord", "cont", "rel", "reduced", "part") else 0
+        i = first
+        if i < len(self.low) and self.low[i] == "the":
+            i += 1
+        return (
+            i < v
+            and self.tokens[i].anchor < 0
+            and self.g.has("presence_nouns", self.low[i])
+            and not any(ph.first < v for ph in self.phrases)
+        )
+
+    def main_subject(self, before: int) -> tuple[str, ...]:
+        """The ids of the first unprepositioned phrase of the sentence before token ``before``."""
+        for _pi, ph in enumerate(self.phrases):
+            if ph.first >= before:
+                break
+            if (not ph.prep or ph.official_of) and ph.apposition_of < 0:
+                return self.ids(ph)
+        return ()
+
+    def pair_before(self, i: int) -> tuple[str, ...]:
+        seen: list[str] = []
+        for ph in self.phrases:
+            if ph.first >= i:
+                break
+            seen += [x for x in self.ids(ph) if x not in seen]
+        if len(seen) >= 2:
+            return tuple(seen[-2:])
+        return self.context.pair or ()
+
+    def plural_before(self, i: int) -> tuple[str, ...]:
+        for ph in reversed(self.phrases):
+            if ph.first < i and (len(set(self.ids(ph))) > 1 or any(self.anchors[k].how == "group" for k in ph.anchors)):
+                return self.ids(ph)
+        return ()
+
+    def leader_before(self, i: int) -> str:
+        for ph in reversed(self.phrases):
+            if ph.first < i:
+                for k in ph.anchors:
+                    if self.anchors[k].how == "leader":
+                        return self.anchors[k].id
+        return ""
+
+    def object(self, v: int, *, skip: int = 4) -> Side | None:
+        """The phrase right after token v (its direct object), skipping adverbs, particles and modifiers."""
+        c = self.clause(v)
+        i = v + 1
+        skipped = 0
+        if i <= c.last and self.low[i] in ("its", "their") and i + 1 <= c.last and self.phrase_at[i + 1] < 0:
+            # "shelled its positions": whose positions the sentence has named
+            return self.possessive_pronoun(i)
+        while i <= c.last and skipped <= skip:
+            pi = self.phrase_at[i]
+            if pi >= 0:
+                ph = self.phrases[pi]
+                if ph.prep and ph.prep_at > v:
+                    return None
+                return self.side(pi)
+            w = self.low[i]
+            if not self.tokens[i].text[0].isalnum() and w not in ("-",):
+                return None
+            if (
+                w in ("at", "up", "more", "less", "fewer")
+                and i + 1 < len(self.low)
+                and self.low[i + 1] in ("least", "to", "than", "most")
+            ):
+                i += 2
+                continue
+            if self.g.has("prepositions", w) and w not in self.g.words["particles"]:
+                return None
+            if w in self.verbs and skipped:
+                return None
+            skipped += 1
+            i += 1
+        return None
+
+    def pp(self, v: int, preps: Sequence[str], *, limit: int = 25, left: bool = False) -> Side | None:
+        """The nearest phrase after token v (within its clause) governed by one of ``preps``."""
+        c = self.clause(v)
+        end = min(c.last, v + limit)
+        for pi, ph in enumerate(self.phrases):
+            if ph.first <= v or ph.first > end or ph.prep_at < v:
+                continue
+            if ph.prep in preps and ph.prep_at >= v:
+                if ph.head in self.g.words["place_nouns"] and ph.prep in (
+                    "on",
+                    "at",
+                    "in",
+                    "near",
+                    "along",
+                    "off",
+                    "to",
+                    "into",
+                ):
+                    continue  # "clashes on the Sudanese border": a place, not a side
+                return self.named_side(pi)
+        return None
+
+    def named_side(self, pi: int) -> Side:
+        """A phrase's side; "a fellow US ally, Qatar" is Qatar, not the US."""
+        ph = self.phrases[pi]
+        if ph.head in self.g.words["relational_heads"] and ph.last + 2 < len(self.low) and self.low[ph.last + 1] == ",":
+            nxt = self.phrase_at[ph.last + 2]
+            if nxt >= 0:
+                return self.side(nxt)
+        if ph.head in ("proxy", "proxies", "client", "clients") and self.context.plural:
+            return Side(self.context.plural, -1, "context")  # "weapons to Iran's proxies": the group in the story
+        return self.side(pi)
+
+    def agent(self, v: int) -> Side | None:
+        """The by-phrase of a passive verb."""
+        return self.pp(v, ("by",), limit=12)
+
+    def passive(self, v: int) -> bool:
+        """Token v is a participle after a form of "be" ("was sold"), or a reduced passive ("backed by")."""
+        w = self.low[v]
+        if not (
+            w.endswith(("ed", "en", "wn", "ld", "nt", "ght", "ought")) or w in self.g.words["irregular_participles"]
+        ):
+            return False
+        k = v - 1
+        while k >= 0 and (
+            self.low[k].endswith("ly")
+            or self.low[k] in ("not", "also", "already", "being", "been", "reportedly", "allegedly", "still", "now")
+        ):
+            if self.low[k] in ("being", "been"):
+                return True
+            k -= 1
+        if k >= 0 and self.g.has("be_forms", self.low[k]):
+            return True
+        c = self.clause(v)
+        if c.kind in ("reduced", "paren") and c.first == v:
+            return True
+        if (
+            v >= 2
+            and self.low[v - 1] in ("both", "all")
+            and self.low[v - 2] == ","
+            and v + 1 < len(self.low)
+            and self.low[v + 1] == "by"
+        ):
+            return True
+        nxt = v + 1
+        return bool(
+            nxt < len(self.tokens)
+            and self.low[nxt] == "by"
+            and k >= 0
+            and (
+                self.phrase_at[k] >= 0 or self.low[k] == "," or (self.is_word(k) and not self.is_function(self.low[k]))
+            )
+        )  # "the army, backed by Iran", "missiles launched by the Houthis"
+
+    def negated(self, v: int) -> bool:
+        """A negation, denial or refusal governs token v within its clause ("did not sell", "denied supplying")."""
+        c = self.clause(v)
+        lo = max(c.first, v - 6)
+        for i in range(lo, v):
+            w = self.low[i]
+            if w in ("not", "never", "neither", "nor") or w.endswith(("n't", "n’t")):
+                return True
+            if w == "no" and i + 1 < len(self.low) and self.low[i + 1] == "longer":
+                return True
+            if w in ("without",):
+                return True
+            if self.match(i, "denials") and i + 1 < len(self.low) and self.low[i + 1] in ("to", "that"):
+                return True
+            if self.match(i, "denials") and i == v - 1:
+                return True
+        if v + 1 < len(self.low) and self.low[v + 1] in ("not", "never") and self.g.has("auxiliaries", self.low[v]):
+            return True
+        # a clause reported by a denial: "Moscow denied that it had supplied ..."
+        ci = self.clause_of[v]
+        while ci >= 0:
+            cc = self.clauses[ci]
+            if cc.kind == "content" and cc.first > 0 and self.match(cc.first - 1, "denials"):
+                return True
+            if cc.kind == "content" and cc.marker == "that" and cc.first > 0 and self.match(cc.first - 1, "denials"):
+                return True
+            if (
+                cc.kind == "content"
+                and cc.first > 1
+                and self.match(cc.first - 1, "denials") == 0
+                and (self.match(cc.first - 2, "denials") and self.low[cc.first] == "that")
+            ):
+                return True
+            ci = cc.parent
+        return False
+
+    def hedged(self, v: int, *, aspirations: bool = True) -> bool:
+        """A hedge governs token v: "would consider recognising", "weighing sanctions"; with ``aspirations``
+        also a wish: "was invited to join", "seeks to deepen ties"."""
+        c = self.clause(v)
+        return any(
+            self.g.has("hedges", self.low[i]) or (aspirations and self.g.has("aspirations", self.low[i]))
+            for i in range(max(c.first, v - 6), v)
+        )
+
+    def hypothetical(self, v: int) -> bool:
+        """Token v sits in an if/unless/whether clause, or the sentence is a question."""
+        if self.sketch.rstrip().endswith("?"):
+            return True
+        ci = self.clause_of[v]
+        hops = 0
+        while ci >= 0 and hops < 4:
+            c = self.clauses[ci]
+            if c.kind == "sub" and self.g.has("hypothetical", c.marker):
+                return True
+            ci = c.parent
+            hops += 1
+        return False

@@ -1,0 +1,182 @@
+"""The pieces clause frames share: the :class:`Hit` they return and the phrase look-ups they make.
+
+A frame (:mod:`geo.frames`, :mod:`geo.noun_frames`) reads one sentence's
+analysis (:class:`geo.clauses.Parse`); the helpers here answer the questions
+several frames ask: who owns a noun ("Russia's war", "its influence"), which
+maker an item names ("Turkish drones", "X-made missiles"), where an item
+stretch ends, which actor is nearest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from geo.clauses import Parse, Side
+from geo.cuetable import Cue
+from geo.items import item_phrases
+
+
+@dataclass
+class Hit:
+    """What a frame found: the two sides (or a hub and members), the cue, and transfer details."""
+
+    kind: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    cue: Cue
+    at: int
+    item_text: str = ""
+    members: tuple[str, ...] = ()
+    symmetric: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+Frame = Callable[[Parse, int, int, Cue], list[Hit]]
+
+
+def hit(cue: Cue, i: int, src: Side | None, tgt: Side | None, kind: str = "") -> list[Hit]:
+    if src is None or tgt is None:
+        return []
+    return [Hit(kind or cue.kind, src.ids, tgt.ids, cue, i)]
+
+
+def pairs(cue: Cue, i: int, ids: tuple[str, ...]) -> list[Hit]:
+    return [Hit(cue.kind, (a,), (b,), cue, i, symmetric=True) for a, b in combinations(dict.fromkeys(ids), 2)]
+
+
+def noun_after(p: Parse, v: int, words: set[str], limit: int = 8) -> int:
+    """Index of the first token in ``words`` after v within its clause (or -1)."""
+    c = p.clause(v)
+    for j in range(v + 1, min(c.last, v + limit) + 1):
+        if p.low[j] in words:
+            return j
+    return -1
+
+
+def noun_before(p: Parse, i: int, words: set[str], limit: int) -> int:
+    for j in range(i - 1, max(0, i - limit) - 1, -1):
+        if p.low[j] in words:
+            return j
+    return -1
+
+
+def objects_before(p: Parse, k: int) -> Side | None:
+    """The actors after the verb of the clause ending at token k (the antecedents of ", both ...")."""
+    c = p.clause(k)
+    ids: list[str] = []
+    first = next((ph for ph in p.phrases if c.first <= ph.first < k and not ph.prep), None)
+    subj = p.ids(first) if first is not None else ()
+    for ph in p.phrases:
+        if c.first <= ph.first < k and not set(p.ids(ph)) & set(subj):
+            ids += [x for x in p.ids(ph) if x not in ids]
+    return Side(tuple(ids)) if ids else None
+
+
+def content_actor(p: Parse, v: int) -> Side | None:
+    """The first actor of the clause a verb of saying opens: "complained that Malian trawlers ..."."""
+    ci = p.clause_of[v] + 1
+    if ci >= len(p.clauses) or p.clauses[ci].first > v + 2:
+        return None
+    c = p.clauses[ci]
+    for pi, ph in enumerate(p.phrases):
+        if c.first <= ph.first <= c.last and not ph.prep:
+            return p.side(pi)
+    return None
+
+
+def items_after(p: Parse, j: int) -> bool:
+    """Items named with an agreement noun: an arms deal, "a deal for 40 jets", "a contract worth ... for tanks"."""
+    c = p.clause(j)
+    if item_phrases(p.text(max(c.first, j - 2), j - 1)):
+        return True  # "an arms deal", "a $4 billion weapons contract"
+    k = j + 1
+    while k <= min(c.last, j + 4):
+        if p.low[k] in ("for", "of", "worth", "covering") and item_phrases(p.text(k + 1, min(c.last, k + 6))):
+            return True
+        k += 1
+    return False
+
+
+def cut_item(p: Parse, s: int, e: int) -> int:
+    """The end of an item stretch: before "to <verb>", a relative pronoun or a second cue verb."""
+    for j in range(s, e + 1):
+        w = p.low[j]
+        if w in ("which", "who", "that", "whose") and j > s:
+            return j - 1
+        if w == "to" and j + 1 <= e and (p.low[j + 1] in p.verbs or p.g.has("purpose_verbs", p.low[j + 1])):
+            return j - 1
+    return e
+
+
+def maker_in(p: Parse, s: int, e: int, exclude: tuple[str, ...] = (), item_head: bool = False) -> Side | None:
+    """A maker named inside an item stretch: "Turkish drones", "Baykar's TB2", "X-made missiles"."""
+    for pi, ph in enumerate(p.phrases):
+        if ph.first < s or ph.first > e:
+            continue
+        hows = {p.anchors[k].how for k in ph.anchors}
+        ids = p.ids(ph)
+        if set(ids) & set(exclude):
+            continue
+        compound = ph.last + 2 < len(p.low) and p.low[ph.last + 1] == "-"
+        if item_head and not compound and not (ph.head and item_phrases(ph.head)):
+            continue
+        if hows & {"demonym", "company"} or ph.possessive or compound:
+            return p.side(pi)
+    return None
+
+
+def owner_of(p: Parse, i: int) -> Side | None:
+    """The phrase that owns the noun at token i: "Russia's war", "Russian aggression", "its war", "the war of X"."""
+    k = i - 1
+    skipped = 0
+    while k >= 0 and skipped < 4:
+        pi = p.phrase_at[k]
+        if pi >= 0:
+            ph = p.phrases[pi]
+            if ph.possessive or (ph.head_at >= i - 1) or p.anchors[ph.anchors[-1]].how == "demonym":
+                return p.side(pi)
+            return None
+        w = p.low[k]
+        if w in ("its", "their", "his", "her"):
+            return p.possessive_pronoun(k) if w in ("its", "their") else None
+        if not p.tokens[k].text[0].isalpha() or p.g.has("prepositions", w) or p.finite(w):
+            return None
+        skipped += 1
+        k -= 1
+    if i + 2 < len(p.low) and p.low[i + 1] == "of" and p.phrase_at[i + 2] >= 0:
+        return p.side(p.phrase_at[i + 2])
+    # the noun is the head of an actor phrase: "Russian aggression", "Iran's war"
+    pi = p.phrase_at[i]
+    if pi >= 0:
+        return p.side(pi)
+    return None
+
+
+def nearest_other(p: Parse, i: int, exclude: tuple[str, ...], same_clause: bool = True) -> Side | None:
+    """The actor phrase nearest to token i (its own clause, or the sentence) that is not ``exclude``."""
+    c = p.clause(i)
+    best = None
+    for pi, ph in enumerate(p.phrases):
+        if same_clause and not c.first <= ph.first <= c.last:
+            continue
+        ids = p.ids(ph)
+        if set(ids) & set(exclude) or ph.head in p.g.words["place_nouns"]:
+            continue
+        if any(p.anchors[k].kind not in ("country", "bloc") and p.anchors[k].how != "group" for k in ph.anchors):
+            continue
+        d = abs(ph.first - i) + (0 if ph.first < i else 2)
+        if best is None or d < best[0]:
+            best = (d, pi)
+    return p.side(best[1]) if best is not None else None
+
+
+def blocked_by(p: Parse, v: int) -> Side | None:
+    """The side that blocked a purchase later in the sentence: the would-be supplier."""
+    for k in range(v + 1, len(p.low) - 2):
+        if p.g.has("blockers", p.low[k]) and p.low[k + 1] == "by" and p.phrase_at[k + 2] >= 0:
+            return p.side(p.phrase_at[k + 2])
+        if p.g.has("blockers", p.low[k]) and p.low[k + 1] == "by" and k + 3 < len(p.low) and p.phrase_at[k + 3] >= 0:
+            return p.side(p.phrase_at[k + 3])
+    return None
