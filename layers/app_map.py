@@ -89,12 +89,16 @@ LAND_VARIABLE = "window.geobriefLand"
 
 
 def land_folder() -> Path:
-    """Where the land script is kept: the app's store folder, else a temporary one."""
+    """Where the land script is kept: beside the app's store (``<store>-assets``), else a temporary folder.
+
+    Not inside the store, which holds only the store's own files.
+    """
     import tempfile
 
     from layers.app_cache import default_dir
 
-    for folder in (default_dir() / "assets", Path(tempfile.gettempdir()) / "geobrief-assets"):
+    store = default_dir()
+    for folder in (store.with_name(store.name + "-assets"), Path(tempfile.gettempdir()) / "geobrief-assets"):
         try:
             folder.mkdir(parents=True, exist_ok=True)
             return folder
@@ -119,11 +123,17 @@ def land_asset() -> str | None:
     if land is None:
         return None
     name = f"land-{hashlib.sha256(land.encode('utf-8')).hexdigest()[:16]}.js"
-    path = land_folder() / name
-    if not path.exists():
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(f"{LAND_VARIABLE} = {land};\n", encoding="utf-8")
-        tmp.replace(path)
+    folder = land_folder()
+    path = folder / name
+    if not path.is_file():
+        import os
+        import tempfile
+
+        # written whole under a name of its own, then moved in place: a reader never sees half
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".land-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(f"{LAND_VARIABLE} = {land};\n")
+        os.replace(tmp, path)
     return name
 
 
