@@ -52,7 +52,7 @@ STORE = app_cache.Store(app_cache.default_dir())  # the first page, prepared by 
 
 
 @st.cache_data(show_spinner="Reading the articles…", max_entries=64)
-def _extract_texts(items: tuple[tuple[str, str, str, str | None], ...]) -> Scene:
+def _extract_texts(items: tuple[tuple[str | None, ...], ...]) -> Scene:
     return app_cache.extract_items(items, store=STORE)
 
 
@@ -189,11 +189,22 @@ def on_paste() -> None:
     if doc.id in S.ws.document_ids():
         flash("This text is already open.", "info")
         return
+    given = (S.get("paste_date") or "").strip()
+    date = None
+    if given:  # the analyst's date for the article (else the time filter reads the text's first date)
+        from geo.dates import DateError, parse_date
+
+        try:
+            date = parse_date(given)
+        except DateError as exc:
+            flash(f"The pasted text was not added: {exc}.")
+            return
     title = S.get("paste_title", "").strip() or (doc.title if doc.title != "pasted" else f"Pasted text {n}")
-    doc = Document(doc.id, title, doc.text, f"pasted {n}")
+    doc = Document(doc.id, title, doc.text, f"pasted {n}", date=date, dated_by="column" if date else "")
     S.ws = S.ws.add_document(doc)
     S.paste = ""
     S.paste_title = ""
+    S.paste_date = ""
     flash(f"Added “{doc.title}”.", "success")
 
 
@@ -501,6 +512,12 @@ with st.sidebar:
     st.multiselect("Sample articles", list(sample_articles()), key="samples", on_change=on_samples)
     with st.expander("Paste an article", expanded=not S.ws.documents):
         st.text_input("Title (optional)", key="paste_title")
+        st.text_input(
+            "Date (optional)",
+            key="paste_date",
+            placeholder="e.g. 2024-03-12",
+            help="The article's date for the map's time filter; without one, the first date its text states",
+        )
         st.text_area("Article text", key="paste", height=160, placeholder="Paste the text of a news article…")
         st.button("Add pasted text", on_click=on_paste, key="paste_add")
     st.file_uploader(

@@ -378,9 +378,13 @@ def read_seeds(folder: Path = SEEDS) -> dict[str, Document]:
     return out
 
 
-def items_of(docs: Sequence[Document]) -> tuple[tuple[str, str, str, str | None], ...]:
-    """Documents as the hashable tuples extraction is cached by."""
-    return tuple((d.id, d.title, d.text, d.source) for d in docs)
+def items_of(docs: Sequence[Document]) -> tuple[tuple[str | None, ...], ...]:
+    """Documents as the hashable tuples extraction is cached by (``Document(*item)`` gives them back).
+
+    A document's date, when it has one, follows its source: undated documents
+    keep the four-field tuples (and store keys) they always had.
+    """
+    return tuple((d.id, d.title, d.text, d.source) + ((d.date, d.dated_by) if d.date else ()) for d in docs)
 
 
 def _stored(store: Store | None, kind: str, key: str, decode: Callable[[str], Any]) -> Any:

@@ -460,3 +460,18 @@ def test_an_unwritable_cache_folder_is_said_at_once(tmp_path, monkeypatch):
     at.button(key="paste_add").click()
     _run(at)  # the work is still in the session
     assert ARTICLE[:40] in " ".join(d.text for d in _scene(at).documents)
+
+
+def test_a_pasted_article_takes_the_date_the_analyst_gives(at):
+    at.text_input(key="paste_date").input("2024-03-12")
+    at.text_area(key="paste").input("The United Arab Emirates supplied drones to the Rapid Support Forces.")
+    at.button(key="paste_add").click()
+    _run(at)
+    (doc,) = [d for d in _scene(at).documents if (d.source or "").startswith("pasted")]
+    assert (doc.date, doc.dated_by) == ("2024-03-12", "column")
+    at.text_input(key="paste_date").input("soon")
+    at.text_area(key="paste").input("Egypt backs the Sudanese army.")
+    at.button(key="paste_add").click()
+    _run(at)
+    assert any("not a date" in m for m in _messages(at))
+    assert len([d for d in _scene(at).documents if (d.source or "").startswith("pasted")]) == 1
