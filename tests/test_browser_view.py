@@ -173,6 +173,12 @@ _POPUPS_JS = """async () => {
   const c = map.getContainer().getBoundingClientRect();
   const layers = [];
   map.eachLayer(l => { if (l.getPopup && l.getPopup() && (l.options.className || '').includes('gb-arc')) layers.push(l); });
+  // the arcs nearest the map's edges, where a popup would be cut off first
+  const size = map.getSize();
+  const edge = l => { const p = map.latLngToContainerPoint(l.getCenter());
+                      return Math.min(p.x, p.y, size.x - p.x, size.y - p.y); };
+  layers.sort((a, b) => edge(a) - edge(b));
+  layers.splice(5);
   const out = [];
   for (const l of layers) {
     l.openPopup(l.getCenter ? l.getCenter() : undefined);
