@@ -25,7 +25,7 @@ from geo.documents import MAX_TEXT_BYTES, InputError, load_bytes
 from geo.edits import Workspace
 from geo.limits import MAX_SCENE_BYTES
 from geo.scene import PLACE_KINDS, RELATION_KINDS, STATUSES, Document, Scene, SceneError
-from layers import app_cache, evidence
+from layers import app_cache, app_pick, evidence
 from layers.app_guard import guard, guarded
 from layers.names import ALL_LAYERS, LAYER_NAMES
 
@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent
 SEEDS = ROOT / "seeds"
 ARTICLE_TYPES = ["txt", "md", "markdown", "html", "htm"]
 MAX_UPLOAD_BYTES = MAX_TEXT_BYTES * 4
-RETURNED = ["last_object_clicked", "last_object_clicked_tooltip"]
+RETURNED = [app_pick.PICK_FIELD]  # a click on the map names its feature (layers/app_pick.py)
 CREDITS = (
     "Outlines: [Natural Earth](https://www.naturalearthdata.com/) (public domain). "
     "Cities: [GeoNames](https://www.geonames.org/) "
@@ -52,7 +52,7 @@ STORE = app_cache.Store(app_cache.default_dir())  # the first page, prepared by 
 
 
 @st.cache_data(show_spinner="Reading the articles…", max_entries=64)
-def _extract_texts(items: tuple[tuple[str, str, str, str | None], ...]) -> Scene:
+def _extract_texts(items: tuple[tuple[str | None, ...], ...]) -> Scene:
     return app_cache.extract_items(items, store=STORE)
 
 
@@ -85,19 +85,31 @@ def build_story_cached(scene: Scene) -> tuple:
 
 
 @st.cache_data(show_spinner="Preparing the offline map…", max_entries=8)
-def export_map_html(scene_json: str, layers: tuple[str, ...]) -> str:
+def export_map_html(scene_json: str, layers: tuple[str, ...], title: str = "") -> str:
     app_cache.load_library()
     from layers.export import export_html
 
-    return export_html(Scene.from_json(scene_json), layers=layers)
+    return export_html(Scene.from_json(scene_json), layers=layers, title=title or None)
+
+
+@st.cache_data(show_spinner="Drawing the map's picture…", max_entries=4)
+def export_map_png(scene_json: str, layers: tuple[str, ...], title: str = "") -> bytes:
+    import tempfile
+
+    from layers.export import export_map_png as png
+
+    with tempfile.TemporaryDirectory(prefix="geobrief-") as tmp:
+        out = Path(tmp) / "map.png"
+        png(Scene.from_json(scene_json), out, html=export_map_html(scene_json, layers, title))
+        return out.read_bytes()
 
 
 @st.cache_data(show_spinner="Preparing the briefing…", max_entries=8)
-def export_briefing(scene_json: str) -> str:
+def export_briefing(scene_json: str, title: str = "", jump: bool = False) -> str:
     app_cache.load_library()
     from layers.briefing import export_briefing_html
 
-    return export_briefing_html(Scene.from_json(scene_json))
+    return export_briefing_html(Scene.from_json(scene_json), title=title or None, jump=jump)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -177,11 +189,22 @@ def on_paste() -> None:
     if doc.id in S.ws.document_ids():
         flash("This text is already open.", "info")
         return
+    given = (S.get("paste_date") or "").strip()
+    date = None
+    if given:  # the analyst's date for the article (else the time filter reads the text's first date)
+        from geo.dates import DateError, parse_date
+
+        try:
+            date = parse_date(given)
+        except DateError as exc:
+            flash(f"The pasted text was not added: {exc}.")
+            return
     title = S.get("paste_title", "").strip() or (doc.title if doc.title != "pasted" else f"Pasted text {n}")
-    doc = Document(doc.id, title, doc.text, f"pasted {n}")
+    doc = Document(doc.id, title, doc.text, f"pasted {n}", date=date, dated_by="column" if date else "")
     S.ws = S.ws.add_document(doc)
     S.paste = ""
     S.paste_title = ""
+    S.paste_date = ""
     flash(f"Added “{doc.title}”.", "success")
 
 
@@ -343,11 +366,12 @@ def on_add_relation(scene: Scene) -> None:
 def on_pick_relation() -> None:
     rid = S.get("ev_relation")
     S.selected = ("relation", rid) if rid else None
+    S.focus = rid or None  # picked from the list: the map emphasises it (a map click marks it itself)
 
 
 def on_clear_selection() -> None:
     S.selected = None
-    S.last_hit = None
+    S.focus = None
 
 
 @guarded("Undoing", flash)
@@ -396,10 +420,6 @@ def story_op(scene: Scene, op: str, step_id: str | None = None, **kwargs) -> Non
     S.ws = S.ws.with_story(new.story)
 
 
-def go_step(delta: int, n: int) -> None:
-    S.brief_step = max(0, min(n - 1, S.get("brief_step", 0) + delta))
-
-
 def set_briefing(on: bool) -> None:
     S.briefing = on
 
@@ -413,26 +433,42 @@ def names_of(sc: Scene) -> dict[str, str]:
 
 @st.cache_resource(show_spinner="Drawing the map…", max_entries=32)
 def prepared_map(
-    scene_json: str, layers: tuple[str, ...], highlight: tuple[str, ...], bounds: tuple | None, prefix: str
+    scene_json: str,
+    layers: tuple[str, ...],
+    highlight: tuple[str, ...],
+    bounds: tuple | None,
+    prefix: str,
+    title: str = "",
 ) -> dict:
     """The st_folium arguments for a map, cached by what is drawn.
 
     A resource cache: the strings (about 1 MB with the basemap) are shared by
     every session and never copied or changed.
     """
-    return app_cache.prepare(scene_json, layers, highlight, bounds, prefix, store=STORE)
+    return app_cache.prepare(scene_json, layers, highlight, bounds, prefix, store=STORE, title=title or None)
 
 
-def draw_map(view_json: str, *, layers: Sequence[str], highlight: set[str] | None, key: str, height: int, bounds=None):
-    from layers.app_map import register_leaflet_assets, show_map
+def draw_map(
+    view_json: str,
+    *,
+    layers: Sequence[str],
+    highlight: set[str] | None,
+    key: str,
+    height: int,
+    bounds=None,
+):
+    from layers.app_map import register_land_assets, register_leaflet_assets, show_map
 
+    register_land_assets()
     prepared = prepared_map(
         view_json,
         tuple(layers),
         tuple(sorted(highlight or ())),
         None if bounds is None else (tuple(bounds[0]), tuple(bounds[1])),
         register_leaflet_assets(),
+        (S.get("map_title") or "").strip(),
     )
+    S.not_drawn = prepared.get("not_drawn", [])  # historical states the map cannot outline
     return show_map(prepared, key=key, height=height, returned_objects=RETURNED)
 
 
@@ -445,65 +481,19 @@ def show_flash() -> None:
 
 
 def briefing_view(scene: Scene) -> None:
-    story = scene.story
+    """The briefing as the exported player, embedded: every step answers in the page at once
+    (buttons, ← → keys, Home/End), with no rerun of the app."""
     st.html(
-        "<style>section[data-testid='stSidebar'],div[data-testid='stSidebarCollapsedControl']"
-        "{display:none}.gb-brief-title{font-size:2.4rem;font-weight:700;line-height:1.2}"
-        ".gb-brief-caption{font-size:1.6rem;line-height:1.45}"
-        ".gb-brief-quote{font-size:1.15rem;color:#444;border-left:4px solid #c9c2b3;"
-        "padding-left:.8rem;margin-top:1rem}"
-        ".gb-brief-count{font-size:1.3rem;text-align:center}</style>"
+        "<style>section[data-testid='stSidebar'],div[data-testid='stSidebarCollapsedControl']{display:none}</style>"
     )
-    n = len(story)
-    if not n:
+    top = st.columns([6, 1], vertical_alignment="center")
+    top[0].caption("Step with the player's buttons or the ← → keys (click the map once if the keys do nothing).")
+    top[1].button("Leave briefing", key="brief_exit", on_click=set_briefing, args=(False,), shortcut="Esc")
+    if not scene.story:
         st.info("This scene has no storyline yet: add relations or steps first.")
-        st.button("Leave briefing", on_click=set_briefing, args=(False,), key="brief_exit")
         return
-    i = max(0, min(n - 1, S.get("brief_step", 0)))
-    step = story[i]
-    prev_col, count_col, next_col, exit_col = st.columns([1, 2, 1, 1])
-    prev_col.button(
-        "◀ Previous",
-        key="brief_prev",
-        on_click=go_step,
-        args=(-1, n),
-        disabled=i == 0,
-        shortcut="Left",
-        width="stretch",
-    )
-    count_col.html(f'<div class="gb-brief-count">Step {i + 1} / {n}</div>')
-    next_col.button(
-        "Next ▶",
-        key="brief_next",
-        on_click=go_step,
-        args=(1, n),
-        disabled=i >= n - 1,
-        shortcut="Right",
-        width="stretch",
-    )
-    exit_col.button(
-        "Leave briefing", key="brief_exit", on_click=set_briefing, args=(False,), shortcut="Esc", width="stretch"
-    )
-    map_col, text_col = st.columns([3, 2])
-    with map_col:
-        app_cache.load_library()  # never imports alongside the warm-up
-        from layers.briefing import step_bounds
-
-        draw_map(
-            scene.to_json(indent=None),
-            layers=ALL_LAYERS,
-            highlight=set(step.relation_ids) | set(step.place_ids),
-            key="brief_map",
-            height=620,
-            bounds=step_bounds(scene, step),
-        )
-    with text_col:
-        st.html(f'<div class="gb-brief-title">{html.escape(step.title)}</div>')
-        st.html(f'<div class="gb-brief-caption">{html.escape(step.caption)}</div>')
-        if step.quote is not None:
-            doc = scene.document(step.quote.doc)
-            src = f" — {html.escape(doc.title)}" if doc else ""
-            st.html(f'<div class="gb-brief-quote">“{html.escape(step.quote.text)}”{src}</div>')
+    # the page is geobrief's own export: every article text in it is escaped (tests/test_briefing*.py)
+    st.iframe(export_briefing(scene.to_json(indent=None), (S.get("map_title") or "").strip(), True), height=700)
 
 
 if S.get("briefing"):
@@ -522,6 +512,12 @@ with st.sidebar:
     st.multiselect("Sample articles", list(sample_articles()), key="samples", on_change=on_samples)
     with st.expander("Paste an article", expanded=not S.ws.documents):
         st.text_input("Title (optional)", key="paste_title")
+        st.text_input(
+            "Date (optional)",
+            key="paste_date",
+            placeholder="e.g. 2024-03-12",
+            help="The article's date for the map's time filter; without one, the first date its text states",
+        )
         st.text_area("Article text", key="paste", height=160, placeholder="Paste the text of a news article…")
         st.button("Add pasted text", on_click=on_paste, key="paste_add")
     st.file_uploader(
@@ -596,6 +592,9 @@ with st.sidebar:
     )
 
     st.subheader("Map")
+    st.text_input(
+        "Map title", key="map_title", placeholder="The articles' titles", help="On the map and on every export"
+    )
     # one row of toggles rather than a checkbox per layer: the first page draws sooner
     shown_layers = (
         st.pills(
@@ -654,50 +653,37 @@ if scene.documents and not scene.places:
 
 # -- map and inspector ---------------------------------------------------------------
 
-selected = S.get("selected")
-highlight: set[str] = set()
-if selected:
-    highlight = {selected[1]}
 
-map_col, side_col = st.columns([5, 2])
-with map_col, guard("Drawing the map", st.error):
-    clicked = draw_map(view_json, layers=shown_layers, highlight=highlight, key="main_map", height=620)
-    if clicked:
-        app_cache.load_library()  # never imports alongside the warm-up
-        from layers.app_map import feature_at
+@st.fragment
+def map_and_inspector(view: Scene, view_json: str, layers: Sequence[str], names: dict[str, str]) -> None:
+    """The map and the Inspect panel: a click on the map reruns only these two (the map, with the
+    same arguments, is not sent again), so the panel answers at once."""
+    focus = S.get("focus")
+    map_col, side_col = st.columns([5, 2])
+    with map_col, guard("Drawing the map", st.error):
+        value = draw_map(view_json, layers=layers, highlight={focus} if focus else None, key="main_map", height=620)
+        pick = app_pick.picked(value)
+        if pick and pick[2] != S.get("pick_count"):
+            S.pick_count = pick[2]
+            S.selected = pick[:2]
+    with side_col, guard("Showing the selection", st.error):
+        if S.get("selected"):
+            app_cache.load_library()  # never imports alongside the warm-up
+        shown = app_pick.inspect(view, S.get("selected"), names)
+        if shown is None:
+            st.subheader("Inspect")
+            st.caption("Click a country, a place or an arc on the map, or pick a relation below.")
+            missing = S.get("not_drawn")
+            if missing:
+                st.caption(f"Not on the map (historical states without an outline): {', '.join(missing)}")
+        else:
+            st.subheader(shown["heading"])
+            st.caption(shown["caption"])
+            st.html(shown["html"])
+            st.button("Clear selection", key="clear_sel", on_click=on_clear_selection)
 
-        hit = feature_at(view, clicked.get("last_object_clicked_tooltip"), clicked.get("last_object_clicked"))
-        if hit and hit != S.get("last_hit"):
-            S.last_hit = hit
-            S.selected = hit
-            st.rerun()
 
-with side_col, guard("Showing the selection", st.error):
-    if selected and selected[0] == "relation" and scene.relation(selected[1]):
-        rel = scene.relation(selected[1])
-        st.subheader("Relation")
-        st.html(evidence.relation_html(rel, names))
-        for span in rel.evidence:
-            doc = scene.document(span.doc)
-            st.html(
-                f"<blockquote>{html.escape(span.text)}</blockquote>"
-                f"<small>{html.escape(doc.title if doc else span.doc)}</small>"
-            )
-        if rel.cue:
-            st.caption(f"Why: {rel.cue}")
-    elif selected and selected[0] == "place" and scene.place(selected[1]):
-        place = scene.place(selected[1])
-        st.subheader(place.name)
-        st.caption(f"{place.kind} · {place.id}" + (f" · {place.reason}" if place.reason else ""))
-        own = edits.relations_of(scene, place.id)
-        st.caption(f"{len(place.mentions)} mentions · {len(own)} relations")
-        if own:
-            st.html(evidence.relations_list_html(scene.replace(relations=own), names))
-    else:
-        st.subheader("Inspect")
-        st.caption("Click a country or an arc on the map, or pick a relation below.")
-    if selected:
-        st.button("Clear selection", key="clear_sel", on_click=on_clear_selection)
+map_and_inspector(view, view_json, shown_layers, names)
 
 # -- tabs ---------------------------------------------------------------------------
 
@@ -709,6 +695,7 @@ tab_ev, tab_fix, tab_story, tab_export, tab_corpus = st.tabs(
 with tab_ev, guard("Showing the evidence", st.error):
     if tab_ev.open is not False:
         rel_ids = [r.id for r in view.relations]
+        selected = S.get("selected")
         current = selected[1] if selected and selected[0] == "relation" else None
         S.ev_relation = current if current in rel_ids else ""  # follow map clicks
         choice = (
@@ -880,13 +867,14 @@ with tab_export, guard("Preparing the exports", st.error):
     if tab_export.open is not False:
         st.caption("Exports hold what the map shows: your corrections, filters and layer switches included.")
         S.export_layers = shown = tuple(shown_layers)
+        title = (S.get("map_title") or "").strip()
         # The files are made while the tab is open (cached), not on click: Streamlit deletes a
         # file made on click once any two script runs of any session end, so with several
         # sessions at work the browser could fetch it too late and get nothing.
-        c1, c2, c3, c4 = st.columns(4)
+        c1, c2, c3, c4, c5 = st.columns(5)
         c1.download_button(
             "Offline map (.html)",
-            data=export_map_html(view_json, shown),
+            data=export_map_html(view_json, shown, title),
             file_name="geobrief-map.html",
             mime="text/html",
             key="dl_html",
@@ -910,12 +898,27 @@ with tab_export, guard("Preparing the exports", st.error):
         )
         c4.download_button(
             "Briefing (.html)",
-            data=export_briefing(scene.to_json(indent=None)),
+            data=export_briefing(scene.to_json(indent=None), title),
             file_name="geobrief-briefing.html",
             mime="text/html",
             key="dl_brief",
             on_click="ignore",
         )
+        # a picture takes headless Chromium a few seconds: made when asked for, then kept (cached)
+        png_args = (view_json, shown, title)
+        if S.get("png_for") == png_args:
+            c5.download_button(
+                "Map picture (.png)",
+                data=export_map_png(*png_args),
+                file_name="geobrief-map.png",
+                mime="image/png",
+                key="dl_png",
+                on_click="ignore",
+                help="The map's first view with its title and sources",
+            )
+        elif c5.button("Make a map picture", key="make_png", help="A PNG of the map's first view, title and sources"):
+            S.png_for = png_args
+            st.rerun()
 
 with tab_corpus:
     if tab_corpus.open is not False:

@@ -179,9 +179,24 @@ def _map(args: argparse.Namespace) -> int:
         return status
     from layers.export import export_html
 
-    if not _write(args.output, export_html(scene, tiles=args.tiles, attribution=args.attribution)):
+    if not args.output and not args.png:
+        _err("say what to write: -o map.html and/or --png map.png")
         return EXIT_FAIL
-    print(f"wrote {args.output}", file=sys.stderr)
+    html = export_html(scene, tiles=args.tiles, attribution=args.attribution, title=args.title)
+    if args.output:
+        if not _write(args.output, html):
+            return EXIT_FAIL
+        print(f"wrote {args.output}", file=sys.stderr)
+    if args.png:
+        from layers.briefing import BriefingError
+        from layers.export import export_map_png
+
+        try:
+            export_map_png(scene, args.png, html=html)
+        except (BriefingError, OSError) as exc:
+            _err(str(exc))
+            return EXIT_FAIL
+        print(f"wrote {args.png}", file=sys.stderr)
     return status
 
 
@@ -218,7 +233,7 @@ def _brief(args: argparse.Namespace) -> int:
     from layers.briefing import BriefingError, export_briefing_html, export_briefing_pngs
 
     try:
-        html = export_briefing_html(scene)
+        html = export_briefing_html(scene, title=args.title)
         if args.output and not _write(args.output, html):
             return EXIT_FAIL
         if args.png:
@@ -264,7 +279,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("map", help="write an offline HTML map of articles or a saved Scene")
     p.add_argument("files", nargs="*", metavar="FILE")
     p.add_argument("--scene", metavar="SCENE.json", help="render a saved or edited Scene")
-    p.add_argument("-o", "--output", required=True, metavar="MAP.html")
+    p.add_argument("-o", "--output", metavar="MAP.html")
+    p.add_argument("--png", metavar="MAP.png", help="also write a PNG of the map's first view (needs chromium)")
+    p.add_argument("--title", help="the map's title (default: the articles' titles)")
     p.add_argument(
         "--tiles",
         default=None,
@@ -286,6 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scene", metavar="SCENE.json")
     p.add_argument("-o", "--output", metavar="BRIEFING.html")
     p.add_argument("--png", metavar="DIR", help="also write one PNG per step (needs chromium)")
+    p.add_argument("--title", help="the briefing's title (default: the articles' titles)")
     p.set_defaults(func=_brief)
 
     p = sub.add_parser(

@@ -4,7 +4,9 @@ The text of a ``.txt`` or ``.md`` file is kept exactly as read (UTF-8,
 newlines kept) so that every character offset in a Scene indexes the file
 itself. HTML is reduced to its visible text with the standard library's
 parser: ``script``/``style`` content is dropped, entities are unescaped and
-block elements become line breaks.
+block elements become line breaks. A whole web page is first cut down to its
+article by readability-lxml (the maintained port of Arc90's Readability), so
+its navigation, footer and "related articles" never become places.
 
 Examples
 --------
@@ -123,13 +125,47 @@ def html_to_text(markup: str) -> tuple[str, str]:
     Returns
     -------
     tuple of str
-        (text, title); paragraphs are separated by blank lines.
+        (text, title): the article's text (see :func:`main_html`), paragraphs
+        separated by blank lines, and the page's ``<title>``.
 
     Examples
     --------
     >>> html_to_text("<p>Kyiv &amp; Ankara</p><script>x()</script>")
     ('Kyiv & Ankara', '')
     """
+    _, title = _visible_text(markup)
+    text, _ = _visible_text(main_html(markup))
+    return text, title
+
+
+def main_html(markup: str) -> str:
+    """The article part of a web page (navigation, footers, sidebars and "related" lists left out).
+
+    readability-lxml scores the page's blocks by their text and keeps the
+    article; a page it cannot read (or where it finds no text) is kept whole.
+
+    Examples
+    --------
+    >>> page = ("<nav><a href='/africa'>Africa</a></nav><article><p>" + "Turkey sells drones to Ukraine. " * 8
+    ...         + "</p></article><footer>Offices in London</footer>")
+    >>> "Africa" in main_html(page), "London" in main_html(page), "Ukraine" in main_html(page)
+    (False, False, True)
+    """
+    import logging
+
+    from readability import Document as Readable
+
+    # readability logs every page it finds hard to read at INFO; that is not the analyst's business
+    logging.getLogger("readability.readability").setLevel(logging.WARNING)
+    try:
+        summary = Readable(markup).summary(html_partial=True)
+    except Exception:  # lxml's parser errors on odd pages: read the whole page instead
+        return markup
+    text, _ = _visible_text(summary)
+    return summary if text.strip() else markup
+
+
+def _visible_text(markup: str) -> tuple[str, str]:
     parser = _TextCollector()
     parser.feed(markup)
     parser.close()

@@ -378,9 +378,13 @@ def read_seeds(folder: Path = SEEDS) -> dict[str, Document]:
     return out
 
 
-def items_of(docs: Sequence[Document]) -> tuple[tuple[str, str, str, str | None], ...]:
-    """Documents as the hashable tuples extraction is cached by."""
-    return tuple((d.id, d.title, d.text, d.source) for d in docs)
+def items_of(docs: Sequence[Document]) -> tuple[tuple[str | None, ...], ...]:
+    """Documents as the hashable tuples extraction is cached by (``Document(*item)`` gives them back).
+
+    A document's date, when it has one, follows its source: undated documents
+    keep the four-field tuples (and store keys) they always had.
+    """
+    return tuple((d.id, d.title, d.text, d.source) + ((d.date, d.dated_by) if d.date else ()) for d in docs)
 
 
 def _stored(store: Store | None, kind: str, key: str, decode: Callable[[str], Any]) -> Any:
@@ -442,6 +446,7 @@ def prepare(
     *,
     store: Store | None = None,
     save: bool = False,
+    title: str | None = None,
 ) -> dict:
     """The prepared map (see :func:`layers.app_map.prepare_map`) of a Scene, from ``store`` when there.
 
@@ -455,17 +460,26 @@ def prepare(
         A view to fit instead of the Scene's own.
     prefix : str
         Where Leaflet is served (:data:`layers.app_map.LEAFLET_PREFIX`).
+    title : str, optional
+        The map's title (default: the documents' titles).
     """
-    key = key_of("map", view_json, list(layers), list(highlight), bounds, prefix)
+    key = key_of("map", view_json, list(layers), list(highlight), bounds, prefix, title or "")
     prepared = _stored(store, "map", key, json.loads)
     if prepared is not None:
         return prepared
     load_library()
-    from layers.app_map import prepare_map
+    from layers.app_map import prepare_map, refer_to_land
+    from layers.app_pick import picker
     from layers.render import render_map
 
-    m = render_map(Scene.from_json(view_json), layers=layers, highlight=set(highlight) or None, bounds=bounds or None)
+    scene = Scene.from_json(view_json)
+    m = render_map(scene, layers=layers, highlight=set(highlight) or None, bounds=bounds or None, title=title)
+    picker(scene).add_to(m)  # a click answers at once (layers/app_pick.py)
+    refer_to_land(m)  # the land comes from a script the browser caches: reruns send less
     prepared = prepare_map(m, prefix)
+    from layers.app_pick import not_on_the_map
+
+    prepared["not_drawn"] = not_on_the_map(scene)  # listed in the Inspect panel
     if store is not None and save:
         from geo import strict_json
 

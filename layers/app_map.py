@@ -79,6 +79,95 @@ def register_leaflet_assets() -> str:
     return prefix
 
 
+LAND_COMPONENT = "geobrief_assets"
+"""The short name of the file-only component that serves the basemap's land as a script."""
+
+LAND_PREFIX = f"../{__name__}.{LAND_COMPONENT}/"
+"""That folder relative to st_folium's iframe."""
+
+LAND_VARIABLE = "window.geobriefLand"
+
+
+def land_folder() -> Path:
+    """Where the land script is kept: beside the app's store (``<store>-assets``), else a temporary folder.
+
+    Not inside the store, which holds only the store's own files.
+    """
+    import tempfile
+
+    from layers.app_cache import default_dir
+
+    store = default_dir()
+    for folder in (store.with_name(store.name + "-assets"), Path(tempfile.gettempdir()) / "geobrief-assets"):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            return folder
+        except OSError:
+            continue
+    raise OfflineError("no folder can be written for the map's land")
+
+
+def land_asset() -> str | None:
+    """Write the basemap's land as a script (once per content) and return its file name, or None.
+
+    Every map of the app draws the same land (about 0.7 MB of outlines). Sent
+    as a script file, the browser fetches it once and caches it, and a rerun
+    that shows the map again sends a few hundred kB instead of a megabyte.
+    """
+    import hashlib
+
+    from layers.basemap import land_json
+    from layers.outlines import default_outlines
+
+    land = land_json(default_outlines())
+    if land is None:
+        return None
+    name = f"land-{hashlib.sha256(land.encode('utf-8')).hexdigest()[:16]}.js"
+    folder = land_folder()
+    path = folder / name
+    if not path.is_file():
+        import os
+        import tempfile
+
+        # written whole under a name of its own, then moved in place: a reader never sees half
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".land-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(f"{LAND_VARIABLE} = {land};\n")
+        os.replace(tmp, path)
+    return name
+
+
+def register_land_assets() -> str:
+    """Let Streamlit serve the land script's folder; return its URL relative to st_folium's iframe."""
+    import streamlit.components.v1 as components
+
+    component = components.declare_component(LAND_COMPONENT, path=str(land_folder()))
+    prefix = f"../{component.name}/"
+    if prefix != LAND_PREFIX:
+        raise OfflineError(f"the land is served at {prefix}, not {LAND_PREFIX}")
+    return prefix
+
+
+def refer_to_land(m: folium.Map) -> folium.Map:
+    """Draw the basemap's land from the cached script (:func:`land_asset`) instead of inlining it."""
+    from layers.basemap import land_json
+    from layers.elements import Shape, walk_elements
+    from layers.outlines import default_outlines
+
+    land = land_json(default_outlines())
+    name = land_asset() if land is not None else None
+    if name is None:
+        return m
+    swapped = False
+    for element in walk_elements(m):
+        if isinstance(element, Shape) and element.data_json == land:
+            element.data_json = LAND_VARIABLE
+            swapped = True
+    if swapped:
+        m.default_js = [*m.default_js, ("geobrief_land", LAND_PREFIX + name)]
+    return m
+
+
 def map_frontend() -> Path:
     """streamlit-folium's built frontend folder, found without importing the package."""
     import importlib.util
@@ -352,9 +441,11 @@ def show_map(
     # 0.6-1 s on a fresh server, before the first map can be sent. So the component's
     # ``default`` (what the frontend compares a pan or zoom against, to stay silent) is not
     # passed; the script sets it first thing instead, to the same value.
+    # (the frontend starts its "selected_tags", the field map picks travel in, as an empty list)
+    default = {k: [] if k == "selected_tags" else None for k in returned}
     seed = (
         "if (window.__GLOBAL_DATA__ && window.__GLOBAL_DATA__.previous_data == null) {"
-        f" window.__GLOBAL_DATA__.previous_data = {json.dumps(dict.fromkeys(returned))}; }}\n"
+        f" window.__GLOBAL_DATA__.previous_data = {json.dumps(default)}; }}\n"
     )
     return _map_component()(
         script=seed + prepared["script"],

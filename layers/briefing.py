@@ -145,12 +145,21 @@ def _near_part(geom: Any, place: Place, toward: tuple[float, float]) -> Box:
 def step_bounds(scene: Scene, step: Step) -> list[list[float]] | None:
     """The ``[[south, west], [north, east]]`` a step frames, or None with no places.
 
+    The overview frames the ends of the Scene's relations, as the main map's first view does.
+
     Countries and areas count with their outlines (from :mod:`geo.shapes`
     when its data is installed, else a box sized by their area); very large
     countries shown beside smaller places count only with their part
     nearest those places and their point (where their arcs end), not
     with every far-flung coast. The box is padded and never smaller than a few degrees.
     """
+    from geo.story import OVERVIEW_ID
+
+    if step.id == OVERVIEW_ID and scene.relations:
+        # the overview frames what the main map opens on: the ends of the relations
+        from layers.render import story_bounds
+
+        return story_bounds(scene)
     places = [p for p in (scene.place(pid) for pid in step.place_ids) if p is not None]
     if not places:
         return None
@@ -237,7 +246,7 @@ def _player_element(panel: str) -> Any:
             self._name = "BriefingPlayer"
             self._id = "player"
             self._template = Template(_template_text("briefing_element.html.jinja"))
-            self.css = _template_text("briefing.css")
+            self.css = _template_text("briefing.css") + _template_text("focus.css")
             self.panel = Markup(panel)
             self.js = _template_text("briefing.js")
 
@@ -280,7 +289,7 @@ def step_keys(step: Step) -> list[str]:
     return list(dict.fromkeys(key_class(k) for k in (*step.relation_ids, *step.place_ids)))
 
 
-def export_briefing_html(scene: Scene) -> str:
+def export_briefing_html(scene: Scene, *, title: str | None = None, jump: bool = False) -> str:
     """One self-contained HTML file that plays the Scene's story step by step.
 
     Parameters
@@ -299,24 +308,35 @@ def export_briefing_html(scene: Scene) -> str:
         Each step is an ``<li data-step="i">``; the current one has
         ``aria-current="step"``. The output is deterministic.
 
+    ``jump`` frames each step at once instead of flying to it, and takes
+    the keyboard when the page opens (the app's briefing mode embeds it).
+
     Raises
     ------
     BriefingError
         When the page would load anything from the network
         (:func:`layers.offline.check_offline`).
     """
+    from layers.titles import source_line
+
     steps = briefing_steps(scene)
-    m = _draw(scene)
+    m = _draw(scene, title)
     data = {
         "map": m.get_name(),
         "padding": list(PADDING_PX),
         "maxZoom": MAX_ZOOM,
         "steps": [{"id": s.id, "bounds": step_bounds(scene, s), "keys": step_keys(s)} for s in steps],
+        "jump": jump,
     }
     panel = (
         _jinja()
         .get_template("briefing_panel.html")
-        .render(steps=_panel_steps(scene, steps), heading=_heading(scene), data=data)
+        .render(
+            steps=_panel_steps(scene, steps),
+            heading=title.strip() if title and title.strip() else _heading(scene),
+            sources=source_line(scene),
+            data=data,
+        )
     )
     _player_element(panel).add_to(m)
     return _offline_html(m)  # element ids are stable: render_map's and the player's fixed one
@@ -336,7 +356,7 @@ def _outlines() -> Any:
         return NoOutlines()
 
 
-def _draw(scene: Scene) -> Any:
+def _draw(scene: Scene, title: str | None = None) -> Any:
     """The map, drawn once by :func:`layers.render.render_map` with nothing dimmed.
 
     Basemap, spheres, regions, places, arcs and legend; the layer control
@@ -345,11 +365,11 @@ def _draw(scene: Scene) -> Any:
     """
     import folium
 
-    from layers.render import ALL_LAYERS, render_map
+    from layers.render import ALL_LAYERS, ViewGuard, render_map
 
-    m = render_map(scene, layers=ALL_LAYERS, outlines=_outlines())
+    m = render_map(scene, layers=ALL_LAYERS, outlines=_outlines(), title=title)
     for key, child in list(m._children.items()):
-        if isinstance(child, folium.LayerControl | folium.FitBounds):
+        if isinstance(child, folium.LayerControl | folium.FitBounds | ViewGuard):
             del m._children[key]
     return m
 
@@ -372,6 +392,54 @@ def _offline_html(m: Any) -> str:
 
 
 # -- PNG stills -------------------------------------------------------------------
+
+
+def shoot_page(page_html: str, out: Path, *, size: tuple[int, int] = PNG_SIZE, chromium: Path = CHROMIUM) -> Path:
+    """One PNG of an offline HTML page (an exported map) as headless Chromium draws it, network cut.
+
+    Raises
+    ------
+    BriefingError
+        When playwright or Chromium is missing, or the page fails to load.
+    """
+    try:
+        import playwright.sync_api  # noqa: F401  (checked here, used in the thread)
+    except ImportError as exc:
+        raise BriefingError("PNG export needs the playwright package: pip install playwright") from exc
+    if not Path(chromium).exists():
+        raise BriefingError(f"chromium not found at {chromium}: install Debian's chromium package")
+    from concurrent.futures import ThreadPoolExecutor
+
+    def run() -> Path:
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import sync_playwright
+
+        with tempfile.TemporaryDirectory(prefix="geobrief-") as tmp:
+            page_path = Path(tmp) / "map.html"
+            page_path.write_text(page_html, encoding="utf-8")
+            try:
+                with sync_playwright() as p:
+                    browser = _launch(p, Path(chromium))
+                    try:
+                        context = browser.new_context(
+                            viewport={"width": size[0], "height": size[1]}, device_scale_factor=1
+                        )
+                        page = context.new_page()
+                        page.route("**/*", _only_local)
+                        page.goto(page_path.as_uri(), wait_until="load")
+                        page.wait_for_selector(".leaflet-container", timeout=15_000)
+                        # let the labels settle (they are placed after the first frame)
+                        page.evaluate("() => new Promise(r => setTimeout(() => requestAnimationFrame(r), 250))")
+                        page.screenshot(path=str(out), full_page=False)
+                    finally:
+                        browser.close()
+            except PlaywrightError as exc:
+                raise BriefingError(f"headless Chromium failed: {exc.message.splitlines()[0]}") from exc
+        return Path(out)
+
+    # Playwright's sync API refuses to run where an asyncio loop is running: use a fresh thread
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(run).result()
 
 
 def _launch(playwright: Any, chromium: Path) -> Any:

@@ -26,6 +26,7 @@ def export_html(
     attribution: str | None = None,
     outlines: Outlines | None = None,
     highlight: set[str] | None = None,
+    title: str | None = None,
 ) -> str:
     """The scene as one HTML page that opens with no network.
 
@@ -44,6 +45,9 @@ def export_html(
         Where outlines come from; defaults to `geo.shapes.load_shapes()`.
     highlight : set of str, optional
         Place and relation ids to emphasise.
+    title : str, optional
+        The map's title (default: its documents' titles); the page's
+        ``<title>`` and a source line (documents and dates) come with it.
 
     Returns
     -------
@@ -68,6 +72,7 @@ def export_html(
         tiles_attribution=attribution_html(checked) if checked else None,
         outlines=outlines,
         highlight=highlight,
+        title=title,
     )
     return offline_html(m, online_tiles=bool(tiles))
 
@@ -117,3 +122,31 @@ def _plain(obj: Any) -> Any:
     if isinstance(obj, list | tuple):
         return [_plain(v) for v in obj]
     return obj
+
+
+def export_map_png(scene: Scene, out, *, html: str | None = None, title: str | None = None, size=(1600, 900)):
+    """A PNG of the scene's main map (its first view, title and source line), drawn by headless Chromium.
+
+    Parameters
+    ----------
+    scene : Scene
+    out : path
+        The PNG file to write.
+    html : str, optional
+        The map page if already exported (saves drawing it again).
+    title : str, optional
+        The map's title (see `export_html`).
+    size : (int, int)
+        Width and height in CSS pixels (16:9 by default, for slides).
+
+    Raises
+    ------
+    layers.briefing.BriefingError
+        When playwright or Debian's chromium is missing, or the page fails.
+    """
+    from pathlib import Path
+
+    from layers.briefing import shoot_page
+
+    page = html if html is not None else export_html(scene, title=title)
+    return shoot_page(page, Path(out), size=size)

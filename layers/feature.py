@@ -35,6 +35,10 @@ class Mark:
     angle: float = 0.0
     color: str = ""
     css: str = ""
+    #: role markers written after a label: ``(word, colour)``
+    chips: tuple[tuple[str, str], ...] = ()
+    #: a label's weight among labels of its kind (mentions): heavier labels are placed first
+    weight: int = 0
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,9 @@ class MapFeature:
         Escaped HTML, ready for Leaflet.
     properties : dict
         Plain scalar properties for the GeoJSON export.
+    keys : tuple of str
+        Every place or relation id the feature stands for, when it is more
+        than ``key`` (one arc for several statements).
     """
 
     key: str
@@ -71,6 +78,13 @@ class MapFeature:
     properties: dict[str, Any]
     radius: float = 0.0
     marks: tuple[Mark, ...] = field(default=())
+    keys: tuple[str, ...] = ()
+
+    @property
+    def all_keys(self) -> tuple[str, ...]:
+        """Every id this feature stands for: ``key`` first, then the rest of ``keys``
+        (an arc drawn for several statements names each relation)."""
+        return (self.key, *(k for k in self.keys if k != self.key))
 
 
 def point_geometry(place: Place) -> dict[str, Any]:
@@ -208,6 +222,8 @@ def base_properties(layer: str, kind: str, key: str, label: str) -> dict[str, An
         "members": None,
         "mentions": None,
         "confidence": None,
+        "statements": None,
+        "relation_ids": None,
         "evidence": "",
         "documents": "",
     }

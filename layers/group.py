@@ -10,6 +10,8 @@ from layers.elements import Annotation, Pin, QuickMacroElement, Shape
 from layers.feature import MapFeature, Mark, key_class
 
 ARROW_SIZE = 16
+#: role markers shown under a name; the rest are counted (the tooltip and popup list them all)
+MAX_CHIPS = 3
 
 
 def _dimmed(options: dict, factor: float) -> dict:
@@ -35,9 +37,15 @@ def _arrow_html(mark: Mark) -> str:
     )
 
 
-def mark_pin(mark: Mark, dim: bool = False, key: str = "") -> Pin:
+def key_classes(keys) -> str:
+    """The key classes of a feature's ids, its own key first (scripts take the first as its name)."""
+    return " ".join(key_class(k) for k in keys)
+
+
+def mark_pin(mark: Mark, dim: bool = False, key: str = "", keys: tuple[str, ...] = ()) -> Pin:
     """The folium element for an arrowhead or a label."""
-    extra = (f" {key_class(key)}" if key else "") + (" gb-dim" if dim else "")
+    names = key_classes(keys or ((key,) if key else ()))
+    extra = (f" {names}" if names else "") + (" gb-dim" if dim else "")
     if mark.kind == "arrow":
         return Pin(
             (mark.lat, mark.lon),
@@ -49,7 +57,16 @@ def mark_pin(mark: Mark, dim: bool = False, key: str = "") -> Pin:
         )
     from layers.feature import esc
 
-    return Pin((mark.lat, mark.lon), f"<span>{esc(mark.text)}</span>", f"gb-label {mark.css}{extra}".strip(), z=1000)
+    chips = "".join(
+        f'<i class="gb-chip" style="color: {esc(color)}; border-color: {esc(color)}">{esc(word)}</i>'
+        for word, color in mark.chips[:MAX_CHIPS]
+    )
+    if len(mark.chips) > MAX_CHIPS:
+        chips += f'<i class="gb-chip gb-chip-more">+{len(mark.chips) - MAX_CHIPS}</i>'
+    if chips:
+        chips = f'<em class="gb-chips">{chips}</em>'
+    html = f'<span data-weight="{int(mark.weight)}">{esc(mark.text)}{chips}</span>'
+    return Pin((mark.lat, mark.lon), html, f"gb-label {mark.css}{extra}".strip(), z=1000)
 
 
 def _quick_render(self, **kwargs) -> None:
@@ -82,7 +99,7 @@ def add_feature(parent, feature: MapFeature, dim: bool = False) -> None:
     """Draw one feature (path, tooltip, popup, marks) into a folium parent."""
 
     opts = dict(feature.style)
-    css = f"{feature.css} {key_class(feature.key)}"
+    css = f"{feature.css} {key_classes(feature.all_keys)}"
     if dim:
         opts = _dimmed(opts, style.DIM)
     geom = feature.geometry
@@ -99,7 +116,7 @@ def add_feature(parent, feature: MapFeature, dim: bool = False) -> None:
     Annotation(feature.tooltip, feature.popup).add_to(layer)
     layer.add_to(parent)
     for mark in feature.marks:
-        mark_pin(mark, dim, feature.key).add_to(parent)
+        mark_pin(mark, dim, keys=feature.all_keys).add_to(parent)
 
 
 def feature_group(name: str, features: Iterable[MapFeature], highlight: set[str] | None = None, show: bool = True):
@@ -111,5 +128,5 @@ def feature_group(name: str, features: Iterable[MapFeature], highlight: set[str]
 
     group = folium.FeatureGroup(name=name, show=show)
     for f in features:
-        add_feature(group, f, dim=bool(highlight) and f.key not in highlight)
+        add_feature(group, f, dim=bool(highlight) and not highlight.intersection(f.all_keys))
     return group

@@ -35,6 +35,8 @@ class Entry:
     dash: str = ""
     arrow: bool = False
     opacity: float = 1.0
+    chip: str = ""
+    width: float = 3.0
 
 
 class Legend(QuickMacroElement):
@@ -51,6 +53,7 @@ class Legend(QuickMacroElement):
 
 
 def _arc_entries(features: Iterable[MapFeature]) -> list[Entry]:
+    features = list(features)
     seen: dict[tuple[str, str], Entry] = {}
     for f in features:
         status = f.properties.get("status") or ""
@@ -68,25 +71,60 @@ def _arc_entries(features: Iterable[MapFeature]) -> list[Entry]:
             Entry(label, "line", f.style["color"], dash=f.style.get("dashArray", "") or "", arrow=f.kind != "alliance"),
         )
     order = {k: i for i, k in enumerate(("alliance", "transfer", "support", "conflict"))}
-    return [seen[k] for k in sorted(seen, key=lambda k: (order[k[0]], k[1]))]
+    rows = [seen[k] for k in sorted(seen, key=lambda k: (order[k[0]], k[1]))]
+    most = max((f.properties.get("statements") or 1 for f in features), default=1)
+    if most > 1:
+        rows.append(
+            Entry(
+                f"Wider: more statements (≤ {most})",
+                "line",
+                style.INK,
+                width=style.statement_weight(most),
+            )
+        )
+    return rows
 
 
 def _place_entries(features: Iterable[MapFeature]) -> list[Entry]:
-    roles: set[str] = set()
-    city = False
+    seen: set[str] = set()
     for f in features:
         if f.kind == "city":
-            city = True
-        elif f.properties.get("role"):
-            roles.add(f.properties["role"])
-    rows = [
-        Entry(style.ROLE_LABELS[r], "fill", style.ROLE_COLORS[r], fill=style.ROLE_COLORS[r], opacity=0.55)
-        for r in style.ROLE_ORDER
-        if r in roles
+            seen.add("city")
+        elif "gb-historical" in f.css:
+            seen.add("historical")
+        elif "gb-group" in f.css:
+            seen.add("group")
+        elif "gb-actor-country" in f.css:
+            seen.add("actor")
+        elif "gb-mentioned" in f.css:
+            seen.add("mentioned")
+        elif "gb-actor" in f.css:
+            seen.add("actor-point" if f.style.get("fillColor") == style.ACTOR_POINT else "mentioned-point")
+    a, m, h = style.ACTOR_FILL, style.MENTIONED_FILL, style.HISTORICAL
+    rows = {
+        "actor": Entry("Country at an end of a relation", "fill", a["color"], fill=a["fillColor"], opacity=0.6),
+        "mentioned": Entry("Country only mentioned", "fill", m["color"], fill=m["fillColor"], opacity=0.5),
+        "actor-point": Entry("Place at an end of a relation", "circle", "#ffffff", fill=style.ACTOR_POINT),
+        "mentioned-point": Entry("Place only mentioned", "circle", "#ffffff", fill=style.MENTIONED_POINT),
+        "historical": Entry("Historical state (successors' outline)", "fill", h["color"], dash=h["dashArray"]),
+        "group": Entry("Armed group or faction", "circle", "#1f2933", fill=style.SIDE_POINT),
+        "city": Entry("City (larger = more mentions)", "circle", "#ffffff", fill=style.CITY),
+    }
+    return [rows[k] for k in rows if k in seen]
+
+
+def _marker_entries(features: Iterable[MapFeature]) -> list[Entry]:
+    """One row per role marker drawn beside a name: the marker itself and what it means."""
+    seen: dict[str, str] = {}
+    for f in features:
+        for mark in f.marks:
+            for word, color in mark.chips:
+                seen.setdefault(word, color)
+    order = list(style.ROLE_MEANINGS)
+    return [
+        Entry(style.ROLE_MEANINGS.get(word, word), "chip", color, chip=word)
+        for word, color in sorted(seen.items(), key=lambda wc: order.index(wc[0]) if wc[0] in order else 99)
     ]
-    if city:
-        rows.append(Entry("City (larger = more mentions)", "circle", "#ffffff", fill=style.CITY))
-    return rows
 
 
 def _region_entries(features: Iterable[MapFeature]) -> list[Entry]:
@@ -123,6 +161,7 @@ def legend_sections(features: Mapping[str, list[MapFeature]]) -> list[tuple[str,
     sections = [
         ("Relations", _arc_entries(features.get("arcs", []))),
         ("Countries and places", _place_entries(features.get("places", []))),
+        ("Role beside a name", _marker_entries(features.get("places", []))),
         ("Seas and regions", _region_entries(features.get("regions", []))),
         ("Spheres of influence", _sphere_entries(features.get("spheres", []))),
     ]
@@ -152,4 +191,12 @@ def build_legend_layer(
         from layers.render import collect_layers
 
         features = collect_layers(scene, layers=tuple(layers), outlines=outlines)
-    return Legend(legend_sections({k: v for k, v in features.items() if k in set(layers)}))
+    sections = legend_sections({k: v for k, v in features.items() if k in set(layers)})
+    if "places" in set(layers):
+        from layers.places import historical_unplaced
+
+        missing = historical_unplaced(scene, outlines)
+        if missing:
+            names = ", ".join(p.name for p in missing)
+            sections.append(("Not drawn", [Entry(f"{names}: historical state, no outline", "none", style.INK)]))
+    return Legend(sections)

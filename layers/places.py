@@ -1,16 +1,25 @@
-"""Places the story involves: countries shaded by their role, cities sized by mentions.
+"""Places the story involves: countries in a neutral fill with role markers, cities, sides.
 
-A country's role comes from the relations it takes part in (supplier,
-recipient, backer, target), or from ``Place.role`` when extraction set one;
-countries only mentioned are "other". Countries without an outline, and
-other actors, are drawn as points.
+A fill never claims more than the text says. Every country that is an end
+of a relation gets the same neutral fill; what it does is told by small role
+markers beside its name, one per relation kind and end ("supplies",
+"receives", "backs", …, with a transfer's stage: a halted purchase is not a
+delivery), in the colour of that relation's arcs. Countries only mentioned
+get a paler fill and no label (hover names them). Non-state sides (armed
+groups, factions) are points of their own, so rival sides stay apart.
+
+Historical and dissolved states (the Soviet Union, Yugoslavia) are drawn as
+the dashed outline of their successor states when the gazetteer has them,
+and are never a dot somewhere inside; without outlines they are left off the
+map (`historical_unplaced` lists them for the legend and the app's panel).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
-from geo.scene import Place, Scene
+from geo.scene import Place, Relation, Scene
 from layers import style
 from layers.feature import (
     MapFeature,
@@ -22,75 +31,124 @@ from layers.feature import (
     quotes,
     tooltip_html,
 )
-from layers.outlines import NoOutlines, Outlines, default_outlines, shape_geojson
+from layers.outlines import NoOutlines, Outlines, default_outlines, shape_geojson, union_geojson
 
 LAYER_NAME = "Places"
 MAX_CITY_RADIUS = 14.0
 """The largest city dot (px)."""
 POINT_KINDS = frozenset({"country", "city", "other"})
-#: Which role wins when a country plays several (first wins).
-_PRIORITY = ("supplier", "backer", "recipient", "target", "other")
+PENDING = frozenset({"planned", "ordered"})
 
 
-def place_roles(scene: Scene) -> dict[str, str]:
-    """The role of every place that takes part in a relation, by place id.
+def role_word(kind: str, end: str, statuses: Iterable[str] = ()) -> str:
+    """The role marker a relation gives one of its ends (see `style.ROLE_WORDS`).
 
-    A place's role is the one it plays in most relations ("other" counts
-    for alliances and for the side that starts a conflict).
+    A transfer's marker follows its stage: delivered (or unknown) when any
+    statement is, else pending, else halted.
+
+    Examples
+    --------
+    >>> role_word("transfer", "target", ["frozen"]), role_word("support", "source")
+    ('purchase halted', 'backs')
+    """
+    statuses = set(statuses)
+    stage = ""
+    if kind == "transfer" and statuses and not statuses - PENDING - {"frozen"}:
+        stage = "pending" if statuses & PENDING else "frozen"
+    return style.ROLE_WORDS[(kind, end, stage)]
+
+
+def place_markers(scene: Scene) -> dict[str, list[tuple[str, str]]]:
+    """The role markers of every relation end, by place or side id: ``[(word, kind), …]``.
+
+    Ends are where arcs are drawn (`Scene.endpoint`): a side named by a
+    relation gets the marker, not its country. One marker per relation kind
+    and end, in the order of `style.ROLE_ORDER`.
 
     Examples
     --------
     >>> from tests.scenes import transfer_scene
-    >>> place_roles(transfer_scene())
-    {'TR': 'supplier', 'UA': 'recipient'}
+    >>> place_markers(transfer_scene())
+    {'TR': [('supplies', 'transfer')], 'UA': [('receives', 'transfer')]}
     """
-    found: dict[str, list[str]] = {}
+    found: dict[str, dict[tuple[str, str], list[str]]] = {}
     for rel in scene.relations:
         if rel.target is None:
             continue
-        src_role, dst_role = {
-            "transfer": ("supplier", "recipient"),
-            "support": ("backer", "recipient"),
-            "conflict": ("other", "target"),
-            "alliance": ("other", "other"),
-        }.get(rel.kind, ("other", "other"))
-        found.setdefault(rel.source, []).append(src_role)
-        found.setdefault(rel.target, []).append(dst_role)
-    # the role played most often wins; ties go to the earlier role in _PRIORITY
-    roles = {pid: min(set(rs), key=lambda r: (-rs.count(r), _PRIORITY.index(r))) for pid, rs in found.items()}
-    for p in scene.places:
-        if p.role in style.ROLE_COLORS:
-            roles[p.id] = p.role
-    return roles
+        for end in ("source", "target"):
+            where = scene.endpoint(rel, end)
+            if where is None:
+                continue
+            found.setdefault(where.id, {}).setdefault((rel.kind, end), []).append(rel.status)
+    out: dict[str, list[tuple[str, str]]] = {}
+    for pid, parts in found.items():
+        ordered = sorted(parts, key=lambda ke: style.ROLE_ORDER.index(ke))
+        out[pid] = [(role_word(kind, end, parts[(kind, end)]), kind) for kind, end in ordered]
+    return out
 
 
-def _evidence(scene: Scene, place: Place):
-    return quotes(scene, place.mentions, whole_sentence=True)
+def endpoint_ids(scene: Scene) -> set[str]:
+    """The ids of every place or side an arc or a sphere is drawn to."""
+    ids: set[str] = set()
+    for rel in scene.relations:
+        if rel.kind == "influence":
+            ids.add(rel.source)
+            continue
+        for end in ("source", "target"):
+            where = scene.endpoint(rel, end)
+            if where is not None:
+                ids.add(where.id)
+    return ids
+
+
+def is_historical(place: Place) -> bool:
+    """A dissolved state (the Soviet Union, Yugoslavia): a country-like place listing successor members."""
+    return place.kind in ("other", "country") and bool(place.members)
+
+
+def historical_unplaced(scene: Scene, outlines: Outlines | None = None) -> list[Place]:
+    """Historical states the map cannot draw (no outline of theirs or of their successors)."""
+    outlines = outlines if outlines is not None else default_outlines()
+    return [p for p in scene.places if is_historical(p) and _historical_geometry(p, outlines) is None]
+
+
+def _historical_geometry(place: Place, outlines: Outlines) -> dict | None:
+    geom = shape_geojson(outlines, place.shape) if place.shape else None
+    if geom is None and place.members:
+        geom = union_geojson(outlines, tuple(place.members))[0]
+    return geom
 
 
 def _feature(
     scene: Scene,
     place: Place,
-    role: str | None,
+    markers: list[tuple[str, str]],
     geometry: dict,
     css: str,
     opts: dict,
     radius: float,
     marks: tuple[Mark, ...],
+    what: str = "",
 ) -> MapFeature:
-    evidence = _evidence(scene, place)
+    evidence = quotes(scene, place.mentions, whole_sentence=True)
     n = len(place.mentions)
-    role_text = style.ROLE_LABELS.get(role or "", "")
+    roles = ", ".join(w for w, _ in markers)
     # a corpus place counts the documents that mention it
     count = f"{n} mention{'s' if n != 1 else ''}"
     if place.documents:
         count = f"mentioned in {place.documents:,} document{'s' if place.documents != 1 else ''}"
-    facts = [place.kind, role_text, count]
+    facts = [what or place.kind, roles, count]
     note = f"Resolved by: {place.reason}" if place.reason else ""
-    tip = f"{place.name} · {role_text or place.kind} · {count}"
+    tip = f"{place.name} · {roles or what or place.kind} · {count}"
     props = base_properties("places", place.kind, place.id, place.name)
     sentences, docs = joined_evidence(evidence)
-    props |= {"name": place.name, "role": role, "mentions": n, "evidence": sentences, "documents": docs}
+    props |= {
+        "name": place.name,
+        "role": roles or None,
+        "mentions": n,
+        "evidence": sentences,
+        "documents": docs,
+    }
     return MapFeature(
         key=place.id,
         layer="places",
@@ -106,83 +164,92 @@ def _feature(
     )
 
 
+def _label(place: Place, markers: list[tuple[str, str]], css: str, endpoint: bool) -> Mark:
+    chips = tuple((word, style.ARC_COLORS.get(kind, style.INK)) for word, kind in markers)
+    css = f"{css} gb-endpoint" if endpoint else css
+    return Mark("label", place.lat, place.lon, text=place.name, css=css, chips=chips, weight=len(place.mentions))
+
+
 def collect_places(scene: Scene, outlines: Outlines | None = None) -> list[MapFeature]:
-    """Countries (outlines or points), cities and other actors of a scene, countries first."""
+    """Countries (outlines or points), historical states, cities and sides of a scene, countries first."""
     outlines = outlines if outlines is not None else default_outlines()
-    roles = place_roles(scene)
+    markers = place_markers(scene)
+    ends = endpoint_ids(scene)
     countries: list[MapFeature] = []
     points: list[MapFeature] = []
     for place in scene.places:
         if place.kind not in POINT_KINDS:
             continue
+        mine = markers.get(place.id, [])
+        endpoint = place.id in ends
         if place.kind == "city":
             n = max(1, place.documents or len(place.mentions))
             # grows with the mentions, but never over the story: a long file names Kyiv hundreds
             # of times
             radius = round(min(3.5 + 1.8 * math.sqrt(n), MAX_CITY_RADIUS), 2)
             opts = {"color": "#ffffff", "weight": 1.5, "fillColor": style.CITY, "fillOpacity": 0.95, "opacity": 1.0}
-            label = Mark("label", place.lat, place.lon, text=place.name, css="gb-city-label")
+            label = _label(place, mine, "gb-city-label", endpoint)
             points.append(
-                _feature(
-                    scene, place, roles.get(place.id), point_geometry(place), "gb-place gb-city", opts, radius, (label,)
-                )
+                _feature(scene, place, mine, point_geometry(place), "gb-place gb-city", opts, radius, (label,))
             )
             continue
-        role = roles.get(place.id, "other")
-        color = style.ROLE_COLORS[role]
-        # only the countries that act in the story are named on the map (their outline shows
-        # the rest; hover names them); places drawn as a dot are always named
-        label = (
-            (Mark("label", place.lat, place.lon, text=place.name, css="gb-place-label"),) if place.id in roles else ()
-        )
+        if is_historical(place):
+            geom = _historical_geometry(place, outlines)
+            if geom is None:
+                continue  # no outline: listed beside the map, never a misleading dot
+            opts = dict(style.HISTORICAL)
+            label = _label(place, mine, "gb-place-label gb-historical-label", endpoint)
+            countries.append(
+                _feature(scene, place, mine, geom, "gb-shape gb-historical", opts, 0, (label,), what="historical state")
+            )
+            continue
         geom = None
         if place.kind == "country" and place.shape:
             geom = shape_geojson(outlines, place.shape)
+        # only the countries that act in the story are named on the map (their outline shows
+        # the rest; hover names them); places drawn as a dot are always named
         if geom is not None:
-            opts = {
-                "color": color,
-                "weight": 1.2,
-                "opacity": 0.9,
-                "fillColor": color,
-                "fillOpacity": 0.42 if role != "other" else 0.18,
-            }
-            countries.append(_feature(scene, place, role, geom, f"gb-shape gb-country gb-role-{role}", opts, 0, label))
+            fill = style.ACTOR_FILL if endpoint else style.MENTIONED_FILL
+            label = (_label(place, mine, "gb-place-label", endpoint),) if endpoint else ()
+            css = "gb-shape gb-country " + ("gb-actor-country" if endpoint else "gb-mentioned")
+            countries.append(_feature(scene, place, mine, geom, css, dict(fill), 0, label))
         else:
-            opts = {"color": "#ffffff", "weight": 1.5, "fillColor": color, "fillOpacity": 0.95, "opacity": 1.0}
-            # a dot says nothing by itself (a historical state, a group): always name it,
-            # beside the dot rather than over it
-            label = (Mark("label", place.lat, place.lon, text=place.name, css="gb-place-label gb-point-label"),)
-            points.append(
-                _feature(scene, place, role, point_geometry(place), f"gb-place gb-actor gb-role-{role}", opts, 7, label)
-            )
-    return countries + points + _actor_points(scene)
+            opts = {
+                "color": "#ffffff",
+                "weight": 1.5,
+                "fillColor": style.ACTOR_POINT if endpoint else style.MENTIONED_POINT,
+                "fillOpacity": 0.95,
+                "opacity": 1.0,
+            }
+            # a dot says nothing by itself: always name it, beside the dot rather than over it
+            label = (_label(place, mine, "gb-place-label gb-point-label", endpoint),)
+            points.append(_feature(scene, place, mine, point_geometry(place), "gb-place gb-actor", opts, 7, label))
+    return countries + points + _actor_points(scene, markers)
 
 
-def _actor_points(scene: Scene) -> list[MapFeature]:
+def _actor_points(scene: Scene, markers: dict[str, list[tuple[str, str]]]) -> list[MapFeature]:
     """Non-state sides (armed groups, factions) as labelled points of their own, so rival sides stay apart."""
-    found: dict[str, list[str]] = {}
-    for rel in scene.relations:
-        for actor, end in ((rel.source_actor, "source"), (rel.target_actor, "target")):
-            if actor:
-                role = {"transfer": ("supplier", "recipient"), "support": ("backer", "recipient")}.get(
-                    rel.kind, ("other", "target" if rel.kind == "conflict" else "other")
-                )[0 if end == "source" else 1]
-                found.setdefault(actor, []).append(role)
+    named = {a for r in scene.relations for a in (r.source_actor, r.target_actor) if a}
     out = []
     for actor in scene.actors:
-        roles = found.get(actor.id, ["other"])
-        role = min(set(roles), key=lambda r: (-roles.count(r), _PRIORITY.index(r)))
-        opts = {
-            "color": "#1f2933",
-            "weight": 2,
-            "fillColor": style.ROLE_COLORS[role],
-            "fillOpacity": 0.95,
-            "opacity": 1.0,
-        }
-        label = (Mark("label", actor.lat, actor.lon, text=actor.name, css="gb-place-label gb-point-label"),)
+        mine = markers.get(actor.id, [])
+        opts = {"color": "#1f2933", "weight": 2, "fillColor": style.SIDE_POINT, "fillOpacity": 0.95, "opacity": 1.0}
+        label = _label(actor, mine, "gb-place-label gb-point-label", actor.id in named)
         out.append(
-            _feature(scene, actor, role, point_geometry(actor), f"gb-place gb-group gb-role-{role}", opts, 7, label)
+            _feature(
+                scene, actor, mine, point_geometry(actor), "gb-place gb-group", opts, 7, (label,), what="armed group"
+            )
         )
+    return out
+
+
+def relations_of_end(scene: Scene, end_id: str) -> list[Relation]:
+    """The relations drawn to or from a place or side (by where their arcs end)."""
+    out = []
+    for rel in scene.relations:
+        ends = {e.id for e in (scene.endpoint(rel, "source"), scene.endpoint(rel, "target")) if e is not None}
+        if end_id in ends or end_id in rel.endpoints():
+            out.append(rel)
     return out
 
 
@@ -207,4 +274,11 @@ def build_places_layer(
     return feature_group(name, collect_places(scene, outlines), highlight)
 
 
-__all__ = ["NoOutlines", "build_places_layer", "collect_places", "place_roles"]
+__all__ = [
+    "NoOutlines",
+    "build_places_layer",
+    "collect_places",
+    "endpoint_ids",
+    "historical_unplaced",
+    "place_markers",
+]

@@ -41,7 +41,10 @@ def region_geojson(place: Place, outlines: Outlines) -> dict | None:
 
 def collect_regions(scene: Scene, outlines: Outlines | None = None) -> list[MapFeature]:
     """One `MapFeature` per region-like place, outlines first, then outline-less points."""
+    from layers.places import endpoint_ids
+
     outlines = outlines if outlines is not None else default_outlines()
+    ends = endpoint_ids(scene)
     shaped: list[MapFeature] = []
     points: list[MapFeature] = []
     for place in scene.places:
@@ -65,7 +68,9 @@ def collect_regions(scene: Scene, outlines: Outlines | None = None) -> list[MapF
             "evidence": sentences,
             "documents": docs,
         }
-        label = Mark("label", place.lat, place.lon, text=place.name, css="gb-region-label")
+        # an area at an end of a relation (a disputed region backed or attacked) is named first
+        css = "gb-region-label gb-endpoint" if place.id in ends else "gb-region-label"
+        label = Mark("label", place.lat, place.lon, text=place.name, css=css, weight=len(place.mentions))
         common = dict(
             key=place.id,
             layer="regions",

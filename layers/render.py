@@ -70,42 +70,65 @@ def stabilise_ids(elements: Iterable, key: str) -> None:
             el._children = type(el._children)((child.get_name(), child) for child in el._children.values())
 
 
-def _bounds(scene: Scene, features: Mapping[str, list[MapFeature]]) -> list[list[float]] | None:
-    """The view: what the story is about (arcs, spheres, regions and the places in relations).
+#: With no relation, the view fits the places with the most mentions: those with at least this
+#: share of the most-mentioned place's mentions (at most `TOP_PLACES` of them)
+TOP_SHARE = 0.5
+TOP_PLACES = 6
 
-    Places only mentioned in passing do not widen the view; if nothing
-    else is drawn, every place counts.
+
+def story_points(scene: Scene, features: Mapping[str, list[MapFeature]]) -> list[tuple[float, float]]:
+    """``(lat, lon)`` of what the story is about: the ends of its relations as drawn.
+
+    Arc ends come from the drawn arcs (longitudes unwrapped across the
+    antimeridian, a side's node rather than its country); a sphere adds its
+    holder. With no relation, the places with the most mentions.
     """
-    lats: list[float] = []
-    lons: list[float] = []
-
-    def add(lat: float, lon: float) -> None:
-        lats.append(lat)
-        lons.append(lon)
-
+    pts: list[tuple[float, float]] = []
     for f in features.get("arcs", []):
-        for lon, lat in f.geometry["coordinates"]:
-            add(lat, lon)
-    for layer in ("regions", "spheres"):
-        for f in features.get(layer, []):
-            for mark in f.marks:
-                add(mark.lat, mark.lon)
-    actors = {end for r in scene.relations for end in r.endpoints()}
-    for f in features.get("places", []):
-        if f.key in actors and f.geometry["type"] == "Point":
-            lon, lat = f.geometry["coordinates"]
-            add(lat, lon)
-    if not lats:
-        for p in scene.places:
-            add(p.lat, p.lon)
-    if not lats:
+        coords = f.geometry["coordinates"]
+        for lon, lat in (coords[0], coords[-1]):
+            pts.append((lat, lon))
+    if "arcs" not in features:  # the arcs are switched off: the same ends, from the Scene
+        for rel in scene.relations:
+            for end in ("source", "target"):
+                where = scene.endpoint(rel, end) if rel.target is not None else None
+                if where is not None:
+                    pts.append((where.lat, where.lon))
+    for rel in scene.relations:
+        if rel.kind == "influence" and (holder := scene.place(rel.source)) is not None:
+            pts.append((holder.lat, holder.lon))
+    if pts:
+        return list(dict.fromkeys(pts))
+    counted = sorted(scene.places, key=lambda p: -len(p.mentions))
+    if not counted:
+        return []
+    most = max(1, len(counted[0].mentions))
+    top = [p for p in counted if len(p.mentions) >= TOP_SHARE * most][:TOP_PLACES] or counted[:1]
+    return [(p.lat, p.lon) for p in top]
+
+
+def _bounds(scene: Scene, features: Mapping[str, list[MapFeature]]) -> list[list[float]] | None:
+    """The first view: the box of `story_points`, a little padded (at least a degree)."""
+    pts = story_points(scene, features)
+    if not pts:
         return None
-    pad_lat = max(1.0, (max(lats) - min(lats)) * 0.05)
-    pad_lon = max(1.0, (max(lons) - min(lons)) * 0.05)
+    lats = [p[0] for p in pts]
+    lons = [p[1] for p in pts]
+    pad_lat = max(0.6, (max(lats) - min(lats)) * 0.04)
+    pad_lon = max(0.6, (max(lons) - min(lons)) * 0.04)
     return [
         [max(-80.0, min(lats) - pad_lat), min(lons) - pad_lon],
         [min(84.0, max(lats) + pad_lat), max(lons) + pad_lon],
     ]
+
+
+def story_bounds(scene: Scene) -> list[list[float]] | None:
+    """The first view of a Scene (see `story_points`), without drawing it.
+
+    Arc ends are read from the Scene, not from drawn arcs, so an arc across
+    the antimeridian is framed from its wrapped ends.
+    """
+    return _bounds(scene, {})
 
 
 class LayerOrder(QuickMacroElement):
@@ -118,21 +141,40 @@ class LayerOrder(QuickMacroElement):
         self.groups = list(groups)
 
 
-def fit_view(bounds: Sequence[Sequence[float]], *, max_zoom: int | None):
-    """A ``folium.FitBounds`` that leaves room for the legend only where it opens unfolded."""
-    import folium
+#: Room around the story in the first view (px): names and role markers sit beside the points
+FIT_PADDING = (60, 36)
 
-    from layers import legend
+
+def fit_view(bounds: Sequence[Sequence[float]], *, max_zoom: float | None):
+    """A ``folium.FitBounds`` for the first view, with room for the labels around the story."""
+    import folium
 
     class FitView(folium.FitBounds):
         _template = template("fit.js.jinja")
 
-    fit = FitView(bounds, padding_top_left=(legend.WIDTH_PX, 20), padding_bottom_right=(40, 20), max_zoom=max_zoom)
-    fit.legend_open_from = legend.OPEN_FROM_PX
-    fit.narrow_padding = [20, 20]
+    fit = FitView(bounds, padding_top_left=FIT_PADDING, padding_bottom_right=FIT_PADDING, max_zoom=max_zoom)
     # without the zoom animation (see render_map)
     fit.options["animate"] = False
     return fit
+
+
+class ViewGuard(QuickMacroElement):
+    """After the legend and the layer control exist: make sure none of them covers the story.
+
+    If a control covers an end of a relation (or the room its name needs), the
+    view is fitted again with that control's side padded; if that is not
+    enough, the legend folds to its title. A ``folium.FitBounds`` in kind, so
+    whoever drops the first view (the briefing player) drops this too.
+    """
+
+    def __init__(self, bounds: Sequence[Sequence[float]], points: Sequence[tuple[float, float]], max_zoom):
+        super().__init__()
+        self._name = "ViewGuard"
+        self._template = template("view_guard.js.jinja")
+        self.bounds = [list(b) for b in bounds]
+        self.points = [[round(lat, 4), round(lon, 4)] for lat, lon in points]
+        self.padding = list(FIT_PADDING)
+        self.max_zoom = max_zoom
 
 
 def new_map(tiles: str | None = None):
@@ -142,6 +184,8 @@ def new_map(tiles: str | None = None):
     m = folium.Map(
         location=[30.0, 20.0],
         zoom_start=3,
+        # quarter zoom steps: the first view fits the story closely, not up to twice too wide
+        zoom_snap=0.25,
         tiles=tiles,
         prefer_canvas=False,
         control_scale=True,
@@ -160,6 +204,7 @@ def render_map(
     highlight: set[str] | None = None,
     outlines: Outlines | None = None,
     bounds: Sequence[Sequence[float]] | None = None,
+    title: str | None = None,
     tiles_attribution: str | None = None,
 ):
     """Draw a scene as a folium map.
@@ -182,6 +227,9 @@ def render_map(
         Where outlines come from; defaults to `geo.shapes.load_shapes()`.
     bounds : ((south, west), (north, east)), optional
         The view to open on instead of the Scene's own extent (a new map only).
+    title : str, optional
+        The map's title (a new map only; default: its documents' titles, see
+        `layers.titles`); the page's ``<title>`` and a source line come with it.
 
     Returns
     -------
@@ -206,16 +254,16 @@ def render_map(
     added.append(page)
     features = collect_layers(scene, layers=[x for x in layers if x in FEATURE_LAYERS], outlines=outlines)
     if created:
-        # a whole Scene opens no closer than zoom 6; bounds given (a briefing step) are framed
+        # a whole Scene opens no closer than zoom 7; bounds given (a briefing step) are framed
         # as tightly as they ask
-        max_zoom = 6 if bounds is None else None
+        max_zoom = 7 if bounds is None else None
+        points = story_points(scene, features) if bounds is None else []
         bounds = _bounds(scene, features) if bounds is None else [list(b) for b in bounds]
         if bounds is not None:
             # The view is set before any layer is added, and without the zoom animation:
             # fitted last, the browser drew every layer twice (at the opening zoom, then
             # again when the animation ended): 0.19 s of the renderer's 0.78 s on the
-            # sample map. Room is left for the legend (bottom left) and the layer control
-            # (top right).
+            # sample map. The ViewGuard (last) makes room for the controls if they cover the story.
             fit = fit_view(bounds, max_zoom=max_zoom)
             fit.add_to(m)
             added.append(fit)
@@ -238,11 +286,20 @@ def render_map(
                 time_filter = build_time_filter(scene, group, features[layer])
                 if time_filter is not None:
                     added.append(time_filter.add_to(m))
+    if created:
+        from layers.titles import add_titles
+
+        added.append(add_titles(m, scene, title))
     if "legend" in layers:
-        added.append(build_legend_layer(scene, layers=FEATURE_LAYERS, features=features).add_to(m))
-    control = folium.LayerControl(collapsed=False, position="topright")
+        added.append(build_legend_layer(scene, layers=FEATURE_LAYERS, features=features, outlines=outlines).add_to(m))
+    # folded to an icon that opens on hover or tap: with the legend, at most a small share of the map
+    control = folium.LayerControl(collapsed=True, position="topright")
     control.add_to(m)
     added.append(control)
+    if created and bounds is not None:
+        guard = ViewGuard(bounds, points or [], max_zoom)
+        guard.add_to(m)
+        added.append(guard)
     if len(stacked) > 1:
         order = LayerOrder(stacked)
         order.add_to(m)

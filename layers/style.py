@@ -12,21 +12,57 @@ LAND = "#f3f0e8"
 LAND_EDGE = "#c9c2b3"
 INK = "#2c3440"
 
-ROLE_COLORS: dict[str, str] = {
-    "supplier": "#2a6f97",
-    "recipient": "#d4943a",
-    "backer": "#5a8f5c",
-    "target": "#b5473f",
-    "other": "#a3abb3",
+#: Countries at an end of a relation: one neutral fill (what each does is told by its markers)
+ACTOR_FILL: dict = {"color": "#56606b", "weight": 1.3, "opacity": 0.9, "fillColor": "#9aa5b1", "fillOpacity": 0.38}
+#: Countries only mentioned: paler, and unlabelled
+MENTIONED_FILL: dict = {"color": "#a3abb3", "weight": 0.8, "opacity": 0.8, "fillColor": "#c3c9cf", "fillOpacity": 0.2}
+ACTOR_POINT = "#56606b"
+MENTIONED_POINT = "#a3abb3"
+SIDE_POINT = "#2c3440"
+#: A dissolved state, drawn as the dashed outline of its successors, never filled as today's land
+HISTORICAL: dict = {"color": "#6b5a3c", "weight": 1.8, "opacity": 0.9, "dashArray": "6 4", "fill": False}
+
+#: The role marker beside a country's name, by (relation kind, end, transfer stage); a marker
+#: says what the text says and no more (a halted purchase is not a delivery)
+ROLE_WORDS: dict[tuple[str, str, str], str] = {
+    ("transfer", "source", ""): "supplies",
+    ("transfer", "target", ""): "receives",
+    ("transfer", "source", "pending"): "to supply",
+    ("transfer", "target", "pending"): "to receive",
+    ("transfer", "source", "frozen"): "sale halted",
+    ("transfer", "target", "frozen"): "purchase halted",
+    ("support", "source", ""): "backs",
+    ("support", "target", ""): "backed",
+    ("conflict", "source", ""): "hostile",
+    ("conflict", "target", ""): "targeted",
+    ("alliance", "source", ""): "partner",
+    ("alliance", "target", ""): "partner",
 }
-ROLE_LABELS: dict[str, str] = {
-    "supplier": "Supplier",
-    "recipient": "Recipient or backed side",
-    "backer": "Backer",
-    "target": "Target of hostility",
-    "other": "Also involved",
+#: What each role marker means, for the legend
+ROLE_MEANINGS: dict[str, str] = {
+    "supplies": "sends a transfer (arms, technology)",
+    "receives": "receives a transfer",
+    "to supply": "a planned or ordered transfer from here",
+    "to receive": "a planned or ordered transfer to here",
+    "sale halted": "a transfer from here was frozen or blocked",
+    "purchase halted": "a transfer to here was frozen or blocked",
+    "backs": "backs another side",
+    "backed": "is backed by another",
+    "hostile": "acts against another side",
+    "targeted": "target of hostility or attack",
+    "partner": "in an alliance or cooperation",
 }
-ROLE_ORDER: tuple[str, ...] = tuple(ROLE_COLORS)
+#: The order of the markers beside a name: (kind, end)
+ROLE_ORDER: tuple[tuple[str, str], ...] = (
+    ("conflict", "source"),
+    ("conflict", "target"),
+    ("support", "source"),
+    ("support", "target"),
+    ("transfer", "source"),
+    ("transfer", "target"),
+    ("alliance", "source"),
+    ("alliance", "target"),
+)
 
 CITY = "#34404e"
 
@@ -62,6 +98,18 @@ ARC_COLORS: dict[str, str] = {
 }
 FROZEN = "#9a9a9a"
 ARC_WEIGHT = 3
+#: arcs for several statements: width = min(cap, ARC_WEIGHT + step × log2(statements)), px
+STATEMENT_WEIGHT = (1.5, 9.0)
+
+
+def statement_weight(statements: int) -> float:
+    """The width (px) of an arc that stands for this many statements (one: `ARC_WEIGHT`)."""
+    import math
+
+    step, cap = STATEMENT_WEIGHT
+    return round(min(cap, ARC_WEIGHT + step * math.log2(max(1, statements))), 2)
+
+
 #: corpus arcs: width = min(max, base + step × log2(supporting documents)), in px; one
 #: document draws at the ordinary width, 16 at 9 px, 64 and more at the cap
 SUPPORT_WEIGHT = (ARC_WEIGHT, 1.5, 12.0)
@@ -79,9 +127,9 @@ DASH_PLANNED = "9 6"
 DASH_SUPPORT = "1 7"
 
 ARC_LABELS: dict[str, str] = {
-    "alliance": "Alliance or cooperation (no direction)",
-    "transfer": "Transfer, delivered (arrow at the recipient)",
-    "support": "Support or backing (backer → backed)",
+    "alliance": "Alliance or cooperation",
+    "transfer": "Transfer, delivered (→ recipient)",
+    "support": "Support (backer → backed)",
     "conflict": "Conflict or hostility (→ target)",
 }
 

@@ -8,8 +8,10 @@ the dates travel in the page as JSON and the filtering runs in the
 browser, so an exported HTML file needs no server.
 
 What an arc's dates are comes from :func:`arc_dates`: a corpus relation's
-``Support.by_date`` (documents per day), or else the dates of the
-documents its evidence sentences come from (``Document.date``). An arc
+``Support.by_date`` (documents per day), or else the date its own sentence
+gives (``Relation.date``), or else the dates of the documents its evidence
+sentences come from (``Document.date``, else the first date the document's
+text states). An arc drawn for several statements counts the dates of all. An arc
 whose supporting documents are undated counts in every window while the
 "undated" switch is on. Arcs with ``Support`` are redrawn with the width of
 the documents that support them within the window.
@@ -25,27 +27,86 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from geo.scene import Relation, Scene
 from layers import style
 from layers.elements import QuickMacroElement, template
 from layers.feature import MapFeature, key_class
 
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_MONTH_YEAR = re.compile(r"([A-Za-z]{3,9})\.?\s+(?:\d{1,2},?\s+)?(1[89]\d\d|20\d\d)(?!\d)")
+
+
+def statement_date(text: str | None) -> str | None:
+    """A relation's own date (``Relation.date``, words from its sentence) as a sortable ISO prefix.
+
+    A whole date gives ``YYYY-MM-DD``, a month ``YYYY-MM``, a year ``YYYY``;
+    words without a year ("last year") give None.
+
+    Examples
+    --------
+    >>> statement_date("in 1970"), statement_date("since April 2023"), statement_date("March 5, 2022")
+    ('1970', '2023-04', '2022-03-05')
+    >>> statement_date("last year") is None
+    True
+    """
+    from geo.dates import find_date, month_number
+
+    if not text:
+        return None
+    whole = find_date(text)
+    if whole:
+        return whole
+    m = _MONTH_YEAR.search(text)
+    if m and month_number(m.group(1)):
+        return f"{m.group(2)}-{month_number(m.group(1)):02d}"
+    m = _YEAR.search(text)
+    return m.group(1) if m else None
+
+
+@lru_cache(maxsize=256)
+def _text_date(text: str) -> str | None:
+    from geo.dates import find_date
+
+    return find_date(text)
+
+
+def document_date(scene: Scene, doc_id: str) -> str | None:
+    """A document's date: the one given (``Document.date``), else the first whole date its text states."""
+    doc = scene.document(doc_id)
+    if doc is None:
+        return None
+    return doc.date or (_text_date(doc.text) if doc.text else None)
+
 
 def arc_dates(scene: Scene, rel: Relation) -> tuple[list[tuple[str, int]], int]:
-    """The days a relation was reported (with documents per day) and its undated documents."""
+    """The days a relation was reported (with documents per day) and its undated documents.
+
+    A corpus relation counts its supporting documents per day. Otherwise a
+    statement dated in its own sentence ("delivered in March 2022") counts on
+    that date; else each of its documents counts on the document's date.
+    """
     if rel.support is not None:
         return [(d.date, d.documents) for d in rel.support.by_date], rel.support.undated
+    own = statement_date(rel.date)
+    if own:
+        # "in March 2024" in an article of 12 March 2024: the document's day is the fuller date
+        fuller = [d for d in (document_date(scene, s.doc) for s in rel.evidence) if d and d.startswith(own)]
+        return [(fuller[0] if fuller else own, 1)], 0
     days: Counter[str] = Counter()
     undated = 0
     for doc_id in dict.fromkeys(s.doc for s in rel.evidence):
-        doc = scene.document(doc_id)
-        if doc is not None and doc.date:
-            days[doc.date] += 1
+        date = document_date(scene, doc_id)
+        if date:
+            days[date] += 1
         else:
             undated += 1
+    if not rel.evidence:
+        undated = 1  # added by the analyst: no date known
     return sorted(days.items()), undated
 
 
@@ -53,25 +114,35 @@ def timeline_entries(scene: Scene, arcs: Sequence[MapFeature]) -> list[dict]:
     """What the filter needs of each drawn arc: its key class, kind, dates and undated count."""
     out = []
     for feature in arcs:
-        rel = scene.relation(feature.key)
-        if rel is None:
+        # an arc may stand for several statements (layers.arcs): its dates are theirs together
+        rels = [r for r in (scene.relation(k) for k in feature.all_keys) if r is not None]
+        if not rels:
             continue
-        days, undated = arc_dates(scene, rel)
+        days: Counter[str] = Counter()
+        undated = 0
+        for rel in rels:
+            got, none = arc_dates(scene, rel)
+            days.update(dict(got))
+            undated += none
         out.append(
             {
                 "key": key_class(feature.key),
-                "kind": rel.kind,
-                "dates": [[d, n] for d, n in days],
+                "kind": rels[0].kind,
+                "dates": [[d, n] for d, n in sorted(days.items())],
                 "undated": undated,
-                "scale": rel.support is not None,
+                "scale": rels[0].support is not None,
             }
         )
     return out
 
 
 def has_dates(entries: Sequence[dict]) -> bool:
-    """Whether any arc has a dated document (a filter over no dates would show nothing)."""
-    return any(e["dates"] for e in entries)
+    """Whether the arcs' dates give a filter something to do: two days or more, or a day and undated arcs.
+
+    (A filter over no dates would show nothing, and over one day it only takes room.)
+    """
+    days = {d for e in entries for d, _ in e["dates"]}
+    return len(days) >= 2 or (len(days) == 1 and any(e["undated"] for e in entries))
 
 
 class TimeFilter(QuickMacroElement):

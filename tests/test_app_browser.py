@@ -3,7 +3,7 @@
 Every request that does not go to the local Streamlit server is aborted and
 recorded; the tests fail if any was attempted, if the page logs an error, or
 if Streamlit shows an exception. Screenshots land in pytest's tmp dir (and
-in out/ when GEOBRIEF_SCREENSHOTS=1) for a person to look at.
+in bench/out/ when GEOBRIEF_SCREENSHOTS=1) for a person to look at.
 """
 
 from __future__ import annotations
@@ -86,47 +86,54 @@ class Watch:
         self.sent: list[float] = []  # times the page sent a message to the server
 
 
-@contextlib.contextmanager
-def _open_app(server: str, *, slow_stylesheet: float = 0.0):
-    """The app's page in a new headless Chromium; ``slow_stylesheet`` delays Leaflet's CSS."""
+@pytest.fixture(scope="module")
+def chromium():
+    """One headless Chromium for the module; each test opens the app in a new context of its own."""
     from playwright.sync_api import sync_playwright
 
-    watch = Watch()
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
-        context = browser.new_context(viewport={"width": 1500, "height": 1000})
+        yield browser
+        browser.close()
 
-        def route(r):
-            url = r.request.url
-            if url.startswith((server, "data:", "blob:", "about:")):
-                if slow_stylesheet and url.endswith("leaflet.css"):
-                    time.sleep(slow_stylesheet)
-                r.continue_()
-            else:
-                watch.blocked.append(url)
-                r.abort()
 
-        context.route("**/*", route)
-        pg = context.new_page()
-        pg.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
-        pg.on("pageerror", lambda e: watch.errors.append(str(e)))
-        pg.on("websocket", lambda ws: ws.on("framesent", lambda f: watch.sent.append(time.monotonic())))
-        pg.goto(server)
-        pg.watch = watch
-        try:
-            yield pg
-        finally:
-            context.close()
-            browser.close()
+@contextlib.contextmanager
+def _open_app(server: str, browser, *, slow_stylesheet: float = 0.0):
+    """The app's page in a new browser context (no cache, no cookies); ``slow_stylesheet`` delays
+    Leaflet's CSS."""
+    watch = Watch()
+    context = browser.new_context(viewport={"width": 1500, "height": 1000})
+
+    def route(r):
+        url = r.request.url
+        if url.startswith((server, "data:", "blob:", "about:")):
+            if slow_stylesheet and url.endswith("leaflet.css"):
+                time.sleep(slow_stylesheet)
+            r.continue_()
+        else:
+            watch.blocked.append(url)
+            r.abort()
+
+    context.route("**/*", route)
+    pg = context.new_page()
+    pg.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: watch.errors.append(str(e)))
+    pg.on("websocket", lambda ws: ws.on("framesent", lambda f: watch.sent.append(time.monotonic())))
+    pg.goto(server)
+    pg.watch = watch
+    try:
+        yield pg
+    finally:
+        context.close()
 
 
 @pytest.fixture
-def page(server):
-    with _open_app(server) as pg:
+def page(server, chromium):
+    with _open_app(server, chromium) as pg:
         yield pg
 
 
@@ -134,7 +141,7 @@ def _shot(pg, tmp_path: Path, name: str) -> Path:
     path = tmp_path / f"{name}.png"
     pg.screenshot(path=str(path))
     if os.environ.get("GEOBRIEF_SCREENSHOTS"):
-        out = ROOT / "out"
+        out = ROOT / "bench" / "out"
         out.mkdir(exist_ok=True)
         shutil.copy(path, out / path.name)
     return path
@@ -180,10 +187,10 @@ LABEL_OVERLAPS_JS = """() => {
 }"""
 
 
-def test_labels_are_placed_again_when_leaflets_stylesheet_comes_late(server, tmp_path):
+def test_labels_are_placed_again_when_leaflets_stylesheet_comes_late(server, chromium, tmp_path):
     # Label boxes measured before Leaflet's CSS applies are wrong; the map's script places
     # the labels again when the stylesheet loads (on a busy machine it comes after the script)
-    with _open_app(server, slow_stylesheet=1.0) as pg:
+    with _open_app(server, chromium, slow_stylesheet=1.0) as pg:
         _map(pg)
         pg.wait_for_timeout(1500)
         frame = next(f for f in pg.frames if "st_folium" in f.url)
@@ -216,6 +223,7 @@ def test_pan_and_zoom_do_not_rerun_the_app(page):
 def test_layer_control_hides_and_shows_arcs(page, tmp_path):
     frame = _map(page)
     before = frame.locator("path.gb-arc").count()
+    frame.locator(".leaflet-control-layers").hover()  # the control opens on hover
     toggle = frame.locator(".leaflet-control-layers-overlays label", has_text="Relations")
     toggle.locator("input").click()
     page.wait_for_timeout(300)
@@ -259,31 +267,161 @@ def test_clicking_an_arc_shows_its_evidence(page, tmp_path):
     _no_trouble(page)
 
 
+def _seed_view():
+    from geo.documents import load_path
+    from geo.extract import extract
+
+    return extract([load_path(p) for p in sorted((ROOT / "seeds").glob("*.txt"))])
+
+
+def test_first_view_fits_the_ends_of_the_relations(page, tmp_path):
+    from layers.render import collect_layers, story_points
+
+    scene = _seed_view()
+    ends = [list(p) for p in story_points(scene, collect_layers(scene))]
+    frame = _map(page)
+    page.wait_for_timeout(800)
+    inner = next(f for f in page.frames if "st_folium" in f.url)
+    view = inner.evaluate(
+        """(points) => { const map = window.map; const s = map.getSize();
+             return {w: s.x, h: s.y, pts: points.map(p => { const q = map.latLngToContainerPoint(p); return [q.x, q.y]; })}; }""",
+        ends,
+    )
+    xs, ys = [p[0] for p in view["pts"]], [p[1] for p in view["pts"]]
+    assert min(xs) >= 0 and max(xs) <= view["w"] and min(ys) >= 0 and max(ys) <= view["h"]
+    assert max((max(xs) - min(xs)) / view["w"], (max(ys) - min(ys)) / view["h"]) >= 0.5
+    assert frame.locator(".gb-endpoint.gb-crowded").count() == 0  # every end is named
+    _shot(page, tmp_path, "app-first-view")
+
+
+def test_clicking_a_country_fills_the_panel(page, tmp_path):
+    frame = _map(page)
+    page.wait_for_timeout(800)
+    box = page.locator(MAP_FRAME).first.bounding_box()
+    # a real click inside Pakistan's outline (a country at an end of a relation), away from its name
+    inner = next(f for f in page.frames if "st_folium" in f.url)
+    x, y = inner.evaluate(
+        """() => { const map = window.map; const q = map.latLngToContainerPoint([27.0, 66.0]);
+                   return [q.x, q.y]; }"""
+    )
+    since = time.monotonic()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    page.get_by_role("heading", name="Pakistan").wait_for(timeout=30_000)
+    answered = time.monotonic() - since
+    panel = page.locator("[data-testid='stVerticalBlock'] .gb-relations").first
+    panel.wait_for(timeout=10_000)
+    assert "Pakistan" in panel.inner_text() and "transfer" in panel.inner_text()
+    assert page.locator("blockquote").count() >= 1  # its sentences
+    assert frame.locator("path.gb-picked").count() >= 1  # marked on the map, without a redraw
+    print(f"country click → panel: {answered * 1000:.0f} ms (one click, not a benchmark)")
+    _shot(page, tmp_path, "app-country-click")
+    _no_trouble(page)
+
+
 def test_briefing_mode_with_arrow_keys(page, tmp_path):
+    """The briefing is the exported player embedded in the app: the arrow keys step in the page."""
     _map(page)
     page.get_by_role("button", name="Briefing mode").click()
-    counter = page.locator(".gb-brief-count")
-    counter.wait_for(timeout=60_000)
-    text = counter.inner_text()
-    assert text.startswith("Step 1 / ")
-    total = int(text.rsplit("/", 1)[1])
+    player = page.frame_locator("iframe[srcdoc*='gb-briefing-data']").first
+    player.locator(".gb-step[aria-current='step']").wait_for(timeout=60_000)
     assert page.locator("[data-testid='stSidebar']").is_hidden()
-    _map(page)
-    page.mouse.click(700, 15)  # focus the page, not the map iframe
+    inner = next(f for f in page.frames if f.url.startswith("about:srcdoc") and f.locator(".gb-panel").count())
+    total = inner.evaluate("window.geobriefBriefing.count")
+    assert total >= 2 and inner.evaluate("window.geobriefBriefing.index") == 0
+    player.locator(".leaflet-container").click(position={"x": 30, "y": 300})  # focus the player
     page.keyboard.press("ArrowRight")
-    page.wait_for_function(
-        "() => (document.querySelector('.gb-brief-count')||{}).innerText?.startsWith('Step 2 /')",
-        timeout=60_000,
-    )
-    _map(page)
-    page.wait_for_timeout(800)
+    inner.wait_for_function("window.geobriefBriefing.settled === 1", timeout=10_000)
+    assert player.locator(".gb-step[aria-current='step']").get_attribute("data-step") == "1"
+    page.wait_for_timeout(400)
     _shot(page, tmp_path, "app-briefing-step2")
     page.keyboard.press("ArrowLeft")
-    page.wait_for_function(
-        "() => (document.querySelector('.gb-brief-count')||{}).innerText?.startsWith('Step 1 /')",
+    inner.wait_for_function("window.geobriefBriefing.settled === 0", timeout=10_000)
+    page.get_by_role("button", name="Leave briefing").click()
+    page.locator("[data-testid='stSidebar']").wait_for(state="visible", timeout=60_000)
+    _no_trouble(page)
+
+
+def _arcs_in(pg) -> int:
+    return pg.evaluate(
+        """sel => { const f = document.querySelector(sel); const d = f && f.contentDocument;
+                    return d ? d.querySelectorAll('path.gb-arc').length : -1; }""",
+        MAP_FRAME,
+    )
+
+
+def _paste(pg, text: str) -> None:
+    before = _arcs_in(pg)
+    expander = pg.get_by_text("Paste an article")
+    if not pg.get_by_label("Article text").is_visible():
+        expander.click()
+    pg.get_by_label("Article text").fill(text)
+    pg.wait_for_timeout(500)  # the text area sends its value when it loses focus
+    pg.get_by_role("button", name="Add pasted text").click()
+    pg.wait_for_function(
+        """([sel, n]) => { const f = document.querySelector(sel); const d = f && f.contentDocument;
+                           return d && d.querySelectorAll('path.gb-arc').length > n; }""",
+        arg=[MAP_FRAME, before],
         timeout=60_000,
     )
-    assert total >= 2
+
+
+def test_the_time_slider_hides_and_shows_arcs_in_the_app(page, tmp_path):
+    _map(page)
+    _paste(page, "ABU DHABI, 12 March 2024 - The United Arab Emirates supplied drones to the Rapid Support Forces.")
+    _paste(page, "CAIRO, 2 May 2023 - Egypt supplied armoured vehicles to the Sudanese army.")
+    page.wait_for_timeout(800)
+    inner = next(f for f in page.frames if "st_folium" in f.url)
+    control = inner.locator(".gb-timefilter")
+    assert control.count() == 1
+    if not inner.locator(".gb-timefilter details[open]").count():
+        inner.locator(".gb-timefilter summary").click()  # folded on the app's narrow map
+    every = inner.evaluate("() => document.querySelectorAll('path.gb-arc').length")
+    inner.evaluate(
+        """() => { const d = document.querySelector('.gb-timefilter');
+             const a = d.querySelector('.gb-tf-lo'), b = d.querySelector('.gb-tf-hi');
+             a.value = '1'; b.value = '1';
+             [a, b].forEach(x => x.dispatchEvent(new Event('input', {bubbles: true}))); }"""
+    )
+    inner.locator(".gb-tf-undated").uncheck()  # only what was reported on 12 March 2024
+    only = inner.evaluate("() => document.querySelectorAll('path.gb-arc').length")
+    assert 1 <= only < every
+    _shot(page, tmp_path, "app-time-slider")
+    inner.locator(".gb-tf-undated").check()
+    inner.evaluate(
+        """() => { const d = document.querySelector('.gb-timefilter'); const a = d.querySelector('.gb-tf-lo');
+             a.value = '0'; a.dispatchEvent(new Event('input', {bubbles: true})); }"""
+    )
+    assert inner.evaluate("() => document.querySelectorAll('path.gb-arc').length") == every
+    _no_trouble(page)
+
+
+def test_an_uploaded_web_page_gives_only_its_articles_places(page, tmp_path):
+    """The page's navigation (Africa, Europe, Asia), related links (Japan, Australia) and footer
+    (London, Singapore), none of them in the samples, never reach the map."""
+    _map(page)
+    page.locator("[data-testid='stSidebar'] input[type='file']").first.set_input_files(
+        str(ROOT / "tests" / "data" / "pages" / "rsf-page.html")
+    )
+    page.get_by_text("Added “UAE arms reach Sudan").wait_for(timeout=60_000)
+    page.wait_for_function(
+        """sel => { const f = document.querySelector(sel); const d = f && f.contentDocument;
+                    return d && [...d.querySelectorAll('.gb-label')].some(e => e.innerText.includes('Rapid Support')); }""",
+        arg=MAP_FRAME,
+        timeout=60_000,
+    )
+    inner = next(f for f in page.frames if "st_folium" in f.url)
+    names = inner.evaluate(
+        """() => { const out = [];
+             window.map.eachLayer(l => { const t = l.getTooltip && l.getTooltip();
+               if (t) { const d = document.createElement('div'); d.innerHTML = t.getContent(); out.push(d.innerText); } });
+             return out; }"""
+    )
+    text = " | ".join(names)
+    for name in ("United Arab Emirates", "Egypt", "Rapid Support Forces"):
+        assert name in text, name
+    for name in ("Africa", "Europe", "Asia", "Japan", "Australia", "London", "Singapore", "Brazil"):
+        assert name not in text, name
+    _shot(page, tmp_path, "app-html-upload")
     _no_trouble(page)
 
 

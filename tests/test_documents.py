@@ -142,3 +142,25 @@ def test_the_same_article_in_two_folders_gives_the_same_document(tmp_path):
     first, second = (load_path(p) for p in paths)
     assert first == second
     assert first.source == "article.txt" and str(tmp_path) not in first.source
+
+
+def test_a_web_page_gives_only_its_articles_places(root: Path) -> None:
+    """Navigation ("Africa", "Europe", "Ukraine war"), a "related articles" list (Russia, Kyiv,
+    Japan, Australia), a footer (London, New York, Singapore) and a script never become places."""
+    from geo.extract import extract
+
+    doc = load_path(root / "tests" / "data" / "pages" / "rsf-page.html")
+    assert doc.title == "UAE arms reach Sudan's RSF | World News"
+    assert "Related articles" not in doc.text and "Offices in London" not in doc.text
+    assert doc.text.startswith("UAE arms reach Sudan's RSF")
+    names = {p.name for p in extract([doc]).places}
+    assert {"Sudan", "United Arab Emirates", "Egypt", "Chad"} <= names
+    for name in ("Africa", "Europe", "Asia", "Ukraine", "Russia", "Kyiv", "Japan", "Australia", "London", "Brazil"):
+        assert name not in names, name
+
+
+def test_plain_text_and_markdown_are_not_cut(tmp_path: Path) -> None:
+    text = "Menu: Africa | Europe\n\nTurkey sells drones to Ukraine.\n\nFooter: London office.\n"
+    for name in ("a.txt", "a.md"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert load_path(tmp_path / name).text == text

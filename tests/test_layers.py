@@ -44,20 +44,69 @@ def test_every_layer_is_named_and_control_comes_last(rich_html):
     assert script.rfind("L.control.layers") > script.rfind("L.featureGroup(")
 
 
-def test_one_arc_per_relation_with_kind_classes(rich_html):
+def test_one_arc_per_kind_source_and_target_with_kind_classes(rich_html):
     opts = _arc_options(rich_html)
-    assert len(opts) == 7  # 8 relations, one is a sphere
-    kinds = sorted(o["className"].rsplit(" ", 1)[0] for o in opts)
-    assert kinds.count("gb-arc gb-transfer") == 3
+    # 8 relations: one is a sphere, and two transfers Turkey → Ukraine are one arc
+    assert len(opts) == 6
+    kinds = sorted(" ".join(o["className"].split()[:2]) for o in opts)
+    assert kinds.count("gb-arc gb-transfer") == 2
     assert kinds.count("gb-arc gb-conflict") == 2
     assert "gb-arc gb-alliance" in kinds and "gb-arc gb-support" in kinds
+    # the grouped arc names both statements (their key classes), is wider, and lists both in its popup
+    from layers.feature import key_class
+
+    (both,) = [o for o in opts if key_class("r2") in o["className"]]
+    assert key_class("r1") in both["className"] and both["weight"] > 3
+    (arc,) = [f for f in collect_arcs(rich_scene()) if f.key == "r1"]
+    assert arc.keys == ("r1", "r2") and arc.properties["statements"] == 2
+    for text in (
+        "2 statements",
+        "12 × Bayraktar TB2",
+        "50 × TB2 drones",
+        "delivered",
+        "planned",
+        "sold 12",
+        "plans to buy",
+    ):
+        assert text in arc.popup, text
+    assert [m.text for m in arc.marks if m.kind == "label"] == ["12 × Bayraktar TB2 +1"]
+
+
+def test_no_two_arcs_share_a_kind_source_and_target():
+    from geo.scene import Relation
+
+    base = rich_scene()
+    extra = (
+        *(
+            Relation(
+                f"x{i}", "transfer", "TR", "UA", item="TB2", status="delivered", evidence=base.relations[0].evidence
+            )
+            for i in range(4)
+        ),
+        Relation("y", "alliance", "UA", "TR"),
+    )
+    arcs = collect_arcs(base.replace(relations=base.relations + extra))
+    ends = [(f.kind, f.properties["source_id"], f.properties["target_id"]) for f in arcs]
+    ends = [(k, *sorted(e)) if k == "alliance" else (k, *e) for k, *e in ends]
+    assert len(ends) == len(set(ends))
+    (tr_ua,) = [f for f in arcs if f.kind == "transfer" and f.properties["source_id"] == "TR"]
+    assert tr_ua.properties["statements"] == 6
+    # the item most statements name is the label
+    assert [m.text for m in tr_ua.marks if m.kind == "label"] == ["TB2 +2"]
 
 
 def test_transfer_styles_by_status(rich_html):
     by_color = {(o["color"], o.get("dashArray")) for o in _arc_options(rich_html) if "gb-transfer" in o["className"]}
-    assert ("#1d6f6a", None) in by_color  # delivered: solid
-    assert ("#1d6f6a", "9 6") in by_color  # planned: dashed
+    assert ("#1d6f6a", None) in by_color  # delivered (and planned, one arc): solid
     assert ("#9a9a9a", "9 6") in by_color  # frozen: grey
+    scene = rich_scene()
+    planned_only = scene.replace(relations=tuple(r for r in scene.relations if r.id != "r1"))
+    by_color = {
+        (o["color"], o.get("dashArray"))
+        for o in _arc_options(export_html(planned_only, outlines=NONE))
+        if "gb-transfer" in o["className"]
+    }
+    assert ("#1d6f6a", "9 6") in by_color  # planned only: dashed
 
 
 def test_support_is_dotted_and_conflict_red(rich_html):
@@ -72,9 +121,9 @@ def test_arcs_between_one_pair_take_different_lanes():
     arcs = [
         f for f in collect_arcs(rich_scene()) if {f.properties["source_id"], f.properties["target_id"]} == {"TR", "UA"}
     ]
-    assert len(arcs) == 3
+    assert len(arcs) == 2  # a transfer arc (two statements) and an alliance
     mids = [tuple(a.geometry["coordinates"][len(a.geometry["coordinates"]) // 2]) for a in arcs]
-    assert len({(round(x, 1), round(y, 1)) for x, y in mids}) == 3
+    assert len({(round(x, 1), round(y, 1)) for x, y in mids}) == 2
     # mutual conflict: the two arcs bow to opposite sides
     c1, c2 = [f for f in collect_arcs(rich_scene()) if f.kind == "conflict"]
     assert c1.geometry["coordinates"][24] != c2.geometry["coordinates"][-25]
@@ -151,10 +200,10 @@ def test_hostile_text_is_escaped_everywhere():
 
 
 def test_highlight_dims_the_rest():
-    html = export_html(rich_scene(), outlines=NONE, highlight={"r1", "TR", "UA"})
+    html = export_html(rich_scene(), outlines=NONE, highlight={"r2", "TR", "UA"})
     opts = {o["color"] + str(o.get("dashArray")): o for o in _arc_options(html)}
-    assert opts["#1d6f6aNone"]["opacity"] == 0.9  # r1, highlighted
-    assert opts["#1d6f6a9 6"]["opacity"] == pytest.approx(0.18)  # r2, dimmed
+    assert opts["#1d6f6aNone"]["opacity"] == 0.9  # r1 and r2 (one arc), highlighted through r2
+    assert opts["#9a9a9a9 6"]["opacity"] == pytest.approx(0.17)  # r3, dimmed
     assert "gb-dim" in html
 
 
@@ -173,7 +222,8 @@ def test_legend_lists_only_what_is_drawn():
     html = export_html(transfer_scene(), outlines=NONE)
     legend = html[html.index('class="gb-legend') :]
     legend = legend[: legend.index("</div>")]
-    assert "Transfer, delivered" in legend and "Supplier" in legend and "Recipient" in legend
+    assert "Transfer, delivered" in legend and ">supplies<" in legend and ">receives<" in legend
+    assert "Country at an end of a relation" in legend or "Place at an end of a relation" in legend
     for absent in ("Alliance", "Conflict", "Disputed", "Sea", "influence", "planned"):
         assert absent not in legend
 
@@ -183,8 +233,9 @@ def test_legend_explains_every_style_of_rich_scene(rich_html):
     for text in (
         "Alliance",
         "Transfer, delivered",
-        "Transfer, planned",
         "Transfer, frozen",
+        "Wider: more statements",
+        "purchase halted",
         "Support",
         "Conflict",
         "Disputed area",
@@ -205,7 +256,7 @@ def test_shapes_drawn_from_real_outlines(rich_html):
 def test_every_feature_has_tooltip_and_evidence_popup(rich_html):
     n_features = rich_html.count('.bindPopup("')
     assert n_features == rich_html.count('.bindTooltip("')
-    assert n_features >= 7 + 7 + 3 + 1
+    assert n_features >= 6 + 7 + 3 + 1
     assert "Turkey sold 12 Bayraktar TB2 drones to Ukraine." in rich_html
     assert "Drone deal" in rich_html
 
@@ -221,9 +272,17 @@ def test_geojson_is_flat_and_complete():
             assert v is None or isinstance(v, str | int | float)
     layers = {f["properties"]["layer"] for f in feats}
     assert layers == {"arcs", "places", "regions", "spheres"}
-    planned = next(f for f in feats if f["properties"]["id"] == "r2")
+    planned = next(f for f in feats if f["properties"]["id"] == "r1")  # r1 and r2: one arc
     assert planned["geometry"]["type"] == "LineString"
-    want = {"relation": "transfer", "source": "Turkey", "target": "Ukraine", "quantity": 50, "status": "planned"}
+    want = {
+        "relation": "transfer",
+        "source": "Turkey",
+        "target": "Ukraine",
+        "quantity": 62,
+        "status": "delivered",
+        "statements": 2,
+        "relation_ids": "r1 | r2",
+    }
     assert {k: planned["properties"][k] for k in want} == want
     assert "plans to buy" in planned["properties"]["evidence"]
     assert planned["properties"]["documents"] == "Drone deal"

@@ -17,7 +17,8 @@
   var counter = document.querySelector(".gb-counter-n");
   var prevButton = document.querySelector(".gb-prev");
   var nextButton = document.querySelector(".gb-next");
-  var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  /* cfg.jump: frame each step at once, without the flight (the app's briefing, where a step must answer at once) */
+  var reduceMotion = cfg.jump || (window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
   var state = { index: -1, settled: -1, still: false };
 
   if (map.keyboard) { map.keyboard.disable(); }  /* the arrow keys belong to the story */
@@ -140,4 +141,6 @@
 
   var start = parseInt((location.hash || "").slice(1), 10);
   go(isNaN(start) ? 0 : start - 1);
+  /* embedded in the app: take the keyboard, so the arrow keys step at once */
+  if (cfg.jump) { try { window.focus(); } catch (e) { /* not allowed: a click gives focus */ } }
 })();
