@@ -460,6 +460,9 @@ class Parse(Roles):
                     pass
                 else:
                     cut(i, "sub", w)
+            elif g.has("clausal_prepositions", w) and prev != "," and self._phrase_then_verb(i + 1):
+                # "said it would act after Ecuadorean police stormed the embassy": a clause of its own
+                cut(i, "sub", w)
             elif w in ("and", "or") and self.phrase_at[i] < 0 and self._opens_clause(i):
                 cut(i, "coord", w)
             elif (
@@ -506,6 +509,8 @@ class Parse(Roles):
         return self._phrase_then_verb(nxt)
 
     def _phrase_then_verb(self, i: int) -> bool:
+        if i >= len(self.tokens):
+            return False
         pi = self.phrase_at[i]
         if pi < 0 and i + 1 < len(self.tokens) and self.low[i] in ("the", "a"):
             pi = self.phrase_at[i + 1]

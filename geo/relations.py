@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from geo.clauses import Anchor, Context, Parse, parse
 from geo.cuetable import load_cues
 from geo.frames import FRAME_FUNCTIONS, Hit
+from geo.grammar import load_grammar
 from geo.items import date, item_phrases, parse_quantity, status
 
 __all__ = ["Anchor", "Context", "Finding", "carry", "find_relations", "parse_quantity"]
@@ -193,7 +194,11 @@ def _two_sides_possible(anchors: Sequence[Anchor], words: set[str], context: Con
     ids = {a.id for a in anchors}
     if len(ids) >= 2:
         return True
-    return context is not None and bool(words & _REACHING) and bool(ids or context.subjects)
+    if context is None:
+        return False
+    if ids and context.conflict and words & load_grammar().words["event_nouns"]:
+        return True  # "Brazil condemned the incursion": the story said who carried it out
+    return bool(words & _REACHING) and bool(ids or context.subjects)
 
 
 def _run(p: Parse, table) -> list[Finding]:
@@ -424,6 +429,7 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
         hits = [h for h in hits if not (h.kind == "alliance" and frozenset((h.source[0], h.target[0])) in broken)]
     out: list[Finding] = []
     seen: set[tuple] = set()
+    statements: dict[tuple, int] = {}  # key -> index in out of a relation stated by a verb or noun
     waters = {a.id for a in p.anchors if a.kind in ("sea", "strait")}
     for h in hits:
         cue = f"cue {h.cue.id} '{p.low[h.at]}'"
@@ -451,10 +457,14 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
                     out += _transfers(p, h, s, t, cue, seen)
                     continue
                 key = (h.kind, *sorted((s, t))) if h.kind in ("alliance", "conflict") else (h.kind, s, t)
+                extra = {"physical": True} if physical or p.g.has("hostile_nouns", p.low[h.at]) else {}
                 if key in seen:
+                    if extra and key in statements and not out[statements[key]].extra:
+                        # "broke off ties with Y after Y's police stormed X's embassy": the attack tells who acted
+                        out[statements[key]] = Finding(h.kind, s, t, cue, confidence=0.7, extra=extra)
                     continue
                 seen.add(key)
-                extra = {"physical": True} if physical or p.g.has("hostile_nouns", p.low[h.at]) else {}
+                statements[key] = len(out)
                 out.append(Finding(h.kind, s, t, cue, confidence=0.7, extra=extra))
     return out
 

@@ -341,3 +341,11 @@ def test_the_three_region_states_are_the_story_s_members_of_that_region() -> Non
         ("alliance", "ML", "NE"),
         ("alliance", "BF", "NE"),
     }
+
+
+@pytest.mark.parametrize("sentence", ["Chile cut ties with Peru after", "Peru was attacked by Chile since"])
+def test_a_sentence_may_end_on_a_clause_word(sentence: str) -> None:
+    """A clause word at the very end (a cut-off headline) opens no clause and breaks nothing."""
+    assert {(f.kind, *sorted((f.source, f.target))) for f in find_relations(sentence, _anchors(sentence))} == {
+        ("conflict", "CL", "PE")
+    }
