@@ -147,6 +147,8 @@ class Parse(Roles):
             while first > 0 and (g.has("determiners", low[first - 1]) or low[first - 1] in ("fellow", "pro", "-")):
                 if low[first - 1] == "-" and (first < 2 or low[first - 2] != "pro"):
                     break
+                if low[first - 1] == "that" and first == i:
+                    break  # "... and that Rwanda exercises control": a clause opens, no "that Rwanda"
                 first -= 1
             last = i
             ph = Phrase(first, last, [toks[i].anchor])

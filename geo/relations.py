@@ -285,6 +285,8 @@ def _noun_use(p: Parse, i: int) -> bool:
     prev = p.low[i - 1]
     if prev in ("'s", "’s", "billion", "million", "trillion", "bn") or prev[:1].isdigit():
         return True
+    if prev in ("-", "–") and not p.tokens[i].space:
+        return True  # "Turkey-backed factions": a compound adjective, which the compound cues read
     if any(c.isdigit() for c in prev) and any(c.isalpha() for c in prev):
         return True  # after a system's name ("CH-92A armed drones"), a participle describes it
     if i + 1 < len(p.low) and p.low[i + 1] in _NOUN_AFTER:
@@ -351,24 +353,37 @@ _NOUN_AFTER = frozenset(
 _SMALL_BLOC = 5
 
 
+def _named_with(p: Parse, bloc: str) -> set[str]:
+    """Countries named in the bloc's own phrase or the one right after it ("NATO members Poland and Romania")."""
+    out: set[str] = set()
+    for pi, ph in enumerate(p.phrases):
+        if bloc not in p.ids(ph):
+            continue
+        out |= {i for i in p.ids(ph) if i != bloc}
+        nxt = p.phrases[pi + 1] if pi + 1 < len(p.phrases) else None
+        if nxt is not None and nxt.first <= ph.last + 3 and not nxt.prep:
+            out |= set(p.ids(nxt))
+    return out
+
+
 def _expand_blocs(p: Parse, findings: list[Finding]) -> list[Finding]:
-    """Blocs as endpoints become their members: a small bloc always, a large one where the sentence names them."""
+    """Blocs as endpoints become their members: a small bloc always, a large one where its phrase names them."""
     blocs = {a.id for a in p.anchors if a.kind == "bloc"}
     if not blocs or not findings:
         return findings
     from geo.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
-    named = {a.id for a in p.anchors if a.kind == "country"}
     members: dict[str, tuple[str, ...]] = {}
     for b in blocs:
         entry = gaz.get(b)
         if entry is None:
             continue
+        named = _named_with(p, b)
         listed = tuple(m for m in entry.members if m in named)
         if len(entry.members) <= _SMALL_BLOC:
             members[b] = tuple(entry.members)
-        elif len(listed) >= 2:
+        elif listed:
             members[b] = listed
     out: list[Finding] = []
     seen: set[tuple] = set()

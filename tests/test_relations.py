@@ -43,6 +43,7 @@ _OTHERS = {
     "Atlantic": ("sea:atlantic", "sea"),
     "Caspian": ("sea:caspian", "sea"),
     "Sahel": ("region:sahel", "region"),
+    "UN": ("bloc:un", "bloc"),
 }
 
 
@@ -348,4 +349,24 @@ def test_a_sentence_may_end_on_a_clause_word(sentence: str) -> None:
     """A clause word at the very end (a cut-off headline) opens no clause and breaks nothing."""
     assert {(f.kind, *sorted((f.source, f.target))) for f in find_relations(sentence, _anchors(sentence))} == {
         ("conflict", "CL", "PE")
+    }
+
+
+def test_a_large_bloc_stands_for_the_members_its_own_phrase_names() -> None:
+    """ "the UN ... Peru and Chile" is no list of UN members; "fellow NATO member Norway" is one."""
+    s = "A UN panel estimated that Peruvian troops are fighting alongside rebels in Chile and that Peru denies it."
+    assert not [f for f in find_relations(s, _anchors(s)) if f.source == "CL" or "bloc:un" in (f.source, f.target)]
+    s = "Spain's main threat comes from fellow NATO member Canada."
+    assert ("conflict", "ES", "CA") in _rels(s)
+
+
+def test_a_compound_adjective_is_no_verb() -> None:
+    """ "Chile-backed factions": the compound cue reads it; the verb cue must not look for a subject."""
+    s = (
+        "Peruvian drones struck positions of the Chile-backed Kenyan militia on Friday, the group said, as fighting "
+        "between the Kenyan-led force and Chile-backed Peruvian factions continued."
+    )
+    assert {(f.kind, f.source, f.target) for f in find_relations(s, _anchors(s))} == {
+        ("support", "CL", "KE"),
+        ("support", "CL", "PE"),
     }
