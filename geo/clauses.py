@@ -140,13 +140,11 @@ class Parse(Roles):
         simple: list[Phrase] = []
         i = 0
         while i < len(toks):
-            if toks[i].anchor < 0:
-                i += 1
+            if toks[i].anchor < 0 or (i >= 2 and low[i - 1] == "-" and low[i - 2] in ("pro", "anti")):
+                i += 1  # "the pro-Russian region of Transnistria" is no Russian side
                 continue
             first = i
-            while first > 0 and (g.has("determiners", low[first - 1]) or low[first - 1] in ("fellow", "pro", "-")):
-                if low[first - 1] == "-" and (first < 2 or low[first - 2] != "pro"):
-                    break
+            while first > 0 and (g.has("determiners", low[first - 1]) or low[first - 1] == "fellow"):
                 if low[first - 1] == "that" and first == i:
                     break  # "... and that Rwanda exercises control": a clause opens, no "that Rwanda"
                 first -= 1
@@ -540,7 +538,17 @@ class Parse(Roles):
         k = i - 1
         if k >= 0 and self.low[k] == ",":
             k -= 1
-        return self.phrase_at[k] if k >= 0 else -1
+        pi = self.phrase_at[k] if k >= 0 else -1
+        ph = self.phrases[pi] if pi >= 0 else None
+        if (
+            ph is not None
+            and ph.prep in ("along", "near", "on", "at", "across")
+            and ph.head in self.g.words["place_nouns"]
+        ):
+            # "Transnistria, a sliver of land along the Ukrainian border that broke away": not the border
+            first = self.clauses[-1].first
+            return next((qi for qi, q in enumerate(self.phrases) if q.first >= first and not q.prep and qi < pi), -1)
+        return pi
 
     def _that_opens(self, i: int) -> bool:
         prev = self.low[i - 1]

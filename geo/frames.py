@@ -245,7 +245,8 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if src is None and tgt is not None:
         src = blocked_by(p, v)  # "wanted to buy the plant, and the contract was blocked by Chile"
     last = p.context.transfer
-    if src is None and tgt is not None and last and last[1] in tgt.ids and last[0]:
+    open_market = any(p.g.has("open_sources", w) for w in p.low[v + 1 : c.last + 1])
+    if src is None and tgt is not None and last and last[1] in tgt.ids and last[0] and not open_market:
         src = Side((last[0],))  # the seller the story already named for this buyer
     if src is None or tgt is None:
         return []

@@ -239,6 +239,19 @@ def compound_adjective(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if role == "leader":
         other = p.pp(i, ("in", "on", "against", "into"), limit=6)
         return hit(cue, i, Side((a,)), other)
+    if role == "holder":
+        # "the Russian-controlled part of Moldova", "Turkish-held northern Cyprus": ground X holds
+        held = p.pp(i, ("of", "in"), limit=4)
+        j = i + 1
+        while held is None and j <= c.last and j < i + 4:
+            if p.phrase_at[j] >= 0:
+                held = p.side(p.phrase_at[j])
+            elif not p.tokens[j].text[:1].isalpha():
+                break
+            j += 1
+        if held is None or a in held.ids:
+            return []
+        return [Hit("influence", (a,), (), cue, i, members=held.ids)]
     if role == "supplier":
         tgt = p.pp(i, ("to", "for"), limit=12)
         if tgt is None:

@@ -370,3 +370,20 @@ def test_a_compound_adjective_is_no_verb() -> None:
         ("support", "CL", "KE"),
         ("support", "CL", "PE"),
     }
+
+
+def test_a_pro_x_phrase_is_no_side_of_x() -> None:
+    s = "Chile offered to help the pro-Peruvian separatist region of Kenya."
+    assert not [f for f in find_relations(s, _anchors(s)) if "PE" in (f.source, f.target)]
+
+
+def test_a_relative_clause_after_a_border_is_about_the_subject() -> None:
+    s = "Kenya, a strip of land along the Peruvian border that broke away from Chile in 1990, relies on coal."
+    assert [(f.kind, f.source, f.target) for f in find_relations(s, _anchors(s))] == [("conflict", "KE", "CL")]
+
+
+def test_goods_bought_on_the_market_have_no_seller_from_context() -> None:
+    ctx = Context()
+    find_relations("Chile bought gas from Peru in 2020.", _anchors("Chile bought gas from Peru in 2020."), context=ctx)
+    s = "Chile now buys its gas on European markets."
+    assert find_relations(s, _anchors(s), context=ctx) == []
