@@ -207,7 +207,7 @@ class Parse(Roles):
         self._appositions()
 
     def _merge_owned_groups(self, simple: list[Phrase]) -> list[Phrase]:
-        """ "Sudan's paramilitary Rapid Support Forces": the country's phrase joins the group it owns."""
+        """ "Sudan's paramilitary Rapid Support Forces", "Germany's Olaf Scholz": a phrase joins what it owns."""
         out: list[Phrase] = []
         for ph in simple:
             if out:
@@ -216,7 +216,7 @@ class Parse(Roles):
                 b = self.anchors[prev.anchors[0]]
                 if (
                     (prev.possessive or b.how == "demonym")
-                    and "@" in a.id
+                    and ("@" in a.id or a.how == "leader")
                     and a.id.split("@")[0] == b.id
                     and ph.first == prev.last + 1
                     and len(prev.anchors) == 1
@@ -329,6 +329,8 @@ class Parse(Roles):
                     ):
                         ph.official_of = True
                 return
+            if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"):
+                return  # "when the war started in 2020 Armenian President ...": the year is what "in" governs
             if w[:1].isdigit() and skipped < 3:  # "against 18 Houthi targets"
                 skipped += 1
                 k -= 1

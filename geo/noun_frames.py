@@ -355,9 +355,27 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             continue
         groups[-1][1].extend(x for x in ids if x not in groups[-1][1])
     hits = []
+    hosts = _consenting(p, v, last)
     for label, members in groups:
         countries = [m for m in members if kinds.get(m) not in ("region", "sea", "bloc")]
-        members = countries or members
+        members = [m for m in countries or members if m not in hosts]
         if members:
             hits.append(Hit("influence", owner.ids, (), cue, i, members=tuple(members), extra={"label": label}))
+    # "10,000 troops in eastern Congo under an agreement with Kinshasa": there at the host's wish, so backing
+    hits += [Hit("support", owner.ids, (h,), cue, i) for h in hosts if h not in owner.ids]
     return hits
+
+
+def _consenting(p: Parse, v: int, last: int) -> list[str]:
+    """Hosts that asked for or agreed to a presence: "under an agreement with X", "at the invitation of X"."""
+    out: list[str] = []
+    words = p.low[max(0, v - 8) : last + 1]
+    if any(w in ("base", "bases", "facility", "facilities") for w in words):
+        return out  # a base keeps its owner's sway whoever leased the ground
+    for k in range(v + 1, last + 1):
+        if not p.g.has("consent_nouns", p.low[k]) or p.g.has("peace_words", p.low[k - 1]):
+            continue  # "under a 1992 ceasefire agreement with Moldova" ends a war, it asks for no one
+        side = p.pp(k, ("with", "of", "by", "from"), limit=3)
+        if side is not None:
+            out += [x for x in side.ids if x not in out]
+    return out

@@ -387,3 +387,12 @@ def test_goods_bought_on_the_market_have_no_seller_from_context() -> None:
     find_relations("Chile bought gas from Peru in 2020.", _anchors("Chile bought gas from Peru in 2020."), context=ctx)
     s = "Chile now buys its gas on European markets."
     assert find_relations(s, _anchors(s), context=ctx) == []
+
+
+def test_a_year_is_what_a_preposition_governs() -> None:
+    """ "the war started in 2020 Peruvian officials ...": Peru is no place the war is in."""
+    from geo.clauses import parse
+
+    s = "When the war started in 2020 Peruvian officials asked Chile for help."
+    p = parse(s, _anchors(s))
+    assert [(p.ids(ph), ph.prep) for ph in p.phrases] == [(("PE",), ""), (("CL",), "")]
