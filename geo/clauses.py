@@ -307,6 +307,8 @@ class Parse(Roles):
         while k >= 0 and skipped < 4:
             w = self.low[k]
             if self.g.has("prepositions", w) or w in ("including", "such", "like"):
+                if w in ("to", "-") and k > 0 and self.low[k - 1][:1].isdigit() and self.low[k + 1][:1].isdigit():
+                    return  # "3,000 to 4,000 Rwandan soldiers": a range of numbers, not a preposition
                 if w in self.g.words["clausal_prepositions"] and self._verb_soon(ph.last + 1):
                     return  # "since India will ...", "after Niger last month suspended": a clause, not a phrase
                 if w == "as" and k > 0 and self.low[k - 1] == "such":

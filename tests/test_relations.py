@@ -396,3 +396,9 @@ def test_a_year_is_what_a_preposition_governs() -> None:
     s = "When the war started in 2020 Peruvian officials asked Chile for help."
     p = parse(s, _anchors(s))
     assert [(p.ids(ph), ph.prep) for ph in p.phrases] == [(("PE",), ""), (("CL",), "")]
+
+
+def test_an_estimate_reports_and_a_number_range_is_no_preposition() -> None:
+    """ "A UN panel estimated that 3,000 to 4,000 Peruvian soldiers are fighting alongside ...": Peru fights."""
+    s = "A UN panel has estimated that 3,000 to 4,000 Peruvian soldiers are fighting alongside Chilean forces."
+    assert [(f.kind, f.source, f.target) for f in find_relations(s, _anchors(s))] == [("support", "PE", "CL")]
