@@ -118,7 +118,13 @@ class Parse(Roles):
                 n = 3 if three else 2
                 among = _members(within)  # "the three Sahel juntas": countries of the Sahel
                 ids = list(dict.fromkeys(a.id for a in before if a.kind == "country" and (not among or a.id in among)))
-                group = tuple(ids[-n:]) if len(ids) >= n else self.context.focus_group(n, among)
+                listed = self.context.listed
+                if len(ids) >= n:
+                    group = tuple(ids[-n:])
+                elif len(listed) == n and (not among or set(listed) <= set(among)):
+                    group = listed  # "signed by A, B and C. The three countries ...": the list just named
+                else:
+                    group = self.context.focus_group(n, among)
                 if len(group) == n:
                     out.append(Anchor(s, e, "|".join(group), "anaphor", "country"))
             else:
@@ -421,6 +427,9 @@ class Parse(Roles):
                 continue
             if w in (";",) or (w in ("—", "–", "-") and toks[i].space and i + 1 < len(toks) and toks[i + 1].space):
                 cut(i + 1, "main")
+            elif w == "," and cur.kind == "sub" and cur.first < i - 2 and self._subject_then_verb(i + 1):
+                # "Though Serbia is a candidate to join the EU, it has refused ...": the main clause resumes
+                cut(i + 1, "main")
             elif w == ":":
                 cut(i + 1, "content")
             elif w == "(":
@@ -511,6 +520,12 @@ class Parse(Roles):
         if w in ("that", "it", "they", "he", "she", "we", "the", "this", "these"):
             return w != "the" or self._phrase_then_verb(nxt)
         return self._phrase_then_verb(nxt)
+
+    def _subject_then_verb(self, i: int) -> bool:
+        """A subject (a pronoun or an actor phrase) and its finite verb start at token i."""
+        if i + 1 < len(self.tokens) and self.low[i] in ("it", "they", "he", "she", "we"):
+            return self.finite(self.low[i + 1]) or self.low[i + 1] in ("also", "has", "have", "had", "would")
+        return self._phrase_then_verb(i)
 
     def _phrase_then_verb(self, i: int) -> bool:
         if i >= len(self.tokens):

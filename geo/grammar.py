@@ -52,7 +52,9 @@ class Context:
     ``mentions`` how often each country has been named (the story's focus);
     ``transfer`` the supplier and recipient of the last transfer read (a
     package's later items: "the deal also includes ..."); ``conflict`` the
-    attackers of the last conflict read ("support to the strikes").
+    attackers of the last conflict read ("support to the strikes"); ``listed``
+    the last list of several countries named together ("signed by A, B and C",
+    for a later "the three countries").
     """
 
     subjects: list[str] = field(default_factory=list)
@@ -63,6 +65,7 @@ class Context:
     mentions: dict[str, int] = field(default_factory=dict)
     transfer: tuple[str, str] | None = None
     conflict: tuple[str, ...] = ()
+    listed: tuple[str, ...] = ()
 
     def focus_group(self, n: int, among: Sequence[str] = ()) -> tuple[str, ...]:
         """The n countries named most often so far (for "the two countries", "the three nations").

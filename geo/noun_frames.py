@@ -57,6 +57,8 @@ def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             if p.low[k] in cue.opt("light_verbs"):
                 owner = p.subject(k, exclude=frozenset(other.ids))
                 break
+            if p.g.has("prepositions", p.low[k]) and p.low[k] != "of":
+                break  # "imposed sanctions on Russia over the war": the verb's noun is the sanctions
     if owner is None and other is not None and cue.opt("unowned") and p.low[i - 1] in ("the", "a"):
         # "over the war in Ukraine", "the fight against Russia": the sentence's other actor; but not the
         # subject of a verb that takes the noun as its object ("Slovenia endorsed the invasion of Iraq")

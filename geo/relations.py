@@ -266,6 +266,12 @@ def carry(context: Context, anchors: Sequence[Anchor], p: Parse | None = None) -
     context.actors = [x for x in context.actors if x not in countries] + list(dict.fromkeys(countries))
     if len(ids) >= 2:
         context.pair = (ids[0], ids[1])
+    if p is not None:
+        lists = [p.ids(ph) for ph in p.phrases if len(ph.anchors) > 1 and len(set(p.ids(ph))) > 1]
+        kinds = {a.id: a.kind for a in actors}
+        lists = [ids for ids in lists if all(kinds.get(x) == "country" for x in ids)]
+        if lists:
+            context.listed = tuple(dict.fromkeys(lists[-1]))
     groups = [a.id for a in actors if a.how == "group"]
     if len(subject) > 1:
         context.plural = subject

@@ -402,3 +402,31 @@ def test_an_estimate_reports_and_a_number_range_is_no_preposition() -> None:
     """ "A UN panel estimated that 3,000 to 4,000 Peruvian soldiers are fighting alongside ...": Peru fights."""
     s = "A UN panel has estimated that 3,000 to 4,000 Peruvian soldiers are fighting alongside Chilean forces."
     assert [(f.kind, f.source, f.target) for f in find_relations(s, _anchors(s))] == [("support", "PE", "CL")]
+
+
+def test_the_three_countries_are_the_list_just_named() -> None:
+    ctx = Context()
+    story = [
+        "Chile and Canada welcomed Kenya's offer.",
+        "Spain condemned a declaration signed by Peru, Brazil and Mali, which Spain's minister called a provocation.",
+        "The defence ministers of the three countries signed the document on Tuesday, pledging to cooperate.",
+    ]
+    found = []
+    for s in story:
+        found = find_relations(s, _anchors(s), context=ctx)
+    assert {(f.kind, *sorted((f.source, f.target))) for f in found} == {
+        ("alliance", "BR", "PE"),
+        ("alliance", "ML", "PE"),
+        ("alliance", "BR", "ML"),
+    }
+
+
+def test_a_main_clause_resumes_after_a_concessive_one() -> None:
+    """ "Though X is a candidate to join NATO, it has refused ... over the war in Y": X refuses; no war of X."""
+    s = (
+        "Though Peru is a candidate to join NATO, it has refused to impose sanctions on Chile over the war "
+        "in Kenya and maintains close ties with Spain."
+    )
+    found = {(f.kind, *sorted((f.source, f.target))) for f in find_relations(s, _anchors(s))}
+    assert ("alliance", "ES", "PE") in found
+    assert not [x for x in found if "bloc:nato" in x or ("PE" in x and "KE" in x)]
