@@ -270,7 +270,7 @@ class Parse(Roles):
             while len(run) > 1 and not in_parens and not any(c in seps[-1] for c in ("and", "or", "&", "as well as")):
                 run.pop()
                 seps.pop()
-            if len(run) > 1 and self._clause_follows(run):
+            if len(run) > 1 and self._clause_follows(run, seps[-1]):
                 run, seps = run[:1], []
             if len(run) > 1:
                 both = run[0].first > 0 and low[run[0].first - 1] == "both"
@@ -289,8 +289,12 @@ class Parse(Roles):
                 i += 1
         return out
 
-    def _clause_follows(self, run: list[Phrase]) -> bool:
-        """ "sold drones to Ukraine and Russia condemned it": the last member opens a new clause."""
+    def _clause_follows(self, run: list[Phrase], sep: str) -> bool:
+        """ "sold drones to Ukraine and Russia condemned it": the last member opens a new clause.
+
+        After "in" it takes a comma too ("a factory in the kingdom, and the US approved"), since
+        "troops in Mali and Niger withdrew" is one list.
+        """
         after = run[-1].last + 1
         if after >= len(self.tokens):
             return False
@@ -302,6 +306,7 @@ class Parse(Roles):
         before = run[0].first - 1
         return before >= 0 and (
             self.low[before] in ("to", "for", "from", "with", "against", "on", "at", "into")
+            or (self.low[before] in ("in", "over", "near") and sep.startswith(","))
             or self.low[before] in self.verbs
         )
 

@@ -498,6 +498,8 @@ def _transfers(p: Parse, h: Hit, s: str, t: str, cue: str, seen: set[tuple]) -> 
     first = p.clauses[max(0, p.clause_of[h.at] - 1)].first if c.first > 0 else c.first
     window = p.text(first, min(c.last, h.at + 12))
     st = status(window, p.low[h.at])
+    if st == "unknown" and h.cue.opt("stage"):
+        st = h.cue.opt("stage")  # "the Houthis fired Iranian-made missiles": what is used was delivered
     for item, qty in item_phrases(h.item_text):
         key = ("transfer", s, t, item.lower())
         if key in seen:
