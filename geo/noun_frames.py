@@ -154,6 +154,8 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         j += 1
     if j < len(p.low) and p.phrase_at[j] >= 0 and p.phrases[p.phrase_at[j]].first == j:
         named = p.side(p.phrase_at[j])
+        if set(named.ids) <= set(owner.ids):
+            named = None  # "... Russia's sphere of influence, Kremlin officials say": the speaker, not B
     # "B, A's ally," / "B, an ally of A": the noun's phrase stands beside B
     if named is None:
         k = i - 1
@@ -170,21 +172,37 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             start = p.phrases[subj.np].last + 1
             end = p.phrases[owner.np].first if owner.np >= 0 and p.phrases[owner.np].first < i else i
             between_words = p.low[start:end]
+            links = set(cue.opt("links", ()))  # "B falls within A's sphere of influence"
+
+            def linking(w: str) -> bool:
+                return p.g.has("copulas", w) or w in links
+
             # "B is A's partner", "B will now be a major partner of": a copula and modifiers only
             if (
-                any(p.g.has("copulas", w) for w in between_words)
+                any(linking(w) for w in between_words)
                 and len(between_words) <= 6
                 and not any(
-                    p.g.has("prepositions", w)
-                    or (p.finite(w) and not p.g.has("copulas", w) and not p.g.has("auxiliaries", w))
+                    (p.g.has("prepositions", w) and w not in links)
+                    or (p.finite(w) and not linking(w) and not p.g.has("auxiliaries", w))
                     for w in between_words
                 )
             ):
                 named = subj
+    if named is None and cue.opt("object_of"):
+        # "Moscow regards Kazakhstan as part of its near abroad": the object of the regarding verb
+        for k in range(p.clause(i).first, i):
+            if p.low[k] in cue.opt("object_of"):
+                obj = p.object(k)
+                if obj is not None and set(obj.ids) <= set(owner.ids) and p.low[i - 1] in ("its", "their"):
+                    owner = p.subject(k) or owner  # "its" in "X regards Y as its backyard" is X's
+                named = obj if obj is not None and not set(obj.ids) <= set(owner.ids) else None
+                break
     if named is None and cue.opt("context_group") and p.context.plural:
         named = Side(p.context.plural)  # "Iran's efforts to arm its proxies": the group the story is about
     if named is None:
         return []
+    if cue.kind == "influence":  # "B lies in A's sphere of influence": A's sway over B
+        return [Hit("influence", owner.ids, (), cue, i, members=named.ids)]
     if cue.kind == "transfer":
         # "India has become Armenia's largest arms supplier": what the noun says is sold ("arms")
         text = p.text(max(0, i - 2), v)

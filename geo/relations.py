@@ -437,6 +437,16 @@ def _country_of(p: Parse, ident: str) -> str:
     return entry.iso if entry is not None and entry.iso else ident
 
 
+def _home(ident: str) -> str:
+    """The country a place lies in (a disputed area: the state that holds it), or the id itself."""
+    if ident.startswith(("disputed:", "city:", "admin1:")):
+        from geo.gazetteer import load_gazetteer
+
+        entry = load_gazetteer().get(ident)
+        return entry.iso if entry is not None and entry.iso else ident
+    return ident
+
+
 def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
     # an agreement broken off ("scrapped its accord with France") is not an alliance
     broken = {frozenset((s, t)) for h in hits if h.cue.id == "break-agreement" for s in h.source for t in h.target}
@@ -456,8 +466,12 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
         cue = f"cue {h.cue.id} '{p.low[h.at]}'"
         if h.kind == "influence":
             # "a base in the city of Gyumri": a sphere holds countries, so a city stands for its own
-            members = tuple(dict.fromkeys(_country_of(p, m) for m in h.members if m not in h.source))
+            # (a verb frame's target is the sphere: "X controls Y's main port")
+            held = h.members or h.target
+            members = tuple(dict.fromkeys(_country_of(p, m) for m in held if m not in h.source))
             for s in h.source:
+                if any(_home(m) == s for m in members):
+                    members = tuple(m for m in members if _home(m) != s)  # a state's bases at home are no sway
                 key = ("influence", s, members)
                 if members and key not in seen and s not in waters:
                     seen.add(key)
