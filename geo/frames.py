@@ -97,13 +97,17 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
                 objects_before(p, v - 2) or tgt
             )  # "fought Hezbollah in Lebanon and Hamas in Gaza, both backed by Iran"
         return hit(cue, i, src, tgt)
-    src = p.subject(v)
+    src = p.subject(v, platforms=cue.kind == "conflict")
+    if cue.opt("copula") and not any(p.g.has("copulas", w) for w in p.low[max(0, i - 4) : i]):
+        return []  # "A and B are allies", not "A's allies met"
     heads = cue.opt("subject_head")
     if heads and (src is None or src.np < 0 or p.phrases[src.np].head not in heads):
         return []
     tgt = None
     if cue.opt("object", True):
         tgt = p.object(v)
+    if tgt is not None and src is not None and set(tgt.ids) <= set(src.ids) and preps:
+        tgt = None  # "recalled its ambassador from Peru": not its own ambassador, the phrase after
     if tgt is None and cue.opt("event_owner") and p.context.conflict and src is not None:
         # "issued statements criticising the incursion": whoever the story says carried it out
         j = v + 1

@@ -23,8 +23,11 @@ from geo.slots import (
 def between(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     v = i + n - 1
     limit = cue.opt("within", 4)
+    back = cue.opt("before", 0)  # "relations between A and B have soured": the pair before the word
     for _pi, ph in enumerate(p.phrases):
-        if ph.prep in ("between", "among", "amongst") and v < ph.prep_at <= v + limit:
+        if ph.prep in ("between", "among", "amongst") and (
+            v < ph.prep_at <= v + limit or (back and ph.last < i and i - ph.last <= back)
+        ):
             ids = p.ids(ph)
             after = p.low[ph.last + 1] if ph.last + 1 < len(p.low) else ""
             if (ph.head in p.g.words["pair_nouns"] or after in p.g.words["pair_nouns"]) and all(
@@ -122,6 +125,10 @@ def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             p.g.has("hostile_nouns", p.low[j]) or p.low[j] in ("mission", "missions", "coalition", "effort", "efforts")
         ):
             other = Side(p.context.conflict)
+    if other is None and cue.opt("pair_subject"):
+        # "Peru and Chile remain at loggerheads over the border": the two of the subject
+        both = p.subject(i, first=True)
+        return pairs(cue, i, both.ids) if both is not None and len(both.ids) == 2 else []
     if other is None:
         return []
     owner = owner_of(p, i)

@@ -449,13 +449,10 @@ def _home(ident: str) -> str:
 
 def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
     # an agreement broken off ("scrapped its accord with France") is not an alliance
-    broken = {frozenset((s, t)) for h in hits if h.cue.id == "break-agreement" for s in h.source for t in h.target}
-    broken |= {
-        frozenset(pair)
-        for h in hits
-        if h.cue.id == "break-agreement" and h.symmetric
-        for pair in [(h.source[0], h.target[0])]
-    }
+    # nor are ties said to worsen ("ties between A and B deteriorated")
+    ending = [h for h in hits if h.cue.opt("ends_ties")]
+    broken = {frozenset((s, t)) for h in ending for s in h.source for t in h.target}
+    broken |= {frozenset(pair) for h in ending if h.symmetric for pair in [(h.source[0], h.target[0])]}
     if broken:
         hits = [h for h in hits if not (h.kind == "alliance" and frozenset((h.source[0], h.target[0])) in broken)]
     out: list[Finding] = []

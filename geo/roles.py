@@ -105,8 +105,14 @@ class Roles:
     def clause(self, i: int) -> Clause:
         return self.clauses[self.clause_of[i]]
 
-    def subject(self, v: int, *, exclude: frozenset[str] = frozenset(), first: bool = False) -> Side | None:
-        """Who does what token v says: the clause's subject phrase, its antecedent, or a pronoun read from context."""
+    def subject(
+        self, v: int, *, exclude: frozenset[str] = frozenset(), first: bool = False, platforms: bool = False
+    ) -> Side | None:
+        """Who does what token v says: the clause's subject phrase, its antecedent, or a pronoun read from context.
+
+        With ``platforms`` a state's weapons act for it ("Chilean warships shadowed ..."); otherwise
+        "Turkish drones" names a maker, not who acts.
+        """
         if v >= 2 and self.low[v - 1] == "to":
             # "India's decision to supply", "Turkey's desire to buy": the possessor acts
             k = v - 2
@@ -143,7 +149,7 @@ class Roles:
                 pron = self.pronoun_in(c, v)
                 if pron is not None and not set(pron.ids) <= exclude:
                     return pron
-            s = self._subject_in(c, v, exclude, first=first or seen > 1)
+            s = self._subject_in(c, v, exclude, first=first or seen > 1, platforms=platforms)
             if s is not None:
                 return s
             pron = self.pronoun_in(c, v)
@@ -165,7 +171,9 @@ class Roles:
             return None
         return None
 
-    def _subject_in(self, c: Clause, v: int, exclude: frozenset[str], first: bool = False) -> Side | None:
+    def _subject_in(
+        self, c: Clause, v: int, exclude: frozenset[str], first: bool = False, platforms: bool = False
+    ) -> Side | None:
         order = range(len(self.phrases)) if first else range(len(self.phrases) - 1, -1, -1)
         for pi in order:
             ph = self.phrases[pi]
@@ -175,7 +183,7 @@ class Roles:
                 continue
             if ph.apposition_of >= 0:
                 continue
-            if ph.head_at >= 0 and ph.head in self.g.words["item_words"] and not ph.possessive:
+            if ph.head_at >= 0 and ph.head in self.g.words["item_words"] and not ph.possessive and not platforms:
                 continue  # "Turkish drones" names a maker, not the subject
             if (
                 ph.last + 1 < len(self.low)
@@ -347,6 +355,9 @@ class Roles:
             if ph.first <= v or ph.first > end or ph.prep_at < v:
                 continue
             if ph.prep in preps and ph.prep_at >= v:
+                nxt = self.phrase_at[ph.last + 3] if ph.last + 3 < len(self.low) else -1
+                if nxt >= 0 and self.low[ph.last + 1] in ("-", "‐") and self.phrases[nxt].first == ph.last + 3:
+                    return self.named_side(nxt)  # "positions of the Chile-backed Kenyan militia": the militia
                 if ph.head in self.g.words["place_nouns"] and ph.prep in (
                     "on",
                     "at",
