@@ -138,6 +138,8 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     v = i + n - 1
     c = p.clause(v)
+    if cue.opt("no_actor_object") and v + 1 < len(p.low) and p.phrase_at[v + 1] >= 0:
+        return []  # "would make Chile Peru's supplier": "make" with an actor as its object makes nothing
     to = cue.opt("to", ["to", "for", "into"])
     tgt = p.pp(v, to, limit=30)
     src: Side | None = None

@@ -195,10 +195,11 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
                 )
             ):
                 named = subj
-    if named is None and cue.opt("object_of"):
-        # "Moscow regards Kazakhstan as part of its near abroad": the object of the regarding verb
+    if named is None:
+        # "Moscow regards Kazakhstan as part of its near abroad", "would make Chile Peru's supplier":
+        # the object of a verb that names what its object is
         for k in range(p.clause(i).first, i):
-            if p.low[k] in cue.opt("object_of"):
+            if p.g.has("complement_verbs", p.low[k]):
                 obj = p.object(k)
                 if obj is not None and set(obj.ids) <= set(owner.ids) and p.low[i - 1] in ("its", "their"):
                     owner = p.subject(k) or owner  # "its" in "X regards Y as its backyard" is X's
