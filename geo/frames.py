@@ -33,6 +33,8 @@ thank-for, use-maker, arrive-maker, participants
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.items import item_phrases, relative_item, share
@@ -66,144 +68,178 @@ from geo.slots import (
 __all__ = ["FRAME_FUNCTIONS", "Hit"]
 
 
-def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    v = i + n - 1
+def _needed_noun(p: Parse, i: int, v: int, cue: Cue) -> int | None:
+    """The noun a ``needs`` cue must find near its verb (the anchor of its phrases), or None to drop the cue.
+
+    "deployed troops to": the verb counts only with one of the needed nouns within reach; without
+    ``needs`` the verb itself is the anchor.
+    """
     needs = cue.opt("needs")
-    anchor_v = v
-    if needs:
-        j = noun_after(p, v, set(needs), cue.opt("needs_within", 8))
-        if j < 0 and cue.opt("passive_owner") and p.passive(v):
-            j = noun_before(p, i, set(needs), cue.opt("needs_within", 8))  # "soldiers had been deployed"
-        if j < 0:
-            return []
-        anchor_v = j
-        if cue.opt("not_with_item") and items_after(p, j):
-            return []
-        if cue.kind == "alliance" and j > 0 and p.g.has("peace_words", p.low[j - 1]):
-            return []  # "signed a peace deal with the TPLF": the end of a war, not an alliance
+    if not needs:
+        return v
+    j = noun_after(p, v, set(needs), cue.opt("needs_within", 8))
+    if j < 0 and cue.opt("passive_owner") and p.passive(v):
+        j = noun_before(p, i, set(needs), cue.opt("needs_within", 8))  # "soldiers had been deployed"
+    if j < 0 or (cue.opt("not_with_item") and items_after(p, j)):
+        return None
+    if cue.kind == "alliance" and j > 0 and p.g.has("peace_words", p.low[j - 1]):
+        return None  # "signed a peace deal with the TPLF": the end of a war, not an alliance
+    return j
+
+
+def _passive_agent_patient(p: Parse, i: int, v: int, cue: Cue, preps: list[str]) -> list[Hit]:
+    """ "Y was backed by X": the by-phrase is the source and the subject the target."""
+    src = p.agent(v)
+    tgt = p.subject(v)
+    if src is None and cue.opt("passive_owner") and tgt is not None:
+        # "11,000 North Korean soldiers had been deployed to Russia": the soldiers' state sends them
+        return hit(cue, i, tgt, p.pp(v, preps, limit=cue.opt("pp_within", 25)) if preps else None)
+    if v >= 2 and p.low[v - 1] in ("both", "all") and p.low[v - 2] == ",":
+        # "fought Hezbollah in Lebanon and Hamas in Gaza, both backed by Iran"
+        tgt = objects_before(p, v - 2) or tgt
+    return hit(cue, i, src, tgt)
+
+
+def _event_actor(p: Parse, v: int, src: Side) -> Side | None:
+    """ "issued statements criticising the incursion": whoever the story says carried the event out."""
+    j = v + 1
+    while j < len(p.low) and j <= v + 3 and (p.g.has("determiners", p.low[j]) or p.low[j] in ("latest", "recent")):
+        j += 1
+    if j < len(p.low) and p.g.has("event_nouns", p.low[j]) and not set(p.context.conflict) & set(src.ids):
+        return Side(p.context.conflict, -1, "context")
+    return None
+
+
+def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, preps: list[str]) -> Side | None:
+    """The target of an active cue: its object, else an event's actor, a phrase of ``preps`` or a content clause."""
+    tgt = p.object(v) if cue.opt("object", True) else None
+    if tgt is not None and src is not None and set(tgt.ids) <= set(src.ids) and preps:
+        tgt = None  # "recalled its ambassador from Peru": not its own ambassador, the phrase after
+    if tgt is None and cue.opt("event_owner") and p.context.conflict and src is not None:
+        tgt = _event_actor(p, v, src)
+    if tgt is None and preps:
+        start = v if cue.opt("pp_from_verb") else anchor_v
+        tgt = p.pp(start, preps, limit=cue.opt("pp_within", 25))
+    if tgt is None and cue.opt("content"):
+        tgt = content_actor(p, v)
+    return tgt
+
+
+def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """ "X backed Y", "Y was backed by X", "A and B signed": subject to object (see the module)."""
+    v = i + n - 1
+    anchor_v = _needed_noun(p, i, v, cue)
+    if anchor_v is None:
+        return []
     preps = cue.opt("preps", [])
     if cue.opt("object_vs_pp"):
         # "the war pits the army against the RSF": the object against the phrase
         obj = p.object(v)
         return hit(cue, i, obj, p.pp(v, preps, limit=12) if obj else None)
     if p.passive(v) and cue.opt("passive", True):
-        src = p.agent(v)
-        tgt = p.subject(v)
-        if src is None and cue.opt("passive_owner") and tgt is not None:
-            # "11,000 North Korean soldiers had been deployed to Russia": the soldiers' state sends them
-            return hit(cue, i, tgt, p.pp(v, preps, limit=cue.opt("pp_within", 25)) if preps else None)
-        if v >= 2 and p.low[v - 1] in ("both", "all") and p.low[v - 2] == ",":
-            tgt = (
-                objects_before(p, v - 2) or tgt
-            )  # "fought Hezbollah in Lebanon and Hamas in Gaza, both backed by Iran"
-        return hit(cue, i, src, tgt)
+        return _passive_agent_patient(p, i, v, cue, preps)
     src = p.subject(v, platforms=cue.kind == "conflict")
     if cue.opt("copula") and not any(p.g.has("copulas", w) for w in p.low[max(0, i - 4) : i]):
         return []  # "A and B are allies", not "A's allies met"
     heads = cue.opt("subject_head")
     if heads and (src is None or src.np < 0 or p.phrases[src.np].head not in heads):
         return []
-    tgt = None
-    if cue.opt("object", True):
-        tgt = p.object(v)
-    if tgt is not None and src is not None and set(tgt.ids) <= set(src.ids) and preps:
-        tgt = None  # "recalled its ambassador from Peru": not its own ambassador, the phrase after
-    if tgt is None and cue.opt("event_owner") and p.context.conflict and src is not None:
-        # "issued statements criticising the incursion": whoever the story says carried it out
-        j = v + 1
-        while j < len(p.low) and j <= v + 3 and (p.g.has("determiners", p.low[j]) or p.low[j] in ("latest", "recent")):
-            j += 1
-        if j < len(p.low) and p.g.has("event_nouns", p.low[j]) and not set(p.context.conflict) & set(src.ids):
-            tgt = Side(p.context.conflict, -1, "context")
-    if tgt is None and preps:
-        start = v if cue.opt("pp_from_verb") else anchor_v
-        tgt = p.pp(start, preps, limit=cue.opt("pp_within", 25))
-    if tgt is None and cue.opt("content"):
-        tgt = content_actor(p, v)
-    if tgt is None and cue.opt("symmetric") and src is not None and len(src.ids) > 1:
-        return pairs(cue, i, src.ids)
-    kinds = cue.opt("target_kinds")
-    if (
-        kinds
-        and tgt is not None
-        and tgt.np >= 0
-        and not any(p.anchors[k].kind in kinds for k in p.phrases[tgt.np].anchors)
-    ):
+    tgt = _active_target(p, v, anchor_v, cue, src, preps)
+    if cue.opt("symmetric") and src is not None and len(src.ids) > 1:
+        if tgt is None:
+            return pairs(cue, i, src.ids)
+        if tgt.ids and _target_kind_ok(p, tgt, cue):
+            return hit(cue, i, src, tgt) + pairs(cue, i, src.ids)
+    if tgt is not None and not _target_kind_ok(p, tgt, cue):
         return []
-    if tgt is not None and src is not None and cue.opt("symmetric") and len(src.ids) > 1 and tgt.ids:
-        return hit(cue, i, src, tgt) + pairs(cue, i, src.ids)
     return hit(cue, i, src, tgt)
 
 
-def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    v = i + n - 1
+def _target_kind_ok(p: Parse, tgt: Side, cue: Cue) -> bool:
+    """Whether the target's phrase names a place of one of the cue's ``target_kinds`` (any, without them)."""
+    kinds = cue.opt("target_kinds")
+    if not kinds or tgt.np < 0:
+        return True
+    return any(p.anchors[k].kind in kinds for k in p.phrases[tgt.np].anchors)
+
+
+@dataclass
+class _Transfer:
+    """The parts of a transfer a frame fills step by step: who gives, who gets, and where the item is told."""
+
+    src: Side | None
+    tgt: Side | None
+    item_start: int
+    item_end: int
+
+
+def _passive_give(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> None:
+    """ "72 Typhoons delivered by Britain", "Peru was supplied with ...": the by-phrase gives."""
     c = p.clause(v)
-    if cue.opt("no_actor_object") and v + 1 < len(p.low) and p.phrase_at[v + 1] >= 0:
-        return []  # "would make Chile Peru's supplier": "make" with an actor as its object makes nothing
-    to = cue.opt("to", ["to", "for", "into"])
-    tgt = p.pp(v, to, limit=30)
-    src: Side | None = None
-    item_start, item_end = v + 1, c.last
-    if tgt is not None:
-        item_end = p.phrases[tgt.np].first - 1 if tgt.np >= 0 else c.last
-    if cue.pos == "noun":
-        src = owner_of(p, i) or p.pp(v, ("by",), limit=20)
-        if src is None:
-            src = p.subject(i)
-    elif p.passive(v):
-        src = p.agent(v)
-        subj = p.subject(v)
-        said = [k for k in range(c.first, i) if p.g.has("reporting", p.low[k])]
-        item_start, item_end = (said[-1] + 1 if said else c.first), i - 1
-        if tgt is None and subj is not None and cue.opt("passive_recipient"):
-            tgt = subj
-        if tgt is None and i > 0 and p.g.has("item_words", p.low[i - 1]):
-            # "The Saudi air force operates 72 Typhoons delivered by Britain": the operator received them
-            owner = p.subject(i, first=True, exclude=frozenset(src.ids) if src else frozenset())
-            tgt = owner if owner is not None and owner.np != (src.np if src else -2) else None
-            if tgt is not None and tgt.np >= 0:
-                item_start = after_verb(p, p.phrases[tgt.np].last + 1)  # the item, not its operator
-    else:
-        src = p.subject(v)
-        if tgt is None:
-            obj = p.object(v)
-            if obj is not None and obj.np >= 0:
-                ph = p.phrases[obj.np]
-                if ph.last + 1 < len(p.low) and p.low[ph.last + 1] == "with":
-                    tgt, item_start, item_end = obj, ph.last + 2, c.last
-                elif not ph.head or not any(p.g.has("item_words", w) for w in ph.head.split()):
-                    tgt, item_start = obj, ph.last + 1
-    if tgt is None and src is not None:
-        # "delivered Pantsir air defence systems to protect Pyongyang": for whom they are meant
-        for k in range(v + 1, min(c.last, v + 12)):
-            if p.low[k] == "to" and p.g.has("protective_verbs", p.low[k + 1] if k + 1 < len(p.low) else ""):
-                tgt = p.object(k + 1)
-                if tgt is not None:
-                    item_end = k - 1
-                break
-    frm = p.pp(v, ("from",), limit=6)
+    t.src = p.agent(v)
+    subj = p.subject(v)
+    said = [k for k in range(c.first, i) if p.g.has("reporting", p.low[k])]
+    t.item_start, t.item_end = (said[-1] + 1 if said else c.first), i - 1
+    if t.tgt is None and subj is not None and cue.opt("passive_recipient"):
+        t.tgt = subj
+    if t.tgt is None and i > 0 and p.g.has("item_words", p.low[i - 1]):
+        # "The Saudi air force operates 72 Typhoons delivered by Britain": the operator received them
+        src = t.src
+        owner = p.subject(i, first=True, exclude=frozenset(src.ids) if src else frozenset())
+        t.tgt = owner if owner is not None and owner.np != (src.np if src else -2) else None
+        if t.tgt is not None and t.tgt.np >= 0:
+            t.item_start = after_verb(p, p.phrases[t.tgt.np].last + 1)  # the item, not its operator
+
+
+def _active_give(p: Parse, v: int, t: _Transfer) -> None:
+    """ "X sold Y ITEM", "X supplied Y with ITEM": the subject gives, an object that is no item gets."""
+    c = p.clause(v)
+    t.src = p.subject(v)
+    if t.tgt is not None:
+        return
+    obj = p.object(v)
+    if obj is not None and obj.np >= 0:
+        ph = p.phrases[obj.np]
+        if ph.last + 1 < len(p.low) and p.low[ph.last + 1] == "with":
+            t.tgt, t.item_start, t.item_end = obj, ph.last + 2, c.last
+        elif not ph.head or not any(p.g.has("item_words", w) for w in ph.head.split()):
+            t.tgt, t.item_start = obj, ph.last + 1
+
+
+def _protected(p: Parse, v: int, t: _Transfer) -> None:
+    """ "delivered Pantsir air defence systems to protect Pyongyang": for whom they are meant."""
+    c = p.clause(v)
+    for k in range(v + 1, min(c.last, v + 12)):
+        if p.low[k] == "to" and p.g.has("protective_verbs", p.low[k + 1] if k + 1 < len(p.low) else ""):
+            t.tgt = p.object(k + 1)
+            if t.tgt is not None:
+                t.item_end = k - 1
+            break
+
+
+def _story_recipient(p: Parse, v: int, src: Side) -> Side | None:
+    """ "Poland and the Netherlands are also sending tanks": to the recipient the story is about."""
+    c = p.clause(v)
     last = p.context.transfer
-    if tgt is None and frm is None and src is not None and last and last[1] and last[1] not in src.ids:
-        # "Poland and the Netherlands are also sending tanks": to the recipient the story is about
-        words = p.low[c.first : c.last + 1]
-        if (
-            any(w in ("also", "too") for w in words)
-            and not any(w in ("to", "for", "into") for w in p.low[v + 1 : c.last + 1])
-            and not any(c.first <= ph.first <= c.last and ph.first > v for ph in p.phrases)
-        ):
-            tgt = Side((last[1],), -1, "context")
-    if tgt is None and frm is not None:
-        # "minesweepers transferred from the Soviet Union": from X to the clause's subject
-        tgt, src = p.subject(i, exclude=frozenset(frm.ids), first=True), frm
-        item_start, item_end = max(c.first, i - 8), i - 1
-    if tgt is None:
-        return []
-    if src is None or (src.np >= 0 and src.np == tgt.np):
-        src = frm or maker_in(p, item_start, item_end, tgt.ids)
-    if src is None:
-        return []
-    text = p.text(item_start, cut_item(p, item_start, item_end))
-    if not item_phrases(text) and cue.pos == "noun":
+    if not last or not last[1] or last[1] in src.ids:
+        return None
+    words = p.low[c.first : c.last + 1]
+    if (
+        any(w in ("also", "too") for w in words)
+        and not any(w in ("to", "for", "into") for w in p.low[v + 1 : c.last + 1])
+        and not any(c.first <= ph.first <= c.last and ph.first > v for ph in p.phrases)
+    ):
+        return Side((last[1],), -1, "context")
+    return None
+
+
+def _given_item(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> str | None:
+    """The words that name what is given, or None when the clause names no item."""
+    c = p.clause(v)
+    text = p.text(t.item_start, cut_item(p, t.item_start, t.item_end))
+    if item_phrases(text):
+        return text
+    if cue.pos == "noun":
         k = i - 1  # "stepped up arms deliveries to ...": the words before the noun name the item
         while (
             k >= c.first
@@ -214,15 +250,51 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         ):
             k -= 1
         text = p.text(k + 1, i - 1)
-        if not item_phrases(text):
-            return []
-    elif not item_phrases(text):
-        text = p.text(max(c.first, i - 8), i - 1)
-        if c.kind == "rel" and c.marker in ("that", "which"):
-            # "corvettes that Chile has handed over to Peru": the item is what the clause hangs on
-            text = relative_item(p.text(max(0, c.first - 8), c.first - 1))
-        if not item_phrases(text) or p.low[i - 1] in p.verbs:
-            return []
+        return text if item_phrases(text) else None
+    text = p.text(max(c.first, i - 8), i - 1)
+    if c.kind == "rel" and c.marker in ("that", "which"):
+        # "corvettes that Chile has handed over to Peru": the item is what the clause hangs on
+        text = relative_item(p.text(max(0, c.first - 8), c.first - 1))
+    if not item_phrases(text) or p.low[i - 1] in p.verbs:
+        return None
+    return text
+
+
+def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """A transfer told from the supplier: "X sold ITEM to Y", "X supplied Y with ITEM" (see the module)."""
+    v = i + n - 1
+    c = p.clause(v)
+    if cue.opt("no_actor_object") and v + 1 < len(p.low) and p.phrase_at[v + 1] >= 0:
+        return []  # "would make Chile Peru's supplier": "make" with an actor as its object makes nothing
+    to = cue.opt("to", ["to", "for", "into"])
+    tgt = p.pp(v, to, limit=30)
+    t = _Transfer(None, tgt, v + 1, c.last)
+    if tgt is not None:
+        t.item_end = p.phrases[tgt.np].first - 1 if tgt.np >= 0 else c.last
+    if cue.pos == "noun":
+        t.src = owner_of(p, i) or p.pp(v, ("by",), limit=20) or p.subject(i)
+    elif p.passive(v):
+        _passive_give(p, i, v, cue, t)
+    else:
+        _active_give(p, v, t)
+    if t.tgt is None and t.src is not None:
+        _protected(p, v, t)
+    frm = p.pp(v, ("from",), limit=6)
+    if t.tgt is None and frm is None and t.src is not None:
+        t.tgt = _story_recipient(p, v, t.src)
+    if t.tgt is None and frm is not None:
+        # "minesweepers transferred from the Soviet Union": from X to the clause's subject
+        t.tgt, t.src = p.subject(i, exclude=frozenset(frm.ids), first=True), frm
+        t.item_start, t.item_end = max(c.first, i - 8), i - 1
+    if t.tgt is None:
+        return []
+    tgt = t.tgt
+    src = t.src
+    if src is None or (src.np >= 0 and src.np == tgt.np):
+        src = frm or maker_in(p, t.item_start, t.item_end, tgt.ids)
+    text = _given_item(p, i, v, cue, t) if src is not None else None
+    if src is None or text is None:
+        return []
     out = [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
     return out + [Hit("transfer", src.ids, s.ids, cue, i, item_text=share(text, n)) for s, n in shares(p, tgt, to)]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
+from geo.grammar import Phrase
 from geo.items import item_phrases
 from geo.slots import (
     Hit,
@@ -143,72 +144,82 @@ def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return hit(cue, i, owner, other)
 
 
-def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """ "A's ally B", "B, A's ally", "B, an ally of A", "B is A's partner", "A and its ally B"."""
-    v = i + n - 1
+def _noun_owner(p: Parse, i: int, v: int) -> Side | None:
+    """Whose the relation noun is: "A's ally", "an ally of A", "a threat to the A"."""
     owner = owner_of(p, i)
     if owner is None and v + 2 < len(p.low) and p.low[v + 1] in ("of", "to"):
         pi = p.phrase_at[v + 2]
         if pi < 0 and v + 3 < len(p.low):
             pi = p.phrase_at[v + 3]
         owner = p.side(pi) if pi >= 0 else None
-    if owner is None:
-        return []
-    named: Side | None = None
-    # "A's ally B" / "A's ally, B"
+    return owner
+
+
+def _named_after(p: Parse, v: int, owner: Side) -> Side | None:
+    """ "A's ally B" / "A's ally, B": the phrase right after the noun."""
     j = v + 1
     if j < len(p.low) and p.low[j] == ",":
         j += 1
     if j < len(p.low) and p.phrase_at[j] >= 0 and p.phrases[p.phrase_at[j]].first == j:
         named = p.side(p.phrase_at[j])
-        if set(named.ids) <= set(owner.ids):
-            named = None  # "... Russia's sphere of influence, Kremlin officials say": the speaker, not B
-    # "B, A's ally," / "B, an ally of A": the noun's phrase stands beside B
-    if named is None:
-        k = i - 1
-        while k >= 0 and p.low[k] != "," and p.phrase_at[k] < 0 and i - k < 8:
-            k -= 1
-        if owner.np >= 0 and p.phrases[owner.np].apposition_of >= 0:
-            named = p.side(p.phrases[owner.np].apposition_of)
-        elif k > 0 and p.low[k] == "," and p.phrase_at[k - 1] >= 0 and p.phrase_at[k - 1] != owner.np:
-            named = p.side(p.phrase_at[k - 1])
-    # "B is A's partner", "B will be a partner of A": only across a copula
-    if named is None:
-        subj = p.subject(i, exclude=frozenset(owner.ids))
-        if subj is not None and subj.np >= 0:
-            start = p.phrases[subj.np].last + 1
-            end = p.phrases[owner.np].first if owner.np >= 0 and p.phrases[owner.np].first < i else i
-            between_words = p.low[start:end]
-            links = set(cue.opt("links", ()))  # "B falls within A's sphere of influence"
+        if not set(named.ids) <= set(owner.ids):
+            return named
+        # "... Russia's sphere of influence, Kremlin officials say": the speaker, not B
+    return None
 
-            def linking(w: str) -> bool:
-                return p.g.has("copulas", w) or w in links
 
-            # "B is A's partner", "B will now be a major partner of": a copula and modifiers only
-            if (
-                any(linking(w) for w in between_words)
-                and len(between_words) <= 6
-                and not any(
-                    (p.g.has("prepositions", w) and w not in links)
-                    or (p.finite(w) and not linking(w) and not p.g.has("auxiliaries", w))
-                    for w in between_words
-                )
-            ):
-                named = subj
-    if named is None:
-        # "Moscow regards Kazakhstan as part of its near abroad", "would make Chile Peru's supplier":
-        # the object of a verb that names what its object is
-        for k in range(p.clause(i).first, i):
-            if p.g.has("complement_verbs", p.low[k]):
-                obj = p.object(k)
-                if obj is not None and set(obj.ids) <= set(owner.ids) and p.low[i - 1] in ("its", "their"):
-                    owner = p.subject(k) or owner  # "its" in "X regards Y as its backyard" is X's
-                named = obj if obj is not None and not set(obj.ids) <= set(owner.ids) else None
-                break
-    if named is None and cue.opt("context_group") and p.context.plural:
-        named = Side(p.context.plural)  # "Iran's efforts to arm its proxies": the group the story is about
-    if named is None:
-        return []
+def _named_beside(p: Parse, i: int, owner: Side) -> Side | None:
+    """ "B, A's ally," / "B, an ally of A": the phrase the noun's phrase stands beside."""
+    k = i - 1
+    while k >= 0 and p.low[k] != "," and p.phrase_at[k] < 0 and i - k < 8:
+        k -= 1
+    if owner.np >= 0 and p.phrases[owner.np].apposition_of >= 0:
+        return p.side(p.phrases[owner.np].apposition_of)
+    if k > 0 and p.low[k] == "," and p.phrase_at[k - 1] >= 0 and p.phrase_at[k - 1] != owner.np:
+        return p.side(p.phrase_at[k - 1])
+    return None
+
+
+def _named_across_copula(p: Parse, i: int, owner: Side, cue: Cue) -> Side | None:
+    """ "B is A's partner", "B will now be a major partner of A": a copula and modifiers only between."""
+    subj = p.subject(i, exclude=frozenset(owner.ids))
+    if subj is None or subj.np < 0:
+        return None
+    start = p.phrases[subj.np].last + 1
+    end = p.phrases[owner.np].first if owner.np >= 0 and p.phrases[owner.np].first < i else i
+    between_words = p.low[start:end]
+    links = set(cue.opt("links", ()))  # "B falls within A's sphere of influence"
+
+    def linking(w: str) -> bool:
+        return p.g.has("copulas", w) or w in links
+
+    def breaks(w: str) -> bool:
+        return (p.g.has("prepositions", w) and w not in links) or (
+            p.finite(w) and not linking(w) and not p.g.has("auxiliaries", w)
+        )
+
+    if any(linking(w) for w in between_words) and len(between_words) <= 6 and not any(map(breaks, between_words)):
+        return subj
+    return None
+
+
+def _named_by_complement(p: Parse, i: int, owner: Side) -> tuple[Side | None, Side]:
+    """The object of a verb that names what its object is, and the owner again.
+
+    "Moscow regards Kazakhstan as part of its near abroad", "would make Chile Peru's supplier";
+    "its" in "X regards Y as its backyard" is X's, so the owner may change.
+    """
+    for k in range(p.clause(i).first, i):
+        if p.g.has("complement_verbs", p.low[k]):
+            obj = p.object(k)
+            if obj is not None and set(obj.ids) <= set(owner.ids) and p.low[i - 1] in ("its", "their"):
+                owner = p.subject(k) or owner
+            return (obj if obj is not None and not set(obj.ids) <= set(owner.ids) else None), owner
+    return None, owner
+
+
+def _relational_hits(p: Parse, i: int, v: int, cue: Cue, owner: Side, named: Side) -> list[Hit]:
+    """The relation the noun states between its owner and the side it names, by the cue's kind."""
     if cue.kind == "influence":  # "B lies in A's sphere of influence": A's sway over B
         return [Hit("influence", owner.ids, (), cue, i, members=named.ids)]
     if cue.kind == "transfer":
@@ -225,8 +236,110 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return [Hit(cue.kind, owner.ids, named.ids, cue, i, symmetric=True)]
 
 
+def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """ "A's ally B", "B, A's ally", "B, an ally of A", "B is A's partner", "A and its ally B"."""
+    v = i + n - 1
+    owner = _noun_owner(p, i, v)
+    if owner is None:
+        return []
+    named = _named_after(p, v, owner) or _named_beside(p, i, owner) or _named_across_copula(p, i, owner, cue)
+    if named is None:
+        named, owner = _named_by_complement(p, i, owner)
+    if named is None and cue.opt("context_group") and p.context.plural:
+        named = Side(p.context.plural)  # "Iran's efforts to arm its proxies": the group the story is about
+    if named is None:
+        return []
+    return _relational_hits(p, i, v, cue, owner, named)
+
+
+def _backed(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
+    """ "A-backed B", "Russian-backed operations against Ukraine", "the Iran-aligned movement"."""
+    c = p.clause(i)
+    if i + 1 <= c.last and p.g.has("hostile_nouns", p.low[i + 1]):
+        # "Russian-backed operations against Ukraine": the backer wages them
+        other = p.pp(i + 1, ("against", "on", "in", "into"), limit=4)
+        return hit(cue, i, Side((a,)), other, kind="conflict")
+    j = i + 1
+    while j <= c.last and j < i + 4 and p.phrase_at[j] < 0 and p.tokens[j].text[0].isalpha():
+        j += 1
+    if j <= c.last and p.phrase_at[j] >= 0:
+        return hit(cue, i, Side((a,)), p.side(p.phrase_at[j]))
+    where = p.pp(i, ("in", "across", "including"), limit=6)
+    if where is not None:
+        return hit(cue, i, Side((a,)), where)
+    noun = p.low[i + 1] if i + 1 <= c.last else ""
+    if noun in ("coup", "government", "regime", "administration", "junta", "leadership"):
+        # "a Greek-backed coup": in the country the sentence is about
+        for pi in range(len(p.phrases) - 1, -1, -1):
+            ph = p.phrases[pi]
+            if ph.last < i - 2 and a not in p.ids(ph) and not ph.possessive:
+                return hit(cue, i, Side((a,)), p.side(pi))
+    # "the Iran-aligned movement", "Iran-backed rebels": the armed group the sentence or story names
+    groups = [x.id for x in p.anchors if x.how == "group" and x.id.split("@")[0] != a]
+    if groups:
+        return hit(cue, i, Side((a,)), Side((groups[-1],)))
+    if p.context.plural and not any(x.split("@")[0] == a for x in p.context.plural):
+        return hit(cue, i, Side((a,)), Side(p.context.plural))
+    return []
+
+
+def _led(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
+    """ "the A-led war in B": A against the phrase after."""
+    return hit(cue, i, Side((a,)), p.pp(i, ("in", "on", "against", "into"), limit=6))
+
+
+def _held(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
+    """ "the Russian-controlled part of Moldova", "Turkish-held northern Cyprus": ground A holds."""
+    c = p.clause(i)
+    held = p.pp(i, ("of", "in"), limit=4)
+    j = i + 1
+    while held is None and j <= c.last and j < i + 4:
+        if p.phrase_at[j] >= 0:
+            held = p.side(p.phrase_at[j])
+        elif not p.tokens[j].text[:1].isalpha():
+            break
+        j += 1
+    if held is None or a in held.ids:
+        return []
+    return [Hit("influence", (a,), (), cue, i, members=held.ids)]
+
+
+def _user_phrase(p: Parse, i: int, a: str, before: bool) -> Side | None:
+    """The nearest phrase of the clause, before or after ``i``, that is neither A nor a target."""
+    order = range(len(p.phrases) - 1, -1, -1) if before else range(len(p.phrases))
+    for pi in order:
+        ph = p.phrases[pi]
+        if (
+            (ph.last < i - 2 if before else ph.first > i)
+            and a not in p.ids(ph)
+            and p.clause_of[ph.first] == p.clause_of[i]
+            and ph.prep not in ("against", "at")
+        ):
+            return p.side(pi)
+    return None
+
+
+def _supplied(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
+    """ "A-supplied drones ... Y": A's items in Y's hands."""
+    c = p.clause(i)
+    # "Ukraine's use of US-supplied weapons against North Korean forces": the user, not the target
+    tgt = (
+        p.pp(i, ("to", "for"), limit=12)
+        or _user_phrase(p, i, a, before=True)
+        or _user_phrase(p, i, a, before=False)
+        or p.subject(i, exclude=frozenset((a,)))
+    )
+    text = p.text(i + 1, min(c.last, i + 6))
+    if tgt is None or not item_phrases(text):
+        return []
+    return [Hit("transfer", (a,), tgt.ids, cue, i, item_text=text)]
+
+
+_COMPOUND_ROLES = {"backer": _backed, "leader": _led, "holder": _held, "supplier": _supplied}
+
+
 def compound_adjective(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """ "A-backed B", "A-led war in B", "A-supplied drones ... Y"."""
+    """ "A-backed B", "A-led war in B", "A-held C", "A-supplied drones ... Y" (by the cue's ``role``)."""
     if i < 2 or p.low[i - 1] not in ("-", "‐"):
         return []
     k = i - 2
@@ -234,130 +347,73 @@ def compound_adjective(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         k -= 1
     if p.tokens[k].anchor < 0:
         return []
-    a = p.anchors[p.tokens[k].anchor].id
-    role = cue.opt("role", "backer")
-    c = p.clause(i)
-    if role == "backer":
-        if i + 1 <= c.last and p.g.has("hostile_nouns", p.low[i + 1]):
-            # "Russian-backed operations against Ukraine": the backer wages them
-            other = p.pp(i + 1, ("against", "on", "in", "into"), limit=4)
-            return hit(cue, i, Side((a,)), other, kind="conflict")
-        j = i + 1
-        while j <= c.last and j < i + 4 and p.phrase_at[j] < 0 and p.tokens[j].text[0].isalpha():
-            j += 1
-        if j <= c.last and p.phrase_at[j] >= 0:
-            return hit(cue, i, Side((a,)), p.side(p.phrase_at[j]))
-        where = p.pp(i, ("in", "across", "including"), limit=6)
-        if where is not None:
-            return hit(cue, i, Side((a,)), where)
-        noun = p.low[i + 1] if i + 1 <= c.last else ""
-        if noun in ("coup", "government", "regime", "administration", "junta", "leadership"):
-            # "a Greek-backed coup": in the country the sentence is about
-            for pi in range(len(p.phrases) - 1, -1, -1):
-                ph = p.phrases[pi]
-                if ph.last < i - 2 and a not in p.ids(ph) and not ph.possessive:
-                    return hit(cue, i, Side((a,)), p.side(pi))
-        # "the Iran-aligned movement", "Iran-backed rebels": the armed group the sentence or story names
-        groups = [x.id for x in p.anchors if x.how == "group" and x.id.split("@")[0] != a]
-        if groups:
-            return hit(cue, i, Side((a,)), Side((groups[-1],)))
-        if p.context.plural and not any(x.split("@")[0] == a for x in p.context.plural):
-            return hit(cue, i, Side((a,)), Side(p.context.plural))
+    role = _COMPOUND_ROLES.get(cue.opt("role", "backer"))
+    return role(p, i, p.anchors[p.tokens[k].anchor].id, cue) if role else []
+
+
+def _hosted(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
+    """ "Djibouti hosts military bases of the United States, China and France": the guests' sway."""
+    guest = p.object(v)
+    if guest is None:
+        j = noun_after(p, v, set(cue.opt("needs", [])), 4)
+        guest = p.pp(j, ("of",), limit=2) if j >= 0 else None
+    host = p.subject(v)
+    if guest is None or host is None:
         return []
-    if role == "leader":
-        other = p.pp(i, ("in", "on", "against", "into"), limit=6)
-        return hit(cue, i, Side((a,)), other)
-    if role == "holder":
-        # "the Russian-controlled part of Moldova", "Turkish-held northern Cyprus": ground X holds
-        held = p.pp(i, ("of", "in"), limit=4)
-        j = i + 1
-        while held is None and j <= c.last and j < i + 4:
-            if p.phrase_at[j] >= 0:
-                held = p.side(p.phrase_at[j])
-            elif not p.tokens[j].text[:1].isalpha():
-                break
-            j += 1
-        if held is None or a in held.ids:
-            return []
-        return [Hit("influence", (a,), (), cue, i, members=held.ids)]
-    if role == "supplier":
-        tgt = p.pp(i, ("to", "for"), limit=12)
-        if tgt is None:
-            # "Ukraine's use of US-supplied weapons against North Korean forces": the user, not the target
-            for pi in range(len(p.phrases) - 1, -1, -1):
-                ph = p.phrases[pi]
-                if (
-                    ph.last < i - 2
-                    and a not in p.ids(ph)
-                    and p.clause_of[ph.first] == p.clause_of[i]
-                    and ph.prep not in ("against", "at")
-                ):
-                    tgt = p.side(pi)
-                    break
-        if tgt is None:
-            for pi, ph in enumerate(p.phrases):
-                if (
-                    ph.first > i
-                    and a not in p.ids(ph)
-                    and p.clause_of[ph.first] == p.clause_of[i]
-                    and ph.prep not in ("against", "at")
-                ):
-                    tgt = p.side(pi)
-                    break
-        if tgt is None:
-            tgt = p.subject(i, exclude=frozenset((a,)))
-        text = p.text(i + 1, min(c.last, i + 6))
-        if tgt is None or not item_phrases(text):
-            return []
-        return [Hit("transfer", (a,), tgt.ids, cue, i, item_text=text)]
-    return []
+    return [Hit("influence", guest.ids, (), cue, i, members=host.ids)]
 
 
-def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """Troops, bases, influence of X in A, B and C: influence X → members."""
-    v = i + n - 1
-    c = p.clause(v)
-    if cue.opt("needs"):
-        j = noun_after(p, v, set(cue.opt("needs")), 5)
-        k = noun_before(p, i, set(cue.opt("needs")), 10)
-        if j < 0 and k < 0:
-            return []
-    if cue.opt("host"):
-        guest = p.object(v)
-        if guest is None:  # "hosts military bases of the United States, China and France"
-            j = noun_after(p, v, set(cue.opt("needs", [])), 4)
-            guest = p.pp(j, ("of",), limit=2) if j >= 0 else None
-        host = p.subject(v)
-        if guest is None or host is None:
-            return []
-        return [Hit("influence", guest.ids, (), cue, i, members=host.ids)]
+def _presence_owner(p: Parse, i: int, v: int, cue: Cue) -> Side | None:
+    """Whose troops or bases: a possessor of the cue or its needed noun, "its"/"their", else the subject."""
+    needs = set(cue.opt("needs") or ())
     owner = owner_of(p, i)
-    if owner is None and cue.opt("needs"):
-        j = noun_after(p, v, set(cue.opt("needs")), 5)
+    if owner is None and needs:
+        j = noun_after(p, v, needs, 5)
         if j >= 0:
             owner = owner_of(p, j)
         if owner is None:
-            k = noun_before(p, i, set(cue.opt("needs")), 10)
+            k = noun_before(p, i, needs, 10)
             if k >= 0:
                 owner = owner_of(p, k)
-    if owner is None:
-        k = i - 1
-        while k >= max(0, i - 6) and owner is None:
-            if p.low[k] in ("its", "their"):
-                owner = p.possessive_pronoun(k)
-            k -= 1
+    k = i - 1
+    while owner is None and k >= max(0, i - 6):
+        if p.low[k] in ("its", "their"):
+            owner = p.possessive_pronoun(k)
+        k -= 1
     verbs = cue.opt("owner_verbs")
     if owner is None and (not verbs or any(w in verbs for w in p.low[max(0, i - 5) : i])):
         owner = p.subject(i)
-    if owner is None:
-        return []
-    kinds = {a.id: a.kind for a in p.anchors}
-    groups: list[tuple[str, list[str]]] = [("", [])]
-    last = c.last
+    return owner
+
+
+def _presence_end(p: Parse, v: int) -> int:
+    """The last token of the cue's clause, with the asides and continuations that follow it."""
+    last = p.clause(v).last
     ci = p.clause_of[v] + 1
     while ci < len(p.clauses) and p.clauses[ci].kind in ("paren", "cont"):
         last = p.clauses[ci].last
         ci += 1
+    return last
+
+
+def _group_label(p: Parse, v: int, ph: Phrase) -> str | None:
+    """ "in the south (Peru, Chile)": the words before a parenthesis that name the group in it."""
+    k = ph.first - 2
+    while k > v and ph.first - k < 6 and p.low[k] not in ("in", "over", "across", "throughout"):
+        k -= 1
+    if (
+        p.low[k] in ("in", "over", "across", "throughout")
+        and all(p.tokens[t].anchor < 0 for t in range(k + 1, ph.first - 1))
+        and k + 1 < ph.first - 1
+    ):
+        return p.text(k + 1, ph.first - 2)
+    return None
+
+
+def _presence_groups(p: Parse, v: int, last: int, cue: Cue, owner: Side) -> list[tuple[str, list[str]]]:
+    """The places of the presence, grouped under the regions that name them ("in the Sahel: Mali, Niger")."""
+    kinds = {a.id: a.kind for a in p.anchors}
+    groups: list[tuple[str, list[str]]] = [("", [])]
     for ph in p.phrases:
         if ph.first <= v or ph.first > last or ph.first > v + cue.opt("within", 30):
             continue
@@ -367,24 +423,33 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         if not (ph.prep in cue.opt("preps", ["in", "across", "including", "throughout"]) or listed or named_place):
             continue
         if p.low[ph.first - 1] == "(":
-            # "in the south (Peru, Chile)": the words before the parenthesis name the group
-            k = ph.first - 2
-            while k > v and ph.first - k < 6 and p.low[k] not in ("in", "over", "across", "throughout"):
-                k -= 1
-            if (
-                p.low[k] in ("in", "over", "across", "throughout")
-                and all(p.tokens[t].anchor < 0 for t in range(k + 1, ph.first - 1))
-                and k + 1 < ph.first - 1
-            ):
-                groups.append((p.text(k + 1, ph.first - 2), []))
+            label = _group_label(p, v, ph)
+            if label is not None:
+                groups.append((label, []))
         ids = [x for x in p.ids(ph) if x not in owner.ids]
         if all(kinds.get(x) in ("region", "sea", "bloc") for x in ids):
             groups.append((p.text(ph.first, ph.last), list(ids)))  # a named region opens a group
             continue
         groups[-1][1].extend(x for x in ids if x not in groups[-1][1])
+    return groups
+
+
+def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """Troops, bases, influence of X in A, B and C: influence X → members."""
+    v = i + n - 1
+    needs = set(cue.opt("needs") or ())
+    if needs and noun_after(p, v, needs, 5) < 0 and noun_before(p, i, needs, 10) < 0:
+        return []
+    if cue.opt("host"):
+        return _hosted(p, i, v, cue)
+    owner = _presence_owner(p, i, v, cue)
+    if owner is None:
+        return []
+    kinds = {a.id: a.kind for a in p.anchors}
+    last = _presence_end(p, v)
     hits = []
     hosts = _consenting(p, v, last)
-    for label, members in groups:
+    for label, members in _presence_groups(p, v, last, cue, owner):
         countries = [m for m in members if kinds.get(m) not in ("region", "sea", "bloc")]
         members = [m for m in countries or members if m not in hosts]
         if members:
