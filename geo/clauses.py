@@ -142,20 +142,15 @@ class Parse(Roles):
 
     # -- actor phrases ------------------------------------------------------------------
     def _chunk(self) -> None:
-        toks, low, g = self.tokens, self.low, self.g
+        toks, low = self.tokens, self.low
         simple: list[Phrase] = []
         i = 0
         while i < len(toks):
             if toks[i].anchor < 0 or (i >= 2 and low[i - 1] == "-" and low[i - 2] in ("pro", "anti")):
                 i += 1  # "the pro-Russian region of Transnistria" is no Russian side
                 continue
-            first = i
-            while first > 0 and (g.has("determiners", low[first - 1]) or low[first - 1] == "fellow"):
-                if low[first - 1] == "that" and first == i:
-                    break  # "... and that Rwanda exercises control": a clause opens, no "that Rwanda"
-                first -= 1
-            last = i
-            ph = Phrase(first, last, [toks[i].anchor])
+            first = self._phrase_start(i)
+            ph = Phrase(first, i, [toks[i].anchor])
             j = i + 1
             if j < len(toks) and low[j] in ("'s", "’s", "'", "’"):
                 ph.possessive = True
@@ -163,41 +158,7 @@ class Parse(Roles):
                 j += 1
             a = self.anchors[toks[i].anchor]
             if ph.possessive or a.how in ("demonym", "group", "organ") or (first < i and low[first] == "the"):
-                head: list[int] = []
-                k = j
-                while k < len(toks) and len(head) < 3:
-                    w = low[k]
-                    if toks[k].anchor >= 0 or not toks[k].text[0].isalpha() or self.is_function(w):
-                        break
-                    if w.endswith(_ADVERB_END) and not toks[k].text[0].isupper():
-                        break
-                    modifier = ph.possessive or (a.how == "demonym" and not self._anchor_text(toks[i].anchor).isupper())
-                    if self.finite(w) and not (
-                        modifier
-                        and not head
-                        and not g.has("auxiliaries", w)
-                        and not g.has("irregular_past", w)
-                        and not w.endswith("ed")
-                    ):
-                        break  # after "Iran's", "Turkish" the next word is a noun even when it could be a verb
-                    if len(head) == 2:
-                        break
-                    nxt = low[k + 1] if k + 1 < len(toks) else ""
-                    if head and (
-                        nxt in ("the", "a", "an", "its", "their") or (k + 1 < len(toks) and toks[k + 1].anchor >= 0)
-                    ):
-                        break  # "Sudan's war pits the army": a verb before its object, not a second noun
-                    acronym = toks[i].anchor >= 0 and self._anchor_text(toks[i].anchor).isupper()
-                    if (
-                        (a.how not in ("demonym", "group") or acronym)
-                        and not ph.possessive
-                        and not (
-                            toks[k].text[0].isupper() or g.has("agent_nouns", w) or w in self.g.words["item_words"]
-                        )
-                    ):
-                        break  # "the United States wants": only "the US Navy", "the Assad government"
-                    head.append(k)
-                    k += 1
+                head = self._head_words(i, j, ph)
                 if head:
                     ph.head = " ".join(low[h] for h in head)
                     ph.head_at = head[-1]
@@ -211,6 +172,50 @@ class Parse(Roles):
                 self.phrase_at[t] = pi
             self._govern(pi)
         self._appositions()
+
+    def _phrase_start(self, i: int) -> int:
+        """The first token of the phrase around anchor token ``i``: its determiners ("the", "fellow")."""
+        first = i
+        while first > 0 and (self.g.has("determiners", self.low[first - 1]) or self.low[first - 1] == "fellow"):
+            if self.low[first - 1] == "that" and first == i:
+                break  # "... and that Rwanda exercises control": a clause opens, no "that Rwanda"
+            first -= 1
+        return first
+
+    def _head_words(self, i: int, j: int, ph: Phrase) -> list[int]:
+        """The (at most two) nouns from ``j`` on that the anchor at ``i`` modifies: "Iran's proxies"."""
+        toks, low, g = self.tokens, self.low, self.g
+        a = self.anchors[toks[i].anchor]
+        modifier = ph.possessive or (a.how == "demonym" and not self._anchor_text(toks[i].anchor).isupper())
+        acronym = self._anchor_text(toks[i].anchor).isupper()
+        head: list[int] = []
+        k = j
+        while k < len(toks) and len(head) < 2:
+            w = low[k]
+            if toks[k].anchor >= 0 or not toks[k].text[0].isalpha() or self.is_function(w):
+                break
+            if w.endswith(_ADVERB_END) and not toks[k].text[0].isupper():
+                break
+            if self.finite(w) and not (
+                modifier
+                and not head
+                and not g.has("auxiliaries", w)
+                and not g.has("irregular_past", w)
+                and not w.endswith("ed")
+            ):
+                break  # after "Iran's", "Turkish" the next word is a noun even when it could be a verb
+            nxt = low[k + 1] if k + 1 < len(toks) else ""
+            if head and (nxt in ("the", "a", "an", "its", "their") or (k + 1 < len(toks) and toks[k + 1].anchor >= 0)):
+                break  # "Sudan's war pits the army": a verb before its object, not a second noun
+            if (
+                (a.how not in ("demonym", "group") or acronym)
+                and not ph.possessive
+                and not (toks[k].text[0].isupper() or g.has("agent_nouns", w) or w in g.words["item_words"])
+            ):
+                break  # "the United States wants": only "the US Navy", "the Assad government"
+            head.append(k)
+            k += 1
+        return head
 
     def _merge_owned_groups(self, simple: list[Phrase]) -> list[Phrase]:
         """ "Sudan's paramilitary Rapid Support Forces", "Germany's Olaf Scholz": a phrase joins what it owns."""
@@ -380,141 +385,91 @@ class Parse(Roles):
 
     # -- clauses ------------------------------------------------------------------------
     def _split(self) -> None:
-        toks, low, g = self.tokens, self.low, self.g
-        cl = Clause(0, len(toks) - 1)
-        self.clauses = [cl]
-        depth_paren: list[int] = []
-
-        def cut(i: int, kind: str, marker: str = "", antecedent: int = -1) -> None:
+        toks, low = self.tokens, self.low
+        self.clauses = [Clause(0, len(toks) - 1)]
+        parens: list[int] = []
+        if toks and self.g.has("opening_subordinators", low[0]) and self.g.has("subordinators", low[0]):
+            self.clauses[0].kind, self.clauses[0].marker = "sub", low[0]
+        for i in range(1, len(toks)):
             cur = self.clauses[-1]
-            cur.last = i - 1
-            parent = len(self.clauses) - 1
-            if kind in ("main",):
-                parent = -1
-            self.clauses.append(Clause(i, len(toks) - 1, kind, marker, antecedent, parent))
-
-        i = 0
-        while i < len(toks):
-            w = low[i]
-            prev = low[i - 1] if i > 0 else ""
-            if i == 0:
-                if g.has("subordinators", w) and w in (
-                    "if",
-                    "unless",
-                    "whether",
-                    "although",
-                    "though",
-                    "while",
-                    "because",
-                    "when",
-                    "as",
-                    "after",
-                    "before",
-                    "since",
-                ):
-                    cl.kind, cl.marker = "sub", w
-                i += 1
-                continue
-            cur = self.clauses[-1]
-            if (
-                w == ","
-                and (
-                    cur.kind in ("reduced", "part")
-                    or (cur.kind == "rel" and cur.marker != "that" and cur.first > 0 and low[cur.first - 1] == ",")
-                )
-                and cur.first < i - 1
-                and self.phrase_at[i] < 0
-            ):
+            if self._aside_ends(i, cur):
                 back = cur.parent
-                cut(i + 1, "coord" if back >= 0 else "main")
+                self._cut(i + 1, "coord" if back >= 0 else "main")
                 self.clauses[-1].parent = back
-                i += 1
-                continue
-            if w in (";",) or (w in ("—", "–", "-") and toks[i].space and i + 1 < len(toks) and toks[i + 1].space):
-                cut(i + 1, "main")
-            elif w == "," and cur.kind == "sub" and cur.first < i - 2 and self._subject_then_verb(i + 1):
-                # "Though Serbia is a candidate to join the EU, it has refused ...": the main clause resumes
-                cut(i + 1, "main")
-            elif w == ":":
-                cut(i + 1, "content")
-            elif w == "(":
-                ante = self.phrase_at[i - 1]
-                cut(i + 1, "paren", "(", ante)
-                depth_paren.append(len(self.clauses) - 2)
-            elif w == ")" and depth_paren:
-                back = depth_paren.pop()
-                cut(i + 1, "cont")
-                self.clauses[-1].parent = back
-            elif w in ("which", "who", "whom", "whose") or (w == "where" and prev == ","):
-                ante = self._antecedent(i)
-                cut(i, "rel", w, ante)
-            elif w == "that" and self._that_opens(i):
-                kind = (
-                    "content"
-                    if self.g.has("reporting", prev) or prev in self.verbs or self.match(i - 1, "denials")
-                    else "rel"
-                )
-                cut(i, kind, w, self._antecedent(i) if kind == "rel" else -1)
-            elif g.has("subordinators", w) and (
-                w
-                in (
-                    "but",
-                    "while",
-                    "whereas",
-                    "although",
-                    "though",
-                    "because",
-                    "if",
-                    "unless",
-                    "whether",
-                    "when",
-                    "where",
-                    "so",
-                    "yet",
-                )
-                or prev == ","
-            ):
-                if w == "so" and i + 1 < len(toks) and low[i + 1] in ("that", "far", "much", "called"):
-                    pass
-                else:
-                    cut(i, "sub", w)
-            elif g.has("clausal_prepositions", w) and prev != "," and self._phrase_then_verb(i + 1):
-                # "said it would act after Ecuadorean police stormed the embassy": a clause of its own
-                cut(i, "sub", w)
-            elif w in ("and", "or") and self.phrase_at[i] < 0 and self._opens_clause(i):
-                cut(i, "coord", w)
-            elif (
-                prev == ","
-                and w.endswith("ing")
-                and self.is_word(i)
-                and w
-                not in (
-                    "including",
-                    "following",
-                    "regarding",
-                    "concerning",
-                    "according",
-                    "during",
-                    "nothing",
-                    "something",
-                    "anything",
-                    "everything",
-                )
-            ):
-                cut(i, "part", w)
-            elif prev == "," and w.endswith(("ed", "en")) and i + 1 < len(toks) and low[i + 1] == "by":
-                cut(i, "reduced", w, self._antecedent(i))
-            elif prev == "," and self._participle(i) and self._leads_clause(i - 2):
-                # "Egypt, locked in a dispute with Ethiopia, has drawn closer to ...": an aside on the subject
-                cut(i, "reduced", w, self._antecedent(i))
-            elif g.has("reporting", w) and self._content_follows(i):
-                speaker = self._speaker(i)
-                cut(i + 1, "content", w)
-                self.clauses[-1].speaker = speaker
-            i += 1
+            elif not self._punctuation_cut(i, cur, parens):
+                self._word_cut(i)
         for ci, c in enumerate(self.clauses):
             for t in range(c.first, c.last + 1):
                 self.clause_of[t] = ci
+
+    def _cut(self, i: int, kind: str, marker: str = "", antecedent: int = -1) -> None:
+        """End the current clause before token ``i`` and open one of ``kind`` there."""
+        self.clauses[-1].last = i - 1
+        parent = -1 if kind == "main" else len(self.clauses) - 1
+        self.clauses.append(Clause(i, len(self.tokens) - 1, kind, marker, antecedent, parent))
+
+    def _aside_ends(self, i: int, cur: Clause) -> bool:
+        """A comma that closes a reduced, participle or non-restrictive relative aside."""
+        low = self.low
+        return (
+            low[i] == ","
+            and (
+                cur.kind in ("reduced", "part")
+                or (cur.kind == "rel" and cur.marker != "that" and cur.first > 0 and low[cur.first - 1] == ",")
+            )
+            and cur.first < i - 1
+            and self.phrase_at[i] < 0
+        )
+
+    def _punctuation_cut(self, i: int, cur: Clause, parens: list[int]) -> bool:
+        """Clause breaks at punctuation: ";", a spaced dash, ":", parentheses, a comma after a leading clause."""
+        toks, w = self.tokens, self.low[i]
+        if w == ";" or (w in ("—", "–", "-") and toks[i].space and i + 1 < len(toks) and toks[i + 1].space):
+            self._cut(i + 1, "main")
+        elif w == "," and cur.kind == "sub" and cur.first < i - 2 and self._subject_then_verb(i + 1):
+            # "Though Serbia is a candidate to join the EU, it has refused ...": the main clause resumes
+            self._cut(i + 1, "main")
+        elif w == ":":
+            self._cut(i + 1, "content")
+        elif w == "(":
+            self._cut(i + 1, "paren", "(", self.phrase_at[i - 1])
+            parens.append(len(self.clauses) - 2)
+        elif w == ")" and parens:
+            back = parens.pop()
+            self._cut(i + 1, "cont")
+            self.clauses[-1].parent = back
+        else:
+            return False
+        return True
+
+    def _word_cut(self, i: int) -> None:
+        """Clause breaks at words: relatives, "that", subordinators, "and", participles, reporting verbs."""
+        toks, low, g = self.tokens, self.low, self.g
+        w, prev = low[i], low[i - 1]
+        if w in ("which", "who", "whom", "whose") or (w == "where" and prev == ","):
+            self._cut(i, "rel", w, self._antecedent(i))
+        elif w == "that" and self._that_opens(i):
+            content = g.has("reporting", prev) or prev in self.verbs or self.match(i - 1, "denials")
+            self._cut(i, "content" if content else "rel", w, -1 if content else self._antecedent(i))
+        elif g.has("subordinators", w) and (g.has("clause_subordinators", w) or prev == ","):
+            if not (w == "so" and i + 1 < len(toks) and low[i + 1] in ("that", "far", "much", "called")):
+                self._cut(i, "sub", w)
+        elif g.has("clausal_prepositions", w) and prev != "," and self._phrase_then_verb(i + 1):
+            # "said it would act after Ecuadorean police stormed the embassy": a clause of its own
+            self._cut(i, "sub", w)
+        elif w in ("and", "or") and self.phrase_at[i] < 0 and self._opens_clause(i):
+            self._cut(i, "coord", w)
+        elif prev == "," and w.endswith("ing") and self.is_word(i) and not g.has("not_participles", w):
+            self._cut(i, "part", w)
+        elif prev == "," and w.endswith(("ed", "en")) and i + 1 < len(toks) and low[i + 1] == "by":
+            self._cut(i, "reduced", w, self._antecedent(i))
+        elif prev == "," and self._participle(i) and self._leads_clause(i - 2):
+            # "Egypt, locked in a dispute with Ethiopia, has drawn closer to ...": an aside on the subject
+            self._cut(i, "reduced", w, self._antecedent(i))
+        elif g.has("reporting", w) and self._content_follows(i):
+            speaker = self._speaker(i)
+            self._cut(i + 1, "content", w)
+            self.clauses[-1].speaker = speaker
 
     def _content_follows(self, i: int) -> bool:
         """A reporting verb opens a content clause: "said that ...", "said it would ...", "said Russia had ..."."""

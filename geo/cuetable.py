@@ -149,16 +149,8 @@ def _cameo_forms() -> dict[str, dict[str, set[str]]]:
     return out
 
 
-def parse_cues(raw: dict[str, Any]) -> CueTable:
-    """Compile the parsed TOML of the cue table.
-
-    Raises
-    ------
-    ValueError
-        An entry with an unknown frame, a missing field, or an unknown lexicon set.
-    """
-    cameo = _cameo_forms()
-    irregular: dict[str, list[str]] = raw.get("irregular", {})
+def _lexicon(raw: dict[str, Any], cameo: dict, irregular: dict[str, list[str]]) -> dict[str, set[str]]:
+    """The named verb sets (``[lexicon.NAME]``): CAMEO verbs kept, verbs added, forms written out."""
     lexicon: dict[str, set[str]] = {}
     for name, spec in raw.get("lexicon", {}).items():
         forms: set[str] = set()
@@ -171,39 +163,68 @@ def parse_cues(raw: dict[str, Any]) -> CueTable:
             forms |= _verb_forms(lemma, cameo, irregular)
         forms |= set(spec.get("forms", []))
         lexicon[name] = forms
+    return lexicon
+
+
+def _cue(spec: dict[str, Any], lexicon: dict[str, set[str]], cameo: dict, irregular: dict[str, list[str]]) -> Cue:
+    """One ``[[cue]]`` entry compiled: its words expanded to every form (verb inflections, noun plurals)."""
+    for key in ("id", "kind", "frame", "words"):
+        if key not in spec:
+            raise ValueError(f"cue {spec.get('id', '?')}: missing {key!r}")
+    if spec["frame"] not in FRAMES:
+        raise ValueError(f"cue {spec['id']}: unknown frame {spec['frame']!r}")
+    pos = spec.get("pos", "verb")
+    forms: set[str] = set()
+    for w in spec["words"]:
+        if w.startswith("@"):
+            if w[1:] not in lexicon:
+                raise ValueError(f"cue {spec['id']}: unknown lexicon set {w!r}")
+            forms |= lexicon[w[1:]]
+        elif pos == "verb":
+            forms |= _verb_forms(w, cameo, irregular)
+        elif pos == "noun":
+            forms |= {w, _plural(w)}
+        else:
+            forms.add(w)
+    forms |= set(spec.get("forms", []))
+    forms -= set(spec.get("exclude_forms", []))
+    options = {k: v for k, v in spec.items() if k not in ("id", "kind", "frame", "words", "pos", "examples")}
+    return Cue(
+        spec["id"], spec["kind"], spec["frame"], tuple(sorted(forms)), pos, options, tuple(spec.get("examples", ()))
+    )
+
+
+def parse_cues(raw: dict[str, Any]) -> CueTable:
+    """Compile the parsed TOML of the cue table.
+
+    Parameters
+    ----------
+    raw : dict
+        ``geo/data/cues.toml`` as :func:`tomllib.loads` reads it.
+
+    Returns
+    -------
+    CueTable
+        The cues, indexed by their first word.
+
+    Raises
+    ------
+    ValueError
+        An entry with an unknown frame, a missing field, or an unknown lexicon set.
+    """
+    cameo = _cameo_forms()
+    irregular: dict[str, list[str]] = raw.get("irregular", {})
+    lexicon = _lexicon(raw, cameo, irregular)
     entries: list[Cue] = []
     by_first: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
     verb_forms: set[str] = set()
     for spec in raw.get("cue", []):
-        for key in ("id", "kind", "frame", "words"):
-            if key not in spec:
-                raise ValueError(f"cue {spec.get('id', '?')}: missing {key!r}")
-        if spec["frame"] not in FRAMES:
-            raise ValueError(f"cue {spec['id']}: unknown frame {spec['frame']!r}")
-        pos = spec.get("pos", "verb")
-        forms: set[str] = set()
-        for w in spec["words"]:
-            if w.startswith("@"):
-                if w[1:] not in lexicon:
-                    raise ValueError(f"cue {spec['id']}: unknown lexicon set {w!r}")
-                forms |= lexicon[w[1:]]
-            elif pos == "verb":
-                forms |= _verb_forms(w, cameo, irregular)
-            elif pos == "noun":
-                forms |= {w, _plural(w)}
-            else:
-                forms.add(w)
-        forms |= set(spec.get("forms", []))
-        forms -= set(spec.get("exclude_forms", []))
-        options = {k: v for k, v in spec.items() if k not in ("id", "kind", "frame", "words", "pos", "examples")}
-        cue = Cue(
-            spec["id"], spec["kind"], spec["frame"], tuple(sorted(forms)), pos, options, tuple(spec.get("examples", ()))
-        )
+        cue = _cue(spec, lexicon, cameo, irregular)
         entries.append(cue)
-        if pos == "verb":
+        if cue.pos == "verb":
             # forms that end an actor phrase: not "-ing" (gerunds) nor "-s" (plural nouns: "bases", "arms")
-            verb_forms |= {f for f in forms if " " not in f and not f.endswith(("ing", "s"))}
-        for f in forms:
+            verb_forms |= {f for f in cue.words if " " not in f and not f.endswith(("ing", "s"))}
+        for f in cue.words:
             words = tuple(f.lower().split())
             by_first.setdefault(words[0], []).append((words, cue))
     return CueTable(

@@ -132,7 +132,8 @@ _ITEM_TAIL = _rx(
 )
 
 
-# a system's name ("BrahMos", "F-16", "HIMARS", "Bayraktar", "Su-30MK2", "170mm") names the item better than its head noun
+# a system's name ("BrahMos", "F-16", "HIMARS", "Bayraktar", "Su-30MK2", "170mm") names the item
+# better than its head noun
 _DESIGNATION = re.compile(
     r"\b(?:[A-Z]{1,3}-?\d[\w-]*|[A-Z][a-z]{1,5}-\d[\w-]*|[A-Z]{3,}|[A-Z][a-z]+[A-Z]\w*|(?<!^)[A-Z][a-z]{3,}|\d+\s?mm)\b"
 )
@@ -261,7 +262,8 @@ def clean_item(phrase: str) -> str:
         phrase = item if dm.group("code") in item else f"{dm.group('code')} {item}"
     # cut trailing clauses that are not part of the item
     phrase = re.split(
-        r"\s+(?:which|that|who|to|for|in|into|from|by|with|over|as|on|at|last|this|since|after|before|because|under|worth|based on)\s|\s+[—–]\s",
+        r"\s+(?:which|that|who|to|for|in|into|from|by|with|over|as|on|at|last|this|since|after|before|because"
+        r"|under|worth|based on)\s|\s+[—–]\s",
         phrase + " ",
         maxsplit=1,
     )[0].strip()
@@ -294,7 +296,8 @@ _FUTURE = _rx(
     re.I,
 )
 _SIGNED = _rx(
-    r"\b(?:ordered|signed|contract|deal worth|worth \$|worth (?:US)?\$|purchase agreement|framework (?:agreement|deal))\b",
+    r"\b(?:ordered|signed|contract|deal worth|worth \$|worth (?:US)?\$|purchase agreement"
+    r"|framework (?:agreement|deal))\b",
     re.I,
 )
 _PERFECT = _rx(r"\b(?:already|have|has|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b(?!\s+to\b)", re.I)

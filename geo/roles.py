@@ -207,42 +207,47 @@ class Roles:
         return None
 
     def pronoun_in(self, c: Clause, v: int) -> Side | None:
+        """The actor a pronoun subject of clause ``c`` (before its verb ``v``) stands for, if any."""
         low = self.low
         for i in range(c.first, min(v, c.last + 1)):
             w = low[i]
-            n = self.match(i, "anaphors_pair")
-            if n:
+            if self.match(i, "anaphors_pair"):
                 pair = self.pair_before(c.first)
                 if pair:
                     return Side(pair, -1, "pair")
-            n1 = self.match(i, "anaphors_singular")
-            if w in ("it", "its") or n1:
+            if w in ("it", "its") or self.match(i, "anaphors_singular"):
                 if i > c.first and self.g.has("prepositions", low[i - 1]):
                     continue
-                if c.speaker is not None:
-                    return Side(c.speaker.ids[:1], -1, "pronoun")
-                main = self.main_subject(before=c.first)
-                if main:
-                    return Side(main[:1], -1, "pronoun")
-                if self.context.subjects:
-                    return Side((self.context.subjects[-1],), -1, "pronoun")
-                return None
+                return self._singular_referent(c)
             if w in ("they", "their"):
-                if c.speaker is not None and len(c.speaker.ids) > 1:
-                    return c.speaker
-                plural = self.plural_before(c.first)
-                if plural:
-                    return Side(plural, -1, "pronoun")
-                if self.context.plural:
-                    return Side(self.context.plural, -1, "pronoun")
-                return None
+                return self._plural_referent(c)
             if w in ("he", "she") or (w in ("his", "her") and i == c.first):
                 leader = self.leader_before(c.first) or self.context.leader
-                if leader:
-                    return Side((leader,), -1, "pronoun")
-                return None
+                return Side((leader,), -1, "pronoun") if leader else None
             if self.phrase_at[i] >= 0 or w in self.verbs:
                 return None
+        return None
+
+    def _singular_referent(self, c: Clause) -> Side | None:
+        """ "it", "the country": the speaker of a content clause, else the main subject, else the story's."""
+        if c.speaker is not None:
+            return Side(c.speaker.ids[:1], -1, "pronoun")
+        main = self.main_subject(before=c.first)
+        if main:
+            return Side(main[:1], -1, "pronoun")
+        if self.context.subjects:
+            return Side((self.context.subjects[-1],), -1, "pronoun")
+        return None
+
+    def _plural_referent(self, c: Clause) -> Side | None:
+        """ "they": a plural speaker, else the last plural before the clause, else the story's group."""
+        if c.speaker is not None and len(c.speaker.ids) > 1:
+            return c.speaker
+        plural = self.plural_before(c.first)
+        if plural:
+            return Side(plural, -1, "pronoun")
+        if self.context.plural:
+            return Side(self.context.plural, -1, "pronoun")
         return None
 
     def possessive_pronoun(self, k: int) -> Side | None:
