@@ -89,7 +89,7 @@ class Parse(Roles):
         self._split()
 
     def _anaphors(self, sentence: str, anchors: Sequence[Anchor]) -> list[Anchor]:
-        """ "the two countries", "both sides", "the country": anchors read from earlier actors."""
+        """In "the two countries", "both sides", "the country": anchors read from earlier actors."""
         out: list[Anchor] = []
         taken = [(a.start, a.end) for a in anchors]
         for m in _anaphor_re().finditer(sentence):
@@ -218,7 +218,7 @@ class Parse(Roles):
         return head
 
     def _merge_owned_groups(self, simple: list[Phrase]) -> list[Phrase]:
-        """ "Sudan's paramilitary Rapid Support Forces", "Germany's Olaf Scholz": a phrase joins what it owns."""
+        """In "Sudan's paramilitary Rapid Support Forces", "Germany's Olaf Scholz": a phrase joins what it owns."""
         out: list[Phrase] = []
         for ph in simple:
             if out:
@@ -295,7 +295,7 @@ class Parse(Roles):
         return out
 
     def _clause_follows(self, run: list[Phrase], sep: str) -> bool:
-        """ "sold drones to Ukraine and Russia condemned it": the last member opens a new clause.
+        """In "sold drones to Ukraine and Russia condemned it": the last member opens a new clause.
 
         After "in" it takes a comma too ("a factory in the kingdom, and the US approved"), since
         "troops in Mali and Niger withdrew" is one list.
@@ -541,7 +541,7 @@ class Parse(Roles):
         )
 
     def _opens_clause(self, i: int) -> bool:
-        """ "and" opens a clause unless it joins two words of one phrase ("arms and ammunition")."""
+        """Whether "and" opens a clause: not when it joins two words of one phrase ("arms and ammunition")."""
         nxt = i + 1
         if nxt >= len(self.tokens):
             return False

@@ -138,7 +138,7 @@ def _verb_forms(lemma: str, cameo: dict[str, dict[str, set[str]]], irregular: di
 
 
 def _cameo_forms() -> dict[str, dict[str, set[str]]]:
-    """kind → lemma → forms, from ``cameo_verbs.tsv``."""
+    """Kind → lemma → forms, from ``cameo_verbs.tsv``."""
     text = resources.files("geo").joinpath("data/cameo_verbs.tsv").read_text(encoding="utf-8")
     out: dict[str, dict[str, set[str]]] = {}
     for line in text.splitlines():

@@ -88,7 +88,7 @@ def _needed_noun(p: Parse, i: int, v: int, cue: Cue) -> int | None:
 
 
 def _passive_agent_patient(p: Parse, i: int, v: int, cue: Cue, preps: list[str]) -> list[Hit]:
-    """ "Y was backed by X": the by-phrase is the source and the subject the target."""
+    """In "Y was backed by X": the by-phrase is the source and the subject the target."""
     src = p.agent(v)
     tgt = p.subject(v)
     if src is None and cue.opt("passive_owner") and tgt is not None:
@@ -101,7 +101,7 @@ def _passive_agent_patient(p: Parse, i: int, v: int, cue: Cue, preps: list[str])
 
 
 def _event_actor(p: Parse, v: int, src: Side) -> Side | None:
-    """ "issued statements criticising the incursion": whoever the story says carried the event out."""
+    """In "issued statements criticising the incursion": whoever the story says carried the event out."""
     j = v + 1
     while j < len(p.low) and j <= v + 3 and (p.g.has("determiners", p.low[j]) or p.low[j] in ("latest", "recent")):
         j += 1
@@ -126,7 +126,7 @@ def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, 
 
 
 def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """ "X backed Y", "Y was backed by X", "A and B signed": subject to object (see the module)."""
+    """In "X backed Y", "Y was backed by X", "A and B signed": subject to object (see the module)."""
     v = i + n - 1
     anchor_v = _needed_noun(p, i, v, cue)
     if anchor_v is None:
@@ -174,7 +174,7 @@ class _Transfer:
 
 
 def _passive_give(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> None:
-    """ "72 Typhoons delivered by Britain", "Peru was supplied with ...": the by-phrase gives."""
+    """In "72 Typhoons delivered by Britain", "Peru was supplied with ...": the by-phrase gives."""
     c = p.clause(v)
     t.src = p.agent(v)
     subj = p.subject(v)
@@ -192,7 +192,7 @@ def _passive_give(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> None:
 
 
 def _active_give(p: Parse, v: int, t: _Transfer) -> None:
-    """ "X sold Y ITEM", "X supplied Y with ITEM": the subject gives, an object that is no item gets."""
+    """In "X sold Y ITEM", "X supplied Y with ITEM": the subject gives, an object that is no item gets."""
     c = p.clause(v)
     t.src = p.subject(v)
     if t.tgt is not None:
@@ -207,7 +207,7 @@ def _active_give(p: Parse, v: int, t: _Transfer) -> None:
 
 
 def _protected(p: Parse, v: int, t: _Transfer) -> None:
-    """ "delivered Pantsir air defence systems to protect Pyongyang": for whom they are meant."""
+    """In "delivered Pantsir air defence systems to protect Pyongyang": for whom they are meant."""
     c = p.clause(v)
     for k in range(v + 1, min(c.last, v + 12)):
         if p.low[k] == "to" and p.g.has("protective_verbs", p.low[k + 1] if k + 1 < len(p.low) else ""):
@@ -218,7 +218,7 @@ def _protected(p: Parse, v: int, t: _Transfer) -> None:
 
 
 def _story_recipient(p: Parse, v: int, src: Side) -> Side | None:
-    """ "Poland and the Netherlands are also sending tanks": to the recipient the story is about."""
+    """In "Poland and the Netherlands are also sending tanks": to the recipient the story is about."""
     c = p.clause(v)
     last = p.context.transfer
     if not last or not last[1] or last[1] in src.ids:
@@ -341,7 +341,7 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 
 
 def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """ "a Turkish helicopter deal with Pakistan", "a contract with Russia for 24 jets", "a deal to buy ... from X"."""
+    """A deal noun: "a Turkish helicopter deal with Pakistan", "a contract with Russia for 24 jets"."""
     v = i + n - 1
     c = p.clause(v)
     other = p.pp(v, ("with",), limit=cue.opt("within", 8))
@@ -396,7 +396,7 @@ def thank_for(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 
 
 def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """ "Y fired X-made missiles", "the use of Iranian drones by Y": maker → user."""
+    """In "Y fired X-made missiles", "the use of Iranian drones by Y": maker → user."""
     v = i + n - 1
     c = p.clause(v)
     user = p.pp(v, ("by",), limit=14) if cue.pos == "noun" or p.passive(v) else p.subject(v)
@@ -419,7 +419,7 @@ def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 
 
 def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """ "ITEM from X arrived in Y", "India's Pinaka launchers reached Armenia"."""
+    """In "ITEM from X arrived in Y", "India's Pinaka launchers reached Armenia"."""
     v = i + n - 1
     c = p.clause(v)
     dest = p.pp(v, ("in", "at", "to"), limit=8) or p.object(v)
@@ -440,7 +440,7 @@ def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 
 
 def participants(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """ "joint drills held by A and B", "A and B held joint exercises": every pair of the participants."""
+    """In "joint drills held by A and B", "A and B held joint exercises": every pair of the participants."""
     v = i + n - 1
     before = cue.opt("after_words")
     if before and not any(w in before for w in p.low[max(0, i - 4) : i]):
@@ -464,7 +464,7 @@ def participants(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 
 
 def invite(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """ "Armenia invited US troops", "Mali invited Russian instructors to Bamako": the troops' state backs the host."""
+    """An invitation: "Mali invited Russian instructors to Bamako": the troops' state backs the host."""
     v = i + n - 1
     j = noun_after(p, v, set(cue.opt("needs", [])), 5)
     if j < 0:
@@ -475,7 +475,7 @@ def invite(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 
 
 def package_for(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """ "X announced a $1.1-billion arms package for Taiwan": the subject supplies the phrase after "for"."""
+    """In "X announced a $1.1-billion arms package for Taiwan": the subject supplies the phrase after "for"."""
     v = i + n - 1
     tgt = p.pp(v, ("for", "to"), limit=3)
     src = p.subject(i, exclude=frozenset(tgt.ids) if tgt else frozenset(), first=True)
@@ -489,8 +489,10 @@ def package_for(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 
 
 def continued_deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """ "The deal also includes 100 Sidewinder missiles", "Taiwan will also spend $355 million on 60 Harpoon
-    missiles": more items of the transfer the previous sentences told, between the same two sides."""
+    """More items of the transfer the previous sentences told, between the same two sides.
+
+    "The deal also includes 100 Sidewinder missiles", "Taiwan will also spend $355 million on 60 Harpoon missiles".
+    """
     v = i + n - 1
     last = p.context.transfer
     if not last or not last[0] or not last[1]:

@@ -103,6 +103,8 @@ class Side:
 
 @dataclass(slots=True)
 class Token:
+    """One token of a sentence: its text, lower-cased form, offsets and the anchor it belongs to (-1: a word)."""
+
     text: str
     low: str
     start: int
@@ -129,6 +131,8 @@ class Phrase:
 
 @dataclass(slots=True)
 class Clause:
+    """A clause of a sentence: its token span, kind, opening word, antecedent and parent clause."""
+
     first: int
     last: int
     kind: str = "main"  # main, coord, sub, rel, part, reduced, paren, content
@@ -147,6 +151,7 @@ class Grammar:
     starts: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
 
     def has(self, cls: str, word: str) -> bool:
+        """Whether ``word`` belongs to the word class ``cls`` of the grammar table."""
         return word in self.words[cls]
 
 

@@ -341,5 +341,6 @@ def status(window: str, cue: str) -> str:
 
 @lru_cache(maxsize=64)
 def date(sentence: str) -> str | None:
+    """The first date-like expression in ``sentence`` ("in March 2024", "last year"), if any."""
     m = _DATE_RE.search(sentence)
     return m.group(0) if m else None

@@ -1,5 +1,7 @@
-"""Clause frames of relations stated by a noun: "tensions between A and B", "A's war in B", "the A-B pact",
-"[A ...] tensions with B", "A's ally B", "A-backed B", troops and influence of X in A, B and C.
+"""Clause frames of relations stated by a noun.
+
+"tensions between A and B", "A's war in B", "the A-B pact", "[A ...] tensions with B", "A's ally B",
+"A-backed B", troops and influence of X in A, B and C.
 
 See :mod:`geo.frames` for the frame contract.
 """
@@ -22,6 +24,7 @@ from geo.slots import (
 
 
 def between(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """A noun between two sides: "tensions between A and B", "relations between A and B have soured"."""
     v = i + n - 1
     limit = cue.opt("within", 4)
     back = cue.opt("before", 0)  # "relations between A and B have soured": the pair before the word
@@ -52,6 +55,7 @@ def between(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 
 
 def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """A noun owned by one side and aimed at another: "A's war in B", "A's rivalry with B"."""
     v = i + n - 1
     owner = owner_of(p, i)
     other = p.pp(v, cue.opt("preps", ["against", "on", "in", "with", "into"]), limit=cue.opt("within", 6))
@@ -92,7 +96,7 @@ def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 
 
 def compound(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """ "the A-B pact", "A–B tensions": two actor tokens joined by a hyphen or dash before the noun."""
+    """In "the A-B pact", "A–B tensions": two actor tokens joined by a hyphen or dash before the noun."""
     k = i - 1
     skipped = 0
     while k >= 0 and skipped < 3 and p.tokens[k].anchor < 0 and p.low[k] not in ("-", "–", "—", "‐"):
@@ -111,7 +115,7 @@ def compound(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 
 
 def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """ "[X ...] tensions with Y", "X expressed concern over Y's drills": the clause's actor and the noun's phrase."""
+    """In "[X ...] tensions with Y", "X expressed concern over Y's drills": the clause's actor and the noun's phrase."""
     v = i + n - 1
     before = cue.opt("after_words")
     if before and not any(w in before for w in p.low[max(0, i - 3) : i]):
@@ -156,7 +160,7 @@ def _noun_owner(p: Parse, i: int, v: int) -> Side | None:
 
 
 def _named_after(p: Parse, v: int, owner: Side) -> Side | None:
-    """ "A's ally B" / "A's ally, B": the phrase right after the noun."""
+    """In "A's ally B" / "A's ally, B": the phrase right after the noun."""
     j = v + 1
     if j < len(p.low) and p.low[j] == ",":
         j += 1
@@ -169,7 +173,7 @@ def _named_after(p: Parse, v: int, owner: Side) -> Side | None:
 
 
 def _named_beside(p: Parse, i: int, owner: Side) -> Side | None:
-    """ "B, A's ally," / "B, an ally of A": the phrase the noun's phrase stands beside."""
+    """In "B, A's ally," / "B, an ally of A": the phrase the noun's phrase stands beside."""
     k = i - 1
     while k >= 0 and p.low[k] != "," and p.phrase_at[k] < 0 and i - k < 8:
         k -= 1
@@ -181,7 +185,7 @@ def _named_beside(p: Parse, i: int, owner: Side) -> Side | None:
 
 
 def _named_across_copula(p: Parse, i: int, owner: Side, cue: Cue) -> Side | None:
-    """ "B is A's partner", "B will now be a major partner of A": a copula and modifiers only between."""
+    """In "B is A's partner", "B will now be a major partner of A": a copula and modifiers only between."""
     subj = p.subject(i, exclude=frozenset(owner.ids))
     if subj is None or subj.np < 0:
         return None
@@ -237,7 +241,7 @@ def _relational_hits(p: Parse, i: int, v: int, cue: Cue, owner: Side, named: Sid
 
 
 def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """ "A's ally B", "B, A's ally", "B, an ally of A", "B is A's partner", "A and its ally B"."""
+    """In "A's ally B", "B, A's ally", "B, an ally of A", "B is A's partner", "A and its ally B"."""
     v = i + n - 1
     owner = _noun_owner(p, i, v)
     if owner is None:
@@ -253,7 +257,7 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 
 
 def _backed(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
-    """ "A-backed B", "Russian-backed operations against Ukraine", "the Iran-aligned movement"."""
+    """In "A-backed B", "Russian-backed operations against Ukraine", "the Iran-aligned movement"."""
     c = p.clause(i)
     if i + 1 <= c.last and p.g.has("hostile_nouns", p.low[i + 1]):
         # "Russian-backed operations against Ukraine": the backer wages them
@@ -284,12 +288,12 @@ def _backed(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
 
 
 def _led(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
-    """ "the A-led war in B": A against the phrase after."""
+    """In "the A-led war in B": A against the phrase after."""
     return hit(cue, i, Side((a,)), p.pp(i, ("in", "on", "against", "into"), limit=6))
 
 
 def _held(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
-    """ "the Russian-controlled part of Moldova", "Turkish-held northern Cyprus": ground A holds."""
+    """In "the Russian-controlled part of Moldova", "Turkish-held northern Cyprus": ground A holds."""
     c = p.clause(i)
     held = p.pp(i, ("of", "in"), limit=4)
     j = i + 1
@@ -320,7 +324,7 @@ def _user_phrase(p: Parse, i: int, a: str, before: bool) -> Side | None:
 
 
 def _supplied(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
-    """ "A-supplied drones ... Y": A's items in Y's hands."""
+    """In "A-supplied drones ... Y": A's items in Y's hands."""
     c = p.clause(i)
     # "Ukraine's use of US-supplied weapons against North Korean forces": the user, not the target
     tgt = (
@@ -339,7 +343,7 @@ _COMPOUND_ROLES = {"backer": _backed, "leader": _led, "holder": _held, "supplier
 
 
 def compound_adjective(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """ "A-backed B", "A-led war in B", "A-held C", "A-supplied drones ... Y" (by the cue's ``role``)."""
+    """In "A-backed B", "A-led war in B", "A-held C", "A-supplied drones ... Y" (by the cue's ``role``)."""
     if i < 2 or p.low[i - 1] not in ("-", "‐"):
         return []
     k = i - 2
@@ -352,7 +356,7 @@ def compound_adjective(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 
 
 def _hosted(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
-    """ "Djibouti hosts military bases of the United States, China and France": the guests' sway."""
+    """In "Djibouti hosts military bases of the United States, China and France": the guests' sway."""
     guest = p.object(v)
     if guest is None:
         j = noun_after(p, v, set(cue.opt("needs", [])), 4)
@@ -397,7 +401,7 @@ def _presence_end(p: Parse, v: int) -> int:
 
 
 def _group_label(p: Parse, v: int, ph: Phrase) -> str | None:
-    """ "in the south (Peru, Chile)": the words before a parenthesis that name the group in it."""
+    """The words before a parenthesis that name the group in it ("in the south (Peru, Chile)")."""
     k = ph.first - 2
     while k > v and ph.first - k < 6 and p.low[k] not in ("in", "over", "across", "throughout"):
         k -= 1

@@ -60,14 +60,16 @@ class Finding:
 
 
 def split_actor(ident: str) -> tuple[str, str | None]:
-    """ "SD@group:rsf" → ("SD", "group:rsf"): an anchor id names a country and, after "@", a non-state side."""
+    """Split an anchor id ("SD@group:rsf" → ("SD", "group:rsf")): a country and, after "@", a non-state side."""
     country, _, actor = ident.partition("@")
     return country, actor or None
 
 
 def _own_army(f: Finding) -> Finding:
-    """ "Sudan's war against the RSF": a country against its own armed group is its army's fight, where the
-    country's army is a side of a civil war (geo/data/armed_groups.tsv)."""
+    """A country against its own armed group is its army's fight ("Sudan's war against the RSF").
+
+    Only where the country's army is a side of a civil war (geo/data/armed_groups.tsv).
+    """
     if f.source != f.target or (f.source_actor is None) == (f.target_actor is None):
         return f
     from geo.actors import load_groups
@@ -309,7 +311,7 @@ _NOUN_PREPS = frozenset(
 
 
 def _auxiliary_use(p: Parse, i: int) -> bool:
-    """ "has slammed", "had been sold": have/has/had before a participle is an auxiliary, not "have"."""
+    """Whether have/has/had is an auxiliary ("has slammed", "had been sold"): before a participle it is."""
     if p.low[i] not in ("have", "has", "had", "having"):
         return False
     j = i + 1

@@ -38,12 +38,15 @@ class Roles:
         return -1
 
     def anchor(self, k: int) -> Anchor:
+        """The ``k``-th actor or place anchor of the sentence."""
         return self.anchors[k]
 
     def ids(self, ph: Phrase) -> tuple[str, ...]:
+        """The actor ids a phrase names, in order, each once."""
         return tuple(dict.fromkeys(x for k in ph.anchors for x in self.anchors[k].id.split("|")))
 
     def side(self, pi: int) -> Side:
+        """Phrase ``pi`` as a side of a relation."""
         ph = self.phrases[pi]
         hows = {self.anchors[k].how for k in ph.anchors}
         return Side(self.ids(ph), pi, hows.pop() if len(hows) == 1 else "mixed")
@@ -63,10 +66,12 @@ class Roles:
         return self.sentence[a.start : a.end]
 
     def is_word(self, i: int) -> bool:
+        """Whether token ``i`` is a word that is no actor or place."""
         t = self.tokens[i]
         return t.anchor < 0 and (t.text[0].isalpha())
 
     def is_function(self, w: str) -> bool:
+        """Whether ``w`` is a function word (determiner, preposition, conjunction, auxiliary ...)."""
         g = self.g
         return (
             g.has("determiners", w)
@@ -103,6 +108,7 @@ class Roles:
         return best
 
     def clause(self, i: int) -> Clause:
+        """The clause that holds token ``i``."""
         return self.clauses[self.clause_of[i]]
 
     def subject(
@@ -229,7 +235,7 @@ class Roles:
         return None
 
     def _singular_referent(self, c: Clause) -> Side | None:
-        """ "it", "the country": the speaker of a content clause, else the main subject, else the story's."""
+        """In "it", "the country": the speaker of a content clause, else the main subject, else the story's."""
         if c.speaker is not None:
             return Side(c.speaker.ids[:1], -1, "pronoun")
         main = self.main_subject(before=c.first)
@@ -240,7 +246,7 @@ class Roles:
         return None
 
     def _plural_referent(self, c: Clause) -> Side | None:
-        """ "they": a plural speaker, else the last plural before the clause, else the story's group."""
+        """In "they": a plural speaker, else the last plural before the clause, else the story's group."""
         if c.speaker is not None and len(c.speaker.ids) > 1:
             return c.speaker
         plural = self.plural_before(c.first)
@@ -296,6 +302,7 @@ class Roles:
         return ()
 
     def pair_before(self, i: int) -> tuple[str, ...]:
+        """The last two actors named before token ``i`` ("both sides", "the two countries")."""
         seen: list[str] = []
         for ph in self.phrases:
             if ph.first >= i:
@@ -306,12 +313,14 @@ class Roles:
         return self.context.pair or ()
 
     def plural_before(self, i: int) -> tuple[str, ...]:
+        """The last phrase before token ``i`` that names several actors or a group ("they")."""
         for ph in reversed(self.phrases):
             if ph.first < i and (len(set(self.ids(ph))) > 1 or any(self.anchors[k].how == "group" for k in ph.anchors)):
                 return self.ids(ph)
         return ()
 
     def leader_before(self, i: int) -> str:
+        """The state of the last leader named before token ``i`` ("he", "she"), or ""."""
         for ph in reversed(self.phrases):
             if ph.first < i:
                 for k in ph.anchors:
@@ -467,8 +476,10 @@ class Roles:
         return False
 
     def hedged(self, v: int, *, aspirations: bool = True) -> bool:
-        """A hedge governs token v: "would consider recognising", "weighing sanctions"; with ``aspirations``
-        also a wish: "was invited to join", "seeks to deepen ties"."""
+        """Whether a hedge governs token v: "would consider recognising", "weighing sanctions".
+
+        With ``aspirations`` also a wish: "was invited to join", "seeks to deepen ties".
+        """
         c = self.clause(v)
         return any(
             self.g.has("hedges", self.low[i]) or (aspirations and self.g.has("aspirations", self.low[i]))

@@ -38,12 +38,14 @@ Frame = Callable[[Parse, int, int, Cue], list[Hit]]
 
 
 def hit(cue: Cue, i: int, src: Side | None, tgt: Side | None, kind: str = "") -> list[Hit]:
+    """One hit from ``src`` to ``tgt`` (none when either is missing), of the cue's kind unless ``kind``."""
     if src is None or tgt is None:
         return []
     return [Hit(kind or cue.kind, src.ids, tgt.ids, cue, i)]
 
 
 def pairs(cue: Cue, i: int, ids: tuple[str, ...]) -> list[Hit]:
+    """A symmetric hit for every pair of ``ids`` ("A, B and C signed a pact")."""
     return [Hit(cue.kind, (a,), (b,), cue, i, symmetric=True) for a, b in combinations(dict.fromkeys(ids), 2)]
 
 
@@ -57,6 +59,7 @@ def noun_after(p: Parse, v: int, words: set[str], limit: int = 8) -> int:
 
 
 def noun_before(p: Parse, i: int, words: set[str], limit: int) -> int:
+    """The nearest token before ``i`` (within ``limit``) that is one of ``words``, else -1."""
     for j in range(i - 1, max(0, i - limit) - 1, -1):
         if p.low[j] in words:
             return j
