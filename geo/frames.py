@@ -308,7 +308,7 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if cue.pos == "noun":
         tgt = p.pp(v, ("by",), limit=4) or owner_of(p, i) or p.subject(i)
     elif p.passive(v):
-        tgt = p.pp(v, ("to", "by"), limit=20) or p.subject(v, exclude=frm.ids if frm else frozenset())
+        tgt = p.pp(v, ("to", "by"), limit=20) or p.subject(v, exclude=frozenset(frm.ids) if frm else frozenset())
         if (cue.opt("reduced_recipient_main") and c.kind in ("reduced",)) or p.clause(v).first == v:
             tgt = tgt or p.subject(c.first)
     else:

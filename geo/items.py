@@ -208,10 +208,8 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
     if len(kept) > 1 and all(designations(c, leading=True) for _, c, _ in kept):
         return with_qty  # named systems are one transfer each, as an arms register lists them
     if len(kept) > 1:
-        cleaned = [c for _, c, _ in kept if c]
-        joined = (
-            ", ".join(cleaned[:-1]) + " and " + cleaned[-1] if len(cleaned) > 1 else (cleaned[0] if cleaned else "")
-        )
+        pieces = [c for _, c, _ in kept if c]
+        joined = ", ".join(pieces[:-1]) + " and " + pieces[-1] if len(pieces) > 1 else (pieces[0] if pieces else "")
         stretch = text[: kept[-1][2]]
     elif len(spans) == 1:
         joined, stretch = kept[0][1], text

@@ -256,7 +256,7 @@ def carry(context: Context, anchors: Sequence[Anchor], p: Parse | None = None) -
     ids = list(dict.fromkeys(a.id for a in actors))
     if not ids:
         return
-    subject = (ids[0],)
+    subject: tuple[str, ...] = (ids[0],)
     if p is not None:
         main = p.main_subject(len(p.tokens))
         if main:
@@ -471,7 +471,7 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
             for s in h.source:
                 if any(_home(m) == s for m in members):
                     members = tuple(m for m in members if _home(m) != s)  # a state's bases at home are no sway
-                key = ("influence", s, members)
+                key: tuple = ("influence", s, members)
                 if members and key not in seen and s not in waters:
                     seen.add(key)
                     out.append(

@@ -155,9 +155,9 @@ class Roles:
                 pron = self.pronoun_in(c, v)
                 if pron is not None and not set(pron.ids) <= exclude:
                     return pron
-            s = self._subject_in(c, v, exclude, first=first or seen > 1, platforms=platforms)
-            if s is not None:
-                return s
+            found = self._subject_in(c, v, exclude, first=first or seen > 1, platforms=platforms)
+            if found is not None:
+                return found
             pron = self.pronoun_in(c, v)
             if pron is not None:
                 return pron
