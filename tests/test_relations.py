@@ -224,7 +224,8 @@ def test_items_and_quantities(sentence: str, items: list) -> None:
         ("Peru wanted to buy the plant, and the contract was blocked by Chile.", [("plant", None)]),
         # stop at "and" followed by words that name no item
         (
-            "Peru will purchase 30 Falcon-7 patrol boats and plans to build a dock for the vessels with help from Canada.",
+            "Peru will purchase 30 Falcon-7 patrol boats and plans to build a dock for the vessels"
+            " with help from Canada.",
             [("Falcon-7 patrol boats", 30)],
         ),
         ("Morocco bought 8 helicopters and hopes to host training for the crews from Spain.", [("helicopters", 8)]),
