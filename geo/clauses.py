@@ -37,9 +37,9 @@ Examples
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from geo.anaphors import anaphor_anchors
 from geo.grammar import (
     _ADVERB_END,
     Anchor,
@@ -47,11 +47,7 @@ from geo.grammar import (
     Context,
     Phrase,
     Side,
-    _anaphor_re,
-    _group_phrases,
-    _pair_phrases,
     _sketch,
-    counted_nouns,
     load_grammar,
     tokenize,
 )
@@ -73,7 +69,7 @@ class Parse(Roles):
         self.sentence = sentence
         self.context = context or Context()
         self.g = load_grammar()
-        found = self._anaphors(sentence, anchors)
+        found = anaphor_anchors(sentence, anchors, self.context)
         # a place named inside a counted anaphor ("the three Sahel juntas") is part of it
         inside = [a for a in anchors if any(b.start <= a.start and a.end <= b.end for b in found)]
         self.anchors = sorted([*(a for a in anchors if a not in inside), *found], key=lambda a: a.start)
@@ -87,58 +83,6 @@ class Parse(Roles):
         self.clauses: list[Clause] = []
         self.clause_of: list[int] = [0] * len(self.tokens)
         self._split()
-
-    def _anaphors(self, sentence: str, anchors: Sequence[Anchor]) -> list[Anchor]:
-        """In "the two countries", "both sides", "the country": anchors read from earlier actors."""
-        out: list[Anchor] = []
-        taken = [(a.start, a.end) for a in anchors]
-        for m in _anaphor_re().finditer(sentence):
-            s, e = m.span()
-            phrase = m.group().lower()
-            three = re.fullmatch(f"the three {counted_nouns()}", phrase)
-            counted = three or re.fullmatch(f"(?:the two|both) {counted_nouns()}", phrase)
-            within = [a for a in anchors if s < a.end and a.start < e]
-            if any(a.kind == "country" or not (counted and s < a.start and a.end < e) for a in within):
-                continue  # an actor's own name; but "the three Sahel juntas" reads past the region it names
-            if any(s < b and a < e for a, b in taken[len(anchors) :]):
-                continue
-            before = [a for a in anchors if a.end <= s and a.how != "place"]
-            if phrase in ("the army", "the armed forces", "the military"):
-                from geo.actors import load_groups
-
-                focus = self.context.focus() or next((a.id for a in reversed(before) if a.kind == "country"), "")
-                army = load_groups().army_of(focus.split("@")[0]) if focus else None
-                if army is not None:
-                    out.append(Anchor(s, e, f"{army.iso}@{army.id}", "group", "country"))
-            elif phrase in _group_phrases():
-                groups = [a.id for a in before if a.how == "group"] or list(self.context.plural[:1])
-                if groups:
-                    out.append(Anchor(s, e, groups[-1], "anaphor", "country"))
-            elif phrase in _pair_phrases() or counted:
-                n = 3 if three else 2
-                among = _members(within)  # "the three Sahel juntas": countries of the Sahel
-                ids = list(dict.fromkeys(a.id for a in before if a.kind == "country" and (not among or a.id in among)))
-                listed = self.context.listed
-                if len(ids) >= n:
-                    group = tuple(ids[-n:])
-                elif len(listed) == n and (not among or set(listed) <= set(among)):
-                    group = listed  # "signed by A, B and C. The three countries ...": the list just named
-                else:
-                    group = self.context.focus_group(n, among)
-                if len(group) == n:
-                    out.append(Anchor(s, e, "|".join(group), "anaphor", "country"))
-            else:
-                # the story's focus (the country named most often), unless it acts in this clause already
-                countries = [a.id for a in before if a.kind == "country"]
-                possessive = sentence[e : e + 2] in ("'s", "’s")  # "the country's partnership": the story's focus
-                typed = _typed_candidates(phrase, self.context)  # "the kingdom": a country that is one
-                ident = typed[0] if typed else self.context.focus(exclude=() if possessive else countries[:1])
-                if not ident and countries:
-                    ident = countries[-1]
-                if ident:
-                    out.append(Anchor(s, e, ident, "anaphor", "country"))
-            taken.append((s, e))
-        return out
 
     # -- actor phrases ------------------------------------------------------------------
     def _chunk(self) -> None:
@@ -346,6 +290,7 @@ class Parse(Roles):
                         or any(two == " ".join(p) for p in self.g.phrases["official_nouns"])
                     ):
                         ph.official_of = True
+                        self._outer_preposition(ph, k)
                 return
             if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"):
                 return  # "when the war started in 2020 Armenian President ...": the year is what "in" governs
@@ -359,6 +304,18 @@ class Parse(Roles):
                 return
             skipped += 1
             k -= 1
+
+    def _outer_preposition(self, ph: Phrase, k: int) -> None:
+        """An official noun's phrase takes the preposition before the noun ("clashed with the army of Sudan")."""
+        j = k - 1
+        while j >= 0 and k - j <= 6 and self.tokens[j].anchor < 0 and self.tokens[j].text[:1].isalpha():
+            w = self.low[j]
+            if self.g.has("prepositions", w) and w != "of":
+                ph.prep, ph.prep_at, ph.official_of = w, j, False
+                return
+            if w in self.verbs or self.finite(w):
+                return
+            j -= 1
 
     def _verb_soon(self, j: int) -> bool:
         """A finite verb follows at token j, perhaps after a time phrase ("last month", "on Monday")."""
@@ -561,32 +518,6 @@ class Parse(Roles):
         return None
 
     # -- roles ------------------------------------------------------------------------
-
-
-_TYPED = {"the kingdom": "kingdom", "the emirate": "emirate", "the emirates": "emirates", "the island nation": "island"}
-
-
-def _members(regions: Sequence[Anchor]) -> tuple[str, ...]:
-    """The member countries of the regions or blocs named inside an anaphor."""
-    if not regions:
-        return ()
-    from geo.gazetteer import load_gazetteer
-
-    gaz = load_gazetteer()
-    entries = [gaz.get(a.id) for a in regions]
-    return tuple(m for e in entries if e is not None for m in e.members)
-
-
-def _typed_candidates(phrase: str, context: Context) -> list[str]:
-    """Countries the story has named whose official name says what the anaphor says ("the kingdom")."""
-    word = _TYPED.get(phrase)
-    if not word:
-        return []
-    from geo.gazetteer import official_names
-
-    names = official_names()
-    found = [c for c in context.actors if word in names.get(c, "").lower()]
-    return sorted(found, key=lambda c: -context.mentions.get(c, 0))
 
 
 def parse(

@@ -171,6 +171,7 @@ def load_grammar() -> Grammar:
 
 _TOKEN = re.compile(r"§\d+§|\d+(?:[.,]\d+)*|\w+(?:[-‐]\w+)*(?:n['’]t)?|['’]s\b|['’]|[^\w\s]")
 _ANCHOR = re.compile(r"§(\d+)§")
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _ADVERB_END = ("ly",)
 
 
@@ -229,5 +230,7 @@ def _sketch(sentence: str, anchors: Sequence[Anchor]) -> tuple[str, list[tuple[i
         parts.append(mark)
         length += len(mark)
         last = a.end
+        if sentence[last : last + 1] == "." and _INITIALISM.fullmatch(sentence[a.start : a.end]):
+            last += 1  # "U.S. soldiers": the initialism's full stop is part of the name, not a token
     parts.append(sentence[last:])
     return "".join(parts), pos

@@ -221,9 +221,12 @@ class Roles:
                 pair = self.pair_before(c.first)
                 if pair:
                     return Side(pair, -1, "pair")
-            if w in ("it", "its") or self.match(i, "anaphors_singular"):
+            n = self.match(i, "anaphors_singular")
+            if w in ("it", "its") or n:
                 if i > c.first and self.g.has("prepositions", low[i - 1]):
                     continue
+                if n and i + n < len(low) and low[i + n] in ("of", "and"):
+                    continue  # "the government of Niger": the name after "of" says whose
                 return self._singular_referent(c)
             if w in ("they", "their"):
                 return self._plural_referent(c)

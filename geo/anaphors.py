@@ -1,0 +1,113 @@
+"""Anaphors: "the two countries", "both sides", "the country", "the kingdom", "the army".
+
+A news story names a state once and then refers to it by a noun phrase. These are
+read as actor anchors of their own, from the actors named earlier in the sentence
+or the story (:class:`geo.grammar.Context`), before the sentence is chunked into
+phrases (:mod:`geo.clauses`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from geo.grammar import Anchor, Context, _anaphor_re, _group_phrases, _pair_phrases, counted_nouns
+
+__all__ = ["anaphor_anchors"]
+
+
+def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) -> list[Anchor]:
+    """Anchors for the anaphors of a sentence, read from the actors named before it.
+
+    Parameters
+    ----------
+    sentence : str
+        One sentence.
+    anchors : sequence of Anchor
+        The actors and places named in it.
+    context : Context
+        What the story has said so far (its focus, groups, last list of countries).
+
+    Returns
+    -------
+    list of Anchor
+        One anchor per anaphor it can resolve ("the two countries", "both sides", "the country", "the army").
+    """
+    out: list[Anchor] = []
+    taken = [(a.start, a.end) for a in anchors]
+    for m in _anaphor_re().finditer(sentence):
+        s, e = m.span()
+        phrase = m.group().lower()
+        three = re.fullmatch(f"the three {counted_nouns()}", phrase)
+        counted = three or re.fullmatch(f"(?:the two|both) {counted_nouns()}", phrase)
+        within = [a for a in anchors if s < a.end and a.start < e]
+        if any(a.kind == "country" or not (counted and s < a.start and a.end < e) for a in within):
+            continue  # an actor's own name; but "the three Sahel juntas" reads past the region it names
+        if any(s < b and a < e for a, b in taken[len(anchors) :]) or _OF_NAME.match(sentence, e):
+            continue  # "the government (and people) of Sudan" names its state after "of"
+        before = [a for a in anchors if a.end <= s and a.how != "place"]
+        if phrase in ("the army", "the armed forces", "the military"):
+            from geo.actors import load_groups
+
+            focus = context.focus() or next((a.id for a in reversed(before) if a.kind == "country"), "")
+            army = load_groups().army_of(focus.split("@")[0]) if focus else None
+            if army is not None:
+                out.append(Anchor(s, e, f"{army.iso}@{army.id}", "group", "country"))
+        elif phrase in _group_phrases():
+            groups = [a.id for a in before if a.how == "group"] or list(context.plural[:1])
+            if groups:
+                out.append(Anchor(s, e, groups[-1], "anaphor", "country"))
+        elif phrase in _pair_phrases() or counted:
+            n = 3 if three else 2
+            among = _members(within)  # "the three Sahel juntas": countries of the Sahel
+            ids = list(dict.fromkeys(a.id for a in before if a.kind == "country" and (not among or a.id in among)))
+            listed = context.listed
+            if len(ids) >= n:
+                group = tuple(ids[-n:])
+            elif len(listed) == n and (not among or set(listed) <= set(among)):
+                group = listed  # "signed by A, B and C. The three countries ...": the list just named
+            else:
+                group = context.focus_group(n, among)
+            if len(group) == n:
+                out.append(Anchor(s, e, "|".join(group), "anaphor", "country"))
+        else:
+            # the story's focus (the country named most often), unless it acts in this clause already
+            countries = [a.id for a in before if a.kind == "country"]
+            possessive = sentence[e : e + 2] in ("'s", "’s")  # "the country's partnership": the story's focus
+            typed = _typed_candidates(phrase, context)  # "the kingdom": a country that is one
+            ident = typed[0] if typed else context.focus(exclude=() if possessive else countries[:1])
+            if not ident and countries:
+                ident = countries[-1]
+            if ident:
+                out.append(Anchor(s, e, ident, "anaphor", "country"))
+        taken.append((s, e))
+    return out
+
+
+_TYPED = {"the kingdom": "kingdom", "the emirate": "emirate", "the emirates": "emirates", "the island nation": "island"}
+
+
+_OF_NAME = re.compile(r"\s+(?:and\s+[a-z]+\s+)?of\s+(?:the\s+)?[A-Z]")
+
+
+def _members(regions: Sequence[Anchor]) -> tuple[str, ...]:
+    """The member countries of the regions or blocs named inside an anaphor."""
+    if not regions:
+        return ()
+    from geo.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    entries = [gaz.get(a.id) for a in regions]
+    return tuple(m for e in entries if e is not None for m in e.members)
+
+
+def _typed_candidates(phrase: str, context: Context) -> list[str]:
+    """Countries the story has named whose official name says what the anaphor says ("the kingdom")."""
+    word = _TYPED.get(phrase)
+    if not word:
+        return []
+    from geo.gazetteer import official_names
+
+    names = official_names()
+    found = [c for c in context.actors if word in names.get(c, "").lower()]
+    return sorted(found, key=lambda c: -context.mentions.get(c, 0))
