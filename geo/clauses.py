@@ -241,8 +241,9 @@ class Parse(Roles):
     def _clause_follows(self, run: list[Phrase], sep: str) -> bool:
         """In "sold drones to Ukraine and Russia condemned it": the last member opens a new clause.
 
-        After "in" it takes a comma too ("a factory in the kingdom, and the US approved"), since
-        "troops in Mali and Niger withdrew" is one list.
+        After "in" and most other prepositions it takes a comma too ("a factory in the kingdom, and the
+        US approved", "deployed alongside Mali's army, and Russian instructors arrived"), since "troops in
+        Mali and Niger withdrew" is one list.
         """
         after = run[-1].last + 1
         if after >= len(self.tokens):
@@ -255,7 +256,7 @@ class Parse(Roles):
         before = run[0].first - 1
         return before >= 0 and (
             self.low[before] in ("to", "for", "from", "with", "against", "on", "at", "into")
-            or (self.low[before] in ("in", "over", "near") and sep.startswith(","))
+            or (self.g.has("prepositions", self.low[before]) and sep.startswith(","))
             or self.low[before] in self.verbs
         )
 

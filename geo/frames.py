@@ -138,7 +138,7 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return hit(cue, i, obj, p.pp(v, preps, limit=12) if obj else None)
     if p.passive(v) and cue.opt("passive", True):
         return _passive_agent_patient(p, i, v, cue, preps)
-    src = p.subject(v, platforms=cue.kind == "conflict")
+    src = p.subject(v, platforms=cue.kind == "conflict" or bool(cue.opt("platforms")))
     if cue.opt("copula") and not any(p.g.has("copulas", w) for w in p.low[max(0, i - 4) : i]):
         return []  # "A and B are allies", not "A's allies met"
     heads = cue.opt("subject_head")

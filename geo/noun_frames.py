@@ -446,6 +446,9 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []
     if cue.opt("host"):
         return _hosted(p, i, v, cue)
+    ends = cue.opt("ends")
+    if ends and any(w in ends for w in p.low[max(0, i - 5) : i]):
+        return []  # "France closed its last base in Chad": the presence ends
     owner = _presence_owner(p, i, v, cue)
     if owner is None:
         return []
@@ -456,7 +459,9 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     for label, members in _presence_groups(p, v, last, cue, owner):
         countries = [m for m in members if kinds.get(m) not in ("region", "sea", "bloc")]
         members = [m for m in countries or members if m not in hosts]
-        if members:
+        if cue.kind == "support":  # "Danish instructors remain in Argentina": trainers back their host
+            hits += [Hit("support", owner.ids, (m,), cue, i) for m in countries if m not in owner.ids]
+        elif members:
             hits.append(Hit("influence", owner.ids, (), cue, i, members=tuple(members), extra={"label": label}))
     # "10,000 troops in eastern Congo under an agreement with Kinshasa": there at the host's wish, so backing
     hits += [Hit("support", owner.ids, (h,), cue, i) for h in hosts if h not in owner.ids]

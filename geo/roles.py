@@ -14,6 +14,10 @@ from collections.abc import Sequence
 from geo.grammar import _ANCHOR, Anchor, Clause, Context, Grammar, Phrase, Side, Token
 
 
+# "its" after these refers past their phrase: "troops in Mali and its army", "talks with HTS over its base"
+_NOT_OWNERS = frozenset({"in", "at", "on", "near", "via", "through", "by", "with", "against"})
+
+
 class Roles:
     """Role look-ups over a parsed sentence (mixed into :class:`geo.clauses.Parse`)."""
 
@@ -260,15 +264,31 @@ class Roles:
         return None
 
     def possessive_pronoun(self, k: int) -> Side | None:
-        """Whose "its"/"their" at token k is: the nearest actor before it in the sentence, else the context."""
+        """Whose "its"/"their" at token k is: the nearest actor before it in the sentence, else the context.
+
+        A subject goes before an object: "Serbia ... is a candidate to join the EU ..., Moscow, which
+        backs its opposition" is Serbia's; with no other actor the object will do ("reached Armenia,
+        irking its arch-rival").
+        """
         plural = self.low[k] == "their"
+        objects: list[Side] = []
         for pi in range(len(self.phrases) - 1, -1, -1):
             ph = self.phrases[pi]
-            if ph.last >= k or (ph.prep in ("in", "at", "on", "near", "via", "through", "by") and not plural):
+            if ph.last >= k or (ph.prep in _NOT_OWNERS and not plural):
                 continue
+            ci = self.clause_of[ph.first]
+            if ci != self.clause_of[k] and self.clauses[ci].kind in ("rel", "reduced", "paren", "part"):
+                continue  # "Russia, which backed Assad, is pulling out of its base": not the aside's actor
             s = self.side(pi)
-            if plural or len(s.ids) == 1:
-                return s
+            if not (plural or len(s.ids) == 1):
+                continue
+            before = self.low[ph.first - 1] if ph.first > 0 else ""
+            if not ph.prep and (self.finite(before) or before in self.verbs):
+                objects.append(s)
+                continue
+            return s
+        if objects:
+            return objects[0]
         if plural and self.context.plural:
             return Side(self.context.plural, -1, "pronoun")
         if self.context.subjects:
