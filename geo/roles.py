@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 from geo.grammar import _ANCHOR, Anchor, Clause, Context, Grammar, Phrase, Side, Token
 
-
 # "its" after these refers past their phrase: "troops in Mali and its army", "talks with HTS over its base"
 _NOT_OWNERS = frozenset({"in", "at", "on", "near", "via", "through", "by", "with", "against"})
 
