@@ -120,6 +120,9 @@ def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     before = cue.opt("after_words")
     if before and not any(w in before for w in p.low[max(0, i - 3) : i]):
         return []
+    ends = cue.opt("ends")
+    if ends and any(w in ends for w in p.low[max(0, i - 5) : i]):
+        return []  # "would suspend some bilateral assistance to Rwanda": backing withdrawn
     other = p.pp(v, cue.opt("preps", ["with"]), limit=cue.opt("within", 6))
     if other is None and cue.opt("event_owner") and p.context.conflict:
         # "provided support to the strikes": to whoever the story says strikes
