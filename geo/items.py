@@ -205,8 +205,8 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
     with_qty = [(c, parse_quantity(raw)) for raw, c, _ in kept]
     if len(with_qty) > 1 and sum(q is not None for _, q in with_qty) >= 2:
         return with_qty
-    if len(kept) > 1 and all(designations(c, leading=True) for _, c, _ in kept):
-        return with_qty  # named systems are one transfer each, as an arms register lists them
+    if len(kept) > 1 and all(designations(c, leading=True) or _kind_of_weapon(c) for _, c, _ in kept):
+        return with_qty  # named systems and kinds of weapon are one transfer each, as an arms register lists them
     if len(kept) > 1:
         pieces = [c for _, c, _ in kept if c]
         joined = ", ".join(pieces[:-1]) + " and " + pieces[-1] if len(pieces) > 1 else (pieces[0] if pieces else "")
@@ -216,6 +216,14 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
     else:
         joined, stretch = kept[0][1], kept[0][0]
     return [(joined, parse_quantity(stretch))] if joined else []
+
+
+def _kind_of_weapon(item: str) -> bool:
+    """Whether an item's head names a kind of weapon ("corvettes"), not weapons in general ("arms")."""
+    from geo.grammar import load_grammar
+
+    words = item.lower().split()
+    return bool(words) and not load_grammar().has("generic_items", words[-1]) and bool(_HEAD_RE.search(words[-1]))
 
 
 def share(text: str, count: str) -> str:
