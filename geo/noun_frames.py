@@ -231,9 +231,8 @@ def _relational_hits(p: Parse, i: int, v: int, cue: Cue, owner: Side, named: Sid
         return [Hit("influence", owner.ids, (), cue, i, members=named.ids)]
     if cue.kind == "transfer":
         # "India has become Armenia's largest arms supplier": what the noun says is sold ("arms")
-        text = p.text(max(0, i - 2), v)
-        if not item_phrases(text):
-            text = "arms"
+        heads = [p.tokens[k].text for k in range(max(0, i - 2), v + 1) if item_phrases(p.tokens[k].text)]
+        text = " ".join(heads) or "arms"
         src, dst = (named, owner) if cue.opt("owner") == "target" else (owner, named)
         return [Hit("transfer", src.ids, dst.ids, cue, i, item_text=text)]
     if cue.opt("owner") == "target":  # "A's patron B": B backs A
