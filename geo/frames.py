@@ -266,6 +266,8 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     c = p.clause(v)
     if cue.opt("no_actor_object") and v + 1 < len(p.low) and p.phrase_at[v + 1] >= 0:
         return []  # "would make Chile Peru's supplier": "make" with an actor as its object makes nothing
+    if p.low[v + 2 : v + 3] == ["way"] and p.low[v + 1] in ("its", "their", "his", "her", "the"):
+        return []  # "the launcher made its way to Armenia": it travelled; no one made it for Armenia
     to = cue.opt("to", ["to", "for", "into"])
     tgt = p.pp(v, to, limit=30)
     t = _Transfer(None, tgt, v + 1, c.last)
