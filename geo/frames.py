@@ -321,7 +321,7 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if p.passive(v) and cue.pos == "verb":
         item_start = max(c.first, i - 8)
         item_end = i - 1
-    src = frm or maker_in(p, v + 1, c.last, tgt.ids if tgt else ())
+    src = frm or maker_in(p, v + 1, c.last, tgt.ids if tgt else (), systems=True)
     if src is None and tgt is not None:
         src = blocked_by(p, v)  # "wanted to buy the plant, and the contract was blocked by Chile"
     last = p.context.transfer
@@ -359,7 +359,7 @@ def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if other is None and v + 1 < len(p.low) and p.low[v + 1] in ("for", "to"):
         # "Saudi Arabia signed a contract in 2023 for Baykar's Akinci drones": the maker named in the item
         text = p.text(v + 2, cut_item(p, v + 2, c.last))
-        made_by = maker_in(p, v + 2, c.last)
+        made_by = maker_in(p, v + 2, c.last, systems=True)
         buyer = p.subject(i, exclude=frozenset(made_by.ids) if made_by else frozenset(), first=True)
         if made_by is not None and buyer is not None and item_phrases(text):
             return [Hit("transfer", made_by.ids, buyer.ids, cue, i, item_text=text)]

@@ -226,6 +226,41 @@ def _kind_of_weapon(item: str) -> bool:
     return bool(words) and not load_grammar().has("generic_items", words[-1]) and bool(_HEAD_RE.search(words[-1]))
 
 
+@lru_cache(maxsize=1)
+def _systems() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The weapon-system table (``geo/data/systems.tsv``): a pattern over the names, and name → maker."""
+    from importlib import resources
+
+    text = resources.files("geo").joinpath("data/systems.tsv").read_text(encoding="utf-8")
+    makers: dict[str, str] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, iso, _note = line.split("\t")
+            makers[name] = iso
+    names = "|".join(re.escape(n) for n in sorted(makers, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({names})(?:[A-Z0-9]{{1,4}})?(?![\w-])"), makers
+
+
+def sentence_names_system(sentence: str) -> bool:
+    """Whether a sentence names a system of the weapon-system table ("Rafale", "Su-30MK2")."""
+    return _systems()[0].search(sentence) is not None
+
+
+def system_maker(text: str) -> str | None:
+    """The state that makes the first weapon system named in ``text``, if the table knows it.
+
+    >>> system_maker("42 Rafale jets")
+    'FR'
+    >>> system_maker("24 Su-30MK2 aircraft")
+    'RU'
+    >>> system_maker("patrol boats") is None
+    True
+    """
+    pattern, makers = _systems()
+    m = pattern.search(text)
+    return makers[m.group(1)] if m else None
+
+
 def share(text: str, count: str) -> str:
     """The item of ``text`` counted anew: the share a further party gave or got ("... and four from Belarus").
 

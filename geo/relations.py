@@ -31,7 +31,7 @@ from geo.clauses import Anchor, Context, Parse, parse
 from geo.cuetable import load_cues
 from geo.frames import FRAME_FUNCTIONS, Hit
 from geo.grammar import load_grammar
-from geo.items import date, item_phrases, parse_quantity, status
+from geo.items import date, item_phrases, parse_quantity, sentence_names_system, status
 
 __all__ = ["Anchor", "Context", "Finding", "carry", "find_relations", "parse_quantity"]
 
@@ -122,7 +122,7 @@ def find_relations(
     low = sentence.lower()
     words = {w.strip(".,;:!?()\"'“”") for w in low.replace("’", "'").split()}
     no_cue = not (words & table.first_words) and "-" not in sentence
-    if no_cue or not _two_sides_possible(anchors, words, context):
+    if no_cue or not _two_sides_possible(anchors, words, context, sentence):
         if context is not None:
             carry(context, anchors)
         return []
@@ -187,7 +187,9 @@ _REACHING = frozenset(
 )
 
 
-def _two_sides_possible(anchors: Sequence[Anchor], words: set[str], context: Context | None) -> bool:
+def _two_sides_possible(
+    anchors: Sequence[Anchor], words: set[str], context: Context | None, sentence: str = ""
+) -> bool:
     """A relation needs two sides: two actors named, or one and a word that reaches for another.
 
     Sentences that cannot give one are not parsed (most of an article's sentences), which keeps
@@ -196,6 +198,8 @@ def _two_sides_possible(anchors: Sequence[Anchor], words: set[str], context: Con
     ids = {a.id for a in anchors}
     if len(ids) >= 2:
         return True
+    if ids and sentence_names_system(sentence):
+        return True  # "Indonesia ordered 42 Rafale jets": the system names its maker
     if context is None:
         return False
     if ids and context.conflict and words & load_grammar().words["event_nouns"]:

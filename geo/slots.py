@@ -16,7 +16,7 @@ from itertools import combinations
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.data.wordlists import NUMBER_WORDS
-from geo.items import item_phrases
+from geo.items import item_phrases, system_maker
 
 
 @dataclass
@@ -114,8 +114,14 @@ def cut_item(p: Parse, s: int, e: int) -> int:
     return e
 
 
-def maker_in(p: Parse, s: int, e: int, exclude: tuple[str, ...] = (), item_head: bool = False) -> Side | None:
-    """A maker named inside an item stretch: "Turkish drones", "Baykar's TB2", "X-made missiles"."""
+def maker_in(
+    p: Parse, s: int, e: int, exclude: tuple[str, ...] = (), item_head: bool = False, systems: bool = False
+) -> Side | None:
+    """A maker named inside an item stretch: "Turkish drones", "Baykar's TB2", "X-made missiles".
+
+    With ``systems`` a system name of the weapon-system table names its maker too ("ordered 42 Rafale
+    jets"): for a buyer's story, whose seller the system's name implies.
+    """
     for pi, ph in enumerate(p.phrases):
         if ph.first < s or ph.first > e:
             continue
@@ -128,6 +134,9 @@ def maker_in(p: Parse, s: int, e: int, exclude: tuple[str, ...] = (), item_head:
             continue
         if hows & {"demonym", "company"} or ph.possessive or compound:
             return p.side(pi)
+    maker = system_maker(p.text(s, e)) if systems and s <= e else None
+    if maker is not None and maker not in exclude:
+        return Side((maker,), -1, "system")  # "ordered 42 Rafale jets": the state that makes the system
     return None
 
 
