@@ -367,7 +367,11 @@ def status(window: str, cue: str) -> str:
         return "planned"
     if _APPROVED.search(window) and not _DELIVERED_NOW.search(window):
         return "planned"  # "has approved the delivery of 50 tanks": approved, not yet delivered
-    if re.fullmatch(r"(?i)received|delivered|handed over|shipped|arrived|delivery|deliveries|shipments?|arrival", cue):
+    if re.fullmatch(
+        r"(?i)received|delivered|handed over|shipped|arrived|delivery|deliveries|shipments?|arrival"
+        r"|took|taken",
+        cue,
+    ) and (cue.lower() not in ("took", "taken") or re.search(r"(?i)\b(?:took|taken) delivery\b", window)):
         return "delivered"  # "received the first jets under a 2021 contract": the delivery is the news
     if _SIGNED.search(window) or re.fullmatch(r"(?i)order(?:s|ed)?", cue):
         return "ordered"
