@@ -60,7 +60,11 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
         elif phrase in _pair_phrases() or counted:
             n = 3 if three else 2
             among = _members(within)  # "the three Sahel juntas": countries of the Sahel
-            ids = list(dict.fromkeys(a.id for a in before if a.kind == "country" and (not among or a.id in among)))
+            fit = [a for a in before if a.kind == "country" and (not among or a.id in among)]
+            # "the security of the Falkland Islands, which Argentina claims as Las Malvinas and over which
+            # the two countries fought": the two that act, not ground named after "of" or "as"
+            acting = [a for a in fit if not _NAMED_AS_GROUND.search(sentence, 0, a.start)]
+            ids = list(dict.fromkeys(a.id for a in (acting if len(set(x.id for x in acting)) >= n else fit)))
             listed = context.listed
             if len(ids) >= n:
                 group = tuple(ids[-n:])
@@ -84,6 +88,7 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
     return out
 
 
+_NAMED_AS_GROUND = re.compile(r"\b(?:of|as|in|over|near)\s+(?:the\s+|Las\s+|Los\s+|La\s+|El\s+)?$", re.I)
 _TYPED = {"the kingdom": "kingdom", "the emirate": "emirate", "the emirates": "emirates", "the island nation": "island"}
 
 

@@ -405,6 +405,9 @@ def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if user is None:
         return []
     s, e = (v + 1, c.last) if not p.passive(v) else (c.first, i - 1)
+    aimed = [k for k in range(s, e + 1) if p.low[k] in ("at", "against", "on", "into", "toward", "towards")]
+    if aimed and not p.passive(v):
+        e = aimed[0] - 1  # "launched drones at Saudi oil facilities": the target is no maker
     maker = maker_in(p, s, e, user.ids, item_head=True)
     if maker is None:
         return []
@@ -445,7 +448,7 @@ def participants(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """In "joint drills held by A and B", "A and B held joint exercises": every pair of the participants."""
     v = i + n - 1
     before = cue.opt("after_words")
-    if before and not any(w in before for w in p.low[max(0, i - 4) : i]):
+    if before and not any(w in before for w in p.low[max(0, i - cue.opt("after_within", 4)) : i]):
         return []
     by = p.pp(v, ("by", "between", "with", "among"), limit=10)
     subj = p.subject(i)
