@@ -503,10 +503,30 @@ class Roles:
         With ``aspirations`` also a wish: "was invited to join", "seeks to deepen ties".
         """
         c = self.clause(v)
-        return any(
+        if any(
             self.g.has("hedges", self.low[i]) or (aspirations and self.g.has("aspirations", self.low[i]))
             for i in range(max(c.first, v - 6), v)
-        )
+        ):
+            return True
+        return self._possible(v) or self._turned_down(v)
+
+    def _possible(self, v: int) -> bool:
+        """A modal of possibility in the verb group of v: "could supply", "may be providing"."""
+        k = v - 1
+        while k >= 0 and (self.g.has("auxiliaries", self.low[k]) or self.g.has("adverbs", self.low[k])):
+            if self.g.has("possibility_modals", self.low[k]):
+                return True
+            k -= 1
+        return False
+
+    def _turned_down(self, v: int) -> bool:
+        """What v states was proposed and refused: "rejected a US request to transfer tanks"."""
+        c = self.clause(v)
+        start = max(c.first, v - 10)
+        for k in range(start, v):
+            if self.g.has("refusals", self.low[k]):
+                return any(self.g.has("proposal_nouns", self.low[j]) for j in range(k + 1, v))
+        return False
 
     def hypothetical(self, v: int) -> bool:
         """Token v sits in an if/unless/whether clause, or the sentence is a question."""
