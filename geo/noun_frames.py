@@ -195,6 +195,10 @@ def _named_across_copula(p: Parse, i: int, owner: Side, cue: Cue) -> Side | None
     start = p.phrases[subj.np].last + 1
     end = p.phrases[owner.np].first if owner.np >= 0 and p.phrases[owner.np].first < i else i
     between_words = p.low[start:end]
+    for k in range(len(between_words) - 1):
+        if between_words[k : k + 2] == ["one", "of"]:  # "B has become one of A's main backers"
+            between_words = between_words[:k] + between_words[k + 2 :]
+            break
     links = set(cue.opt("links", ()))  # "B falls within A's sphere of influence"
 
     def linking(w: str) -> bool:
