@@ -448,7 +448,7 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """Troops, bases, influence of X in A, B and C: influence X → members."""
     v = i + n - 1
     needs = set(cue.opt("needs") or ())
-    if needs and noun_after(p, v, needs, 5) < 0 and noun_before(p, i, needs, 10) < 0:
+    if needs and noun_after(p, v, needs, cue.opt("needs_within", 5)) < 0 and noun_before(p, i, needs, 10) < 0:
         return []
     if cue.opt("host"):
         return _hosted(p, i, v, cue)

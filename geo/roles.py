@@ -504,11 +504,18 @@ class Roles:
         """
         c = self.clause(v)
         if any(
-            self.g.has("hedges", self.low[i]) or (aspirations and self.g.has("aspirations", self.low[i]))
+            (self.g.has("hedges", self.low[i]) and not self._complement_use(i))
+            or (aspirations and self.g.has("aspirations", self.low[i]))
             for i in range(max(c.first, v - 6), v)
         ):
             return True
         return self._possible(v) or self._turned_down(v)
+
+    def _complement_use(self, i: int) -> bool:
+        """ "Moscow considers Central Asia its backyard": a verb of regarding with an actor after it names, not hedges."""
+        return (
+            self.g.has("complement_verbs", self.low[i]) and i + 1 < len(self.tokens) and self.tokens[i + 1].anchor >= 0
+        )
 
     def _possible(self, v: int) -> bool:
         """A modal of possibility in the verb group of v: "could supply", "may be providing"."""
