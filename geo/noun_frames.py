@@ -458,6 +458,9 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     owner = _presence_owner(p, i, v, cue)
     if owner is None:
         return []
+    hows = cue.opt("owner_hows")
+    if hows and (owner.np < 0 or not any(p.anchors[k].how in hows for k in p.phrases[owner.np].anchors)):
+        return []  # "Russia's Africa Corps operates in Mali": only an armed group's operations are a footprint
     kinds = {a.id: a.kind for a in p.anchors}
     last = _presence_end(p, v)
     hits = []
