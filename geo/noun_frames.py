@@ -71,7 +71,12 @@ def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         # "over the war in Ukraine", "the fight against Russia": the sentence's other actor; but not the
         # subject of a verb that takes the noun as its object ("Slovenia endorsed the invasion of Iraq")
         exclude = other.ids
-        if i >= 2 and p.low[i - 2] in p.verbs | {"endorsed", "backed", "supported", "condemned", "opposed"}:
+        before = p.low[i - 2] if i >= 2 else ""
+        if (
+            before in p.verbs
+            or p.finite(before)
+            or before in ("endorsed", "backed", "supported", "condemned", "opposed")
+        ):
             subj = p.subject(i - 2)
             exclude = exclude + (subj.ids if subj else ())
         owner = nearest_other(p, i, exclude, same_clause=False)
@@ -154,6 +159,8 @@ def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 def _noun_owner(p: Parse, i: int, v: int) -> Side | None:
     """Whose the relation noun is: "A's ally", "an ally of A", "a threat to the A"."""
     owner = owner_of(p, i)
+    if owner is None and i >= 3 and p.low[i - 1] in ("a", "an") and p.low[i - 2] == "and":
+        owner = owner_of(p, i - 3)  # "its largest trading partner and an ally": one owner for both nouns
     if owner is None and v + 2 < len(p.low) and p.low[v + 1] in ("of", "to"):
         pi = p.phrase_at[v + 2]
         if pi < 0 and v + 3 < len(p.low):
@@ -249,6 +256,8 @@ def _relational_hits(p: Parse, i: int, v: int, cue: Cue, owner: Side, named: Sid
 def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """In "A's ally B", "B, A's ally", "B, an ally of A", "B is A's partner", "A and its ally B"."""
     v = i + n - 1
+    if i > 0 and p.low[i - 1] in cue.opt("not_after", ()):
+        return []  # "China's largest trading partner": trade, not alliance
     owner = _noun_owner(p, i, v)
     if owner is None:
         return []

@@ -135,6 +135,13 @@ class Roles:
                 if not set(s.ids) <= exclude:
                     return s
         if (
+            v > 0
+            and self.low[v].endswith("ing")
+            and self.g.has("document_nouns", self.low[v - 1])
+            and not any(self.g.has("issuing_verbs", w) for w in self.low[max(0, v - 6) : v - 1])
+        ):
+            return None  # "abstained from the UN vote condemning Russia": the vote condemns, not who abstained
+        if (
             self.low[v].endswith("ing")
             and v > 0
             and not (
