@@ -256,8 +256,6 @@ def _relational_hits(p: Parse, i: int, v: int, cue: Cue, owner: Side, named: Sid
 def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """In "A's ally B", "B, A's ally", "B, an ally of A", "B is A's partner", "A and its ally B"."""
     v = i + n - 1
-    if i > 0 and p.low[i - 1] in cue.opt("not_after", ()):
-        return []  # "China's largest trading partner": trade, not alliance
     owner = _noun_owner(p, i, v)
     if owner is None:
         return []
