@@ -369,6 +369,8 @@ class Roles:
             pi = self.phrase_at[i]
             if pi >= 0:
                 ph = self.phrases[pi]
+                if ph.prep == "of" and ph.prep_at > v and self.g.has("target_nouns", self.low[ph.prep_at - 1]):
+                    return self._backed_or_side(pi)  # "struck positions of the US-backed SDF": the SDF's
                 if ph.prep and ph.prep_at > v:
                     return None
                 return self.side(pi)
@@ -382,6 +384,9 @@ class Roles:
             ):
                 i += 2
                 continue
+            if w == "of" and self.g.has("target_nouns", self.low[i - 1]):
+                i += 1  # "positions of ...": the owner of the positions is what is hit
+                continue
             if self.g.has("prepositions", w) and w not in self.g.words["particles"]:
                 return None
             if w in self.verbs and skipped:
@@ -389,6 +394,14 @@ class Roles:
             skipped += 1
             i += 1
         return None
+
+    def _backed_or_side(self, pi: int) -> Side:
+        """Phrase pi's side, or in "the US-backed SDF" the phrase the compound modifies."""
+        ph = self.phrases[pi]
+        nxt = self.phrase_at[ph.last + 3] if ph.last + 3 < len(self.low) else -1
+        if nxt >= 0 and self.low[ph.last + 1] in ("-", "‐") and self.phrases[nxt].first == ph.last + 3:
+            return self.named_side(nxt)
+        return self.named_side(pi)
 
     def pp(self, v: int, preps: Sequence[str], *, limit: int = 25, left: bool = False) -> Side | None:
         """The nearest phrase after token v (within its clause) governed by one of ``preps``."""

@@ -370,6 +370,7 @@ def test_a_compound_adjective_is_no_verb() -> None:
     assert {(f.kind, f.source, f.target) for f in find_relations(s, _anchors(s))} == {
         ("support", "CL", "KE"),
         ("support", "CL", "PE"),
+        ("conflict", "PE", "KE"),  # the drones struck the militia's positions
     }
 
 
