@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
-from geo.items import item_phrases, relative_item, share
+from geo.items import item_phrases, relative_item, share, system_maker
 from geo.noun_frames import (
     between,
     compound,
@@ -380,6 +380,7 @@ def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             buys = p.g.has("deal_verbs_get", p.low[after + 1])
             src, dst = (other, subj) if buys else (subj, other)
             return [Hit("transfer", src.ids, dst.ids, cue, i, item_text=text)]
+    including = [k for k in range(after, c.last + 1) if p.low[k] in ("including", "includes", "comprising")]
     while after < min(c.last, after + 5) and p.low[after] != "for" and p.phrase_at[after] < 0:
         after += 1
     if after + 1 < len(p.low) and p.low[after] == "for":
@@ -387,6 +388,21 @@ def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         text = p.text(after + 1, c.last)
         if subj is not None and item_phrases(text):
             return [Hit("transfer", other.ids, subj.ids, cue, i, item_text=text)]
+    if including:
+        return _deal_by_maker(p, i, cue, other, p.text(including[0] + 1, c.last))
+    return []
+
+
+def _deal_by_maker(p: Parse, i: int, cue: Cue, other: Side, text: str) -> list[Hit]:
+    """ "A signed an arms deal with B, including JF-17 fighter jets": the side that makes the systems sells."""
+    subj = p.subject(i, exclude=frozenset(other.ids), first=True)
+    maker = system_maker(text)
+    if subj is None or maker is None or not item_phrases(text):
+        return []
+    if maker in subj.ids:
+        return [Hit("transfer", subj.ids, other.ids, cue, i, item_text=text)]
+    if maker in other.ids:
+        return [Hit("transfer", other.ids, subj.ids, cue, i, item_text=text)]
     return []
 
 
