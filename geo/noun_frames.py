@@ -131,11 +131,19 @@ def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     other = p.pp(v, cue.opt("preps", ["with"]), limit=cue.opt("within", 6))
     if other is None and cue.opt("event_owner") and p.context.conflict:
         # "provided support to the strikes": to whoever the story says strikes
+        # "expressed concern over the incident": at whoever the story says carried it out
+        preps = cue.opt("preps", ["with"])
         j = v + 1
-        while j < len(p.low) and j <= v + 3 and p.low[j] in ("to", "for", "the", "a", "their", "its", "these"):
+        while (
+            j < len(p.low)
+            and j <= v + 3
+            and (p.low[j] in ("to", "for", "the", "a", "their", "its", "these", "this", "latest") or p.low[j] in preps)
+        ):
             j += 1
         if j < len(p.low) and (
-            p.g.has("hostile_nouns", p.low[j]) or p.low[j] in ("mission", "missions", "coalition", "effort", "efforts")
+            p.g.has("hostile_nouns", p.low[j])
+            or p.g.has("event_nouns", p.low[j])
+            or p.low[j] in ("mission", "missions", "coalition", "effort", "efforts")
         ):
             other = Side(p.context.conflict)
     if other is None and cue.opt("pair_subject"):
