@@ -137,7 +137,10 @@ def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         while (
             j < len(p.low)
             and j <= v + 3
-            and (p.low[j] in ("to", "for", "the", "a", "their", "its", "these", "this", "latest") or p.low[j] in preps)
+            and (
+                p.low[j] in ("to", "for", "the", "a", "their", "its", "these", "this", "latest", "”", '"')
+                or p.low[j] in preps
+            )
         ):
             j += 1
         if j < len(p.low) and (
