@@ -394,7 +394,7 @@ def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 
 
 def _deal_by_maker(p: Parse, i: int, cue: Cue, other: Side, text: str) -> list[Hit]:
-    """ "A signed an arms deal with B, including JF-17 fighter jets": the side that makes the systems sells."""
+    """The side that makes the systems sells: "A signed an arms deal with B, including JF-17 fighter jets"."""
     subj = p.subject(i, exclude=frozenset(other.ids), first=True)
     maker = system_maker(text)
     if subj is None or maker is None or not item_phrases(text):

@@ -122,24 +122,10 @@ class Roles:
         With ``platforms`` a state's weapons act for it ("Chilean warships shadowed ..."); otherwise
         "Turkish drones" names a maker, not who acts.
         """
-        if v >= 2 and self.low[v - 1] == "to":
-            # "India's decision to supply", "Turkey's desire to buy": the possessor acts
-            k = v - 2
-            pi = self.phrase_at[k]
-            if (
-                pi >= 0
-                and self.phrases[pi].head_at == k
-                and (self.phrases[pi].possessive or self.anchors[self.phrases[pi].anchors[0]].how == "demonym")
-            ):
-                s = self.side(pi)
-                if not set(s.ids) <= exclude:
-                    return s
-        if (
-            v > 0
-            and self.low[v].endswith("ing")
-            and self.g.has("document_nouns", self.low[v - 1])
-            and not any(self.g.has("issuing_verbs", w) for w in self.low[max(0, v - 6) : v - 1])
-        ):
+        wish = self._wisher(v, exclude)
+        if wish is not None:
+            return wish
+        if self._document_acts(v):
             return None  # "abstained from the UN vote condemning Russia": the vote condemns, not who abstained
         if (
             self.low[v].endswith("ing")
@@ -186,6 +172,31 @@ class Roles:
                 continue
             return None
         return None
+
+    def _wisher(self, v: int, exclude: frozenset[str]) -> Side | None:
+        """The possessor of the noun before "to" acts: "India's decision to supply", "Turkey's desire to buy"."""
+        if v < 2 or self.low[v - 1] != "to":
+            return None
+        k = v - 2
+        pi = self.phrase_at[k]
+        if (
+            pi >= 0
+            and self.phrases[pi].head_at == k
+            and (self.phrases[pi].possessive or self.anchors[self.phrases[pi].anchors[0]].how == "demonym")
+        ):
+            s = self.side(pi)
+            if not set(s.ids) <= exclude:
+                return s
+        return None
+
+    def _document_acts(self, v: int) -> bool:
+        """A participle right after a text or vote no side issued: the text does what v says."""
+        return (
+            v > 0
+            and self.low[v].endswith("ing")
+            and self.g.has("document_nouns", self.low[v - 1])
+            and not any(self.g.has("issuing_verbs", w) for w in self.low[max(0, v - 6) : v - 1])
+        )
 
     def _subject_in(
         self, c: Clause, v: int, exclude: frozenset[str], first: bool = False, platforms: bool = False
@@ -532,7 +543,7 @@ class Roles:
         return self._possible(v) or self._turned_down(v)
 
     def _complement_use(self, i: int) -> bool:
-        """ "Moscow considers Central Asia its backyard": a verb of regarding with an actor after it names, not hedges."""
+        """Whether a verb of regarding names rather than hedges: "Moscow considers Central Asia its backyard"."""
         return (
             self.g.has("complement_verbs", self.low[i]) and i + 1 < len(self.tokens) and self.tokens[i + 1].anchor >= 0
         )
