@@ -62,6 +62,7 @@ from geo.slots import (
     objects_before,
     owner_of,
     pairs,
+    reacted_to,
     shares,
 )
 
@@ -274,7 +275,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if tgt is not None:
         t.item_end = p.phrases[tgt.np].first - 1 if tgt.np >= 0 else c.last
     if cue.pos == "noun":
-        t.src = owner_of(p, i) or p.pp(v, ("by",), limit=20) or p.subject(i)
+        t.src = owner_of(p, i) or p.pp(v, ("by",), limit=20) or (None if reacted_to(p, i) else p.subject(i))
     elif p.passive(v):
         _passive_give(p, i, v, cue, t)
     else:
@@ -308,7 +309,7 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []  # "sought to bolster ... by acquiring": the later verb is the cue
     frm = p.pp(v, cue.opt("from", ["from"]), limit=30)
     if cue.pos == "noun":
-        tgt = p.pp(v, ("by",), limit=4) or owner_of(p, i) or p.subject(i)
+        tgt = p.pp(v, ("by",), limit=4) or owner_of(p, i) or (None if reacted_to(p, i) else p.subject(i))
     elif p.passive(v):
         tgt = p.pp(v, ("to", "by"), limit=20) or p.subject(v, exclude=frozenset(frm.ids) if frm else frozenset())
         if (cue.opt("reduced_recipient_main") and c.kind in ("reduced",)) or p.clause(v).first == v:

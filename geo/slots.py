@@ -140,6 +140,16 @@ def maker_in(
     return None
 
 
+def reacted_to(p: Parse, i: int) -> bool:
+    """Whether the noun at i is the object of a verb of reacting ("condemned the sale of drones")."""
+    k = i - 1
+    while k >= 0 and i - k <= 4 and p.tokens[k].anchor < 0 and not p.g.has("reaction_verbs", p.low[k]):
+        if p.g.has("prepositions", p.low[k]) or p.low[k] in (",", ";"):
+            return False
+        k -= 1
+    return k >= 0 and i - k <= 4 and p.g.has("reaction_verbs", p.low[k])
+
+
 def owner_of(p: Parse, i: int) -> Side | None:
     """The phrase that owns the noun at token i: "Russia's war", "Russian aggression", "its war", "the war of X"."""
     k = i - 1
