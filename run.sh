@@ -39,13 +39,13 @@ case "${1:-}" in
     setup_venv
     shift
     if [ "$INSTALLED" = 1 ]; then
-      # part of installing: store the sample articles' first page (layers/app_cache.py), so even
+      # part of installing: store the sample articles' first page (app/cache.py), so even
       # the first launch opens on a drawn map; a failure here only makes that launch slower
-      .venv/bin/python -m layers.app_cache || true
+      .venv/bin/python -m app.cache || true
     fi
     # the launcher prepares the first page in a second process (when it is not stored yet),
     # then runs streamlit_app.py
-    exec .venv/bin/python -m layers.app_server --server.headless true "$@"
+    exec .venv/bin/python -m app.server --server.headless true "$@"
     ;;
   test)
     setup_venv

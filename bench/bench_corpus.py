@@ -46,7 +46,7 @@ CORPORA = (
     ("gwn", "GeoWebNews/GWN.xml", "file"),
     ("lgl", "LGL/lgl.xml", "docid"),
 )
-GEOBRIEF = [sys.executable, "-m", "geo.cli"]
+GEOBRIEF = [sys.executable, "-m", "app.cli"]
 
 
 def real_articles() -> list[tuple[str, str, str]]:

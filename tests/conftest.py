@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, settings
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
-# The app's store of precomputed first pages (layers/app_cache.py) lives in a folder of this
+# The app's store of precomputed first pages (app/cache.py) lives in a folder of this
 # run, never in the user's ~/.cache; app servers started by the tests inherit it.
 os.environ["GEOBRIEF_CACHE_DIR"] = tempfile.mkdtemp(prefix="geobrief-test-cache-")
 

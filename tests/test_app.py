@@ -73,7 +73,7 @@ def test_default_load_extracts_seeds_and_draws_an_offline_map(at):
     assert scene.places and scene.relations
     args = _map_args(at)
     assert '"className": "gb-arc ' in args["script"]
-    assert args["returned_objects"] == ["selected_tags"]  # map picks (layers/app_pick.py)
+    assert args["returned_objects"] == ["selected_tags"]  # map picks (app/pick.py)
     links = [*args["js_links"], *args["css_links"]]
     assert links and all(not link.startswith(("http:", "https:", "//")) for link in links)
     assert any(link.endswith("leaflet.js") for link in args["js_links"])
@@ -376,7 +376,7 @@ def _work_files(folder: Path) -> list[Path]:
 
 
 def _kept(path: Path) -> Scene:
-    from layers import app_cache
+    from app import cache as app_cache
 
     key = path.name[len("work-") : -len(".json")]
     return Scene.from_json(app_cache.Store(path.parent).read("work", key))
@@ -384,7 +384,7 @@ def _kept(path: Path) -> Scene:
 
 def test_work_survives_a_reload(tmp_path, monkeypatch):
     """A new session (a reload, a closed tab) offers the last work back; nothing is lost."""
-    from layers import app_cache
+    from app import cache as app_cache
 
     monkeypatch.setenv(app_cache.CACHE_ENV, str(tmp_path))
     first = _app()
@@ -410,7 +410,7 @@ def test_work_survives_a_reload(tmp_path, monkeypatch):
 
 def test_each_session_keeps_its_own_work_until_the_user_chooses(tmp_path, monkeypatch):
     """Two tabs each keep their work; a new session's edits never overwrite either before a choice."""
-    from layers import app_cache
+    from app import cache as app_cache
 
     monkeypatch.setenv(app_cache.CACHE_ENV, str(tmp_path))
     tab_a, tab_b = _app(), _app()
@@ -438,7 +438,7 @@ def test_each_session_keeps_its_own_work_until_the_user_chooses(tmp_path, monkey
 
 
 def test_unreadable_kept_work_is_not_offered(tmp_path, monkeypatch):
-    from layers import app_cache
+    from app import cache as app_cache
 
     monkeypatch.setenv(app_cache.CACHE_ENV, str(tmp_path))
     (tmp_path / "work-last.json").write_text('{"schema_version": 1, "documents": [')
@@ -448,7 +448,7 @@ def test_unreadable_kept_work_is_not_offered(tmp_path, monkeypatch):
 
 
 def test_an_unwritable_cache_folder_is_said_at_once(tmp_path, monkeypatch):
-    from layers import app_cache
+    from app import cache as app_cache
 
     blocker = tmp_path / "a file"
     blocker.write_text("not a folder")

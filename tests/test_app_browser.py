@@ -24,7 +24,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.app]
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-MAP_FRAME = 'iframe[title="layers.app_map.st_folium"]'
+MAP_FRAME = 'iframe[title="app.map.st_folium"]'
 STARTUP_TIMEOUT = 90
 
 
@@ -38,7 +38,7 @@ def _free_port() -> int:
 def server(tmp_path_factory) -> Iterator[str]:
     """The app started as the README starts it (``./run.sh app``), on a free port.
 
-    ``run.sh`` finds the venv ready and runs ``python -m layers.app_server``:
+    ``run.sh`` finds the venv ready and runs ``python -m app.server``:
     the primer prepares the first page in a second process while Streamlit
     starts, into this test run's empty store (conftest.py), so the first
     page here is the one a new machine gets. The server's output goes to
@@ -170,7 +170,7 @@ def test_map_appears_offline_with_arcs(page, tmp_path):
     page.wait_for_timeout(800)
     _shot(page, tmp_path, "app-map")
     _no_trouble(page)
-    # the launcher's primer prepared this first page in its own process (layers/app_cache.py)
+    # the launcher's primer prepared this first page in its own process (app/cache.py)
     store = Path(os.environ["GEOBRIEF_CACHE_DIR"])
     assert {"map", "scene", "story"} <= {p.name.split("-")[0] for p in store.glob("*-*.json")}
 

@@ -1,4 +1,4 @@
-"""The app's first page from the store the primer fills (layers/app_cache.py).
+"""The app's first page from the store the primer fills (app/cache.py).
 
 The primer and the app must compute the first page through the same
 functions, or the app silently misses the store and opens slowly; the
@@ -21,8 +21,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from layers import app_cache
-from layers.app_cache import Store
+from app import cache as app_cache
+from app.cache import Store
 from tests.test_app import _map_args
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -170,7 +170,7 @@ def test_primer_command_reports_and_survives_an_unwritable_store(tmp_path):
     blocker.write_text("not a folder")
     env = {**__import__("os").environ, app_cache.CACHE_ENV: str(blocker / "store")}
     done = subprocess.run(
-        [sys.executable, "-m", "layers.app_cache"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "app.cache"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
     )
     assert done.returncode == 1
     assert "could not prepare the first page" in done.stderr
@@ -278,7 +278,7 @@ def test_imports_wait_while_the_warm_up_holds_them():
     """A script run's heavy path waits for the library lock: the two never import at once."""
     code = (
         "import sys, threading, time\n"
-        "from layers import app_cache\n"
+        "from app import cache as app_cache\n"
         "app_cache._library_lock.acquire()  # as the warm-up thread holds it while importing\n"
         "t = threading.Thread(target=app_cache.extract_items, args=((('d', 't', 'Turkey sold drones to Ukraine.', None),),))\n"
         "t.start(); t.join(1.5)\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.evidence import highlight_document, place_colour, place_colours, relation_html
 from geo import edits
 from geo.edits import (
     AddRelation,
@@ -17,7 +18,6 @@ from geo.edits import (
     update_relation_edit,
 )
 from geo.scene import Relation, Scene, Step
-from layers.evidence import highlight_document, place_colour, place_colours, relation_html
 from tests.app_scenes import second_document_scene, small_scene
 
 
@@ -361,8 +361,8 @@ def test_place_table_edits():
 
 
 def test_relations_list_html_escapes_and_marks_selection():
+    from app.evidence import relations_list_html
     from geo.scene import Document, Span
-    from layers.evidence import relations_list_html
 
     doc = Document("d", "<i>title</i>", "Turkey <script>x()</script> sold drones.")
     rel = Relation("r", "transfer", "TR", "UA", item="drones", evidence=(Span("d", 0, len(doc.text), doc.text),))

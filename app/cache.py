@@ -8,7 +8,7 @@ in the server cannot take that work off the first run: it holds the GIL
 while the same process serves the hundred-odd script files of Streamlit's
 page, so the page loads that much slower.
 
-So ``python -m layers.app_server`` (what ``./run.sh app`` runs) starts
+So ``python -m app.server`` (what ``./run.sh app`` runs) starts
 :func:`prime` in a *separate process* while Streamlit starts. The primer
 computes the first page through the same functions the app calls
 (:func:`extract_items`, :func:`prepare`, :func:`story_for`) and writes the
@@ -94,7 +94,7 @@ stats: Counter[str] = Counter()
 def fingerprint() -> str:
     """A digest of everything a stored result depends on besides its inputs.
 
-    geobrief's code and data (``geo/``, ``layers/``) and the versions of the
+    geobrief's code and data (``geo/``, ``layers/``, ``app/``) and the versions of the
     packages that render maps. Any change makes every stored result miss.
     """
     from importlib import metadata
@@ -106,7 +106,7 @@ def fingerprint() -> str:
         except metadata.PackageNotFoundError:
             version = "-"
         h.update(f"\0{package}={version}".encode())
-    for top in ("geo", "layers"):
+    for top in ("geo", "layers", "app"):
         for path in sorted((ROOT / top).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 h.update(f"\0{path.relative_to(ROOT).as_posix()}\0".encode())
@@ -448,7 +448,7 @@ def prepare(
     save: bool = False,
     title: str | None = None,
 ) -> dict:
-    """The prepared map (see :func:`layers.app_map.prepare_map`) of a Scene, from ``store`` when there.
+    """The prepared map (see :func:`app.map.prepare_map`) of a Scene, from ``store`` when there.
 
     Parameters
     ----------
@@ -459,7 +459,7 @@ def prepare(
     bounds : ((south, west), (north, east)) or None
         A view to fit instead of the Scene's own.
     prefix : str
-        Where Leaflet is served (:data:`layers.app_map.LEAFLET_PREFIX`).
+        Where Leaflet is served (:data:`app.map.LEAFLET_PREFIX`).
     title : str, optional
         The map's title (default: the documents' titles).
     """
@@ -468,16 +468,16 @@ def prepare(
     if prepared is not None:
         return prepared
     load_library()
-    from layers.app_map import prepare_map, refer_to_land
-    from layers.app_pick import picker
+    from app.map import prepare_map, refer_to_land
+    from app.pick import picker
     from layers.render import render_map
 
     scene = Scene.from_json(view_json)
     m = render_map(scene, layers=layers, highlight=set(highlight) or None, bounds=bounds or None, title=title)
-    picker(scene).add_to(m)  # a click answers at once (layers/app_pick.py)
+    picker(scene).add_to(m)  # a click answers at once (app/pick.py)
     refer_to_land(m)  # the land comes from a script the browser caches: reruns send less
     prepared = prepare_map(m, prefix)
-    from layers.app_pick import not_on_the_map
+    from app.pick import not_on_the_map
 
     prepared["not_drawn"] = not_on_the_map(scene)  # listed in the Inspect panel
     if store is not None and save:
@@ -494,8 +494,8 @@ def first_page(seeds: Path, store: Store | None, *, save: bool = False) -> tuple
     anything (tests/test_app_cache.py checks that its first run finds exactly
     these results in the store).
     """
+    from app.map import LEAFLET_PREFIX
     from geo import edits
-    from layers.app_map import LEAFLET_PREFIX
     from layers.names import ALL_LAYERS
 
     ws = edits.Workspace()
@@ -656,7 +656,6 @@ def load_library() -> None:
         import geo.gazetteer
         import geo.shapes
         import geo.story  # noqa: F401
-        import layers.app_map
         import layers.briefing
         import layers.export
         import layers.render  # noqa: F401
@@ -700,7 +699,7 @@ def warm_in_background(delay: float = 2.0) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m layers.app_cache [SEEDS]``: prime the store; say where and how long."""
+    """``python -m app.cache [SEEDS]``: prime the store; say where and how long."""
     args = list(sys.argv[1:] if argv is None else argv)
     seeds = Path(args[0]) if args else SEEDS
     store = Store(default_dir())

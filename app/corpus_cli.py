@@ -1,6 +1,6 @@
 """``geobrief corpus``: the command's arguments, progress bar and report around :func:`geo.corpus.run_corpus`.
 
-Kept apart from :mod:`geo.cli` so that the other subcommands never import
+Kept apart from :mod:`app.cli` so that the other subcommands never import
 Dask, and the corpus command's wiring stays in one place. Writing the map
 needs :mod:`layers`, imported here only when ``-o`` or ``--geojson`` asks
 for it (the CLI is the top of the import order: CLI → layers → geo).
