@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 
 from geo.clauses import Context
+from geo.data.wordlists import ITEM_SYNONYMS
 from geo.items import designations
 from geo.relations import Anchor, Finding, find_relations
 from geo.resolve import Resolved, resolve_mentions
@@ -178,8 +179,11 @@ _ARMY = re.compile(r"\s*(?:['’]s\s+)?(?:army|armed forces|military|troops|forc
 
 
 def _anchor(r: Resolved, s: int, text: str, gaz) -> Anchor:
-    """The relation anchor of a mention; a capital read as a place still names its state for relations
-    ("providing Pyongyang with oil"), while the map keeps the city."""
+    """The relation anchor of a mention.
+
+    A capital read as a place still names its state for relations
+    ("providing Pyongyang with oil"), while the map keeps the city.
+    """
     if r.how == "capital" and r.role != "actor":
         entry = gaz.get(r.id)
         if entry is not None and entry.iso:
@@ -215,18 +219,7 @@ def _item_key(item: str | None) -> str:
         return item.lower()
     head = heads[-1]
     head = re.sub(r"(?:s|es)$", "", head) if not head.endswith("ss") else head
-    synonyms = {
-        "uav": "drone",
-        "unmanned aerial vehicle": "drone",
-        "unmanned aircraft": "drone",
-        "ucav": "drone",
-        "jet": "fighter",
-        "fighter jet": "fighter",
-        "weaponry": "weapon",
-        "arm": "weapon",
-        "armament": "weapon",
-    }
-    return synonyms.get(head, head)
+    return ITEM_SYNONYMS.get(head, head)
 
 
 def _relation_id(kind: str, source: str, target: str | None, extra: str) -> str:

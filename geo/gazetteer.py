@@ -37,6 +37,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
+from geo.data import wordlists
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 #: Longest name the CLI and :meth:`Gazetteer.resolve` accept.
@@ -450,77 +452,9 @@ def _load_countries(gaz: Gazetteer, data_dir: Path) -> None:
             gaz._capital_of[capital] = iso2
 
 
-#: Names that are everyday words ("Northern" Province, "Central", "Bar"): never surface forms
-#: of admin-1 units or cities (scripts/build_names.py drops them from the city index), since in
-#: running text they almost never name the place. The entries stay reachable by id.
-GENERIC_NAMES = frozenset(
-    {
-        "bay",
-        "bar",
-        "central",
-        "centre",
-        "center",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "capital",
-        "coast",
-        "lakes",
-        "upper",
-        "lower",
-        "littoral",
-        "plateau",
-        "plateaux",
-        "islands",
-        "island",
-        "mountain",
-        "river",
-        "border",
-        "national",
-        "federal",
-        "city",
-        "valley",
-        "lake",
-        "interior",
-        "frontier",
-        "maritime",
-        "oriental",
-        "occidental",
-        "gulf",
-        "sea",
-        "nord",
-        "sud",
-        "est",
-        "ouest",
-        "centro",
-        "sur",
-        "norte",
-        "este",
-        "oeste",
-        "north east",
-        "north west",
-        "south east",
-        "south west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "far north",
-        "far west",
-        "mid west",
-        "midwest",
-        "greater",
-        "capital district",
-        "national capital",
-        "special region",
-        "autonomous region",
-    }
-)
+#: Names that are everyday words (geo/data/words/generic_names.txt): never surface forms of admin-1
+#: units or cities, since in running text they almost never name the place.
+GENERIC_NAMES = wordlists.GENERIC_NAMES
 
 _ROMAN = re.compile(r"^[ivxlc]+$")
 #: Letters of scripts other than Latin (Greek onwards, CJK, Arabic presentation forms…);
@@ -544,7 +478,7 @@ def _useful_shape_alias(alias: str) -> str:
 
 
 def _load_places(gaz: Gazetteer, data_dir: Path) -> None:
-    """Shaped places from :mod:`geo.shapes`: countries' points and areas, admin-1, seas, straits…
+    """Shaped places from :mod:`geo.shapes`: countries' points and areas, admin-1, seas, straits.
 
     Skipped when the shapes index has not been built (entries then keep the
     points of countries.tsv and the fallbacks of extra_places.tsv).

@@ -36,6 +36,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from geo.data.wordlists import BEFORE_PLACE_WORDS
 from geo.gazetteer import Entry, Gazetteer
 from geo.mentions import PERSON_PLACES, Mention, Reading, fold_key
 
@@ -64,7 +65,9 @@ _LOCATIVE_BEFORE = re.compile(
     r"visits|reached|left|leave|entered|enter|flew|fly|arrived|arriving|returned|landed|hosted by|"
     r"held in|based in|streets of|city of|capital,?|capital of|suburbs of|centre of|center of|"
     r"downtown|of the city|outskirts of|north of|south of|east of|west of|beyond|inside|"
-    r"within|hit|struck|shelled|bombed|attacked|attack on|strikes on|toward|retook|retake|recaptured|recapture|captured|capture|seized|took|take|besieged|surrounded|stormed|liberated|fall of|siege of|battle of|battle for|control of|evacuated|evacuate|fled|flee)\s+(?:the\s+)?"
+    r"within|hit|struck|shelled|bombed|attacked|attack on|strikes on|toward|retook|retake|recaptured|recapture|"
+    r"captured|capture|seized|took|take|besieged|surrounded|stormed|liberated|fall of|siege of|battle of|"
+    r"battle for|control of|evacuated|evacuate|fled|flee)\s+(?:the\s+)?"
     r"(?:(?:Ukrainian|Russian|[A-Z][a-z]+n)\s+)?(?:capital,?\s+)?)$",
     re.I,
 )
@@ -174,39 +177,9 @@ def _person_use(text: str, m: Mention) -> bool:
     """True when a name like "Jordan" or "Chad" is part of a person's name here."""
     before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, m.start - 25) : m.start])
     after = re.match(r"\s+([A-Z][a-z]+)", text[m.end : m.end + 25])
-    titles = {
-        "President",
-        "King",
-        "Queen",
-        "Prime",
-        "Minister",
-        "Foreign",
-        "Defense",
-        "Defence",
-        "In",
-        "From",
-        "To",
-        "The",
-        "And",
-        "But",
-        "With",
-        "Northern",
-        "Southern",
-        "Eastern",
-        "Western",
-        "Central",
-        "North",
-        "South",
-        "East",
-        "West",
-        "Republic",
-        "Kingdom",
-        "Neighbouring",
-        "Neighboring",
-    }
     if (
         before
-        and before.group(1) not in titles
+        and before.group(1) not in BEFORE_PLACE_WORDS
         and not re.search(r"[.!?]\s*\S*\s*$", text[max(0, m.start - 25) : m.start])
     ):
         return True
