@@ -3,7 +3,7 @@
 Wiring only: widgets call geobrief's library (``geo.documents``,
 ``geo.extract``, ``geo.edits``, ``geo.story``, ``layers.*``) and the
 results are cached. Everything the analyst has (articles, corrections,
-storyline) lives in one ``geo.edits.Workspace`` in ``st.session_state``;
+storyline) lives in one ``geo.workspace.Workspace`` in ``st.session_state``;
 the Scene on screen is derived from it on every run, so adding an article
 never discards a correction.
 
@@ -22,11 +22,11 @@ import streamlit as st
 
 from app import cache, evidence, pick
 from app.guard import guard, guarded
-from geo import edits
+from geo import edit_tables, edits, filters
 from geo.documents import MAX_TEXT_BYTES, InputError, load_bytes
-from geo.edits import Workspace
 from geo.limits import MAX_SCENE_BYTES
 from geo.scene import PLACE_KINDS, RELATION_KINDS, STATUSES, Document, Scene, SceneError
+from geo.workspace import Workspace, build_scene
 from layers.names import ALL_LAYERS, LAYER_NAMES
 
 ROOT = Path(__file__).resolve().parent
@@ -308,7 +308,7 @@ def apply_table(name: str, scene: Scene, ids: list[str], table: str) -> None:
     if not changed:
         return
     with guard("Applying the table's changes", flash, after="Your corrections are unchanged."):
-        found, problems = edits.table_edits(scene, ids, state, table=table)
+        found, problems = edit_tables.table_edits(scene, ids, state, table=table)
         for p in problems:
             flash(f"Not applied — {p}")
         if found:
@@ -499,7 +499,7 @@ def briefing_view(scene: Scene) -> None:
 if S.get("briefing"):
     show_flash()
     with guard("Showing the briefing", st.error):
-        briefing_view(edits.build_scene(S.ws, extract_documents, story_builder=build_story_cached).scene)
+        briefing_view(build_scene(S.ws, extract_documents, story_builder=build_story_cached).scene)
     st.stop()
 
 
@@ -566,10 +566,10 @@ with st.sidebar:
 
 outcome = None
 with guard("Reading the articles", flash, after="The last change was undone; the rest of your work is kept."):
-    outcome = edits.build_scene(S.ws, extract_documents, story_builder=build_story_cached)
+    outcome = build_scene(S.ws, extract_documents, story_builder=build_story_cached)
 if outcome is None:  # the last change broke the page: back to the workspace that last worked
     S.ws = S.get("ws_good") or Workspace()
-    outcome = edits.build_scene(S.ws, extract_documents, story_builder=build_story_cached)
+    outcome = build_scene(S.ws, extract_documents, story_builder=build_story_cached)
 S.ws_good = S.ws
 scene = outcome.scene
 S.scene = S.view = scene  # what is on screen (read by the exports and the tests)
@@ -613,7 +613,7 @@ with st.sidebar:
     kinds = st.multiselect("Relation kinds", RELATION_KINDS, key="f_kinds", placeholder="All kinds")
     actors = st.multiselect(
         "Actors",
-        edits.actors_of(scene),
+        filters.actors_of(scene),
         key="f_actors",
         format_func=lambda pid: names_of(scene).get(pid, pid),
         placeholder="All actors",
@@ -639,7 +639,7 @@ if not scene.documents:
     st.info("Add an article: pick a sample, paste text or upload a file in the sidebar.")
     st.stop()
 
-view = edits.filter_scene(scene, kinds=kinds or None, actors=actors or None, statuses=statuses or None)
+view = filters.filter_scene(scene, kinds=kinds or None, actors=actors or None, statuses=statuses or None)
 names = names_of(scene)
 S.view = view
 view_json = view.to_json(indent=None)
@@ -731,7 +731,7 @@ with tab_fix, guard("Showing the corrections", st.error):
         rel_ids = [r.id for r in scene.relations]
         place_ids = [p.id for p in scene.places]
         st.data_editor(
-            edits.relation_rows(scene),
+            edit_tables.relation_rows(scene),
             key=vkey("rel_editor"),
             num_rows="dynamic",
             width="stretch",
@@ -754,7 +754,7 @@ with tab_fix, guard("Showing the corrections", st.error):
 
         st.markdown("**Places** — rename, change kind, or delete a false one.")
         st.data_editor(
-            edits.place_rows(scene),
+            edit_tables.place_rows(scene),
             key=vkey("place_editor"),
             num_rows="delete",
             width="stretch",

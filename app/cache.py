@@ -147,6 +147,7 @@ class Store:
         self._priming = False  # this process holds the primer's lock: never wait for it
 
     def path(self, kind: str, key: str) -> Path:
+        """The file that holds the result ``kind`` under ``key``."""
         return self.folder / f"{kind}-{key}.json"
 
     # -- the folder ---------------------------------------------------------------------
@@ -495,19 +496,20 @@ def first_page(seeds: Path, store: Store | None, *, save: bool = False) -> tuple
     these results in the store).
     """
     from app.map import LEAFLET_PREFIX
-    from geo import edits
+    from geo.filters import filter_scene
+    from geo.workspace import Workspace, build_scene
     from layers.names import ALL_LAYERS
 
-    ws = edits.Workspace()
+    ws = Workspace()
     for doc in read_seeds(seeds).values():
         ws = ws.add_document(doc)
-    outcome = edits.build_scene(
+    outcome = build_scene(
         ws,
         lambda docs: extract_items(items_of(docs), store=store, save=save),
         story_builder=lambda sc: story_for(sc.to_json(indent=None), store=store, save=save),
     )
     # the app's own call with its filters empty (empty means all)
-    view = edits.filter_scene(outcome.scene, kinds=None, actors=None, statuses=None)
+    view = filter_scene(outcome.scene, kinds=None, actors=None, statuses=None)
     prepared = prepare(view.to_json(indent=None), ALL_LAYERS, (), None, LEAFLET_PREFIX, store=store, save=save)
     return view, prepared
 
@@ -527,8 +529,10 @@ WORK_KIND = "work"
 
 
 def new_work_key() -> str:
-    """A key of its own for a new session's work (a tab, a browser): no session overwrites
-    another's work until its user picks that work to go on with."""
+    """A key of its own for a new session's work (a tab, a browser).
+
+    No session overwrites another's work until its user picks that work to go on with.
+    """
     import secrets
 
     return secrets.token_hex(16)
@@ -551,8 +555,10 @@ class LastWork:
 
 
 def keep_work(store: Store, scene: Scene, key: str) -> bool:
-    """Write ``scene`` as the last work of the session that owns ``key``; False when the store
-    cannot be written (the work then lives in the session only, as it always could)."""
+    """Write ``scene`` as the last work of the session that owns ``key``.
+
+    False when the store cannot be written (the work then lives in the session only, as it always could).
+    """
     try:
         store.put(WORK_KIND, key, scene.to_json(indent=None), keep=KEEP_WORK)
     except (OSError, ValueError):
@@ -664,8 +670,10 @@ def load_library() -> None:
 
 
 def warm_up() -> None:
-    """Import and load what editing and adding articles need (folium, pandas for the tables,
-    the gazetteer, outlines)."""
+    """Import and load what editing and adding articles need.
+
+    That is folium, pandas for the tables, the gazetteer and the outlines.
+    """
     load_library()
     from geo.gazetteer import load_gazetteer
     from geo.shapes import load_shapes

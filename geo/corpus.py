@@ -89,6 +89,7 @@ class Item:
 
     @property
     def size(self) -> int:
+        """The characters this item holds (raw data and text), for the batch budget."""
         return len(self.data) + len(self.text or "")
 
 
@@ -428,6 +429,7 @@ class RunReport:
 
     @property
     def rate(self) -> float:
+        """Documents read per second (extracted, skipped or outside the dates)."""
         return (self.documents + self.skipped + self.outside_dates) / self.seconds if self.seconds else 0.0
 
 

@@ -136,8 +136,11 @@ def group_relations(scene: Scene) -> list[ArcGroup]:
 
 
 def group_status(group: ArcGroup) -> str:
-    """The stage an arc is drawn in: delivered (solid) when any statement is not pending or frozen,
-    else pending (planned or ordered) when any is, else frozen."""
+    """The stage an arc is drawn in.
+
+    Delivered (solid) when any statement is not pending or frozen, else
+    pending (planned or ordered) when any is, else frozen.
+    """
     statuses = {r.status for r in group.relations}
     if statuses - PENDING - {"frozen"}:
         return "delivered" if "delivered" in statuses else "unknown"

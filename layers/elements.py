@@ -44,6 +44,7 @@ class RawCode(Element):
         self.code = code
 
     def render(self, **kwargs) -> str:
+        """The text, as it is."""
         return self.code
 
 
@@ -63,6 +64,7 @@ class QuickMacroElement(MacroElement):
     """
 
     def render(self, **kwargs) -> None:
+        """Add the rendered header, html and script macros to the figure, then render the children."""
         figure = self.get_root()
         module = self._template.module.__dict__
         for part, target in (("header", figure.header), ("html", figure.html), ("script", figure.script)):

@@ -82,8 +82,10 @@ class MapFeature:
 
     @property
     def all_keys(self) -> tuple[str, ...]:
-        """Every id this feature stands for: ``key`` first, then the rest of ``keys``
-        (an arc drawn for several statements names each relation)."""
+        """Every id this feature stands for: ``key`` first, then the rest of ``keys``.
+
+        An arc drawn for several statements names each relation.
+        """
         return (self.key, *(k for k in self.keys if k != self.key))
 
 
@@ -118,8 +120,10 @@ def _sentences(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 
 
 def _sentence_of(text: str, start: int, end: int) -> str:
-    """The sentence holding ``start`` (else ``end``); found by bisection, as a long article
-    quotes the same few sentences tens of thousands of times."""
+    """The sentence holding ``start`` (else ``end``).
+
+    Found by bisection, as a long article quotes the same few sentences tens of thousands of times.
+    """
     starts, ends = _sentences(text)
     i = bisect.bisect_right(starts, start) - 1
     if i >= 0 and start < ends[i]:

@@ -70,8 +70,11 @@ def mark_pin(mark: Mark, dim: bool = False, key: str = "", keys: tuple[str, ...]
 
 
 def _quick_render(self, **kwargs) -> None:
-    """folium's render for a path, with the same output, minus compiling each element's
-    script again as a Jinja template (0.4 ms an element: seconds on a large scene)."""
+    """Folium's render for a path, with the same output.
+
+    It skips compiling each element's script again as a Jinja template (0.4 ms an
+    element: seconds on a large scene).
+    """
     if getattr(self, "includes", None) or getattr(self, "icon", None):
         return type(self).__mro__[1].render(self, **kwargs)  # what folium would do
     if isinstance(self, _marker_class()) and self.location is None:
@@ -88,7 +91,7 @@ def _marker_class():
 
 @cache
 def _quick(name: str) -> type:
-    """folium's ``PolyLine`` or ``CircleMarker`` rendered by :func:`_quick_render`."""
+    """Folium's ``PolyLine`` or ``CircleMarker`` rendered by :func:`_quick_render`."""
     import folium
 
     base = getattr(folium, name)
@@ -97,7 +100,6 @@ def _quick(name: str) -> type:
 
 def add_feature(parent, feature: MapFeature, dim: bool = False) -> None:
     """Draw one feature (path, tooltip, popup, marks) into a folium parent."""
-
     opts = dict(feature.style)
     css = f"{feature.css} {key_classes(feature.all_keys)}"
     if dim:

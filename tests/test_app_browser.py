@@ -284,7 +284,8 @@ def test_first_view_fits_the_ends_of_the_relations(page, tmp_path):
     inner = next(f for f in page.frames if "st_folium" in f.url)
     view = inner.evaluate(
         """(points) => { const map = window.map; const s = map.getSize();
-             return {w: s.x, h: s.y, pts: points.map(p => { const q = map.latLngToContainerPoint(p); return [q.x, q.y]; })}; }""",
+             return {w: s.x, h: s.y,
+                     pts: points.map(p => { const q = map.latLngToContainerPoint(p); return [q.x, q.y]; })}; }""",
         ends,
     )
     xs, ys = [p[0] for p in view["pts"]], [p[1] for p in view["pts"]]
@@ -405,7 +406,8 @@ def test_an_uploaded_web_page_gives_only_its_articles_places(page, tmp_path):
     page.get_by_text("Added “UAE arms reach Sudan").wait_for(timeout=60_000)
     page.wait_for_function(
         """sel => { const f = document.querySelector(sel); const d = f && f.contentDocument;
-                    return d && [...d.querySelectorAll('.gb-label')].some(e => e.innerText.includes('Rapid Support')); }""",
+                    return d && [...d.querySelectorAll('.gb-label')]
+                        .some(e => e.innerText.includes('Rapid Support')); }""",
         arg=MAP_FRAME,
         timeout=60_000,
     )
@@ -413,7 +415,8 @@ def test_an_uploaded_web_page_gives_only_its_articles_places(page, tmp_path):
     names = inner.evaluate(
         """() => { const out = [];
              window.map.eachLayer(l => { const t = l.getTooltip && l.getTooltip();
-               if (t) { const d = document.createElement('div'); d.innerHTML = t.getContent(); out.push(d.innerText); } });
+               if (t) { const d = document.createElement('div'); d.innerHTML = t.getContent();
+                        out.push(d.innerText); } });
              return out; }"""
     )
     text = " | ".join(names)

@@ -185,13 +185,15 @@ def test_arrowheads_sit_on_the_recipient_and_point_along_the_arc(sample):
         # ... which is where the recipient is drawn, not the source
         tgt, src = targets[arrow["key"]], sources[arrow["key"]]
         to_tgt = page.page.evaluate(
-            "([lat, lon]) => { const k = Object.keys(window).find(k => k.startsWith('map_') && window[k] instanceof L.Map);"
+            "([lat, lon]) => { const k = Object.keys(window).find(k => k.startsWith('map_') && window[k] instanceof "
+            "L.Map);"
             " const p = window[k].latLngToContainerPoint([lat, lon]);"
             " const c = window[k].getContainer().getBoundingClientRect(); return [c.left + p.x, c.top + p.y]; }",
             [tgt.lat, tgt.lon],
         )
         from_src = page.page.evaluate(
-            "([lat, lon]) => { const k = Object.keys(window).find(k => k.startsWith('map_') && window[k] instanceof L.Map);"
+            "([lat, lon]) => { const k = Object.keys(window).find(k => k.startsWith('map_') && window[k] instanceof "
+            "L.Map);"
             " const p = window[k].latLngToContainerPoint([lat, lon]);"
             " const c = window[k].getContainer().getBoundingClientRect(); return [c.left + p.x, c.top + p.y]; }",
             [src.lat, src.lon],
@@ -312,7 +314,8 @@ _ARC_LABEL_OFFSETS_JS = """
     const p = m.latLngToLayerPoint(l.getLatLng());
     const pts = arc.getLatLngs().map(x => m.latLngToLayerPoint(x));
     let best = 1e9;
-    for (let i = 1; i < pts.length; i++) best = Math.min(best, L.LineUtil.pointToSegmentDistance(p, pts[i - 1], pts[i]));
+    for (let i = 1; i < pts.length; i++)
+      best = Math.min(best, L.LineUtil.pointToSegmentDistance(p, pts[i - 1], pts[i]));
     out.push({offset: best, moved: !!(l.gbHome && !l.gbHome.equals(l.getLatLng()))});
   });
   return out;
@@ -347,7 +350,8 @@ def test_labels_never_overlap_and_come_back_when_zoomed_in(sample):
     hidden = len(labels_only) - len(shown)
     assert hidden > 0  # the sample map is crowded at its opening zoom: the test means something
     pg.evaluate(
-        "() => { const m = Object.values(window).find(v => v instanceof L.Map); m.setZoom(m.getZoom() + 2, {animate: false}); }"
+        "() => { const m = Object.values(window).find(v => v instanceof L.Map); m.setZoom(m.getZoom() + 2, {animate: "
+        "false}); }"
     )
     pg.wait_for_timeout(400)
     zoomed = pg.evaluate(_LABELS_JS)
@@ -366,7 +370,8 @@ def test_labels_never_overlap_and_come_back_when_zoomed_in(sample):
     ]
     assert sum(not lab["shown"] for lab in on_screen) < hidden
     pg.evaluate(
-        "() => { const m = Object.values(window).find(v => v instanceof L.Map); m.setZoom(m.getZoom() - 2, {animate: false}); }"
+        "() => { const m = Object.values(window).find(v => v instanceof L.Map); m.setZoom(m.getZoom() - 2, {animate: "
+        "false}); }"
     )
     pg.wait_for_timeout(300)
 

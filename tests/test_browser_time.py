@@ -53,7 +53,8 @@ def _slide(page, lo: int, hi: int) -> None:
         """([lo, hi]) => { const d = document.querySelector('.gb-timefilter');
              const a = d.querySelector('.gb-tf-lo'), b = d.querySelector('.gb-tf-hi');
              a.value = String(lo); b.value = String(hi);
-             a.dispatchEvent(new Event('input', {bubbles: true})); b.dispatchEvent(new Event('input', {bubbles: true})); }""",
+             a.dispatchEvent(new Event('input', {bubbles: true}));
+             b.dispatchEvent(new Event('input', {bubbles: true})); }""",
         [lo, hi],
     )
 

@@ -105,7 +105,8 @@ _LABELS_JS = """() => {
   const c = document.querySelector('.leaflet-container').getBoundingClientRect();
   return [...document.querySelectorAll('.gb-label')].map(el => {
     const b = (el.firstElementChild || el).getBoundingClientRect();
-    return {cls: el.className, shown: !el.classList.contains('gb-crowded') && getComputedStyle(el).visibility !== 'hidden',
+    return {cls: el.className,
+            shown: !el.classList.contains('gb-crowded') && getComputedStyle(el).visibility !== 'hidden',
             box: [b.left - c.left, b.top - c.top, b.right - c.left, b.bottom - c.top], text: el.innerText};
   }).filter(l => l.box[2] > l.box[0]);
 }"""
@@ -172,7 +173,9 @@ _POPUPS_JS = """async () => {
   const map = Object.values(window).find(v => v instanceof L.Map);
   const c = map.getContainer().getBoundingClientRect();
   const layers = [];
-  map.eachLayer(l => { if (l.getPopup && l.getPopup() && (l.options.className || '').includes('gb-arc')) layers.push(l); });
+  map.eachLayer(l => {
+    if (l.getPopup && l.getPopup() && (l.options.className || '').includes('gb-arc')) layers.push(l);
+  });
   // the arcs nearest the map's edges, where a popup would be cut off first
   const size = map.getSize();
   const edge = l => { const p = map.latLngToContainerPoint(l.getCenter());

@@ -237,7 +237,8 @@ def bad_inputs(tmp_path: Path) -> Path:
         json.dumps(
             {
                 "id": "page",
-                "text": "<html><body><p>France delivered jets to Greece.</p><script>var x = 'Japan';</script></body></html>",
+                "text": "<html><body><p>France delivered jets to Greece.</p>"
+                "<script>var x = 'Japan';</script></body></html>",
             }
         ),
         '{"id": "cut", "text": "France delivered Rafale je',

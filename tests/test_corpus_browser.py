@@ -58,9 +58,10 @@ def corpus_scene() -> Scene:
     Russia backs Armenia only undated, France → Greece once in June with a hostile title."""
     tally = Tally()
     for i in range(12):
+        day = f"2024-{i // 2 + 1:02d}-{i % 2 * 10 + 5:02d}"
         tally.add_scene(
-            _doc(f"tr{i}", f"2024-{i // 2 + 1:02d}-{i % 2 * 10 + 5:02d}", f"Drones {i}", ("transfer", "TR", "UA", f"Turkey sent drones, report {i}."))
-        )  # fmt: skip
+            _doc(f"tr{i}", day, f"Drones {i}", ("transfer", "TR", "UA", f"Turkey sent drones, report {i}."))
+        )
     tally.add_scene(_doc("ru1", "2024-03-02", "Strikes", ("conflict", "RU", "UA", "Russia attacked Ukraine.")))
     tally.add_scene(_doc("ru2", "2024-03-20", "Strikes again", ("conflict", "RU", "UA", "Russia struck Ukraine.")))
     tally.add_scene(_doc("am1", None, "Backing", ("support", "RU", "AM", "Russia backs Armenia.")))
