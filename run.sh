@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # geobrief's two entry points; each sets up everything it needs on a new machine.
 #   ./run.sh app    install into .venv and open the Streamlit app on seeds/
-#   ./run.sh test   install into .venv (plus Debian's chromium when missing) and run every test
+#   ./run.sh test   install into .venv (plus Debian's chromium when missing), check lint, format,
+#                   import contracts and types, and run every test
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -51,8 +52,12 @@ case "${1:-}" in
     setup_venv
     ensure_chromium
     shift
+    # the house rules first (seconds each): lint (incl. docstrings and the complexity gate), format,
+    # the one-way import contracts, the type check (cached in .venv); then the tests and doctests
     .venv/bin/ruff check .
     .venv/bin/ruff format --check .
+    .venv/bin/lint-imports
+    .venv/bin/mypy
     exec .venv/bin/python -m pytest "$@"
     ;;
   *)

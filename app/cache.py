@@ -403,7 +403,7 @@ def _stored(store: Store | None, kind: str, key: str, decode: Callable[[str], An
 
 
 def extract_items(
-    items: tuple[tuple[str, str, str, str | None], ...], *, store: Store | None = None, save: bool = False
+    items: tuple[tuple[str | None, ...], ...], *, store: Store | None = None, save: bool = False
 ) -> Scene:
     """The Scene extracted from ``items`` (see :func:`items_of`), from ``store`` when there."""
     key = key_of("scene", items)
@@ -413,7 +413,7 @@ def extract_items(
     load_library()
     from geo.extract import extract
 
-    scene = extract([Document(*item) for item in items])
+    scene = extract([Document(*item) for item in items])  # type: ignore[arg-type]  # items_of's tuples
     if store is not None and save:
         store.put("scene", key, scene.to_json(indent=None))
     return scene
@@ -600,7 +600,9 @@ def _legacy_work(store: Store) -> tuple[float, str] | None:
 def recent_work(store: Store, limit: int = 5, *, exclude: str | None = None) -> list[LastWork]:
     """The work sessions kept, newest first, at most ``limit`` (unreadable ones are skipped)."""
     out: list[LastWork] = []
-    found = [(mtime, path.name[len(WORK_KIND) + 1 : -len(".json")], None) for mtime, path in store.own_files(WORK_KIND)]
+    found: list[tuple[float, str, str | None]] = [
+        (mtime, path.name[len(WORK_KIND) + 1 : -len(".json")], None) for mtime, path in store.own_files(WORK_KIND)
+    ]
     legacy = _legacy_work(store)
     if legacy is not None:
         found = sorted([*found, (legacy[0], "last", legacy[1])], key=lambda item: item[0], reverse=True)

@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from typing import Any
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAIL = 0, 1, 2
 #: how many skip messages the command prints (all are counted, and the Scene keeps the first 100)
@@ -34,7 +35,7 @@ class _Bar:
     """A tqdm progress bar on stderr: documents done, documents per second, time left."""
 
     def __init__(self) -> None:
-        self.bar = None
+        self.bar: Any = None  # a tqdm bar, made on the first report
 
     def __call__(self, done: int, expected: int) -> None:
         if self.bar is None:

@@ -442,7 +442,7 @@ def show_map(
     # ``default`` (what the frontend compares a pan or zoom against, to stay silent) is not
     # passed; the script sets it first thing instead, to the same value.
     # (the frontend starts its "selected_tags", the field map picks travel in, as an empty list)
-    default = {k: [] if k == "selected_tags" else None for k in returned}
+    default: dict[str, list | None] = {k: [] if k == "selected_tags" else None for k in returned}
     seed = (
         "if (window.__GLOBAL_DATA__ && window.__GLOBAL_DATA__.previous_data == null) {"
         f" window.__GLOBAL_DATA__.previous_data = {json.dumps(default)}; }}\n"

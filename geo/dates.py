@@ -84,17 +84,17 @@ def _candidates(text: str):
             yield m.start(), iso
     for m in _MDY_RE.finditer(text):
         month = month_number(m.group(1))
-        iso = month and _iso(int(m.group(3)), month, int(m.group(2)))
+        iso = _iso(int(m.group(3)), month, int(m.group(2))) if month else None
         if iso:
             yield m.start(), iso
     for m in _DMY_RE.finditer(text):
         month = month_number(m.group(2))
-        iso = month and _iso(int(m.group(3)), month, int(m.group(1)))
+        iso = _iso(int(m.group(3)), month, int(m.group(1))) if month else None
         if iso:
             yield m.start(), iso
     for m in _YMD_RE.finditer(text):
         month = month_number(m.group(2))
-        iso = month and _iso(int(m.group(1)), month, int(m.group(3)))
+        iso = _iso(int(m.group(1)), month, int(m.group(3))) if month else None
         if iso:
             yield m.start(), iso
 

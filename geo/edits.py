@@ -35,6 +35,7 @@ from geo.scene import (
     RELATION_KINDS,
     STATUSES,
     Place,
+    PlaceKind,
     Relation,
     Scene,
     Span,
@@ -285,7 +286,7 @@ def add_place(scene: Scene, place: Place) -> Scene:
 
 def place_from_entry(entry: Any) -> Place:
     """A Place for a gazetteer entry (``geo.gazetteer.Entry``) the analyst picked by name."""
-    kind = entry.kind if entry.kind in PLACE_KINDS else "other"
+    kind: PlaceKind = entry.kind if entry.kind in PLACE_KINDS else "other"
     return Place(
         id=entry.id,
         name=entry.name,
@@ -372,8 +373,8 @@ def merge_places(scene: Scene, keep_id: str, drop_id: str) -> Scene:
             continue
         key = (rel.kind, rel.source, rel.target, rel.members, rel.item)
         if key in index:
-            old = rels[index[key]]
-            rels[index[key]] = replace(old, evidence=tuple(dict.fromkeys((*old.evidence, *rel.evidence))))
+            same = rels[index[key]]
+            rels[index[key]] = replace(same, evidence=tuple(dict.fromkeys((*same.evidence, *rel.evidence))))
             continue
         index[key] = len(rels)
         rels.append(rel)
@@ -438,8 +439,8 @@ def merge_scenes(base: Scene, extra: Scene) -> Scene:
     for rel in extra.relations:
         key = (rel.kind, rel.source, rel.target, rel.members, rel.item)
         if key in index:
-            old = rels[index[key]]
-            rels[index[key]] = replace(old, evidence=tuple(dict.fromkeys((*old.evidence, *rel.evidence))))
+            same = rels[index[key]]
+            rels[index[key]] = replace(same, evidence=tuple(dict.fromkeys((*same.evidence, *rel.evidence))))
             continue
         if rel.id in used:
             n = 2

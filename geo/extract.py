@@ -38,7 +38,7 @@ from geo.data.wordlists import ITEM_SYNONYMS
 from geo.items import designations
 from geo.relations import Anchor, Finding, find_relations
 from geo.resolve import Resolved, resolve_mentions
-from geo.scene import Document, Place, Relation, Scene, Span
+from geo.scene import Document, Place, PlaceKind, Relation, Scene, Span
 from geo.sentences import split_sentences
 
 
@@ -239,7 +239,7 @@ def _label(f: Finding, place_names: dict[str, str]) -> str:
     )
 
 
-def _kind(entry) -> str:
+def _kind(entry) -> PlaceKind:
     """The Scene kind of a gazetteer entry: historic states (with members) are "other"."""
     if entry.kind == "country" and entry.members:
         return "other"

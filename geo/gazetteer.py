@@ -35,7 +35,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, cast
 
 from geo.data import wordlists
 
@@ -501,8 +501,8 @@ def _load_places(gaz: Gazetteer, data_dir: Path) -> None:
             Entry(
                 id=rec.id,
                 name=rec.name,
-                kind=rec.kind,
-                iso=rec.iso or None,  # type: ignore[arg-type]
+                kind=cast(EntryKind, rec.kind),  # the shapes index holds only entry kinds (build_geodata.py)
+                iso=rec.iso or None,
                 lat=rec.lat,
                 lon=rec.lon,
                 area_km2=rec.area_km2,
@@ -547,8 +547,8 @@ def _load_extra_places(gaz: Gazetteer, data_dir: Path) -> None:
                 Entry(
                     id=pid,
                     name=name,
-                    kind=kind,
-                    iso=iso or None,  # type: ignore[arg-type]
+                    kind=cast(EntryKind, kind),  # extra_places.tsv holds only entry kinds (test_gazetteer.py)
+                    iso=iso or None,
                     lat=float(lat),
                     lon=float(lon),
                     area_km2=area,

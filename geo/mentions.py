@@ -31,7 +31,7 @@ from functools import lru_cache
 from geo.actors import Actor, load_actors
 from geo.data.wordlists import CONNECTORS as _CONNECTORS
 from geo.data.wordlists import ORG_TAILS, PERSON_PLACES, POSTAL_ABBREVIATIONS, STOP_WORDS
-from geo.gazetteer import Gazetteer, fold_name
+from geo.gazetteer import Entry, Gazetteer, MatchType, fold_name
 
 MAX_TOKENS = 7
 
@@ -235,7 +235,7 @@ def _lookup(surface: str, key: str, actors: dict[str, tuple[Actor, ...]], gaz: G
         return tuple(readings)  # "Us", "Ur": short capitalised words are acronyms or nothing
     if upper and letters < 4 and " " not in key:
         # an all-caps short word: only the acronyms people write for places ("US", "UAE")
-        cands = [
+        cands: list[tuple[Entry, MatchType]] = [
             (e, how)
             for e, how in gaz.candidates(surface)
             if how in ("alias", "name") and e.kind in ("country", "bloc", "region")

@@ -607,9 +607,9 @@ def _check_references(scene: Scene) -> None:
         for end in rel.endpoints():
             if end not in place_ids:
                 raise SceneError(f"relation {rel.id!r} points at unknown place {end!r}")
-        for end in (rel.source_actor, rel.target_actor):
-            if end is not None and end not in actor_ids:
-                raise SceneError(f"relation {rel.id!r} names unknown actor {end!r}")
+        for actor in (rel.source_actor, rel.target_actor):
+            if actor is not None and actor not in actor_ids:
+                raise SceneError(f"relation {rel.id!r} names unknown actor {actor!r}")
     for step in scene.story:
         for pid in step.place_ids:
             if pid not in place_ids:

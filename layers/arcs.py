@@ -31,7 +31,7 @@ from geo.geometry import (
     lane_bend,
     mercator_bearing,
 )
-from geo.scene import Place, Relation, Scene
+from geo.scene import Place, Relation, Scene, Status
 from layers import style
 from layers.feature import (
     MapFeature,
@@ -135,7 +135,7 @@ def group_relations(scene: Scene) -> list[ArcGroup]:
     return [ArcGroup(kind, src, dst, tuple(rels)) for (kind, _, _), (src, dst, rels) in groups.items()]
 
 
-def group_status(group: ArcGroup) -> str:
+def group_status(group: ArcGroup) -> Status:
     """The stage an arc is drawn in.
 
     Delivered (solid) when any statement is not pending or frozen, else

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import cache
+from typing import Any
 
 from layers import style
 from layers.elements import Annotation, Pin, QuickMacroElement, Shape
@@ -76,7 +77,8 @@ def _quick_render(self, **kwargs) -> None:
     element: seconds on a large scene).
     """
     if getattr(self, "includes", None) or getattr(self, "icon", None):
-        return type(self).__mro__[1].render(self, **kwargs)  # what folium would do
+        base: Any = type(self).__mro__[1]  # the folium class this render stands in for
+        return base.render(self, **kwargs)  # what folium would do
     if isinstance(self, _marker_class()) and self.location is None:
         raise ValueError(f"{self._name} location must be assigned when added directly to map.")
     return QuickMacroElement.render(self, **kwargs)
@@ -130,5 +132,5 @@ def feature_group(name: str, features: Iterable[MapFeature], highlight: set[str]
 
     group = folium.FeatureGroup(name=name, show=show)
     for f in features:
-        add_feature(group, f, dim=bool(highlight) and not highlight.intersection(f.all_keys))
+        add_feature(group, f, dim=bool(highlight) and not (highlight or set()).intersection(f.all_keys))
     return group

@@ -46,6 +46,10 @@ class Outlines(Protocol):
         """The land drawn under every map, as a GeoJSON FeatureCollection."""
         ...
 
+    def __hash__(self) -> int:
+        """Outlines are cache keys of the layers' memoised geometry look-ups."""
+        ...
+
 
 class NoOutlines:
     """Stands in when no shapes are available: every place is drawn as a point."""

@@ -210,9 +210,9 @@ def collect_places(scene: Scene, outlines: Outlines | None = None) -> list[MapFe
         # the rest; hover names them); places drawn as a dot are always named
         if geom is not None:
             fill = style.ACTOR_FILL if endpoint else style.MENTIONED_FILL
-            label = (_label(place, mine, "gb-place-label", endpoint),) if endpoint else ()
+            labels = (_label(place, mine, "gb-place-label", endpoint),) if endpoint else ()
             css = "gb-shape gb-country " + ("gb-actor-country" if endpoint else "gb-mentioned")
-            countries.append(_feature(scene, place, mine, geom, css, dict(fill), 0, label))
+            countries.append(_feature(scene, place, mine, geom, css, dict(fill), 0, labels))
         else:
             opts = {
                 "color": "#ffffff",
@@ -222,8 +222,8 @@ def collect_places(scene: Scene, outlines: Outlines | None = None) -> list[MapFe
                 "opacity": 1.0,
             }
             # a dot says nothing by itself: always name it, beside the dot rather than over it
-            label = (_label(place, mine, "gb-place-label gb-point-label", endpoint),)
-            points.append(_feature(scene, place, mine, point_geometry(place), "gb-place gb-actor", opts, 7, label))
+            labels = (_label(place, mine, "gb-place-label gb-point-label", endpoint),)
+            points.append(_feature(scene, place, mine, point_geometry(place), "gb-place gb-actor", opts, 7, labels))
     return countries + points + _actor_points(scene, markers)
 
 

@@ -8,6 +8,8 @@ as the union of the members' outlines.
 
 from __future__ import annotations
 
+from typing import Any
+
 from geo.scene import Place, Scene
 from layers import style
 from layers.feature import (
@@ -71,7 +73,7 @@ def collect_regions(scene: Scene, outlines: Outlines | None = None) -> list[MapF
         # an area at an end of a relation (a disputed region backed or attacked) is named first
         css = "gb-region-label gb-endpoint" if place.id in ends else "gb-region-label"
         label = Mark("label", place.lat, place.lon, text=place.name, css=css, weight=len(place.mentions))
-        common = dict(
+        common: dict[str, Any] = dict(
             key=place.id,
             layer="regions",
             kind=place.kind,

@@ -7,6 +7,8 @@ without outlines fall back to points in the patron's colour.
 
 from __future__ import annotations
 
+from typing import Any
+
 from geo.scene import Relation, Scene
 from layers import style
 from layers.feature import (
@@ -80,7 +82,7 @@ def collect_spheres(scene: Scene, outlines: Outlines | None = None) -> list[MapF
             "evidence": sentences,
             "documents": docs,
         }
-        common = dict(
+        common: dict[str, Any] = dict(
             key=rel.id,
             layer="spheres",
             kind="influence",
@@ -90,7 +92,7 @@ def collect_spheres(scene: Scene, outlines: Outlines | None = None) -> list[MapF
         )
         geom, where = union_geojson(outlines, members)
         if geom is not None:
-            marks = (Mark("label", *where, text=caption, css="gb-sphere-label"),) if where else ()
+            marks = (Mark("label", where[0], where[1], text=caption, css="gb-sphere-label"),) if where else ()
             opts = {
                 "color": color,
                 "weight": 1.6,

@@ -16,6 +16,7 @@ Examples
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from geo.scene import Scene
 
@@ -49,7 +50,7 @@ def source_line(scene: Scene) -> str:
     return ("Sources: " if len(scene.documents) > 1 else "Source: ") + "; ".join(parts)
 
 
-def add_titles(m, scene: Scene, title: str | None = None) -> None:
+def add_titles(m, scene: Scene, title: str | None = None) -> Any:
     """Give a folium map's page its ``<title>`` and draw the title and source line on the map."""
     from layers.elements import QuickMacroElement, template
 

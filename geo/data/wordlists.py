@@ -71,9 +71,13 @@ _LISTS: dict[str, Any] = {
 }
 
 
-@cache
+_LOADED: dict[str, Any] = {}
+
+
 def __getattr__(name: str) -> Any:
     """The word list called ``name`` (``STOP_WORDS``, …), read on first use."""
-    if name in _LISTS:
-        return _LISTS[name]()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if name not in _LISTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if name not in _LOADED:
+        _LOADED[name] = _LISTS[name]()
+    return _LOADED[name]
