@@ -376,17 +376,17 @@ def _work_files(folder: Path) -> list[Path]:
 
 
 def _kept(path: Path) -> Scene:
-    from app import cache as app_cache
+    from app import store as app_store
 
     key = path.name[len("work-") : -len(".json")]
-    return Scene.from_json(app_cache.Store(path.parent).read("work", key))
+    return Scene.from_json(app_store.Store(path.parent).read("work", key))
 
 
 def test_work_survives_a_reload(tmp_path, monkeypatch):
     """A new session (a reload, a closed tab) offers the last work back; nothing is lost."""
-    from app import cache as app_cache
+    from app import store as app_store
 
-    monkeypatch.setenv(app_cache.CACHE_ENV, str(tmp_path))
+    monkeypatch.setenv(app_store.CACHE_ENV, str(tmp_path))
     first = _app()
     assert not _work_files(tmp_path)  # the sample page alone is not work to keep
     assert not [b for b in first.button if b.key == "restore_last"]
@@ -410,9 +410,9 @@ def test_work_survives_a_reload(tmp_path, monkeypatch):
 
 def test_each_session_keeps_its_own_work_until_the_user_chooses(tmp_path, monkeypatch):
     """Two tabs each keep their work; a new session's edits never overwrite either before a choice."""
-    from app import cache as app_cache
+    from app import store as app_store
 
-    monkeypatch.setenv(app_cache.CACHE_ENV, str(tmp_path))
+    monkeypatch.setenv(app_store.CACHE_ENV, str(tmp_path))
     tab_a, tab_b = _app(), _app()
     tab_a.text_area(key="paste").input(ARTICLE)
     tab_a.button(key="paste_add").click()
@@ -438,9 +438,9 @@ def test_each_session_keeps_its_own_work_until_the_user_chooses(tmp_path, monkey
 
 
 def test_unreadable_kept_work_is_not_offered(tmp_path, monkeypatch):
-    from app import cache as app_cache
+    from app import store as app_store
 
-    monkeypatch.setenv(app_cache.CACHE_ENV, str(tmp_path))
+    monkeypatch.setenv(app_store.CACHE_ENV, str(tmp_path))
     (tmp_path / "work-last.json").write_text('{"schema_version": 1, "documents": [')
     at = _app()
     assert not [b for b in at.button if b.key == "restore_last"]
@@ -448,11 +448,11 @@ def test_unreadable_kept_work_is_not_offered(tmp_path, monkeypatch):
 
 
 def test_an_unwritable_cache_folder_is_said_at_once(tmp_path, monkeypatch):
-    from app import cache as app_cache
+    from app import store as app_store
 
     blocker = tmp_path / "a file"
     blocker.write_text("not a folder")
-    monkeypatch.setenv(app_cache.CACHE_ENV, str(blocker / "cache"))
+    monkeypatch.setenv(app_store.CACHE_ENV, str(blocker / "cache"))
     at = _app()
     warnings = _messages(at, "warning")
     assert any("Your work is not kept between sessions" in w for w in warnings), warnings

@@ -22,6 +22,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from app import cache as app_cache
+from app import store as app_store
 from app.cache import Store
 from tests.test_app import _map_args
 
@@ -39,14 +40,14 @@ def primed(tmp_path_factory) -> Path:
 
 
 def _first_run(folder: Path, monkeypatch) -> tuple[AppTest, dict]:
-    monkeypatch.setenv(app_cache.CACHE_ENV, str(folder))
+    monkeypatch.setenv(app_store.CACHE_ENV, str(folder))
     st.cache_data.clear()  # Streamlit's caches outlive an AppTest; start from nothing
     st.cache_resource.clear()
-    app_cache.stats.clear()
+    app_store.stats.clear()
     at = AppTest.from_file(APP, default_timeout=180)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    return at, dict(app_cache.stats)
+    return at, dict(app_store.stats)
 
 
 def test_primer_writes_scene_story_and_map(primed):
@@ -97,7 +98,7 @@ def test_first_page_from_the_store_needs_no_folium_pandas_or_gazetteer(primed):
         "import geo.gazetteer\n"
         "assert geo.gazetteer.load_gazetteer.cache_info().currsize == 0\n"
     )
-    env = {**__import__("os").environ, app_cache.CACHE_ENV: str(primed)}
+    env = {**__import__("os").environ, app_store.CACHE_ENV: str(primed)}
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
 
@@ -106,7 +107,7 @@ def test_first_page_from_the_store_needs_no_folium_pandas_or_gazetteer(primed):
 
 
 def test_put_get_and_keep_only_the_newest(tmp_path, monkeypatch):
-    monkeypatch.setattr(app_cache, "KEEP", 3)
+    monkeypatch.setattr(app_store, "KEEP", 3)
     store = Store(tmp_path / "s")
     assert store.get("map", "nothing", wait=0) is None  # no folder yet: a miss, no error
     for i in range(5):
@@ -168,7 +169,7 @@ def test_a_stuck_primer_is_given_up_on(tmp_path):
 def test_primer_command_reports_and_survives_an_unwritable_store(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    env = {**__import__("os").environ, app_cache.CACHE_ENV: str(blocker / "store")}
+    env = {**__import__("os").environ, app_store.CACHE_ENV: str(blocker / "store")}
     done = subprocess.run(
         [sys.executable, "-m", "app.cache"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
     )
@@ -200,7 +201,7 @@ def _corrupt_every_kind(folder: Path, primed: Path) -> None:
             data.split(b"\n", 1)[1],  # the body without the store's header (foreign)
         ][i % 5]
         (folder / path.name).write_bytes(damaged)
-    work = app_cache.Store(folder)
+    work = app_store.Store(folder)
     (folder / "work-0123456789abcdef0123456789abcdef.json").write_bytes(b'{"schema_version": 1, "documents": [')
     (folder / "work-fedcba9876543210fedcba9876543210.json").write_text("\n" * 10)
     (folder / "work-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json").symlink_to(victim)
@@ -229,7 +230,7 @@ def test_the_app_opens_normally_over_a_corrupt_cache(primed, tmp_path, monkeypat
     assert {k: v for k, v in after.items() if k in before} == before
     assert not (tmp_path / "lock-target").exists()
     assert (tmp_path / "victim.txt").read_text() == "not the store's"
-    assert len(app_cache.Store(folder).own_files("work")) == 1
+    assert len(app_store.Store(folder).own_files("work")) == 1
 
 
 def test_pruning_removes_only_the_stores_own_files(tmp_path):
