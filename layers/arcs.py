@@ -13,8 +13,8 @@ unwrapped so an arc across the antimeridian takes the short way.
 
 Examples
 --------
->>> from tests.scenes import transfer_scene
->>> [f.css for f in collect_arcs(transfer_scene())]
+>>> from geo.examples import example_scene
+>>> [f.css for f in collect_arcs(example_scene())]
 ['gb-arc gb-transfer']
 """
 
@@ -116,9 +116,13 @@ def group_relations(scene: Scene) -> list[ArcGroup]:
 
     Examples
     --------
-    >>> from tests.scenes import rich_scene
-    >>> [(g.kind, g.src.id, g.dst.id, len(g.relations)) for g in group_relations(rich_scene())][:2]
-    [('transfer', 'TR', 'UA', 2), ('transfer', 'UA', 'CN', 1)]
+    >>> from dataclasses import replace
+    >>> from geo.examples import example_scene
+    >>> scene = example_scene()
+    >>> again = replace(scene.relations[0], id="r2", item="drones", status="planned")
+    >>> groups = group_relations(scene.replace(relations=(*scene.relations, again)))
+    >>> [(g.kind, g.src.id, g.dst.id, len(g.relations)) for g in groups]
+    [('transfer', 'TR', 'UA', 2)]
     """
     groups: dict[tuple[str, str, str], list] = {}
     for rel in scene.relations:

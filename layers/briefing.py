@@ -419,7 +419,7 @@ def shoot_page(page_html: str, out: Path, *, size: tuple[int, int] = PNG_SIZE, c
             page_path.write_text(page_html, encoding="utf-8")
             try:
                 with sync_playwright() as p:
-                    browser = _launch(p, Path(chromium))
+                    browser = launch_chromium(p, Path(chromium))
                     try:
                         context = browser.new_context(
                             viewport={"width": size[0], "height": size[1]}, device_scale_factor=1
@@ -442,7 +442,11 @@ def shoot_page(page_html: str, out: Path, *, size: tuple[int, int] = PNG_SIZE, c
         return pool.submit(run).result()
 
 
-def _launch(playwright: Any, chromium: Path) -> Any:
+def launch_chromium(playwright: Any, chromium: Path = CHROMIUM) -> Any:
+    """Debian's Chromium, headless, without GPU, sandbox or background networking.
+
+    The one place geobrief launches a browser (its PNG exports, and the browser tests).
+    """
     if not chromium.exists():
         raise BriefingError(f"chromium not found at {chromium}: install Debian's chromium package")
     return playwright.chromium.launch(
@@ -524,7 +528,7 @@ def _shoot(page_html: str, out_dir: Path, size: tuple[int, int], chromium: Path)
         page_path.write_text(page_html, encoding="utf-8")
         try:
             with sync_playwright() as p:
-                browser = _launch(p, chromium)
+                browser = launch_chromium(p, chromium)
                 try:
                     context = browser.new_context(
                         viewport={"width": size[0], "height": size[1]},

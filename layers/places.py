@@ -67,8 +67,8 @@ def place_markers(scene: Scene) -> dict[str, list[tuple[str, str]]]:
 
     Examples
     --------
-    >>> from tests.scenes import transfer_scene
-    >>> place_markers(transfer_scene())
+    >>> from geo.examples import example_scene
+    >>> place_markers(example_scene())
     {'TR': [('supplies', 'transfer')], 'UA': [('receives', 'transfer')]}
     """
     found: dict[str, dict[tuple[str, str], list[str]]] = {}

@@ -6,9 +6,9 @@ bytes and golden files can be diffed.
 
 Examples
 --------
->>> from tests.scenes import transfer_scene
+>>> from geo.examples import example_scene
 >>> from layers.outlines import NoOutlines
->>> m = render_map(transfer_scene(), outlines=NoOutlines())
+>>> m = render_map(example_scene(), outlines=NoOutlines())
 >>> html = m.get_root().render()
 >>> "gb-arc gb-transfer" in html
 True

@@ -6,10 +6,10 @@ slide that travels on its own still says where it comes from.
 
 Examples
 --------
->>> from tests.scenes import transfer_scene
->>> default_title(transfer_scene())
+>>> from geo.examples import example_scene
+>>> default_title(example_scene())
 'Drone deal'
->>> source_line(transfer_scene())
+>>> source_line(example_scene())
 'Source: Drone deal'
 """
 

@@ -23,7 +23,6 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.app]
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 MAP_FRAME = 'iframe[title="app.map.st_folium"]'
 STARTUP_TIMEOUT = 90
 
@@ -44,8 +43,6 @@ def server(tmp_path_factory) -> Iterator[str]:
     page here is the one a new machine gets. The server's output goes to
     ``server.log`` in pytest's temporary folder.
     """
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is not installed at /usr/bin/chromium: ./run.sh test installs it")
     port = _free_port()
     log_path = tmp_path_factory.mktemp("app-server") / "server.log"
     log = log_path.open("w")
@@ -86,21 +83,6 @@ class Watch:
         self.sent: list[float] = []  # times the page sent a message to the server
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    """One headless Chromium for the module; each test opens the app in a new context of its own."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
-
-
 @contextlib.contextmanager
 def _open_app(server: str, browser, *, slow_stylesheet: float = 0.0):
     """The app's page in a new browser context (no cache, no cookies); ``slow_stylesheet`` delays
@@ -132,8 +114,8 @@ def _open_app(server: str, browser, *, slow_stylesheet: float = 0.0):
 
 
 @pytest.fixture
-def page(server, chromium):
-    with _open_app(server, chromium) as pg:
+def page(server, browser):
+    with _open_app(server, browser) as pg:
         yield pg
 
 
@@ -187,10 +169,10 @@ LABEL_OVERLAPS_JS = """() => {
 }"""
 
 
-def test_labels_are_placed_again_when_leaflets_stylesheet_comes_late(server, chromium, tmp_path):
+def test_labels_are_placed_again_when_leaflets_stylesheet_comes_late(server, browser, tmp_path):
     # Label boxes measured before Leaflet's CSS applies are wrong; the map's script places
     # the labels again when the stylesheet loads (on a busy machine it comes after the script)
-    with _open_app(server, chromium, slow_stylesheet=1.0) as pg:
+    with _open_app(server, browser, slow_stylesheet=1.0) as pg:
         _map(pg)
         pg.wait_for_timeout(1500)
         frame = next(f for f in pg.frames if "st_folium" in f.url)
@@ -267,17 +249,10 @@ def test_clicking_an_arc_shows_its_evidence(page, tmp_path):
     _no_trouble(page)
 
 
-def _seed_view():
-    from geo.documents import load_path
-    from geo.extract import extract
-
-    return extract([load_path(p) for p in sorted((ROOT / "seeds").glob("*.txt"))])
-
-
-def test_first_view_fits_the_ends_of_the_relations(page, tmp_path):
+def test_first_view_fits_the_ends_of_the_relations(page, extracted_seeds, tmp_path):
     from layers.render import collect_layers, story_points
 
-    scene = _seed_view()
+    scene = extracted_seeds
     ends = [list(p) for p in story_points(scene, collect_layers(scene))]
     frame = _map(page)
     page.wait_for_timeout(800)

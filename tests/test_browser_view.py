@@ -16,7 +16,6 @@ import pytest
 
 from layers.export import export_html
 from layers.feature import key_class
-from tests.test_browser_map import OfflinePage, browser, sample_scene  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -33,15 +32,15 @@ def rsf_scene():
     return extract([load_path(Path(__file__).parent / "data" / "pages" / "rsf-page.html")])
 
 
-SCENES = {"seeds": sample_scene, "rsf": rsf_scene}
+SCENES = ("rsf", "seeds")
 
 
-@pytest.fixture(scope="module", params=sorted(SCENES))
-def first_view(request, browser, tmp_path_factory):  # noqa: F811  (browser is the imported fixture)
-    scene = SCENES[request.param]()
+@pytest.fixture(scope="module", params=SCENES)
+def first_view(request, open_offline, tmp_path_factory):
+    scene = request.getfixturevalue("extracted_seeds") if request.param == "seeds" else rsf_scene()
     path = tmp_path_factory.mktemp("view") / f"{request.param}.html"
     path.write_text(export_html(scene), encoding="utf-8")
-    page = OfflinePage(browser, path, viewport=VIEWPORT)
+    page = open_offline(path, viewport=VIEWPORT)
     page.page.wait_for_timeout(400)
     OUT.mkdir(parents=True, exist_ok=True)
     page.page.screenshot(path=str(OUT / f"export-first-view-{request.param}.png"))

@@ -18,7 +18,6 @@ from geo.aggregate import Tally
 from geo.scene import Document, Place, Relation, Scene, Span
 from layers.export import export_html
 from layers.feature import key_class
-from tests.test_browser_map import OfflinePage, browser  # noqa: F401  (the shared Chromium fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -70,11 +69,11 @@ def corpus_scene() -> Scene:
 
 
 @pytest.fixture(scope="module")
-def corpus_page(browser, tmp_path_factory):  # noqa: F811
+def corpus_page(open_offline, tmp_path_factory):
     scene = corpus_scene()
     path: Path = tmp_path_factory.mktemp("corpus") / "corpus.html"
     path.write_text(export_html(scene), encoding="utf-8")
-    page = OfflinePage(browser, path)
+    page = open_offline(path)
     yield scene, page
     page.close()
 
