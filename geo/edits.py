@@ -35,7 +35,6 @@ from geo.scene import (
     RELATION_KINDS,
     STATUSES,
     Place,
-    PlaceKind,
     Relation,
     Scene,
     Span,
@@ -286,19 +285,9 @@ def add_place(scene: Scene, place: Place) -> Scene:
 
 def place_from_entry(entry: Any) -> Place:
     """A Place for a gazetteer entry (``geo.gazetteer.Entry``) the analyst picked by name."""
-    kind: PlaceKind = entry.kind if entry.kind in PLACE_KINDS else "other"
-    return Place(
-        id=entry.id,
-        name=entry.name,
-        kind=kind,
-        iso=entry.iso,
-        lat=entry.lat,
-        lon=entry.lon,
-        reason="added by analyst",
-        shape=entry.id if getattr(entry, "has_polygon", False) else None,
-        area_km2=float(getattr(entry, "area_km2", 0.0) or 0.0),
-        members=tuple(getattr(entry, "members", ()) or ()),
-    )
+    from geo.gazetteer import load_gazetteer
+
+    return load_gazetteer().place(entry, reason="added by analyst")
 
 
 def update_place(scene: Scene, place_id: str, **changes: Any) -> Scene:

@@ -38,8 +38,7 @@ from geo.data.wordlists import ITEM_SYNONYMS
 from geo.items import designations
 from geo.relations import Anchor, Finding, find_relations
 from geo.resolve import Resolved, resolve_mentions
-from geo.scene import Document, Place, PlaceKind, Relation, Scene, Span
-from geo.sentences import split_sentences
+from geo.scene import Document, Place, Relation, Scene, Span
 
 
 @dataclass
@@ -47,7 +46,7 @@ class Draft:
     """The Scene being built: what each step has added so far."""
 
     documents: tuple[Document, ...]
-    sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    sentences: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     mentions: dict[str, list] = field(default_factory=dict)
     resolved: dict[str, list[Resolved]] = field(default_factory=dict)
     findings: list[tuple[Finding, Span]] = field(default_factory=list)
@@ -56,7 +55,7 @@ class Draft:
 def split_step(draft: Draft) -> None:
     """Reads ``documents``; adds ``sentences`` (character spans per document)."""
     for doc in draft.documents:
-        draft.sentences[doc.id] = split_sentences(doc.text)
+        draft.sentences[doc.id] = doc.sentences
 
 
 def mention_step(draft: Draft) -> None:
@@ -239,13 +238,6 @@ def _label(f: Finding, place_names: dict[str, str]) -> str:
     )
 
 
-def _kind(entry) -> PlaceKind:
-    """The Scene kind of a gazetteer entry: historic states (with members) are "other"."""
-    if entry.kind == "country" and entry.members:
-        return "other"
-    return entry.kind
-
-
 class _Merger:
     """The findings of every sentence, merged into one slot per relation, in first-seen order.
 
@@ -344,22 +336,6 @@ class _Merger:
         return ids
 
 
-def _place(entry, **fields) -> Place:
-    """The Scene place of a gazetteer entry."""
-    return Place(
-        id=entry.id,
-        name=entry.name,
-        kind=_kind(entry),
-        iso=entry.iso,
-        lat=entry.lat,
-        lon=entry.lon,
-        shape=entry.id if entry.has_polygon else None,
-        area_km2=entry.area_km2,
-        members=entry.members,
-        **fields,
-    )
-
-
 def _places(draft: Draft, gaz, endpoint_ids: set[str]) -> list[Place]:
     """One place per resolved id, every mention kept; then the relation endpoints never mentioned."""
     by_id: dict[str, dict] = {}
@@ -377,7 +353,7 @@ def _places(draft: Draft, gaz, endpoint_ids: set[str]) -> list[Place]:
         if entry.kind == "bloc" and pid not in endpoint_ids:
             continue  # blocs are drawn when the text relates them to someone
         places.append(
-            _place(
+            gaz.place(
                 entry,
                 mentions=tuple(slot["spans"]),
                 reason="; ".join(list(slot["reasons"])[:4]),
@@ -388,7 +364,7 @@ def _places(draft: Draft, gaz, endpoint_ids: set[str]) -> list[Place]:
     for pid in sorted(endpoint_ids - mentioned):
         entry = gaz.get(pid)
         if entry is not None:
-            places.append(_place(entry, reason="relation endpoint", role="actor"))
+            places.append(gaz.place(entry, reason="relation endpoint", role="actor"))
     return places
 
 

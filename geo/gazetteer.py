@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from geo.data import wordlists
+from geo.scene import PLACE_KINDS, Place
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -363,6 +364,40 @@ class Gazetteer:
     def demonym(self, iso: str) -> str | None:
         """The English adjective of a country ("TR" → "Turkish"), or None."""
         return self._demonyms.get(iso)
+
+    def place(self, entry: Entry, **fields: Any) -> Place:
+        """The Scene place of an entry, with its demonym when it is a country; ``fields`` add the rest.
+
+        A historic state (a country listing its successors) is of kind "other" in a Scene.
+
+        >>> gaz = load_gazetteer()
+        >>> tr = gaz.place(gaz.get("TR"), reason="name Turkey")
+        >>> tr.kind, tr.demonym, gaz.place(gaz.get("SU")).kind
+        ('country', 'Turkish', 'other')
+        """
+        kind = entry.kind if entry.kind in PLACE_KINDS else "other"
+        if kind == "country" and entry.members:
+            kind = "other"
+        return Place(
+            id=entry.id,
+            name=entry.name,
+            kind=kind,
+            iso=entry.iso,
+            lat=entry.lat,
+            lon=entry.lon,
+            shape=entry.id if entry.has_polygon else None,
+            area_km2=entry.area_km2,
+            members=entry.members,
+            demonym=self.demonym_of(entry.id),
+            **fields,
+        )
+
+    def demonym_of(self, entry_id: str) -> str:
+        """The demonym of the country ``entry_id`` ("TR" → "Turkish", "SU" → "Soviet"); "" for the rest."""
+        entry = self.get(entry_id)
+        if entry is None or entry.kind != "country" or not entry.iso:
+            return ""
+        return self._demonyms.get(entry.iso) or ""
 
     def geometry(self, entry_id: str) -> Any:
         """The shapely geometry of an entry, or None for points and unknown ids.

@@ -56,6 +56,23 @@ class Document:
     #: article's dateline or first date) or ``""`` (no date)
     dated_by: DateOrigin = ""
 
+    @cached_property
+    def sentences(self) -> tuple[tuple[int, int], ...]:
+        """The ``(start, end)`` spans of the text's sentences (:func:`geo.sentences.split_sentences`).
+
+        Worked out once per Document, by extraction or by the first quote; never stored in the
+        JSON, as the text determines them (a corpus Scene's documents, kept without text, have none).
+        """
+        from geo.sentences import split_sentences
+
+        return tuple(split_sentences(self.text))
+
+    def sentence(self, start: int, end: int) -> str:
+        """The sentence holding the characters ``start``..``end`` of the text: what a quote shows."""
+        from geo.sentences import sentence_around
+
+        return sentence_around(self.text, self.sentences, start, end)
+
 
 @dataclass(frozen=True)
 class Span:
@@ -80,7 +97,9 @@ class Place:
     ``shape`` names the gazetteer feature that holds its outline (None for
     points). ``reason`` says why the text was resolved so, e.g.
     ``"alias Kiev→Kyiv"`` or ``"demonym Azeri"``. ``members`` lists the
-    ISO alpha-2 codes of a region's or bloc's countries.
+    ISO alpha-2 codes of a region's or bloc's countries. ``demonym`` is
+    a country's adjective from the gazetteer ("Turkish"), set when the place
+    is made (see :meth:`geo.gazetteer.Gazetteer.place`); "" for other places.
     """
 
     id: str
@@ -97,6 +116,23 @@ class Place:
     role: str = ""
     #: in a corpus Scene, how many documents mention the place (0 elsewhere)
     documents: int = 0
+    demonym: str = ""
+
+    @property
+    def adjective(self) -> str:
+        """What the place's people are called before a noun: its demonym, else its name's possessive.
+
+        >>> Place("TR", "Turkey", "country", "TR", 39.0, 35.0, demonym="Turkish").adjective
+        'Turkish'
+        >>> Place("PH", "Philippines", "country", "PH", 13.0, 122.0).adjective
+        "Philippines'"
+        """
+        return self.demonym or possessive(self.name)
+
+
+def possessive(name: str) -> str:
+    """``"Turkey's"``, ``"Philippines'"``: a name as the owner of what follows."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 @dataclass(frozen=True)
@@ -237,6 +273,19 @@ class Scene:
     actors: tuple[Place, ...] = ()
     #: set on corpus Scenes only
     corpus: Corpus | None = None
+
+    @cached_property
+    def storyline(self) -> tuple[Step, ...]:
+        """The story to brief: ``story`` when the Scene has one, else :func:`geo.story.build_story`'s.
+
+        Built once per Scene, on first use; ``story`` itself stays empty, which means "no
+        storyline of the analyst's" to the app and in the JSON.
+        """
+        if self.story:
+            return self.story
+        from geo.story import build_story
+
+        return build_story(self)
 
     # -- look-ups -----------------------------------------------------------
     @cached_property

@@ -10,7 +10,7 @@ field.
 from __future__ import annotations
 
 import math
-from dataclasses import MISSING, fields
+from dataclasses import MISSING, fields, replace
 from typing import Any
 
 from geo import limits, strict_json
@@ -63,6 +63,7 @@ def scene_from_dict(cls: type[Scene], data: Any) -> Scene:
     rels = tuple(_build_relation(r, f"relations[{i}]") for i, r in enumerate(_list(data, "relations")))
     story = tuple(_build_step(s, f"story[{i}]") for i, s in enumerate(_list(data, "story")))
     actors = tuple(_build_place(a, f"actors[{i}]") for i, a in enumerate(_list(data, "actors")))
+    places = _with_demonyms(places, _list(data, "places"))
     corpus = data.get("corpus")
     corpus = None if corpus is None else _build(Corpus, corpus, "corpus", skips=_strings(corpus, "skips", "corpus"))
     scene = cls(documents=docs, places=places, relations=rels, story=story, actors=actors, corpus=corpus)
@@ -240,6 +241,23 @@ def _build_place(raw: Any, where: str) -> Place:
         mentions=_spans(raw, "mentions", where),
         members=_members(raw, where),
     )
+
+
+def _with_demonyms(places: tuple[Place, ...], raws: list[Any]) -> tuple[Place, ...]:
+    """Places of a file written before places carried their demonym get it from the gazetteer."""
+    old = [i for i, (p, raw) in enumerate(zip(places, raws, strict=True)) if "demonym" not in raw and p.iso]
+    if not old:
+        return places
+    try:
+        from geo.gazetteer import load_gazetteer
+
+        gaz = load_gazetteer()
+    except OSError:  # its data files are missing: captions then use the places' names
+        return places
+    out = list(places)
+    for i in old:
+        out[i] = replace(places[i], demonym=gaz.demonym_of(places[i].id))
+    return tuple(out)
 
 
 def _build_relation(raw: Any, where: str) -> Relation:

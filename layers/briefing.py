@@ -51,15 +51,6 @@ class BriefingError(RuntimeError):
 # -- steps and framing ------------------------------------------------------------
 
 
-def briefing_steps(scene: Scene) -> tuple[Step, ...]:
-    """The Scene's story, or :func:`geo.story.build_story`'s when it has none."""
-    if scene.story:
-        return scene.story
-    from geo.story import build_story
-
-    return build_story(scene)
-
-
 @cache
 def _shapes() -> Any | None:
     try:
@@ -295,8 +286,8 @@ def export_briefing_html(scene: Scene, *, title: str | None = None, jump: bool =
     Parameters
     ----------
     scene
-        The Scene; its ``story`` is used when it has one, else
-        :func:`geo.story.build_story` makes one.
+        The Scene; its ``storyline`` is played (its ``story``, else the one
+        geo proposes, :attr:`geo.scene.Scene.storyline`).
 
     Returns
     -------
@@ -319,7 +310,7 @@ def export_briefing_html(scene: Scene, *, title: str | None = None, jump: bool =
     """
     from layers.titles import source_line
 
-    steps = briefing_steps(scene)
+    steps = scene.storyline
     m = _draw(scene, title)
     data = {
         "map": m.get_name(),
@@ -478,7 +469,7 @@ def export_briefing_pngs(
     Parameters
     ----------
     scene
-        The Scene whose story (or built story) is rendered.
+        The Scene whose ``storyline`` is rendered.
     out_dir
         Where ``step-01.png``, ``step-02.png``, ... go; created if missing.
     size

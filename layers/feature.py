@@ -8,11 +8,9 @@ export always agree.
 
 from __future__ import annotations
 
-import bisect
 import html
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any, Literal
 
 from geo.scene import Place, Scene, Span
@@ -110,30 +108,6 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-@cache
-def _sentences(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """The starts and ends of ``text``'s sentences (in order, not overlapping)."""
-    from geo.sentences import split_sentences
-
-    spans = split_sentences(text)
-    return tuple(s for s, _ in spans), tuple(e for _, e in spans)
-
-
-def _sentence_of(text: str, start: int, end: int) -> str:
-    """The sentence holding ``start`` (else ``end``).
-
-    Found by bisection, as a long article quotes the same few sentences tens of thousands of times.
-    """
-    starts, ends = _sentences(text)
-    i = bisect.bisect_right(starts, start) - 1
-    if i >= 0 and start < ends[i]:
-        return text[starts[i] : ends[i]]
-    j = bisect.bisect_left(ends, end)
-    if j < len(ends) and starts[j] < end:
-        return text[starts[j] : ends[j]]
-    return text[max(0, start - 120) : end + 120]
-
-
 _BY_ID: list[Any] = [None, {}]  # the last documents tuple seen (kept alive, so its id stays its own), by id
 
 
@@ -159,7 +133,7 @@ def quotes(scene: Scene, spans: Iterable[Span], *, whole_sentence: bool) -> list
         text = span.text
         # a corpus Scene keeps its documents without their text: the span's own text is the quote
         if whole_sentence and doc is not None and doc.text and 0 <= span.start <= len(doc.text):
-            text = _sentence_of(doc.text, span.start, span.end)
+            text = doc.sentence(span.start, span.end)
         text = " ".join(text.split())
         if len(text) > MAX_QUOTE_CHARS:
             text = text[: MAX_QUOTE_CHARS - 1] + "…"

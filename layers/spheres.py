@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from geo.scene import Relation, Scene
+from geo.scene import Relation, Scene, possessive
 from layers import style
 from layers.feature import (
     MapFeature,
@@ -32,25 +32,10 @@ def patron_colors(scene: Scene) -> dict[str, str]:
     return {p: style.SPHERE_COLORS[i % len(style.SPHERE_COLORS)] for i, p in enumerate(patrons)}
 
 
-def _demonym(scene: Scene, patron_id: str) -> str:
-    place = scene.place(patron_id)
-    name = place.name if place else patron_id
-    iso = place.iso if place else None
-    if iso:
-        try:
-            from geo.gazetteer import load_gazetteer
-
-            adj = load_gazetteer().demonym(iso)
-        except (ImportError, AttributeError, KeyError, LookupError):
-            adj = None
-        if adj:
-            return adj
-    return f"{name}'s"
-
-
 def sphere_label(scene: Scene, rel: Relation) -> str:
     """The sphere's caption, e.g. ``"Turkish influence: the East"``."""
-    head = f"{_demonym(scene, rel.source)} influence"
+    patron = scene.place(rel.source)
+    head = f"{patron.adjective if patron else possessive(rel.source)} influence"
     return f"{head}: {rel.label}" if rel.label else head
 
 
