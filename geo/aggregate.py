@@ -55,6 +55,7 @@ from geo.scene import (
     Span,
     StatusSpan,
     Support,
+    place_role,
 )
 
 QUOTES_PER_RELATION = 5
@@ -407,7 +408,7 @@ class Tally:
             replace(
                 c.place,
                 reason="; ".join(_top(c.reasons, 3)) or "relation endpoint",
-                role="/".join(sorted(c.roles)),
+                role=place_role(c.roles),
                 documents=c.docs,
             )
             for c in kept

@@ -32,6 +32,7 @@ from typing import Any
 
 from geo.scene import (
     PLACE_KINDS,
+    PLACE_ROLES,
     RELATION_KINDS,
     STATUSES,
     Place,
@@ -300,6 +301,8 @@ def update_place(scene: Scene, place_id: str, **changes: Any) -> Scene:
         raise EditError(f"cannot change {', '.join(sorted(bad))} of a place")
     if "kind" in changes and changes["kind"] not in PLACE_KINDS:
         raise EditError(f"unknown place kind {changes['kind']!r}; use one of {', '.join(PLACE_KINDS)}")
+    if "role" in changes and changes["role"] not in PLACE_ROLES:
+        raise EditError(f"unknown place role {changes['role']!r}; use one of {', '.join(map(repr, PLACE_ROLES))}")
     if "name" in changes and not str(changes["name"] or "").strip():
         raise EditError("a place needs a name")
     new = replace(place, **changes)

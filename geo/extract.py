@@ -38,7 +38,7 @@ from geo.data.wordlists import ITEM_SYNONYMS
 from geo.items import designations
 from geo.relations import Anchor, Finding, find_relations
 from geo.resolve import Resolved, resolve_mentions
-from geo.scene import Document, Place, Relation, Scene, Span
+from geo.scene import Document, Place, Relation, Scene, Span, place_role
 
 
 @dataclass
@@ -357,7 +357,7 @@ def _places(draft: Draft, gaz, endpoint_ids: set[str]) -> list[Place]:
                 entry,
                 mentions=tuple(slot["spans"]),
                 reason="; ".join(list(slot["reasons"])[:4]),
-                role="/".join(sorted(slot["roles"])),
+                role=place_role(slot["roles"]),
             )
         )
     mentioned = {p.id for p in places}

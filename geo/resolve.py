@@ -35,6 +35,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from geo.data.wordlists import BEFORE_PLACE_WORDS
 from geo.gazetteer import Entry, Gazetteer
@@ -55,7 +56,7 @@ class Resolved:
     text: str
     id: str
     kind: str
-    role: str
+    role: Literal["actor", "place"]
     how: str
     reason: str
 

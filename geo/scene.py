@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from typing import Any, Literal, get_args
@@ -30,11 +31,18 @@ PlaceKind = Literal["country", "city", "sea", "strait", "region", "disputed", "a
 RelationKind = Literal["alliance", "transfer", "support", "conflict", "influence"]
 Status = Literal["delivered", "ordered", "planned", "frozen", "unknown"]
 DateOrigin = Literal["column", "text", ""]
+#: How the articles speak of a place (``Place.role``): "actor" (a state or side that acts:
+#: named as a relation's end, by a demonym, by a capital speaking for its government),
+#: "place" (a location on the map), "actor/place" (both), "" (not said: added by hand)
+PlaceRole = Literal["actor", "place", "actor/place", ""]
 
 PLACE_KINDS: tuple[str, ...] = get_args(PlaceKind)
 RELATION_KINDS: tuple[str, ...] = get_args(RelationKind)
 STATUSES: tuple[str, ...] = get_args(Status)
 DATE_ORIGINS: tuple[str, ...] = get_args(DateOrigin)
+PLACE_ROLES: tuple[str, ...] = get_args(PlaceRole)
+#: the relation-end roles the map once read from ``Place.role``; a file holding one loads as "actor"
+OLD_ROLES = frozenset({"supplier", "recipient", "backer", "target", "other"})
 DIRECTED_KINDS = frozenset({"transfer", "support", "conflict"})
 
 
@@ -100,6 +108,8 @@ class Place:
     ISO alpha-2 codes of a region's or bloc's countries. ``demonym`` is
     a country's adjective from the gazetteer ("Turkish"), set when the place
     is made (see :meth:`geo.gazetteer.Gazetteer.place`); "" for other places.
+    ``role`` says how the articles speak of it (`PlaceRole`); what a place does
+    in the relations (supplies, receives, backs...) is read from the relations.
     """
 
     id: str
@@ -113,7 +123,7 @@ class Place:
     shape: str | None = None
     area_km2: float = 0.0
     members: tuple[str, ...] = ()
-    role: str = ""
+    role: PlaceRole = ""
     #: in a corpus Scene, how many documents mention the place (0 elsewhere)
     documents: int = 0
     demonym: str = ""
@@ -128,6 +138,16 @@ class Place:
         "Philippines'"
         """
         return self.demonym or possessive(self.name)
+
+
+def place_role(roles: Iterable[str]) -> PlaceRole:
+    """The one role of a place read several ways (roles may be joined: "actor/place").
+
+    >>> place_role(["place", "actor", "place"]), place_role(["actor/place"]), place_role(["supplier"])
+    ('actor/place', 'actor/place', 'actor')
+    """
+    found = {"actor" if r in OLD_ROLES else r for role in roles for r in role.split("/") if r}
+    return "/".join(sorted(found & {"actor", "place"}))  # type: ignore[return-value]
 
 
 def possessive(name: str) -> str:

@@ -16,7 +16,9 @@ from typing import Any
 from geo import limits, strict_json
 from geo.scene import (
     DATE_ORIGINS,
+    OLD_ROLES,
     PLACE_KINDS,
+    PLACE_ROLES,
     RELATION_KINDS,
     SCHEMA_VERSION,
     STATUSES,
@@ -31,6 +33,7 @@ from geo.scene import (
     StatusSpan,
     Step,
     Support,
+    place_role,
 )
 
 
@@ -238,8 +241,21 @@ def _build_place(raw: Any, where: str) -> Place:
         raw,
         where,
         kind=_choice(raw, "kind", PLACE_KINDS, where),
+        role=_role(raw, where),
         mentions=_spans(raw, "mentions", where),
         members=_members(raw, where),
+    )
+
+
+def _role(raw: Any, where: str) -> str:
+    """A place's role; the relation-end roles of older files ("supplier", ...) read as "actor"."""
+    value = raw.get("role", "") if isinstance(raw, dict) else ""
+    if value in PLACE_ROLES:
+        return value
+    if isinstance(value, str) and set(value.split("/")) <= {*PLACE_ROLES, *OLD_ROLES}:
+        return place_role([value])
+    raise SceneError(
+        f"{where}.role must be one of {', '.join(r for r in PLACE_ROLES if r)} or empty; got {value!r:.40}"
     )
 
 
