@@ -33,6 +33,20 @@ def _split(field: str) -> list[str]:
     return [x for x in field.split("|") if x] if field else []
 
 
+def _add_aliases(gaz: Gazetteer, target: str, aliases: str, demonyms: str, iso: str | None) -> None:
+    """An entry's aliases and demonyms (``|``-separated) as its forms; its first demonym is ``iso``'s adjective.
+
+    Countries are read first, so a country's own demonym wins over a place inside it.
+    """
+    for a in _split(aliases):
+        gaz._add_form(a, target, "alias")
+    dems = _split(demonyms)
+    for d in dems:
+        gaz._add_form(d, target, "demonym")
+    if dems and iso:
+        gaz._demonyms.setdefault(iso, dems[0])
+
+
 def _load_countries(gaz: Gazetteer, data_dir: Path) -> None:
     for row in _read_tsv(data_dir / "countries.tsv"):
         iso2, iso3, name, official, aliases, demonyms, capital, lat, lon, area, pop = row[:11]
@@ -54,13 +68,7 @@ def _load_countries(gaz: Gazetteer, data_dir: Path) -> None:
         gaz._codes[iso3] = iso2
         gaz._add_form(name, iso2, "name")
         gaz._add_form(official, iso2, "alias")
-        for a in _split(aliases):
-            gaz._add_form(a, iso2, "alias")
-        dems = _split(demonyms)
-        for d in dems:
-            gaz._add_form(d, iso2, "demonym")
-        if dems:
-            gaz._demonyms[iso2] = dems[0]
+        _add_aliases(gaz, iso2, aliases, demonyms, iso2)
         if capital:
             gaz._capital_of[capital] = iso2
 
@@ -166,13 +174,7 @@ def _load_extra_places(gaz: Gazetteer, data_dir: Path) -> None:
                 )
             )
             gaz._add_form(name, pid, "name")
-        for a in _split(aliases):
-            gaz._add_form(a, target, "alias")
-        dems = _split(demonyms)
-        for d in dems:
-            gaz._add_form(d, target, "demonym")
-        if dems and iso:
-            gaz._demonyms.setdefault(iso, dems[0])
+        _add_aliases(gaz, target, aliases, demonyms, iso)
 
 
 def _load_groups(gaz: Gazetteer, data_dir: Path) -> None:

@@ -45,7 +45,6 @@ from layers.feature import (
 from layers.support import support_popup
 
 ARC_KINDS: tuple[str, ...] = ("alliance", "transfer", "support", "conflict")
-LAYER_NAME = "Relations"
 PENDING = frozenset({"planned", "ordered"})
 #: Labels on the map stay short; the popup has the full text.
 LABEL_CHARS = 30
@@ -340,19 +339,3 @@ def collect_arcs(scene: Scene) -> list[MapFeature]:
             )
         )
     return out
-
-
-def build_arcs_layer(scene: Scene, *, highlight: set[str] | None = None, name: str = LAYER_NAME):
-    """The relations of a scene as one named folium FeatureGroup.
-
-    Parameters
-    ----------
-    scene : Scene
-    highlight : set of str, optional
-        Relation ids to emphasise; the others are dimmed.
-    name : str
-        The layer's name in the layer control.
-    """
-    from layers.group import feature_group
-
-    return feature_group(name, collect_arcs(scene), highlight)

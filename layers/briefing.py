@@ -26,17 +26,16 @@ import math
 import tempfile
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from geo.scene import Place, Scene, Step
+from layers.feature import shorten
 
 CHROMIUM = Path("/usr/bin/chromium")
 PNG_SIZE = (1600, 900)
 MAX_ZOOM = 7
 PADDING_PX = (48, 48)
-MAX_QUOTE_CHARS = 420
 BIG_COUNTRY_KM2 = 2_500_000
 """Countries larger than this frame only their part nearest the step's other places."""
 
@@ -201,16 +200,13 @@ def _shapes_area(place: Place) -> float:
 
 
 @cache
-def _template_text(name: str) -> str:
-    return resources.files("layers").joinpath("templates", name).read_text(encoding="utf-8")
-
-
-@cache
 def _jinja() -> Any:
     import jinja2
 
+    from layers.elements import template_text
+
     return jinja2.Environment(
-        loader=jinja2.FunctionLoader(_template_text),
+        loader=jinja2.FunctionLoader(template_text),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -224,10 +220,9 @@ def _player_element(panel: str) -> Any:
     page as is and is never parsed again as a Jinja template, so the panel
     (article text, escaped by :func:`_jinja`) cannot be evaluated by branca.
     """
-    from folium.template import Template
     from markupsafe import Markup
 
-    from layers.elements import QuickMacroElement
+    from layers.elements import QuickMacroElement, template, template_text
 
     class BriefingPlayer(QuickMacroElement):
         """Adds the player's CSS, step panel and script to a folium map."""
@@ -236,17 +231,12 @@ def _player_element(panel: str) -> Any:
             super().__init__()
             self._name = "BriefingPlayer"
             self._id = "player"
-            self._template = Template(_template_text("briefing_element.html.jinja"))
-            self.css = _template_text("briefing.css") + _template_text("focus.css")
+            self._template = template("briefing_element.html.jinja")
+            self.css = template_text("briefing.css") + template_text("focus.css")
             self.panel = Markup(panel)
-            self.js = _template_text("briefing.js")
+            self.js = template_text("briefing.js")
 
     return BriefingPlayer()
-
-
-def _shorten(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _panel_steps(scene: Scene, steps: Sequence[Step]) -> list[dict[str, str]]:
@@ -254,7 +244,7 @@ def _panel_steps(scene: Scene, steps: Sequence[Step]) -> list[dict[str, str]]:
     for step in steps:
         quote = source = ""
         if step.quote is not None:
-            quote = _shorten(step.quote.text)
+            quote = shorten(step.quote.text)
             doc = scene.document(step.quote.doc)
             source = doc.title if doc is not None and doc.title else step.quote.doc
         out.append({"id": step.id, "title": step.title, "caption": step.caption, "quote": quote, "source": source})
@@ -385,6 +375,16 @@ def _offline_html(m: Any) -> str:
 # -- PNG stills -------------------------------------------------------------------
 
 
+def _check_png_tools(chromium: Path) -> None:
+    """Say what to install before any PNG is attempted: playwright and Chromium."""
+    try:
+        import playwright.sync_api  # noqa: F401  (checked here, used where the page is shot)
+    except ImportError as exc:
+        raise BriefingError("PNG export needs the playwright package: pip install playwright") from exc
+    if not Path(chromium).exists():
+        raise BriefingError(f"chromium not found at {chromium}: install Debian's chromium package")
+
+
 def shoot_page(page_html: str, out: Path, *, size: tuple[int, int] = PNG_SIZE, chromium: Path = CHROMIUM) -> Path:
     """One PNG of an offline HTML page (an exported map) as headless Chromium draws it, network cut.
 
@@ -393,12 +393,7 @@ def shoot_page(page_html: str, out: Path, *, size: tuple[int, int] = PNG_SIZE, c
     BriefingError
         When playwright or Chromium is missing, or the page fails to load.
     """
-    try:
-        import playwright.sync_api  # noqa: F401  (checked here, used in the thread)
-    except ImportError as exc:
-        raise BriefingError("PNG export needs the playwright package: pip install playwright") from exc
-    if not Path(chromium).exists():
-        raise BriefingError(f"chromium not found at {chromium}: install Debian's chromium package")
+    _check_png_tools(chromium)
     from concurrent.futures import ThreadPoolExecutor
 
     def run() -> Path:
@@ -489,12 +484,7 @@ def export_briefing_pngs(
     BriefingError
         When playwright or Chromium is missing, or the page fails to load.
     """
-    try:
-        import playwright.sync_api  # noqa: F401  (checked here, used in _shoot)
-    except ImportError as exc:
-        raise BriefingError("PNG export needs the playwright package: pip install playwright") from exc
-    if not Path(chromium).exists():
-        raise BriefingError(f"chromium not found at {chromium}: install Debian's chromium package")
+    _check_png_tools(chromium)
     page_html = html if html is not None else export_briefing_html(scene)
     out_dir = Path(out_dir)
     try:

@@ -134,9 +134,7 @@ def quotes(scene: Scene, spans: Iterable[Span], *, whole_sentence: bool) -> list
         # a corpus Scene keeps its documents without their text: the span's own text is the quote
         if whole_sentence and doc is not None and doc.text and 0 <= span.start <= len(doc.text):
             text = doc.sentence(span.start, span.end)
-        text = " ".join(text.split())
-        if len(text) > MAX_QUOTE_CHARS:
-            text = text[: MAX_QUOTE_CHARS - 1] + "…"
+        text = shorten(text)
         if not text or text in seen:
             continue
         seen.add(text)
@@ -144,6 +142,18 @@ def quotes(scene: Scene, spans: Iterable[Span], *, whole_sentence: bool) -> list
         if len(out) == MAX_QUOTES:
             break
     return out
+
+
+def shorten(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
+    """A quote on one line, cut to ``limit`` characters with an ellipsis.
+
+    >>> shorten("Turkey  sold   drones to Ukraine.", 16)
+    'Turkey sold dro…'
+    >>> shorten("Turkey sold drones to Ukraine.", 13)
+    'Turkey sold…'
+    """
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def popup_html(title: str, facts: Iterable[str], evidence: list[tuple[str, str]], note: str = "") -> str:
@@ -155,16 +165,21 @@ def popup_html(title: str, facts: Iterable[str], evidence: list[tuple[str, str]]
     facts = [f for f in facts if f]
     if facts:
         parts.append('<div class="gb-pop-facts">' + " · ".join(esc(f) for f in facts) + "</div>")
-    for sentence, doc_title in evidence:
-        parts.append(
-            f'<blockquote class="gb-quote">{esc(sentence)}<span class="gb-doc">{esc(doc_title)}</span></blockquote>'
-        )
-    if not evidence:
-        parts.append('<div class="gb-pop-note">No evidence sentence recorded.</div>')
+    parts.append(evidence_html(evidence))
     if note:
         parts.append(f'<div class="gb-pop-note">{esc(note)}</div>')
     parts.append("</div>")
     return "".join(parts)
+
+
+def evidence_html(evidence: list[tuple[str, str]]) -> str:
+    """Evidence ``(sentence, source)`` pairs as a popup's quotes, escaped; a note when there is none."""
+    if not evidence:
+        return '<div class="gb-pop-note">No evidence sentence recorded.</div>'
+    return "".join(
+        f'<blockquote class="gb-quote">{esc(sentence)}<span class="gb-doc">{esc(source)}</span></blockquote>'
+        for sentence, source in evidence
+    )
 
 
 def tooltip_html(text: str) -> str:

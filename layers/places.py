@@ -33,7 +33,6 @@ from layers.feature import (
 )
 from layers.outlines import NoOutlines, Outlines, default_outlines, shape_geojson, union_geojson
 
-LAYER_NAME = "Places"
 MAX_CITY_RADIUS = 14.0
 """The largest city dot (px)."""
 POINT_KINDS = frozenset({"country", "city", "other"})
@@ -253,30 +252,8 @@ def relations_of_end(scene: Scene, end_id: str) -> list[Relation]:
     return out
 
 
-def build_places_layer(
-    scene: Scene, *, outlines: Outlines | None = None, highlight: set[str] | None = None, name: str = LAYER_NAME
-):
-    """The places of a scene as one named folium FeatureGroup.
-
-    Parameters
-    ----------
-    scene : Scene
-    outlines : Outlines, optional
-        Where country outlines come from; defaults to `geo.shapes.load_shapes()`.
-        Pass `NoOutlines()` to draw every place as a point.
-    highlight : set of str, optional
-        Place ids to emphasise; the others are dimmed.
-    name : str
-        The layer's name in the layer control.
-    """
-    from layers.group import feature_group
-
-    return feature_group(name, collect_places(scene, outlines), highlight)
-
-
 __all__ = [
     "NoOutlines",
-    "build_places_layer",
     "collect_places",
     "endpoint_ids",
     "historical_unplaced",

@@ -24,7 +24,6 @@ from layers.feature import (
 )
 from layers.outlines import Outlines, default_outlines, shape_geojson, union_geojson
 
-LAYER_NAME = "Seas, straits and regions"
 REGION_KINDS: tuple[str, ...] = ("sea", "strait", "disputed", "admin1", "region", "bloc")
 
 
@@ -103,23 +102,3 @@ def collect_regions(scene: Scene, outlines: Outlines | None = None) -> list[MapF
                 )
             )
     return shaped + points
-
-
-def build_regions_layer(
-    scene: Scene, *, outlines: Outlines | None = None, highlight: set[str] | None = None, name: str = LAYER_NAME
-):
-    """Seas, straits, disputed areas and regions as one named folium FeatureGroup.
-
-    Parameters
-    ----------
-    scene : Scene
-    outlines : Outlines, optional
-        Where outlines come from; defaults to `geo.shapes.load_shapes()`.
-    highlight : set of str, optional
-        Place ids to emphasise; the others are dimmed.
-    name : str
-        The layer's name in the layer control.
-    """
-    from layers.group import feature_group
-
-    return feature_group(name, collect_regions(scene, outlines), highlight)

@@ -23,8 +23,6 @@ from layers.feature import (
 )
 from layers.outlines import Outlines, default_outlines, union_geojson
 
-LAYER_NAME = "Spheres of influence"
-
 
 def patron_colors(scene: Scene) -> dict[str, str]:
     """A colour for every patron of an influence relation, stable for a given scene."""
@@ -105,23 +103,3 @@ def collect_spheres(scene: Scene, outlines: Outlines | None = None) -> list[MapF
                 )
             )
     return out
-
-
-def build_spheres_layer(
-    scene: Scene, *, outlines: Outlines | None = None, highlight: set[str] | None = None, name: str = LAYER_NAME
-):
-    """The spheres of influence of a scene as one named folium FeatureGroup.
-
-    Parameters
-    ----------
-    scene : Scene
-    outlines : Outlines, optional
-        Where outlines come from; defaults to `geo.shapes.load_shapes()`.
-    highlight : set of str, optional
-        Relation ids to emphasise; the others are dimmed.
-    name : str
-        The layer's name in the layer control.
-    """
-    from layers.group import feature_group
-
-    return feature_group(name, collect_spheres(scene, outlines), highlight)
