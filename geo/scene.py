@@ -75,6 +75,13 @@ class Document:
 
         return tuple(split_sentences(self.text))
 
+    @cached_property
+    def when(self) -> str | None:
+        """The article's date: ``date`` when given, else the first whole date its text states (ISO)."""
+        from geo.dates import find_date
+
+        return self.date or (find_date(self.text) if self.text else None)
+
     def sentence(self, start: int, end: int) -> str:
         """The sentence holding the characters ``start``..``end`` of the text: what a quote shows."""
         from geo.sentences import sentence_around
@@ -223,6 +230,13 @@ class Relation:
     target_actor: str | None = None
     #: in a corpus Scene, the documents and statements behind this relation (None elsewhere)
     support: Support | None = None
+
+    @property
+    def when(self) -> str | None:
+        """``date`` (words from the sentence) as a sortable ISO prefix: ``2022-03-05``, ``2023-04``, ``1970``."""
+        from geo.dates import statement_date
+
+        return statement_date(self.date)
 
     def endpoints(self) -> tuple[str, ...]:
         """Every place id this relation touches, source first."""

@@ -110,3 +110,13 @@ def test_the_storyline_is_the_scenes_story_else_the_proposed_one():
     assert scene.storyline is scene.storyline  # built once per Scene
     own = (Step("s1", "Mine", "My caption", ("TR",), (), Span("d1", 0, 6, "Turkey")),)
     assert scene.replace(story=own).storyline == own
+
+
+def test_dates_are_read_from_the_text_by_geo():
+    dated = Document("d1", "demo", "KYIV, March 5, 2022 - Turkey sold drones.", date="2024-01-02")
+    undated = Document("d2", "demo", "KYIV, March 5, 2022 - Turkey sold drones.")
+    assert dated.when == "2024-01-02" and undated.when == "2022-03-05"
+    assert Document("d3", "demo", "Turkey sold drones.").when is None
+    rel = Relation("r1", "transfer", "TR", "UA", date="since April 2023")
+    assert rel.when == "2023-04"
+    assert Relation("r2", "transfer", "TR", "UA").when is None
