@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # geobrief's two entry points; each sets up everything it needs on a new machine.
 #   ./run.sh app    install into .venv and open the Streamlit app on seeds/
-#   ./run.sh test   install into .venv (plus Debian's chromium when missing) and run every test
+#   ./run.sh test   install into .venv (plus Debian's chromium when missing), check lint, format,
+#                   import contracts and types, and run every test
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -39,20 +40,24 @@ case "${1:-}" in
     setup_venv
     shift
     if [ "$INSTALLED" = 1 ]; then
-      # part of installing: store the sample articles' first page (layers/app_cache.py), so even
+      # part of installing: store the sample articles' first page (app/cache.py), so even
       # the first launch opens on a drawn map; a failure here only makes that launch slower
-      .venv/bin/python -m layers.app_cache || true
+      .venv/bin/python -m app.cache || true
     fi
     # the launcher prepares the first page in a second process (when it is not stored yet),
     # then runs streamlit_app.py
-    exec .venv/bin/python -m layers.app_server --server.headless true "$@"
+    exec .venv/bin/python -m app.server --server.headless true "$@"
     ;;
   test)
     setup_venv
     ensure_chromium
     shift
+    # the house rules first (seconds each): lint (incl. docstrings and the complexity gate), format,
+    # the one-way import contracts, the type check (cached in .venv); then the tests and doctests
     .venv/bin/ruff check .
     .venv/bin/ruff format --check .
+    .venv/bin/lint-imports
+    .venv/bin/mypy
     exec .venv/bin/python -m pytest "$@"
     ;;
   *)

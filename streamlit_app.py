@@ -3,12 +3,12 @@
 Wiring only: widgets call geobrief's library (``geo.documents``,
 ``geo.extract``, ``geo.edits``, ``geo.story``, ``layers.*``) and the
 results are cached. Everything the analyst has (articles, corrections,
-storyline) lives in one ``geo.edits.Workspace`` in ``st.session_state``;
+storyline) lives in one ``geo.workspace.Workspace`` in ``st.session_state``;
 the Scene on screen is derived from it on every run, so adding an article
 never discards a correction.
 
-Run with ``./run.sh app`` (``python -m layers.app_server``: the first page is
-prepared in a second process while Streamlit starts, see ``layers.app_cache``);
+Run with ``./run.sh app`` (``python -m app.server``: the first page is
+prepared in a second process while Streamlit starts, see ``app.cache``);
 plain ``streamlit run streamlit_app.py`` works too, only its first page is slower.
 """
 
@@ -20,20 +20,20 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo import edits
+from app import cache, evidence, pick
+from app.guard import guard, guarded
+from geo import edit_tables, edits, filters
 from geo.documents import MAX_TEXT_BYTES, InputError, load_bytes
-from geo.edits import Workspace
 from geo.limits import MAX_SCENE_BYTES
 from geo.scene import PLACE_KINDS, RELATION_KINDS, STATUSES, Document, Scene, SceneError
-from layers import app_cache, app_pick, evidence
-from layers.app_guard import guard, guarded
+from geo.workspace import Workspace, build_scene
 from layers.names import ALL_LAYERS, LAYER_NAMES
 
 ROOT = Path(__file__).resolve().parent
 SEEDS = ROOT / "seeds"
 ARTICLE_TYPES = ["txt", "md", "markdown", "html", "htm"]
 MAX_UPLOAD_BYTES = MAX_TEXT_BYTES * 4
-RETURNED = [app_pick.PICK_FIELD]  # a click on the map names its feature (layers/app_pick.py)
+RETURNED = [pick.PICK_FIELD]  # a click on the map names its feature (app/pick.py)
 CREDITS = (
     "Outlines: [Natural Earth](https://www.naturalearthdata.com/) (public domain). "
     "Cities: [GeoNames](https://www.geonames.org/) "
@@ -48,28 +48,28 @@ st.set_page_config(page_title="geobrief", page_icon="🗺️", layout="wide")
 # -- cached library calls --------------------------------------------------------------
 
 
-STORE = app_cache.Store(app_cache.default_dir())  # the first page, prepared by the primer
+STORE = cache.Store(cache.default_dir())  # the first page, prepared by the primer
 
 
 @st.cache_data(show_spinner="Reading the articles…", max_entries=64)
 def _extract_texts(items: tuple[tuple[str | None, ...], ...]) -> Scene:
-    return app_cache.extract_items(items, store=STORE)
+    return cache.extract_items(items, store=STORE)
 
 
 def extract_documents(docs: Sequence[Document]) -> Scene:
     """Extraction cached by the documents' ids, titles and texts."""
-    return _extract_texts(app_cache.items_of(docs))
+    return _extract_texts(cache.items_of(docs))
 
 
 @st.cache_resource(show_spinner=False)
 def sample_articles() -> dict[str, Document]:
     """The sample articles in seeds/, read once per server."""
-    return app_cache.read_seeds(SEEDS)
+    return cache.read_seeds(SEEDS)
 
 
 @st.cache_resource(show_spinner=False)
 def gazetteer():
-    app_cache.load_library()  # imports never race the warm-up (layers/app_cache.py)
+    cache.load_library()  # imports never race the warm-up (app/cache.py)
     from geo.gazetteer import load_gazetteer
 
     return load_gazetteer()
@@ -77,7 +77,7 @@ def gazetteer():
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def story_of(scene_json: str) -> tuple:
-    return app_cache.story_for(scene_json, store=STORE)
+    return cache.story_for(scene_json, store=STORE)
 
 
 def build_story_cached(scene: Scene) -> tuple:
@@ -86,7 +86,7 @@ def build_story_cached(scene: Scene) -> tuple:
 
 @st.cache_data(show_spinner="Preparing the offline map…", max_entries=8)
 def export_map_html(scene_json: str, layers: tuple[str, ...], title: str = "") -> str:
-    app_cache.load_library()
+    cache.load_library()
     from layers.export import export_html
 
     return export_html(Scene.from_json(scene_json), layers=layers, title=title or None)
@@ -106,7 +106,7 @@ def export_map_png(scene_json: str, layers: tuple[str, ...], title: str = "") ->
 
 @st.cache_data(show_spinner="Preparing the briefing…", max_entries=8)
 def export_briefing(scene_json: str, title: str = "", jump: bool = False) -> str:
-    app_cache.load_library()
+    cache.load_library()
     from layers.briefing import export_briefing_html
 
     return export_briefing_html(Scene.from_json(scene_json), title=title or None, jump=jump)
@@ -114,7 +114,7 @@ def export_briefing(scene_json: str, title: str = "", jump: bool = False) -> str
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def export_geojson_text(scene_json: str, layers: tuple[str, ...]) -> str:
-    app_cache.load_library()
+    cache.load_library()
     from geo import strict_json
     from layers.export import export_geojson
 
@@ -150,8 +150,8 @@ if "ws" not in S:
     S.brief_step = 0
     S.briefing = False
     # this session keeps its work under a key of its own; earlier sessions' work is offered
-    S.work_key = app_cache.new_work_key()
-    S.recent_work = app_cache.recent_work(STORE)
+    S.work_key = cache.new_work_key()
+    S.recent_work = cache.recent_work(STORE)
     S.store_problem = STORE.write_problem()  # said in the sidebar at once
 
 
@@ -308,7 +308,7 @@ def apply_table(name: str, scene: Scene, ids: list[str], table: str) -> None:
     if not changed:
         return
     with guard("Applying the table's changes", flash, after="Your corrections are unchanged."):
-        found, problems = edits.table_edits(scene, ids, state, table=table)
+        found, problems = edit_tables.table_edits(scene, ids, state, table=table)
         for p in problems:
             flash(f"Not applied — {p}")
         if found:
@@ -386,7 +386,7 @@ def on_undo() -> None:
 
 @guarded("Changing the storyline", flash, after="The storyline is unchanged.")
 def story_op(scene: Scene, op: str, step_id: str | None = None, **kwargs) -> None:
-    app_cache.load_library()  # never imports alongside the warm-up
+    cache.load_library()  # never imports alongside the warm-up
     from geo import story
 
     try:
@@ -445,7 +445,7 @@ def prepared_map(
     A resource cache: the strings (about 1 MB with the basemap) are shared by
     every session and never copied or changed.
     """
-    return app_cache.prepare(scene_json, layers, highlight, bounds, prefix, store=STORE, title=title or None)
+    return cache.prepare(scene_json, layers, highlight, bounds, prefix, store=STORE, title=title or None)
 
 
 def draw_map(
@@ -457,7 +457,7 @@ def draw_map(
     height: int,
     bounds=None,
 ):
-    from layers.app_map import register_land_assets, register_leaflet_assets, show_map
+    from app.map import register_land_assets, register_leaflet_assets, show_map
 
     register_land_assets()
     prepared = prepared_map(
@@ -499,7 +499,7 @@ def briefing_view(scene: Scene) -> None:
 if S.get("briefing"):
     show_flash()
     with guard("Showing the briefing", st.error):
-        briefing_view(edits.build_scene(S.ws, extract_documents, story_builder=build_story_cached).scene)
+        briefing_view(build_scene(S.ws, extract_documents, story_builder=build_story_cached).scene)
     st.stop()
 
 
@@ -566,17 +566,17 @@ with st.sidebar:
 
 outcome = None
 with guard("Reading the articles", flash, after="The last change was undone; the rest of your work is kept."):
-    outcome = edits.build_scene(S.ws, extract_documents, story_builder=build_story_cached)
+    outcome = build_scene(S.ws, extract_documents, story_builder=build_story_cached)
 if outcome is None:  # the last change broke the page: back to the workspace that last worked
     S.ws = S.get("ws_good") or Workspace()
-    outcome = edits.build_scene(S.ws, extract_documents, story_builder=build_story_cached)
+    outcome = build_scene(S.ws, extract_documents, story_builder=build_story_cached)
 S.ws_good = S.ws
 scene = outcome.scene
 S.scene = S.view = scene  # what is on screen (read by the exports and the tests)
 S.setdefault("opening_scene", scene)  # the page this session opened on
 # the analyst's work, kept for a reload or a closed tab (reopened from the sidebar)
 unsaved = scene.documents and scene != S.opening_scene and scene != S.get("kept_scene")
-if unsaved and app_cache.keep_work(STORE, scene, S.work_key):
+if unsaved and cache.keep_work(STORE, scene, S.work_key):
     S.kept_scene = scene
 elif unsaved and not S.get("store_problem"):
     S.store_problem = STORE.write_problem() or f"it could not be saved in {STORE.folder}"
@@ -613,7 +613,7 @@ with st.sidebar:
     kinds = st.multiselect("Relation kinds", RELATION_KINDS, key="f_kinds", placeholder="All kinds")
     actors = st.multiselect(
         "Actors",
-        edits.actors_of(scene),
+        filters.actors_of(scene),
         key="f_actors",
         format_func=lambda pid: names_of(scene).get(pid, pid),
         placeholder="All actors",
@@ -639,7 +639,7 @@ if not scene.documents:
     st.info("Add an article: pick a sample, paste text or upload a file in the sidebar.")
     st.stop()
 
-view = edits.filter_scene(scene, kinds=kinds or None, actors=actors or None, statuses=statuses or None)
+view = filters.filter_scene(scene, kinds=kinds or None, actors=actors or None, statuses=statuses or None)
 names = names_of(scene)
 S.view = view
 view_json = view.to_json(indent=None)
@@ -662,14 +662,14 @@ def map_and_inspector(view: Scene, view_json: str, layers: Sequence[str], names:
     map_col, side_col = st.columns([5, 2])
     with map_col, guard("Drawing the map", st.error):
         value = draw_map(view_json, layers=layers, highlight={focus} if focus else None, key="main_map", height=620)
-        pick = app_pick.picked(value)
-        if pick and pick[2] != S.get("pick_count"):
-            S.pick_count = pick[2]
-            S.selected = pick[:2]
+        clicked = pick.picked(value)
+        if clicked and clicked[2] != S.get("pick_count"):
+            S.pick_count = clicked[2]
+            S.selected = clicked[:2]
     with side_col, guard("Showing the selection", st.error):
         if S.get("selected"):
-            app_cache.load_library()  # never imports alongside the warm-up
-        shown = app_pick.inspect(view, S.get("selected"), names)
+            cache.load_library()  # never imports alongside the warm-up
+        shown = pick.inspect(view, S.get("selected"), names)
         if shown is None:
             st.subheader("Inspect")
             st.caption("Click a country, a place or an arc on the map, or pick a relation below.")
@@ -723,7 +723,7 @@ with tab_ev, guard("Showing the evidence", st.error):
 
 with tab_fix, guard("Showing the corrections", st.error):
     if tab_fix.open is not False:
-        app_cache.load_library()  # pandas for the tables, never imported alongside the warm-up
+        cache.load_library()  # pandas for the tables, never imported alongside the warm-up
         st.markdown(
             "**Relations** — edit cells, delete rows (select and press Delete), "
             "or add a row between places of this scene."
@@ -731,7 +731,7 @@ with tab_fix, guard("Showing the corrections", st.error):
         rel_ids = [r.id for r in scene.relations]
         place_ids = [p.id for p in scene.places]
         st.data_editor(
-            edits.relation_rows(scene),
+            edit_tables.relation_rows(scene),
             key=vkey("rel_editor"),
             num_rows="dynamic",
             width="stretch",
@@ -754,7 +754,7 @@ with tab_fix, guard("Showing the corrections", st.error):
 
         st.markdown("**Places** — rename, change kind, or delete a false one.")
         st.data_editor(
-            edits.place_rows(scene),
+            edit_tables.place_rows(scene),
             key=vkey("place_editor"),
             num_rows="delete",
             width="stretch",
@@ -922,10 +922,10 @@ with tab_export, guard("Preparing the exports", st.error):
 
 with tab_corpus:
     if tab_corpus.open is not False:
-        from layers.app_corpus import corpus_panel
+        from app.corpus_panel import corpus_panel
 
-        corpus_panel(open_scene)  # many articles on Dask, or a corpus Scene file; see layers/app_corpus.py
+        corpus_panel(open_scene)  # many articles on Dask, or a corpus Scene file; see app/corpus_panel.py
 
 # The page is out: load the rest of the library (folium, gazetteer, outlines) in the background,
 # once per server, so the analyst's first own article or correction does not wait for it.
-app_cache.warm_in_background()
+cache.warm_in_background()

@@ -42,7 +42,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-MAP_FRAME = 'iframe[title="layers.app_map.st_folium"]'
+MAP_FRAME = 'iframe[title="app.map.st_folium"]'
 
 
 def _free_port() -> int:

@@ -44,7 +44,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-MAP_FRAME = 'iframe[title="layers.app_map.st_folium"]'
+MAP_FRAME = 'iframe[title="app.map.st_folium"]'
 MAX_SESSIONS = 40
 
 
@@ -344,7 +344,8 @@ def main() -> None:
     errors = [f"session {s.number}: {e}" for s in [single, *many] for e in s.errors]
     browsers = "a Chromium each" if args.browser_per_session else "one Chromium"
     print(
-        f"{sessions} concurrent sessions ({browsers}) against ./run.sh app on localhost  [load {load_before} → {_load()}]"
+        f"{sessions} concurrent sessions ({browsers}) against ./run.sh app on localhost  [load {load_before} → "
+        f"{_load()}]"
     )
     print(f"errors: {len(errors)}")
     for line in errors[:10]:

@@ -46,7 +46,7 @@ CORPORA = (
     ("gwn", "GeoWebNews/GWN.xml", "file"),
     ("lgl", "LGL/lgl.xml", "docid"),
 )
-GEOBRIEF = [sys.executable, "-m", "geo.cli"]
+GEOBRIEF = [sys.executable, "-m", "app.cli"]
 
 
 def real_articles() -> list[tuple[str, str, str]]:
@@ -182,7 +182,8 @@ def main() -> int:
         # what the CPU time allows on two otherwise idle cores: the corpus run's CPU shared by both
         bound = cpu_extract / (cpu_corpus / min(2, args.workers))
         print(
-            f"  CPU time of the corpus run is {cpu_corpus / cpu_extract:.2f}× extract's: at most {bound:.2f}× on idle cores"
+            f"  CPU time of the corpus run is {cpu_corpus / cpu_extract:.2f}× extract's: at most {bound:.2f}× on "
+            f"idle cores"
         )
         # the command's own process is the client (with the scheduler and the nannies); the local
         # cluster's workers are its children (forked on Linux, spawned elsewhere), beside
@@ -205,7 +206,8 @@ def main() -> int:
     scene = json.loads(scene_path.read_text(encoding="utf-8"))
     print(
         f"Scene: {scene_mb:.2f} MB for {scene['corpus']['documents']:,} documents "
-        f"({len(scene['relations'])} relations, {len(scene['places'])} places, {len(scene['documents'])} quoted documents)"
+        f"({len(scene['relations'])} relations, {len(scene['places'])} places, {len(scene['documents'])} quoted "
+        f"documents)"
         "  (goal < 5 MB)"
     )
     if len(ratios) > 1:

@@ -16,6 +16,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -55,6 +56,17 @@ class ActorTable:
         return list(self.by_form)
 
 
+def _rows(text: str, file_name: str, columns: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
+    """The numbered rows of a table's text, past blank and "#" lines, each with at least ``columns``."""
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < len(columns):
+            raise ValueError(f"{file_name} line {lineno}: expected {', '.join(columns)}")
+        yield lineno, cols
+
+
 def parse_actors(text: str) -> ActorTable:
     """Parse the tab-separated actor table (see the module docstring).
 
@@ -64,12 +76,7 @@ def parse_actors(text: str) -> ActorTable:
         A row with too few columns or an unknown kind; the message gives the line.
     """
     by_form: dict[str, list[Actor]] = {}
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) < 3:
-            raise ValueError(f"actors.tsv line {lineno}: expected form, iso, kind")
+    for lineno, cols in _rows(text, "actors.tsv", ("form", "iso", "kind")):
         form, iso, kind = cols[0].strip(), cols[1].strip(), cols[2].strip()
         if kind not in ("organ", "company", "leader", "group", "demonym"):
             raise ValueError(f"actors.tsv line {lineno}: unknown kind {kind!r}")
@@ -121,12 +128,7 @@ def parse_groups(text: str) -> GroupTable:
     groups: dict[str, ArmedGroup] = {}
     by_form: dict[str, str] = {}
     armies: dict[str, str] = {}
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) < 6:
-            raise ValueError(f"armed_groups.tsv line {lineno}: expected id, name, iso, lat, lon, forms")
+    for lineno, cols in _rows(text, "armed_groups.tsv", ("id", "name", "iso", "lat", "lon", "forms")):
         try:
             group = ArmedGroup(
                 cols[0], cols[1], cols[2], float(cols[3]), float(cols[4]), cols[6] if len(cols) > 6 else ""

@@ -55,6 +55,7 @@ from geo.scene import (
     Span,
     StatusSpan,
     Support,
+    place_role,
 )
 
 QUOTES_PER_RELATION = 5
@@ -130,6 +131,7 @@ class Quote:
     doc: Document
 
     def order(self) -> tuple:
+        """The sort key of this statement: newest document first, then its place in the text."""
         return (*_newest_first(self.doc.date), self.span.doc, self.span.start, self.span.end)
 
 
@@ -236,48 +238,57 @@ class Tally:
         for actor in scene.actors:
             self.actors.setdefault(actor.id, replace(actor, mentions=()))
         for doc in scene.documents:
-            self.documents += 1
-            self.dated[doc.dated_by if doc.date else ""] += 1
-            if doc.date:
-                self.first_date = min(filter(None, (self.first_date, doc.date)))
-                self.last_date = max(filter(None, (self.last_date, doc.date)))
+            self._count_document(doc)
         counted: dict[ArcKey, set[Span]] = {}  # a sentence stated twice (two items) counts once
         for rel in scene.relations:
-            key = arc_key(rel)
-            arc = self.arcs.get(key)
-            if arc is None:
-                arc = self.arcs[key] = _Arc(key)
-            seen = counted.setdefault(key, set())
-            spans = rel.evidence or (Span(next(iter(docs), ""), 0, 0, ""),)
-            fresh = [s for s in dict.fromkeys(spans) if s not in seen]
-            seen.update(fresh)
-            new_quotes = []
-            for span in fresh:
-                doc = docs.get(span.doc) or Document(span.doc, span.doc, "")
-                date = doc.date
-                arc.docs[doc.id] = date
-                arc.statements += 1
-                if rel.item:
-                    arc.items[rel.item] += 1
-                if rel.kind == "transfer":
-                    arc.statuses.setdefault(rel.status, {})[doc.id] = date
-                if span.text:
-                    new_quotes.append(Quote(span, replace(doc, text="")))
-            for m in rel.members:
-                arc.members[m] += 1
-            if rel.cue:
-                arc.cues[rel.cue] += 1
-            arc.confidence = max(arc.confidence, rel.confidence)
-            arc.keep_quotes(new_quotes, self.cap)
+            self._count_relation(rel, docs, counted.setdefault(arc_key(rel), set()))
         for place in scene.places:
-            count = self.places.get(place.id)
-            if count is None:
-                count = self.places[place.id] = _PlaceCount(place)
-            count.docs += place.documents or len({s.doc for s in place.mentions})
-            for reason in place.reason.split("; "):
-                if reason and reason != "relation endpoint":
-                    count.reasons[reason] += 1
-            count.roles.update(r for r in place.role.split("/") if r)
+            self._count_place(place)
+
+    def _count_document(self, doc: Document) -> None:
+        self.documents += 1
+        self.dated[doc.dated_by if doc.date else ""] += 1
+        if doc.date:
+            self.first_date = min(filter(None, (self.first_date, doc.date)))
+            self.last_date = max(filter(None, (self.last_date, doc.date)))
+
+    def _count_relation(self, rel: Relation, docs: dict[str, Document], seen: set[Span]) -> None:
+        """Add one relation's statements to its arc; ``seen`` are the arc's sentences of this Scene."""
+        key = arc_key(rel)
+        arc = self.arcs.get(key)
+        if arc is None:
+            arc = self.arcs[key] = _Arc(key)
+        spans = rel.evidence or (Span(next(iter(docs), ""), 0, 0, ""),)
+        fresh = [s for s in dict.fromkeys(spans) if s not in seen]
+        seen.update(fresh)
+        new_quotes = []
+        for span in fresh:
+            doc = docs.get(span.doc) or Document(span.doc, span.doc, "")
+            date = doc.date
+            arc.docs[doc.id] = date
+            arc.statements += 1
+            if rel.item:
+                arc.items[rel.item] += 1
+            if rel.kind == "transfer":
+                arc.statuses.setdefault(rel.status, {})[doc.id] = date
+            if span.text:
+                new_quotes.append(Quote(span, replace(doc, text="")))
+        for m in rel.members:
+            arc.members[m] += 1
+        if rel.cue:
+            arc.cues[rel.cue] += 1
+        arc.confidence = max(arc.confidence, rel.confidence)
+        arc.keep_quotes(new_quotes, self.cap)
+
+    def _count_place(self, place: Place) -> None:
+        count = self.places.get(place.id)
+        if count is None:
+            count = self.places[place.id] = _PlaceCount(place)
+        count.docs += place.documents or len({s.doc for s in place.mentions})
+        for reason in place.reason.split("; "):
+            if reason and reason != "relation endpoint":
+                count.reasons[reason] += 1
+        count.roles.update(r for r in place.role.split("/") if r)
 
     def merge(self, other: Tally) -> Tally:
         """Add another tally's counts to this one (the order of merging never matters)."""
@@ -397,7 +408,7 @@ class Tally:
             replace(
                 c.place,
                 reason="; ".join(_top(c.reasons, 3)) or "relation endpoint",
-                role="/".join(sorted(c.roles)),
+                role=place_role(c.roles),
                 documents=c.docs,
             )
             for c in kept

@@ -23,7 +23,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 #: years outside this range are taken for numbers, not dates
 FIRST_YEAR, LAST_YEAR = 1900, 2099
@@ -84,17 +84,17 @@ def _candidates(text: str):
             yield m.start(), iso
     for m in _MDY_RE.finditer(text):
         month = month_number(m.group(1))
-        iso = month and _iso(int(m.group(3)), month, int(m.group(2)))
+        iso = _iso(int(m.group(3)), month, int(m.group(2))) if month else None
         if iso:
             yield m.start(), iso
     for m in _DMY_RE.finditer(text):
         month = month_number(m.group(2))
-        iso = month and _iso(int(m.group(3)), month, int(m.group(1)))
+        iso = _iso(int(m.group(3)), month, int(m.group(1))) if month else None
         if iso:
             yield m.start(), iso
     for m in _YMD_RE.finditer(text):
         month = month_number(m.group(2))
-        iso = month and _iso(int(m.group(1)), month, int(m.group(3)))
+        iso = _iso(int(m.group(1)), month, int(m.group(3))) if month else None
         if iso:
             yield m.start(), iso
 
@@ -152,3 +152,33 @@ def parse_date(value: object) -> str:
     if re.search(r"(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?!\d)", text):
         raise DateError(f"date {value!r:.40} gives day and month as numbers, in an order one can only guess")
     raise DateError(f"date {value!r:.40} is not a date (YYYY-MM-DD expected)")
+
+
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_MONTH_YEAR = re.compile(r"([A-Za-z]{3,9})\.?\s+(?:\d{1,2},?\s+)?(1[89]\d\d|20\d\d)(?!\d)")
+
+
+@lru_cache(maxsize=4096)
+def statement_date(text: str | None) -> str | None:
+    """A relation's own date (``Relation.date``, words from its sentence) as a sortable ISO prefix.
+
+    A whole date gives ``YYYY-MM-DD``, a month ``YYYY-MM``, a year ``YYYY``;
+    words without a year ("last year") give None.
+
+    Examples
+    --------
+    >>> statement_date("in 1970"), statement_date("since April 2023"), statement_date("March 5, 2022")
+    ('1970', '2023-04', '2022-03-05')
+    >>> statement_date("last year") is None
+    True
+    """
+    if not text:
+        return None
+    whole = find_date(text)
+    if whole:
+        return whole
+    m = _MONTH_YEAR.search(text)
+    if m and month_number(m.group(1)):
+        return f"{m.group(2)}-{month_number(m.group(1)):02d}"
+    m = _YEAR.search(text)
+    return m.group(1) if m else None

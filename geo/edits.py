@@ -26,17 +26,15 @@ Examples
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from geo.scene import (
-    DIRECTED_KINDS,
     PLACE_KINDS,
+    PLACE_ROLES,
     RELATION_KINDS,
     STATUSES,
-    Document,
     Place,
     Relation,
     Scene,
@@ -66,79 +64,6 @@ RELATION_FIELDS = (
 
 PLACE_FIELDS = ("name", "kind", "role")
 """Place fields an analyst may change."""
-
-
-# -- filters ---------------------------------------------------------------------
-
-
-def filter_scene(
-    scene: Scene,
-    *,
-    kinds: Iterable[str] | None = None,
-    actors: Iterable[str] | None = None,
-    statuses: Iterable[str] | None = None,
-) -> Scene:
-    """The Scene with only the relations that pass every filter given.
-
-    Parameters
-    ----------
-    scene : Scene
-        The Scene to filter; it is not changed.
-    kinds : iterable of str, optional
-        Relation kinds to keep (None keeps every kind).
-    actors : iterable of str, optional
-        Place ids; a relation is kept when any of its endpoints is one of
-        them. With an actor filter, only the places those relations touch
-        (and the actors themselves) are kept.
-    statuses : iterable of str, optional
-        Statuses to keep for *transfers*; other kinds are not filtered by status.
-
-    Returns
-    -------
-    Scene
-        Documents and storyline are kept; the storyline drops ids that were
-        filtered out.
-
-    Examples
-    --------
-    >>> from geo.scene import Relation, Scene
-    >>> s = Scene(relations=(Relation("a", "alliance", "TR"), Relation("b", "conflict", "RU")))
-    >>> [r.id for r in filter_scene(s, kinds=["conflict"]).relations]
-    ['b']
-    """
-    kind_set = None if kinds is None else set(kinds)
-    actor_set = None if actors is None else set(actors)
-    status_set = None if statuses is None else set(statuses)
-    rels = []
-    for rel in scene.relations:
-        if kind_set is not None and rel.kind not in kind_set:
-            continue
-        if actor_set is not None and not actor_set.intersection(rel.endpoints()):
-            continue
-        if status_set is not None and rel.kind == "transfer" and rel.status not in status_set:
-            continue
-        rels.append(rel)
-    places = scene.places
-    if actor_set is not None:
-        touched = set(actor_set)
-        for rel in rels:
-            touched.update(rel.endpoints())
-        places = tuple(p for p in places if p.id in touched)
-    return prune_story(scene.replace(places=places, relations=tuple(rels)))
-
-
-def actors_of(scene: Scene) -> list[str]:
-    """Place ids that take part in at least one relation, in first-seen order."""
-    seen: dict[str, None] = {}
-    for rel in scene.relations:
-        for end in rel.endpoints():
-            seen.setdefault(end, None)
-    return list(seen)
-
-
-def relations_of(scene: Scene, place_id: str) -> tuple[Relation, ...]:
-    """The relations one place takes part in (as source, target or member)."""
-    return tuple(r for r in scene.relations if place_id in r.endpoints())
 
 
 # -- fingerprints ----------------------------------------------------------------
@@ -288,9 +213,9 @@ def update_relation(scene: Scene, relation_id: str, **changes: Any) -> Scene:
     bad = set(changes) - set(RELATION_FIELDS)
     if bad:
         raise EditError(f"cannot change {', '.join(sorted(bad))} of a relation")
-    changes = {k: _none_if_blank(v) if k in ("item", "label", "date", "target") else v for k, v in changes.items()}
+    changes = {k: none_if_blank(v) if k in ("item", "label", "date", "target") else v for k, v in changes.items()}
     if "quantity" in changes:
-        changes["quantity"] = _quantity(changes["quantity"])
+        changes["quantity"] = whole_number(changes["quantity"])
     if "members" in changes:
         changes["members"] = tuple(changes["members"] or ())
     if changes.get("status") is None and "status" in changes:
@@ -339,10 +264,10 @@ def add_relation(
         id=relation_id or new_relation_id(scene),
         kind=kind,  # type: ignore[arg-type]
         source=source,
-        target=_none_if_blank(target),
+        target=none_if_blank(target),
         members=tuple(members),
-        item=_none_if_blank(item),
-        quantity=_quantity(quantity),
+        item=none_if_blank(item),
+        quantity=whole_number(quantity),
         status=status,  # type: ignore[arg-type]
         label=label,
         cue="added by analyst",
@@ -361,19 +286,9 @@ def add_place(scene: Scene, place: Place) -> Scene:
 
 def place_from_entry(entry: Any) -> Place:
     """A Place for a gazetteer entry (``geo.gazetteer.Entry``) the analyst picked by name."""
-    kind = entry.kind if entry.kind in PLACE_KINDS else "other"
-    return Place(
-        id=entry.id,
-        name=entry.name,
-        kind=kind,
-        iso=entry.iso,
-        lat=entry.lat,
-        lon=entry.lon,
-        reason="added by analyst",
-        shape=entry.id if getattr(entry, "has_polygon", False) else None,
-        area_km2=float(getattr(entry, "area_km2", 0.0) or 0.0),
-        members=tuple(getattr(entry, "members", ()) or ()),
-    )
+    from geo.gazetteer import load_gazetteer
+
+    return load_gazetteer().place(entry, reason="added by analyst")
 
 
 def update_place(scene: Scene, place_id: str, **changes: Any) -> Scene:
@@ -386,6 +301,8 @@ def update_place(scene: Scene, place_id: str, **changes: Any) -> Scene:
         raise EditError(f"cannot change {', '.join(sorted(bad))} of a place")
     if "kind" in changes and changes["kind"] not in PLACE_KINDS:
         raise EditError(f"unknown place kind {changes['kind']!r}; use one of {', '.join(PLACE_KINDS)}")
+    if "role" in changes and changes["role"] not in PLACE_ROLES:
+        raise EditError(f"unknown place role {changes['role']!r}; use one of {', '.join(map(repr, PLACE_ROLES))}")
     if "name" in changes and not str(changes["name"] or "").strip():
         raise EditError("a place needs a name")
     new = replace(place, **changes)
@@ -448,8 +365,8 @@ def merge_places(scene: Scene, keep_id: str, drop_id: str) -> Scene:
             continue
         key = (rel.kind, rel.source, rel.target, rel.members, rel.item)
         if key in index:
-            old = rels[index[key]]
-            rels[index[key]] = replace(old, evidence=tuple(dict.fromkeys((*old.evidence, *rel.evidence))))
+            same = rels[index[key]]
+            rels[index[key]] = replace(same, evidence=tuple(dict.fromkeys((*same.evidence, *rel.evidence))))
             continue
         index[key] = len(rels)
         rels.append(rel)
@@ -514,8 +431,8 @@ def merge_scenes(base: Scene, extra: Scene) -> Scene:
     for rel in extra.relations:
         key = (rel.kind, rel.source, rel.target, rel.members, rel.item)
         if key in index:
-            old = rels[index[key]]
-            rels[index[key]] = replace(old, evidence=tuple(dict.fromkeys((*old.evidence, *rel.evidence))))
+            same = rels[index[key]]
+            rels[index[key]] = replace(same, evidence=tuple(dict.fromkeys((*same.evidence, *rel.evidence))))
             continue
         if rel.id in used:
             n = 2
@@ -618,71 +535,8 @@ def with_story(scene: Scene, story: Sequence[Step]) -> Scene:
     return prune_story(scene.replace(story=tuple(story)))
 
 
-# -- table rows ---------------------------------------------------------------------
-
-
-def relation_rows(scene: Scene) -> list[dict[str, Any]]:
-    """One plain dict per relation, the columns the relation editor shows."""
-    rows = []
-    for rel in scene.relations:
-        rows.append(
-            {
-                "id": rel.id,
-                "kind": rel.kind,
-                "source": rel.source,
-                "target": rel.target if rel.kind != "influence" else ", ".join(rel.members),
-                "item": rel.item or "",
-                "quantity": rel.quantity,
-                "status": rel.status,
-                "directed": rel.kind in DIRECTED_KINDS,
-                "evidence": rel.evidence[0].text if rel.evidence else "",
-            }
-        )
-    return rows
-
-
-def place_rows(scene: Scene) -> list[dict[str, Any]]:
-    """One plain dict per place, the columns the place editor shows."""
-    return [
-        {
-            "id": p.id,
-            "name": p.name,
-            "kind": p.kind,
-            "mentions": len(p.mentions),
-            "reason": p.reason,
-        }
-        for p in scene.places
-    ]
-
-
-def relation_changes(rel: Relation, row: dict[str, Any]) -> dict[str, Any]:
-    """The changes an edited relation-table row asks for, as :func:`update_relation` takes them.
-
-    ``row`` holds only the edited cells (as ``st.data_editor`` reports them).
-    For influence relations the ``target`` cell is a comma-separated list
-    of member ids, e.g. ``"AM, AZ"``.
-
-    Examples
-    --------
-    >>> from geo.scene import Relation
-    >>> relation_changes(Relation("r", "influence", "TR", members=("AZ",)), {"target": "AZ, GE"})
-    {'members': ('AZ', 'GE')}
-    """
-    changes: dict[str, Any] = {}
-    kind = row.get("kind", rel.kind)
-    for key, value in row.items():
-        if key not in RELATION_FIELDS:
-            continue
-        if isinstance(value, float) and value != value:  # NaN from an emptied cell
-            value = None
-        if key == "target" and kind == "influence":
-            changes["members"] = tuple(m for m in re.split(r"[,;\s]+", str(value or "")) if m)
-            continue
-        changes[key] = value
-    return changes
-
-
-def _none_if_blank(value: Any) -> Any:
+def none_if_blank(value: Any) -> Any:
+    """None for an empty cell (None, NaN, blank text); text stripped; anything else as it is."""
     if value is None:
         return None
     if isinstance(value, float) and value != value:
@@ -692,8 +546,9 @@ def _none_if_blank(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
-def _quantity(value: Any) -> int | None:
-    value = _none_if_blank(value)
+def whole_number(value: Any) -> int | None:
+    """A quantity cell as a whole number of at least 0, None when empty; EditError otherwise."""
+    value = none_if_blank(value)
     if value is None:
         return None
     if isinstance(value, bool):
@@ -709,214 +564,3 @@ def _quantity(value: Any) -> int | None:
     if not isinstance(value, int) or value < 0:
         raise EditError(f"quantity must be a whole number of at least 0, not {value!r}")
     return value
-
-
-# -- the analyst's workspace ----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Workspace:
-    """Everything the analyst has: documents, corrections, an opened Scene, a storyline.
-
-    The Scene on screen is never stored; :func:`build_scene` derives it by
-    extracting the documents and replaying the edit log, so adding or
-    removing an article keeps every correction that still applies.
-
-    Parameters
-    ----------
-    documents : tuple of Document
-        The articles, in the order they were added.
-    edits : tuple of Edit
-        The corrections, oldest first.
-    opened : Scene or None
-        A Scene file the analyst opened: it stands in for the extraction of
-        its own documents (with whatever corrections it was saved with);
-        documents added later are extracted and merged into it.
-    story : tuple of Step or None
-        The analyst's storyline; None means "build one from the Scene".
-    """
-
-    documents: tuple[Document, ...] = ()
-    edits: tuple[Edit, ...] = ()
-    opened: Scene | None = None
-    story: tuple[Step, ...] | None = None
-
-    @classmethod
-    def from_scene(cls, scene: Scene) -> Workspace:
-        """A workspace holding an opened Scene file (its storyline kept if it has one)."""
-        return cls(documents=scene.documents, opened=scene, story=scene.story or None)
-
-    def document_ids(self) -> set[str]:
-        """The ids of the workspace's documents."""
-        return {d.id for d in self.documents}
-
-    def add_document(self, doc: Document) -> Workspace:
-        """The workspace with one more document (the same text twice is kept once)."""
-        if any(d.id == doc.id for d in self.documents):
-            return self
-        return replace(self, documents=(*self.documents, doc))
-
-    def remove_document(self, doc_id: str) -> Workspace:
-        """The workspace without one document."""
-        return replace(self, documents=tuple(d for d in self.documents if d.id != doc_id))
-
-    def add_edit(self, *new: Edit) -> Workspace:
-        """The workspace with corrections appended to its log."""
-        return replace(self, edits=(*self.edits, *new))
-
-    def undo(self) -> Workspace:
-        """The workspace without its latest correction."""
-        return replace(self, edits=self.edits[:-1])
-
-    def with_story(self, story: Sequence[Step] | None) -> Workspace:
-        """The workspace with the analyst's storyline (None: build it from the Scene)."""
-        return replace(self, story=None if story is None else tuple(story))
-
-
-def build_scene(
-    ws: Workspace,
-    extract: Callable[[Sequence[Document]], Scene],
-    story_builder: Callable[[Scene], Sequence[Step]] | None = None,
-) -> EditOutcome:
-    """The Scene a workspace stands for, and the corrections that no longer apply.
-
-    Parameters
-    ----------
-    ws : Workspace
-        Documents, edit log, opened Scene and storyline.
-    extract : callable
-        Documents → Scene (the app passes a cached :func:`geo.extract.extract`).
-    story_builder : callable, optional
-        Scene → storyline, used when the analyst has none of their own.
-
-    Returns
-    -------
-    EditOutcome
-        ``scene`` carries the storyline, pruned to what the Scene still holds.
-    """
-    if ws.opened is None:
-        base = extract(ws.documents) if ws.documents else Scene()
-    else:
-        base = ws.opened
-        wanted = {d.id for d in ws.documents}
-        for doc in base.documents:
-            if doc.id not in wanted:
-                base = remove_document(base, doc.id)
-        new = [d for d in ws.documents if base.document(d.id) is None]
-        if new:
-            base = merge_scenes(base, extract(new))
-    outcome = replay(base.replace(story=()), ws.edits)
-    scene = outcome.scene
-    if ws.story is not None:
-        scene = with_story(scene, ws.story)
-    elif story_builder is not None:
-        scene = scene.replace(story=tuple(story_builder(scene)))
-    return EditOutcome(scene, outcome.skipped)
-
-
-# -- edit tables -----------------------------------------------------------------------
-
-
-def _rows(state: Any, key: str) -> Any:
-    if isinstance(state, dict):
-        return state.get(key) or ({} if key == "edited_rows" else [])
-    return getattr(state, key, None) or ({} if key == "edited_rows" else [])
-
-
-def table_edits(
-    scene: Scene, ids: Sequence[str], state: Any, *, table: str = "relations"
-) -> tuple[list[Edit], list[str]]:
-    """Edit records for what an ``st.data_editor`` reports, and the problems found.
-
-    Parameters
-    ----------
-    scene : Scene
-        The Scene the table was drawn from.
-    ids : sequence of str
-        The relation (or place) id of each table row, in row order.
-    state : dict
-        The editor's state: ``edited_rows`` ({row: {column: value}}),
-        ``deleted_rows`` ([row]) and ``added_rows`` ([{column: value}]).
-    table : {"relations", "places"}
-        Which table it is.
-
-    Returns
-    -------
-    (edits, problems)
-        Each edit was checked by applying it; an edit that does not fit is
-        left out and its problem is described in plain words.
-    """
-    edits: list[Edit] = []
-    problems: list[str] = []
-    work = scene
-
-    def take(edit: Edit, what: str) -> None:
-        nonlocal work
-        try:
-            work = apply_edit(work, edit)
-        except EditError as exc:
-            problems.append(f"{what}: {exc}")
-            return
-        edits.append(edit)
-
-    def row_id(index: Any) -> str | None:
-        try:
-            i = int(index)
-        except (TypeError, ValueError):
-            return None
-        return ids[i] if 0 <= i < len(ids) else None
-
-    for index, cells in sorted(_rows(state, "edited_rows").items(), key=lambda kv: int(kv[0])):
-        rid = row_id(index)
-        if rid is None or not cells:
-            continue
-        if table == "relations":
-            rel = work.relation(rid)
-            if rel is None:
-                continue
-            changes = relation_changes(rel, dict(cells))
-            if changes:
-                take(update_relation_edit(work, rid, **changes), f"relation {rid}")
-        else:
-            changes = {k: v for k, v in dict(cells).items() if k in PLACE_FIELDS}
-            if changes:
-                take(UpdatePlace(rid, tuple(sorted(changes.items()))), f"place {rid}")
-    for index in _rows(state, "deleted_rows"):
-        rid = row_id(index)
-        if rid is None:
-            continue
-        if table == "relations":
-            take(delete_relation_edit(work, rid), f"relation {rid}")
-        else:
-            take(DeletePlace(rid), f"place {rid}")
-    if table == "relations":
-        for cells in _rows(state, "added_rows"):
-            cells = {k: v for k, v in dict(cells).items() if v is not None and v != ""}
-            if not cells:
-                continue
-            kind = str(cells.get("kind") or "alliance")
-            target = cells.get("target")
-            members: tuple[str, ...] = ()
-            if kind == "influence":
-                members = tuple(m for m in re.split(r"[,;\s]+", str(target or "")) if m)
-                target = None
-            try:
-                rel = Relation(
-                    id=new_relation_id(work),
-                    kind=kind,  # type: ignore[arg-type]
-                    source=str(cells.get("source") or ""),
-                    target=_none_if_blank(target),
-                    members=members,
-                    item=_none_if_blank(cells.get("item")),
-                    quantity=_quantity(cells.get("quantity")),
-                    status=str(cells.get("status") or "unknown"),  # type: ignore[arg-type]
-                    cue="added by analyst",
-                )
-            except EditError as exc:
-                problems.append(f"new relation: {exc}")
-                continue
-            if not rel.source:
-                problems.append("new relation: choose its source place")
-                continue
-            take(AddRelation(rel), "new relation")
-    return edits, problems

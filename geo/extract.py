@@ -34,11 +34,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 
 from geo.clauses import Context
+from geo.data.wordlists import ITEM_SYNONYMS
 from geo.items import designations
 from geo.relations import Anchor, Finding, find_relations
 from geo.resolve import Resolved, resolve_mentions
-from geo.scene import Document, Place, Relation, Scene, Span
-from geo.sentences import split_sentences
+from geo.scene import Document, Place, Relation, Scene, Span, place_role
 
 
 @dataclass
@@ -46,7 +46,7 @@ class Draft:
     """The Scene being built: what each step has added so far."""
 
     documents: tuple[Document, ...]
-    sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    sentences: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     mentions: dict[str, list] = field(default_factory=dict)
     resolved: dict[str, list[Resolved]] = field(default_factory=dict)
     findings: list[tuple[Finding, Span]] = field(default_factory=list)
@@ -55,7 +55,7 @@ class Draft:
 def split_step(draft: Draft) -> None:
     """Reads ``documents``; adds ``sentences`` (character spans per document)."""
     for doc in draft.documents:
-        draft.sentences[doc.id] = split_sentences(doc.text)
+        draft.sentences[doc.id] = doc.sentences
 
 
 def mention_step(draft: Draft) -> None:
@@ -178,8 +178,11 @@ _ARMY = re.compile(r"\s*(?:['’]s\s+)?(?:army|armed forces|military|troops|forc
 
 
 def _anchor(r: Resolved, s: int, text: str, gaz) -> Anchor:
-    """The relation anchor of a mention; a capital read as a place still names its state for relations
-    ("providing Pyongyang with oil"), while the map keeps the city."""
+    """The relation anchor of a mention.
+
+    A capital read as a place still names its state for relations
+    ("providing Pyongyang with oil"), while the map keeps the city.
+    """
     if r.how == "capital" and r.role != "actor":
         entry = gaz.get(r.id)
         if entry is not None and entry.iso:
@@ -215,18 +218,7 @@ def _item_key(item: str | None) -> str:
         return item.lower()
     head = heads[-1]
     head = re.sub(r"(?:s|es)$", "", head) if not head.endswith("ss") else head
-    synonyms = {
-        "uav": "drone",
-        "unmanned aerial vehicle": "drone",
-        "unmanned aircraft": "drone",
-        "ucav": "drone",
-        "jet": "fighter",
-        "fighter jet": "fighter",
-        "weaponry": "weapon",
-        "arm": "weapon",
-        "armament": "weapon",
-    }
-    return synonyms.get(head, head)
+    return ITEM_SYNONYMS.get(head, head)
 
 
 def _relation_id(kind: str, source: str, target: str | None, extra: str) -> str:
@@ -246,97 +238,106 @@ def _label(f: Finding, place_names: dict[str, str]) -> str:
     )
 
 
-def _kind(entry) -> str:
-    """The Scene kind of a gazetteer entry: historic states (with members) are "other"."""
-    if entry.kind == "country" and entry.members:
-        return "other"
-    return entry.kind
+class _Merger:
+    """The findings of every sentence, merged into one slot per relation, in first-seen order.
 
+    Every look-up is a dict or set probe, or a scan of the few transfers between the same two
+    ends: a 2 MB article of one sentence repeated gives tens of thousands of findings for one
+    relation, and scans of every key and every evidence made it quadratic.
+    """
 
-def merge_step(draft: Draft) -> Scene:
-    """Reads everything; returns the Scene with merged places and relations."""
-    from geo.gazetteer import load_gazetteer
+    def __init__(self) -> None:
+        self.merged: dict[tuple, dict] = {}
+        self.order: list[tuple] = []
+        self.position: dict[tuple, int] = {}  # key -> its index in order
+        self.between: dict[tuple, list[tuple]] = {}  # (transfer, source, target) -> its keys, in order
+        self.first_of_item: dict[tuple, tuple] = {}  # (transfer, source, target, item) -> its first key
+        self.systems: dict[tuple, set[str]] = {}  # key -> the system names of its item
 
-    gaz = load_gazetteer()
-    # -- relations first, so that blocs and regions used as endpoints become places
-    # Every look-up below is a dict or set probe, or a scan of the few transfers between the
-    # same two ends: a 2 MB article of one sentence repeated gives tens of thousands of
-    # findings for one relation, and scans of every key and every evidence made it quadratic.
-    merged: dict[tuple, dict] = {}
-    order: list[tuple] = []
-    position: dict[tuple, int] = {}  # key -> its index in order
-    between: dict[tuple, list[tuple]] = {}  # (transfer, source, target) -> its keys, in order
-    first_of_item: dict[tuple, tuple] = {}  # (transfer, source, target, item) -> its first key in order
-    systems: dict[tuple, set[str]] = {}  # key -> the system names of its item
-
-    def rename(old: tuple, new: tuple) -> None:
+    def rename(self, old: tuple, new: tuple) -> None:
         """``old`` becomes ``new``, in the same place of the order."""
-        merged[new] = merged.pop(old)
-        order[position[old]] = new
-        position[new] = position.pop(old)
-        ends = between[old[:3]]
+        self.merged[new] = self.merged.pop(old)
+        self.order[self.position[old]] = new
+        self.position[new] = self.position.pop(old)
+        ends = self.between[old[:3]]
         ends[ends.index(old)] = new
-        if first_of_item.get(old[:4]) == old:
-            first_of_item[old[:4]] = new
-        systems[new] = systems.pop(old, set())
+        if self.first_of_item.get(old[:4]) == old:
+            self.first_of_item[old[:4]] = new
+        self.systems[new] = self.systems.pop(old, set())
 
-    for f, ev in draft.findings:
+    def transfer_key(self, f: Finding) -> tuple:
+        """The slot of a transfer: one per system, item and stage between the same two ends."""
+        src, dst = _end(f.source, f.source_actor), _end(f.target or "", f.target_actor)
+        key: tuple = ("transfer", src, dst, _item_key(f.item), f.status)
+        # "BrahMos missiles" and "three batteries of the BrahMos": one system, one transfer
+        names = designations(f.item)
+        for k in self.between.get(key[:3], []) if names else ():
+            if "frozen" in (k[4], f.status) and k[4] != f.status:
+                continue
+            if names & self.systems[k]:
+                # one system, one transfer; its stage is the furthest either statement reached
+                stage = max(k[4], f.status, key=_STAGES.index)
+                key = ("transfer", src, dst, k[3], stage)
+                if key != k and key not in self.merged:
+                    self.rename(k, key)
+                    self.merged[key]["finding"] = replace(self.merged[key]["finding"], status=stage)
+                elif key != k:
+                    key = k
+                break
+        # a statement without status joins an earlier one about the same item
+        unknown = ("transfer", src, dst, _item_key(f.item), "unknown")
+        if f.status == "unknown":
+            key = self.first_of_item.get(key[:4], key)
+        elif unknown in self.merged and key not in self.merged:
+            self.rename(unknown, key)
+            self.merged[key]["finding"] = f
+            self.systems[key] = designations(f.item)
+        return key
+
+    def key_of(self, f: Finding) -> tuple:
+        """The slot a finding joins (transfers may rename an earlier slot)."""
         if f.kind == "transfer":
-            src, dst = _end(f.source, f.source_actor), _end(f.target or "", f.target_actor)
-            key = ("transfer", src, dst, _item_key(f.item), f.status)
-            # "BrahMos missiles" and "three batteries of the BrahMos": one system, one transfer
-            names = designations(f.item)
-            for k in between.get(key[:3], []) if names else ():
-                if "frozen" in (k[4], f.status) and k[4] != f.status:
-                    continue
-                if names & systems[k]:
-                    # one system, one transfer; its stage is the furthest either statement reached
-                    stage = max(k[4], f.status, key=_STAGES.index)
-                    key = ("transfer", src, dst, k[3], stage)
-                    if key != k and key not in merged:
-                        rename(k, key)
-                        merged[key]["finding"] = replace(merged[key]["finding"], status=stage)
-                    elif key != k:
-                        key = k
-                    break
-            # a statement without status joins an earlier one about the same item
-            if f.status == "unknown":
-                key = first_of_item.get(key[:4], key)
-            elif ("transfer", src, dst, _item_key(f.item), "unknown") in merged and key not in merged:
-                rename(("transfer", src, dst, _item_key(f.item), "unknown"), key)
-                merged[key]["finding"] = f
-                systems[key] = designations(f.item)
-        elif f.kind in ("alliance", "conflict"):
+            return self.transfer_key(f)
+        if f.kind in ("alliance", "conflict"):
             a, b = sorted([_end(f.source, f.source_actor), _end(f.target or "", f.target_actor)])
-            key = (f.kind, a, b)
-        elif f.kind == "influence":
-            key = ("influence", f.source, tuple(sorted(f.members)))
-        else:
-            key = (f.kind, _end(f.source, f.source_actor), _end(f.target or "", f.target_actor))
-        if key not in merged:
-            merged[key] = {"finding": f, "evidence": {}, "cues": {}, "conf": f.confidence}
-            position[key] = len(order)
-            order.append(key)
+            return (f.kind, a, b)
+        if f.kind == "influence":
+            return ("influence", f.source, tuple(sorted(f.members)))
+        return (f.kind, _end(f.source, f.source_actor), _end(f.target or "", f.target_actor))
+
+    def add(self, f: Finding, ev: Span) -> None:
+        """Merge one finding and the sentence that states it."""
+        key = self.key_of(f)
+        if key not in self.merged:
+            self.merged[key] = {"finding": f, "evidence": {}, "cues": {}, "conf": f.confidence}
+            self.position[key] = len(self.order)
+            self.order.append(key)
             if key[0] == "transfer":
-                between.setdefault(key[:3], []).append(key)
-                first_of_item.setdefault(key[:4], key)
-                systems[key] = designations(f.item)
-        slot = merged[key]
+                self.between.setdefault(key[:3], []).append(key)
+                self.first_of_item.setdefault(key[:4], key)
+                self.systems[key] = designations(f.item)
+        slot = self.merged[key]
         slot["evidence"].setdefault(ev, None)  # dicts as ordered sets: first statement first
         slot["cues"].setdefault(f.cue, None)
         slot["conf"] = max(slot["conf"], f.confidence)
         best = slot["finding"]
         if f.kind == "transfer" and (best.quantity is None and f.quantity is not None):
             slot["finding"] = replace(best, quantity=f.quantity, date=best.date or f.date)
-    endpoint_ids: set[str] = set()
-    for key in order:
-        f = merged[key]["finding"]
-        endpoint_ids.add(f.source)
-        if f.target:
-            endpoint_ids.add(f.target)
-        endpoint_ids.update(f.members)
 
-    # -- places: one per id, every mention kept
+    def endpoint_ids(self) -> set[str]:
+        """Every place id a merged relation names (blocs and regions among them become places)."""
+        ids: set[str] = set()
+        for key in self.order:
+            f = self.merged[key]["finding"]
+            ids.add(f.source)
+            if f.target:
+                ids.add(f.target)
+            ids.update(f.members)
+        return ids
+
+
+def _places(draft: Draft, gaz, endpoint_ids: set[str]) -> list[Place]:
+    """One place per resolved id, every mention kept; then the relation endpoints never mentioned."""
     by_id: dict[str, dict] = {}
     for doc in draft.documents:
         for r in draft.resolved[doc.id]:
@@ -352,82 +353,73 @@ def merge_step(draft: Draft) -> Scene:
         if entry.kind == "bloc" and pid not in endpoint_ids:
             continue  # blocs are drawn when the text relates them to someone
         places.append(
-            Place(
-                id=entry.id,
-                name=entry.name,
-                kind=_kind(entry),
-                iso=entry.iso,
-                lat=entry.lat,
-                lon=entry.lon,
+            gaz.place(
+                entry,
                 mentions=tuple(slot["spans"]),
                 reason="; ".join(list(slot["reasons"])[:4]),
-                shape=entry.id if entry.has_polygon else None,
-                area_km2=entry.area_km2,
-                members=entry.members,
-                role="/".join(sorted(slot["roles"])),
+                role=place_role(slot["roles"]),
             )
         )
-    known = {p.id for p in places}
-    for pid in sorted(endpoint_ids - known):
+    mentioned = {p.id for p in places}
+    for pid in sorted(endpoint_ids - mentioned):
         entry = gaz.get(pid)
         if entry is not None:
-            places.append(
-                Place(
-                    id=entry.id,
-                    name=entry.name,
-                    kind=_kind(entry),
-                    iso=entry.iso,
-                    lat=entry.lat,
-                    lon=entry.lon,
-                    reason="relation endpoint",
-                    shape=entry.id if entry.has_polygon else None,
-                    area_km2=entry.area_km2,
-                    members=entry.members,
-                    role="actor",
-                )
-            )
+            places.append(gaz.place(entry, reason="relation endpoint", role="actor"))
+    return places
+
+
+def _relation(key: tuple, slot: dict, known: set[str], names: dict[str, str]) -> Relation | None:
+    """The Scene relation of one merged slot, or None when an end is not a place of the Scene."""
+    f: Finding = slot["finding"]
+    if f.source not in known or (f.target and f.target not in known):
+        return None
+    members = tuple(m for m in f.members if m in known)
+    if f.kind == "influence" and not members:
+        return None
+    source, target = f.source, f.target
+    source_actor, target_actor = f.source_actor, f.target_actor
+    if f.kind in ("alliance",):
+        (source, source_actor), (target, target_actor) = _split_end(key[1]), _split_end(key[2])
+    extra = "|".join(f.members) if f.kind == "influence" else "|".join(map(str, key[3:]))
+    ends = "|".join(x for x in (source_actor, target_actor) if x)
+    transfer = f.kind == "transfer"
+    return Relation(
+        id=_relation_id(f.kind, source, target, extra + (f"|{ends}" if ends else "")),
+        kind=f.kind,  # type: ignore[arg-type]  # a Finding's kind is one of the Scene's relation kinds
+        source=source,
+        target=target if f.kind != "influence" else None,
+        members=members,
+        label=_label(f, names),
+        item=f.item if transfer else None,
+        quantity=f.quantity if transfer else None,
+        status=f.status if transfer else "unknown",  # type: ignore[arg-type]
+        date=f.date if transfer else None,
+        evidence=tuple(slot["evidence"]),
+        cue="; ".join(list(slot["cues"])[:3]),
+        confidence=round(min(0.95, slot["conf"] + 0.05 * (len(slot["evidence"]) - 1)), 2),
+        source_actor=source_actor if f.kind != "influence" else None,
+        target_actor=target_actor if f.kind != "influence" else None,
+    )
+
+
+def merge_step(draft: Draft) -> Scene:
+    """Reads everything; returns the Scene with merged places and relations."""
+    from geo.gazetteer import load_gazetteer
+
+    # relations first, so that blocs and regions used as endpoints become places
+    merger = _Merger()
+    for finding, ev in draft.findings:
+        merger.add(finding, ev)
+    places = _places(draft, load_gazetteer(), merger.endpoint_ids())
     names = {p.id: p.name for p in places}
     known = set(names)
-
     relations: list[Relation] = []
     seen_ids: set[str] = set()
-    for key in order:
-        slot = merged[key]
-        f: Finding = slot["finding"]
-        if f.source not in known or (f.target and f.target not in known):
-            continue
-        members = tuple(m for m in f.members if m in known)
-        if f.kind == "influence" and not members:
-            continue
-        source, target = f.source, f.target
-        source_actor, target_actor = f.source_actor, f.target_actor
-        if f.kind in ("alliance",):
-            (source, source_actor), (target, target_actor) = _split_end(key[1]), _split_end(key[2])
-        extra = "|".join(f.members) if f.kind == "influence" else "|".join(map(str, key[3:]))
-        ends = "|".join(x for x in (source_actor, target_actor) if x)
-        rid = _relation_id(f.kind, source, target, extra + (f"|{ends}" if ends else ""))
-        if rid in seen_ids:
-            continue
-        seen_ids.add(rid)
-        relations.append(
-            Relation(
-                id=rid,
-                kind=f.kind,
-                source=source,
-                target=target if f.kind != "influence" else None,
-                members=members,
-                label=_label(f, names),
-                item=f.item if f.kind == "transfer" else None,
-                quantity=f.quantity if f.kind == "transfer" else None,
-                status=f.status if f.kind == "transfer" else "unknown",  # type: ignore[arg-type]
-                date=f.date if f.kind == "transfer" else None,
-                evidence=tuple(slot["evidence"]),
-                cue="; ".join(list(slot["cues"])[:3]),
-                confidence=round(min(0.95, slot["conf"] + 0.05 * (len(slot["evidence"]) - 1)), 2),
-                source_actor=source_actor if f.kind != "influence" else None,
-                target_actor=target_actor if f.kind != "influence" else None,
-            )
-        )
+    for key in merger.order:
+        rel = _relation(key, merger.merged[key], known, names)
+        if rel is not None and rel.id not in seen_ids:
+            seen_ids.add(rel.id)
+            relations.append(rel)
     actors = _actors(draft, relations)
     known_actors = {a.id for a in actors}
     relations = [

@@ -25,17 +25,18 @@ True
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 import threading
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
+
+from geo.data import wordlists
+from geo.scene import PLACE_KINDS, Place
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -50,6 +51,11 @@ MAJOR_CAPITAL_POPULATION = 100_000
 
 EntryKind = Literal["country", "city", "sea", "strait", "region", "disputed", "admin1", "bloc", "other"]
 MatchType = Literal["name", "alias", "demonym", "capital", "alt"]
+
+#: Names that are everyday words (geo/data/words/generic_names.txt): never surface forms of admin-1
+#: units or cities (scripts/build_names.py drops them from the city index), since in running text
+#: they almost never name the place. The entries stay reachable by id.
+GENERIC_NAMES = wordlists.GENERIC_NAMES
 
 _MATCH_RANK = {"name": 0, "alias": 1, "capital": 1, "demonym": 2, "alt": 3}
 
@@ -359,6 +365,40 @@ class Gazetteer:
         """The English adjective of a country ("TR" → "Turkish"), or None."""
         return self._demonyms.get(iso)
 
+    def place(self, entry: Entry, **fields: Any) -> Place:
+        """The Scene place of an entry, with its demonym when it is a country; ``fields`` add the rest.
+
+        A historic state (a country listing its successors) is of kind "other" in a Scene.
+
+        >>> gaz = load_gazetteer()
+        >>> tr = gaz.place(gaz.get("TR"), reason="name Turkey")
+        >>> tr.kind, tr.demonym, gaz.place(gaz.get("SU")).kind
+        ('country', 'Turkish', 'other')
+        """
+        kind = entry.kind if entry.kind in PLACE_KINDS else "other"
+        if kind == "country" and entry.members:
+            kind = "other"
+        return Place(
+            id=entry.id,
+            name=entry.name,
+            kind=kind,
+            iso=entry.iso,
+            lat=entry.lat,
+            lon=entry.lon,
+            shape=entry.id if entry.has_polygon else None,
+            area_km2=entry.area_km2,
+            members=entry.members,
+            demonym=self.demonym_of(entry.id),
+            **fields,
+        )
+
+    def demonym_of(self, entry_id: str) -> str:
+        """The demonym of the country ``entry_id`` ("TR" → "Turkish", "SU" → "Soviet"); "" for the rest."""
+        entry = self.get(entry_id)
+        if entry is None or entry.kind != "country" or not entry.iso:
+            return ""
+        return self._demonyms.get(entry.iso) or ""
+
     def geometry(self, entry_id: str) -> Any:
         """The shapely geometry of an entry, or None for points and unknown ids.
 
@@ -408,364 +448,10 @@ def _read_tsv(path: Path) -> Iterator[list[str]]:
             yield line.rstrip("\n").split("\t")
 
 
-def _split(field: str) -> list[str]:
-    return [x for x in field.split("|") if x] if field else []
-
-
 @lru_cache(maxsize=1)
 def official_names() -> dict[str, str]:
     """Each country's official name by ISO code ("SA": "Kingdom of Saudi Arabia"), from ``countries.tsv``."""
     return {row[0]: row[3] for row in _read_tsv(DATA_DIR / "countries.tsv")}
-
-
-def _load_countries(gaz: Gazetteer, data_dir: Path) -> None:
-    for row in _read_tsv(data_dir / "countries.tsv"):
-        iso2, iso3, name, official, aliases, demonyms, capital, lat, lon, area, pop = row[:11]
-        gaz._add(
-            Entry(
-                id=iso2,
-                name=name,
-                kind="country",
-                iso=iso2,
-                lat=float(lat),
-                lon=float(lon),
-                area_km2=float(area),
-                has_polygon=False,
-                population=int(pop),
-                capital=capital or None,
-            )
-        )
-        gaz._codes[iso2] = iso2
-        gaz._codes[iso3] = iso2
-        gaz._add_form(name, iso2, "name")
-        gaz._add_form(official, iso2, "alias")
-        for a in _split(aliases):
-            gaz._add_form(a, iso2, "alias")
-        dems = _split(demonyms)
-        for d in dems:
-            gaz._add_form(d, iso2, "demonym")
-        if dems:
-            gaz._demonyms[iso2] = dems[0]
-        if capital:
-            gaz._capital_of[capital] = iso2
-
-
-#: Names that are everyday words ("Northern" Province, "Central", "Bar"): never surface forms
-#: of admin-1 units or cities (scripts/build_names.py drops them from the city index), since in
-#: running text they almost never name the place. The entries stay reachable by id.
-GENERIC_NAMES = frozenset(
-    {
-        "bay",
-        "bar",
-        "central",
-        "centre",
-        "center",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "capital",
-        "coast",
-        "lakes",
-        "upper",
-        "lower",
-        "littoral",
-        "plateau",
-        "plateaux",
-        "islands",
-        "island",
-        "mountain",
-        "river",
-        "border",
-        "national",
-        "federal",
-        "city",
-        "valley",
-        "lake",
-        "interior",
-        "frontier",
-        "maritime",
-        "oriental",
-        "occidental",
-        "gulf",
-        "sea",
-        "nord",
-        "sud",
-        "est",
-        "ouest",
-        "centro",
-        "sur",
-        "norte",
-        "este",
-        "oeste",
-        "north east",
-        "north west",
-        "south east",
-        "south west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "far north",
-        "far west",
-        "mid west",
-        "midwest",
-        "greater",
-        "capital district",
-        "national capital",
-        "special region",
-        "autonomous region",
-    }
-)
-
-_ROMAN = re.compile(r"^[ivxlc]+$")
-#: Letters of scripts other than Latin (Greek onwards, CJK, Arabic presentation forms…);
-#: general punctuation such as ’ and – lies outside these ranges.
-_NON_LATIN = re.compile(r"[\u0370-\u1DFF\u1F00-\u1FFF\u2C00-\uFFFF]")
-
-
-def _useful_shape_alias(alias: str) -> str:
-    """The folded key of a shape's alternative name, or "" when it would only add noise.
-
-    Drops abbreviations ("Ariz.", "AK"), Roman numerals (Chile's "IX"), non-Latin
-    scripts (the names in other languages come from the sources' own columns) and
-    forms of three letters or fewer.
-    """
-    if alias.endswith(".") or (not alias.isascii() and _NON_LATIN.search(alias)):
-        return ""
-    key = fold_name(alias)
-    if len(key) <= 3 or _ROMAN.match(key) or key in GENERIC_NAMES:
-        return ""
-    return key
-
-
-def _load_places(gaz: Gazetteer, data_dir: Path) -> None:
-    """Shaped places from :mod:`geo.shapes`: countries' points and areas, admin-1, seas, straits…
-
-    Skipped when the shapes index has not been built (entries then keep the
-    points of countries.tsv and the fallbacks of extra_places.tsv).
-    """
-    from geo.shapes import INDEX_FILE, load_shapes
-
-    if not (data_dir / INDEX_FILE).exists():
-        return
-    for rec in load_shapes(None if data_dir == DATA_DIR else str(data_dir)).records():
-        if rec.kind == "country":
-            old = gaz._entries.get(rec.id)
-            if old is not None:
-                gaz._entries[rec.id] = replace(old, lat=rec.lat, lon=rec.lon, area_km2=rec.area_km2, has_polygon=True)
-                for a in rec.alt_names:
-                    key = _useful_shape_alias(a)
-                    if key:
-                        gaz._add_form(a, rec.id, "alias", key)
-                continue
-        gaz._add(
-            Entry(
-                id=rec.id,
-                name=rec.name,
-                kind=rec.kind,
-                iso=rec.iso or None,  # type: ignore[arg-type]
-                lat=rec.lat,
-                lon=rec.lon,
-                area_km2=rec.area_km2,
-                has_polygon=True,
-            )
-        )
-        key = fold_name(rec.name)
-        if rec.kind != "admin1" or key not in GENERIC_NAMES:
-            gaz._add_form(rec.name, rec.id, "name", key)
-        for a in rec.alt_names:
-            key = _useful_shape_alias(a)
-            if key:
-                gaz._add_form(a, rec.id, "alias", key)
-
-
-def _load_extra_places(gaz: Gazetteer, data_dir: Path) -> None:
-    """Hand-written places: historic states and point fallbacks for seas, straits, disputed areas.
-
-    A fallback whose name (or alias) already names a shaped entry of the same
-    kind is not added; its id and aliases are redirected to the shaped one.
-    """
-    for row in _read_tsv(data_dir / "extra_places.tsv"):
-        pid, name, kind, iso, lat, lon, members, aliases, demonyms = (row + [""] * 9)[:9]
-        surfaces = [name, *_split(aliases)]
-        existing = None
-        for s in surfaces:
-            for f in gaz._forms.get(fold_name(s), ()):
-                e = gaz._entries.get(f.id)
-                if e is not None and e.kind == kind and e.has_polygon:
-                    existing = e.id
-                    break
-            if existing:
-                break
-        target = existing or pid
-        if existing:
-            gaz._redirect[pid] = existing
-        else:
-            mem = tuple(_split(members))
-            area = float(sum(gaz._entries[m].area_km2 for m in mem if m in gaz._entries))
-            shaped = any(m in gaz._entries and gaz._entries[m].has_polygon for m in mem)
-            gaz._add(
-                Entry(
-                    id=pid,
-                    name=name,
-                    kind=kind,
-                    iso=iso or None,  # type: ignore[arg-type]
-                    lat=float(lat),
-                    lon=float(lon),
-                    area_km2=area,
-                    has_polygon=shaped,
-                    members=mem,
-                )
-            )
-            gaz._add_form(name, pid, "name")
-        for a in _split(aliases):
-            gaz._add_form(a, target, "alias")
-        dems = _split(demonyms)
-        for d in dems:
-            gaz._add_form(d, target, "demonym")
-        if dems and iso:
-            gaz._demonyms.setdefault(iso, dems[0])
-
-
-def _load_groups(gaz: Gazetteer, data_dir: Path) -> None:
-    """Macro-regions and blocs from groups.json."""
-    groups = json.loads((data_dir / "groups.json").read_text(encoding="utf-8"))["groups"]
-    countries = [e for e in gaz._entries.values() if e.kind == "country" and not e.members]
-    for g in groups:
-        spec = g.get("members", [])
-        if isinstance(spec, str):
-            members = _members_from(spec, countries, data_dir)
-        else:
-            members = [m for m in spec if m in gaz._entries]
-        members = [m for m in members if m not in g.get("exclude", ())]
-        members_t = tuple(sorted(set(members)))
-        ents = [gaz._entries[m] for m in members_t]
-        area = sum(e.area_km2 for e in ents)
-        hq = gaz._city_line(g.get("hq", ""))
-        if "point" in g:
-            lat, lon = g["point"]
-        elif hq is not None:
-            lat, lon = (float(v) for v in hq.split("\t")[4:6])
-        else:
-            lat, lon = _central_member_point(ents)
-        gaz._add(
-            Entry(
-                id=g["id"],
-                name=g["name"],
-                kind=g["kind"],
-                iso=None,
-                lat=lat,
-                lon=lon,
-                area_km2=area,
-                has_polygon=any(e.has_polygon for e in ents),
-                members=members_t,
-                hq=g.get("hq"),
-                as_of=g.get("as_of"),
-            )
-        )
-        gaz._add_form(g["name"], g["id"], "name")
-        for a in g.get("aliases", ()):
-            gaz._add_form(a, g["id"], "alias")
-        for d in g.get("demonyms", ()):
-            gaz._add_form(d, g["id"], "demonym")
-
-
-@cache
-def _country_table(data_dir: Path) -> dict[str, dict[str, str]]:
-    out = {}
-    rows = _read_tsv(data_dir / "countries.tsv")
-    for row in rows:
-        out[row[0]] = {"continent": row[11], "un_member": row[12]}
-    return out
-
-
-def _members_from(spec: str, countries: list[Entry], data_dir: Path) -> list[str]:
-    """Member codes for a computed list: "continent:EU" or "un_member"."""
-    table = _country_table(data_dir)
-    if spec.startswith("continent:"):
-        code = spec.split(":", 1)[1]
-        return [e.id for e in countries if table.get(e.id, {}).get("continent") == code]
-    if spec == "un_member":
-        return [e.id for e in countries if table.get(e.id, {}).get("un_member") == "1"]
-    raise ValueError(f"groups.json: unknown member list {spec!r}")
-
-
-def _central_member_point(ents: list[Entry]) -> tuple[float, float]:
-    """The point of the member nearest the area-weighted centre of the members' points.
-
-    Always a point inside some member's shape, unlike the centre itself,
-    which for NATO would lie in the Atlantic.
-    """
-    import math
-
-    if not ents:
-        return 0.0, 0.0
-    x = y = z = 0.0
-    for e in ents:
-        w = max(e.area_km2, 1.0)
-        la, lo = math.radians(e.lat), math.radians(e.lon)
-        x += w * math.cos(la) * math.cos(lo)
-        y += w * math.cos(la) * math.sin(lo)
-        z += w * math.sin(la)
-    best = max(
-        ents,
-        key=lambda e: (
-            x * math.cos(math.radians(e.lat)) * math.cos(math.radians(e.lon))
-            + y * math.cos(math.radians(e.lat)) * math.sin(math.radians(e.lon))
-            + z * math.sin(math.radians(e.lat))
-        ),
-    )
-    return best.lat, best.lon
-
-
-def _load_cities(gaz: Gazetteer, data_dir: Path) -> None:
-    """City rows and the inverted index of city forms, kept as sorted raw lines.
-
-    Both files are written sorted as strings, so a look-up is a binary search
-    and loading is one decompression and one split each.
-    """
-    for name, attr in (("cities.tsv.gz", "_city_lines"), ("city_forms.tsv.gz", "_city_form_lines")):
-        lines = gzip.decompress((data_dir / name).read_bytes()).decode("utf-8").split("\n")
-        del lines[0]  # header
-        while lines and not lines[-1]:
-            lines.pop()
-        if any(lines[i] > lines[i + 1] for i in range(0, len(lines) - 1, 997)):
-            lines.sort()  # not written by build_names.py: sort rather than mis-search
-        setattr(gaz, attr, lines)
-
-
-def _load_aliases(gaz: Gazetteer, data_dir: Path) -> None:
-    """Hand-written aliases and demonyms; a form with several targets may be marked ambiguous."""
-    for row in _read_tsv(data_dir / "aliases.tsv"):
-        form, targets, match, flags = (row + [""] * 4)[:4]
-        for t in targets.split(","):
-            t = gaz._redirect.get(t.strip(), t.strip())
-            if t not in gaz:
-                continue  # the target's data is not built (e.g. no shapes yet)
-            m: MatchType = match  # type: ignore[assignment]
-            row_t = gaz._city_line(t)
-            if row_t is not None and row_t.endswith("\tPPLC") and m == "alias":
-                m = "capital"
-            gaz._add_form(form, t, m)
-        if "ambiguous" in flags:
-            gaz._ambiguous.add(fold_name(form))
-
-
-def build_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
-    """A new gazetteer from the tables in ``data_dir`` (uncached; see :func:`load_gazetteer`)."""
-    gaz = Gazetteer()
-    _load_countries(gaz, data_dir)
-    _load_places(gaz, data_dir)
-    _load_extra_places(gaz, data_dir)
-    _load_cities(gaz, data_dir)
-    _load_groups(gaz, data_dir)
-    _load_aliases(gaz, data_dir)
-    return gaz
 
 
 _LOAD_LOCK = threading.Lock()
@@ -785,4 +471,13 @@ def load_gazetteer() -> Gazetteer:
 
 @cache
 def _load_default() -> Gazetteer:
+    from geo.gazetteer_build import build_gazetteer
+
     return build_gazetteer(DATA_DIR)
+
+
+def build_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
+    """A new gazetteer from the tables in ``data_dir`` (uncached; see :func:`load_gazetteer`)."""
+    from geo import gazetteer_build
+
+    return gazetteer_build.build_gazetteer(data_dir)

@@ -146,12 +146,12 @@ _BOMS = (
 
 
 def decode_marked(data: bytes) -> tuple[str | None, bytes]:
-    """The encoding a byte-order mark names and the bytes after it, or (None, data).
+    r"""The encoding a byte-order mark names and the bytes after it, or (None, data).
 
     Examples
     --------
-    >>> decode_marked(b"\\xff\\xfeK\\x00")
-    ('utf-16-le', b'K\\x00')
+    >>> decode_marked(b"\xff\xfeK\x00")
+    ('utf-16-le', b'K\x00')
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):

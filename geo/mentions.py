@@ -31,7 +31,7 @@ from functools import lru_cache
 from geo.actors import Actor, load_actors
 from geo.data.wordlists import CONNECTORS as _CONNECTORS
 from geo.data.wordlists import ORG_TAILS, PERSON_PLACES, POSTAL_ABBREVIATIONS, STOP_WORDS
-from geo.gazetteer import Gazetteer, fold_name
+from geo.gazetteer import Entry, Gazetteer, MatchType, fold_name
 
 MAX_TOKENS = 7
 
@@ -124,58 +124,19 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     actors_exact = _actor_surfaces()
     toks = [m.span() for m in _TOKEN.finditer(text)]
     out: list[Mention] = []
-    n = len(toks)
     resume = 0  # the token after the last match
     # a mention starts at a capitalised word
     for i in [k for k, (s, _) in enumerate(toks) if text[s].isupper()]:
         if i < resume:
             continue
-        s0, e0 = toks[i]
-        found: tuple[int, tuple[Reading, ...], bool] | None = None
-        # the longest stretch a name could cover: capitalised words and connectors
-        last = i
-        for j in range(i + 1, min(n, i + MAX_TOKENS)):
-            w = text[toks[j][0] : toks[j][1]]
-            gap = text[toks[j - 1][1] : toks[j][0]]
-            if gap != " ":
-                if gap == "." and toks[j - 1][1] - toks[j - 1][0] == 1 and text[toks[j - 1][0]].isupper():
-                    last = j  # an initialism: "U.S.", "U.K."
-                    continue
-                if _GAP_BREAK.search(gap):
-                    break
-            if w[:1].isupper() or w[:1].isdigit():
-                last = j
-            elif w.lower() not in _CONNECTORS and not (
-                text[toks[j - 1][1] : toks[j][0]] == "-" and w.lower() in _CONNECTORS
-            ):
-                break
-        for j in range(last, i - 1, -1):
-            s, e = s0, toks[j][1]
-            if j > i and not text[toks[j][0]].isupper() and not text[toks[j][0]].isdigit():
-                continue  # the last word of a name is capitalised
-            surface = text[s:e]
-            if (
-                j == i
-                and surface.lower() in STOP_WORDS
-                and surface.lower() not in PERSON_PLACES
-                and surface not in actors_exact
-            ):
-                break
-            readings = _readings_for(surface, "", actors, gaz)
-            if readings:
-                found = (j, readings, False)
-                break
-        if found is None:
-            # plural demonyms: "Ukrainians", "Azeris"
-            surface = text[s0:e0]
-            if surface.endswith("s") and len(surface) > 4:
-                rs = tuple(r for r in _readings_for(surface[:-1], "", actors, gaz) if r.how == "demonym")
-                if rs:
-                    found = (i, rs, False)
+        last = _stretch_end(text, toks, i)
+        found = _longest_name(text, toks, i, last, actors, actors_exact, gaz) or _plural_demonym(
+            text, toks, i, actors, gaz
+        )
         if found is None:
             continue
-        j, readings, _ = found
-        s, e = s0, toks[j][1]
+        j, readings = found
+        s, e = toks[i][0], toks[j][1]
         surface = text[s:e]
         if _keep(text, s, e, surface, readings, toks, j, id(gaz)):
             out.append(Mention(s, e, surface, readings, _is_dateline(text, s, e)))
@@ -186,6 +147,64 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             out.append(Mention(m.start(1), m.end(1), m.group(1), (Reading(pid, "alias"),)))
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _stretch_end(text: str, toks: list[tuple[int, int]], i: int) -> int:
+    """The last token of the longest stretch a name starting at token ``i`` could cover.
+
+    Capitalised words, numbers, initialisms ("U.S.") and connectors ("of", "al-").
+    """
+    last = i
+    for j in range(i + 1, min(len(toks), i + MAX_TOKENS)):
+        w = text[toks[j][0] : toks[j][1]]
+        gap = text[toks[j - 1][1] : toks[j][0]]
+        if gap != " ":
+            if gap == "." and toks[j - 1][1] - toks[j - 1][0] == 1 and text[toks[j - 1][0]].isupper():
+                last = j  # an initialism: "U.S.", "U.K."
+                continue
+            if _GAP_BREAK.search(gap):
+                break
+        if w[:1].isupper() or w[:1].isdigit():
+            last = j
+        elif w.lower() not in _CONNECTORS and not (gap == "-" and w.lower() in _CONNECTORS):
+            break
+    return last
+
+
+def _longest_name(
+    text: str,
+    toks: list[tuple[int, int]],
+    i: int,
+    last: int,
+    actors: dict[str, tuple[Actor, ...]],
+    actors_exact: frozenset[str],
+    gaz: Gazetteer,
+) -> tuple[int, tuple[Reading, ...]] | None:
+    """The longest name from token ``i`` to at most ``last`` that has readings: (its last token, readings)."""
+    s0 = toks[i][0]
+    for j in range(last, i - 1, -1):
+        if j > i and not text[toks[j][0]].isupper() and not text[toks[j][0]].isdigit():
+            continue  # the last word of a name is capitalised
+        surface = text[s0 : toks[j][1]]
+        low = surface.lower()
+        if j == i and low in STOP_WORDS and low not in PERSON_PLACES and surface not in actors_exact:
+            return None
+        readings = _readings_for(surface, "", actors, gaz)
+        if readings:
+            return j, readings
+    return None
+
+
+def _plural_demonym(
+    text: str, toks: list[tuple[int, int]], i: int, actors: dict[str, tuple[Actor, ...]], gaz: Gazetteer
+) -> tuple[int, tuple[Reading, ...]] | None:
+    """A plural demonym at token ``i``: "Ukrainians", "Azeris"."""
+    surface = text[toks[i][0] : toks[i][1]]
+    if surface.endswith("s") and len(surface) > 4:
+        rs = tuple(r for r in _readings_for(surface[:-1], "", actors, gaz) if r.how == "demonym")
+        if rs:
+            return i, rs
+    return None
 
 
 _CACHE: dict[tuple[int, str], tuple[Reading, ...]] = {}
@@ -216,7 +235,7 @@ def _lookup(surface: str, key: str, actors: dict[str, tuple[Actor, ...]], gaz: G
         return tuple(readings)  # "Us", "Ur": short capitalised words are acronyms or nothing
     if upper and letters < 4 and " " not in key:
         # an all-caps short word: only the acronyms people write for places ("US", "UAE")
-        cands = [
+        cands: list[tuple[Entry, MatchType]] = [
             (e, how)
             for e, how in gaz.candidates(surface)
             if how in ("alias", "name") and e.kind in ("country", "bloc", "region")

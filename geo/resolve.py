@@ -35,7 +35,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
+from geo.data.wordlists import BEFORE_PLACE_WORDS
 from geo.gazetteer import Entry, Gazetteer
 from geo.mentions import PERSON_PLACES, Mention, Reading, fold_key
 
@@ -54,7 +56,7 @@ class Resolved:
     text: str
     id: str
     kind: str
-    role: str
+    role: Literal["actor", "place"]
     how: str
     reason: str
 
@@ -64,7 +66,9 @@ _LOCATIVE_BEFORE = re.compile(
     r"visits|reached|left|leave|entered|enter|flew|fly|arrived|arriving|returned|landed|hosted by|"
     r"held in|based in|streets of|city of|capital,?|capital of|suburbs of|centre of|center of|"
     r"downtown|of the city|outskirts of|north of|south of|east of|west of|beyond|inside|"
-    r"within|hit|struck|shelled|bombed|attacked|attack on|strikes on|toward|retook|retake|recaptured|recapture|captured|capture|seized|took|take|besieged|surrounded|stormed|liberated|fall of|siege of|battle of|battle for|control of|evacuated|evacuate|fled|flee)\s+(?:the\s+)?"
+    r"within|hit|struck|shelled|bombed|attacked|attack on|strikes on|toward|retook|retake|recaptured|recapture|"
+    r"captured|capture|seized|took|take|besieged|surrounded|stormed|liberated|fall of|siege of|battle of|"
+    r"battle for|control of|evacuated|evacuate|fled|flee)\s+(?:the\s+)?"
     r"(?:(?:Ukrainian|Russian|[A-Z][a-z]+n)\s+)?(?:capital,?\s+)?)$",
     re.I,
 )
@@ -174,39 +178,9 @@ def _person_use(text: str, m: Mention) -> bool:
     """True when a name like "Jordan" or "Chad" is part of a person's name here."""
     before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, m.start - 25) : m.start])
     after = re.match(r"\s+([A-Z][a-z]+)", text[m.end : m.end + 25])
-    titles = {
-        "President",
-        "King",
-        "Queen",
-        "Prime",
-        "Minister",
-        "Foreign",
-        "Defense",
-        "Defence",
-        "In",
-        "From",
-        "To",
-        "The",
-        "And",
-        "But",
-        "With",
-        "Northern",
-        "Southern",
-        "Eastern",
-        "Western",
-        "Central",
-        "North",
-        "South",
-        "East",
-        "West",
-        "Republic",
-        "Kingdom",
-        "Neighbouring",
-        "Neighboring",
-    }
     if (
         before
-        and before.group(1) not in titles
+        and before.group(1) not in BEFORE_PLACE_WORDS
         and not re.search(r"[.!?]\s*\S*\s*$", text[max(0, m.start - 25) : m.start])
     ):
         return True
@@ -322,6 +296,23 @@ def _local_points(mentions: Sequence[Mention], gaz: Gazetteer) -> list[tuple[flo
     return pts
 
 
+_Pick = tuple[Reading, Entry]
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """What the rest of the document says, for choosing among a mention's namesakes."""
+
+    doc_iso: Counter[str]  # countries the document names without doubt (by id)
+    sub_iso: Counter[str]  # countries of the sub-national places it names without doubt
+    state_cues: bool  # the text speaks of US states ("the state of", "Gov.")
+    points: Sequence[tuple[float, float]]  # points of those sub-national places
+
+    def names_country(self, iso: str) -> bool:
+        """The document names the country ``iso`` or a place in it."""
+        return bool(self.doc_iso[iso] or self.sub_iso[iso])
+
+
 def _resolve_one(
     text: str,
     m: Mention,
@@ -341,7 +332,19 @@ def _resolve_one(
         if e is None:
             return None
         return Resolved(m.start, m.end, m.text, e.id, e.kind, "actor", a.kind, a.reason())
-    gaz_rs: list[tuple[Reading, Entry]] = []
+    gaz_rs = _gazetteer_readings(m, gaz)
+    if not gaz_rs:
+        return None
+    if fold_key(m.text) in PERSON_PLACES and _person_use(text, m):
+        return None
+    nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
+    best_r, best = _pick(text, m, nxt, gaz_rs, gaz, _Evidence(doc_iso, sub_iso, state_cues, points))
+    return _resolved(text, m, best_r, best, gaz)
+
+
+def _gazetteer_readings(m: Mention, gaz: Gazetteer) -> list[_Pick]:
+    """The mention's readings with their gazetteer entries (a demonym as its country), one per id."""
+    gaz_rs: list[_Pick] = []
     for r in m.readings:
         if r.actor is not None:
             e = gaz.get(r.actor.iso)
@@ -351,89 +354,113 @@ def _resolve_one(
         e = gaz.get(r.id)
         if e is not None:
             gaz_rs.append((r, e))
-    if not gaz_rs:
-        return None
     # a demonym reading of the gazetteer and of the actor table may repeat one id
     seen: set[str] = set()
-    gaz_rs = [(r, e) for r, e in gaz_rs if not (e.id in seen or seen.add(e.id))]
-    key = fold_key(m.text)
-    if key in PERSON_PLACES and _person_use(text, m):
-        return None
+    out = []
+    for r, e in gaz_rs:
+        if e.id not in seen:
+            seen.add(e.id)
+            out.append((r, e))
+    return out
 
+
+def _pick(text: str, m: Mention, nxt: Mention | None, gaz_rs: list[_Pick], gaz: Gazetteer, ev: _Evidence) -> _Pick:
+    """The reading the document supports best; the gazetteer's first reading unless told otherwise."""
     best_r, best = gaz_rs[0]
-    # "X, Y": the X nearest to Y
-    nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
-    if (
-        len(gaz_rs) > 1
-        and best.kind != "country"
-        and nxt is not None
-        and re.fullmatch(r",\s*", text[m.end : nxt.start])
-    ):
-        ref = gaz.get(nxt.readings[0].id) if nxt.readings[0].actor is None else None
-        if ref is not None and ref.kind in ("country", "admin1"):
-            cands = [(r, e) for r, e in gaz_rs if e.kind != "country" and e.iso == ref.iso]
-            if cands:
-                best_r, best = min(cands, key=lambda re_: _km((re_[1].lat, re_[1].lon), (ref.lat, ref.lon)))
-    elif len(gaz_rs) > 1:
-        # country vs a sub-national namesake: follow the document's other places
-        if best.kind == "country":
-            for r, e in gaz_rs[1:]:
-                if (
-                    e.kind in ("admin1", "city")
-                    and e.iso
-                    and e.iso != best.id
-                    and (
-                        sub_iso[e.iso] >= 2
-                        and sub_iso[best.id] == 0
-                        and doc_iso[best.id] <= 1
-                        and (state_cues or sub_iso[e.iso] >= 3)
-                    )
-                ):
-                    best_r, best = r, e
-                    break
-        elif best.kind in ("city", "admin1") and best.iso and not (doc_iso[best.iso] or sub_iso[best.iso]):
-            # a namesake in a country the document names beats one elsewhere; a national capital
-            # gives way only to a namesake among the document's other places in that country
-            # (Moscow, Idaho needs Idaho places, not a mention of the United States)
-            capital = _country_of_capital(gaz, best) is not None
-            local = [
-                (r, e)
-                for r, e in gaz_rs
-                if e.iso and e.kind != "country" and (sub_iso[e.iso] if capital else (doc_iso[e.iso] or sub_iso[e.iso]))
-            ]
-            if local:
-                best_r, best = local[0]
-        if best.kind in ("city", "admin1") and len(points) >= 2:
-            # spatial minimality: the namesake nearest the document's other places
-            cands = [
-                (r, e)
-                for r, e in gaz_rs
-                if e.kind in ("city", "admin1")
-                and r.how != "alt"
-                and (e.population >= best.population / 50 or e.kind == "admin1")
-            ]
-            if len(cands) > 1:
+    if len(gaz_rs) == 1:
+        return best_r, best
+    if best.kind != "country" and nxt is not None and re.fullmatch(r",\s*", text[m.end : nxt.start]):
+        return _pick_beside(nxt, gaz_rs, gaz) or (best_r, best)
+    if best.kind == "country":
+        best_r, best = _pick_namesake_over_country(gaz_rs, ev) or (best_r, best)
+    elif best.kind in ("city", "admin1") and best.iso and not ev.names_country(best.iso):
+        best_r, best = _pick_local(gaz_rs, gaz, best, ev) or (best_r, best)
+    if best.kind in ("city", "admin1") and len(ev.points) >= 2:
+        return _pick_nearest(gaz_rs, (best_r, best), ev.points)
+    if best.kind == "city":
+        return _pick_city_in_named_country(gaz_rs, best, ev) or (best_r, best)
+    return best_r, best
 
-                def spread(re_: tuple[Reading, Entry]) -> float:
-                    ds = sorted(_km((re_[1].lat, re_[1].lon), p) for p in points)
-                    return ds[len(ds) // 2]
 
-                near = min(cands, key=spread)
-                if spread(near) < 0.5 * spread((best_r, best)):
-                    best_r, best = near
-        elif best.kind == "city" and len(gaz_rs) > 1:
-            # prefer a namesake in a country the document names, when not much smaller
-            scored = []
-            for rank, (r, e) in enumerate(gaz_rs):
-                if e.kind != "city":
-                    continue
-                bonus = 2 if (e.iso and (doc_iso[e.iso] or sub_iso[e.iso])) else 0
-                scored.append((-bonus, rank, r, e))
-            if scored:
-                scored.sort(key=lambda t: (t[0], t[1]))
-                cand = scored[0]
-                if cand[3].population >= best.population / 20:
-                    best_r, best = cand[2], cand[3]
+def _pick_beside(nxt: Mention, gaz_rs: list[_Pick], gaz: Gazetteer) -> _Pick | None:
+    """In "X, Y", the X nearest to Y, when Y is a country or an admin-1 unit."""
+    ref = gaz.get(nxt.readings[0].id) if nxt.readings[0].actor is None else None
+    if ref is None or ref.kind not in ("country", "admin1"):
+        return None
+    cands = [(r, e) for r, e in gaz_rs if e.kind != "country" and e.iso == ref.iso]
+    if not cands:
+        return None
+    return min(cands, key=lambda re_: _km((re_[1].lat, re_[1].lon), (ref.lat, ref.lon)))
+
+
+def _pick_namesake_over_country(gaz_rs: list[_Pick], ev: _Evidence) -> _Pick | None:
+    """Country vs a sub-national namesake: follow the document's other places."""
+    best = gaz_rs[0][1]
+    for r, e in gaz_rs[1:]:
+        if (
+            e.kind in ("admin1", "city")
+            and e.iso
+            and e.iso != best.id
+            and ev.sub_iso[e.iso] >= 2
+            and ev.sub_iso[best.id] == 0
+            and ev.doc_iso[best.id] <= 1
+            and (ev.state_cues or ev.sub_iso[e.iso] >= 3)
+        ):
+            return r, e
+    return None
+
+
+def _pick_local(gaz_rs: list[_Pick], gaz: Gazetteer, best: Entry, ev: _Evidence) -> _Pick | None:
+    """A namesake in a country the document names beats one elsewhere.
+
+    A national capital gives way only to a namesake among the document's other places in
+    that country (Moscow, Idaho needs Idaho places, not a mention of the United States).
+    """
+    capital = _country_of_capital(gaz, best) is not None
+    for r, e in gaz_rs:
+        if e.iso and e.kind != "country" and (ev.sub_iso[e.iso] if capital else ev.names_country(e.iso)):
+            return r, e
+    return None
+
+
+def _pick_nearest(gaz_rs: list[_Pick], current: _Pick, points: Sequence[tuple[float, float]]) -> _Pick:
+    """Spatial minimality: the namesake nearest the document's other places, when much nearer."""
+    best = current[1]
+    cands = [
+        (r, e)
+        for r, e in gaz_rs
+        if e.kind in ("city", "admin1")
+        and r.how != "alt"
+        and (e.population >= best.population / 50 or e.kind == "admin1")
+    ]
+    if len(cands) <= 1:
+        return current
+
+    def spread(re_: _Pick) -> float:
+        ds = sorted(_km((re_[1].lat, re_[1].lon), p) for p in points)
+        return ds[len(ds) // 2]
+
+    near = min(cands, key=spread)
+    return near if spread(near) < 0.5 * spread(current) else current
+
+
+def _pick_city_in_named_country(gaz_rs: list[_Pick], best: Entry, ev: _Evidence) -> _Pick | None:
+    """Prefer a namesake in a country the document names, when not much smaller."""
+    scored = []
+    for rank, (r, e) in enumerate(gaz_rs):
+        if e.kind != "city":
+            continue
+        bonus = 2 if (e.iso and ev.names_country(e.iso)) else 0
+        scored.append((-bonus, rank, r, e))
+    if not scored:
+        return None
+    scored.sort(key=lambda t: (t[0], t[1]))
+    cand = scored[0]
+    return (cand[2], cand[3]) if cand[3].population >= best.population / 20 else None
+
+
+def _resolved(text: str, m: Mention, best_r: Reading, best: Entry, gaz: Gazetteer) -> Resolved | None:
+    """The resolution of a mention read as ``best``: a demonym, a capital's state, or the place."""
     # regions named only by an adjective ("European", "Western") are not places here
     if best_r.how == "demonym" and best.kind in ("region", "bloc"):
         return None

@@ -16,6 +16,8 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 
 from geo.data.wordlists import ABBREVIATIONS
 
@@ -56,6 +58,29 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if start < n:
         _add(text, start, n, spans)
     return _split_headlines(text, spans)
+
+
+def sentence_around(text: str, sentences: Sequence[tuple[int, int]], start: int, end: int) -> str:
+    """The sentence of ``text`` that holds ``start`` (else the first one reaching into ``end``).
+
+    ``sentences`` are ``text``'s spans from :func:`split_sentences`; the sentence is found by
+    bisection, as a long article quotes the same few sentences tens of thousands of times. A
+    stretch outside every sentence (white space between two) is quoted with 120 characters
+    either side.
+
+    Examples
+    --------
+    >>> text = "Turkey sold drones. Ukraine bought them."
+    >>> sentence_around(text, split_sentences(text), 20, 27)
+    'Ukraine bought them.'
+    """
+    i = bisect_right(sentences, start, key=lambda se: se[0]) - 1
+    if i >= 0 and start < sentences[i][1]:
+        return text[sentences[i][0] : sentences[i][1]]
+    j = bisect_left(sentences, end, key=lambda se: se[1])
+    if j < len(sentences) and sentences[j][0] < end:
+        return text[sentences[j][0] : sentences[j][1]]
+    return text[max(0, start - 120) : end + 120]
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

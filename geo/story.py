@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from geo.scene import Place, Relation, Scene, Span, Step
+from geo.scene import Relation, Scene, Span, Step, possessive
 
 MAX_GROUP_STEPS = 8
 """The most relation steps a built story has; further groups share one last step."""
@@ -70,20 +70,6 @@ def _gazetteer() -> object | None:
         return None
 
 
-def _demonym(place: Place) -> str | None:
-    gaz = _gazetteer()
-    if gaz is None or not place.iso or place.kind != "country":
-        return None
-    lookup = getattr(gaz, "demonym", None)
-    if lookup is None:
-        return None
-    try:
-        value = lookup(place.iso)
-    except KeyError:
-        return None
-    return value or None
-
-
 class _Names:
     """Display names of a Scene's places, with the gazetteer as fallback."""
 
@@ -99,13 +85,9 @@ class _Names:
         return getattr(entry, "name", None) or place_id
 
     def adjective(self, place_id: str) -> str:
-        """'Turkish' for Turkey when the gazetteer knows it, else "Turkey's"."""
+        """'Turkish' for Turkey (its demonym, set in the Scene), else "Turkey's"."""
         place = self.scene.place(place_id)
-        demonym = _demonym(place) if place is not None else None
-        if demonym:
-            return demonym
-        name = self.name(place_id)
-        return f"{name}'" if name.endswith("s") else f"{name}'s"
+        return place.adjective if place is not None else possessive(self.name(place_id))
 
     def join(self, place_ids: Iterable[str], limit: int = 6) -> str:
         names = [self.name(p) for p in place_ids]

@@ -13,8 +13,8 @@ unwrapped so an arc across the antimeridian takes the short way.
 
 Examples
 --------
->>> from tests.scenes import transfer_scene
->>> [f.css for f in collect_arcs(transfer_scene())]
+>>> from geo.examples import example_scene
+>>> [f.css for f in collect_arcs(example_scene())]
 ['gb-arc gb-transfer']
 """
 
@@ -31,7 +31,7 @@ from geo.geometry import (
     lane_bend,
     mercator_bearing,
 )
-from geo.scene import Place, Relation, Scene
+from geo.scene import Place, Relation, Scene, Status
 from layers import style
 from layers.feature import (
     MapFeature,
@@ -45,7 +45,6 @@ from layers.feature import (
 from layers.support import support_popup
 
 ARC_KINDS: tuple[str, ...] = ("alliance", "transfer", "support", "conflict")
-LAYER_NAME = "Relations"
 PENDING = frozenset({"planned", "ordered"})
 #: Labels on the map stay short; the popup has the full text.
 LABEL_CHARS = 30
@@ -116,9 +115,13 @@ def group_relations(scene: Scene) -> list[ArcGroup]:
 
     Examples
     --------
-    >>> from tests.scenes import rich_scene
-    >>> [(g.kind, g.src.id, g.dst.id, len(g.relations)) for g in group_relations(rich_scene())][:2]
-    [('transfer', 'TR', 'UA', 2), ('transfer', 'UA', 'CN', 1)]
+    >>> from dataclasses import replace
+    >>> from geo.examples import example_scene
+    >>> scene = example_scene()
+    >>> again = replace(scene.relations[0], id="r2", item="drones", status="planned")
+    >>> groups = group_relations(scene.replace(relations=(*scene.relations, again)))
+    >>> [(g.kind, g.src.id, g.dst.id, len(g.relations)) for g in groups]
+    [('transfer', 'TR', 'UA', 2)]
     """
     groups: dict[tuple[str, str, str], list] = {}
     for rel in scene.relations:
@@ -135,9 +138,12 @@ def group_relations(scene: Scene) -> list[ArcGroup]:
     return [ArcGroup(kind, src, dst, tuple(rels)) for (kind, _, _), (src, dst, rels) in groups.items()]
 
 
-def group_status(group: ArcGroup) -> str:
-    """The stage an arc is drawn in: delivered (solid) when any statement is not pending or frozen,
-    else pending (planned or ordered) when any is, else frozen."""
+def group_status(group: ArcGroup) -> Status:
+    """The stage an arc is drawn in.
+
+    Delivered (solid) when any statement is not pending or frozen, else
+    pending (planned or ordered) when any is, else frozen.
+    """
     statuses = {r.status for r in group.relations}
     if statuses - PENDING - {"frozen"}:
         return "delivered" if "delivered" in statuses else "unknown"
@@ -333,19 +339,3 @@ def collect_arcs(scene: Scene) -> list[MapFeature]:
             )
         )
     return out
-
-
-def build_arcs_layer(scene: Scene, *, highlight: set[str] | None = None, name: str = LAYER_NAME):
-    """The relations of a scene as one named folium FeatureGroup.
-
-    Parameters
-    ----------
-    scene : Scene
-    highlight : set of str, optional
-        Relation ids to emphasise; the others are dimmed.
-    name : str
-        The layer's name in the layer control.
-    """
-    from layers.group import feature_group
-
-    return feature_group(name, collect_arcs(scene), highlight)

@@ -12,9 +12,9 @@ from functools import lru_cache
 from geo.scene import Scene
 from layers import style
 from layers.elements import Shape, script_json
+from layers.names import LAYER_NAMES
 from layers.outlines import Outlines, default_outlines
 
-LAYER_NAME = "Countries"
 LAND_STYLE = {
     "color": style.LAND_EDGE,
     "weight": 0.7,
@@ -48,7 +48,7 @@ def build_basemap_layer(
     *,
     outlines: Outlines | None = None,
     tiles: str | None = None,
-    name: str = LAYER_NAME,
+    name: str = LAYER_NAMES["basemap"],
     attr: str | None = None,
 ):
     """Country outlines (and optional online tiles) as one named folium FeatureGroup.

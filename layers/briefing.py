@@ -26,17 +26,16 @@ import math
 import tempfile
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from geo.scene import Place, Scene, Step
+from layers.feature import shorten
 
 CHROMIUM = Path("/usr/bin/chromium")
 PNG_SIZE = (1600, 900)
 MAX_ZOOM = 7
 PADDING_PX = (48, 48)
-MAX_QUOTE_CHARS = 420
 BIG_COUNTRY_KM2 = 2_500_000
 """Countries larger than this frame only their part nearest the step's other places."""
 
@@ -49,15 +48,6 @@ class BriefingError(RuntimeError):
 
 
 # -- steps and framing ------------------------------------------------------------
-
-
-def briefing_steps(scene: Scene) -> tuple[Step, ...]:
-    """The Scene's story, or :func:`geo.story.build_story`'s when it has none."""
-    if scene.story:
-        return scene.story
-    from geo.story import build_story
-
-    return build_story(scene)
 
 
 @cache
@@ -210,16 +200,13 @@ def _shapes_area(place: Place) -> float:
 
 
 @cache
-def _template_text(name: str) -> str:
-    return resources.files("layers").joinpath("templates", name).read_text(encoding="utf-8")
-
-
-@cache
 def _jinja() -> Any:
     import jinja2
 
+    from layers.elements import template_text
+
     return jinja2.Environment(
-        loader=jinja2.FunctionLoader(_template_text),
+        loader=jinja2.FunctionLoader(template_text),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -233,10 +220,9 @@ def _player_element(panel: str) -> Any:
     page as is and is never parsed again as a Jinja template, so the panel
     (article text, escaped by :func:`_jinja`) cannot be evaluated by branca.
     """
-    from folium.template import Template
     from markupsafe import Markup
 
-    from layers.elements import QuickMacroElement
+    from layers.elements import QuickMacroElement, template, template_text
 
     class BriefingPlayer(QuickMacroElement):
         """Adds the player's CSS, step panel and script to a folium map."""
@@ -245,17 +231,12 @@ def _player_element(panel: str) -> Any:
             super().__init__()
             self._name = "BriefingPlayer"
             self._id = "player"
-            self._template = Template(_template_text("briefing_element.html.jinja"))
-            self.css = _template_text("briefing.css") + _template_text("focus.css")
+            self._template = template("briefing_element.html.jinja")
+            self.css = template_text("briefing.css") + template_text("focus.css")
             self.panel = Markup(panel)
-            self.js = _template_text("briefing.js")
+            self.js = template_text("briefing.js")
 
     return BriefingPlayer()
-
-
-def _shorten(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _panel_steps(scene: Scene, steps: Sequence[Step]) -> list[dict[str, str]]:
@@ -263,7 +244,7 @@ def _panel_steps(scene: Scene, steps: Sequence[Step]) -> list[dict[str, str]]:
     for step in steps:
         quote = source = ""
         if step.quote is not None:
-            quote = _shorten(step.quote.text)
+            quote = shorten(step.quote.text)
             doc = scene.document(step.quote.doc)
             source = doc.title if doc is not None and doc.title else step.quote.doc
         out.append({"id": step.id, "title": step.title, "caption": step.caption, "quote": quote, "source": source})
@@ -295,8 +276,8 @@ def export_briefing_html(scene: Scene, *, title: str | None = None, jump: bool =
     Parameters
     ----------
     scene
-        The Scene; its ``story`` is used when it has one, else
-        :func:`geo.story.build_story` makes one.
+        The Scene; its ``storyline`` is played (its ``story``, else the one
+        geo proposes, :attr:`geo.scene.Scene.storyline`).
 
     Returns
     -------
@@ -319,7 +300,7 @@ def export_briefing_html(scene: Scene, *, title: str | None = None, jump: bool =
     """
     from layers.titles import source_line
 
-    steps = briefing_steps(scene)
+    steps = scene.storyline
     m = _draw(scene, title)
     data = {
         "map": m.get_name(),
@@ -394,6 +375,16 @@ def _offline_html(m: Any) -> str:
 # -- PNG stills -------------------------------------------------------------------
 
 
+def _check_png_tools(chromium: Path) -> None:
+    """Say what to install before any PNG is attempted: playwright and Chromium."""
+    try:
+        import playwright.sync_api  # noqa: F401  (checked here, used where the page is shot)
+    except ImportError as exc:
+        raise BriefingError("PNG export needs the playwright package: pip install playwright") from exc
+    if not Path(chromium).exists():
+        raise BriefingError(f"chromium not found at {chromium}: install Debian's chromium package")
+
+
 def shoot_page(page_html: str, out: Path, *, size: tuple[int, int] = PNG_SIZE, chromium: Path = CHROMIUM) -> Path:
     """One PNG of an offline HTML page (an exported map) as headless Chromium draws it, network cut.
 
@@ -402,12 +393,7 @@ def shoot_page(page_html: str, out: Path, *, size: tuple[int, int] = PNG_SIZE, c
     BriefingError
         When playwright or Chromium is missing, or the page fails to load.
     """
-    try:
-        import playwright.sync_api  # noqa: F401  (checked here, used in the thread)
-    except ImportError as exc:
-        raise BriefingError("PNG export needs the playwright package: pip install playwright") from exc
-    if not Path(chromium).exists():
-        raise BriefingError(f"chromium not found at {chromium}: install Debian's chromium package")
+    _check_png_tools(chromium)
     from concurrent.futures import ThreadPoolExecutor
 
     def run() -> Path:
@@ -419,7 +405,7 @@ def shoot_page(page_html: str, out: Path, *, size: tuple[int, int] = PNG_SIZE, c
             page_path.write_text(page_html, encoding="utf-8")
             try:
                 with sync_playwright() as p:
-                    browser = _launch(p, Path(chromium))
+                    browser = launch_chromium(p, Path(chromium))
                     try:
                         context = browser.new_context(
                             viewport={"width": size[0], "height": size[1]}, device_scale_factor=1
@@ -442,7 +428,11 @@ def shoot_page(page_html: str, out: Path, *, size: tuple[int, int] = PNG_SIZE, c
         return pool.submit(run).result()
 
 
-def _launch(playwright: Any, chromium: Path) -> Any:
+def launch_chromium(playwright: Any, chromium: Path = CHROMIUM) -> Any:
+    """Debian's Chromium, headless, without GPU, sandbox or background networking.
+
+    The one place geobrief launches a browser (its PNG exports, and the browser tests).
+    """
     if not chromium.exists():
         raise BriefingError(f"chromium not found at {chromium}: install Debian's chromium package")
     return playwright.chromium.launch(
@@ -474,7 +464,7 @@ def export_briefing_pngs(
     Parameters
     ----------
     scene
-        The Scene whose story (or built story) is rendered.
+        The Scene whose ``storyline`` is rendered.
     out_dir
         Where ``step-01.png``, ``step-02.png``, ... go; created if missing.
     size
@@ -494,12 +484,7 @@ def export_briefing_pngs(
     BriefingError
         When playwright or Chromium is missing, or the page fails to load.
     """
-    try:
-        import playwright.sync_api  # noqa: F401  (checked here, used in _shoot)
-    except ImportError as exc:
-        raise BriefingError("PNG export needs the playwright package: pip install playwright") from exc
-    if not Path(chromium).exists():
-        raise BriefingError(f"chromium not found at {chromium}: install Debian's chromium package")
+    _check_png_tools(chromium)
     page_html = html if html is not None else export_briefing_html(scene)
     out_dir = Path(out_dir)
     try:
@@ -524,7 +509,7 @@ def _shoot(page_html: str, out_dir: Path, size: tuple[int, int], chromium: Path)
         page_path.write_text(page_html, encoding="utf-8")
         try:
             with sync_playwright() as p:
-                browser = _launch(p, chromium)
+                browser = launch_chromium(p, chromium)
                 try:
                     context = browser.new_context(
                         viewport={"width": size[0], "height": size[1]},

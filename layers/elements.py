@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from branca.element import Element, MacroElement
 
@@ -44,6 +45,7 @@ class RawCode(Element):
         self.code = code
 
     def render(self, **kwargs) -> str:
+        """The text, as it is."""
         return self.code
 
 
@@ -62,8 +64,9 @@ class QuickMacroElement(MacroElement):
     many small elements. The output is the same.
     """
 
-    def render(self, **kwargs) -> None:
-        figure = self.get_root()
+    def render(self, **kwargs):  # untyped, as branca's MacroElement.render (it returns nothing)
+        """Add the rendered header, html and script macros to the figure, then render the children."""
+        figure: Any = self.get_root()  # a branca Figure, which has header, html and script
         module = self._template.module.__dict__
         for part, target in (("header", figure.header), ("html", figure.html), ("script", figure.script)):
             macro = module.get(part)

@@ -2,9 +2,9 @@
 
 Examples
 --------
->>> from tests.scenes import transfer_scene
+>>> from geo.examples import example_scene
 >>> from layers.outlines import NoOutlines
->>> fc = export_geojson(transfer_scene(), outlines=NoOutlines())
+>>> fc = export_geojson(example_scene(), outlines=NoOutlines())
 >>> sorted({f["properties"]["layer"] for f in fc["features"]})
 ['arcs', 'places']
 """

@@ -8,11 +8,9 @@ export always agree.
 
 from __future__ import annotations
 
-import bisect
 import html
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any, Literal
 
 from geo.scene import Place, Scene, Span
@@ -82,8 +80,10 @@ class MapFeature:
 
     @property
     def all_keys(self) -> tuple[str, ...]:
-        """Every id this feature stands for: ``key`` first, then the rest of ``keys``
-        (an arc drawn for several statements names each relation)."""
+        """Every id this feature stands for: ``key`` first, then the rest of ``keys``.
+
+        An arc drawn for several statements names each relation.
+        """
         return (self.key, *(k for k in self.keys if k != self.key))
 
 
@@ -106,28 +106,6 @@ def key_class(key: str) -> str:
 def esc(text: object) -> str:
     """Escape any text for HTML, quotes included."""
     return html.escape(str(text), quote=True)
-
-
-@cache
-def _sentences(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """The starts and ends of ``text``'s sentences (in order, not overlapping)."""
-    from geo.sentences import split_sentences
-
-    spans = split_sentences(text)
-    return tuple(s for s, _ in spans), tuple(e for _, e in spans)
-
-
-def _sentence_of(text: str, start: int, end: int) -> str:
-    """The sentence holding ``start`` (else ``end``); found by bisection, as a long article
-    quotes the same few sentences tens of thousands of times."""
-    starts, ends = _sentences(text)
-    i = bisect.bisect_right(starts, start) - 1
-    if i >= 0 and start < ends[i]:
-        return text[starts[i] : ends[i]]
-    j = bisect.bisect_left(ends, end)
-    if j < len(ends) and starts[j] < end:
-        return text[starts[j] : ends[j]]
-    return text[max(0, start - 120) : end + 120]
 
 
 _BY_ID: list[Any] = [None, {}]  # the last documents tuple seen (kept alive, so its id stays its own), by id
@@ -155,10 +133,8 @@ def quotes(scene: Scene, spans: Iterable[Span], *, whole_sentence: bool) -> list
         text = span.text
         # a corpus Scene keeps its documents without their text: the span's own text is the quote
         if whole_sentence and doc is not None and doc.text and 0 <= span.start <= len(doc.text):
-            text = _sentence_of(doc.text, span.start, span.end)
-        text = " ".join(text.split())
-        if len(text) > MAX_QUOTE_CHARS:
-            text = text[: MAX_QUOTE_CHARS - 1] + "…"
+            text = doc.sentence(span.start, span.end)
+        text = shorten(text)
         if not text or text in seen:
             continue
         seen.add(text)
@@ -166,6 +142,18 @@ def quotes(scene: Scene, spans: Iterable[Span], *, whole_sentence: bool) -> list
         if len(out) == MAX_QUOTES:
             break
     return out
+
+
+def shorten(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
+    """A quote on one line, cut to ``limit`` characters with an ellipsis.
+
+    >>> shorten("Turkey  sold   drones to Ukraine.", 16)
+    'Turkey sold dro…'
+    >>> shorten("Turkey sold drones to Ukraine.", 13)
+    'Turkey sold…'
+    """
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def popup_html(title: str, facts: Iterable[str], evidence: list[tuple[str, str]], note: str = "") -> str:
@@ -177,16 +165,21 @@ def popup_html(title: str, facts: Iterable[str], evidence: list[tuple[str, str]]
     facts = [f for f in facts if f]
     if facts:
         parts.append('<div class="gb-pop-facts">' + " · ".join(esc(f) for f in facts) + "</div>")
-    for sentence, doc_title in evidence:
-        parts.append(
-            f'<blockquote class="gb-quote">{esc(sentence)}<span class="gb-doc">{esc(doc_title)}</span></blockquote>'
-        )
-    if not evidence:
-        parts.append('<div class="gb-pop-note">No evidence sentence recorded.</div>')
+    parts.append(evidence_html(evidence))
     if note:
         parts.append(f'<div class="gb-pop-note">{esc(note)}</div>')
     parts.append("</div>")
     return "".join(parts)
+
+
+def evidence_html(evidence: list[tuple[str, str]]) -> str:
+    """Evidence ``(sentence, source)`` pairs as a popup's quotes, escaped; a note when there is none."""
+    if not evidence:
+        return '<div class="gb-pop-note">No evidence sentence recorded.</div>'
+    return "".join(
+        f'<blockquote class="gb-quote">{esc(sentence)}<span class="gb-doc">{esc(source)}</span></blockquote>'
+        for sentence, source in evidence
+    )
 
 
 def tooltip_html(text: str) -> str:

@@ -1,7 +1,7 @@
 """Where Leaflet comes from (the ``xstatic-leaflet`` package), and the error for anything remote.
 
 Kept free of folium and branca so that the app can point its map at Leaflet
-without importing them (see :mod:`layers.app_map`).
+without importing them (see :mod:`app.map`).
 """
 
 from __future__ import annotations

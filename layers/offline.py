@@ -97,6 +97,21 @@ def leaflet_assets() -> tuple[str, str]:
     return css, js
 
 
+def leaflet_licence() -> str:
+    """Leaflet's licence, headed by the version inlined (read from the installed xstatic-leaflet).
+
+    Examples
+    --------
+    >>> import xstatic.pkg.leaflet as xleaflet
+    >>> leaflet_licence().startswith(f"Leaflet {xleaflet.VERSION}, inlined from the PyPI package XStatic-Leaflet ")
+    True
+    """
+    import xstatic.pkg.leaflet as xleaflet
+
+    head = f"Leaflet {xleaflet.VERSION}, inlined from the PyPI package XStatic-Leaflet {xleaflet.PACKAGE_VERSION}."
+    return head + "\n" + template_text("LEAFLET-LICENSE.txt")
+
+
 class LeafletAssets(Element):
     """Leaflet's CSS and JavaScript written into the page, with their licence."""
 
@@ -105,7 +120,7 @@ class LeafletAssets(Element):
         self._name = "LeafletAssets"
         self._template = template("assets.html.jinja")
         self.css, self.js = leaflet_assets()
-        self.licence = template_text("LEAFLET-LICENSE.txt").replace("*/", "* /")
+        self.licence = leaflet_licence().replace("*/", "* /")
 
 
 def remote_references(html: str) -> list[str]:

@@ -34,23 +34,36 @@ def tolerance_for(geom: Any) -> float:
 class Outlines(Protocol):
     """What the layers need from `geo.shapes.load_shapes()`."""
 
-    def geometry(self, shape_id: str) -> Any: ...
+    def geometry(self, shape_id: str) -> Any:
+        """The shapely geometry of one shape id, or None."""
+        ...
 
-    def union(self, ids: Any) -> Any: ...
+    def union(self, ids: Any) -> Any:
+        """The union of several shapes' geometries, or None."""
+        ...
 
-    def basemap_geojson(self) -> dict: ...
+    def basemap_geojson(self) -> dict:
+        """The land drawn under every map, as a GeoJSON FeatureCollection."""
+        ...
+
+    def __hash__(self) -> int:
+        """Outlines are cache keys of the layers' memoised geometry look-ups."""
+        ...
 
 
 class NoOutlines:
     """Stands in when no shapes are available: every place is drawn as a point."""
 
     def geometry(self, shape_id: str) -> None:
+        """No geometry: the place is drawn as a point."""
         return None
 
     def union(self, ids: Any) -> None:
+        """No union: the members are drawn as points."""
         return None
 
     def basemap_geojson(self) -> dict:
+        """An empty FeatureCollection."""
         return {"type": "FeatureCollection", "features": []}
 
 

@@ -33,7 +33,6 @@ from layers.feature import (
 )
 from layers.outlines import NoOutlines, Outlines, default_outlines, shape_geojson, union_geojson
 
-LAYER_NAME = "Places"
 MAX_CITY_RADIUS = 14.0
 """The largest city dot (px)."""
 POINT_KINDS = frozenset({"country", "city", "other"})
@@ -67,8 +66,8 @@ def place_markers(scene: Scene) -> dict[str, list[tuple[str, str]]]:
 
     Examples
     --------
-    >>> from tests.scenes import transfer_scene
-    >>> place_markers(transfer_scene())
+    >>> from geo.examples import example_scene
+    >>> place_markers(example_scene())
     {'TR': [('supplies', 'transfer')], 'UA': [('receives', 'transfer')]}
     """
     found: dict[str, dict[tuple[str, str], list[str]]] = {}
@@ -210,9 +209,9 @@ def collect_places(scene: Scene, outlines: Outlines | None = None) -> list[MapFe
         # the rest; hover names them); places drawn as a dot are always named
         if geom is not None:
             fill = style.ACTOR_FILL if endpoint else style.MENTIONED_FILL
-            label = (_label(place, mine, "gb-place-label", endpoint),) if endpoint else ()
+            labels = (_label(place, mine, "gb-place-label", endpoint),) if endpoint else ()
             css = "gb-shape gb-country " + ("gb-actor-country" if endpoint else "gb-mentioned")
-            countries.append(_feature(scene, place, mine, geom, css, dict(fill), 0, label))
+            countries.append(_feature(scene, place, mine, geom, css, dict(fill), 0, labels))
         else:
             opts = {
                 "color": "#ffffff",
@@ -222,8 +221,8 @@ def collect_places(scene: Scene, outlines: Outlines | None = None) -> list[MapFe
                 "opacity": 1.0,
             }
             # a dot says nothing by itself: always name it, beside the dot rather than over it
-            label = (_label(place, mine, "gb-place-label gb-point-label", endpoint),)
-            points.append(_feature(scene, place, mine, point_geometry(place), "gb-place gb-actor", opts, 7, label))
+            labels = (_label(place, mine, "gb-place-label gb-point-label", endpoint),)
+            points.append(_feature(scene, place, mine, point_geometry(place), "gb-place gb-actor", opts, 7, labels))
     return countries + points + _actor_points(scene, markers)
 
 
@@ -253,30 +252,8 @@ def relations_of_end(scene: Scene, end_id: str) -> list[Relation]:
     return out
 
 
-def build_places_layer(
-    scene: Scene, *, outlines: Outlines | None = None, highlight: set[str] | None = None, name: str = LAYER_NAME
-):
-    """The places of a scene as one named folium FeatureGroup.
-
-    Parameters
-    ----------
-    scene : Scene
-    outlines : Outlines, optional
-        Where country outlines come from; defaults to `geo.shapes.load_shapes()`.
-        Pass `NoOutlines()` to draw every place as a point.
-    highlight : set of str, optional
-        Place ids to emphasise; the others are dimmed.
-    name : str
-        The layer's name in the layer control.
-    """
-    from layers.group import feature_group
-
-    return feature_group(name, collect_places(scene, outlines), highlight)
-
-
 __all__ = [
     "NoOutlines",
-    "build_places_layer",
     "collect_places",
     "endpoint_ids",
     "historical_unplaced",

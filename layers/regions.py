@@ -8,6 +8,8 @@ as the union of the members' outlines.
 
 from __future__ import annotations
 
+from typing import Any
+
 from geo.scene import Place, Scene
 from layers import style
 from layers.feature import (
@@ -22,7 +24,6 @@ from layers.feature import (
 )
 from layers.outlines import Outlines, default_outlines, shape_geojson, union_geojson
 
-LAYER_NAME = "Seas, straits and regions"
 REGION_KINDS: tuple[str, ...] = ("sea", "strait", "disputed", "admin1", "region", "bloc")
 
 
@@ -71,7 +72,7 @@ def collect_regions(scene: Scene, outlines: Outlines | None = None) -> list[MapF
         # an area at an end of a relation (a disputed region backed or attacked) is named first
         css = "gb-region-label gb-endpoint" if place.id in ends else "gb-region-label"
         label = Mark("label", place.lat, place.lon, text=place.name, css=css, weight=len(place.mentions))
-        common = dict(
+        common: dict[str, Any] = dict(
             key=place.id,
             layer="regions",
             kind=place.kind,
@@ -101,23 +102,3 @@ def collect_regions(scene: Scene, outlines: Outlines | None = None) -> list[MapF
                 )
             )
     return shaped + points
-
-
-def build_regions_layer(
-    scene: Scene, *, outlines: Outlines | None = None, highlight: set[str] | None = None, name: str = LAYER_NAME
-):
-    """Seas, straits, disputed areas and regions as one named folium FeatureGroup.
-
-    Parameters
-    ----------
-    scene : Scene
-    outlines : Outlines, optional
-        Where outlines come from; defaults to `geo.shapes.load_shapes()`.
-    highlight : set of str, optional
-        Place ids to emphasise; the others are dimmed.
-    name : str
-        The layer's name in the layer control.
-    """
-    from layers.group import feature_group
-
-    return feature_group(name, collect_regions(scene, outlines), highlight)

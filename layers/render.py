@@ -6,9 +6,9 @@ bytes and golden files can be diffed.
 
 Examples
 --------
->>> from tests.scenes import transfer_scene
+>>> from geo.examples import example_scene
 >>> from layers.outlines import NoOutlines
->>> m = render_map(transfer_scene(), outlines=NoOutlines())
+>>> m = render_map(example_scene(), outlines=NoOutlines())
 >>> html = m.get_root().render()
 >>> "gb-arc gb-transfer" in html
 True
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from geo.scene import Scene
 from layers.elements import QuickMacroElement, template, walk_elements
@@ -145,7 +146,7 @@ class LayerOrder(QuickMacroElement):
 FIT_PADDING = (60, 36)
 
 
-def fit_view(bounds: Sequence[Sequence[float]], *, max_zoom: float | None):
+def fit_view(bounds: Sequence[Sequence[float]], *, max_zoom: int | None):
     """A ``folium.FitBounds`` for the first view, with room for the labels around the story."""
     import folium
 
@@ -248,7 +249,7 @@ def render_map(
     created = m is None
     if m is None:
         m = new_map()
-    added = []
+    added: list[Any] = []  # every element this call adds to the map (their ids are made stable)
     page = PageStyle()
     page.add_to(m)
     added.append(page)

@@ -7,7 +7,9 @@ without outlines fall back to points in the patron's colour.
 
 from __future__ import annotations
 
-from geo.scene import Relation, Scene
+from typing import Any
+
+from geo.scene import Relation, Scene, possessive
 from layers import style
 from layers.feature import (
     MapFeature,
@@ -21,8 +23,6 @@ from layers.feature import (
 )
 from layers.outlines import Outlines, default_outlines, union_geojson
 
-LAYER_NAME = "Spheres of influence"
-
 
 def patron_colors(scene: Scene) -> dict[str, str]:
     """A colour for every patron of an influence relation, stable for a given scene."""
@@ -30,25 +30,10 @@ def patron_colors(scene: Scene) -> dict[str, str]:
     return {p: style.SPHERE_COLORS[i % len(style.SPHERE_COLORS)] for i, p in enumerate(patrons)}
 
 
-def _demonym(scene: Scene, patron_id: str) -> str:
-    place = scene.place(patron_id)
-    name = place.name if place else patron_id
-    iso = place.iso if place else None
-    if iso:
-        try:
-            from geo.gazetteer import load_gazetteer
-
-            adj = load_gazetteer().demonym(iso)
-        except (ImportError, AttributeError, KeyError, LookupError):
-            adj = None
-        if adj:
-            return adj
-    return f"{name}'s"
-
-
 def sphere_label(scene: Scene, rel: Relation) -> str:
     """The sphere's caption, e.g. ``"Turkish influence: the East"``."""
-    head = f"{_demonym(scene, rel.source)} influence"
+    patron = scene.place(rel.source)
+    head = f"{patron.adjective if patron else possessive(rel.source)} influence"
     return f"{head}: {rel.label}" if rel.label else head
 
 
@@ -80,7 +65,7 @@ def collect_spheres(scene: Scene, outlines: Outlines | None = None) -> list[MapF
             "evidence": sentences,
             "documents": docs,
         }
-        common = dict(
+        common: dict[str, Any] = dict(
             key=rel.id,
             layer="spheres",
             kind="influence",
@@ -90,7 +75,7 @@ def collect_spheres(scene: Scene, outlines: Outlines | None = None) -> list[MapF
         )
         geom, where = union_geojson(outlines, members)
         if geom is not None:
-            marks = (Mark("label", *where, text=caption, css="gb-sphere-label"),) if where else ()
+            marks = (Mark("label", where[0], where[1], text=caption, css="gb-sphere-label"),) if where else ()
             opts = {
                 "color": color,
                 "weight": 1.6,
@@ -118,23 +103,3 @@ def collect_spheres(scene: Scene, outlines: Outlines | None = None) -> list[MapF
                 )
             )
     return out
-
-
-def build_spheres_layer(
-    scene: Scene, *, outlines: Outlines | None = None, highlight: set[str] | None = None, name: str = LAYER_NAME
-):
-    """The spheres of influence of a scene as one named folium FeatureGroup.
-
-    Parameters
-    ----------
-    scene : Scene
-    outlines : Outlines, optional
-        Where outlines come from; defaults to `geo.shapes.load_shapes()`.
-    highlight : set of str, optional
-        Relation ids to emphasise; the others are dimmed.
-    name : str
-        The layer's name in the layer control.
-    """
-    from layers.group import feature_group
-
-    return feature_group(name, collect_spheres(scene, outlines), highlight)

@@ -16,7 +16,7 @@ Examples
 from __future__ import annotations
 
 from geo.scene import Relation, Scene
-from layers.feature import MAX_QUOTE_CHARS, esc
+from layers.feature import esc, evidence_html, shorten
 
 #: how many other supporting documents a popup names (the GeoJSON and the Scene keep them all)
 LISTED_DOCUMENTS = 40
@@ -53,17 +53,14 @@ def support_popup(scene: Scene, rel: Relation, title: str, facts: list[str], not
     lines = [f for f in facts if f] + support_facts(rel)
     for line in lines:
         parts.append(f'<div class="gb-pop-facts">{esc(line)}</div>')
+    evidence = []
     for span in rel.evidence:
         doc = scene.document(span.doc)
-        text = " ".join(span.text.split())
-        if len(text) > MAX_QUOTE_CHARS:
-            text = text[: MAX_QUOTE_CHARS - 1] + "…"
         where = doc.title if doc is not None else span.doc
         if doc is not None and doc.date:
             where = f"{where} · {doc.date}"
-        parts.append(f'<blockquote class="gb-quote">{esc(text)}<span class="gb-doc">{esc(where)}</span></blockquote>')
-    if not rel.evidence:
-        parts.append('<div class="gb-pop-note">No evidence sentence recorded.</div>')
+        evidence.append((shorten(span.text), where))
+    parts.append(evidence_html(evidence))
     others = sup.other_documents if sup is not None else ()
     if others:
         shown = ", ".join(others[:LISTED_DOCUMENTS])

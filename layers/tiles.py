@@ -11,10 +11,10 @@ Examples
 Tiles(source='CartoDB positron', attribution=None)
 >>> check_tiles("https://tiles.example.org/{z}/{x}/{y}.png", "© Example")
 Tiles(source='https://tiles.example.org/{z}/{x}/{y}.png', attribution='© Example')
->>> check_tiles("javascript:alert(1)", None)
+>>> check_tiles("javascript:alert(1)", None)  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-layers.tiles.TilesError: unknown tiles 'javascript:alert(1)': give one of OpenStreetMap, CartoDB positron, CartoDB dark_matter, or an http(s) URL template with {z}, {x} and {y} and an --attribution
+layers.tiles.TilesError: unknown tiles 'javascript:alert(1)': give one of OpenStreetMap, ... and an --attribution
 """
 
 from __future__ import annotations

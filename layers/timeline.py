@@ -9,12 +9,13 @@ browser, so an exported HTML file needs no server.
 
 What an arc's dates are comes from :func:`arc_dates`: a corpus relation's
 ``Support.by_date`` (documents per day), or else the date its own sentence
-gives (``Relation.date``), or else the dates of the documents its evidence
-sentences come from (``Document.date``, else the first date the document's
-text states). An arc drawn for several statements counts the dates of all. An arc
-whose supporting documents are undated counts in every window while the
-"undated" switch is on. Arcs with ``Support`` are redrawn with the width of
-the documents that support them within the window.
+gives (``Relation.when``), or else the dates of the documents its evidence
+sentences come from (``Document.when``: the date given, else the first date
+the document's text states; geo reads both from the text). An arc drawn for
+several statements counts the dates of all. An arc whose supporting
+documents are undated counts in every window while the "undated" switch is
+on. Arcs with ``Support`` are redrawn with the width of the documents that
+support them within the window.
 
 Examples
 --------
@@ -27,60 +28,19 @@ Examples
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 from geo.scene import Relation, Scene
 from layers import style
 from layers.elements import QuickMacroElement, template
 from layers.feature import MapFeature, key_class
 
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
-_MONTH_YEAR = re.compile(r"([A-Za-z]{3,9})\.?\s+(?:\d{1,2},?\s+)?(1[89]\d\d|20\d\d)(?!\d)")
-
-
-def statement_date(text: str | None) -> str | None:
-    """A relation's own date (``Relation.date``, words from its sentence) as a sortable ISO prefix.
-
-    A whole date gives ``YYYY-MM-DD``, a month ``YYYY-MM``, a year ``YYYY``;
-    words without a year ("last year") give None.
-
-    Examples
-    --------
-    >>> statement_date("in 1970"), statement_date("since April 2023"), statement_date("March 5, 2022")
-    ('1970', '2023-04', '2022-03-05')
-    >>> statement_date("last year") is None
-    True
-    """
-    from geo.dates import find_date, month_number
-
-    if not text:
-        return None
-    whole = find_date(text)
-    if whole:
-        return whole
-    m = _MONTH_YEAR.search(text)
-    if m and month_number(m.group(1)):
-        return f"{m.group(2)}-{month_number(m.group(1)):02d}"
-    m = _YEAR.search(text)
-    return m.group(1) if m else None
-
-
-@lru_cache(maxsize=256)
-def _text_date(text: str) -> str | None:
-    from geo.dates import find_date
-
-    return find_date(text)
-
 
 def document_date(scene: Scene, doc_id: str) -> str | None:
-    """A document's date: the one given (``Document.date``), else the first whole date its text states."""
+    """A document's date (:attr:`geo.scene.Document.when`), or None for an unknown id."""
     doc = scene.document(doc_id)
-    if doc is None:
-        return None
-    return doc.date or (_text_date(doc.text) if doc.text else None)
+    return doc.when if doc is not None else None
 
 
 def arc_dates(scene: Scene, rel: Relation) -> tuple[list[tuple[str, int]], int]:
@@ -92,7 +52,7 @@ def arc_dates(scene: Scene, rel: Relation) -> tuple[list[tuple[str, int]], int]:
     """
     if rel.support is not None:
         return [(d.date, d.documents) for d in rel.support.by_date], rel.support.undated
-    own = statement_date(rel.date)
+    own = rel.when
     if own:
         # "in March 2024" in an article of 12 March 2024: the document's day is the fuller date
         fuller = [d for d in (document_date(scene, s.doc) for s in rel.evidence) if d and d.startswith(own)]

@@ -6,16 +6,17 @@ slide that travels on its own still says where it comes from.
 
 Examples
 --------
->>> from tests.scenes import transfer_scene
->>> default_title(transfer_scene())
+>>> from geo.examples import example_scene
+>>> default_title(example_scene())
 'Drone deal'
->>> source_line(transfer_scene())
+>>> source_line(example_scene())
 'Source: Drone deal'
 """
 
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from geo.scene import Scene
 
@@ -49,7 +50,7 @@ def source_line(scene: Scene) -> str:
     return ("Sources: " if len(scene.documents) > 1 else "Source: ") + "; ".join(parts)
 
 
-def add_titles(m, scene: Scene, title: str | None = None) -> None:
+def add_titles(m, scene: Scene, title: str | None = None) -> Any:
     """Give a folium map's page its ``<title>`` and draw the title and source line on the map."""
     from layers.elements import QuickMacroElement, template
 

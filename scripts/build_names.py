@@ -158,12 +158,54 @@ def _capital_city(names: list[str], iso: str, by_country: dict[str, list[dict]])
     return best
 
 
+def _country_aliases(rec: dict, iso: str, name: str, official: str) -> list[str]:
+    """A country's other spellings (world-countries and pycountry), each folded form once."""
+    import pycountry
+
+    aliases = []
+    for alt in [*rec.get("altSpellings", ()), *(n["common"] for n in rec["name"].get("native", {}).values())]:
+        if _clean_spelling(alt) and fold_name(alt) not in {fold_name(name), fold_name(official)}:
+            aliases.append(alt)
+    pc = pycountry.countries.get(alpha_2=iso)
+    if pc is not None:
+        for attr in ("name", "common_name", "official_name"):
+            val = getattr(pc, attr, None)
+            if val and _clean_spelling(val):
+                aliases.append(val)
+    seen: set[str] = {fold_name(name), fold_name(official)}
+    uniq = []
+    for a in aliases:
+        f = fold_name(a)
+        if f not in seen:
+            seen.add(f)
+            uniq.append(a)
+    return uniq
+
+
+def _country_demonyms(rec: dict, sovereign_demonyms: set[str]) -> list[str]:
+    """A country's English demonyms and their plurals."""
+    dem = rec.get("demonyms", {}).get("eng", {})
+    demonyms: list[str] = []
+    for d in (dem.get("m"), dem.get("f")):
+        for part in (d or "").split(","):
+            part = part.strip()
+            if part and part not in demonyms:
+                demonyms.append(part)
+    if not rec.get("independent"):
+        # "American" (Northern Mariana Islands), "French" (French Southern Territories),
+        # "Indian" (British Indian Ocean Territory): the sovereign's word, not the territory's
+        demonyms = [d for d in demonyms if d not in sovereign_demonyms]
+    for d in list(demonyms):
+        p = plural_demonym(d)
+        if p and p not in demonyms:
+            demonyms.append(p)
+    return demonyms
+
+
 def build_countries(
     wc: list[dict], gn_countries: dict, by_country: dict[str, list[dict]]
 ) -> tuple[list[dict], set[int]]:
     """Country rows, and the geonameids of their capitals."""
-    import pycountry
-
     rows = []
     capitals: set[int] = set()
     sovereign_demonyms = {
@@ -177,38 +219,8 @@ def build_countries(
         gn = gn_countries.get(iso, {})
         name = rec["name"]["common"]
         official = rec["name"]["official"]
-        aliases = []
-        for alt in [*rec.get("altSpellings", ()), *(n["common"] for n in rec["name"].get("native", {}).values())]:
-            if _clean_spelling(alt) and fold_name(alt) not in {fold_name(name), fold_name(official)}:
-                aliases.append(alt)
-        pc = pycountry.countries.get(alpha_2=iso)
-        if pc is not None:
-            for attr in ("name", "common_name", "official_name"):
-                val = getattr(pc, attr, None)
-                if val and _clean_spelling(val):
-                    aliases.append(val)
-        seen: set[str] = {fold_name(name), fold_name(official)}
-        uniq = []
-        for a in aliases:
-            f = fold_name(a)
-            if f not in seen:
-                seen.add(f)
-                uniq.append(a)
-        dem = rec.get("demonyms", {}).get("eng", {})
-        demonyms: list[str] = []
-        for d in (dem.get("m"), dem.get("f")):
-            for part in (d or "").split(","):
-                part = part.strip()
-                if part and part not in demonyms:
-                    demonyms.append(part)
-        if not rec.get("independent"):
-            # "American" (Northern Mariana Islands), "French" (French Southern Territories),
-            # "Indian" (British Indian Ocean Territory): the sovereign's word, not the territory's
-            demonyms = [d for d in demonyms if d not in sovereign_demonyms]
-        for d in list(demonyms):
-            p = plural_demonym(d)
-            if p and p not in demonyms:
-                demonyms.append(p)
+        uniq = _country_aliases(rec, iso, name, official)
+        demonyms = _country_demonyms(rec, sovereign_demonyms)
         cap = _capital_city([*rec.get("capital", ()), gn.get("capital", "")], iso, by_country)
         if cap is not None:
             capitals.add(cap["geonameid"])

@@ -63,7 +63,8 @@ def seed_scene(*, story: bool = False) -> Scene:
                 _span(b, "The agreement signed between the two countries allowed the purchase of a total of 12 UAVs."),
                 _span(
                     b,
-                    "Ukraine already purchased the combat drones Bayraktar Tactical Block 2 (TB2) unmanned aerial vehicles (UAVs) from Turkey last year.",
+                    "Ukraine already purchased the combat drones Bayraktar Tactical Block 2 (TB2) unmanned aerial "
+                    "vehicles (UAVs) from Turkey last year.",
                 ),
             ),
             cue="purchased … from",
@@ -80,7 +81,8 @@ def seed_scene(*, story: bool = False) -> Scene:
             evidence=(
                 _span(
                     b,
-                    "Today, Ukraine wants to purchase another 50 Bayraktar TB2 combat drones and plans to set up a large-scale assembly line for the unmanned aircraft.",
+                    "Today, Ukraine wants to purchase another 50 Bayraktar TB2 combat drones and plans to set up a "
+                    "large-scale assembly line for the unmanned aircraft.",
                 ),
             ),
             cue="wants to purchase",
@@ -96,7 +98,8 @@ def seed_scene(*, story: bool = False) -> Scene:
             evidence=(
                 _span(
                     a,
-                    '"Turkey does sell drones to Ukraine, that is true, even at the risk of angering [Russian President] Vladimir Putin sometimes," said Aydintasbas.',
+                    '"Turkey does sell drones to Ukraine, that is true, even at the risk of angering '
+                    '[Russian President] Vladimir Putin sometimes," said Aydintasbas.',
                 ),
             ),
             cue="sell … to",
@@ -112,11 +115,13 @@ def seed_scene(*, story: bool = False) -> Scene:
             evidence=(
                 _span(
                     b,
-                    "Ukrainian engine-maker SE Ivchenko-Progress is producing the AI-35 engine to power Turkey’s new indigenous Gezgin missile.",
+                    "Ukrainian engine-maker SE Ivchenko-Progress is producing the AI-35 engine to power Turkey’s new "
+                    "indigenous Gezgin missile.",
                 ),
                 _span(
                     a,
-                    '"But it also gets very significant know-how from the Ukrainian defense industry, particularly on how to make engines.',
+                    '"But it also gets very significant know-how from the Ukrainian defense industry, '
+                    "particularly on how to make engines.",
                 ),
             ),
             cue="producing … to power",
@@ -131,11 +136,13 @@ def seed_scene(*, story: bool = False) -> Scene:
             evidence=(
                 _span(
                     b,
-                    "This diplomatic and military alliance is needed by Ukraine to defend the country from Russian aggression.",
+                    "This diplomatic and military alliance is needed by Ukraine to defend the country from Russian "
+                    "aggression.",
                 ),
                 _span(
                     b,
-                    "The technology transfer is the engagement ring of wider alliance between Turkey and Ukraine on foreign affairs issues.",
+                    "The technology transfer is the engagement ring of wider alliance between Turkey and Ukraine on "
+                    "foreign affairs issues.",
                 ),
             ),
             cue="alliance between",
@@ -149,7 +156,9 @@ def seed_scene(*, story: bool = False) -> Scene:
             evidence=(
                 _span(
                     b,
-                    "Recently, president Zelensky officially supported Turkish diplomacy in the conflict between Armenia (backed by Russia) and Azerbaijan for the region of Nagorno-Karabakh, backing Azeri claims.",
+                    "Recently, president Zelensky officially supported Turkish diplomacy in the conflict between "
+                    "Armenia (backed by Russia) and Azerbaijan for the region of Nagorno-Karabakh, backing Azeri "
+                    "claims.",
                 ),
             ),
             cue="backed by",
@@ -164,7 +173,9 @@ def seed_scene(*, story: bool = False) -> Scene:
             evidence=(
                 _span(
                     b,
-                    "Recently, president Zelensky officially supported Turkish diplomacy in the conflict between Armenia (backed by Russia) and Azerbaijan for the region of Nagorno-Karabakh, backing Azeri claims.",
+                    "Recently, president Zelensky officially supported Turkish diplomacy in the conflict between "
+                    "Armenia (backed by Russia) and Azerbaijan for the region of Nagorno-Karabakh, backing Azeri "
+                    "claims.",
                 ),
             ),
             cue="backing",
@@ -179,7 +190,9 @@ def seed_scene(*, story: bool = False) -> Scene:
             evidence=(
                 _span(
                     b,
-                    "Recently, president Zelensky officially supported Turkish diplomacy in the conflict between Armenia (backed by Russia) and Azerbaijan for the region of Nagorno-Karabakh, backing Azeri claims.",
+                    "Recently, president Zelensky officially supported Turkish diplomacy in the conflict between "
+                    "Armenia (backed by Russia) and Azerbaijan for the region of Nagorno-Karabakh, backing Azeri "
+                    "claims.",
                 ),
             ),
             cue="conflict between",
@@ -194,7 +207,8 @@ def seed_scene(*, story: bool = False) -> Scene:
             evidence=(
                 _span(
                     a,
-                    "The growing ties come in the face of Moscow's criticism as Russian forces continue to mass on the Ukrainian border.",
+                    "The growing ties come in the face of Moscow's criticism as Russian forces continue to mass on "
+                    "the Ukrainian border.",
                 ),
             ),
             cue="mass on the border",
@@ -209,7 +223,9 @@ def seed_scene(*, story: bool = False) -> Scene:
             evidence=(
                 _span(
                     b,
-                    "But it is also an opportunity for Turkey to strengthen its ambitious policy of influence in the East (Azerbaijan, Georgia, Iraq, Turkmenistan) and in the Mediterranean (Cyprus, Israel, Libya, Syria), where Erdogan regularly steps on Putin’s feet.",
+                    "But it is also an opportunity for Turkey to strengthen its ambitious policy of influence in the "
+                    "East (Azerbaijan, Georgia, Iraq, Turkmenistan) and in the Mediterranean (Cyprus, Israel, Libya, "
+                    "Syria), where Erdogan regularly steps on Putin’s feet.",
                 ),
             ),
             cue="influence in",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from geo.gazetteer import load_gazetteer
 from geo.scene import Document, Place, Relation, Scene, Span
 
 TEXT = (
@@ -45,6 +46,7 @@ def _country(
         mentions=mentions,
         reason=f"name {name}",
         shape=iso if shape else None,
+        demonym=load_gazetteer().demonym_of(iso),  # as extraction sets it
     )
 
 

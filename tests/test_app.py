@@ -45,12 +45,6 @@ def _scene(at: AppTest) -> Scene:
     return at.session_state["scene"]
 
 
-def _map_args(at: AppTest) -> dict:
-    comps = [c for c in at.get("component_instance") if "st_folium" in c.proto.component_name]
-    assert comps, "no st_folium map on the page"
-    return json.loads(comps[0].proto.json_args)
-
-
 def _panel(at: AppTest, name: str) -> AppTest:
     """Open one of the lazy tabs (Evidence, Correct, Briefing, Export)."""
     at.session_state["panel"] = name
@@ -66,14 +60,14 @@ def at() -> AppTest:
     return _app()
 
 
-def test_default_load_extracts_seeds_and_draws_an_offline_map(at):
+def test_default_load_extracts_seeds_and_draws_an_offline_map(at, map_args):
     scene = _scene(at)
     seeds = sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
     assert sorted(d.source.rsplit("/", 1)[-1] for d in scene.documents) == seeds
     assert scene.places and scene.relations
-    args = _map_args(at)
+    args = map_args(at)
     assert '"className": "gb-arc ' in args["script"]
-    assert args["returned_objects"] == ["selected_tags"]  # map picks (layers/app_pick.py)
+    assert args["returned_objects"] == ["selected_tags"]  # map picks (app/pick.py)
     links = [*args["js_links"], *args["css_links"]]
     assert links and all(not link.startswith(("http:", "https:", "//")) for link in links)
     assert any(link.endswith("leaflet.js") for link in args["js_links"])
@@ -213,7 +207,7 @@ def test_add_relation_and_merge_places(at):
     assert all(ids[1] not in r.endpoints() for r in merged.relations)
 
 
-def test_filters_change_what_is_drawn(at):
+def test_filters_change_what_is_drawn(at, map_args):
     # empty filters (the default) show every relation
     assert not at.multiselect(key="f_kinds").value and not at.multiselect(key="f_status").value
     assert at.session_state["view"].relations == _scene(at).relations
@@ -227,20 +221,20 @@ def test_filters_change_what_is_drawn(at):
     _run(at)
     view = at.session_state["view"]
     assert view.relations and all(r.kind == "transfer" for r in view.relations)
-    assert '"className": "gb-arc gb-conflict' not in _map_args(at)["script"]
+    assert '"className": "gb-arc gb-conflict' not in map_args(at)["script"]
 
 
 ARC_PATH = '"className": "gb-arc '
 
 
-def test_layer_toggle_removes_a_layer(at):
-    assert ARC_PATH in _map_args(at)["script"]
+def test_layer_toggle_removes_a_layer(at, map_args):
+    assert ARC_PATH in map_args(at)["script"]
     at.pills(key="layers").unselect("arcs")
     _run(at)
-    assert ARC_PATH not in _map_args(at)["script"]
+    assert ARC_PATH not in map_args(at)["script"]
     at.pills(key="layers").select("arcs")
     _run(at)
-    assert ARC_PATH in _map_args(at)["script"]
+    assert ARC_PATH in map_args(at)["script"]
 
 
 def test_save_and_reload_scene_and_refuse_malformed(at):
@@ -345,8 +339,8 @@ def test_briefing_mode_steps_through_the_story(at):
     assert at.sidebar.multiselect
 
 
-def test_selecting_a_relation_highlights_its_sentence_and_arc(at):
-    plain_script = _map_args(at)["script"]
+def test_selecting_a_relation_highlights_its_sentence_and_arc(at, map_args):
+    plain_script = map_args(at)["script"]
     rel = next(r for r in _scene(at).relations if r.evidence)
     at.selectbox(key="ev_relation").set_value(rel.id)
     _run(at)
@@ -354,11 +348,11 @@ def test_selecting_a_relation_highlights_its_sentence_and_arc(at):
     bodies = " ".join(h.proto.body for h in at.get("html"))
     assert 'id="gb-focus"' in bodies and 'class="gb-selected"' in bodies
     assert any(h.value == "Relation" for h in at.subheader)
-    assert _map_args(at)["script"] != plain_script  # the map is redrawn with the arc emphasised
+    assert map_args(at)["script"] != plain_script  # the map is redrawn with the arc emphasised
     at.button(key="clear_sel").click()
     _run(at)
     assert at.session_state["selected"] is None
-    assert _map_args(at)["script"] == plain_script
+    assert map_args(at)["script"] == plain_script
 
 
 def test_selected_place_lists_its_relations_with_evidence(at):
@@ -376,17 +370,17 @@ def _work_files(folder: Path) -> list[Path]:
 
 
 def _kept(path: Path) -> Scene:
-    from layers import app_cache
+    from app import store as app_store
 
     key = path.name[len("work-") : -len(".json")]
-    return Scene.from_json(app_cache.Store(path.parent).read("work", key))
+    return Scene.from_json(app_store.Store(path.parent).read("work", key))
 
 
 def test_work_survives_a_reload(tmp_path, monkeypatch):
     """A new session (a reload, a closed tab) offers the last work back; nothing is lost."""
-    from layers import app_cache
+    from app import store as app_store
 
-    monkeypatch.setenv(app_cache.CACHE_ENV, str(tmp_path))
+    monkeypatch.setenv(app_store.CACHE_ENV, str(tmp_path))
     first = _app()
     assert not _work_files(tmp_path)  # the sample page alone is not work to keep
     assert not [b for b in first.button if b.key == "restore_last"]
@@ -410,9 +404,9 @@ def test_work_survives_a_reload(tmp_path, monkeypatch):
 
 def test_each_session_keeps_its_own_work_until_the_user_chooses(tmp_path, monkeypatch):
     """Two tabs each keep their work; a new session's edits never overwrite either before a choice."""
-    from layers import app_cache
+    from app import store as app_store
 
-    monkeypatch.setenv(app_cache.CACHE_ENV, str(tmp_path))
+    monkeypatch.setenv(app_store.CACHE_ENV, str(tmp_path))
     tab_a, tab_b = _app(), _app()
     tab_a.text_area(key="paste").input(ARTICLE)
     tab_a.button(key="paste_add").click()
@@ -438,9 +432,9 @@ def test_each_session_keeps_its_own_work_until_the_user_chooses(tmp_path, monkey
 
 
 def test_unreadable_kept_work_is_not_offered(tmp_path, monkeypatch):
-    from layers import app_cache
+    from app import store as app_store
 
-    monkeypatch.setenv(app_cache.CACHE_ENV, str(tmp_path))
+    monkeypatch.setenv(app_store.CACHE_ENV, str(tmp_path))
     (tmp_path / "work-last.json").write_text('{"schema_version": 1, "documents": [')
     at = _app()
     assert not [b for b in at.button if b.key == "restore_last"]
@@ -448,11 +442,11 @@ def test_unreadable_kept_work_is_not_offered(tmp_path, monkeypatch):
 
 
 def test_an_unwritable_cache_folder_is_said_at_once(tmp_path, monkeypatch):
-    from layers import app_cache
+    from app import store as app_store
 
     blocker = tmp_path / "a file"
     blocker.write_text("not a folder")
-    monkeypatch.setenv(app_cache.CACHE_ENV, str(blocker / "cache"))
+    monkeypatch.setenv(app_store.CACHE_ENV, str(blocker / "cache"))
     at = _app()
     warnings = _messages(at, "warning")
     assert any("Your work is not kept between sessions" in w for w in warnings), warnings

@@ -23,8 +23,7 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.app]
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-MAP_FRAME = 'iframe[title="layers.app_map.st_folium"]'
+MAP_FRAME = 'iframe[title="app.map.st_folium"]'
 STARTUP_TIMEOUT = 90
 
 
@@ -38,14 +37,12 @@ def _free_port() -> int:
 def server(tmp_path_factory) -> Iterator[str]:
     """The app started as the README starts it (``./run.sh app``), on a free port.
 
-    ``run.sh`` finds the venv ready and runs ``python -m layers.app_server``:
+    ``run.sh`` finds the venv ready and runs ``python -m app.server``:
     the primer prepares the first page in a second process while Streamlit
     starts, into this test run's empty store (conftest.py), so the first
     page here is the one a new machine gets. The server's output goes to
     ``server.log`` in pytest's temporary folder.
     """
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is not installed at /usr/bin/chromium: ./run.sh test installs it")
     port = _free_port()
     log_path = tmp_path_factory.mktemp("app-server") / "server.log"
     log = log_path.open("w")
@@ -86,21 +83,6 @@ class Watch:
         self.sent: list[float] = []  # times the page sent a message to the server
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    """One headless Chromium for the module; each test opens the app in a new context of its own."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
-
-
 @contextlib.contextmanager
 def _open_app(server: str, browser, *, slow_stylesheet: float = 0.0):
     """The app's page in a new browser context (no cache, no cookies); ``slow_stylesheet`` delays
@@ -132,8 +114,8 @@ def _open_app(server: str, browser, *, slow_stylesheet: float = 0.0):
 
 
 @pytest.fixture
-def page(server, chromium):
-    with _open_app(server, chromium) as pg:
+def page(server, browser):
+    with _open_app(server, browser) as pg:
         yield pg
 
 
@@ -170,7 +152,7 @@ def test_map_appears_offline_with_arcs(page, tmp_path):
     page.wait_for_timeout(800)
     _shot(page, tmp_path, "app-map")
     _no_trouble(page)
-    # the launcher's primer prepared this first page in its own process (layers/app_cache.py)
+    # the launcher's primer prepared this first page in its own process (app/cache.py)
     store = Path(os.environ["GEOBRIEF_CACHE_DIR"])
     assert {"map", "scene", "story"} <= {p.name.split("-")[0] for p in store.glob("*-*.json")}
 
@@ -187,10 +169,10 @@ LABEL_OVERLAPS_JS = """() => {
 }"""
 
 
-def test_labels_are_placed_again_when_leaflets_stylesheet_comes_late(server, chromium, tmp_path):
+def test_labels_are_placed_again_when_leaflets_stylesheet_comes_late(server, browser, tmp_path):
     # Label boxes measured before Leaflet's CSS applies are wrong; the map's script places
     # the labels again when the stylesheet loads (on a busy machine it comes after the script)
-    with _open_app(server, chromium, slow_stylesheet=1.0) as pg:
+    with _open_app(server, browser, slow_stylesheet=1.0) as pg:
         _map(pg)
         pg.wait_for_timeout(1500)
         frame = next(f for f in pg.frames if "st_folium" in f.url)
@@ -267,24 +249,18 @@ def test_clicking_an_arc_shows_its_evidence(page, tmp_path):
     _no_trouble(page)
 
 
-def _seed_view():
-    from geo.documents import load_path
-    from geo.extract import extract
-
-    return extract([load_path(p) for p in sorted((ROOT / "seeds").glob("*.txt"))])
-
-
-def test_first_view_fits_the_ends_of_the_relations(page, tmp_path):
+def test_first_view_fits_the_ends_of_the_relations(page, extracted_seeds, tmp_path):
     from layers.render import collect_layers, story_points
 
-    scene = _seed_view()
+    scene = extracted_seeds
     ends = [list(p) for p in story_points(scene, collect_layers(scene))]
     frame = _map(page)
     page.wait_for_timeout(800)
     inner = next(f for f in page.frames if "st_folium" in f.url)
     view = inner.evaluate(
         """(points) => { const map = window.map; const s = map.getSize();
-             return {w: s.x, h: s.y, pts: points.map(p => { const q = map.latLngToContainerPoint(p); return [q.x, q.y]; })}; }""",
+             return {w: s.x, h: s.y,
+                     pts: points.map(p => { const q = map.latLngToContainerPoint(p); return [q.x, q.y]; })}; }""",
         ends,
     )
     xs, ys = [p[0] for p in view["pts"]], [p[1] for p in view["pts"]]
@@ -405,7 +381,8 @@ def test_an_uploaded_web_page_gives_only_its_articles_places(page, tmp_path):
     page.get_by_text("Added “UAE arms reach Sudan").wait_for(timeout=60_000)
     page.wait_for_function(
         """sel => { const f = document.querySelector(sel); const d = f && f.contentDocument;
-                    return d && [...d.querySelectorAll('.gb-label')].some(e => e.innerText.includes('Rapid Support')); }""",
+                    return d && [...d.querySelectorAll('.gb-label')]
+                        .some(e => e.innerText.includes('Rapid Support')); }""",
         arg=MAP_FRAME,
         timeout=60_000,
     )
@@ -413,7 +390,8 @@ def test_an_uploaded_web_page_gives_only_its_articles_places(page, tmp_path):
     names = inner.evaluate(
         """() => { const out = [];
              window.map.eachLayer(l => { const t = l.getTooltip && l.getTooltip();
-               if (t) { const d = document.createElement('div'); d.innerHTML = t.getContent(); out.push(d.innerText); } });
+               if (t) { const d = document.createElement('div'); d.innerHTML = t.getContent();
+                        out.push(d.innerText); } });
              return out; }"""
     )
     text = " | ".join(names)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from layers.app_map import OfflineError, feature_at, make_offline, prepare_map, remote_links
+from app.map import OfflineError, feature_at, make_offline, prepare_map, remote_links
 from layers.render import FEATURE_LAYERS, collect_layers, render_map
 from tests.app_scenes import small_scene
 

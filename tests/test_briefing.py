@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-from briefing_scenes import hostile_scene, point_scene, seed_scene
 
 from geo.scene import Scene
 from geo.story import build_story, edit_caption, edit_title
@@ -20,6 +19,7 @@ from layers.briefing import (
 )
 from layers.feature import key_class
 from layers.offline import remote_references
+from tests.briefing_scenes import hostile_scene, point_scene, seed_scene
 
 
 @pytest.fixture(scope="module")

@@ -10,28 +10,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from briefing_scenes import seed_scene
 
 from geo.scene import Scene
-from layers.briefing import CHROMIUM, export_briefing_html, export_briefing_pngs
+from layers.briefing import export_briefing_html, export_briefing_pngs
+from tests.briefing_scenes import seed_scene as hand_built_seed_scene
 
 pytestmark = pytest.mark.browser
 
 
-def _extracted_scene(seed_paths: list[Path]) -> Scene:
-    """The sample articles through extraction."""
-    from geo.documents import load_path
-    from geo.extract import extract
-
-    return extract([load_path(p) for p in seed_paths])
-
-
 @pytest.fixture(scope="module", params=["hand-built", "extracted"])
-def scene(request, seed_paths) -> Scene:
+def scene(request) -> Scene:
     """The sample articles: as built by hand (tests/briefing_scenes.py) and as extracted."""
     if request.param == "hand-built":
-        return seed_scene()
-    return _extracted_scene(seed_paths)
+        return hand_built_seed_scene()
+    return request.getfixturevalue("extracted_seeds")
 
 
 @pytest.fixture(scope="module")
@@ -39,22 +31,6 @@ def briefing_file(scene, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("briefing") / "briefing.html"
     path.write_text(export_briefing_html(scene), encoding="utf-8")
     return path
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail("Debian's chromium is not installed at /usr/bin/chromium: ./run.sh test installs it")
-    from playwright import sync_api
-
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield b
-        b.close()
 
 
 @pytest.fixture

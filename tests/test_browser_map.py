@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import math
-from pathlib import Path
 
 import pytest
 
@@ -21,68 +20,6 @@ from layers.feature import key_class
 from tests.scenes import hostile_scene
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = "/usr/bin/chromium"
-
-
-def sample_scene():
-    """The sample articles' scene, extracted."""
-    from geo.documents import load_path
-    from geo.extract import extract
-
-    seeds = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
-    return extract([load_path(p) for p in seeds])
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is not installed at /usr/bin/chromium: ./run.sh test installs it")
-    from playwright import sync_api
-
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield b
-        b.close()
-
-
-class OfflinePage:
-    """A page that may load only file: and data: URLs, recording everything that went wrong."""
-
-    def __init__(self, browser, path: Path, viewport: tuple[int, int] = (1280, 800)):
-        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
-        self.page = self.context.new_page()
-        self.blocked: list[str] = []
-        self.failed: list[str] = []
-        self.errors: list[str] = []
-        self.dialogs: list[str] = []
-        self.page.route("**/*", self._route)
-        self.page.on("requestfailed", lambda r: self.failed.append(r.url))
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("dialog", self._dialog)
-        self.page.goto(path.resolve().as_uri())
-        self.page.wait_for_selector("path.leaflet-interactive")
-        self.page.wait_for_timeout(300)
-
-    def _route(self, route):
-        url = route.request.url
-        if url.startswith(("file:", "data:")):
-            route.continue_()
-        else:
-            self.blocked.append(url)
-            route.abort()
-
-    def _dialog(self, dialog):
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def close(self):
-        self.context.close()
 
 
 def _expected_counts(scene) -> tuple[int, int]:
@@ -113,11 +50,11 @@ def _expected_counts(scene) -> tuple[int, int]:
 
 
 @pytest.fixture(scope="module")
-def sample(browser, tmp_path_factory):
-    scene = sample_scene()
+def sample(open_offline, extracted_seeds, tmp_path_factory):
+    scene = extracted_seeds
     path = tmp_path_factory.mktemp("map") / "map.html"
     path.write_text(export_html(scene), encoding="utf-8")
-    page = OfflinePage(browser, path)
+    page = open_offline(path)
     yield scene, page
     page.close()
 
@@ -185,13 +122,15 @@ def test_arrowheads_sit_on_the_recipient_and_point_along_the_arc(sample):
         # ... which is where the recipient is drawn, not the source
         tgt, src = targets[arrow["key"]], sources[arrow["key"]]
         to_tgt = page.page.evaluate(
-            "([lat, lon]) => { const k = Object.keys(window).find(k => k.startsWith('map_') && window[k] instanceof L.Map);"
+            "([lat, lon]) => { const k = Object.keys(window).find(k => k.startsWith('map_') && window[k] instanceof "
+            "L.Map);"
             " const p = window[k].latLngToContainerPoint([lat, lon]);"
             " const c = window[k].getContainer().getBoundingClientRect(); return [c.left + p.x, c.top + p.y]; }",
             [tgt.lat, tgt.lon],
         )
         from_src = page.page.evaluate(
-            "([lat, lon]) => { const k = Object.keys(window).find(k => k.startsWith('map_') && window[k] instanceof L.Map);"
+            "([lat, lon]) => { const k = Object.keys(window).find(k => k.startsWith('map_') && window[k] instanceof "
+            "L.Map);"
             " const p = window[k].latLngToContainerPoint([lat, lon]);"
             " const c = window[k].getContainer().getBoundingClientRect(); return [c.left + p.x, c.top + p.y]; }",
             [src.lat, src.lon],
@@ -217,10 +156,10 @@ def test_screenshot_is_not_blank(sample):
     assert not_sea > 0.3 * 320 * 200
 
 
-def test_hostile_article_runs_nothing_and_reads_literally(browser, tmp_path):
+def test_hostile_article_runs_nothing_and_reads_literally(open_offline, tmp_path):
     path = tmp_path / "hostile.html"
     path.write_text(export_html(hostile_scene(shapes=True)), encoding="utf-8")
-    page = OfflinePage(browser, path)
+    page = open_offline(path)
     try:
         texts = page.page.evaluate("""
         () => {
@@ -257,19 +196,19 @@ def _legend_box(page):
     return page.page.locator(".gb-legend").bounding_box()
 
 
-def test_legend_folds_on_a_small_map_and_unfolds_on_click(browser, tmp_path):
+def test_legend_folds_on_a_small_map_and_unfolds_on_click(open_offline, extracted_seeds, tmp_path):
     from layers.legend import OPEN_FROM_PX
 
     path = tmp_path / "map.html"
-    path.write_text(export_html(sample_scene()), encoding="utf-8")
-    wide = OfflinePage(browser, path, viewport=(1280, 800))
+    path.write_text(export_html(extracted_seeds), encoding="utf-8")
+    wide = open_offline(path, viewport=(1280, 800))
     try:
         open_box = _legend_box(wide)
         assert wide.page.locator(".gb-legend details[open]").count() == 1
         assert "Transfer" in wide.page.locator(".gb-legend").inner_text()
     finally:
         wide.close()
-    small = OfflinePage(browser, path, viewport=(OPEN_FROM_PX - 140, 600))
+    small = open_offline(path, viewport=(OPEN_FROM_PX - 140, 600))
     try:
         folded = _legend_box(small)
         assert small.page.locator(".gb-legend details[open]").count() == 0
@@ -312,7 +251,8 @@ _ARC_LABEL_OFFSETS_JS = """
     const p = m.latLngToLayerPoint(l.getLatLng());
     const pts = arc.getLatLngs().map(x => m.latLngToLayerPoint(x));
     let best = 1e9;
-    for (let i = 1; i < pts.length; i++) best = Math.min(best, L.LineUtil.pointToSegmentDistance(p, pts[i - 1], pts[i]));
+    for (let i = 1; i < pts.length; i++)
+      best = Math.min(best, L.LineUtil.pointToSegmentDistance(p, pts[i - 1], pts[i]));
     out.push({offset: best, moved: !!(l.gbHome && !l.gbHome.equals(l.getLatLng()))});
   });
   return out;
@@ -347,7 +287,8 @@ def test_labels_never_overlap_and_come_back_when_zoomed_in(sample):
     hidden = len(labels_only) - len(shown)
     assert hidden > 0  # the sample map is crowded at its opening zoom: the test means something
     pg.evaluate(
-        "() => { const m = Object.values(window).find(v => v instanceof L.Map); m.setZoom(m.getZoom() + 2, {animate: false}); }"
+        "() => { const m = Object.values(window).find(v => v instanceof L.Map); m.setZoom(m.getZoom() + 2, {animate: "
+        "false}); }"
     )
     pg.wait_for_timeout(400)
     zoomed = pg.evaluate(_LABELS_JS)
@@ -366,7 +307,8 @@ def test_labels_never_overlap_and_come_back_when_zoomed_in(sample):
     ]
     assert sum(not lab["shown"] for lab in on_screen) < hidden
     pg.evaluate(
-        "() => { const m = Object.values(window).find(v => v instanceof L.Map); m.setZoom(m.getZoom() - 2, {animate: false}); }"
+        "() => { const m = Object.values(window).find(v => v instanceof L.Map); m.setZoom(m.getZoom() - 2, {animate: "
+        "false}); }"
     )
     pg.wait_for_timeout(300)
 

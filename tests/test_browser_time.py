@@ -14,7 +14,6 @@ import pytest
 
 from geo.scene import Document
 from layers.export import export_html
-from tests.test_browser_map import OfflinePage, browser  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.browser
 OUT = Path(__file__).resolve().parent.parent / "bench" / "out"
@@ -53,15 +52,16 @@ def _slide(page, lo: int, hi: int) -> None:
         """([lo, hi]) => { const d = document.querySelector('.gb-timefilter');
              const a = d.querySelector('.gb-tf-lo'), b = d.querySelector('.gb-tf-hi');
              a.value = String(lo); b.value = String(hi);
-             a.dispatchEvent(new Event('input', {bubbles: true})); b.dispatchEvent(new Event('input', {bubbles: true})); }""",
+             a.dispatchEvent(new Event('input', {bubbles: true}));
+             b.dispatchEvent(new Event('input', {bubbles: true})); }""",
         [lo, hi],
     )
 
 
-def test_the_time_slider_hides_and_shows_arcs_in_the_export(browser, tmp_path):  # noqa: F811
+def test_the_time_slider_hides_and_shows_arcs_in_the_export(open_offline, tmp_path):
     path = tmp_path / "dated.html"
     path.write_text(export_html(dated_scene()), encoding="utf-8")
-    page = OfflinePage(browser, path, viewport=(1280, 720))
+    page = open_offline(path, viewport=(1280, 720))
     try:
         pg = page.page
         assert pg.locator(".gb-timefilter").count() == 1

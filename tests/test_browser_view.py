@@ -16,7 +16,6 @@ import pytest
 
 from layers.export import export_html
 from layers.feature import key_class
-from tests.test_browser_map import OfflinePage, browser, sample_scene  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -33,15 +32,15 @@ def rsf_scene():
     return extract([load_path(Path(__file__).parent / "data" / "pages" / "rsf-page.html")])
 
 
-SCENES = {"seeds": sample_scene, "rsf": rsf_scene}
+SCENES = ("rsf", "seeds")
 
 
-@pytest.fixture(scope="module", params=sorted(SCENES))
-def first_view(request, browser, tmp_path_factory):  # noqa: F811  (browser is the imported fixture)
-    scene = SCENES[request.param]()
+@pytest.fixture(scope="module", params=SCENES)
+def first_view(request, open_offline, tmp_path_factory):
+    scene = request.getfixturevalue("extracted_seeds") if request.param == "seeds" else rsf_scene()
     path = tmp_path_factory.mktemp("view") / f"{request.param}.html"
     path.write_text(export_html(scene), encoding="utf-8")
-    page = OfflinePage(browser, path, viewport=VIEWPORT)
+    page = open_offline(path, viewport=VIEWPORT)
     page.page.wait_for_timeout(400)
     OUT.mkdir(parents=True, exist_ok=True)
     page.page.screenshot(path=str(OUT / f"export-first-view-{request.param}.png"))
@@ -105,7 +104,8 @@ _LABELS_JS = """() => {
   const c = document.querySelector('.leaflet-container').getBoundingClientRect();
   return [...document.querySelectorAll('.gb-label')].map(el => {
     const b = (el.firstElementChild || el).getBoundingClientRect();
-    return {cls: el.className, shown: !el.classList.contains('gb-crowded') && getComputedStyle(el).visibility !== 'hidden',
+    return {cls: el.className,
+            shown: !el.classList.contains('gb-crowded') && getComputedStyle(el).visibility !== 'hidden',
             box: [b.left - c.left, b.top - c.top, b.right - c.left, b.bottom - c.top], text: el.innerText};
   }).filter(l => l.box[2] > l.box[0]);
 }"""
@@ -172,7 +172,9 @@ _POPUPS_JS = """async () => {
   const map = Object.values(window).find(v => v instanceof L.Map);
   const c = map.getContainer().getBoundingClientRect();
   const layers = [];
-  map.eachLayer(l => { if (l.getPopup && l.getPopup() && (l.options.className || '').includes('gb-arc')) layers.push(l); });
+  map.eachLayer(l => {
+    if (l.getPopup && l.getPopup() && (l.options.className || '').includes('gb-arc')) layers.push(l);
+  });
   // the arcs nearest the map's edges, where a popup would be cut off first
   const size = map.getSize();
   const edge = l => { const p = map.latLngToContainerPoint(l.getCenter());

@@ -237,7 +237,8 @@ def bad_inputs(tmp_path: Path) -> Path:
         json.dumps(
             {
                 "id": "page",
-                "text": "<html><body><p>France delivered jets to Greece.</p><script>var x = 'Japan';</script></body></html>",
+                "text": "<html><body><p>France delivered jets to Greece.</p>"
+                "<script>var x = 'Japan';</script></body></html>",
             }
         ),
         '{"id": "cut", "text": "France delivered Rafale je',
@@ -293,7 +294,7 @@ def test_since_and_until_keep_the_documents_dated_within():
 
 def _geobrief(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "geo.cli", *args], capture_output=True, text=True, cwd=ROOT, timeout=300
+        [sys.executable, "-m", "app.cli", *args], capture_output=True, text=True, cwd=ROOT, timeout=300
     )
 
 
@@ -363,7 +364,7 @@ def test_corpus_command_reports_bad_input_and_never_shows_a_traceback(bad_inputs
 def test_corpus_command_refuses_bad_arguments_in_one_line(args, says, tmp_path: Path):
     env = dict(os.environ, DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT="1s")  # nothing listens on port 9
     run = subprocess.run(
-        [sys.executable, "-m", "geo.cli", "corpus", str(CORPUS), *args],
+        [sys.executable, "-m", "app.cli", "corpus", str(CORPUS), *args],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -380,7 +381,7 @@ def test_map_export_and_brief_read_a_corpus_scene(tmp_path: Path):
     scene, _ = run_corpus([CORPUS], workers=1, processes=False)
     path = tmp_path / "corpus.json"
     path.write_text(scene.to_json(), encoding="utf-8")
-    from geo.cli import main
+    from app.cli import main
 
     for args in (
         ["map", "--scene", str(path), "-o", str(tmp_path / "m.html")],

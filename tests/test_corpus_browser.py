@@ -18,7 +18,6 @@ from geo.aggregate import Tally
 from geo.scene import Document, Place, Relation, Scene, Span
 from layers.export import export_html
 from layers.feature import key_class
-from tests.test_browser_map import OfflinePage, browser  # noqa: F401  (the shared Chromium fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -58,9 +57,10 @@ def corpus_scene() -> Scene:
     Russia backs Armenia only undated, France → Greece once in June with a hostile title."""
     tally = Tally()
     for i in range(12):
+        day = f"2024-{i // 2 + 1:02d}-{i % 2 * 10 + 5:02d}"
         tally.add_scene(
-            _doc(f"tr{i}", f"2024-{i // 2 + 1:02d}-{i % 2 * 10 + 5:02d}", f"Drones {i}", ("transfer", "TR", "UA", f"Turkey sent drones, report {i}."))
-        )  # fmt: skip
+            _doc(f"tr{i}", day, f"Drones {i}", ("transfer", "TR", "UA", f"Turkey sent drones, report {i}."))
+        )
     tally.add_scene(_doc("ru1", "2024-03-02", "Strikes", ("conflict", "RU", "UA", "Russia attacked Ukraine.")))
     tally.add_scene(_doc("ru2", "2024-03-20", "Strikes again", ("conflict", "RU", "UA", "Russia struck Ukraine.")))
     tally.add_scene(_doc("am1", None, "Backing", ("support", "RU", "AM", "Russia backs Armenia.")))
@@ -69,11 +69,11 @@ def corpus_scene() -> Scene:
 
 
 @pytest.fixture(scope="module")
-def corpus_page(browser, tmp_path_factory):  # noqa: F811
+def corpus_page(open_offline, tmp_path_factory):
     scene = corpus_scene()
     path: Path = tmp_path_factory.mktemp("corpus") / "corpus.html"
     path.write_text(export_html(scene), encoding="utf-8")
-    page = OfflinePage(browser, path)
+    page = open_offline(path)
     yield scene, page
     page.close()
 

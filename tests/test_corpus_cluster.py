@@ -102,7 +102,7 @@ def cluster():
 
 def _corpus(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "geo.cli", "corpus", *args], capture_output=True, text=True, cwd=ROOT, timeout=600
+        [sys.executable, "-m", "app.cli", "corpus", *args], capture_output=True, text=True, cwd=ROOT, timeout=600
     )
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from geo import edits
+from app.evidence import highlight_document, place_colour, place_colours, relation_html
+from geo import edit_tables, edits, workspace
 from geo.edits import (
     AddRelation,
     DeletePlace,
@@ -13,11 +14,10 @@ from geo.edits import (
     UpdatePlace,
     apply_edits,
     delete_relation_edit,
-    filter_scene,
     update_relation_edit,
 )
+from geo.filters import filter_scene
 from geo.scene import Relation, Scene, Step
-from layers.evidence import highlight_document, place_colour, place_colours, relation_html
 from tests.app_scenes import second_document_scene, small_scene
 
 
@@ -94,7 +94,7 @@ def test_kind_change_between_influence_and_pairwise():
 
 def test_relation_changes_reads_member_lists():
     scene = small_scene()
-    changes = edits.relation_changes(scene.relation("r3"), {"target": "AZ, UA", "status": "planned"})
+    changes = edit_tables.relation_changes(scene.relation("r3"), {"target": "AZ, UA", "status": "planned"})
     assert changes == {"members": ("AZ", "UA"), "status": "planned"}
     out = edits.update_relation(scene, "r3", **changes)
     assert out.relation("r3").members == ("AZ", "UA")
@@ -208,9 +208,9 @@ def test_remove_document():
 
 
 def test_rows():
-    rows = edits.relation_rows(small_scene())
+    rows = edit_tables.relation_rows(small_scene())
     assert rows[2]["target"] == "AZ" and rows[0]["quantity"] == 12
-    assert edits.place_rows(small_scene())[0] == {
+    assert edit_tables.place_rows(small_scene())[0] == {
         "id": "TR",
         "name": "Turkey",
         "kind": "country",
@@ -280,32 +280,32 @@ def _fake_extract(docs):
 
 def test_workspace_keeps_corrections_when_an_article_is_added():
     d1, d2 = small_scene().documents[0], second_document_scene().documents[0]
-    ws = edits.Workspace().add_document(d1)
-    scene = edits.build_scene(ws, _fake_extract).scene
+    ws = workspace.Workspace().add_document(d1)
+    scene = workspace.build_scene(ws, _fake_extract).scene
     transfer = next(r for r in scene.relations if r.kind == "transfer")
     ws = ws.add_edit(
         update_relation_edit(scene, transfer.id, status="frozen"), MergePlaces("city:703448", "city:kiev-dup")
     )
     ws = ws.add_document(d2).add_document(d2)
-    out = edits.build_scene(ws, _fake_extract)
+    out = workspace.build_scene(ws, _fake_extract)
     assert out.skipped == ()
     assert [d.id for d in out.scene.documents] == ["d1", "d2"]
     assert next(r for r in out.scene.relations if r.kind == "transfer").status == "frozen"
     assert out.scene.place("city:kiev-dup") is None
     assert any(r.kind == "alliance" for r in out.scene.relations)
-    back = edits.build_scene(ws.remove_document("d2"), _fake_extract).scene
+    back = workspace.build_scene(ws.remove_document("d2"), _fake_extract).scene
     assert not any(r.kind == "alliance" for r in back.relations)
-    assert edits.build_scene(ws.undo().undo(), _fake_extract).scene.place("city:kiev-dup")
+    assert workspace.build_scene(ws.undo().undo(), _fake_extract).scene.place("city:kiev-dup")
 
 
 def test_workspace_from_opened_scene_merges_new_articles():
     opened = edits.update_relation(small_scene(), "r1", status="planned").replace(
         story=(Step("s1", "One", "caption", ("TR",), ("r1",)),)
     )
-    ws = edits.Workspace.from_scene(opened)
-    assert edits.build_scene(ws, _fake_extract).scene == opened
+    ws = workspace.Workspace.from_scene(opened)
+    assert workspace.build_scene(ws, _fake_extract).scene == opened
     ws = ws.add_document(second_document_scene().documents[0])
-    scene = edits.build_scene(ws, _fake_extract, story_builder=lambda s: ()).scene
+    scene = workspace.build_scene(ws, _fake_extract, story_builder=lambda s: ()).scene
     assert scene.relation("r1").status == "planned"
     assert scene.story == opened.story
     assert any(r.kind == "alliance" for r in scene.relations)
@@ -313,11 +313,11 @@ def test_workspace_from_opened_scene_merges_new_articles():
 
 
 def test_workspace_story_builder_and_override():
-    ws = edits.Workspace().add_document(small_scene().documents[0])
-    built = edits.build_scene(ws, _fake_extract, story_builder=lambda s: (Step("auto", "A", "c"),))
+    ws = workspace.Workspace().add_document(small_scene().documents[0])
+    built = workspace.build_scene(ws, _fake_extract, story_builder=lambda s: (Step("auto", "A", "c"),))
     assert [s.id for s in built.scene.story] == ["auto"]
     ws = ws.with_story((Step("mine", "M", "c", ("TR", "XX")),))
-    scene = edits.build_scene(ws, _fake_extract, story_builder=lambda s: ()).scene
+    scene = workspace.build_scene(ws, _fake_extract, story_builder=lambda s: ()).scene
     assert scene.story[0].id == "mine" and scene.story[0].place_ids == ("TR",)
 
 
@@ -329,7 +329,7 @@ def test_table_edits_from_editor_state():
         "deleted_rows": [1],
         "added_rows": [{"kind": "alliance", "source": "UA", "target": "AZ"}, {}],
     }
-    found, problems = edits.table_edits(scene, ids, state)
+    found, problems = edit_tables.table_edits(scene, ids, state)
     assert problems == []
     out = apply_edits(scene, found)
     assert (out.relation("r1").status, out.relation("r1").quantity) == ("frozen", 50)
@@ -345,7 +345,7 @@ def test_table_edits_report_problems_and_keep_good_edits():
         "edited_rows": {0: {"status": "sold"}, 1: {"item": "tanks"}},
         "added_rows": [{"kind": "alliance", "source": "UA", "target": "Atlantis"}],
     }
-    found, problems = edits.table_edits(scene, ids, state)
+    found, problems = edit_tables.table_edits(scene, ids, state)
     assert len(found) == 1 and apply_edits(scene, found).relation("r2").item == "tanks"
     assert any("unknown status" in p for p in problems)
     assert any("'Atlantis' is not a place" in p for p in problems)
@@ -355,14 +355,14 @@ def test_place_table_edits():
     scene = small_scene()
     ids = [p.id for p in scene.places]
     state = {"edited_rows": {1: {"name": "Ukraina", "mentions": 9}}, "deleted_rows": [2]}
-    found, problems = edits.table_edits(scene, ids, state, table="places")
+    found, problems = edit_tables.table_edits(scene, ids, state, table="places")
     out = apply_edits(scene, found)
     assert problems == [] and out.place("UA").name == "Ukraina" and out.place("RU") is None
 
 
 def test_relations_list_html_escapes_and_marks_selection():
+    from app.evidence import relations_list_html
     from geo.scene import Document, Span
-    from layers.evidence import relations_list_html
 
     doc = Document("d", "<i>title</i>", "Turkey <script>x()</script> sold drones.")
     rel = Relation("r", "transfer", "TR", "UA", item="drones", evidence=(Span("d", 0, len(doc.text), doc.text),))

@@ -18,11 +18,11 @@ import json
 from hypothesis import event, given
 from hypothesis import strategies as st
 
+from app import evidence
 from geo.documents import InputError, load_bytes
 from geo.extract import summarize
 from geo.limits import MAX_TEXT_BYTES
 from geo.scene import Scene, SceneError
-from layers import evidence
 from layers.export import export_geojson
 from layers.outlines import NoOutlines
 from tests.hostile import valid_scene

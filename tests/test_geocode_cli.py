@@ -31,7 +31,7 @@ FIELDS = {"query", "name", "kind", "iso", "lat", "lon", "area_km2", "has_polygon
 
 def geocode(*names: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "geo.cli", "geocode", *names, "--format", "json"],
+        [sys.executable, "-m", "app.cli", "geocode", *names, "--format", "json"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -121,7 +121,7 @@ def test_ambiguous_name_is_reported_as_such():
 
 def test_text_format_prints_one_line_per_name():
     proc = subprocess.run(
-        [sys.executable, "-m", "geo.cli", "geocode", "Turkish", "NATO"],
+        [sys.executable, "-m", "app.cli", "geocode", "Turkish", "NATO"],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _cli(*args: str, timeout: float = 10) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "geo.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout
+        [sys.executable, "-m", "app.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout
     )
 
 

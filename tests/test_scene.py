@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from geo.scene import SCHEMA_VERSION, Document, Place, Relation, Scene, SceneError, Span, Step
+from geo.scene import PLACE_ROLES, SCHEMA_VERSION, Document, Place, Relation, Scene, SceneError, Span, Step
 
 
 def tiny_scene() -> Scene:
@@ -64,6 +64,8 @@ def test_influence_target_is_member_list_in_json():
         (lambda d: d["places"][1].update(lat=95), "places[1].lat must be a latitude between -90 and 90"),
         (lambda d: d["places"][0].update(lon=-999.0), "places[0].lon must be a longitude between -180 and 180"),
         (lambda d: d["places"][2].update(lat=float("nan")), "places[2].lat must be a latitude"),
+        (lambda d: d["places"][0].update(role="villain"), "places[0].role must be one of actor, place, actor/place"),
+        (lambda d: d["places"][0].update(role=["actor"]), "places[0].role must be one of"),
     ],
 )
 def test_malformed_scene_says_what_is_wrong(mutate, message):
@@ -77,3 +79,39 @@ def test_malformed_scene_says_what_is_wrong(mutate, message):
 def test_foreign_files_are_refused(blob):
     with pytest.raises(SceneError):
         Scene.from_json(blob)
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("actor", "actor"),
+        ("place", "place"),
+        ("actor/place", "actor/place"),
+        ("", ""),
+        # the relation-end roles the map once read: the place acted in a relation
+        ("supplier", "actor"),
+        ("recipient", "actor"),
+        ("other", "actor"),
+        ("place/target", "actor/place"),
+    ],
+)
+def test_one_role_vocabulary_old_files_included(written, read):
+    data = json.loads(tiny_scene().to_json())
+    data["places"][0]["role"] = written
+    assert Scene.from_dict(data).places[0].role == read
+
+
+def test_extraction_and_corrections_keep_to_the_role_vocabulary():
+    from pathlib import Path
+
+    from geo.documents import load_path
+    from geo.edits import EditError, update_place
+    from geo.extract import extract
+
+    seeds = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
+    scene = extract([load_path(p) for p in seeds])
+    roles = {p.role for p in (*scene.places, *scene.actors)}
+    assert roles <= set(PLACE_ROLES) and {"actor", "place"} <= roles
+    assert update_place(scene, "TR", role="place").place("TR").role == "place"
+    with pytest.raises(EditError, match="unknown place role 'supplier'"):
+        update_place(scene, "TR", role="supplier")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from briefing_scenes import hostile_scene, point_scene, seed_scene
 
 from geo.scene import Document, Place, Relation, Scene, Span
 from geo.story import (
@@ -18,6 +17,7 @@ from geo.story import (
     move_step,
     remove_step,
 )
+from tests.briefing_scenes import hostile_scene, point_scene, seed_scene
 
 
 def test_overview_first_then_one_step_per_group():

@@ -97,8 +97,9 @@ def test_the_briefing_overview_frames_the_ends_of_the_relations():
 
 
 def test_the_app_panel_lists_historical_states_it_cannot_draw(monkeypatch):
+    from app import pick as app_pick
     from geo.scene import Place, Scene
-    from layers import app_pick, places
+    from layers import places
 
     su = Place("SU", "Soviet Union", "other", "SU", 61.0, 90.0, members=("RU", "UA"))
     scene = Scene(places=(su,))

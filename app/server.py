@@ -1,8 +1,8 @@
 """Start geobrief's Streamlit app, its first page prepared in parallel.
 
-``./run.sh app`` runs ``python -m layers.app_server [streamlit options]``:
-it starts the primer (``python -m layers.app_cache``, see
-:mod:`layers.app_cache`) as a separate process, which computes the sample
+``./run.sh app`` runs ``python -m app.server [streamlit options]``:
+it starts the primer (``python -m app.cache``, see
+:mod:`app.cache`) as a separate process, which computes the sample
 articles' Scene and map on the machine's other core while Streamlit starts
 and the browser loads Streamlit's page, then runs
 ``streamlit run streamlit_app.py`` with the options given. The primer
@@ -23,8 +23,8 @@ APP = ROOT / "streamlit_app.py"
 
 
 def start_primer(seeds: Path | None = None) -> subprocess.Popen:
-    """Start ``python -m layers.app_cache`` in the background; its messages go to stderr."""
-    cmd = [sys.executable, "-m", "layers.app_cache"]
+    """Start ``python -m app.cache`` in the background; its messages go to stderr."""
+    cmd = [sys.executable, "-m", "app.cache"]
     if seeds is not None:
         cmd.append(str(seeds))
     proc = subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.DEVNULL)

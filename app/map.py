@@ -19,14 +19,14 @@ shared), so that:
   :func:`make_offline` raise, so a new plugin cannot slip a CDN in silently.
 
 Links are relative to the map's iframe
-(``<base>/component/layers.app_map.st_folium/index.html``), so they work
+(``<base>/component/app.map.st_folium/index.html``), so they work
 under any ``server.baseUrlPath``.
 
 The map itself is drawn by streamlit-folium's own frontend, which
 :func:`show_map` declares as a component from the installed package's
 ``frontend/build`` folder. Drawing a prepared map therefore imports neither
 folium nor the ``streamlit_folium`` module: the app's first page can come
-from the primed store (:mod:`layers.app_cache`) without paying for them.
+from the primed store (:mod:`app.cache`) without paying for them.
 Only :func:`prepare_map` needs them.
 """
 
@@ -68,7 +68,7 @@ def register_leaflet_assets() -> str:
     Returns
     -------
     str
-        e.g. ``"../layers.app_map.leaflet_assets/"``.
+        e.g. ``"../app.map.leaflet_assets/"``.
     """
     import streamlit.components.v1 as components
 
@@ -95,7 +95,7 @@ def land_folder() -> Path:
     """
     import tempfile
 
-    from layers.app_cache import default_dir
+    from app.cache import default_dir
 
     store = default_dir()
     for folder in (store.with_name(store.name + "-assets"), Path(tempfile.gettempdir()) / "geobrief-assets"):
@@ -442,7 +442,7 @@ def show_map(
     # ``default`` (what the frontend compares a pan or zoom against, to stay silent) is not
     # passed; the script sets it first thing instead, to the same value.
     # (the frontend starts its "selected_tags", the field map picks travel in, as an empty list)
-    default = {k: [] if k == "selected_tags" else None for k in returned}
+    default: dict[str, list | None] = {k: [] if k == "selected_tags" else None for k in returned}
     seed = (
         "if (window.__GLOBAL_DATA__ && window.__GLOBAL_DATA__.previous_data == null) {"
         f" window.__GLOBAL_DATA__.previous_data = {json.dumps(default)}; }}\n"

@@ -1,6 +1,6 @@
 """``geobrief corpus``: the command's arguments, progress bar and report around :func:`geo.corpus.run_corpus`.
 
-Kept apart from :mod:`geo.cli` so that the other subcommands never import
+Kept apart from :mod:`app.cli` so that the other subcommands never import
 Dask, and the corpus command's wiring stays in one place. Writing the map
 needs :mod:`layers`, imported here only when ``-o`` or ``--geojson`` asks
 for it (the CLI is the top of the import order: CLI → layers → geo).
@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from typing import Any
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FAIL = 0, 1, 2
 #: how many skip messages the command prints (all are counted, and the Scene keeps the first 100)
@@ -34,7 +35,7 @@ class _Bar:
     """A tqdm progress bar on stderr: documents done, documents per second, time left."""
 
     def __init__(self) -> None:
-        self.bar = None
+        self.bar: Any = None  # a tqdm bar, made on the first report
 
     def __call__(self, done: int, expected: int) -> None:
         if self.bar is None:

@@ -8,7 +8,7 @@ in the server cannot take that work off the first run: it holds the GIL
 while the same process serves the hundred-odd script files of Streamlit's
 page, so the page loads that much slower.
 
-So ``python -m layers.app_server`` (what ``./run.sh app`` runs) starts
+So ``python -m app.server`` (what ``./run.sh app`` runs) starts
 :func:`prime` in a *separate process* while Streamlit starts. The primer
 computes the first page through the same functions the app calls
 (:func:`extract_items`, :func:`prepare`, :func:`story_for`) and writes the
@@ -23,12 +23,8 @@ kind of file, each session's last work, see :func:`keep_work`). Any failure
 (no writable cache folder, a damaged, truncated or foreign file, a primer that
 died) means the app computes the page itself, as it always could.
 
-The store touches only its own files. Each file it writes starts with a
-header line naming its kind, key and the digest of its body (:data:`MAGIC`);
-a file without one, or whose body does not match, is ignored (and then
-replaced), and only files with one are ever pruned. It never follows a
-symbolic link: a cache folder that is one is bypassed with a log line, and
-files are opened with ``O_NOFOLLOW``.
+The store itself (its files, their headers and what it refuses to follow) is
+:mod:`app.store`.
 
 After the first run the app warms the rest of the library in the background
 (:func:`warm_in_background`), so the analyst's first own article does not
@@ -40,25 +36,21 @@ the same modules can deadlock in Python's import system).
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import hashlib
 import json
 import logging
 import os
-import re
 import stat
 import sys
-import tempfile
 import threading
 import time
-from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from app.store import MAGIC, MAX_FILE_BYTES, O_NOFOLLOW, O_NONBLOCK, Store, default_dir
 from geo.documents import InputError, load_path
 from geo.scene import Document, Scene
 
@@ -66,25 +58,9 @@ log = logging.getLogger("geobrief.app_cache")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-CACHE_ENV = "GEOBRIEF_CACHE_DIR"
-"""Environment variable naming the store's folder (default ``~/.cache/geobrief``)."""
-KEEP = 8
-"""Files kept per kind of result; older ones are removed when the primer writes."""
 KEEP_WORK = 20
 """Sessions' last work kept; the oldest beyond these are removed when a session saves."""
-MAGIC = "geobrief-store/1"
-"""The first word of every file the store writes (then its kind, key and body digest)."""
-MAX_FILE_BYTES = 256_000_000
-"""A file in the folder larger than this is not the store's and is not read."""
-_SAFE_KEY = re.compile(r"[A-Za-z0-9_]{1,64}")
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
-WAIT_SECONDS = 60.0
-"""How long the app waits for a running primer before computing the page itself."""
 _PACKAGES = ("folium", "branca", "jinja2", "streamlit-folium", "xstatic-leaflet")
-
-stats: Counter[str] = Counter()
-"""``hit:<kind>`` / ``miss:<kind>`` counts of this process's store lookups."""
 
 
 # -- what a result depends on ---------------------------------------------------------------
@@ -94,7 +70,7 @@ stats: Counter[str] = Counter()
 def fingerprint() -> str:
     """A digest of everything a stored result depends on besides its inputs.
 
-    geobrief's code and data (``geo/``, ``layers/``) and the versions of the
+    geobrief's code and data (``geo/``, ``layers/``, ``app/``) and the versions of the
     packages that render maps. Any change makes every stored result miss.
     """
     from importlib import metadata
@@ -106,7 +82,7 @@ def fingerprint() -> str:
         except metadata.PackageNotFoundError:
             version = "-"
         h.update(f"\0{package}={version}".encode())
-    for top in ("geo", "layers"):
+    for top in ("geo", "layers", "app"):
         for path in sorted((ROOT / top).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 h.update(f"\0{path.relative_to(ROOT).as_posix()}\0".encode())
@@ -119,249 +95,6 @@ def key_of(kind: str, *parts: Any) -> str:
     h = hashlib.sha256(f"{fingerprint()}\0{kind}\0".encode())
     h.update(json.dumps(parts, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     return h.hexdigest()[:40]
-
-
-# -- the store ------------------------------------------------------------------------------
-
-
-def default_dir() -> Path:
-    """``$GEOBRIEF_CACHE_DIR``, else ``$XDG_CACHE_HOME/geobrief``, else ``~/.cache/geobrief``."""
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "geobrief"
-
-
-class Store:
-    """Text results on disk, one file per key, written whole or not at all.
-
-    Parameters
-    ----------
-    folder : Path
-        Created when the primer first writes; reading a missing folder
-        simply misses. A folder that is a symbolic link is never used.
-    """
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = Path(folder)
-        self._priming = False  # this process holds the primer's lock: never wait for it
-
-    def path(self, kind: str, key: str) -> Path:
-        return self.folder / f"{kind}-{key}.json"
-
-    # -- the folder ---------------------------------------------------------------------
-
-    def folder_problem(self) -> str | None:
-        """Why the folder cannot be used as it stands, or None (it is a folder, or absent)."""
-        try:
-            info = os.lstat(self.folder)
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            return f"the cache folder {self.folder} cannot be read ({exc.strerror})"
-        if stat.S_ISLNK(info.st_mode):
-            return f"the cache folder {self.folder} is a symbolic link; geobrief does not follow it"
-        if not stat.S_ISDIR(info.st_mode):
-            return f"the cache folder {self.folder} is not a folder"
-        return None
-
-    def _ready_folder(self) -> None:
-        """Create the folder if needed; raise OSError if it is not one the store may write in."""
-        problem = self.folder_problem()
-        if problem is not None:
-            raise OSError(problem)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        problem = self.folder_problem()  # made a link between the two calls
-        if problem is not None:
-            raise OSError(problem)
-
-    def write_problem(self) -> str | None:
-        """Why nothing can be kept in the folder (one line for the user), or None."""
-        try:
-            self._ready_folder()
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".probe-", suffix=".tmp")
-            os.close(fd)
-            os.unlink(tmp)
-        except OSError as exc:
-            text = str(exc) if exc.strerror is None else f"{self.folder} cannot be written ({exc.strerror})"
-            log.warning("the cache folder cannot be used: %s", text)
-            return text
-        return None
-
-    # -- files --------------------------------------------------------------------------
-
-    def read(self, kind: str, key: str) -> str | None:
-        """The stored text, or None (missing, unreadable, damaged or not the store's)."""
-        if not _SAFE_KEY.fullmatch(key) or self.folder_problem() is not None:
-            return None
-        path = self.path(kind, key)
-        try:
-            fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
-        except OSError:
-            return None
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
-                log.warning("ignoring %s: not a file the store wrote", path.name)
-                return None
-            parts = []
-            while chunk := os.read(fd, 1 << 20):
-                parts.append(chunk)
-            data = b"".join(parts)
-        except OSError:
-            return None
-        finally:
-            os.close(fd)
-        body = _unwrap(data, kind, key)
-        if body is None:
-            log.warning("ignoring an unreadable stored %s %s (damaged, cut short or not the store's)", kind, key)
-        return body
-
-    def get(self, kind: str, key: str, wait: float = WAIT_SECONDS) -> str | None:
-        """The stored text; if missing while a primer is at work, wait for it first."""
-        text = self.read(kind, key)
-        if text is None and not self._priming and self.wait_for_primer(wait):
-            text = self.read(kind, key)
-        stats[f"{'hit' if text is not None else 'miss'}:{kind}"] += 1
-        return text
-
-    def put(self, kind: str, key: str, text: str, keep: int | None = None) -> None:
-        """Write atomically (a reader never sees half a file), then keep the newest ``keep`` of ``kind``.
-
-        Raises
-        ------
-        OSError
-            The folder cannot be written, or is not one the store uses.
-        ValueError
-            ``key`` is not a plain name.
-        """
-        if not _SAFE_KEY.fullmatch(key):
-            raise ValueError(f"not a store key: {key!r:.80}")
-        self._ready_folder()
-        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{kind}-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(_wrap(text, kind, key))
-            os.replace(tmp, self.path(kind, key))  # a link of that name is replaced, never followed
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        self.prune(kind, KEEP if keep is None else keep)
-
-    def own_files(self, kind: str) -> list[tuple[float, Path]]:
-        """``(mtime, path)`` of every file of ``kind`` this store wrote (header checked), newest first."""
-        found: list[tuple[float, Path]] = []
-        pattern = re.compile(rf"{re.escape(kind)}-{_SAFE_KEY.pattern}\.json")
-        try:
-            names = os.listdir(self.folder)
-        except OSError:
-            return []
-        head = f"{MAGIC} {kind} ".encode()
-        for name in names:
-            if not pattern.fullmatch(name):
-                continue
-            path = self.folder / name
-            try:
-                info = os.lstat(path)
-                if not stat.S_ISREG(info.st_mode):
-                    continue
-                fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
-                try:
-                    first = os.read(fd, len(head))
-                finally:
-                    os.close(fd)
-            except OSError:
-                continue
-            if first == head:
-                found.append((info.st_mtime, path))
-        found.sort(key=lambda item: (item[0], item[1].name), reverse=True)
-        return found
-
-    def prune(self, kind: str, keep: int) -> None:
-        """Remove all but the newest ``keep`` files of ``kind`` that this store wrote; nothing else."""
-        for _, old in self.own_files(kind)[keep:]:
-            with contextlib.suppress(OSError):
-                old.unlink()
-
-    @property
-    def _lock_path(self) -> Path:
-        return self.folder / "prime.lock"
-
-    @contextlib.contextmanager
-    def priming(self) -> Iterator[None]:
-        """Hold the primer's lock (exclusive) while the block computes and writes."""
-        self._ready_folder()
-        # O_NOFOLLOW: a prime.lock that is a link is refused, its target never created
-        fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT | _NOFOLLOW | _NONBLOCK, 0o600)
-        try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise OSError(f"{self._lock_path} is not a lock file the store made")
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            self._priming = True
-            try:
-                yield
-            finally:
-                self._priming = False
-                fcntl.flock(fd, fcntl.LOCK_UN)
-        finally:
-            os.close(fd)
-
-    def wait_for_primer(self, timeout: float) -> bool:
-        """Wait while a primer holds the lock; True if one did (its results may now be there)."""
-        if self.folder_problem() is not None:
-            return False
-        try:
-            fd = os.open(self._lock_path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
-        except OSError:
-            return False
-        waited = False
-        deadline = time.monotonic() + timeout
-        try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                return False
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-                except BlockingIOError:
-                    waited = True
-                    if time.monotonic() > deadline:
-                        log.warning("the primer is still busy after %.0f s; computing here", timeout)
-                        return False
-                    time.sleep(0.03)
-                    continue
-                except OSError:
-                    return False
-                fcntl.flock(fd, fcntl.LOCK_UN)
-                return waited
-        finally:
-            os.close(fd)
-
-
-def _digest(body: bytes) -> str:
-    return hashlib.sha256(body).hexdigest()[:32]
-
-
-def _wrap(text: str, kind: str, key: str) -> bytes:
-    body = text.encode("utf-8")
-    return f"{MAGIC} {kind} {key} {_digest(body)}\n".encode() + body
-
-
-def _unwrap(data: bytes, kind: str, key: str) -> str | None:
-    """The body of a stored file, or None unless its header names ``kind``/``key`` and its digest matches."""
-    head, sep, body = data.partition(b"\n")
-    if not sep:
-        return None
-    try:
-        magic, got_kind, got_key, digest = head.decode("ascii").split(" ")
-    except (UnicodeDecodeError, ValueError):
-        return None
-    if (magic, got_kind, got_key) != (MAGIC, kind, key) or digest != _digest(body):
-        return None
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
 
 
 # -- the first page, computed the same way by the primer and the app -------------------------
@@ -402,7 +135,7 @@ def _stored(store: Store | None, kind: str, key: str, decode: Callable[[str], An
 
 
 def extract_items(
-    items: tuple[tuple[str, str, str, str | None], ...], *, store: Store | None = None, save: bool = False
+    items: tuple[tuple[str | None, ...], ...], *, store: Store | None = None, save: bool = False
 ) -> Scene:
     """The Scene extracted from ``items`` (see :func:`items_of`), from ``store`` when there."""
     key = key_of("scene", items)
@@ -412,7 +145,7 @@ def extract_items(
     load_library()
     from geo.extract import extract
 
-    scene = extract([Document(*item) for item in items])
+    scene = extract([Document(*item) for item in items])  # type: ignore[arg-type]  # items_of's tuples
     if store is not None and save:
         store.put("scene", key, scene.to_json(indent=None))
     return scene
@@ -448,7 +181,7 @@ def prepare(
     save: bool = False,
     title: str | None = None,
 ) -> dict:
-    """The prepared map (see :func:`layers.app_map.prepare_map`) of a Scene, from ``store`` when there.
+    """The prepared map (see :func:`app.map.prepare_map`) of a Scene, from ``store`` when there.
 
     Parameters
     ----------
@@ -459,7 +192,7 @@ def prepare(
     bounds : ((south, west), (north, east)) or None
         A view to fit instead of the Scene's own.
     prefix : str
-        Where Leaflet is served (:data:`layers.app_map.LEAFLET_PREFIX`).
+        Where Leaflet is served (:data:`app.map.LEAFLET_PREFIX`).
     title : str, optional
         The map's title (default: the documents' titles).
     """
@@ -468,16 +201,16 @@ def prepare(
     if prepared is not None:
         return prepared
     load_library()
-    from layers.app_map import prepare_map, refer_to_land
-    from layers.app_pick import picker
+    from app.map import prepare_map, refer_to_land
+    from app.pick import picker
     from layers.render import render_map
 
     scene = Scene.from_json(view_json)
     m = render_map(scene, layers=layers, highlight=set(highlight) or None, bounds=bounds or None, title=title)
-    picker(scene).add_to(m)  # a click answers at once (layers/app_pick.py)
+    picker(scene).add_to(m)  # a click answers at once (app/pick.py)
     refer_to_land(m)  # the land comes from a script the browser caches: reruns send less
     prepared = prepare_map(m, prefix)
-    from layers.app_pick import not_on_the_map
+    from app.pick import not_on_the_map
 
     prepared["not_drawn"] = not_on_the_map(scene)  # listed in the Inspect panel
     if store is not None and save:
@@ -494,20 +227,21 @@ def first_page(seeds: Path, store: Store | None, *, save: bool = False) -> tuple
     anything (tests/test_app_cache.py checks that its first run finds exactly
     these results in the store).
     """
-    from geo import edits
-    from layers.app_map import LEAFLET_PREFIX
+    from app.map import LEAFLET_PREFIX
+    from geo.filters import filter_scene
+    from geo.workspace import Workspace, build_scene
     from layers.names import ALL_LAYERS
 
-    ws = edits.Workspace()
+    ws = Workspace()
     for doc in read_seeds(seeds).values():
         ws = ws.add_document(doc)
-    outcome = edits.build_scene(
+    outcome = build_scene(
         ws,
         lambda docs: extract_items(items_of(docs), store=store, save=save),
         story_builder=lambda sc: story_for(sc.to_json(indent=None), store=store, save=save),
     )
     # the app's own call with its filters empty (empty means all)
-    view = edits.filter_scene(outcome.scene, kinds=None, actors=None, statuses=None)
+    view = filter_scene(outcome.scene, kinds=None, actors=None, statuses=None)
     prepared = prepare(view.to_json(indent=None), ALL_LAYERS, (), None, LEAFLET_PREFIX, store=store, save=save)
     return view, prepared
 
@@ -527,8 +261,10 @@ WORK_KIND = "work"
 
 
 def new_work_key() -> str:
-    """A key of its own for a new session's work (a tab, a browser): no session overwrites
-    another's work until its user picks that work to go on with."""
+    """A key of its own for a new session's work (a tab, a browser).
+
+    No session overwrites another's work until its user picks that work to go on with.
+    """
     import secrets
 
     return secrets.token_hex(16)
@@ -551,8 +287,10 @@ class LastWork:
 
 
 def keep_work(store: Store, scene: Scene, key: str) -> bool:
-    """Write ``scene`` as the last work of the session that owns ``key``; False when the store
-    cannot be written (the work then lives in the session only, as it always could)."""
+    """Write ``scene`` as the last work of the session that owns ``key``.
+
+    False when the store cannot be written (the work then lives in the session only, as it always could).
+    """
     try:
         store.put(WORK_KIND, key, scene.to_json(indent=None), keep=KEEP_WORK)
     except (OSError, ValueError):
@@ -570,7 +308,7 @@ def _legacy_work(store: Store) -> tuple[float, str] | None:
     if store.folder_problem() is not None:
         return None
     try:
-        fd = os.open(store.folder / LEGACY_WORK, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+        fd = os.open(store.folder / LEGACY_WORK, os.O_RDONLY | O_NOFOLLOW | O_NONBLOCK)
     except OSError:
         return None
     try:
@@ -594,7 +332,9 @@ def _legacy_work(store: Store) -> tuple[float, str] | None:
 def recent_work(store: Store, limit: int = 5, *, exclude: str | None = None) -> list[LastWork]:
     """The work sessions kept, newest first, at most ``limit`` (unreadable ones are skipped)."""
     out: list[LastWork] = []
-    found = [(mtime, path.name[len(WORK_KIND) + 1 : -len(".json")], None) for mtime, path in store.own_files(WORK_KIND)]
+    found: list[tuple[float, str, str | None]] = [
+        (mtime, path.name[len(WORK_KIND) + 1 : -len(".json")], None) for mtime, path in store.own_files(WORK_KIND)
+    ]
     legacy = _legacy_work(store)
     if legacy is not None:
         found = sorted([*found, (legacy[0], "last", legacy[1])], key=lambda item: item[0], reverse=True)
@@ -656,7 +396,6 @@ def load_library() -> None:
         import geo.gazetteer
         import geo.shapes
         import geo.story  # noqa: F401
-        import layers.app_map
         import layers.briefing
         import layers.export
         import layers.render  # noqa: F401
@@ -665,8 +404,10 @@ def load_library() -> None:
 
 
 def warm_up() -> None:
-    """Import and load what editing and adding articles need (folium, pandas for the tables,
-    the gazetteer, outlines)."""
+    """Import and load what editing and adding articles need.
+
+    That is folium, pandas for the tables, the gazetteer and the outlines.
+    """
     load_library()
     from geo.gazetteer import load_gazetteer
     from geo.shapes import load_shapes
@@ -700,7 +441,7 @@ def warm_in_background(delay: float = 2.0) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m layers.app_cache [SEEDS]``: prime the store; say where and how long."""
+    """``python -m app.cache [SEEDS]``: prime the store; say where and how long."""
     args = list(sys.argv[1:] if argv is None else argv)
     seeds = Path(args[0]) if args else SEEDS
     store = Store(default_dir())

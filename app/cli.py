@@ -250,7 +250,7 @@ def _brief(args: argparse.Namespace) -> int:
 
 def _corpus(args: argparse.Namespace) -> int:
     """Extract a corpus on Dask into one aggregated Scene; the work is in geo.corpus."""
-    from geo.corpus_cli import run
+    from app.corpus_cli import run
 
     return run(args, err=_err, write=_write)
 

@@ -13,11 +13,17 @@ Streamlit's own control flow (``st.rerun()``, ``st.stop()``) raises
 
 Examples
 --------
+>>> from geo.scene import SceneError
 >>> said = []
 >>> with guard("Opening the file", said.append):
-...     raise ValueError("not a geobrief scene: it has no 'schema_version'")
+...     raise SceneError("not a geobrief scene: it has no 'schema_version'")
 >>> said
 ["Opening the file failed: not a geobrief scene: it has no 'schema_version'."]
+>>> with guard("Opening the file", said.append):
+...     raise ValueError("/srv/geobrief/app/x.py line 3")
+>>> said[-1]
+'Opening the file failed: an unexpected error (ValueError); the details are in the server log.'
+
 """
 
 from __future__ import annotations

@@ -1,0 +1,313 @@
+"""Building the gazetteer from the committed tables in ``geo/data/``.
+
+:func:`geo.gazetteer.load_gazetteer` calls :func:`build_gazetteer` once. The
+tables are read in an order that lets later ones refine earlier ones:
+countries (``countries.tsv``), shaped places from :mod:`geo.shapes`, the
+hand-written ``extra_places.tsv``, cities (GeoNames, read lazily by the
+gazetteer), blocs and regions (``groups.json``), then ``aliases.tsv``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+from typing import cast
+
+from geo.gazetteer import (
+    DATA_DIR,
+    GENERIC_NAMES,
+    Entry,
+    EntryKind,
+    Gazetteer,
+    MatchType,
+    _read_tsv,
+    fold_name,
+)
+
+
+def _split(field: str) -> list[str]:
+    return [x for x in field.split("|") if x] if field else []
+
+
+def _add_aliases(gaz: Gazetteer, target: str, aliases: str, demonyms: str, iso: str | None) -> None:
+    """An entry's aliases and demonyms (``|``-separated) as its forms; its first demonym is ``iso``'s adjective.
+
+    Countries are read first, so a country's own demonym wins over a place inside it.
+    """
+    for a in _split(aliases):
+        gaz._add_form(a, target, "alias")
+    dems = _split(demonyms)
+    for d in dems:
+        gaz._add_form(d, target, "demonym")
+    if dems and iso:
+        gaz._demonyms.setdefault(iso, dems[0])
+
+
+def _load_countries(gaz: Gazetteer, data_dir: Path) -> None:
+    for row in _read_tsv(data_dir / "countries.tsv"):
+        iso2, iso3, name, official, aliases, demonyms, capital, lat, lon, area, pop = row[:11]
+        gaz._add(
+            Entry(
+                id=iso2,
+                name=name,
+                kind="country",
+                iso=iso2,
+                lat=float(lat),
+                lon=float(lon),
+                area_km2=float(area),
+                has_polygon=False,
+                population=int(pop),
+                capital=capital or None,
+            )
+        )
+        gaz._codes[iso2] = iso2
+        gaz._codes[iso3] = iso2
+        gaz._add_form(name, iso2, "name")
+        gaz._add_form(official, iso2, "alias")
+        _add_aliases(gaz, iso2, aliases, demonyms, iso2)
+        if capital:
+            gaz._capital_of[capital] = iso2
+
+
+_ROMAN = re.compile(r"^[ivxlc]+$")
+#: Letters of scripts other than Latin (Greek onwards, CJK, Arabic presentation forms…);
+#: general punctuation such as ’ and – lies outside these ranges.
+_NON_LATIN = re.compile(r"[\u0370-\u1DFF\u1F00-\u1FFF\u2C00-\uFFFF]")
+
+
+def _useful_shape_alias(alias: str) -> str:
+    """The folded key of a shape's alternative name, or "" when it would only add noise.
+
+    Drops abbreviations ("Ariz.", "AK"), Roman numerals (Chile's "IX"), non-Latin
+    scripts (the names in other languages come from the sources' own columns) and
+    forms of three letters or fewer.
+    """
+    if alias.endswith(".") or (not alias.isascii() and _NON_LATIN.search(alias)):
+        return ""
+    key = fold_name(alias)
+    if len(key) <= 3 or _ROMAN.match(key) or key in GENERIC_NAMES:
+        return ""
+    return key
+
+
+def _load_places(gaz: Gazetteer, data_dir: Path) -> None:
+    """Shaped places from :mod:`geo.shapes`: countries' points and areas, admin-1, seas, straits.
+
+    Skipped when the shapes index has not been built (entries then keep the
+    points of countries.tsv and the fallbacks of extra_places.tsv).
+    """
+    from geo.shapes import INDEX_FILE, load_shapes
+
+    if not (data_dir / INDEX_FILE).exists():
+        return
+    for rec in load_shapes(None if data_dir == DATA_DIR else str(data_dir)).records():
+        if rec.kind == "country":
+            old = gaz._entries.get(rec.id)
+            if old is not None:
+                gaz._entries[rec.id] = replace(old, lat=rec.lat, lon=rec.lon, area_km2=rec.area_km2, has_polygon=True)
+                for a in rec.alt_names:
+                    key = _useful_shape_alias(a)
+                    if key:
+                        gaz._add_form(a, rec.id, "alias", key)
+                continue
+        gaz._add(
+            Entry(
+                id=rec.id,
+                name=rec.name,
+                kind=cast(EntryKind, rec.kind),  # the shapes index holds only entry kinds (build_geodata.py)
+                iso=rec.iso or None,
+                lat=rec.lat,
+                lon=rec.lon,
+                area_km2=rec.area_km2,
+                has_polygon=True,
+            )
+        )
+        key = fold_name(rec.name)
+        if rec.kind != "admin1" or key not in GENERIC_NAMES:
+            gaz._add_form(rec.name, rec.id, "name", key)
+        for a in rec.alt_names:
+            key = _useful_shape_alias(a)
+            if key:
+                gaz._add_form(a, rec.id, "alias", key)
+
+
+def _load_extra_places(gaz: Gazetteer, data_dir: Path) -> None:
+    """Hand-written places: historic states and point fallbacks for seas, straits, disputed areas.
+
+    A fallback whose name (or alias) already names a shaped entry of the same
+    kind is not added; its id and aliases are redirected to the shaped one.
+    """
+    for row in _read_tsv(data_dir / "extra_places.tsv"):
+        pid, name, kind, iso, lat, lon, members, aliases, demonyms = (row + [""] * 9)[:9]
+        surfaces = [name, *_split(aliases)]
+        existing = None
+        for s in surfaces:
+            for f in gaz._forms.get(fold_name(s), ()):
+                e = gaz._entries.get(f.id)
+                if e is not None and e.kind == kind and e.has_polygon:
+                    existing = e.id
+                    break
+            if existing:
+                break
+        target = existing or pid
+        if existing:
+            gaz._redirect[pid] = existing
+        else:
+            mem = tuple(_split(members))
+            area = float(sum(gaz._entries[m].area_km2 for m in mem if m in gaz._entries))
+            shaped = any(m in gaz._entries and gaz._entries[m].has_polygon for m in mem)
+            gaz._add(
+                Entry(
+                    id=pid,
+                    name=name,
+                    kind=cast(EntryKind, kind),  # extra_places.tsv holds only entry kinds (test_gazetteer.py)
+                    iso=iso or None,
+                    lat=float(lat),
+                    lon=float(lon),
+                    area_km2=area,
+                    has_polygon=shaped,
+                    members=mem,
+                )
+            )
+            gaz._add_form(name, pid, "name")
+        _add_aliases(gaz, target, aliases, demonyms, iso)
+
+
+def _load_groups(gaz: Gazetteer, data_dir: Path) -> None:
+    """Macro-regions and blocs from groups.json."""
+    groups = json.loads((data_dir / "groups.json").read_text(encoding="utf-8"))["groups"]
+    countries = [e for e in gaz._entries.values() if e.kind == "country" and not e.members]
+    for g in groups:
+        spec = g.get("members", [])
+        if isinstance(spec, str):
+            members = _members_from(spec, countries, data_dir)
+        else:
+            members = [m for m in spec if m in gaz._entries]
+        members = [m for m in members if m not in g.get("exclude", ())]
+        members_t = tuple(sorted(set(members)))
+        ents = [gaz._entries[m] for m in members_t]
+        area = sum(e.area_km2 for e in ents)
+        hq = gaz._city_line(g.get("hq", ""))
+        if "point" in g:
+            lat, lon = g["point"]
+        elif hq is not None:
+            lat, lon = (float(v) for v in hq.split("\t")[4:6])
+        else:
+            lat, lon = _central_member_point(ents)
+        gaz._add(
+            Entry(
+                id=g["id"],
+                name=g["name"],
+                kind=g["kind"],
+                iso=None,
+                lat=lat,
+                lon=lon,
+                area_km2=area,
+                has_polygon=any(e.has_polygon for e in ents),
+                members=members_t,
+                hq=g.get("hq"),
+                as_of=g.get("as_of"),
+            )
+        )
+        gaz._add_form(g["name"], g["id"], "name")
+        for a in g.get("aliases", ()):
+            gaz._add_form(a, g["id"], "alias")
+        for d in g.get("demonyms", ()):
+            gaz._add_form(d, g["id"], "demonym")
+
+
+@cache
+def _country_table(data_dir: Path) -> dict[str, dict[str, str]]:
+    out = {}
+    rows = _read_tsv(data_dir / "countries.tsv")
+    for row in rows:
+        out[row[0]] = {"continent": row[11], "un_member": row[12]}
+    return out
+
+
+def _members_from(spec: str, countries: list[Entry], data_dir: Path) -> list[str]:
+    """Member codes for a computed list: "continent:EU" or "un_member"."""
+    table = _country_table(data_dir)
+    if spec.startswith("continent:"):
+        code = spec.split(":", 1)[1]
+        return [e.id for e in countries if table.get(e.id, {}).get("continent") == code]
+    if spec == "un_member":
+        return [e.id for e in countries if table.get(e.id, {}).get("un_member") == "1"]
+    raise ValueError(f"groups.json: unknown member list {spec!r}")
+
+
+def _central_member_point(ents: list[Entry]) -> tuple[float, float]:
+    """The point of the member nearest the area-weighted centre of the members' points.
+
+    Always a point inside some member's shape, unlike the centre itself,
+    which for NATO would lie in the Atlantic.
+    """
+    import math
+
+    if not ents:
+        return 0.0, 0.0
+    x = y = z = 0.0
+    for e in ents:
+        w = max(e.area_km2, 1.0)
+        la, lo = math.radians(e.lat), math.radians(e.lon)
+        x += w * math.cos(la) * math.cos(lo)
+        y += w * math.cos(la) * math.sin(lo)
+        z += w * math.sin(la)
+    best = max(
+        ents,
+        key=lambda e: (
+            x * math.cos(math.radians(e.lat)) * math.cos(math.radians(e.lon))
+            + y * math.cos(math.radians(e.lat)) * math.sin(math.radians(e.lon))
+            + z * math.sin(math.radians(e.lat))
+        ),
+    )
+    return best.lat, best.lon
+
+
+def _load_cities(gaz: Gazetteer, data_dir: Path) -> None:
+    """City rows and the inverted index of city forms, kept as sorted raw lines.
+
+    Both files are written sorted as strings, so a look-up is a binary search
+    and loading is one decompression and one split each.
+    """
+    for name, attr in (("cities.tsv.gz", "_city_lines"), ("city_forms.tsv.gz", "_city_form_lines")):
+        lines = gzip.decompress((data_dir / name).read_bytes()).decode("utf-8").split("\n")
+        del lines[0]  # header
+        while lines and not lines[-1]:
+            lines.pop()
+        if any(lines[i] > lines[i + 1] for i in range(0, len(lines) - 1, 997)):
+            lines.sort()  # not written by build_names.py: sort rather than mis-search
+        setattr(gaz, attr, lines)
+
+
+def _load_aliases(gaz: Gazetteer, data_dir: Path) -> None:
+    """Hand-written aliases and demonyms; a form with several targets may be marked ambiguous."""
+    for row in _read_tsv(data_dir / "aliases.tsv"):
+        form, targets, match, flags = (row + [""] * 4)[:4]
+        for t in targets.split(","):
+            t = gaz._redirect.get(t.strip(), t.strip())
+            if t not in gaz:
+                continue  # the target's data is not built (e.g. no shapes yet)
+            m: MatchType = match  # type: ignore[assignment]
+            row_t = gaz._city_line(t)
+            if row_t is not None and row_t.endswith("\tPPLC") and m == "alias":
+                m = "capital"
+            gaz._add_form(form, t, m)
+        if "ambiguous" in flags:
+            gaz._ambiguous.add(fold_name(form))
+
+
+def build_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
+    """A new gazetteer from the tables in ``data_dir`` (uncached; see :func:`load_gazetteer`)."""
+    gaz = Gazetteer()
+    _load_countries(gaz, data_dir)
+    _load_places(gaz, data_dir)
+    _load_extra_places(gaz, data_dir)
+    _load_cities(gaz, data_dir)
+    _load_groups(gaz, data_dir)
+    _load_aliases(gaz, data_dir)
+    return gaz
