@@ -420,7 +420,7 @@ class Parse(Roles):
         elif prev == "," and w.endswith("ing") and self.is_word(i) and not g.has("not_participles", w):
             self._cut(i, "part", w)
         elif prev == "," and w.endswith(("ed", "en")) and i + 1 < len(toks) and low[i + 1] == "by":
-            self._cut(i, "reduced", w, self._antecedent(i))
+            self._cut(i, "reduced", w, self._antecedent(i, reduced=True))
         elif prev == "," and self._participle(i) and self._leads_clause(i - 2):
             # "Egypt, locked in a dispute with Ethiopia, has drawn closer to ...": an aside on the subject
             self._cut(i, "reduced", w, self._antecedent(i))
@@ -471,17 +471,25 @@ class Parse(Roles):
         start = self.clauses[-1].first
         return all(self.g.has("determiners", w) for w in self.low[start : self.phrases[pi].first])
 
-    def _antecedent(self, i: int) -> int:
+    def _antecedent(self, i: int, *, reduced: bool = False) -> int:
+        """The phrase a relative or reduced clause at token i describes (-1: none)."""
         k = i - 1
         if k >= 0 and self.low[k] == ",":
             k -= 1
         pi = self.phrase_at[k] if k >= 0 else -1
         ph = self.phrases[pi] if pi >= 0 else None
-        if (
+        ground = (
+            reduced
+            and ph is not None
+            and ph.prep in ("in", "into", "near", "at", "across", "along", "on", "over", "throughout")
+            and all(self.anchors[a].how == "place" and self.anchors[a].kind != "country" for a in ph.anchors)
+        )
+        if ground or (
             ph is not None
             and ph.prep in ("along", "near", "on", "at", "across")
             and ph.head in self.g.words["place_nouns"]
         ):
+            # "launched an offensive in Darfur, supported by UAE-supplied drones": not Darfur
             # "Transnistria, a sliver of land along the Ukrainian border that broke away": not the border
             first = self.clauses[-1].first
             return next((qi for qi, q in enumerate(self.phrases) if q.first >= first and not q.prep and qi < pi), -1)

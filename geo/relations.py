@@ -425,7 +425,7 @@ def _ok(p: Parse, ident: str, kind: str, physical: bool = False) -> bool:
         seen = True
         if kind == "influence":
             return True
-        if a.kind in ("region", "admin1") and kind != "transfer":
+        if a.kind in ("region", "admin1", "other") and kind != "transfer":
             continue  # "a threat to peace in Latin America", "Florida's senator": no side of a relation
         if a.how == "capital-place" and (kind == "influence" or (kind == "conflict" and physical)):
             continue  # "the army retook Khartoum": a city fought over, not its state
