@@ -59,6 +59,10 @@ def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     v = i + n - 1
     owner = owner_of(p, i)
     other = p.pp(v, cue.opt("preps", ["against", "on", "in", "with", "into"]), limit=cue.opt("within", 6))
+    if other is not None and other.np >= 0:
+        ph = p.phrases[other.np]
+        if ph.prep == "of" and ph.prep_at != v + 1:
+            other = None  # "a conflict over control of the region": "of" belongs to "control", not the noun
     if owner is None and other is not None and cue.opt("light_verbs"):
         # "forces carried out strikes against Houthi targets": the light verb's subject owns the noun
         for k in range(i - 1, max(-1, i - 7), -1):

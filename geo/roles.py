@@ -210,8 +210,13 @@ class Roles:
                 continue
             if ph.apposition_of >= 0:
                 continue
-            if ph.head_at >= 0 and ph.head in self.g.words["item_words"] and not ph.possessive and not platforms:
-                continue  # "Turkish drones" names a maker, not the subject
+            if (
+                ph.head_at >= 0
+                and ph.head in self.g.words["item_words"]
+                and not ph.possessive
+                and (not platforms or any(self.g.has("inert_items", w) for w in ph.head.split()))
+            ):
+                continue  # "Turkish drones" names a maker, not the subject; a radar system never acts
             if (
                 ph.last + 1 < len(self.low)
                 and self.low[ph.last + 1] in ("-", "‐")
