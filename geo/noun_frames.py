@@ -54,53 +54,70 @@ def between(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return []
 
 
-def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """A noun owned by one side and aimed at another: "A's war in B", "A's rivalry with B"."""
-    v = i + n - 1
-    owner = owner_of(p, i)
+def _aimed_at(p: Parse, v: int, cue: Cue) -> Side | None:
+    """The phrase the noun is aimed at; "of" only right after the noun ("a conflict over control of X" is not)."""
     other = p.pp(v, cue.opt("preps", ["against", "on", "in", "with", "into"]), limit=cue.opt("within", 6))
     if other is not None and other.np >= 0:
         ph = p.phrases[other.np]
         if ph.prep == "of" and ph.prep_at != v + 1:
-            other = None  # "a conflict over control of the region": "of" belongs to "control", not the noun
+            return None
+    return other
+
+
+def _light_verb_owner(p: Parse, i: int, cue: Cue, other: Side) -> Side | None:
+    """The light verb's subject owns the noun: "forces carried out strikes against Houthi targets"."""
+    for k in range(i - 1, max(-1, i - 7), -1):
+        if p.low[k] in cue.opt("light_verbs"):
+            return p.subject(k, exclude=frozenset(other.ids))
+        if p.g.has("prepositions", p.low[k]) and p.low[k] != "of":
+            return None  # "imposed sanctions on Russia over the war": the verb's noun is the sanctions
+    return None
+
+
+def _unowned_owner(p: Parse, i: int, other: Side) -> Side | None:
+    """The sentence's other actor owns an unowned noun: "over the war in Ukraine", "the fight against Russia".
+
+    Not the subject of a verb that takes the noun as its object ("Slovenia endorsed the invasion of Iraq").
+    """
+    exclude = other.ids
+    before = p.low[i - 2] if i >= 2 else ""
+    if before in p.verbs or p.finite(before) or before in ("endorsed", "backed", "supported", "condemned", "opposed"):
+        subj = p.subject(i - 2)
+        exclude = exclude + (subj.ids if subj else ())
+    return nearest_other(p, i, exclude, same_clause=False)
+
+
+def _nearest_in_clause(p: Parse, i: int, owner: Side) -> Side | None:
+    """The other actor of the clause: "to defend the country from Russian aggression"."""
+    c = p.clause(i)
+    best = None
+    for pi, ph in enumerate(p.phrases):
+        if c.first <= ph.first <= c.last and pi != owner.np and not set(p.ids(ph)) & set(owner.ids):
+            if ph.head in p.g.words["place_nouns"]:
+                continue
+            d = abs(ph.first - i)
+            if best is None or d < best[0]:
+                best = (d, pi)
+    if best is not None:
+        return p.side(best[1])
+    if c.kind == "main" and any(w in ("it", "the country") for w in p.low[c.first : i]):
+        return p.pronoun_in(c, i)
+    return None
+
+
+def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """A noun owned by one side and aimed at another: "A's war in B", "A's rivalry with B"."""
+    v = i + n - 1
+    owner = owner_of(p, i)
+    other = _aimed_at(p, v, cue)
     if owner is None and other is not None and cue.opt("light_verbs"):
-        # "forces carried out strikes against Houthi targets": the light verb's subject owns the noun
-        for k in range(i - 1, max(-1, i - 7), -1):
-            if p.low[k] in cue.opt("light_verbs"):
-                owner = p.subject(k, exclude=frozenset(other.ids))
-                break
-            if p.g.has("prepositions", p.low[k]) and p.low[k] != "of":
-                break  # "imposed sanctions on Russia over the war": the verb's noun is the sanctions
+        owner = _light_verb_owner(p, i, cue, other)
     if owner is None and other is not None and cue.opt("unowned") and p.low[i - 1] in ("the", "a"):
-        # "over the war in Ukraine", "the fight against Russia": the sentence's other actor; but not the
-        # subject of a verb that takes the noun as its object ("Slovenia endorsed the invasion of Iraq")
-        exclude = other.ids
-        before = p.low[i - 2] if i >= 2 else ""
-        if (
-            before in p.verbs
-            or p.finite(before)
-            or before in ("endorsed", "backed", "supported", "condemned", "opposed")
-        ):
-            subj = p.subject(i - 2)
-            exclude = exclude + (subj.ids if subj else ())
-        owner = nearest_other(p, i, exclude, same_clause=False)
+        owner = _unowned_owner(p, i, other)
     if owner is None:
         return []
     if other is None and cue.opt("fallback") == "nearest":
-        # "to defend the country from Russian aggression": the other actor of the clause
-        c = p.clause(i)
-        best = None
-        for pi, ph in enumerate(p.phrases):
-            if c.first <= ph.first <= c.last and pi != owner.np and not set(p.ids(ph)) & set(owner.ids):
-                if ph.head in p.g.words["place_nouns"]:
-                    continue
-                d = abs(ph.first - i)
-                if best is None or d < best[0]:
-                    best = (d, pi)
-        if best is not None:
-            other = p.side(best[1])
-        elif c.kind == "main" and any(w in ("it", "the country") for w in p.low[c.first : i]):
-            other = p.pronoun_in(c, i)
+        other = _nearest_in_clause(p, i, owner)
     return hit(cue, i, owner, other)
 
 
