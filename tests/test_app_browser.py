@@ -408,7 +408,7 @@ def test_crafted_scene_files_are_refused_in_one_line_and_work_is_kept(page, tmp_
     exception box, no traceback, and the article pasted before is still open."""
     from playwright.sync_api import expect
 
-    from tests.hostile import CRAFTED
+    from tests.helpers.hostile import CRAFTED
 
     _map(page)
     title = "Drones for Baku"

@@ -8,7 +8,7 @@ import pytest
 
 from app.map import OfflineError, feature_at, make_offline, prepare_map, remote_links
 from layers.render import FEATURE_LAYERS, collect_layers, render_map
-from tests.app_scenes import small_scene
+from tests.helpers.app_scenes import small_scene
 
 
 @pytest.fixture(scope="module")

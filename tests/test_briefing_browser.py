@@ -13,14 +13,14 @@ import pytest
 
 from geo.scene import Scene
 from layers.briefing import export_briefing_html, export_briefing_pngs
-from tests.briefing_scenes import seed_scene as hand_built_seed_scene
+from tests.helpers.briefing_scenes import seed_scene as hand_built_seed_scene
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module", params=["hand-built", "extracted"])
 def scene(request) -> Scene:
-    """The sample articles: as built by hand (tests/briefing_scenes.py) and as extracted."""
+    """The sample articles: as built by hand (tests/helpers/briefing_scenes.py) and as extracted."""
     if request.param == "hand-built":
         return hand_built_seed_scene()
     return request.getfixturevalue("extracted_seeds")

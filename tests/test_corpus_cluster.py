@@ -109,9 +109,9 @@ def _corpus(*args: str) -> subprocess.CompletedProcess:
 def _both_modes(paths: list[Path], tmp_path: Path, address: str) -> tuple[dict, dict, str]:
     local, remote = tmp_path / "local.json", tmp_path / "cluster.json"
     run = _corpus(*map(str, paths), "--workers", "2", "--scene", str(local))
-    assert run.returncode in (0, 1) and "Traceback" not in run.stderr, run.stderr
+    assert run.returncode == 0, run.stderr  # every input read (1 would mean some were skipped)
     run_remote = _corpus(*map(str, paths), "--scheduler", address, "--scene", str(remote))
-    assert run_remote.returncode == run.returncode and "Traceback" not in run_remote.stderr, run_remote.stderr
+    assert run_remote.returncode == 0, run_remote.stderr
     assert f"on 2 Dask workers ({address})" in run_remote.stderr
     return json.loads(local.read_text("utf-8")), json.loads(remote.read_text("utf-8")), run_remote.stderr
 
