@@ -42,7 +42,7 @@ def _run(at: AppTest) -> AppTest:
 
 
 def _scene(at: AppTest) -> Scene:
-    return at.session_state["scene"]
+    return at.session_state["app"].scene
 
 
 def _panel(at: AppTest, name: str) -> AppTest:
@@ -152,8 +152,7 @@ def _edit_relation(
     at: AppTest, rows: dict | None = None, deleted: list | None = None, added: list | None = None
 ) -> None:
     _panel(at, "Correct")
-    version = at.session_state["v_rel_editor"] if "v_rel_editor" in at.session_state else 0  # noqa: SIM401 (no .get on AppTest state)
-    key = f"rel_editor_{version}"
+    key = at.session_state["app"].widget_key("rel_editor")
     at.session_state[key] = {"edited_rows": rows or {}, "deleted_rows": deleted or [], "added_rows": added or []}
     _run(at)
 
@@ -168,7 +167,7 @@ def test_edit_and_delete_relations_survive_adding_an_article(at):
     second = _scene(at).relations[1]
     _edit_relation(at, deleted=[1])
     assert _scene(at).relation(second.id) is None
-    assert second.id not in at.session_state["view"].to_json()
+    assert second.id not in at.session_state["app"].view.to_json()
     # adding an article re-extracts everything; the corrections stay
     at.text_area(key="paste").input(ARTICLE)
     at.button(key="paste_add").click()
@@ -210,16 +209,16 @@ def test_add_relation_and_merge_places(at):
 def test_filters_change_what_is_drawn(at, map_args):
     # empty filters (the default) show every relation
     assert not at.multiselect(key="f_kinds").value and not at.multiselect(key="f_status").value
-    assert at.session_state["view"].relations == _scene(at).relations
+    assert at.session_state["app"].view.relations == _scene(at).relations
     at.multiselect(key="f_status").set_value(["frozen"])
     _run(at)
-    kept = at.session_state["view"].relations
+    kept = at.session_state["app"].view.relations
     assert any(r.kind != "transfer" for r in kept)  # the status filter leaves other kinds alone
     assert {r.status for r in kept if r.kind == "transfer"} == {"frozen"}
     at.multiselect(key="f_status").set_value([])
     at.multiselect(key="f_kinds").set_value(["transfer"])
     _run(at)
-    view = at.session_state["view"]
+    view = at.session_state["app"].view
     assert view.relations and all(r.kind == "transfer" for r in view.relations)
     assert '"className": "gb-arc gb-conflict' not in map_args(at)["script"]
 
@@ -270,7 +269,7 @@ def test_exports_hold_what_is_on_screen(at):
     _panel(at, "Export")
     labels = {b.key: b.label for b in at.download_button}
     assert {"dl_html", "dl_geojson", "dl_scene", "dl_brief", "save_scene"} <= set(labels)
-    view = at.session_state["view"]
+    view = at.session_state["app"].view
     page = export_html(view)
     assert "gb-arc" in page and "https://cdn" not in page
     features = export_geojson(view)["features"]
@@ -279,7 +278,7 @@ def test_exports_hold_what_is_on_screen(at):
     # a layer switched off on the map is left out of the map exports too
     at.pills(key="layers").unselect("arcs")
     _run(at)
-    shown = at.session_state["export_layers"]
+    shown = at.session_state["app"].export_layers
     assert "arcs" not in shown and "places" in shown
     page = export_html(view, layers=shown)
     assert "gb-arc gb-" not in page and "gb-place gb-" in page  # the classes of drawn features
@@ -335,7 +334,7 @@ def test_briefing_mode_steps_through_the_story(at):
     assert '"jump": true' in page  # steps answer at once, no flight
     at.button(key="brief_exit").click()
     _run(at)
-    assert at.session_state["briefing"] is False
+    assert at.session_state["app"].briefing is False
     assert at.sidebar.multiselect
 
 
@@ -344,21 +343,23 @@ def test_selecting_a_relation_highlights_its_sentence_and_arc(at, map_args):
     rel = next(r for r in _scene(at).relations if r.evidence)
     at.selectbox(key="ev_relation").set_value(rel.id)
     _run(at)
-    assert at.session_state["selected"] == ("relation", rel.id)
+    assert at.session_state["app"].selected == ("relation", rel.id)
     bodies = " ".join(h.proto.body for h in at.get("html"))
     assert 'id="gb-focus"' in bodies and 'class="gb-selected"' in bodies
     assert any(h.value == "Relation" for h in at.subheader)
     assert map_args(at)["script"] != plain_script  # the map is redrawn with the arc emphasised
     at.button(key="clear_sel").click()
     _run(at)
-    assert at.session_state["selected"] is None
+    assert at.session_state["app"].selected is None
     assert map_args(at)["script"] == plain_script
 
 
 def test_selected_place_lists_its_relations_with_evidence(at):
     scene = _scene(at)
     rel = next(r for r in scene.relations if r.evidence)
-    at.session_state["selected"] = ("place", rel.source)
+    from app import state
+
+    at.session_state["app"] = state.select(at.session_state["app"], ("place", rel.source))
     _run(at)
     assert any(h.value == scene.place(rel.source).name for h in at.subheader)
     bodies = " ".join(h.proto.body for h in at.get("html"))

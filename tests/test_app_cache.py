@@ -68,7 +68,7 @@ def test_stored_page_is_the_page_the_app_computes(primed, tmp_path, monkeypatch,
     hit, _ = _first_run(primed, monkeypatch)
     computed, stats = _first_run(tmp_path / "empty", monkeypatch)
     assert stats.get("hit:map", 0) == 0
-    assert hit.session_state["view"].to_json() == computed.session_state["view"].to_json()
+    assert hit.session_state["app"].view.to_json() == computed.session_state["app"].view.to_json()
     assert map_args(hit)["script"] == map_args(computed)["script"]
 
 
@@ -79,7 +79,7 @@ def test_damaged_store_files_are_recomputed(primed, tmp_path, monkeypatch, caplo
         (folder / path.name).write_text(path.read_text()[:100])  # cut short
     at, _ = _first_run(folder, monkeypatch)
     assert "gb-arc" in map_args(at)["script"]
-    assert at.session_state["scene"].relations
+    assert at.session_state["app"].scene.relations
     assert "ignoring an unreadable stored" in caplog.text
 
 
@@ -245,7 +245,7 @@ def test_the_app_opens_normally_over_a_corrupt_cache(primed, tmp_path, monkeypat
     at, stats = _first_run(folder, monkeypatch)
     assert not at.exception
     assert "gb-arc" in map_args(at)["script"]
-    assert at.session_state["scene"].relations
+    assert at.session_state["app"].scene.relations
     assert not [b for b in at.button if str(b.key).startswith("restore_")]  # nothing unreadable offered
     assert stats.get("hit:map", 0) == 0  # recomputed, not read from the damaged files
     # an edit keeps the work in a file of the store's own; nothing else was touched

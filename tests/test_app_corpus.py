@@ -55,7 +55,7 @@ def test_uploaded_files_run_as_a_corpus_with_progress_and_open_in_the_main_map(c
     assert frames and "gb-timefilter" in frames[-1].proto.srcdoc
     at.button(key="corpus_open_main").click()
     _run(at)
-    assert at.session_state["scene"].relations == scene.relations
+    assert at.session_state["app"].scene.relations == scene.relations
     assert any("Opened 3 uploaded files" in s.value for s in at.success)
 
 
@@ -72,7 +72,7 @@ def test_a_corpus_scene_file_opens_here_and_in_the_sidebar(corpus_tab, tmp_path:
     # the sidebar's "Open a saved scene" reads it too: the same contract as any Scene
     at.file_uploader(key="scene_upload_0").upload("corpus.json", data, "application/json")
     _run(at)
-    assert at.session_state["scene"].relations == scene.relations
+    assert at.session_state["app"].scene.relations == scene.relations
     assert not at.error
     at.file_uploader(key="corpus_scene_file").upload("broken.json", b'{"schema_version": 1, "places": 3}', "x")
     _run(at)
