@@ -95,6 +95,12 @@ def test_sidebar_adds_filters_and_opens_work(at, map_args, tmp_path, monkeypatch
     assert _view(at).relations and all(r.kind == "transfer" for r in _view(at).relations)
     assert '"className": "gb-arc gb-conflict' not in map_args(at)["script"]
     at.multiselect(key="f_kinds").set_value([])
+    at.multiselect(key="f_status").set_value(["frozen"])
+    _run(at)
+    kept = _view(at).relations
+    assert any(r.kind != "transfer" for r in kept)  # the status filter leaves other kinds alone
+    assert {r.status for r in kept if r.kind == "transfer"} == {"frozen"}
+    at.multiselect(key="f_status").set_value([])
     at.pills(key="layers").unselect("arcs")
     _run(at)
     assert _view(at).relations == _scene(at).relations and ARC_PATH not in map_args(at)["script"]
@@ -141,6 +147,13 @@ def test_sidebar_adds_filters_and_opens_work(at, map_args, tmp_path, monkeypatch
     _run(again)
     assert ARTICLE[:40] in " ".join(d.text for d in _scene(again).documents)
     assert any("Opened your work from" in m for m in _messages(again, "success"))
+    # a store that cannot be written is said at once, and the work stays in the session
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv(app_store.CACHE_ENV, str(blocker / "cache"))
+    blocked = _paste(_app(), ARTICLE)
+    assert any("Your work is not kept between sessions" in w for w in _messages(blocked, "warning"))
+    assert ARTICLE[:40] in " ".join(d.text for d in _scene(blocked).documents)
 
 
 ARC_PATH = '"className": "gb-arc '
