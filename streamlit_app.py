@@ -213,7 +213,7 @@ def apply_table(name: str, scene: Scene, ids: list[str], table: str) -> None:
 
 @guarded("Merging the places", flash, after="Your corrections are unchanged.")
 def on_merge(scene: Scene) -> None:
-    commit(state.merge_places(app(), scene, S.get("merge_keep"), S.get("merge_drop")))
+    commit(state.merge_places(app(), scene, S["merge_keep"], S["merge_drop"]))
 
 
 @guarded("Adding the relation", flash, after="Your corrections are unchanged.")
@@ -222,7 +222,7 @@ def on_add_relation(scene: Scene) -> None:
         app(),
         scene,
         kind=S.get("add_kind", "alliance"),
-        source=S.get("add_source"),
+        source=S["add_source"],
         target=S.get("add_target"),
         other=S.get("add_other") or "",
         item=S.get("add_item") or None,
@@ -283,6 +283,12 @@ def set_briefing(on: bool) -> None:
 
 def names_of(sc: Scene) -> dict[str, str]:
     return {p.id: p.name for p in sc.places}
+
+
+def relation_label(sc: Scene, rid: str, names: dict[str, str]) -> str:
+    """A relation as a list shows it, e.g. "Türkiye → Ukraine: transfer" (its id if it is gone)."""
+    rel = sc.relation(rid)
+    return html.unescape(evidence.relation_html(rel, names)) if rel is not None else rid
 
 
 # -- the map -----------------------------------------------------------------------
@@ -559,13 +565,12 @@ with tab_ev, guard("Showing the evidence", st.error):
                 ["", *rel_ids],
                 key="ev_relation",
                 on_change=on_pick_relation,
-                format_func=lambda rid: (
-                    "— all mentions —" if not rid else html.unescape(evidence.relation_html(scene.relation(rid), names))
-                ),
+                format_func=lambda rid: relation_label(scene, rid, names) if rid else "— all mentions —",
             )
             or None
         )
-        focus = scene.relation(choice).evidence if choice else ()
+        chosen = scene.relation(choice) if choice else None
+        focus = chosen.evidence if chosen is not None else ()
         with st.expander(f"All {len(view.relations)} relations and their sentences"):
             st.html(evidence.relations_list_html(view, names, selected=choice))
         colours = evidence.place_colours(scene.places)
@@ -710,7 +715,7 @@ with tab_story, guard("Showing the storyline", st.error):
                 "Relations to highlight",
                 [r.id for r in scene.relations],
                 key="new_step_rels",
-                format_func=lambda rid: html.unescape(evidence.relation_html(scene.relation(rid), names)),
+                format_func=lambda rid: relation_label(scene, rid, names),
             )
             st.form_submit_button("Add step", on_click=on_add_step, args=(scene,))
         c1, c2 = st.columns(2)

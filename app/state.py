@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeGuard
 
 from geo import edit_tables, edits, story
 from geo.documents import MAX_TEXT_BYTES, InputError, load_bytes
@@ -35,8 +35,15 @@ Selection = tuple[str, str]
 class Upload(Protocol):
     """An uploaded file as Streamlit hands it over (``UploadedFile``): a name, a size, the bytes."""
 
-    name: str
-    size: int
+    @property
+    def name(self) -> str:
+        """The file's name."""
+        ...
+
+    @property
+    def size(self) -> int:
+        """Its size in bytes."""
+        ...
 
     def getvalue(self) -> bytes:
         """The file's bytes."""
@@ -46,9 +53,24 @@ class Upload(Protocol):
 class KeptWork(Protocol):
     """A session's work kept by the app (:class:`app.cache.LastWork`)."""
 
-    scene: Scene
-    saved: str
-    key: str
+    @property
+    def scene(self) -> Scene:
+        """The Scene kept."""
+        ...
+
+    @property
+    def saved(self) -> str:
+        """When, e.g. ``"23 Nov 17:40"``."""
+        ...
+
+    @property
+    def key(self) -> str:
+        """The key of the session that kept it."""
+        ...
+
+    def describe(self) -> str:
+        """One line for the sidebar's button."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -143,7 +165,7 @@ def start(
     *,
     work_key: str = "",
     recent_work: Sequence[KeptWork] = (),
-    store_problem: str = "",
+    store_problem: str | None = "",
 ) -> AppState:
     """A new session: every sample article open, earlier sessions' work offered."""
     ws = Workspace()
@@ -154,7 +176,7 @@ def start(
         samples=tuple(samples),
         work_key=work_key,
         recent_work=tuple(recent_work),
-        store_problem=store_problem,
+        store_problem=store_problem or "",
     )
 
 
@@ -163,7 +185,7 @@ def shown(
     scene: Scene,
     *,
     keep: Callable[[Scene, str], bool],
-    problem: Callable[[], str],
+    problem: Callable[[], str | None],
 ) -> AppState:
     """The Scene built from the workspace is on screen; keep it as this session's work if it is new.
 
@@ -184,7 +206,7 @@ def shown(
     if unsaved and keep(scene, state.work_key):
         return replace(state, kept_scene=scene)
     if unsaved and not state.store_problem:
-        return replace(state, store_problem=problem())
+        return replace(state, store_problem=problem() or "")
     return state
 
 
@@ -327,9 +349,11 @@ def back_before_open(state: AppState) -> AppState:
 # -- corrections -------------------------------------------------------------------------------
 
 
-def table_changed(table_state: Mapping[str, Any] | None) -> bool:
+def table_changed(table_state: Mapping[str, Any] | None) -> TypeGuard[Mapping[str, Any]]:
     """Whether an edit table (``st.data_editor``'s state) reports a change."""
-    return bool(table_state) and any(table_state.get(k) for k in ("edited_rows", "deleted_rows", "added_rows"))  # type: ignore[union-attr]
+    if not table_state:
+        return False
+    return any(table_state.get(k) for k in ("edited_rows", "deleted_rows", "added_rows"))
 
 
 def apply_table_edits(
