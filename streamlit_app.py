@@ -1,11 +1,12 @@
 """geobrief's Streamlit app: articles in, an offline briefing map out.
 
-Wiring only: widgets call geobrief's library (``geo.documents``,
-``geo.extract``, ``geo.edits``, ``geo.story``, ``layers.*``) and the
-results are cached. Everything the analyst has (articles, corrections,
-storyline) lives in one ``geo.workspace.Workspace`` in ``st.session_state``;
-the Scene on screen is derived from it on every run, so adding an article
-never discards a correction.
+Layout and wiring only. The session's state is one ``app.state.AppState``
+(``st.session_state.app``): each widget's callback reads its values and calls
+one named transition of ``app/state.py``, which returns the next state. What
+the analyst has (articles, corrections, storyline) is its
+``geo.workspace.Workspace``; the Scene on screen is derived from it on every
+run (library calls cached here), so adding an article never discards a
+correction. The page's one style of its own is ``app/briefing_mode.css``.
 
 Run with ``./run.sh app`` (``python -m app.server``: the first page is
 prepared in a second process while Streamlit starts, see ``app.cache``);
