@@ -1,11 +1,12 @@
 """geobrief's Streamlit app: articles in, an offline briefing map out.
 
-Wiring only: widgets call geobrief's library (``geo.documents``,
-``geo.extract``, ``geo.edits``, ``geo.story``, ``layers.*``) and the
-results are cached. Everything the analyst has (articles, corrections,
-storyline) lives in one ``geo.workspace.Workspace`` in ``st.session_state``;
-the Scene on screen is derived from it on every run, so adding an article
-never discards a correction.
+Layout and wiring only. The session's state is one ``app.state.AppState``
+(``st.session_state.app``): each widget's callback reads its values and calls
+one named transition of ``app/state.py``, which returns the next state. What
+the analyst has (articles, corrections, storyline) is its
+``geo.workspace.Workspace``; the Scene on screen is derived from it on every
+run (library calls cached here), so adding an article never discards a
+correction. The page's one style of its own is ``app/briefing_mode.css``.
 
 Run with ``./run.sh app`` (``python -m app.server``: the first page is
 prepared in a second process while Streamlit starts, see ``app.cache``);
@@ -20,19 +21,18 @@ from pathlib import Path
 
 import streamlit as st
 
-from app import cache, evidence, pick
+from app import cache, evidence, pick, state
 from app.guard import guard, guarded
-from geo import edit_tables, edits, filters
-from geo.documents import MAX_TEXT_BYTES, InputError, load_bytes
-from geo.limits import MAX_SCENE_BYTES
-from geo.scene import PLACE_KINDS, RELATION_KINDS, STATUSES, Document, Scene, SceneError
-from geo.workspace import Workspace, build_scene
+from app.state import AppState, counted
+from geo import edit_tables, filters
+from geo.scene import PLACE_KINDS, RELATION_KINDS, STATUSES, Document, Scene
+from geo.workspace import build_scene
 from layers.names import ALL_LAYERS, LAYER_NAMES
 
 ROOT = Path(__file__).resolve().parent
 SEEDS = ROOT / "seeds"
+BRIEFING_CSS = ROOT / "app" / "briefing_mode.css"  # the page's only style of its own
 ARTICLE_TYPES = ["txt", "md", "markdown", "html", "htm"]
-MAX_UPLOAD_BYTES = MAX_TEXT_BYTES * 4
 RETURNED = [pick.PICK_FIELD]  # a click on the map names its feature (app/pick.py)
 CREDITS = (
     "Outlines: [Natural Earth](https://www.naturalearthdata.com/) (public domain). "
@@ -121,311 +121,175 @@ def export_geojson_text(scene_json: str, layers: tuple[str, ...]) -> str:
     return strict_json.dumps(export_geojson(Scene.from_json(scene_json), layers=layers))
 
 
-# -- session state ---------------------------------------------------------------------
+# -- session state: one AppState (app/state.py), changed only by its named transitions ----------
 
 S = st.session_state
 
 
+def app() -> AppState:
+    """This session's state."""
+    return S.app
+
+
+def commit(new: AppState) -> None:
+    """Store the next state; the sample multiselect follows the samples it holds."""
+    if new.samples != S.app.samples:
+        S.samples = list(new.samples)
+    S.app = new
+
+
 def flash(message: str, level: str = "error") -> None:
-    S.setdefault("flash", []).append((level, message))
-
-
-def bump(name: str) -> None:
-    """Give a widget a new key next run (clears uploaders and edit tables)."""
-    S[f"v_{name}"] = S.get(f"v_{name}", 0) + 1
+    commit(S.app.say(message, level))
 
 
 def vkey(name: str) -> str:
-    return f"{name}_{S.get(f'v_{name}', 0)}"
+    return S.app.widget_key(name)
 
 
-if "ws" not in S:
-    samples = sample_articles()
-    ws = Workspace()
-    for doc in samples.values():
-        ws = ws.add_document(doc)
-    S.ws = ws
-    S.samples = list(samples)
-    S.selected = None
-    S.brief_step = 0
-    S.briefing = False
+if "app" not in S:
     # this session keeps its work under a key of its own; earlier sessions' work is offered
-    S.work_key = cache.new_work_key()
-    S.recent_work = cache.recent_work(STORE)
-    S.store_problem = STORE.write_problem()  # said in the sidebar at once
+    S.app = state.start(
+        sample_articles(),
+        work_key=cache.new_work_key(),
+        recent_work=cache.recent_work(STORE),
+        store_problem=STORE.write_problem(),  # said in the sidebar at once
+    )
+    S.samples = list(S.app.samples)
 
 
-def set_ws(ws: Workspace) -> None:
-    S.ws = ws
-
-
-# -- callbacks: input ------------------------------------------------------------------
+# -- callbacks: each reads its widgets and calls one transition -----------------------------------
 
 
 @guarded("Changing the sample articles", flash)
 def on_samples() -> None:
-    samples = sample_articles()
-    chosen = set(S.samples)
-    ws = S.ws
-    for name, doc in samples.items():
-        ws = ws.add_document(doc) if name in chosen else ws.remove_document(doc.id)
-    set_ws(ws)
+    commit(state.choose_samples(app(), sample_articles(), S.samples))
 
 
 @guarded("Adding the pasted text", flash, after="Your articles are unchanged.")
 def on_paste() -> None:
-    text = S.get("paste", "")
-    if not text.strip():
-        flash("The pasted text is empty: paste an article's text first.")
-        return
-    n = sum(1 for d in S.ws.documents if (d.source or "").startswith("pasted")) + 1
-    # pasted page source is read as HTML (markup and scripts stripped), anything else as text
-    suffix = ".html" if text.lstrip().startswith("<") and "</" in text else ".txt"
-    try:
-        doc = load_bytes(f"pasted{suffix}", text.encode("utf-8"))  # id from the text: no duplicates
-    except InputError as exc:
-        flash(f"The pasted text was not added: {exc}")
-        return
-    if doc.id in S.ws.document_ids():
-        flash("This text is already open.", "info")
-        return
-    given = (S.get("paste_date") or "").strip()
-    date = None
-    if given:  # the analyst's date for the article (else the time filter reads the text's first date)
-        from geo.dates import DateError, parse_date
-
-        try:
-            date = parse_date(given)
-        except DateError as exc:
-            flash(f"The pasted text was not added: {exc}.")
-            return
-    title = S.get("paste_title", "").strip() or (doc.title if doc.title != "pasted" else f"Pasted text {n}")
-    doc = Document(doc.id, title, doc.text, f"pasted {n}", date=date, dated_by="column" if date else "")
-    S.ws = S.ws.add_document(doc)
-    S.paste = ""
-    S.paste_title = ""
-    S.paste_date = ""
-    flash(f"Added “{doc.title}”.", "success")
+    new, added = state.add_pasted(app(), S.get("paste", ""), S.get("paste_title", ""), S.get("paste_date") or "")
+    commit(new)
+    if added:
+        S.paste = S.paste_title = S.paste_date = ""
 
 
 @guarded("Removing the article", flash)
 def on_remove_document(doc_id: str) -> None:
-    S.ws = S.ws.remove_document(doc_id)
-    names = {d.id: n for n, d in sample_articles().items()}
-    if doc_id in names and names[doc_id] in S.samples:
-        S.samples = [s for s in S.samples if s != names[doc_id]]
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
+    commit(state.remove_document(app(), doc_id, sample_articles()))
 
 
 @guarded("Adding the uploaded files", flash, after="Your articles are unchanged.")
 def on_upload() -> None:
-    files = S.get(vkey("upload")) or []
-    for file in files:
-        if file.size > MAX_UPLOAD_BYTES:
-            # one limit in every message: the text an article may hold
-            flash(
-                f"{file.name} is {file.size / 1e6:.1f} MB; geobrief reads articles of up to "
-                f"{MAX_TEXT_BYTES / 1e6:.0f} MB of text. Nothing was added from it."
-            )
-            continue
-        try:
-            doc = load_bytes(file.name, file.getvalue())
-        except InputError as exc:
-            flash(f"{file.name} was not added: {exc}")
-            continue
-        if doc.id in S.ws.document_ids():
-            flash(f"{file.name} is already open.", "info")
-            continue
-        S.ws = S.ws.add_document(doc)
-        flash(f"Added “{doc.title}”.", "success")
-    if files:
-        bump("upload")
+    commit(state.upload_articles(app(), S.get(vkey("upload")) or []))
 
 
 @guarded("Opening the scene file", flash, after="The current scene is unchanged.")
 def on_scene_upload() -> None:
-    file = S.get(vkey("scene_upload"))
-    if file is None:
-        return
-    bump("scene_upload")
-    if file.size > MAX_SCENE_BYTES:
-        flash(
-            f"{file.name} is too large to be a geobrief scene ({file.size / 1e6:.0f} MB). "
-            "The current scene is unchanged."
-        )
-        return
-    try:
-        scene = Scene.from_json(file.getvalue())
-    except SceneError as exc:
-        flash(f"{file.name} was not opened: {exc}. The current scene is unchanged.")
-        return
-    open_scene(scene, file.name)
+    commit(state.open_scene_file(app(), S.get(vkey("scene_upload")), sample_articles()))
 
 
 def open_scene(scene: Scene, label: str) -> None:
-    S.before_open = (S.ws, list(S.get("samples", [])))  # opening a file never loses work
-    S.ws = Workspace.from_scene(scene)
-    samples = {d.id: n for n, d in sample_articles().items()}
-    S.samples = [samples[d.id] for d in scene.documents if d.id in samples]
-    S.selected = None
-    S.brief_step = 0
-    flash(
-        f"Opened {label}: {_count(len(scene.documents), 'article')}, {_count(len(scene.places), 'place')}, "
-        f"{_count(len(scene.relations), 'relation')}.",
-        "success",
-    )
+    commit(state.open_scene(app(), scene, label, sample_articles()))
 
 
 @guarded("Reopening your work", flash, after="What is open now is unchanged.")
 def on_restore_last_work(key: str) -> None:
-    work = next((w for w in S.get("recent_work", []) if w.key == key), None)
-    if work is not None:
-        open_scene(work.scene, f"your work from {work.saved}")
-        S.work_key = work.key  # chosen: this session now goes on with that work, in its file
-        S.recent_work = [w for w in S.recent_work if w.key != key]
+    commit(state.restore_work(app(), key, sample_articles()))
 
 
 @guarded("Going back", flash)
 def on_back_before_open() -> None:
-    before = S.pop("before_open", None)
-    if before is not None:
-        S.ws, S.samples = before
-        S.selected = None
-        flash("Back to the articles and corrections you had before opening the file.", "info")
-
-
-# -- callbacks: corrections ------------------------------------------------------------
+    commit(state.back_before_open(app()))
 
 
 def apply_table(name: str, scene: Scene, ids: list[str], table: str) -> None:
-    state = S.get(vkey(name))
-    if not state:
-        return
-    changed = any(state.get(k) for k in ("edited_rows", "deleted_rows", "added_rows"))
-    if not changed:
+    table_state = S.get(vkey(name))
+    if not state.table_changed(table_state):
         return
     with guard("Applying the table's changes", flash, after="Your corrections are unchanged."):
-        found, problems = edit_tables.table_edits(scene, ids, state, table=table)
-        for p in problems:
-            flash(f"Not applied — {p}")
-        if found:
-            S.ws = S.ws.add_edit(*found)
-            flash(f"Applied {len(found)} correction{'s' * (len(found) != 1)}.", "success")
-    bump(name)
+        commit(state.apply_table_edits(app(), scene, ids, table_state, table))
+    commit(app().bump(name))
     st.rerun()
 
 
 @guarded("Merging the places", flash, after="Your corrections are unchanged.")
 def on_merge(scene: Scene) -> None:
-    keep, drop = S.get("merge_keep"), S.get("merge_drop")
-    try:
-        edits.merge_places(scene, keep, drop)
-    except edits.EditError as exc:
-        flash(f"Not merged: {exc}")
-        return
-    S.ws = S.ws.add_edit(edits.MergePlaces(keep, drop))
-    flash(f"Merged {drop} into {keep}.", "success")
+    commit(state.merge_places(app(), scene, S["merge_keep"], S["merge_drop"]))
 
 
 @guarded("Adding the relation", flash, after="Your corrections are unchanged.")
 def on_add_relation(scene: Scene) -> None:
-    source, target = S.get("add_source"), S.get("add_target")
-    kind = S.get("add_kind", "alliance")
-    other = (S.get("add_other") or "").strip()
-    ws = S.ws
-    if other:
-        entry = gazetteer().resolve(other)
-        if entry is None:
-            flash(f"No place known as “{other}”; the relation was not added.")
-            return
-        place = edits.place_from_entry(entry)
-        ws = ws.add_edit(edits.AddPlace(place))
-        scene = edits.add_place(scene, place)
-        target = place.id
-    try:
-        new = edits.add_relation(
-            scene,
-            kind,
-            source,
-            None if kind == "influence" else target,
-            members=(target,) if kind == "influence" and target else (),
-            item=S.get("add_item") or None,
-            quantity=S.get("add_quantity") or None,
-            status=S.get("add_status", "unknown"),
-        )
-    except edits.EditError as exc:
-        flash(f"The relation was not added: {exc}")
-        return
-    S.ws = ws.add_edit(edits.AddRelation(new.relations[-1]))
-    flash("Relation added.", "success")
+    new = state.add_relation(
+        app(),
+        scene,
+        kind=S.get("add_kind", "alliance"),
+        source=S["add_source"],
+        target=S.get("add_target"),
+        other=S.get("add_other") or "",
+        item=S.get("add_item") or None,
+        quantity=S.get("add_quantity") or None,
+        status=S.get("add_status", "unknown"),
+        lookup=lambda name: gazetteer().resolve(name),
+    )
+    commit(new)
 
 
 def on_pick_relation() -> None:
-    rid = S.get("ev_relation")
-    S.selected = ("relation", rid) if rid else None
-    S.focus = rid or None  # picked from the list: the map emphasises it (a map click marks it itself)
+    commit(state.pick_relation(app(), S.get("ev_relation")))
 
 
 def on_clear_selection() -> None:
-    S.selected = None
-    S.focus = None
+    commit(state.clear_selection(app()))
 
 
 @guarded("Undoing", flash)
 def on_undo() -> None:
-    if S.ws.edits:
-        S.ws = S.ws.undo()
-        flash("The last correction was undone.", "info")
-
-
-# -- callbacks: storyline -------------------------------------------------------------
+    commit(state.undo(app()))
 
 
 @guarded("Changing the storyline", flash, after="The storyline is unchanged.")
-def story_op(scene: Scene, op: str, step_id: str | None = None, **kwargs) -> None:
-    cache.load_library()  # never imports alongside the warm-up
-    from geo import story
+def on_edit_step(scene: Scene, step_id: str) -> None:
+    commit(state.edit_step(app(), scene, step_id, S.get(f"title_{step_id}", ""), S.get(f"cap_{step_id}", "")))
 
-    try:
-        if op == "caption":
-            new = story.edit_caption(scene, step_id, S.get(f"cap_{step_id}", ""))
-            new = story.edit_title(new, step_id, S.get(f"title_{step_id}", "") or step_id)
-        elif op == "move":
-            new = story.move_step(scene, step_id, kwargs["delta"])
-        elif op == "remove":
-            new = story.remove_step(scene, step_id)
-        elif op == "add":
-            title = (S.get("new_step_title") or "").strip()
-            if not title:
-                flash("A new step needs a title.")
-                return
-            new = story.add_step(
-                scene, title=title, caption=S.get("new_step_caption", ""), relation_ids=S.get("new_step_rels", [])
-            )
-            S.new_step_title = ""
-            S.new_step_caption = ""
-        elif op == "rebuild":
-            S.ws = S.ws.with_story(None)
-            for key in [k for k in S if str(k).startswith(("cap_", "title_"))]:
-                del S[key]  # the rebuilt captions replace what the widgets held
-            return
-        else:
-            return
-    except story.StoryError as exc:
-        flash(f"The storyline was not changed: {exc}")
-        return
-    S.ws = S.ws.with_story(new.story)
+
+@guarded("Changing the storyline", flash, after="The storyline is unchanged.")
+def on_move_step(scene: Scene, step_id: str, delta: int) -> None:
+    commit(state.move_step(app(), scene, step_id, delta))
+
+
+@guarded("Changing the storyline", flash, after="The storyline is unchanged.")
+def on_remove_step(scene: Scene, step_id: str) -> None:
+    commit(state.remove_step(app(), scene, step_id))
+
+
+@guarded("Changing the storyline", flash, after="The storyline is unchanged.")
+def on_add_step(scene: Scene) -> None:
+    title, caption, rels = S.get("new_step_title") or "", S.get("new_step_caption", ""), S.get("new_step_rels", [])
+    new, added = state.add_step(app(), scene, title, caption, rels)
+    commit(new)
+    if added:
+        S.new_step_title = S.new_step_caption = ""
+
+
+@guarded("Changing the storyline", flash, after="The storyline is unchanged.")
+def on_rebuild_story() -> None:
+    commit(state.rebuild_story(app()))
+    for key in [k for k in S if str(k).startswith(("cap_", "title_"))]:
+        del S[key]  # the rebuilt captions replace what the widgets held
 
 
 def set_briefing(on: bool) -> None:
-    S.briefing = on
+    commit(state.set_briefing(app(), on))
 
 
 def names_of(sc: Scene) -> dict[str, str]:
     return {p.id: p.name for p in sc.places}
+
+
+def relation_label(sc: Scene, rid: str, names: dict[str, str]) -> str:
+    """A relation as a list shows it, e.g. "Türkiye → Ukraine: transfer" (its id if it is gone)."""
+    rel = sc.relation(rid)
+    return html.unescape(evidence.relation_html(rel, names)) if rel is not None else rid
 
 
 # -- the map -----------------------------------------------------------------------
@@ -468,12 +332,14 @@ def draw_map(
         register_leaflet_assets(),
         (S.get("map_title") or "").strip(),
     )
-    S.not_drawn = prepared.get("not_drawn", [])  # historical states the map cannot outline
-    return show_map(prepared, key=key, height=height, returned_objects=RETURNED)
+    value = show_map(prepared, key=key, height=height, returned_objects=RETURNED)
+    return value, prepared.get("not_drawn", [])  # and the historical states the map cannot outline
 
 
 def show_flash() -> None:
-    for level, message in S.pop("flash", []):
+    rest, messages = app().take_messages()
+    commit(rest)
+    for level, message in messages:
         getattr(st, level, st.error)(message)
 
 
@@ -483,9 +349,7 @@ def show_flash() -> None:
 def briefing_view(scene: Scene) -> None:
     """The briefing as the exported player, embedded: every step answers in the page at once
     (buttons, ← → keys, Home/End), with no rerun of the app."""
-    st.html(
-        "<style>section[data-testid='stSidebar'],div[data-testid='stSidebarCollapsedControl']{display:none}</style>"
-    )
+    st.html(f"<style>{BRIEFING_CSS.read_text(encoding='utf-8')}</style>")
     top = st.columns([6, 1], vertical_alignment="center")
     top[0].caption("Step with the player's buttons or the ← → keys (click the map once if the keys do nothing).")
     top[1].button("Leave briefing", key="brief_exit", on_click=set_briefing, args=(False,), shortcut="Esc")
@@ -496,10 +360,10 @@ def briefing_view(scene: Scene) -> None:
     st.iframe(export_briefing(scene.to_json(indent=None), (S.get("map_title") or "").strip(), True), height=700)
 
 
-if S.get("briefing"):
+if app().briefing:
     show_flash()
     with guard("Showing the briefing", st.error):
-        briefing_view(build_scene(S.ws, extract_documents, story_builder=build_story_cached).scene)
+        briefing_view(build_scene(app().ws, extract_documents, story_builder=build_story_cached).scene)
     st.stop()
 
 
@@ -510,7 +374,7 @@ with st.sidebar:
     st.caption("Geopolitical news → briefing map, offline.")
     st.subheader("Articles")
     st.multiselect("Sample articles", list(sample_articles()), key="samples", on_change=on_samples)
-    with st.expander("Paste an article", expanded=not S.ws.documents):
+    with st.expander("Paste an article", expanded=not app().ws.documents):
         st.text_input("Title (optional)", key="paste_title")
         st.text_input(
             "Date (optional)",
@@ -527,7 +391,7 @@ with st.sidebar:
         key=vkey("upload"),
         on_change=on_upload,
     )
-    for doc in S.ws.documents:
+    for doc in app().ws.documents:
         c1, c2 = st.columns([5, 1], vertical_alignment="center")
         c1.markdown(doc.title, help=f"{len(doc.text):,} characters · {doc.source or doc.id}")
         c2.button(
@@ -541,9 +405,9 @@ with st.sidebar:
         )
 
     st.subheader("Scene file")
-    if S.get("store_problem"):
-        st.warning(f"Your work is not kept between sessions: {S.store_problem}. Save the scene (.json) to keep it.")
-    for i, work in enumerate(S.get("recent_work", [])[:3]):
+    if app().store_problem:
+        st.warning(f"Your work is not kept between sessions: {app().store_problem}. Save the scene (.json) to keep it.")
+    for i, work in enumerate(app().recent_work[:3]):
         st.button(
             f"Reopen your last work ({work.describe()})" if i == 0 else f"Reopen earlier work ({work.describe()})",
             key="restore_last" if i == 0 else f"restore_work_{i}",
@@ -554,7 +418,7 @@ with st.sidebar:
             "what is open now can be brought back with “Back to before opening”",
         )
     st.file_uploader("Open a saved scene (.json)", type=["json"], key=vkey("scene_upload"), on_change=on_scene_upload)
-    if S.get("before_open") is not None:
+    if app().before_open is not None:
         st.button(
             "Back to before opening",
             key="back_before_open",
@@ -566,20 +430,20 @@ with st.sidebar:
 
 outcome = None
 with guard("Reading the articles", flash, after="The last change was undone; the rest of your work is kept."):
-    outcome = build_scene(S.ws, extract_documents, story_builder=build_story_cached)
+    outcome = build_scene(app().ws, extract_documents, story_builder=build_story_cached)
 if outcome is None:  # the last change broke the page: back to the workspace that last worked
-    S.ws = S.get("ws_good") or Workspace()
-    outcome = build_scene(S.ws, extract_documents, story_builder=build_story_cached)
-S.ws_good = S.ws
+    commit(state.recover(app()))
+    outcome = build_scene(app().ws, extract_documents, story_builder=build_story_cached)
 scene = outcome.scene
-S.scene = S.view = scene  # what is on screen (read by the exports and the tests)
-S.setdefault("opening_scene", scene)  # the page this session opened on
-# the analyst's work, kept for a reload or a closed tab (reopened from the sidebar)
-unsaved = scene.documents and scene != S.opening_scene and scene != S.get("kept_scene")
-if unsaved and cache.keep_work(STORE, scene, S.work_key):
-    S.kept_scene = scene
-elif unsaved and not S.get("store_problem"):
-    S.store_problem = STORE.write_problem() or f"it could not be saved in {STORE.folder}"
+# on screen; the analyst's work is kept for a reload or a closed tab (reopened from the sidebar)
+commit(
+    state.shown(
+        app(),
+        scene,
+        keep=lambda sc, key: cache.keep_work(STORE, sc, key),
+        problem=lambda: STORE.write_problem() or f"it could not be saved in {STORE.folder}",
+    )
+)
 
 with st.sidebar:
     st.download_button(
@@ -641,12 +505,12 @@ if not scene.documents:
 
 view = filters.filter_scene(scene, kinds=kinds or None, actors=actors or None, statuses=statuses or None)
 names = names_of(scene)
-S.view = view
+commit(state.filtered(app(), view))
 view_json = view.to_json(indent=None)
 
 st.caption(
-    f"{_count(len(view.documents), 'document')}, {_count(len(view.places), 'place')}, "
-    f"{_count(len(view.relations), 'relation')}"
+    f"{counted(len(view.documents), 'document')}, {counted(len(view.places), 'place')}, "
+    f"{counted(len(view.relations), 'relation')}"
 )
 if scene.documents and not scene.places:
     st.warning("No places were found in these articles. Add another article or check the text.")
@@ -658,22 +522,20 @@ if scene.documents and not scene.places:
 def map_and_inspector(view: Scene, view_json: str, layers: Sequence[str], names: dict[str, str]) -> None:
     """The map and the Inspect panel: a click on the map reruns only these two (the map, with the
     same arguments, is not sent again), so the panel answers at once."""
-    focus = S.get("focus")
+    focus = app().focus
     map_col, side_col = st.columns([5, 2])
     with map_col, guard("Drawing the map", st.error):
-        value = draw_map(view_json, layers=layers, highlight={focus} if focus else None, key="main_map", height=620)
-        clicked = pick.picked(value)
-        if clicked and clicked[2] != S.get("pick_count"):
-            S.pick_count = clicked[2]
-            S.selected = clicked[:2]
+        value, missing = draw_map(
+            view_json, layers=layers, highlight={focus} if focus else None, key="main_map", height=620
+        )
+        commit(state.picked_on_map(app(), pick.picked(value)))
     with side_col, guard("Showing the selection", st.error):
-        if S.get("selected"):
+        if app().selected:
             cache.load_library()  # never imports alongside the warm-up
-        shown = pick.inspect(view, S.get("selected"), names)
+        shown = pick.inspect(view, app().selected, names)
         if shown is None:
             st.subheader("Inspect")
             st.caption("Click a country, a place or an arc on the map, or pick a relation below.")
-            missing = S.get("not_drawn")
             if missing:
                 st.caption(f"Not on the map (historical states without an outline): {', '.join(missing)}")
         else:
@@ -695,7 +557,7 @@ tab_ev, tab_fix, tab_story, tab_export, tab_corpus = st.tabs(
 with tab_ev, guard("Showing the evidence", st.error):
     if tab_ev.open is not False:
         rel_ids = [r.id for r in view.relations]
-        selected = S.get("selected")
+        selected = app().selected
         current = selected[1] if selected and selected[0] == "relation" else None
         S.ev_relation = current if current in rel_ids else ""  # follow map clicks
         choice = (
@@ -704,13 +566,12 @@ with tab_ev, guard("Showing the evidence", st.error):
                 ["", *rel_ids],
                 key="ev_relation",
                 on_change=on_pick_relation,
-                format_func=lambda rid: (
-                    "— all mentions —" if not rid else html.unescape(evidence.relation_html(scene.relation(rid), names))
-                ),
+                format_func=lambda rid: relation_label(scene, rid, names) if rid else "— all mentions —",
             )
             or None
         )
-        focus = scene.relation(choice).evidence if choice else ()
+        chosen = scene.relation(choice) if choice else None
+        focus = chosen.evidence if chosen is not None else ()
         with st.expander(f"All {len(view.relations)} relations and their sentences"):
             st.html(evidence.relations_list_html(view, names, selected=choice))
         colours = evidence.place_colours(scene.places)
@@ -798,7 +659,10 @@ with tab_fix, guard("Showing the corrections", st.error):
             st.selectbox("Status", STATUSES, key="add_status", index=len(STATUSES) - 1)
             st.form_submit_button("Add relation", on_click=on_add_relation, args=(scene,))
         st.button(
-            f"Undo last correction ({len(S.ws.edits)} so far)", on_click=on_undo, disabled=not S.ws.edits, key="undo"
+            f"Undo last correction ({len(app().ws.edits)} so far)",
+            on_click=on_undo,
+            disabled=not app().ws.edits,
+            key="undo",
         )
 
 with tab_story, guard("Showing the storyline", st.error):
@@ -812,30 +676,28 @@ with tab_story, guard("Showing the storyline", st.error):
                     f"Step {i + 1} title",
                     value=step.title,
                     key=f"title_{step.id}",
-                    on_change=story_op,
-                    args=(scene, "caption", step.id),
+                    on_change=on_edit_step,
+                    args=(scene, step.id),
                 )
                 top[1].button(
                     "↑",
                     key=f"up_{step.id}",
-                    on_click=story_op,
-                    args=(scene, "move", step.id),
-                    kwargs={"delta": -1},
+                    on_click=on_move_step,
+                    args=(scene, step.id, -1),
                     disabled=i == 0,
                 )
                 top[2].button(
                     "↓",
                     key=f"down_{step.id}",
-                    on_click=story_op,
-                    args=(scene, "move", step.id),
-                    kwargs={"delta": 1},
+                    on_click=on_move_step,
+                    args=(scene, step.id, 1),
                     disabled=i == len(story) - 1,
                 )
                 top[3].button(
                     "✕",
                     key=f"del_{step.id}",
-                    on_click=story_op,
-                    args=(scene, "remove", step.id),
+                    on_click=on_remove_step,
+                    args=(scene, step.id),
                     help="Remove this step",
                 )
                 st.text_area(
@@ -843,8 +705,8 @@ with tab_story, guard("Showing the storyline", st.error):
                     value=step.caption,
                     key=f"cap_{step.id}",
                     height=80,
-                    on_change=story_op,
-                    args=(scene, "caption", step.id),
+                    on_change=on_edit_step,
+                    args=(scene, step.id),
                 )
         with st.form("new_step", border=True):
             st.markdown("**Add a step**")
@@ -854,19 +716,18 @@ with tab_story, guard("Showing the storyline", st.error):
                 "Relations to highlight",
                 [r.id for r in scene.relations],
                 key="new_step_rels",
-                format_func=lambda rid: html.unescape(evidence.relation_html(scene.relation(rid), names)),
+                format_func=lambda rid: relation_label(scene, rid, names),
             )
-            st.form_submit_button("Add step", on_click=story_op, args=(scene, "add"))
+            st.form_submit_button("Add step", on_click=on_add_step, args=(scene,))
         c1, c2 = st.columns(2)
-        c1.button(
-            "Rebuild the storyline from the relations", on_click=story_op, args=(scene, "rebuild"), key="story_rebuild"
-        )
+        c1.button("Rebuild the storyline from the relations", on_click=on_rebuild_story, key="story_rebuild")
         c2.button("Present ▶", on_click=set_briefing, args=(True,), key="brief_enter2", type="primary")
 
 with tab_export, guard("Preparing the exports", st.error):
     if tab_export.open is not False:
         st.caption("Exports hold what the map shows: your corrections, filters and layer switches included.")
-        S.export_layers = shown = tuple(shown_layers)
+        shown = tuple(shown_layers)
+        commit(state.exporting(app(), shown))
         title = (S.get("map_title") or "").strip()
         # The files are made while the tab is open (cached), not on click: Streamlit deletes a
         # file made on click once any two script runs of any session end, so with several
@@ -906,7 +767,7 @@ with tab_export, guard("Preparing the exports", st.error):
         )
         # a picture takes headless Chromium a few seconds: made when asked for, then kept (cached)
         png_args = (view_json, shown, title)
-        if S.get("png_for") == png_args:
+        if app().png_for == png_args:
             c5.download_button(
                 "Map picture (.png)",
                 data=export_map_png(*png_args),
@@ -917,7 +778,7 @@ with tab_export, guard("Preparing the exports", st.error):
                 help="The map's first view with its title and sources",
             )
         elif c5.button("Make a map picture", key="make_png", help="A PNG of the map's first view, title and sources"):
-            S.png_for = png_args
+            commit(state.ask_for_png(app(), png_args))
             st.rerun()
 
 with tab_corpus:

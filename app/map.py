@@ -28,6 +28,30 @@ The map itself is drawn by streamlit-folium's own frontend, which
 folium nor the ``streamlit_folium`` module: the app's first page can come
 from the primed store (:mod:`app.cache`) without paying for them.
 Only :func:`prepare_map` needs them.
+
+Why this adapter and not the public ``st_folium`` (checked against
+streamlit-folium 0.27.4, the newest release; tests/test_app_map.py fails
+loudly when a release changes any of it):
+
+- Offline links alone would not need it: ``st_folium`` builds its
+  ``js_links``/``css_links`` from each element's ``default_js``/``default_css``,
+  which :func:`make_offline` has already rewritten (only a branca colour map
+  would add d3 from two CDNs; geobrief draws none).
+- ``st_folium`` renders the body HTML before ``_get_map_string`` renames every
+  element, so the divs of geobrief's title and legend keep their old ids
+  while the script looks them up by the new names: the map shows without
+  its title and legend. :func:`prepare_map` renames those ids.
+- ``st_folium`` takes a live folium map and renders it on every Streamlit
+  run. The prepared map is plain strings, cached and stored by
+  :mod:`app.cache`, so the first page imports neither folium nor
+  streamlit-folium (tests/test_app_cache.py).
+- It passes ``default`` as a dict, and Streamlit's check of dict arguments
+  for dataframes imports pandas, numpy and pyarrow (0.6-1 s on a fresh
+  server) before the first map is sent.
+
+So ``streamlit-folium`` stays pinned below 0.28 (no newer release exists
+today); the adapter uses its helpers ``_get_html``, ``_get_header``,
+``_get_map_string``, ``get_full_id`` and its built frontend.
 """
 
 from __future__ import annotations

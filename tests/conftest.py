@@ -50,13 +50,24 @@ def extracted_seeds():
 CHROMIUM = Path("/usr/bin/chromium")
 
 
-@pytest.fixture(scope="module")
+def pytest_collection_modifyitems(session, config, items):
+    """Modules that use the ``browser`` fixture run after all the others (in their own order).
+
+    Then one Chromium serves the whole run (see ``browser``), and no AppTest or Dask client
+    runs after it has started.
+    """
+    with_browser = {item.nodeid.split("::")[0] for item in items if "browser" in getattr(item, "fixturenames", ())}
+    items.sort(key=lambda item: item.nodeid.split("::")[0] in with_browser)  # a stable sort
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, headless, launched the way geobrief's own PNG export launches it.
 
-    One per test module (not per run): Playwright's sync API keeps its event loop marked as
-    running in the thread that started it, which Streamlit's AppTest and Dask's client in later
-    modules of the same run must not see. Each test opens a context of its own.
+    One for the whole run: Playwright's sync API keeps its event loop marked as running in the
+    thread that started it, which Streamlit's AppTest and Dask's client must not see, so the
+    modules that use it run last (``pytest_collection_modifyitems``). Each test opens a context
+    of its own.
     """
     if not CHROMIUM.exists():
         pytest.fail("Debian's chromium is not installed at /usr/bin/chromium: ./run.sh test installs it")

@@ -119,6 +119,13 @@ def page(server, browser):
         yield pg
 
 
+@pytest.fixture(scope="module")
+def first_page(server, browser):
+    """The app's first page as it opens, shared by the tests that only look at it."""
+    with _open_app(server, browser) as pg:
+        yield pg
+
+
 def _shot(pg, tmp_path: Path, name: str) -> Path:
     path = tmp_path / f"{name}.png"
     pg.screenshot(path=str(path))
@@ -142,7 +149,8 @@ def _no_trouble(pg) -> None:
     assert pg.locator('[data-testid="stException"]').count() == 0
 
 
-def test_map_appears_offline_with_arcs(page, tmp_path):
+def test_map_appears_offline_with_arcs(first_page, tmp_path):
+    page = first_page
     frame = _map(page)
     arcs = frame.locator("path.gb-arc").count()
     assert arcs >= 3
@@ -155,6 +163,28 @@ def test_map_appears_offline_with_arcs(page, tmp_path):
     # the launcher's primer prepared this first page in its own process (app/cache.py)
     store = Path(os.environ["GEOBRIEF_CACHE_DIR"])
     assert {"map", "scene", "story"} <= {p.name.split("-")[0] for p in store.glob("*-*.json")}
+
+
+def test_first_view_fits_the_ends_of_the_relations(first_page, extracted_seeds, tmp_path):
+    page = first_page
+    from layers.render import collect_layers, story_points
+
+    scene = extracted_seeds
+    ends = [list(p) for p in story_points(scene, collect_layers(scene))]
+    frame = _map(page)
+    page.wait_for_timeout(800)
+    inner = next(f for f in page.frames if "st_folium" in f.url)
+    view = inner.evaluate(
+        """(points) => { const map = window.map; const s = map.getSize();
+             return {w: s.x, h: s.y,
+                     pts: points.map(p => { const q = map.latLngToContainerPoint(p); return [q.x, q.y]; })}; }""",
+        ends,
+    )
+    xs, ys = [p[0] for p in view["pts"]], [p[1] for p in view["pts"]]
+    assert min(xs) >= 0 and max(xs) <= view["w"] and min(ys) >= 0 and max(ys) <= view["h"]
+    assert max((max(xs) - min(xs)) / view["w"], (max(ys) - min(ys)) / view["h"]) >= 0.5
+    assert frame.locator(".gb-endpoint.gb-crowded").count() == 0  # every end is named
+    _shot(page, tmp_path, "app-first-view")
 
 
 LABEL_OVERLAPS_JS = """() => {
@@ -247,27 +277,6 @@ def test_clicking_an_arc_shows_its_evidence(page, tmp_path):
     page.wait_for_timeout(800)
     _shot(page, tmp_path, "app-arc-selected")
     _no_trouble(page)
-
-
-def test_first_view_fits_the_ends_of_the_relations(page, extracted_seeds, tmp_path):
-    from layers.render import collect_layers, story_points
-
-    scene = extracted_seeds
-    ends = [list(p) for p in story_points(scene, collect_layers(scene))]
-    frame = _map(page)
-    page.wait_for_timeout(800)
-    inner = next(f for f in page.frames if "st_folium" in f.url)
-    view = inner.evaluate(
-        """(points) => { const map = window.map; const s = map.getSize();
-             return {w: s.x, h: s.y,
-                     pts: points.map(p => { const q = map.latLngToContainerPoint(p); return [q.x, q.y]; })}; }""",
-        ends,
-    )
-    xs, ys = [p[0] for p in view["pts"]], [p[1] for p in view["pts"]]
-    assert min(xs) >= 0 and max(xs) <= view["w"] and min(ys) >= 0 and max(ys) <= view["h"]
-    assert max((max(xs) - min(xs)) / view["w"], (max(ys) - min(ys)) / view["h"]) >= 0.5
-    assert frame.locator(".gb-endpoint.gb-crowded").count() == 0  # every end is named
-    _shot(page, tmp_path, "app-first-view")
 
 
 def test_clicking_a_country_fills_the_panel(page, tmp_path):
@@ -408,7 +417,7 @@ def test_crafted_scene_files_are_refused_in_one_line_and_work_is_kept(page, tmp_
     exception box, no traceback, and the article pasted before is still open."""
     from playwright.sync_api import expect
 
-    from tests.hostile import CRAFTED
+    from tests.helpers.hostile import CRAFTED
 
     _map(page)
     title = "Drones for Baku"

@@ -1,4 +1,4 @@
-"""The app's Corpus tab through AppTest: uploads run on Dask with progress, corpus Scenes open."""
+"""The app's Corpus tab through AppTest (its one smoke test): uploads run on Dask with progress, corpus Scenes open."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def corpus_tab() -> AppTest:
     return _run(at)
 
 
-def test_uploaded_files_run_as_a_corpus_with_progress_and_open_in_the_main_map(corpus_tab):
+def test_corpus_tab_runs_uploads_with_progress_and_opens_corpus_scenes(corpus_tab):
     at = corpus_tab
     up = at.file_uploader(key="corpus_upload")
     up.upload("feed.jsonl", (CORPUS / "feed.jsonl").read_bytes(), "application/json")
@@ -55,16 +55,14 @@ def test_uploaded_files_run_as_a_corpus_with_progress_and_open_in_the_main_map(c
     assert frames and "gb-timefilter" in frames[-1].proto.srcdoc
     at.button(key="corpus_open_main").click()
     _run(at)
-    assert at.session_state["scene"].relations == scene.relations
+    assert at.session_state["app"].scene.relations == scene.relations
     assert any("Opened 3 uploaded files" in s.value for s in at.success)
 
-
-def test_a_corpus_scene_file_opens_here_and_in_the_sidebar(corpus_tab, tmp_path: Path):
+    # a corpus Scene file (what `geobrief corpus --scene` writes) opens here and in the sidebar
     from geo.corpus import run_corpus
 
     scene, _ = run_corpus([CORPUS], workers=1, processes=False)
     data = scene.to_json().encode("utf-8")
-    at = corpus_tab
     at.file_uploader(key="corpus_scene_file").upload("corpus.json", data, "application/json")
     _run(at)
     shown, label = at.session_state["corpus_scene"]
@@ -72,7 +70,7 @@ def test_a_corpus_scene_file_opens_here_and_in_the_sidebar(corpus_tab, tmp_path:
     # the sidebar's "Open a saved scene" reads it too: the same contract as any Scene
     at.file_uploader(key="scene_upload_0").upload("corpus.json", data, "application/json")
     _run(at)
-    assert at.session_state["scene"].relations == scene.relations
+    assert at.session_state["app"].scene.relations == scene.relations
     assert not at.error
     at.file_uploader(key="corpus_scene_file").upload("broken.json", b'{"schema_version": 1, "places": 3}', "x")
     _run(at)

@@ -19,7 +19,7 @@ from layers.briefing import (
 )
 from layers.feature import key_class
 from layers.offline import remote_references
-from tests.briefing_scenes import hostile_scene, point_scene, seed_scene
+from tests.helpers.briefing_scenes import hostile_scene, point_scene, seed_scene
 
 
 @pytest.fixture(scope="module")

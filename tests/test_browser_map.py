@@ -17,7 +17,7 @@ import pytest
 from layers.arcs import ARC_KINDS
 from layers.export import export_html
 from layers.feature import key_class
-from tests.scenes import hostile_scene
+from tests.helpers.scenes import hostile_scene
 
 pytestmark = pytest.mark.browser
 

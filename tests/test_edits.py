@@ -18,7 +18,7 @@ from geo.edits import (
 )
 from geo.filters import filter_scene
 from geo.scene import Relation, Scene, Step
-from tests.app_scenes import second_document_scene, small_scene
+from tests.helpers.app_scenes import second_document_scene, small_scene
 
 
 @pytest.mark.parametrize(

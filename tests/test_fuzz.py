@@ -25,7 +25,7 @@ from geo.limits import MAX_TEXT_BYTES
 from geo.scene import Scene, SceneError
 from layers.export import export_geojson
 from layers.outlines import NoOutlines
-from tests.hostile import valid_scene
+from tests.helpers.hostile import valid_scene
 
 NAMES = st.sampled_from(["a.txt", "b.md", "c.html", "d.htm", "e", "f.json", "g.TXT"])
 

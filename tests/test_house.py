@@ -82,3 +82,19 @@ def test_import_contracts_catch_each_kind_of_breach(tmp_path):
         "layers.style -> streamlit",
     ):
         assert expected in out, f"{expected!r} not reported:\n{out}"
+
+
+def test_test_modules_share_code_only_through_conftest_fixtures_and_helpers():
+    """A test module never imports another test module or conftest: fixtures come from conftest.py by
+    name, plain builders from ``tests/helpers``."""
+    import ast
+
+    offenders = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names += [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            for name in names:
+                if name.split(".")[0] == "tests" and name.split(".")[:2] != ["tests", "helpers"]:
+                    offenders.append(f"{path.relative_to(ROOT)} imports {name}")
+    assert offenders == []

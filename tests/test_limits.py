@@ -21,7 +21,7 @@ import pytest
 from geo import limits, strict_json
 from geo.documents import InputError, load_bytes, load_path
 from geo.scene import Scene, SceneError
-from tests.hostile import CRAFTED, TEXT, valid_scene
+from tests.helpers.hostile import CRAFTED, TEXT, valid_scene
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -17,7 +17,7 @@ from geo.story import (
     move_step,
     remove_step,
 )
-from tests.briefing_scenes import hostile_scene, point_scene, seed_scene
+from tests.helpers.briefing_scenes import hostile_scene, point_scene, seed_scene
 
 
 def test_overview_first_then_one_step_per_group():

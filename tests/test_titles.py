@@ -11,7 +11,7 @@ import pytest
 
 from layers.export import export_html
 from layers.outlines import NoOutlines
-from tests.scenes import hostile_scene, transfer_scene
+from tests.helpers.scenes import hostile_scene, transfer_scene
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -85,7 +85,7 @@ def test_the_briefing_overview_frames_the_ends_of_the_relations():
 
     from layers.briefing import export_briefing_html
     from layers.render import story_bounds
-    from tests.scenes import rich_scene
+    from tests.helpers.scenes import rich_scene
 
     scene = rich_scene()
     html = export_briefing_html(scene)

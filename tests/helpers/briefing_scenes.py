@@ -12,7 +12,7 @@ from pathlib import Path
 
 from geo.scene import Document, Place, Relation, Scene, Span, Step
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 _PLACES: dict[str, tuple[str, str, float, float]] = {
     # id: (name, kind, lat, lon)
