@@ -183,13 +183,18 @@ def _passive_give(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> None:
     t.item_start, t.item_end = (said[-1] + 1 if said else c.first), i - 1
     if t.tgt is None and subj is not None and cue.opt("passive_recipient"):
         t.tgt = subj
-    if t.tgt is None and i > 0 and p.g.has("item_words", p.low[i - 1]):
+    if t.tgt is None and i > 0 and p.g.has("item_words", p.low[i - 1]) and _operated(p, c.first, i):
         # "The Saudi air force operates 72 Typhoons delivered by Britain": the operator received them
         src = t.src
         owner = p.subject(i, first=True, exclude=frozenset(src.ids) if src else frozenset())
         t.tgt = owner if owner is not None and owner.np != (src.np if src else -2) else None
         if t.tgt is not None and t.tgt.np >= 0:
             t.item_start = after_verb(p, p.phrases[t.tgt.np].last + 1)  # the item, not its operator
+
+
+def _operated(p: Parse, start: int, i: int) -> bool:
+    """Whether a verb of holding or using comes before i ("operates 72 Typhoons delivered by Britain")."""
+    return any(p.g.has("operating_verbs", w) for w in p.low[start:i])
 
 
 def _active_give(p: Parse, v: int, t: _Transfer) -> None:
@@ -327,7 +332,8 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         src = blocked_by(p, v)  # "wanted to buy the plant, and the contract was blocked by Chile"
     last = p.context.transfer
     open_market = any(p.g.has("open_sources", w) for w in p.low[v + 1 : c.last + 1])
-    if src is None and tgt is not None and last and last[1] in tgt.ids and last[0] and not open_market:
+    told = cue.pos != "noun"  # "coordination on arms procurement" names no purchase of the story's
+    if src is None and tgt is not None and last and last[1] in tgt.ids and last[0] and not open_market and told:
         src = Side((last[0],))  # the seller the story already named for this buyer
     if src is None or tgt is None:
         return []

@@ -265,6 +265,8 @@ def carry(context: Context, anchors: Sequence[Anchor], p: Parse | None = None) -
         main = p.main_subject(len(p.tokens))
         if main:
             subject = main
+        elif context.subjects and p.low and p.low[0] in ("it", "they", "he", "she"):
+            subject = (context.subjects[-1],)  # "It signed a contract with France": still the story's subject
     context.subjects = ([*context.subjects, subject[0]])[-6:]
     countries = [a.id for a in actors if a.kind == "country" and a.how != "anaphor"]
     for c in countries:
