@@ -494,7 +494,10 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
                 if not (_ok(p, s, h.kind, physical) and _ok(p, t, h.kind, physical)):
                     continue
                 if h.kind == "transfer":
-                    out += _transfers(p, h, s, t, cue, seen)
+                    # "patrol boats delivered to Cabo Delgado": a state supplies a state; no region sells
+                    src, dst = _country_of(p, s), _country_of(p, t)
+                    if src != dst and not src.startswith(("region:", "other:", "sea:")):
+                        out += _transfers(p, h, src, dst, cue, seen)
                     continue
                 key = (h.kind, *sorted((s, t))) if h.kind in ("alliance", "conflict") else (h.kind, s, t)
                 extra = {"physical": True} if physical or p.g.has("hostile_nouns", p.low[h.at]) else {}
