@@ -143,8 +143,10 @@ class Roles:
             seen += 1
             c = self.clauses[ci]
             if c.kind in ("rel", "reduced", "paren") and c.antecedent >= 0 and c.marker not in ("where", "whose"):
-                if c.kind == "rel" and self._subject_in(c, v, exclude):
-                    return self._subject_in(c, v, exclude)
+                inner = self._subject_in(c, v, exclude) if c.kind == "rel" else None
+                if inner is not None and not self._speaker_of(inner, v):
+                    return inner
+                # "China, which the Tajik ministry said had handed over vehicles": the antecedent acts
                 s = self.side(c.antecedent)
                 return s if not set(s.ids) <= exclude else None
             if seen > 1:
@@ -172,6 +174,12 @@ class Roles:
                 continue
             return None
         return None
+
+    def _speaker_of(self, side: Side, v: int) -> bool:
+        """Whether ``side`` only reports what v says: a reporting verb stands between them."""
+        if side.np < 0:
+            return False
+        return any(self.g.has("reporting", w) for w in self.low[self.phrases[side.np].last + 1 : v])
 
     def _wisher(self, v: int, exclude: frozenset[str]) -> Side | None:
         """The possessor of the noun before "to" acts: "India's decision to supply", "Turkey's desire to buy"."""
