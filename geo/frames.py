@@ -470,7 +470,7 @@ def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         if c.first <= ph.first < i and ph.prep == "from":
             src = p.side(pi)
     if src is None:
-        src = maker_in(p, c.first, i - 1, dest.ids)
+        src = maker_in(p, c.first, i - 1, dest.ids, systems=True)
     if src is None:
         return []
     text = p.text(c.first, i - 1)

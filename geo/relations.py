@@ -436,8 +436,9 @@ def _ok(p: Parse, ident: str, kind: str, physical: bool = False) -> bool:
     return not seen  # from context: it was an actor there
 
 
-def _country_of(p: Parse, ident: str) -> str:
-    if not ident.startswith(("city:", "admin1:")):
+def _country_of(p: Parse, ident: str, kinds: tuple[str, ...] = ("city:", "admin1:")) -> str:
+    """The state a city or province (with ``kinds`` also a state-less region: Darfur) lies in; else the id."""
+    if not ident.startswith(kinds):
         return ident
     from geo.gazetteer import load_gazetteer
 
@@ -494,9 +495,10 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
                 if not (_ok(p, s, h.kind, physical) and _ok(p, t, h.kind, physical)):
                     continue
                 if h.kind == "transfer":
-                    # "patrol boats delivered to Cabo Delgado": a state supplies a state; no region sells
-                    src, dst = _country_of(p, s), _country_of(p, t)
-                    if src != dst and not src.startswith(("region:", "other:", "sea:")):
+                    # "patrol boats delivered to Cabo Delgado": a state supplies a state; no region sells or buys
+                    ends = ("city:", "admin1:", "other:")
+                    src, dst = _country_of(p, s, ends), _country_of(p, t, ends)
+                    if src != dst and not {src[:4], dst[:4]} & {"regi", "othe", "sea:"}:
                         out += _transfers(p, h, src, dst, cue, seen)
                     continue
                 key = (h.kind, *sorted((s, t))) if h.kind in ("alliance", "conflict") else (h.kind, s, t)
