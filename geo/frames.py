@@ -400,8 +400,9 @@ def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             src, dst = (other, subj) if buys else (subj, other)
             return [Hit("transfer", src.ids, dst.ids, cue, i, item_text=text)]
     including = [k for k in range(after, c.last + 1) if p.low[k] in ("including", "includes", "comprising")]
-    while after < min(c.last, after + 5) and p.low[after] != "for" and p.phrase_at[after] < 0:
-        after += 1
+    start = after
+    while after < c.last and after - start < 8 and p.low[after] != "for" and _same_side(p, after, other):
+        after += 1  # past "in 2023", and past the firm of "Israel's Elbit"
     if after + 1 < len(p.low) and p.low[after] == "for":
         subj = p.subject(i, exclude=frozenset(other.ids), first=True)
         text = p.text(after + 1, c.last)
@@ -410,6 +411,12 @@ def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if including:
         return _deal_by_maker(p, i, cue, other, p.text(including[0] + 1, c.last))
     return []
+
+
+def _same_side(p: Parse, k: int, side: Side) -> bool:
+    """Whether token k is a word, or part of a phrase naming no one but ``side``."""
+    pi = p.phrase_at[k]
+    return pi < 0 or set(p.ids(p.phrases[pi])) <= set(side.ids)
 
 
 def _deal_by_maker(p: Parse, i: int, cue: Cue, other: Side, text: str) -> list[Hit]:

@@ -96,7 +96,7 @@ def items_after(p: Parse, j: int) -> bool:
     if item_phrases(p.text(max(c.first, j - 2), j - 1)):
         return True  # "an arms deal", "a $4 billion weapons contract"
     k = j + 1
-    while k <= min(c.last, j + 4):
+    while k <= min(c.last, j + 8):  # "a deal with Israel's Elbit in 2023 for 36 howitzers"
         if p.low[k] in ("for", "of", "worth", "covering") and item_phrases(p.text(k + 1, min(c.last, k + 6))):
             return True
         k += 1
