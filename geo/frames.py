@@ -140,8 +140,11 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if p.passive(v) and cue.opt("passive", True):
         return _passive_agent_patient(p, i, v, cue, preps)
     src = p.subject(v, platforms=cue.kind == "conflict" or bool(cue.opt("platforms")))
-    if cue.opt("copula") and not any(p.g.has("copulas", w) for w in p.low[max(0, i - 4) : i]):
-        return []  # "A and B are allies", not "A's allies met"
+    if cue.opt("copula") and (
+        not any(p.g.has("copulas", w) for w in p.low[max(0, i - 4) : i])
+        or any(p.g.has("complement_verbs", w) for w in p.low[p.clause(i).first : i])
+    ):
+        return []  # "A and B are allies", not "A's allies met" nor "X counts A and B as allies"
     heads = cue.opt("subject_head")
     if heads and (src is None or src.np < 0 or p.phrases[src.np].head not in heads):
         return []
@@ -235,6 +238,15 @@ def _protected(p: Parse, v: int, t: _Transfer) -> None:
             break
 
 
+def _bought_by(p: Parse, v: int) -> Side | None:
+    """The buyer named after the item: "will deliver six helicopters already purchased by the Colombian army"."""
+    c = p.clause(v)
+    for k in range(v + 2, c.last):
+        if p.low[k] == "by" and p.g.has("buying_participles", p.low[k - 1]):
+            return p.pp(k - 1, ("by",), limit=4)
+    return None
+
+
 def _story_recipient(p: Parse, v: int, src: Side) -> Side | None:
     """In "Poland and the Netherlands are also sending tanks": to the recipient the story is about."""
     c = p.clause(v)
@@ -299,6 +311,8 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         _active_give(p, v, t)
     if t.tgt is None and t.src is not None:
         _protected(p, v, t)
+    if t.tgt is None:
+        t.tgt = _bought_by(p, v)
     frm = p.pp(v, ("from",), limit=6)
     if t.tgt is None and frm is None and t.src is not None:
         t.tgt = _story_recipient(p, v, t.src)

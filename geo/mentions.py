@@ -326,10 +326,20 @@ def _keep(
             )
         ):
             return False
+        # "UH-60 Black Hawk helicopters", "Hermes drones": a weapon system named like a town
+        if between == " " and all(r.id.startswith("city:") for r in readings) and _weapon_noun(word):
+            return False
     # "University of X", "Bank of X": part of an institution's name
     before = text[max(0, s - 40) : s]
     head = before.rstrip()
     return not (head != before and head.endswith(("of", "for", "the")) and _INSTITUTION_OF.search(before))
+
+
+def _weapon_noun(word: str) -> bool:
+    """Whether a lower-case word names a kind of weapon ("helicopters", "drones", "missiles")."""
+    from geo.grammar import load_grammar
+
+    return word.islower() and load_grammar().has("item_words", word)
 
 
 _INSTITUTION_OF = re.compile(

@@ -268,6 +268,20 @@ def _named_by_complement(p: Parse, i: int, owner: Side) -> tuple[Side | None, Si
     return None, owner
 
 
+def _regarded(p: Parse, i: int) -> tuple[Side | None, Side | None]:
+    """The subject and the object of a verb that names what its object is, before the noun at i."""
+    for k in range(p.clause(i).first, i):
+        if p.g.has("complement_verbs", p.low[k]):
+            subj, obj = p.subject(k), p.object(k)
+            gap = p.low[p.phrases[obj.np].last + 1 : i] if obj is not None and obj.np >= 0 else []
+            if any(p.g.has("prepositions", w) and w != "as" for w in gap):
+                return None, None  # "sees Ukraine as an alternative to western suppliers": not the suppliers
+            if subj is not None and obj is not None and not set(obj.ids) & set(subj.ids):
+                return subj, obj
+            return None, None
+    return None, None
+
+
 def _relational_hits(p: Parse, i: int, v: int, cue: Cue, owner: Side, named: Side) -> list[Hit]:
     """The relation the noun states between its owner and the side it names, by the cue's kind."""
     if cue.kind == "influence":  # "B lies in A's sphere of influence": A's sway over B
@@ -290,7 +304,9 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     v = i + n - 1
     owner = _noun_owner(p, i, v)
     if owner is None:
-        return []
+        # "Washington counts Turkey and Israel as close allies": the regarding verb's subject and object
+        owner, named = _regarded(p, i)
+        return _relational_hits(p, i, v, cue, owner, named) if owner is not None and named is not None else []
     named = _named_after(p, v, owner) or _named_beside(p, i, owner) or _named_across_copula(p, i, owner, cue)
     if named is None:
         named, owner = _named_by_complement(p, i, owner)

@@ -438,7 +438,7 @@ class Roles:
                 nxt = self.phrase_at[ph.last + 3] if ph.last + 3 < len(self.low) else -1
                 if nxt >= 0 and self.low[ph.last + 1] in ("-", "‐") and self.phrases[nxt].first == ph.last + 3:
                     return self.named_side(nxt)  # "positions of the Chile-backed Kenyan militia": the militia
-                if ph.head in self.g.words["place_nouns"] and ph.prep in (
+                if self._ground_phrase(ph) and ph.prep in (
                     "on",
                     "at",
                     "in",
@@ -451,6 +451,13 @@ class Roles:
                     continue  # "clashes on the Sudanese border": a place, not a side
                 return self.named_side(pi)
         return None
+
+    def _ground_phrase(self, ph: Phrase) -> bool:
+        """A phrase naming ground ("the Sudanese border"), not a body ("the Sri Lankan coast guard")."""
+        if ph.head not in self.g.words["place_nouns"]:
+            return False
+        after = self.tokens[ph.last + 1] if ph.last + 1 < len(self.tokens) else None
+        return after is None or after.anchor >= 0 or not after.text[:1].isalpha() or self.is_function(after.low)
 
     def named_side(self, pi: int) -> Side:
         """A phrase's side; "a fellow US ally, Qatar" is Qatar, not the US."""
