@@ -107,6 +107,9 @@ class Parse(Roles):
                     ph.head = " ".join(low[h] for h in head)
                     ph.head_at = head[-1]
                     ph.last = head[-1]
+                    if ph.last + 1 < len(toks) and low[ph.last + 1] in ("'s", "’s") and not ph.possessive:
+                        ph.possessive = True  # "the Cambodian army's heavy weaponry"
+                        ph.last += 1
             simple.append(ph)
             i = max(i + 1, ph.last + 1)
         simple = self._merge_owned_groups(simple)

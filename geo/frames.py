@@ -238,6 +238,17 @@ def _protected(p: Parse, v: int, t: _Transfer) -> None:
             break
 
 
+def _owner_of_item(p: Parse, v: int, t: _Transfer) -> None:
+    """Whose the items now are: "has supplied much of the Cambodian army's heavy weaponry"."""
+    c = p.clause(v)
+    for pi, ph in enumerate(p.phrases):
+        if v < ph.first <= min(c.last, v + 6) and ph.possessive and ph.last < c.last:
+            rest = p.text(ph.last + 1, min(c.last, ph.last + 5))
+            if item_phrases(rest) and (t.src is None or not set(p.ids(ph)) & set(t.src.ids)):
+                t.tgt, t.item_start = p.side(pi), ph.last + 1
+            return
+
+
 def _bought_by(p: Parse, v: int) -> Side | None:
     """The buyer named after the item: "will deliver six helicopters already purchased by the Colombian army"."""
     c = p.clause(v)
@@ -313,6 +324,8 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         _protected(p, v, t)
     if t.tgt is None:
         t.tgt = _bought_by(p, v)
+    if t.tgt is None and cue.pos == "verb" and not p.passive(v):
+        _owner_of_item(p, v, t)
     frm = p.pp(v, ("from",), limit=6)
     if t.tgt is None and frm is None and t.src is not None:
         t.tgt = _story_recipient(p, v, t.src)
@@ -389,10 +402,13 @@ def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             break
         k -= 1
     before = p.text(p.phrases[maker.np].first, i - 1) if maker is not None and maker.np >= 0 else ""
-    if other is None and v + 1 < len(p.low) and p.low[v + 1] in ("for", "to"):
+    k = next((k for k in range(v + 1, min(c.last, v + 6)) if p.low[k] in ("for", "to") or p.phrase_at[k] >= 0), -1)
+    if other is None and k > 0 and p.low[k] in ("for", "to"):
         # "Saudi Arabia signed a contract in 2023 for Baykar's Akinci drones": the maker named in the item
-        text = p.text(v + 2, cut_item(p, v + 2, c.last))
-        made_by = maker_in(p, v + 2, c.last, systems=True)
+        if p.low[k] == "to" and (p.g.has("deal_verbs_get", p.low[k + 1]) or p.g.has("deal_verbs_give", p.low[k + 1])):
+            k += 1  # "a contract to buy Scorpene submarines": the item after the verb
+        text = p.text(k + 1, cut_item(p, k + 1, c.last))
+        made_by = maker_in(p, k + 1, c.last, systems=True)
         buyer = p.subject(i, exclude=frozenset(made_by.ids) if made_by else frozenset(), first=True)
         if made_by is not None and buyer is not None and item_phrases(text):
             return [Hit("transfer", made_by.ids, buyer.ids, cue, i, item_text=text)]
