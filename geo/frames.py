@@ -524,6 +524,9 @@ def participants(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []
     by = p.pp(v, ("by", "between", "with", "among"), limit=10)
     subj = p.subject(i)
+    joined = _joined(p, i)  # "Maldivian ships joined India and Sri Lanka in the Dosti exercise"
+    if by is None and joined:
+        return pairs(cue, i, joined)
     ids: tuple[str, ...] = ()
     if by is not None and by.np >= 0 and p.phrases[by.np].prep in ("between", "among"):
         subj = None  # "the conflict between A and B": the pair, not the clause's subject
@@ -538,6 +541,16 @@ def participants(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         if where is not None and not set(where.ids) & set(subj.ids):
             return hit(cue, i, subj, where, kind="support")  # "the US led military exercises in Guyana"
     return pairs(cue, i, ids) if len(ids) > 1 else []
+
+
+def _joined(p: Parse, i: int) -> tuple[str, ...]:
+    """Who takes part when one side "joined A and B in the drills" before the noun at i: all of them."""
+    for k in range(p.clause(i).first, i):
+        if p.low[k] in ("joined", "join", "joins", "joining"):
+            subj, obj = p.subject(k, platforms=True), p.object(k)
+            if subj is not None and obj is not None:
+                return tuple(dict.fromkeys(subj.ids + obj.ids))
+    return ()
 
 
 def invite(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
