@@ -111,6 +111,14 @@ def _event_actor(p: Parse, v: int, src: Side) -> Side | None:
     return None
 
 
+def _sold_to(p: Parse, v: int) -> Side | None:
+    """The buyer of a sale a hostile act stops: "Britain has blocked the sale of components to Argentina"."""
+    for k in range(v + 1, min(p.clause(v).last, v + 4) + 1):
+        if p.g.has("sale_nouns", p.low[k]):
+            return p.pp(k, ("to",), limit=10)
+    return None
+
+
 def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, preps: list[str]) -> Side | None:
     """The target of an active cue: its object, else an event's actor, a phrase of ``preps`` or a content clause."""
     tgt = p.object(v) if cue.opt("object", True) else None
@@ -118,6 +126,8 @@ def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, 
         tgt = None  # "recalled its ambassador from Peru": not its own ambassador, the phrase after
     if tgt is None and cue.opt("event_owner") and p.context.conflict and src is not None:
         tgt = _event_actor(p, v, src)
+    if tgt is None and cue.opt("sale_target"):
+        tgt = _sold_to(p, v)
     if tgt is None and preps:
         start = v if cue.opt("pp_from_verb") else anchor_v
         tgt = p.pp(start, preps, limit=cue.opt("pp_within", 25))

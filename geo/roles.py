@@ -393,7 +393,14 @@ class Roles:
             pi = self.phrase_at[i]
             if pi >= 0:
                 ph = self.phrases[pi]
-                if ph.prep == "of" and ph.prep_at > v and self.g.has("target_nouns", self.low[ph.prep_at - 1]):
+                if (
+                    ph.prep == "of"
+                    and ph.prep_at > v
+                    and (
+                        self.g.has("target_nouns", self.low[ph.prep_at - 1])
+                        or self.low[ph.prep_at - 1] in ("thousands", "hundreds", "dozens", "millions", "scores")
+                    )
+                ):
                     return self._backed_or_side(pi)  # "struck positions of the US-backed SDF": the SDF's
                 if ph.prep and ph.prep_at > v:
                     return None
@@ -408,8 +415,13 @@ class Roles:
             ):
                 i += 2
                 continue
-            if w == "of" and self.g.has("target_nouns", self.low[i - 1]):
-                i += 1  # "positions of ...": the owner of the positions is what is hit
+            if w in ("thousands", "hundreds", "dozens", "millions", "scores") and self.low[i + 1 : i + 2] == ["of"]:
+                i += 2  # "deported thousands of Haitians"
+                continue
+            if (w == "of" and self.g.has("target_nouns", self.low[i - 1])) or (
+                w == "in" and self.g.has("governance_nouns", self.low[i - 1])
+            ):
+                i += 1  # "positions of ...", "the new government in Damascus": whose they are
                 continue
             if self.g.has("prepositions", w) and w not in self.g.words["particles"]:
                 return None
