@@ -79,7 +79,11 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
             countries = [a.id for a in before if a.kind == "country"]
             possessive = sentence[e : e + 2] in ("'s", "’s")  # "the country's partnership": the story's focus
             typed = _typed_candidates(phrase, context)  # "the kingdom": a country that is one
-            ident = typed[0] if typed else context.focus(exclude=() if possessive else countries[:1])
+            named = [a.id for a in before if a.kind == "country" and a.how in ("name", "alias")]
+            if possessive and named and not typed:
+                ident = named[0]  # "the Maldives ... uses them to patrol the country's waters": the sentence's state
+            else:
+                ident = typed[0] if typed else context.focus(exclude=() if possessive else countries[:1])
             if not ident and countries:
                 ident = countries[-1]
             if ident:

@@ -324,6 +324,8 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     t = _Transfer(None, tgt, v + 1, c.last)
     if tgt is not None:
         t.item_end = p.phrases[tgt.np].first - 1 if tgt.np >= 0 else c.last
+    if cue.pos == "noun" and i > 0 and p.low[i - 1] in ("took", "take", "takes", "taking", "taken"):
+        return []  # "took delivery of drones from Turkey": the buyer's story, which the get cue reads
     if cue.pos == "noun":
         t.src = owner_of(p, i) or p.pp(v, ("by",), limit=20) or (None if reacted_to(p, i) else p.subject(i))
     elif p.passive(v):
