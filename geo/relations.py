@@ -456,14 +456,39 @@ def _home(ident: str) -> str:
     return ident
 
 
-def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
-    # an agreement broken off ("scrapped its accord with France") is not an alliance
-    # nor are ties said to worsen ("ties between A and B deteriorated")
+def _unbroken(hits: list[Hit]) -> list[Hit]:
+    """Drop alliances between sides whose ties the sentence says end or worsen.
+
+    An agreement broken off ("scrapped its accord with France") is not an alliance, nor are ties
+    said to worsen ("ties between A and B deteriorated").
+    """
     ending = [h for h in hits if h.cue.opt("ends_ties")]
     broken = {frozenset((s, t)) for h in ending for s in h.source for t in h.target}
     broken |= {frozenset(pair) for h in ending if h.symmetric for pair in [(h.source[0], h.target[0])]}
-    if broken:
-        hits = [h for h in hits if not (h.kind == "alliance" and frozenset((h.source[0], h.target[0])) in broken)]
+    if not broken:
+        return hits
+    return [h for h in hits if not (h.kind == "alliance" and frozenset((h.source[0], h.target[0])) in broken)]
+
+
+def _influence(p: Parse, h: Hit, cue: str, seen: set[tuple], waters: set[str]) -> list[Finding]:
+    """A sphere's findings: one per holder, over the countries it holds (a city stands for its own)."""
+    # "a base in the city of Gyumri"; a verb frame's target is the sphere: "X controls Y's main port"
+    held = h.members or h.target
+    members = tuple(dict.fromkeys(_country_of(p, m) for m in held if m not in h.source))
+    out = []
+    for s in h.source:
+        if any(_home(m) == s for m in members):
+            members = tuple(m for m in members if _home(m) != s)  # a state's bases at home are no sway
+        key: tuple = ("influence", s, members)
+        if members and key not in seen and s not in waters:
+            seen.add(key)
+            label = h.extra.get("label", "")
+            out.append(Finding("influence", s, None, cue, members=members, label=label, confidence=0.6))
+    return out
+
+
+def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
+    hits = _unbroken(hits)
     out: list[Finding] = []
     seen: set[tuple] = set()
     statements: dict[tuple, int] = {}  # key -> index in out of a relation stated by a verb or noun
@@ -471,24 +496,12 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
     for h in hits:
         cue = f"cue {h.cue.id} '{p.low[h.at]}'"
         if h.kind == "influence":
-            # "a base in the city of Gyumri": a sphere holds countries, so a city stands for its own
-            # (a verb frame's target is the sphere: "X controls Y's main port")
-            held = h.members or h.target
-            members = tuple(dict.fromkeys(_country_of(p, m) for m in held if m not in h.source))
-            for s in h.source:
-                if any(_home(m) == s for m in members):
-                    members = tuple(m for m in members if _home(m) != s)  # a state's bases at home are no sway
-                key: tuple = ("influence", s, members)
-                if members and key not in seen and s not in waters:
-                    seen.add(key)
-                    out.append(
-                        Finding(
-                            "influence", s, None, cue, members=members, label=h.extra.get("label", ""), confidence=0.6
-                        )
-                    )
+            out += _influence(p, h, cue, seen, waters)
             continue
         for s in h.source:
             for t in h.target:
+                if h.kind == "support" and h.cue.frame == "presence":
+                    t = _country_of(p, t)  # "police officers based in Honiara": backing for the Solomon Islands
                 if s == t or not s or not t or {s, t} & waters:
                     continue
                 physical = p.g.has("physical_attacks", p.low[h.at])
