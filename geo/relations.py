@@ -122,7 +122,11 @@ def find_relations(
     low = sentence.lower()
     words = {w.strip(".,;:!?()\"'“”") for w in low.replace("’", "'").split()}
     no_cue = not (words & table.first_words) and "-" not in sentence
-    if no_cue or not _two_sides_possible(anchors, words, context, sentence):
+    g = load_grammar()
+    grouped = words & {"two", "three", "four", "both"} and any(
+        g.has("allied_nouns", w) or g.has("rival_nouns", w) for w in words
+    )  # "the three allies said": the group is the relation
+    if (no_cue or not _two_sides_possible(anchors, words, context, sentence)) and not grouped:
         if context is not None:
             carry(context, anchors)
         return []
@@ -231,7 +235,7 @@ def _run(p: Parse, table) -> list[Finding]:
                 for h in found:
                     h.source, h.target = h.target, h.source
             hits += found
-    out = []
+    out = _named_pairs(p)
     for f in _expand_blocs(p, _findings(p, hits)):
         g = _own_army(_with_actors(f))
         if g.kind != "influence" and (g.source == g.target and g.source_actor == g.target_actor):
@@ -248,6 +252,20 @@ def _run(p: Parse, table) -> list[Finding]:
                 source_actor=g.source_actor,
             )
         out.append(g)
+    return out
+
+
+def _named_pairs(p: Parse) -> list[Finding]:
+    """The countries an anaphor groups are allies or rivals: "the three allies said", "the two rivals"."""
+    out = []
+    for a in p.anchors:
+        if a.how != "anaphor" or "|" not in a.id:
+            continue
+        noun = p.sentence[a.start : a.end].lower().split()[-1]
+        kind = "alliance" if p.g.has("allied_nouns", noun) else "conflict" if p.g.has("rival_nouns", noun) else ""
+        ids = a.id.split("|")
+        cue = f"cue group-noun '{noun}'"
+        out += [Finding(kind, x, y, cue, confidence=0.6) for k, x in enumerate(ids) for y in ids[k + 1 :] if kind]
     return out
 
 

@@ -432,3 +432,18 @@ def test_a_main_clause_resumes_after_a_concessive_one() -> None:
     found = {(f.kind, *sorted((f.source, f.target))) for f in find_relations(s, _anchors(s))}
     assert ("alliance", "ES", "PE") in found
     assert not [x for x in found if "bloc:nato" in x or ("PE" in x and "KE" in x)]
+
+
+def test_a_counted_group_of_allies_or_rivals_relates_its_members() -> None:
+    """ "the three allies said": the countries the anaphor groups are allies of each other; "rivals" are at odds."""
+    ctx = Context()
+    first = "Kenya, Brazil and Peru condemned the coup."
+    find_relations(first, _anchors(first), context=ctx)
+    second = "In a joint statement, the three allies said the coup was a grave threat."
+    got = {(f.kind, *sorted((f.source, f.target))) for f in find_relations(second, _anchors(second), context=ctx)}
+    assert got == {("alliance", "BR", "KE"), ("alliance", "BR", "PE"), ("alliance", "KE", "PE")}
+    ctx = Context()
+    find_relations("Chile and Peru met in Lima.", _anchors("Chile and Peru met in Lima."), context=ctx)
+    third = "The two rivals traded accusations over the border."
+    got = {(f.kind, *sorted((f.source, f.target))) for f in find_relations(third, _anchors(third), context=ctx)}
+    assert ("conflict", "CL", "PE") in got
