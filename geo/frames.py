@@ -13,10 +13,10 @@ agent-patient
     source and the object (or the phrase of one of ``preps``) the target; a
     passive takes the source from its by-phrase. With ``symmetric`` a
     coordinated subject and no object gives every pair ("A and B signed").
-give / get
+give / get / deal
     a transfer told from the supplier ("X sold ITEM to Y", "X supplied Y with
-    ITEM") or from the recipient ("Y bought ITEM from X"); the item is the
-    stretch between the cue and the other party.
+    ITEM"), from the recipient ("Y bought ITEM from X") or by a deal noun:
+    :mod:`geo.transfer_frames`.
 between / possessor / compound / subject-noun
     a relation stated by a noun: "tensions between A and B", "A's war in B",
     "the A-B pact", "[A ...] tensions with B".
@@ -33,11 +33,9 @@ thank-for, use-maker, arrive-maker, participants
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
-from geo.items import item_phrases, relative_item, share, system_maker
+from geo.items import item_phrases
 from geo.noun_frames import (
     between,
     compound,
@@ -50,8 +48,6 @@ from geo.noun_frames import (
 from geo.slots import (
     Frame,
     Hit,
-    after_verb,
-    blocked_by,
     content_actor,
     cut_item,
     hit,
@@ -62,9 +58,8 @@ from geo.slots import (
     objects_before,
     owner_of,
     pairs,
-    reacted_to,
-    shares,
 )
+from geo.transfer_frames import deal, get, give
 
 __all__ = ["FRAME_FUNCTIONS", "Hit"]
 
@@ -187,291 +182,6 @@ def _target_kind_ok(p: Parse, tgt: Side, cue: Cue) -> bool:
     if not kinds or tgt.np < 0:
         return True
     return any(p.anchors[k].kind in kinds for k in p.phrases[tgt.np].anchors)
-
-
-@dataclass
-class _Transfer:
-    """The parts of a transfer a frame fills step by step: who gives, who gets, and where the item is told."""
-
-    src: Side | None
-    tgt: Side | None
-    item_start: int
-    item_end: int
-
-
-def _passive_give(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> None:
-    """In "72 Typhoons delivered by Britain", "Peru was supplied with ...": the by-phrase gives."""
-    c = p.clause(v)
-    t.src = p.agent(v)
-    subj = p.subject(v)
-    said = [k for k in range(c.first, i) if p.g.has("reporting", p.low[k])]
-    t.item_start, t.item_end = (said[-1] + 1 if said else c.first), i - 1
-    if t.tgt is None and subj is not None and cue.opt("passive_recipient"):
-        t.tgt = subj
-    if t.tgt is None and i > 0 and p.g.has("item_words", p.low[i - 1]) and _operated(p, c.first, i):
-        # "The Saudi air force operates 72 Typhoons delivered by Britain": the operator received them
-        src = t.src
-        owner = p.subject(i, first=True, exclude=frozenset(src.ids) if src else frozenset())
-        t.tgt = owner if owner is not None and owner.np != (src.np if src else -2) else None
-        if t.tgt is not None and t.tgt.np >= 0:
-            t.item_start = after_verb(p, p.phrases[t.tgt.np].last + 1)  # the item, not its operator
-
-
-def _operated(p: Parse, start: int, i: int) -> bool:
-    """Whether a verb of holding or using comes before i ("operates 72 Typhoons delivered by Britain")."""
-    return any(p.g.has("operating_verbs", w) for w in p.low[start:i])
-
-
-def _active_give(p: Parse, v: int, t: _Transfer) -> None:
-    """In "X sold Y ITEM", "X supplied Y with ITEM": the subject gives, an object that is no item gets."""
-    c = p.clause(v)
-    t.src = p.subject(v)
-    if t.tgt is not None:
-        return
-    obj = p.object(v)
-    if obj is not None and obj.np >= 0:
-        ph = p.phrases[obj.np]
-        if ph.last + 1 < len(p.low) and p.low[ph.last + 1] == "with":
-            t.tgt, t.item_start, t.item_end = obj, ph.last + 2, c.last
-        elif not ph.head or not any(p.g.has("item_words", w) for w in ph.head.split()):
-            t.tgt, t.item_start = obj, ph.last + 1
-
-
-def _protected(p: Parse, v: int, t: _Transfer) -> None:
-    """In "delivered Pantsir air defence systems to protect Pyongyang": for whom they are meant."""
-    c = p.clause(v)
-    for k in range(v + 1, min(c.last, v + 12)):
-        if p.low[k] == "to" and p.g.has("protective_verbs", p.low[k + 1] if k + 1 < len(p.low) else ""):
-            t.tgt = p.object(k + 1)
-            if t.tgt is not None:
-                t.item_end = k - 1
-            break
-
-
-def _owner_of_item(p: Parse, v: int, t: _Transfer) -> None:
-    """Whose the items now are: "has supplied much of the Cambodian army's heavy weaponry"."""
-    c = p.clause(v)
-    for pi, ph in enumerate(p.phrases):
-        if v < ph.first <= min(c.last, v + 6) and ph.possessive and ph.last < c.last:
-            rest = p.text(ph.last + 1, min(c.last, ph.last + 5))
-            if item_phrases(rest) and (t.src is None or not set(p.ids(ph)) & set(t.src.ids)):
-                t.tgt, t.item_start = p.side(pi), ph.last + 1
-            return
-
-
-def _bought_by(p: Parse, v: int) -> Side | None:
-    """The buyer named after the item: "will deliver six helicopters already purchased by the Colombian army"."""
-    c = p.clause(v)
-    for k in range(v + 2, c.last):
-        if p.low[k] == "by" and p.g.has("buying_participles", p.low[k - 1]):
-            return p.pp(k - 1, ("by",), limit=4)
-    return None
-
-
-def _story_recipient(p: Parse, v: int, src: Side) -> Side | None:
-    """In "Poland and the Netherlands are also sending tanks": to the recipient the story is about."""
-    c = p.clause(v)
-    last = p.context.transfer
-    if not last or not last[1] or last[1] in src.ids:
-        return None
-    words = p.low[c.first : c.last + 1]
-    if (
-        any(w in ("also", "too") for w in words)
-        and not any(w in ("to", "for", "into") for w in p.low[v + 1 : c.last + 1])
-        and not any(c.first <= ph.first <= c.last and ph.first > v for ph in p.phrases)
-    ):
-        return Side((last[1],), -1, "context")
-    return None
-
-
-def _given_item(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> str | None:
-    """The words that name what is given, or None when the clause names no item."""
-    c = p.clause(v)
-    text = p.text(t.item_start, cut_item(p, t.item_start, t.item_end))
-    if item_phrases(text):
-        return text
-    if cue.pos == "noun":
-        k = i - 1  # "stepped up arms deliveries to ...": the words before the noun name the item
-        while (
-            k >= c.first
-            and i - k <= 3
-            and p.tokens[k].anchor < 0
-            and not p.is_function(p.low[k])
-            and not (p.finite(p.low[k]) or p.g.has("particles", p.low[k]))
-        ):
-            k -= 1
-        text = p.text(k + 1, i - 1)
-        return text if item_phrases(text) else None
-    text = p.text(max(c.first, i - 8), i - 1)
-    if c.kind == "rel" and c.marker in ("that", "which"):
-        # "corvettes that Chile has handed over to Peru": the item is what the clause hangs on
-        text = relative_item(p.text(max(0, c.first - 8), c.first - 1))
-    if not item_phrases(text) or p.low[i - 1] in p.verbs:
-        return None
-    return text
-
-
-def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """A transfer told from the supplier: "X sold ITEM to Y", "X supplied Y with ITEM" (see the module)."""
-    v = i + n - 1
-    c = p.clause(v)
-    if cue.opt("no_actor_object") and v + 1 < len(p.low) and p.phrase_at[v + 1] >= 0:
-        return []  # "would make Chile Peru's supplier": "make" with an actor as its object makes nothing
-    if p.low[v + 2 : v + 3] == ["way"] and p.low[v + 1] in ("its", "their", "his", "her", "the"):
-        return []  # "the launcher made its way to Armenia": it travelled; no one made it for Armenia
-    to = cue.opt("to", ["to", "for", "into"])
-    tgt = p.pp(v, to, limit=30)
-    t = _Transfer(None, tgt, v + 1, c.last)
-    if tgt is not None:
-        t.item_end = p.phrases[tgt.np].first - 1 if tgt.np >= 0 else c.last
-    if cue.pos == "noun" and i > 0 and p.low[i - 1] in ("took", "take", "takes", "taking", "taken"):
-        return []  # "took delivery of drones from Turkey": the buyer's story, which the get cue reads
-    if cue.pos == "noun":
-        t.src = owner_of(p, i) or p.pp(v, ("by",), limit=20) or (None if reacted_to(p, i) else p.subject(i))
-    elif p.passive(v):
-        _passive_give(p, i, v, cue, t)
-    else:
-        _active_give(p, v, t)
-    if t.tgt is None and t.src is not None:
-        _protected(p, v, t)
-    if t.tgt is None:
-        t.tgt = _bought_by(p, v)
-    if t.tgt is None and cue.pos == "verb" and not p.passive(v):
-        _owner_of_item(p, v, t)
-    frm = p.pp(v, ("from",), limit=6)
-    if t.tgt is None and frm is None and t.src is not None:
-        t.tgt = _story_recipient(p, v, t.src)
-    if t.tgt is None and frm is not None:
-        # "minesweepers transferred from the Soviet Union": from X to the clause's subject
-        t.tgt, t.src = p.subject(i, exclude=frozenset(frm.ids), first=True), frm
-        t.item_start, t.item_end = max(c.first, i - 8), i - 1
-    if t.tgt is None:
-        return []
-    tgt = t.tgt
-    src = t.src
-    if src is None or (src.np >= 0 and src.np == tgt.np):
-        src = frm or maker_in(p, t.item_start, t.item_end, tgt.ids)
-    text = _given_item(p, i, v, cue, t) if src is not None else None
-    if src is None or text is None:
-        return []
-    out = [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
-    return out + [Hit("transfer", src.ids, s.ids, cue, i, item_text=share(text, n)) for s, n in shares(p, tgt, to)]
-
-
-def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    v = i + n - 1
-    c = p.clause(v)
-    if cue.opt("no_infinitive") and v + 1 < len(p.low) and p.low[v + 1] == "to":
-        return []  # "sought to bolster ... by acquiring": the later verb is the cue
-    frm = p.pp(v, cue.opt("from", ["from"]), limit=30)
-    if cue.pos == "noun":
-        tgt = p.pp(v, ("by",), limit=4) or owner_of(p, i) or (None if reacted_to(p, i) else p.subject(i))
-    elif p.passive(v):
-        tgt = p.pp(v, ("to", "by"), limit=20) or p.subject(v, exclude=frozenset(frm.ids) if frm else frozenset())
-        if (cue.opt("reduced_recipient_main") and c.kind in ("reduced",)) or p.clause(v).first == v:
-            tgt = tgt or p.subject(c.first)
-    else:
-        tgt = p.subject(v, exclude=frozenset(frm.ids) if frm else frozenset())
-    item_start, item_end = v + 1, c.last
-    if frm is not None and frm.np >= 0:
-        item_end = p.phrases[frm.np].first - 1
-    if p.passive(v) and cue.pos == "verb":
-        item_start = max(c.first, i - 8)
-        item_end = i - 1
-    src = frm or maker_in(p, v + 1, c.last, tgt.ids if tgt else (), systems=True)
-    if src is None and tgt is not None:
-        src = blocked_by(p, v)  # "wanted to buy the plant, and the contract was blocked by Chile"
-    last = p.context.transfer
-    open_market = any(p.g.has("open_sources", w) for w in p.low[v + 1 : c.last + 1])
-    told = cue.pos != "noun"  # "coordination on arms procurement" names no purchase of the story's
-    if src is None and tgt is not None and last and last[1] in tgt.ids and last[0] and not open_market and told:
-        src = Side((last[0],))  # the seller the story already named for this buyer
-    if src is None or tgt is None:
-        return []
-    text = p.text(item_start, cut_item(p, item_start, item_end))
-    if not item_phrases(text):
-        # "five mine hunters bought from France": a participle after its item
-        text = p.text(max(c.first, i - 8), i - 1)
-        if not item_phrases(text):
-            return []
-    out = [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
-    return out + [
-        Hit("transfer", s.ids, tgt.ids, cue, i, item_text=share(text, n)) for s, n in shares(p, frm, ("from",))
-    ]
-
-
-def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """A deal noun: "a Turkish helicopter deal with Pakistan", "a contract with Russia for 24 jets"."""
-    v = i + n - 1
-    c = p.clause(v)
-    other = p.pp(v, ("with",), limit=cue.opt("within", 8))
-    maker = None
-    k = i - 1
-    while k >= c.first and i - k <= 4 and p.low[k] not in (",", "a", "an", "the"):
-        pi = p.phrase_at[k]
-        if pi >= 0:
-            maker = p.side(pi)
-            break
-        k -= 1
-    before = p.text(p.phrases[maker.np].first, i - 1) if maker is not None and maker.np >= 0 else ""
-    k = next((k for k in range(v + 1, min(c.last, v + 6)) if p.low[k] in ("for", "to") or p.phrase_at[k] >= 0), -1)
-    if other is None and k > 0 and p.low[k] in ("for", "to"):
-        # "Saudi Arabia signed a contract in 2023 for Baykar's Akinci drones": the maker named in the item
-        if p.low[k] == "to" and (p.g.has("deal_verbs_get", p.low[k + 1]) or p.g.has("deal_verbs_give", p.low[k + 1])):
-            k += 1  # "a contract to buy Scorpene submarines": the item after the verb
-        text = p.text(k + 1, cut_item(p, k + 1, c.last))
-        made_by = maker_in(p, k + 1, c.last, systems=True)
-        buyer = p.subject(i, exclude=frozenset(made_by.ids) if made_by else frozenset(), first=True)
-        if made_by is not None and buyer is not None and item_phrases(text):
-            return [Hit("transfer", made_by.ids, buyer.ids, cue, i, item_text=text)]
-    if maker is not None and other is not None and item_phrases(before):
-        return [Hit("transfer", maker.ids, other.ids, cue, i, item_text=before)]
-    if other is None:
-        return []
-    after = p.phrases[other.np].last + 1 if other.np >= 0 else v + 1
-    if (
-        after + 2 <= c.last
-        and p.low[after] == "to"
-        and (p.g.has("deal_verbs_get", p.low[after + 1]) or p.g.has("deal_verbs_give", p.low[after + 1]))
-    ):
-        # "signed a deal with France to buy 42 Rafale jets": the verb says who sells
-        text = p.text(after + 2, cut_item(p, after + 2, c.last))
-        subj = p.subject(i, exclude=frozenset(other.ids), first=True)
-        if subj is not None and item_phrases(text):
-            buys = p.g.has("deal_verbs_get", p.low[after + 1])
-            src, dst = (other, subj) if buys else (subj, other)
-            return [Hit("transfer", src.ids, dst.ids, cue, i, item_text=text)]
-    including = [k for k in range(after, c.last + 1) if p.low[k] in ("including", "includes", "comprising")]
-    start = after
-    while after < c.last and after - start < 8 and p.low[after] != "for" and _same_side(p, after, other):
-        after += 1  # past "in 2023", and past the firm of "Israel's Elbit"
-    if after + 1 < len(p.low) and p.low[after] == "for":
-        subj = p.subject(i, exclude=frozenset(other.ids), first=True)
-        text = p.text(after + 1, c.last)
-        if subj is not None and item_phrases(text):
-            return [Hit("transfer", other.ids, subj.ids, cue, i, item_text=text)]
-    if including:
-        return _deal_by_maker(p, i, cue, other, p.text(including[0] + 1, c.last))
-    return []
-
-
-def _same_side(p: Parse, k: int, side: Side) -> bool:
-    """Whether token k is a word, or part of a phrase naming no one but ``side``."""
-    pi = p.phrase_at[k]
-    return pi < 0 or set(p.ids(p.phrases[pi])) <= set(side.ids)
-
-
-def _deal_by_maker(p: Parse, i: int, cue: Cue, other: Side, text: str) -> list[Hit]:
-    """The side that makes the systems sells: "A signed an arms deal with B, including JF-17 fighter jets"."""
-    subj = p.subject(i, exclude=frozenset(other.ids), first=True)
-    maker = system_maker(text)
-    if subj is None or maker is None or not item_phrases(text):
-        return []
-    if maker in subj.ids:
-        return [Hit("transfer", subj.ids, other.ids, cue, i, item_text=text)]
-    if maker in other.ids:
-        return [Hit("transfer", other.ids, subj.ids, cue, i, item_text=text)]
-    return []
 
 
 def thank_for(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:

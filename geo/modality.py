@@ -1,0 +1,160 @@
+"""Word look-ups and modality of a parsed sentence: whether a cue is asserted.
+
+:class:`Modality` is the base of :class:`geo.roles.Roles` (and so of
+:class:`geo.clauses.Parse`): the word-class look-ups every question asks
+(function words, finite verbs, multi-word entries, the clause of a token),
+and whether what a cue word says is negated ("did not supply"), hedged
+("would consider", "reportedly"), only possible ("could supply"), proposed
+and refused, or hypothetical ("if ... supplies").
+"""
+
+from __future__ import annotations
+
+from geo.grammar import Clause, Grammar, Token
+
+
+class Modality:
+    """Word look-ups and the modality questions asked of a cue word."""
+
+    tokens: list[Token]
+    low: list[str]
+    phrase_at: list[int]
+    clauses: list[Clause]
+    clause_of: list[int]
+    g: Grammar
+    sketch: str
+    verbs: frozenset[str]
+
+    def is_word(self, i: int) -> bool:
+        """Whether token ``i`` is a word that is no actor or place."""
+        t = self.tokens[i]
+        return t.anchor < 0 and (t.text[0].isalpha())
+
+    def is_function(self, w: str) -> bool:
+        """Whether ``w`` is a function word (determiner, preposition, conjunction, auxiliary ...)."""
+        g = self.g
+        return (
+            g.has("determiners", w)
+            or g.has("prepositions", w)
+            or g.has("auxiliaries", w)
+            or g.has("conjunctions", w)
+            or g.has("subordinators", w)
+            or g.has("relatives", w)
+            or g.has("negations", w)
+            or self.g.has("head_stops", w)
+        )
+
+    def finite(self, w: str) -> bool:
+        """``w`` looks like a finite verb: a cue verb form, an auxiliary, a past tense."""
+        g = self.g
+        return (
+            w in self.verbs
+            or g.has("auxiliaries", w)
+            or g.has("irregular_past", w)
+            or g.has("reporting", w)
+            or (w.endswith("ed") and len(w) > 4 and w not in self.g.words["ed_nouns"])
+        )
+
+    def match(self, i: int, cls: str) -> int:
+        """Length in tokens of the longest entry of word class ``cls`` starting at token i (0: none)."""
+        if i >= len(self.low):
+            return 0
+        w = self.low[i]
+        best = 1 if w in self.g.words[cls] else 0
+        for words in self.g.starts.get(cls, {}).get(w, ()):
+            n = len(words)
+            if n > best and tuple(self.low[i : i + n]) == words:
+                best = n
+        return best
+
+    def clause(self, i: int) -> Clause:
+        """The clause that holds token ``i``."""
+        return self.clauses[self.clause_of[i]]
+
+    def negated(self, v: int) -> bool:
+        """A negation, denial or refusal governs token v within its clause ("did not sell", "denied supplying")."""
+        c = self.clause(v)
+        lo = max(c.first, v - 6)
+        for i in range(lo, v):
+            w = self.low[i]
+            if w in ("not", "never", "neither", "nor") or w.endswith(("n't", "n’t")):
+                return True
+            if w == "no" and i + 1 < len(self.low) and self.low[i + 1] == "longer":
+                return True
+            if w in ("without",):
+                return True
+            if self.match(i, "denials") and i + 1 < len(self.low) and self.low[i + 1] in ("to", "that"):
+                return True
+            if self.match(i, "denials") and i == v - 1:
+                return True
+        if v + 1 < len(self.low) and self.low[v + 1] in ("not", "never") and self.g.has("auxiliaries", self.low[v]):
+            return True
+        # a clause reported by a denial: "Moscow denied that it had supplied ..."
+        ci = self.clause_of[v]
+        while ci >= 0:
+            cc = self.clauses[ci]
+            if cc.kind == "content" and cc.first > 0 and self.match(cc.first - 1, "denials"):
+                return True
+            if cc.kind == "content" and cc.marker == "that" and cc.first > 0 and self.match(cc.first - 1, "denials"):
+                return True
+            if (
+                cc.kind == "content"
+                and cc.first > 1
+                and self.match(cc.first - 1, "denials") == 0
+                and (self.match(cc.first - 2, "denials") and self.low[cc.first] == "that")
+            ):
+                return True
+            ci = cc.parent
+        return False
+
+    def hedged(self, v: int, *, aspirations: bool = True) -> bool:
+        """Whether a hedge governs token v: "would consider recognising", "weighing sanctions".
+
+        With ``aspirations`` also a wish: "was invited to join", "seeks to deepen ties".
+        """
+        c = self.clause(v)
+        if any(
+            (self.g.has("hedges", self.low[i]) and not self._complement_use(i))
+            or (aspirations and self.g.has("aspirations", self.low[i]))
+            for i in range(max(c.first, v - 6), v)
+        ):
+            return True
+        return self._possible(v) or self._turned_down(v)
+
+    def _complement_use(self, i: int) -> bool:
+        """Whether a verb of regarding names rather than hedges: "Moscow considers Central Asia its backyard"."""
+        return (
+            self.g.has("complement_verbs", self.low[i]) and i + 1 < len(self.tokens) and self.tokens[i + 1].anchor >= 0
+        )
+
+    def _possible(self, v: int) -> bool:
+        """A modal of possibility in the verb group of v: "could supply", "may be providing"."""
+        k = v - 1
+        while k >= 0 and (self.g.has("auxiliaries", self.low[k]) or self.g.has("adverbs", self.low[k])):
+            if self.g.has("possibility_modals", self.low[k]):
+                return True
+            k -= 1
+        return False
+
+    def _turned_down(self, v: int) -> bool:
+        """What v states was proposed and refused: "rejected a US request to transfer tanks"."""
+        c = self.clause(v)
+        start = max(c.first, v - 10)
+        for k in range(start, v):
+            if self.g.has("refusals", self.low[k]):
+                return any(self.g.has("proposal_nouns", self.low[j]) for j in range(k + 1, v))
+        return False
+
+    def hypothetical(self, v: int) -> bool:
+        """Token v sits in an if/unless/whether clause, or the sentence is a question."""
+        if self.sketch.rstrip().endswith("?"):
+            return True
+        ci = self.clause_of[v]
+        hops = 0
+        while ci >= 0 and hops < 4:
+            c = self.clauses[ci]
+            if c.kind == "sub" and self.g.has("hypothetical", c.marker):
+                return True
+            ci = c.parent
+            hops += 1
+        return False
