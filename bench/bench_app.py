@@ -398,6 +398,7 @@ def bench_interaction(clicks: int, steps: int) -> None:
         _wait_for_map(context, url)
         page = context.pages[0]
         page.wait_for_timeout(1500)
+        page.screenshot(path=str(out / "app-first-view.png"))
         times = []
         targets = [("Pakistan", 27.0, 66.0), ("China", 25.5, 101.0)]
         for i in range(clicks):
