@@ -128,6 +128,10 @@ def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, 
         tgt = p.pp(start, preps, limit=cue.opt("pp_within", 25))
     if tgt is None and cue.opt("content"):
         tgt = content_actor(p, v)
+    if tgt is not None and tgt.np >= 0:
+        ph = p.phrases[tgt.np]
+        if any(p.g.has("past_office", w) for w in p.low[max(0, ph.first - 1) : ph.last + 1]):
+            return None  # "has praised former British prime minister Margaret Thatcher": a person of the past
     return tgt
 
 

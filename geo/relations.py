@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from geo.clauses import Anchor, Context, Parse, parse
-from geo.cuetable import load_cues
+from geo.cuetable import Cue, load_cues
 from geo.frames import FRAME_FUNCTIONS, Hit
 from geo.grammar import load_grammar
 from geo.items import date, item_phrases, parse_quantity, sentence_names_system, status
@@ -216,20 +216,13 @@ def _run(p: Parse, table) -> list[Finding]:
     for i in range(len(p.tokens)):
         if p.low[i] not in table.first_words:
             continue
+        if p.low[i] == "back" and i > 0 and p.g.has("particle_back_verbs", p.low[i - 1]):
+            continue  # "to scale back its bases": a particle, not backing
         noun_use = _noun_use(p, i) or _auxiliary_use(p, i)
         verb_use = i > 0 and (p.low[i - 1] == "to" or p.g.has("auxiliaries", p.low[i - 1])) and not noun_use
         for n, cue in table.at(p.low, i):
-            if cue.pos == "verb" and noun_use:
+            if not _cue_applies(p, i, n, cue, noun_use, verb_use):
                 continue
-            if cue.pos == "noun" and verb_use and n == 1:
-                continue  # "a request to purchase 40 jets": a verb here, not the noun "purchase"
-            if cue.opt("negated_only"):
-                if not p.negated(i) or p.hypothetical(i):
-                    continue
-            elif cue.opt("asserted", True) and (p.negated(i) or p.hypothetical(i)):
-                continue
-            elif p.hedged(i, aspirations=cue.kind not in ("transfer", "influence")):
-                continue  # "would consider recognising", "invited to join": not (yet) so
             found = FRAME_FUNCTIONS[cue.frame](p, i, n, cue)
             if cue.opt("reverse"):
                 for h in found:
@@ -253,6 +246,20 @@ def _run(p: Parse, table) -> list[Finding]:
             )
         out.append(g)
     return out
+
+
+def _cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: bool) -> bool:
+    """Whether a cue at token i is used as its part of speech and asserted (not negated, hedged or if-ed)."""
+    if cue.pos == "verb" and noun_use:
+        return False
+    if cue.pos == "noun" and verb_use and n == 1:
+        return False  # "a request to purchase 40 jets": a verb here, not the noun "purchase"
+    if cue.opt("negated_only"):
+        return p.negated(i) and not p.hypothetical(i)
+    if cue.opt("asserted", True) and (p.negated(i) or p.hypothetical(i)):
+        return False
+    # "would consider recognising", "invited to join": not (yet) so
+    return not p.hedged(i, aspirations=cue.kind not in ("transfer", "influence"))
 
 
 def _named_pairs(p: Parse) -> list[Finding]:
