@@ -97,12 +97,24 @@ def _passive_agent_patient(p: Parse, i: int, v: int, cue: Cue, preps: list[str])
 
 
 def _event_actor(p: Parse, v: int, src: Side) -> Side | None:
-    """In "issued statements criticising the incursion": whoever the story says carried the event out."""
+    """Whoever the story says carried out the act a reaction names.
+
+    "issued statements criticising the incursion": the attacker; "condemning the transfers": the
+    supplier of the story's transfer; "condemned the pact": the parties the story listed.
+    """
     j = v + 1
     while j < len(p.low) and j <= v + 3 and (p.g.has("determiners", p.low[j]) or p.low[j] in ("latest", "recent")):
         j += 1
-    if j < len(p.low) and p.g.has("event_nouns", p.low[j]) and not set(p.context.conflict) & set(src.ids):
-        return Side(p.context.conflict, -1, "context")
+    if j >= len(p.low):
+        return None
+    w, ctx = p.low[j], p.context
+    if p.g.has("event_nouns", w) and ctx.conflict and not set(ctx.conflict) & set(src.ids):
+        return Side(ctx.conflict, -1, "context")
+    if p.g.has("sale_nouns", w) and ctx.transfer and ctx.transfer[0] and ctx.transfer[0] not in src.ids:
+        return Side((ctx.transfer[0],), -1, "context")
+    parties = ctx.listed if len(ctx.listed) >= 2 else ctx.pair or ()
+    if p.g.has("pact_nouns", w) and parties and not set(parties) & set(src.ids):
+        return Side(tuple(parties), -1, "context")
     return None
 
 
@@ -119,7 +131,7 @@ def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, 
     tgt = p.object(v) if cue.opt("object", True) else None
     if tgt is not None and src is not None and set(tgt.ids) <= set(src.ids) and preps:
         tgt = None  # "recalled its ambassador from Peru": not its own ambassador, the phrase after
-    if tgt is None and cue.opt("event_owner") and p.context.conflict and src is not None:
+    if tgt is None and cue.opt("event_owner") and src is not None:
         tgt = _event_actor(p, v, src)
     if tgt is None and cue.opt("sale_target"):
         tgt = _sold_to(p, v)

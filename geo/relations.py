@@ -206,8 +206,13 @@ def _two_sides_possible(
         return True  # "Indonesia ordered 42 Rafale jets": the system names its maker
     if context is None:
         return False
-    if ids and context.conflict and words & load_grammar().words["event_nouns"]:
+    g = load_grammar()
+    if ids and context.conflict and words & g.words["event_nouns"]:
         return True  # "Brazil condemned the incursion": the story said who carried it out
+    if ids and context.transfer and words & g.words["sale_nouns"]:
+        return True  # "Japan condemned the transfers": the story said who supplied them
+    if ids and (context.listed or context.pair) and words & g.words["pact_nouns"]:
+        return True  # "Ethiopia condemned the pact": the story said who signed it
     return bool(words & _REACHING) and bool(ids or context.subjects)
 
 
