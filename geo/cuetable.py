@@ -210,7 +210,7 @@ def parse_cues(raw: dict[str, Any]) -> CueTable:
     Raises
     ------
     ValueError
-        An entry with an unknown frame, a missing field, or an unknown lexicon set.
+        An entry with an unknown frame, a missing field, an unknown lexicon set, or an id used twice.
     """
     cameo = _cameo_forms()
     irregular: dict[str, list[str]] = raw.get("irregular", {})
@@ -220,6 +220,8 @@ def parse_cues(raw: dict[str, Any]) -> CueTable:
     verb_forms: set[str] = set()
     for spec in raw.get("cue", []):
         cue = _cue(spec, lexicon, cameo, irregular)
+        if any(e.id == cue.id for e in entries):
+            raise ValueError(f"cue {cue.id}: the id is used twice")
         entries.append(cue)
         if cue.pos == "verb":
             # forms that end an actor phrase: not "-ing" (gerunds) nor "-s" (plural nouns: "bases", "arms")

@@ -179,7 +179,15 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             return hit(cue, i, src, tgt) + pairs(cue, i, src.ids)
     if tgt is not None and not _target_kind_ok(p, tgt, cue):
         return []
-    return hit(cue, i, src, tgt)
+    return hit(cue, i, src, tgt) + _common_enemy(p, i, v, cue, src, tgt)
+
+
+def _common_enemy(p: Parse, i: int, v: int, cue: Cue, src: Side | None, tgt: Side | None) -> list[Hit]:
+    """Both sides against a third: "fighting alongside Russian forces against Ukrainian troops"."""
+    enemy = p.pp(v, ("against",), limit=10) if cue.opt("allied_against") else None
+    if enemy is None:
+        return []
+    return [h for side in (src, tgt) if side is not None for h in hit(cue, i, side, enemy, kind="conflict")]
 
 
 def _ground(p: Parse, side: Side) -> bool:

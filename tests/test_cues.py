@@ -81,3 +81,26 @@ def test_negated_and_hypothetical_statements_give_nothing() -> None:
         "India never signed a defence pact with Russia.",
     ):
         assert not _found(sentence), sentence
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ({"id": "x", "kind": "conflict", "frame": "no-such-frame", "words": ["attack"]}, "unknown frame"),
+        ({"id": "x", "kind": "conflict", "frame": "agent-patient"}, "missing 'words'"),
+        ({"id": "x", "kind": "conflict", "frame": "agent-patient", "words": ["@nothing"]}, "unknown lexicon set"),
+    ],
+)
+def test_a_malformed_cue_is_refused_by_name(spec: dict, message: str) -> None:
+    from geo.cuetable import parse_cues
+
+    with pytest.raises(ValueError, match=message):
+        parse_cues({"cue": [spec]})
+
+
+def test_a_cue_id_used_twice_is_refused() -> None:
+    from geo.cuetable import parse_cues
+
+    spec = {"id": "twice", "kind": "conflict", "frame": "agent-patient", "words": ["attack"]}
+    with pytest.raises(ValueError, match="used twice"):
+        parse_cues({"cue": [spec, dict(spec)]})
