@@ -339,7 +339,7 @@ def _weapon_noun(word: str) -> bool:
     """Whether a lower-case word names a kind of weapon ("helicopters", "drones", "missiles")."""
     from geo.grammar import load_grammar
 
-    return word.islower() and load_grammar().has("item_words", word)
+    return word.islower() and load_grammar().has("weapon_nouns", word)
 
 
 _INSTITUTION_OF = re.compile(

@@ -146,3 +146,9 @@ def test_sentences_read_again_give_what_reading_them_anew_gives(seed_paths, monk
     remembered = ex.extract(docs)
     monkeypatch.setattr(ex, "_relations_in", lambda s, a, context, memo: find_relations(s, a, context=context))
     assert ex.extract(docs) == remembered
+
+
+def test_a_weapon_named_like_a_town_is_no_place() -> None:
+    """ "UH-60 Black Hawk helicopters": Black Hawk is a town in the gazetteer, and here a helicopter."""
+    scene = extract([Document("d", "t", "The army flies UH-60 Black Hawk helicopters over Bogota.")])
+    assert [p.name for p in scene.places if p.kind == "city" and p.name != "Bogotá"] == []
