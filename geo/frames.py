@@ -170,7 +170,7 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if heads and (src is None or src.np < 0 or p.phrases[src.np].head not in heads):
         return []
     tgt = _active_target(p, v, anchor_v, cue, src, preps)
-    if cue.kind == "support" and tgt is not None and _ground(p, tgt):
+    if cue.kind == "support" and tgt is not None and tgt.np >= 0 and p.ground(p.phrases[tgt.np]):
         return []  # "units guarding the Afghan frontier": ground, not the state it belongs to, is guarded
     if cue.opt("symmetric") and src is not None and len(src.ids) > 1:
         if tgt is None:
@@ -188,16 +188,6 @@ def _common_enemy(p: Parse, i: int, v: int, cue: Cue, src: Side | None, tgt: Sid
     if enemy is None:
         return []
     return [h for side in (src, tgt) if side is not None for h in hit(cue, i, side, enemy, kind="conflict")]
-
-
-def _ground(p: Parse, side: Side) -> bool:
-    """Whether a phrase names ground ("the Afghan frontier"), not a body ("the Philippine coast guard")."""
-    if side.np < 0:
-        return False
-    ph = p.phrases[side.np]
-    after = p.tokens[ph.last + 1] if ph.last + 1 < len(p.tokens) else None
-    compound = after is not None and after.anchor < 0 and after.text[:1].isalpha() and not p.is_function(after.low)
-    return ph.head in p.g.words["place_nouns"] and not compound
 
 
 def _target_kind_ok(p: Parse, tgt: Side, cue: Cue) -> bool:

@@ -253,32 +253,37 @@ def _named_across_copula(p: Parse, i: int, owner: Side, cue: Cue) -> Side | None
     return None
 
 
+def _regarding_verb(p: Parse, i: int) -> int:
+    """The first verb of the clause before i that names what its object is ("regards", "counts"), or -1."""
+    return next((k for k in range(p.clause(i).first, i) if p.g.has("complement_verbs", p.low[k])), -1)
+
+
 def _named_by_complement(p: Parse, i: int, owner: Side) -> tuple[Side | None, Side]:
     """The object of a verb that names what its object is, and the owner again.
 
     "Moscow regards Kazakhstan as part of its near abroad", "would make Chile Peru's supplier";
     "its" in "X regards Y as its backyard" is X's, so the owner may change.
     """
-    for k in range(p.clause(i).first, i):
-        if p.g.has("complement_verbs", p.low[k]):
-            obj = p.object(k)
-            if obj is not None and set(obj.ids) <= set(owner.ids) and p.low[i - 1] in ("its", "their"):
-                owner = p.subject(k) or owner
-            return (obj if obj is not None and not set(obj.ids) <= set(owner.ids) else None), owner
-    return None, owner
+    k = _regarding_verb(p, i)
+    if k < 0:
+        return None, owner
+    obj = p.object(k)
+    if obj is not None and set(obj.ids) <= set(owner.ids) and p.low[i - 1] in ("its", "their"):
+        owner = p.subject(k) or owner
+    return (obj if obj is not None and not set(obj.ids) <= set(owner.ids) else None), owner
 
 
 def _regarded(p: Parse, i: int) -> tuple[Side | None, Side | None]:
     """The subject and the object of a verb that names what its object is, before the noun at i."""
-    for k in range(p.clause(i).first, i):
-        if p.g.has("complement_verbs", p.low[k]):
-            subj, obj = p.subject(k), p.object(k)
-            gap = p.low[p.phrases[obj.np].last + 1 : i] if obj is not None and obj.np >= 0 else []
-            if any(p.g.has("prepositions", w) and w != "as" for w in gap):
-                return None, None  # "sees Ukraine as an alternative to western suppliers": not the suppliers
-            if subj is not None and obj is not None and not set(obj.ids) & set(subj.ids):
-                return subj, obj
-            return None, None
+    k = _regarding_verb(p, i)
+    if k < 0:
+        return None, None
+    subj, obj = p.subject(k), p.object(k)
+    gap = p.low[p.phrases[obj.np].last + 1 : i] if obj is not None and obj.np >= 0 else []
+    if any(p.g.has("prepositions", w) and w != "as" for w in gap):
+        return None, None  # "sees Ukraine as an alternative to western suppliers": not the suppliers
+    if subj is not None and obj is not None and not set(obj.ids) & set(subj.ids):
+        return subj, obj
     return None, None
 
 

@@ -122,11 +122,7 @@ def find_relations(
     low = sentence.lower()
     words = {w.strip(".,;:!?()\"'“”") for w in low.replace("’", "'").split()}
     no_cue = not (words & table.first_words) and "-" not in sentence
-    g = load_grammar()
-    grouped = words & {"two", "three", "four", "both"} and any(
-        g.has("allied_nouns", w) or g.has("rival_nouns", w) for w in words
-    )  # "the three allies said": the group is the relation
-    if (no_cue or not _two_sides_possible(anchors, words, context, sentence)) and not grouped:
+    if (no_cue or not _two_sides_possible(anchors, words, context, sentence)) and not _counted_group(words):
         if context is not None:
             carry(context, anchors)
         return []
@@ -189,6 +185,14 @@ _REACHING = frozenset(
         "spend",
     ]
 )
+
+
+def _counted_group(words: set[str]) -> bool:
+    """Whether a counted group of allies or rivals is itself the relation: "the three allies said"."""
+    g = load_grammar()
+    return bool(words & {"two", "three", "four", "both"}) and any(
+        g.has("allied_nouns", w) or g.has("rival_nouns", w) for w in words
+    )
 
 
 def _two_sides_possible(

@@ -16,6 +16,8 @@ from geo.modality import Modality
 
 # "its" after these refers past their phrase: "troops in Mali and its army", "talks with HTS over its base"
 _NOT_OWNERS = frozenset({"in", "at", "on", "near", "via", "through", "by", "with", "against"})
+# nouns of a rough count before "of": "deported thousands of Haitians" is aimed at the Haitians
+_QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores"})
 
 
 class Roles(Modality):
@@ -353,7 +355,7 @@ class Roles(Modality):
                     and ph.prep_at > v
                     and (
                         self.g.has("target_nouns", self.low[ph.prep_at - 1])
-                        or self.low[ph.prep_at - 1] in ("thousands", "hundreds", "dozens", "millions", "scores")
+                        or self.low[ph.prep_at - 1] in _QUANTITY_NOUNS
                     )
                 ):
                     return self._backed_or_side(pi)  # "struck positions of the US-backed SDF": the SDF's
@@ -370,7 +372,7 @@ class Roles(Modality):
             ):
                 i += 2
                 continue
-            if w in ("thousands", "hundreds", "dozens", "millions", "scores") and self.low[i + 1 : i + 2] == ["of"]:
+            if w in _QUANTITY_NOUNS and self.low[i + 1 : i + 2] == ["of"]:
                 i += 2  # "deported thousands of Haitians"
                 continue
             if (w == "of" and self.g.has("target_nouns", self.low[i - 1])) or (
@@ -405,7 +407,7 @@ class Roles(Modality):
                 nxt = self.phrase_at[ph.last + 3] if ph.last + 3 < len(self.low) else -1
                 if nxt >= 0 and self.low[ph.last + 1] in ("-", "‐") and self.phrases[nxt].first == ph.last + 3:
                     return self.named_side(nxt)  # "positions of the Chile-backed Kenyan militia": the militia
-                if self._ground_phrase(ph) and ph.prep in (
+                if self.ground(ph) and ph.prep in (
                     "on",
                     "at",
                     "in",
@@ -419,8 +421,8 @@ class Roles(Modality):
                 return self.named_side(pi)
         return None
 
-    def _ground_phrase(self, ph: Phrase) -> bool:
-        """A phrase naming ground ("the Sudanese border"), not a body ("the Sri Lankan coast guard")."""
+    def ground(self, ph: Phrase) -> bool:
+        """Whether a phrase names ground ("the Sudanese border"), not a body ("the Sri Lankan coast guard")."""
         if ph.head not in self.g.words["place_nouns"]:
             return False
         after = self.tokens[ph.last + 1] if ph.last + 1 < len(self.tokens) else None
