@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from geo.data import wordlists
+from geo.data.wordlists import TERRITORIES_READ_AS_DISPUTED
 from geo.scene import PLACE_KINDS, Place
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -233,12 +234,13 @@ class Gazetteer:
                     entry = self._city_cache[entry_id] = _city_entry(entry_id, line)
         return entry
 
-    def _rank_key(self, form: Form) -> tuple[int, int, float]:
+    def _rank_key(self, form: Form) -> tuple[float, int, float]:
         entry = self._entries.get(form.id) or self.get(form.id)
         assert entry is not None
         kind = entry.kind
         if kind == "country":
-            kr = 0
+            # "Western Sahara": the disputed area (rank 1) before the ISO entry
+            kr: float = 1.5 if entry.id in TERRITORIES_READ_AS_DISPUTED else 0
         elif kind in ("sea", "strait", "disputed", "region", "bloc", "other"):
             kr = 1  # "other": hand-picked islands and regions (Luzon, Darfur, Sinai)
         elif kind == "city":

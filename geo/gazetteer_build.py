@@ -136,12 +136,15 @@ def _load_places(gaz: Gazetteer, data_dir: Path) -> None:
 
 
 def _load_extra_places(gaz: Gazetteer, data_dir: Path) -> None:
-    """Hand-written places: historic states and point fallbacks for seas, straits, disputed areas.
+    """Hand-written places: historic states, point fallbacks for seas, straits, disputed areas, and sites.
+
+    Sites (``installations.tsv``) are bases, spaceports, nuclear plants, dams and ports news names.
 
     A fallback whose name (or alias) already names a shaped entry of the same
     kind is not added; its id and aliases are redirected to the shaped one.
     """
-    for row in _read_tsv(data_dir / "extra_places.tsv"):
+    rows = [*_read_tsv(data_dir / "extra_places.tsv"), *_read_tsv(data_dir / "installations.tsv")]
+    for row in rows:
         pid, name, kind, iso, lat, lon, members, aliases, demonyms = (row + [""] * 9)[:9]
         surfaces = [name, *_split(aliases)]
         existing = None

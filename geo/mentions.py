@@ -327,8 +327,11 @@ def _keep(
         ):
             return False
         # "UH-60 Black Hawk helicopters", "Hermes drones": a weapon system named like a town
-        if between == " " and all(r.id.startswith("city:") for r in readings) and _weapon_noun(word):
+        if between == " " and all(r.id.startswith(("city:", "admin1:")) for r in readings) and _weapon_noun(word):
             return False
+    # "Aydın-class ships", "a Sandown class minehunter": a class of ships named after a town
+    if re.match(r"[- ]class\b", text[e : e + 7]) and all(r.actor is None for r in readings):
+        return False
     # "University of X", "Bank of X": part of an institution's name
     before = text[max(0, s - 40) : s]
     head = before.rstrip()

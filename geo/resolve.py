@@ -37,9 +37,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from geo.data.wordlists import BEFORE_PLACE_WORDS
+from geo.data.wordlists import AFTER_PLACE_WORDS, BEFORE_PLACE_WORDS
 from geo.gazetteer import Entry, Gazetteer
 from geo.mentions import PERSON_PLACES, Mention, Reading, fold_key
+from geo.persons import Span, person_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,43 +185,14 @@ def _person_use(text: str, m: Mention) -> bool:
         and not re.search(r"[.!?]\s*\S*\s*$", text[max(0, m.start - 25) : m.start])
     ):
         return True
-    return bool(
-        after
-        and after.group(1)
-        not in {
-            "President",
-            "Prime",
-            "Minister",
-            "Foreign",
-            "Army",
-            "Government",
-            "River",
-            "Valley",
-            "Basin",
-            "Lake",
-            "Gov",
-            "Governor",
-            "Sen",
-            "Senator",
-            "Rep",
-            "State",
-            "Attorney",
-            "Secretary",
-            "Department",
-            "National",
-            "Supreme",
-            "Court",
-            "Legislature",
-            "Assembly",
-            "Parliament",
-            "Police",
-            "Republic",
-        }
-        and not re.match(
-            r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b",
-            text[m.end : m.end + 25],
-        )
-    )
+    return bool(after and after.group(1) not in AFTER_PLACE_WORDS)
+
+
+def _in_person_name(m: Mention, names: Sequence[Span]) -> bool:
+    """True when a town-only mention is a word of a person's name ("Troels Lund Poulsen", "Castro")."""
+    if any(r.actor is not None or not r.id.startswith(("city:", "admin1:")) for r in m.readings):
+        return False
+    return any(s <= m.start and m.end <= e and (not whole or (s, e) != (m.start, m.end)) for s, e, whole in names)
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -275,8 +247,11 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> 
                 sub_iso[e.iso] += 1
     state_cues = bool(_STATE_CUES.search(text))
     points = _local_points(mentions, gaz)
+    names = person_spans(text)
     out: list[Resolved] = []
     for idx, m in enumerate(mentions):
+        if names and _in_person_name(m, names):
+            continue
         res = _resolve_one(text, m, gaz, doc_iso, sub_iso, state_cues, mentions, idx, points)
         if res is not None:
             out.append(res)

@@ -1,0 +1,96 @@
+"""People's names in running text, so that a surname which is also a town is not put on the map.
+
+A name is two to four capitalised words introduced as a person: after a
+title or role ("Defence Minister Troels Lund Poulsen", "President Xiomara
+Castro", "analyst Martin Acosta"), after a verb of saying ("said Mihai
+Sora"), or before a verb of saying or an apposition that names a role ("Rosario
+Murillo said"; "Kholood Khair, a Sudanese analyst"). The name's last words found
+again elsewhere ("Lund Poulsen told", "Lopez Obrador questioned", "Castro")
+are the same person.
+
+Examples
+--------
+>>> text = 'Defence Minister Troels Lund Poulsen said so. "Enough," Lund Poulsen added.'
+>>> [text[s:e] for s, e, _ in person_spans(text)]
+['Troels Lund Poulsen', 'Lund Poulsen']
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.data.wordlists import AFTER_PLACE_WORDS, BEFORE_PLACE_WORDS, PERSON_TITLES, STOP_WORDS
+
+_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
+_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?: {_WORD})*(?![\w'’-])")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to|added|wrote|asked)\s+$")
+_SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|wrote|announced|noted)\b")
+_APPOSITION = re.compile(r",\s+(?:a|an|the)((?:\s+[\w'’-]+){1,5})")
+_TITLE_BEFORE = re.compile(r"\b([A-Za-z][a-z-]+)\.?\s+(?:(?:of|for)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?)?$")
+
+Span = tuple[int, int, bool]
+"""(start, end, whole): ``whole`` is False for a surname found again, which is never a place."""
+
+
+def _is_title(word: str) -> bool:
+    return word.lower().rstrip(".") in PERSON_TITLES
+
+
+def _name_start(text: str, run: re.Match[str]) -> tuple[int, bool]:
+    """Where the name inside a capitalised run begins, and whether a title inside the run introduced it."""
+    tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", run.group(0))]
+    start, titled = 0, False
+    for i, (s, e) in enumerate(tokens):
+        word = run.group(0)[s:e]
+        if _is_title(word) or word in AFTER_PLACE_WORDS or word in BEFORE_PLACE_WORDS or word.lower() in STOP_WORDS:
+            start, titled = i + 1, titled or _is_title(word)
+    if start >= len(tokens):
+        return -1, titled
+    return run.start() + tokens[start][0], titled
+
+
+def _role_after(text: str, pos: int) -> bool:
+    """Whether an apposition naming a role follows: ", a Sudanese analyst", ", the president of"."""
+    m = _APPOSITION.match(text, pos)
+    if m is None:
+        return False
+    return any(_is_title(w) for w in m.group(1).split())
+
+
+def person_spans(text: str) -> list[Span]:
+    """Spans of people's names in ``text``, in text order (see the module docstring)."""
+    found: list[Span] = []
+    tails: set[str] = set()
+    for run in _RUN.finditer(text):
+        start, titled = _name_start(text, run)
+        if start < 0:
+            continue
+        name = text[start : run.end()]
+        if " " not in name:
+            continue
+        before = text[max(0, start - 30) : start]
+        title = _TITLE_BEFORE.search(text[max(0, run.start() - 40) : run.start()])
+        if (
+            titled
+            # "Sen. Marco Rubio"; "Secretary of State John Kerry" but not "the mayor of Los Angeles Eric Garcetti"
+            or (
+                title is not None
+                and _is_title(title.group(1))
+                and (start > run.start() or len(title.group(0).split()) == 1)
+            )
+            or (start == run.start() and _SAID_BEFORE.search(before))
+            or _SAID_AFTER.match(text, run.end())
+            or _role_after(text, run.end())
+        ):
+            found.append((start, run.end(), True))
+            words = name.split(" ")
+            tails.update(" ".join(words[i:]) for i in range(1, len(words)))
+    if not tails:
+        return found
+    alternatives = "|".join(re.escape(t) for t in sorted(tails, key=len, reverse=True))
+    again = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
+    inside = [(s, e) for s, e, _ in found]
+    for m in again.finditer(text):
+        if not any(s <= m.start() and m.end() <= e for s, e in inside):
+            found.append((m.start(), m.end(), False))
+    return sorted(found)

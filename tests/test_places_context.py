@@ -1,0 +1,123 @@
+"""Places read in context: people's names, ship classes, sites and disputed territories."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.extract import extract
+from geo.gazetteer import load_gazetteer
+from geo.persons import person_spans
+from geo.scene import Document
+
+
+def _places(text: str) -> dict[str, str]:
+    """Place id → kind for every place the text puts on the map."""
+    return {p.id: p.kind for p in extract([Document("t", "test", text)]).places}
+
+
+def _names(text: str) -> list[tuple[str, bool]]:
+    return [(text[s:e], whole) for s, e, whole in person_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a title or office before the name, inside or outside the capitalised run
+        ("Defence Minister Troels Lund Poulsen spoke.", [("Troels Lund Poulsen", True)]),
+        ("It met Secretary of State John Kerry.", [("John Kerry", True)]),
+        ("Then Sen. Marco Rubio objected.", [("Marco Rubio", True)]),
+        ("It quoted spokesman Wang Wenbin.", [("Wang Wenbin", True)]),
+        # a verb of saying, before or after
+        ("The risk is real, said Mihai Sora.", [("Mihai Sora", True)]),
+        ("Rosario Murillo said the deal stood.", [("Rosario Murillo", True)]),
+        # an apposition that names a role
+        ("Martin Acosta, a defence analyst, disagreed.", [("Martin Acosta", True)]),
+        # the person's last words found again are the same person
+        (
+            "President Andres Manuel Lopez Obrador spoke. Lopez Obrador left.",
+            [("Andres Manuel Lopez Obrador", True), ("Lopez Obrador", False)],
+        ),
+    ],
+)
+def test_people_are_found_by_their_cues(text, names):
+    assert _names(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Baseball Toronto, a subscription website, reported it.",  # an apposition without a role
+        "The victim stood in the South Kilburn Estate, the heart of the dispute.",
+        "The mayor of Los Angeles Eric Garcetti spoke.",  # "of" before a place is no office
+        "The Texas Rangers beat the Oakland Athletics.",
+    ],
+)
+def test_organisations_and_places_are_not_people(text):
+    assert all(not name.startswith(("Toronto", "South Kilburn", "Los Angeles", "Texas")) for name, _ in _names(text))
+
+
+def test_a_town_in_a_persons_name_is_not_put_on_the_map():
+    text = (
+        "Defence Minister Troels Lund Poulsen said the ships would be built. "
+        '"It is urgent," Lund Poulsen told reporters in Lund.'
+    )
+    lund = [p for p in extract([Document("t", "test", text)]).places if p.name == "Lund"]
+    assert len(lund) == 1 and [m.text for m in lund[0].mentions] == ["Lund"]
+    assert text[lund[0].mentions[0].start - 3 : lund[0].mentions[0].start] == "in "
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("said Kholood Khair, a Sudanese analyst.", "Khair"),
+        ("Honduras, whose President Xiomara Castro has good relations with Managua, stayed out.", "Castro"),
+        ("US House Speaker Nancy Pelosi visited Taipei.", "Nancy"),
+        ("Russian President Vladimir Putin met the envoy.", "Vladimir"),
+    ],
+)
+def test_surnames_and_given_names_named_like_towns(text, absent):
+    assert all(p.name != absent for p in extract([Document("t", "test", text)]).places)
+
+
+def test_the_mayor_of_a_city_keeps_the_city():
+    assert "city:5368361" in _places("The mayor of Los Angeles Eric Garcetti spoke.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Romania bought six Aydın-class ships from Turkey.",  # a class of ships named after a town
+        "Moscow donated 50 armoured Tigr vehicles to Nicaragua.",  # a vehicle, not the region
+    ],
+)
+def test_vehicle_and_ship_class_names_are_not_places(text):
+    assert all(k != "admin1" and k != "city" for k in _places(text).values())
+
+
+@pytest.mark.parametrize(
+    ("name", "site_id", "iso"),
+    [
+        ("Hmeimim air base", "other:hmeimim", "SY"),
+        ("Al Udeid", "other:al-udeid", "QA"),
+        ("Pituffik Space Base", "other:pituffik", "GL"),
+        ("GERD", "other:gerd", "ET"),
+        ("Camp Lemonnier", "other:camp-lemonnier", "DJ"),
+    ],
+)
+def test_bases_and_sites_are_places_of_their_own(name, site_id, iso):
+    entry = load_gazetteer().resolve(name)
+    assert entry is not None and (entry.id, entry.kind, entry.iso) == (site_id, "other", iso)
+
+
+def test_a_site_named_after_its_town_leaves_the_town_its_name():
+    gaz = load_gazetteer()
+    assert gaz.resolve("Tartus naval base").id == "other:tartus-naval-base"
+    assert gaz.resolve("Tartus").kind in ("city", "admin1")
+
+
+def test_territories_in_dispute_read_as_disputed_areas_and_self_governing_states_as_countries():
+    places = _places("Morocco controls Western Sahara. Argentina claims the Falklands. Kosovo and Taiwan objected.")
+    assert places["disputed:western-sahara"] == "disputed"
+    assert places["disputed:falkland-islands"] == "disputed"
+    assert places["XK"] == "country" and places["TW"] == "country"
+    assert "EH" not in places and "FK" not in places
