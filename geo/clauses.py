@@ -342,6 +342,9 @@ class Parse(Roles):
             if ph.first > 0 and low[ph.first - 1] == ",":
                 prev_end = ph.first - 2
                 if prev_end >= 0 and self.phrase_at[prev_end] >= 0 and self.phrase_at[prev_end] != pi:
+                    prev = self.phrases[self.phrase_at[prev_end]]
+                    if prev.prep and not ph.prep and prev.prep_at <= 2:
+                        continue  # "Along with Russia, Iran backs ...": an opening phrase, then the subject
                     ph.apposition_of = self.phrase_at[prev_end]
 
     # -- clauses ------------------------------------------------------------------------

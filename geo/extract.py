@@ -430,6 +430,8 @@ def merge_step(draft: Draft) -> Scene:
         )
         for r in relations
     ]
+    # a side against itself ("the M23 rebels who seized cities in Congo" when M23 is no actor of its own)
+    relations = [r for r in relations if (r.source, r.source_actor) != (r.target, r.target_actor)]
     return Scene(documents=draft.documents, places=tuple(places), relations=tuple(relations), actors=actors)
 
 

@@ -87,6 +87,8 @@ def _passive_agent_patient(p: Parse, i: int, v: int, cue: Cue, preps: list[str])
     """In "Y was backed by X": the by-phrase is the source and the subject the target."""
     src = p.agent(v)
     tgt = p.subject(v)
+    if src is None and cue.opt("passive_from"):
+        src = p.pp(v, ("from",), limit=6)  # "diplomats being expelled from the United States"
     if src is None and cue.opt("passive_owner") and tgt is not None:
         # "11,000 North Korean soldiers had been deployed to Russia": the soldiers' state sends them
         return hit(cue, i, tgt, p.pp(v, preps, limit=cue.opt("pp_within", 25)) if preps else None)
@@ -138,6 +140,9 @@ def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, 
     if tgt is None and preps:
         start = v if cue.opt("pp_from_verb") else anchor_v
         tgt = p.pp(start, preps, limit=cue.opt("pp_within", 25))
+    if tgt is None and cue.opt("place_preps") and p.g.has("physical_attacks", p.low[v]):
+        # "shelled a city in northeastern Syria", "struck targets near Damascus": where the blow lands
+        tgt = p.pp(v, cue.opt("place_preps"), limit=8)
     if tgt is None and cue.opt("content"):
         tgt = content_actor(p, v)
     if tgt is not None and tgt.np >= 0:

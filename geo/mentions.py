@@ -242,6 +242,9 @@ def _lookup(surface: str, key: str, actors: dict[str, tuple[Actor, ...]], gaz: G
         ]
     else:
         cands = gaz.candidates(surface)
+        if not cands and " " not in surface:
+            # "Qamishli" for GeoNames' "Al Qamishli": the Arabic article is often left out
+            cands = [(e, how) for e, how in gaz.candidates("Al " + surface) if how == "name" and e.kind == "city"]
     for entry, how in cands:
         readings.append(Reading(entry.id, how))
     return tuple(readings)
@@ -329,6 +332,14 @@ def _keep(
         # "UH-60 Black Hawk helicopters", "Hermes drones": a weapon system named like a town
         if between == " " and all(r.id.startswith(("city:", "admin1:")) for r in readings) and _weapon_noun(word):
             return False
+    # "SANA said": a short word in capitals that only towns bear is an acronym (a dateline aside)
+    if (
+        surface.isupper()
+        and len(surface) <= 5
+        and all(r.actor is None and r.id.startswith("city:") for r in readings)
+        and not _is_dateline(text, s, e)
+    ):
+        return False
     # "Aydın-class ships", "a Sandown class minehunter": a class of ships named after a town
     if re.match(r"[- ]class\b", text[e : e + 7]) and all(r.actor is None for r in readings):
         return False

@@ -480,6 +480,20 @@ def _country_of(p: Parse, ident: str, kinds: tuple[str, ...] = ("city:", "admin1
     return entry.iso if entry is not None and entry.iso else ident
 
 
+def _struck_state(p: Parse, source: str, target: str) -> str | None:
+    """The state a blow on a place hits ("bombed Aleppo", "struck targets near Damascus": Syria), or None.
+
+    None when the target is no place, or a place of the attacker's own state ("the army
+    retook Khartoum"): :func:`_ok` judges those.
+    """
+    home = _country_of(p, target, ("city:", "admin1:", "other:"))
+    if home == target and not any(a.id == target and a.how == "capital-place" for a in p.anchors):
+        return None
+    if home == source.split("@")[0] or len(home) != 2 or not home.isupper():
+        return None
+    return home
+
+
 def _home(ident: str) -> str:
     """The country a place lies in (a disputed area: the state that holds it), or the id itself."""
     if ident.startswith(("disputed:", "city:", "admin1:")):
@@ -539,8 +553,10 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
                 if s == t or not s or not t or {s, t} & waters:
                     continue
                 physical = p.g.has("physical_attacks", p.low[h.at])
-                if not (_ok(p, s, h.kind, physical) and _ok(p, t, h.kind, physical)):
+                struck = _struck_state(p, s, t) if h.kind == "conflict" and physical else None
+                if not (_ok(p, s, h.kind, physical) and (struck or _ok(p, t, h.kind, physical))):
                     continue
+                t = struck or t
                 if h.kind == "transfer":
                     # "patrol boats delivered to Cabo Delgado": a state supplies a state; no region sells or buys
                     ends = ("city:", "admin1:", "other:")

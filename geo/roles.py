@@ -200,8 +200,20 @@ class Roles(Modality):
             s = self.side(pi)
             if set(s.ids) <= exclude:
                 continue
-            return s
+            return self._with_companions(s, c)
         return None
+
+    def _with_companions(self, s: Side, c: Clause) -> Side:
+        """The subject and whoever an opening "along with X," or "like X," joins to it."""
+        for ph in self.phrases:
+            if ph.first > c.first + 3 or ph.first >= self.phrases[s.np].first or not ph.prep_at >= c.first:
+                continue
+            joined = ph.prep in ("like", "alongside") or (
+                ph.prep == "with" and ph.prep_at > 0 and self.low[ph.prep_at - 1] in ("along", "together")
+            )
+            if joined and ph.last + 1 < len(self.low) and self.low[ph.last + 1] == ",":
+                return Side(tuple(dict.fromkeys((*self.ids(ph), *s.ids))), s.np, s.how)
+        return s
 
     def pronoun_in(self, c: Clause, v: int) -> Side | None:
         """The actor a pronoun subject of clause ``c`` (before its verb ``v``) stands for, if any."""

@@ -121,3 +121,19 @@ def test_territories_in_dispute_read_as_disputed_areas_and_self_governing_states
     assert places["disputed:falkland-islands"] == "disputed"
     assert places["XK"] == "country" and places["TW"] == "country"
     assert "EH" not in places and "FK" not in places
+
+
+def test_a_town_written_without_its_arabic_article():
+    """GeoNames writes "Al Qamishli"; news mostly "Qamishli"."""
+    assert _places("Turkey fired on Qamishli on Tuesday.").get("city:173377") == "city"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Syria's state news agency SANA said the strikes hit a depot.", False),  # an acronym, not Saña (Peru)
+        ("ROME (Reuters) - Italy said it would send ships.", True),  # a dateline in capitals is a place
+    ],
+)
+def test_short_capitalised_town_names_are_acronyms_outside_datelines(text, kept):
+    assert any(k == "city" for k in _places(text).values()) is kept
