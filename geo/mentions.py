@@ -332,6 +332,9 @@ def _keep(
         # "UH-60 Black Hawk helicopters", "Hermes drones": a weapon system named like a town
         if between == " " and all(r.id.startswith(("city:", "admin1:")) for r in readings) and _weapon_noun(word):
             return False
+    # "Soviet-era depots", "Ottoman-era borders": a time, not an actor or a place
+    if text[e : e + 4] in ("-era", "‐era"):
+        return False
     # "SANA said": a short word in capitals that only towns bear is an acronym (a dateline aside)
     if (
         surface.isupper()

@@ -8,6 +8,7 @@ See :mod:`geo.frames` for the frame contract.
 
 from __future__ import annotations
 
+from geo.data.wordlists import NUMBER_WORDS
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.grammar import Phrase
@@ -189,8 +190,14 @@ def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 
 
 def _noun_owner(p: Parse, i: int, v: int) -> Side | None:
-    """Whose the relation noun is: "A's ally", "an ally of A", "a threat to the A"."""
+    """Whose the relation noun is: "A's ally", "an ally of A", "a threat to the A", "a key US ally"."""
     owner = owner_of(p, i)
+    if owner is None and i > 0 and p.phrase_at[i - 1] >= 0:
+        ph = p.phrases[p.phrase_at[i - 1]]
+        hyphen = ph.first > 0 and p.low[ph.first - 1] in ("-", "‐", "non-", "non")
+        bloc = any(p.anchors[k].kind == "bloc" for k in ph.anchors)  # "a NATO ally": membership, drawn elsewhere
+        if ph.last == i - 1 and ph.head_at < 0 and not ph.prep and not hyphen and not bloc:
+            owner = p.side(p.phrase_at[i - 1])  # "Egypt, a key US ally", "NATO ally Germany"
     if owner is None and i >= 3 and p.low[i - 1] in ("a", "an") and p.low[i - 2] == "and":
         owner = owner_of(p, i - 3)  # "its largest trading partner and an ally": one owner for both nouns
     if owner is None and v + 2 < len(p.low) and p.low[v + 1] in ("of", "to"):
@@ -202,11 +209,17 @@ def _noun_owner(p: Parse, i: int, v: int) -> Side | None:
 
 
 def _named_after(p: Parse, v: int, owner: Side) -> Side | None:
-    """In "A's ally B" / "A's ally, B": the phrase right after the noun."""
+    """In "A's ally B" / "A's ally, B" / "a fellow A ally in the Gulf, B": the phrase right after the noun."""
     j = v + 1
+    placed = j + 1 < len(p.low) and p.low[j] in ("in", "on", "from") and "," in p.low[j + 1 : j + 5]
+    if placed:
+        j = p.low.index(",", j + 1)  # "a fellow US ally in the Gulf, Qatar": a short place phrase first
     if j < len(p.low) and p.low[j] == ",":
         j += 1
     if j < len(p.low) and p.phrase_at[j] >= 0 and p.phrases[p.phrase_at[j]].first == j:
+        end = p.phrases[p.phrase_at[j]].last + 1
+        if placed and end < len(p.low) and p.low[end] not in (",", ".", ";"):
+            return None  # "Iran's proxies in the region, the Israel Defense Forces said": the speaker
         named = p.side(p.phrase_at[j])
         if not set(named.ids) <= set(owner.ids):
             return named
@@ -217,6 +230,8 @@ def _named_after(p: Parse, v: int, owner: Side) -> Side | None:
 def _named_beside(p: Parse, i: int, owner: Side) -> Side | None:
     """In "B, A's ally," / "B, an ally of A": the phrase the noun's phrase stands beside."""
     k = i - 1
+    if owner.np >= 0 and p.phrases[owner.np].last == i - 1:
+        k = p.phrases[owner.np].first - 1  # "Egypt, a key US ally": past the owner that modifies the noun
     while k >= 0 and p.low[k] != "," and p.phrase_at[k] < 0 and i - k < 8:
         k -= 1
     if owner.np >= 0 and p.phrases[owner.np].apposition_of >= 0:
@@ -319,7 +334,16 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         named = Side(p.context.plural)  # "Iran's efforts to arm its proxies": the group the story is about
     if named is None:
         return []
-    return _relational_hits(p, i, v, cue, owner, named)
+    return _relational_hits(p, i, v, cue, owner, named) + _fellow(p, i, cue, owner)
+
+
+def _fellow(p: Parse, i: int, cue: Cue, owner: Side) -> list[Hit]:
+    """In "X imposed an embargo on a fellow US ally, Qatar": X is an ally of the owner too."""
+    first = p.phrases[owner.np].first if owner.np >= 0 and p.phrases[owner.np].last == i - 1 else i
+    if cue.kind != "alliance" or "fellow" not in p.low[max(0, first - 1) : i]:
+        return []
+    subj = p.subject(first, exclude=frozenset(owner.ids))
+    return [Hit("alliance", owner.ids, subj.ids, cue, i, symmetric=True)] if subj is not None else []
 
 
 def _backed(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
@@ -451,6 +475,10 @@ def _presence_owner(p: Parse, i: int, v: int, cue: Cue) -> Side | None:
             owner = p.possessive_pronoun(k)
         k -= 1
     verbs = cue.opt("owner_verbs")
+    if owner is None and cue.opt("counted"):
+        return None  # a counted force names its state beside it, never through the clause's subject
+    if owner is None and cue.opt("from_base") and "from" in p.low[max(0, i - 4) : i]:
+        return p.subject(i, platforms=True)  # "US drones flew from an air base in Niger": who flies from it
     if owner is None and (not verbs or any(w in verbs for w in p.low[max(0, i - 5) : i])):
         owner = p.subject(i)
     return owner
@@ -516,7 +544,7 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if ends and any(w in ends for w in p.low[max(0, i - 5) : i]):
         return []  # "France closed its last base in Chad": the presence ends
     owner = _presence_owner(p, i, v, cue)
-    if owner is None:
+    if owner is None or (cue.opt("counted") and not _counted(p, owner)):
         return []
     hows = cue.opt("owner_hows")
     if hows and (owner.np < 0 or not any(p.anchors[k].how in hows for k in p.phrases[owner.np].anchors)):
@@ -535,6 +563,18 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     # "10,000 troops in eastern Congo under an agreement with Kinshasa": there at the host's wish, so backing
     hits += [Hit("support", owner.ids, (h,), cue, i) for h in hosts if h not in owner.ids]
     return hits
+
+
+def _counted(p: Parse, owner: Side) -> bool:
+    """Whether a number counts the owner's force: "the 2,000 U.S. troops", "some 900 American soldiers"."""
+    if owner.np < 0:
+        return False
+    k = p.phrases[owner.np].first - 1
+    if k >= 0 and p.low[k] in ("the", "a", "an") and p.phrases[owner.np].first == k + 1:
+        return False  # the phrase starts at its article: "the U.S." holds no count
+    first = p.phrases[owner.np].first
+    words = [*p.low[first : first + 3], p.low[k] if k >= 0 else ""]
+    return any(w.replace(",", "").isdigit() or w in NUMBER_WORDS for w in words)
 
 
 def _consenting(p: Parse, v: int, last: int) -> list[str]:

@@ -419,6 +419,9 @@ class Roles(Modality):
                 nxt = self.phrase_at[ph.last + 3] if ph.last + 3 < len(self.low) else -1
                 if nxt >= 0 and self.low[ph.last + 1] in ("-", "‐") and self.phrases[nxt].first == ph.last + 3:
                     return self.named_side(nxt)  # "positions of the Chile-backed Kenyan militia": the militia
+                named = self._ally_named(ph)
+                if named is not None:
+                    return named  # "an embargo on a fellow US ally in the Gulf, Qatar": Qatar
                 if self.ground(ph) and ph.prep in (
                     "on",
                     "at",
@@ -432,6 +435,19 @@ class Roles(Modality):
                     continue  # "clashes on the Sudanese border": a place, not a side
                 return self.named_side(pi)
         return None
+
+    def _ally_named(self, ph: Phrase) -> Side | None:
+        """The side an "A ally, B" phrase names: B, when A only qualifies the noun ("a US ally, Qatar")."""
+        j = ph.last + 1
+        if ph.head_at >= 0 or j >= len(self.low) or self.low[j] not in ("ally", "partner", "neighbour", "neighbor"):
+            return None
+        k = j + 1
+        if k + 1 < len(self.low) and self.low[k] in ("in", "on", "from") and "," in self.low[k + 1 : k + 5]:
+            k = self.low.index(",", k + 1)
+        if k < len(self.low) and self.low[k] == ",":
+            k += 1
+        pi = self.phrase_at[k] if k < len(self.low) else -1
+        return self.named_side(pi) if pi >= 0 and self.phrases[pi].first == k else None
 
     def ground(self, ph: Phrase) -> bool:
         """Whether a phrase names ground ("the Sudanese border"), not a body ("the Sri Lankan coast guard")."""
