@@ -8,9 +8,9 @@ See :mod:`geo.frames` for the frame contract.
 
 from __future__ import annotations
 
-from geo.data.wordlists import NUMBER_WORDS
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
+from geo.data.wordlists import NUMBER_WORDS
 from geo.grammar import Phrase
 from geo.items import item_phrases
 from geo.slots import (
