@@ -41,10 +41,10 @@ from geo.noun_frames import (
     compound,
     compound_adjective,
     possessor,
-    presence,
     relational,
     subject_noun,
 )
+from geo.presence import presence
 from geo.slots import (
     Frame,
     Hit,

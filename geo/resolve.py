@@ -262,11 +262,14 @@ def _local_points(mentions: Sequence[Mention], gaz: Gazetteer) -> list[tuple[flo
     """Points of the sub-national places the document names without doubt."""
     pts = []
     for m in mentions:
-        ids = {r.id for r in m.readings}
-        if len(ids) != 1 or m.readings[0].actor is not None:
+        if m.readings[0].actor is not None:
             continue
-        e = gaz.get(m.readings[0].id)
-        if e is not None and e.kind in ("city", "admin1"):
+        entries = [gaz.get(r.id) for r in m.readings]
+        e = entries[0]
+        # one place, or a city and the province named after it ("Bishkek": the city and its region)
+        if e is None or e.kind not in ("city", "admin1") or any(x is None or x.iso != e.iso for x in entries):
+            continue
+        if len(entries) == 1 or all(x is not None and _km((x.lat, x.lon), (e.lat, e.lon)) < 100 for x in entries):
             pts.append((e.lat, e.lon))
     return pts
 
@@ -399,8 +402,14 @@ def _pick_local(gaz_rs: list[_Pick], gaz: Gazetteer, best: Entry, ev: _Evidence)
 
 
 def _pick_nearest(gaz_rs: list[_Pick], current: _Pick, points: Sequence[tuple[float, float]]) -> _Pick:
-    """Spatial minimality: the namesake nearest the document's other places, when much nearer."""
+    """Spatial minimality: the namesake nearest the document's other places, when much nearer.
+
+    A national capital moves only to a namesake in the region of the other places ("London"
+    in a story of Ontario towns), never to a merely nearer one ("Washington" in a story of
+    Ankara and Baku is not the English town).
+    """
     best = current[1]
+    capital = current[0].how == "capital" or best.feature_code == "PPLC"
     cands = [
         (r, e)
         for r, e in gaz_rs
@@ -416,6 +425,8 @@ def _pick_nearest(gaz_rs: list[_Pick], current: _Pick, points: Sequence[tuple[fl
         return ds[len(ds) // 2]
 
     near = min(cands, key=spread)
+    if capital and spread(near) > 2000:
+        return current
     return near if spread(near) < 0.5 * spread(current) else current
 
 

@@ -1,0 +1,163 @@
+"""The presence frame: troops, bases and forces of X in A, B and C, read as X's sway (influence).
+
+"Russia has deployed 1,600 troops in Transnistria", "China's naval base in
+Djibouti", "the 2,000 U.S. troops currently in Syria", "Djibouti hosts bases
+of the United States, China and France". A presence at the host's wish
+("under an agreement with Kinshasa") is backing for the host instead, and
+trainers and police contingents back the state they serve in.
+"""
+
+from __future__ import annotations
+
+from geo.clauses import Parse, Side
+from geo.cuetable import Cue
+from geo.data.wordlists import NUMBER_WORDS
+from geo.grammar import Phrase
+from geo.slots import Hit, noun_after, noun_before, owner_of
+
+
+def _hosted(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
+    """In "Djibouti hosts military bases of the United States, China and France": the guests' sway."""
+    guest = p.object(v)
+    if guest is None:
+        j = noun_after(p, v, set(cue.opt("needs", [])), 4)
+        guest = p.pp(j, ("of",), limit=2) if j >= 0 else None
+    host = p.subject(v)
+    if guest is None or host is None:
+        return []
+    return [Hit("influence", guest.ids, (), cue, i, members=host.ids)]
+
+
+def _presence_owner(p: Parse, i: int, v: int, cue: Cue) -> Side | None:
+    """Whose troops or bases: a possessor of the cue or its needed noun, "its"/"their", else the subject."""
+    needs = set(cue.opt("needs") or ())
+    owner = owner_of(p, i)
+    if owner is None and needs:
+        j = noun_after(p, v, needs, 5)
+        if j >= 0:
+            owner = owner_of(p, j)
+        if owner is None:
+            k = noun_before(p, i, needs, 10)
+            if k >= 0:
+                owner = owner_of(p, k)
+    k = i - 1
+    while owner is None and k >= max(0, i - 6):
+        if p.low[k] in ("its", "their"):
+            owner = p.possessive_pronoun(k)
+        k -= 1
+    verbs = cue.opt("owner_verbs")
+    if owner is None and cue.opt("counted"):
+        return None  # a counted force names its state beside it, never through the clause's subject
+    if owner is None and cue.opt("from_base") and "from" in p.low[max(0, i - 4) : i]:
+        return p.subject(i, platforms=True)  # "US drones flew from an air base in Niger": who flies from it
+    if owner is None and (not verbs or any(w in verbs for w in p.low[max(0, i - 5) : i])):
+        owner = p.subject(i)
+    return owner
+
+
+def _presence_end(p: Parse, v: int) -> int:
+    """The last token of the cue's clause, with the asides and continuations that follow it."""
+    last = p.clause(v).last
+    ci = p.clause_of[v] + 1
+    while ci < len(p.clauses) and p.clauses[ci].kind in ("paren", "cont"):
+        last = p.clauses[ci].last
+        ci += 1
+    return last
+
+
+def _group_label(p: Parse, v: int, ph: Phrase) -> str | None:
+    """The words before a parenthesis that name the group in it ("in the south (Peru, Chile)")."""
+    k = ph.first - 2
+    while k > v and ph.first - k < 6 and p.low[k] not in ("in", "over", "across", "throughout"):
+        k -= 1
+    if (
+        p.low[k] in ("in", "over", "across", "throughout")
+        and all(p.tokens[t].anchor < 0 for t in range(k + 1, ph.first - 1))
+        and k + 1 < ph.first - 1
+    ):
+        return p.text(k + 1, ph.first - 2)
+    return None
+
+
+def _presence_groups(p: Parse, v: int, last: int, cue: Cue, owner: Side) -> list[tuple[str, list[str]]]:
+    """The places of the presence, grouped under the regions that name them ("in the Sahel: Mali, Niger")."""
+    kinds = {a.id: a.kind for a in p.anchors}
+    groups: list[tuple[str, list[str]]] = [("", [])]
+    for ph in p.phrases:
+        if ph.first <= v or ph.first > last or ph.first > v + cue.opt("within", 30):
+            continue
+        listed = ph.first > 0 and p.low[ph.first - 1] in (",", "and", "(")
+        # "in the city of Gyumri", "at the port of Tartus": the place after "of" is where
+        named_place = ph.prep == "of" and ph.prep_at > 0 and p.g.has("place_nouns", p.low[ph.prep_at - 1])
+        if not (ph.prep in cue.opt("preps", ["in", "across", "including", "throughout"]) or listed or named_place):
+            continue
+        if p.low[ph.first - 1] == "(":
+            label = _group_label(p, v, ph)
+            if label is not None:
+                groups.append((label, []))
+        ids = [x for x in p.ids(ph) if x not in owner.ids]
+        if all(kinds.get(x) in ("region", "sea", "bloc") for x in ids):
+            groups.append((p.text(ph.first, ph.last), list(ids)))  # a named region opens a group
+            continue
+        groups[-1][1].extend(x for x in ids if x not in groups[-1][1])
+    return groups
+
+
+def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """Troops, bases, influence of X in A, B and C: influence X → members."""
+    v = i + n - 1
+    needs = set(cue.opt("needs") or ())
+    if needs and noun_after(p, v, needs, cue.opt("needs_within", 5)) < 0 and noun_before(p, i, needs, 10) < 0:
+        return []
+    if cue.opt("host"):
+        return _hosted(p, i, v, cue)
+    ends = cue.opt("ends")
+    if ends and any(w in ends for w in p.low[max(0, i - 5) : i]):
+        return []  # "France closed its last base in Chad": the presence ends
+    owner = _presence_owner(p, i, v, cue)
+    if owner is None or (cue.opt("counted") and not _counted(p, owner)):
+        return []
+    hows = cue.opt("owner_hows")
+    if hows and (owner.np < 0 or not any(p.anchors[k].how in hows for k in p.phrases[owner.np].anchors)):
+        return []  # "Russia's Africa Corps operates in Mali": only an armed group's operations are a footprint
+    kinds = {a.id: a.kind for a in p.anchors}
+    last = _presence_end(p, v)
+    hits = []
+    hosts = _consenting(p, v, last)
+    for label, members in _presence_groups(p, v, last, cue, owner):
+        countries = [m for m in members if kinds.get(m) not in ("region", "sea", "bloc")]
+        members = [m for m in countries or members if m not in hosts]
+        if cue.kind == "support":  # "Danish instructors remain in Argentina": trainers back their host
+            hits += [Hit("support", owner.ids, (m,), cue, i) for m in countries if m not in owner.ids]
+        elif members:
+            hits.append(Hit("influence", owner.ids, (), cue, i, members=tuple(members), extra={"label": label}))
+    # "10,000 troops in eastern Congo under an agreement with Kinshasa": there at the host's wish, so backing
+    hits += [Hit("support", owner.ids, (h,), cue, i) for h in hosts if h not in owner.ids]
+    return hits
+
+
+def _counted(p: Parse, owner: Side) -> bool:
+    """Whether a number counts the owner's force: "the 2,000 U.S. troops", "some 900 American soldiers"."""
+    if owner.np < 0:
+        return False
+    k = p.phrases[owner.np].first - 1
+    if k >= 0 and p.low[k] in ("the", "a", "an") and p.phrases[owner.np].first == k + 1:
+        return False  # the phrase starts at its article: "the U.S." holds no count
+    first = p.phrases[owner.np].first
+    words = [*p.low[first : first + 3], p.low[k] if k >= 0 else ""]
+    return any(w.replace(",", "").isdigit() or w in NUMBER_WORDS for w in words)
+
+
+def _consenting(p: Parse, v: int, last: int) -> list[str]:
+    """Hosts that asked for or agreed to a presence: "under an agreement with X", "at the invitation of X"."""
+    out: list[str] = []
+    words = p.low[max(0, v - 8) : last + 1]
+    if any(w in ("base", "bases", "facility", "facilities") for w in words):
+        return out  # a base keeps its owner's sway whoever leased the ground
+    for k in range(v + 1, last + 1):
+        if not p.g.has("consent_nouns", p.low[k]) or p.g.has("peace_words", p.low[k - 1]):
+            continue  # "under a 1992 ceasefire agreement with Moldova" ends a war, it asks for no one
+        side = p.pp(k, ("with", "of", "by", "from"), limit=3)
+        if side is not None:
+            out += [x for x in side.ids if x not in out]
+    return out
