@@ -141,52 +141,6 @@ def find_relations(
     return findings
 
 
-# words through which a sentence naming one actor (or none) can reach another one: pronouns, anaphors
-_REACHING = frozenset(
-    [
-        "it",
-        "its",
-        "they",
-        "their",
-        "them",
-        "he",
-        "his",
-        "she",
-        "her",
-        "both",
-        "two",
-        "three",
-        "country",
-        "countries",
-        "kingdom",
-        "republic",
-        "nation",
-        "nations",
-        "state",
-        "government",
-        "regime",
-        "junta",
-        "army",
-        "military",
-        "group",
-        "movement",
-        "militia",
-        "rebels",
-        "militants",
-        "insurgents",
-        "island",
-        "also",
-        "deal",
-        "package",
-        "contract",
-        "sale",
-        "includes",
-        "include",
-        "spend",
-    ]
-)
-
-
 def _counted_group(words: set[str]) -> bool:
     """Whether a counted group of allies or rivals is itself the relation: "the three allies said"."""
     g = load_grammar()
@@ -217,7 +171,7 @@ def _two_sides_possible(
         return True  # "Japan condemned the transfers": the story said who supplied them
     if ids and (context.listed or context.pair) and words & g.words["pact_nouns"]:
         return True  # "Ethiopia condemned the pact": the story said who signed it
-    return bool(words & _REACHING) and bool(ids or context.subjects)
+    return bool(words & g.words["reaching_words"]) and bool(ids or context.subjects)
 
 
 def _run(p: Parse, table) -> list[Finding]:
