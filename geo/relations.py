@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 
 from geo.clauses import Anchor, Context, Parse, parse
 from geo.cuetable import Cue, load_cues
+from geo.data.wordlists import BLOCS_ACTING_AS_ONE
 from geo.frames import FRAME_FUNCTIONS, Hit
 from geo.grammar import load_grammar
 from geo.items import date, item_phrases, parse_quantity, sentence_names_system, status
@@ -369,7 +370,12 @@ def _named_with(p: Parse, bloc: str) -> set[str]:
 
 
 def _expand_blocs(p: Parse, findings: list[Finding]) -> list[Finding]:
-    """Blocs as endpoints become their members: a small bloc always, a large one where its phrase names them."""
+    """Blocs as endpoints become their members: a small bloc always, a large one where its phrase names them.
+
+    A large bloc whose members the sentence does not name ("rejected a NATO grant", "a complaint
+    with the UN Security Council") is no side of a relation: the map has no one place to draw it.
+    The blocs that act as one party (``geo/data/words/blocs_acting_as_one.txt``: the EU) remain.
+    """
     blocs = {a.id for a in p.anchors if a.kind == "bloc"}
     if not blocs or not findings:
         return findings
@@ -389,7 +395,14 @@ def _expand_blocs(p: Parse, findings: list[Finding]) -> list[Finding]:
             members[b] = listed
     out: list[Finding] = []
     seen: set[tuple] = set()
+    unnamed = blocs - set(members) - BLOCS_ACTING_AS_ONE  # a large bloc with no member named is no endpoint
     for f in findings:
+        if f.source in unnamed or f.target in unnamed:
+            continue
+        if f.members and set(f.members) & unnamed:
+            f = replace(f, members=tuple(m for m in f.members if m not in unnamed))
+            if not f.members:
+                continue
         sources = members.get(f.source, (f.source,))
         targets = members.get(f.target, (f.target,)) if f.target else (None,)
         for s in sources:

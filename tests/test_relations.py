@@ -44,6 +44,7 @@ _OTHERS = {
     "Caspian": ("sea:caspian", "sea"),
     "Sahel": ("region:sahel", "region"),
     "UN": ("bloc:un", "bloc"),
+    "AUKUS": ("bloc:aukus", "bloc"),
 }
 
 
@@ -123,7 +124,7 @@ def test_cue_fires_with_direction(sentence: str, expected: tuple) -> None:
         # cooperation and membership
         ("Chile and Peru agreed to share radar data.", ("alliance", "CL", "PE")),
         ("Kenya and Canada held joint naval drills.", ("alliance", "KE", "CA")),
-        ("Norway joined NATO decades ago.", ("alliance", "NO", "bloc:nato")),
+        ("Canada joined AUKUS last year.", ("alliance", "CA", "AU")),  # a small bloc is its members
         ("Egypt is Kenya's most important trading partner.", ("alliance", "EG", "KE")),
         ("Peru, meanwhile, is strengthening ties with Brazil.", ("alliance", "PE", "BR")),
         ("Norway's arms sale to Chile continues to draw criticism from Peru.", ("conflict", "PE", "NO")),
@@ -447,3 +448,10 @@ def test_a_counted_group_of_allies_or_rivals_relates_its_members() -> None:
     third = "The two rivals traded accusations over the border."
     got = {(f.kind, *sorted((f.source, f.target))) for f in find_relations(third, _anchors(third), context=ctx)}
     assert ("conflict", "CL", "PE") in got
+
+
+def test_a_large_bloc_whose_members_go_unnamed_is_no_endpoint() -> None:
+    """NATO and the UN have no one place on the map; the members a sentence names do."""
+    assert not [r for r in _rels("Spain rejected a NATO grant for a command centre.") if "bloc:nato" in r]
+    assert not [r for r in _rels("Peru lodged a complaint with the UN about Chile.") if "bloc:un" in r]
+    assert ("conflict", "ES", "CA") in _rels("Spain's main threat comes from fellow NATO member Canada.")

@@ -66,6 +66,7 @@ _LISTS: dict[str, Any] = {
     "BEFORE_PLACE_WORDS": lambda: words("before_place_words"),
     "AFTER_PLACE_WORDS": lambda: words("after_place_words"),
     "PERSON_TITLES": lambda: words("person_titles"),
+    "BLOCS_ACTING_AS_ONE": lambda: words("blocs_acting_as_one"),
     "TERRITORIES_READ_AS_DISPUTED": lambda: words("territories_read_as_disputed"),
     "ITEM_HEADS": lambda: ordered_words("item_heads"),
     "POSTAL_ABBREVIATIONS": lambda: table("postal_abbreviations"),
