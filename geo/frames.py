@@ -174,6 +174,7 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     heads = cue.opt("subject_head")
     if heads and (src is None or src.np < 0 or p.phrases[src.np].head not in heads):
         return []
+    src = _joined_in(p, v, src)
     tgt = _active_target(p, v, anchor_v, cue, src, preps)
     if cue.kind == "support" and tgt is not None and tgt.np >= 0 and p.ground(p.phrases[tgt.np]):
         return []  # "units guarding the Afghan frontier": ground, not the state it belongs to, is guarded
@@ -185,6 +186,16 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if tgt is not None and not _target_kind_ok(p, tgt, cue):
         return []
     return hit(cue, i, src, tgt) + _common_enemy(p, i, v, cue, src, tgt)
+
+
+def _joined_in(p: Parse, v: int, src: Side | None) -> Side | None:
+    """In "Japan and the US joined Seoul in condemning the transfers": Seoul condemns too, it is no target."""
+    if src is None or v < 3 or p.low[v - 1] != "in":
+        return src
+    for k in range(max(0, v - 8), v - 2):
+        if p.low[k] in ("joined", "join", "joins", "joining") and p.phrase_at[k + 1] >= 0:
+            return Side(tuple(dict.fromkeys((*src.ids, *p.ids(p.phrases[p.phrase_at[k + 1]])))), src.np, src.how)
+    return src
 
 
 def _common_enemy(p: Parse, i: int, v: int, cue: Cue, src: Side | None, tgt: Side | None) -> list[Hit]:

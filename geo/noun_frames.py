@@ -318,6 +318,8 @@ def _relational_hits(p: Parse, i: int, v: int, cue: Cue, owner: Side, named: Sid
 def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """In "A's ally B", "B, A's ally", "B, an ally of A", "B is A's partner", "A and its ally B"."""
     v = i + n - 1
+    if cue.kind == "alliance" and i > 0 and p.g.has("economic_modifiers", p.low[i - 1]):
+        return []  # "Myanmar's largest trading partner": trade, not an alliance
     owner = _noun_owner(p, i, v)
     if owner is None:
         # "Washington counts Turkey and Israel as close allies": the regarding verb's subject and object

@@ -126,7 +126,7 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     hosts = _consenting(p, v, last)
     for label, members in _presence_groups(p, v, last, cue, owner):
         countries = [m for m in members if kinds.get(m) not in ("region", "sea", "bloc")]
-        members = [m for m in countries or members if m not in hosts]
+        members = [m for m in countries or members if m not in hosts and _state_of(m) not in hosts]
         if cue.kind == "support":  # "Danish instructors remain in Argentina": trainers back their host
             hits += [Hit("support", owner.ids, (m,), cue, i) for m in countries if m not in owner.ids]
         elif members:
@@ -148,6 +148,16 @@ def _counted(p: Parse, owner: Side) -> bool:
     return any(w.replace(",", "").isdigit() or w in NUMBER_WORDS for w in words)
 
 
+def _state_of(ident: str) -> str:
+    """The state a province or city lies in ("admin1:CD-SK": Congo), else the id itself."""
+    if not ident.startswith(("admin1:", "city:")):
+        return ident
+    from geo.gazetteer import load_gazetteer
+
+    entry = load_gazetteer().get(ident)
+    return entry.iso if entry is not None and entry.iso else ident
+
+
 def _consenting(p: Parse, v: int, last: int) -> list[str]:
     """Hosts that asked for or agreed to a presence: "under an agreement with X", "at the invitation of X"."""
     out: list[str] = []
@@ -155,6 +165,11 @@ def _consenting(p: Parse, v: int, last: int) -> list[str]:
     if any(w in ("base", "bases", "facility", "facilities") for w in words):
         return out  # a base keeps its owner's sway whoever leased the ground
     for k in range(v + 1, last + 1):
+        if p.low[k] == "alongside" and p.low[k - 1] in ("fighting", "fight", "fights", "serving", "deployed"):
+            # "10,000 soldiers in South Kivu fighting alongside the Congolese army": the host's ally
+            side = p.pp(k - 1, ("alongside",), limit=4)
+            out += [x for x in (side.ids if side else ()) if x not in out]
+            continue
         if not p.g.has("consent_nouns", p.low[k]) or p.g.has("peace_words", p.low[k - 1]):
             continue  # "under a 1992 ceasefire agreement with Moldova" ends a war, it asks for no one
         side = p.pp(k, ("with", "of", "by", "from"), limit=3)

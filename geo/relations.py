@@ -222,6 +222,8 @@ def _cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: b
         return p.negated(i) and not p.hypothetical(i)
     if cue.opt("asserted", True) and (p.negated(i) or p.hypothetical(i)):
         return False
+    if cue.kind == "conflict" and any(p.g.has("settling_verbs", w) for w in p.low[max(p.clause(i).first, i - 5) : i]):
+        return False  # "which settled its own border dispute with Kyrgyzstan": a quarrel that is over
     # "would consider recognising", "invited to join": not (yet) so
     return not p.hedged(i, aspirations=cue.kind not in ("transfer", "influence"))
 

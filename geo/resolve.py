@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from geo.data.wordlists import AFTER_PLACE_WORDS, BEFORE_PLACE_WORDS
+from geo.data.wordlists import AFTER_PLACE_WORDS, BEFORE_PLACE_WORDS, TERRITORIES_READ_AS_DISPUTED
 from geo.gazetteer import Entry, Gazetteer
 from geo.mentions import PERSON_PLACES, Mention, Reading, fold_key
 from geo.persons import Span, person_spans
@@ -306,7 +306,7 @@ def _resolve_one(
     if actor_rs and actor_rs[0].how != "demonym":
         a = actor_rs[0].actor
         assert a is not None
-        e = gaz.get(a.iso)
+        e = _territory(gaz, gaz.get(a.iso))
         if e is None:
             return None
         return Resolved(m.start, m.end, m.text, e.id, e.kind, "actor", a.kind, a.reason())
@@ -320,18 +320,26 @@ def _resolve_one(
     return _resolved(text, m, best_r, best, gaz)
 
 
+def _territory(gaz: Gazetteer, e: Entry | None) -> Entry | None:
+    """A territory read as a disputed area stands there for its actors too ("the Polisario Front")."""
+    if e is None or e.kind != "country" or e.id not in TERRITORIES_READ_AS_DISPUTED:
+        return e
+    alt = gaz.resolve(e.name)
+    return alt if alt is not None and alt.kind == "disputed" else e
+
+
 def _gazetteer_readings(m: Mention, gaz: Gazetteer) -> list[_Pick]:
     """The mention's readings with their gazetteer entries (a demonym as its country), one per id."""
     gaz_rs: list[_Pick] = []
     for r in m.readings:
         if r.actor is not None:
-            e = gaz.get(r.actor.iso)
+            e = _territory(gaz, gaz.get(r.actor.iso))
             if e is not None:
                 gaz_rs.append((Reading(e.id, "demonym", r.actor), e))
             continue
-        e = gaz.get(r.id)
+        e = _territory(gaz, gaz.get(r.id)) if r.how == "demonym" else gaz.get(r.id)
         if e is not None:
-            gaz_rs.append((r, e))
+            gaz_rs.append((Reading(e.id, r.how, r.actor) if e.id != r.id else r, e))
     # a demonym reading of the gazetteer and of the actor table may repeat one id
     seen: set[str] = set()
     out = []

@@ -125,7 +125,7 @@ def test_cue_fires_with_direction(sentence: str, expected: tuple) -> None:
         ("Chile and Peru agreed to share radar data.", ("alliance", "CL", "PE")),
         ("Kenya and Canada held joint naval drills.", ("alliance", "KE", "CA")),
         ("Canada joined AUKUS last year.", ("alliance", "CA", "AU")),  # a small bloc is its members
-        ("Egypt is Kenya's most important trading partner.", ("alliance", "EG", "KE")),
+        ("Egypt is Kenya's most important security partner.", ("alliance", "EG", "KE")),
         ("Peru, meanwhile, is strengthening ties with Brazil.", ("alliance", "PE", "BR")),
         ("Norway's arms sale to Chile continues to draw criticism from Peru.", ("conflict", "PE", "NO")),
         ("Vietnam has long complained that Malian trawlers fish in its waters.", ("conflict", "VN", "ML")),
@@ -455,3 +455,7 @@ def test_a_large_bloc_whose_members_go_unnamed_is_no_endpoint() -> None:
     assert not [r for r in _rels("Spain rejected a NATO grant for a command centre.") if "bloc:nato" in r]
     assert not [r for r in _rels("Peru lodged a complaint with the UN about Chile.") if "bloc:un" in r]
     assert ("conflict", "ES", "CA") in _rels("Spain's main threat comes from fellow NATO member Canada.")
+
+
+def test_a_trading_partner_is_no_ally() -> None:
+    assert not [r for r in _rels("Egypt is Kenya's most important trading partner.") if r[0] == "alliance"]
