@@ -63,8 +63,8 @@ def _aimed_at(p: Parse, v: int, cue: Cue) -> Side | None:
 
 def _light_verb_owner(p: Parse, i: int, cue: Cue, other: Side) -> Side | None:
     """The light verb's subject owns the noun: "forces carried out strikes against Houthi targets"."""
-    for k in range(i - 1, max(-1, i - 7), -1):
-        if p.low[k] in cue.opt("light_verbs"):
+    for k in range(i - 1, max(-1, i - 11), -1):
+        if p.low[k] in cue.opt("light_verbs") and not (k > 0 and p.low[k - 1] in ("-", "‐")):  # not "U.S.-led"
             return p.subject(k, exclude=frozenset(other.ids))
         if p.g.has("prepositions", p.low[k]) and p.low[k] != "of":
             return None  # "imposed sanctions on Russia over the war": the verb's noun is the sanctions
@@ -376,7 +376,18 @@ def _backed(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
 
 
 def _led(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
-    """In "the A-led war in B": A against the phrase after."""
+    """In "the A-led war in B": A against the phrase after; "a partner in the A-led coalition": A's ally."""
+    c = p.clause(i)
+    joined = [k for k in range(max(c.first, i - 7), i - 2) if p.g.has("membership_words", p.low[k])]
+    after = range(i + 1, min(c.last, i + 4) + 1)
+    grouped = any(
+        p.g.has("coalition_nouns", p.low[k])
+        or (p.tokens[k].anchor >= 0 and p.anchors[p.tokens[k].anchor].kind == "bloc")
+        for k in after
+    )
+    if joined and grouped:
+        member = p.subject(joined[0], exclude=frozenset((a,)))
+        return hit(cue, i, Side((a,)), member, kind="alliance")
     return hit(cue, i, Side((a,)), p.pp(i, ("in", "on", "against", "into"), limit=6))
 
 
