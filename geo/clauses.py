@@ -518,11 +518,17 @@ class Parse(Roles):
         if nxt >= len(self.tokens):
             return False
         w = self.low[nxt]
+        if self._ed_adjective(nxt):
+            return False  # "patrol boats and armoured vehicles": an adjective, not a new verb
         return (
             self.finite(w)
             or self.phrase_at[nxt] >= 0
             or w in ("it", "they", "he", "she", "then", "later", "the", "its", "their")
         )
+
+    def _ed_adjective(self, k: int) -> bool:
+        """A participle used as an adjective of weapons: "armoured vehicles", "guided missiles"."""
+        return self.g.has("item_adjectives", self.low[k])
 
     def _speaker(self, i: int) -> Side | None:
         c = self.clauses[-1]

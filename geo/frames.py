@@ -254,15 +254,17 @@ def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     dest = p.pp(v, ("in", "at", "to"), limit=8) or p.object(v)
     if dest is None:
         return []
+    # "the ministry said six Akinci drones had arrived": what arrived follows the verb of saying
+    first = max([c.first] + [k + 1 for k in range(c.first, i) if p.g.has("reporting", p.low[k])])
     src = None
     for pi, ph in enumerate(p.phrases):
-        if c.first <= ph.first < i and ph.prep == "from":
+        if first <= ph.first < i and ph.prep == "from":
             src = p.side(pi)
     if src is None:
-        src = maker_in(p, c.first, i - 1, dest.ids, systems=True)
+        src = maker_in(p, first, i - 1, dest.ids, systems=True)
     if src is None:
         return []
-    text = p.text(c.first, i - 1)
+    text = p.text(first, i - 1)
     if not item_phrases(text):
         return []
     return [Hit("transfer", src.ids, dest.ids, cue, i, item_text=text)]

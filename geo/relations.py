@@ -428,8 +428,8 @@ def _ok(p: Parse, ident: str, kind: str, physical: bool = False) -> bool:
         if a.id != ident:
             continue
         seen = True
-        if kind == "influence":
-            return True
+        if kind == "influence" or (kind == "transfer" and a.kind == "city"):
+            return True  # "drones had arrived at Kant": a transfer to the town's state
         if a.kind in ("region", "admin1", "other") and kind != "transfer":
             continue  # "a threat to peace in Latin America", "Florida's senator": no side of a relation
         if a.how == "capital-place" and (kind == "influence" or (kind == "conflict" and physical)):

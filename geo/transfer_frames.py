@@ -213,7 +213,7 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if p.passive(v) and cue.pos == "verb":
         item_start = max(c.first, i - 8)
         item_end = i - 1
-    src = frm or maker_in(p, v + 1, c.last, tgt.ids if tgt else (), systems=True)
+    src = frm or maker_in(p, item_start, max(item_end, item_start), tgt.ids if tgt else (), systems=True)
     if src is None and tgt is not None:
         src = blocked_by(p, v)  # "wanted to buy the plant, and the contract was blocked by Chile"
     last = p.context.transfer
@@ -227,6 +227,8 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if not item_phrases(text):
         # "five mine hunters bought from France": a participle after its item
         text = p.text(max(c.first, i - 8), i - 1)
+        if not item_phrases(text) and c.kind == "rel" and c.first > 0:
+            text = p.text(max(0, c.first - 8), c.first - 1)  # "24 F-16 jets that Argentina bought from Denmark"
         if not item_phrases(text):
             return []
     out = [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
