@@ -61,6 +61,8 @@ _DELIVERED = _rx(
     r"\b(?:already|delivered|received|arrived|handed over|has handed|have handed|"
     r"were used|was used|used|sold|supplied|provided|transferred|shipped|sent|"
     r"donated|bought|purchased|acquired|imported|deployed|since \d{4}|"
+    r"buys|sells|supplies|receives|imports|is receiving|are receiving|came from|comes from|"
+    r"supplier|suppliers|customer|customers|"
     r"ha(?:s|ve|d) (?:\w+ )?(?:been )?(?:\w+ed|sold|sent|given)|"
     r"ha(?:s|ve) been (?:buying|receiving|importing|acquiring|supplying|selling|sending|"
     r"delivering|providing|shipping|exporting))\b",
@@ -345,6 +347,7 @@ _PERFECT = _rx(r"\b(?:already|have|has|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b(?!\
 
 
 _APPROVED = _rx(r"\b(?:approv\w+|authori[sz]\w+|cleared|greenlit|green-lit|signed off on)\b", re.I)
+_AWAITED = _rx(r"\b(?:speed up|accelerate|expedite|await\w*|pending|delayed|delays|backlog)\b", re.I)
 _DELIVERED_NOW = _rx(r"\b(?:arrived|received|already|handed over|has delivered|have delivered|were delivered)\b", re.I)
 
 
@@ -363,6 +366,10 @@ def status(window: str, cue: str) -> str:
 
     if _FROZEN.search(window):
         return "frozen"
+    if cue.lower() == "ordered" and re.search(r"(?i)\b(?:it|they|which|that)\s+(?:\w+\s+)?ordered\b", window):
+        return "ordered"  # "speed up deliveries of the 12 Rafale jets it ordered": bought, not yet all here
+    if re.fullmatch(r"(?i)deliver(?:y|ies)", cue) and _AWAITED.search(window):
+        return "ordered"  # "would speed up delivery of six helicopters already purchased": still to come
     if _FUTURE.search(window) and not is_perfect():
         return "planned"
     if _APPROVED.search(window) and not _DELIVERED_NOW.search(window):

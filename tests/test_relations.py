@@ -185,7 +185,10 @@ def test_no_false_alarm(sentence: str) -> None:
         ("Chile ordered 12 drones from Norway in a deal worth $40m.", "ordered"),
         ("Norway plans to supply 12 drones to Chile.", "planned"),
         ("A Norwegian drone deal with Chile collapsed after the election.", "frozen"),
-        ("Norway supplies drones to Chile.", "unknown"),
+        ("Norway supplies drones to Chile.", "delivered"),  # the present of a habit: deliveries go on
+        ("Norway will supply drones to Chile next year.", "planned"),
+        ("Chile buys most of its weapons from Norway.", "delivered"),
+        ("Chile would speed up deliveries of the 12 jets it ordered from Norway.", "ordered"),
         ("Chile received the first drones from Norway under a 2019 contract.", "delivered"),
         ("Norway approved the sale of 12 drones to Chile.", "planned"),
         ("Chile has been buying drones from Norway for years.", "delivered"),
