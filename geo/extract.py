@@ -430,8 +430,13 @@ def merge_step(draft: Draft) -> Scene:
         )
         for r in relations
     ]
-    # a side against itself ("the M23 rebels who seized cities in Congo" when M23 is no actor of its own)
-    relations = [r for r in relations if (r.source, r.source_actor) != (r.target, r.target_actor)]
+    # a side against itself ("the M23 rebels who seized cities in Congo" when M23 is no actor of its own);
+    # within one country only a war or backing between its own sides is drawn (the SAF and the RSF)
+    relations = [
+        r
+        for r in relations
+        if r.source != r.target or (r.kind in ("conflict", "support") and r.source_actor != r.target_actor)
+    ]
     return Scene(documents=draft.documents, places=tuple(places), relations=tuple(relations), actors=actors)
 
 

@@ -347,6 +347,8 @@ def _fellow(p: Parse, i: int, cue: Cue, owner: Side) -> list[Hit]:
 def _backed(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
     """In "A-backed B", "Russian-backed operations against Ukraine", "the Iran-aligned movement"."""
     c = p.clause(i)
+    if any(p.g.has("mediation_nouns", w) for w in p.low[i + 1 : min(c.last, i + 3) + 1]):
+        return []  # "US-sponsored peace talks": a mediator, not a backer of a side
     if i + 1 <= c.last and p.g.has("hostile_nouns", p.low[i + 1]):
         # "Russian-backed operations against Ukraine": the backer wages them
         other = p.pp(i + 1, ("against", "on", "in", "into"), limit=4)
