@@ -38,6 +38,7 @@ FRAMES = (
     "compound",
     "subject-noun",
     "relational",
+    "fellow",
     "compound-adjective",
     "presence",
     "thank-for",

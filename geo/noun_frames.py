@@ -454,3 +454,18 @@ def compound_adjective(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []
     role = _COMPOUND_ROLES.get(cue.opt("role", "backer"))
     return role(p, i, p.anchors[p.tokens[k].anchor].id, cue) if role else []
+
+
+def fellow(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """In "Greece's threat comes from fellow NATO member Turkey": the clause's subject and the one named."""
+    v = i + n - 1
+    if "fellow" not in p.low[max(0, i - 4) : i]:
+        return []
+    named = _named_after(p, v, Side(())) or _named_beside(p, i, Side(()))
+    if named is None:
+        return []
+    blocs = {a.id for a in p.anchors if a.kind == "bloc"}
+    subj = p.subject(i, exclude=frozenset(named.ids) | blocs)
+    if subj is None:
+        return []
+    return [Hit(cue.kind, subj.ids, named.ids, cue, i, symmetric=True)]
