@@ -22,6 +22,8 @@ between / possessor / compound / subject-noun
     "the A-B pact", "[A ...] tensions with B".
 relational
     "A's ally B", "B, an ally of A", "B, A's patron": the noun names one side.
+fellow
+    "A's threat comes from fellow NATO member B": A and B belong to one group.
 compound-adjective
     "A-backed B", "A-led war in B", "A-supplied drones".
 presence
