@@ -37,6 +37,8 @@ MAX_TOKENS = 7
 
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+# abbreviations that open a place's name ("St. Petersburg", "Mt. Kenya", "Ft. Lauderdale")
+_NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
 _GAP_BREAK = re.compile(r"[.!?;:,()\[\]{}\"“”]|\n")
 
 _POSTAL_RE = re.compile(
@@ -161,6 +163,9 @@ def _stretch_end(text: str, toks: list[tuple[int, int]], i: int) -> int:
         if gap != " ":
             if gap == "." and toks[j - 1][1] - toks[j - 1][0] == 1 and text[toks[j - 1][0]].isupper():
                 last = j  # an initialism: "U.S.", "U.K."
+                continue
+            if gap == ". " and text[toks[j - 1][0] : toks[j - 1][1]] in _NAME_ABBREVIATIONS and w[:1].isupper():
+                last = j  # "St. Petersburg", "Ft. Worth": an abbreviation inside the name
                 continue
             if _GAP_BREAK.search(gap):
                 break

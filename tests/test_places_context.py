@@ -137,3 +137,13 @@ def test_a_town_written_without_its_arabic_article():
 )
 def test_short_capitalised_town_names_are_acronyms_outside_datelines(text, kept):
     assert any(k == "city" for k in _places(text).values()) is kept
+
+
+def test_an_abbreviated_saint_opens_the_name():
+    """ "St. Petersburg" is Russia's second city, not Petersburg, Virginia."""
+    assert "city:498817" in _places("Russia will close the US consulate in St. Petersburg, Lavrov said.")
+
+
+def test_regions_news_names():
+    places = _places("Russia secured corridors in Eastern Ghouta. Trade across the Asia-Pacific grew.")
+    assert places.get("other:eastern-ghouta") == "other" and places.get("region:asia-pacific") == "region"
