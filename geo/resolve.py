@@ -122,6 +122,8 @@ _METONYM_BEFORE = re.compile(
     r"(?:condemnation|criticism|protests?|rebuke|anger|pressure|objections?|support|backing|aid|help|"
     r"assistance|funding|weapons|arms|approval|recognition)\s+from|"
     r"turned to|sided with|appealed to|"
+    # the state's organs seated there: "the new government in Damascus", "the junta in Niamey"
+    r"(?:government|regime|authorities|junta|leadership|administration|rulers)\s+in|"
     r"(?:recogni[sz]ed|recogni[sz]es|recogni[sz]e|recogni[sz]ing|backed|backs|backing|supported|supports|"
     r"supporting|sanctioned|sanctioning|sanctions|threatened|threatens|threatening|blamed|blames|blaming|"
     r"urging|urges|pressing|presses|accusing|accuses|warning|warns|condemning|condemns|"

@@ -371,6 +371,10 @@ class Roles(Modality):
                     )
                 ):
                     return self._backed_or_side(pi)  # "struck positions of the US-backed SDF": the SDF's
+                if ph.prep == "in" and ph.prep_at > v and self.g.has("governance_nouns", self.low[ph.prep_at - 1]):
+                    # "backs the new government in Damascus": the state seated there (one seat: "... in
+                    # Damascus and Israel has struck" starts a new clause at "Israel")
+                    return Side((self.anchors[ph.anchors[0]].id,), pi, self.anchors[ph.anchors[0]].how)
                 if ph.prep and ph.prep_at > v:
                     return None
                 return self.side(pi)
