@@ -252,7 +252,7 @@ class Parse(Roles):
         if after >= len(self.tokens):
             return False
         w = self.low[after]
-        if not self.finite(w):
+        if not self.finite(w) and not self._third_person(after):
             return False
         if len(run) > 2:
             return False
@@ -511,6 +511,14 @@ class Parse(Roles):
         return nxt < len(self.tokens) and (
             self.phrase_at[nxt] >= 0 or self.low[nxt] in ("it", "they", "he", "she", "the", "this", "these", "its")
         )
+
+    def _third_person(self, k: int) -> bool:
+        """A cue verb's -s form before a determiner: "and Chile flies its own F-16s" (not "bases", "arms")."""
+        w = self.low[k]
+        if not w.endswith("s") or k + 1 >= len(self.low) or not self.g.has("determiners", self.low[k + 1]):
+            return False
+        stems = (w[:-3] + "y", w[:-2], w[:-1]) if w.endswith("ies") else (w[:-2], w[:-1])
+        return any(stem in self.verbs for stem in stems)
 
     def _opens_clause(self, i: int) -> bool:
         """Whether "and" opens a clause: not when it joins two words of one phrase ("arms and ammunition")."""

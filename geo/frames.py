@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
-from geo.items import item_phrases
+from geo.items import item_phrases, system_maker
 from geo.noun_frames import (
     between,
     compound,
@@ -235,7 +235,9 @@ def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     aimed = [k for k in range(s, e + 1) if p.low[k] in ("at", "against", "on", "into", "toward", "towards")]
     if aimed and not p.passive(v):
         e = aimed[0] - 1  # "launched drones at Saudi oil facilities": the target is no maker
-    maker = maker_in(p, s, e, user.ids, item_head=True)
+    # "Egypt flies F-16s": a fleet a state operates names its maker by the system's name
+    fleet = p.low[v] in ("operates", "operate", "operated", "operating", "flies", "fly", "flew", "fields", "fielded")
+    maker = maker_in(p, s, e, user.ids, item_head=True, systems=fleet)
     if maker is None:
         return []
     if (
@@ -245,8 +247,18 @@ def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     ):
         return []
     text = p.text(s, e)
-    if not item_phrases(text):
+    items = item_phrases(text)
+    if not items:
         return []
+    if fleet and len(items) > 1:
+        # "flies F-16s and Rafales": each system from its own maker
+        out = []
+        for item, _ in items:
+            made_by = system_maker(item)
+            src = (made_by,) if made_by else maker.ids
+            if not set(src) & set(user.ids):
+                out.append(Hit("transfer", src, user.ids, cue, i, item_text=item))
+        return out
     return [Hit("transfer", maker.ids, user.ids, cue, i, item_text=text)]
 
 

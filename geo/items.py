@@ -181,7 +181,7 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
     text = re.sub(r"^(?:of|in|with|on)\s+", "", text, flags=re.I)
     text = _MONEY_LEAD.sub("", text)
-    if not _HEAD_RE.search(text):
+    if not _has_head(text):
         return []
     spans: list[tuple[int, int]] = []
     last = 0
@@ -203,7 +203,9 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
             break  # "drones and plans to …": the second piece's head lies in a later clause
         kept.append((raw, cleaned, e))
     if not kept:
-        return []
+        # only system names ("French-built Rafales", "F-16s and Rafales"): each system one item
+        named = [(clean_item(text[s:e].strip()), parse_quantity(text[s:e])) for s, e in spans if text[s:e].strip()]
+        return [(c, q) for c, q in named if c and _systems()[0].search(c)]
     with_qty = [(c, parse_quantity(raw)) for raw, c, _ in kept]
     if len(with_qty) > 1 and sum(q is not None for _, q in with_qty) >= 2:
         return with_qty
@@ -218,6 +220,11 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
     else:
         joined, stretch = kept[0][1], kept[0][0]
     return [(joined, parse_quantity(stretch))] if joined else []
+
+
+def _has_head(text: str) -> bool:
+    """Whether a stretch names a thing transferred: an item noun, or a weapon system by name ("Rafales")."""
+    return bool(_HEAD_RE.search(text)) or _systems()[0].search(text) is not None
 
 
 def _kind_of_weapon(item: str) -> bool:
@@ -240,7 +247,7 @@ def _systems() -> tuple[re.Pattern[str], dict[str, str]]:
             name, iso, _note = line.split("\t")
             makers[name] = iso
     names = "|".join(re.escape(n) for n in sorted(makers, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])({names})(?:[A-Z0-9]{{1,4}})?(?![\w-])"), makers
+    return re.compile(rf"(?<![\w-])({names})(?:[A-Z0-9]{{1,4}})?(?:s|['’]s)?(?![\w-])"), makers
 
 
 def sentence_names_system(sentence: str) -> bool:

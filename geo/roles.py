@@ -358,6 +358,9 @@ class Roles(Modality):
         if i <= c.last and self.low[i] in ("its", "their") and i + 1 <= c.last and self.phrase_at[i + 1] < 0:
             # "shelled its positions": whose positions the sentence has named
             return self.possessive_pronoun(i)
+        seat = self._seated_body(v, c.last)
+        if seat is not None:
+            return seat
         while i <= c.last and skipped <= skip:
             pi = self.phrase_at[i]
             if pi >= 0:
@@ -371,10 +374,6 @@ class Roles(Modality):
                     )
                 ):
                     return self._backed_or_side(pi)  # "struck positions of the US-backed SDF": the SDF's
-                if ph.prep == "in" and ph.prep_at > v and self.g.has("governance_nouns", self.low[ph.prep_at - 1]):
-                    # "backs the new government in Damascus": the state seated there (one seat: "... in
-                    # Damascus and Israel has struck" starts a new clause at "Israel")
-                    return Side((self.anchors[ph.anchors[0]].id,), pi, self.anchors[ph.anchors[0]].how)
                 if ph.prep and ph.prep_at > v:
                     return None
                 return self.side(pi)
@@ -438,6 +437,26 @@ class Roles(Modality):
                 ):
                     continue  # "clashes on the Sudanese border": a place, not a side
                 return self.named_side(pi)
+        return None
+
+    def _seated_body(self, v: int, last: int) -> Side | None:
+        """The state a government or force after v is named by ("backs the new government in Damascus").
+
+        Also "train a new 1,200-strong police force in the Solomon Islands". One seat only ("... in
+        Damascus and Israel has struck" starts a new clause at "Israel").
+        """
+        for k in range(v + 1, min(last, v + 9)):
+            w = self.low[k]
+            if self.phrase_at[k] >= 0 or w in (",", ";") or (k > v + 1 and self.finite(w)):
+                return None
+            body = self.g.has("governance_nouns", self.low[k - 1]) or self.g.has("security_forces", self.low[k - 1])
+            if w == "in" and k > v + 1 and body:
+                j = k + 1 if self.phrase_at[k + 1] >= 0 else k + 2
+                pi = self.phrase_at[j] if j <= last else -1
+                if pi < 0:
+                    return None
+                a = self.anchors[self.phrases[pi].anchors[0]]
+                return Side((a.id,), pi, a.how)
         return None
 
     def _ally_named(self, ph: Phrase) -> Side | None:
