@@ -179,6 +179,8 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []
     src = _joined_in(p, v, src)
     tgt = _active_target(p, v, anchor_v, cue, src, preps)
+    if tgt is None and cue.kind == "support":
+        tgt = _rebels_against(p, v)
     if cue.kind == "support" and tgt is not None and tgt.np >= 0 and p.ground(p.phrases[tgt.np]):
         return []  # "units guarding the Afghan frontier": ground, not the state it belongs to, is guarded
     if cue.opt("symmetric") and src is not None and len(src.ids) > 1:
@@ -189,6 +191,27 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if tgt is not None and not _target_kind_ok(p, tgt, cue):
         return []
     return hit(cue, i, src, tgt) + _common_enemy(p, i, v, cue, src, tgt)
+
+
+def _rebels_against(p: Parse, v: int) -> Side | None:
+    """In "Turkey backs some of the rebel groups fighting to topple Assad": rebels of the state they fight."""
+    c = p.clause(v)
+    words = p.low[v + 1 : min(c.last, v + 7) + 1]
+    if not any(p.g.has("insurgent_nouns", w) for w in words):
+        return None
+    for k in range(v + 1, min(c.last, v + 14) + 1):
+        if p.g.has("fighting_words", p.low[k]):
+            foe = p.object(k) or p.pp(k, ("against",), limit=6) or _toppled(p, k)
+            # the rebels' country, not the side they fight ("militias fighting the Sudanese army": Sudan)
+            return Side(tuple(dict.fromkeys(i.split("@")[0] for i in foe.ids)), -1, "rebels") if foe else None
+    return None
+
+
+def _toppled(p: Parse, k: int) -> Side | None:
+    """The state in "fighting to topple Assad", "seeking to overthrow the government in Damascus"."""
+    if k + 2 < len(p.low) and p.low[k + 1] == "to":
+        return p.object(k + 2)
+    return None
 
 
 def _joined_in(p: Parse, v: int, src: Side | None) -> Side | None:
