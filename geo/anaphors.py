@@ -87,7 +87,33 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
             if ident:
                 out.append(Anchor(s, e, ident, "anaphor", "country"))
         taken.append((s, e))
-    return out
+    return out + _speaker_pronouns(sentence, anchors, taken)
+
+
+_QUOTE_FIRST = re.compile(
+    r"^\s*[\"“](?P<q>[^\"”]+)[\"”],?\s+(?P<s>[^\"“”]{1,120}?)\s+"
+    r"(?:said|says|told|added|insisted|warned|stressed|declared|wrote)\b"
+)
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|us)\b")
+
+
+def _speaker_pronouns(sentence: str, anchors: Sequence[Anchor], taken: list[tuple[int, int]]) -> list[Anchor]:
+    """In a quote, "we" and "our" stand for the speaker's state.
+
+    As in '"We will supply more," German Chancellor Olaf Scholz said'.
+    """
+    m = _QUOTE_FIRST.match(sentence)
+    if m is None:
+        return []
+    speaker = [a for a in anchors if m.start("s") <= a.start < m.end("s") and a.kind == "country" and a.how != "place"]
+    if not speaker:
+        return []
+    ident = speaker[0].id
+    return [
+        Anchor(w.start(), w.end(), ident, "anaphor", "country")
+        for w in _FIRST_PERSON.finditer(sentence, m.start("q"), m.end("q"))
+        if not any(s < w.end() and w.start() < e for s, e in taken)
+    ]
 
 
 def _army(phrase: str, before: Sequence[Anchor], context: Context) -> Anchor | None:

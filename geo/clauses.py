@@ -101,6 +101,8 @@ class Parse(Roles):
                 ph.last = j
                 j += 1
             a = self.anchors[toks[i].anchor]
+            if a.how == "anaphor" and self._anchor_text(toks[i].anchor).lower() in ("our", "ours"):
+                ph.possessive = True  # a quoted speaker's "our alliance with Japan"
             if ph.possessive or a.how in ("demonym", "group", "organ") or (first < i and low[first] == "the"):
                 head = self._head_words(i, j, ph)
                 if head:
