@@ -142,7 +142,7 @@ def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, 
         tgt = _sold_to(p, v)
     if tgt is None and preps:
         start = v if cue.opt("pp_from_verb") else anchor_v
-        tgt = p.pp(start, preps, limit=cue.opt("pp_within", 25))
+        tgt = p.pp(start, preps, limit=cue.opt("pp_within", 25), ground=bool(cue.opt("ground_target")))
     if tgt is None and cue.opt("place_preps") and p.g.has("physical_attacks", p.low[v]):
         # "shelled a city in northeastern Syria", "struck targets near Damascus": where the blow lands
         tgt = p.pp(v, cue.opt("place_preps"), limit=8)

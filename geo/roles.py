@@ -411,8 +411,13 @@ class Roles(Modality):
             return self.named_side(nxt)
         return self.named_side(pi)
 
-    def pp(self, v: int, preps: Sequence[str], *, limit: int = 25, left: bool = False) -> Side | None:
-        """The nearest phrase after token v (within its clause) governed by one of ``preps``."""
+    def pp(
+        self, v: int, preps: Sequence[str], *, limit: int = 25, left: bool = False, ground: bool = False
+    ) -> Side | None:
+        """The nearest phrase after token v (within its clause) governed by one of ``preps``.
+
+        With ``ground`` a place noun's state counts too ("massed on the Ukrainian border": Ukraine).
+        """
         c = self.clause(v)
         end = min(c.last, v + limit)
         for pi, ph in enumerate(self.phrases):
@@ -425,15 +430,20 @@ class Roles(Modality):
                 named = self._ally_named(ph)
                 if named is not None:
                     return named  # "an embargo on a fellow US ally in the Gulf, Qatar": Qatar
-                if self.ground(ph) and ph.prep in (
-                    "on",
-                    "at",
-                    "in",
-                    "near",
-                    "along",
-                    "off",
-                    "to",
-                    "into",
+                if (
+                    not ground
+                    and self.ground(ph)
+                    and ph.prep
+                    in (
+                        "on",
+                        "at",
+                        "in",
+                        "near",
+                        "along",
+                        "off",
+                        "to",
+                        "into",
+                    )
                 ):
                     continue  # "clashes on the Sudanese border": a place, not a side
                 return self.named_side(pi)
