@@ -430,7 +430,7 @@ def merge_step(draft: Draft) -> Scene:
         )
         for r in relations
     ]
-    # a side against itself ("the M23 rebels who seized cities in Congo" when M23 is no actor of its own);
+    # a side against itself ("rebels who seized towns of their own country" when M23 is no actor of its own);
     # within one country only a war or backing between its own sides is drawn (the SAF and the RSF)
     relations = [
         r

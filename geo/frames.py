@@ -91,7 +91,7 @@ def _passive_agent_patient(p: Parse, i: int, v: int, cue: Cue, preps: list[str])
     src = p.agent(v)
     tgt = p.subject(v)
     if src is None and cue.opt("passive_from"):
-        src = p.pp(v, ("from",), limit=6)  # "diplomats being expelled from the United States"
+        src = p.pp(v, ("from",), limit=6)  # "diplomats being expelled from Germany"
     if src is None and cue.opt("passive_owner") and tgt is not None:
         # "11,000 North Korean soldiers had been deployed to Russia": the soldiers' state sends them
         return hit(cue, i, tgt, p.pp(v, preps, limit=cue.opt("pp_within", 25)) if preps else None)
@@ -144,7 +144,7 @@ def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, 
         start = v if cue.opt("pp_from_verb") else anchor_v
         tgt = p.pp(start, preps, limit=cue.opt("pp_within", 25), ground=bool(cue.opt("ground_target")))
     if tgt is None and cue.opt("place_preps") and p.g.has("physical_attacks", p.low[v]):
-        # "shelled a city in northeastern Syria", "struck targets near Damascus": where the blow lands
+        # "shelled a town in northern Ethiopia", "struck targets near Asmara": where the blow lands
         tgt = p.pp(v, cue.opt("place_preps"), limit=8)
     if tgt is None and cue.opt("content"):
         tgt = content_actor(p, v)
@@ -194,7 +194,7 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 
 
 def _rebels_against(p: Parse, v: int) -> Side | None:
-    """In "Turkey backs some of the rebel groups fighting to topple Assad": rebels of the state they fight."""
+    """In "Rwanda backs rebel groups fighting to topple the government in Kinshasa": rebels of the state they fight."""
     c = p.clause(v)
     words = p.low[v + 1 : min(c.last, v + 7) + 1]
     if not any(p.g.has("insurgent_nouns", w) for w in words):
@@ -208,14 +208,14 @@ def _rebels_against(p: Parse, v: int) -> Side | None:
 
 
 def _toppled(p: Parse, k: int) -> Side | None:
-    """The state in "fighting to topple Assad", "seeking to overthrow the government in Damascus"."""
+    """The state in "fighting to topple Assad", "seeking to overthrow the government in Kinshasa"."""
     if k + 2 < len(p.low) and p.low[k + 1] == "to":
         return p.object(k + 2)
     return None
 
 
 def _joined_in(p: Parse, v: int, src: Side | None) -> Side | None:
-    """In "Japan and the US joined Seoul in condemning the transfers": Seoul condemns too, it is no target."""
+    """In "Japan and the US joined Manila in condemning the incursion": Manila condemns too, it is no target."""
     if src is None or v < 3 or p.low[v - 1] != "in":
         return src
     for k in range(max(0, v - 8), v - 2):

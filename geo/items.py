@@ -374,7 +374,7 @@ def status(window: str, cue: str) -> str:
     if _FROZEN.search(window):
         return "frozen"
     if cue.lower() == "ordered" and re.search(r"(?i)\b(?:it|they|which|that)\s+(?:\w+\s+)?ordered\b", window):
-        return "ordered"  # "speed up deliveries of the 12 Rafale jets it ordered": bought, not yet all here
+        return "ordered"  # "speed up deliveries of the 10 jets it ordered": bought, not yet all here
     if re.fullmatch(r"(?i)deliver(?:y|ies)", cue) and _AWAITED.search(window):
         return "ordered"  # "would speed up delivery of six helicopters already purchased": still to come
     if _FUTURE.search(window) and not is_perfect():

@@ -209,13 +209,13 @@ def _named_after(p: Parse, v: int, owner: Side) -> Side | None:
     j = v + 1
     placed = j + 1 < len(p.low) and p.low[j] in ("in", "on", "from") and "," in p.low[j + 1 : j + 5]
     if placed:
-        j = p.low.index(",", j + 1)  # "a fellow US ally in the Gulf, Qatar": a short place phrase first
+        j = p.low.index(",", j + 1)  # "a fellow French ally in the region, Morocco": a short place phrase first
     if j < len(p.low) and p.low[j] == ",":
         j += 1
     if j < len(p.low) and p.phrase_at[j] >= 0 and p.phrases[p.phrase_at[j]].first == j:
         end = p.phrases[p.phrase_at[j]].last + 1
         if placed and end < len(p.low) and p.low[end] not in (",", ".", ";"):
-            return None  # "Iran's proxies in the region, the Israel Defense Forces said": the speaker
+            return None  # "Iran's proxies in the region, the Saudi army said": the speaker
         named = p.side(p.phrase_at[j])
         if not set(named.ids) <= set(owner.ids):
             return named
@@ -319,7 +319,7 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """In "A's ally B", "B, A's ally", "B, an ally of A", "B is A's partner", "A and its ally B"."""
     v = i + n - 1
     if cue.kind == "alliance" and i > 0 and p.g.has("economic_modifiers", p.low[i - 1]):
-        return []  # "Myanmar's largest trading partner": trade, not an alliance
+        return []  # "Nepal's largest trading partner": trade, not an alliance
     owner = _noun_owner(p, i, v)
     if owner is None:
         # "Washington counts Turkey and Israel as close allies": the regarding verb's subject and object
@@ -348,7 +348,7 @@ def _backed(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
     """In "A-backed B", "Russian-backed operations against Ukraine", "the Iran-aligned movement"."""
     c = p.clause(i)
     if any(p.g.has("mediation_nouns", w) for w in p.low[i + 1 : min(c.last, i + 3) + 1]):
-        return []  # "US-sponsored peace talks": a mediator, not a backer of a side
+        return []  # "Kenya-sponsored peace talks": a mediator, not a backer of a side
     if i + 1 <= c.last and p.g.has("hostile_nouns", p.low[i + 1]):
         # "Russian-backed operations against Ukraine": the backer wages them
         other = p.pp(i + 1, ("against", "on", "in", "into"), limit=4)

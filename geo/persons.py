@@ -1,18 +1,18 @@
 """People's names in running text, so that a surname which is also a town is not put on the map.
 
 A name is two to four capitalised words introduced as a person: after a
-title or role ("Defence Minister Troels Lund Poulsen", "President Xiomara
-Castro", "analyst Martin Acosta"), after a verb of saying ("said Mihai
-Sora"), or before a verb of saying or an apposition that names a role ("Rosario
-Murillo said"; "Kholood Khair, a Sudanese analyst"). The name's last words found
-again elsewhere ("Lund Poulsen told", "Lopez Obrador questioned", "Castro")
-are the same person.
+title or role ("Defence Minister Anders Lund Berg", "President Elena
+Castro", "analyst Martin Ibarra"), after a verb of saying ("said Ioana
+Sora"), or before a verb of saying or an apposition that names a role
+("Rosario Vega said"; "Amira Khair, a Sudanese analyst"). The name's last
+words found again elsewhere ("Lund Berg told", "Lopez Mena questioned",
+"Castro") are the same person.
 
 Examples
 --------
->>> text = 'Defence Minister Troels Lund Poulsen said so. "Enough," Lund Poulsen added.'
+>>> text = 'Defence Minister Anders Lund Berg said so. "Enough," Lund Berg added.'
 >>> [text[s:e] for s, e, _ in person_spans(text)]
-['Troels Lund Poulsen', 'Lund Poulsen']
+['Anders Lund Berg', 'Lund Berg']
 """
 
 from __future__ import annotations

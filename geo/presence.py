@@ -1,7 +1,7 @@
 """The presence frame: troops, bases and forces of X in A, B and C, read as X's sway (influence).
 
 "Russia has deployed 1,600 troops in Transnistria", "China's naval base in
-Djibouti", "the 2,000 U.S. troops currently in Syria", "Djibouti hosts bases
+Djibouti", "the 1,200 Italian soldiers currently in Lebanon", "Djibouti hosts bases
 of the United States, China and France". A presence at the host's wish
 ("under an agreement with Kinshasa") is backing for the host instead, and
 trainers and police contingents back the state they serve in.
@@ -49,7 +49,7 @@ def _presence_owner(p: Parse, i: int, v: int, cue: Cue) -> Side | None:
     if owner is None and cue.opt("counted"):
         return None  # a counted force names its state beside it, never through the clause's subject
     if owner is None and cue.opt("from_base") and "from" in p.low[max(0, i - 4) : i]:
-        return p.subject(i, platforms=True)  # "US drones flew from an air base in Niger": who flies from it
+        return p.subject(i, platforms=True)  # "French drones flew from an air base in Niger": who flies from it
     if owner is None and (not verbs or any(w in verbs for w in p.low[max(0, i - 5) : i])):
         owner = p.subject(i)
     return owner
@@ -166,7 +166,7 @@ def _consenting(p: Parse, v: int, last: int) -> list[str]:
         return out  # a base keeps its owner's sway whoever leased the ground
     for k in range(v + 1, last + 1):
         if p.low[k] == "alongside" and p.low[k - 1] in ("fighting", "fight", "fights", "serving", "deployed"):
-            # "10,000 soldiers in South Kivu fighting alongside the Congolese army": the host's ally
+            # "3,000 soldiers in North Kivu fighting alongside the Congolese army": the host's ally
             side = p.pp(k - 1, ("alongside",), limit=4)
             out += [x for x in (side.ids if side else ()) if x not in out]
             continue

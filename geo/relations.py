@@ -223,7 +223,7 @@ def _cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: b
     if cue.opt("asserted", True) and (p.negated(i) or p.hypothetical(i)):
         return False
     if cue.kind == "conflict" and any(p.g.has("settling_verbs", w) for w in p.low[max(p.clause(i).first, i - 5) : i]):
-        return False  # "which settled its own border dispute with Kyrgyzstan": a quarrel that is over
+        return False  # "which settled its own border dispute with China": a quarrel that is over
     # "would consider recognising", "invited to join": not (yet) so
     return not p.hedged(i, aspirations=cue.kind not in ("transfer", "influence"))
 
@@ -374,7 +374,7 @@ def _named_with(p: Parse, bloc: str) -> set[str]:
 def _expand_blocs(p: Parse, findings: list[Finding]) -> list[Finding]:
     """Blocs as endpoints become their members: a small bloc always, a large one where its phrase names them.
 
-    A large bloc whose members the sentence does not name ("rejected a NATO grant", "a complaint
+    A large bloc whose members the sentence does not name ("declined a NATO grant", "a complaint
     with the UN Security Council") is no side of a relation: the map has no one place to draw it.
     The blocs that act as one party (``geo/data/words/blocs_acting_as_one.txt``: the EU) remain.
     """
@@ -429,7 +429,7 @@ def _ok(p: Parse, ident: str, kind: str, physical: bool = False) -> bool:
             continue
         seen = True
         if kind == "influence" or (kind == "transfer" and a.kind == "city"):
-            return True  # "drones had arrived at Kant": a transfer to the town's state
+            return True  # "drones had arrived at Niamey": a transfer to the town's state
         if a.kind in ("region", "admin1", "other") and kind != "transfer":
             continue  # "a threat to peace in Latin America", "Florida's senator": no side of a relation
         if a.how == "capital-place" and (kind == "influence" or (kind == "conflict" and physical)):
@@ -450,7 +450,7 @@ def _country_of(p: Parse, ident: str, kinds: tuple[str, ...] = ("city:", "admin1
 
 
 def _struck_state(p: Parse, source: str, target: str) -> str | None:
-    """The state a blow on a place hits ("bombed Aleppo", "struck targets near Damascus": Syria), or None.
+    """The state a blow on a place hits ("bombed Aleppo", "struck targets near Asmara": Syria), or None.
 
     None when the target is no place, or a place of the attacker's own state ("the army
     retook Khartoum"): :func:`_ok` judges those.

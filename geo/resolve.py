@@ -191,7 +191,7 @@ def _person_use(text: str, m: Mention) -> bool:
 
 
 def _in_person_name(m: Mention, names: Sequence[Span]) -> bool:
-    """True when a town-only mention is a word of a person's name ("Troels Lund Poulsen", "Castro")."""
+    """True when a town-only mention is a word of a person's name ("Anders Lund Berg", "Castro")."""
     if any(r.actor is not None or not r.id.startswith(("city:", "admin1:")) for r in m.readings):
         return False
     return any(s <= m.start and m.end <= e and (not whole or (s, e) != (m.start, m.end)) for s, e, whole in names)

@@ -416,7 +416,7 @@ class Roles(Modality):
     ) -> Side | None:
         """The nearest phrase after token v (within its clause) governed by one of ``preps``.
 
-        With ``ground`` a place noun's state counts too ("massed on the Ukrainian border": Ukraine).
+        With ``ground`` a place noun's state counts too ("massed on the Lithuanian border": Ukraine).
         """
         c = self.clause(v)
         end = min(c.last, v + limit)
@@ -429,7 +429,7 @@ class Roles(Modality):
                     return self.named_side(nxt)  # "positions of the Chile-backed Kenyan militia": the militia
                 named = self._ally_named(ph)
                 if named is not None:
-                    return named  # "an embargo on a fellow US ally in the Gulf, Qatar": Qatar
+                    return named  # "a blockade on a fellow French ally in the region, Morocco": Qatar
                 if (
                     not ground
                     and self.ground(ph)
@@ -450,10 +450,10 @@ class Roles(Modality):
         return None
 
     def _seated_body(self, v: int, last: int) -> Side | None:
-        """The state a government or force after v is named by ("backs the new government in Damascus").
+        """The state a government or force after v is named by ("backs the new government in Tripoli").
 
-        Also "train a new 1,200-strong police force in the Solomon Islands". One seat only ("... in
-        Damascus and Israel has struck" starts a new clause at "Israel").
+        Also "train a new 800-strong coast guard force in Papua New Guinea". One seat only ("... in
+        Tripoli and Turkey has struck" starts a new clause at "Israel").
         """
         for k in range(v + 1, min(last, v + 9)):
             w = self.low[k]

@@ -228,7 +228,7 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         # "five mine hunters bought from France": a participle after its item
         text = p.text(max(c.first, i - 8), i - 1)
         if not item_phrases(text) and c.kind == "rel" and c.first > 0:
-            text = p.text(max(0, c.first - 8), c.first - 1)  # "24 F-16 jets that Argentina bought from Denmark"
+            text = p.text(max(0, c.first - 8), c.first - 1)  # "18 Gripen jets that Thailand bought from Sweden"
         if not item_phrases(text):
             return []
     out = [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]

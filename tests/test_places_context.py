@@ -23,19 +23,19 @@ def _names(text: str) -> list[tuple[str, bool]]:
     ("text", "names"),
     [
         # a title or office before the name, inside or outside the capitalised run
-        ("Defence Minister Troels Lund Poulsen spoke.", [("Troels Lund Poulsen", True)]),
+        ("Defence Minister Anders Lund Berg spoke.", [("Anders Lund Berg", True)]),
         ("It met Secretary of State John Kerry.", [("John Kerry", True)]),
         ("Then Sen. Marco Rubio objected.", [("Marco Rubio", True)]),
         ("It quoted spokesman Wang Wenbin.", [("Wang Wenbin", True)]),
         # a verb of saying, before or after
-        ("The risk is real, said Mihai Sora.", [("Mihai Sora", True)]),
-        ("Rosario Murillo said the deal stood.", [("Rosario Murillo", True)]),
+        ("The risk is real, said Ioana Sora.", [("Ioana Sora", True)]),
+        ("Rosario Vega said the deal stood.", [("Rosario Vega", True)]),
         # an apposition that names a role
-        ("Martin Acosta, a defence analyst, disagreed.", [("Martin Acosta", True)]),
+        ("Martin Ibarra, a defence analyst, disagreed.", [("Martin Ibarra", True)]),
         # the person's last words found again are the same person
         (
-            "President Andres Manuel Lopez Obrador spoke. Lopez Obrador left.",
-            [("Andres Manuel Lopez Obrador", True), ("Lopez Obrador", False)],
+            "President Juan Carlos Lopez Mena spoke. Lopez Mena left.",
+            [("Juan Carlos Lopez Mena", True), ("Lopez Mena", False)],
         ),
     ],
 )
@@ -46,8 +46,8 @@ def test_people_are_found_by_their_cues(text, names):
 @pytest.mark.parametrize(
     "text",
     [
-        "Baseball Toronto, a subscription website, reported it.",  # an apposition without a role
-        "The victim stood in the South Kilburn Estate, the heart of the dispute.",
+        "Hockey Toronto, a subscription newsletter, reported it.",  # an apposition without a role
+        "The crowd stood in the South Kilburn Estate, the centre of the row.",
         "The mayor of Los Angeles Eric Garcetti spoke.",  # "of" before a place is no office
         "The Texas Rangers beat the Oakland Athletics.",
     ],
@@ -58,8 +58,8 @@ def test_organisations_and_places_are_not_people(text):
 
 def test_a_town_in_a_persons_name_is_not_put_on_the_map():
     text = (
-        "Defence Minister Troels Lund Poulsen said the ships would be built. "
-        '"It is urgent," Lund Poulsen told reporters in Lund.'
+        "Defence Minister Anders Lund Berg said the ships would be built. "
+        '"It is urgent," Lund Berg told reporters in Lund.'
     )
     lund = [p for p in extract([Document("t", "test", text)]).places if p.name == "Lund"]
     assert len(lund) == 1 and [m.text for m in lund[0].mentions] == ["Lund"]
@@ -69,9 +69,9 @@ def test_a_town_in_a_persons_name_is_not_put_on_the_map():
 @pytest.mark.parametrize(
     ("text", "absent"),
     [
-        ("said Kholood Khair, a Sudanese analyst.", "Khair"),
-        ("Honduras, whose President Xiomara Castro has good relations with Managua, stayed out.", "Castro"),
-        ("US House Speaker Nancy Pelosi visited Taipei.", "Nancy"),
+        ("said Amira Khair, a Sudanese analyst.", "Khair"),
+        ("Panama, whose President Elena Castro has good ties with Bogota, stayed out.", "Castro"),
+        ("US House Speaker Nancy Reyes visited Manila.", "Nancy"),
         ("Russian President Vladimir Putin met the envoy.", "Vladimir"),
     ],
 )
@@ -86,8 +86,8 @@ def test_the_mayor_of_a_city_keeps_the_city():
 @pytest.mark.parametrize(
     "text",
     [
-        "Romania bought six Aydın-class ships from Turkey.",  # a class of ships named after a town
-        "Moscow donated 50 armoured Tigr vehicles to Nicaragua.",  # a vehicle, not the region
+        "Bulgaria bought two Aydın-class ships from Turkey.",  # a class of ships named after a town
+        "Moscow donated 20 armoured Tigr vehicles to Bolivia.",  # a vehicle, not the region
     ],
 )
 def test_vehicle_and_ship_class_names_are_not_places(text):
@@ -125,13 +125,13 @@ def test_territories_in_dispute_read_as_disputed_areas_and_self_governing_states
 
 def test_a_town_written_without_its_arabic_article():
     """GeoNames writes "Al Qamishli"; news mostly "Qamishli"."""
-    assert _places("Turkey fired on Qamishli on Tuesday.").get("city:173377") == "city"
+    assert _places("Turkish artillery fired on Qamishli on Sunday.").get("city:173377") == "city"
 
 
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
-        ("Syria's state news agency SANA said the strikes hit a depot.", False),  # an acronym, not Saña (Peru)
+        ("Syria's state news agency SANA said a blast hit a fuel store.", False),  # an acronym, not Saña (Peru)
         ("ROME (Reuters) - Italy said it would send ships.", True),  # a dateline in capitals is a place
     ],
 )
@@ -141,9 +141,9 @@ def test_short_capitalised_town_names_are_acronyms_outside_datelines(text, kept)
 
 def test_an_abbreviated_saint_opens_the_name():
     """ "St. Petersburg" is Russia's second city, not Petersburg, Virginia."""
-    assert "city:498817" in _places("Russia will close the US consulate in St. Petersburg, Lavrov said.")
+    assert "city:498817" in _places("Finland will close its consulate in St. Petersburg, officials said.")
 
 
 def test_regions_news_names():
-    places = _places("Russia secured corridors in Eastern Ghouta. Trade across the Asia-Pacific grew.")
+    places = _places("Aid convoys reached Eastern Ghouta. Tensions across the Asia-Pacific grew.")
     assert places.get("other:eastern-ghouta") == "other" and places.get("region:asia-pacific") == "region"

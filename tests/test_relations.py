@@ -455,7 +455,7 @@ def test_a_counted_group_of_allies_or_rivals_relates_its_members() -> None:
 
 def test_a_large_bloc_whose_members_go_unnamed_is_no_endpoint() -> None:
     """NATO and the UN have no one place on the map; the members a sentence names do."""
-    assert not [r for r in _rels("Spain rejected a NATO grant for a command centre.") if "bloc:nato" in r]
+    assert not [r for r in _rels("Spain turned down a NATO grant for a training school.") if "bloc:nato" in r]
     assert not [r for r in _rels("Peru lodged a complaint with the UN about Chile.") if "bloc:un" in r]
     assert ("conflict", "ES", "CA") in _rels("Spain's main threat comes from fellow NATO member Canada.")
 
