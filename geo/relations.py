@@ -222,10 +222,20 @@ def _cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: b
         return p.negated(i) and not p.hypothetical(i)
     if cue.opt("asserted", True) and (p.negated(i) or p.hypothetical(i)):
         return False
+    if cue.kind == "support" and _purpose_of_a_thing(p, i):
+        return False  # "delivered air defence systems to protect Pyongyang": the delivery is the relation
     if cue.kind == "conflict" and any(p.g.has("settling_verbs", w) for w in p.low[max(p.clause(i).first, i - 5) : i]):
         return False  # "which settled its own border dispute with China": a quarrel that is over
     # "would consider recognising", "invited to join": not (yet) so
     return not p.hedged(i, aspirations=cue.kind not in ("transfer", "influence"))
+
+
+def _purpose_of_a_thing(p: Parse, i: int) -> bool:
+    """Whether the cue at i is an infinitive of purpose after a thing given or lent ("a swap to help Male")."""
+    if i < 2 or p.low[i - 1] != "to":
+        return False
+    before = p.low[i - 2]
+    return before in p.g.words["item_words"] or p.g.has("purpose_heads", before)
 
 
 def _named_pairs(p: Parse) -> list[Finding]:
