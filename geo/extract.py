@@ -112,7 +112,7 @@ def relation_step(draft: Draft) -> None:
 
 
 _MEMO_SIZE = 4096
-_COUNTS = "mentions"  # the Context field of running counts, read only through Context.focus
+_COUNTS = ("mentions", "suppliers")  # the Context fields of running counts, read only through their order
 
 
 def _frozen(value):
@@ -139,9 +139,11 @@ def _context_key(context: Context) -> tuple:
     out = []
     for f in fields(context):
         value = getattr(context, f.name)
-        if f.name == _COUNTS:
+        if f.name == "mentions":
             rank = {a: n for n, a in enumerate(context.actors)}
             value = tuple(sorted(context.actors, key=lambda i: context.mentions.get(i, 0) + rank[i] / 100))
+        elif f.name == "suppliers":
+            value = tuple(sorted(context.suppliers, key=lambda i: -context.suppliers[i]))
         out.append(_frozen(value))
     return tuple(out)
 
@@ -156,11 +158,15 @@ def _relations_in(sentence: str, anchors: list[Anchor], context: Context, memo: 
     key = (sentence, tuple(anchors), _context_key(context))
     hit = memo.get(key)
     if hit is None:
-        counts = dict(getattr(context, _COUNTS))
+        before = {name: dict(getattr(context, name)) for name in _COUNTS}
         findings = tuple(find_relations(sentence, anchors, context=context))
-        after = {f.name: _copy(getattr(context, f.name)) for f in fields(context) if f.name != _COUNTS}
-        now = getattr(context, _COUNTS)
-        added = {c: n - counts.get(c, 0) for c, n in now.items() if n != counts.get(c, 0)}
+        after = {f.name: _copy(getattr(context, f.name)) for f in fields(context) if f.name not in _COUNTS}
+        added = {
+            name: {
+                c: n - before[name].get(c, 0) for c, n in getattr(context, name).items() if n != before[name].get(c, 0)
+            }
+            for name in _COUNTS
+        }
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
         memo[key] = (findings, after, added)
@@ -168,9 +174,10 @@ def _relations_in(sentence: str, anchors: list[Anchor], context: Context, memo: 
     findings, after, added = hit
     for name, value in after.items():
         setattr(context, name, _copy(value))
-    counts = getattr(context, _COUNTS)
-    for c, n in added.items():
-        counts[c] = counts.get(c, 0) + n
+    for name, grown in added.items():
+        counts = getattr(context, name)
+        for c, n in grown.items():
+            counts[c] = counts.get(c, 0) + n
     return list(findings)
 
 

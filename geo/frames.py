@@ -115,8 +115,12 @@ def _event_actor(p: Parse, v: int, src: Side) -> Side | None:
     w, ctx = p.low[j], p.context
     if p.g.has("event_nouns", w) and ctx.conflict and not set(ctx.conflict) & set(src.ids):
         return Side(ctx.conflict, -1, "context")
-    if p.g.has("sale_nouns", w) and ctx.transfer and ctx.transfer[0] and ctx.transfer[0] not in src.ids:
-        return Side((ctx.transfer[0],), -1, "context")
+    if p.g.has("sale_nouns", w) and ctx.transfer and ctx.transfer[0]:
+        # "joined Seoul in condemning the transfers": the story's main supplier, not merely the last one read
+        ranked = sorted(ctx.suppliers, key=lambda x: -ctx.suppliers[x]) or [ctx.transfer[0]]
+        supplier = next((x for x in ranked if x not in src.ids), None)
+        if supplier is not None:
+            return Side((supplier,), -1, "context")
     parties = ctx.listed if len(ctx.listed) >= 2 else ctx.pair or ()
     if p.g.has("pact_nouns", w) and parties and not set(parties) & set(src.ids):
         return Side(tuple(parties), -1, "context")

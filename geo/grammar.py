@@ -50,6 +50,7 @@ class Context:
     ``pair`` the last two distinct actors named together; ``plural`` the last
     coordinated or group actor; ``leader`` the country of the last leader named;
     ``mentions`` how often each country has been named (the story's focus);
+    ``suppliers`` how many transfers each supplier has been read in (the story's main supplier);
     ``transfer`` the supplier and recipient of the last transfer read (a
     package's later items: "the deal also includes ..."); ``conflict`` the
     attackers of the last conflict read ("support to the strikes"); ``listed``
@@ -64,6 +65,7 @@ class Context:
     actors: list[str] = field(default_factory=list)
     mentions: dict[str, int] = field(default_factory=dict)
     transfer: tuple[str, str] | None = None
+    suppliers: dict[str, int] = field(default_factory=dict)
     conflict: tuple[str, ...] = ()
     listed: tuple[str, ...] = ()
 

@@ -134,6 +134,8 @@ def find_relations(
         transfers = [f for f in findings if f.kind == "transfer"]
         if transfers:
             context.transfer = (transfers[-1].source, transfers[-1].target or "")
+            for t in transfers:
+                context.suppliers[t.source] = context.suppliers.get(t.source, 0) + 1
         # who carried out the last attack the story told ("support to the strikes", "criticising the raid")
         attacks = [f for f in findings if f.kind == "conflict" and f.extra.get("physical")]
         if attacks:

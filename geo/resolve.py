@@ -273,7 +273,9 @@ def _local_points(mentions: Sequence[Mention], gaz: Gazetteer) -> list[tuple[flo
             continue
         if len(entries) == 1 or all(x is not None and _km((x.lat, x.lon), (e.lat, e.lon)) < 100 for x in entries):
             pts.append((e.lat, e.lon))
-    return pts
+    # each place once: a long article that names one town a thousand times has one point there, and
+    # choosing a reading stays linear in the article's length
+    return list(dict.fromkeys(pts))
 
 
 _Pick = tuple[Reading, Entry]
