@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from geo.data.wordlists import AFTER_PLACE_WORDS, BEFORE_PLACE_WORDS, PERSON_TITLES, STOP_WORDS
 
@@ -89,8 +90,9 @@ def person_spans(text: str) -> list[Span]:
         return found
     alternatives = "|".join(re.escape(t) for t in sorted(tails, key=len, reverse=True))
     again = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
-    inside = [(s, e) for s, e, _ in found]
+    starts = [s for s, _, _ in found]  # the names found are disjoint and in text order
     for m in again.finditer(text):
-        if not any(s <= m.start() and m.end() <= e for s, e in inside):
+        k = bisect_right(starts, m.start()) - 1
+        if k < 0 or found[k][1] < m.end():
             found.append((m.start(), m.end(), False))
     return sorted(found)

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -250,9 +251,11 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> 
     state_cues = bool(_STATE_CUES.search(text))
     points = _local_points(mentions, gaz)
     names = person_spans(text)
+    starts = [s for s, _, _ in names]
     out: list[Resolved] = []
     for idx, m in enumerate(mentions):
-        if names and _in_person_name(m, names):
+        k = bisect_right(starts, m.start) - 1
+        if k >= 0 and _in_person_name(m, names[k : k + 1]):
             continue
         res = _resolve_one(text, m, gaz, doc_iso, sub_iso, state_cues, mentions, idx, points)
         if res is not None:
