@@ -147,3 +147,25 @@ def test_an_abbreviated_saint_opens_the_name():
 def test_regions_news_names():
     places = _places("Aid convoys reached Eastern Ghouta. Tensions across the Asia-Pacific grew.")
     assert places.get("other:eastern-ghouta") == "other" and places.get("region:asia-pacific") == "region"
+
+
+def test_every_site_lies_in_or_beside_its_country():
+    """The hand-written points of installations.tsv fall within half a degree of their country's outline."""
+    from importlib import resources
+
+    from shapely.geometry import Point
+
+    from geo.shapes import load_shapes
+
+    shapes = load_shapes()
+    rows = resources.files("geo.data").joinpath("installations.tsv").read_text(encoding="utf-8").splitlines()
+    far = []
+    for line in rows:
+        if not line.strip() or line.startswith(("#", "id\t")):
+            continue
+        pid, _name, _kind, iso, lat, lon = line.split("\t")[:6]
+        outline = shapes.geometry(iso)
+        assert outline is not None, (pid, iso)
+        if outline.distance(Point(float(lon), float(lat))) > 0.5:
+            far.append(pid)
+    assert len(rows) > 80 and far == []
