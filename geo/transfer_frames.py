@@ -184,7 +184,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     tgt = t.tgt
     src = t.src
     if src is None or (src.np >= 0 and src.np == tgt.np):
-        src = frm or maker_in(p, t.item_start, t.item_end, tgt.ids)
+        src = frm or maker_in(p, t.item_start, t.item_end, tgt.ids, systems=cue.pos == "noun")
     text = _given_item(p, i, v, cue, t) if src is not None else None
     if src is None or text is None:
         return []
