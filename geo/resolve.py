@@ -10,7 +10,9 @@ Rules, in order:
    a locative preposition ("in/to/from/near Kyiv", "visited Kyiv"), or a
    place noun after it ("Kyiv visit", "Kyiv's mayor", "Moscow region").
 3. A name that is a person as often as a place ("Jordan", "Chad",
-   "Georgia") is dropped when written as part of a person's name.
+   "Georgia") is dropped when written as part of a person's name, and so
+   is any town inside a name :mod:`geo.persons` finds ("Defence Minister
+   Anders Lund Berg").
 4. A country name that is also a sub-national place ("Georgia") becomes the
    other place when the document names two or more cities or regions of
    that other country and none of the first.
