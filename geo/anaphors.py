@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from geo.grammar import Anchor, Context, _anaphor_re, _group_phrases, _pair_phrases, counted_nouns
 
@@ -48,9 +47,9 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
             continue  # "the government (and people) of Sudan" names its state after "of"
         before = [a for a in anchors if a.end <= s and a.how != "place"]
         if phrase in ("the army", "the armed forces", "the military"):
-            army = _army(phrase, before, context)
-            if army is not None:
-                out.append(replace(army, start=s, end=e))
+            army = _army(before, context)
+            if army:
+                out.append(Anchor(s, e, army, "group", "country"))
         elif phrase in _group_phrases():
             groups = [a.id for a in before if a.how == "group"] or list(context.plural[:1])
             if groups:
@@ -116,17 +115,13 @@ def _speaker_pronouns(sentence: str, anchors: Sequence[Anchor], taken: list[tupl
     ]
 
 
-def _army(phrase: str, before: Sequence[Anchor], context: Context) -> Anchor | None:
-    """The army of the story's state: one side of its civil war where it has one ("the army"), else None."""
-    if phrase not in ("the army", "the armed forces", "the military"):
-        return None
+def _army(before: Sequence[Anchor], context: Context) -> str:
+    """The anchor id of "the army": the story's state's army where it is one side of a civil war, else ""."""
     from geo.actors import load_groups
 
     focus = context.focus() or next((a.id for a in reversed(before) if a.kind == "country"), "")
     army = load_groups().army_of(focus.split("@")[0]) if focus else None
-    if army is not None:
-        return Anchor(0, 0, f"{army.iso}@{army.id}", "group", "country")
-    return None
+    return f"{army.iso}@{army.id}" if army is not None else ""
 
 
 _NAMED_AS_GROUND = re.compile(r"\b(?:of|as|in|over|near)\s+(?:the\s+|Las\s+|Los\s+|La\s+|El\s+)?$", re.I)

@@ -263,7 +263,7 @@ def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if aimed and not p.passive(v):
         e = aimed[0] - 1  # "launched drones at Saudi oil facilities": the target is no maker
     # "Egypt flies F-16s": a fleet a state operates names its maker by the system's name
-    fleet = p.low[v] in ("operates", "operate", "operated", "operating", "flies", "fly", "flew", "fields", "fielded")
+    fleet = p.g.has("fleet_verbs", p.low[v])
     maker = maker_in(p, s, e, user.ids, item_head=True, systems=fleet)
     if maker is None:
         return []

@@ -13,7 +13,7 @@ from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.data.wordlists import NUMBER_WORDS
 from geo.grammar import Phrase
-from geo.slots import Hit, noun_after, noun_before, owner_of
+from geo.slots import Hit, noun_after, noun_before, owner_of, state_of
 
 
 def _hosted(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
@@ -126,7 +126,7 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     hosts = _consenting(p, v, last)
     for label, members in _presence_groups(p, v, last, cue, owner):
         countries = [m for m in members if kinds.get(m) not in ("region", "sea", "bloc")]
-        members = [m for m in countries or members if m not in hosts and _state_of(m) not in hosts]
+        members = [m for m in countries or members if m not in hosts and state_of(m) not in hosts]
         if cue.kind == "support":  # "Danish instructors remain in Argentina": trainers back their host
             hits += [Hit("support", owner.ids, (m,), cue, i) for m in countries if m not in owner.ids]
         elif members:
@@ -140,22 +140,12 @@ def _counted(p: Parse, owner: Side) -> bool:
     """Whether a number counts the owner's force: "the 2,000 U.S. troops", "some 900 American soldiers"."""
     if owner.np < 0:
         return False
-    k = p.phrases[owner.np].first - 1
-    if k >= 0 and p.low[k] in ("the", "a", "an") and p.phrases[owner.np].first == k + 1:
-        return False  # the phrase starts at its article: "the U.S." holds no count
     first = p.phrases[owner.np].first
+    k = first - 1
+    if k >= 0 and p.low[k] in ("the", "a", "an"):
+        return False  # "the U.S. troops": an article, no count, before the state
     words = [*p.low[first : first + 3], p.low[k] if k >= 0 else ""]
     return any(w.replace(",", "").isdigit() or w in NUMBER_WORDS for w in words)
-
-
-def _state_of(ident: str) -> str:
-    """The state a province or city lies in ("admin1:CD-SK": Congo), else the id itself."""
-    if not ident.startswith(("admin1:", "city:")):
-        return ident
-    from geo.gazetteer import load_gazetteer
-
-    entry = load_gazetteer().get(ident)
-    return entry.iso if entry is not None and entry.iso else ident
 
 
 def _consenting(p: Parse, v: int, last: int) -> list[str]:

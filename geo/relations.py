@@ -33,6 +33,7 @@ from geo.data.wordlists import BLOCS_ACTING_AS_ONE
 from geo.frames import FRAME_FUNCTIONS, Hit
 from geo.grammar import load_grammar
 from geo.items import date, item_phrases, parse_quantity, sentence_names_system, status
+from geo.slots import state_of
 
 __all__ = ["Anchor", "Context", "Finding", "carry", "find_relations", "parse_quantity"]
 
@@ -451,14 +452,8 @@ def _ok(p: Parse, ident: str, kind: str, physical: bool = False) -> bool:
     return not seen  # from context: it was an actor there
 
 
-def _country_of(p: Parse, ident: str, kinds: tuple[str, ...] = ("city:", "admin1:")) -> str:
-    """The state a city or province (with ``kinds`` also a state-less region: Darfur) lies in; else the id."""
-    if not ident.startswith(kinds):
-        return ident
-    from geo.gazetteer import load_gazetteer
-
-    entry = load_gazetteer().get(ident)
-    return entry.iso if entry is not None and entry.iso else ident
+# places whose holder a sphere at home leaves out: a state's bases at home are no sway
+_HELD = ("disputed:", "city:", "admin1:")
 
 
 def _struck_state(p: Parse, source: str, target: str) -> str | None:
@@ -467,22 +462,12 @@ def _struck_state(p: Parse, source: str, target: str) -> str | None:
     None when the target is no place, or a place of the attacker's own state ("the army
     retook Khartoum"): :func:`_ok` judges those.
     """
-    home = _country_of(p, target, ("city:", "admin1:", "other:"))
+    home = state_of(target, ("city:", "admin1:", "other:"))
     if home == target and not any(a.id == target and a.how == "capital-place" for a in p.anchors):
         return None
     if home == source.split("@")[0] or len(home) != 2 or not home.isupper():
         return None
     return home
-
-
-def _home(ident: str) -> str:
-    """The country a place lies in (a disputed area: the state that holds it), or the id itself."""
-    if ident.startswith(("disputed:", "city:", "admin1:")):
-        from geo.gazetteer import load_gazetteer
-
-        entry = load_gazetteer().get(ident)
-        return entry.iso if entry is not None and entry.iso else ident
-    return ident
 
 
 def _unbroken(hits: list[Hit]) -> list[Hit]:
@@ -503,11 +488,11 @@ def _influence(p: Parse, h: Hit, cue: str, seen: set[tuple], waters: set[str]) -
     """A sphere's findings: one per holder, over the countries it holds (a city stands for its own)."""
     # "a base in the city of Gyumri"; a verb frame's target is the sphere: "X controls Y's main port"
     held = h.members or h.target
-    members = tuple(dict.fromkeys(_country_of(p, m) for m in held if m not in h.source))
+    members = tuple(dict.fromkeys(state_of(m) for m in held if m not in h.source))
     out = []
     for s in h.source:
-        if any(_home(m) == s for m in members):
-            members = tuple(m for m in members if _home(m) != s)  # a state's bases at home are no sway
+        if any(state_of(m, _HELD) == s for m in members):
+            members = tuple(m for m in members if state_of(m, _HELD) != s)  # a state's bases at home are no sway
         key: tuple = ("influence", s, members)
         if members and key not in seen and s not in waters:
             seen.add(key)
@@ -530,7 +515,7 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
         for s in h.source:
             for t in h.target:
                 if h.kind == "support" and h.cue.frame == "presence":
-                    t = _country_of(p, t)  # "police officers based in Honiara": backing for the Solomon Islands
+                    t = state_of(t)  # "police officers based in Honiara": backing for the Solomon Islands
                 if s == t or not s or not t or {s, t} & waters:
                     continue
                 physical = p.g.has("physical_attacks", p.low[h.at])
@@ -541,7 +526,7 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
                 if h.kind == "transfer":
                     # "patrol boats delivered to Cabo Delgado": a state supplies a state; no region sells or buys
                     ends = ("city:", "admin1:", "other:")
-                    src, dst = _country_of(p, s, ends), _country_of(p, t, ends)
+                    src, dst = state_of(s, ends), state_of(t, ends)
                     if src != dst and not {src[:4], dst[:4]} & {"regi", "othe", "sea:"}:
                         out += _transfers(p, h, src, dst, cue, seen)
                     continue

@@ -150,6 +150,20 @@ def reacted_to(p: Parse, i: int) -> bool:
     return k >= 0 and i - k <= 4 and p.g.has("reaction_verbs", p.low[k])
 
 
+def state_of(ident: str, kinds: tuple[str, ...] = ("city:", "admin1:")) -> str:
+    """The state a place of one of ``kinds`` lies in ("admin1:CD-SK": Congo), else the id itself.
+
+    With ``"other:"`` also a state-less region or site (Darfur, a base); with ``"disputed:"`` the
+    state that holds a disputed area.
+    """
+    if not ident.startswith(kinds):
+        return ident
+    from geo.gazetteer import load_gazetteer
+
+    entry = load_gazetteer().get(ident)
+    return entry.iso if entry is not None and entry.iso else ident
+
+
 def owner_of(p: Parse, i: int) -> Side | None:
     """The phrase that owns the noun at token i: "Russia's war", "Russian aggression", "its war", "the war of X"."""
     k = i - 1
