@@ -308,6 +308,8 @@ class Parse(Roles):
                 return
             if w in self.verbs:
                 return
+            if self.low[k + 1] in ("the", "a", "an"):
+                return  # an article opens the phrase: "In January the United States handed ..."
             skipped += 1
             k -= 1
 
@@ -345,9 +347,21 @@ class Parse(Roles):
                 prev_end = ph.first - 2
                 if prev_end >= 0 and self.phrase_at[prev_end] >= 0 and self.phrase_at[prev_end] != pi:
                     prev = self.phrases[self.phrase_at[prev_end]]
-                    if prev.prep and not ph.prep and prev.prep_at <= 2:
+                    if prev.prep and not ph.prep and (prev.prep_at <= 2 or self._opening_phrase(ph.first - 1)):
                         continue  # "Along with Russia, Iran backs ...": an opening phrase, then the subject
                     ph.apposition_of = self.phrase_at[prev_end]
+
+    def _opening_phrase(self, comma: int) -> bool:
+        """The sentence opens with a prepositional phrase that ends at this comma, with no verb in it.
+
+        "Under its pact with Japan and India, Australia ...": what follows the comma is the subject.
+        """
+        low = self.low
+        return (
+            self.g.has("prepositions", low[0])
+            and "," not in low[:comma]
+            and not any(self.finite(w) for w in low[1:comma])
+        )
 
     # -- clauses ------------------------------------------------------------------------
     def _split(self) -> None:
@@ -417,6 +431,9 @@ class Parse(Roles):
         elif w == "that" and self._that_opens(i):
             content = g.has("reporting", prev) or prev in self.verbs or self.match(i - 1, "denials")
             self._cut(i, "content" if content else "rel", w, -1 if content else self._antecedent(i))
+        elif w == "once" and prev == "," and self._verbless_aside(i):
+            # "Ukraine, once Egypt's largest supplier, shipped less": an aside on the subject, not a clause
+            self._cut(i, "reduced", w, self._antecedent(i))
         elif g.has("subordinators", w) and (g.has("clause_subordinators", w) or prev == ","):
             if not (w == "so" and i + 1 < len(toks) and low[i + 1] in ("that", "far", "much", "called")):
                 self._cut(i, "sub", w)
@@ -436,6 +453,16 @@ class Parse(Roles):
             speaker = self._speaker(i)
             self._cut(i + 1, "content", w)
             self.clauses[-1].speaker = speaker
+
+    def _verbless_aside(self, i: int) -> bool:
+        """Between token i and the next comma stands no finite verb."""
+        k = i + 1
+        while k < len(self.low) and self.low[k] != ",":
+            w = self.low[k]
+            if self.finite(w) and w not in ("'s", "’s") and not (w in self.verbs and not w.endswith("ed")):
+                return False  # "once Armenia's closest ally,": "ally" is a noun here
+            k += 1
+        return k < len(self.low)
 
     def _content_follows(self, i: int) -> bool:
         """A reporting verb opens a content clause: "said that ...", "said it would ...", "said Russia had ..."."""

@@ -182,6 +182,13 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if heads and (src is None or src.np < 0 or p.phrases[src.np].head not in heads):
         return []
     src = _joined_in(p, v, src)
+    if cue.kind == "support" and p.low[v] in ("train", "trains", "trained", "training"):
+        k = v + 1
+        while k < len(p.low) and (p.low[k].endswith("ly") or p.g.has("adverbs", p.low[k])):
+            k += 1
+        if k < len(p.low) and p.low[k] in ("with", "alongside"):
+            # "its troops train regularly with U.S. forces": exercising together, not one backing the other
+            return hit(cue, i, src, p.pp(v, ("with", "alongside"), limit=4), kind="alliance")
     tgt = _active_target(p, v, anchor_v, cue, src, preps)
     if tgt is None and cue.kind == "support":
         tgt = _rebels_against(p, v)

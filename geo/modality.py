@@ -89,6 +89,8 @@ class Modality:
                 return True
         if v + 1 < len(self.low) and self.low[v + 1] in ("not", "never") and self.g.has("auxiliaries", self.low[v]):
             return True
+        if v + 1 < len(self.low) and self.low[v + 1] == "no" and self.low[v + 2 : v + 3] != ["longer"]:
+            return True  # "have had no diplomatic relations", "sent no troops": an object that is none
         # a clause reported by a denial: "Moscow denied that it had supplied ..."
         ci = self.clause_of[v]
         while ci >= 0:

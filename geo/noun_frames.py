@@ -64,7 +64,9 @@ def _aimed_at(p: Parse, v: int, cue: Cue) -> Side | None:
 def _light_verb_owner(p: Parse, i: int, cue: Cue, other: Side) -> Side | None:
     """The light verb's subject owns the noun: "forces carried out strikes against Houthi targets"."""
     for k in range(i - 1, max(-1, i - 11), -1):
-        if p.low[k] in cue.opt("light_verbs") and not (k > 0 and p.low[k - 1] in ("-", "‐")):  # not "U.S.-led"
+        w = p.low[k]
+        light = w in cue.opt("light_verbs") or (w.startswith("re") and w[2:] in cue.opt("light_verbs"))
+        if light and not (k > 0 and p.low[k - 1] in ("-", "‐")):  # not "U.S.-led"; "relaunched" is light too
             return p.subject(k, exclude=frozenset(other.ids))
         if p.g.has("prepositions", p.low[k]) and p.low[k] != "of":
             return None  # "imposed sanctions on Russia over the war": the verb's noun is the sanctions
@@ -81,6 +83,13 @@ def _unowned_owner(p: Parse, i: int, other: Side) -> Side | None:
     if before in p.verbs or p.finite(before) or before in ("endorsed", "backed", "supported", "condemned", "opposed"):
         subj = p.subject(i - 2)
         exclude = exclude + (subj.ids if subj else ())
+    if _in_opening(p, i):  # "After the invasion of Ukraine, Poland bought ...": not Poland's invasion
+        return None
+    if other.np >= 0 and p.phrases[other.np].prep == "with":
+        # "Ukraine, once Egypt's supplier, shipped less because of the war with Russia": the subject's war
+        subj = p.subject(i, exclude=frozenset(exclude))
+        if subj is not None:
+            return subj
     return nearest_other(p, i, exclude, same_clause=False)
 
 
@@ -102,6 +111,27 @@ def _nearest_in_clause(p: Parse, i: int, owner: Side) -> Side | None:
     return None
 
 
+def _in_opening(p: Parse, i: int) -> bool:
+    """Token i lies in a prepositional phrase that opens the sentence, before its first comma."""
+    if not p.g.has("prepositions", p.low[0]) or "," not in p.low:
+        return False
+    comma = p.low.index(",")
+    return i < comma < len(p.low) - 1 and not any(p.finite(w) for w in p.low[1:comma])
+
+
+def _opening_owner(p: Parse, i: int, other: Side) -> Side | None:
+    """The subject after an opening phrase owns its "with" noun: "Under its pact with Japan, Australia ..."."""
+    if other.np < 0 or p.phrases[other.np].prep != "with" or not p.g.has("prepositions", p.low[0]):
+        return None
+    comma = p.low.index(",") if "," in p.low else -1
+    if comma < 0 or not _in_opening(p, i):
+        return None
+    pi = p.phrase_at[comma + 1]
+    if pi < 0 or p.phrases[pi].prep or set(p.ids(p.phrases[pi])) & set(other.ids):
+        return None
+    return p.side(pi)
+
+
 def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """A noun owned by one side and aimed at another: "A's war in B", "A's rivalry with B"."""
     v = i + n - 1
@@ -111,6 +141,8 @@ def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         owner = _light_verb_owner(p, i, cue, other)
     if owner is None and other is not None and cue.opt("unowned") and p.low[i - 1] in ("the", "a"):
         owner = _unowned_owner(p, i, other)
+    if owner is None and other is not None:
+        owner = _opening_owner(p, i, other)
     if owner is None:
         return []
     if other is None and cue.opt("fallback") == "nearest":
@@ -358,6 +390,13 @@ def _backed(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
         j += 1
     if j <= c.last and p.phrase_at[j] >= 0:
         return hit(cue, i, Side((a,)), p.side(p.phrase_at[j]))
+    heads = p.low[i + 1 : min(c.last, i + 3) + 1]
+    if not any(
+        p.g.has(cls, w)
+        for w in heads
+        for cls in ("faction_nouns", "insurgent_nouns", "agent_nouns", "security_forces", "governance_nouns")
+    ):
+        return []  # "a Chinese-funded solar farm": a thing paid for, not a side backed
     where = p.pp(i, ("in", "across", "including"), limit=6)
     if where is not None:
         return hit(cue, i, Side((a,)), where)

@@ -223,7 +223,7 @@ def _cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: b
         return False  # "a request to purchase 40 jets": a verb here, not the noun "purchase"
     if cue.opt("negated_only"):
         return p.negated(i) and not p.hypothetical(i)
-    if cue.opt("asserted", True) and (p.negated(i) or p.hypothetical(i)):
+    if cue.opt("asserted", True) and ((p.negated(i) and not _presupposed(p, i, cue)) or p.hypothetical(i)):
         return False
     if cue.kind == "support" and _purpose_of_a_thing(p, i):
         return False  # "delivered air defence systems to protect Pyongyang": the delivery is the relation
@@ -231,6 +231,20 @@ def _cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: b
         return False  # "which settled its own border dispute with China": a quarrel that is over
     # "would consider recognising", "invited to join": not (yet) so
     return not p.hedged(i, aspirations=cue.kind not in ("transfer", "influence"))
+
+
+def _presupposed(p: Parse, i: int, cue: Cue) -> bool:
+    """A noun owned by an actor names an event as a fact, whatever the verb around it does.
+
+    "Cuba refused to condemn Russia's invasion of Ukraine", "Oslo did not back Berlin's embargo on
+    Caracas": the refusal is about the condemnation, not the invasion.
+    """
+    if cue.pos != "noun":
+        return False
+    k = i - 1
+    while k >= 0 and p.phrase_at[k] < 0 and k >= i - 2 and p.low[k].isalpha() and not p.is_function(p.low[k]):
+        k -= 1  # "Russia's full-scale invasion"
+    return k >= 0 and p.phrase_at[k] >= 0 and p.phrases[p.phrase_at[k]].possessive
 
 
 def _purpose_of_a_thing(p: Parse, i: int) -> bool:
@@ -311,6 +325,8 @@ def _noun_use(p: Parse, i: int) -> bool:
         return True
     if p.g.has("determiners", prev) and prev not in ("that", "both", "all", "each"):
         return True
+    if "-" in prev.strip("-") and i >= 2 and p.g.has("determiners", p.low[i - 2]) and p.low[i - 2] != "that":
+        return True  # "a decades-old embargo": a compound adjective after the article
     return prev in _NOUN_PREPS and not p.low[i].endswith("ing")  # "by sending troops": a gerund acts
 
 

@@ -9,6 +9,7 @@ stretch ends, which actor is nearest.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -90,11 +91,16 @@ def content_actor(p: Parse, v: int) -> Side | None:
     return None
 
 
+_PRICE = re.compile(r"dollar|euro|pound|rupee|yuan|riyal|billion|million|^\$|^€|^£|^bn$")
+
+
 def items_after(p: Parse, j: int) -> bool:
     """Items named with an agreement noun: an arms deal, "a deal for 40 jets", "a contract worth ... for tanks"."""
     c = p.clause(j)
     if item_phrases(p.text(max(c.first, j - 2), j - 1)):
         return True  # "an arms deal", "a $4 billion weapons contract"
+    if any(_PRICE.search(w) for w in p.low[max(c.first, j - 3) : j]):
+        return True  # "the 300-million-dollar deal with Copenhagen": a price makes it a sale
     k = j + 1
     while k <= min(c.last, j + 8):  # "a deal with Israel's Elbit in 2023 for 36 howitzers"
         if p.low[k] in ("for", "of", "worth", "covering") and item_phrases(p.text(k + 1, min(c.last, k + 6))):

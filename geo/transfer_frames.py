@@ -145,14 +145,25 @@ def _given_item(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> str | None:
     return text
 
 
+def _own_doing(p: Parse, v: int) -> bool:
+    """The verb's object is the subject's own: no one else gets anything.
+
+    "the launcher made its way to Armenia" (it travelled), "before building its own boats" (made at home).
+    """
+    after = p.low[v + 2 : v + 3]
+    return (after == ["way"] and p.low[v + 1] in ("its", "their", "his", "her", "the")) or (
+        after == ["own"] and p.low[v + 1] in ("its", "their", "our", "his")
+    )
+
+
 def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """A transfer told from the supplier: "X sold ITEM to Y", "X supplied Y with ITEM" (see the module)."""
     v = i + n - 1
     c = p.clause(v)
     if cue.opt("no_actor_object") and v + 1 < len(p.low) and p.phrase_at[v + 1] >= 0:
         return []  # "would make Chile Peru's supplier": "make" with an actor as its object makes nothing
-    if p.low[v + 2 : v + 3] == ["way"] and p.low[v + 1] in ("its", "their", "his", "her", "the"):
-        return []  # "the launcher made its way to Armenia": it travelled; no one made it for Armenia
+    if _own_doing(p, v):
+        return []
     to = cue.opt("to", ["to", "for", "into"])
     tgt = p.pp(v, to, limit=30)
     t = _Transfer(None, tgt, v + 1, c.last)
