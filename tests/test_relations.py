@@ -129,6 +129,22 @@ def test_cue_fires_with_direction(sentence: str, expected: tuple) -> None:
         ("Peru, meanwhile, is strengthening ties with Brazil.", ("alliance", "PE", "BR")),
         ("Norway's arms sale to Chile continues to draw criticism from Peru.", ("conflict", "PE", "NO")),
         ("Vietnam has long complained that Malian trawlers fish in its waters.", ("conflict", "VN", "ML")),
+        # an article opens the phrase: the month before it is no part of an "in" phrase
+        ("In March the Kenyan government handed over four patrol boats to Mali.", ("transfer", "KE", "ML")),
+        ("Last week Canada delivered two radars to Peru.", ("transfer", "CA", "PE")),
+        # an opening phrase names a pact of the subject after the comma
+        ("Under its defence pact with Chile and Brazil, Peru will buy radars from Spain.", ("alliance", "PE", "BR")),
+        ("Under a 2019 treaty with Norway, Canada trains Arctic rangers.", ("alliance", "CA", "NO")),
+        # an owned event is a fact, whatever the verb around it does
+        ("Kenya has refused to condemn Egypt's invasion of Mali.", ("conflict", "EG", "ML")),
+        ("Norway did not join Canada's embargo on Peru.", ("conflict", "CA", "PE")),
+        # "the war with X" in a clause whose subject fought it, with an aside on the subject
+        ("Peru, once Chile's largest supplier, sold less because of the war with Brazil.", ("conflict", "PE", "BR")),
+        ("Morocco, once Spain's closest partner, sold arms to Algeria.", ("transfer", "MA", "DZ")),
+        # exercising together
+        ("Kenyan troops train regularly with Canadian forces in the north.", ("alliance", "KE", "CA")),
+        # a light verb with a prefix
+        ("Egypt relaunched a full-scale offensive on Mali on Monday.", ("conflict", "EG", "ML")),
     ],
 )
 def test_more_ways_of_saying_it(sentence: str, expected: tuple) -> None:
@@ -138,6 +154,19 @@ def test_more_ways_of_saying_it(sentence: str, expected: tuple) -> None:
 
 def test_the_two_countries_at_odds_uses_context() -> None:
     assert ("conflict", "CL", "PE") in _rels("But the two countries remain at odds over water.", context=("CL", "PE"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A Canadian-funded wind farm opened near Lima in May.",  # a thing paid for, not a side backed
+        "Chile lifted a decades-old embargo on Peru in 2021.",  # a quarrel that is over
+        "After the invasion of Mali, Kenya bought drones from Egypt.",  # not Kenya's invasion
+    ],
+)
+def test_no_conflict_or_backing(sentence: str) -> None:
+    got = _rels(sentence)
+    assert not [r for r in got if r[0] in ("support", "conflict")], got
 
 
 def test_sending_warships_to_a_port_is_no_transfer() -> None:
@@ -171,6 +200,9 @@ def test_withdrawn_aid_is_no_support(sentence: str) -> None:
         "Norway and Chile both exported salmon in record amounts.",  # no transfer between them
         "The Canadian-made jets flew over Kenya.",  # origin only
         "Peru and Chile held talks on fishing.",  # no alliance cue
+        "Chile signed the 500-million-dollar deal with Norway in May.",  # a priced deal is a sale, no pact
+        "Peru plans to buy radars, before building its own with Spanish help.",  # made at home
+        "The two countries, Chile and Peru, have had no diplomatic relations since the war.",
     ],
 )
 def test_no_false_alarm(sentence: str) -> None:
