@@ -10,8 +10,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
-from geo.grammar import Anchor, Context, _anaphor_re, _group_phrases, _pair_phrases, counted_nouns
+from geo.grammar import (
+    Anchor,
+    Context,
+    _anaphor_re,
+    _group_phrases,
+    _pair_phrases,
+    counted_nouns,
+    described_phrases,
+)
 
 __all__ = ["anaphor_anchors"]
 
@@ -41,6 +50,12 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
         three = re.fullmatch(f"the three {counted_nouns()}", phrase)
         counted = three or re.fullmatch(f"(?:the two|both) {counted_nouns()}", phrase)
         within = [a for a in anchors if s < a.end and a.start < e]
+        if phrase in described_phrases():
+            found = _described(s, e, phrase, anchors, within, taken, context)
+            if found is not None:
+                out.append(found)
+                taken.append((s, e))
+            continue
         if any(a.kind == "country" or not (counted and s < a.start and a.end < e) for a in within):
             continue  # an actor's own name; but "the three Sahel juntas" reads past the region it names
         if any(s < b and a < e for a, b in taken[len(anchors) :]) or _OF_NAME.match(sentence, e):
@@ -55,38 +70,50 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
             if groups:
                 out.append(Anchor(s, e, groups[-1], "anaphor", "country"))
         elif phrase in _pair_phrases() or counted:
-            n = 3 if three else 2
-            among = _members(within)  # "the three Sahel juntas": countries of the Sahel
-            fit = [a for a in before if a.kind == "country" and (not among or a.id in among)]
-            # "the security of the Falkland Islands, which Argentina claims as Las Malvinas and over which
-            # the two countries fought": the two that act, not ground named after "of" or "as"
-            acting = [a for a in fit if not _NAMED_AS_GROUND.search(sentence, 0, a.start)]
-            ids = list(dict.fromkeys(a.id for a in (acting if len(set(x.id for x in acting)) >= n else fit)))
-            listed = context.listed
-            if len(ids) >= n:
-                group = tuple(ids[-n:])
-            elif len(listed) == n and (not among or set(listed) <= set(among)):
-                group = listed  # "signed by A, B and C. The three countries ...": the list just named
-            else:
-                group = context.focus_group(n, among)
-            if len(group) == n:
+            group = _pair(sentence, 3 if three else 2, before, within, context)
+            if group:
                 out.append(Anchor(s, e, "|".join(group), "anaphor", "country"))
         else:
-            # the story's focus (the country named most often), unless it acts in this clause already
-            countries = [a.id for a in before if a.kind == "country"]
-            possessive = sentence[e : e + 2] in ("'s", "’s")  # "the country's partnership": the story's focus
-            typed = _typed_candidates(phrase, context)  # "the kingdom": a country that is one
-            named = [a.id for a in before if a.kind == "country" and a.how in ("name", "alias")]
-            if possessive and named and not typed:
-                ident = named[0]  # "the Maldives ... uses them to patrol the country's waters": the sentence's state
-            else:
-                ident = typed[0] if typed else context.focus(exclude=() if possessive else countries[:1])
-            if not ident and countries:
-                ident = countries[-1]
+            ident = _singular(sentence, e, phrase, before, context)
             if ident:
                 out.append(Anchor(s, e, ident, "anaphor", "country"))
         taken.append((s, e))
     return out + _speaker_pronouns(sentence, anchors, taken)
+
+
+def _pair(
+    sentence: str, n: int, before: Sequence[Anchor], within: Sequence[Anchor], context: Context
+) -> tuple[str, ...]:
+    """The n countries of "the two countries", "both sides", "the three Sahel juntas" (empty: unknown)."""
+    among = _members(within)  # "the three Sahel juntas": countries of the Sahel
+    fit = [a for a in before if a.kind == "country" and (not among or a.id in among)]
+    # "the security of the Falkland Islands, which Argentina claims as Las Malvinas and over which
+    # the two countries fought": the two that act, not ground named after "of" or "as"
+    acting = [a for a in fit if not _NAMED_AS_GROUND.search(sentence, 0, a.start)]
+    ids = list(dict.fromkeys(a.id for a in (acting if len(set(x.id for x in acting)) >= n else fit)))
+    listed = context.listed
+    if len(ids) >= n:
+        group = tuple(ids[-n:])
+    elif len(listed) == n and (not among or set(listed) <= set(among)):
+        group = listed  # "signed by A, B and C. The three countries ...": the list just named
+    else:
+        group = context.focus_group(n, among)
+    return group if len(group) == n else ()
+
+
+def _singular(sentence: str, e: int, phrase: str, before: Sequence[Anchor], context: Context) -> str:
+    """The country of "the country", "the kingdom": the story's focus, unless it acts in this clause already."""
+    countries = [a.id for a in before if a.kind == "country"]
+    possessive = sentence[e : e + 2] in ("'s", "’s")  # "the country's partnership": the story's focus
+    typed = _typed_candidates(phrase, context)  # "the kingdom": a country that is one
+    named = [a.id for a in before if a.kind == "country" and a.how in ("name", "alias")]
+    if possessive and named and not typed:
+        ident = named[0]  # "the Maldives ... uses them to patrol the country's waters": the sentence's state
+    else:
+        ident = typed[0] if typed else context.focus(exclude=() if possessive else countries[:1])
+    if not ident and countries:
+        ident = countries[-1]
+    return ident
 
 
 _QUOTE_FIRST = re.compile(
@@ -125,10 +152,69 @@ def _army(before: Sequence[Anchor], context: Context) -> str:
 
 
 _NAMED_AS_GROUND = re.compile(r"\b(?:of|as|in|over|near)\s+(?:the\s+|Las\s+|Los\s+|La\s+|El\s+)?$", re.I)
-_TYPED = {"the kingdom": "kingdom", "the emirate": "emirate", "the emirates": "emirates", "the island nation": "island"}
+_TYPED = {"the kingdom": "kingdom", "the emirate": "emirate", "the emirates": "emirates"}
 
 
 _OF_NAME = re.compile(r"\s+(?:and\s+[a-z]+\s+)?of\s+(?:the\s+)?[A-Z]")
+
+
+def _described(
+    s: int,
+    e: int,
+    phrase: str,
+    anchors: Sequence[Anchor],
+    within: Sequence[Anchor],
+    taken: Sequence[tuple[int, int]],
+    context: Context,
+) -> Anchor | None:
+    """The anchor of a description ("the Gulf state", "the territory") at s:e, or None."""
+    if any(a.kind == "country" for a in within) or any(s < b and a < e for a, b in taken[len(anchors) :]):
+        return None
+    ident = described_state(phrase, [a for a in anchors if a.end <= s], context)
+    if not ident:
+        return None
+    return Anchor(s, e, ident, "anaphor", "country" if ident.isupper() or "|" in ident else "disputed")
+
+
+def described_state(phrase: str, anchors: Sequence[Anchor], context: Context) -> str:
+    """The state (or disputed area) a description stands for: "the Gulf state", "the island", "the territory".
+
+    The one of its kind named most often so far in the story or earlier in the sentence; "" when the
+    story has named none. "both regions" is the last two disputed areas named, joined by "|".
+    """
+    kinds = _described_kinds().get(phrase.removeprefix("the "), ())
+    areas = [*context.areas, *(a.id for a in anchors if a.kind == "disputed")]
+    if phrase.endswith(("regions", "territories", "enclaves")):
+        pair = list(dict.fromkeys(reversed(areas)))[:2]
+        return "|".join(reversed(pair)) if len(pair) == 2 else ""
+    if "@area" in kinds:
+        return areas[-1] if areas else ""  # "It pays South Ossetia's budget, sending 7 billion to the territory"
+    before = [a.id for a in anchors]
+    fit = [c for c in dict.fromkeys([*context.actors, *before]) if _is_of(c, kinds)]
+    if not fit:
+        return ""
+    return max(fit, key=lambda c: (context.mentions.get(c, 0) + (1 if c in before else 0), fit.index(c)))
+
+
+@lru_cache(maxsize=1)
+def _described_kinds() -> dict[str, tuple[str, ...]]:
+    from geo.data.wordlists import table
+
+    return {d.lower(): tuple(v.split()) for d, v in table("described_states").items()}
+
+
+def _is_of(iso: str, kinds: Sequence[str]) -> bool:
+    """Whether country ``iso`` is of a description's kinds (ISO codes, or region ids whose members count)."""
+    from geo.gazetteer import load_gazetteer
+
+    for k in kinds:
+        if k == iso:
+            return True
+        if k.startswith("region:"):
+            entry = load_gazetteer().get(k)
+            if entry is not None and iso in entry.members:
+                return True
+    return False
 
 
 def _members(regions: Sequence[Anchor]) -> tuple[str, ...]:

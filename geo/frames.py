@@ -144,6 +144,8 @@ def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, 
         tgt = _event_actor(p, v, src)
     if tgt is None and cue.opt("sale_target"):
         tgt = _sold_to(p, v)
+    if tgt is None and cue.opt("noun_owner") and anchor_v != v:
+        tgt = owner_of(p, anchor_v)  # "recognised Moroccan sovereignty over the territory": Morocco's
     if tgt is None and preps:
         start = v if cue.opt("pp_from_verb") else anchor_v
         tgt = p.pp(start, preps, limit=cue.opt("pp_within", 25), ground=bool(cue.opt("ground_target")))

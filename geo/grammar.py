@@ -55,7 +55,8 @@ class Context:
     package's later items: "the deal also includes ..."); ``conflict`` the
     attackers of the last conflict read ("support to the strikes"); ``listed``
     the last list of several countries named together ("signed by A, B and C",
-    for a later "the three countries").
+    for a later "the three countries"); ``areas`` the disputed areas named, most
+    recent last (for "the territory", "both regions").
     """
 
     subjects: list[str] = field(default_factory=list)
@@ -68,6 +69,7 @@ class Context:
     suppliers: dict[str, int] = field(default_factory=dict)
     conflict: tuple[str, ...] = ()
     listed: tuple[str, ...] = ()
+    areas: list[str] = field(default_factory=list)
 
     def focus_group(self, n: int, among: Sequence[str] = ()) -> tuple[str, ...]:
         """The n countries named most often so far (for "the two countries", "the three nations").
@@ -201,10 +203,24 @@ def _group_phrases() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def described_phrases() -> frozenset[str]:
+    """The described-state table's phrases ("the gulf state", "the island") and "both regions"."""
+    from geo.data.wordlists import table
+
+    return frozenset(f"the {d.lower()}" for d in table("described_states")) | _AREA_PAIRS
+
+
+_AREA_PAIRS = frozenset(
+    ["both regions", "the two regions", "both territories", "the two territories", "both enclaves", "the two enclaves"]
+)
+
+
+@lru_cache(maxsize=1)
 def _anaphor_re() -> re.Pattern[str]:
     g = load_grammar()
     phrases = set(_pair_phrases()) | {" ".join(w) for w in g.phrases["anaphors_singular"]} | _group_phrases()
     phrases |= {" ".join(w) for w in g.phrases["army_anaphors"]}
+    phrases |= described_phrases()
     phrases -= {"each other", "one another", "the two"}
     alts = "|".join(re.escape(x) for x in sorted(phrases, key=len, reverse=True))
     counted = rf"(?:the two|both|the three) {counted_nouns()}"

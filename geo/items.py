@@ -119,6 +119,12 @@ _MONEY_LEAD = _rx(
     r"(?:\s*(?:million|billion|trillion|bn|mn|m|b)\b)?\s+(?:(?:worth\s+)?of|in)\s+",
     re.I,
 )
+# a price, not a thing: "worth 2.7 billion euros", "valued at $3 billion", "for 300 million dollars"
+_PRICE_ONLY = _rx(
+    r"^(?:(?:worth|valued at|priced at|costing|at a cost of)\s|for\s+(?:about\s+|some\s+)?(?:(?:US|A|C)?\$|€|£|"
+    r"[\d.,]+\s*(?:million|billion|trillion|bn)\b))",
+    re.I,
+)
 # a designation named after the head: "tanks based on the K2 model", "frigates of the Type 054 class"
 _DESIGNATION_AFTER = _rx(
     r"^(?P<item>.*?)\s+(?:based on|derived from|modell?ed on|of)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?"
@@ -181,6 +187,8 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
     text = re.sub(r"^(?:of|in|with|on)\s+", "", text, flags=re.I)
     text = _MONEY_LEAD.sub("", text)
+    if _PRICE_ONLY.match(text):
+        return []  # "worth 2.7 billion euros": the price of what the sentence names elsewhere
     if not _has_head(text):
         return []
     spans: list[tuple[int, int]] = []

@@ -26,12 +26,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from geo.clauses import Anchor, Context, Parse, parse
 from geo.cuetable import Cue, load_cues
 from geo.data.wordlists import BLOCS_ACTING_AS_ONE
 from geo.frames import FRAME_FUNCTIONS, Hit
-from geo.grammar import load_grammar
+from geo.grammar import described_phrases, load_grammar
 from geo.items import date, item_phrases, parse_quantity, sentence_names_system, status
 from geo.slots import state_of
 
@@ -175,7 +176,13 @@ def _two_sides_possible(
         return True  # "Japan condemned the transfers": the story said who supplied them
     if ids and (context.listed or context.pair) and words & g.words["pact_nouns"]:
         return True  # "Ethiopia condemned the pact": the story said who signed it
-    return bool(words & g.words["reaching_words"]) and bool(ids or context.subjects)
+    reaching = words & g.words["reaching_words"] or words & _described_heads()  # "the territory", "the Gulf state"
+    return bool(reaching) and bool(ids or context.subjects)
+
+
+@lru_cache(maxsize=1)
+def _described_heads() -> frozenset[str]:
+    return frozenset(phrase.rsplit(" ", 1)[-1] for phrase in described_phrases())
 
 
 def _run(p: Parse, table) -> list[Finding]:
@@ -274,6 +281,9 @@ def carry(context: Context, anchors: Sequence[Anchor], p: Parse | None = None) -
 
     Called by :func:`find_relations` after each sentence (before the next one is read).
     """
+    areas = [a.id for a in anchors if a.kind == "disputed" and a.how != "anaphor"]
+    if areas:
+        context.areas = [x for x in context.areas if x not in areas][-4:] + list(dict.fromkeys(areas))
     actors = [a for a in anchors if a.how != "place" or a.kind == "country"]
     ids = list(dict.fromkeys(a.id for a in actors))
     if not ids:

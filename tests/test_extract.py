@@ -152,3 +152,40 @@ def test_a_weapon_named_like_a_town_is_no_place() -> None:
     """ "UH-60 Black Hawk helicopters": Black Hawk is a town in the gazetteer, and here a helicopter."""
     scene = extract([Document("d", "t", "The army flies UH-60 Black Hawk helicopters over Bogota.")])
     assert [p.name for p in scene.places if p.kind == "city" and p.name != "Bogotá"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a description names the state of its kind the story has named ("the Gulf state", "the island")
+        (
+            "Qatar has courted Niger for years. The Gulf state delivered 30 armoured trucks to the Nigerien army.",
+            ("transfer", "QA", "NE"),
+            None,
+        ),
+        (
+            "Jamaica's grid has failed again. Venezuela shipped 9,000 barrels of fuel to the island on Monday.",
+            ("transfer", "VE", "JM"),
+            None,
+        ),
+        (
+            "Estonia has few warships. The Baltic state will buy four frigates from Norway, officials said.",
+            ("transfer", "NO", "EE"),
+            None,
+        ),
+        # "the territory", "both regions": the disputed areas named before
+        (
+            "Armenia backs the leaders of Nagorno-Karabakh. Yerevan sent 40 million dollars to the territory.",
+            ("transfer", "AM", "disputed:nagorno-karabakh"),
+            None,
+        ),
+        # no state of the kind named: nothing is guessed
+        ("Chad and Mali met. The Gulf state delivered 30 armoured trucks to Chad.", None, "transfer"),
+    ],
+)
+def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent: str | None) -> None:
+    got = {(r.kind, r.source, r.target) for r in _scene(text).relations}
+    if expected:
+        assert expected in got, got
+    if absent:
+        assert not [r for r in got if r[0] == absent], got
