@@ -47,7 +47,7 @@ _PLANNED = _rx(
     r"\b(?:will|would|wants? to|plans?|planned|planning|intends?|aims?|agreed to|desire|requests?|requested|"
     r"announc\w+|discuss\w*|decision to|"
     r"commitments?|committed|pledged?|promised?|expected to|to be|seeks?|seeking|"
-    r"could|may|might|interested|proposed|considering|talks|negotiat\w*|offer\w*|"
+    r"could|(?-i:may)|might|interested|proposed|considering|talks|negotiat\w*|offer\w*|"
     r"upcoming|future|another|to expand|to construct|set up|approv\w*|"
     r"cleared (?:the|a) (?:possible |potential )?sale)\b",
     re.I,
@@ -349,7 +349,7 @@ _HEAD_LAST_RE = _rx(
     "(?:" + "|".join(dict.fromkeys(h.rsplit(" ", 1)[-1] for h in WEAPON_HEADS.split("|"))) + r")\Z", re.I
 )
 _FUTURE = _rx(
-    r"\b(?:will|would|wants? to|plans? to|planning to|intends? to|aims? to|expected to|could|may|might|"
+    r"\b(?:will|would|wants? to|plans? to|planning to|intends? to|aims? to|expected to|could|(?-i:may)|might|"
     r"seeks? to|seeking to|hopes? to|is to|are to|to be|considering|upcoming|future|another)\b",
     re.I,
 )

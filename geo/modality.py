@@ -121,7 +121,29 @@ class Modality:
             for i in range(max(c.first, v - 6), v)
         ):
             return True
-        return self._possible(v) or self._turned_down(v)
+        return self._possible(v) or self._turned_down(v) or self._reported(v)
+
+    def _reported(self, v: int) -> bool:
+        """Token v sits in a "that" clause after an unconfirmed report: "could not confirm reports that X sold".
+
+        A report cited as a source stays a statement ("citing reports that Saudi air defences intercepted").
+        """
+        ci = self.clause_of[v]
+        while ci >= 0:
+            cc = self.clauses[ci]
+            k = cc.first - 1 if self.low[cc.first] == "that" else cc.first - 2
+            if k >= 0 and self.low[k + 1] == "that" and self.g.has("report_nouns", self.low[k]) and self._doubted(k):
+                return True
+            ci = cc.parent
+        return False
+
+    def _doubted(self, k: int) -> bool:
+        """The report noun at k is doubted: "could not confirm reports", "denied claims", "amid unconfirmed reports"."""
+        before = self.low[max(0, k - 4) : k]
+        return any(
+            w in ("not", "never", "amid", "unconfirmed", "unverified", "media", "press") or w.endswith("n't")
+            for w in before
+        ) or any(self.match(j, "denials") for j in range(max(0, k - 3), k))
 
     def _complement_use(self, i: int) -> bool:
         """Whether a verb of regarding names rather than hedges: "Moscow considers Central Asia its backyard"."""

@@ -176,8 +176,16 @@ def _two_sides_possible(
         return True  # "Japan condemned the transfers": the story said who supplied them
     if ids and (context.listed or context.pair) and words & g.words["pact_nouns"]:
         return True  # "Ethiopia condemned the pact": the story said who signed it
+    if ids and context.transfer and words & _giving_words():
+        return True  # "Canada has donated armoured vehicles": to the recipient the story tells of
     reaching = words & g.words["reaching_words"] or words & _described_heads()  # "the territory", "the Gulf state"
     return bool(reaching) and bool(ids or context.subjects)
+
+
+@lru_cache(maxsize=1)
+def _giving_words() -> frozenset[str]:
+    """Every form of the verbs of giving (the ``give`` cue's words)."""
+    return frozenset(w.split()[0] for cue in load_cues().entries if cue.id == "give" for w in cue.words)
 
 
 @lru_cache(maxsize=1)
@@ -327,6 +335,8 @@ def _noun_use(p: Parse, i: int) -> bool:
     prev = p.low[i - 1]
     if prev in ("'s", "’s", "billion", "million", "trillion", "bn") or prev[:1].isdigit():
         return True
+    if p.low[i].endswith("ing") and prev in ("arms", "weapons", "drug", "drugs", "oil", "fuel", "people", "gun"):
+        return True  # "will stop arms smuggling": a compound noun, not the verb
     if prev in ("-", "–") and not p.tokens[i].space:
         return True  # "Turkey-backed factions": a compound adjective, which the compound cues read
     if any(c.isdigit() for c in prev) and any(c.isalpha() for c in prev):

@@ -109,13 +109,18 @@ def _story_recipient(p: Parse, v: int, src: Side) -> Side | None:
     if not last or not last[1] or last[1] in src.ids:
         return None
     words = p.low[c.first : c.last + 1]
-    if (
-        any(w in ("also", "too") for w in words)
-        and not any(w in ("to", "for", "into") for w in p.low[v + 1 : c.last + 1])
-        and not any(c.first <= ph.first <= c.last and ph.first > v for ph in p.phrases)
+    if any(p.low[k] == "to" and p.g.has("purpose_verbs", p.low[k + 1]) for k in range(max(0, v - 6), v - 1)):
+        return None  # "providing funds to help Buenos Aires maintain and arm the fleet": a purpose, not a gift
+    if any(w in ("to", "for", "into") for w in p.low[v + 1 : c.last + 1]) or any(
+        c.first <= ph.first <= c.last and ph.first > v for ph in p.phrases
     ):
+        return None
+    if any(w in ("also", "too") for w in words):
         return Side((last[1],), -1, "context")
-    return None
+    # "Canada has donated armoured vehicles": a giver with no one named beside it gives to the recipient
+    # the story has been telling of, when the sentence names no other state
+    others = {a.id.split("@")[0] for a in p.anchors if a.kind == "country"} - set(src.ids) - {last[1]}
+    return Side((last[1],), -1, "context") if not others else None
 
 
 def _given_item(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> str | None:
@@ -184,7 +189,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if t.tgt is None and cue.pos == "verb" and not p.passive(v):
         _owner_of_item(p, v, t)
     frm = p.pp(v, ("from",), limit=6)
-    if t.tgt is None and frm is None and t.src is not None:
+    if t.tgt is None and frm is None and t.src is not None and cue.opt("story_recipient", True):
         t.tgt = _story_recipient(p, v, t.src)
     if t.tgt is None and frm is not None:
         # "minesweepers transferred from the Soviet Union": from X to the clause's subject

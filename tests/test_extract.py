@@ -189,3 +189,58 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
         assert expected in got, got
     if absent:
         assert not [r for r in got if r[0] == absent], got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a giver with no one named beside it gives to the recipient the story has been telling of
+        (
+            "Spain sent 12 armoured trucks to Senegal in May. Portugal has donated body armour and radios.",
+            ("transfer", "PT", "SN"),
+            None,
+        ),
+        (
+            "Chile delivered four patrol boats to Peru. Brazil has since handed over a decommissioned corvette.",
+            ("transfer", "BR", "PE"),
+            None,
+        ),
+        # but not when the sentence names another state, nor in a purpose clause, nor for a maker
+        (
+            "Chile delivered four patrol boats to Peru. Brazil has sold frigates, Bolivia said.",
+            None,
+            ("transfer", "BR", "PE"),
+        ),
+        (
+            "Chile sold jets to Peru. Canada is also giving $9 million in grants to help Lima repair and arm the fleet.",
+            None,
+            ("transfer", "CA", "PE", "fleet"),
+        ),
+        (
+            "Chile delivered four patrol boats to Peru. A Brazilian firm manufactures the engines that power them.",
+            None,
+            ("transfer", "BR", "PE"),
+        ),
+        # an unconfirmed report is no statement; a report cited as a source is
+        (
+            "Chile sold jets to Peru. Officials could not confirm reports that Brazil had handed over radars to Peru.",
+            None,
+            ("transfer", "BR", "PE"),
+        ),
+        (
+            "Peru thanked Chile, citing reports that Chilean air defences had intercepted Bolivian missiles.",
+            ("conflict", "BO", "CL"),
+            None,
+        ),
+    ],
+)
+def test_recipients_the_story_names(text: str, expected: tuple | None, absent: tuple | None) -> None:
+    relations = _scene(text).relations
+    got = {(r.kind, r.source, r.target) for r in relations}
+    if expected:
+        assert expected in got or (expected[0], expected[2], expected[1]) in got, got
+    if absent:
+        hits = [r for r in relations if (r.kind, r.source, r.target) == absent[:3]]
+        if len(absent) > 3:
+            hits = [r for r in hits if r.item and absent[3] in r.item]
+        assert not hits, got
