@@ -26,14 +26,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from geo.clauses import Anchor, Context, Parse, parse
 from geo.cuetable import Cue, load_cues
 from geo.data.wordlists import BLOCS_ACTING_AS_ONE
 from geo.frames import FRAME_FUNCTIONS, Hit
-from geo.grammar import described_phrases, load_grammar
-from geo.items import date, item_phrases, parse_quantity, sentence_names_system, status
+from geo.gate import counted_group, worth_parsing
+from geo.items import date, item_phrases, parse_quantity, status
 from geo.slots import state_of
 
 __all__ = ["Anchor", "Context", "Finding", "carry", "find_relations", "parse_quantity"]
@@ -125,7 +124,7 @@ def find_relations(
     low = sentence.lower()
     words = {w.strip(".,;:!?()\"'“”") for w in low.replace("’", "'").split()}
     no_cue = not (words & table.first_words) and "-" not in sentence
-    if (no_cue or not _two_sides_possible(anchors, words, context, sentence)) and not _counted_group(words):
+    if (no_cue or not worth_parsing(anchors, words, context, sentence)) and not counted_group(words):
         if context is not None:
             carry(context, anchors)
         return []
@@ -144,53 +143,6 @@ def find_relations(
             first = attacks[0].cue
             context.conflict = tuple(dict.fromkeys(f.source for f in attacks if f.cue == first))
     return findings
-
-
-def _counted_group(words: set[str]) -> bool:
-    """Whether a counted group of allies or rivals is itself the relation: "the three allies said"."""
-    g = load_grammar()
-    return bool(words & {"two", "three", "four", "both"}) and any(
-        g.has("allied_nouns", w) or g.has("rival_nouns", w) for w in words
-    )
-
-
-def _two_sides_possible(
-    anchors: Sequence[Anchor], words: set[str], context: Context | None, sentence: str = ""
-) -> bool:
-    """A relation needs two sides: two actors named, or one and a word that reaches for another.
-
-    Sentences that cannot give one are not parsed (most of an article's sentences), which keeps
-    extraction within its few milliseconds per article.
-    """
-    ids = {a.id for a in anchors}
-    if len(ids) >= 2:
-        return True
-    if ids and sentence_names_system(sentence):
-        return True  # "Indonesia ordered 42 Rafale jets": the system names its maker
-    if context is None:
-        return False
-    g = load_grammar()
-    if ids and context.conflict and words & g.words["event_nouns"]:
-        return True  # "Brazil condemned the incursion": the story said who carried it out
-    if ids and context.transfer and words & g.words["sale_nouns"]:
-        return True  # "Japan condemned the transfers": the story said who supplied them
-    if ids and (context.listed or context.pair) and words & g.words["pact_nouns"]:
-        return True  # "Ethiopia condemned the pact": the story said who signed it
-    if ids and context.transfer and words & _giving_words():
-        return True  # "Canada has donated armoured vehicles": to the recipient the story tells of
-    reaching = words & g.words["reaching_words"] or words & _described_heads()  # "the territory", "the Gulf state"
-    return bool(reaching) and bool(ids or context.subjects)
-
-
-@lru_cache(maxsize=1)
-def _giving_words() -> frozenset[str]:
-    """Every form of the verbs of giving (the ``give`` cue's words)."""
-    return frozenset(w.split()[0] for cue in load_cues().entries if cue.id == "give" for w in cue.words)
-
-
-@lru_cache(maxsize=1)
-def _described_heads() -> frozenset[str]:
-    return frozenset(phrase.rsplit(" ", 1)[-1] for phrase in described_phrases())
 
 
 def _run(p: Parse, table) -> list[Finding]:

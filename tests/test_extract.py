@@ -212,7 +212,7 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
             ("transfer", "BR", "PE"),
         ),
         (
-            "Chile sold jets to Peru. Canada is also giving $9 million in grants to help Lima repair and arm the fleet.",
+            "Chile sold jets to Peru. Canada is also giving $9 million in grants to help Lima arm the fleet.",
             None,
             ("transfer", "CA", "PE", "fleet"),
         ),
