@@ -275,6 +275,10 @@ class Roles(Modality):
             ph = self.phrases[pi]
             if ph.last >= k or (ph.prep in _NOT_OWNERS and not plural):
                 continue
+            if ph.last == k - 2 and self.low[k - 1] == ",":
+                continue  # "from China, its closest ally": the apposition's head is not its own owner
+            if ph.apposition_of >= 0 and ph.possessive:
+                continue  # "Pakistan, India's neighbour, ... its ally": the head the apposition describes
             ci = self.clause_of[ph.first]
             if ci != self.clause_of[k] and self.clauses[ci].kind in ("rel", "reduced", "paren", "part"):
                 continue  # "Russia, which backed Assad, is pulling out of its base": not the aside's actor

@@ -215,6 +215,8 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if cue.opt("no_infinitive") and v + 1 < len(p.low) and p.low[v + 1] == "to":
         return []  # "sought to bolster ... by acquiring": the later verb is the cue
     frm = p.pp(v, cue.opt("from", ["from"]), limit=30)
+    if cue.opt("item_subject"):
+        return _came_from(p, i, v, cue, frm)
     if cue.pos == "noun":
         tgt = p.pp(v, ("by",), limit=4) or owner_of(p, i) or (None if reacted_to(p, i) else p.subject(i))
     elif p.passive(v):
@@ -251,6 +253,24 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return out + [
         Hit("transfer", s.ids, tgt.ids, cue, i, item_text=share(text, n)) for s, n in shares(p, frm, ("from",))
     ]
+
+
+def _came_from(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> list[Hit]:
+    """In "Most of Algeria's weapons come from Russia": the subject is the item, its owner the recipient."""
+    c = p.clause(v)
+    if frm is None or frm.np < 0 or p.phrases[frm.np].first > v + 3:
+        return []
+    tgt = None
+    for k in range(c.first, v):
+        pi = p.phrase_at[k]
+        if pi >= 0 and p.phrases[pi].possessive:
+            tgt = p.side(pi)
+        elif p.low[k] in ("its", "their"):
+            tgt = p.possessive_pronoun(k)
+    text = p.text(c.first, v - 1)
+    if tgt is None or set(tgt.ids) & set(frm.ids) or not item_phrases(text):
+        return []
+    return [Hit("transfer", frm.ids, tgt.ids, cue, i, item_text=text)]
 
 
 def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:

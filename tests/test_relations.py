@@ -143,6 +143,9 @@ def test_cue_fires_with_direction(sentence: str, expected: tuple) -> None:
         ("Morocco, once Spain's closest partner, sold arms to Algeria.", ("transfer", "MA", "DZ")),
         # exercising together
         ("Kenyan troops train regularly with Canadian forces in the north.", ("alliance", "KE", "CA")),
+        # "its" in an apposition is not the apposition's head, nor a possessive apposition of the subject
+        ("Peru has bought radars from Spain, its closest ally.", ("alliance", "PE", "ES")),
+        ("Chile, Peru's neighbour, buys jets from Norway, its main partner.", ("alliance", "CL", "NO")),
         # a light verb with a prefix
         ("Egypt relaunched a full-scale offensive on Mali on Monday.", ("conflict", "EG", "ML")),
     ],
