@@ -127,6 +127,19 @@ def _event_actor(p: Parse, v: int, src: Side) -> Side | None:
     return None
 
 
+def _summed_up(p: Parse, v: int, src: Side) -> Side | None:
+    """In "Cyprus bought a Barak system, a purchase that Turkey condemned": the actor of the clause summed up."""
+    k = v - 1
+    if src.np >= 0 and p.phrases[src.np].last == v - 1:
+        k = p.phrases[src.np].first - 1
+    if k >= 0 and p.low[k] in ("that", "which"):
+        k -= 1
+    if not (k >= 2 and p.g.has("summary_nouns", p.low[k]) and p.low[k - 1] in ("a", "an") and p.low[k - 2] == ","):
+        return None
+    actor = p.subject(k - 3, exclude=frozenset(src.ids))
+    return actor if actor is not None and actor.np != src.np else None
+
+
 def _sold_to(p: Parse, v: int) -> Side | None:
     """The buyer of a sale a hostile act stops: "Britain has blocked the sale of components to Argentina"."""
     for k in range(v + 1, min(p.clause(v).last, v + 4) + 1):
@@ -141,7 +154,7 @@ def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, 
     if tgt is not None and src is not None and set(tgt.ids) <= set(src.ids) and preps:
         tgt = None  # "recalled its ambassador from Peru": not its own ambassador, the phrase after
     if tgt is None and cue.opt("event_owner") and src is not None:
-        tgt = _event_actor(p, v, src)
+        tgt = _event_actor(p, v, src) or _summed_up(p, v, src)
     if tgt is None and cue.opt("sale_target"):
         tgt = _sold_to(p, v)
     if tgt is None and cue.opt("noun_owner") and anchor_v != v:

@@ -56,7 +56,8 @@ class Context:
     attackers of the last conflict read ("support to the strikes"); ``listed``
     the last list of several countries named together ("signed by A, B and C",
     for a later "the three countries"); ``areas`` the disputed areas named, most
-    recent last (for "the territory", "both regions").
+    recent last (for "the territory", "both regions"); ``backed`` the state the
+    last backing read went to (for "A and B have sent contingents").
     """
 
     subjects: list[str] = field(default_factory=list)
@@ -70,6 +71,7 @@ class Context:
     conflict: tuple[str, ...] = ()
     listed: tuple[str, ...] = ()
     areas: list[str] = field(default_factory=list)
+    backed: str = ""
 
     def focus_group(self, n: int, among: Sequence[str] = ()) -> tuple[str, ...]:
         """The n countries named most often so far (for "the two countries", "the three nations").

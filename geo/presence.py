@@ -135,7 +135,22 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             hits.append(Hit("influence", owner.ids, (), cue, i, members=tuple(members), extra={"label": label}))
     # "10,000 troops in eastern Congo under an agreement with Kinshasa": there at the host's wish, so backing
     hits += [Hit("support", owner.ids, (h,), cue, i) for h in hosts if h not in owner.ids]
+    if not hits and cue.kind == "support":
+        hits = _sent_to_the_story(p, i, v, cue, owner)
     return hits
+
+
+def _sent_to_the_story(p: Parse, i: int, v: int, cue: Cue, owner: Side) -> list[Hit]:
+    """A contingent sent with nowhere named: "Jamaica and Belize have sent smaller contingents".
+
+    It goes to the state the story tells of backing; only a contingent sent (an owner verb before the noun).
+    """
+    backed = p.context.backed
+    sent = any(w in cue.opt("owner_verbs", ()) for w in p.low[max(0, i - 5) : i])
+    named_after = any(ph.first > v for ph in p.phrases if p.clause_of[ph.first] == p.clause_of[v])
+    if not backed or not sent or named_after or backed in owner.ids:
+        return []
+    return [Hit("support", owner.ids, (backed,), cue, i)]
 
 
 def _counted(p: Parse, owner: Side) -> bool:

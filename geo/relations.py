@@ -137,6 +137,9 @@ def find_relations(
             context.transfer = (transfers[-1].source, transfers[-1].target or "")
             for t in transfers:
                 context.suppliers[t.source] = context.suppliers.get(t.source, 0) + 1
+        backing = [f for f in findings if f.kind == "support" and f.target]
+        if backing:
+            context.backed = backing[-1].target or ""
         # who carried out the last attack the story told ("support to the strikes", "criticising the raid")
         attacks = [f for f in findings if f.kind == "conflict" and f.extra.get("physical")]
         if attacks:

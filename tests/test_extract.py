@@ -221,6 +221,12 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
             None,
             ("transfer", "BR", "PE"),
         ),
+        # contingents sent with nowhere named go to the state the story tells of backing
+        (
+            "Kenya sent 400 police officers to Haiti in June. Jamaica and Belize have sent smaller contingents.",
+            ("support", "BZ", "HT"),
+            None,
+        ),
         # an unconfirmed report is no statement; a report cited as a source is
         (
             "Chile sold jets to Peru. Officials could not confirm reports that Brazil had handed over radars to Peru.",
