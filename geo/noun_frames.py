@@ -169,6 +169,12 @@ def compound(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return [Hit(cue.kind, (a,), (b,), cue, i, symmetric=True)]
 
 
+def _only_ground(p: Parse, side: Side) -> bool:
+    """Whether a phrase names only places that are no actor: a disputed area, a region, a sea, a town."""
+    ph = p.phrases[side.np]
+    return all(p.anchors[k].kind != "country" and p.anchors[k].how == "place" for k in ph.anchors)
+
+
 def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """In "[X ...] tensions with Y", "X expressed concern over Y's drills": the clause's actor and the noun's phrase."""
     v = i + n - 1
@@ -179,6 +185,8 @@ def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if ends and any(w in ends for w in p.low[max(0, i - 5) : i]):
         return []  # "would suspend some bilateral assistance to Rwanda": backing withdrawn
     other = p.pp(v, cue.opt("preps", ["with"]), limit=cue.opt("within", 6))
+    if other is not None and other.np >= 0 and p.phrases[other.np].prep == "over" and _only_ground(p, other):
+        other = None  # "the 1982 war over the Falkland Islands": what was fought over, not a side
     if other is None and cue.opt("event_owner") and p.context.conflict:
         # "provided support to the strikes": to whoever the story says strikes
         # "expressed concern over the incident": at whoever the story says carried it out

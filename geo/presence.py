@@ -119,6 +119,10 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     owner = _presence_owner(p, i, v, cue)
     if owner is None or (cue.opt("counted") and not _counted(p, owner)):
         return []
+    if owner.np >= 0 and all(
+        p.anchors[k].how == "place" and p.anchors[k].kind != "country" for k in p.phrases[owner.np].anchors
+    ):
+        return []  # "the Falklands garrison": where the garrison is, not whose
     hows = cue.opt("owner_hows")
     if hows and (owner.np < 0 or not any(p.anchors[k].how in hows for k in p.phrases[owner.np].anchors)):
         return []  # "Russia's Africa Corps operates in Mali": only an armed group's operations are a footprint

@@ -290,6 +290,8 @@ def _noun_use(p: Parse, i: int) -> bool:
     prev = p.low[i - 1]
     if prev in ("'s", "’s", "billion", "million", "trillion", "bn") or prev[:1].isdigit():
         return True
+    if p.low[i] == "close" and i + 1 < len(p.low) and p.low[i + 1] == "to":
+        return True  # "landing close to the border": an adjective of place, not the verb
     if p.low[i].endswith("ing") and prev in ("arms", "weapons", "drug", "drugs", "oil", "fuel", "people", "gun"):
         return True  # "will stop arms smuggling": a compound noun, not the verb
     if prev in ("-", "–") and not p.tokens[i].space:

@@ -165,11 +165,17 @@ def test_the_two_countries_at_odds_uses_context() -> None:
         "A Canadian-funded wind farm opened near Lima in May.",  # a thing paid for, not a side backed
         "Chile lifted a decades-old embargo on Peru in 2021.",  # a quarrel that is over
         "After the invasion of Mali, Kenya bought drones from Egypt.",  # not Kenya's invasion
+        "The planes landed in Kenya, close to the border with Egypt.",  # an adjective of place
     ],
 )
 def test_no_conflict_or_backing(sentence: str) -> None:
     got = _rels(sentence)
     assert not [r for r in got if r[0] in ("support", "conflict")], got
+
+
+def test_ground_fought_over_is_no_side() -> None:
+    got = _rels("Norway has kept an embargo on Chile since the 1982 war over the Caspian.")
+    assert ("conflict", "NO", "CL") in got and not [r for r in got if "sea:caspian" in r], got
 
 
 def test_sending_warships_to_a_port_is_no_transfer() -> None:
