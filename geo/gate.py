@@ -39,7 +39,7 @@ def worth_parsing(anchors: Sequence[Anchor], words: set[str], context: Context |
     if context is None:
         return False
     g = load_grammar()
-    if ids and context.conflict and words & g.words["event_nouns"]:
+    if ids and context.conflict and (words & g.words["event_nouns"] or words & g.words["reaction_nouns"]):
         return True  # "Brazil condemned the incursion": the story said who carried it out
     if ids and context.transfer and words & g.words["sale_nouns"]:
         return True  # "Japan condemned the transfers": the story said who supplied them

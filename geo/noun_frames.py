@@ -169,6 +169,16 @@ def compound(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return [Hit(cue.kind, (a,), (b,), cue, i, symmetric=True)]
 
 
+def _bare_reaction(p: Parse, v: int) -> bool:
+    """A reaction noun that ends its clause: "voiced grave concerns.", "expressed outrage on Monday"."""
+    c = p.clause(v)
+    if not p.g.has("reaction_nouns", p.low[v]):
+        return False
+    return not any(
+        p.g.has("prepositions", w) and w not in ("on", "in", "at") for w in p.low[v + 1 : c.last + 1]
+    ) and not any(ph.first > v and p.clause_of[ph.first] == p.clause_of[v] for ph in p.phrases)
+
+
 def _only_ground(p: Parse, side: Side) -> bool:
     """Whether a phrase names only places that are no actor: a disputed area, a region, a sea, a town."""
     ph = p.phrases[side.np]
@@ -207,6 +217,8 @@ def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             or p.low[j] in ("mission", "missions", "coalition", "effort", "efforts")
         ):
             other = Side(p.context.conflict)
+    if other is None and cue.opt("event_owner") and p.context.conflict and _bare_reaction(p, v):
+        other = Side(p.context.conflict)  # "Canada voiced grave concerns": at whoever the story says acted
     if other is None and cue.opt("pair_subject"):
         # "Peru and Chile remain at loggerheads over the border": the two of the subject
         both = p.subject(i, first=True)

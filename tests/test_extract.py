@@ -227,6 +227,8 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
             ("support", "BZ", "HT"),
             None,
         ),
+        # a bare reaction is at whoever the story says acted
+        ("Chilean boats rammed a Peruvian trawler. Canada voiced grave concerns.", ("conflict", "CA", "CL"), None),
         # an unconfirmed report is no statement; a report cited as a source is
         (
             "Chile sold jets to Peru. Officials could not confirm reports that Brazil had handed over radars to Peru.",
