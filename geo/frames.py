@@ -127,6 +127,17 @@ def _event_actor(p: Parse, v: int, src: Side) -> Side | None:
     return None
 
 
+def _unowned_envoys(p: Parse, v: int) -> bool:
+    """The verb's object is envoys of no state named: "expelled 60 diplomats"."""
+    c = p.clause(v)
+    for k in range(v + 1, min(c.last, v + 4) + 1):
+        if p.tokens[k].anchor >= 0 or p.low[k] in ("its", "their", "his", "her", "our"):
+            return False
+        if p.g.has("envoy_nouns", p.low[k]):
+            return True
+    return False
+
+
 def _summed_up(p: Parse, v: int, src: Side) -> Side | None:
     """In "Cyprus bought a Barak system, a purchase that Turkey condemned": the actor of the clause summed up."""
     k = v - 1
@@ -155,6 +166,9 @@ def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, 
         tgt = None  # "recalled its ambassador from Peru": not its own ambassador, the phrase after
     if tgt is None and cue.opt("event_owner") and src is not None:
         tgt = _event_actor(p, v, src) or _summed_up(p, v, src)
+    if tgt is None and cue.opt("story_foe") and src is not None and _unowned_envoys(p, v):
+        foe = p.context.foe  # "The U.S. has expelled 60 diplomats": the story's accused
+        tgt = Side((foe,), -1, "context") if foe and foe not in src.ids else None
     if tgt is None and cue.opt("sale_target"):
         tgt = _sold_to(p, v)
     if tgt is None and cue.opt("noun_owner") and anchor_v != v:

@@ -57,7 +57,8 @@ class Context:
     the last list of several countries named together ("signed by A, B and C",
     for a later "the three countries"); ``areas`` the disputed areas named, most
     recent last (for "the territory", "both regions"); ``backed`` the state the
-    last backing read went to (for "A and B have sent contingents").
+    last backing read went to (for "A and B have sent contingents"); ``foe`` the
+    target of the last hostility read (for "the US has expelled 60 diplomats").
     """
 
     subjects: list[str] = field(default_factory=list)
@@ -72,6 +73,7 @@ class Context:
     listed: tuple[str, ...] = ()
     areas: list[str] = field(default_factory=list)
     backed: str = ""
+    foe: str = ""
 
     def focus_group(self, n: int, among: Sequence[str] = ()) -> tuple[str, ...]:
         """The n countries named most often so far (for "the two countries", "the three nations").

@@ -373,6 +373,10 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if cue.kind == "alliance" and i > 0 and p.g.has("economic_modifiers", p.low[i - 1]):
         return []  # "Nepal's largest trading partner": trade, not an alliance
     owner = _noun_owner(p, i, v)
+    if owner is None and cue.kind == "alliance":
+        fellow = _bloc_fellow(p, i, v, cue)
+        if fellow:
+            return fellow
     if owner is None:
         # "Washington counts Turkey and Israel as close allies": the regarding verb's subject and object
         owner, named = _regarded(p, i)
@@ -385,6 +389,24 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if named is None:
         return []
     return _relational_hits(p, i, v, cue, owner, named) + _fellow(p, i, cue, owner)
+
+
+def _bloc_fellow(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
+    """In "the US approved a sale to NATO ally Germany": the subject is a member too, so the two are allies."""
+    if i == 0 or p.tokens[i - 1].anchor < 0 or p.anchors[p.tokens[i - 1].anchor].kind != "bloc":
+        return []
+    from geo.gazetteer import load_gazetteer
+
+    entry = load_gazetteer().get(p.anchors[p.tokens[i - 1].anchor].id)
+    members = set(entry.members) if entry is not None else set()
+    bloc = p.side(p.phrase_at[i - 1]) if p.phrase_at[i - 1] >= 0 else Side(())
+    named = _named_after(p, v, bloc) or _named_beside(p, i, bloc)
+    if named is None or not set(named.ids) <= members:
+        return []
+    subj = p.subject(i, exclude=frozenset((*named.ids, *bloc.ids)))
+    if subj is None or not subj.ids or not set(subj.ids) <= members:
+        return []
+    return [Hit("alliance", subj.ids, named.ids, cue, i, symmetric=True)]
 
 
 def _fellow(p: Parse, i: int, cue: Cue, owner: Side) -> list[Hit]:

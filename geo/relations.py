@@ -137,6 +137,9 @@ def find_relations(
             context.transfer = (transfers[-1].source, transfers[-1].target or "")
             for t in transfers:
                 context.suppliers[t.source] = context.suppliers.get(t.source, 0) + 1
+        hostile = [f for f in findings if f.kind == "conflict" and f.target]
+        if hostile:
+            context.foe = hostile[-1].target or ""
         backing = [f for f in findings if f.kind == "support" and f.target]
         if backing:
             context.backed = backing[-1].target or ""

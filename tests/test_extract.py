@@ -227,6 +227,12 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
             ("support", "BZ", "HT"),
             None,
         ),
+        # envoys of no state named, expelled: the story's accused state's
+        (
+            "Peru has accused Chile of spying on its navy. Canada has expelled 12 diplomats, officials said.",
+            ("conflict", "CA", "CL"),
+            None,
+        ),
         # a bare reaction is at whoever the story says acted
         ("Chilean boats rammed a Peruvian trawler. Canada voiced grave concerns.", ("conflict", "CA", "CL"), None),
         # an unconfirmed report is no statement; a report cited as a source is
