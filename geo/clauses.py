@@ -103,7 +103,8 @@ class Parse(Roles):
             a = self.anchors[toks[i].anchor]
             if a.how == "anaphor" and self._anchor_text(toks[i].anchor).lower() in ("our", "ours"):
                 ph.possessive = True  # a quoted speaker's "our alliance with Japan"
-            if ph.possessive or a.how in ("demonym", "group", "organ") or (first < i and low[first] == "the"):
+            modifies = a.how in ("demonym", "group", "roaming", "organ")
+            if ph.possessive or modifies or (first < i and low[first] == "the"):
                 head = self._head_words(i, j, ph)
                 if head:
                     ph.head = " ".join(low[h] for h in head)
@@ -159,7 +160,7 @@ class Parse(Roles):
             if head and (nxt in ("the", "a", "an", "its", "their") or (k + 1 < len(toks) and toks[k + 1].anchor >= 0)):
                 break  # "Sudan's war pits the army": a verb before its object, not a second noun
             if (
-                (a.how not in ("demonym", "group") or acronym)
+                (a.how not in ("demonym", "group", "roaming") or acronym)
                 and not ph.possessive
                 and not (toks[k].text[0].isupper() or g.has("agent_nouns", w) or w in g.words["item_words"])
             ):

@@ -241,7 +241,8 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> 
             )
         ):
             if r.actor is not None:
-                doc_iso[r.actor.iso] += 1
+                if "|" not in r.actor.iso:  # a group that fights in several countries names none of them
+                    doc_iso[r.actor.iso] += 1
                 continue
             e = gaz.get(r.id)
             if e is None:
@@ -315,10 +316,12 @@ def _resolve_one(
     if actor_rs and actor_rs[0].how != "demonym":
         a = actor_rs[0].actor
         assert a is not None
-        e = _territory(gaz, gaz.get(a.iso))
+        iso = _where_it_fights(text, m, mentions, idx, doc_iso, a.iso.split("|")) if "|" in a.iso else a.iso
+        e = _territory(gaz, gaz.get(iso))
         if e is None:
             return None
-        return Resolved(m.start, m.end, m.text, e.id, e.kind, "actor", a.kind, a.reason())
+        how = "roaming" if "|" in a.iso else a.kind  # a group of several wars is no side of this one's
+        return Resolved(m.start, m.end, m.text, e.id, e.kind, "actor", how, a.reason())
     gaz_rs = _gazetteer_readings(m, gaz)
     if not gaz_rs:
         return None
@@ -327,6 +330,25 @@ def _resolve_one(
     nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
     best_r, best = _pick(text, m, nxt, gaz_rs, gaz, _Evidence(doc_iso, sub_iso, state_cues, points))
     return _resolved(text, m, best_r, best, gaz)
+
+
+def _where_it_fights(
+    text: str, m: Mention, mentions: Sequence[Mention], idx: int, doc_iso: Counter[str], candidates: list[str]
+) -> str:
+    """The country a group that fights in several is read as: "ISIS in Syria".
+
+    Else the one the document names most (among those it fights in); "" when it names none of them.
+    """
+    end = text.find(".", m.end)
+    end = len(text) if end < 0 else end
+    for nxt in mentions[idx + 1 : idx + 4]:
+        if nxt.start > end or nxt.start - m.end > 60:
+            break
+        iso = nxt.readings[0].actor.iso if nxt.readings[0].actor is not None else nxt.readings[0].id
+        if iso in candidates and re.search(r"\b(?:in|across|from)\s+(?:the\s+)?(?:\w+\s+)?$", text[m.end : nxt.start]):
+            return iso
+    named = [c for c in candidates if doc_iso[c]]
+    return max(named, key=lambda c: doc_iso[c]) if named else ""
 
 
 def _territory(gaz: Gazetteer, e: Entry | None) -> Entry | None:

@@ -167,10 +167,11 @@ class Roles(Modality):
         self, c: Clause, v: int, exclude: frozenset[str], first: bool = False, platforms: bool = False
     ) -> Side | None:
         order = range(len(self.phrases)) if first else range(len(self.phrases) - 1, -1, -1)
+        opening = self._opening_end() if c.first == 0 else -1
         for pi in order:
             ph = self.phrases[pi]
-            if ph.last >= v or ph.first < c.first:
-                continue
+            if ph.last >= v or ph.first < c.first or (ph.last < opening < v):
+                continue  # "During efforts to oust ISIS from Sirte, the US gave ...": not in the opening phrase
             if ph.prep and not ph.official_of:
                 continue
             if ph.apposition_of >= 0:
@@ -202,6 +203,20 @@ class Roles(Modality):
                 continue
             return self._with_companions(s, c)
         return None
+
+    def _opening_end(self) -> int:
+        """The comma that closes a verbless prepositional phrase opening the sentence (-1: none).
+
+        "During efforts to oust ISIS from Sirte," is verbless here: only an infinitive stands in it.
+        """
+        low = self.low
+        if not low or not self.g.has("prepositions", low[0]) or "," not in low:
+            return -1
+        comma = low.index(",")
+        for k in range(1, comma):
+            if self.finite(low[k]) and low[k - 1] != "to" and not self.g.has("auxiliaries", low[k]):
+                return -1
+        return comma
 
     def _with_companions(self, s: Side, c: Clause) -> Side:
         """The subject and whoever an opening "along with X," or "like X," joins to it."""

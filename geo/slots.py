@@ -207,7 +207,10 @@ def nearest_other(p: Parse, i: int, exclude: tuple[str, ...], same_clause: bool 
         ids = p.ids(ph)
         if set(ids) & set(exclude) or ph.head in p.g.words["place_nouns"]:
             continue
-        if any(p.anchors[k].kind not in ("country", "bloc") and p.anchors[k].how != "group" for k in ph.anchors):
+        if any(
+            p.anchors[k].kind not in ("country", "bloc") and p.anchors[k].how not in ("group", "roaming")
+            for k in ph.anchors
+        ):
             continue
         d = abs(ph.first - i) + (0 if ph.first < i else 2)
         if best is None or d < best[0]:

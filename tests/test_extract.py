@@ -233,6 +233,9 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
             ("conflict", "CA", "CL"),
             None,
         ),
+        # a group that fights in several countries stands for the one the sentence or the story places it in
+        ("Dutch troops are battling ISIS in Iraq.", ("conflict", "NL", "IQ"), None),
+        ("Nigeria asked for help. Chadian forces have fought Boko Haram since 2015.", ("conflict", "TD", "NG"), None),
         # a bare reaction is at whoever the story says acted
         ("Chilean boats rammed a Peruvian trawler. Canada voiced grave concerns.", ("conflict", "CA", "CL"), None),
         # an unconfirmed report is no statement; a report cited as a source is
