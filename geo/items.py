@@ -217,8 +217,8 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
     with_qty = [(c, parse_quantity(raw)) for raw, c, _ in kept]
     if len(with_qty) > 1 and sum(q is not None for _, q in with_qty) >= 2:
         return with_qty
-    if len(kept) > 1 and all(designations(c, leading=True) or _kind_of_weapon(c) for _, c, _ in kept):
-        return with_qty  # named systems and kinds of weapon are one transfer each, as an arms register lists them
+    if len(kept) > 1 and all(designations(c, leading=True) for _, c, _ in kept):
+        return with_qty  # named systems are one transfer each, as an arms register lists them; kinds stay one list
     if len(kept) > 1:
         pieces = [c for _, c, _ in kept if c]
         joined = ", ".join(pieces[:-1]) + " and " + pieces[-1] if len(pieces) > 1 else (pieces[0] if pieces else "")
@@ -233,14 +233,6 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
 def _has_head(text: str) -> bool:
     """Whether a stretch names a thing transferred: an item noun, or a weapon system by name ("Rafales")."""
     return bool(_HEAD_RE.search(text)) or _systems()[0].search(text) is not None
-
-
-def _kind_of_weapon(item: str) -> bool:
-    """Whether an item's head names a kind of weapon ("corvettes"), not weapons in general ("arms")."""
-    from geo.grammar import load_grammar
-
-    words = item.lower().split()
-    return bool(words) and not load_grammar().has("generic_items", words[-1]) and bool(_HEAD_RE.search(words[-1]))
 
 
 @lru_cache(maxsize=1)
