@@ -89,6 +89,13 @@ class Modality:
                 return True
         if v + 1 < len(self.low) and self.low[v + 1] in ("not", "never") and self.g.has("auxiliaries", self.low[v]):
             return True
+        if (
+            v > 1
+            and self.low[v - 1] == "from"
+            and self.low[v].endswith("ing")
+            and any(self.g.has("blocking_verbs", w) for w in self.low[max(c.first, v - 10) : v - 1])
+        ):
+            return True  # "blocked a drill ship from reaching the block": it did not reach it
         if v + 1 < len(self.low) and self.low[v + 1] == "no" and self.low[v + 2 : v + 3] != ["longer"]:
             return True  # "have had no diplomatic relations", "sent no troops": an object that is none
         # a clause reported by a denial: "Moscow denied that it had supplied ..."

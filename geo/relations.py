@@ -198,6 +198,8 @@ def _cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: b
         return p.negated(i) and not p.hypothetical(i)
     if cue.opt("asserted", True) and ((p.negated(i) and not _presupposed(p, i, cue)) or p.hypothetical(i)):
         return False
+    if cue.kind == "transfer" and cue.pos == "noun" and any(p.g.has("ban_nouns", w) for w in p.low[max(0, i - 4) : i]):
+        return False  # "lifted an embargo on arms sales to Cyprus": sales forbidden, none made
     if cue.kind == "support" and _purpose_of_a_thing(p, i):
         return False  # "delivered air defence systems to protect Pyongyang": the delivery is the relation
     if cue.kind == "conflict" and any(p.g.has("settling_verbs", w) for w in p.low[max(p.clause(i).first, i - 5) : i]):
