@@ -301,8 +301,8 @@ class Parse(Roles):
                         ph.official_of = True
                         self._outer_preposition(ph, k)
                 return
-            if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"):
-                return  # "when the war started in 2020 Armenian President ...": the year is what "in" governs
+            if (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")) or self.g.has("time_nouns", w):
+                return  # "in 2020 Armenian President ...", "In September Bucharest summoned": the time is governed
             if w[:1].isdigit() and skipped < 3:  # "against 18 Houthi targets"
                 skipped += 1
                 k -= 1

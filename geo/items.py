@@ -76,6 +76,9 @@ _DATE_RE = _rx(
 )
 
 
+_FIRST_OF = _rx(r"\b(?:first|last|initial|final)\s+(?:\w+(?:-\w+)?)\s+of\s+(?:the\s+)?(?=\S)", re.I)
+
+
 def parse_quantity(phrase: str) -> int | None:
     """The number of items a phrase gives ("12", "a dozen", "forty-eight"), or None.
 
@@ -84,6 +87,9 @@ def parse_quantity(phrase: str) -> int | None:
     >>> parse_quantity("forty-eight FA-50 jets"), parse_quantity("a dozen drones"), parse_quantity("drones")
     (48, 12, None)
     """
+    part = _FIRST_OF.search(phrase)
+    if part:
+        phrase = phrase[part.end() :]  # "the first four of 12 jets": the order is 12
     for m in _QTY_RE.finditer(phrase):
         tok = m.group(1).lower()
         if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", tok):

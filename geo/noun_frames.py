@@ -296,7 +296,13 @@ def _named_across_copula(p: Parse, i: int, owner: Side, cue: Cue) -> Side | None
         return None
     start = p.phrases[subj.np].last + 1
     end = p.phrases[owner.np].first if owner.np >= 0 and p.phrases[owner.np].first < i else i
-    between_words = p.low[start:end]
+    # "a major non-NATO ally of A": a bloc named as what B is not is a modifier
+    between_words = [
+        p.low[k]
+        for k in range(start, end)
+        if p.low[k] not in ("non", "-", "non-")
+        and not (p.tokens[k].anchor >= 0 and p.anchors[p.tokens[k].anchor].kind == "bloc")
+    ]
     for k in range(len(between_words) - 1):
         if between_words[k : k + 2] == ["one", "of"]:  # "B has become one of A's main backers"
             between_words = between_words[:k] + between_words[k + 2 :]

@@ -189,6 +189,8 @@ class Roles(Modality):
                 and not (ph.last + 2 < len(self.low) and self.low[ph.last + 2] == "led")
             ):
                 continue  # "Israel-linked vessels": a modifier, not the subject ("a Saudi-led coalition" is)
+            if ph.first >= 2 and self.low[ph.first - 1] in ("-", "‐") and self.low[ph.first - 2] == "non":
+                continue  # "a major non-NATO ally": what B is not, never who acts
             if all(
                 self.anchors[k].how == "place" and self.anchors[k].kind in ("region", "sea", "strait", "city", "admin1")
                 for k in ph.anchors
@@ -524,7 +526,12 @@ class Roles(Modality):
         return self.pp(v, ("by",), limit=12)
 
     def passive(self, v: int) -> bool:
-        """Token v is a participle after a form of "be" ("was sold"), or a reduced passive ("backed by")."""
+        """Token v is a participle after a form of "be" ("was sold"), or a reduced passive ("backed by").
+
+        A particle is read with its verb: "were handed over".
+        """
+        if v > 0 and self.low[v] in ("over", "in", "out", "off", "up") and self.low[v - 1].endswith(("ed", "en")):
+            v -= 1
         w = self.low[v]
         if not (
             w.endswith(("ed", "en", "wn", "ld", "nt", "ght", "ought")) or w in self.g.words["irregular_participles"]

@@ -65,6 +65,8 @@ def _active_give(p: Parse, v: int, t: _Transfer) -> None:
     obj = p.object(v)
     if obj is not None and obj.np >= 0:
         ph = p.phrases[obj.np]
+        if all(p.anchors[k].how == "company" for k in ph.anchors):
+            return  # "delivered thirteen Bayraktar TB2 drones": a maker's name in the item, no recipient
         if ph.last + 1 < len(p.low) and p.low[ph.last + 1] == "with":
             t.tgt, t.item_start, t.item_end = obj, ph.last + 2, c.last
         elif not ph.head or not any(p.g.has("item_words", w) for w in ph.head.split()):
@@ -102,6 +104,18 @@ def _bought_by(p: Parse, v: int) -> Side | None:
     return None
 
 
+def _unnamed_recipient(p: Parse, v: int, t: _Transfer) -> None:
+    """A gift to no one named goes to the recipient the story tells of (see :func:`_story_recipient`).
+
+    "The first six of 24 AH-64E Apache helicopters were handed over in March": with no giver named
+    either, the system's maker gives.
+    """
+    if t.src is None and p.passive(v):
+        t.src = maker_in(p, t.item_start, max(t.item_end, t.item_start), (), systems=True)
+    if t.src is not None:
+        t.tgt = _story_recipient(p, v, t.src)
+
+
 def _story_recipient(p: Parse, v: int, src: Side) -> Side | None:
     """In "Poland and the Netherlands are also sending tanks": to the recipient the story is about."""
     c = p.clause(v)
@@ -112,9 +126,9 @@ def _story_recipient(p: Parse, v: int, src: Side) -> Side | None:
     if any(p.low[k] == "to" and p.g.has("purpose_verbs", p.low[k + 1]) for k in range(max(0, v - 6), v - 1)):
         return None  # "providing funds to help Buenos Aires maintain and arm the fleet": a purpose, not a gift
     if any(w in ("to", "for", "into") for w in p.low[v + 1 : c.last + 1]) or any(
-        c.first <= ph.first <= c.last and ph.first > v for ph in p.phrases
+        c.first <= ph.first <= c.last and ph.first > v and not set(p.ids(ph)) <= set(src.ids) for ph in p.phrases
     ):
-        return None
+        return None  # someone named after the verb (not the giver's own maker: "delivered Bayraktar drones")
     if any(w in ("also", "too") for w in words):
         return Side((last[1],), -1, "context")
     # "Canada has donated armoured vehicles": a giver with no one named beside it gives to the recipient
@@ -189,8 +203,8 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if t.tgt is None and cue.pos == "verb" and not p.passive(v):
         _owner_of_item(p, v, t)
     frm = p.pp(v, ("from",), limit=6)
-    if t.tgt is None and frm is None and t.src is not None and cue.opt("story_recipient", True):
-        t.tgt = _story_recipient(p, v, t.src)
+    if t.tgt is None and frm is None and cue.opt("story_recipient", True):
+        _unnamed_recipient(p, v, t)
     if t.tgt is None and frm is not None:
         # "minesweepers transferred from the Soviet Union": from X to the clause's subject
         t.tgt, t.src = p.subject(i, exclude=frozenset(frm.ids), first=True), frm

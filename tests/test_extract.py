@@ -236,6 +236,17 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
         # a group that fights in several countries stands for the one the sentence or the story places it in
         ("Dutch troops are battling ISIS in Iraq.", ("conflict", "NL", "IQ"), None),
         ("Nigeria asked for help. Chadian forces have fought Boko Haram since 2015.", ("conflict", "TD", "NG"), None),
+        # a maker's name in the item is no recipient; a passive with no one named: the system's maker gives
+        (
+            "Peru bought F-16s from the United States. Turkey's Baykar delivered six Bayraktar TB2 drones in 2022.",
+            ("transfer", "TR", "PE"),
+            None,
+        ),
+        (
+            "Peru bought radars from Spain. The first two of twelve Apache helicopters were handed over in May.",
+            ("transfer", "US", "PE"),
+            None,
+        ),
         # a bare reaction is at whoever the story says acted
         ("Chilean boats rammed a Peruvian trawler. Canada voiced grave concerns.", ("conflict", "CA", "CL"), None),
         # an unconfirmed report is no statement; a report cited as a source is

@@ -146,6 +146,9 @@ def test_cue_fires_with_direction(sentence: str, expected: tuple) -> None:
         # "its" in an apposition is not the apposition's head, nor a possessive apposition of the subject
         ("Peru has bought radars from Spain, its closest ally.", ("alliance", "PE", "ES")),
         ("Chile, Peru's neighbour, buys jets from Norway, its main partner.", ("alliance", "CL", "NO")),
+        # a month or weekday is what a preposition before it governs, not the actor after it
+        ("In September Oslo recalled its ambassador from Chile.", ("conflict", "NO", "CL")),
+        ("On Monday Canada delivered two radars to Peru.", ("transfer", "CA", "PE")),
         # a light verb with a prefix
         ("Egypt relaunched a full-scale offensive on Mali on Monday.", ("conflict", "EG", "ML")),
     ],
@@ -309,6 +312,9 @@ def test_item_phrase_boundaries(sentence: str, items: list) -> None:
         ("F-16 jets", None),
         ("in 2024 jets", None),
         ("1,200 shells", 1200),
+        ("the first four of 16 jets", 16),  # a delivery of part of an order: the order's size
+        ("the last two of the 36 howitzers", 36),
+        ("the first batch of 10 drones", 10),
     ],
 )
 def test_parse_quantity(phrase: str, n: int | None) -> None:
