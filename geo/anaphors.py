@@ -20,6 +20,7 @@ from geo.grammar import (
     _pair_phrases,
     counted_nouns,
     described_phrases,
+    plain_anaphor,
 )
 
 __all__ = ["anaphor_anchors"]
@@ -46,7 +47,7 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
     taken = [(a.start, a.end) for a in anchors]
     for m in _anaphor_re().finditer(sentence):
         s, e = m.span()
-        phrase = m.group().lower()
+        phrase = plain_anaphor(m.group().lower())
         three = re.fullmatch(f"the three {counted_nouns()}", phrase)
         counted = three or re.fullmatch(f"(?:the two|both) {counted_nouns()}", phrase)
         within = [a for a in anchors if s < a.end and a.start < e]
@@ -109,6 +110,8 @@ def _singular(sentence: str, e: int, phrase: str, before: Sequence[Anchor], cont
     named = [a.id for a in before if a.kind == "country" and a.how in ("name", "alias")]
     if possessive and named and not typed:
         ident = named[0]  # "the Maldives ... uses them to patrol the country's waters": the sentence's state
+    elif not typed and not possessive and not countries and phrase == "the country" and context.previous:
+        ident = context.previous[0]  # "For Kuwait, the move ... The country hosts ...": the one just named first
     else:
         ident = typed[0] if typed else context.focus(exclude=() if possessive else countries[:1])
     if not ident and countries:

@@ -275,6 +275,10 @@ class Parse(Roles):
         skipped = 0
         while k >= 0 and skipped < 4:
             w = self.low[k]
+            if w in ("around", "about", "over", "under") and self.low[k + 1][:1].isdigit() and k + 1 < ph.first:
+                skipped += 1  # "hosts around 13,500 U.S. troops": a number's approximation, no preposition
+                k -= 1
+                continue
             if self.g.has("prepositions", w) or w in ("including", "such", "like"):
                 if w in ("to", "-") and k > 0 and self.low[k - 1][:1].isdigit() and self.low[k + 1][:1].isdigit():
                     return  # "3,000 to 4,000 Rwandan soldiers": a range of numbers, not a preposition

@@ -58,7 +58,8 @@ class Context:
     for a later "the three countries"); ``areas`` the disputed areas named, most
     recent last (for "the territory", "both regions"); ``backed`` the state the
     last backing read went to (for "A and B have sent contingents"); ``foe`` the
-    target of the last hostility read (for "the US has expelled 60 diplomats").
+    target of the last hostility read (for "the US has expelled 60 diplomats");
+    ``previous`` the countries the previous sentence named, in order (for "the country").
     """
 
     subjects: list[str] = field(default_factory=list)
@@ -74,6 +75,7 @@ class Context:
     areas: list[str] = field(default_factory=list)
     backed: str = ""
     foe: str = ""
+    previous: tuple[str, ...] = ()
 
     def focus_group(self, n: int, among: Sequence[str] = ()) -> tuple[str, ...]:
         """The n countries named most often so far (for "the two countries", "the three nations").
@@ -226,9 +228,26 @@ def _anaphor_re() -> re.Pattern[str]:
     phrases |= {" ".join(w) for w in g.phrases["army_anaphors"]}
     phrases |= described_phrases()
     phrases -= {"each other", "one another", "the two"}
-    alts = "|".join(re.escape(x) for x in sorted(phrases, key=len, reverse=True))
+    adjectives = "|".join(re.escape(a) for a in sorted(g.words["descriptive_adjectives"], key=len, reverse=True))
+
+    def alt(x: str) -> str:
+        # "the small island kingdom", "the oil-rich emirate": a describing adjective may come first
+        return rf"the\ (?:(?:{adjectives})\ )?{re.escape(x[4:])}" if x.startswith("the ") else re.escape(x)
+
+    alts = "|".join(alt(x) for x in sorted(phrases, key=len, reverse=True))
     counted = rf"(?:the two|both|the three) {counted_nouns()}"
     return re.compile(rf"\b(?:{counted}|{alts})\b(?!['’]s\b\s+(?:own\b))", re.I)
+
+
+@lru_cache(maxsize=1)
+def _adjective_re() -> re.Pattern[str]:
+    adjectives = "|".join(re.escape(a) for a in load_grammar().words["descriptive_adjectives"])
+    return re.compile(rf"^the (?:{adjectives}) ", re.I)
+
+
+def plain_anaphor(phrase: str) -> str:
+    """An anaphor without its describing adjective: "the small island kingdom" → "the island kingdom"."""
+    return _adjective_re().sub("the ", phrase)
 
 
 @lru_cache(maxsize=1)

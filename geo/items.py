@@ -113,7 +113,7 @@ def parse_quantity(phrase: str) -> int | None:
 
 _ITEM_TRIM = _rx(
     r"^(?:(?:the|a|an|this|these|those|that|its|their|his|her|some|more|new|further|additional|other|another|also|"
-    r"first|latest|of|various|several|significantly|increased)\s+)+",
+    r"first|latest|of|various|several|significantly|increased|about|around|nearly|roughly|approximately|almost)\s+)+",
     re.I,
 )
 

@@ -265,6 +265,7 @@ def carry(context: Context, anchors: Sequence[Anchor], p: Parse | None = None) -
             subject = (context.subjects[-1],)  # "It signed a contract with France": still the story's subject
     context.subjects = ([*context.subjects, subject[0]])[-6:]
     countries = [a.id for a in actors if a.kind == "country" and a.how != "anaphor"]
+    context.previous = tuple(dict.fromkeys(countries))
     for c in countries:
         context.mentions[c] = context.mentions.get(c, 0) + 1
     context.actors = [x for x in context.actors if x not in countries] + list(dict.fromkeys(countries))

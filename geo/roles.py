@@ -411,6 +411,13 @@ class Roles(Modality):
             if w in _QUANTITY_NOUNS and self.low[i + 1 : i + 2] == ["of"]:
                 i += 2  # "deported thousands of Haitians"
                 continue
+            if (
+                w in ("around", "about", "over", "nearly", "some")
+                and self.low[i + 1 : i + 2]
+                and self.low[i + 1][0].isdigit()
+            ):
+                i += 1  # "hosts around 13,500 U.S. troops": an approximate number
+                continue
             if (w == "of" and self.g.has("target_nouns", self.low[i - 1])) or (
                 w == "in" and self.g.has("governance_nouns", self.low[i - 1])
             ):
