@@ -76,7 +76,10 @@ def _needed_noun(p: Parse, i: int, v: int, cue: Cue) -> int | None:
     needs = cue.opt("needs")
     if not needs:
         return v
-    j = noun_after(p, v, set(needs), cue.opt("needs_within", 8))
+    j = -1 if cue.opt("needs_before") else noun_after(p, v, set(needs), cue.opt("needs_within", 8))
+    if j < 0 and cue.opt("needs_before"):
+        j = noun_before(p, i, set(needs), cue.opt("needs_within", 8))  # "the pact that links A with B"
+        return v if j >= 0 else None
     if j < 0 and cue.opt("passive_owner") and p.passive(v):
         j = noun_before(p, i, set(needs), cue.opt("needs_within", 8))  # "soldiers had been deployed"
     if j < 0 or (cue.opt("not_with_item") and items_after(p, j)):
@@ -127,6 +130,16 @@ def _event_actor(p: Parse, v: int, src: Side) -> Side | None:
     return None
 
 
+def _title_length(p: Parse, j: int) -> int:
+    """How many words of a capitalised title follow the noun at j ("Agreement on Defence Cooperation")."""
+    k = j + 1
+    while k < len(p.low) and (p.tokens[k].text[:1].isupper() or p.low[k] in ("on", "of", "and", "for", "the")):
+        if p.tokens[k].anchor >= 0:
+            break
+        k += 1
+    return k - j - 1
+
+
 def _unowned_envoys(p: Parse, v: int) -> bool:
     """The verb's object is envoys of no state named: "expelled 60 diplomats"."""
     c = p.clause(v)
@@ -175,7 +188,12 @@ def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, 
         tgt = owner_of(p, anchor_v)  # "recognised Moroccan sovereignty over the territory": Morocco's
     if tgt is None and preps:
         start = v if cue.opt("pp_from_verb") else anchor_v
-        tgt = p.pp(start, preps, limit=cue.opt("pp_within", 25), ground=bool(cue.opt("ground_target")))
+        limit = cue.opt("pp_within", 25)
+        if anchor_v != v and p.tokens[anchor_v].text[:1].isupper():
+            limit += _title_length(p, anchor_v)  # "an Agreement on Defence Exchanges and Security Cooperation with"
+        tgt = p.pp(start, preps, limit=limit, ground=bool(cue.opt("ground_target")))
+    if tgt is None and "with" in preps and p.low[0] == "with" and p.phrase_at[1] >= 0 and "," in p.low[2:4]:
+        tgt = p.side(p.phrase_at[1])  # "With Australia, Singapore has a strategic partnership"
     if tgt is None and cue.opt("place_preps") and p.g.has("physical_attacks", p.low[v]):
         # "shelled a town in northern Ethiopia", "struck targets near Asmara": where the blow lands
         tgt = p.pp(v, cue.opt("place_preps"), limit=8)

@@ -260,6 +260,13 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
             ("influence", "GB", "DK"),
             None,
         ),
+        # "the two countries" are the two the previous sentence named, before the story's two most named
+        (
+            "Chile and Peru quarrel often. Chile criticised Peru. Kenya trains with Ghana. "
+            "The two countries signed a defence pact.",
+            ("alliance", "KE", "GH"),
+            None,
+        ),
         # a describing adjective before a description: "the small island kingdom"
         (
             "Bahrain bought jets in 2023. The small island kingdom hosts 9,000 American personnel.",
