@@ -41,7 +41,7 @@ _QTY_RE = _rx(
 _FROZEN = _rx(
     r"\b(?:froze|frozen|freez\w*|collaps\w*|suspend\w*|cancel+\w*|halt\w*|block(?:s|ed|ing)\b|scrap\w*|"
     r"stall\w*|interdict\w*|seiz\w*|intercept\w*|vetoe?d?|banned|barred|fell through|"
-    r"called off|put on hold|tried to|attempt\w*|stopp?(?:ed|ing)|cut off|cut-off|no longer)\b"
+    r"called off|put on hold|tried to|attempt\w*|stopp?(?:ed|ing)|cut off|cut-off|no longer|shelv\w*)\b"
 )
 _PLANNED = _rx(
     r"\b(?:will|would|wants? to|plans?|planned|planning|intends?|aims?|agreed to|desire|requests?|requested|"
@@ -62,6 +62,7 @@ _DELIVERED = _rx(
     r"were used|was used|used|sold|supplied|provided|transferred|shipped|sent|"
     r"donated|bought|purchased|acquired|imported|deployed|since \d{4}|"
     r"buys|sells|supplies|receives|imports|is receiving|are receiving|came from|comes from|"
+    r"provides(?! for)|delivers|hands over|sends|"
     r"supplier|suppliers|customer|customers|"
     r"ha(?:s|ve|d) (?:\w+ )?(?:been )?(?:\w+ed|sold|sent|given)|"
     r"ha(?:s|ve) been (?:buying|receiving|importing|acquiring|supplying|selling|sending|"

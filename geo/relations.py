@@ -547,7 +547,11 @@ def _transfers(p: Parse, h: Hit, s: str, t: str, cue: str, seen: set[tuple]) -> 
     c = p.clause(h.at)
     # the stage is told around the cue: its clause (and the one before, for "X said it will ..."), up to
     # a few words past it, never a later remark ("..., a move China has repeatedly criticised")
-    first = p.clauses[max(0, p.clause_of[h.at] - 1)].first if c.first > 0 else c.first
+    ci = p.clause_of[h.at]
+    prev = p.clauses[ci - 1] if ci > 0 else c
+    first = c.first
+    if c.kind == "content" or (prev.kind in ("rel", "reduced", "paren", "part") and c.parent >= 0):
+        first = prev.first if c.kind == "content" else p.clauses[c.parent].first  # its subject, past an aside
     window = p.text(first, min(c.last, h.at + 12))
     st = status(window, p.low[h.at])
     if st == "unknown" and h.cue.opt("stage"):

@@ -236,6 +236,10 @@ def test_no_false_alarm(sentence: str) -> None:
         ("Chile received the first drones from Norway under a 2019 contract.", "delivered"),
         ("Norway approved the sale of 12 drones to Chile.", "planned"),
         ("Chile has been buying drones from Norway for years.", "delivered"),
+        # the stage is told in the cue's own clause, not in a clause before it about something else
+        ("Oslo's parliament approved a budget for roads, and Chile received 12 drones from Norway.", "delivered"),
+        ("Chile announced it would buy 12 jets from Norway, only to shelve the plan months later.", "frozen"),
+        ("Under a 2019 memorandum, Norway provides Chile with 30 radars a year.", "delivered"),
     ],
 )
 def test_status(sentence: str, status: str) -> None:
