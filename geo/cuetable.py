@@ -49,6 +49,7 @@ FRAMES = (
     "package-for",
     "continued-deal",
     "invite",
+    "chosen",
 )
 
 

@@ -62,7 +62,7 @@ from geo.slots import (
     owner_of,
     pairs,
 )
-from geo.transfer_frames import deal, get, give
+from geo.transfer_frames import chosen, deal, get, give
 
 __all__ = ["FRAME_FUNCTIONS", "Hit"]
 
@@ -475,6 +475,7 @@ FRAME_FUNCTIONS: dict[str, Frame] = {
     "arrive-maker": arrive_maker,
     "participants": participants,
     "deal": deal,
+    "chosen": chosen,
     "package-for": package_for,
     "continued-deal": continued_deal,
     "invite": invite,

@@ -303,14 +303,9 @@ def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     before = p.text(p.phrases[maker.np].first, i - 1) if maker is not None and maker.np >= 0 else ""
     k = next((k for k in range(v + 1, min(c.last, v + 6)) if p.low[k] in ("for", "to") or p.phrase_at[k] >= 0), -1)
     if other is None and k > 0 and p.low[k] in ("for", "to"):
-        # "Saudi Arabia signed a contract in 2023 for Baykar's Akinci drones": the maker named in the item
-        if p.low[k] == "to" and (p.g.has("deal_verbs_get", p.low[k + 1]) or p.g.has("deal_verbs_give", p.low[k + 1])):
-            k += 1  # "a contract to buy Scorpene submarines": the item after the verb
-        text = p.text(k + 1, cut_item(p, k + 1, c.last))
-        made_by = maker_in(p, k + 1, c.last, systems=True)
-        buyer = p.subject(i, exclude=frozenset(made_by.ids) if made_by else frozenset(), first=True)
-        if made_by is not None and buyer is not None and item_phrases(text):
-            return [Hit("transfer", made_by.ids, buyer.ids, cue, i, item_text=text)]
+        found = _deal_named_by_item(p, i, k, cue)
+        if found:
+            return found
     if maker is not None and other is not None and item_phrases(before):
         return [Hit("transfer", maker.ids, other.ids, cue, i, item_text=before)]
     if other is None:
@@ -336,10 +331,65 @@ def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         subj = p.subject(i, exclude=frozenset(other.ids), first=True)
         text = p.text(after + 1, c.last)
         if subj is not None and item_phrases(text):
+            if _seller(p, i, subj):  # "Baykar signed an export contract with Saudi Arabia for drones"
+                return [Hit("transfer", subj.ids, other.ids, cue, i, item_text=text)]
             return [Hit("transfer", other.ids, subj.ids, cue, i, item_text=text)]
     if including:
         return _deal_by_maker(p, i, cue, other, p.text(including[0] + 1, c.last))
     return []
+
+
+def chosen(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """A supplier chosen: "Australia has chosen Japan's Mitsubishi Heavy Industries to build 11 frigates".
+
+    The object is the supplier (a state or its firm), the subject the buyer; the item is named after
+    the supplier ("to build 11 frigates", "and its A26 design").
+    """
+    v = i + n - 1
+    c = p.clause(v)
+    supplier = p.object(v)
+    buyer = p.subject(v, exclude=frozenset(supplier.ids) if supplier else frozenset())
+    if supplier is None or buyer is None or supplier.np < 0 or set(supplier.ids) & set(buyer.ids):
+        return []
+    start = p.phrases[supplier.np].last + 1
+    if start <= c.last and p.phrase_at[start] >= 0 and p.phrases[supplier.np].possessive:
+        start = p.phrases[p.phrase_at[start]].last + 1  # "Spain's Navantia": past the firm
+    while start < len(p.low) and (p.low[start] in ("to", "and", "its", "their", "for") or p.low[start] in p.verbs):
+        start += 1
+    end = start  # the item may follow in a verbless continuation: "selected Sweden's Saab and its A26 design"
+    while end + 1 < len(p.low) and not p.finite(p.low[end + 1]) and p.low[end + 1] not in (";", "."):
+        end += 1
+    text = p.text(start, cut_item(p, start, max(c.last, end)))
+    if not item_phrases(text):
+        return []
+    return [Hit("transfer", supplier.ids, buyer.ids, cue, i, item_text=text)]
+
+
+def _deal_named_by_item(p: Parse, i: int, k: int, cue: Cue) -> list[Hit]:
+    """A deal with no "with" party, followed by "for"/"to" at k: the item or its verb names the sides."""
+    c = p.clause(i)
+    # "Saudi Arabia signed a contract in 2023 for Baykar's Akinci drones": the maker named in the item
+    if p.low[k] == "to" and p.g.has("deal_verbs_give", p.low[k + 1]):
+        # "Airbus signed a contract to supply 14 helicopters to the Iraqi army": the subject sells
+        seller = p.subject(i, first=True)
+        buyer = p.pp(k + 1, ("to", "for"), limit=15)
+        text = p.text(k + 2, cut_item(p, k + 2, p.phrases[buyer.np].first - 2 if buyer and buyer.np >= 0 else c.last))
+        if seller is not None and buyer is not None and not set(buyer.ids) & set(seller.ids) and item_phrases(text):
+            return [Hit("transfer", seller.ids, buyer.ids, cue, i, item_text=text)]
+    if p.low[k] == "to" and (p.g.has("deal_verbs_get", p.low[k + 1]) or p.g.has("deal_verbs_give", p.low[k + 1])):
+        k += 1  # "a contract to buy Scorpene submarines": the item after the verb
+    text = p.text(k + 1, cut_item(p, k + 1, c.last))
+    made_by = maker_in(p, k + 1, c.last, systems=True)
+    buyer = p.subject(i, exclude=frozenset(made_by.ids) if made_by else frozenset(), first=True)
+    if made_by is not None and buyer is not None and item_phrases(text):
+        return [Hit("transfer", made_by.ids, buyer.ids, cue, i, item_text=text)]
+    return []
+
+
+def _seller(p: Parse, i: int, subj: Side) -> bool:
+    """The subject of a deal is its seller: a defence firm, or the deal is an export one."""
+    firm = subj.np >= 0 and all(p.anchors[k].how == "company" for k in p.phrases[subj.np].anchors)
+    return firm or any(w in ("export", "exports", "sales") for w in p.low[max(0, i - 4) : i])
 
 
 def _same_side(p: Parse, k: int, side: Side) -> bool:
