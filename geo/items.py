@@ -63,6 +63,7 @@ _DELIVERED = _rx(
     r"donated|bought|purchased|acquired|imported|deployed|since \d{4}|"
     r"buys|sells|supplies|receives|imports|is receiving|are receiving|came from|comes from|"
     r"provides(?! for)|delivers|hands over|sends|"
+    r"(?:is|are|was|were|been) (?:\w+ly )?(?:shipping|supplying|sending|delivering|providing|transferring|selling)|"
     r"supplier|suppliers|customer|customers|"
     r"ha(?:s|ve|d) (?:\w+ )?(?:been )?(?:\w+ed|sold|sent|given)|"
     r"ha(?:s|ve) been (?:buying|receiving|importing|acquiring|supplying|selling|sending|"

@@ -104,6 +104,10 @@ def _bought_by(p: Parse, v: int) -> Side | None:
     return None
 
 
+# prepositions of a phrase that names where something was, not who gets it ("left over from the war in Afghanistan")
+_PLACE_PREPS = ("in", "from", "near", "across", "over", "of")
+
+
 def _unnamed_recipient(p: Parse, v: int, t: _Transfer) -> None:
     """A gift to no one named goes to the recipient the story tells of (see :func:`_story_recipient`).
 
@@ -126,14 +130,21 @@ def _story_recipient(p: Parse, v: int, src: Side) -> Side | None:
     if any(p.low[k] == "to" and p.g.has("purpose_verbs", p.low[k + 1]) for k in range(max(0, v - 6), v - 1)):
         return None  # "providing funds to help Buenos Aires maintain and arm the fleet": a purpose, not a gift
     if any(w in ("to", "for", "into") for w in p.low[v + 1 : c.last + 1]) or any(
-        c.first <= ph.first <= c.last and ph.first > v and not set(p.ids(ph)) <= set(src.ids) for ph in p.phrases
+        c.first <= ph.first <= c.last
+        and ph.first > v
+        and not set(p.ids(ph)) <= set(src.ids)
+        and ph.prep not in _PLACE_PREPS
+        for ph in p.phrases
     ):
         return None  # someone named after the verb (not the giver's own maker: "delivered Bayraktar drones")
     if any(w in ("also", "too") for w in words):
         return Side((last[1],), -1, "context")
     # "Canada has donated armoured vehicles": a giver with no one named beside it gives to the recipient
     # the story has been telling of, when the sentence names no other state
-    others = {a.id.split("@")[0] for a in p.anchors if a.kind == "country"} - set(src.ids) - {last[1]}
+    # a state named only as where something was ("left over from the war in Afghanistan") is no rival recipient
+    placed = {k for ph in p.phrases if ph.prep in _PLACE_PREPS for k in ph.anchors}
+    others = {a.id.split("@")[0] for k, a in enumerate(p.anchors) if a.kind == "country" and k not in placed}
+    others -= set(src.ids) | {last[1]}
     return Side((last[1],), -1, "context") if not others else None
 
 

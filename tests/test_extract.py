@@ -273,6 +273,12 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
             ("influence", "US", "BH"),
             None,
         ),
+        # a state named only as where something was is no rival recipient
+        (
+            "Peru bought radars from Spain. In 2019 Canada handed over 40 trucks left over from the war in Mali.",
+            ("transfer", "CA", "PE"),
+            None,
+        ),
         # a bare reaction is at whoever the story says acted
         ("Chilean boats rammed a Peruvian trawler. Canada voiced grave concerns.", ("conflict", "CA", "CL"), None),
         # an unconfirmed report is no statement; a report cited as a source is

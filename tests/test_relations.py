@@ -215,6 +215,7 @@ def test_withdrawn_aid_is_no_support(sentence: str) -> None:
         "Chile signed the 500-million-dollar deal with Norway in May.",  # a priced deal is a sale, no pact
         "Peru plans to buy radars, before building its own with Spanish help.",  # made at home
         "The two countries, Chile and Peru, have had no diplomatic relations since the war.",
+        "Peru let Chile conduct attacks against commercial shipping in the Caspian.",  # a noun, not "ship"
     ],
 )
 def test_no_false_alarm(sentence: str) -> None:
@@ -240,6 +241,7 @@ def test_no_false_alarm(sentence: str) -> None:
         ("Oslo's parliament approved a budget for roads, and Chile received 12 drones from Norway.", "delivered"),
         ("Chile announced it would buy 12 jets from Norway, only to shelve the plan months later.", "frozen"),
         ("Under a 2019 memorandum, Norway provides Chile with 30 radars a year.", "delivered"),
+        ("Norway has been quietly shipping rifles to Chile.", "delivered"),
     ],
 )
 def test_status(sentence: str, status: str) -> None:
