@@ -37,7 +37,7 @@ from geo.clauses import Context
 from geo.data.wordlists import ITEM_SYNONYMS
 from geo.items import designations
 from geo.relations import Anchor, Finding, find_relations
-from geo.resolve import Resolved, resolve_mentions
+from geo.resolve import Resolved, country_of_capital, resolve_mentions
 from geo.scene import Document, Place, Relation, Scene, Span, place_role
 
 
@@ -190,10 +190,11 @@ def _anchor(r: Resolved, s: int, text: str, gaz) -> Anchor:
     A capital read as a place still names its state for relations
     ("providing Pyongyang with oil"), while the map keeps the city.
     """
-    if r.how == "capital" and r.role != "actor":
+    if r.role != "actor" and (r.how == "capital" or r.kind == "city"):
         entry = gaz.get(r.id)
-        if entry is not None and entry.iso:
-            return Anchor(r.start - s, r.end - s, entry.iso, "capital-place", "country")
+        iso = (entry.iso if r.how == "capital" else country_of_capital(gaz, entry)) if entry is not None else None
+        if iso:
+            return Anchor(r.start - s, r.end - s, iso, "capital-place", "country")
     return Anchor(r.start - s, r.end - s, _actor_id(r, text), r.how if r.role == "actor" else "place", r.kind)
 
 

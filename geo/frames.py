@@ -111,7 +111,11 @@ def _event_actor(p: Parse, v: int, src: Side) -> Side | None:
     supplier of the story's transfer; "condemned the pact": the parties the story listed.
     """
     j = v + 1
-    while j < len(p.low) and j <= v + 3 and (p.g.has("determiners", p.low[j]) or p.low[j] in ("latest", "recent")):
+    while (
+        j < len(p.low)
+        and j <= v + 3
+        and (p.g.has("determiners", p.low[j]) or p.low[j] in ("latest", "recent", "to", "against"))
+    ):
         j += 1
     if j >= len(p.low):
         return None
@@ -124,6 +128,10 @@ def _event_actor(p: Parse, v: int, src: Side) -> Side | None:
         supplier = next((x for x in ranked if x not in src.ids), None)
         if supplier is not None:
             return Side((supplier,), -1, "context")
+    if p.g.has("pact_nouns", w):
+        named = p.pp(j, ("between", "with"), limit=3)  # "objected to an agreement between India and China"
+        if named is not None and not set(named.ids) & set(src.ids):
+            return named
     parties = ctx.listed if len(ctx.listed) >= 2 else ctx.pair or ()
     if p.g.has("pact_nouns", w) and parties and not set(parties) & set(src.ids):
         return Side(tuple(parties), -1, "context")

@@ -92,7 +92,8 @@ def _entry_reason(how: str, surface: str, entry: Entry) -> str:
     return f"{how} {surface}→{entry.name}"
 
 
-def _country_of_capital(gaz: Gazetteer, entry: Entry) -> str | None:
+def country_of_capital(gaz: Gazetteer, entry: Entry) -> str | None:
+    """The state whose capital ``entry`` is (also a second record of it, "New Delhi" beside "Delhi"), or None."""
     if entry.kind != "city":
         return None
     iso = gaz.capital_country(entry.id)
@@ -433,7 +434,7 @@ def _pick_local(gaz_rs: list[_Pick], gaz: Gazetteer, best: Entry, ev: _Evidence)
     A national capital gives way only to a namesake among the document's other places in
     that country (Moscow, Idaho needs Idaho places, not a mention of the United States).
     """
-    capital = _country_of_capital(gaz, best) is not None
+    capital = country_of_capital(gaz, best) is not None
     for r, e in gaz_rs:
         if e.iso and e.kind != "country" and (ev.sub_iso[e.iso] if capital else ev.names_country(e.iso)):
             return r, e
@@ -491,7 +492,7 @@ def _resolved(text: str, m: Mention, best_r: Reading, best: Entry, gaz: Gazettee
         return None
     if best_r.how == "demonym":
         return Resolved(m.start, m.end, m.text, best.id, best.kind, "actor", "demonym", f"demonym {m.text}→{best.name}")
-    cap_iso = _country_of_capital(gaz, best)
+    cap_iso = country_of_capital(gaz, best)
     if cap_iso and not _is_literal(text, m):
         country = gaz.get(cap_iso)
         if country is not None:
