@@ -364,11 +364,15 @@ class Parse(Roles):
         "Under its pact with Japan and India, Australia ...": what follows the comma is the subject.
         """
         low = self.low
-        return (
-            self.g.has("prepositions", low[0])
-            and "," not in low[:comma]
-            and not any(self.finite(w) for w in low[1:comma])
-        )
+        # "In April, during Modi's visit to Colombo,": each stretch between commas opens with a preposition
+        starts = [0] + [k + 1 for k in range(comma) if low[k] == ","]
+        return all(k < len(low) and self.g.has("prepositions", low[k]) for k in starts) and not any(
+            self.finite(low[k])
+            and low[k] not in ("'s", "’s")
+            and self.tokens[k].text != "May"
+            and not (low[k - 1] in ("'s", "’s") or self.g.has("determiners", low[k - 1]))
+            for k in range(1, comma)
+        )  # "During Modi's visit to Colombo,": a noun after a possessive or an article
 
     # -- clauses ------------------------------------------------------------------------
     def _split(self) -> None:

@@ -80,6 +80,9 @@ def _needed_noun(p: Parse, i: int, v: int, cue: Cue) -> int | None:
     if j < 0 and cue.opt("needs_before"):
         j = noun_before(p, i, set(needs), cue.opt("needs_within", 8))  # "the pact that links A with B"
         return v if j >= 0 else None
+    c = p.clause(v)
+    if j < 0 and c.kind == "rel" and c.first > 0 and p.low[c.first - 1] in set(needs):
+        j = c.first - 1  # "an agreement that Washington and Port Moresby signed in 2023"
     if j < 0 and cue.opt("passive_owner") and p.passive(v):
         j = noun_before(p, i, set(needs), cue.opt("needs_within", 8))  # "soldiers had been deployed"
     if j < 0 or (cue.opt("not_with_item") and items_after(p, j)):

@@ -201,6 +201,10 @@ class Roles(Modality):
                 if pron is not None and not set(pron.ids) <= exclude:
                     return pron
             s = self.side(pi)
+            if ph.possessive and ph.head:
+                named = next((q for q, other in enumerate(self.phrases) if other.apposition_of == pi), -1)
+                if named >= 0 and self.phrases[named].last < v:
+                    s = self.side(named)  # "Haiti's neighbour, the Dominican Republic, has ...": the one named
             if set(s.ids) <= exclude:
                 continue
             return self._with_companions(s, c)

@@ -149,6 +149,10 @@ def test_cue_fires_with_direction(sentence: str, expected: tuple) -> None:
         # a month or weekday is what a preposition before it governs, not the actor after it
         ("In September Oslo recalled its ambassador from Chile.", ("conflict", "NO", "CL")),
         ("On Monday Canada delivered two radars to Peru.", ("transfer", "CA", "PE")),
+        # two opening phrases, each before its comma, then the subject
+        ("In May, during Peru's visit to Chile, the two countries signed a defence pact.", ("alliance", "PE", "CL")),
+        # a possessive description with the state named beside it: the state named acts
+        ("Peru's neighbour, Chile, has sold 20 jets to Kenya.", ("transfer", "CL", "KE")),
         # a light verb with a prefix
         ("Egypt relaunched a full-scale offensive on Mali on Monday.", ("conflict", "EG", "ML")),
     ],
