@@ -141,6 +141,9 @@ class Modality:
             k = cc.first - 1 if self.low[cc.first] == "that" else cc.first - 2
             if k >= 0 and self.low[k + 1] == "that" and self.g.has("report_nouns", self.low[k]) and self._doubted(k):
                 return True
+            reported = cc.kind == "content" or (cc.kind == "rel" and cc.marker == "that")
+            if reported and any(self.g.has("media_nouns", w) for w in self.low[max(0, cc.first - 6) : cc.first]):
+                return True  # "Egyptian media reported that the air force had taken delivery": unconfirmed
             ci = cc.parent
         return False
 

@@ -117,6 +117,8 @@ def cut_item(p: Parse, s: int, e: int) -> int:
             return j - 1
         if w == "to" and j + 1 <= e and (p.low[j + 1] in p.verbs or p.g.has("purpose_verbs", p.low[j + 1])):
             return j - 1
+        if j > s and j + 1 <= e and p.low[j + 1] == "by" and (w.endswith("ed") or w in ("built", "made", "sold")):
+            return j - 1  # "two training vessels built by Anadolu Shipyard": the maker follows the item
     return e
 
 

@@ -108,6 +108,39 @@ def _bought_by(p: Parse, v: int) -> Side | None:
 _PLACE_PREPS = ("in", "from", "near", "across", "over", "of")
 
 
+def _delivery_taken(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
+    """A delivery taken, with a time phrase inside the verb the get cue reads whole ("took delivery of").
+
+    "Qatar took delivery last year of a landing ship built by Anadolu Shipyard": the buyer's story.
+    """
+    c = p.clause(v)
+    if v + 1 <= c.last and p.low[v + 1] == "of":
+        return []  # the get cue reads it
+    k = next((k for k in range(v + 2, min(c.last, v + 5) + 1) if p.low[k] == "of"), -1)
+    if k < 0:
+        return []
+    tgt = p.subject(i)
+    src = p.pp(k, ("from",), limit=20) or maker_in(p, k + 1, c.last, tgt.ids if tgt else (), systems=True)
+    text = p.text(k + 1, cut_item(p, k + 1, c.last))
+    if tgt is None or src is None or set(src.ids) & set(tgt.ids) or not item_phrases(text):
+        return []
+    return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
+
+
+def _own_subject(p: Parse, i: int) -> Side | None:
+    """The subject of the noun's clause, not a speaker outside it.
+
+    "A U.S. official said the Barak MX sale was a matter for Cyprus": the sale is not the speaker's.
+    """
+    subj = p.subject(i)
+    c = p.clause(i)
+    if subj is not None and subj.np >= 0 and c.kind == "content" and not c.first <= p.phrases[subj.np].first <= c.last:
+        return None
+    if subj is not None and p._speaker_of(subj, i):
+        return None  # the one who says it
+    return subj
+
+
 def _unnamed_recipient(p: Parse, v: int, t: _Transfer) -> None:
     """A gift to no one named goes to the recipient the story tells of (see :func:`_story_recipient`).
 
@@ -181,9 +214,27 @@ def _own_doing(p: Parse, v: int) -> bool:
     "the launcher made its way to Armenia" (it travelled), "before building its own boats" (made at home).
     """
     after = p.low[v + 2 : v + 3]
-    return (after == ["way"] and p.low[v + 1] in ("its", "their", "his", "her", "the")) or (
+    return (after in (["way"], ["name"], ["mark"]) and p.low[v + 1] in ("its", "their", "his", "her", "the")) or (
         after == ["own"] and p.low[v + 1] in ("its", "their", "our", "his")
     )
+
+
+def _recipient(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> Side | None:
+    """Who gets what a giving verb gives, when no to-phrase says it; returns the from-phrase, if any."""
+    if t.tgt is None and t.src is not None:
+        _protected(p, v, t)
+    if t.tgt is None:
+        t.tgt = _bought_by(p, v)
+    if t.tgt is None and cue.pos == "verb" and not p.passive(v):
+        _owner_of_item(p, v, t)
+    frm = p.pp(v, ("from",), limit=6)
+    if t.tgt is None and frm is None and cue.opt("story_recipient", True):
+        _unnamed_recipient(p, v, t)
+    if t.tgt is None and frm is not None:
+        # "minesweepers transferred from the Soviet Union": from X to the clause's subject
+        t.tgt, t.src = p.subject(i, exclude=frozenset(frm.ids), first=True), frm
+        t.item_start, t.item_end = max(p.clause(v).first, i - 8), i - 1
+    return frm
 
 
 def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
@@ -200,26 +251,14 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if tgt is not None:
         t.item_end = p.phrases[tgt.np].first - 1 if tgt.np >= 0 else c.last
     if cue.pos == "noun" and i > 0 and p.low[i - 1] in ("took", "take", "takes", "taking", "taken"):
-        return []  # "took delivery of drones from Turkey": the buyer's story, which the get cue reads
+        return _delivery_taken(p, i, v, cue)  # the buyer's story ("took delivery of drones": the get cue's)
     if cue.pos == "noun":
-        t.src = owner_of(p, i) or p.pp(v, ("by",), limit=20) or (None if reacted_to(p, i) else p.subject(i))
+        t.src = owner_of(p, i) or p.pp(v, ("by",), limit=20) or (None if reacted_to(p, i) else _own_subject(p, i))
     elif p.passive(v):
         _passive_give(p, i, v, cue, t)
     else:
         _active_give(p, v, t)
-    if t.tgt is None and t.src is not None:
-        _protected(p, v, t)
-    if t.tgt is None:
-        t.tgt = _bought_by(p, v)
-    if t.tgt is None and cue.pos == "verb" and not p.passive(v):
-        _owner_of_item(p, v, t)
-    frm = p.pp(v, ("from",), limit=6)
-    if t.tgt is None and frm is None and cue.opt("story_recipient", True):
-        _unnamed_recipient(p, v, t)
-    if t.tgt is None and frm is not None:
-        # "minesweepers transferred from the Soviet Union": from X to the clause's subject
-        t.tgt, t.src = p.subject(i, exclude=frozenset(frm.ids), first=True), frm
-        t.item_start, t.item_end = max(c.first, i - 8), i - 1
+    frm = _recipient(p, i, v, cue, t)
     if t.tgt is None:
         return []
     tgt = t.tgt
@@ -227,6 +266,8 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if src is None or (src.np >= 0 and src.np == tgt.np):
         src = frm or maker_in(p, t.item_start, t.item_end, tgt.ids, systems=cue.pos == "noun")
     text = _given_item(p, i, v, cue, t) if src is not None else None
+    if text is not None and set(text.lower().replace(",", " ").split()) & set(cue.opt("not_items", ())):
+        text = None  # "stationed a Dutch Patriot unit in Romania": its own forces placed there, nothing handed over
     if src is None or text is None:
         return []
     out = [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
@@ -243,7 +284,7 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if cue.opt("item_subject"):
         return _came_from(p, i, v, cue, frm)
     if cue.pos == "noun":
-        tgt = p.pp(v, ("by",), limit=4) or owner_of(p, i) or (None if reacted_to(p, i) else p.subject(i))
+        tgt = p.pp(v, ("by",), limit=4) or owner_of(p, i) or (None if reacted_to(p, i) else _own_subject(p, i))
     elif p.passive(v):
         tgt = p.pp(v, ("to", "by"), limit=20) or p.subject(v, exclude=frozenset(frm.ids) if frm else frozenset())
         if (cue.opt("reduced_recipient_main") and c.kind in ("reduced",)) or p.clause(v).first == v:

@@ -153,6 +153,8 @@ def test_cue_fires_with_direction(sentence: str, expected: tuple) -> None:
         ("In May, during Peru's visit to Chile, the two countries signed a defence pact.", ("alliance", "PE", "CL")),
         # a possessive description with the state named beside it: the state named acts
         ("Peru's neighbour, Chile, has sold 20 jets to Kenya.", ("transfer", "CL", "KE")),
+        # a time phrase inside "took delivery ... of"; the maker after the item
+        ("Chile took delivery last year of two patrol boats built by Norway's Kongsberg.", ("transfer", "NO", "CL")),
         # a light verb with a prefix
         ("Egypt relaunched a full-scale offensive on Mali on Monday.", ("conflict", "EG", "ML")),
     ],
@@ -178,6 +180,11 @@ def test_the_two_countries_at_odds_uses_context() -> None:
 def test_no_conflict_or_backing(sentence: str) -> None:
     got = _rels(sentence)
     assert not [r for r in got if r[0] in ("support", "conflict")], got
+
+
+def test_the_speaker_of_a_sale_is_not_its_seller() -> None:
+    got = _rels("A Chilean official said the radar sale was a matter for Peru and Egypt.")
+    assert not [r for r in got if r[0] == "transfer" and r[1] == "CL"], got
 
 
 def test_ground_fought_over_is_no_side() -> None:
@@ -220,6 +227,7 @@ def test_withdrawn_aid_is_no_support(sentence: str) -> None:
         "Peru plans to buy radars, before building its own with Spanish help.",  # made at home
         "The two countries, Chile and Peru, have had no diplomatic relations since the war.",
         "Peru let Chile conduct attacks against commercial shipping in the Caspian.",  # a noun, not "ship"
+        "Peruvian media reported that Chile had taken delivery of Norwegian drones.",  # an unconfirmed report
     ],
 )
 def test_no_false_alarm(sentence: str) -> None:
