@@ -198,6 +198,11 @@ def _cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: b
         return p.negated(i) and not p.hypothetical(i)
     if cue.opt("asserted", True) and ((p.negated(i) and not _presupposed(p, i, cue)) or p.hypothetical(i)):
         return False
+    if cue.pos == "noun" and any(
+        p.g.has("possibility_modals", p.low[k]) and p.tokens[k].text != "May"
+        for k in range(max(p.clause(i).first, i - 6), i)
+    ):
+        return False  # "feared it could lead to a Chinese naval base": a possibility, not a fact
     if cue.kind == "transfer" and cue.pos == "noun" and any(p.g.has("ban_nouns", w) for w in p.low[max(0, i - 4) : i]):
         return False  # "lifted an embargo on arms sales to Cyprus": sales forbidden, none made
     if cue.kind == "support" and _purpose_of_a_thing(p, i):

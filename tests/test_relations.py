@@ -175,11 +175,13 @@ def test_the_two_countries_at_odds_uses_context() -> None:
         "Chile lifted a decades-old embargo on Peru in 2021.",  # a quarrel that is over
         "After the invasion of Mali, Kenya bought drones from Egypt.",  # not Kenya's invasion
         "The planes landed in Kenya, close to the border with Egypt.",  # an adjective of place
+        "Analysts said Egypt's goal was to help Kenya win the vote.",  # an aim, not yet backing
+        "Chile feared the deal could lead to a Norwegian naval base in Peru.",  # a possibility, not a base
     ],
 )
-def test_no_conflict_or_backing(sentence: str) -> None:
+def test_no_conflict_backing_or_sway(sentence: str) -> None:
     got = _rels(sentence)
-    assert not [r for r in got if r[0] in ("support", "conflict")], got
+    assert not [r for r in got if r[0] in ("support", "conflict", "influence")], got
 
 
 def test_the_speaker_of_a_sale_is_not_its_seller() -> None:
