@@ -119,6 +119,16 @@ def cut_item(p: Parse, s: int, e: int) -> int:
             return j - 1
         if j > s and j + 1 <= e and p.low[j + 1] == "by" and (w.endswith("ed") or w in ("built", "made", "sold")):
             return j - 1  # "two training vessels built by Anadolu Shipyard": the maker follows the item
+        if (
+            j > s
+            and j + 1 <= e
+            and p.phrase_at[j] < 0
+            and w not in ("'s", "’s")
+            and p.low[j - 1] not in ("-", "‐")  # "Turkish-made Bayraktar drones"
+            and p.finite(w)
+            and (p.phrase_at[j + 1] >= 0 or p.low[j + 1] in ("the", "a", "an"))
+        ):
+            return j - 1  # "a decision to buy Japanese frigates angered Beijing": a verb and its object end it
     return e
 
 

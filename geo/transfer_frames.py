@@ -281,6 +281,8 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if cue.opt("no_infinitive") and v + 1 < len(p.low) and p.low[v + 1] == "to":
         return []  # "sought to bolster ... by acquiring": the later verb is the cue
     frm = p.pp(v, cue.opt("from", ["from"]), limit=30)
+    if cue.opt("needs_item"):
+        return _relied_on(p, i, v, cue, frm)
     if cue.opt("item_subject"):
         return _came_from(p, i, v, cue, frm)
     if cue.pos == "noun":
@@ -319,6 +321,18 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return out + [
         Hit("transfer", s.ids, tgt.ids, cue, i, item_text=share(text, n)) for s, n in shares(p, frm, ("from",))
     ]
+
+
+def _relied_on(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> list[Hit]:
+    """In "Laos relies on China for its arms imports": the one relied on supplies the subject."""
+    c = p.clause(v)
+    k = next((k for k in range(v + 1, min(c.last, v + 8) + 1) if p.low[k] == "for"), -1)
+    if frm is None or k < 0 or not any(w in cue.opt("needs_item") for w in p.low[k + 1 : min(c.last, k + 8) + 1]):
+        return []
+    tgt = p.subject(v, exclude=frozenset(frm.ids))
+    if tgt is None:
+        return []
+    return [Hit("transfer", frm.ids, tgt.ids, cue, i, item_text=p.text(k + 1, c.last))]
 
 
 def _came_from(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> list[Hit]:

@@ -290,6 +290,9 @@ def test_items_and_quantities(sentence: str, items: list) -> None:
     [
         # a trailing conjunction or punctuation is no part of the item
         ("Peru wanted to buy the plant, and the contract was blocked by Chile.", [("plant", None)]),
+        # a verb with its object ends the item; a maker's "-made" does not
+        ("Peru's plan to buy Norwegian frigates angered Chile.", [("Norwegian frigates", None)]),
+        ("Peru received Spanish-made radars last year.", [("Spanish-made radars", None)]),
         # stop at "and" followed by words that name no item
         (
             "Peru will purchase 30 Falcon-7 patrol boats and plans to build a dock for the vessels"
