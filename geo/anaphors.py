@@ -98,7 +98,7 @@ def _pair(
     elif len(listed) == n and (not among or set(listed) <= set(among)):
         group = listed  # "signed by A, B and C. The three countries ...": the list just named
     elif len(context.previous) == n and (not among or set(context.previous) <= set(among)):
-        group = context.previous  # "... Mongolia co-hosts with the United States. The two countries ..."
+        group = context.previous  # "... Laos trains with Vietnam. The two countries ..."
     else:
         group = context.focus_group(n, among)
     return group if len(group) == n else ()

@@ -276,7 +276,7 @@ class Parse(Roles):
         while k >= 0 and skipped < 4:
             w = self.low[k]
             if w in ("around", "about", "over", "under") and self.low[k + 1][:1].isdigit() and k + 1 < ph.first:
-                skipped += 1  # "hosts around 13,500 U.S. troops": a number's approximation, no preposition
+                skipped += 1  # "hosts around 4,200 French troops": a number's approximation, no preposition
                 k -= 1
                 continue
             if self.g.has("prepositions", w) or w in ("including", "such", "like"):
@@ -316,7 +316,7 @@ class Parse(Roles):
             if w in self.verbs:
                 return
             if self.low[k + 1] in ("the", "a", "an"):
-                return  # an article opens the phrase: "In January the United States handed ..."
+                return  # an article opens the phrase: "In March the Kenyan government sent ..."
             skipped += 1
             k -= 1
 

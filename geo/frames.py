@@ -82,7 +82,7 @@ def _needed_noun(p: Parse, i: int, v: int, cue: Cue) -> int | None:
         return v if j >= 0 else None
     c = p.clause(v)
     if j < 0 and c.kind == "rel" and c.first > 0 and p.low[c.first - 1] in set(needs):
-        j = c.first - 1  # "an agreement that Washington and Port Moresby signed in 2023"
+        j = c.first - 1  # "a treaty that Chile and Peru signed in 2019"
     if j < 0 and cue.opt("passive_owner") and p.passive(v):
         j = noun_before(p, i, set(needs), cue.opt("needs_within", 8))  # "soldiers had been deployed"
     if j < 0 or (cue.opt("not_with_item") and items_after(p, j)):
@@ -132,7 +132,7 @@ def _event_actor(p: Parse, v: int, src: Side) -> Side | None:
         if supplier is not None:
             return Side((supplier,), -1, "context")
     if p.g.has("pact_nouns", w):
-        named = p.pp(j, ("between", "with"), limit=3)  # "objected to an agreement between India and China"
+        named = p.pp(j, ("between", "with"), limit=3)  # "protested against a treaty between Chile and Peru"
         if named is not None and not set(named.ids) & set(src.ids):
             return named
     parties = ctx.listed if len(ctx.listed) >= 2 else ctx.pair or ()
@@ -163,7 +163,7 @@ def _unowned_envoys(p: Parse, v: int) -> bool:
 
 
 def _summed_up(p: Parse, v: int, src: Side) -> Side | None:
-    """In "Cyprus bought a Barak system, a purchase that Turkey condemned": the actor of the clause summed up."""
+    """In "Chile bought Norwegian frigates, a purchase that Peru condemned": the actor of the clause summed up."""
     k = v - 1
     if src.np >= 0 and p.phrases[src.np].last == v - 1:
         k = p.phrases[src.np].first - 1
@@ -196,12 +196,12 @@ def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, 
     if tgt is None and cue.opt("sale_target"):
         tgt = _sold_to(p, v)
     if tgt is None and cue.opt("noun_owner") and anchor_v != v:
-        tgt = owner_of(p, anchor_v)  # "recognised Moroccan sovereignty over the territory": Morocco's
+        tgt = owner_of(p, anchor_v)  # "recognised Spanish sovereignty over the islets": Spain's
     if tgt is None and preps:
         start = v if cue.opt("pp_from_verb") else anchor_v
         limit = cue.opt("pp_within", 25)
         if anchor_v != v and p.tokens[anchor_v].text[:1].isupper():
-            limit += _title_length(p, anchor_v)  # "an Agreement on Defence Exchanges and Security Cooperation with"
+            limit += _title_length(p, anchor_v)  # "an Agreement on Maritime Search and Rescue with"
         tgt = p.pp(start, preps, limit=limit, ground=bool(cue.opt("ground_target")))
     if tgt is None and "with" in preps and p.low[0] == "with" and p.phrase_at[1] >= 0 and "," in p.low[2:4]:
         tgt = p.side(p.phrase_at[1])  # "With Australia, Singapore has a strategic partnership"
@@ -245,7 +245,7 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         while k < len(p.low) and (p.low[k].endswith("ly") or p.g.has("adverbs", p.low[k])):
             k += 1
         if k < len(p.low) and p.low[k] in ("with", "alongside"):
-            # "its troops train regularly with U.S. forces": exercising together, not one backing the other
+            # "Colombian marines train regularly with Brazilian forces": exercising together, not backing
             return hit(cue, i, src, p.pp(v, ("with", "alongside"), limit=4), kind="alliance")
     tgt = _active_target(p, v, anchor_v, cue, src, preps)
     if tgt is None and cue.kind == "support":

@@ -97,7 +97,7 @@ class Modality:
         ):
             return True  # "blocked a drill ship from reaching the block": it did not reach it
         if v + 1 < len(self.low) and self.low[v + 1] == "no" and self.low[v + 2 : v + 3] != ["longer"]:
-            return True  # "have had no diplomatic relations", "sent no troops": an object that is none
+            return True  # "maintain no embassy ties", "sent no troops": an object that is none
         # a clause reported by a denial: "Moscow denied that it had supplied ..."
         ci = self.clause_of[v]
         while ci >= 0:
@@ -133,7 +133,7 @@ class Modality:
     def _reported(self, v: int) -> bool:
         """Token v sits in a "that" clause after an unconfirmed report: "could not confirm reports that X sold".
 
-        A report cited as a source stays a statement ("citing reports that Saudi air defences intercepted").
+        A report cited as a source stays a statement ("citing reports that Chilean air defences intercepted").
         """
         ci = self.clause_of[v]
         while ci >= 0:
@@ -143,7 +143,7 @@ class Modality:
                 return True
             reported = cc.kind == "content" or (cc.kind == "rel" and cc.marker == "that")
             if reported and any(self.g.has("media_nouns", w) for w in self.low[max(0, cc.first - 6) : cc.first]):
-                return True  # "Egyptian media reported that the air force had taken delivery": unconfirmed
+                return True  # "Peruvian media reported that the navy had received ...": unconfirmed
             ci = cc.parent
         return False
 

@@ -196,14 +196,14 @@ def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []  # "would suspend some bilateral assistance to Rwanda": backing withdrawn
     other = p.pp(v, cue.opt("preps", ["with"]), limit=cue.opt("within", 6))
     if other is not None and other.np >= 0 and p.phrases[other.np].prep == "over" and _only_ground(p, other):
-        other = None  # "the 1982 war over the Falkland Islands": what was fought over, not a side
+        other = None  # "the 1879 war over the Atacama": what was fought over, not a side
     if (
         other is not None
         and other.np >= 0
         and p.phrases[other.np].prep == "from"
         and "to" in p.low[p.phrases[other.np].last + 1 : p.phrases[other.np].last + 2]
     ):
-        other = None  # "in conflicts from Libya to Ukraine": a range of places, not a side
+        other = None  # "in wars from Yemen to Mali": a range of places, not a side
     if other is None and cue.opt("event_owner") and p.context.conflict:
         # "provided support to the strikes": to whoever the story says strikes
         # "expressed concern over the incident": at whoever the story says carried it out

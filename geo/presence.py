@@ -115,7 +115,7 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if ends and any(w in ends for w in p.low[max(0, i - 5) : i]):
         return []  # "France closed its last base in Chad": the presence ends
     if any(w in cue.opt("not_after", ()) for w in p.low[max(0, i - 4) : i]):
-        return []  # "Canada trains Haitian police officers in Jamaica": trainees, not a contingent sent
+        return []  # "Spain trains Bolivian police officers in Madrid": trainees, not a contingent sent
     owner = _presence_owner(p, i, v, cue)
     if owner is None or (cue.opt("counted") and not _counted(p, owner)):
         return []

@@ -204,7 +204,7 @@ def _cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: b
     ):
         return False  # "feared it could lead to a Chinese naval base": a possibility, not a fact
     if cue.kind == "transfer" and cue.pos == "noun" and any(p.g.has("ban_nouns", w) for w in p.low[max(0, i - 4) : i]):
-        return False  # "lifted an embargo on arms sales to Cyprus": sales forbidden, none made
+        return False  # "lifted a ban on arms sales to Chad": sales forbidden, none made
     if cue.kind == "support" and _purpose_of_a_thing(p, i):
         return False  # "delivered air defence systems to protect Pyongyang": the delivery is the relation
     if cue.kind == "conflict" and any(p.g.has("settling_verbs", w) for w in p.low[max(p.clause(i).first, i - 5) : i]):
@@ -216,7 +216,7 @@ def _cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: b
 def _presupposed(p: Parse, i: int, cue: Cue) -> bool:
     """A noun owned by an actor names an event as a fact, whatever the verb around it does.
 
-    "Cuba refused to condemn Russia's invasion of Ukraine", "Oslo did not back Berlin's embargo on
+    "Kenya refused to condemn Egypt's invasion of Mali", "Oslo did not back Berlin's embargo on
     Caracas": the refusal is about the condemnation, not the invasion.
     """
     if cue.pos != "noun":

@@ -171,7 +171,7 @@ class Roles(Modality):
         for pi in order:
             ph = self.phrases[pi]
             if ph.last >= v or ph.first < c.first or (ph.last < opening < v):
-                continue  # "During efforts to oust ISIS from Sirte, the US gave ...": not in the opening phrase
+                continue  # "During efforts to expel rebels from Goma, Kenya sent ...": not in the opening phrase
             if ph.prep and not ph.official_of:
                 continue
             if ph.apposition_of >= 0:
@@ -204,7 +204,7 @@ class Roles(Modality):
             if ph.possessive and ph.head:
                 named = next((q for q, other in enumerate(self.phrases) if other.apposition_of == pi), -1)
                 if named >= 0 and self.phrases[named].last < v:
-                    s = self.side(named)  # "Haiti's neighbour, the Dominican Republic, has ...": the one named
+                    s = self.side(named)  # "Peru's neighbour, Chile, has ...": the one named
             if set(s.ids) <= exclude:
                 continue
             return self._with_companions(s, c)
@@ -213,7 +213,7 @@ class Roles(Modality):
     def _opening_end(self) -> int:
         """The comma that closes a verbless prepositional phrase opening the sentence (-1: none).
 
-        "During efforts to oust ISIS from Sirte," is verbless here: only an infinitive stands in it.
+        "During efforts to expel rebels from Goma," is verbless here: only an infinitive stands in it.
         """
         low = self.low
         if not low or not self.g.has("prepositions", low[0]) or "," not in low:

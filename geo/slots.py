@@ -100,7 +100,7 @@ def items_after(p: Parse, j: int) -> bool:
     if item_phrases(p.text(max(c.first, j - 2), j - 1)):
         return True  # "an arms deal", "a $4 billion weapons contract"
     if any(_PRICE.search(w) for w in p.low[max(c.first, j - 3) : j]):
-        return True  # "the 300-million-dollar deal with Copenhagen": a price makes it a sale
+        return True  # "the 90-million-euro deal with Oslo": a price makes it a sale
     k = j + 1
     while k <= min(c.last, j + 8):  # "a deal with Israel's Elbit in 2023 for 36 howitzers"
         if p.low[k] in ("for", "of", "worth", "covering") and item_phrases(p.text(k + 1, min(c.last, k + 6))):
@@ -118,7 +118,7 @@ def cut_item(p: Parse, s: int, e: int) -> int:
         if w == "to" and j + 1 <= e and (p.low[j + 1] in p.verbs or p.g.has("purpose_verbs", p.low[j + 1])):
             return j - 1
         if j > s and j + 1 <= e and p.low[j + 1] == "by" and (w.endswith("ed") or w in ("built", "made", "sold")):
-            return j - 1  # "two training vessels built by Anadolu Shipyard": the maker follows the item
+            return j - 1  # "four patrol boats built by Fincantieri": the maker follows the item
         if (
             j > s
             and j + 1 <= e

@@ -66,7 +66,7 @@ def _active_give(p: Parse, v: int, t: _Transfer) -> None:
     if obj is not None and obj.np >= 0:
         ph = p.phrases[obj.np]
         if all(p.anchors[k].how == "company" for k in ph.anchors):
-            return  # "delivered thirteen Bayraktar TB2 drones": a maker's name in the item, no recipient
+            return  # "delivered six Bayraktar TB2 drones": a maker's name in the item, no recipient
         if ph.last + 1 < len(p.low) and p.low[ph.last + 1] == "with":
             t.tgt, t.item_start, t.item_end = obj, ph.last + 2, c.last
         elif not ph.head or not any(p.g.has("item_words", w) for w in ph.head.split()):
@@ -104,14 +104,14 @@ def _bought_by(p: Parse, v: int) -> Side | None:
     return None
 
 
-# prepositions of a phrase that names where something was, not who gets it ("left over from the war in Afghanistan")
+# prepositions of a phrase that names where something was, not who gets it ("left over from the war in Mali")
 _PLACE_PREPS = ("in", "from", "near", "across", "over", "of")
 
 
 def _delivery_taken(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
     """A delivery taken, with a time phrase inside the verb the get cue reads whole ("took delivery of").
 
-    "Qatar took delivery last year of a landing ship built by Anadolu Shipyard": the buyer's story.
+    "Chile took delivery last year of two patrol boats built by Kongsberg": the buyer's story.
     """
     c = p.clause(v)
     if v + 1 <= c.last and p.low[v + 1] == "of":
@@ -130,7 +130,7 @@ def _delivery_taken(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
 def _own_subject(p: Parse, i: int) -> Side | None:
     """The subject of the noun's clause, not a speaker outside it.
 
-    "A U.S. official said the Barak MX sale was a matter for Cyprus": the sale is not the speaker's.
+    "A Chilean official said the radar sale was a matter for Peru": the sale is not the speaker's.
     """
     subj = p.subject(i)
     c = p.clause(i)
@@ -144,7 +144,7 @@ def _own_subject(p: Parse, i: int) -> Side | None:
 def _unnamed_recipient(p: Parse, v: int, t: _Transfer) -> None:
     """A gift to no one named goes to the recipient the story tells of (see :func:`_story_recipient`).
 
-    "The first six of 24 AH-64E Apache helicopters were handed over in March": with no giver named
+    "The first two of twelve Apache helicopters were handed over in May": with no giver named
     either, the system's maker gives.
     """
     if t.src is None and p.passive(v):
@@ -161,7 +161,7 @@ def _story_recipient(p: Parse, v: int, src: Side) -> Side | None:
         return None
     words = p.low[c.first : c.last + 1]
     if any(p.low[k] == "to" and p.g.has("purpose_verbs", p.low[k + 1]) for k in range(max(0, v - 6), v - 1)):
-        return None  # "providing funds to help Buenos Aires maintain and arm the fleet": a purpose, not a gift
+        return None  # "giving grants to help Lima repair and arm the fleet": a purpose, not a gift
     if any(w in ("to", "for", "into") for w in p.low[v + 1 : c.last + 1]) or any(
         c.first <= ph.first <= c.last
         and ph.first > v
@@ -172,9 +172,9 @@ def _story_recipient(p: Parse, v: int, src: Side) -> Side | None:
         return None  # someone named after the verb (not the giver's own maker: "delivered Bayraktar drones")
     if any(w in ("also", "too") for w in words):
         return Side((last[1],), -1, "context")
-    # "Canada has donated armoured vehicles": a giver with no one named beside it gives to the recipient
+    # "Portugal has donated body armour": a giver with no one named beside it gives to the recipient
     # the story has been telling of, when the sentence names no other state
-    # a state named only as where something was ("left over from the war in Afghanistan") is no rival recipient
+    # a state named only as where something was ("left over from the war in Mali") is no rival recipient
     placed = {k for ph in p.phrases if ph.prep in _PLACE_PREPS for k in ph.anchors}
     others = {a.id.split("@")[0] for k, a in enumerate(p.anchors) if a.kind == "country" and k not in placed}
     others -= set(src.ids) | {last[1]}
@@ -406,7 +406,7 @@ def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 
 
 def chosen(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """A supplier chosen: "Australia has chosen Japan's Mitsubishi Heavy Industries to build 11 frigates".
+    """A supplier chosen: "Chile has chosen Spain's Navantia to build six frigates".
 
     The object is the supplier (a state or its firm), the subject the buyer; the item is named after
     the supplier ("to build 11 frigates", "and its A26 design").
@@ -422,7 +422,7 @@ def chosen(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         start = p.phrases[p.phrase_at[start]].last + 1  # "Spain's Navantia": past the firm
     while start < len(p.low) and (p.low[start] in ("to", "and", "its", "their", "for") or p.low[start] in p.verbs):
         start += 1
-    end = start  # the item may follow in a verbless continuation: "selected Sweden's Saab and its A26 design"
+    end = start  # the item may follow in a verbless continuation: "selected Norway's Kongsberg and its NSM missiles"
     while end + 1 < len(p.low) and not p.finite(p.low[end + 1]) and p.low[end + 1] not in (";", "."):
         end += 1
     text = p.text(start, cut_item(p, start, max(c.last, end)))
@@ -434,7 +434,7 @@ def chosen(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 def _deal_named_by_item(p: Parse, i: int, k: int, cue: Cue) -> list[Hit]:
     """A deal with no "with" party, followed by "for"/"to" at k: the item or its verb names the sides."""
     c = p.clause(i)
-    # "Saudi Arabia signed a contract in 2023 for Baykar's Akinci drones": the maker named in the item
+    # "Kenya signed a contract in 2022 for Baykar's TB2 drones": the maker named in the item
     if p.low[k] == "to" and p.g.has("deal_verbs_give", p.low[k + 1]):
         # "Airbus signed a contract to supply 14 helicopters to the Iraqi army": the subject sells
         seller = p.subject(i, first=True)

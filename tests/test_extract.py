@@ -201,7 +201,7 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
             None,
         ),
         (
-            "Chile delivered four patrol boats to Peru. Brazil has since handed over a decommissioned corvette.",
+            "Chile delivered four patrol boats to Peru. Brazil has given two old corvettes.",
             ("transfer", "BR", "PE"),
             None,
         ),

@@ -253,7 +253,7 @@ def test_no_false_alarm(sentence: str) -> None:
         ("Chile has been buying drones from Norway for years.", "delivered"),
         # the stage is told in the cue's own clause, not in a clause before it about something else
         ("Oslo's parliament approved a budget for roads, and Chile received 12 drones from Norway.", "delivered"),
-        ("Chile announced it would buy 12 jets from Norway, only to shelve the plan months later.", "frozen"),
+        ("Chile agreed to buy 12 jets from Norway, only to shelve the order.", "frozen"),
         ("Under a 2019 memorandum, Norway provides Chile with 30 radars a year.", "delivered"),
         ("Norway has been quietly shipping rifles to Chile.", "delivered"),
     ],
