@@ -88,7 +88,7 @@ def _pair(
     """The n countries of "the two countries", "both sides", "the three Sahel juntas" (empty: unknown)."""
     among = _members(within)  # "the three Sahel juntas": countries of the Sahel
     fit = [a for a in before if a.kind == "country" and (not among or a.id in among)]
-    # "the security of the Falkland Islands, which Argentina claims as Las Malvinas and over which
+    # "the status of the Atacama, which Bolivia claims as its coast and over which
     # the two countries fought": the two that act, not ground named after "of" or "as"
     acting = [a for a in fit if not _NAMED_AS_GROUND.search(sentence, 0, a.start)]
     ids = list(dict.fromkeys(a.id for a in (acting if len(set(x.id for x in acting)) >= n else fit)))

@@ -231,7 +231,7 @@ def _recipient(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> Side | None:
     if t.tgt is None and frm is None and cue.opt("story_recipient", True):
         _unnamed_recipient(p, v, t)
     if t.tgt is None and frm is not None:
-        # "minesweepers transferred from the Soviet Union": from X to the clause's subject
+        # "patrol boats handed over from Norway": from X to the clause's subject
         t.tgt, t.src = p.subject(i, exclude=frozenset(frm.ids), first=True), frm
         t.item_start, t.item_end = max(p.clause(v).first, i - 8), i - 1
     return frm

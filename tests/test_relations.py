@@ -227,7 +227,7 @@ def test_withdrawn_aid_is_no_support(sentence: str) -> None:
         "Peru and Chile held talks on fishing.",  # no alliance cue
         "Chile signed the 500-million-dollar deal with Norway in May.",  # a priced deal is a sale, no pact
         "Peru plans to buy radars, before building its own with Spanish help.",  # made at home
-        "The two countries, Chile and Peru, have had no diplomatic relations since the war.",
+        "The two countries, Chile and Peru, have had no defence ties since 1990.",
         "Peru let Chile conduct attacks against commercial shipping in the Caspian.",  # a noun, not "ship"
         "Peruvian media reported that Chile had taken delivery of Norwegian drones.",  # an unconfirmed report
     ],
