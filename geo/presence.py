@@ -141,7 +141,25 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     hits += [Hit("support", owner.ids, (h,), cue, i) for h in hosts if h not in owner.ids]
     if not hits and cue.kind == "support":
         hits = _sent_to_the_story(p, i, v, cue, owner)
+    if not hits and cue.opt("counted"):
+        hits = _at_a_site_of_the_story(p, v, last, cue, owner, i)
     return hits
+
+
+def _at_a_site_of_the_story(p: Parse, v: int, last: int, cue: Cue, owner: Side, i: int) -> list[Hit]:
+    """A counted force at a site the gazetteer does not know lies in the story's country.
+
+    "Around 3,000 US troops are stationed at Muwaffaq Salti" in a story about Jordan: a base of Jordan's.
+    """
+    host = p.context.focus(exclude=owner.ids)
+    if not host:
+        return []
+    for k in range(v + 1, min(last, v + 6)):
+        if p.low[k] in ("at", "through") and k + 1 <= last:
+            j = k + 2 if p.low[k + 1] == "the" else k + 1  # "rotating through the Novo Selo training area"
+            if j <= last and p.tokens[j].anchor < 0 and p.tokens[j].text[:1].isupper():
+                return [Hit("influence", owner.ids, (), cue, i, members=(host,), extra={"label": ""})]
+    return []
 
 
 def _sent_to_the_story(p: Parse, i: int, v: int, cue: Cue, owner: Side) -> list[Hit]:

@@ -279,6 +279,12 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
             ("transfer", "CA", "PE"),
             None,
         ),
+        # a counted force at a site the gazetteer does not know: a site of the story's country
+        (
+            "Ghana bought patrol boats. Around 400 French troops are stationed at Camp Zongo near the coast.",
+            ("influence", "FR", "GH"),
+            None,
+        ),
         # a bare reaction is at whoever the story says acted
         ("Chilean boats rammed a Peruvian trawler. Canada voiced grave concerns.", ("conflict", "CA", "CL"), None),
         # an unconfirmed report is no statement; a report cited as a source is
