@@ -149,7 +149,7 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 def _at_a_site_of_the_story(p: Parse, v: int, last: int, cue: Cue, owner: Side, i: int) -> list[Hit]:
     """A counted force at a site the gazetteer does not know lies in the story's country.
 
-    "Around 3,000 US troops are stationed at Muwaffaq Salti" in a story about Jordan: a base of Jordan's.
+    "Around 400 French troops are stationed at Camp Zongo" in a story about Ghana: a base of Ghana's.
     """
     host = p.context.focus(exclude=owner.ids)
     if not host:
