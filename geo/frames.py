@@ -190,8 +190,11 @@ def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, 
         tgt = None  # "recalled its ambassador from Peru": not its own ambassador, the phrase after
     if tgt is None and cue.opt("event_owner") and src is not None:
         tgt = _event_actor(p, v, src) or _summed_up(p, v, src)
-    if tgt is None and cue.opt("story_foe") and src is not None and _unowned_envoys(p, v):
-        foe = p.context.foe  # "The U.S. has expelled 60 diplomats": the story's accused
+    if tgt is None and cue.opt("story_foe") == "always" and src is not None:
+        foe = p.context.foe  # "Canada and Norway followed suit": against the story's accused too
+        tgt = Side((foe,), -1, "context") if foe and foe not in src.ids else None
+    if tgt is None and cue.opt("story_foe") is True and src is not None and _unowned_envoys(p, v):
+        foe = p.context.foe  # "Canada has expelled 12 diplomats": the story's accused
         tgt = Side((foe,), -1, "context") if foe and foe not in src.ids else None
     if tgt is None and cue.opt("sale_target"):
         tgt = _sold_to(p, v)

@@ -45,7 +45,7 @@ def worth_parsing(anchors: Sequence[Anchor], words: set[str], context: Context |
         return True  # "Japan condemned the transfers": the story said who supplied them
     if ids and (context.listed or context.pair) and words & g.words["pact_nouns"]:
         return True  # "Ethiopia condemned the pact": the story said who signed it
-    if ids and context.foe and words & g.words["envoy_nouns"]:
+    if ids and context.foe and (words & g.words["envoy_nouns"] or words & g.words["echo_words"]):
         return True  # "Canada has expelled 12 diplomats": the story's accused
     if context.transfer and words & _giving_words() and (ids or sentence_names_system(sentence)):
         return True  # "Portugal has donated body armour": to the recipient the story tells of
