@@ -230,11 +230,10 @@ def _anaphor_re() -> re.Pattern[str]:
     phrases -= {"each other", "one another", "the two"}
     adjectives = "|".join(re.escape(a) for a in sorted(g.words["descriptive_adjectives"], key=len, reverse=True))
 
-    def alt(x: str) -> str:
-        # "the small island kingdom", "the oil-rich emirate": a describing adjective may come first
-        return rf"the\ (?:(?:{adjectives})\ )?{re.escape(x[4:])}" if x.startswith("the ") else re.escape(x)
-
-    alts = "|".join(alt(x) for x in sorted(phrases, key=len, reverse=True))
+    # "the small island kingdom", "the oil-rich emirate": a describing adjective may come after "the"
+    the_rest = "|".join(re.escape(x[4:]) for x in sorted(phrases, key=len, reverse=True) if x.startswith("the "))
+    others = "|".join(re.escape(x) for x in sorted(phrases, key=len, reverse=True) if not x.startswith("the "))
+    alts = rf"the\ (?:(?:{adjectives})\ )?(?:{the_rest})|{others}"
     counted = rf"(?:the two|both|the three) {counted_nouns()}"
     return re.compile(rf"\b(?:{counted}|{alts})\b(?!['’]s\b\s+(?:own\b))", re.I)
 
