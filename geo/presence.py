@@ -36,6 +36,12 @@ def _presence_owner(p: Parse, i: int, v: int, cue: Cue) -> Side | None:
         j = noun_after(p, v, needs, 5)
         if j >= 0:
             owner = owner_of(p, j)
+            if (
+                owner is not None
+                and owner.np >= 0
+                and all(p.anchors[k].kind == "bloc" for k in p.phrases[owner.np].anchors)
+            ):
+                owner = None  # "peacekeepers to the UN force in Lebanon": the force is the UN's, the troops are not
         if owner is None:
             k = noun_before(p, i, needs, 10)
             if k >= 0:
