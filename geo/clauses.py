@@ -146,6 +146,10 @@ class Parse(Roles):
                 break
             if w.endswith(_ADVERB_END) and not toks[k].text[0].isupper():
                 break
+            if head and (low[k - 1], w) in g.phrases["agent_nouns"]:
+                head.append(k)  # "China's coast guard blocked": "guard" ends the noun, it is no verb here
+                k += 1
+                continue
             if self.finite(w) and not (
                 modifier
                 and not head

@@ -190,6 +190,8 @@ def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, 
         tgt = None  # "recalled its ambassador from Peru": not its own ambassador, the phrase after
     if tgt is None and cue.opt("event_owner") and src is not None:
         tgt = _event_actor(p, v, src) or _summed_up(p, v, src)
+    if tgt is None and cue.opt("infinitive_object") and v + 2 < len(p.low) and p.low[v + 1] == "to":
+        tgt = p.object(v + 2)  # "threatened to annex Guyana's Essequibo region": the threat's target
     if tgt is None and cue.opt("story_foe") == "always" and src is not None:
         foe = p.context.foe  # "Canada and Norway followed suit": against the story's accused too
         tgt = Side((foe,), -1, "context") if foe and foe not in src.ids else None

@@ -312,7 +312,8 @@ def _noun_use(p: Parse, i: int) -> bool:
     if any(c.isdigit() for c in prev) and any(c.isalpha() for c in prev):
         return True  # after a system's name ("CH-92A armed drones"), a participle describes it
     if i + 1 < len(p.low) and p.low[i + 1] in _NOUN_AFTER:
-        return True
+        # "arms imports", "the deal"; but after its subject a past tense is the verb: "Kenya banned imports"
+        return not (p.low[i].endswith("ed") and p.phrase_at[i - 1] >= 0 and not p.phrases[p.phrase_at[i - 1]].prep)
     if p.g.has("determiners", prev) and prev not in ("that", "both", "all", "each"):
         return True
     if "-" in prev.strip("-") and i >= 2 and p.g.has("determiners", p.low[i - 2]) and p.low[i - 2] != "that":
