@@ -49,7 +49,7 @@ _PLANNED = _rx(
     r"commitments?|committed|pledged?|promised?|expected to|to be|seeks?|seeking|"
     r"could|(?-i:may)|might|interested|proposed|considering|talks|negotiat\w*|offer\w*|"
     r"upcoming|future|another|to expand|to construct|set up|approv\w*|"
-    r"cleared (?:the|a) (?:possible |potential )?sale)\b",
+    r"cleared (?:the|a) (?:possible |potential )?sale|possible sale|potential sale)\b",
     re.I,
 )
 _ORDERED = _rx(
@@ -62,7 +62,7 @@ _DELIVERED = _rx(
     r"were used|was used|used|sold|supplied|provided|transferred|shipped|sent|"
     r"donated|bought|purchased|acquired|imported|deployed|since \d{4}|"
     r"buys|sells|supplies|receives|imports|is receiving|are receiving|came from|comes from|"
-    r"provides(?! for)|delivers|hands over|sends|"
+    r"provides(?! for)|delivers|hands over|sends|inducted|"
     r"(?:is|are|was|were|been) (?:\w+ly )?(?:shipping|supplying|sending|delivering|providing|transferring|selling)|"
     r"supplier|suppliers|customer|customers|"
     r"ha(?:s|ve|d) (?:\w+ )?(?:been )?(?:\w+ed|sold|sent|given)|"

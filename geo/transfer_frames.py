@@ -223,6 +223,13 @@ def _recipient(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> Side | None:
     """Who gets what a giving verb gives, when no to-phrase says it; returns the from-phrase, if any."""
     if t.tgt is None and t.src is not None:
         _protected(p, v, t)
+    if t.tgt is None and t.src is not None:
+        # "has sold Bayraktars to more than 30 countries, including Poland and Morocco": the ones named
+        c = p.clause(v)
+        named = [q for q, ph in enumerate(p.phrases) if ph.prep == "including" and v < ph.first <= c.last]
+        if named and "to" in p.low[v + 1 : p.phrases[named[0]].first]:
+            t.tgt = p.side(named[0])
+            t.item_end = p.low.index("to", v + 1) - 1
     if t.tgt is None:
         t.tgt = _bought_by(p, v)
     if t.tgt is None and cue.pos == "verb" and not p.passive(v):

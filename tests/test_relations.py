@@ -155,6 +155,9 @@ def test_cue_fires_with_direction(sentence: str, expected: tuple) -> None:
         ("Peru's neighbour, Chile, has sold 20 jets to Kenya.", ("transfer", "CL", "KE")),
         # a time phrase inside "took delivery ... of"; the maker after the item
         ("Chile took delivery last year of two patrol boats built by Norway's Kongsberg.", ("transfer", "NO", "CL")),
+        # recipients named after "including", and a service that inducts what it received
+        ("Norway has sold rifles to more than 20 countries, including Peru and Chile.", ("transfer", "NO", "CL")),
+        ("Kenya inducted the first batch of Egyptian patrol boats in May.", ("transfer", "EG", "KE")),
         # a light verb with a prefix
         ("Egypt relaunched a full-scale offensive on Mali on Monday.", ("conflict", "EG", "ML")),
     ],
@@ -251,6 +254,7 @@ def test_no_false_alarm(sentence: str) -> None:
         ("Chile received the first drones from Norway under a 2019 contract.", "delivered"),
         ("Norway approved the sale of 12 drones to Chile.", "planned"),
         ("Chile has been buying drones from Norway for years.", "delivered"),
+        ("Congress was told of a possible sale of 12 Norwegian drones to Chile.", "planned"),
         # the stage is told in the cue's own clause, not in a clause before it about something else
         ("Oslo's parliament approved a budget for roads, and Chile received 12 drones from Norway.", "delivered"),
         ("Chile agreed to buy 12 jets from Norway, only to shelve the order.", "frozen"),
