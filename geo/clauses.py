@@ -220,8 +220,16 @@ class Parse(Roles):
                     j += 1
                 else:
                     break
-            # a list needs a conjunction before its last member (or parentheses around it: "(A, B, C)")
-            in_parens = (
+            # a list needs a conjunction before its last member (or parentheses around it: "(A, B, C)"),
+            # save a headline's "Japan, Philippines sign troop pact"
+            headline = (
+                len(run) == 2
+                and run[0].first == 0
+                and seps == [","]
+                and run[-1].last + 1 < len(low)
+                and self.finite(low[run[-1].last + 1])
+            )
+            in_parens = headline or (
                 len(run) > 1
                 and run[0].first > 0
                 and low[run[0].first - 1] == "("
@@ -362,22 +370,6 @@ class Parse(Roles):
                         continue  # "Along with Russia, Iran backs ...": an opening phrase, then the subject
                     ph.apposition_of = self.phrase_at[prev_end]
 
-    def _opening_phrase(self, comma: int) -> bool:
-        """The sentence opens with a prepositional phrase that ends at this comma, with no verb in it.
-
-        "Under its pact with Japan and India, Australia ...": what follows the comma is the subject.
-        """
-        low = self.low
-        # "In April, during Modi's visit to Colombo,": each stretch between commas opens with a preposition
-        starts = [0] + [k + 1 for k in range(comma) if low[k] == ","]
-        return all(k < len(low) and self.g.has("prepositions", low[k]) for k in starts) and not any(
-            self.finite(low[k])
-            and low[k] not in ("'s", "’s")
-            and self.tokens[k].text != "May"
-            and not (low[k - 1] in ("'s", "’s") or self.g.has("determiners", low[k - 1]))
-            for k in range(1, comma)
-        )  # "During Modi's visit to Colombo,": a noun after a possessive or an article
-
     # -- clauses ------------------------------------------------------------------------
     def _split(self) -> None:
         toks, low = self.tokens, self.low
@@ -468,16 +460,6 @@ class Parse(Roles):
             speaker = self._speaker(i)
             self._cut(i + 1, "content", w)
             self.clauses[-1].speaker = speaker
-
-    def _verbless_aside(self, i: int) -> bool:
-        """Between token i and the next comma stands no finite verb."""
-        k = i + 1
-        while k < len(self.low) and self.low[k] != ",":
-            w = self.low[k]
-            if self.finite(w) and w not in ("'s", "’s") and not (w in self.verbs and not w.endswith("ed")):
-                return False  # "once Armenia's closest ally,": "ally" is a noun here
-            k += 1
-        return k < len(self.low)
 
     def _content_follows(self, i: int) -> bool:
         """A reporting verb opens a content clause: "said that ...", "said it would ...", "said Russia had ..."."""

@@ -49,7 +49,7 @@ _PLANNED = _rx(
     r"commitments?|committed|pledged?|promised?|expected to|to be|seeks?|seeking|"
     r"could|(?-i:may)|might|interested|proposed|considering|talks|negotiat\w*|offer\w*|"
     r"upcoming|future|another|to expand|to construct|set up|approv\w*|"
-    r"cleared (?:the|a) (?:possible |potential )?sale|possible sale|potential sale)\b",
+    r"cleared (?:the|a) (?:possible |potential )?sale|possible sale|potential sale|to buy|to purchase|to acquire)\b",
     re.I,
 )
 _ORDERED = _rx(

@@ -5,7 +5,9 @@
 (function words, finite verbs, multi-word entries, the clause of a token),
 and whether what a cue word says is negated ("did not supply"), hedged
 ("would consider", "reportedly"), only possible ("could supply"), proposed
-and refused, or hypothetical ("if ... supplies").
+and refused, or hypothetical ("if ... supplies"); and the stretches that are
+no clause of their own: a verbless opening phrase ("In April, during the
+minister's visit to Lima,") and a verbless aside (", once Chile's ally,").
 """
 
 from __future__ import annotations
@@ -192,3 +194,44 @@ class Modality:
             ci = c.parent
             hops += 1
         return False
+
+    # -- opening phrases and asides ---------------------------------------------------
+    def _opening_phrase(self, comma: int) -> bool:
+        """The sentence opens with a prepositional phrase that ends at this comma, with no verb in it.
+
+        "Under its pact with Japan and India, Australia ...": what follows the comma is the subject.
+        """
+        low = self.low
+        # "In April, during Modi's visit to Colombo,": each stretch between commas opens with a preposition
+        starts = [0] + [k + 1 for k in range(comma) if low[k] == ","]
+        return all(k < len(low) and self.g.has("prepositions", low[k]) for k in starts) and not any(
+            self.finite(low[k])
+            and low[k] not in ("'s", "’s")
+            and self.tokens[k].text != "May"
+            and not (low[k - 1] in ("'s", "’s") or self.g.has("determiners", low[k - 1]))
+            for k in range(1, comma)
+        )  # "During Modi's visit to Colombo,": a noun after a possessive or an article
+
+    def _verbless_aside(self, i: int) -> bool:
+        """Between token i and the next comma stands no finite verb."""
+        k = i + 1
+        while k < len(self.low) and self.low[k] != ",":
+            w = self.low[k]
+            if self.finite(w) and w not in ("'s", "’s") and not (w in self.verbs and not w.endswith("ed")):
+                return False  # "once Armenia's closest ally,": "ally" is a noun here
+            k += 1
+        return k < len(self.low)
+
+    def _opening_end(self) -> int:
+        """The comma that closes a verbless prepositional phrase opening the sentence (-1: none).
+
+        "During efforts to expel rebels from Goma," is verbless here: only an infinitive stands in it.
+        """
+        low = self.low
+        if not low or not self.g.has("prepositions", low[0]) or "," not in low:
+            return -1
+        comma = low.index(",")
+        for k in range(1, comma):
+            if self.finite(low[k]) and low[k - 1] != "to" and not self.g.has("auxiliaries", low[k]):
+                return -1
+        return comma

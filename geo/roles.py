@@ -210,20 +210,6 @@ class Roles(Modality):
             return self._with_companions(s, c)
         return None
 
-    def _opening_end(self) -> int:
-        """The comma that closes a verbless prepositional phrase opening the sentence (-1: none).
-
-        "During efforts to expel rebels from Goma," is verbless here: only an infinitive stands in it.
-        """
-        low = self.low
-        if not low or not self.g.has("prepositions", low[0]) or "," not in low:
-            return -1
-        comma = low.index(",")
-        for k in range(1, comma):
-            if self.finite(low[k]) and low[k - 1] != "to" and not self.g.has("auxiliaries", low[k]):
-                return -1
-        return comma
-
     def _with_companions(self, s: Side, c: Clause) -> Side:
         """The subject and whoever an opening "along with X," or "like X," joins to it."""
         for ph in self.phrases:
