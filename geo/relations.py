@@ -558,8 +558,13 @@ def _transfers(p: Parse, h: Hit, s: str, t: str, cue: str, seen: set[tuple]) -> 
     ci = p.clause_of[h.at]
     prev = p.clauses[ci - 1] if ci > 0 else c
     first = c.first
-    if c.kind == "content" or (prev.kind in ("rel", "reduced", "paren", "part") and c.parent >= 0):
-        first = prev.first if c.kind == "content" else p.clauses[c.parent].first  # its subject, past an aside
+    own_subject = any(c.first <= ph.first < h.at and not ph.prep for ph in p.phrases)
+    if c.kind == "content" or (
+        c.first > 0 and not own_subject and prev.kind not in ("rel", "reduced", "paren", "part")
+    ):
+        first = prev.first  # "X said it will ...", "X signed a deal in 2020 and has delivered ...": one subject
+    elif prev.kind in ("rel", "reduced", "paren", "part") and c.parent >= 0:
+        first = p.clauses[c.parent].first  # its subject, past an aside
     window = p.text(first, min(c.last, h.at + 12))
     st = status(window, p.low[h.at])
     if st == "unknown" and h.cue.opt("stage"):
