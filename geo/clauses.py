@@ -159,8 +159,18 @@ class Parse(Roles):
             ):
                 break  # after "Iran's", "Turkish" the next word is a noun even when it could be a verb
             nxt = low[k + 1] if k + 1 < len(toks) else ""
-            if head and nxt == "from" and w.endswith("s") and w[:-1] in self.verbs:
-                break  # "Cambodia's equipment comes from China": the verb, not a second noun
+            if (
+                head
+                and w.endswith("s")
+                and w[:-1] in self.verbs
+                and (
+                    nxt == "from"
+                    or nxt[:1].isdigit()
+                    or g.has("item_words", nxt)
+                    or (k + 1 < len(toks) and toks[k + 1].text[:1].isupper() and toks[k + 1].anchor < 0)
+                )
+            ):
+                break  # "Cambodia's equipment comes from China", "Chile's arsenal comprises Leopard tanks": a verb
             if head and (nxt in ("the", "a", "an", "its", "their") or (k + 1 < len(toks) and toks[k + 1].anchor >= 0)):
                 break  # "Sudan's war pits the army": a verb before its object, not a second noun
             if (

@@ -54,7 +54,8 @@ _PLANNED = _rx(
 )
 _ORDERED = _rx(
     r"\b(?:ordered|orders?|signed (?:a |an )?(?:\w+ )?(?:contract|deal|agreement)|contracts?|"
-    r"deal worth|worth|purchase agreement|framework (?:agreement|deal)|agreement|deal)\b",
+    r"deal worth|worth|purchase agreement|framework (?:agreement|deal)|agreement|deal|"
+    r"(?:is|are) (?:\w+ )?(?:acquiring|buying|purchasing|procuring))\b",
     re.I,
 )
 _DELIVERED = _rx(

@@ -288,10 +288,9 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if cue.opt("no_infinitive") and v + 1 < len(p.low) and p.low[v + 1] == "to":
         return []  # "sought to bolster ... by acquiring": the later verb is the cue
     frm = p.pp(v, cue.opt("from", ["from"]), limit=30)
-    if cue.opt("needs_item"):
-        return _relied_on(p, i, v, cue, frm)
-    if cue.opt("item_subject"):
-        return _came_from(p, i, v, cue, frm)
+    special = _special_get(p, i, v, cue, frm)
+    if special is not None:
+        return special
     if cue.pos == "noun":
         tgt = p.pp(v, ("by",), limit=4) or owner_of(p, i) or (None if reacted_to(p, i) else _own_subject(p, i))
     elif p.passive(v):
@@ -320,8 +319,9 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if not item_phrases(text):
         # "five mine hunters bought from France": a participle after its item
         text = p.text(max(c.first, i - 8), i - 1)
-        if not item_phrases(text) and c.kind == "rel" and c.first > 0:
-            text = p.text(max(0, c.first - 8), c.first - 1)  # "18 Gripen jets that Thailand bought from Sweden"
+        if not item_phrases(text) and c.kind in ("rel", "reduced") and c.first > 0:
+            # "18 Gripen jets that Thailand bought from Sweden", "India's Rafales, bought from France in 2016,"
+            text = p.text(max(0, c.first - 8), c.first - 1)
         if not item_phrases(text):
             return []
     out = [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
@@ -340,6 +340,40 @@ def _relied_on(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> list[Hit
     if tgt is None:
         return []
     return [Hit("transfer", frm.ids, tgt.ids, cue, i, item_text=p.text(k + 1, c.last))]
+
+
+def _special_get(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> list[Hit] | None:
+    """The buyer's stories told by a frame option: relied on, held from, come from (None: none of them)."""
+    if cue.opt("needs_item"):
+        return _relied_on(p, i, v, cue, frm)
+    if cue.opt("holdings"):
+        return _holdings_from(p, i, v, cue)
+    if cue.opt("item_subject"):
+        return _came_from(p, i, v, cue, frm)
+    return None
+
+
+def _holdings_from(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
+    """In "Egypt's fleet includes Rafales from France and F-16s from the United States": one transfer each."""
+    c = p.clause(v)
+    owner = None
+    for k in range(c.first, v):
+        if p.phrase_at[k] >= 0 and p.phrases[p.phrase_at[k]].possessive:
+            owner = p.side(p.phrase_at[k])
+        elif p.low[k] in ("its", "their"):
+            owner = p.possessive_pronoun(k)
+    if owner is None or not any(p.g.has("holding_nouns", w) for w in p.low[c.first : v]):
+        return []
+    out, start = [], v + 1
+    for ph in p.phrases:
+        if ph.prep == "from" and start < ph.first <= c.last + 1 and not set(p.ids(ph)) & set(owner.ids):
+            text = p.text(start, ph.prep_at - 1)
+            if item_phrases(text):
+                out.append(Hit("transfer", p.ids(ph), owner.ids, cue, i, item_text=text))
+            start = ph.last + 1
+            while start <= c.last and p.low[start] in (",", "and", "as", "well"):
+                start += 1
+    return out
 
 
 def _came_from(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> list[Hit]:

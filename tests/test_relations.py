@@ -158,6 +158,9 @@ def test_cue_fires_with_direction(sentence: str, expected: tuple) -> None:
         # recipients named after "including", and a service that inducts what it received
         ("Norway has sold rifles to more than 20 countries, including Peru and Chile.", ("transfer", "NO", "CL")),
         ("Kenya inducted the first batch of Egyptian patrol boats in May.", ("transfer", "EG", "KE")),
+        # a fleet's holdings from their suppliers; a reduced passive after its possessed item
+        ("Peru's fleet includes frigates from Spain and jets from Egypt.", ("transfer", "EG", "PE")),
+        ("Kenya's jets, bought from Norway in 2019, flew again.", ("transfer", "NO", "KE")),
         # a headline joins two states with a comma
         ("Kenya, Egypt sign defence pact", ("alliance", "KE", "EG")),
         # a light verb with a prefix
@@ -258,6 +261,7 @@ def test_no_false_alarm(sentence: str) -> None:
         ("Chile has been buying drones from Norway for years.", "delivered"),
         ("Congress was told of a possible sale of 12 Norwegian drones to Chile.", "planned"),
         ("Chile to buy 12 drones from Norway", "planned"),  # a headline's infinitive is a plan
+        ("Chile is also acquiring 12 drones from Norway.", "ordered"),  # a purchase under way
         # the stage is told in the cue's own clause, not in a clause before it about something else
         ("Oslo's parliament approved a budget for roads, and Chile received 12 drones from Norway.", "delivered"),
         ("Chile agreed to buy 12 jets from Norway, only to shelve the order.", "frozen"),
