@@ -162,7 +162,7 @@ def _at_a_site_of_the_story(p: Parse, v: int, last: int, cue: Cue, owner: Side, 
         return []
     for k in range(v + 1, min(last, v + 6)):
         if p.low[k] in ("at", "through") and k + 1 <= last:
-            j = k + 2 if p.low[k + 1] == "the" else k + 1  # "rotating through the Novo Selo training area"
+            j = k + 2 if p.low[k + 1] == "the" else k + 1  # "rotating through the Zongo training area"
             if j <= last and p.tokens[j].anchor < 0 and p.tokens[j].text[:1].isupper():
                 return [Hit("influence", owner.ids, (), cue, i, members=(host,), extra={"label": ""})]
     return []
