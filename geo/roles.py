@@ -101,7 +101,7 @@ class Roles(Modality):
             c = self.clauses[ci]
             if c.kind in ("rel", "reduced", "paren") and c.antecedent >= 0 and c.marker not in ("where", "whose"):
                 inner = self._subject_in(c, v, exclude) if c.kind == "rel" else None
-                if inner is not None and not self._speaker_of(inner, v):
+                if inner is not None and not self.speaker_of(inner, v):
                     return inner
                 # "China, which the Tajik ministry said had handed over vehicles": the antecedent acts
                 s = self.side(c.antecedent)
@@ -132,7 +132,7 @@ class Roles(Modality):
             return None
         return None
 
-    def _speaker_of(self, side: Side, v: int) -> bool:
+    def speaker_of(self, side: Side, v: int) -> bool:
         """Whether ``side`` only reports what v says: a reporting verb stands between them."""
         if side.np < 0:
             return False

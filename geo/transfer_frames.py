@@ -136,7 +136,7 @@ def _own_subject(p: Parse, i: int) -> Side | None:
     c = p.clause(i)
     if subj is not None and subj.np >= 0 and c.kind == "content" and not c.first <= p.phrases[subj.np].first <= c.last:
         return None
-    if subj is not None and p._speaker_of(subj, i):
+    if subj is not None and p.speaker_of(subj, i):
         return None  # the one who says it
     return subj
 
