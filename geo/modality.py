@@ -222,7 +222,7 @@ class Modality:
             k += 1
         return k < len(self.low)
 
-    def _opening_end(self) -> int:
+    def opening_end(self) -> int:
         """The comma that closes a verbless prepositional phrase opening the sentence (-1: none).
 
         "During efforts to expel rebels from Goma," is verbless here: only an infinitive stands in it.

@@ -112,21 +112,16 @@ def _nearest_in_clause(p: Parse, i: int, owner: Side) -> Side | None:
 
 
 def _in_opening(p: Parse, i: int) -> bool:
-    """Token i lies in a prepositional phrase that opens the sentence, before its first comma."""
-    if not p.g.has("prepositions", p.low[0]) or "," not in p.low:
-        return False
-    comma = p.low.index(",")
-    return i < comma < len(p.low) - 1 and not any(p.finite(w) for w in p.low[1:comma])
+    """Token i lies in a verbless prepositional phrase that opens the sentence, before its first comma."""
+    end = p.opening_end()
+    return 0 <= i < end < len(p.low) - 1
 
 
 def _opening_owner(p: Parse, i: int, other: Side) -> Side | None:
     """The subject after an opening phrase owns its "with" noun: "Under its pact with Japan, Australia ..."."""
-    if other.np < 0 or p.phrases[other.np].prep != "with" or not p.g.has("prepositions", p.low[0]):
+    if other.np < 0 or p.phrases[other.np].prep != "with" or not _in_opening(p, i):
         return None
-    comma = p.low.index(",") if "," in p.low else -1
-    if comma < 0 or not _in_opening(p, i):
-        return None
-    pi = p.phrase_at[comma + 1]
+    pi = p.phrase_at[p.opening_end() + 1]
     if pi < 0 or p.phrases[pi].prep or set(p.ids(p.phrases[pi])) & set(other.ids):
         return None
     return p.side(pi)

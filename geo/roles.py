@@ -167,7 +167,7 @@ class Roles(Modality):
         self, c: Clause, v: int, exclude: frozenset[str], first: bool = False, platforms: bool = False
     ) -> Side | None:
         order = range(len(self.phrases)) if first else range(len(self.phrases) - 1, -1, -1)
-        opening = self._opening_end() if c.first == 0 else -1
+        opening = self.opening_end() if c.first == 0 else -1
         for pi in order:
             ph = self.phrases[pi]
             if ph.last >= v or ph.first < c.first or (ph.last < opening < v):
