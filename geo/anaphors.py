@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from geo.grammar import (
     Anchor,
@@ -20,6 +19,7 @@ from geo.grammar import (
     _pair_phrases,
     counted_nouns,
     described_phrases,
+    described_states,
     plain_anaphor,
 )
 
@@ -187,7 +187,7 @@ def described_state(phrase: str, anchors: Sequence[Anchor], context: Context) ->
     The one of its kind named most often so far in the story or earlier in the sentence; "" when the
     story has named none. "both regions" is the last two disputed areas named, joined by "|".
     """
-    kinds = _described_kinds().get(phrase.removeprefix("the "), ())
+    kinds = described_states().get(phrase.removeprefix("the "), ())
     areas = [*context.areas, *(a.id for a in anchors if a.kind == "disputed")]
     if phrase.endswith(("regions", "territories", "enclaves")):
         pair = list(dict.fromkeys(reversed(areas)))[:2]
@@ -199,13 +199,6 @@ def described_state(phrase: str, anchors: Sequence[Anchor], context: Context) ->
     if not fit:
         return ""
     return max(fit, key=lambda c: (context.mentions.get(c, 0) + (1 if c in before else 0), fit.index(c)))
-
-
-@lru_cache(maxsize=1)
-def _described_kinds() -> dict[str, tuple[str, ...]]:
-    from geo.data.wordlists import table
-
-    return {d.lower(): tuple(v.split()) for d, v in table("described_states").items()}
 
 
 def _is_of(iso: str, kinds: Sequence[str]) -> bool:

@@ -209,11 +209,17 @@ def _group_phrases() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def described_phrases() -> frozenset[str]:
-    """The described-state table's phrases ("the gulf state", "the island") and "both regions"."""
+def described_states() -> dict[str, tuple[str, ...]]:
+    """The described-state table: a description ("gulf state") and who it may stand for (ISO codes, regions)."""
     from geo.data.wordlists import table
 
-    return frozenset(f"the {d.lower()}" for d in table("described_states")) | _AREA_PAIRS
+    return {d.lower(): tuple(v.split()) for d, v in table("described_states").items()}
+
+
+@lru_cache(maxsize=1)
+def described_phrases() -> frozenset[str]:
+    """The described-state table's phrases ("the gulf state", "the island") and "both regions"."""
+    return frozenset(f"the {d}" for d in described_states()) | _AREA_PAIRS
 
 
 _AREA_PAIRS = frozenset(

@@ -15,6 +15,7 @@ from geo.slots import (
     Hit,
     hit,
     nearest_other,
+    only_ground,
     owner_of,
     pairs,
 )
@@ -174,12 +175,6 @@ def _bare_reaction(p: Parse, v: int) -> bool:
     ) and not any(ph.first > v and p.clause_of[ph.first] == p.clause_of[v] for ph in p.phrases)
 
 
-def _only_ground(p: Parse, side: Side) -> bool:
-    """Whether a phrase names only places that are no actor: a disputed area, a region, a sea, a town."""
-    ph = p.phrases[side.np]
-    return all(p.anchors[k].kind != "country" and p.anchors[k].how == "place" for k in ph.anchors)
-
-
 def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """In "[X ...] tensions with Y", "X expressed concern over Y's drills": the clause's actor and the noun's phrase."""
     v = i + n - 1
@@ -190,7 +185,7 @@ def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if ends and any(w in ends for w in p.low[max(0, i - 5) : i]):
         return []  # "would suspend some bilateral assistance to Rwanda": backing withdrawn
     other = p.pp(v, cue.opt("preps", ["with"]), limit=cue.opt("within", 6))
-    if other is not None and other.np >= 0 and p.phrases[other.np].prep == "over" and _only_ground(p, other):
+    if other is not None and other.np >= 0 and p.phrases[other.np].prep == "over" and only_ground(p, other):
         other = None  # "the 1879 war over the Atacama": what was fought over, not a side
     if (
         other is not None

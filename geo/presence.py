@@ -13,7 +13,7 @@ from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.data.wordlists import NUMBER_WORDS
 from geo.grammar import Phrase
-from geo.slots import Hit, noun_after, noun_before, owner_of, state_of
+from geo.slots import Hit, noun_after, noun_before, only_ground, owner_of, state_of
 
 
 def _hosted(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
@@ -125,9 +125,7 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     owner = _presence_owner(p, i, v, cue)
     if owner is None or (cue.opt("counted") and not _counted(p, owner)):
         return []
-    if owner.np >= 0 and all(
-        p.anchors[k].how == "place" and p.anchors[k].kind != "country" for k in p.phrases[owner.np].anchors
-    ):
+    if only_ground(p, owner):
         return []  # "the Falklands garrison": where the garrison is, not whose
     hows = cue.opt("owner_hows")
     if hows and (owner.np < 0 or not any(p.anchors[k].how in hows for k in p.phrases[owner.np].anchors)):

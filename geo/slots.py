@@ -182,6 +182,13 @@ def state_of(ident: str, kinds: tuple[str, ...] = ("city:", "admin1:")) -> str:
     return entry.iso if entry is not None and entry.iso else ident
 
 
+def only_ground(p: Parse, side: Side) -> bool:
+    """Whether a side's phrase names only places that are no actor: a disputed area, a region, a sea, a town."""
+    return side.np >= 0 and all(
+        p.anchors[k].kind != "country" and p.anchors[k].how == "place" for k in p.phrases[side.np].anchors
+    )
+
+
 def owner_of(p: Parse, i: int) -> Side | None:
     """The phrase that owns the noun at token i: "Russia's war", "Russian aggression", "its war", "the war of X"."""
     k = i - 1

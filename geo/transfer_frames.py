@@ -353,15 +353,21 @@ def _special_get(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> list[H
     return None
 
 
-def _holdings_from(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
-    """In "Egypt's fleet includes Rafales from France and F-16s from the United States": one transfer each."""
-    c = p.clause(v)
+def _possessor_in(p: Parse, start: int, end: int) -> Side | None:
+    """The last possessor in tokens start..end-1: "Egypt's fleet", "its equipment" (whose the things are)."""
     owner = None
-    for k in range(c.first, v):
+    for k in range(start, end):
         if p.phrase_at[k] >= 0 and p.phrases[p.phrase_at[k]].possessive:
             owner = p.side(p.phrase_at[k])
         elif p.low[k] in ("its", "their"):
             owner = p.possessive_pronoun(k)
+    return owner
+
+
+def _holdings_from(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
+    """In "Egypt's fleet includes Rafales from France and F-16s from the United States": one transfer each."""
+    c = p.clause(v)
+    owner = _possessor_in(p, c.first, v)
     if owner is None or not any(p.g.has("holding_nouns", w) for w in p.low[c.first : v]):
         return []
     out, start = [], v + 1
@@ -381,13 +387,7 @@ def _came_from(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> list[Hit
     c = p.clause(v)
     if frm is None or frm.np < 0 or p.phrases[frm.np].first > v + 3:
         return []
-    tgt = None
-    for k in range(c.first, v):
-        pi = p.phrase_at[k]
-        if pi >= 0 and p.phrases[pi].possessive:
-            tgt = p.side(pi)
-        elif p.low[k] in ("its", "their"):
-            tgt = p.possessive_pronoun(k)
+    tgt = _possessor_in(p, c.first, v)
     text = p.text(c.first, v - 1)
     if tgt is None or set(tgt.ids) & set(frm.ids) or not item_phrases(text):
         return []
