@@ -564,15 +564,13 @@ class Parse(Roles):
         w = self.low[nxt]
         if self._ed_adjective(nxt):
             return False  # "patrol boats and armoured vehicles": an adjective, not a new verb
+        if self._compound_item(nxt):
+            return False  # "Turkish-built drones and Chinese-made jets": a second item, not a clause
         return (
             self.finite(w)
             or self.phrase_at[nxt] >= 0
             or w in ("it", "they", "he", "she", "then", "later", "the", "its", "their")
         )
-
-    def _ed_adjective(self, k: int) -> bool:
-        """A participle used as an adjective of weapons: "armoured vehicles", "guided missiles"."""
-        return self.g.has("item_adjectives", self.low[k])
 
     def _speaker(self, i: int) -> Side | None:
         c = self.clauses[-1]

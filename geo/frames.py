@@ -347,16 +347,31 @@ def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     items = item_phrases(text)
     if not items:
         return []
-    if fleet and len(items) > 1:
-        # "flies F-16s and Rafales": each system from its own maker
+    if len(items) > 1:
+        # "flies F-16s and Rafales", "fields Turkish drones and Chinese jets": each item from its own maker
         out = []
-        for item, _ in items:
-            made_by = system_maker(item)
-            src = (made_by,) if made_by else maker.ids
+        for (item, _), (a, b) in zip(items, _pieces(p, s, e), strict=False):
+            own = tuple(
+                dict.fromkeys(p.anchors[p.tokens[k].anchor].id for k in range(a, b + 1) if p.tokens[k].anchor >= 0)
+            )
+            made_by = system_maker(item) if fleet else None
+            src = own if own else (made_by,) if made_by else maker.ids
             if not set(src) & set(user.ids):
                 out.append(Hit("transfer", src, user.ids, cue, i, item_text=item))
-        return out
+        if len({h.source for h in out}) > 1 or fleet:
+            return out
     return [Hit("transfer", maker.ids, user.ids, cue, i, item_text=text)]
+
+
+def _pieces(p: Parse, s: int, e: int) -> list[tuple[int, int]]:
+    """The token stretches of a list between s and e, split at commas and "and"."""
+    out, a = [], s
+    for k in range(s, e + 1):
+        if p.low[k] in (",", "and"):
+            if k > a:
+                out.append((a, k - 1))
+            a = k + 1
+    return out + ([(a, e)] if a <= e else [])
 
 
 def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:

@@ -80,6 +80,12 @@ _DATE_RE = _rx(
 
 
 _FIRST_OF = _rx(r"\b(?:first|last|initial|final)\s+(?:\w+(?:-\w+)?)\s+of\s+(?:the\s+)?(?=\S)", re.I)
+# a bound on a number ("up to 54 missiles", "more than 30 drones", "as many as 12 jets"): no part of the item
+_BOUND = _rx(
+    rf"^(?:up to|more than|fewer than|less than|at least|at most|as many as|as few as|upwards of|over|under)\s+"
+    rf"(?=\d|(?:{_NUM_WORD})\b)",
+    re.I,
+)
 
 
 def parse_quantity(phrase: str) -> int | None:
@@ -144,7 +150,8 @@ _SLUG = _rx(r"\w+(?:-\w+){4,}")
 # words that cannot end an item: conjunctions, auxiliaries, determiners, prepositions ("factory, and")
 _ITEM_TAIL = _rx(
     r"(?:[\s,;:/—–-]+|\s+(?:and|or|but|nor|plus|with|of|the|a|an|to|for|its|their|have|has|had|been|be|being|was|"
-    r"were|is|are|will|would|could|should|may|might|can|also|already|now|then|that|which|who|while|whose)\b)+$",
+    r"were|is|are|will|would|could|should|may|might|can|also|already|now|then|that|which|who|while|whose|"
+    r"delivered|supplied|bought|purchased|acquired|ordered|donated|gifted|sold|provided|received|transferred)\b)+$",
     re.I,
 )
 
@@ -298,8 +305,10 @@ def clean_item(phrase: str) -> str:
     'factory'
     >>> clean_item("40 tanks based on the Korean K2 model")
     'K2 tanks'
+    >>> clean_item("up to 36 additional radars delivered next year"), clean_item("more than 20 drones")
+    ('radars', 'drones')
     """
-    phrase = re.sub(r"§\d+§", "", phrase)
+    phrase = _BOUND.sub("", re.sub(r"§\d+§", "", phrase).strip())
     phrase = (
         _QTY_RE.sub(
             lambda m: (
@@ -321,7 +330,7 @@ def clean_item(phrase: str) -> str:
         phrase = item if dm.group("code") in item else f"{dm.group('code')} {item}"
     # cut trailing clauses that are not part of the item
     phrase = re.split(
-        r"\s+(?:which|that|who|to|for|in|into|from|by|with|over|as|on|at|last|this|since|after|before|because"
+        r"\s+(?:which|that|who|to|for|in|into|from|by|with|over|as|on|at|last|this|next|since|after|before|because"
         r"|under|worth|based on)\s|\s+[—–]\s",
         phrase + " ",
         maxsplit=1,

@@ -12,7 +12,7 @@ minister's visit to Lima,") and a verbless aside (", once Chile's ally,").
 
 from __future__ import annotations
 
-from geo.grammar import Clause, Grammar, Token
+from geo.grammar import Clause, Grammar, Phrase, Token
 
 
 class Modality:
@@ -21,6 +21,7 @@ class Modality:
     tokens: list[Token]
     low: list[str]
     phrase_at: list[int]
+    phrases: list[Phrase]
     clauses: list[Clause]
     clause_of: list[int]
     g: Grammar
@@ -56,6 +57,22 @@ class Modality:
             or g.has("reporting", w)
             or (w.endswith("ed") and len(w) > 4 and w not in self.g.words["ed_nouns"])
         )
+
+    def _compound_item(self, k: int) -> bool:
+        """A phrase made a modifier by a hyphen ("Chinese-made jets"), with no finite verb after its noun."""
+        pi = self.phrase_at[k]
+        if pi < 0 or self.phrases[pi].last + 2 >= len(self.low) or self.low[self.phrases[pi].last + 1] != "-":
+            return False
+        for j in range(self.phrases[pi].last + 3, min(len(self.low), self.phrases[pi].last + 9)):
+            if not self.tokens[j].text[0].isalnum():
+                return True
+            if self.finite(self.low[j]) and not self._ed_adjective(j):
+                return False
+        return True
+
+    def _ed_adjective(self, k: int) -> bool:
+        """A participle used as an adjective of weapons: "armoured vehicles", "guided missiles"."""
+        return self.g.has("item_adjectives", self.low[k])
 
     def match(self, i: int, cls: str) -> int:
         """Length in tokens of the longest entry of word class ``cls`` starting at token i (0: none)."""

@@ -165,6 +165,10 @@ def test_cue_fires_with_direction(sentence: str, expected: tuple) -> None:
         ("Kenya, Egypt sign defence pact", ("alliance", "KE", "EG")),
         # a light verb with a prefix
         ("Egypt relaunched a full-scale offensive on Mali on Monday.", ("conflict", "EG", "ML")),
+        # each listed item from the maker it names, a hyphened maker being no new clause's subject
+        ("Peru fields Spanish-built frigates and Norwegian-made radars.", ("transfer", "NO", "PE")),
+        ("Peru fields Spanish-built frigates and Norwegian-made radars.", ("transfer", "ES", "PE")),
+        ("The Kenyan navy still relies on Egyptian-built patrol boats.", ("transfer", "EG", "KE")),
     ],
 )
 def test_more_ways_of_saying_it(sentence: str, expected: tuple) -> None:
