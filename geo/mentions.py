@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from geo.actors import Actor, load_actors
 from geo.data.wordlists import CONNECTORS as _CONNECTORS
-from geo.data.wordlists import ORG_TAILS, PERSON_PLACES, POSTAL_ABBREVIATIONS, STOP_WORDS
+from geo.data.wordlists import ORG_TAILS, PERSON_PLACES, POSTAL_ABBREVIATIONS, SHIP_PREFIXES, STOP_WORDS
 from geo.gazetteer import Entry, Gazetteer, MatchType, fold_name
 
 MAX_TOKENS = 7
@@ -337,6 +337,9 @@ def _keep(
         # "UH-60 Black Hawk helicopters", "Hermes drones": a weapon system named like a town
         if between == " " and all(r.id.startswith(("city:", "admin1:")) for r in readings) and _weapon_noun(word):
             return False
+    # "HMAS Stirling", "USS Georgia": a ship's or a naval base's name
+    if j > 0 and text[toks[j - 1][1] : s] == " " and text[toks[j - 1][0] : toks[j - 1][1]] in SHIP_PREFIXES:
+        return False
     # "Soviet-era depots", "Ottoman-era borders": a time, not an actor or a place
     if text[e : e + 4] in ("-era", "‐era"):
         return False

@@ -47,6 +47,9 @@ def _mentions(text: str) -> dict[str, list[str]]:
         ("A reporter for the Kyiv Independent asked.", set(), {"city:703448", "UA"}),
         ("The Washington Post reported it first.", set(), {"US", "city:4140963"}),
         ("Analysts at the Stockholm International Peace Research Institute agreed.", set(), {"SE"}),
+        # a ship's or a naval base's name after its navy's prefix
+        ("The frigate HMAS Stirling sailed for Fiji.", {"FJ"}, {"admin1:GB-STG"}),
+        ("The crew of the USS Georgia met Jordan's king.", {"JO"}, {"GE", "admin1:US-GA"}),
         # common capitalised words are never places
         ("Along the road, nothing moved. March was cold.", set(), {"city:2643071"}),
         ("Union leaders met. Reading the report took hours.", set(), set()),

@@ -60,6 +60,7 @@ _LISTS: dict[str, Any] = {
     "STOP_WORDS": lambda: words("stop_words"),
     "PERSON_PLACES": lambda: words("person_places"),
     "ORG_TAILS": lambda: words("org_tails"),
+    "SHIP_PREFIXES": lambda: words("ship_prefixes"),
     "CONNECTORS": lambda: words("connectors"),
     "ABBREVIATIONS": lambda: words("abbreviations"),
     "GENERIC_NAMES": lambda: words("generic_names"),
