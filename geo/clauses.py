@@ -281,8 +281,8 @@ class Parse(Roles):
         w = self.low[after]
         if not self.finite(w) and not self._third_person(after):
             return False
-        if len(run) > 2:
-            return False
+        if len(run) > 2 or not any(self.finite(w) for w in self.low[: run[0].first]):
+            return False  # "Troops from Rwanda and Burundi serve ...": no clause is done before the list
         before = run[0].first - 1
         return before >= 0 and (
             self.low[before] in ("to", "for", "from", "with", "against", "on", "at", "into")

@@ -51,6 +51,8 @@ def _presence_owner(p: Parse, i: int, v: int, cue: Cue) -> Side | None:
         if p.low[k] in ("its", "their"):
             owner = p.possessive_pronoun(k)
         k -= 1
+    if owner is None and cue.opt("owner_from"):
+        owner = p.pp(v, ("from",), limit=3)  # "troops from Ghana and Nepal serve in the force in Lebanon"
     verbs = cue.opt("owner_verbs")
     if owner is None and cue.opt("counted"):
         return None  # a counted force names its state beside it, never through the clause's subject
