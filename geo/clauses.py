@@ -426,6 +426,10 @@ class Parse(Roles):
         elif w == "," and cur.kind == "sub" and cur.first < i - 2 and self._subject_then_verb(i + 1):
             # "Though Serbia is a candidate to join the EU, it has refused ...": the main clause resumes
             self._cut(i + 1, "main")
+        elif w == "," and cur.kind in ("main", "coord") and self._next_clause(i + 1, cur):
+            # "Turkey delivered drones to Djibouti, China handed over two patrol boats": clauses listed by commas
+            self._cut(i + 1, "coord", ",")
+            self.phrases[self.phrase_at[i + 1]].apposition_of = -1  # the next clause's subject, no apposition
         elif w == ":":
             self._cut(i + 1, "content")
         elif w == "(":

@@ -329,7 +329,11 @@ def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if user is None:
         return []
     s, e = (v + 1, c.last) if not p.passive(v) else (c.first, i - 1)
-    aimed = [k for k in range(s, e + 1) if p.low[k] in ("at", "against", "on", "into", "toward", "towards")]
+    aimed = [
+        k
+        for k in range(s, e + 1)
+        if p.low[k] in ("at", "against", "on", "into", "toward", "towards", "alongside", "beside", "with")
+    ]
     if aimed and not p.passive(v):
         e = aimed[0] - 1  # "launched drones at Saudi oil facilities": the target is no maker
     # "Egypt flies F-16s": a fleet a state operates names its maker by the system's name

@@ -79,7 +79,7 @@ _DATE_RE = _rx(
 )
 
 
-_FIRST_OF = _rx(r"\b(?:first|last|initial|final)\s+(?:\w+(?:-\w+)?)\s+of\s+(?:the\s+)?(?=\S)", re.I)
+_FIRST_OF = _rx(r"\b(?:first|last|initial|final)\s+(?:\w+(?:-\w+)?\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?=\S)", re.I)
 # a bound on a number ("up to 54 missiles", "more than 30 drones", "as many as 12 jets"): no part of the item
 _BOUND = _rx(
     rf"^(?:up to|more than|fewer than|less than|at least|at most|as many as|as few as|upwards of|over|under)\s+"
@@ -106,7 +106,10 @@ def parse_quantity(phrase: str) -> int | None:
             if 1900 <= value <= 2100 and "," not in tok:
                 continue
             before = phrase[max(0, m.start() - 12) : m.start()]
-            if re.search(r"[-A-Za-z]$|[A-Z][\w-]*\s$", before) or re.search(r"\$|€|£", before):
+            if (
+                re.search(r"[-A-Za-z]$|[A-Z][\w-]*\s$", before)
+                and not re.search(r"\b(?:The|All|Its|Their|Some)\s$", before)
+            ) or re.search(r"\$|€|£", before):
                 continue  # part of a designation (F-16, AH-4, Block 2, Type 055) or a price
             after = phrase[m.end() : m.end() + 4]
             if re.match(r"-[A-Za-z]", after) or re.match(r"mm", after):
@@ -130,8 +133,9 @@ _ITEM_TRIM = _rx(
 _ITEM_SPLIT = _rx(r",\s*(?:and\s+)?|\s+and\s+(?=\S)")
 # "$2 billion in/of/worth of arms": the money is the deal's size, the item follows
 _MONEY_LEAD = _rx(
-    r"^(?:(?:more|less|over|nearly|almost|about|up to)\s+(?:than\s+)?)?(?:(?:US|A|C)?\$|€|£)\s?[\d.,]+"
-    r"(?:\s*(?:million|billion|trillion|bn|mn|m|b)\b)?\s+(?:(?:worth\s+)?of|in)\s+",
+    r"^(?:an?\s+)?(?:(?:more|less|over|nearly|almost|about|up to)\s+(?:than\s+)?)?(?:(?:US|A|C)?\$|€|£)\s?[\d.,]+"
+    r"(?:\s*(?:million|billion|trillion|bn|mn|m|b)\b)?(?:\s+(?:package|tranche|batch|consignment|shipment))?"
+    r"\s+(?:(?:worth\s+)?of|in)\s+",
     re.I,
 )
 # a price, not a thing: "worth 2.7 billion euros", "valued at $3 billion", "for 300 million dollars"
@@ -197,6 +201,8 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
     [('drones', 12)]
     >>> item_phrases("$2 billion in arms and ammunition")
     [('arms and ammunition', None)]
+    >>> item_phrases("a $40 million package of drones and radios")
+    [('drones and radios', None)]
     >>> item_phrases("Pinaka rocket launchers and ATAGS towed guns")
     [('Pinaka rocket launchers', None), ('ATAGS towed guns', None)]
     """
@@ -323,6 +329,7 @@ def clean_item(phrase: str) -> str:
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-.")
     phrase = re.split(r"\s*[(\[]", phrase, maxsplit=1)[0] or phrase  # "drones (UAVs)": the item before the aside
     phrase = _ITEM_TRIM.sub("", phrase)
+    phrase = _ITEM_TRIM.sub("", _FIRST_OF.sub("", phrase, count=1)) if _FIRST_OF.match(phrase) else phrase
     # a designation named after the head goes before it: "tanks based on the K2 model" → "K2 tanks"
     dm = _DESIGNATION_AFTER.match(phrase)
     if dm and _HEAD_RE.search(dm.group("item")) and not _HEAD_RE.search(dm.group("code")):

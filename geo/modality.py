@@ -71,8 +71,26 @@ class Modality:
         return True
 
     def _ed_adjective(self, k: int) -> bool:
-        """A participle used as an adjective of weapons: "armoured vehicles", "guided missiles"."""
-        return self.g.has("item_adjectives", self.low[k])
+        """A participle or verb used as a modifier of weapons: "armoured vehicles", "patrol boat engines"."""
+        if self.g.has("item_adjectives", self.low[k]):
+            return True
+        # a verb's base form compounded with an item noun within two words ("patrol boats", "attack helicopters")
+        w = self.low[k]
+        if w.endswith(("ed", "s")) or self.g.has("irregular_past", w) or self.g.has("auxiliaries", w):
+            return False
+        return any(self.g.has("item_words", w) for w in self.low[k + 1 : k + 3]) and not any(
+            self.is_function(w) or self.tokens[k + 1 + n].anchor >= 0 for n, w in enumerate(self.low[k + 1 : k + 2])
+        )
+
+    def _next_clause(self, i: int, cur: Clause) -> bool:
+        """After a comma, an actor and a finite verb (not one of saying), the clause before having its own verb."""
+        pi = self.phrase_at[i] if i < len(self.tokens) else -1
+        if pi < 0 or not any(self.finite(w) for w in self.low[cur.first : i - 1]):
+            return False
+        k = self.phrases[pi].last + 1
+        while k < len(self.low) and self.g.has("adverbs", self.low[k]):
+            k += 1
+        return k < len(self.low) and self.finite(self.low[k]) and not self.g.has("reporting", self.low[k])
 
     def match(self, i: int, cls: str) -> int:
         """Length in tokens of the longest entry of word class ``cls`` starting at token i (0: none)."""

@@ -115,8 +115,18 @@ def cut_item(p: Parse, s: int, e: int) -> int:
         w = p.low[j]
         if w in ("which", "who", "that", "whose") and j > s:
             return j - 1
+        if w in ("since", "during", "amid", "despite", "because") and j > s:
+            return j - 1  # "hundreds of missiles since Russia's invasion": a time or a cause, no item
         if w == "to" and j + 1 <= e and (p.low[j + 1] in p.verbs or p.g.has("purpose_verbs", p.low[j + 1])):
             return j - 1
+        if (
+            w == "to"
+            and j + 2 <= e
+            and p.is_word(j + 1)
+            and not p.is_function(p.low[j + 1])
+            and p.low[j + 2] in ("the", "a", "an", "its", "their", "his", "her")
+        ):
+            return j - 1  # "capacity to monitor the Chinese fleets": a verb, since a determiner follows it
         if j > s and j + 1 <= e and p.low[j + 1] == "by" and (w.endswith("ed") or w in ("built", "made", "sold")):
             return j - 1  # "four patrol boats built by Fincantieri": the maker follows the item
         if (

@@ -176,6 +176,8 @@ def _story_recipient(p: Parse, v: int, src: Side) -> Side | None:
     # the story has been telling of, when the sentence names no other state
     # a state named only as where something was ("left over from the war in Mali") is no rival recipient
     placed = {k for ph in p.phrases if ph.prep in _PLACE_PREPS for k in ph.anchors}
+    # nor is a state named in a participle clause after the verb (", giving the navy ... the Chinese fleets")
+    placed |= {t.anchor for j, t in enumerate(p.tokens) if j > v and p.clause(j).kind == "part" and t.anchor >= 0}
     others = {a.id.split("@")[0] for k, a in enumerate(p.anchors) if a.kind == "country" and k not in placed}
     others -= set(src.ids) | {last[1]}
     return Side((last[1],), -1, "context") if not others else None
@@ -271,7 +273,8 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     tgt = t.tgt
     src = t.src
     if src is None or (src.np >= 0 and src.np == tgt.np):
-        src = frm or maker_in(p, t.item_start, t.item_end, tgt.ids, systems=cue.pos == "noun")
+        end = cut_item(p, t.item_start, t.item_end) if t.item_end >= t.item_start else t.item_end
+        src = frm or maker_in(p, t.item_start, end, tgt.ids, systems=cue.pos == "noun")
     text = _given_item(p, i, v, cue, t) if src is not None else None
     if text is not None and set(text.lower().replace(",", " ").split()) & set(cue.opt("not_items", ())):
         text = None  # "stationed a Dutch Patriot unit in Romania": its own forces placed there, nothing handed over
@@ -299,20 +302,14 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             tgt = tgt or p.subject(c.first)
     else:
         tgt = p.subject(v, exclude=frozenset(frm.ids) if frm else frozenset())
-    item_start, item_end = v + 1, c.last
-    if frm is not None and frm.np >= 0:
-        item_end = p.phrases[frm.np].first - 1
-    if p.passive(v) and cue.pos == "verb":
-        item_start = max(c.first, i - 8)
-        item_end = i - 1
+    item_start, item_end = _got_item(p, i, v, cue, frm)
     src = frm or maker_in(p, item_start, max(item_end, item_start), tgt.ids if tgt else (), systems=True)
     if src is None and tgt is not None:
         src = blocked_by(p, v)  # "wanted to buy the plant, and the contract was blocked by Chile"
-    last = p.context.transfer
-    open_market = any(p.g.has("open_sources", w) for w in p.low[v + 1 : c.last + 1])
-    told = cue.pos != "noun"  # "coordination on arms procurement" names no purchase of the story's
-    if src is None and tgt is not None and last and last[1] in tgt.ids and last[0] and not open_market and told:
-        src = Side((last[0],))  # the seller the story already named for this buyer
+    if src is None and tgt is not None:
+        src = _story_seller(p, v, cue, tgt)
+    if tgt is None and frm is not None and cue.pos == "verb":
+        tgt = _participle_buyer(p, v, frm)
     if src is None or tgt is None:
         return []
     text = p.text(item_start, cut_item(p, item_start, item_end))
@@ -322,12 +319,52 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         if not item_phrases(text) and c.kind in ("rel", "reduced") and c.first > 0:
             # "18 Gripen jets that Thailand bought from Sweden", "India's Rafales, bought from France in 2016,"
             text = p.text(max(0, c.first - 8), c.first - 1)
+            text = relative_item(text) or text  # "designed to house the two submarines that X bought"
         if not item_phrases(text):
             return []
     out = [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
     return out + [
         Hit("transfer", s.ids, tgt.ids, cue, i, item_text=share(text, n)) for s, n in shares(p, frm, ("from",))
     ]
+
+
+def _got_item(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> tuple[int, int]:
+    """Where the item of a getting verb is told: after the verb (before its from-phrase), or before a passive."""
+    c = p.clause(v)
+    item_start, item_end = v + 1, c.last
+    if frm is not None and frm.np >= 0:
+        item_end = p.phrases[frm.np].first - 1
+    if p.passive(v) and cue.pos == "verb":
+        item_start, item_end = max(c.first, i - 8), i - 1
+    if item_end >= item_start:
+        item_end = cut_item(p, item_start, item_end)  # "received missiles since Russia's invasion": no maker after
+    return item_start, item_end
+
+
+def _story_seller(p: Parse, v: int, cue: Cue, tgt: Side) -> Side | None:
+    """The seller the story already named for this buyer, unless the buyer shops on the open market."""
+    last = p.context.transfer
+    open_market = any(p.g.has("open_sources", w) for w in p.low[v + 1 : p.clause(v).last + 1])
+    told = cue.pos != "noun"  # "coordination on arms procurement" names no purchase of the story's
+    if last and last[1] in tgt.ids and last[0] and not open_market and told:
+        return Side((last[0],))
+    return None
+
+
+def _participle_buyer(p: Parse, v: int, frm: Side) -> Side | None:
+    """The story's recipient buys what a participle after its noun names: "four aircraft bought from Norway"."""
+    before = p.low[v - 1] if v > 0 else ""
+    reduced = p.clause(v).kind == "reduced" or (  # "fire units ordered from the US"
+        p.is_word(v - 1) and not p.is_function(before) and (p.g.has("item_words", before) or before.endswith("s"))
+    )
+    if not (p.passive(v) or reduced):
+        return None
+    if p.context.transfer is None:  # no transfer read yet: the buyer is the country the story is about
+        focus = p.context.focus(exclude=frm.ids)
+        placed = {k for ph in p.phrases if ph.prep in _PLACE_PREPS for k in ph.anchors}
+        others = {a.id for k, a in enumerate(p.anchors) if a.kind == "country" and k not in placed} - set(frm.ids)
+        return Side((focus,), -1, "context") if focus and p.context.mentions.get(focus, 0) >= 2 and not others else None
+    return _story_recipient(p, v, frm)
 
 
 def _relied_on(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> list[Hit]:

@@ -301,6 +301,29 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
             ("conflict", "BO", "CL"),
             None,
         ),
+        # a participle after its item, with no buyer named: the buyer the story tells of
+        (
+            "Chile sold 20 tanks to Peru in May. Three radars bought from Spain arrived in June.",
+            ("transfer", "ES", "PE"),
+            None,
+        ),
+        (
+            "Ghana is rebuilding its navy, and Ghana's budget grew. Two corvettes ordered from Turkey arrived in May.",
+            ("transfer", "TR", "GH"),
+            None,
+        ),
+        # clauses listed by commas each have their own subject
+        (
+            "Chile delivered trucks to Peru, Brazil handed over two boats to Peru, and Spain gave radars to Peru.",
+            ("transfer", "BR", "PE"),
+            ("transfer", "CL", "PE", "boats"),
+        ),
+        # a verb after "to" with a determiner after it: a purpose, whose object names no item
+        (
+            "Radars arrived in Peru in May, giving the navy a way to watch the Chilean fishing fleets.",
+            None,
+            ("transfer", "CL", "PE"),
+        ),
     ],
 )
 def test_recipients_the_story_names(text: str, expected: tuple | None, absent: tuple | None) -> None:
