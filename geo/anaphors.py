@@ -110,7 +110,10 @@ def _singular(sentence: str, e: int, phrase: str, before: Sequence[Anchor], cont
     possessive = sentence[e : e + 2] in ("'s", "’s")  # "the country's partnership": the story's focus
     typed = _typed_candidates(phrase, context)  # "the kingdom": a country that is one
     named = [a.id for a in before if a.kind == "country" and a.how in ("name", "alias")]
-    if possessive and named and not typed:
+    services = [a.id for a in before if a.kind == "country" and _SERVICE_AFTER.match(sentence, a.end)]
+    if phrase in ("the navy", "the air force", "the coast guard") and services:
+        ident = services[-1]  # "drones to the Djiboutian armed forces, boats to the navy": that state's navy
+    elif possessive and named and not typed:
         ident = named[0]  # "the Maldives ... uses them to patrol the country's waters": the sentence's state
     elif not typed and not possessive and not countries and phrase == "the country" and context.previous:
         ident = context.previous[0]  # "For Kuwait, the move ... The country hosts ...": the one just named first
@@ -121,6 +124,7 @@ def _singular(sentence: str, e: int, phrase: str, before: Sequence[Anchor], cont
     return ident
 
 
+_SERVICE_AFTER = re.compile(r"\s+(?:armed forces|army|navy|military|air force|coast guard|forces)\b")
 _QUOTE_FIRST = re.compile(
     r"^\s*[\"“](?P<q>[^\"”]+)[\"”],?\s+(?P<s>[^\"“”]{1,120}?)\s+"
     r"(?:said|says|told|added|insisted|warned|stressed|declared|wrote)\b"

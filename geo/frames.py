@@ -381,6 +381,8 @@ def _pieces(p: Parse, s: int, e: int) -> list[tuple[int, int]]:
 def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """In "ITEM from X arrived in Y", "India's Pinaka launchers reached Armenia"."""
     v = i + n - 1
+    if p.low[i].endswith("ing") and i > 0 and p.g.has("item_words", p.low[i - 1]):
+        return []  # "lasers pointed at aircraft landing at the base": aircraft on their way, no delivery
     c = p.clause(v)
     dest = p.pp(v, ("in", "at", "to"), limit=8) or p.object(v)
     if dest is None:

@@ -91,12 +91,19 @@ def _presence_groups(p: Parse, v: int, last: int, cue: Cue, owner: Side) -> list
     """The places of the presence, grouped under the regions that name them ("in the Sahel: Mali, Niger")."""
     kinds = {a.id: a.kind for a in p.anchors}
     groups: list[tuple[str, list[str]]] = [("", [])]
+    seen = v + 1
     for ph in p.phrases:
         if ph.first <= v or ph.first > last or ph.first > v + cue.opt("within", 30):
             continue
+        if any(g[1] for g in groups) and any(w.isalpha() and p.g.has("auxiliaries", w) for w in p.low[seen : ph.first]):
+            break  # "warships based out of Djibouti have struck sites in Yemen": another verb's places
         listed = ph.first > 0 and p.low[ph.first - 1] in (",", "and", "(")
         # "in the city of Gyumri", "at the port of Tartus": the place after "of" is where
-        named_place = ph.prep == "of" and ph.prep_at > 0 and p.g.has("place_nouns", p.low[ph.prep_at - 1])
+        named_place = (
+            ph.prep == "of"
+            and ph.prep_at > 0
+            and (p.g.has("place_nouns", p.low[ph.prep_at - 1]) or p.low[ph.prep_at - 1] == "out")  # "based out of"
+        )
         if not (ph.prep in cue.opt("preps", ["in", "across", "including", "throughout"]) or listed or named_place):
             continue
         if p.low[ph.first - 1] == "(":
@@ -108,6 +115,7 @@ def _presence_groups(p: Parse, v: int, last: int, cue: Cue, owner: Side) -> list
             groups.append((p.text(ph.first, ph.last), list(ids)))  # a named region opens a group
             continue
         groups[-1][1].extend(x for x in ids if x not in groups[-1][1])
+        seen = ph.last + 1
     return groups
 
 
@@ -138,6 +146,8 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     hosts = _consenting(p, v, last)
     for label, members in _presence_groups(p, v, last, cue, owner):
         countries = [m for m in members if kinds.get(m) not in ("region", "sea", "bloc")]
+        if any(kinds.get(m) == "country" for m in countries):  # "in Iraq, mostly at Ain al-Asad": the country
+            countries = [m for m in countries if kinds.get(m) != "other"]
         members = [m for m in countries or members if m not in hosts and state_of(m) not in hosts]
         if cue.kind == "support":  # "Danish instructors remain in Argentina": trainers back their host
             hits += [Hit("support", owner.ids, (m,), cue, i) for m in countries if m not in owner.ids]

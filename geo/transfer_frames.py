@@ -256,6 +256,12 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []
     to = cue.opt("to", ["to", "for", "into"])
     tgt = p.pp(v, to, limit=30)
+    if (
+        tgt is not None
+        and tgt.np >= 0
+        and any(w.isalpha() and p.g.has("auxiliaries", w) for w in p.low[v + 1 : p.phrases[tgt.np].first])
+    ):
+        tgt = None  # "a transport donated by the US is now flying supplies to Antarctica": another verb's goal
     t = _Transfer(None, tgt, v + 1, c.last)
     if tgt is not None:
         t.item_end = p.phrases[tgt.np].first - 1 if tgt.np >= 0 else c.last
@@ -274,6 +280,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     src = t.src
     if src is None or (src.np >= 0 and src.np == tgt.np):
         end = cut_item(p, t.item_start, t.item_end) if t.item_end >= t.item_start else t.item_end
+        end = end if end + 1 < len(p.low) and p.low[end + 1] == "to" else t.item_end  # no maker in a purpose
         src = frm or maker_in(p, t.item_start, end, tgt.ids, systems=cue.pos == "noun")
     text = _given_item(p, i, v, cue, t) if src is not None else None
     if text is not None and set(text.lower().replace(",", " ").split()) & set(cue.opt("not_items", ())):
@@ -290,6 +297,8 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     c = p.clause(v)
     if cue.opt("no_infinitive") and v + 1 < len(p.low) and p.low[v + 1] == "to":
         return []  # "sought to bolster ... by acquiring": the later verb is the cue
+    if i > 1 and p.low[i - 2] == "as" and p.low[i - 1] in ("he", "she", "it", "they", "we", "you"):
+        return []  # "as many vehicles as he wants": a comparison, not a want
     frm = p.pp(v, cue.opt("from", ["from"]), limit=30)
     special = _special_get(p, i, v, cue, frm)
     if special is not None:

@@ -318,6 +318,16 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
             ("transfer", "BR", "PE"),
             ("transfer", "CL", "PE", "boats"),
         ),
+        # "the navy" beside a state's armed forces named just before is that state's navy
+        (
+            "Spain delivered drones to the Peruvian armed forces, Brazil handed over two boats to the navy.",
+            ("transfer", "BR", "PE"),
+            None,
+        ),
+        # the goal of a later verb is no recipient of a reduced participle
+        ("A transport donated by Chile in 2024 is now flying supplies to Peru.", None, ("transfer", "CL", "PE")),
+        # a plural after a superlative is a noun, not the verb "ships"
+        ("The navy's two largest ships are former Chilean frigates.", None, ("transfer", "CL", "PE")),
         # a verb after "to" with a determiner after it: a purpose, whose object names no item
         (
             "Radars arrived in Peru in May, giving the navy a way to watch the Chilean fishing fleets.",

@@ -359,6 +359,12 @@ def test_parse_quantity(phrase: str, n: int | None) -> None:
     assert parse_quantity(phrase) == n
 
 
+def test_presence_where_forces_are_based_out_of() -> None:
+    s = "Spanish warships based out of Peru have escorted tankers in Chile."
+    got = [(f.kind, f.source, f.members) for f in find_relations(s, _anchors(s))]
+    assert got == [("influence", "ES", ("PE",))], got  # Chile is where the later verb acts
+
+
 def test_influence_with_listed_members() -> None:
     s = "Brazil seeks more influence in the south (Peru, Chile) and in the north (Canada)."
     got = [(f.kind, f.source, f.members, f.label) for f in find_relations(s, _anchors(s))]
