@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, fields, replace
 
 from geo.clauses import Context
 from geo.data.wordlists import ITEM_SYNONYMS
-from geo.items import designations
+from geo.items import designations, system_names
 from geo.relations import Anchor, Finding, find_relations
 from geo.resolve import Resolved, country_of_capital, resolve_mentions
 from geo.scene import Document, Place, Relation, Scene, Span, place_role
@@ -277,6 +277,11 @@ class _Merger:
         """The slot of a transfer: one per system, item and stage between the same two ends."""
         src, dst = _end(f.source, f.source_actor), _end(f.target or "", f.target_actor)
         key: tuple = ("transfer", src, dst, _item_key(f.item), f.status)
+        named = system_names(f.item)
+        earlier = system_names(self.merged[key]["finding"].item) if key in self.merged else frozenset()
+        if named and earlier and earlier.isdisjoint(named):
+            # "Aksungur drones" and "Akinci drones": two systems, two transfers, though both are drones
+            key = ("transfer", src, dst, f"{key[3]}|{'/'.join(sorted(named))}", f.status)
         # "BrahMos missiles" and "three batteries of the BrahMos": one system, one transfer
         names = designations(f.item)
         for k in self.between.get(key[:3], []) if names else ():

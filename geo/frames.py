@@ -388,7 +388,7 @@ def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if dest is None:
         return []
     # "the ministry said six Akinci drones had arrived": what arrived follows the verb of saying
-    first = max([c.first] + [k + 1 for k in range(c.first, i) if p.g.has("reporting", p.low[k])])
+    first = max([c.first] + [k + 1 for k in range(c.first, i) if p.g.has("reporting", p.low[k]) or p.low[k] == "that"])
     src = None
     for pi, ph in enumerate(p.phrases):
         if first <= ph.first < i and ph.prep == "from":

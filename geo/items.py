@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from geo.data.wordlists import ITEM_HEADS, NUMBER_WORDS
+from geo.data.wordlists import ABSTRACT_OBJECTS, ITEM_HEADS, NUMBER_WORDS
 
 
 @lru_cache(maxsize=512)
@@ -231,6 +231,8 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
         cleaned = clean_item(raw)
         if kept and not _HEAD_RE.search(cleaned):
             break  # "drones and plans to …": the second piece's head lies in a later clause
+        if cleaned.lower() in ABSTRACT_OBJECTS:
+            continue  # "access to airfields for its fighters": the head is no part of what is named
         kept.append((raw, cleaned, e))
     if not kept:
         # only system names ("French-built Rafales", "F-16s and Rafales"): each system one item
@@ -275,6 +277,15 @@ def _systems() -> tuple[re.Pattern[str], dict[str, str]]:
 def sentence_names_system(sentence: str) -> bool:
     """Whether a sentence names a system of the weapon-system table ("Rafale", "Su-30MK2")."""
     return _systems()[0].search(sentence) is not None
+
+
+def system_names(text: str | None) -> frozenset[str]:
+    """The weapon systems of the table that ``text`` names, folded.
+
+    >>> sorted(system_names("Bayraktar TB2 and Aksungur drones")), system_names("Turkish drones")
+    (['aksungur', 'bayraktar', 'tb2'], frozenset())
+    """
+    return frozenset(m.lower() for m in _systems()[0].findall(text or ""))
 
 
 def system_maker(text: str) -> str | None:

@@ -31,6 +31,8 @@ def _hosted(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
 def _presence_owner(p: Parse, i: int, v: int, cue: Cue) -> Side | None:
     """Whose troops or bases: a possessor of the cue or its needed noun, "its"/"their", else the subject."""
     needs = set(cue.opt("needs") or ())
+    if cue.opt("subject_owner"):
+        return p.subject(i, platforms=True)  # "US forces have access to Norwegian bases": the user, not the owner
     owner = owner_of(p, i)
     if owner is None and needs:
         j = noun_after(p, v, needs, 5)

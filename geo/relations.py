@@ -210,7 +210,7 @@ def _cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: b
     if cue.kind == "conflict" and any(p.g.has("settling_verbs", w) for w in p.low[max(p.clause(i).first, i - 5) : i]):
         return False  # "which settled its own border dispute with China": a quarrel that is over
     # "would consider recognising", "invited to join": not (yet) so
-    return not p.hedged(i, aspirations=cue.kind not in ("transfer", "influence"))
+    return not p.hedged(i, aspirations=cue.kind not in ("transfer", "influence") or cue.opt("aspirations", False))
 
 
 def _presupposed(p: Parse, i: int, cue: Cue) -> bool:

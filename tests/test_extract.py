@@ -102,6 +102,12 @@ def test_different_statuses_stay_apart() -> None:
     assert statuses == ["delivered", "planned"]
 
 
+def test_two_named_systems_of_one_kind_stay_apart() -> None:
+    text = "Chile received Akinci drones from Turkey in May. Six Aksungur drones from Turkey also arrived in Chile."
+    items = sorted(r.item or "" for r in _scene(text).relations if r.kind == "transfer")
+    assert len(items) == 2 and "Akinci" in items[0] and "Aksungur" in items[1], items
+
+
 def test_relation_ids_are_stable() -> None:
     text = "Peru signed a defence pact with Chile."
     a, b = _scene(text), _scene(text)

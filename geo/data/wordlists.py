@@ -61,6 +61,7 @@ _LISTS: dict[str, Any] = {
     "PERSON_PLACES": lambda: words("person_places"),
     "ORG_TAILS": lambda: words("org_tails"),
     "SHIP_PREFIXES": lambda: words("ship_prefixes"),
+    "ABSTRACT_OBJECTS": lambda: words("abstract_objects"),
     "CONNECTORS": lambda: words("connectors"),
     "ABBREVIATIONS": lambda: words("abbreviations"),
     "GENERIC_NAMES": lambda: words("generic_names"),
