@@ -95,6 +95,11 @@ def _pair(
     listed = context.listed
     if len(ids) >= n:
         group = tuple(ids[-n:])
+    elif n == 2 and len(ids) == 1 and context.focus(exclude=ids):
+        # "an Indian credit line ..., and the two governments": India and the pair it was last named in,
+        # else India and the story's state
+        pairs = [g for g in (listed, context.previous) if len(g) == 2 and ids[0] in g]
+        group = pairs[0] if pairs else (ids[0], context.focus(exclude=ids))
     elif len(listed) == n and (not among or set(listed) <= set(among)):
         group = listed  # "signed by A, B and C. The three countries ...": the list just named
     elif len(context.previous) == n and (not among or set(context.previous) <= set(among)):

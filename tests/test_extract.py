@@ -334,6 +334,12 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
         ("A transport donated by Chile in 2024 is now flying supplies to Peru.", None, ("transfer", "CL", "PE")),
         # a plural after a superlative is a noun, not the verb "ships"
         ("The navy's two largest ships are former Chilean frigates.", None, ("transfer", "CL", "PE")),
+        # "the two governments" in a sentence that names one state: that state and the story's
+        (
+            "Peru bought radars. Peru signed a deal. A Chilean loan froze, and the two governments traded protests.",
+            ("conflict", "CL", "PE"),
+            None,
+        ),
         # a verb after "to" with a determiner after it: a purpose, whose object names no item
         (
             "Radars arrived in Peru in May, giving the navy a way to watch the Chilean fishing fleets.",
