@@ -64,8 +64,15 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
         before = [a for a in anchors if a.end <= s and a.how != "place"]
         if phrase in ("the army", "the armed forces", "the military"):
             army = _army(before, context)
+            ident = (
+                _singular(sentence, e, phrase, before, context)
+                if not army and phrase == "the military" and _ACTS_AFTER.match(sentence, e)
+                else ""
+            )
             if army:
                 out.append(Anchor(s, e, army, "group", "country"))
+            elif ident and context.mentions.get(ident, 0) >= 2:
+                out.append(Anchor(s, e, ident, "anaphor", "country"))  # "the military has since bought": the story's
         elif phrase in _group_phrases():
             groups = [a.id for a in before if a.how == "group"] or list(context.plural[:1])
             if groups:
@@ -129,6 +136,8 @@ def _singular(sentence: str, e: int, phrase: str, before: Sequence[Anchor], cont
     return ident
 
 
+# "the military has since bought": the phrase is a subject, an auxiliary or past tense after it
+_ACTS_AFTER = re.compile(r"\s+(?:has|have|had|is|was|will|would|(?:also|since|then|now)\s+\w+|\w+ed)\b")
 _SERVICE_AFTER = re.compile(r"\s+(?:armed forces|army|navy|military|air force|coast guard|forces)\b")
 _QUOTE_FIRST = re.compile(
     r"^\s*[\"“](?P<q>[^\"”]+)[\"”],?\s+(?P<s>[^\"“”]{1,120}?)\s+"
@@ -166,7 +175,8 @@ def _army(before: Sequence[Anchor], context: Context) -> str:
 
 
 _NAMED_AS_GROUND = re.compile(r"\b(?:of|as|in|over|near)\s+(?:the\s+|Las\s+|Los\s+|La\s+|El\s+)?$", re.I)
-_TYPED = {"the kingdom": "kingdom", "the emirate": "emirate", "the emirates": "emirates"}
+# what the official name says; a sultanate is called "the kingdom" as often as "the sultanate"
+_TYPED = {"the kingdom": ("kingdom", "sultanate"), "the emirate": ("emirate",), "the emirates": ("emirates",)}
 
 
 _OF_NAME = re.compile(r"\s+(?:and\s+[a-z]+\s+)?of\s+(?:the\s+)?[A-Z]")
@@ -237,11 +247,11 @@ def _members(regions: Sequence[Anchor]) -> tuple[str, ...]:
 
 def _typed_candidates(phrase: str, context: Context) -> list[str]:
     """Countries the story has named whose official name says what the anaphor says ("the kingdom")."""
-    word = _TYPED.get(phrase)
-    if not word:
+    words = _TYPED.get(phrase)
+    if not words:
         return []
     from geo.gazetteer import official_names
 
     names = official_names()
-    found = [c for c in context.actors if word in names.get(c, "").lower()]
+    found = [c for c in context.actors if any(w in names.get(c, "").lower() for w in words)]
     return sorted(found, key=lambda c: -context.mentions.get(c, 0))

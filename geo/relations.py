@@ -316,8 +316,11 @@ def _noun_use(p: Parse, i: int) -> bool:
         return not (p.low[i].endswith("ed") and p.phrase_at[i - 1] >= 0 and not p.phrases[p.phrase_at[i - 1]].prep)
     if p.g.has("determiners", prev) and prev not in ("that", "both", "all", "each"):
         return True
-    if prev.endswith("est") and len(prev) > 5 and p.low[i].endswith("s"):
-        return True  # "the two largest ships are": a plural noun after a superlative
+    if p.low[i].endswith("s") and (
+        (prev.endswith("est") and len(prev) > 5)  # "the two largest ships are"
+        or (prev == "and" and i > 1 and p.g.has("item_words", p.low[i - 2]))  # "fighters and supplies"
+    ):
+        return True  # a plural noun, not a verb's third person
     if "-" in prev.strip("-") and i >= 2 and p.g.has("determiners", p.low[i - 2]) and p.low[i - 2] != "that":
         return True  # "a decades-old embargo": a compound adjective after the article
     return prev in _NOUN_PREPS and not p.low[i].endswith("ing")  # "by sending troops": a gerund acts

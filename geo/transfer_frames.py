@@ -162,7 +162,10 @@ def _story_recipient(p: Parse, v: int, src: Side) -> Side | None:
     words = p.low[c.first : c.last + 1]
     if any(p.low[k] == "to" and p.g.has("purpose_verbs", p.low[k + 1]) for k in range(max(0, v - 6), v - 1)):
         return None  # "giving grants to help Lima repair and arm the fleet": a purpose, not a gift
-    if any(w in ("to", "for", "into") for w in p.low[v + 1 : c.last + 1]) or any(
+    if any(
+        p.low[k] in ("to", "for", "into") and (p.phrase_at[k + 1] >= 0 or p.g.has("determiners", p.low[k + 1]))
+        for k in range(v + 1, min(c.last, len(p.low) - 2) + 1)
+    ) or any(
         c.first <= ph.first <= c.last
         and ph.first > v
         and not set(p.ids(ph)) <= set(src.ids)

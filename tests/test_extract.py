@@ -340,6 +340,26 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
             ("conflict", "CL", "PE"),
             None,
         ),
+        # "the military" as a subject is the story's state's
+        (
+            "Peru is rearming. Peru's budget grew. The military has since bought radars from Spain.",
+            ("transfer", "ES", "PE"),
+            None,
+        ),
+        # "the military" before a noun is an adjective, no actor
+        (
+            "Chile sold jets to Peru. Norway objected to the military capabilities of Peru.",
+            None,
+            ("conflict", "NO", "CL"),
+        ),
+        # a sultanate is "the kingdom" too
+        (
+            "Oman bought jets. Oman hosts British ships. The US approved the sale of missiles for the kingdom.",
+            ("transfer", "US", "OM"),
+            ("transfer", "US", "GB"),
+        ),
+        # "fighters and supplies": a plural noun after "and" and an item, no verb
+        ("Chilean commanders let rebel fighters and supplies pass into Peru.", None, ("transfer", "CL", "PE")),
         # a verb after "to" with a determiner after it: a purpose, whose object names no item
         (
             "Radars arrived in Peru in May, giving the navy a way to watch the Chilean fishing fleets.",
