@@ -416,6 +416,7 @@ class Parse(Roles):
             )
             and cur.first < i - 1
             and self.phrase_at[i] < 0
+            and not self._list_goes_on(i)
         )
 
     def _punctuation_cut(self, i: int, cur: Clause, parens: list[int]) -> bool:
@@ -572,8 +573,10 @@ class Parse(Roles):
             return False  # "Turkish-built drones and Chinese-made jets": a second item, not a clause
         return (
             self.finite(w)
+            or self.g.has("fleet_verbs", w)  # "flies Su-30s and fields S-300 systems"
             or self.phrase_at[nxt] >= 0
             or w in ("it", "they", "he", "she", "then", "later", "the", "its", "their")
+            or any(self.g.has("reporting", x) for x in self.low[nxt + 1 : nxt + 3])  # "and defence analysts say"
         )
 
     def _speaker(self, i: int) -> Side | None:

@@ -211,6 +211,9 @@ def _actor_id(r: Resolved, text: str) -> str:
     return r.id
 
 
+# item keys that name no system or kind: "arms", "weapons", "military equipment"
+_GENERIC_ITEMS = frozenset({"arm", "weapon", "weaponry", "equipment", "hardware", "military aid"})
+
 # the stages of a transfer, in the order a later statement may move it along
 _STAGES = ("unknown", "planned", "ordered", "delivered", "frozen")
 
@@ -337,6 +340,16 @@ class _Merger:
         if f.kind == "transfer" and (best.quantity is None and f.quantity is not None):
             slot["finding"] = replace(best, quantity=f.quantity, date=best.date or f.date)
 
+    def covered(self, key: tuple) -> bool:
+        """A transfer of "arms" whose every sentence also names what was sent between the same two ends."""
+        if key[0] != "transfer" or key[3] not in _GENERIC_ITEMS:
+            return False
+        evidence = set(self.merged[key]["evidence"])
+        return any(
+            k != key and k[3] not in _GENERIC_ITEMS and evidence <= set(self.merged[k]["evidence"])
+            for k in self.between.get(key[:3], [])
+        )
+
     def endpoint_ids(self) -> set[str]:
         """Every place id a merged relation names (blocs and regions among them become places)."""
         ids: set[str] = set()
@@ -429,6 +442,8 @@ def merge_step(draft: Draft) -> Scene:
     relations: list[Relation] = []
     seen_ids: set[str] = set()
     for key in merger.order:
+        if merger.covered(key):
+            continue  # "Armenia's largest arms supplier, selling Pinaka launchers": the launchers are the arms
         rel = _relation(key, merger.merged[key], known, names)
         if rel is not None and rel.id not in seen_ids:
             seen_ids.add(rel.id)

@@ -92,6 +92,15 @@ class Modality:
             k += 1
         return k < len(self.low) and self.finite(self.low[k]) and not self.g.has("reporting", self.low[k])
 
+    def _list_goes_on(self, i: int) -> bool:
+        """The comma at i goes on with a list of items ("selling Pinaka launchers, ATAGS guns and Akash")."""
+        for k in range(i + 1, min(len(self.low), i + 8)):
+            if self.low[k] in (",", "and"):
+                return any(self.g.has("item_words", w) for w in self.low[i + 1 : k])
+            if self.g.has("auxiliaries", self.low[k]) or self.tokens[k].anchor >= 0:
+                return False
+        return False
+
     def match(self, i: int, cls: str) -> int:
         """Length in tokens of the longest entry of word class ``cls`` starting at token i (0: none)."""
         if i >= len(self.low):

@@ -316,9 +316,17 @@ def _noun_use(p: Parse, i: int) -> bool:
         return not (p.low[i].endswith("ed") and p.phrase_at[i - 1] >= 0 and not p.phrases[p.phrase_at[i - 1]].prep)
     if p.g.has("determiners", prev) and prev not in ("that", "both", "all", "each"):
         return True
-    if p.low[i].endswith("s") and (
-        (prev.endswith("est") and len(prev) > 5)  # "the two largest ships are"
-        or (prev == "and" and i > 1 and p.g.has("item_words", p.low[i - 2]))  # "fighters and supplies"
+    if (
+        p.low[i].endswith("s")
+        and (
+            (prev.endswith("est") and len(prev) > 5)  # "the two largest ships are"
+            or (  # "fighters and supplies to pass", not "flies jets and fields S-300 systems"
+                prev == "and"
+                and i > 1
+                and p.g.has("item_words", p.low[i - 2])
+                and p.low[i + 1 : i + 2] in (["to"], ["for"], [","], ["."], ["were"], ["are"], ["from"], ["that"])
+            )
+        )
     ):
         return True  # a plural noun, not a verb's third person
     if "-" in prev.strip("-") and i >= 2 and p.g.has("determiners", p.low[i - 2]) and p.low[i - 2] != "that":

@@ -108,6 +108,22 @@ def test_two_named_systems_of_one_kind_stay_apart() -> None:
     assert len(items) == 2 and "Akinci" in items[0] and "Aksungur" in items[1], items
 
 
+def test_a_supplier_selling_a_list_of_systems() -> None:
+    # the giver's customer named as whose supplier it is; one transfer per named system; "arms" is covered by them
+    text = "Spain is Peru's largest arms supplier, selling Meteor missiles, Leopard tanks and Tiger helicopters."
+    items = sorted(r.item or "" for r in _scene(text).relations if r.kind == "transfer" and r.target == "PE")
+    assert len(items) == 3 and not any(i == "arms" for i in items), items
+
+
+def test_reported_clause_after_and_has_its_own_subject() -> None:
+    text = (
+        "Peru, Chile's biggest arms customer, flies Chilean jets and fields S-300 systems, "
+        "and analysts say it has ordered Su-57 jets."
+    )
+    got = {(r.source, r.target, r.status) for r in _scene(text).relations if r.kind == "transfer"}
+    assert ("RU", "PE", "ordered") in got and ("RU", "PE", "delivered") in got, got
+
+
 def test_relation_ids_are_stable() -> None:
     text = "Peru signed a defence pact with Chile."
     a, b = _scene(text), _scene(text)
@@ -359,7 +375,7 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
             ("transfer", "US", "GB"),
         ),
         # "fighters and supplies": a plural noun after "and" and an item, no verb
-        ("Chilean commanders let rebel fighters and supplies pass into Peru.", None, ("transfer", "CL", "PE")),
+        ("Chilean commanders allowed rebel fighters and supplies to cross into Peru.", None, ("transfer", "CL", "PE")),
         # a verb after "to" with a determiner after it: a purpose, whose object names no item
         (
             "Radars arrived in Peru in May, giving the navy a way to watch the Chilean fishing fleets.",
