@@ -119,6 +119,12 @@ class Modality:
 
     def negated(self, v: int) -> bool:
         """A negation, denial or refusal governs token v within its clause ("did not sell", "denied supplying")."""
+        memo: dict[int, bool] = self.__dict__.setdefault("_negated", {})  # every cue at v asks it
+        if v not in memo:
+            memo[v] = self._negated_at(v)
+        return memo[v]
+
+    def _negated_at(self, v: int) -> bool:
         c = self.clause(v)
         lo = max(c.first, v - 6)
         for i in range(lo, v):
@@ -129,9 +135,9 @@ class Modality:
                 return True
             if w in ("without",):
                 return True
-            if self.match(i, "denials") and i + 1 < len(self.low) and self.low[i + 1] in ("to", "that"):
-                return True
-            if self.match(i, "denials") and i == v - 1:
+            if self.match(i, "denials") and (
+                i == v - 1 or (i + 1 < len(self.low) and self.low[i + 1] in ("to", "that"))
+            ):
                 return True
         if v + 1 < len(self.low) and self.low[v + 1] in ("not", "never") and self.g.has("auxiliaries", self.low[v]):
             return True
@@ -167,6 +173,12 @@ class Modality:
 
         With ``aspirations`` also a wish: "was invited to join", "seeks to deepen ties".
         """
+        memo: dict[tuple[int, bool], bool] = self.__dict__.setdefault("_hedged", {})  # every cue at v asks it
+        if (v, aspirations) not in memo:
+            memo[v, aspirations] = self._hedged_at(v, aspirations)
+        return memo[v, aspirations]
+
+    def _hedged_at(self, v: int, aspirations: bool) -> bool:
         c = self.clause(v)
         if any(
             (self.g.has("hedges", self.low[i]) and not self._complement_use(i))
