@@ -279,6 +279,7 @@ def sentence_names_system(sentence: str) -> bool:
     return _systems()[0].search(sentence) is not None
 
 
+@lru_cache(maxsize=4096)
 def system_names(text: str | None) -> frozenset[str]:
     """The weapon systems of the table that ``text`` names, folded.
 

@@ -338,7 +338,7 @@ def _keep(
         if between == " " and all(r.id.startswith(("city:", "admin1:")) for r in readings) and _weapon_noun(word):
             return False
     # "HMAS Stirling", "USS Georgia": a ship's or a naval base's name
-    if j > 0 and text[toks[j - 1][1] : s] == " " and text[toks[j - 1][0] : toks[j - 1][1]] in SHIP_PREFIXES:
+    if j > 0 and text[s - 2 : s - 1].isupper() and text[toks[j - 1][0] : toks[j - 1][1]] in SHIP_PREFIXES:
         return False
     # "Soviet-era depots", "Ottoman-era borders": a time, not an actor or a place
     if text[e : e + 4] in ("-era", "‐era"):

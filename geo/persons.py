@@ -88,11 +88,28 @@ def person_spans(text: str) -> list[Span]:
             tails.update(" ".join(words[i:]) for i in range(1, len(words)))
     if not tails:
         return found
-    alternatives = "|".join(re.escape(t) for t in sorted(tails, key=len, reverse=True))
-    again = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
     starts = [s for s, _, _ in found]  # the names found are disjoint and in text order
-    for m in again.finditer(text):
-        k = bisect_right(starts, m.start()) - 1
-        if k < 0 or found[k][1] < m.end():
-            found.append((m.start(), m.end(), False))
-    return sorted(found)
+    if len(tails) > 12:  # many names (a long text): one pass of a pattern beats a search per name
+        alternatives = "|".join(re.escape(t) for t in sorted(tails, key=len, reverse=True))
+        again = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
+        for m in again.finditer(text):
+            k = bisect_right(starts, m.start()) - 1
+            if k < 0 or found[k][1] < m.end():
+                found.append((m.start(), m.end(), False))
+        return sorted(found)
+    taken: list[tuple[int, int]] = []  # a few names: a search per name, no pattern to compile
+    for tail in sorted(tails, key=len, reverse=True):  # longest first, as an alternation would match
+        at = text.find(tail)
+        while at >= 0:
+            end = at + len(tail)
+            whole = (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end]))
+            k = bisect_right(starts, at) - 1
+            if whole and (k < 0 or found[k][1] < end) and not any(a < end and at < b for a, b in taken):
+                taken.append((at, end))
+            at = text.find(tail, at + 1)
+    return sorted(found + [(a, b, False) for a, b in taken])
+
+
+def _word_char(c: str) -> bool:
+    """A character that continues a word ("Berg" in "Bergen", "O'Neil")."""
+    return c.isalnum() or c == "_" or c in "'’-"
