@@ -123,8 +123,11 @@ def _singular(sentence: str, e: int, phrase: str, before: Sequence[Anchor], cont
     typed = _typed_candidates(phrase, context)  # "the kingdom": a country that is one
     named = [a.id for a in before if a.kind == "country" and a.how in ("name", "alias")]
     services = [a.id for a in before if a.kind == "country" and _SERVICE_AFTER.match(sentence, a.end)]
-    if phrase in ("the navy", "the air force", "the coast guard") and services:
+    organ = phrase in ("the navy", "the air force", "the coast guard")
+    if organ and services:
         ident = services[-1]  # "drones to the Djiboutian armed forces, boats to the navy": that state's navy
+    elif organ and possessive and len(set(countries)) > 1:
+        ident = countries[-1]  # "Australia, which trains Cambodian officers, gave boats to the navy's unit"
     elif possessive and named and not typed:
         ident = named[0]  # "the Maldives ... uses them to patrol the country's waters": the sentence's state
     elif not typed and not possessive and not countries and phrase == "the country" and context.previous:

@@ -99,7 +99,12 @@ class Roles(Modality):
         while ci >= 0 and seen < 6:
             seen += 1
             c = self.clauses[ci]
-            if c.kind in ("rel", "reduced", "paren") and c.antecedent >= 0 and c.marker not in ("where", "whose"):
+            owned = c.marker == "whose" and self.g.has("official_nouns", self.low[c.first + 1])  # "whose navy"
+            if (
+                c.kind in ("rel", "reduced", "paren")
+                and c.antecedent >= 0
+                and (c.marker not in ("where", "whose") or owned)
+            ):
                 inner = self._subject_in(c, v, exclude) if c.kind == "rel" else None
                 if inner is not None and not self.speaker_of(inner, v):
                     return inner

@@ -356,6 +356,12 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
             ("conflict", "CL", "PE"),
             None,
         ),
+        # "the navy's unit" beside a giver and another state: the other state's navy
+        (
+            "Chile, whose navy trains Peruvian officers, donated two boats to the navy's river unit.",
+            ("transfer", "CL", "PE"),
+            None,
+        ),
         # "the military" as a subject is the story's state's
         (
             "Peru is rearming. Peru's budget grew. The military has since bought radars from Spain.",
