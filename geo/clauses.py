@@ -516,6 +516,8 @@ class Parse(Roles):
         if pi < 0 or self.phrases[pi].last != k:
             return False
         start = self.clauses[-1].first
+        if self.phrases[pi].first < start:
+            return False  # the phrase ended an aside that is over ("X, whose navy trains Y's officers, gave")
         return all(self.g.has("determiners", w) for w in self.low[start : self.phrases[pi].first])
 
     def _antecedent(self, i: int, *, reduced: bool = False) -> int:

@@ -358,7 +358,7 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
         ),
         # "the navy's unit" beside a giver and another state: the other state's navy
         (
-            "Chile, whose navy has trained Peruvian officers for years, donated two boats to the navy's river unit.",
+            "Chile, whose navy trains Peruvian officers, donated two boats to the navy's river unit.",
             ("transfer", "CL", "PE"),
             None,
         ),
