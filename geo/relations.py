@@ -303,6 +303,8 @@ def _noun_use(p: Parse, i: int) -> bool:
         return True
     if p.low[i] == "close" and i + 1 < len(p.low) and p.low[i + 1] == "to":
         return True  # "landing close to the border": an adjective of place, not the verb
+    if p.low[i] == "place" and prev in ("take", "takes", "took", "taken", "taking"):
+        return True  # "training will take place in Arizona": an event, nothing placed
     if p.low[i].endswith("ing") and prev.endswith(("al", "ant")) and prev.isalpha() and not p.finite(prev):
         return True  # "attacks on commercial shipping", "merchant shipping": a noun after its adjective
     if p.low[i].endswith("ing") and prev in ("arms", "weapons", "drug", "drugs", "oil", "fuel", "people", "gun"):

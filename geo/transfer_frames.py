@@ -162,7 +162,7 @@ def _supplied_by(p: Parse, src: Side) -> Side | None:
     return None
 
 
-def _story_recipient(p: Parse, v: int, src: Side) -> Side | None:
+def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False) -> Side | None:
     """In "Poland and the Netherlands are also sending tanks": to the recipient the story is about."""
     c = p.clause(v)
     last = p.context.transfer
@@ -190,6 +190,8 @@ def _story_recipient(p: Parse, v: int, src: Side) -> Side | None:
     placed = {k for ph in p.phrases if ph.prep in _PLACE_PREPS for k in ph.anchors}
     # nor is a state named in a participle clause after the verb (", giving the navy ... the Chinese fleets")
     placed |= {t.anchor for j, t in enumerate(p.tokens) if j > v and p.clause(j).kind == "part" and t.anchor >= 0}
+    if own_clause:  # a participle after its item: only its own clause can name a rival buyer
+        placed |= {t.anchor for j, t in enumerate(p.tokens) if t.anchor >= 0 and p.clause_of[j] != p.clause_of[v]}
     others = {a.id.split("@")[0] for k, a in enumerate(p.anchors) if a.kind == "country" and k not in placed}
     others -= set(src.ids) | {last[1]}
     return Side((last[1],), -1, "context") if not others else None
@@ -380,12 +382,14 @@ def _participle_buyer(p: Parse, v: int, frm: Side) -> Side | None:
     )
     if not (p.passive(v) or reduced):
         return None
+    focus = p.context.focus(exclude=frm.ids)
+    if focus and any(ph.prep == "in" and p.ids(ph) == (focus,) for ph in p.phrases):
+        return Side((focus,), -1, "context")  # "drones ordered from Elbit ..., four of them now in Switzerland"
     if p.context.transfer is None:  # no transfer read yet: the buyer is the country the story is about
-        focus = p.context.focus(exclude=frm.ids)
         placed = {k for ph in p.phrases if ph.prep in _PLACE_PREPS for k in ph.anchors}
         others = {a.id for k, a in enumerate(p.anchors) if a.kind == "country" and k not in placed} - set(frm.ids)
         return Side((focus,), -1, "context") if focus and p.context.mentions.get(focus, 0) >= 2 and not others else None
-    return _story_recipient(p, v, frm)
+    return _story_recipient(p, v, frm, own_clause=True)
 
 
 def _relied_on(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> list[Hit]:

@@ -362,6 +362,14 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
             ("transfer", "CL", "PE"),
             None,
         ),
+        # "take place" places nothing
+        ("Peru bought jets from Chile. Training will take place in Spain.", None, ("transfer", "ES", "PE")),
+        # a participle's items are the story's state's when the sentence puts them there
+        (
+            "Chile sold tanks to Kenya. Peru is rearming. Radars ordered from Spain, some now in Peru, are late.",
+            ("transfer", "ES", "PE"),
+            ("transfer", "ES", "KE"),
+        ),
         # "the military" as a subject is the story's state's
         (
             "Peru is rearming. Peru's budget grew. The military has since bought radars from Spain.",
