@@ -125,7 +125,8 @@ def parse_quantity(phrase: str) -> int | None:
 
 _ITEM_TRIM = _rx(
     r"^(?:(?:the|a|an|this|these|those|that|its|their|his|her|some|more|new|further|additional|other|another|also|"
-    r"first|latest|of|various|several|significantly|increased|about|around|nearly|roughly|approximately|almost)\s+)+",
+    r"first|latest|of|various|several|significantly|increased|about|around|nearly|roughly|approximately|almost|"
+    r"deliveries|delivery|shipments|shipment)\s+)+",
     re.I,
 )
 

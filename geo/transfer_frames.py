@@ -387,8 +387,11 @@ def _participle_buyer(p: Parse, v: int, frm: Side) -> Side | None:
         return Side((focus,), -1, "context")  # "drones ordered from Elbit ..., four of them now in Switzerland"
     if p.context.transfer is None:  # no transfer read yet: the buyer is the country the story is about
         placed = {k for ph in p.phrases if ph.prep in _PLACE_PREPS for k in ph.anchors}
-        others = {a.id for k, a in enumerate(p.anchors) if a.kind == "country" and k not in placed} - set(frm.ids)
-        return Side((focus,), -1, "context") if focus and p.context.mentions.get(focus, 0) >= 2 and not others else None
+        named = {a.id for k, a in enumerate(p.anchors) if a.kind == "country" and k not in placed}
+        if not focus and len(named - set(frm.ids)) == 1:
+            focus = min(named - set(frm.ids))  # the story's first sentence: the one other state it names
+        known = p.context.mentions.get(focus, 0) >= 2 or focus in named  # the story's state, or the sentence's
+        return Side((focus,), -1, "context") if focus and known and not named - set(frm.ids) - {focus} else None
     return _story_recipient(p, v, frm, own_clause=True)
 
 

@@ -362,6 +362,12 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
             ("transfer", "CL", "PE"),
             None,
         ),
+        # a story's first sentence: the one other state it names buys what the participle names
+        (
+            "Peru's procurement office said deliveries of five radars ordered from Spain in 2022 will be late.",
+            ("transfer", "ES", "PE"),
+            None,
+        ),
         # "take place" places nothing
         ("Peru bought jets from Chile. Training will take place in Spain.", None, ("transfer", "ES", "PE")),
         # a participle's items are the story's state's when the sentence puts them there
