@@ -141,7 +141,7 @@ def _own_subject(p: Parse, i: int) -> Side | None:
     return subj
 
 
-def _unnamed_recipient(p: Parse, v: int, t: _Transfer) -> None:
+def _unnamed_recipient(p: Parse, v: int, t: _Transfer, verb: bool) -> None:
     """A gift to no one named goes to the recipient the story tells of (see :func:`_story_recipient`).
 
     "The first two of twelve Apache helicopters were handed over in May": with no giver named
@@ -150,7 +150,7 @@ def _unnamed_recipient(p: Parse, v: int, t: _Transfer) -> None:
     if t.src is None and p.passive(v):
         t.src = maker_in(p, t.item_start, max(t.item_end, t.item_start), (), systems=True)
     if t.src is not None:
-        t.tgt = _supplied_by(p, t.src) or _story_recipient(p, v, t.src)
+        t.tgt = _supplied_by(p, t.src) or _story_recipient(p, v, t.src, focus_ok=verb)
 
 
 def _supplied_by(p: Parse, src: Side) -> Side | None:
@@ -162,11 +162,16 @@ def _supplied_by(p: Parse, src: Side) -> Side | None:
     return None
 
 
-def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False) -> Side | None:
+def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, focus_ok: bool = False) -> Side | None:
     """In "Poland and the Netherlands are also sending tanks": to the recipient the story is about."""
     c = p.clause(v)
-    last = p.context.transfer
-    if not last or not last[1] or last[1] in src.ids:
+    told = p.context.transfer[1] if p.context.transfer else ""
+    focus = p.context.focus(exclude=src.ids)
+    # the recipient the story's transfers went to; before any, the state the story is about
+    # (a noun's giver is too loosely read for that: "Serbia would speed up deliveries of the jets it ordered")
+    known = focus_ok and p.context.mentions.get(focus, 0) >= 3 and focus in p.context.previous
+    recipient = told or (focus if known else "")
+    if not recipient or recipient in src.ids:
         return None
     words = p.low[c.first : c.last + 1]
     if any(p.low[k] == "to" and p.g.has("purpose_verbs", p.low[k + 1]) for k in range(max(0, v - 6), v - 1)):
@@ -183,7 +188,7 @@ def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False) -
     ):
         return None  # someone named after the verb (not the giver's own maker: "delivered Bayraktar drones")
     if any(w in ("also", "too") for w in words):
-        return Side((last[1],), -1, "context")
+        return Side((recipient,), -1, "context")
     # "Portugal has donated body armour": a giver with no one named beside it gives to the recipient
     # the story has been telling of, when the sentence names no other state
     # a state named only as where something was ("left over from the war in Mali") is no rival recipient
@@ -193,8 +198,8 @@ def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False) -
     if own_clause:  # a participle after its item: only its own clause can name a rival buyer
         placed |= {t.anchor for j, t in enumerate(p.tokens) if t.anchor >= 0 and p.clause_of[j] != p.clause_of[v]}
     others = {a.id.split("@")[0] for k, a in enumerate(p.anchors) if a.kind == "country" and k not in placed}
-    others -= set(src.ids) | {last[1]}
-    return Side((last[1],), -1, "context") if not others else None
+    others -= set(src.ids) | {recipient}
+    return Side((recipient,), -1, "context") if not others else None
 
 
 def _given_item(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> str | None:
@@ -252,7 +257,7 @@ def _recipient(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> Side | None:
         _owner_of_item(p, v, t)
     frm = p.pp(v, ("from",), limit=6)
     if t.tgt is None and frm is None and cue.opt("story_recipient", True):
-        _unnamed_recipient(p, v, t)
+        _unnamed_recipient(p, v, t, cue.pos == "verb")
     if t.tgt is None and frm is not None:
         # "patrol boats handed over from Norway": from X to the clause's subject
         t.tgt, t.src = p.subject(i, exclude=frozenset(frm.ids), first=True), frm
@@ -392,7 +397,7 @@ def _participle_buyer(p: Parse, v: int, frm: Side) -> Side | None:
             focus = min(named - set(frm.ids))  # the story's first sentence: the one other state it names
         known = p.context.mentions.get(focus, 0) >= 2 or focus in named  # the story's state, or the sentence's
         return Side((focus,), -1, "context") if focus and known and not named - set(frm.ids) - {focus} else None
-    return _story_recipient(p, v, frm, own_clause=True)
+    return _story_recipient(p, v, frm, own_clause=True, focus_ok=True)
 
 
 def _relied_on(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> list[Hit]:

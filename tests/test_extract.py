@@ -368,6 +368,18 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
             ("transfer", "ES", "PE"),
             None,
         ),
+        # before any transfer is read, a giver's gift goes to the state the story is about (just named again)
+        (
+            "Ghana is rearming. Ghana hired sailors. Ghana's budget grew. Spain delivered radars in May.",
+            ("transfer", "ES", "GH"),
+            None,
+        ),
+        # but a noun's giver is read too loosely for that
+        (
+            "Ghana is rearming. Ghana hired sailors. Ghana's budget grew. Kenya wants deliveries of jets.",
+            None,
+            ("transfer", "KE", "GH"),
+        ),
         # "take place" places nothing
         ("Peru bought jets from Chile. Training will take place in Spain.", None, ("transfer", "ES", "PE")),
         # a participle's items are the story's state's when the sentence puts them there
