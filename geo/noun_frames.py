@@ -502,7 +502,7 @@ def _user_phrase(p: Parse, i: int, a: str, before: bool) -> Side | None:
             (ph.last < i - 2 if before else ph.first > i)
             and a not in p.ids(ph)
             and p.clause_of[ph.first] == p.clause_of[i]
-            and ph.prep not in ("against", "at")
+            and ph.prep not in ("against", "at", "by", "from")  # "delivered by the US, and the French-supplied"
         ):
             return p.side(pi)
     return None

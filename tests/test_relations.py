@@ -169,6 +169,8 @@ def test_cue_fires_with_direction(sentence: str, expected: tuple) -> None:
         ("Peru fields Spanish-built frigates and Norwegian-made radars.", ("transfer", "NO", "PE")),
         ("Peru fields Spanish-built frigates and Norwegian-made radars.", ("transfer", "ES", "PE")),
         ("The Kenyan navy still relies on Egyptian-built patrol boats.", ("transfer", "EG", "KE")),
+        # "equipped by" is no backing (the arms are the relation); a blockade of fuel supplies supplies nothing
+        ("Peru's forces are equipped by Chile, which has sold it jets.", ("transfer", "CL", "PE")),
         # "whose navy" acts for its owner
         ("Chile, whose navy trains Peruvian officers, sold jets to Kenya.", ("support", "CL", "PE")),
         # a collective noun's "of" phrase is who acts

@@ -1,0 +1,121 @@
+"""Whether a cue word is used as a noun or a verb here: "its support" vs "Iran supports", "has sold".
+
+The relation engine (:mod:`geo.relations`) asks these before it lets a verb cue or a noun cue
+read the sentence.
+"""
+
+from __future__ import annotations
+
+from geo.clauses import Parse
+
+__all__ = ["auxiliary_use", "noun_use"]
+
+
+def noun_use(p: Parse, i: int) -> bool:
+    """Token i is used as a noun ("its support", "arms deal", "for help"), so verb cues do not apply."""
+    if p.phrase_at[i] >= 0:
+        return True
+    if i == 0:
+        return False
+    prev = p.low[i - 1]
+    if prev in ("'s", "’s", "billion", "million", "trillion", "bn") or prev[:1].isdigit():
+        return True
+    if p.low[i] == "close" and i + 1 < len(p.low) and p.low[i + 1] == "to":
+        return True  # "landing close to the border": an adjective of place, not the verb
+    if p.low[i].endswith("s") and prev in (
+        "fuel",
+        "food",
+        "arms",
+        "weapons",
+        "oil",
+        "gas",
+        "grain",
+        "ammunition",
+        "aid",
+    ):
+        return True  # "the blockade of fuel supplies", "arms exports": a compound noun, not a verb
+    if p.low[i] == "place" and prev in ("take", "takes", "took", "taken", "taking"):
+        return True  # "training will take place in Arizona": an event, nothing placed
+    if p.low[i].endswith("ing") and prev.endswith(("al", "ant")) and prev.isalpha() and not p.finite(prev):
+        return True  # "attacks on commercial shipping", "merchant shipping": a noun after its adjective
+    if p.low[i].endswith("ing") and prev in ("arms", "weapons", "drug", "drugs", "oil", "fuel", "people", "gun"):
+        return True  # "will stop arms smuggling": a compound noun, not the verb
+    if prev in ("-", "–") and not p.tokens[i].space:
+        return True  # "Turkey-backed factions": a compound adjective, which the compound cues read
+    if any(c.isdigit() for c in prev) and any(c.isalpha() for c in prev):
+        return True  # after a system's name ("CH-92A armed drones"), a participle describes it
+    if i + 1 < len(p.low) and p.low[i + 1] in _NOUN_AFTER:
+        # "arms imports", "the deal"; but after its subject a past tense is the verb: "Kenya banned imports"
+        return not (p.low[i].endswith("ed") and p.phrase_at[i - 1] >= 0 and not p.phrases[p.phrase_at[i - 1]].prep)
+    if p.g.has("determiners", prev) and prev not in ("that", "both", "all", "each"):
+        return True
+    if (
+        p.low[i].endswith("s")
+        and (
+            (prev.endswith("est") and len(prev) > 5)  # "the two largest ships are"
+            or (  # "fighters and supplies to pass", not "flies jets and fields S-300 systems"
+                prev == "and"
+                and i > 1
+                and p.g.has("item_words", p.low[i - 2])
+                and p.low[i + 1 : i + 2] in (["to"], ["for"], [","], ["."], ["were"], ["are"], ["from"], ["that"])
+            )
+        )
+    ):
+        return True  # a plural noun, not a verb's third person
+    if "-" in prev.strip("-") and i >= 2 and p.g.has("determiners", p.low[i - 2]) and p.low[i - 2] != "that":
+        return True  # "a decades-old embargo": a compound adjective after the article
+    return prev in _NOUN_PREPS and not p.low[i].endswith("ing")  # "by sending troops": a gerund acts
+
+
+# prepositions after which a cue word is a noun ("with funding from", "for help"); not "since", "then"
+_NOUN_PREPS = frozenset(
+    ["of", "for", "in", "on", "with", "by", "from", "into", "about", "against", "under", "without", "over", "between"]
+)
+
+
+def auxiliary_use(p: Parse, i: int) -> bool:
+    """Whether have/has/had is an auxiliary ("has slammed", "had been sold"): before a participle it is."""
+    if p.low[i] not in ("have", "has", "had", "having"):
+        return False
+    j = i + 1
+    while j < len(p.low) and (p.low[j].endswith("ly") or p.g.has("adverbs", p.low[j])):
+        j += 1
+    w = p.low[j] if j < len(p.low) else ""
+    return bool(w) and (
+        w == "been"
+        or w.endswith(("ed", "en", "un", "wn"))
+        or w in p.verbs
+        or p.g.has("irregular_participles", w)
+        or p.g.has("irregular_past", w)
+    )
+
+
+# nouns that make the word before them a noun too: "arms deal", "aid package", "support package"
+_NOUN_AFTER = frozenset(
+    [
+        "deal",
+        "deals",
+        "sale",
+        "sales",
+        "embargo",
+        "embargoes",
+        "package",
+        "packages",
+        "trade",
+        "exports",
+        "imports",
+        "race",
+        "control",
+        "supplies",
+        "transfers",
+        "shipments",
+        "program",
+        "programme",
+        "bill",
+        "bills",
+        "request",
+        "requests",
+        "contract",
+        "contracts",
+    ]
+)
