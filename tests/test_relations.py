@@ -169,8 +169,6 @@ def test_cue_fires_with_direction(sentence: str, expected: tuple) -> None:
         ("Peru fields Spanish-built frigates and Norwegian-made radars.", ("transfer", "NO", "PE")),
         ("Peru fields Spanish-built frigates and Norwegian-made radars.", ("transfer", "ES", "PE")),
         ("The Kenyan navy still relies on Egyptian-built patrol boats.", ("transfer", "EG", "KE")),
-        # "equipped by" is no backing (the arms are the relation); a blockade of fuel supplies supplies nothing
-        ("Peru's forces are equipped by Chile, which has sold it jets.", ("transfer", "CL", "PE")),
         # "whose navy" acts for its owner
         ("Chile, whose navy trains Peruvian officers, sold jets to Kenya.", ("support", "CL", "PE")),
         # a collective noun's "of" phrase is who acts
@@ -195,6 +193,8 @@ def test_the_two_countries_at_odds_uses_context() -> None:
         "The planes landed in Kenya, close to the border with Egypt.",  # an adjective of place
         "Analysts said Egypt's goal was to help Kenya win the vote.",  # an aim, not yet backing
         "Chile feared the deal could lead to a Norwegian naval base in Peru.",  # a possibility, not a base
+        "Peru's army is largely equipped by Chile.",  # the arms are the relation, not backing
+        "Rebels kept up a blockade of fuel supplies to Peru from Chile.",  # supplies stopped, none made
     ],
 )
 def test_no_conflict_backing_or_sway(sentence: str) -> None:
