@@ -240,7 +240,7 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
         named = [(clean_item(text[s:e].strip()), parse_quantity(text[s:e])) for s, e in spans if text[s:e].strip()]
         return [(c, q) for c, q in named if c and _systems()[0].search(c)]
     with_qty = [(c, parse_quantity(raw)) for raw, c, _ in kept]
-    if len(with_qty) > 1 and sum(q is not None for _, q in with_qty) >= 2:
+    if _counted_apart([raw for raw, _, _ in kept], [q for _, q in with_qty]):
         return with_qty
     if len(kept) > 1 and all(designations(c, leading=True) for _, c, _ in kept):
         return with_qty  # named systems are one transfer each, as an arms register lists them; kinds stay one list
@@ -253,6 +253,14 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
     else:
         joined, stretch = kept[0][1], kept[0][0]
     return [(joined, parse_quantity(stretch))] if joined else []
+
+
+def _counted_apart(raws: list[str], quantities: list[int | None]) -> bool:
+    """Pieces of a list that each carry a count: "six jets and four tanks", "a frigate, two corvettes"."""
+    numbered = sum(q is not None for q in quantities)
+    # "a Dornier aircraft, two helicopters and an offshore patrol vessel": one article counts one
+    articled = sum(q is None and bool(re.match(r"an?\s", raw, re.I)) for raw, q in zip(raws, quantities, strict=True))
+    return len(raws) > 1 and (numbered >= 2 or (numbered >= 1 and numbered + articled >= 2))
 
 
 def _has_head(text: str) -> bool:
@@ -308,9 +316,11 @@ def system_maker(text: str) -> str | None:
 def share(text: str, count: str) -> str:
     """The item of ``text`` counted anew: the share a further party gave or got ("... and four from Belarus").
 
-    >>> share("six MiG-29 fighters", "four")
-    'four MiG-29 fighters'
+    >>> share("six MiG-29 fighters", "four"), share("six MiG-29 fighters", "two further Su-30 jets")
+    ('four MiG-29 fighters', 'two further Su-30 jets')
     """
+    if " " in count and item_phrases(count):
+        return count  # the share names its own item
     found = item_phrases(text)
     return f"{count} {found[0][0]}" if found else text
 

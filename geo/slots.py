@@ -279,12 +279,19 @@ def shares(p: Parse, side: Side | None, preps: tuple[str, ...]) -> list[tuple[Si
             j += 1
             if j + 3 >= len(p.low):
                 break
-        count, prep = p.low[j + 1], p.low[j + 2]
-        if p.low[j] not in ("and", ",") or prep not in preps or not (count.isdigit() or count in NUMBER_WORDS):
+        count = p.low[j + 1]
+        # "and four from Belarus", "and two further FREMMs from Italy": a count, perhaps its own item, then the party
+        k = next((k for k in range(j + 2, min(len(p.low) - 1, j + 7)) if p.low[k] in preps or not p.is_word(k)), -1)
+        if (
+            p.low[j] not in ("and", ",")
+            or k < 0
+            or p.low[k] not in preps
+            or not (count.isdigit() or count in NUMBER_WORDS)
+        ):
             break
-        pi = p.phrase_at[j + 3]
+        pi = p.phrase_at[k + 1]
         if pi < 0:
             break
-        out.append((p.named_side(pi), count))
+        out.append((p.named_side(pi), " ".join(p.tokens[t].text for t in range(j + 1, k))))
         j = p.phrases[pi].last + 1
     return out

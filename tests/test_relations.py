@@ -169,6 +169,12 @@ def test_cue_fires_with_direction(sentence: str, expected: tuple) -> None:
         ("Peru fields Spanish-built frigates and Norwegian-made radars.", ("transfer", "NO", "PE")),
         ("Peru fields Spanish-built frigates and Norwegian-made radars.", ("transfer", "ES", "PE")),
         ("The Kenyan navy still relies on Egyptian-built patrol boats.", ("transfer", "EG", "KE")),
+        # a list whose items each carry a count or an article is one transfer per item;
+        # further counts from further suppliers repeat it ("two further frigates from Italy")
+        (
+            "Kenya received a frigate and two corvettes from Spain, and two more frigates from Chile.",
+            ("transfer", "CL", "KE"),
+        ),
         # "whose navy" acts for its owner
         ("Chile, whose navy trains Peruvian officers, sold jets to Kenya.", ("support", "CL", "PE")),
         # a collective noun's "of" phrase is who acts
