@@ -179,7 +179,7 @@ def load_grammar() -> Grammar:
     return Grammar(words, phrases, {c: {w: tuple(v) for w, v in d.items()} for c, d in starts.items()})
 
 
-_TOKEN = re.compile(r"§\d+§|\d+(?:[.,]\d+)*|\w+(?:[-‐]\w+)*(?:n['’]t)?|['’]s\b|['’]|[^\w\s]")
+_TOKEN = re.compile(r"§\d+§|\d+(?:st|nd|rd|th)\b|\d+(?:[.,]\d+)*|\w+(?:[-‐]\w+)*(?:n['’]t)?|['’]s\b|['’]|[^\w\s]")
 _ANCHOR = re.compile(r"§(\d+)§")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _ADVERB_END = ("ly",)

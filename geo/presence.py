@@ -124,6 +124,8 @@ def _presence_groups(p: Parse, v: int, last: int, cue: Cue, owner: Side) -> list
 def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """Troops, bases, influence of X in A, B and C: influence X → members."""
     v = i + n - 1
+    if p.low[v + 1 : v + 2] == ["fire"]:
+        return []  # "opened fire on border posts": shooting, no post opened
     needs = set(cue.opt("needs") or ())
     if needs and noun_after(p, v, needs, cue.opt("needs_within", 5)) < 0 and noun_before(p, i, needs, 10) < 0:
         return []
