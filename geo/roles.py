@@ -285,7 +285,8 @@ class Roles(Modality):
         objects: list[Side] = []
         for pi in range(len(self.phrases) - 1, -1, -1):
             ph = self.phrases[pi]
-            if ph.last >= k or (ph.prep in _NOT_OWNERS and not plural):
+            agent_acts = ph.prep == "by" and self.low[ph.last + 1 : ph.last + 2] == ["to"]  # "used by X to justify its"
+            if ph.last >= k or (ph.prep in _NOT_OWNERS and not plural and not agent_acts):
                 continue
             if ph.last == k - 2 and self.low[k - 1] == ",":
                 continue  # "from China, its closest ally": the apposition's head is not its own owner

@@ -213,7 +213,8 @@ def owner_of(p: Parse, i: int) -> Side | None:
         w = p.low[k]
         if w in ("its", "their", "his", "her"):
             return p.possessive_pronoun(k) if w in ("its", "their") else None
-        ordinal = w[:1].isdigit() and w.endswith(("st", "nd", "rd", "th"))  # "Russia's 102nd military base"
+        # "Russia's 102nd military base", "Azerbaijan's 2021 pact with Turkey"
+        ordinal = w[:1].isdigit() and (w.endswith(("st", "nd", "rd", "th")) or (len(w) == 4 and w.isdigit()))
         if not (p.tokens[k].text[0].isalpha() or ordinal) or p.g.has("prepositions", w) or p.finite(w):
             return None
         skipped += 1

@@ -175,6 +175,10 @@ def test_cue_fires_with_direction(sentence: str, expected: tuple) -> None:
             "Kenya received a frigate and two corvettes from Spain, and two more frigates from Chile.",
             ("transfer", "CL", "KE"),
         ),
+        # a year or an ordinal between the owner and its pact or base
+        ("Peru's 2019 defence pact with Chile was renewed.", ("alliance", "PE", "CL")),
+        # the agent of a passive acts in the purpose clause after it, so "its" is the agent's
+        ("The phrase was used by Peru to justify its 2022 security pact with Chile.", ("alliance", "PE", "CL")),
         # "whose navy" acts for its owner
         ("Chile, whose navy trains Peruvian officers, sold jets to Kenya.", ("support", "CL", "PE")),
         # a collective noun's "of" phrase is who acts
