@@ -183,9 +183,20 @@ def _sold_to(p: Parse, v: int) -> Side | None:
     return None
 
 
+def _relative_object(p: Parse, v: int, src: Side | None) -> Side | None:
+    """In "Russia, which he has accused of ...": a pronoun acts in the relative clause, on its antecedent."""
+    c = p.clause(v)
+    if c.kind != "rel" or c.marker not in ("which", "whom") or c.antecedent < 0 or src is None:
+        return None
+    if p.low[c.first + 1 : c.first + 2] not in (["he"], ["she"], ["they"]):
+        return None
+    ante = p.side(c.antecedent)
+    return ante if not set(ante.ids) & set(src.ids) else None
+
+
 def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, preps: list[str]) -> Side | None:
     """The target of an active cue: its object, else an event's actor, a phrase of ``preps`` or a content clause."""
-    tgt = p.object(v) if cue.opt("object", True) else None
+    tgt = (p.object(v) or _relative_object(p, v, src)) if cue.opt("object", True) else None
     if tgt is not None and src is not None and set(tgt.ids) <= set(src.ids) and preps:
         tgt = None  # "recalled its ambassador from Peru": not its own ambassador, the phrase after
     if tgt is None and cue.opt("event_owner") and src is not None:

@@ -106,6 +106,12 @@ class Roles(Modality):
                 and (c.marker not in ("where", "whose") or owned)
             ):
                 inner = self._subject_in(c, v, exclude) if c.kind == "rel" else None
+                if (
+                    inner is None
+                    and c.kind == "rel"
+                    and self.low[c.first + 1 : c.first + 2] in (["he"], ["she"], ["they"])
+                ):
+                    inner = self.pronoun_in(c, v)  # "Russia, which he has accused": the pronoun acts on the antecedent
                 if inner is not None and not self.speaker_of(inner, v):
                     return inner
                 # "China, which the Tajik ministry said had handed over vehicles": the antecedent acts

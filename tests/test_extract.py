@@ -380,6 +380,8 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
             None,
             ("transfer", "KE", "GH"),
         ),
+        # a pronoun acting in a relative clause acts on the antecedent
+        ("Boric spoke about Peru, which he has accused of arming rebels.", ("conflict", "CL", "PE"), None),
         # "take place" places nothing
         ("Peru bought jets from Chile. Training will take place in Spain.", None, ("transfer", "ES", "PE")),
         # a participle's items are the story's state's when the sentence puts them there
