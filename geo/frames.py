@@ -136,7 +136,9 @@ def _event_actor(p: Parse, v: int, src: Side) -> Side | None:
         if named is not None and not set(named.ids) & set(src.ids):
             return named
     parties = ctx.listed if len(ctx.listed) >= 2 else ctx.pair or ()
-    if p.g.has("pact_nouns", w) and parties and not set(parties) & set(src.ids):
+    # a pact just told of (its parties named in the sentence before); "the alliance" is a bloc's, not theirs
+    recent = set(parties) <= set(ctx.previous) and w != "alliance"
+    if p.g.has("pact_nouns", w) and parties and recent and not set(parties) & set(src.ids):
         return Side(tuple(parties), -1, "context")
     return None
 

@@ -382,6 +382,12 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
         ),
         # a pronoun acting in a relative clause acts on the antecedent
         ("Boric spoke about Peru, which he has accused of arming rebels.", ("conflict", "CL", "PE"), None),
+        # "joined the alliance": a bloc's, not the pact of whatever pair the story listed long before
+        (
+            "Chile and Peru clashed. Talks stalled. Spain and Italy agreed a plan after the two joined the alliance.",
+            None,
+            ("alliance", "ES", "CL"),
+        ),
         # "take place" places nothing
         ("Peru bought jets from Chile. Training will take place in Spain.", None, ("transfer", "ES", "PE")),
         # a participle's items are the story's state's when the sentence puts them there
