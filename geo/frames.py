@@ -107,6 +107,14 @@ def _passive_agent_patient(p: Parse, i: int, v: int, cue: Cue, preps: list[str])
     return hit(cue, i, src, tgt)
 
 
+def _agent(p: Parse, v: int, cue: Cue) -> Side | None:
+    """Who does an active cue: the noun a participle follows ("British vessels supporting X"), else the subject."""
+    before = p.phrase_at[v - 1] if v > 0 and p.low[v].endswith("ing") else -1
+    if before >= 0 and p.phrases[before].head:
+        return p.side(before)
+    return p.subject(v, platforms=cue.kind == "conflict" or bool(cue.opt("platforms")))
+
+
 def _event_actor(p: Parse, v: int, src: Side) -> Side | None:
     """Whoever the story says carried out the act a reaction names.
 
@@ -248,7 +256,7 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return hit(cue, i, obj, p.pp(v, preps, limit=12) if obj else None)
     if p.passive(v) and cue.opt("passive", True):
         return _passive_agent_patient(p, i, v, cue, preps)
-    src = p.subject(v, platforms=cue.kind == "conflict" or bool(cue.opt("platforms")))
+    src = _agent(p, v, cue)
     if cue.opt("copula") and (
         not any(p.g.has("copulas", w) for w in p.low[max(0, i - 4) : i])
         or any(p.g.has("complement_verbs", w) for w in p.low[p.clause(i).first : i])

@@ -337,6 +337,9 @@ def _keep(
         # "UH-60 Black Hawk helicopters", "Hermes drones": a weapon system named like a town
         if between == " " and all(r.id.startswith(("city:", "admin1:")) for r in readings) and _weapon_noun(word):
             return False
+    # "Aden Adde International Airport": a place's name inside an airport named after a person
+    if _NAMED_AIRPORT.match(text, e):
+        return False
     # "HMAS Stirling", "USS Georgia": a ship's or a naval base's name
     if j > 0 and text[s - 2 : s - 1].isupper() and text[toks[j - 1][0] : toks[j - 1][1]] in SHIP_PREFIXES:
         return False
@@ -358,6 +361,9 @@ def _keep(
     before = text[max(0, s - 40) : s]
     head = before.rstrip()
     return not (head != before and head.endswith(("of", "for", "the")) and _INSTITUTION_OF.search(before))
+
+
+_NAMED_AIRPORT = re.compile(r"(?:\s+(?!International\b)[A-Z][a-z]+){1,2}\s+(?:International\s+)?Airport\b")
 
 
 def _weapon_noun(word: str) -> bool:
