@@ -121,11 +121,18 @@ def _presence_groups(p: Parse, v: int, last: int, cue: Cue, owner: Side) -> list
     return groups
 
 
+def _not_a_footprint(p: Parse, i: int, v: int, cue: Cue) -> bool:
+    """No footprint: "opened fire on border posts" (shooting), "US trainers rotated through its bases" (backing)."""
+    if p.low[v + 1 : v + 2] == ["fire"]:
+        return True
+    return cue.kind == "influence" and any(p.g.has("trainer_nouns", w) for w in p.low[max(0, i - 3) : i])
+
+
 def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """Troops, bases, influence of X in A, B and C: influence X → members."""
     v = i + n - 1
-    if p.low[v + 1 : v + 2] == ["fire"]:
-        return []  # "opened fire on border posts": shooting, no post opened
+    if _not_a_footprint(p, i, v, cue):
+        return []
     needs = set(cue.opt("needs") or ())
     if needs and noun_after(p, v, needs, cue.opt("needs_within", 5)) < 0 and noun_before(p, i, needs, 10) < 0:
         return []
