@@ -28,6 +28,17 @@ def _hosted(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
     return [Hit("influence", guest.ids, (), cue, i, members=host.ids)]
 
 
+def _given_to(p: Parse, i: int) -> Side | None:
+    """In "the compact gives the United States exclusive defence authority over Palau": who is given it."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        pi = p.phrase_at[k]
+        if pi >= 0:
+            first = p.phrases[pi].first
+            given = first > 0 and p.low[first - 1] in ("give", "gives", "gave", "given", "grant", "grants", "granted")
+            return p.side(pi) if given else None
+    return None
+
+
 def _presence_owner(p: Parse, i: int, v: int, cue: Cue) -> Side | None:
     """Whose troops or bases: a possessor of the cue or its needed noun, "its"/"their", else the subject."""
     needs = set(cue.opt("needs") or ())
@@ -53,6 +64,8 @@ def _presence_owner(p: Parse, i: int, v: int, cue: Cue) -> Side | None:
         if p.low[k] in ("its", "their"):
             owner = p.possessive_pronoun(k)
         k -= 1
+    if owner is None:
+        owner = _given_to(p, i)
     if owner is None and cue.opt("owner_from"):
         owner = p.pp(v, ("from",), limit=3)  # "troops from Ghana and Nepal serve in the force in Lebanon"
     verbs = cue.opt("owner_verbs")
