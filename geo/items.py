@@ -319,7 +319,7 @@ def share(text: str, count: str) -> str:
     >>> share("six MiG-29 fighters", "four"), share("six MiG-29 fighters", "two further Su-30 jets")
     ('four MiG-29 fighters', 'two further Su-30 jets')
     """
-    if " " in count and item_phrases(count):
+    if (" " in count or not (count.isdigit() or count.lower() in NUMBER_WORDS)) and item_phrases(count):
         return count  # the share names its own item
     found = item_phrases(text)
     return f"{count} {found[0][0]}" if found else text

@@ -284,12 +284,12 @@ def shares(p: Parse, side: Side | None, preps: tuple[str, ...]) -> list[tuple[Si
         count = p.low[j + 1]
         # "and four from Belarus", "and two further FREMMs from Italy": a count, perhaps its own item, then the party
         k = next((k for k in range(j + 2, min(len(p.low) - 1, j + 7)) if p.low[k] in preps or not p.is_word(k)), -1)
-        if (
-            p.low[j] not in ("and", ",")
-            or k < 0
-            or p.low[k] not in preps
-            or not (count.isdigit() or count in NUMBER_WORDS)
-        ):
+        own = " ".join(p.tokens[t].text for t in range(j + 1, k)) if k > j + 1 else ""
+        counted = count.isdigit() or count in NUMBER_WORDS
+        if p.is_function(count):
+            break  # ", as well as training from a mission": a connective, no share of its own
+        # "... and Pinaka rocket launchers from India": an item of its own, even with no count
+        if p.low[j] not in ("and", ",") or k < 0 or p.low[k] not in preps or not (counted or item_phrases(own)):
             break
         pi = p.phrase_at[k + 1]
         if pi < 0:

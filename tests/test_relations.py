@@ -179,6 +179,8 @@ def test_cue_fires_with_direction(sentence: str, expected: tuple) -> None:
         ("Peru's 2019 defence pact with Chile was renewed.", ("alliance", "PE", "CL")),
         # the agent of a passive acts in the purpose clause after it, so "its" is the agent's
         ("The phrase was used by Peru to justify its 2022 security pact with Chile.", ("alliance", "PE", "CL")),
+        # items from several suppliers in one breath, each with its own from-phrase
+        ("Kenya has bought howitzers from Spain and rocket launchers from Chile.", ("transfer", "CL", "KE")),
         # "whose navy" acts for its owner
         ("Chile, whose navy trains Peruvian officers, sold jets to Kenya.", ("support", "CL", "PE")),
         # a collective noun's "of" phrase is who acts
