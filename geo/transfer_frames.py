@@ -177,13 +177,15 @@ def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, f
     if any(p.low[k] == "to" and p.g.has("purpose_verbs", p.low[k + 1]) for k in range(max(0, v - 6), v - 1)):
         return None  # "giving grants to help Lima repair and arm the fleet": a purpose, not a gift
     if any(
-        p.low[k] in ("to", "for", "into") and (p.phrase_at[k + 1] >= 0 or p.g.has("determiners", p.low[k + 1]))
+        p.low[k] in ("to", "for", "into")
+        and (p.phrase_at[k + 1] >= 0 or p.g.has("determiners", p.low[k + 1]))
+        and p.low[k + 2 : k + 3] not in (["army"], ["navy"], ["military"], ["police"])  # "to the army": its forces
         for k in range(v + 1, min(c.last, len(p.low) - 2) + 1)
     ) or any(
         c.first <= ph.first <= c.last
         and ph.first > v
         and not set(p.ids(ph)) <= set(src.ids)
-        and ph.prep not in _PLACE_PREPS
+        and ph.prep not in (*_PLACE_PREPS, "against")  # "used against India": a foe, no rival recipient
         for ph in p.phrases
     ):
         return None  # someone named after the verb (not the giver's own maker: "delivered Bayraktar drones")

@@ -391,6 +391,12 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
             None,
             ("alliance", "ES", "CL"),
         ),
+        # "to the army" is the story's state's forces, no rival recipient
+        (
+            "Chile sold radars to Peru. China, no stranger to the Peruvian military, donated trucks to the army.",
+            ("transfer", "CN", "PE"),
+            None,
+        ),
         # "take place" places nothing
         ("Peru bought jets from Chile. Training will take place in Spain.", None, ("transfer", "ES", "PE")),
         # a participle's items are the story's state's when the sentence puts them there
