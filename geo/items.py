@@ -40,7 +40,7 @@ _QTY_RE = _rx(
 
 _FROZEN = _rx(
     r"\b(?:froze|frozen|freez\w*|collaps\w*|suspend\w*|cancel+\w*|halt\w*|block(?:s|ed|ing)\b|scrap\w*|"
-    r"stall\w*|interdict\w*|seiz\w*|intercept\w*|vetoe?d?|banned|barred|fell through|"
+    r"stall\w*|interdict\w*|seiz\w*|intercept(?:s|ed|ing)?\b|vetoe?d?|banned|barred|fell through|"
     r"called off|put on hold|tried to|attempt\w*|stopp?(?:ed|ing)|cut off|cut-off|no longer|shelv\w*)\b"
 )
 _PLANNED = _rx(
@@ -61,7 +61,7 @@ _ORDERED = _rx(
 _DELIVERED = _rx(
     r"\b(?:already|delivered|received|arrived|handed over|has handed|have handed|"
     r"were used|was used|used|sold|supplied|provided|transferred|shipped|sent|"
-    r"donated|bought|purchased|acquired|imported|deployed|since \d{4}|"
+    r"donated|bought|purchased|acquired|imported|deployed|since \d{4}|gave|gifted|handed|"
     r"buys|sells|supplies|receives|imports|is receiving|are receiving|came from|comes from|"
     r"provides(?! for)|delivers|hands over|sends|inducted|"
     r"(?:is|are|was|were|been) (?:\w+ly )?(?:shipping|supplying|sending|delivering|providing|transferring|selling)|"
@@ -423,6 +423,8 @@ def status(window: str, cue: str) -> str:
         return "frozen"
     if cue.lower() == "ordered" and re.search(r"(?i)\b(?:it|they|which|that)\s+(?:\w+\s+)?ordered\b", window):
         return "ordered"  # "speed up deliveries of the 10 jets it ordered": bought, not yet all here
+    if cue.lower() == "ordered" and re.search(r"(?i)\b\w+s\s+ordered\s+(?:from|by|in)\b", window):
+        return "ordered"  # "the five fire units ordered from the US in 2022 will be late": ordered, whatever follows
     if re.fullmatch(r"(?i)deliver(?:y|ies)", cue) and _AWAITED.search(window):
         return "ordered"  # "would speed up delivery of six helicopters already purchased": still to come
     if _FUTURE.search(window) and not is_perfect():

@@ -344,8 +344,9 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []
     text = p.text(item_start, cut_item(p, item_start, item_end))
     if not item_phrases(text):
-        # "five mine hunters bought from France": a participle after its item
-        text = p.text(max(c.first, i - 8), i - 1)
+        # "five mine hunters bought from France": a participle after its item (after any verb of saying)
+        start = max([c.first, i - 8] + [k + 1 for k in range(c.first, i) if p.g.has("reporting", p.low[k])])
+        text = p.text(start, i - 1)
         if not item_phrases(text) and c.kind in ("rel", "reduced") and c.first > 0:
             # "18 Gripen jets that Thailand bought from Sweden", "India's Rafales, bought from France in 2016,"
             text = p.text(max(0, c.first - 8), c.first - 1)

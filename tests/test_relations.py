@@ -572,3 +572,16 @@ def test_a_large_bloc_whose_members_go_unnamed_is_no_endpoint() -> None:
 
 def test_a_trading_partner_is_no_ally() -> None:
     assert not [r for r in _rels("Egypt is Kenya's most important trading partner.") if r[0] == "alliance"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Chile gave Peru two patrol boats last year.", "delivered"),  # an irregular past of giving
+        ("Peru said the radars ordered from Chile in 2022 will be late.", "ordered"),  # ordered, whatever follows
+        ("Chile sold interceptors to Peru in 2021.", "delivered"),  # "interceptors" intercepts nothing
+    ],
+)
+def test_transfer_stage_words(sentence: str, status: str) -> None:
+    got = [f.status for f in find_relations(sentence, _anchors(sentence)) if f.kind == "transfer"]
+    assert got and got[0] == status, got
