@@ -61,7 +61,8 @@ _ORDERED = _rx(
 _DELIVERED = _rx(
     r"\b(?:already|delivered|received|arrived|handed over|has handed|have handed|"
     r"were used|was used|used|sold|supplied|provided|transferred|shipped|sent|"
-    r"donated|bought|purchased|acquired|imported|deployed|since \d{4}|gave|gifted|handed|"
+    r"donated|bought|purchased|acquired|imported|deployed|since \d{4}|gave|gifted|handed|gets|got|"
+    r"(?:began|started) (?:buying|receiving|importing)|"
     r"buys|sells|supplies|receives|imports|is receiving|are receiving|came from|comes from|"
     r"provides(?! for)|delivers|hands over|sends|inducted|"
     r"(?:is|are|was|were|been) (?:\w+ly )?(?:shipping|supplying|sending|delivering|providing|transferring|selling)|"
@@ -432,8 +433,8 @@ def status(window: str, cue: str) -> str:
     if _APPROVED.search(window) and not _DELIVERED_NOW.search(window):
         return "planned"  # "has approved the delivery of 50 tanks": approved, not yet delivered
     if re.fullmatch(
-        r"(?i)received|delivered|handed over|shipped|arrived|delivery|deliveries|shipments?|arrival"
-        r"|took|taken",
+        r"(?i)received|delivered|handed over|handed|gave|donated|gifted|shipped|arrived|delivery|deliveries|shipments?"
+        r"|arrival|took|taken|provides|supplies|delivers|gets|got",
         cue,
     ) and (cue.lower() not in ("took", "taken") or re.search(r"(?i)\b(?:took|taken) delivery\b", window)):
         return "delivered"  # "received the first jets under a 2021 contract": the delivery is the news

@@ -580,6 +580,8 @@ def test_a_trading_partner_is_no_ally() -> None:
         ("Chile gave Peru two patrol boats last year.", "delivered"),  # an irregular past of giving
         ("Peru said the radars ordered from Chile in 2022 will be late.", "ordered"),  # ordered, whatever follows
         ("Chile sold interceptors to Peru in 2021.", "delivered"),  # "interceptors" intercepts nothing
+        ("Chile handed over radars worth 25 million euros to Peru.", "delivered"),  # a price is no contract
+        ("Under a 2022 deal, Chile provides Peru with fuel every month.", "delivered"),  # going on now
     ],
 )
 def test_transfer_stage_words(sentence: str, status: str) -> None:
