@@ -162,6 +162,11 @@ def _supplied_by(p: Parse, src: Side) -> Side | None:
     return None
 
 
+def _placed(p: Parse) -> set[int]:
+    """The anchors named only as where something is or was ("left over from the war in Mali")."""
+    return {k for ph in p.phrases if ph.prep in _PLACE_PREPS for k in ph.anchors}
+
+
 def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, focus_ok: bool = False) -> Side | None:
     """In "Poland and the Netherlands are also sending tanks": to the recipient the story is about."""
     c = p.clause(v)
@@ -194,7 +199,7 @@ def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, f
     # "Portugal has donated body armour": a giver with no one named beside it gives to the recipient
     # the story has been telling of, when the sentence names no other state
     # a state named only as where something was ("left over from the war in Mali") is no rival recipient
-    placed = {k for ph in p.phrases if ph.prep in _PLACE_PREPS for k in ph.anchors}
+    placed = _placed(p)
     # nor is a state named in a participle clause after the verb (", giving the navy ... the Chinese fleets")
     placed |= {t.anchor for j, t in enumerate(p.tokens) if j > v and p.clause(j).kind == "part" and t.anchor >= 0}
     if own_clause:  # a participle after its item: only its own clause can name a rival buyer
@@ -394,7 +399,7 @@ def _participle_buyer(p: Parse, v: int, frm: Side) -> Side | None:
     if focus and any(ph.prep == "in" and p.ids(ph) == (focus,) for ph in p.phrases):
         return Side((focus,), -1, "context")  # "drones ordered from Elbit ..., four of them now in Switzerland"
     if p.context.transfer is None:  # no transfer read yet: the buyer is the country the story is about
-        placed = {k for ph in p.phrases if ph.prep in _PLACE_PREPS for k in ph.anchors}
+        placed = _placed(p)
         named = {a.id for k, a in enumerate(p.anchors) if a.kind == "country" and k not in placed}
         if not focus and len(named - set(frm.ids)) == 1:
             focus = min(named - set(frm.ids))  # the story's first sentence: the one other state it names
