@@ -201,7 +201,7 @@ def _cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: b
         return False
     if cue.pos == "noun" and any(
         p.g.has("possibility_modals", p.low[k]) and p.tokens[k].text != "May"
-        for k in range(max(p.clause(i).first, i - 6), i)
+        for k in range(max(p.clause(i).first, i - 8), i)
     ):
         return False  # "feared it could lead to a Chinese naval base": a possibility, not a fact
     if cue.kind == "transfer" and cue.pos == "noun" and any(p.g.has("ban_nouns", w) for w in p.low[max(0, i - 4) : i]):
