@@ -34,7 +34,7 @@ from geo.frames import FRAME_FUNCTIONS, Hit
 from geo.gate import counted_group, worth_parsing
 from geo.items import date, item_phrases, parse_quantity, status
 from geo.slots import state_of
-from geo.word_use import auxiliary_use, noun_use
+from geo.word_use import auxiliary_use, modifies_item, noun_use
 
 __all__ = ["Anchor", "Context", "Finding", "carry", "find_relations", "parse_quantity"]
 
@@ -195,6 +195,8 @@ def _cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: b
         return False
     if cue.pos == "noun" and verb_use and n == 1:
         return False  # "a request to purchase 40 jets": a verb here, not the noun "purchase"
+    if cue.pos == "noun" and cue.kind in ("conflict", "support") and modifies_item(p, i + n - 1):
+        return False  # "six T129 attack helicopters", "support ships": a kind of weapon, no attack or backing
     if cue.opt("negated_only"):
         return p.negated(i) and not p.hypothetical(i)
     if cue.opt("asserted", True) and ((p.negated(i) and not _presupposed(p, i, cue)) or p.hypothetical(i)):

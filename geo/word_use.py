@@ -7,8 +7,30 @@ read the sentence.
 from __future__ import annotations
 
 from geo.clauses import Parse
+from geo.data.wordlists import NUMBER_WORDS
 
-__all__ = ["auxiliary_use", "noun_use"]
+__all__ = ["auxiliary_use", "modifies_item", "noun_use"]
+
+
+def modifies_item(p: Parse, i: int) -> bool:
+    """Token i names a kind of weapon with the item noun after it: "attack helicopters", "strike drones"."""
+    return (
+        i + 1 < len(p.low)
+        and not p.low[i].endswith(("ed", "s", "ing"))
+        and p.g.has("item_words", p.low[i + 1])
+        and p.low[i + 1] not in ("arms", "weapons", "gas", "oil", "equipment", "technology", "fleet")
+    )
+
+
+def _idiom(p: Parse, i: int, prev: str) -> bool:
+    """A fixed phrase whose cue word is no verb: "close to", "take place", "fuel supplies", "arms exports"."""
+    w = p.low[i]
+    if w == "close" and i + 1 < len(p.low) and p.low[i + 1] == "to":
+        return True  # "landing close to the border": an adjective of place
+    if w == "place" and prev in ("take", "takes", "took", "taken", "taking"):
+        return True  # "training will take place in Arizona": an event, nothing placed
+    # "the blockade of fuel supplies", "arms exports": a compound noun
+    return w.endswith("s") and prev in ("fuel", "food", "arms", "weapons", "oil", "gas", "grain", "ammunition", "aid")
 
 
 def noun_use(p: Parse, i: int) -> bool:
@@ -20,22 +42,8 @@ def noun_use(p: Parse, i: int) -> bool:
     prev = p.low[i - 1]
     if prev in ("'s", "’s", "billion", "million", "trillion", "bn") or prev[:1].isdigit():
         return True
-    if p.low[i] == "close" and i + 1 < len(p.low) and p.low[i + 1] == "to":
-        return True  # "landing close to the border": an adjective of place, not the verb
-    if p.low[i].endswith("s") and prev in (
-        "fuel",
-        "food",
-        "arms",
-        "weapons",
-        "oil",
-        "gas",
-        "grain",
-        "ammunition",
-        "aid",
-    ):
-        return True  # "the blockade of fuel supplies", "arms exports": a compound noun, not a verb
-    if p.low[i] == "place" and prev in ("take", "takes", "took", "taken", "taking"):
-        return True  # "training will take place in Arizona": an event, nothing placed
+    if _idiom(p, i, prev):
+        return True
     if p.low[i].endswith("ing") and prev.endswith(("al", "ant")) and prev.isalpha() and not p.finite(prev):
         return True  # "attacks on commercial shipping", "merchant shipping": a noun after its adjective
     if p.low[i].endswith("ing") and prev in ("arms", "weapons", "drug", "drugs", "oil", "fuel", "people", "gun"):
@@ -44,6 +52,10 @@ def noun_use(p: Parse, i: int) -> bool:
         return True  # "Turkey-backed factions": a compound adjective, which the compound cues read
     if any(c.isdigit() for c in prev) and any(c.isalpha() for c in prev):
         return True  # after a system's name ("CH-92A armed drones"), a participle describes it
+    demonym = p.tokens[i - 1].anchor >= 0 and p.anchors[p.tokens[i - 1].anchor].how == "demonym"
+    designation = p.tokens[i - 1].anchor < 0 and any(c.isdigit() for c in prev)  # "T129", "six"
+    if modifies_item(p, i) and (designation or prev in NUMBER_WORDS or demonym):
+        return True  # "six T129 attack helicopters", "Turkish strike drones": a compound noun, not the verb
     if i + 1 < len(p.low) and p.low[i + 1] in _NOUN_AFTER:
         # "arms imports", "the deal"; but after its subject a past tense is the verb: "Kenya banned imports"
         return not (p.low[i].endswith("ed") and p.phrase_at[i - 1] >= 0 and not p.phrases[p.phrase_at[i - 1]].prep)

@@ -207,6 +207,7 @@ def test_the_two_countries_at_odds_uses_context() -> None:
         "Chile feared the deal could lead to a Norwegian naval base in Peru.",  # a possibility, not a base
         "Chile feared it could eventually lead to a new Norwegian naval base in Peru.",  # further from the modal
         "Peru's army is largely equipped by Chile.",  # the arms are the relation, not backing
+        "Peru has taken delivery of six Chilean attack helicopters.",  # a kind of weapon, no attack
         "Peru called the port a base capable of supporting Chilean warships.",  # a capability, not backing
         "Rebels kept up a blockade of fuel supplies to Peru from Chile.",  # a blockade of supplies backs no one
     ],
