@@ -127,7 +127,7 @@ def parse_quantity(phrase: str) -> int | None:
 _ITEM_TRIM = _rx(
     r"^(?:(?:the|a|an|this|these|those|that|its|their|his|her|some|more|new|further|additional|other|another|also|"
     r"first|latest|of|various|several|significantly|increased|about|around|nearly|roughly|approximately|almost|"
-    r"deliveries|delivery|shipments|shipment)\s+)+",
+    r"deliveries|delivery|shipments|shipment|major|leading|key|top|biggest|largest)\s+)+",
     re.I,
 )
 
@@ -337,6 +337,8 @@ def clean_item(phrase: str) -> str:
     'K2 tanks'
     >>> clean_item("up to 36 additional radars delivered next year"), clean_item("more than 20 drones")
     ('radars', 'drones')
+    >>> clean_item("the largest vessels"), clean_item("main battle tanks")
+    ('vessels', 'main battle tanks')
     """
     phrase = _BOUND.sub("", re.sub(r"§\d+§", "", phrase).strip())
     phrase = (
