@@ -405,15 +405,14 @@ def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if p.low[i].endswith("ing") and i > 0 and p.g.has("item_words", p.low[i - 1]):
         return []  # "lasers pointed at aircraft landing at the base": aircraft on their way, no delivery
     c = p.clause(v)
-    dest = p.pp(v, ("in", "at", "to"), limit=8) or p.object(v)
-    if dest is None:
-        return []
     # "the ministry said six Akinci drones had arrived": what arrived follows the verb of saying
     first = max([c.first] + [k + 1 for k in range(c.first, i) if p.g.has("reporting", p.low[k]) or p.low[k] == "that"])
-    src = None
-    for pi, ph in enumerate(p.phrases):
-        if first <= ph.first < i and ph.prep == "from":
-            src = p.side(pi)
+    before = {ph.prep: p.side(pi) for pi, ph in enumerate(p.phrases) if first <= ph.first < i and ph.prep}
+    # "the first howitzers for Norway arrived from South Korea": whom they are for, where they came from
+    dest = p.pp(v, ("in", "at", "to"), limit=8) or p.object(v) or before.get("for")
+    if dest is None:
+        return []
+    src = before.get("from") or p.pp(v, ("from",), limit=4)
     if src is None:
         src = maker_in(p, first, i - 1, dest.ids, systems=True)
     if src is None:
