@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
-from geo.items import item_phrases
+from geo.items import item_phrases, system_maker
 from geo.slots import (
     Hit,
     hit,
@@ -380,6 +380,10 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         fellow = _bloc_fellow(p, i, v, cue)
         if fellow:
             return fellow
+    if owner is None and cue.kind == "transfer" and p.low[v + 1 : v + 2] == ["for"]:
+        # "Romania became the latest customer for the K9": the system's maker sells to the subject
+        made_by = system_maker(p.text(v + 2, min(len(p.low) - 1, v + 6)))
+        owner = Side((made_by,)) if made_by else None
     if owner is None:
         # "Washington counts Turkey and Israel as close allies": the regarding verb's subject and object
         owner, named = _regarded(p, i)
