@@ -125,7 +125,7 @@ def _singular(sentence: str, e: int, phrase: str, before: Sequence[Anchor], cont
     services = [a.id for a in before if a.kind == "country" and _SERVICE_AFTER.match(sentence, a.end)]
     organ = phrase in ("the navy", "the air force", "the coast guard")
     if organ and services:
-        ident = services[-1]  # "drones to the Djiboutian armed forces, boats to the navy": that state's navy
+        ident = services[-1]  # "drones to the Chadian army, boats to the navy": that state's navy
     elif organ and possessive and len(set(countries)) > 1:
         ident = countries[-1]  # "Australia, which trains Cambodian officers, gave boats to the navy's unit"
     elif possessive and named and not typed:

@@ -259,7 +259,7 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
 def _counted_apart(raws: list[str], quantities: list[int | None]) -> bool:
     """Pieces of a list that each carry a count: "six jets and four tanks", "a frigate, two corvettes"."""
     numbered = sum(q is not None for q in quantities)
-    # "a Dornier aircraft, two helicopters and an offshore patrol vessel": one article counts one
+    # "a frigate, two helicopters and a radar": one article counts one
     articled = sum(q is None and bool(re.match(r"an?\s", raw, re.I)) for raw, q in zip(raws, quantities, strict=True))
     return len(raws) > 1 and (numbered >= 2 or (numbered >= 1 and numbered + articled >= 2))
 

@@ -29,7 +29,7 @@ def _hosted(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
 
 
 def _given_to(p: Parse, i: int) -> Side | None:
-    """In "the compact gives the United States exclusive defence authority over Palau": who is given it."""
+    """In "a treaty gives France defence authority over Monaco": who is given it."""
     for k in range(i - 1, max(-1, i - 4), -1):
         pi = p.phrase_at[k]
         if pi >= 0:
@@ -111,7 +111,7 @@ def _presence_groups(p: Parse, v: int, last: int, cue: Cue, owner: Side) -> list
         if ph.first <= v or ph.first > last or ph.first > v + cue.opt("within", 30):
             continue
         if any(g[1] for g in groups) and any(w.isalpha() and p.g.has("auxiliaries", w) for w in p.low[seen : ph.first]):
-            break  # "warships based out of Djibouti have struck sites in Yemen": another verb's places
+            break  # "frigates based out of Crete have escorted convoys off Libya": another verb's places
         listed = ph.first > 0 and p.low[ph.first - 1] in (",", "and", "(")
         # "in the city of Gyumri", "at the port of Tartus": the place after "of" is where
         named_place = (

@@ -288,7 +288,7 @@ def shares(p: Parse, side: Side | None, preps: tuple[str, ...]) -> list[tuple[Si
         counted = count.isdigit() or count in NUMBER_WORDS
         if p.is_function(count):
             break  # ", as well as training from a mission": a connective, no share of its own
-        # "... and Pinaka rocket launchers from India": an item of its own, even with no count
+        # "... and rocket launchers from Brazil": an item of its own, even with no count
         if p.low[j] not in ("and", ",") or k < 0 or p.low[k] not in preps or not (counted or item_phrases(own)):
             break
         pi = p.phrase_at[k + 1]

@@ -121,7 +121,7 @@ def test_a_supplier_selling_a_list_of_systems() -> None:
 def test_reported_clause_after_and_has_its_own_subject() -> None:
     text = (
         "Peru, Chile's biggest arms customer, flies Chilean jets and fields S-300 systems, "
-        "and analysts say it has ordered Su-57 jets."
+        "and experts say it has now ordered Su-57s."
     )
     got = {(r.source, r.target, r.status) for r in _scene(text).relations if r.kind == "transfer"}
     assert ("RU", "PE", "ordered") in got and ("RU", "PE", "delivered") in got, got
@@ -352,7 +352,7 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
         # the goal of a later verb is no recipient of a reduced participle
         ("A transport donated by Chile in 2024 is now flying supplies to Peru.", None, ("transfer", "CL", "PE")),
         # a plural after a superlative is a noun, not the verb "ships"
-        ("The navy's two largest ships are former Chilean frigates.", None, ("transfer", "CL", "PE")),
+        ("Two of the navy's biggest ships are former Chilean frigates.", None, ("transfer", "CL", "PE")),
         # "the two governments" in a sentence that names one state: that state and the story's
         (
             "Peru bought radars. Peru signed a deal. A Chilean loan froze, and the two governments traded protests.",

@@ -178,7 +178,7 @@ def test_cue_fires_with_direction(sentence: str, expected: tuple) -> None:
         # a year or an ordinal between the owner and its pact or base
         ("Peru's 2019 defence pact with Chile was renewed.", ("alliance", "PE", "CL")),
         # the agent of a passive acts in the purpose clause after it, so "its" is the agent's
-        ("The phrase was used by Peru to justify its 2022 security pact with Chile.", ("alliance", "PE", "CL")),
+        ("The slogan was used by Peru to defend its 2021 defence pact with Chile.", ("alliance", "PE", "CL")),
         # items from several suppliers in one breath, each with its own from-phrase
         ("Kenya has bought howitzers from Spain and rocket launchers from Chile.", ("transfer", "CL", "KE")),
         # "whose navy" acts for its owner
@@ -205,7 +205,7 @@ def test_the_two_countries_at_odds_uses_context() -> None:
         "The planes landed in Kenya, close to the border with Egypt.",  # an adjective of place
         "Analysts said Egypt's goal was to help Kenya win the vote.",  # an aim, not yet backing
         "Chile feared the deal could lead to a Norwegian naval base in Peru.",  # a possibility, not a base
-        "Chile feared it could eventually lead to a new Norwegian naval base in Peru.",  # further from the modal
+        "Chile warned this could eventually lead to a new Norwegian naval base in Peru.",  # further from the modal
         "Peru's army is largely equipped by Chile.",  # the arms are the relation, not backing
         "Peru has taken delivery of six Chilean attack helicopters.",  # a kind of weapon, no attack
         "Peru called the port a base capable of supporting Chilean warships.",  # a capability, not backing
