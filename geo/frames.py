@@ -51,6 +51,7 @@ from geo.presence import presence
 from geo.slots import (
     Frame,
     Hit,
+    after_saying,
     content_actor,
     cut_item,
     hit,
@@ -406,7 +407,7 @@ def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []  # "lasers pointed at aircraft landing at the base": aircraft on their way, no delivery
     c = p.clause(v)
     # "the ministry said six Akinci drones had arrived": what arrived follows the verb of saying
-    first = max([c.first] + [k + 1 for k in range(c.first, i) if p.g.has("reporting", p.low[k]) or p.low[k] == "that"])
+    first = after_saying(p, c.first, i, that=True)
     before = {ph.prep: p.side(pi) for pi, ph in enumerate(p.phrases) if first <= ph.first < i and ph.prep}
     # "the first howitzers for Norway arrived from South Korea": whom they are for, where they came from
     dest = p.pp(v, ("in", "at", "to"), limit=8) or p.object(v) or before.get("for")

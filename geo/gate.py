@@ -47,8 +47,9 @@ def worth_parsing(anchors: Sequence[Anchor], words: set[str], context: Context |
         return True  # "Ethiopia condemned the pact": the story said who signed it
     if ids and context.foe and (words & g.words["envoy_nouns"] or words & g.words["echo_words"]):
         return True  # "Canada has expelled 12 diplomats": the story's accused
-    told = context.transfer or context.mentions.get(context.focus(), 0) >= 3  # a recipient, or the story's state
-    if told and words & _giving_words() and (ids or sentence_names_system(sentence)):
+    giving = words & _giving_words() and (ids or sentence_names_system(sentence))
+    # a recipient the story told of, or the story's state
+    if giving and (context.transfer or context.mentions.get(context.focus(), 0) >= 3):
         return True  # "Portugal has donated body armour": to the recipient the story tells of
     reaching = words & g.words["reaching_words"] or words & _described_heads()  # "the territory", "the Gulf state"
     return bool(reaching) and bool(ids or context.subjects)

@@ -259,6 +259,16 @@ def blocked_by(p: Parse, v: int) -> Side | None:
     return None
 
 
+def after_saying(p: Parse, start: int, i: int, *, that: bool = False) -> int:
+    """Where what is said starts: past the last verb of saying (or, with ``that``, "that") in start..i-1.
+
+    "the ministry said six drones had arrived": the item is told after "said".
+    """
+    return max(
+        [start] + [k + 1 for k in range(start, i) if p.g.has("reporting", p.low[k]) or (that and p.low[k] == "that")]
+    )
+
+
 def after_verb(p: Parse, k: int) -> int:
     """The token after the verb that starts at k, past adverbs ("already operates", "still flies")."""
     while k < len(p.low) and (p.low[k].endswith("ly") or p.g.has("adverbs", p.low[k])):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.items import item_phrases, relative_item, share, system_maker
-from geo.slots import Hit, after_verb, blocked_by, cut_item, maker_in, owner_of, reacted_to, shares
+from geo.slots import Hit, after_saying, after_verb, blocked_by, cut_item, maker_in, owner_of, reacted_to, shares
 
 __all__ = ["deal", "get", "give"]
 
@@ -38,8 +38,7 @@ def _passive_give(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> None:
     c = p.clause(v)
     t.src = p.agent(v)
     subj = p.subject(v)
-    said = [k for k in range(c.first, i) if p.g.has("reporting", p.low[k])]
-    t.item_start, t.item_end = (said[-1] + 1 if said else c.first), i - 1
+    t.item_start, t.item_end = after_saying(p, c.first, i), i - 1
     if t.tgt is None and subj is not None and cue.opt("passive_recipient"):
         t.tgt = subj
     if t.tgt is None and i > 0 and p.g.has("item_words", p.low[i - 1]) and _operated(p, c.first, i):
@@ -170,12 +169,12 @@ def _placed(p: Parse) -> set[int]:
 def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, focus_ok: bool = False) -> Side | None:
     """In "Poland and the Netherlands are also sending tanks": to the recipient the story is about."""
     c = p.clause(v)
-    told = p.context.transfer[1] if p.context.transfer else ""
-    focus = p.context.focus(exclude=src.ids)
     # the recipient the story's transfers went to; before any, the state the story is about
     # (a noun's giver is too loosely read for that: "Serbia would speed up deliveries of the jets it ordered")
-    known = focus_ok and p.context.mentions.get(focus, 0) >= 3 and focus in p.context.previous
-    recipient = told or (focus if known else "")
+    recipient = p.context.transfer[1] if p.context.transfer else ""
+    if not recipient and focus_ok:
+        focus = p.context.focus(exclude=src.ids)
+        recipient = focus if p.context.mentions.get(focus, 0) >= 3 and focus in p.context.previous else ""
     if not recipient or recipient in src.ids:
         return None
     words = p.low[c.first : c.last + 1]
@@ -350,7 +349,7 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     text = p.text(item_start, cut_item(p, item_start, item_end))
     if not item_phrases(text):
         # "five mine hunters bought from France": a participle after its item (after any verb of saying)
-        start = max([c.first, i - 8] + [k + 1 for k in range(c.first, i) if p.g.has("reporting", p.low[k])])
+        start = max(i - 8, after_saying(p, c.first, i))
         text = p.text(start, i - 1)
         if not item_phrases(text) and c.kind in ("rel", "reduced") and c.first > 0:
             # "18 Gripen jets that Thailand bought from Sweden", "India's Rafales, bought from France in 2016,"
