@@ -251,7 +251,9 @@ class Gazetteer:
             # above the towns that bear the name today
             kr = 2 if major and form.match != "alt" else 4
         elif kind == "admin1":
-            kr = 3
+            # a province known by its chief town's name ("Matrouh" as "Marsa Matruh") or by an
+            # old or foreign name ranks with the towns, after a town that bears the name itself
+            kr = 3 if form.match == "name" else 4
         else:
             kr = 5  # pragma: no cover - every kind is listed above
         weight = entry.population or entry.area_km2

@@ -160,6 +160,8 @@ def _stretch_end(text: str, toks: list[tuple[int, int]], i: int) -> int:
     for j in range(i + 1, min(len(toks), i + MAX_TOKENS)):
         w = text[toks[j][0] : toks[j][1]]
         gap = text[toks[j - 1][1] : toks[j][0]]
+        if gap in ("'", "’") and w == "s":
+            continue  # a possessive inside a name: "Cox's Bazar", "Martha's Vineyard"
         if gap != " ":
             if gap == "." and toks[j - 1][1] - toks[j - 1][0] == 1 and text[toks[j - 1][0]].isupper():
                 last = j  # an initialism: "U.S.", "U.K."

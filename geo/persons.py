@@ -22,7 +22,10 @@ from bisect import bisect_right
 
 from geo.data.wordlists import AFTER_PLACE_WORDS, BEFORE_PLACE_WORDS, PERSON_TITLES, STOP_WORDS
 
-_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
+# Latin letters with their accented forms ("Cárdenas", "Özdemir", "Ştefan")
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
+_LOWER = "a-zß-öø-ÿĀ-ž"
+_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)?"
 _RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?: {_WORD})*(?![\w'’-])")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to|added|wrote|asked)\s+$")
 _SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|wrote|announced|noted)\b")

@@ -83,6 +83,9 @@ _PLACE_AFTER = re.compile(
     r"in\s+\d{4}|time)\b)",
     re.I,
 )
+# below this, a town named by one word that runs on into other capitalised words is taken to be
+# part of that longer name; bigger towns are named often enough in their own right
+SMALL_TOWN_POPULATION = 100_000
 _STATE_CUES = re.compile(r"\b(?:Gov\.|governor|state of|state's|statewide|legislature|county|counties)\b")
 
 
@@ -181,9 +184,14 @@ def _is_literal(text: str, m: Mention) -> bool:
     return not (_METONYM_AFTER.match(after) or _METONYM_RELATIVE.match(after))
 
 
-def _person_use(text: str, m: Mention) -> bool:
-    """True when a name like "Jordan" or "Chad" is part of a person's name here."""
-    before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, m.start - 25) : m.start])
+def _inside_longer_name(text: str, m: Mention) -> bool:
+    """True when a capitalised word runs on into the mention, outside a sentence's start.
+
+    "Jordan" or "Chad" in a person's name, a town's name in an institution's ("Cairo
+    University") or an exercise's ("Golden Dragon"); titles and place nouns ("Mayor",
+    "Port", "Province") do not count.
+    """
+    before = re.search(r"([A-Z][\w-]*\w)\s+$", text[max(0, m.start - 25) : m.start])
     after = re.match(r"\s+([A-Z][a-z]+)", text[m.end : m.end + 25])
     if (
         before
@@ -326,10 +334,20 @@ def _resolve_one(
     gaz_rs = _gazetteer_readings(m, gaz)
     if not gaz_rs:
         return None
-    if fold_key(m.text) in PERSON_PLACES and _person_use(text, m):
+    if fold_key(m.text) in PERSON_PLACES and _inside_longer_name(text, m):
         return None
     nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
     best_r, best = _pick(text, m, nxt, gaz_rs, gaz, _Evidence(doc_iso, sub_iso, state_cues, points))
+    # a small town's one-word name inside a longer one: "Golden Dragon exercise", "Kyungnam
+    # University", "Comandante Pedro Campbell", "H225M Caracal helicopters"
+    if (
+        best.kind == "city"
+        and best.population < SMALL_TOWN_POPULATION
+        and " " not in m.text
+        and best_r.how != "capital"
+        and _inside_longer_name(text, m)
+    ):
+        return None
     return _resolved(text, m, best_r, best, gaz)
 
 
@@ -394,7 +412,7 @@ def _pick(text: str, m: Mention, nxt: Mention | None, gaz_rs: list[_Pick], gaz: 
     elif best.kind in ("city", "admin1") and best.iso and not ev.names_country(best.iso):
         best_r, best = _pick_local(gaz_rs, gaz, best, ev) or (best_r, best)
     if best.kind in ("city", "admin1") and len(ev.points) >= 2:
-        return _pick_nearest(gaz_rs, (best_r, best), ev.points)
+        return _pick_nearest(gaz_rs, (best_r, best), ev)
     if best.kind == "city":
         return _pick_city_in_named_country(gaz_rs, best, ev) or (best_r, best)
     return best_r, best
@@ -441,13 +459,16 @@ def _pick_local(gaz_rs: list[_Pick], gaz: Gazetteer, best: Entry, ev: _Evidence)
     return None
 
 
-def _pick_nearest(gaz_rs: list[_Pick], current: _Pick, points: Sequence[tuple[float, float]]) -> _Pick:
+def _pick_nearest(gaz_rs: list[_Pick], current: _Pick, ev: _Evidence) -> _Pick:
     """Spatial minimality: the namesake nearest the document's other places, when much nearer.
 
     A national capital moves only to a namesake in the region of the other places ("London"
     in a story of Ontario towns), never to a merely nearer one ("Washington" in a story of
-    Ankara and Baku is not the English town).
+    Ankara and Baku is not the English town). Nor does a place leave a country the document
+    names for one it does not ("Tripoli" in a story of Libya and Egypt is not the Greek town,
+    however central that town is to the places named).
     """
+    points = ev.points
     best = current[1]
     capital = current[0].how == "capital" or best.feature_code == "PPLC"
     cands = [
@@ -466,6 +487,8 @@ def _pick_nearest(gaz_rs: list[_Pick], current: _Pick, points: Sequence[tuple[fl
 
     near = min(cands, key=spread)
     if capital and spread(near) > 2000:
+        return current
+    if best.iso and near[1].iso != best.iso and ev.names_country(best.iso) and not ev.names_country(near[1].iso or ""):
         return current
     return near if spread(near) < 0.5 * spread(current) else current
 
