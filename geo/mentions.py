@@ -140,7 +140,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         j, readings = found
         s, e = toks[i][0], toks[j][1]
         surface = text[s:e]
-        if _keep(text, s, e, surface, readings, toks, j, id(gaz)):
+        if _keep(text, s, e, surface, readings, toks, j, gaz):
             out.append(Mention(s, e, surface, readings, _is_dateline(text, s, e)))
         resume = j + 1
     for m in _POSTAL_RE.finditer(text):
@@ -258,10 +258,12 @@ def _lookup(surface: str, key: str, actors: dict[str, tuple[Actor, ...]], gaz: G
 
 
 _SURFACE_OK: dict[tuple[int, str], bool] = {}
+# a city this big may be found by a one-word alternate name alone
+ALT_NAME_POPULATION = 100_000
 """:func:`_surface_ok` per gazetteer and surface (a surface always comes with the same readings)."""
 
 
-def _surface_ok(surface: str, readings: tuple[Reading, ...]) -> bool:
+def _surface_ok(surface: str, readings: tuple[Reading, ...], gaz: Gazetteer | None = None) -> bool:
     """The rules of :func:`_keep` that read only the matched words and their readings."""
     key = fold_key(surface)
     gaz_only = all(r.actor is None for r in readings)
@@ -275,8 +277,16 @@ def _surface_ok(surface: str, readings: tuple[Reading, ...]) -> bool:
         and not any(r.how in ("name", "alias", "capital", "demonym") for r in readings)
     ):
         return False
-    # only GeoNames alternate names: too noisy for single words
-    return not (gaz_only and all(r.how == "alt" for r in readings) and " " not in key)
+    # only GeoNames alternate names: too noisy for single words, unless one is a big city's
+    # ("Heraklion", "Termez", "Naypyitaw": the English name of a city GeoNames spells otherwise)
+    if gaz_only and all(r.how == "alt" for r in readings) and " " not in key:
+        return gaz is not None and any(_big_city(gaz, r.id) for r in readings)
+    return True
+
+
+def _big_city(gaz: Gazetteer, entry_id: str) -> bool:
+    e = gaz.get(entry_id) if entry_id.startswith("city:") else None
+    return e is not None and e.population >= ALT_NAME_POPULATION
 
 
 def _keep(
@@ -287,12 +297,13 @@ def _keep(
     readings: tuple[Reading, ...],
     toks: list[tuple[int, int]],
     j: int,
-    gaz_id: int = 0,
+    gaz: Gazetteer | None = None,
 ) -> bool:
     """Case and context rules that reject a match."""
+    gaz_id = id(gaz) if gaz is not None else 0
     ok = _SURFACE_OK.get((gaz_id, surface)) if gaz_id else None
     if ok is None:
-        ok = _surface_ok(surface, readings)
+        ok = _surface_ok(surface, readings, gaz)
         if len(_SURFACE_OK) > _CACHE_LIMIT:
             _SURFACE_OK.clear()
         if gaz_id:

@@ -338,11 +338,11 @@ def _resolve_one(
         return None
     nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
     best_r, best = _pick(text, m, nxt, gaz_rs, gaz, _Evidence(doc_iso, sub_iso, state_cues, points))
-    # a small town's one-word name inside a longer one: "Golden Dragon exercise", "Kyungnam
-    # University", "Comandante Pedro Campbell", "H225M Caracal helicopters"
+    # a small town's one-word name, or a one-word alternate name, inside a longer one: "Golden
+    # Dragon exercise", "Kyungnam University", "Comandante Pedro Campbell", "H225M Caracal helicopters"
     if (
         best.kind == "city"
-        and best.population < SMALL_TOWN_POPULATION
+        and (best.population < SMALL_TOWN_POPULATION or best_r.how == "alt")
         and " " not in m.text
         and best_r.how != "capital"
         and _inside_longer_name(text, m)
@@ -464,9 +464,9 @@ def _pick_nearest(gaz_rs: list[_Pick], current: _Pick, ev: _Evidence) -> _Pick:
 
     A national capital moves only to a namesake in the region of the other places ("London"
     in a story of Ontario towns), never to a merely nearer one ("Washington" in a story of
-    Ankara and Baku is not the English town). Nor does a place leave a country the document
-    names for one it does not ("Tripoli" in a story of Libya and Egypt is not the Greek town,
-    however central that town is to the places named).
+    Ankara and Baku is not the English town), and not at all when the document names its
+    country ("Tripoli" in a story of Libya is Libya's capital, whatever Greek towns it names).
+    Nor does any place leave a country the document names for one it does not.
     """
     points = ev.points
     best = current[1]
@@ -486,7 +486,7 @@ def _pick_nearest(gaz_rs: list[_Pick], current: _Pick, ev: _Evidence) -> _Pick:
         return ds[len(ds) // 2]
 
     near = min(cands, key=spread)
-    if capital and spread(near) > 2000:
+    if capital and (spread(near) > 2000 or ev.names_country(best.iso or "")):
         return current
     if best.iso and near[1].iso != best.iso and ev.names_country(best.iso) and not ev.names_country(near[1].iso or ""):
         return current

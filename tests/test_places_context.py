@@ -169,3 +169,41 @@ def test_every_site_lies_in_or_beside_its_country():
         if outline.distance(Point(float(lon), float(lat))) > 0.5:
             far.append(pid)
     assert len(rows) > 80 and far == []
+
+
+def test_a_possessive_inside_a_towns_name():
+    places = _places("Aid workers reached the camps near Cox's Bazar on Monday, and Russia's envoy followed.")
+    assert "city:1336134" in places and "RU" in places
+
+
+def test_a_surname_with_an_accent_is_no_town():
+    assert "city:3565432" not in _places("The deal will hold, said Tomás Cárdenas, a retired admiral.")
+
+
+def test_a_town_before_the_province_named_after_it():
+    places = _places("Navies held gunnery drills off Marsa Matruh this week.")
+    assert "city:352733" in places and "admin1:EG-MT" not in places
+
+
+def test_a_capital_stays_in_the_country_the_story_names():
+    """Tripoli beside Benghazi in a story of Libya is not the Greek town, however Greek the other places."""
+    text = "Libya's two rival governments sit in Tripoli and Benghazi. Ferries sailed from Piraeus and Izmir."
+    assert "city:252601" not in _places(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The yearly Golden Eagle drill ended on Friday.", "city:5423294"),  # an exercise
+        ("Beijing protested after the Dalai Lama visited the country.", "city:2037930"),  # a title
+        ("The navy will fly its H225M Caracal from two new bases.", "city:682747"),  # a type's name
+    ],
+)
+def test_a_small_towns_name_inside_a_longer_name(text, absent):
+    assert absent not in _places(text)
+
+
+def test_a_big_city_by_its_english_name_alone():
+    """GeoNames spells these otherwise and keeps the English name as an alternate one."""
+    places = _places("Pilots flew the aircraft to Termez. Jets landed near the capital Naypyitaw.")
+    assert "city:1215957" in places and "city:6611854" in places
