@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from geo.data.wordlists import AFTER_PLACE_WORDS, BEFORE_PLACE_WORDS, TERRITORIES_READ_AS_DISPUTED
+from geo.data.wordlists import AFTER_PLACE_WORDS, BEFORE_PLACE_WORDS, STOP_WORDS, TERRITORIES_READ_AS_DISPUTED
 from geo.gazetteer import Entry, Gazetteer
 from geo.mentions import PERSON_PLACES, Mention, Reading, fold_key
 from geo.persons import Span, person_spans
@@ -195,7 +195,8 @@ def _inside_longer_name(text: str, m: Mention) -> bool:
     after = re.match(r"\s+([A-Z][a-z]+)", text[m.end : m.end + 25])
     if (
         before
-        and before.group(1) not in BEFORE_PLACE_WORDS
+        and before.group(1).title() not in BEFORE_PLACE_WORDS
+        and before.group(1).lower() not in STOP_WORDS  # "AN Edmonton man" in a headline
         and not re.search(r"[.!?]\s*\S*\s*$", text[max(0, m.start - 25) : m.start])
     ):
         return True
