@@ -71,6 +71,8 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
             )
             if army:
                 out.append(Anchor(s, e, army, "group", "country"))
+            elif context.service:
+                out.append(Anchor(s, e, context.service, "anaphor", "country"))  # the service last named
             elif ident and context.mentions.get(ident, 0) >= 2:
                 out.append(Anchor(s, e, ident, "anaphor", "country"))  # "the military has since bought": the story's
         elif phrase in _group_phrases():
@@ -126,6 +128,8 @@ def _singular(sentence: str, e: int, phrase: str, before: Sequence[Anchor], cont
     organ = phrase in ("the navy", "the air force", "the coast guard")
     if organ and services:
         ident = services[-1]  # "drones to the Chadian army, boats to the navy": that state's navy
+    elif organ and context.service and not possessive:
+        ident = context.service  # "The Royal Thai Army ... The navy signed for": the state last named with a service
     elif organ and possessive and len(set(countries)) > 1:
         ident = countries[-1]  # "Australia, which trains Cambodian officers, gave boats to the navy's unit"
     elif possessive and named and not typed:
@@ -142,6 +146,21 @@ def _singular(sentence: str, e: int, phrase: str, before: Sequence[Anchor], cont
 # "the military has since bought": the phrase is a subject, an auxiliary or past tense after it
 _ACTS_AFTER = re.compile(r"\s+(?:has|have|had|is|was|will|would|(?:also|since|then|now)\s+\w+|\w+ed)\b")
 _SERVICE_AFTER = re.compile(r"\s+(?:armed forces|army|navy|military|air force|coast guard|forces)\b")
+# a state's own armed service named: "Thai Army", "Qatari Emiri Air Force", "Denmark's navy"
+_OWN_SERVICE = re.compile(
+    r"(?:['’]s)?\s+(?:[A-Z][a-z]+\s+)?(?i:armed forces|army|navy|air force|coast guard)\b(?!\s+(?i:of)\b)"
+)
+
+
+def service_states(sentence: str, anchors: Sequence[Anchor]) -> list[str]:
+    """The states ``sentence`` names with one of their armed services ("the Royal Thai Army"), in order."""
+    return [
+        a.id
+        for a in anchors
+        if a.kind == "country" and a.how not in ("anaphor", "place") and _OWN_SERVICE.match(sentence, a.end)
+    ]
+
+
 _QUOTE_FIRST = re.compile(
     r"^\s*[\"“](?P<q>[^\"”]+)[\"”],?\s+(?P<s>[^\"“”]{1,120}?)\s+"
     r"(?:said|says|told|added|insisted|warned|stressed|declared|wrote)\b"

@@ -451,7 +451,7 @@ class Parse(Roles):
         if w in ("which", "who", "whom", "whose") or (w == "where" and prev == ","):
             self._cut(i, "rel", w, self._antecedent(i))
         elif w == "that" and self._that_opens(i):
-            content = g.has("reporting", prev) or prev in self.verbs or self.match(i - 1, "denials")
+            content = self.reported_before(i) or prev in self.verbs or self.match(i - 1, "denials")
             self._cut(i, "content" if content else "rel", w, -1 if content else self._antecedent(i))
         elif w == "once" and prev == "," and self._verbless_aside(i):
             # "Ukraine, once Egypt's largest supplier, shipped less": an aside on the subject, not a clause

@@ -59,7 +59,9 @@ class Context:
     recent last (for "the territory", "both regions"); ``backed`` the state the
     last backing read went to (for "A and B have sent contingents"); ``foe`` the
     target of the last hostility read (for "the US has expelled 60 diplomats");
-    ``previous`` the countries the previous sentence named, in order (for "the country").
+    ``previous`` the countries the previous sentence named, in order (for "the country");
+    ``services`` how often each state's armed services were named ("the Royal Thai Army",
+    "Qatar's air force"), for a later "the army", "the navy" or "the air force".
     """
 
     subjects: list[str] = field(default_factory=list)
@@ -76,6 +78,12 @@ class Context:
     backed: str = ""
     foe: str = ""
     previous: tuple[str, ...] = ()
+    services: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def service(self) -> str:
+        """The state whose armed services were named most often (the latest among equals), or ""."""
+        return max(reversed(self.services), key=self.services.__getitem__, default="")
 
     def focus_group(self, n: int, among: Sequence[str] = ()) -> tuple[str, ...]:
         """The n countries named most often so far (for "the two countries", "the three nations").

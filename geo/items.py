@@ -132,7 +132,7 @@ _ITEM_TRIM = _rx(
 )
 
 
-_ITEM_SPLIT = _rx(r",\s*(?:and\s+)?|\s+and\s+(?=\S)")
+_ITEM_SPLIT = _rx(r",\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+(?=\S)")
 # "$2 billion in/of/worth of arms": the money is the deal's size, the item follows
 _MONEY_LEAD = _rx(
     r"^(?:an?\s+)?(?:(?:more|less|over|nearly|almost|about|up to)\s+(?:than\s+)?)?(?:(?:US|A|C)?\$|€|£)\s?[\d.,]+"

@@ -47,6 +47,10 @@ class Modality:
             or self.g.has("head_stops", w)
         )
 
+    def reported_before(self, i: int) -> bool:
+        """A verb of saying among the four words before token ``i``: "said on Thursday that"."""
+        return any(self.g.has("reporting", w) for w in self.low[max(0, i - 4) : i])
+
     def finite(self, w: str) -> bool:
         """``w`` looks like a finite verb: a cue verb form, an auxiliary, a past tense."""
         g = self.g

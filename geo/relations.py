@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from geo.anaphors import service_states
 from geo.clauses import Anchor, Context, Parse, parse
 from geo.cuetable import Cue, load_cues
 from geo.data.wordlists import BLOCS_ACTING_AS_ONE
@@ -127,12 +128,12 @@ def find_relations(
     no_cue = not (words & table.first_words) and "-" not in sentence
     if (no_cue or not worth_parsing(anchors, words, context, sentence)) and not counted_group(words):
         if context is not None:
-            carry(context, anchors)
+            carry(context, anchors, sentence=sentence)
         return []
     p = parse(sentence, anchors, context, table.verb_forms)
     findings = _run(p, table)
     if context is not None:
-        carry(context, anchors, p)
+        carry(context, anchors, p, sentence)
         transfers = [f for f in findings if f.kind == "transfer"]
         if transfers:
             context.transfer = (transfers[-1].source, transfers[-1].target or "")
@@ -252,7 +253,7 @@ def _named_pairs(p: Parse) -> list[Finding]:
     return out
 
 
-def carry(context: Context, anchors: Sequence[Anchor], p: Parse | None = None) -> None:
+def carry(context: Context, anchors: Sequence[Anchor], p: Parse | None = None, sentence: str = "") -> None:
     """What a sentence leaves for the next sentences' pronouns: its subject, its pair, its plural actor.
 
     Called by :func:`find_relations` after each sentence (before the next one is read).
@@ -264,6 +265,8 @@ def carry(context: Context, anchors: Sequence[Anchor], p: Parse | None = None) -
     ids = list(dict.fromkeys(a.id for a in actors))
     if not ids:
         return
+    for state in service_states(sentence, actors):
+        context.services[state] = context.services.pop(state, 0) + 1  # re-inserted: the latest last
     subject: tuple[str, ...] = (ids[0],)
     if p is not None:
         main = p.main_subject(len(p.tokens))

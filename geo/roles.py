@@ -20,6 +20,10 @@ _NOT_OWNERS = frozenset({"in", "at", "on", "near", "via", "through", "by", "with
 _QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores"})
 
 
+# auxiliaries that, repeated after "and", join a second verb to the first one's subject
+_AUXILIARIES = (["has"], ["have"], ["had"], ["is"], ["was"], ["were"], ["will"], ["would"])
+
+
 class Roles(Modality):
     """Role look-ups over a parsed sentence (mixed into :class:`geo.clauses.Parse`)."""
 
@@ -131,17 +135,33 @@ class Roles(Modality):
                 # "The instructors ... will train Nigerien troops": agents of the actor just named
                 return Side((self.context.subjects[-1],), -1, "context")
             if c.kind in ("coord", "part", "sub", "cont") or (c.kind == "content" and c.speaker is None):
+                # "has backed the army and has trained pilots": a repeated auxiliary joins two verbs of one subject
+                shared = c.kind == "coord" and self.low[c.first + 1 : c.first + 2] in _AUXILIARIES
                 ci = c.parent if c.parent >= 0 else ci - 1
                 # a clause without a subject shares the subject of the main clause before it
                 while ci > 0 and (
                     self.clauses[ci].kind in ("paren", "rel", "reduced", "part")
                     or (self.clauses[ci].kind in ("coord", "cont") and not self._has_verb(self.clauses[ci]))
+                    or (
+                        shared
+                        and self.clauses[ci].kind in ("coord", "cont")
+                        and not self._opens_with_phrase(self.clauses[ci])
+                    )
                 ):
+                    # "Egypt, which borders Sudan, has backed the army and has trained pilots": the clause
+                    # resumed after the aside has its subject before the aside, not its object
                     ci = self.clauses[ci].parent if self.clauses[ci].parent >= 0 else ci - 1
                 v = self.clauses[ci].last + 1 if ci >= 0 else v
                 continue
             return None
         return None
+
+    def _opens_with_phrase(self, c: Clause) -> bool:
+        """Whether an actor phrase starts clause ``c`` (after a determiner at most)."""
+        k = c.first
+        while k < c.last and self.low[k] in ("and", "or", ",", "but", "the", "a", "an"):
+            k += 1
+        return self.phrase_at[k] >= 0 or self.low[k] in ("it", "they", "he", "she", "we")
 
     def speaker_of(self, side: Side, v: int) -> bool:
         """Whether ``side`` only reports what v says: a reporting verb stands between them."""

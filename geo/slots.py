@@ -307,3 +307,19 @@ def shares(p: Parse, side: Side | None, preps: tuple[str, ...]) -> list[tuple[Si
         out.append((p.named_side(pi), " ".join(p.tokens[t].text for t in range(j + 1, k))))
         j = p.phrases[pi].last + 1
     return out
+
+
+def story_seller(p: Parse, v: int, cue: Cue, tgt: Side) -> Side | None:
+    """The seller the story already named for this buyer, when the clause ties the purchase to it.
+
+    "Qatar has since bought additional launchers", "it ordered a further six" continue the story's
+    supply; a buyer that shops on the open market, or a purchase told without such a word, does not.
+    """
+    last = p.context.transfer
+    c = p.clause(v)
+    open_market = any(p.g.has("open_sources", w) for w in p.low[v + 1 : c.last + 1])
+    continued = any(p.g.has("continuation_words", w) for w in p.low[c.first : c.last + 1])
+    told = cue.pos != "noun"  # "coordination on arms procurement" names no purchase of the story's
+    if last and last[1] in tgt.ids and last[0] and not open_market and told and continued:
+        return Side((last[0],))
+    return None

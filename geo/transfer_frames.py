@@ -18,7 +18,18 @@ from dataclasses import dataclass
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.items import item_phrases, relative_item, share, system_maker
-from geo.slots import Hit, after_saying, after_verb, blocked_by, cut_item, maker_in, owner_of, reacted_to, shares
+from geo.slots import (
+    Hit,
+    after_saying,
+    after_verb,
+    blocked_by,
+    cut_item,
+    maker_in,
+    owner_of,
+    reacted_to,
+    shares,
+    story_seller,
+)
 
 __all__ = ["deal", "get", "give"]
 
@@ -338,10 +349,14 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         tgt = p.subject(v, exclude=frozenset(frm.ids) if frm else frozenset())
     item_start, item_end = _got_item(p, i, v, cue, frm)
     src = frm or maker_in(p, item_start, max(item_end, item_start), tgt.ids if tgt else (), systems=True)
+    if src is None and tgt is not None and c.kind == "rel" and c.marker in ("that", "which") and c.first > 0:
+        src = maker_in(
+            p, max(0, c.first - 8), c.first - 1, tgt.ids, systems=True
+        )  # "a NASAMS battery that Oslo bought"
     if src is None and tgt is not None:
         src = blocked_by(p, v)  # "wanted to buy the plant, and the contract was blocked by Chile"
     if src is None and tgt is not None:
-        src = _story_seller(p, v, cue, tgt)
+        src = story_seller(p, v, cue, tgt)
     if tgt is None and frm is not None and cue.pos == "verb":
         tgt = _participle_buyer(p, v, frm)
     if src is None or tgt is None:
@@ -349,8 +364,8 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     text = p.text(item_start, cut_item(p, item_start, item_end))
     if not item_phrases(text):
         # "five mine hunters bought from France": a participle after its item (after any verb of saying)
-        start = max(i - 8, after_saying(p, c.first, i))
-        text = p.text(start, i - 1)
+        start = max(i - 8, after_saying(p, c.first, i)) if c.kind != "rel" else i
+        text = p.text(start, i - 1) if start < i else ""
         if not item_phrases(text) and c.kind in ("rel", "reduced") and c.first > 0:
             # "18 Gripen jets that Thailand bought from Sweden", "India's Rafales, bought from France in 2016,"
             text = p.text(max(0, c.first - 8), c.first - 1)
@@ -374,16 +389,6 @@ def _got_item(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> tuple[int
     if item_end >= item_start:
         item_end = cut_item(p, item_start, item_end)  # "received missiles since Russia's invasion": no maker after
     return item_start, item_end
-
-
-def _story_seller(p: Parse, v: int, cue: Cue, tgt: Side) -> Side | None:
-    """The seller the story already named for this buyer, unless the buyer shops on the open market."""
-    last = p.context.transfer
-    open_market = any(p.g.has("open_sources", w) for w in p.low[v + 1 : p.clause(v).last + 1])
-    told = cue.pos != "noun"  # "coordination on arms procurement" names no purchase of the story's
-    if last and last[1] in tgt.ids and last[0] and not open_market and told:
-        return Side((last[0],))
-    return None
 
 
 def _participle_buyer(p: Parse, v: int, frm: Side) -> Side | None:

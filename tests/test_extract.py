@@ -431,6 +431,22 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
             None,
             ("transfer", "CL", "PE"),
         ),
+        # "the army" is the army of the state whose services the story names, not of the one named most
+        (
+            "The Royal Thai Army bought 40 Stryker vehicles from the United States, and Washington hailed the "
+            "sale. When Washington later froze its aid, the army looked to Beijing instead and bought 30 tanks "
+            "from Norinco.",
+            ("transfer", "CN", "TH"),
+            ("transfer", "CN", "US"),
+        ),
+        # the seller the story named before sells again only when the clause ties the purchase to it
+        (
+            'Chile bought two frigates from Britain. "Chile buys the best jets it can find," an analyst said.',
+            None,
+            ("transfer", "GB", "CL", "jets"),
+        ),
+        # a system named before "that X bought" names its maker
+        ("The new radars complement a NASAMS battery that Lithuania bought in 2020.", ("transfer", "NO", "LT"), None),
     ],
 )
 def test_recipients_the_story_names(text: str, expected: tuple | None, absent: tuple | None) -> None:
@@ -445,3 +461,9 @@ def test_recipients_the_story_names(text: str, expected: tuple | None, absent: t
         if len(absent) > 3:
             hits = [r for r in hits if r.item and absent[3] in r.item]
         assert not hits, got
+
+
+def test_a_purchase_tied_to_the_story_keeps_its_seller() -> None:
+    text = "Chile bought two frigates from Britain in 2019. It has since ordered six more helicopters."
+    items = {r.item for r in _scene(text).relations if (r.kind, r.source, r.target) == ("transfer", "GB", "CL")}
+    assert any(i and "helicopters" in i for i in items), items

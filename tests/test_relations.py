@@ -185,6 +185,11 @@ def test_cue_fires_with_direction(sentence: str, expected: tuple) -> None:
         ("Chile, whose navy trains Peruvian officers, sold jets to Kenya.", ("support", "CL", "PE")),
         # a collective noun's "of" phrase is who acts
         ("A team of Chilean instructors is training Peruvian pilots.", ("support", "CL", "PE")),
+        # a repeated auxiliary after "and" joins a second verb to the first one's subject, past an aside
+        (
+            "Kenya, which borders Somalia, has openly backed the Peruvian army and has trained Malian officers.",
+            ("support", "KE", "ML"),
+        ),
     ],
 )
 def test_more_ways_of_saying_it(sentence: str, expected: tuple) -> None:
@@ -314,6 +319,11 @@ def test_status(sentence: str, status: str) -> None:
         ),
         # generic goods stay one consignment
         ("Norway sent shells, mortars and rockets to Chile.", [("shells, mortars and rockets", None)]),
+        # "as well as" lists named systems as "and" does
+        (
+            "Norway sold Hawk-9 drones as well as NASAMS launchers to Chile.",
+            [("Hawk-9 drones", None), ("NASAMS launchers", None)],
+        ),
     ],
 )
 def test_items_and_quantities(sentence: str, items: list) -> None:
@@ -589,3 +599,11 @@ def test_a_trading_partner_is_no_ally() -> None:
 def test_transfer_stage_words(sentence: str, status: str) -> None:
     got = [f.status for f in find_relations(sentence, _anchors(sentence)) if f.kind == "transfer"]
     assert got and got[0] == status, got
+
+
+def test_that_after_a_verb_of_saying_and_a_time_opens_what_is_said() -> None:
+    from geo.clauses import parse
+
+    sentence = "Kenya said on Friday that Peru had bought four radars from Chile."
+    p = parse(sentence, _anchors(sentence))
+    assert [c.kind for c in p.clauses if p.low[c.first] == "that"] == ["content"]
