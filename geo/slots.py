@@ -10,7 +10,7 @@ stretch ends, which actor is nearest.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -323,3 +323,25 @@ def story_seller(p: Parse, v: int, cue: Cue, tgt: Side) -> Side | None:
     if last and last[1] in tgt.ids and last[0] and not open_market and told and continued:
         return Side((last[0],))
     return None
+
+
+def fronted(p: Parse, v: int, preps: Sequence[str]) -> Side | None:
+    """A phrase put before its clause's subject with a comma: "From Ukraine, Thailand bought 49 tanks"."""
+    c = p.clause(v)
+    if p.low[c.first] not in preps or c.first + 1 >= v:
+        return None
+    pi = p.phrase_at[c.first + 1]
+    if pi < 0 or p.phrases[pi].last + 1 >= v or p.low[p.phrases[pi].last + 1] != ",":
+        return None
+    return p.named_side(pi)
+
+
+def possessor_in(p: Parse, start: int, end: int) -> Side | None:
+    """The last possessor in tokens start..end-1: "Egypt's fleet", "its equipment" (whose the things are)."""
+    owner = None
+    for k in range(start, end):
+        if p.phrase_at[k] >= 0 and p.phrases[p.phrase_at[k]].possessive:
+            owner = p.side(p.phrase_at[k])
+        elif p.low[k] in ("its", "their"):
+            owner = p.possessive_pronoun(k)
+    return owner

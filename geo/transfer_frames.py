@@ -24,8 +24,10 @@ from geo.slots import (
     after_verb,
     blocked_by,
     cut_item,
+    fronted,
     maker_in,
     owner_of,
+    possessor_in,
     reacted_to,
     shares,
     story_seller,
@@ -335,7 +337,7 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []  # "sought to bolster ... by acquiring": the later verb is the cue
     if i > 1 and p.low[i - 2] == "as" and p.low[i - 1] in ("he", "she", "it", "they", "we", "you"):
         return []  # "as many vehicles as he wants": a comparison, not a want
-    frm = p.pp(v, cue.opt("from", ["from"]), limit=30)
+    frm = p.pp(v, cue.opt("from", ["from"]), limit=30) or fronted(p, v, ("from",))
     special = _special_get(p, i, v, cue, frm)
     if special is not None:
         return special
@@ -382,7 +384,7 @@ def _got_item(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> tuple[int
     """Where the item of a getting verb is told: after the verb (before its from-phrase), or before a passive."""
     c = p.clause(v)
     item_start, item_end = v + 1, c.last
-    if frm is not None and frm.np >= 0:
+    if frm is not None and frm.np >= 0 and p.phrases[frm.np].first > v:
         item_end = p.phrases[frm.np].first - 1
     if p.passive(v) and cue.pos == "verb":
         item_start, item_end = max(c.first, i - 8), i - 1
@@ -435,21 +437,10 @@ def _special_get(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> list[H
     return None
 
 
-def _possessor_in(p: Parse, start: int, end: int) -> Side | None:
-    """The last possessor in tokens start..end-1: "Egypt's fleet", "its equipment" (whose the things are)."""
-    owner = None
-    for k in range(start, end):
-        if p.phrase_at[k] >= 0 and p.phrases[p.phrase_at[k]].possessive:
-            owner = p.side(p.phrase_at[k])
-        elif p.low[k] in ("its", "their"):
-            owner = p.possessive_pronoun(k)
-    return owner
-
-
 def _holdings_from(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
     """In "Egypt's fleet includes Rafales from France and F-16s from the United States": one transfer each."""
     c = p.clause(v)
-    owner = _possessor_in(p, c.first, v)
+    owner = possessor_in(p, c.first, v)
     if owner is None or not any(p.g.has("holding_nouns", w) for w in p.low[c.first : v]):
         return []
     out, start = [], v + 1
@@ -469,7 +460,7 @@ def _came_from(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> list[Hit
     c = p.clause(v)
     if frm is None or frm.np < 0 or p.phrases[frm.np].first > v + 3:
         return []
-    tgt = _possessor_in(p, c.first, v)
+    tgt = possessor_in(p, c.first, v)
     text = p.text(c.first, v - 1)
     if tgt is None or set(tgt.ids) & set(frm.ids) or not item_phrases(text):
         return []
