@@ -248,8 +248,8 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """In "X backed Y", "Y was backed by X", "A and B signed": subject to object (see the module)."""
     v = i + n - 1
     anchor_v = _needed_noun(p, i, v, cue)
-    if anchor_v is None:
-        return []
+    if anchor_v is None or (cue.opt("no_infinitive") and p.low[v + 1 : v + 2] == ["to"]):
+        return []  # "refused to export the engines": a refusal to act, aimed at no one
     preps = cue.opt("preps", [])
     if cue.opt("object_vs_pp"):
         # "the war pits the army against the RSF": the object against the phrase

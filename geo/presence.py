@@ -25,7 +25,9 @@ def _hosted(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
     host = p.subject(v)
     if guest is None or host is None:
         return []
-    return [Hit("influence", guest.ids, (), cue, i, members=host.ids)]
+    # "Al Udeid hosts 10,000 American personnel": a base or a town hosts them for its state
+    members = tuple(dict.fromkeys(state_of(h, ("city:", "admin1:", "other:")) for h in host.ids))
+    return [Hit("influence", guest.ids, (), cue, i, members=members)]
 
 
 def _given_to(p: Parse, i: int) -> Side | None:

@@ -207,14 +207,18 @@ def _cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: b
         for k in range(max(p.clause(i).first, i - 8), i)
     ):
         return False  # "feared it could lead to a Chinese naval base": a possibility, not a fact
-    if cue.kind == "transfer" and cue.pos == "noun" and any(p.g.has("ban_nouns", w) for w in p.low[max(0, i - 4) : i]):
-        return False  # "lifted a ban on arms sales to Chad": sales forbidden, none made
+    if cue.kind == "transfer" and cue.pos == "noun" and any(_curbing(p, w) for w in p.low[max(0, i - 4) : i]):
+        return False  # "lifted a ban on arms sales to Chad", "to restrict arms sales to X": sales forbidden, none made
     if cue.kind == "support" and _purpose_of_a_thing(p, i):
         return False  # "delivered air defence systems to protect Pyongyang": the delivery is the relation
     if cue.kind == "conflict" and any(p.g.has("settling_verbs", w) for w in p.low[max(p.clause(i).first, i - 5) : i]):
         return False  # "which settled its own border dispute with China": a quarrel that is over
     # "would consider recognising", "invited to join": not (yet) so
     return not p.hedged(i, aspirations=cue.kind not in ("transfer", "influence") or cue.opt("aspirations", False))
+
+
+def _curbing(p: Parse, w: str) -> bool:
+    return p.g.has("ban_nouns", w) or p.g.has("curbing_verbs", w)
 
 
 def _presupposed(p: Parse, i: int, cue: Cue) -> bool:

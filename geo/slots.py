@@ -42,6 +42,8 @@ def hit(cue: Cue, i: int, src: Side | None, tgt: Side | None, kind: str = "") ->
     """One hit from ``src`` to ``tgt`` (none when either is missing), of the cue's kind unless ``kind``."""
     if src is None or tgt is None:
         return []
+    if (kind or cue.kind) == "alliance" and "company" in (src.how, tgt.how):
+        return []  # "signed an agreement with Lockheed Martin": a firm is no party to an alliance
     return [Hit(kind or cue.kind, src.ids, tgt.ids, cue, i)]
 
 

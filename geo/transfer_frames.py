@@ -500,7 +500,8 @@ def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         text = p.text(after + 2, cut_item(p, after + 2, c.last))
         subj = p.subject(i, exclude=frozenset(other.ids), first=True)
         if subj is not None and item_phrases(text):
-            buys = p.g.has("deal_verbs_get", p.low[after + 1])
+            # a firm sells whatever the verb: "an agreement with Lockheed Martin to build drones"
+            buys = p.g.has("deal_verbs_get", p.low[after + 1]) or (other.how == "company" != subj.how)
             src, dst = (other, subj) if buys else (subj, other)
             return [Hit("transfer", src.ids, dst.ids, cue, i, item_text=text)]
     including = [k for k in range(after, c.last + 1) if p.low[k] in ("including", "includes", "comprising")]

@@ -13,10 +13,10 @@ __all__ = ["auxiliary_use", "modifies_item", "noun_use"]
 
 
 def modifies_item(p: Parse, i: int) -> bool:
-    """Token i names a kind of weapon with the item noun after it: "attack helicopters", "strike drones"."""
+    """Token i names a kind of weapon with the item noun after it: "attack helicopters", "training aircraft"."""
     return (
         i + 1 < len(p.low)
-        and not p.low[i].endswith(("ed", "s", "ing"))
+        and (p.low[i] == "training" or not p.low[i].endswith(("ed", "s", "ing")))
         and p.g.has("item_words", p.low[i + 1])
         and p.low[i + 1] not in ("arms", "weapons", "gas", "oil", "equipment", "technology", "fleet")
     )
@@ -65,6 +65,7 @@ def noun_use(p: Parse, i: int) -> bool:
         p.low[i].endswith("s")
         and (
             (prev.endswith("est") and len(prev) > 5)  # "the two largest ships are"
+            or (prev == "training" and i > 1 and p.finite(p.low[i - 2]))  # "gave training ships to Kenya"
             or (  # "fighters and supplies to pass", not "flies jets and fields S-300 systems"
                 prev == "and"
                 and i > 1

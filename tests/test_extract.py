@@ -467,3 +467,28 @@ def test_a_purchase_tied_to_the_story_keeps_its_seller() -> None:
     text = "Chile bought two frigates from Britain in 2019. It has since ordered six more helicopters."
     items = {r.item for r in _scene(text).relations if (r.kind, r.source, r.target) == ("transfer", "GB", "CL")}
     assert any(i and "helicopters" in i for i in items), items
+
+
+def test_a_firm_is_no_ally_and_sells_what_it_builds() -> None:
+    got = {
+        (r.kind, r.source, r.target)
+        for r in _scene("Riyadh signed an agreement with Lockheed Martin to build drones.").relations
+    }
+    assert ("transfer", "US", "SA") in got and not {g for g in got if g[0] == "alliance"}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # "training aircraft" is a kind of aircraft, no training given
+        ("Japan supplied five TC-90 training aircraft to the Philippine Navy.", ("support", "JP", "PH")),
+        # "ships" after "gave training" is the item's noun, not a second verb
+        ("Italy gave training ships to Kenya.", ("transfer", "IT", "KE", "Italy gave")),
+    ],
+)
+def test_nouns_that_look_like_cues(text: str, absent: tuple) -> None:
+    relations = _scene(text).relations
+    hits = [r for r in relations if (r.kind, r.source, r.target) == absent[:3]]
+    if len(absent) > 3:
+        hits = [r for r in hits if r.item and absent[3] in r.item]
+    assert not hits, hits
