@@ -82,7 +82,10 @@ class Context:
 
     @property
     def service(self) -> str:
-        """The state whose armed services were named most often (the latest among equals), or ""."""
+        """The story's state when its armed services were named, else the state whose were named most, or ""."""
+        focus = self.focus()
+        if focus in self.services:
+            return focus
         return max(reversed(self.services), key=self.services.__getitem__, default="")
 
     def focus_group(self, n: int, among: Sequence[str] = ()) -> tuple[str, ...]:

@@ -353,7 +353,7 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     src = frm or maker_in(p, item_start, max(item_end, item_start), tgt.ids if tgt else (), systems=True)
     if src is None and tgt is not None and c.kind == "rel" and c.marker in ("that", "which") and c.first > 0:
         src = maker_in(
-            p, max(0, c.first - 8), c.first - 1, tgt.ids, systems=True
+            p, max(0, c.first - 3), c.first - 1, tgt.ids, systems=True
         )  # "a NASAMS battery that Oslo bought"
     if src is None and tgt is not None:
         src = blocked_by(p, v)  # "wanted to buy the plant, and the contract was blocked by Chile"
