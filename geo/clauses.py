@@ -124,10 +124,10 @@ class Parse(Roles):
         self._appositions()
 
     def _phrase_start(self, i: int) -> int:
-        """The first token of the phrase around anchor token ``i``: its determiners ("the", "fellow")."""
-        first = i
-        while first > 0 and (self.g.has("determiners", self.low[first - 1]) or self.low[first - 1] == "fellow"):
-            if self.low[first - 1] == "that" and first == i:
+        """The first token of the phrase around anchor token ``i``: its determiners ("the", "fellow", "Royal")."""
+        first, low = i, self.low
+        while first > 0 and (self.g.has("determiners", low[first - 1]) or low[first - 1] in ("fellow", "royal")):
+            if low[first - 1] == "that" and first == i:
                 break  # "... and that Rwanda exercises control": a clause opens, no "that Rwanda"
             first -= 1
         return first

@@ -281,8 +281,9 @@ def carry(context: Context, anchors: Sequence[Anchor], p: Parse | None = None, s
     context.subjects = ([*context.subjects, subject[0]])[-6:]
     countries = [a.id for a in actors if a.kind == "country" and a.how != "anaphor"]
     context.previous = tuple(dict.fromkeys(countries))
-    for c in countries:
-        context.mentions[c] = context.mentions.get(c, 0) + 1
+    for a in actors:  # a firm named as a maker does not make its state the story's
+        if a.kind == "country" and a.how not in ("anaphor", "company"):
+            context.mentions[a.id] = context.mentions.get(a.id, 0) + 1
     context.actors = [x for x in context.actors if x not in countries] + list(dict.fromkeys(countries))
     if len(ids) >= 2:
         context.pair = (ids[0], ids[1])

@@ -492,3 +492,24 @@ def test_nouns_that_look_like_cues(text: str, absent: tuple) -> None:
     if len(absent) > 3:
         hits = [r for r in hits if r.item and absent[3] in r.item]
     assert not hits, hits
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Royal" before a demonym opens the phrase its preposition governs
+        ("The MH-60R is operated by the Royal Australian Navy.", ("transfer", "US", "AU")),
+        ("Norway sold four jets to the Royal Thai Air Force.", ("transfer", "NO", "TH")),
+        # an air force named by its initials is its state's
+        ("The RAAF received four P-8A aircraft from the United States.", ("transfer", "US", "AU")),
+        # firms named as makers do not make their state the story's: "the government" stays New Zealand's
+        (
+            "New Zealand ordered helicopters from Lockheed Martin and then Boeing jets. "
+            "The government has since restated the depth of its alliance with Australia.",
+            ("alliance", "AU", "NZ"),
+        ),
+    ],
+)
+def test_services_and_firms(text: str, expected: tuple) -> None:
+    got = {(r.kind, r.source, r.target) for r in _scene(text).relations}
+    assert expected in got or (expected[0], expected[2], expected[1]) in got, got
