@@ -47,6 +47,13 @@ class Modality:
             or self.g.has("head_stops", w)
         )
 
+    def opens_with_phrase(self, c: Clause) -> bool:
+        """Whether an actor phrase starts clause ``c`` (after a determiner at most)."""
+        k = c.first
+        while k < c.last and self.low[k] in ("and", "or", ",", "but", "the", "a", "an"):
+            k += 1
+        return self.phrase_at[k] >= 0 or self.low[k] in ("it", "they", "he", "she", "we")
+
     def reported_before(self, i: int) -> bool:
         """A verb of saying among the four words before token ``i``: "said on Thursday that"."""
         return any(self.g.has("reporting", w) for w in self.low[max(0, i - 4) : i])

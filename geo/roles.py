@@ -19,7 +19,6 @@ _NOT_OWNERS = frozenset({"in", "at", "on", "near", "via", "through", "by", "with
 # nouns of a rough count before "of": "deported thousands of Haitians" is aimed at the Haitians
 _QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores"})
 
-
 # auxiliaries that, repeated after "and", join a second verb to the first one's subject
 _AUXILIARIES = (["has"], ["have"], ["had"], ["is"], ["was"], ["were"], ["will"], ["would"])
 
@@ -83,7 +82,7 @@ class Roles(Modality):
         With ``platforms`` a state's weapons act for it ("Chilean warships shadowed ..."); otherwise
         "Turkish drones" names a maker, not who acts.
         """
-        wish = self._wisher(v, exclude)
+        wish = self._wisher(v, exclude) or self._object_for(v, exclude)
         if wish is not None:
             return wish
         if self._document_acts(v):
@@ -145,7 +144,7 @@ class Roles(Modality):
                     or (
                         shared
                         and self.clauses[ci].kind in ("coord", "cont")
-                        and not self._opens_with_phrase(self.clauses[ci])
+                        and not self.opens_with_phrase(self.clauses[ci])
                     )
                 ):
                     # "Egypt, which borders Sudan, has backed the army and has trained pilots": the clause
@@ -156,12 +155,12 @@ class Roles(Modality):
             return None
         return None
 
-    def _opens_with_phrase(self, c: Clause) -> bool:
-        """Whether an actor phrase starts clause ``c`` (after a determiner at most)."""
-        k = c.first
-        while k < c.last and self.low[k] in ("and", "or", ",", "but", "the", "a", "an"):
-            k += 1
-        return self.phrase_at[k] >= 0 or self.low[k] in ("it", "they", "he", "she", "we")
+    def _object_for(self, v: int, exclude: frozenset[str]) -> Side | None:
+        """The object acts in a "for"-gerund: "to reward Poland for sending tanks", "thanked Chile for helping"."""
+        pi = self.phrase_at[v - 2] if v >= 3 and self.low[v - 1] == "for" and self.low[v].endswith("ing") else -1
+        rewarded = pi >= 0 and self.g.has("rewarding_verbs", self.low[self.phrases[pi].first - 1])
+        side = self.side(pi) if rewarded and not self.phrases[pi].possessive else None
+        return None if side is None or set(side.ids) <= exclude else side
 
     def speaker_of(self, side: Side, v: int) -> bool:
         """Whether ``side`` only reports what v says: a reporting verb stands between them."""
