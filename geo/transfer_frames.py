@@ -243,8 +243,8 @@ def _given_item(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> str | None:
     if c.kind == "rel" and c.marker in ("that", "which"):
         # "corvettes that Chile has handed over to Peru": the item is what the clause hangs on
         text = relative_item(p.text(max(0, c.first - 8), c.first - 1))
-    if not item_phrases(text) or p.low[i - 1] in p.verbs:
-        return None
+    if not item_phrases(text) or p.low[i - 1] in p.verbs or p.g.has("prepositions", p.low[i - 1]):
+        return None  # "for sending troops": a gerund's object follows it, the words before are no item
     return text
 
 

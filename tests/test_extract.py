@@ -484,6 +484,8 @@ def test_a_firm_is_no_ally_and_sells_what_it_builds() -> None:
         ("Japan supplied five TC-90 training aircraft to the Philippine Navy.", ("support", "JP", "PH")),
         # "ships" after "gave training" is the item's noun, not a second verb
         ("Italy gave training ships to Kenya.", ("transfer", "IT", "KE", "Italy gave")),
+        # a gerund after a preposition has its object after it: the words before it are no item
+        ("Chile gave jets to Kenya to reward Peru for sending troops to Mali.", ("transfer", "PE", "ML", "jets")),
     ],
 )
 def test_nouns_that_look_like_cues(text: str, absent: tuple) -> None:

@@ -186,7 +186,7 @@ def test_cue_fires_with_direction(sentence: str, expected: tuple) -> None:
         # a collective noun's "of" phrase is who acts
         ("A team of Chilean instructors is training Peruvian pilots.", ("support", "CL", "PE")),
         # the object of "reward", "thank" or "blame" does what the "for"-gerund after it says
-        ("Chile gave jets to Kenya to reward Peru for sending troops to Mali.", ("transfer", "PE", "ML")),
+        ("Chile gave jets to Kenya to reward Peru for sending howitzers to Mali.", ("transfer", "PE", "ML")),
         # a repeated auxiliary after "and" joins a second verb to the first one's subject, past an aside
         (
             "Kenya, which borders Somalia, has openly backed the Peruvian army and has trained Malian officers.",
