@@ -530,6 +530,12 @@ def chosen(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     c = p.clause(v)
     supplier = p.object(v)
     buyer = p.subject(v, exclude=frozenset(supplier.ids) if supplier else frozenset())
+    if supplier is None and buyer is not None and v + 1 <= c.last and p.tokens[v + 1].anchor < 0:
+        # "Helsinki chose David's Sling": a system chosen by its name comes from its maker's state
+        named = p.text(v + 1, cut_item(p, v + 1, min(c.last, v + 6)))
+        maker = system_maker(named) if item_phrases(named) else None
+        if maker and maker not in buyer.ids:
+            return [Hit("transfer", (maker,), buyer.ids, cue, i, item_text=named)]
     if supplier is None or buyer is None or supplier.np < 0 or set(supplier.ids) & set(buyer.ids):
         return []
     start = p.phrases[supplier.np].last + 1
