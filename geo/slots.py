@@ -17,7 +17,7 @@ from itertools import combinations
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.data.wordlists import NUMBER_WORDS
-from geo.items import item_phrases, system_maker
+from geo.items import item_phrases, share, system_maker
 
 
 @dataclass
@@ -347,3 +347,61 @@ def possessor_in(p: Parse, start: int, end: int) -> Side | None:
         elif p.low[k] in ("its", "their"):
             owner = p.possessive_pronoun(k)
     return owner
+
+
+def item_after_source(p: Parse, frm: Side | None, exclude: tuple[str, ...]) -> tuple[Side, str] | None:
+    """A further item after the seller's phrase: "bought 48 tanks from Norinco in three batches and 34 APCs".
+
+    The item after "and" must carry a count, a maker or a system's name; its maker sells it, else the
+    seller named before does. Another "from" after it is :func:`shares`' to read.
+    """
+    if frm is None or frm.np < 0:
+        return None
+    c = p.clause(p.phrases[frm.np].last)
+    k = p.phrases[frm.np].last + 1
+    while (
+        k <= c.last and k - p.phrases[frm.np].last <= 5 and p.low[k] not in ("and", ",", ";") and not p.finite(p.low[k])
+    ):
+        k += 1  # "in three batches", "in 2019": an adjunct of the first purchase
+    if k < c.last and p.low[k] == "," and p.low[k + 1] == "and":
+        k += 1
+    if k >= c.last or p.low[k] != "and":
+        return None
+    stops = (",", ";", ".", "from")
+    end = next((j for j in range(k + 1, c.last + 1) if p.low[j] in stops or _verb_here(p, j)), c.last + 1)
+    if end <= c.last and p.low[end] == "from":
+        return None
+    text = p.text(k + 1, end - 1)
+    first = p.low[k + 1]
+    counted = first[:1].isdigit() or first in NUMBER_WORDS
+    maker = maker_in(p, k + 1, end - 1, exclude, systems=True)
+    opens = counted or p.tokens[k + 1].anchor >= 0 or system_maker(p.tokens[k + 1].text) is not None
+    if not opens or not item_phrases(text) or not (counted or maker is not None):
+        return None  # "... from Britain in 2018, and in September Washington approved ...": no item of the list
+    return (maker or frm), text
+
+
+def _verb_here(p: Parse, j: int) -> bool:
+    return p.low[j] in p.verbs or p.g.has("auxiliaries", p.low[j]) or p.g.has("irregular_past", p.low[j])
+
+
+def further_items(p: Parse, frm: Side | None, tgt: Side, cue: Cue, i: int, text: str) -> list[Hit]:
+    """The further transfers of a purchase: an item after the seller's phrase, and shares told by a count."""
+    out = []
+    further = item_after_source(p, frm, tgt.ids)
+    if further is not None and not set(further[0].ids) & set(tgt.ids):
+        out.append(Hit("transfer", further[0].ids, tgt.ids, cue, i, item_text=further[1]))
+    return out + [
+        Hit("transfer", s.ids, tgt.ids, cue, i, item_text=share(text, n)) for s, n in shares(p, frm, ("from",))
+    ]
+
+
+def owned_item_start(p: Parse, owner: Side) -> int:
+    """Where an item named after its owner starts: "the Thai navy's [newest frigate]"."""
+    k = p.phrases[owner.np].last + 1 if owner.np >= 0 else 0
+    return k + 1 if p.low[k : k + 1] in (["'s"], ["’s"]) else k
+
+
+def operated(p: Parse, start: int, i: int) -> bool:
+    """Whether a verb of holding or using comes before i ("operates 72 Typhoons delivered by Britain")."""
+    return any(p.g.has("operating_verbs", w) for w in p.low[start:i])

@@ -25,7 +25,10 @@ from geo.slots import (
     blocked_by,
     cut_item,
     fronted,
+    further_items,
     maker_in,
+    operated,
+    owned_item_start,
     owner_of,
     possessor_in,
     reacted_to,
@@ -54,18 +57,17 @@ def _passive_give(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> None:
     t.item_start, t.item_end = after_saying(p, c.first, i), i - 1
     if t.tgt is None and subj is not None and cue.opt("passive_recipient"):
         t.tgt = subj
-    if t.tgt is None and i > 0 and p.g.has("item_words", p.low[i - 1]) and _operated(p, c.first, i):
+    owner = possessor_in(p, c.first, i) if t.tgt is None else None
+    if owner is not None and t.src is not None and not set(owner.ids) & set(t.src.ids):
+        t.tgt = owner  # "the Thai navy's newest frigate was built by South Korea's Daewoo": built for its owner
+        t.item_start = owned_item_start(p, owner)
+    if t.tgt is None and i > 0 and p.g.has("item_words", p.low[i - 1]) and operated(p, c.first, i):
         # "The Saudi air force operates 72 Typhoons delivered by Britain": the operator received them
         src = t.src
         owner = p.subject(i, first=True, exclude=frozenset(src.ids) if src else frozenset())
         t.tgt = owner if owner is not None and owner.np != (src.np if src else -2) else None
         if t.tgt is not None and t.tgt.np >= 0:
             t.item_start = after_verb(p, p.phrases[t.tgt.np].last + 1)  # the item, not its operator
-
-
-def _operated(p: Parse, start: int, i: int) -> bool:
-    """Whether a verb of holding or using comes before i ("operates 72 Typhoons delivered by Britain")."""
-    return any(p.g.has("operating_verbs", w) for w in p.low[start:i])
 
 
 def _active_give(p: Parse, v: int, t: _Transfer) -> None:
@@ -374,10 +376,7 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             text = relative_item(text) or text  # "designed to house the two submarines that X bought"
         if not item_phrases(text):
             return []
-    out = [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
-    return out + [
-        Hit("transfer", s.ids, tgt.ids, cue, i, item_text=share(text, n)) for s, n in shares(p, frm, ("from",))
-    ]
+    return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text), *further_items(p, frm, tgt, cue, i, text)]
 
 
 def _got_item(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> tuple[int, int]:

@@ -515,3 +515,22 @@ def test_nouns_that_look_like_cues(text: str, absent: tuple) -> None:
 def test_services_and_firms(text: str, expected: tuple) -> None:
     got = {(r.kind, r.source, r.target) for r in _scene(text).relations}
     assert expected in got or (expected[0], expected[2], expected[1]) in got, got
+
+
+def _transfers(text: str) -> set[tuple]:
+    return {(r.source, r.target, r.item) for r in _scene(text).relations if r.kind == "transfer"}
+
+
+def test_further_items_after_the_sellers_phrase() -> None:
+    got = _transfers("Chile bought 40 tanks from Germany in 2019 and 12 Swedish howitzers.")
+    assert {(s, t) for s, t, _ in got} >= {("DE", "CL"), ("SE", "CL")}, got
+    got = _transfers("Peru bought 30 jets from Russia in three batches and 20 helicopters.")
+    assert {i for s, t, i in got if (s, t) == ("RU", "PE")} >= {"jets", "helicopters"}, got
+    # what follows "and" must open an item of the list: a count, a maker or a system's name
+    got = _transfers("Peru received 12 jets from Russia in 2018, and in May the US approved a sale of missiles.")
+    assert not any("missiles" in (i or "") for s, t, i in got if (s, t) == ("RU", "PE")), got
+
+
+def test_an_item_built_by_a_firm_goes_to_its_owner() -> None:
+    got = _transfers("The Peruvian navy's newest frigate was built by South Korea's Daewoo in 2019.")
+    assert ("KR", "PE") in {(s, t) for s, t, _ in got}, got
