@@ -264,11 +264,13 @@ def blocked_by(p: Parse, v: int) -> Side | None:
 def after_saying(p: Parse, start: int, i: int, *, that: bool = False) -> int:
     """Where what is said starts: past the last verb of saying (or, with ``that``, "that") in start..i-1.
 
-    "the ministry said six drones had arrived": the item is told after "said".
+    "the ministry said six drones had arrived": the item is told after "said"; a clause's opening
+    "while" or "and" is no part of it either.
     """
-    return max(
+    k = max(
         [start] + [k + 1 for k in range(start, i) if p.g.has("reporting", p.low[k]) or (that and p.low[k] == "that")]
     )
+    return k + 1 if k + 1 < i and (p.g.has("subordinators", p.low[k]) or p.low[k] in ("and", "but")) else k
 
 
 def after_verb(p: Parse, k: int) -> int:
@@ -405,3 +407,12 @@ def owned_item_start(p: Parse, owner: Side) -> int:
 def operated(p: Parse, start: int, i: int) -> bool:
     """Whether a verb of holding or using comes before i ("operates 72 Typhoons delivered by Britain")."""
     return any(p.g.has("operating_verbs", w) for w in p.low[start:i])
+
+
+def supplied_by(p: Parse, src: Side) -> Side | None:
+    """Whose supplier the giver is called in the sentence: "India, Armenia's largest arms supplier, selling ..."."""
+    for pi, ph in enumerate(p.phrases):
+        after = p.low[ph.last + 1 : ph.last + 5]
+        if ph.possessive and not set(p.ids(ph)) & set(src.ids) and {"supplier", "provider"} & {*after, ph.head}:
+            return p.side(pi)
+    return None

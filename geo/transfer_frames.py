@@ -34,6 +34,7 @@ from geo.slots import (
     reacted_to,
     shares,
     story_seller,
+    supplied_by,
 )
 
 __all__ = ["deal", "get", "give"]
@@ -164,16 +165,7 @@ def _unnamed_recipient(p: Parse, v: int, t: _Transfer, verb: bool) -> None:
     if t.src is None and p.passive(v):
         t.src = maker_in(p, t.item_start, max(t.item_end, t.item_start), (), systems=True)
     if t.src is not None:
-        t.tgt = _supplied_by(p, t.src) or _story_recipient(p, v, t.src, focus_ok=verb)
-
-
-def _supplied_by(p: Parse, src: Side) -> Side | None:
-    """Whose supplier the giver is called in the sentence: "India, Armenia's largest arms supplier, selling ..."."""
-    for pi, ph in enumerate(p.phrases):
-        after = p.low[ph.last + 1 : ph.last + 5]
-        if ph.possessive and not set(p.ids(ph)) & set(src.ids) and {"supplier", "provider"} & {*after, ph.head}:
-            return p.side(pi)
-    return None
+        t.tgt = supplied_by(p, t.src) or _story_recipient(p, v, t.src, focus_ok=verb)
 
 
 def _placed(p: Parse) -> set[int]:
