@@ -164,6 +164,10 @@ def maker_in(
             continue
         if hows & {"demonym", "company"} or ph.possessive or compound:
             return p.side(pi)
+        if ph.prep == "in" and ph.prep_at > 0 and p.g.has("making_participles", p.low[ph.prep_at - 1]):
+            made = tuple(dict.fromkeys(state_of(x) for x in ids))  # "corvettes built in Shanghai": China makes them
+            if not set(made) & set(exclude):
+                return Side(made, pi, "made-in")
     maker = system_maker(p.text(s, e)) if systems and s <= e else None
     if maker is not None and maker not in exclude:
         return Side((maker,), -1, "system")  # "ordered 42 Rafale jets": the state that makes the system
@@ -291,10 +295,15 @@ def shares(p: Parse, side: Side | None, preps: tuple[str, ...]) -> list[tuple[Si
         return out
     j = p.phrases[side.np].last + 1
     while j + 3 < len(p.low):
+        if p.low[j] == "," and p.low[j + 1] in ("which", "who"):
+            # "drones from Turkey, which were used in the north, and of vehicles from China": past the aside
+            j = next((k for k in range(j + 2, min(len(p.low) - 3, j + 25)) if p.low[k] in (",", ";", ".")), j)
         if p.low[j] == "," and p.low[j + 1] == "and":
             j += 1
             if j + 3 >= len(p.low):
                 break
+        if p.low[j] == "and" and p.low[j + 1] == "of":
+            j += 1  # "delivery of drones from Turkey and of vehicles from China"
         count = p.low[j + 1]
         # "and four from Belarus", "and two further FREMMs from Italy": a count, perhaps its own item, then the party
         k = next((k for k in range(j + 2, min(len(p.low) - 1, j + 7)) if p.low[k] in preps or not p.is_word(k)), -1)
@@ -303,7 +312,7 @@ def shares(p: Parse, side: Side | None, preps: tuple[str, ...]) -> list[tuple[Si
         if p.is_function(count):
             break  # ", as well as training from a mission": a connective, no share of its own
         # "... and rocket launchers from Brazil": an item of its own, even with no count
-        if p.low[j] not in ("and", ",") or k < 0 or p.low[k] not in preps or not (counted or item_phrases(own)):
+        if p.low[j] not in ("and", ",", "of") or k < 0 or p.low[k] not in preps or not (counted or item_phrases(own)):
             break
         pi = p.phrase_at[k + 1]
         if pi < 0:

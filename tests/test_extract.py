@@ -534,3 +534,14 @@ def test_further_items_after_the_sellers_phrase() -> None:
 def test_an_item_built_by_a_firm_goes_to_its_owner() -> None:
     got = _transfers("The Peruvian navy's newest frigate was built by South Korea's Daewoo in 2019.")
     assert ("KR", "PE") in {(s, t) for s, t, _ in got}, got
+
+
+def test_made_in_a_place_and_a_second_delivery_after_an_aside() -> None:
+    got = {(s, t) for s, t, _ in _transfers("Peru received four patrol boats built in South Korea.")}
+    assert ("KR", "PE") in got, got
+    text = (
+        "Togo has taken delivery of drones from Turkey, which were used in the north, "
+        "and of armoured vehicles from China."
+    )
+    got = {(s, t) for s, t, _ in _transfers(text)}
+    assert {("TR", "TG"), ("CN", "TG")} <= got, got
