@@ -420,11 +420,24 @@ def _unbroken(hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if not (h.kind == "alliance" and frozenset((h.source[0], h.target[0])) in broken)]
 
 
+def _continent(ident: str) -> bool:
+    """A region the size of a continent ("the only American base in Africa"): no one's sphere."""
+    if not ident.startswith("region:"):
+        return False
+    from geo.gazetteer import load_gazetteer
+
+    entry = load_gazetteer().get(ident)
+    return entry is not None and entry.area_km2 > _CONTINENT_KM2
+
+
+_CONTINENT_KM2 = 8_000_000
+
+
 def _influence(p: Parse, h: Hit, cue: str, seen: set[tuple], waters: set[str]) -> list[Finding]:
     """A sphere's findings: one per holder, over the countries it holds (a city stands for its own)."""
     # "a base in the city of Gyumri"; a verb frame's target is the sphere: "X controls Y's main port"
     held = h.members or h.target
-    members = tuple(dict.fromkeys(state_of(m) for m in held if m not in h.source))
+    members = tuple(dict.fromkeys(state_of(m) for m in held if m not in h.source and not _continent(m)))
     out = []
     for s in h.source:
         if any(state_of(m, _HELD) == s for m in members):

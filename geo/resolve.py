@@ -83,8 +83,6 @@ _PLACE_AFTER = re.compile(
     r"in\s+\d{4}|time)\b)",
     re.I,
 )
-# "David's Sling": a possessive that opens a longer capitalised name
-_NAMED_AFTER = re.compile(r"['’]s\s+([A-Z][a-z]+)")
 # below this, a town named by one word that runs on into other capitalised words is taken to be
 # part of that longer name; bigger towns are named often enough in their own right
 SMALL_TOWN_POPULATION = 100_000
@@ -184,12 +182,6 @@ def _is_literal(text: str, m: Mention) -> bool:
     if place_after or _LOCATIVE_BEFORE.search(before):
         return True
     return not (_METONYM_AFTER.match(after) or _METONYM_RELATIVE.match(after))
-
-
-def _possessive_name(text: str, m: Mention) -> bool:
-    """A town's possessive that opens a longer name ("David's Sling"), not its mayor or its port."""
-    after = _NAMED_AFTER.match(text, m.end)
-    return after is not None and after.group(1) not in AFTER_PLACE_WORDS
 
 
 def _inside_longer_name(text: str, m: Mention) -> bool:
@@ -346,7 +338,10 @@ def _resolve_one(
     if fold_key(m.text) in PERSON_PLACES and _inside_longer_name(text, m):
         return None
     nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
-    best_r, best = _pick(text, m, nxt, gaz_rs, gaz, _Evidence(doc_iso, sub_iso, state_cues, points))
+    ev = _Evidence(doc_iso, sub_iso, state_cues, points)
+    best_r, best = _pick(text, m, nxt, gaz_rs, gaz, ev)
+    if _stray_town(best, best_r, ev):
+        return None
     # a small town's one-word name, or a one-word alternate name, inside a longer one: "Golden
     # Dragon exercise", "Kyungnam University", "Comandante Pedro Campbell", "H225M Caracal helicopters"
     if (
@@ -354,10 +349,27 @@ def _resolve_one(
         and (best.population < SMALL_TOWN_POPULATION or best_r.how == "alt")
         and " " not in m.text
         and best_r.how != "capital"
-        and (_inside_longer_name(text, m) or _possessive_name(text, m))
+        and _inside_longer_name(text, m)
     ):
         return None
     return _resolved(text, m, best_r, best, gaz)
+
+
+def _stray_town(best: Entry, best_r: Reading, ev: _Evidence) -> bool:
+    """A small town in a country the story never names, far from all its other places.
+
+    Such a town is a namesake of a place the gazetteer lacks ("Mount Pleasant" in a story of the
+    Falklands is not the American town): better unmapped than mapped on another continent.
+    """
+    if best.kind != "city" or best.population >= SMALL_TOWN_POPULATION or best_r.how == "capital" or len(ev.points) < 2:
+        return False
+    if not best.iso or ev.names_country(best.iso):
+        return False
+    ds = sorted(_km((best.lat, best.lon), pt) for pt in ev.points)
+    return ds[0] > _STRAY_KM
+
+
+_STRAY_KM = 3000
 
 
 def _where_it_fights(

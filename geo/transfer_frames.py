@@ -27,6 +27,7 @@ from geo.slots import (
     fronted,
     further_items,
     maker_in,
+    only_ground,
     operated,
     owned_item_start,
     owner_of,
@@ -520,8 +521,10 @@ def chosen(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     v = i + n - 1
     c = p.clause(v)
     supplier = p.object(v)
+    if supplier is not None and supplier.np >= 0 and only_ground(p, supplier):
+        supplier = None  # "chose David's Sling": a system named like a town, no supplier
     buyer = p.subject(v, exclude=frozenset(supplier.ids) if supplier else frozenset())
-    if supplier is None and buyer is not None and v + 1 <= c.last and p.tokens[v + 1].anchor < 0:
+    if supplier is None and buyer is not None and v + 1 <= c.last:
         # "Helsinki chose David's Sling": a system chosen by its name comes from its maker's state
         named = p.text(v + 1, cut_item(p, v + 1, min(c.last, v + 6)))
         maker = system_maker(named) if item_phrases(named) else None

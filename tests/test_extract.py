@@ -545,3 +545,10 @@ def test_made_in_a_place_and_a_second_delivery_after_an_aside() -> None:
     )
     got = {(s, t) for s, t, _ in _transfers(text)}
     assert {("TR", "TG"), ("CN", "TG")} <= got, got
+
+
+def test_a_continent_is_no_sphere_and_a_blocked_sale_no_transfer() -> None:
+    relations = _scene("Camp Lemonnier in Djibouti is the only permanent American base in Africa.").relations
+    assert not [r for r in relations if r.kind == "influence" and "region:africa" in r.members], relations
+    got = _transfers("Chile has blocked the sale of Chilean-made parts to Peru since 1990.")
+    assert ("CL", "PE") not in {(s, t) for s, t, _ in got}, got
