@@ -219,6 +219,9 @@ def owner_of(p: Parse, i: int) -> Side | None:
         w = p.low[k]
         if w in ("its", "their", "his", "her"):
             return p.possessive_pronoun(k) if w in ("its", "their") else None
+        if w == "of" and k >= 2 and p.is_word(k - 1) and not p.is_function(p.low[k - 1]):
+            pj = p.phrase_at[k - 2]  # "Israel's conduct of the war": the war is Israel's
+            return p.side(pj) if pj >= 0 and p.phrases[pj].possessive else None
         # "Russia's 102nd military base", "Azerbaijan's 2021 pact with Turkey"
         ordinal = w[:1].isdigit() and (w.endswith(("st", "nd", "rd", "th")) or (len(w) == 4 and w.isdigit()))
         if not (p.tokens[k].text[0].isalpha() or ordinal) or p.g.has("prepositions", w) or p.finite(w):

@@ -185,6 +185,8 @@ def test_cue_fires_with_direction(sentence: str, expected: tuple) -> None:
         ("Chile, whose navy trains Peruvian officers, sold jets to Kenya.", ("support", "CL", "PE")),
         # a collective noun's "of" phrase is who acts
         ("A team of Chilean instructors is training Peruvian pilots.", ("support", "CL", "PE")),
+        # "X's conduct of the war": the war is X's, not the critic's
+        ("Kenya condemned Chile's conduct of the war in Peru.", ("conflict", "CL", "PE")),
         # the object of "reward", "thank" or "blame" does what the "for"-gerund after it says
         ("Chile gave jets to Kenya to reward Peru for sending howitzers to Mali.", ("transfer", "PE", "ML")),
         # a repeated auxiliary after "and" joins a second verb to the first one's subject, past an aside
