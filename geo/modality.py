@@ -14,6 +14,13 @@ from __future__ import annotations
 
 from geo.grammar import Clause, Grammar, Phrase, Token
 
+# "its" after these refers past their phrase: "troops in Mali and its army", "talks with HTS over its base"
+_NOT_OWNERS = frozenset({"in", "at", "on", "near", "via", "through", "by", "with", "against"})
+# words before "of" that place something: "southwest of Doha", "outside of Kyiv"
+_BEARINGS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outside", "km", "miles"}
+)
+
 
 class Modality:
     """Word look-ups and the modality questions asked of a cue word."""
@@ -53,6 +60,12 @@ class Modality:
         while k < c.last and self.low[k] in ("and", "or", ",", "but", "the", "a", "an"):
             k += 1
         return self.phrase_at[k] >= 0 or self.low[k] in ("it", "they", "he", "she", "we")
+
+    def locative(self, ph: Phrase) -> bool:
+        """A phrase naming where, past which "its" refers: "troops in Mali and its army", "southwest of Doha"."""
+        if ph.prep == "of":
+            return ph.prep_at > 0 and self.low[ph.prep_at - 1] in _BEARINGS
+        return ph.prep in _NOT_OWNERS
 
     def reported_before(self, i: int) -> bool:
         """A verb of saying among the four words before token ``i``: "said on Thursday that"."""

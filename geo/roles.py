@@ -14,8 +14,6 @@ from collections.abc import Sequence
 from geo.grammar import _ANCHOR, Anchor, Clause, Context, Grammar, Phrase, Side, Token
 from geo.modality import Modality
 
-# "its" after these refers past their phrase: "troops in Mali and its army", "talks with HTS over its base"
-_NOT_OWNERS = frozenset({"in", "at", "on", "near", "via", "through", "by", "with", "against"})
 # nouns of a rough count before "of": "deported thousands of Haitians" is aimed at the Haitians
 _QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores"})
 
@@ -311,7 +309,7 @@ class Roles(Modality):
         for pi in range(len(self.phrases) - 1, -1, -1):
             ph = self.phrases[pi]
             agent_acts = ph.prep == "by" and self.low[ph.last + 1 : ph.last + 2] == ["to"]  # "used by X to justify its"
-            if ph.last >= k or (ph.prep in _NOT_OWNERS and not plural and not agent_acts):
+            if ph.last >= k or (self.locative(ph) and not plural and not agent_acts):
                 continue
             if ph.last == k - 2 and self.low[k - 1] == ",":
                 continue  # "from China, its closest ally": the apposition's head is not its own owner

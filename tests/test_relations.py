@@ -611,3 +611,11 @@ def test_that_after_a_verb_of_saying_and_a_time_opens_what_is_said() -> None:
     sentence = "Kenya said on Friday that Peru had bought four radars from Chile."
     p = parse(sentence, _anchors(sentence))
     assert [c.kind for c in p.clauses if p.low[c.first] == "that"] == ["content"]
+
+
+def test_its_refers_past_a_place_named_by_its_bearing() -> None:
+    from geo.clauses import parse
+
+    sentence = "Chile moved troops to a camp north of Peru and its fleet followed."
+    p = parse(sentence, _anchors(sentence))
+    assert p.possessive_pronoun(p.find("its")).ids == ("CL",)
