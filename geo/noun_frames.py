@@ -375,6 +375,9 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     v = i + n - 1
     if cue.kind == "alliance" and i > 0 and p.g.has("economic_modifiers", p.low[i - 1]):
         return []  # "Nepal's largest trading partner": trade, not an alliance
+    non_nato = _non_nato_ally(p, i, cue)
+    if non_nato:
+        return non_nato
     owner = _noun_owner(p, i, v)
     if owner is None and cue.kind == "alliance":
         fellow = _bloc_fellow(p, i, v, cue)
@@ -396,6 +399,15 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if named is None:
         return []
     return _relational_hits(p, i, v, cue, owner, named) + _fellow(p, i, cue, owner)
+
+
+def _non_nato_ally(p: Parse, i: int, cue: Cue) -> list[Hit]:
+    """The United States grants the status in "Qatar was designated a major non-NATO ally"."""
+    k = p.tokens[i - 1].anchor if i >= 3 and p.low[i - 3 : i - 1] == ["non", "-"] else -1
+    if cue.kind != "alliance" or k < 0 or p.anchors[k].id != "bloc:nato":
+        return []
+    ally = _named_across_copula(p, i, Side(("US",)), cue) or p.subject(i, exclude=frozenset({"US"}))
+    return [Hit("alliance", ally.ids, ("US",), cue, i, symmetric=True)] if ally is not None else []
 
 
 def _bloc_fellow(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
