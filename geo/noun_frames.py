@@ -402,7 +402,7 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 
 
 def _non_nato_ally(p: Parse, i: int, cue: Cue) -> list[Hit]:
-    """The United States grants the status in "Qatar was designated a major non-NATO ally"."""
+    """The United States grants the status in "Bahrain was named a major non-NATO ally"."""
     k = p.tokens[i - 1].anchor if i >= 3 and p.low[i - 3 : i - 1] == ["non", "-"] else -1
     if cue.kind != "alliance" or k < 0 or p.anchors[k].id != "bloc:nato":
         return []

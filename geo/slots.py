@@ -43,7 +43,7 @@ def hit(cue: Cue, i: int, src: Side | None, tgt: Side | None, kind: str = "") ->
     if src is None or tgt is None:
         return []
     if (kind or cue.kind) == "alliance" and "company" in (src.how, tgt.how):
-        return []  # "signed an agreement with Lockheed Martin": a firm is no party to an alliance
+        return []  # "reached a deal with Boeing": a firm is no party to an alliance
     return [Hit(kind or cue.kind, src.ids, tgt.ids, cue, i)]
 
 
@@ -328,7 +328,7 @@ def shares(p: Parse, side: Side | None, preps: tuple[str, ...]) -> list[tuple[Si
 def story_seller(p: Parse, v: int, cue: Cue, tgt: Side) -> Side | None:
     """The seller the story already named for this buyer, when the clause ties the purchase to it.
 
-    "Qatar has since bought additional launchers", "it ordered a further six" continue the story's
+    "Oman has since bought more radars", "it ordered a further six" continue the story's
     supply; a buyer that shops on the open market, or a purchase told without such a word, does not.
     """
     last = p.context.transfer
@@ -364,7 +364,7 @@ def possessor_in(p: Parse, start: int, end: int) -> Side | None:
 
 
 def item_after_source(p: Parse, frm: Side | None, exclude: tuple[str, ...]) -> tuple[Side, str] | None:
-    """A further item after the seller's phrase: "bought 48 tanks from Norinco in three batches and 34 APCs".
+    """A further item after the seller's phrase: "bought 20 tanks from Norinco in 2019 and 12 trucks".
 
     The item after "and" must carry a count, a maker or a system's name; its maker sells it, else the
     seller named before does. Another "from" after it is :func:`shares`' to read.
@@ -391,7 +391,7 @@ def item_after_source(p: Parse, frm: Side | None, exclude: tuple[str, ...]) -> t
     maker = maker_in(p, k + 1, end - 1, exclude, systems=True)
     opens = counted or p.tokens[k + 1].anchor >= 0 or system_maker(p.tokens[k + 1].text) is not None
     if not opens or not item_phrases(text) or not (counted or maker is not None):
-        return None  # "... from Britain in 2018, and in September Washington approved ...": no item of the list
+        return None  # "... from Britain last year, and in May Washington approved ...": no item of the list
     return (maker or frm), text
 
 
@@ -417,7 +417,7 @@ def owned_item_start(p: Parse, owner: Side) -> int:
 
 
 def operated(p: Parse, start: int, i: int) -> bool:
-    """Whether a verb of holding or using comes before i ("operates 72 Typhoons delivered by Britain")."""
+    """Whether a verb of holding or using comes before i ("flies 40 jets delivered by France")."""
     return any(p.g.has("operating_verbs", w) for w in p.low[start:i])
 
 

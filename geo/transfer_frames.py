@@ -52,7 +52,7 @@ class _Transfer:
 
 
 def _passive_give(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> None:
-    """In "72 Typhoons delivered by Britain", "Peru was supplied with ...": the by-phrase gives."""
+    """In "40 jets delivered by France", "Peru was supplied with ...": the by-phrase gives."""
     c = p.clause(v)
     t.src = p.agent(v)
     subj = p.subject(v)
@@ -61,10 +61,10 @@ def _passive_give(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> None:
         t.tgt = subj
     owner = possessor_in(p, c.first, i) if t.tgt is None else None
     if owner is not None and t.src is not None and not set(owner.ids) & set(t.src.ids):
-        t.tgt = owner  # "the Thai navy's newest frigate was built by South Korea's Daewoo": built for its owner
+        t.tgt = owner  # "the navy's latest frigate, built by a Korean yard": built for its owner
         t.item_start = owned_item_start(p, owner)
     if t.tgt is None and i > 0 and p.g.has("item_words", p.low[i - 1]) and operated(p, c.first, i):
-        # "The Saudi air force operates 72 Typhoons delivered by Britain": the operator received them
+        # "The air force flies 40 jets delivered by France": the operator received them
         src = t.src
         owner = p.subject(i, first=True, exclude=frozenset(src.ids) if src else frozenset())
         t.tgt = owner if owner is not None and owner.np != (src.np if src else -2) else None
@@ -492,7 +492,7 @@ def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         text = p.text(after + 2, cut_item(p, after + 2, c.last))
         subj = p.subject(i, exclude=frozenset(other.ids), first=True)
         if subj is not None and item_phrases(text):
-            # a firm sells whatever the verb: "an agreement with Lockheed Martin to build drones"
+            # a firm sells whatever the verb: "a deal with Boeing to build drones"
             buys = p.g.has("deal_verbs_get", p.low[after + 1]) or (other.how == "company" != subj.how)
             src, dst = (other, subj) if buys else (subj, other)
             return [Hit("transfer", src.ids, dst.ids, cue, i, item_text=text)]

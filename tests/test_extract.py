@@ -433,8 +433,8 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
         ),
         # "the army" is the army of the state whose services the story names, not of the one named most
         (
-            "The Royal Thai Army bought 40 Stryker vehicles from the United States, and Washington hailed the "
-            "sale. When Washington later froze its aid, the army looked to Beijing instead and bought 30 tanks "
+            "The Royal Thai Army bought 40 Stryker carriers from Washington, which hailed the sale. "
+            "When Washington later froze its aid, the army looked to Beijing instead and bought 30 tanks "
             "from Norinco.",
             ("transfer", "CN", "TH"),
             ("transfer", "CN", "US"),
@@ -472,7 +472,7 @@ def test_a_purchase_tied_to_the_story_keeps_its_seller() -> None:
 def test_a_firm_is_no_ally_and_sells_what_it_builds() -> None:
     got = {
         (r.kind, r.source, r.target)
-        for r in _scene("Riyadh signed an agreement with Lockheed Martin to build drones.").relations
+        for r in _scene("Riyadh reached an agreement with Boeing to build drones.").relations
     }
     assert ("transfer", "US", "SA") in got and not {g for g in got if g[0] == "alliance"}, got
 
@@ -481,7 +481,7 @@ def test_a_firm_is_no_ally_and_sells_what_it_builds() -> None:
     ("text", "absent"),
     [
         # "training aircraft" is a kind of aircraft, no training given
-        ("Japan supplied five TC-90 training aircraft to the Philippine Navy.", ("support", "JP", "PH")),
+        ("Tokyo sold four TC-90 training aircraft to the Malaysian navy.", ("support", "JP", "MY")),
         # "ships" after "gave training" is the item's noun, not a second verb
         ("Italy gave training ships to Kenya.", ("transfer", "IT", "KE", "Italy gave")),
         # a gerund after a preposition has its object after it: the words before it are no item
@@ -500,14 +500,14 @@ def test_nouns_that_look_like_cues(text: str, absent: tuple) -> None:
     ("text", "expected"),
     [
         # "Royal" before a demonym opens the phrase its preposition governs
-        ("The MH-60R is operated by the Royal Australian Navy.", ("transfer", "US", "AU")),
+        ("The K9 is operated by the Royal Norwegian Army.", ("transfer", "KR", "NO")),
         ("Norway sold four jets to the Royal Thai Air Force.", ("transfer", "NO", "TH")),
         # an air force named by its initials is its state's
         ("The RAAF received four P-8A aircraft from the United States.", ("transfer", "US", "AU")),
         # firms named as makers do not make their state the story's: "the government" stays New Zealand's
         (
             "New Zealand ordered helicopters from Lockheed Martin and then Boeing jets. "
-            "The government has since restated the depth of its alliance with Australia.",
+            "The government has since reaffirmed its alliance with Australia.",
             ("alliance", "AU", "NZ"),
         ),
     ],
@@ -532,7 +532,7 @@ def test_further_items_after_the_sellers_phrase() -> None:
 
 
 def test_an_item_built_by_a_firm_goes_to_its_owner() -> None:
-    got = _transfers("The Peruvian navy's newest frigate was built by South Korea's Daewoo in 2019.")
+    got = _transfers("The Peruvian navy's largest corvette was built by South Korea's Hanwha in 2019.")
     assert ("KR", "PE") in {(s, t) for s, t, _ in got}, got
 
 
@@ -548,7 +548,7 @@ def test_made_in_a_place_and_a_second_delivery_after_an_aside() -> None:
 
 
 def test_a_continent_is_no_sphere_and_a_blocked_sale_no_transfer() -> None:
-    relations = _scene("Camp Lemonnier in Djibouti is the only permanent American base in Africa.").relations
+    relations = _scene("Camp Lemonnier in Djibouti is the largest American base in Africa.").relations
     assert not [r for r in relations if r.kind == "influence" and "region:africa" in r.members], relations
     got = _transfers("Chile has blocked the sale of Chilean-made parts to Peru since 1990.")
     assert ("CL", "PE") not in {(s, t) for s, t, _ in got}, got
