@@ -71,7 +71,7 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
             )
             if army:
                 out.append(Anchor(s, e, army, "group", "country"))
-            elif context.service:
+            elif context.service and not _MODIFIES.match(sentence, e):
                 out.append(Anchor(s, e, context.service, "anaphor", "country"))  # the service last named
             elif ident and context.mentions.get(ident, 0) >= 2:
                 out.append(Anchor(s, e, ident, "anaphor", "country"))  # "the military has since bought": the story's
@@ -145,6 +145,13 @@ def _singular(sentence: str, e: int, phrase: str, before: Sequence[Anchor], cont
 
 # "the military has since bought": the phrase is a subject, an auxiliary or past tense after it
 _ACTS_AFTER = re.compile(r"\s+(?:has|have|had|is|was|will|would|(?:also|since|then|now)\s+\w+|\w+ed)\b")
+# "the military capabilities", "the army chief": the service word modifies a noun, naming no actor
+_MODIFIES = re.compile(
+    r"\s+(?:capabilit\w*|aid|assistance|junta|government|regime|leadership|council|chiefs?|commanders?|"
+    r"spokes\w+|bases?|budget|spending|cooperation|ties|relations|exercises?|drills?|operations?|presence|"
+    r"equipment|hardware|officers?|officials?|analysts?|sources?|intelligence|courts?|academy|coup|rule|"
+    r"takeover|personnel|advisers?|advisors?|attaché)\b"
+)
 _SERVICE_AFTER = re.compile(r"\s+(?:armed forces|army|navy|military|air force|coast guard|forces)\b")
 # a state's own armed service named: "Thai Army", "Qatari Emiri Air Force", "Denmark's navy"
 _OWN_SERVICE = re.compile(

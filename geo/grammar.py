@@ -82,11 +82,17 @@ class Context:
 
     @property
     def service(self) -> str:
-        """The story's state when its armed services were named, else the state whose were named most, or ""."""
+        """Whose "the army" or "the navy" is: the story's buyer or state when its services were named.
+
+        Else the buyer the story's transfers went to, else the state whose services were named most
+        (a supplier's navy named once as a ship's former owner does not outrank the buyer's).
+        """
+        buyer = self.transfer[1] if self.transfer else ""
         focus = self.focus()
-        if focus in self.services:
-            return focus
-        return max(reversed(self.services), key=self.services.__getitem__, default="")
+        for ident in (buyer, focus):
+            if ident and ident in self.services:
+                return ident
+        return buyer or max(reversed(self.services), key=self.services.__getitem__, default="")
 
     def focus_group(self, n: int, among: Sequence[str] = ()) -> tuple[str, ...]:
         """The n countries named most often so far (for "the two countries", "the three nations").

@@ -257,6 +257,21 @@ def _named_pairs(p: Parse) -> list[Finding]:
     return out
 
 
+def _count_mentions(context: Context, anchors: Sequence[Anchor]) -> None:
+    """How often the story names each state: by name, demonym or capital, and by its towns."""
+    for a in anchors:
+        if a.kind == "country" and a.how not in ("anaphor", "company", "place"):
+            state = a.id  # a firm named as a maker does not make its state the story's
+        elif a.how == "place" and a.kind in ("city", "admin1"):
+            state = state_of(a.id)  # a story told from a state's towns is that state's too ("keel laid in Cartagena")
+        elif a.kind == "country" and a.how == "place":
+            state = a.id
+        else:
+            continue
+        if state != a.id or a.kind == "country":
+            context.mentions[state] = context.mentions.get(state, 0) + 1
+
+
 def carry(context: Context, anchors: Sequence[Anchor], p: Parse | None = None, sentence: str = "") -> None:
     """What a sentence leaves for the next sentences' pronouns: its subject, its pair, its plural actor.
 
@@ -281,9 +296,7 @@ def carry(context: Context, anchors: Sequence[Anchor], p: Parse | None = None, s
     context.subjects = ([*context.subjects, subject[0]])[-6:]
     countries = [a.id for a in actors if a.kind == "country" and a.how != "anaphor"]
     context.previous = tuple(dict.fromkeys(countries))
-    for a in actors:  # a firm named as a maker does not make its state the story's
-        if a.kind == "country" and a.how not in ("anaphor", "company"):
-            context.mentions[a.id] = context.mentions.get(a.id, 0) + 1
+    _count_mentions(context, anchors)
     context.actors = [x for x in context.actors if x not in countries] + list(dict.fromkeys(countries))
     if len(ids) >= 2:
         context.pair = (ids[0], ids[1])

@@ -84,8 +84,8 @@ def objects_before(p: Parse, k: int) -> Side | None:
 def content_actor(p: Parse, v: int) -> Side | None:
     """The first actor of the clause a verb of saying opens: "complained that Malian trawlers ..."."""
     ci = p.clause_of[v] + 1
-    if ci >= len(p.clauses) or p.clauses[ci].first > v + 2:
-        return None
+    if ci >= len(p.clauses) or p.clauses[ci].first > v + 2 or p.clauses[ci].kind == "sub":
+        return None  # "objected because it would ...": a reason, not what is said
     c = p.clauses[ci]
     for pi, ph in enumerate(p.phrases):
         if c.first <= ph.first <= c.last and not ph.prep:

@@ -552,3 +552,22 @@ def test_a_continent_is_no_sphere_and_a_blocked_sale_no_transfer() -> None:
     assert not [r for r in relations if r.kind == "influence" and "region:africa" in r.members], relations
     got = _transfers("Chile has blocked the sale of Chilean-made parts to Peru since 1990.")
     assert ("CL", "PE") not in {(s, t) for s, t, _ in got}, got
+
+
+def test_a_states_towns_count_towards_the_story_being_its() -> None:
+    """Colombia is named once, its towns three times; the Dutch three times: "the navy" is Colombia's."""
+    text = (
+        "Shipyard workers in Cartagena, Barranquilla and Santa Marta began work on the navy's first "
+        "Colombian-built frigate. Dutch engineers, a Dutch design team and the Dutch ambassador were on hand. "
+        "Later the navy bought two submarines from Germany."
+    )
+    assert ("DE", "CO") in {(s, t) for s, t, _ in _transfers(text)}
+
+
+def test_a_reason_after_an_objection_is_not_what_is_objected_to() -> None:
+    text = (
+        "Chile buys radars from Peru. Chilean yards in Valparaiso and Talcahuano build patrol boats. "
+        '"Bolivians tried to buy the yard, and also Brazil objected because it would increase the military '
+        'capabilities of Bolivia," said an analyst.'
+    )
+    assert not [r for r in _scene(text).relations if r.kind == "conflict" and r.source == "BR"]
