@@ -83,6 +83,8 @@ _PLACE_AFTER = re.compile(
     r"in\s+\d{4}|time)\b)",
     re.I,
 )
+# "David's Sling": a possessive that opens a longer capitalised name
+_NAMED_AFTER = re.compile(r"['’]s\s+([A-Z][a-z]+)")
 # below this, a town named by one word that runs on into other capitalised words is taken to be
 # part of that longer name; bigger towns are named often enough in their own right
 SMALL_TOWN_POPULATION = 100_000
@@ -182,6 +184,12 @@ def _is_literal(text: str, m: Mention) -> bool:
     if place_after or _LOCATIVE_BEFORE.search(before):
         return True
     return not (_METONYM_AFTER.match(after) or _METONYM_RELATIVE.match(after))
+
+
+def _possessive_name(text: str, m: Mention) -> bool:
+    """A small town's possessive that opens a longer name ("David's Sling"), not its mayor or its park."""
+    after = _NAMED_AFTER.match(text, m.end)
+    return after is not None and after.group(1) not in AFTER_PLACE_WORDS
 
 
 def _inside_longer_name(text: str, m: Mention) -> bool:
@@ -349,7 +357,7 @@ def _resolve_one(
         and (best.population < SMALL_TOWN_POPULATION or best_r.how == "alt")
         and " " not in m.text
         and best_r.how != "capital"
-        and _inside_longer_name(text, m)
+        and (_inside_longer_name(text, m) or _possessive_name(text, m))
     ):
         return None
     return _resolved(text, m, best_r, best, gaz)

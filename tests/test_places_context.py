@@ -197,6 +197,7 @@ def test_a_capital_stays_in_the_country_the_story_names():
         ("The yearly Golden Eagle drill ended on Friday.", "city:5423294"),  # an exercise
         ("Beijing protested after the Dalai Lama visited the country.", "city:2037930"),  # a title
         ("The navy will fly its H225M Caracal from two new bases.", "city:682747"),  # a type's name
+        ("The army wants David's Sling batteries.", "city:3711668"),  # a possessive opening a system's name
     ],
 )
 def test_a_small_towns_name_inside_a_longer_name(text, absent):
