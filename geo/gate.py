@@ -51,6 +51,8 @@ def worth_parsing(anchors: Sequence[Anchor], words: set[str], context: Context |
     # a recipient the story told of, or the story's state
     if giving and (context.transfer or context.mentions.get(context.focus(), 0) >= 3):
         return True  # "Portugal has donated body armour": to the recipient the story tells of
+    if ids and any(phrase in sentence.lower() for phrase in _story_buyer_phrases()):
+        return True  # "four submarines are on order from Germany": for the buyer the story tells of
     reaching = words & g.words["reaching_words"] or words & _described_heads()  # "the territory", "the Gulf state"
     return bool(reaching) and bool(ids or context.subjects)
 
@@ -59,6 +61,12 @@ def worth_parsing(anchors: Sequence[Anchor], words: set[str], context: Context |
 def _giving_words() -> frozenset[str]:
     """Every form of the verbs of giving (the ``give`` cue's words)."""
     return frozenset(w.split()[0] for cue in load_cues().entries if cue.id == "give" for w in cue.words)
+
+
+@lru_cache(maxsize=1)
+def _story_buyer_phrases() -> tuple[str, ...]:
+    """The words of the cues whose recipient may be the story's buyer ("on order")."""
+    return tuple(w for cue in load_cues().entries if cue.opt("story_buyer") for w in cue.words)
 
 
 @lru_cache(maxsize=1)
