@@ -563,7 +563,8 @@ def _deal_named_by_item(p: Parse, i: int, k: int, cue: Cue) -> list[Hit]:
     if p.low[k] == "to" and (p.g.has("deal_verbs_get", p.low[k + 1]) or p.g.has("deal_verbs_give", p.low[k + 1])):
         k += 1  # "a contract to buy Scorpene submarines": the item after the verb
     text = p.text(k + 1, cut_item(p, k + 1, c.last))
-    made_by = maker_in(p, k + 1, c.last, systems=True)
+    maker = system_maker(text)  # a system's own maker before a possessor after it ("... for the navy's carriers")
+    made_by = Side((maker,), -1, "system") if maker else maker_in(p, k + 1, c.last, systems=True)
     buyer = p.subject(i, exclude=frozenset(made_by.ids) if made_by else frozenset(), first=True)
     if made_by is not None and buyer is not None and item_phrases(text):
         return [Hit("transfer", made_by.ids, buyer.ids, cue, i, item_text=text)]
