@@ -140,7 +140,15 @@ def _not_a_footprint(p: Parse, i: int, v: int, cue: Cue) -> bool:
     """No footprint: "opened fire on border posts" (shooting), "US trainers rotated through its bases" (backing)."""
     if p.low[v + 1 : v + 2] == ["fire"]:
         return True
+    if p.low[v].startswith("buil"):
+        # "submarines built at Mazagon Dock": ships built for a buyer, not a base built abroad
+        craft = noun_after(p, v, _BUILT_CRAFT, 5) >= 0 or noun_before(p, i, _BUILT_CRAFT, 4) >= 0
+        return craft and noun_after(p, v, _BUILT_SITES, 6) < 0
     return cue.kind == "influence" and any(p.g.has("trainer_nouns", w) for w in p.low[max(0, i - 3) : i])
+
+
+_BUILT_CRAFT = {"submarines", "ships", "vessels", "warships", "submarine", "ship", "vessel", "warship"}
+_BUILT_SITES = {"base", "bases", "port", "airstrip", "airstrips", "jetty", "runway", "outposts", "outpost", "facility"}
 
 
 def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:

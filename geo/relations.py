@@ -207,7 +207,11 @@ def _cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: b
         for k in range(max(p.clause(i).first, i - 8), i)
     ):
         return False  # "feared it could lead to a Chinese naval base": a possibility, not a fact
-    if cue.kind == "transfer" and cue.pos == "noun" and any(_curbing(p, w) for w in p.low[max(0, i - 4) : i]):
+    if (
+        cue.kind in ("transfer", "support")
+        and cue.pos == "noun"
+        and any(_curbing(p, w) for w in p.low[max(0, i - 4) : i])
+    ):
         return False  # "lifted a ban on arms sales to Chad", "to restrict arms sales to X": sales forbidden, none made
     if cue.kind == "support" and _purpose_of_a_thing(p, i):
         return False  # "delivered air defence systems to protect Pyongyang": the delivery is the relation

@@ -164,10 +164,11 @@ def maker_in(
             continue
         if hows & {"demonym", "company"} or ph.possessive or compound:
             return p.side(pi)
-        if ph.prep == "in" and ph.prep_at > 0 and p.g.has("making_participles", p.low[ph.prep_at - 1]):
-            made = tuple(dict.fromkeys(state_of(x) for x in ids))  # "corvettes built in Shanghai": China makes them
-            if not set(made) & set(exclude):
-                return Side(made, pi, "made-in")
+        made = any(p.g.has("making_participles", w) for w in p.low[max(s, ph.prep_at - 3) : ph.prep_at])
+        if ph.prep == "in" and made:  # "built in Shanghai", "built for it in Turkey"
+            made_by = tuple(dict.fromkeys(state_of(x) for x in ids))  # China makes "corvettes built in Shanghai"
+            if not set(made_by) & set(exclude):
+                return Side(made_by, pi, "made-in")
     maker = system_maker(p.text(s, e)) if systems and s <= e else None
     if maker is not None and maker not in exclude:
         return Side((maker,), -1, "system")  # "ordered 42 Rafale jets": the state that makes the system

@@ -81,8 +81,8 @@ def _active_give(p: Parse, v: int, t: _Transfer) -> None:
     obj = p.object(v)
     if obj is not None and obj.np >= 0:
         ph = p.phrases[obj.np]
-        if all(p.anchors[k].how == "company" for k in ph.anchors):
-            return  # "delivered six Bayraktar TB2 drones": a maker's name in the item, no recipient
+        if all(p.anchors[k].how == "company" for k in ph.anchors) or p.low[ph.last + 1 : ph.last + 2] == ["-"]:
+            return  # "delivered Bayraktar TB2 drones", "Chinese-made drones": a maker's name in the item
         if ph.last + 1 < len(p.low) and p.low[ph.last + 1] == "with":
             t.tgt, t.item_start, t.item_end = obj, ph.last + 2, c.last
         elif not ph.head or not any(p.g.has("item_words", w) for w in ph.head.split()):
