@@ -313,4 +313,29 @@ def build_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
     _load_cities(gaz, data_dir)
     _load_groups(gaz, data_dir)
     _load_aliases(gaz, data_dir)
+    _load_airfields(gaz, data_dir)
     return gaz
+
+
+def _load_airfields(gaz: Gazetteer, data_dir: Path) -> None:
+    """Air bases and airports (``airfields.tsv.gz``), under names no other place bears.
+
+    A field's core name ("Evenes", "Ohakea") becomes an alias of the field unless a country, a
+    city, a region or a site already answers to it: "Bishkek" stays the city. Whether a mention
+    names the field is decided in context (:mod:`geo.resolve`).
+    """
+    path = data_dir / "airfields.tsv.gz"
+    if not path.exists():
+        return
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            pid, name, iso, lat, lon, forms = line.rstrip("\n").split("\t")
+            keys = [(form, fold_name(form)) for form in forms.split("|")]
+            keys = [(form, k) for form, k in keys if k and k not in gaz._forms and not any(gaz._city_forms(k))]
+            if not keys:
+                continue
+            gaz._add(Entry(pid, name, "other", iso or None, float(lat), float(lon), 0.0, False))
+            for form, key in keys:
+                gaz._add_form(form, pid, "alias", key)

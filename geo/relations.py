@@ -406,7 +406,7 @@ def _ok(p: Parse, ident: str, kind: str, physical: bool = False) -> bool:
 
 
 # places whose holder a sphere at home leaves out: a state's bases at home are no sway
-_HELD = ("disputed:", "city:", "admin1:")
+_HELD = ("disputed:", "city:", "admin1:", "other:airfield-")
 
 
 def _struck_state(p: Parse, source: str, target: str) -> str | None:
@@ -437,6 +437,10 @@ def _unbroken(hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if not (h.kind == "alliance" and frozenset((h.source[0], h.target[0])) in broken)]
 
 
+# a town, a province or an airfield stands for its state in a sphere ("US crews at Karup": Denmark)
+_SITES = ("city:", "admin1:", "other:airfield-")
+
+
 def _continent(ident: str) -> bool:
     """A region the size of a continent ("the only American base in Africa"): no one's sphere."""
     if not ident.startswith("region:"):
@@ -454,7 +458,7 @@ def _influence(p: Parse, h: Hit, cue: str, seen: set[tuple], waters: set[str]) -
     """A sphere's findings: one per holder, over the countries it holds (a city stands for its own)."""
     # "a base in the city of Gyumri"; a verb frame's target is the sphere: "X controls Y's main port"
     held = h.members or h.target
-    members = tuple(dict.fromkeys(state_of(m) for m in held if m not in h.source and not _continent(m)))
+    members = tuple(dict.fromkeys(state_of(m, _SITES) for m in held if m not in h.source and not _continent(m)))
     out = []
     for s in h.source:
         if any(state_of(m, _HELD) == s for m in members):

@@ -42,6 +42,7 @@ from typing import Literal
 
 from geo.data.wordlists import AFTER_PLACE_WORDS, BEFORE_PLACE_WORDS, STOP_WORDS, TERRITORIES_READ_AS_DISPUTED
 from geo.gazetteer import Entry, Gazetteer
+from geo.items import system_maker
 from geo.mentions import PERSON_PLACES, Mention, Reading, fold_key
 from geo.persons import Span, person_spans
 
@@ -348,7 +349,8 @@ def _resolve_one(
     nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
     ev = _Evidence(doc_iso, sub_iso, state_cues, points)
     best_r, best = _pick(text, m, nxt, gaz_rs, gaz, ev)
-    if _stray_town(best, best_r, ev):
+    airfield = best.id.startswith("other:airfield-")
+    if _stray_town(best, best_r, ev) or (airfield and not _airfield_named(text, m, best, ev)):
         return None
     # a small town's one-word name, or a one-word alternate name, inside a longer one: "Golden
     # Dragon exercise", "Kyungnam University", "Comandante Pedro Campbell", "H225M Caracal helicopters"
@@ -361,6 +363,21 @@ def _resolve_one(
     ):
         return None
     return _resolved(text, m, best_r, best, gaz)
+
+
+def _airfield_named(text: str, m: Mention, best: Entry, ev: _Evidence) -> bool:
+    """Whether an airfield's bare name names it here ("flew from Evenes").
+
+    It does where the text calls it a base or an airport, or puts it after "at", "from", "to" or in
+    a list, in a story that names the field's country.
+    """
+    if not best.iso or not ev.names_country(best.iso) or system_maker(m.text):
+        return False  # "Akinci drones": a weapon named like a base
+    return bool(_AIRFIELD_AFTER.match(text, m.end) or _AIRFIELD_BEFORE.search(text, max(0, m.start - 12), m.start))
+
+
+_AIRFIELD_AFTER = re.compile(r"\s+(?:air base|airbase|air force base|airport|airfield|air station|base)\b", re.I)
+_AIRFIELD_BEFORE = re.compile(r"(?:\b(?:at|from|to|near|over|in)|,|\band)\s+$")
 
 
 def _stray_town(best: Entry, best_r: Reading, ev: _Evidence) -> bool:

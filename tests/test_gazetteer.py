@@ -488,3 +488,20 @@ def test_an_alternate_name_does_not_lift_a_big_city_above_the_namesake(gaz):
     first, how = gaz.candidates("Salisbury")[0]
     assert how == "name" and first.name == "Salisbury"
     assert any(e.name == "Harare" and m == "alt" for e, m in gaz.candidates("Salisbury"))
+
+
+def test_airfields_answer_to_their_core_names_only_where_no_other_place_does(gaz):
+    assert [e.id for e, _ in gaz.candidates("Ohakea")] == ["other:airfield-NZOH"]
+    assert gaz.get("other:airfield-NZOH").iso == "NZ"
+    # a city keeps its name: Manas is the Kyrgyz town, the airport of Bishkek is no reading of it
+    assert all(not e.id.startswith("other:airfield-") for e, _ in gaz.candidates("Manas"))
+    assert not gaz.candidates("International")
+
+
+def test_the_airfield_table_is_built_from_its_package():
+    from scripts.build_airfields import core_names
+
+    assert core_names("RNZAF Base Ohakea") == ["Ohakea"]
+    assert core_names("Harstad/Narvik Airport Evenes") == ["Evenes"]
+    assert core_names("U-Tapao International Airport") == ["U-Tapao"]
+    assert core_names("Charleston Afb/International Airport") == ["Charleston"]

@@ -215,3 +215,11 @@ def test_a_small_namesake_far_from_every_other_place_is_left_unmapped() -> None:
     places = _places("British troops at Mount Pleasant watch ships sailing from Mar del Plata and Bahía Blanca.")
     assert not [p for p in places if p.startswith("city:") and p in {"city:4588165", "city:4139673"}], places
     assert len([p for p in places if p.startswith("city:")]) == 2
+
+
+def test_an_airfield_is_mapped_where_the_text_makes_it_one():
+    places = _places("Norwegian F-35s flew from Evenes, and Danish jets are based at Karup and Aalborg.")
+    assert "other:airfield-ENEV" in places and "other:airfield-EKKA" in places
+    # not in a story that never names the field's country, nor as a bare word with no place cue
+    assert "other:airfield-ENEV" not in _places("Chilean F-16s flew from Evenes.")
+    assert "other:airfield-NZOH" not in _places("New Zealand officials said Ohakea matters.")
