@@ -36,7 +36,7 @@ _GENERIC = (
     r"(?:International|Intl|Airport|Airfield|Aerodrome|Air Base|Airbase|Air Force Base|AFB|Air Station|"
     r"Naval Air Station|Army Airfield|Regional|Municipal|Domestic|Airstrip|Military|Base)"
 )
-_SUFFIX = re.compile(rf"\s+{_GENERIC}(?:\s+{_GENERIC})*\s*$", re.I)
+_SUFFIX = re.compile(rf"\s+{_GENERIC}(?:\s+{_GENERIC})*\s*$")
 _PREFIX = re.compile(
     r"^(?:RAF|RAAF Base|RNZAF Base|RAAF|CFB|NAS|Base A[ée]rea(?: de)?|Aeroporto(?: de)?|Aeropuerto(?: de)?|"
     r"A[ée]roport(?: de)?|Flughafen|Fliegerhorst|Air Base|Naval Base)\s+"

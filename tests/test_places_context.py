@@ -223,3 +223,9 @@ def test_an_airfield_is_mapped_where_the_text_makes_it_one():
     # not in a story that never names the field's country, nor as a bare word with no place cue
     assert "other:airfield-ENEV" not in _places("Chilean F-16s flew from Evenes.")
     assert "other:airfield-NZOH" not in _places("New Zealand officials said Ohakea matters.")
+
+
+def test_the_gulf_and_other_named_features():
+    places = _places("Warships patrol the Gulf near Bahrain, while troops face each other across the Line of Control.")
+    assert "sea:persian-gulf" in places and "other:line-of-control" in places
+    assert "sea:gulf-of-oman" in _places("Iran seized a tanker in the Gulf of Oman.")
