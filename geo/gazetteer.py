@@ -33,7 +33,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, cast
 
 from geo.data import wordlists
 from geo.data.wordlists import TERRITORIES_READ_AS_DISPUTED
@@ -173,6 +173,10 @@ class Gazetteer:
         self._capital_of: dict[str, str] = {}
         self._redirect: dict[str, str] = {}
         self._ranked: dict[str, tuple[Form, ...]] | None = None
+        # small towns and airfields (towns.tsv.gz, airfields.tsv.gz), named only in context: their rows by
+        # id, parsed into entries when asked for, and their ids by folded form
+        self._minor_rows: dict[str, str] = {}
+        self._minor_keys: dict[str, list[str]] = {}
 
     # -- building ------------------------------------------------------------
     def _add(self, entry: Entry) -> None:
@@ -232,6 +236,8 @@ class Gazetteer:
                 line = self._city_line(entry_id)
                 if line is not None:
                     entry = self._city_cache[entry_id] = _city_entry(entry_id, line)
+                elif entry_id in self._minor_rows:
+                    entry = self._city_cache[entry_id] = _minor_entry(entry_id, self._minor_rows[entry_id])
         return entry
 
     def _rank_key(self, form: Form) -> tuple[float, int, float]:
@@ -261,7 +267,10 @@ class Gazetteer:
 
     def _readings(self, key: str) -> list[Form]:
         names, alts = self._city_forms(key)
-        return self._merge(self._forms.get(key, ()), names, alts)
+        forms = self._forms.get(key, ())
+        if not forms and not names and not alts and key in self._minor_keys:
+            return [Form(i, "name") for i in self._minor_keys[key]]  # forms no other place bears
+        return self._merge(forms, names, alts)
 
     def _merge(self, forms: list[Form] | tuple[()], names: str, alts: str) -> list[Form]:
         """Ranked readings from the primary forms and a city_forms row's name and alt ids."""
@@ -305,6 +314,10 @@ class Gazetteer:
             if entry is not None:
                 out.append((entry, f.match))
         return out
+
+    def is_minor(self, entry_id: str) -> bool:
+        """Whether an entry is a small town or an airfield, which a text names only in context."""
+        return entry_id in self._minor_rows
 
     def is_ambiguous(self, name: str) -> bool:
         """True when ``name`` is marked as naming several places equally ("Korean", "Congo")."""
@@ -418,6 +431,13 @@ class Gazetteer:
         if entry.members:
             return shapes.union(entry.members)
         return shapes.geometry(entry.id)
+
+
+def _minor_entry(entry_id: str, row: str) -> Entry:
+    """An entry from a towns or airfields row: name, kind, iso, lat, lon, population."""
+    name, kind, iso, lat, lon, pop = row.split("\t")
+    kind_t = cast(EntryKind, kind)
+    return Entry(entry_id, name, kind_t, iso or None, float(lat), float(lon), 0.0, False, int(pop or 0))
 
 
 def _city_entry(city_id: str, line: str) -> Entry:

@@ -304,8 +304,12 @@ def _load_aliases(gaz: Gazetteer, data_dir: Path) -> None:
             gaz._ambiguous.add(fold_name(form))
 
 
-def build_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
-    """A new gazetteer from the tables in ``data_dir`` (uncached; see :func:`load_gazetteer`)."""
+def build_gazetteer(data_dir: Path = DATA_DIR, *, minor: bool = True) -> Gazetteer:
+    """A new gazetteer from the tables in ``data_dir`` (uncached; see :func:`load_gazetteer`).
+
+    Without ``minor`` the small towns and airfields are left out (their build scripts ask which
+    forms the rest leaves free).
+    """
     gaz = Gazetteer()
     _load_countries(gaz, data_dir)
     _load_places(gaz, data_dir)
@@ -313,29 +317,28 @@ def build_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
     _load_cities(gaz, data_dir)
     _load_groups(gaz, data_dir)
     _load_aliases(gaz, data_dir)
-    _load_airfields(gaz, data_dir)
+    if minor:
+        for name in ("airfields.tsv.gz", "towns.tsv.gz"):
+            _load_minor(gaz, data_dir / name)
     return gaz
 
 
-def _load_airfields(gaz: Gazetteer, data_dir: Path) -> None:
-    """Air bases and airports (``airfields.tsv.gz``), under names no other place bears.
+def _load_minor(gaz: Gazetteer, path: Path) -> None:
+    """Small towns or airfields: rows kept as text until asked for, ids by the folded forms they answer to.
 
-    A field's core name ("Evenes", "Ohakea") becomes an alias of the field unless a country, a
-    city, a region or a site already answers to it: "Bishkek" stays the city. Whether a mention
-    names the field is decided in context (:mod:`geo.resolve`).
+    The build scripts (``scripts/build_towns.py``, ``scripts/build_airfields.py``) kept only forms no
+    country, city, region or site bore; whether a mention names such a place is decided in context
+    (:mod:`geo.resolve`).
     """
-    path = data_dir / "airfields.tsv.gz"
     if not path.exists():
         return
+    rows, keys = gaz._minor_rows, gaz._minor_keys
     with gzip.open(path, "rt", encoding="utf-8") as f:
         for line in f:
-            if line.startswith("#"):
+            if line[0] == "#":
                 continue
-            pid, name, iso, lat, lon, forms = line.rstrip("\n").split("\t")
-            keys = [(form, fold_name(form)) for form in forms.split("|")]
-            keys = [(form, k) for form, k in keys if k and k not in gaz._forms and not any(gaz._city_forms(k))]
-            if not keys:
-                continue
-            gaz._add(Entry(pid, name, "other", iso or None, float(lat), float(lon), 0.0, False))
-            for form, key in keys:
-                gaz._add_form(form, pid, "alias", key)
+            pid, rest = line.rstrip("\n").split("\t", 1)
+            row, forms = rest.rsplit("\t", 1)
+            rows[pid] = row
+            for key in forms.split("|"):
+                keys.setdefault(key, []).append(pid)

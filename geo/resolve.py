@@ -264,8 +264,8 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> 
                     doc_iso[r.actor.iso] += 1
                 continue
             e = gaz.get(r.id)
-            if e is None:
-                continue
+            if e is None or gaz.is_minor(e.id):
+                continue  # a small town or an airfield is evidence only once kept (see _minor_named)
             if e.kind == "country":
                 doc_iso[e.id] += 1
             elif e.iso and e.kind in ("city", "admin1"):
@@ -293,6 +293,8 @@ def _local_points(mentions: Sequence[Mention], gaz: Gazetteer) -> list[tuple[flo
             continue
         entries = [gaz.get(r.id) for r in m.readings]
         e = entries[0]
+        if e is not None and gaz.is_minor(e.id):
+            continue
         # one place, or a city and the province named after it ("Bishkek": the city and its region)
         if e is None or e.kind not in ("city", "admin1") or any(x is None or x.iso != e.iso for x in entries):
             continue
@@ -349,8 +351,7 @@ def _resolve_one(
     nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
     ev = _Evidence(doc_iso, sub_iso, state_cues, points)
     best_r, best = _pick(text, m, nxt, gaz_rs, gaz, ev)
-    airfield = best.id.startswith("other:airfield-")
-    if _stray_town(best, best_r, ev) or (airfield and not _airfield_named(text, m, best, ev)):
+    if _stray_town(best, best_r, ev) or (gaz.is_minor(best.id) and not _minor_named(text, m, best, ev)):
         return None
     # a small town's one-word name, or a one-word alternate name, inside a longer one: "Golden
     # Dragon exercise", "Kyungnam University", "Comandante Pedro Campbell", "H225M Caracal helicopters"
@@ -365,19 +366,24 @@ def _resolve_one(
     return _resolved(text, m, best_r, best, gaz)
 
 
-def _airfield_named(text: str, m: Mention, best: Entry, ev: _Evidence) -> bool:
-    """Whether an airfield's bare name names it here ("flew from Evenes").
+def _minor_named(text: str, m: Mention, best: Entry, ev: _Evidence) -> bool:
+    """Whether a small town's or an airfield's bare name names it here ("flew from Evenes").
 
-    It does where the text calls it a base or an airport, or puts it after "at", "from", "to" or in
-    a list, in a story that names the field's country.
+    It does where the text calls it a base, an airport or a town, or puts it after "at", "from", "to"
+    or in a list, in a story that names its country.
     """
-    if not best.iso or not ev.names_country(best.iso) or system_maker(m.text):
+    # its country named, not only by such places themselves
+    named = bool(best.iso) and (ev.doc_iso[best.iso or ""] > 0 or ev.sub_iso[best.iso or ""] > 1)
+    if not named or system_maker(m.text):
         return False  # "Akinci drones": a weapon named like a base
+    if best.kind == "city":  # a town: "in Pahalgam", "near the town of Panjgur", not "Arab states" or "and Ortega"
+        return bool(_TOWN_BEFORE.search(text, max(0, m.start - 16), m.start))
     return bool(_AIRFIELD_AFTER.match(text, m.end) or _AIRFIELD_BEFORE.search(text, max(0, m.start - 12), m.start))
 
 
 _AIRFIELD_AFTER = re.compile(r"\s+(?:air base|airbase|air force base|airport|airfield|air station|base)\b", re.I)
-_AIRFIELD_BEFORE = re.compile(r"(?:\b(?:at|from|to|near|over|in)|,|\band)\s+$")
+_TOWN_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|to|town of|village of|city of|port of)\s+$")
+_AIRFIELD_BEFORE = re.compile(r"(?:\b(?:at|from|to|near|over|in|town of|village of|city of|port of)|,|\band)\s+$")
 
 
 def _stray_town(best: Entry, best_r: Reading, ev: _Evidence) -> bool:

@@ -28,6 +28,10 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts.build_towns import free_keys
+
 AIRPORTSDATA = "airportsdata==20260905"
 OUT = Path(__file__).resolve().parent.parent / "geo" / "data" / "airfields.tsv.gz"
 
@@ -59,19 +63,18 @@ def core_names(name: str) -> list[str]:
     return [c for c in dict.fromkeys(out) if len(c) >= 4 and c.lower() not in _NOT_NAMES]
 
 
-def rows(csv_text: str) -> list[list[str]]:
-    """The kept airfields: id, name, iso, lat, lon, forms (|)."""
+def rows(csv_text: str, free) -> list[list[str]]:
+    """The kept airfields: id, name, kind, iso, lat, lon, population (none), keys (|)."""
     out = []
     for r in csv.DictReader(io.StringIO(csv_text)):
         if not r["icao"] or not (r["iata"] or _MILITARY.search(r["name"])):
             continue
-        forms = core_names(r["name"])
-        if not forms:
+        keys = free(core_names(r["name"]))
+        if not keys:
             continue
         lat, lon = float(r["lat"]), float(r["lon"])
-        out.append(
-            [f"other:airfield-{r['icao']}", r["name"], r["country"], f"{lat:.4f}", f"{lon:.4f}", "|".join(forms)]
-        )
+        row = [f"other:airfield-{r['icao']}", r["name"], "other", r["country"], f"{lat:.4f}", f"{lon:.4f}", ""]
+        out.append([*row, "|".join(keys)])
     return out
 
 
@@ -86,10 +89,10 @@ def fetch(work: Path) -> str:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        table = rows(fetch(Path(tmp)))
+        table = rows(fetch(Path(tmp)), free_keys)
     header = (
         f"# Airfields from {AIRPORTSDATA} (PyPI, MIT licence), built by scripts/build_airfields.py.\n"
-        "# Columns: id, name, iso, lat, lon, forms (|)\n"
+        "# Columns: id, name, kind, iso, lat, lon, population, folded forms no other place bears (|)\n"
     )
     with gzip.open(OUT, "wt", encoding="utf-8", newline="") as f:
         f.write(header)

@@ -492,7 +492,10 @@ def test_an_alternate_name_does_not_lift_a_big_city_above_the_namesake(gaz):
 
 def test_airfields_answer_to_their_core_names_only_where_no_other_place_does(gaz):
     assert [e.id for e, _ in gaz.candidates("Ohakea")] == ["other:airfield-NZOH"]
-    assert gaz.get("other:airfield-NZOH").iso == "NZ"
+    assert gaz.get("other:airfield-NZOH").iso == "NZ" and gaz.is_minor("other:airfield-NZOH")
+    # small towns too: the Abkhaz town of Ochamchire, kept as text until asked for
+    town = gaz.resolve("Ochamchire")
+    assert town is not None and town.kind == "city" and town.iso == "GE" and 5000 <= town.population < 15000
     # a city keeps its name: Manas is the Kyrgyz town, the airport of Bishkek is no reading of it
     assert all(not e.id.startswith("other:airfield-") for e, _ in gaz.candidates("Manas"))
     assert not gaz.candidates("International")

@@ -229,3 +229,11 @@ def test_the_gulf_and_other_named_features():
     places = _places("Warships patrol the Gulf near Bahrain, while troops face each other across the Line of Control.")
     assert "sea:persian-gulf" in places and "other:line-of-control" in places
     assert "sea:gulf-of-oman" in _places("Iran seized a tanker in the Gulf of Oman.")
+
+
+def test_a_small_town_is_mapped_after_a_preposition_in_a_story_of_its_country():
+    text = "Georgian officials said Russia is expanding the port at Ochamchire. Georgia protested."
+    assert "city:612652" in _places(text)
+    # not where the story never names its country, nor without a word that makes it a place
+    assert "city:612652" not in _places("Officials said work continues at Ochamchire.")
+    assert "city:612652" not in _places("Georgia said Ochamchire matters.")
