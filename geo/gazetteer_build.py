@@ -318,7 +318,7 @@ def build_gazetteer(data_dir: Path = DATA_DIR, *, minor: bool = True) -> Gazette
     _load_groups(gaz, data_dir)
     _load_aliases(gaz, data_dir)
     if minor:
-        for name in ("airfields.tsv.gz", "towns.tsv.gz"):
+        for name in ("towns.tsv.gz", "airfields.tsv.gz"):  # a town before the airfield named after it
             _load_minor(gaz, data_dir / name)
     return gaz
 

@@ -383,7 +383,9 @@ def _minor_named(text: str, m: Mention, best: Entry, ev: _Evidence) -> bool:
 
 _AIRFIELD_AFTER = re.compile(r"\s+(?:air base|airbase|air force base|airport|airfield|air station|base)\b", re.I)
 _TOWN_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|to|town of|village of|city of|port of)\s+$")
-_AIRFIELD_BEFORE = re.compile(r"(?:\b(?:at|from|to|near|over|in|town of|village of|city of|port of)|,|\band)\s+$")
+_AIRFIELD_BEFORE = re.compile(
+    r"(?:\b(?:at|from|to|near|over|in|town of|village of|city of|port of|(?i:base|air base|airbase))|,|\band)\s+$"
+)
 
 
 def _stray_town(best: Entry, best_r: Reading, ev: _Evidence) -> bool:

@@ -60,6 +60,9 @@ def core_names(name: str) -> list[str]:
         core = _SUFFIX.sub("", _PREFIX.sub("", part)).strip()
         if core and core != part:
             out.append(core)
+            words = core.split()
+            if len(words) == 2 and len(words[1]) >= 7:
+                out.append(words[1])  # "Vojens Skrydstrup" is mostly "Skrydstrup"
     return [c for c in dict.fromkeys(out) if len(c) >= 4 and c.lower() not in _NOT_NAMES]
 
 
