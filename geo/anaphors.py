@@ -128,7 +128,7 @@ def _singular(sentence: str, e: int, phrase: str, before: Sequence[Anchor], cont
     organ = phrase in ("the navy", "the air force", "the coast guard")
     if organ and services:
         ident = services[-1]  # "drones to the Chadian army, boats to the navy": that state's navy
-    elif organ and context.service and not (possessive and countries):
+    elif organ and context.service:
         ident = context.service  # "The Royal Thai Army ... The navy signed for": the state last named with a service
     elif organ and possessive and len(set(countries)) > 1:
         ident = countries[-1]  # "Australia, which trains Cambodian officers, gave boats to the navy's unit"

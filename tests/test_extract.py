@@ -571,3 +571,12 @@ def test_a_reason_after_an_objection_is_not_what_is_objected_to() -> None:
         'capabilities of Bolivia," said an analyst.'
     )
     assert not [r for r in _scene(text).relations if r.kind == "conflict" and r.source == "BR"]
+
+
+def test_the_navys_unit_is_the_story_buyers_whoever_the_clause_names() -> None:
+    text = (
+        "Chile bought frigates from Britain. The air force received jets bought from Denmark, "
+        "and the navy's air wing received two patrol aircraft purchased from Norway."
+    )
+    got = {(s, t) for s, t, _ in _transfers(text)}
+    assert ("NO", "CL") in got and ("NO", "DK") not in got, got
