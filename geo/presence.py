@@ -151,6 +151,12 @@ _BUILT_CRAFT = {"submarines", "ships", "vessels", "warships", "submarine", "ship
 _BUILT_SITES = {"base", "bases", "port", "airstrip", "airstrips", "jetty", "runway", "outposts", "outpost", "facility"}
 
 
+def _seller_of_items(p: Parse, v: int, owner: Side) -> bool:
+    """Whether the owner sells the items that act in the relative clause ("from Norway, which will operate")."""
+    c = p.clause(v)
+    return c.kind == "rel" and owner.np >= 0 and owner.np == c.antecedent and p.phrases[owner.np].prep in ("from", "by")
+
+
 def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """Troops, bases, influence of X in A, B and C: influence X → members."""
     v = i + n - 1
@@ -167,7 +173,7 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if any(w in cue.opt("not_after", ()) for w in p.low[max(0, i - 4) : i]):
         return []  # "Spain trains Bolivian police officers in Madrid": trainees, not a contingent sent
     owner = _presence_owner(p, i, v, cue)
-    if owner is None or (cue.opt("counted") and not _counted(p, owner)):
+    if owner is None or (cue.opt("counted") and not _counted(p, owner)) or _seller_of_items(p, v, owner):
         return []
     if only_ground(p, owner):
         return []  # "the Falklands garrison": where the garrison is, not whose
