@@ -100,7 +100,7 @@ def _passive_agent_patient(p: Parse, i: int, v: int, cue: Cue, preps: list[str])
     if src is None and cue.opt("passive_from"):
         src = p.pp(v, ("from",), limit=6)  # "diplomats being expelled from Germany"
     if src is None and cue.kind == "support" and p.low[v] == "trained":
-        src = p.pp(v, ("in", "at"), limit=4)  # "Thai officers have been trained in the United States": there, by it
+        src = p.pp(v, ("in", "at"), limit=4)  # "officers trained in Britain": there, by it
     if src is None and cue.opt("passive_owner") and tgt is not None:
         # "11,000 North Korean soldiers had been deployed to Russia": the soldiers' state sends them
         return hit(cue, i, tgt, p.pp(v, preps, limit=cue.opt("pp_within", 25)) if preps else None)

@@ -52,7 +52,7 @@ def worth_parsing(anchors: Sequence[Anchor], words: set[str], context: Context |
     if giving and (context.transfer or context.mentions.get(context.focus(), 0) >= 3):
         return True  # "Portugal has donated body armour": to the recipient the story tells of
     if ids and any(phrase in sentence.lower() for phrase in _story_buyer_phrases()):
-        return True  # "four submarines are on order from Germany": for the buyer the story tells of
+        return True  # "six frigates are on order from Italy": for the buyer the story tells of
     reaching = words & g.words["reaching_words"] or words & _described_heads()  # "the territory", "the Gulf state"
     return bool(reaching) and bool(ids or context.subjects)
 

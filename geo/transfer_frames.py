@@ -453,7 +453,7 @@ def _came_from(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> list[Hit
     if frm is None or frm.np < 0 or p.phrases[frm.np].first > v + 3:
         return []
     tgt = possessor_in(p, c.first, v)
-    if tgt is None and cue.opt("story_buyer"):  # "Four submarines are on order from Germany": the story's buyer's
+    if tgt is None and cue.opt("story_buyer"):  # "Six frigates are on order from Italy": the story's buyer's
         buyer = p.context.transfer[1] if p.context.transfer else p.context.focus(exclude=frm.ids)
         tgt = Side((buyer,), -1, "context") if buyer and p.context.mentions.get(buyer, 0) >= 2 else None
     text = p.text(c.first, v - 1)

@@ -567,8 +567,8 @@ def test_a_states_towns_count_towards_the_story_being_its() -> None:
 def test_a_reason_after_an_objection_is_not_what_is_objected_to() -> None:
     text = (
         "Chile buys radars from Peru. Chilean yards in Valparaiso and Talcahuano build patrol boats. "
-        '"Bolivians tried to buy the yard, and also Brazil objected because it would increase the military '
-        'capabilities of Bolivia," said an analyst.'
+        '"Bolivians wanted the yard, and Brazil objected because the sale would boost the military '
+        'capabilities of Bolivia," an analyst said.'
     )
     assert not [r for r in _scene(text).relations if r.kind == "conflict" and r.source == "BR"]
 
@@ -576,7 +576,7 @@ def test_a_reason_after_an_objection_is_not_what_is_objected_to() -> None:
 def test_the_navys_unit_is_the_story_buyers_whoever_the_clause_names() -> None:
     text = (
         "Chile bought frigates from Britain. The air force received jets bought from Denmark, "
-        "and the navy's air wing received two patrol aircraft purchased from Norway."
+        "and the navy's air wing received two transport planes acquired from Norway."
     )
     got = {(s, t) for s, t, _ in _transfers(text)}
     assert ("NO", "CL") in got and ("NO", "DK") not in got, got
