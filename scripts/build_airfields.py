@@ -19,7 +19,6 @@ Usage: ``python scripts/build_airfields.py`` (writes the file and prints how man
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 import re
 import subprocess
@@ -30,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.build_towns import free_keys
+from scripts.build_towns import free_keys, write_table
 
 AIRPORTSDATA = "airportsdata==20260905"
 OUT = Path(__file__).resolve().parent.parent / "geo" / "data" / "airfields.tsv.gz"
@@ -97,10 +96,7 @@ def main() -> None:
         f"# Airfields from {AIRPORTSDATA} (PyPI, MIT licence), built by scripts/build_airfields.py.\n"
         "# Columns: id, name, kind, iso, lat, lon, population, folded forms no other place bears (|)\n"
     )
-    with gzip.open(OUT, "wt", encoding="utf-8", newline="") as f:
-        f.write(header)
-        for row in table:
-            f.write("\t".join(row) + "\n")
+    write_table(OUT, header, table)
     print(f"{len(table)} airfields -> {OUT}")
 
 

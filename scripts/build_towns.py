@@ -16,6 +16,7 @@ Usage: ``python scripts/build_towns.py`` (writes the file and prints how many ro
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import subprocess
 import sys
@@ -101,11 +102,23 @@ def main() -> None:
         "built by scripts/build_towns.py.\n"
         "# Columns: id, name, kind, iso, lat, lon, population, folded forms no other place bears (|)\n"
     )
-    with gzip.open(OUT, "wt", encoding="utf-8", newline="") as f:
+    write_table(OUT, header, table)
+    print(f"{len(table)} towns -> {OUT}")
+
+
+def write_table(path: Path, header: str, table: list[list[str]]) -> None:
+    """A gzipped tab-separated table under its comment header (the format geo/gazetteer_build.py reads).
+
+    The gzip header carries no time, so a rebuild from the same package gives the same bytes.
+    """
+    with (
+        open(path, "wb") as raw,
+        gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz,
+        io.TextIOWrapper(gz, encoding="utf-8", newline="") as f,
+    ):
         f.write(header)
         for row in table:
             f.write("\t".join(row) + "\n")
-    print(f"{len(table)} towns -> {OUT}")
 
 
 if __name__ == "__main__":
