@@ -264,16 +264,15 @@ def _named_pairs(p: Parse) -> list[Finding]:
 def _count_mentions(context: Context, anchors: Sequence[Anchor]) -> None:
     """How often the story names each state: by name, demonym or capital, and by its towns."""
     for a in anchors:
-        if a.kind == "country" and a.how not in ("anaphor", "company", "place"):
+        if a.kind == "country" and a.how not in ("anaphor", "company"):
             state = a.id  # a firm named as a maker does not make its state the story's
         elif a.how == "place" and a.kind in ("city", "admin1"):
             state = state_of(a.id)  # a story told from a state's towns is that state's too ("keel laid in Cartagena")
-        elif a.kind == "country" and a.how == "place":
-            state = a.id
+            if state == a.id:
+                continue  # a town the gazetteer puts in no state
         else:
             continue
-        if state != a.id or a.kind == "country":
-            context.mentions[state] = context.mentions.get(state, 0) + 1
+        context.mentions[state] = context.mentions.get(state, 0) + 1
 
 
 def carry(context: Context, anchors: Sequence[Anchor], p: Parse | None = None, sentence: str = "") -> None:

@@ -373,7 +373,7 @@ def _minor_named(text: str, m: Mention, best: Entry, ev: _Evidence) -> bool:
     or in a list, in a story that names its country.
     """
     # its country named, not only by such places themselves
-    named = bool(best.iso) and (ev.doc_iso[best.iso or ""] > 0 or ev.sub_iso[best.iso or ""] > 1)
+    named = bool(best.iso and (ev.doc_iso[best.iso] > 0 or ev.sub_iso[best.iso] > 1))
     if not named or system_maker(m.text):
         return False  # "Akinci drones": a weapon named like a base
     if best.kind == "city":  # a town: "in Pahalgam", "near the town of Panjgur", not "Arab states" or "and Ortega"
@@ -398,8 +398,7 @@ def _stray_town(best: Entry, best_r: Reading, ev: _Evidence) -> bool:
         return False
     if not best.iso or ev.names_country(best.iso):
         return False
-    ds = sorted(_km((best.lat, best.lon), pt) for pt in ev.points)
-    return ds[0] > _STRAY_KM
+    return min(_km((best.lat, best.lon), pt) for pt in ev.points) > _STRAY_KM
 
 
 _STRAY_KM = 3000
