@@ -14,13 +14,6 @@ from __future__ import annotations
 
 from geo.grammar import Clause, Grammar, Phrase, Token
 
-# "its" after these refers past their phrase: "troops in Mali and its army", "talks with HTS over its base"
-_NOT_OWNERS = frozenset({"in", "at", "on", "near", "via", "through", "by", "with", "against"})
-# words before "of" that place something: "southwest of Doha", "outside of Kyiv"
-_BEARINGS = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outside", "km", "miles"}
-)
-
 
 class Modality:
     """Word look-ups and the modality questions asked of a cue word."""
@@ -64,8 +57,8 @@ class Modality:
     def locative(self, ph: Phrase) -> bool:
         """A phrase naming where, past which "its" refers: "troops in Mali and its army", "southwest of Doha"."""
         if ph.prep == "of":
-            return ph.prep_at > 0 and self.low[ph.prep_at - 1] in _BEARINGS
-        return ph.prep in _NOT_OWNERS
+            return ph.prep_at > 0 and self.g.has("bearings", self.low[ph.prep_at - 1])
+        return self.g.has("locative_prepositions", ph.prep)
 
     def reported_before(self, i: int) -> bool:
         """A verb of saying among the four words before token ``i``: "said on Thursday that"."""

@@ -36,7 +36,7 @@ def _given_to(p: Parse, i: int) -> Side | None:
         pi = p.phrase_at[k]
         if pi >= 0:
             first = p.phrases[pi].first
-            given = first > 0 and p.low[first - 1] in ("give", "gives", "gave", "given", "grant", "grants", "granted")
+            given = first > 0 and p.g.has("granting_verbs", p.low[first - 1])
             return p.side(pi) if given else None
     return None
 
@@ -142,13 +142,11 @@ def _not_a_footprint(p: Parse, i: int, v: int, cue: Cue) -> bool:
         return True
     if p.low[v].startswith("buil"):
         # "submarines built at Mazagon Dock": ships built for a buyer, not a base built abroad
-        craft = noun_after(p, v, _BUILT_CRAFT, 5) >= 0 or noun_before(p, i, _BUILT_CRAFT, 4) >= 0
-        return craft and noun_after(p, v, _BUILT_SITES, 6) < 0
+        craft = (
+            noun_after(p, v, p.g.words["built_craft"], 5) >= 0 or noun_before(p, i, p.g.words["built_craft"], 4) >= 0
+        )
+        return craft and noun_after(p, v, p.g.words["built_sites"], 6) < 0
     return cue.kind == "influence" and any(p.g.has("trainer_nouns", w) for w in p.low[max(0, i - 3) : i])
-
-
-_BUILT_CRAFT = {"submarines", "ships", "vessels", "warships", "submarine", "ship", "vessel", "warship"}
-_BUILT_SITES = {"base", "bases", "port", "airstrip", "airstrips", "jetty", "runway", "outposts", "outpost", "facility"}
 
 
 def _seller_of_items(p: Parse, v: int, owner: Side) -> bool:

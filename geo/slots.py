@@ -10,7 +10,7 @@ stretch ends, which actor is nearest.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -52,7 +52,7 @@ def pairs(cue: Cue, i: int, ids: tuple[str, ...]) -> list[Hit]:
     return [Hit(cue.kind, (a,), (b,), cue, i, symmetric=True) for a, b in combinations(dict.fromkeys(ids), 2)]
 
 
-def noun_after(p: Parse, v: int, words: set[str], limit: int = 8) -> int:
+def noun_after(p: Parse, v: int, words: Collection[str], limit: int = 8) -> int:
     """Index of the first token in ``words`` after v within its clause (or -1)."""
     c = p.clause(v)
     for j in range(v + 1, min(c.last, v + limit) + 1):
@@ -61,7 +61,7 @@ def noun_after(p: Parse, v: int, words: set[str], limit: int = 8) -> int:
     return -1
 
 
-def noun_before(p: Parse, i: int, words: set[str], limit: int) -> int:
+def noun_before(p: Parse, i: int, words: Collection[str], limit: int) -> int:
     """The nearest token before ``i`` (within ``limit``) that is one of ``words``, else -1."""
     for j in range(i - 1, max(0, i - limit) - 1, -1):
         if p.low[j] in words:
