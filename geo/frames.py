@@ -199,9 +199,7 @@ def _sold_to(p: Parse, v: int) -> Side | None:
 def _relative_object(p: Parse, v: int, src: Side | None) -> Side | None:
     """In "Russia, which he has accused of ...": a pronoun acts in the relative clause, on its antecedent."""
     c = p.clause(v)
-    if c.kind != "rel" or c.marker not in ("which", "whom") or c.antecedent < 0 or src is None:
-        return None
-    if p.low[c.first + 1 : c.first + 2] not in (["he"], ["she"], ["they"]):
+    if not p.pronoun_subject(c) or c.marker not in ("which", "whom") or c.antecedent < 0 or src is None:
         return None
     ante = p.side(c.antecedent)
     return ante if not set(ante.ids) & set(src.ids) else None

@@ -257,9 +257,10 @@ def _lookup(surface: str, key: str, actors: dict[str, tuple[Actor, ...]], gaz: G
     return tuple(readings)
 
 
-_SURFACE_OK: dict[tuple[int, str], bool] = {}
 # a city this big may be found by a one-word alternate name alone
 ALT_NAME_POPULATION = 100_000
+
+_SURFACE_OK: dict[tuple[int, str], bool] = {}
 """:func:`_surface_ok` per gazetteer and surface (a surface always comes with the same readings)."""
 
 

@@ -107,11 +107,7 @@ class Roles(Modality):
                 and (c.marker not in ("where", "whose") or owned)
             ):
                 inner = self._subject_in(c, v, exclude) if c.kind == "rel" else None
-                if (
-                    inner is None
-                    and c.kind == "rel"
-                    and self.low[c.first + 1 : c.first + 2] in (["he"], ["she"], ["they"])
-                ):
+                if inner is None and self.pronoun_subject(c):
                     inner = self.pronoun_in(c, v)  # "Russia, which he has accused": the pronoun acts on the antecedent
                 if inner is not None and not self.speaker_of(inner, v):
                     return inner
@@ -152,6 +148,10 @@ class Roles(Modality):
                 continue
             return None
         return None
+
+    def pronoun_subject(self, c: Clause) -> bool:
+        """A relative clause whose subject is a person pronoun: "Russia, which he has accused of ..."."""
+        return c.kind == "rel" and self.low[c.first + 1 : c.first + 2] in (["he"], ["she"], ["they"])
 
     def _object_for(self, v: int, exclude: frozenset[str]) -> Side | None:
         """The object acts in a "for"-gerund: "to reward Poland for sending tanks", "thanked Chile for helping"."""
