@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import cast
 
+from geo.data.wordlists import INTEGRAL_TERRITORIES
 from geo.gazetteer import (
     DATA_DIR,
     GENERIC_NAMES,
@@ -50,12 +51,14 @@ def _add_aliases(gaz: Gazetteer, target: str, aliases: str, demonyms: str, iso: 
 def _load_countries(gaz: Gazetteer, data_dir: Path) -> None:
     for row in _read_tsv(data_dir / "countries.tsv"):
         iso2, iso3, name, official, aliases, demonyms, capital, lat, lon, area, pop = row[:11]
+        state = INTEGRAL_TERRITORIES.get(iso2)  # a state's own overseas ground, or Antarctica
+        kind: EntryKind = "country" if state is None else "admin1" if state != "-" else "region"
         gaz._add(
             Entry(
                 id=iso2,
                 name=name,
-                kind="country",
-                iso=iso2,
+                kind=kind,
+                iso=iso2 if state is None else None if state == "-" else state,
                 lat=float(lat),
                 lon=float(lon),
                 area_km2=float(area),

@@ -40,9 +40,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from geo.data.wordlists import AFTER_PLACE_WORDS, BEFORE_PLACE_WORDS, STOP_WORDS, TERRITORIES_READ_AS_DISPUTED
+from geo.data.wordlists import TERRITORIES_READ_AS_DISPUTED
 from geo.gazetteer import Entry, Gazetteer
 from geo.items import system_maker
+from geo.mention_context import inside_longer_name, is_literal, names_region, possessive_name
 from geo.mentions import PERSON_PLACES, Mention, Reading, fold_key
 from geo.persons import Span, person_spans
 
@@ -66,26 +67,6 @@ class Resolved:
     reason: str
 
 
-_LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|to|from|at|near|outside|around|into|across|toward|towards|via|visit|visited|visiting|"
-    r"visits|reached|left|leave|entered|enter|flew|fly|arrived|arriving|returned|landed|hosted by|"
-    r"held in|based in|streets of|city of|capital,?|capital of|suburbs of|centre of|center of|"
-    r"downtown|of the city|outskirts of|north of|south of|east of|west of|beyond|inside|"
-    r"within|hit|struck|shelled|bombed|attacked|attack on|strikes on|toward|retook|retake|recaptured|recapture|"
-    r"captured|capture|seized|took|take|besieged|surrounded|stormed|liberated|fall of|siege of|battle of|"
-    r"battle for|control of|evacuated|evacuate|fled|flee)\s+(?:the\s+)?"
-    r"(?:(?:Ukrainian|Russian|[A-Z][a-z]+n)\s+)?(?:capital,?\s+)?)$",
-    re.I,
-)
-_PLACE_AFTER = re.compile(
-    r"^(?:['’]s\s+)?(?:-based\b|\s+(?:visit|visits|summit|talks|meeting|meetings|conference|region|"
-    r"oblast|province|city|residents?|mayor|airport|suburbs?|outskirts|streets?|metro|subway|"
-    r"hospital|station|office|embassy|centre|center|district|area|port|harbou?r|skyline|"
-    r"in\s+\d{4}|time)\b)",
-    re.I,
-)
-# "David's Sling": a possessive that opens a longer capitalised name
-_NAMED_AFTER = re.compile(r"['’]s\s+([A-Z][a-z]+)")
 # below this, a town named by one word that runs on into other capitalised words is taken to be
 # part of that longer name; bigger towns are named often enough in their own right
 SMALL_TOWN_POPULATION = 100_000
@@ -113,103 +94,6 @@ def country_of_capital(gaz: Gazetteer, entry: Entry) -> str | None:
     if cap is not None and _km((entry.lat, entry.lon), (cap.lat, cap.lon)) < 25:
         return entry.iso
     return None
-
-
-_METONYM_AFTER = re.compile(
-    r"^(?:\s*['’]s?\s+(?!\d)\w"  # "Ankara's sale", "Seoul’s decision"
-    r"|\s+(?:and\s+[A-Z]\w+\s+)?(?:\w+ly\s+)?(?:has|have|had|is|was|were|will|would|could|should|may|might|must|"
-    r"can|cannot|did|does|do|says|said|wants|wanted|sees|saw|appears|seems|insists|denies|denied|warns|"
-    r"[a-z]\w*ed|[a-z]\w*[^s\W]s)\b(?!\s+(?:of|in|are|were|have|had|and|or|is|was)\b))"
-)
-_METONYM_BEFORE = re.compile(
-    r"\b(?:by|with|against|between|urged|pressed|accused|warned|criticized|criticised|condemned|"
-    r"sanctions on|pressure on|ties with|relations with|talks with|deal with|rift with|"
-    r"dispute with|accord with|"
-    # a relational noun: "an ally of Beijing", "aid to Kyiv", "condemnation from Seoul"
-    r"(?:ally|allies|partner|partners|backer|backers|patron|proxy|proxies|client|rival|rivals|foe|foes|"
-    r"adversary|adversaries|enemy|enemies|critic|critics)\s+(?:of|to)|"
-    r"(?:aid|assistance|support|weapons|arms|loans?|funding|shipments?|deliveries|sales?|exports?)\s+(?:to|for)|"
-    r"(?:condemnation|criticism|protests?|rebuke|anger|pressure|objections?|support|backing|aid|help|"
-    r"assistance|funding|weapons|arms|approval|recognition)\s+from|"
-    r"turned to|sided with|appealed to|"
-    # the state's organs seated there: "the new government in Damascus", "the junta in Niamey"
-    r"(?:government|regime|authorities|junta|leadership|administration|rulers)\s+in|"
-    r"(?:recogni[sz]ed|recogni[sz]es|recogni[sz]e|recogni[sz]ing|backed|backs|backing|supported|supports|"
-    r"supporting|sanctioned|sanctioning|sanctions|threatened|threatens|threatening|blamed|blames|blaming|"
-    r"urging|urges|pressing|presses|accusing|accuses|warning|warns|condemning|condemns|"
-    r"criticizing|criticising|criticizes|criticises))\s+(?:the\s+)?"
-    # and the second of a pair: "condemnation from Seoul and Washington"
-    r"(?:(?-i:[A-Z])[\w’'-]*\s+(?:(?-i:[A-Z])[\w’'-]*\s+)?(?:and|or)\s+(?:the\s+)?|(?-i:[A-Z])[\w’'-]*\s*,\s+)?$",
-    re.I,
-)
-# "bought S-400s from Moscow": the seller's government, not the city
-_TRADE_FROM = re.compile(
-    r"\b(?:buy|buys|buying|bought|purchas\w+|acquir\w+|order\w*|import\w*|receiv\w+|procur\w+|"
-    r"obtain\w*|get|gets|got|getting)\b[^.;:!?]{0,80}\bfrom\s+(?:the\s+)?$",
-    re.I,
-)
-# "sold jets to Cairo": the buyer's government
-_TRADE_TO = re.compile(
-    r"\b(?:sell|sells|selling|sold|suppl\w+|deliver\w*|export\w*|transfer\w*|provid\w+|send|sends|"
-    r"sending|sent|ship|ships|shipped|shipping|donat\w+|pledg\w+|promis\w+|gave|give|gives|giving|"
-    r"lease[sd]?|leasing|sales?|deliver(?:y|ies)|shipments?)\b[^.;:!?]{0,80}\bto\s+(?:the\s+)?$",
-    re.I,
-)
-# "Tehran, which arms Hezbollah": an active verb after a relative pronoun
-_METONYM_RELATIVE = re.compile(
-    r"^\s*,\s+(?:which|who)\s+(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?!(?:is|was|were|are|been|lies|sits|"
-    r"stands|hosts|houses|borders|remains|became|has been|had been|suffered|saw|experienced|endured|"
-    r"located|situated|home)\b)[a-z]\w*(?:ed|[^s\W]s)\b(?!\s+(?:by|in|on|at|through)\b)"
-)
-
-
-def _is_literal(text: str, m: Mention) -> bool:
-    """True when a capital is used as a place; False when it stands for its government.
-
-    A dateline, a locative preposition or a place noun make it a place; a
-    verb or a possessive after it, or a relational word before it, make it
-    the government; otherwise it is read as a place.
-    """
-    if m.dateline:
-        return True
-    before = text[max(0, m.start - 40) : m.start]
-    after = text[m.end : m.end + 40]
-    place_after = _PLACE_AFTER.match(after)
-    if place_after and not re.match(r"\s+in\s+\d{4}", after):
-        return True
-    if _METONYM_BEFORE.search(before):
-        return False
-    wide = text[max(0, m.start - 100) : m.start]
-    if _TRADE_FROM.search(wide) or _TRADE_TO.search(wide):
-        return False
-    if place_after or _LOCATIVE_BEFORE.search(before):
-        return True
-    return not (_METONYM_AFTER.match(after) or _METONYM_RELATIVE.match(after))
-
-
-def _possessive_name(text: str, m: Mention) -> bool:
-    """A small town's possessive that opens a longer name ("David's Sling"), not its mayor or its park."""
-    after = _NAMED_AFTER.match(text, m.end)
-    return after is not None and after.group(1) not in AFTER_PLACE_WORDS
-
-
-def _inside_longer_name(text: str, m: Mention) -> bool:
-    """True when a capitalised word runs on into the mention, outside a sentence's start.
-
-    "Jordan" or "Chad" in a person's name, a town's name in an institution's ("Cairo
-    University") or an exercise's ("Golden Dragon"); titles and place nouns ("Mayor",
-    "Port", "Province") do not count.
-    """
-    before = re.search(r"([A-Z][\w-]*\w)\s+$", text[max(0, m.start - 25) : m.start])
-    after = re.match(r"\s+([A-Z][a-z]+)", text[m.end : m.end + 25])
-    if (
-        before
-        and before.group(1).title() not in BEFORE_PLACE_WORDS
-        and before.group(1).lower() not in STOP_WORDS  # "AN Edmonton man" in a headline
-        and not re.search(r"[.!?]\s*\S*\s*$", text[max(0, m.start - 25) : m.start])
-    ):
-        return True
-    return bool(after and after.group(1) not in AFTER_PLACE_WORDS)
 
 
 def _in_person_name(m: Mention, names: Sequence[Span]) -> bool:
@@ -346,7 +230,7 @@ def _resolve_one(
     gaz_rs = _gazetteer_readings(m, gaz)
     if not gaz_rs:
         return None
-    if fold_key(m.text) in PERSON_PLACES and _inside_longer_name(text, m):
+    if fold_key(m.text) in PERSON_PLACES and inside_longer_name(text, m):
         return None
     nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
     ev = _Evidence(doc_iso, sub_iso, state_cues, points)
@@ -360,7 +244,7 @@ def _resolve_one(
         and (best.population < SMALL_TOWN_POPULATION or best_r.how == "alt")
         and " " not in m.text
         and best_r.how != "capital"
-        and (_inside_longer_name(text, m) or _possessive_name(text, m))
+        and (inside_longer_name(text, m) or possessive_name(text, m))
     ):
         return None
     return _resolved(text, m, best_r, best, gaz)
@@ -563,13 +447,18 @@ def _pick_city_in_named_country(gaz_rs: list[_Pick], best: Entry, ev: _Evidence)
 
 def _resolved(text: str, m: Mention, best_r: Reading, best: Entry, gaz: Gazetteer) -> Resolved | None:
     """The resolution of a mention read as ``best``: a demonym, a capital's state, or the place."""
-    # regions named only by an adjective ("European", "Western") are not places here
-    if best_r.how == "demonym" and best.kind in ("region", "bloc"):
+    # a region named by its adjective ("European leaders", "the Balkan country") is on the map;
+    # a bloc's adjective is not
+    if best_r.how == "demonym" and best.kind == "bloc":
         return None
+    if best_r.how == "demonym" and best.kind == "region":
+        if not names_region(text, m):
+            return None
+        return Resolved(m.start, m.end, m.text, best.id, best.kind, "place", "demonym", f"demonym {m.text}→{best.name}")
     if best_r.how == "demonym":
         return Resolved(m.start, m.end, m.text, best.id, best.kind, "actor", "demonym", f"demonym {m.text}→{best.name}")
     cap_iso = country_of_capital(gaz, best)
-    if cap_iso and not _is_literal(text, m):
+    if cap_iso and not is_literal(text, m):
         country = gaz.get(cap_iso)
         if country is not None:
             return Resolved(

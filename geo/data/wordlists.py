@@ -70,6 +70,8 @@ _LISTS: dict[str, Any] = {
     "PERSON_TITLES": lambda: words("person_titles"),
     "BLOCS_ACTING_AS_ONE": lambda: words("blocs_acting_as_one"),
     "TERRITORIES_READ_AS_DISPUTED": lambda: words("territories_read_as_disputed"),
+    "CONTINENT_ADJECTIVES": lambda: words("continent_adjectives"),
+    "INTEGRAL_TERRITORIES": lambda: table("integral_territories"),
     "ITEM_HEADS": lambda: ordered_words("item_heads"),
     "POSTAL_ABBREVIATIONS": lambda: table("postal_abbreviations"),
     "NUMBER_WORDS": lambda: {k: int(v) for k, v in table("number_words").items()},
