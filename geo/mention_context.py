@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from geo.data.wordlists import AFTER_PLACE_WORDS, BEFORE_PLACE_WORDS, CONTINENT_ADJECTIVES, STOP_WORDS
+from geo.data.wordlists import AFTER_PLACE_WORDS, BEFORE_PLACE_WORDS, CONTINENT_ADJECTIVES, FIRM_TAILS, STOP_WORDS
 from geo.mentions import Mention
 
 _LOCATIVE_BEFORE = re.compile(
@@ -154,3 +154,17 @@ def names_region(text: str, m: Mention) -> bool:
     if m.text not in CONTINENT_ADJECTIVES:
         return True
     return gap == " " and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+_FIRM_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
+
+
+def names_firm(text: str, m: Mention) -> bool:
+    """Whether the name opens a firm's name ("Israel Shipyards", "Jordan Aerospace").
+
+    >>> t = "boats from Israel Shipyards and Israel Katz"
+    >>> names_firm(t, Mention(11, 17, "Israel", ())), names_firm(t, Mention(34, 40, "Israel", ()))
+    (True, False)
+    """
+    after = _FIRM_AFTER.match(text, m.end)
+    return after is not None and after.group(1) in FIRM_TAILS

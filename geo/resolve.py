@@ -43,7 +43,7 @@ from typing import Literal
 from geo.data.wordlists import TERRITORIES_READ_AS_DISPUTED
 from geo.gazetteer import Entry, Gazetteer
 from geo.items import system_maker
-from geo.mention_context import inside_longer_name, is_literal, names_region, possessive_name
+from geo.mention_context import inside_longer_name, is_literal, names_firm, names_region, possessive_name
 from geo.mentions import PERSON_PLACES, Mention, Reading, fold_key
 from geo.persons import Span, person_spans
 
@@ -230,7 +230,11 @@ def _resolve_one(
     gaz_rs = _gazetteer_readings(m, gaz)
     if not gaz_rs:
         return None
-    if fold_key(m.text) in PERSON_PLACES and inside_longer_name(text, m):
+    if (
+        fold_key(m.text) in PERSON_PLACES
+        and inside_longer_name(text, m)
+        and not (gaz_rs[0][1].kind == "country" and names_firm(text, m))
+    ):
         return None
     nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
     ev = _Evidence(doc_iso, sub_iso, state_cues, points)
@@ -367,11 +371,15 @@ def _pick_beside(nxt: Mention, gaz_rs: list[_Pick], gaz: Gazetteer) -> _Pick | N
 
 
 def _pick_namesake_over_country(gaz_rs: list[_Pick], ev: _Evidence) -> _Pick | None:
-    """Country vs a sub-national namesake: follow the document's other places."""
+    """Country vs a sub-national namesake: follow the document's other places.
+
+    Only a namesake by name: "Benin" is the country, whatever alternate names Benin City has.
+    """
     best = gaz_rs[0][1]
     for r, e in gaz_rs[1:]:
         if (
             e.kind in ("admin1", "city")
+            and r.how != "alt"
             and e.iso
             and e.iso != best.id
             and ev.sub_iso[e.iso] >= 2

@@ -237,3 +237,63 @@ def test_a_small_town_is_mapped_after_a_preposition_in_a_story_of_its_country():
     # not where the story never names its country, nor without a word that makes it a place
     assert "city:612652" not in _places("Officials said work continues at Ochamchire.")
     assert "city:612652" not in _places("Georgia said Ochamchire matters.")
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Ministers from Vienna said European governments would pay. Austria agreed.", "region:europe"),
+        ("Rosatom will build the Central Asian republic's first reactor in Kyrgyzstan.", "region:central-asia"),
+        ("Croatia ordered tanks, the largest deal in the Balkan state's history.", "region:balkans"),
+        ("Mali said its Sahelian neighbours had left the bloc.", "region:sahel"),
+    ],
+)
+def test_a_regions_adjective_puts_the_region_on_the_map(text, region):
+    assert _places(text).get(region) == "region"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A European envoy in Rabat said Morocco had agreed.",  # one person's origin
+        "Lisbon's shipyard beat a European yard on price, Angola said.",
+        "The Southern African Development Community sent troops to Lesotho.",  # inside a name
+        "Chile looked to the Asian-Pacific market for its copper.",  # a compound
+    ],
+)
+def test_a_continents_adjective_that_tells_an_origin_or_sits_in_a_name_is_no_place(text):
+    assert not {"region:europe", "region:africa", "region:asia"} & set(_places(text))
+
+
+def test_a_states_overseas_ground_is_a_division_of_that_state():
+    places = _places("French marines sailed from Réunion to Mayotte; the US flew from Guam over Antarctica.")
+    assert (places["RE"], places["YT"], places["GU"], places["AQ"]) == ("admin1", "admin1", "admin1", "region")
+    # still a country: a self-governing country of a realm
+    assert _places("Denmark will fund radars in Greenland.")["GL"] == "country"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Floods hit Rio Grande do Sul, and Brazil sent troops.", "Rio Grande do Sul"),
+        ("Brazil's aircraft are built in São José dos Campos.", "São José dos Campos"),
+        ("Police in Foz do Iguaçu said Paraguay had agreed.", "Foz do Iguaçu"),
+    ],
+)
+def test_a_name_joined_by_a_lower_case_particle_is_read_whole(text, name):
+    assert name in {p.name for p in extract([Document("t", "test", text)]).places}
+
+
+def test_a_country_beats_a_towns_alternate_name_in_a_list_of_countries():
+    text = (
+        "The governor of Borno said troops from Maiduguri, Kano and Yola had moved north. Nigeria, Chad, "
+        "Cameroon and Benin will meet in Yaoundé to plan patrols from Maiduguri and Yola."
+    )
+    assert "BJ" in _places(text)
+
+
+def test_a_firm_named_after_its_country_stands_for_it():
+    text = "Kenya's navy acquired two patrol boats from Israel Shipyards last year."
+    scene = extract([Document("t", "test", text)])
+    assert "IL" in {p.id for p in scene.places}
+    assert [(r.source, r.target) for r in scene.relations if r.kind == "transfer"] == [("IL", "KE")]
