@@ -143,11 +143,44 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         if _keep(text, s, e, surface, readings, toks, j, gaz):
             out.append(Mention(s, e, surface, readings, _is_dateline(text, s, e)))
         resume = j + 1
+    out.extend(_defined_acronyms(text, out))
     for m in _POSTAL_RE.finditer(text):
         pid = "admin1:" + POSTAL_ABBREVIATIONS[m.group(1)]
         if gaz.get(pid) is not None and not any(x.start <= m.start(1) < x.end for x in out):
             out.append(Mention(m.start(1), m.end(1), m.group(1), (Reading(pid, "alias"),)))
     out.sort(key=lambda x: x.start)
+    return out
+
+
+_DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|the|for)\s+)*){1,5}[A-Z][\w-]*)\s+\(([A-Z]{2,6})\)")
+
+
+def _defined_acronyms(text: str, found: list[Mention]) -> list[Mention]:
+    """Later uses of an acronym the text defines after a state's body: "the Botswana Defence Force (BDF)".
+
+    The acronym's letters must be the initials of the name, and the name must hold a mention of
+    a country; each later "BDF" is then a mention of that country too.
+
+    >>> from geo.gazetteer import load_gazetteer
+    >>> t = "The Kenya Coast Guard Service (KCGS) grew. KCGS boats sailed."
+    >>> [(m.text, m.readings[0].id) for m in find_mentions(t, load_gazetteer())]
+    [('Kenya', 'KE'), ('KCGS', 'KE')]
+    """
+    out: list[Mention] = []
+    for d in _DEFINED.finditer(text):
+        name, short = d.group(1), d.group(2)
+        words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+        if "".join(w[0] for w in words)[-len(short) :] != short or len(words) < len(short):
+            continue
+        inner = [m for m in found if d.start(1) <= m.start < d.end(1) and len(m.readings[0].id) == 2]
+        taken = {m.start for m in found}
+        if len(inner) != 1 or any(m.text == short for m in found):
+            continue
+        readings = tuple(Reading(r.id, "alias", r.actor) for r in inner[0].readings[:1])
+        for use in re.finditer(rf"\b{short}\b", text[d.end() :]):
+            start = d.end() + use.start()
+            if start not in taken:
+                out.append(Mention(start, start + len(short), short, readings))
     return out
 
 

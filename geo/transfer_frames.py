@@ -298,6 +298,9 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     t = _Transfer(None, tgt, v + 1, c.last)
     if tgt is not None:
         t.item_end = p.phrases[tgt.np].first - 1 if tgt.np >= 0 else c.last
+        after = p.phrases[tgt.np].last + 1 if tgt.np >= 0 else -1
+        if cue.pos == "noun" and p.phrases[tgt.np].prep_at == v + 1 and after < c.last and p.low[after] == "of":
+            t.item_start, t.item_end = after + 1, c.last  # "the sale to Egypt of 24 missiles"
     if cue.pos == "noun" and i > 0 and p.low[i - 1] in ("took", "take", "takes", "taking", "taken"):
         return _delivery_taken(p, i, v, cue)  # the buyer's story ("took delivery of drones": the get cue's)
     if cue.pos == "noun":

@@ -580,3 +580,20 @@ def test_the_navys_unit_is_the_story_buyers_whoever_the_clause_names() -> None:
     )
     got = {(s, t) for s, t, _ in _transfers(text)}
     assert ("NO", "CL") in got and ("NO", "DK") not in got, got
+
+
+def test_an_acronym_the_text_defines_stands_for_its_state() -> None:
+    text = (
+        "The Namibian Defence Force (NDF) is small. This year the NDF has ordered 12 armoured trucks "
+        "from Germany's Rheinmetall."
+    )
+    assert ("DE", "NA") in {(s, t) for s, t, _ in _transfers(text)}
+    # an acronym whose letters are not the name's initials is no definition
+    assert "KDF" not in _mentions("The Namibian Army (KDF) trained. Later the KDF left.")["NA"]
+
+
+def test_a_sale_whose_buyer_comes_before_the_item() -> None:
+    text = "In May the State Department approved the possible sale to Ghana of 40 Javelin missiles."
+    assert ("US", "GH", "Javelin missiles") in _transfers(text)
+    # restrictions on an export forbid it
+    assert not _transfers("Britain keeps restrictions on the export to Ghana of military radars.")
