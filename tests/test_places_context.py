@@ -242,7 +242,7 @@ def test_a_small_town_is_mapped_after_a_preposition_in_a_story_of_its_country():
 @pytest.mark.parametrize(
     ("text", "region"),
     [
-        ("Ministers from Vienna said European governments would pay. Austria agreed.", "region:europe"),
+        ("Ministers from Hanoi said Southeast Asian governments would pay. Laos agreed.", "region:southeast-asia"),
         ("Rosatom will build the Central Asian republic's first reactor in Kyrgyzstan.", "region:central-asia"),
         ("Croatia ordered tanks, the largest deal in the Balkan state's history.", "region:balkans"),
         ("Mali said its Sahelian neighbours had left the bloc.", "region:sahel"),
@@ -256,12 +256,13 @@ def test_a_regions_adjective_puts_the_region_on_the_map(text, region):
     "text",
     [
         "A European envoy in Rabat said Morocco had agreed.",  # one person's origin
+        "European governments will pay, Austria said.",  # a continent is too wide to draw
         "Lisbon's shipyard beat a European yard on price, Angola said.",
         "The Southern African Development Community sent troops to Lesotho.",  # inside a name
         "Chile looked to the Asian-Pacific market for its copper.",  # a compound
     ],
 )
-def test_a_continents_adjective_that_tells_an_origin_or_sits_in_a_name_is_no_place(text):
+def test_a_continents_adjective_or_one_in_a_name_is_no_place(text):
     assert not {"region:europe", "region:africa", "region:asia"} & set(_places(text))
 
 
