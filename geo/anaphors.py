@@ -20,6 +20,7 @@ from geo.grammar import (
     counted_nouns,
     described_phrases,
     described_states,
+    load_grammar,
     plain_anaphor,
 )
 
@@ -59,8 +60,8 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
             continue
         if any(a.kind == "country" or not (counted and s < a.start and a.end < e) for a in within):
             continue  # an actor's own name; but "the three Sahel juntas" reads past the region it names
-        if any(s < b and a < e for a, b in taken[len(anchors) :]) or _OF_NAME.match(sentence, e):
-            continue  # "the government (and people) of Sudan" names its state after "of"
+        if any(s < b and a < e for a, b in taken[len(anchors) :]) or _named_after(sentence, e, phrase, anchors):
+            continue  # "the government (and people) of Sudan", "the government in Mogadishu"
         before = [a for a in anchors if a.end <= s and a.how != "place"]
         if phrase in ("the army", "the armed forces", "the military"):
             army = _army(before, context)
@@ -209,6 +210,19 @@ _TYPED = {"the kingdom": ("kingdom", "sultanate"), "the emirate": ("emirate",), 
 
 
 _OF_NAME = re.compile(r"\s+(?:and\s+[a-z]+\s+)?of\s+(?:the\s+)?[A-Z]")
+_IN_SEAT = re.compile(r"\s+in\s+")
+
+
+def _named_after(sentence: str, e: int, phrase: str, anchors: Sequence[Anchor]) -> bool:
+    """The anaphor's state is named after it: "of Sudan", or a governing body's seat ("in Mogadishu")."""
+    if _OF_NAME.match(sentence, e):
+        return True
+    seat = _IN_SEAT.match(sentence, e)
+    return bool(
+        seat
+        and load_grammar().has("governance_nouns", phrase.split()[-1])
+        and any(a.start == seat.end() for a in anchors)
+    )
 
 
 def _described(

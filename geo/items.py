@@ -326,6 +326,12 @@ def share(text: str, count: str) -> str:
     return f"{count} {found[0][0]}" if found else text
 
 
+_OWNER_OPENING = re.compile(
+    r"^(?:[a-z]+\s+){1,3}(?:its|their|our|his|her)\s+"
+    r"(?:(?:first|second|third|fourth|fifth|sixth|last|final|latest|newest|next)\s+)?(?=\S)"
+)
+
+
 def clean_item(phrase: str) -> str:
     """The item named by a phrase: no quantity, determiners, trailing clauses or dangling words.
 
@@ -339,6 +345,8 @@ def clean_item(phrase: str) -> str:
     ('radars', 'drones')
     >>> clean_item("the largest vessels"), clean_item("main battle tanks")
     ('vessels', 'main battle tanks')
+    >>> clean_item("expects its third C-27J transport aircraft"), clean_item("four patrol vessels it is building")
+    ('C-27J transport aircraft', 'patrol vessels')
     """
     phrase = _BOUND.sub("", re.sub(r"§\d+§", "", phrase).strip())
     phrase = (
@@ -354,6 +362,7 @@ def clean_item(phrase: str) -> str:
     )
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-.")
     phrase = re.split(r"\s*[(\[]", phrase, maxsplit=1)[0] or phrase  # "drones (UAVs)": the item before the aside
+    phrase = _OWNER_OPENING.sub("", phrase, count=1)  # "expects its third C-27J": the item after its owner word
     phrase = _ITEM_TRIM.sub("", phrase)
     phrase = _ITEM_TRIM.sub("", _FIRST_OF.sub("", phrase, count=1)) if _FIRST_OF.match(phrase) else phrase
     # a designation named after the head goes before it: "tanks based on the K2 model" → "K2 tanks"
@@ -364,7 +373,7 @@ def clean_item(phrase: str) -> str:
     # cut trailing clauses that are not part of the item
     phrase = re.split(
         r"\s+(?:which|that|who|to|for|in|into|from|by|with|over|as|on|at|last|this|next|since|after|before|because"
-        r"|under|worth|based on)\s|\s+[—–]\s",
+        r"|under|worth|based on|it|they|we)\s|\s+[—–]\s",
         phrase + " ",
         maxsplit=1,
     )[0].strip()

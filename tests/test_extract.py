@@ -597,3 +597,17 @@ def test_a_sale_whose_buyer_comes_before_the_item() -> None:
     assert ("US", "GH", "Javelin missiles") in _transfers(text)
     # restrictions on an export forbid it
     assert not _transfers("Britain keeps restrictions on the export to Ghana of military radars.")
+
+
+def test_a_government_named_by_its_seat_is_that_seats_state() -> None:
+    text = (
+        "Paris called Ghana a partner. Ghana keeps troops in Mali under a UN mission backing the "
+        "government in Bamako against jihadists."
+    )
+    got = {(r.kind, r.source, r.target) for r in _scene(text).relations}
+    assert ("support", "GH", "ML") in got and ("support", "GH", "FR") not in got, got
+
+
+def test_an_attack_craft_is_a_kind_of_boat_not_an_attack() -> None:
+    text = "Ghana's navy is growing. The navy commissioned a former Nigerian Navy fast attack craft in March."
+    assert not [r for r in _scene(text).relations if r.kind == "conflict"]
