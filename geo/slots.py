@@ -417,9 +417,17 @@ def owned_item_start(p: Parse, owner: Side) -> int:
     return k + 1 if p.low[k : k + 1] in (["'s"], ["’s"]) else k
 
 
-def operated(p: Parse, start: int, i: int) -> bool:
-    """Whether a verb of holding or using comes before i ("flies 40 jets delivered by France")."""
-    return any(p.g.has("operating_verbs", w) for w in p.low[start:i])
+def operated(p: Parse, start: int, i: int) -> int:
+    """The verb of holding or using i's noun phrase hangs on ("flies 40 jets delivered by France"), or -1.
+
+    Only the last verb before i counts: in "A operates jets, and B received helicopters donated by C", B's.
+    """
+    for k in range(i - 1, start - 1, -1):
+        if p.g.has("operating_verbs", p.low[k]):
+            return k
+        if p.finite(p.low[k]):
+            return -1
+    return -1
 
 
 def supplied_by(p: Parse, src: Side) -> Side | None:
@@ -429,3 +437,54 @@ def supplied_by(p: Parse, src: Side) -> Side | None:
         if ph.possessive and not set(p.ids(ph)) & set(src.ids) and {"supplier", "provider"} & {*after, ph.head}:
             return p.side(pi)
     return None
+
+
+def named_between(p: Parse, owner: Side, i: int) -> bool:
+    """Whether another actor is named between the owner's phrase and token i."""
+    last = p.phrases[owner.np].last
+    return any(last < ph.first and ph.last < i and not set(p.ids(ph)) <= set(owner.ids) for ph in p.phrases)
+
+
+def noun_before_participle(p: Parse, i: int) -> int:
+    """Where the noun phrase a participle at i follows begins: after the last verb, comma or preposition."""
+    k = i - 1
+    while k > 0 and i - k < 8:
+        w = p.low[k - 1]
+        if w in (",", ";", "of") or (p.finite(w) and not p._ed_adjective(k - 1)):
+            break
+        k -= 1
+    return k
+
+
+def own_doing(p: Parse, v: int) -> bool:
+    """The verb's object is the subject's own: no one else gets anything.
+
+    "the launcher made its way to Armenia" (it travelled), "before building its own boats" (made at home).
+    """
+    after = p.low[v + 2 : v + 3]
+    return (after in (["way"], ["name"], ["mark"]) and p.low[v + 1] in ("its", "their", "his", "her", "the")) or (
+        after == ["own"] and p.low[v + 1] in ("its", "their", "our", "his")
+    )
+
+
+def bought_by(p: Parse, v: int) -> Side | None:
+    """The buyer named after the item: "will deliver six helicopters already purchased by the Colombian army"."""
+    c = p.clause(v)
+    for k in range(v + 2, c.last):
+        if p.low[k] == "by" and p.g.has("buying_participles", p.low[k - 1]):
+            return p.pp(k - 1, ("by",), limit=4)
+    return None
+
+
+def own_subject(p: Parse, i: int) -> Side | None:
+    """The subject of the noun's clause, not a speaker outside it.
+
+    "A Chilean official said the radar sale was a matter for Peru": the sale is not the speaker's.
+    """
+    subj = p.subject(i)
+    c = p.clause(i)
+    if subj is not None and subj.np >= 0 and c.kind == "content" and not c.first <= p.phrases[subj.np].first <= c.last:
+        return None
+    if subj is not None and p.speaker_of(subj, i):
+        return None  # the one who says it
+    return subj

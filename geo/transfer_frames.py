@@ -23,12 +23,17 @@ from geo.slots import (
     after_saying,
     after_verb,
     blocked_by,
+    bought_by,
     cut_item,
     fronted,
     further_items,
     maker_in,
+    named_between,
+    noun_before_participle,
     only_ground,
     operated,
+    own_doing,
+    own_subject,
     owned_item_start,
     owner_of,
     possessor_in,
@@ -57,19 +62,29 @@ def _passive_give(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> None:
     t.src = p.agent(v)
     subj = p.subject(v)
     t.item_start, t.item_end = after_saying(p, c.first, i), i - 1
+    reduced = i > 0 and not p.g.has("be_forms", p.low[i - 1])
+    if reduced:
+        t.item_start = max(t.item_start, noun_before_participle(p, i))  # "received two helicopters donated by Russia"
     if t.tgt is None and subj is not None and cue.opt("passive_recipient"):
         t.tgt = subj
     owner = possessor_in(p, c.first, i) if t.tgt is None else None
+    if owner is not None and owner.np >= 0 and named_between(p, owner, i):
+        owner = None  # "A's air force flies jets, and B received helicopters donated by C": B's, not A's
     if owner is not None and t.src is not None and not set(owner.ids) & set(t.src.ids):
         t.tgt = owner  # "the navy's latest frigate, built by a Korean yard": built for its owner
-        t.item_start = owned_item_start(p, owner)
-    if t.tgt is None and i > 0 and p.g.has("item_words", p.low[i - 1]) and operated(p, c.first, i):
+        t.item_start = max(owned_item_start(p, owner), noun_before_participle(p, i) if reduced else 0)
+    k = operated(p, c.first, i) if t.tgt is None and i > 0 and p.g.has("item_words", p.low[i - 1]) else -1
+    if k >= 0:
         # "The air force flies 40 jets delivered by France": the operator received them
         src = t.src
         owner = p.subject(i, first=True, exclude=frozenset(src.ids) if src else frozenset())
+        near = [q for q, ph in enumerate(p.phrases) if c.first <= ph.first and ph.last < k and not ph.prep]
+        if owner is not None and near and p.phrases[near[-1]].first > max(p.phrases[owner.np].last, 0):
+            owner = p.side(near[-1])  # "..., and neighbouring Togo received two jets donated by France"
         t.tgt = owner if owner is not None and owner.np != (src.np if src else -2) else None
         if t.tgt is not None and t.tgt.np >= 0:
             t.item_start = after_verb(p, p.phrases[t.tgt.np].last + 1)  # the item, not its operator
+            t.item_start = max(t.item_start, noun_before_participle(p, i) if reduced else 0)
 
 
 def _active_give(p: Parse, v: int, t: _Transfer) -> None:
@@ -111,15 +126,6 @@ def _owner_of_item(p: Parse, v: int, t: _Transfer) -> None:
             return
 
 
-def _bought_by(p: Parse, v: int) -> Side | None:
-    """The buyer named after the item: "will deliver six helicopters already purchased by the Colombian army"."""
-    c = p.clause(v)
-    for k in range(v + 2, c.last):
-        if p.low[k] == "by" and p.g.has("buying_participles", p.low[k - 1]):
-            return p.pp(k - 1, ("by",), limit=4)
-    return None
-
-
 # prepositions of a phrase that names where something was, not who gets it ("left over from the war in Mali")
 _PLACE_PREPS = ("in", "from", "near", "across", "over", "of")
 
@@ -141,20 +147,6 @@ def _delivery_taken(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
     if tgt is None or src is None or set(src.ids) & set(tgt.ids) or not item_phrases(text):
         return []
     return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
-
-
-def _own_subject(p: Parse, i: int) -> Side | None:
-    """The subject of the noun's clause, not a speaker outside it.
-
-    "A Chilean official said the radar sale was a matter for Peru": the sale is not the speaker's.
-    """
-    subj = p.subject(i)
-    c = p.clause(i)
-    if subj is not None and subj.np >= 0 and c.kind == "content" and not c.first <= p.phrases[subj.np].first <= c.last:
-        return None
-    if subj is not None and p.speaker_of(subj, i):
-        return None  # the one who says it
-    return subj
 
 
 def _unnamed_recipient(p: Parse, v: int, t: _Transfer, verb: bool) -> None:
@@ -243,17 +235,6 @@ def _given_item(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> str | None:
     return text
 
 
-def _own_doing(p: Parse, v: int) -> bool:
-    """The verb's object is the subject's own: no one else gets anything.
-
-    "the launcher made its way to Armenia" (it travelled), "before building its own boats" (made at home).
-    """
-    after = p.low[v + 2 : v + 3]
-    return (after in (["way"], ["name"], ["mark"]) and p.low[v + 1] in ("its", "their", "his", "her", "the")) or (
-        after == ["own"] and p.low[v + 1] in ("its", "their", "our", "his")
-    )
-
-
 def _recipient(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> Side | None:
     """Who gets what a giving verb gives, when no to-phrase says it; returns the from-phrase, if any."""
     if t.tgt is None and t.src is not None:
@@ -266,7 +247,7 @@ def _recipient(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> Side | None:
             t.tgt = p.side(named[0])
             t.item_end = p.low.index("to", v + 1) - 1
     if t.tgt is None:
-        t.tgt = _bought_by(p, v)
+        t.tgt = bought_by(p, v)
     if t.tgt is None and cue.pos == "verb" and not p.passive(v):
         _owner_of_item(p, v, t)
     frm = p.pp(v, ("from",), limit=6)
@@ -285,7 +266,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     c = p.clause(v)
     if cue.opt("no_actor_object") and v + 1 < len(p.low) and p.phrase_at[v + 1] >= 0:
         return []  # "would make Chile Peru's supplier": "make" with an actor as its object makes nothing
-    if _own_doing(p, v):
+    if own_doing(p, v):
         return []
     to = cue.opt("to", ["to", "for", "into"])
     tgt = p.pp(v, to, limit=30)
@@ -304,7 +285,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if cue.pos == "noun" and i > 0 and p.low[i - 1] in ("took", "take", "takes", "taking", "taken"):
         return _delivery_taken(p, i, v, cue)  # the buyer's story ("took delivery of drones": the get cue's)
     if cue.pos == "noun":
-        t.src = owner_of(p, i) or p.pp(v, ("by",), limit=20) or (None if reacted_to(p, i) else _own_subject(p, i))
+        t.src = owner_of(p, i) or p.pp(v, ("by",), limit=20) or (None if reacted_to(p, i) else own_subject(p, i))
     elif p.passive(v):
         _passive_give(p, i, v, cue, t)
     else:
@@ -340,7 +321,7 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if special is not None:
         return special
     if cue.pos == "noun":
-        tgt = p.pp(v, ("by",), limit=4) or owner_of(p, i) or (None if reacted_to(p, i) else _own_subject(p, i))
+        tgt = p.pp(v, ("by",), limit=4) or owner_of(p, i) or (None if reacted_to(p, i) else own_subject(p, i))
     elif p.passive(v):
         tgt = p.pp(v, ("to", "by"), limit=20) or p.subject(v, exclude=frozenset(frm.ids) if frm else frozenset())
         if (cue.opt("reduced_recipient_main") and c.kind in ("reduced",)) or p.clause(v).first == v:

@@ -611,3 +611,15 @@ def test_a_government_named_by_its_seat_is_that_seats_state() -> None:
 def test_an_attack_craft_is_a_kind_of_boat_not_an_attack() -> None:
     text = "Ghana's navy is growing. The navy commissioned a former Nigerian Navy fast attack craft in March."
     assert not [r for r in _scene(text).relations if r.kind == "conflict"]
+
+
+def test_a_participle_after_a_second_clauses_item_gives_to_that_clauses_subject() -> None:
+    text = (
+        "Ghana's air force flies a fleet of Chinese jets, and neighbouring Togo in May received two "
+        "Mi-17 helicopters donated by Russia, the ministry said."
+    )
+    got = _transfers(text)
+    assert ("RU", "TG", "Mi-17 helicopters") in got and not {(s, t) for s, t, _ in got} & {("RU", "GH")}, got
+    # an item's owner before the verb still receives what a participle after the item names
+    got = _transfers("Last month, Ghana's navy received 12 armoured boats supplied by Turkey.")
+    assert ("TR", "GH", "armoured boats") in got, got
