@@ -50,6 +50,7 @@ FRAMES = (
     "continued-deal",
     "invite",
     "chosen",
+    "licensed",
 )
 
 

@@ -28,6 +28,9 @@ compound-adjective
     "A-backed B", "A-led war in B", "A-supplied drones".
 presence
     troops, bases and influence of X in A, B and C: a sphere of influence.
+licensed
+    "built by Y under licence from X": a transfer from the licensor's state
+    (:mod:`geo.licence_frames`).
 thank-for, use-maker, arrive-maker, participants
     "Y thanked X for its support", "Y fired X-made missiles", "X's cargo
     reached Y", "joint drills held by A and B".
@@ -38,6 +41,7 @@ from __future__ import annotations
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.items import item_phrases, system_maker
+from geo.licence_frames import licensed
 from geo.noun_frames import (
     between,
     compound,
@@ -537,4 +541,5 @@ FRAME_FUNCTIONS: dict[str, Frame] = {
     "package-for": package_for,
     "continued-deal": continued_deal,
     "invite": invite,
+    "licensed": licensed,
 }
