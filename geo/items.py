@@ -64,7 +64,7 @@ _DELIVERED = _rx(
     r"donated|bought|purchased|acquired|imported|deployed|since \d{4}|gave|gifted|handed|gets|got|"
     r"(?:began|started) (?:buying|receiving|importing)|"
     r"buys|sells|supplies|receives|imports|is receiving|are receiving|came from|comes from|"
-    r"provides(?! for)|delivers|hands over|sends|inducted|"
+    r"provides(?! for)|delivers|hands over|sends|inducted|commissioned|completed|entered service|in service|"
     r"(?:is|are|was|were|been) (?:\w+ly )?(?:shipping|supplying|sending|delivering|providing|transferring|selling)|"
     r"supplier|suppliers|customer|customers|"
     r"ha(?:s|ve|d) (?:\w+ )?(?:been )?(?:\w+ed|sold|sent|given)|"

@@ -3,7 +3,8 @@
 SIPRI counts production under licence as a transfer from the licensor's state to the producer's
 (see ../shared/notes/relation-cues.md): the design, the know-how and often the kits cross the
 border even when the hull is welded at home. The licensor is named after "licence from" or
-"licensed from", or by an adjective before the licence ("a French licence"); the producer is the
+"licensed from", or by an adjective before the licence ("a French licence"), or as the designer
+("submarines designed by South Korea's Daewoo", built at home); the producer is the
 one that builds: the building verb's subject or agent ("Kenya Shipyards is building ...", "built by
 PT PAL"), else the state of the place it is built in ("at its Avadi factory", "in Mumbai"), else
 the state the story is about.
@@ -24,13 +25,16 @@ def licensed(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     v = i + n - 1
     c = p.clause(v)
     w = p.low[v]
-    if w == "licensed":
+    make = next((k for k in range(v - 1, c.first - 1, -1) if p.g.has("making_words", p.low[k])), -1)
+    if w == "designed":  # "three submarines designed by South Korea's Daewoo": the design is the licence
+        src = p.pp(v, ("by",), limit=2)
+        make = v if make < 0 else make
+    elif w == "licensed":
         src = p.pp(v, ("from",), limit=4)
     elif "under" in p.low[max(c.first, i - 3) : i]:
         src = p.pp(v, ("from",), limit=4) or owner_of(p, i)
     else:
         return []
-    make = next((k for k in range(v - 1, c.first - 1, -1) if p.g.has("making_words", p.low[k])), -1)
     if src is None or make < 0:
         return []
     src = Side(tuple(state_of(x) for x in src.ids), src.np, src.how)
