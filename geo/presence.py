@@ -136,6 +136,18 @@ def _presence_groups(p: Parse, v: int, last: int, cue: Cue, owner: Side) -> list
     return groups
 
 
+def _site_state(p: Parse, m: str, owner: Side) -> str:
+    """A base's state stands for the base in a footprint when the story names that state.
+
+    "US personnel at Al Dhafra Air Base" in a story of the Emirates: influence over the Emirates.
+    A site on ground the story never names as a state (Diego Garcia) stays itself.
+    """
+    if not m.startswith("other:"):
+        return m
+    iso = state_of(m, ("other:",))
+    return iso if len(iso) == 2 and iso not in owner.ids and p.context.mentions.get(iso, 0) > 0 else m
+
+
 def _not_a_footprint(p: Parse, i: int, v: int, cue: Cue) -> bool:
     """No footprint: "opened fire on border posts" (shooting), "US trainers rotated through its bases" (backing)."""
     if p.low[v + 1 : v + 2] == ["fire"]:
@@ -182,11 +194,17 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     last = _presence_end(p, v)
     hits = []
     hosts = _consenting(p, v, last)
+    # a sea is a sphere only of a stated sway ("its influence in the Atlantic"), not of ships or bases there
+    sway = p.low[v] in cue.opt("waters", ())
     for label, members in _presence_groups(p, v, last, cue, owner):
         countries = [m for m in members if kinds.get(m) not in ("region", "sea", "bloc")]
         if any(kinds.get(m) == "country" for m in countries):  # "in Iraq, mostly at Ain al-Asad": the country
             countries = [m for m in countries if kinds.get(m) != "other"]
-        members = [m for m in countries or members if m not in hosts and state_of(m) not in hosts]
+        members = [
+            _site_state(p, m, owner)
+            for m in countries or members
+            if m not in hosts and state_of(m) not in hosts and (kinds.get(m) not in ("sea", "strait") or sway)
+        ]
         if cue.kind == "support":  # "Danish instructors remain in Argentina": trainers back their host
             hits += [Hit("support", owner.ids, (m,), cue, i) for m in countries if m not in owner.ids]
         elif members:

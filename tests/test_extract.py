@@ -623,3 +623,14 @@ def test_a_participle_after_a_second_clauses_item_gives_to_that_clauses_subject(
     # an item's owner before the verb still receives what a participle after the item names
     got = _transfers("Last month, Ghana's navy received 12 armoured boats supplied by Turkey.")
     assert ("TR", "GH", "armoured boats") in got, got
+
+
+def test_a_footprint_at_a_base_is_over_the_state_the_story_names() -> None:
+    text = "The UAE signed a pact with Washington. About 3,500 US personnel are stationed at Al Dhafra Air Base."
+    got = [(r.source, r.members) for r in _scene(text).relations if r.kind == "influence"]
+    assert ("US", ("AE",)) in got, got
+
+
+def test_ships_in_a_sea_are_no_sphere_over_it() -> None:
+    text = "Ghana's navy keeps a presence on the Gulf of Guinea. Togo objected."
+    assert not [r for r in _scene(text).relations if r.kind == "influence"]
