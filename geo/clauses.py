@@ -103,7 +103,8 @@ class Parse(Roles):
             a = self.anchors[toks[i].anchor]
             if a.how == "anaphor" and self._anchor_text(toks[i].anchor).lower() in ("our", "ours"):
                 ph.possessive = True  # a quoted speaker's "our alliance with Japan"
-            modifies = a.how in ("demonym", "group", "roaming", "organ")
+            ground = "".join(low[j : j + 1]) in self.g.words["border_nouns"]  # "to Haiti border"
+            modifies = a.how in ("demonym", "group", "roaming", "organ") or ground
             if ph.possessive or modifies or (first < i and low[first] == "the"):
                 head = self._head_words(i, j, ph)
                 if head:
@@ -177,6 +178,7 @@ class Parse(Roles):
                 (a.how not in ("demonym", "group", "roaming") or acronym)
                 and not ph.possessive
                 and not (toks[k].text[0].isupper() or g.has("agent_nouns", w) or w in g.words["item_words"])
+                and not (not head and g.has("border_nouns", w))  # "Haiti border"
             ):
                 break  # "the United States wants": only "the US Navy", "the Assad government"
             head.append(k)
@@ -230,8 +232,7 @@ class Parse(Roles):
                     j += 1
                 else:
                     break
-            # a list needs a conjunction before its last member (or parentheses around it: "(A, B, C)"),
-            # save a headline's "Japan, Philippines sign troop pact"
+            # a list needs a conjunction before its last member or "(A, B, C)", save a headline's "Japan, Peru sign"
             headline = (
                 len(run) == 2
                 and run[0].first == 0

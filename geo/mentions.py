@@ -384,6 +384,9 @@ def _keep(
         # "UH-60 Black Hawk helicopters", "Hermes drones": a weapon system named like a town
         if between == " " and all(r.id.startswith(("city:", "admin1:")) for r in readings) and _weapon_noun(word):
             return False
+    # "Harbin Z-9 helicopters", "Shenyang J-16": a maker's town before a designation names the system
+    if all(r.id.startswith("city:") for r in readings) and _DESIGNATION_AFTER.match(text, e):
+        return False
     # "Aden Adde International Airport": a place's name inside an airport named after a person
     if _NAMED_AIRPORT.match(text, e):
         return False
@@ -404,12 +407,15 @@ def _keep(
     # "Aydın-class ships", "a Sandown class minehunter": a class of ships named after a town
     if re.match(r"[- ]class\b", text[e : e + 7]) and all(r.actor is None for r in readings):
         return False
-    # "University of X", "Bank of X": part of an institution's name
+    # "University of X", "Bank of X": part of an institution's name; a state's bank is the state's
+    # lender, though ("the Export-Import Bank of China")
     before = text[max(0, s - 40) : s]
     head = before.rstrip()
-    return not (head != before and head.endswith(("of", "for", "the")) and _INSTITUTION_OF.search(before))
+    inst = _INSTITUTION_OF.search(before) if head != before and head.endswith(("of", "for", "the")) else None
+    return inst is None or (inst.group().startswith("Bank") and any(len(r.id) == 2 for r in readings))
 
 
+_DESIGNATION_AFTER = re.compile(r" [A-Z]{1,3}-\d")
 _NAMED_AIRPORT = re.compile(r"(?:\s+(?!International\b)[A-Z][a-z]+){1,2}\s+(?:International\s+)?Airport\b")
 
 

@@ -548,15 +548,17 @@ class Roles(Modality):
         return self.side(pi)
 
     def agent(self, v: int) -> Side | None:
-        """The by-phrase of a passive verb."""
-        return self.pp(v, ("by",), limit=12)
+        """The by-phrase of a passive verb, not a later participle's ("handed over at a ceremony attended by")."""
+        by = self.pp(v, ("by",), limit=12)
+        at = self.phrases[by.np].prep_at if by is not None and by.np >= 0 else v
+        return None if at > v + 2 and self.low[at - 1].endswith("ed") and self.is_word(at - 1) else by
 
     def passive(self, v: int) -> bool:
         """Token v is a participle after a form of "be" ("was sold"), or a reduced passive ("backed by").
 
         A particle is read with its verb: "were handed over".
         """
-        if v > 0 and self.low[v] in ("over", "in", "out", "off", "up") and self.low[v - 1].endswith(("ed", "en")):
+        if v > 0 and self.low[v] in ("over", "in", "out", "off", "up") and self.low[v - 1].endswith(("ed", "en", "wn")):
             v -= 1
         w = self.low[v]
         if not (
@@ -574,8 +576,10 @@ class Roles(Modality):
         if k >= 0 and self.g.has("be_forms", self.low[k]):
             return True
         c = self.clause(v)
-        if c.kind in ("reduced", "paren") and c.first == v:
-            return True
+        if (c.kind in ("reduced", "paren") and c.first == v) or (
+            self.low[k : k + 1] == [","] and w[-2:] in ("wn", "en")
+        ):
+            return True  # "The aircraft, flown in aboard ...": a participle that is never a past tense
         if (
             v >= 2
             and self.low[v - 1] in ("both", "all")

@@ -488,3 +488,24 @@ def own_subject(p: Parse, i: int) -> Side | None:
     if subj is not None and p.speaker_of(subj, i):
         return None  # the one who says it
     return subj
+
+
+def bought_a_firm(p: Parse, v: int) -> bool:
+    """What is got is a firm or a share of one: "a stake in Brazil's SIATT", "Milrem Robotics, a maker of ..."."""
+    k = v + 1
+    if k < len(p.low) and p.low[k] == "of":
+        k += 1
+    window = p.low[k : k + 6]
+    if any(p.g.has("ownership_nouns", w) for w in window):
+        return True
+    pi = p.phrase_at[k] if k < len(p.low) else -1
+    if pi < 0:
+        return False
+    ph = p.phrases[pi]
+    if ph.possessive and ph.last + 1 < len(p.low) and p.phrase_at[ph.last + 1] >= 0:
+        ph = p.phrases[p.phrase_at[ph.last + 1]]  # "Estonia's Milrem Robotics"
+    return (
+        all(p.anchors[a].how == "company" for a in ph.anchors[-1:])
+        and ph.last + 1 < len(p.low)
+        and p.low[ph.last + 1] == ","
+    )

@@ -23,6 +23,7 @@ from geo.slots import (
     after_saying,
     after_verb,
     blocked_by,
+    bought_a_firm,
     bought_by,
     cut_item,
     fronted,
@@ -227,6 +228,16 @@ def _given_item(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> str | None:
         text = p.text(k + 1, i - 1)
         return text if item_phrases(text) else None
     text = p.text(max(c.first, i - 8), i - 1)
+    if (
+        c.kind != "rel"
+        and not (p.passive(v) or p.g.has("prepositions", p.low[i - 1]))
+        and t.src is not None
+        and t.src.np >= 0
+        and max(c.first, i - 8) <= p.phrases[t.src.np].last < i
+    ):  # "the UH-60s the US supplied": the item before its giver, never the giver's words ("Milrem, a maker of")
+        first = p.phrases[t.src.np].first
+        text = p.text(max(c.first, noun_before_participle(p, first)), first - 1)
+        return text if item_phrases(text) and p.low[first - 1 : first] != [","] else None
     if c.kind == "rel" and c.marker in ("that", "which"):
         # "corvettes that Chile has handed over to Peru": the item is what the clause hangs on
         text = relative_item(p.text(max(0, c.first - 8), c.first - 1))
@@ -308,14 +319,21 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return out + [Hit("transfer", src.ids, s.ids, cue, i, item_text=share(text, n)) for s, n in shares(p, tgt, to)]
 
 
+def _no_getting(p: Parse, i: int, v: int, cue: Cue) -> bool:
+    """A getting verb that gets no weapons from anyone."""
+    if cue.opt("no_infinitive") and v + 1 < len(p.low) and p.low[v + 1] == "to":
+        return True  # "sought to bolster ... by acquiring": the later verb is the cue
+    if i > 1 and p.low[i - 2] == "as" and p.low[i - 1] in ("he", "she", "it", "they", "we", "you"):
+        return True  # "as many vehicles as he wants": a comparison, not a want
+    return bought_a_firm(p, v)  # "acquired a 50 per cent stake in Brazil's SIATT", "its purchase of Milrem Robotics"
+
+
 def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """A transfer told from the recipient: "Y bought ITEM from X", "Y received ITEM" (the seller from the story)."""
     v = i + n - 1
     c = p.clause(v)
-    if cue.opt("no_infinitive") and v + 1 < len(p.low) and p.low[v + 1] == "to":
-        return []  # "sought to bolster ... by acquiring": the later verb is the cue
-    if i > 1 and p.low[i - 2] == "as" and p.low[i - 1] in ("he", "she", "it", "they", "we", "you"):
-        return []  # "as many vehicles as he wants": a comparison, not a want
+    if _no_getting(p, i, v, cue):
+        return []
     frm = p.pp(v, cue.opt("from", ["from"]), limit=30) or fronted(p, v, ("from",))
     special = _special_get(p, i, v, cue, frm)
     if special is not None:

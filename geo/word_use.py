@@ -61,6 +61,8 @@ def noun_use(p: Parse, i: int) -> bool:
         return not (p.low[i].endswith("ed") and p.phrase_at[i - 1] >= 0 and not p.phrases[p.phrase_at[i - 1]].prep)
     if p.g.has("determiners", prev) and prev not in ("that", "both", "all", "each"):
         return True
+    if _after_article_and_adjective(p, i, prev):
+        return True  # "under a concessional loan from", "a fresh supply of": a bare form after "a" and a modifier
     if (
         p.low[i].endswith("s")
         and (
@@ -78,6 +80,19 @@ def noun_use(p: Parse, i: int) -> bool:
     if "-" in prev.strip("-") and i >= 2 and p.g.has("determiners", p.low[i - 2]) and p.low[i - 2] != "that":
         return True  # "a decades-old embargo": a compound adjective after the article
     return prev in _NOUN_PREPS and not p.low[i].endswith("ing")  # "by sending troops": a gerund acts
+
+
+def _after_article_and_adjective(p: Parse, i: int, prev: str) -> bool:
+    """Token i is a bare form after an article and a modifier: "a concessional loan", "a fresh supply"."""
+    w2 = p.low[i - 2] if i >= 2 else ""
+    return (
+        not p.low[i].endswith(("ed", "s", "ing"))
+        and not p.finite(p.low[i])  # "the design sold to Pakistan": a past participle
+        and p.g.has("determiners", w2)
+        and w2 not in ("that", "both", "all", "each")
+        and prev.endswith(("al", "ive", "ous", "ic", "ful", "new", "fresh", "further", "major", "first", "initial"))
+        and p.tokens[i - 1].anchor < 0
+    )
 
 
 # prepositions after which a cue word is a noun ("with funding from", "for help"); not "since", "then"

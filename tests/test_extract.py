@@ -634,3 +634,41 @@ def test_a_footprint_at_a_base_is_over_the_state_the_story_names() -> None:
 def test_ships_in_a_sea_are_no_sphere_over_it() -> None:
     text = "Ghana's navy keeps a presence on the Gulf of Guinea. Togo objected."
     assert not [r for r in _scene(text).relations if r.kind == "influence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a by-phrase of a later participle names no giver
+        (
+            "Peru bought jets from Chile. The jets were handed over at a ceremony attended by Bolivia's minister.",
+            ("BO", "PE"),
+        ),
+        # a participle that is never a past tense, after a comma, is a passive
+        (
+            "Peru bought jets from Chile. Peru is proud. The jets, flown in aboard Bolivian transports, arrived.",
+            ("PE", "BO"),
+        ),
+        # a share of a firm is no arms
+        ("Ghana's state fund acquired a 40 per cent stake in Brazil's Avibras, the maker of rockets.", ("BR", "GH")),
+        # sending one's own aircraft to a border is no gift to the neighbour
+        ("Ghana sends more troops, aircraft to Togo border as smuggling grows", ("GH", "TG")),
+        # "a concessional loan" is a noun, not the verb "loan"
+        ("Laos signed for four Z-9 helicopters under a concessional loan from a Thai bank.", ("LA", "TH")),
+    ],
+)
+def test_givers_and_gifts_that_are_not(text: str, absent: tuple) -> None:
+    assert absent not in {(s, t) for s, t, _ in _transfers(text)} and not (
+        absent == ("GH", "TG") and any(r.kind == "support" for r in _scene(text).relations)
+    )
+
+
+def test_a_states_bank_is_its_lender_and_a_makers_town_before_a_designation_is_no_place() -> None:
+    ids = _ids("Laos bought Harbin Z-9 helicopters with a loan from the Export-Import Bank of China.")
+    assert "CN" in ids and not any(i.startswith("city:") for i in ids)
+    assert "GH" not in _ids("She studied at the University of Ghana.")
+
+
+def test_an_item_before_its_giver_in_a_contact_clause() -> None:
+    got = _transfers("Of the fifty UH-60s the United States supplied to Colombia, a third are grounded.")
+    assert ("US", "CO", "UH-60s") in got, got
