@@ -194,7 +194,8 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     last = _presence_end(p, v)
     hits = []
     hosts = _consenting(p, v, last)
-    # a sea is a sphere only of a stated sway ("its influence in the Atlantic"), not of ships or bases there
+    # a sea or a region is a sphere only of a stated sway ("its influence in the Atlantic"), not of ships,
+    # troops or bases there ("submarines that the navy operates in the Caribbean")
     sway = p.low[v] in cue.opt("waters", ())
     for label, members in _presence_groups(p, v, last, cue, owner):
         countries = [m for m in members if kinds.get(m) not in ("region", "sea", "bloc")]
@@ -203,7 +204,7 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         members = [
             _site_state(p, m, owner)
             for m in countries or members
-            if m not in hosts and state_of(m) not in hosts and (kinds.get(m) not in ("sea", "strait") or sway)
+            if m not in hosts and state_of(m) not in hosts and (kinds.get(m) not in ("sea", "strait", "region") or sway)
         ]
         if cue.kind == "support":  # "Danish instructors remain in Argentina": trainers back their host
             hits += [Hit("support", owner.ids, (m,), cue, i) for m in countries if m not in owner.ids]
