@@ -442,6 +442,10 @@ def participants(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     ids: tuple[str, ...] = ()
     if by is not None and by.np >= 0 and p.phrases[by.np].prep in ("between", "among"):
         subj = None  # "the conflict between A and B": the pair, not the clause's subject
+    if by is not None and by.np >= 0 and p.phrases[by.np].prep == "with" and len(by.ids) > 1:
+        # "take part in the exercise with A, B and C": the one who takes part with each, not A with B
+        hub = subj.ids if subj is not None else (p.context.focus(exclude=by.ids),)
+        return [h for x in by.ids for h in pairs(cue, i, (*hub, x))] if hub[0] and set(hub).isdisjoint(by.ids) else []
     if by is not None and len(by.ids) > 1:
         ids = by.ids
     elif by is not None and subj is not None:
