@@ -619,3 +619,7 @@ def test_its_refers_past_a_place_named_by_its_bearing() -> None:
     sentence = "Chile moved troops to a camp north of Peru and its fleet followed."
     p = parse(sentence, _anchors(sentence))
     assert p.possessive_pronoun(p.find("its")).ids == ("CL",)
+
+
+def test_training_the_forces_of_a_state_backs_it() -> None:
+    assert ("support", "CL", "PE") in _rels("Chilean instructors train the coast guard of Peru.")
