@@ -184,7 +184,7 @@ def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, f
     if any(
         p.low[k] in ("to", "for", "into")
         and (p.phrase_at[k + 1] >= 0 or p.g.has("determiners", p.low[k + 1]))
-        and p.low[k + 2 : k + 3] not in (["army"], ["navy"], ["military"], ["police"])  # "to the army": its forces
+        and not p.g.words["own_services"].intersection(p.low[k + 2 : k + 6])  # "to the army", "for the F-16 fleet"
         for k in range(v + 1, min(c.last, len(p.low) - 2) + 1)
     ) or any(
         c.first <= ph.first <= c.last
@@ -206,7 +206,9 @@ def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, f
         placed |= {t.anchor for j, t in enumerate(p.tokens) if t.anchor >= 0 and p.clause_of[j] != p.clause_of[v]}
     others = {a.id.split("@")[0] for k, a in enumerate(p.anchors) if a.kind == "country" and k not in placed}
     others -= set(src.ids) | {recipient}
-    return Side((recipient,), -1, "context") if not others else None
+    if len(others) == 1 and p.context.focus(exclude=src.ids) in others:
+        recipient = min(others)  # "Islamabad has turned to Moscow: four Mi-35s were delivered by Russia"
+    return Side((recipient,), -1, "context") if not others - {recipient} else None
 
 
 def _given_item(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> str | None:

@@ -672,3 +672,19 @@ def test_a_states_bank_is_its_lender_and_a_makers_town_before_a_designation_is_n
 def test_an_item_before_its_giver_in_a_contact_clause() -> None:
     got = _transfers("Of the fifty UH-60s the United States supplied to Colombia, a third are grounded.")
     assert ("US", "CO", "UH-60s") in got, got
+
+
+def test_the_storys_state_named_in_the_sentence_receives_a_passive_delivery() -> None:
+    text = (
+        "Peru builds tanks at home. Peru's army is large. Peru and Chile hold drills. "
+        "India bought tanks from Russia. Lima has also turned to Moscow: four Mi-35M gunships were delivered by Russia."
+    )
+    assert ("RU", "PE") in {(s, t) for s, t, _ in _transfers(text)}
+
+
+def test_parts_for_a_fleet_go_to_the_fleets_state() -> None:
+    text = (
+        "Peru builds tanks. Peru's army is large. Peru and Chile hold drills. "
+        "Turkey's Aselsan has been contracted to supply thermal imaging sights for the T-55 fleet."
+    )
+    assert ("TR", "PE", "thermal imaging sights") in _transfers(text)
