@@ -485,8 +485,8 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
             for t in h.target:
                 if h.kind == "support" and h.cue.frame == "presence":
                     t = state_of(t)  # "police officers based in Honiara": backing for the Solomon Islands
-                if s == t or not s or not t or {s, t} & waters:
-                    continue
+                if s == t or not s or not t or {s, t} & waters or state_of(s) == state_of(t):
+                    continue  # "Apure" against Venezuela: a state's own province is no other side
                 physical = p.g.has("physical_attacks", p.low[h.at])
                 struck = _struck_state(p, s, t) if h.kind == "conflict" and physical else None
                 if not (_ok(p, s, h.kind, physical) and (struck or _ok(p, t, h.kind, physical))):

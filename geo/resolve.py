@@ -221,6 +221,8 @@ def _resolve_one(
     if actor_rs and actor_rs[0].how != "demonym":
         a = actor_rs[0].actor
         assert a is not None
+        if a.kind == "leader" and _anothers_office(text, m, mentions[idx - 1] if idx else None, a.iso):
+            return None  # "Colombia's defence minister, Pedro Sánchez": a namesake of Spain's leader
         iso = _where_it_fights(text, m, mentions, idx, doc_iso, a.iso.split("|")) if "|" in a.iso else a.iso
         e = _territory(gaz, gaz.get(iso))
         if e is None:
@@ -252,6 +254,30 @@ def _resolve_one(
     ):
         return None
     return _resolved(text, m, best_r, best, gaz)
+
+
+_OFFICE = re.compile(
+    r"^['’]s?\s+(?:\w+\s+){0,2}(?:minister|president|general|ambassador|chief|commander|spokesman|"
+    r"spokeswoman|envoy|secretary|governor|mayor|admiral|official)s?,?\s+$",
+    re.I,
+)
+# an office no head of state or government holds, right before the name ("Defence Minister Pedro Sánchez")
+_LESSER_OFFICE = re.compile(
+    r"\b(?:(?:Defen[cs]e|Foreign|Interior|Finance|Trade|Economy|Justice|Energy)\s+(?:Minister|Secretary)|General|Gen\.|"
+    r"Admiral|Adm\.|Ambassador|Colonel|Col\.|Governor|Gov\.|Mayor|Senator|Sen\.|Commander|Lieutenant)\s*,?\s+$"
+)
+
+
+def _anothers_office(text: str, m: Mention, prev: Mention | None, iso: str) -> bool:
+    """A leader's name after an office the leader does not hold: a namesake of the leader.
+
+    "Colombia's defence minister, Pedro Sánchez", "Defence Minister Pedro Sánchez": not Spain's prime minister.
+    """
+    if _LESSER_OFFICE.search(text, max(0, m.start - 40), m.start):
+        return True
+    if prev is None or m.start - prev.end > 40 or not prev.readings or prev.readings[0].id == iso:
+        return False
+    return len(prev.readings[0].id) == 2 and bool(_OFFICE.match(text[prev.end : m.start]))
 
 
 def _minor_named(text: str, m: Mention, best: Entry, ev: _Evidence) -> bool:

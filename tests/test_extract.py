@@ -688,3 +688,15 @@ def test_parts_for_a_fleet_go_to_the_fleets_state() -> None:
         "Turkey's Aselsan has been contracted to supply thermal imaging sights for the T-55 fleet."
     )
     assert ("TR", "PE", "thermal imaging sights") in _transfers(text)
+
+
+def test_a_state_named_only_by_a_leaders_name_is_no_place() -> None:
+    # a namesake of Spain's prime minister, Colombia's minister here; the text never names Spain
+    assert "ES" not in _ids("Colombia's defence minister, Pedro Sánchez, visited troops in Cauca on Monday.")
+
+
+def test_a_leaders_namesake_in_another_office_is_no_leader() -> None:
+    # Spain's prime minister has a namesake in Colombia's defence ministry; the text never names Spain
+    assert "ES" not in _ids("Defence Minister Pedro Sánchez said troops had located camps in Venezuela's Apure state.")
+    assert "ES" not in _ids("Colombia's defence minister, Pedro Sánchez, visited troops on Monday.")
+    assert "ES" in _ids("Prime Minister Pedro Sánchez visited troops on Monday.")
