@@ -39,6 +39,7 @@ from geo.items import designations, system_names
 from geo.relations import Anchor, Finding, find_relations
 from geo.resolve import Resolved, country_of_capital, resolve_mentions
 from geo.scene import Document, Place, Relation, Scene, Span, place_role
+from geo.sites import named_sites
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Draft:
     sentences: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     mentions: dict[str, list] = field(default_factory=dict)
     resolved: dict[str, list[Resolved]] = field(default_factory=dict)
+    sites: dict[str, list] = field(default_factory=dict)
     findings: list[tuple[Finding, Span]] = field(default_factory=list)
 
 
@@ -74,7 +76,9 @@ def resolve_step(draft: Draft) -> None:
 
     gaz = load_gazetteer()
     for doc in draft.documents:
-        draft.resolved[doc.id] = resolve_mentions(doc.text, draft.mentions[doc.id], gaz)
+        res = draft.resolved[doc.id] = resolve_mentions(doc.text, draft.mentions[doc.id], gaz)
+        mapped = [(r.start, r.end, r.id, r.kind, e.name, e.area_km2) for r in res if (e := gaz.get(r.id)) is not None]
+        draft.sites[doc.id] = named_sites(doc.text, mapped)  # "Roesmin Nurjadin Air Base in Pekanbaru"
 
 
 # seas and straits are anchors for spheres of influence only ("its influence in the Indian
@@ -386,12 +390,38 @@ def _places(draft: Draft, gaz, endpoint_ids: set[str]) -> list[Place]:
                 role=place_role(slot["roles"]),
             )
         )
+    places += _site_places(draft, gaz, {p.id for p in places})
     mentioned = {p.id for p in places}
     for pid in sorted(endpoint_ids - mentioned):
         entry = gaz.get(pid)
         if entry is not None:
             places.append(gaz.place(entry, reason="relation endpoint", role="actor"))
     return places
+
+
+def _site_places(draft: Draft, gaz, taken: set[str]) -> list[Place]:
+    """The named sites the text sets at a mapped place, each drawn at that place's point."""
+    out: dict[str, Place] = {}
+    for doc in draft.documents:
+        for site in draft.sites.get(doc.id, ()):
+            anchor = gaz.get(site.anchor_id)
+            pid = "site:" + re.sub(r"[^a-z0-9]+", "-", site.name.lower()).strip("-")
+            if anchor is None or pid in taken:
+                continue
+            span = Span(doc.id, site.start, site.end, doc.text[site.start : site.end])
+            old = out.get(pid)
+            out[pid] = Place(
+                pid,
+                site.name,
+                "other",
+                anchor.iso,
+                anchor.lat,
+                anchor.lon,
+                mentions=(*(old.mentions if old else ()), span),
+                reason=f"named site, placed at {site.anchor_name} where the text sets it",
+                role="place",
+            )
+    return list(out.values())
 
 
 def _relation(key: tuple, slot: dict, known: set[str], names: dict[str, str]) -> Relation | None:

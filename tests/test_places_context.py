@@ -298,3 +298,26 @@ def test_a_firm_named_after_its_country_stands_for_it():
     scene = extract([Document("t", "test", text)])
     assert "IL" in {p.id for p in scene.places}
     assert [(r.source, r.target) for r in scene.relations if r.kind == "transfer"] == [("IL", "KE")]
+
+
+def test_a_named_site_is_mapped_where_the_text_sets_it():
+    text = "Four jets landed at Roesmin Nurjadin Air Base in Pekanbaru; Turkey keeps the Bashiqa camp near Mosul."
+    places = {p.name: p for p in extract([Document("t", "test", text)]).places}
+    base, mosul = places["Roesmin Nurjadin Air Base"], places["Mosul"]
+    assert (base.kind, round(base.lat, 2)) == ("other", round(places["Pekanbaru"].lat, 2))
+    assert "Pekanbaru" in base.reason and (places["Bashiqa camp"].lat, places["Bashiqa camp"].lon) == (
+        mosul.lat,
+        mosul.lon,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Russian air base near Homs was hit.",  # an owner, not a site's name
+        "The Kaxo Air Base was expanded last year.",  # the text does not say where
+        "The US Air Base in Ramstein grew.",  # a state's initials only
+    ],
+)
+def test_a_site_the_text_does_not_set_or_name_is_not_mapped(text):
+    assert not [p for p in extract([Document("t", "test", text)]).places if p.id.startswith("site:")]

@@ -72,6 +72,7 @@ _LISTS: dict[str, Any] = {
     "TERRITORIES_READ_AS_DISPUTED": lambda: words("territories_read_as_disputed"),
     "CONTINENT_ADJECTIVES": lambda: words("continent_adjectives"),
     "FIRM_TAILS": lambda: words("firm_tails"),
+    "SITE_NOUNS": lambda: words("site_nouns"),
     "INTEGRAL_TERRITORIES": lambda: table("integral_territories"),
     "ITEM_HEADS": lambda: ordered_words("item_heads"),
     "POSTAL_ABBREVIATIONS": lambda: table("postal_abbreviations"),
