@@ -78,7 +78,7 @@ def resolve_step(draft: Draft) -> None:
     for doc in draft.documents:
         res = draft.resolved[doc.id] = resolve_mentions(doc.text, draft.mentions[doc.id], gaz)
         mapped = [(r.start, r.end, r.id, r.kind, e.name, e.area_km2) for r in res if (e := gaz.get(r.id)) is not None]
-        draft.sites[doc.id] = named_sites(doc.text, mapped)  # "Roesmin Nurjadin Air Base in Pekanbaru"
+        draft.sites[doc.id] = named_sites(doc.text, mapped)  # "Sultan Hasanuddin Air Base in Makassar"
 
 
 # seas and straits are anchors for spheres of influence only ("its influence in the Indian

@@ -1,10 +1,10 @@
-"""Licensed production: "submarines built by Mazagon Dock under licence from France's Naval Group".
+"""Licensed production: "frigates built by a Chilean yard under licence from Germany's TKMS".
 
 SIPRI counts production under licence as a transfer from the licensor's state to the producer's
 (see ../shared/notes/relation-cues.md): the design, the know-how and often the kits cross the
 border even when the hull is welded at home. The licensor is named after "licence from" or
 "licensed from", or by an adjective before the licence ("a French licence"), or as the designer
-("submarines designed by South Korea's Daewoo", built at home); the producer is the
+("corvettes designed by Italy's Fincantieri", built at home); the producer is the
 one that builds: the building verb's subject or agent ("Kenya Shipyards is building ...", "built by
 PT PAL"), else the state of the place it is built in ("at its Avadi factory", "in Mumbai"), else
 the state the story is about.
@@ -26,7 +26,7 @@ def licensed(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     c = p.clause(v)
     w = p.low[v]
     make = next((k for k in range(v - 1, c.first - 1, -1) if p.g.has("making_words", p.low[k])), -1)
-    if w == "designed":  # "three submarines designed by South Korea's Daewoo": the design is the licence
+    if w == "designed":  # "corvettes designed by Italy's Fincantieri": the design is the licence
         src = p.pp(v, ("by",), limit=2)
         make = v if make < 0 else make
     elif w == "licensed":
@@ -69,7 +69,7 @@ def _made_item(p: Parse, make: int, v: int) -> str | None:
     """What is built under the licence.
 
     The making verb's object ("is building four patrol vessels under licence"), or what the
-    participle follows ("six submarines, built by Mazagon Dock"), or the clause's subject.
+    participle follows ("six boats, built by the SIMA yard"), or the clause's subject.
     """
     c = p.clause(v)
     k = make + 1

@@ -139,7 +139,7 @@ def names_region(text: str, m: Mention) -> bool:
 
     Not a whole continent's ("European", "African"), and not inside a name or a compound.
 
-    >>> t = "Central Asian states met. A European diplomat spoke. The Southern African Development Community met."
+    >>> t = "Central Asian states met. A European diplomat spoke. The West African Development Bank met."
     >>> names_region(t, Mention(0, 13, "Central Asian", ())), names_region(t, Mention(28, 36, "European", ()))
     (True, False)
     >>> names_region(t, Mention(t.index("African"), t.index("African") + 7, "African", ()))

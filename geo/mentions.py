@@ -165,9 +165,9 @@ def _defined_acronyms(text: str, found: list[Mention]) -> list[Mention]:
     >>> t = "The Kenya Coast Guard Service (KCGS) grew. KCGS boats sailed."
     >>> [(m.text, m.readings[0].id) for m in find_mentions(t, load_gazetteer())]
     [('Kenya', 'KE'), ('KCGS', 'KE')]
-    >>> t = "The British Army Training Unit Kenya (BATUK) trains. BATUK left."
+    >>> t = "The French Army Liaison Unit Chad (FALUC) trains. FALUC left."
     >>> [(m.text, m.readings[0].id) for m in find_mentions(t, load_gazetteer())][-1]
-    ('BATUK', 'GB')
+    ('FALUC', 'FR')
     """
     out: list[Mention] = []
     for d in _DEFINED.finditer(text):
@@ -178,7 +178,7 @@ def _defined_acronyms(text: str, found: list[Mention]) -> list[Mention]:
         inner = [m for m in found if d.start(1) <= m.start < d.end(1) and len(m.readings[0].id) == 2]
         taken = {m.start for m in found}
         if len(inner) > 1 and re.match(r"(?:The\s+)?$", text[d.start(1) : inner[0].start]):
-            inner = inner[:1]  # "British Army Training Unit Kenya (BATUK)": the body of the state it opens with
+            inner = inner[:1]  # "French Army Liaison Unit Chad (FALUC)": the body of the state it opens with
         if len(inner) != 1 or any(m.text == short for m in found):
             continue
         readings = tuple(Reading(r.id, "alias", r.actor) for r in inner[0].readings[:1])

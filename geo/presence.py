@@ -195,7 +195,7 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     hits = []
     hosts = _consenting(p, v, last)
     # a sea or a region is a sphere only of a stated sway ("its influence in the Atlantic"), not of ships,
-    # troops or bases there ("submarines that the navy operates in the Caribbean")
+    # troops or bases there ("frigates a navy sails in the Baltic")
     sway = p.low[v] in cue.opt("waters", ())
     for label, members in _presence_groups(p, v, last, cue, owner):
         countries = [m for m in members if kinds.get(m) not in ("region", "sea", "bloc")]

@@ -548,7 +548,7 @@ class Roles(Modality):
         return self.side(pi)
 
     def agent(self, v: int) -> Side | None:
-        """The by-phrase of a passive verb, not a later participle's ("handed over at a ceremony attended by")."""
+        """The by-phrase of a passive verb, not a later participle's ("given at a parade watched by")."""
         by = self.pp(v, ("by",), limit=12)
         at = self.phrases[by.np].prep_at if by is not None and by.np >= 0 else v
         return None if at > v + 2 and self.low[at - 1].endswith("ed") and self.is_word(at - 1) else by

@@ -1,11 +1,11 @@
 """Named sites the gazetteer does not hold, mapped where the text sets them.
 
 Defence news names bases, camps, airfields, fields and islands by names no gazetteer we ship
-holds ("Roesmin Nurjadin Air Base", "the Bashiqa camp", "Camp Viking"). Such a site goes on the
-map only when the text says where it is, right after its name: "... Air Base in Pekanbaru",
-"the Bashiqa camp near Mosul", "Nasosnaya Air Base, north of Baku". It is drawn at the point of
+holds ("Sultan Hasanuddin Air Base", "the Karabur camp", "Camp Lion"). Such a site goes on the
+map only when the text says where it is, right after its name: "... Air Base in Makassar",
+"the Karabur camp near Mosul", "Kala Air Base, south of Baku". It is drawn at the point of
 that place (a town, a province, a known site, or a small state) and says so in its reason, so an
-analyst sees "placed at Pekanbaru" rather than a guess. A name that is only a state's or a
+analyst sees "placed at Makassar" rather than a guess. A name that is only a state's or a
 people's ("a Russian air base", "the US base") is an owner, not a site's name.
 """
 
@@ -51,10 +51,10 @@ def named_sites(text: str, places: Sequence[tuple[int, int, str, str, str, float
 
     ``places`` are the resolved mentions that name places: (start, end, id, kind, name, area in km²).
 
-    >>> text = "Four jets landed at Roesmin Nurjadin Air Base in Pekanbaru; a Russian air base near Homs."
-    >>> p = [(text.index("Pekanbaru"), text.index("Pekanbaru") + 9, "city:1", "city", "Pekanbaru", 0.0)]
+    >>> text = "Two jets flew to Sultan Hasanuddin Air Base in Makassar; a Russian air base near Homs."
+    >>> p = [(text.index("Makassar"), text.index("Makassar") + 8, "city:1", "city", "Makassar", 0.0)]
     >>> [(s.name, s.anchor_name) for s in named_sites(text, p)]
-    [('Roesmin Nurjadin Air Base', 'Pekanbaru')]
+    [('Sultan Hasanuddin Air Base', 'Makassar')]
     """
     starts = {p[0]: p for p in places}
     out: list[Site] = []

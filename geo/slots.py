@@ -468,7 +468,7 @@ def own_doing(p: Parse, v: int) -> bool:
 
 
 def bought_by(p: Parse, v: int) -> Side | None:
-    """The buyer named after the item: "will deliver six helicopters already purchased by the Colombian army"."""
+    """The buyer named after the item: "will ship four boats already bought by the Peruvian navy"."""
     c = p.clause(v)
     for k in range(v + 2, c.last):
         if p.low[k] == "by" and p.g.has("buying_participles", p.low[k - 1]):
@@ -491,7 +491,7 @@ def own_subject(p: Parse, i: int) -> Side | None:
 
 
 def bought_a_firm(p: Parse, v: int) -> bool:
-    """What is got is a firm or a share of one: "a stake in Brazil's SIATT", "Milrem Robotics, a maker of ..."."""
+    """What is got is a firm or a share of one: "a share in Chile's Famae", "Finland's Patria, a maker of ..."."""
     k = v + 1
     if k < len(p.low) and p.low[k] == "of":
         k += 1
@@ -503,7 +503,7 @@ def bought_a_firm(p: Parse, v: int) -> bool:
         return False
     ph = p.phrases[pi]
     if ph.possessive and ph.last + 1 < len(p.low) and p.phrase_at[ph.last + 1] >= 0:
-        ph = p.phrases[p.phrase_at[ph.last + 1]]  # "Estonia's Milrem Robotics"
+        ph = p.phrases[p.phrase_at[ph.last + 1]]  # "Finland's Patria"
     return (
         all(p.anchors[a].how == "company" for a in ph.anchors[-1:])
         and ph.last + 1 < len(p.low)

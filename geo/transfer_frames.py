@@ -236,7 +236,7 @@ def _given_item(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> str | None:
         and t.src is not None
         and t.src.np >= 0
         and max(c.first, i - 8) <= p.phrases[t.src.np].last < i
-    ):  # "the UH-60s the US supplied": the item before its giver, never the giver's words ("Milrem, a maker of")
+    ):  # "the UH-60s the US supplied": the item before its giver, never the giver's words ("Patria, a maker of")
         first = p.phrases[t.src.np].first
         text = p.text(max(c.first, noun_before_participle(p, first)), first - 1)
         return text if item_phrases(text) and p.low[first - 1 : first] != [","] else None
@@ -327,7 +327,7 @@ def _no_getting(p: Parse, i: int, v: int, cue: Cue) -> bool:
         return True  # "sought to bolster ... by acquiring": the later verb is the cue
     if i > 1 and p.low[i - 2] == "as" and p.low[i - 1] in ("he", "she", "it", "they", "we", "you"):
         return True  # "as many vehicles as he wants": a comparison, not a want
-    return bought_a_firm(p, v)  # "acquired a 50 per cent stake in Brazil's SIATT", "its purchase of Milrem Robotics"
+    return bought_a_firm(p, v)  # "took a 30 per cent share in Chile's Famae", "its purchase of Patria"
 
 
 def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:

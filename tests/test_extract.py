@@ -593,7 +593,7 @@ def test_an_acronym_the_text_defines_stands_for_its_state() -> None:
 
 
 def test_a_sale_whose_buyer_comes_before_the_item() -> None:
-    text = "In May the State Department approved the possible sale to Ghana of 40 Javelin missiles."
+    text = "In May Washington cleared a possible sale to Ghana of 40 Javelin missiles."
     assert ("US", "GH", "Javelin missiles") in _transfers(text)
     # restrictions on an export forbid it
     assert not _transfers("Britain keeps restrictions on the export to Ghana of military radars.")
@@ -626,7 +626,7 @@ def test_a_participle_after_a_second_clauses_item_gives_to_that_clauses_subject(
 
 
 def test_a_footprint_at_a_base_is_over_the_state_the_story_names() -> None:
-    text = "The UAE signed a pact with Washington. About 3,500 US personnel are stationed at Al Dhafra Air Base."
+    text = "The UAE signed a pact with Washington. Some 2,000 US troops are based at Al Dhafra Air Base."
     got = [(r.source, r.members) for r in _scene(text).relations if r.kind == "influence"]
     assert ("US", ("AE",)) in got, got
 
@@ -641,7 +641,7 @@ def test_ships_in_a_sea_are_no_sphere_over_it() -> None:
     [
         # a by-phrase of a later participle names no giver
         (
-            "Peru bought jets from Chile. The jets were handed over at a ceremony attended by Bolivia's minister.",
+            "Peru bought jets from Chile. The jets were given out at a parade watched by Bolivia's minister.",
             ("BO", "PE"),
         ),
         # a participle that is never a past tense, after a comma, is a passive
@@ -664,14 +664,14 @@ def test_givers_and_gifts_that_are_not(text: str, absent: tuple) -> None:
 
 
 def test_a_states_bank_is_its_lender_and_a_makers_town_before_a_designation_is_no_place() -> None:
-    ids = _ids("Laos bought Harbin Z-9 helicopters with a loan from the Export-Import Bank of China.")
+    ids = _ids("Laos bought Harbin Z-9 helicopters with credit that the Export-Import Bank of China lent.")
     assert "CN" in ids and not any(i.startswith("city:") for i in ids)
     assert "GH" not in _ids("She studied at the University of Ghana.")
 
 
 def test_an_item_before_its_giver_in_a_contact_clause() -> None:
-    got = _transfers("Of the fifty UH-60s the United States supplied to Colombia, a third are grounded.")
-    assert ("US", "CO", "UH-60s") in got, got
+    got = _transfers("Of the thirty C-130s the United States supplied to Peru, a half are grounded.")
+    assert ("US", "PE", "C-130s") in got, got
 
 
 def test_the_storys_state_named_in_the_sentence_receives_a_passive_delivery() -> None:
@@ -685,7 +685,7 @@ def test_the_storys_state_named_in_the_sentence_receives_a_passive_delivery() ->
 def test_parts_for_a_fleet_go_to_the_fleets_state() -> None:
     text = (
         "Peru builds tanks. Peru's army is large. Peru and Chile hold drills. "
-        "Turkey's Aselsan has been contracted to supply thermal imaging sights for the T-55 fleet."
+        "Turkey's Aselsan will supply thermal imaging sights for the T-55 fleet."
     )
     assert ("TR", "PE", "thermal imaging sights") in _transfers(text)
 

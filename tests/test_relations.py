@@ -622,4 +622,4 @@ def test_its_refers_past_a_place_named_by_its_bearing() -> None:
 
 
 def test_training_the_forces_of_a_state_backs_it() -> None:
-    assert ("support", "CL", "PE") in _rels("Chilean instructors train the coast guard of Peru.")
+    assert ("support", "CL", "PE") in _rels("Chilean officers train the navy of Peru.")
