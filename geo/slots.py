@@ -509,3 +509,18 @@ def bought_a_firm(p: Parse, v: int) -> bool:
         and ph.last + 1 < len(p.low)
         and p.low[ph.last + 1] == ","
     )
+
+
+def operator_of(p: Parse, i: int, k: int, src: Side | None) -> Side | None:
+    """Who holds the item that the operating verb at k names, before a participle at i ("flies 40 jets delivered by").
+
+    The clause's subject, or the phrase nearest the verb when a coordinated clause names its own subject
+    ("A flies jets, and neighbouring B received two helicopters donated by C": B).
+    """
+    c = p.clause(i)
+    owner = p.subject(i, first=True, exclude=frozenset(src.ids) if src else frozenset())
+    near = [q for q, ph in enumerate(p.phrases) if c.first <= ph.first and ph.last < k and not ph.prep]
+    last = p.phrases[owner.np].last if owner is not None and owner.np >= 0 else -1
+    if owner is not None and near and p.phrases[near[-1]].first > last:
+        owner = p.side(near[-1])
+    return owner if owner is not None and owner.np != (src.np if src else -2) else None

@@ -33,6 +33,7 @@ from geo.slots import (
     noun_before_participle,
     only_ground,
     operated,
+    operator_of,
     own_doing,
     own_subject,
     owned_item_start,
@@ -75,17 +76,12 @@ def _passive_give(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> None:
         t.tgt = owner  # "the navy's latest frigate, built by a Korean yard": built for its owner
         t.item_start = max(owned_item_start(p, owner), noun_before_participle(p, i) if reduced else 0)
     k = operated(p, c.first, i) if t.tgt is None and i > 0 and p.g.has("item_words", p.low[i - 1]) else -1
-    if k >= 0:
-        # "The air force flies 40 jets delivered by France": the operator received them
-        src = t.src
-        owner = p.subject(i, first=True, exclude=frozenset(src.ids) if src else frozenset())
-        near = [q for q, ph in enumerate(p.phrases) if c.first <= ph.first and ph.last < k and not ph.prep]
-        if owner is not None and near and p.phrases[near[-1]].first > max(p.phrases[owner.np].last, 0):
-            owner = p.side(near[-1])  # "..., and neighbouring Togo received two jets donated by France"
-        t.tgt = owner if owner is not None and owner.np != (src.np if src else -2) else None
-        if t.tgt is not None and t.tgt.np >= 0:
-            t.item_start = after_verb(p, p.phrases[t.tgt.np].last + 1)  # the item, not its operator
-            t.item_start = max(t.item_start, noun_before_participle(p, i) if reduced else 0)
+    if k >= 0:  # "The air force flies 40 jets delivered by France": the operator received them
+        t.tgt = operator_of(p, i, k, t.src)
+        if t.tgt is not None and t.tgt.np >= 0:  # the item, not its operator
+            t.item_start = max(
+                after_verb(p, p.phrases[t.tgt.np].last + 1), noun_before_participle(p, i) if reduced else 0
+            )
 
 
 def _active_give(p: Parse, v: int, t: _Transfer) -> None:
