@@ -87,10 +87,11 @@ def _after_article_and_adjective(p: Parse, i: int, prev: str) -> bool:
     w2 = p.low[i - 2] if i >= 2 else ""
     return (
         not p.low[i].endswith(("ed", "s", "ing"))
-        and not p.finite(p.low[i])  # "the design sold to Pakistan": a past participle
-        and p.g.has("determiners", w2)
-        and w2 not in ("that", "both", "all", "each")
-        and prev.endswith(("al", "ive", "ous", "ic", "ful", "new", "fresh", "further", "major", "first", "initial"))
+        and not (p.g.has("irregular_past", p.low[i]) or p.g.has("irregular_participles", p.low[i]))  # "the design sold"
+        and (w2 in ("a", "an") or (w2 in ("'s", "’s") and prev.endswith("ing")))  # "Edge's shipbuilding arm"
+        and prev.endswith(
+            ("al", "ive", "ous", "ic", "ful", "ing", "new", "fresh", "further", "major", "first", "initial")
+        )
         and p.tokens[i - 1].anchor < 0
     )
 

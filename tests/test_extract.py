@@ -700,3 +700,9 @@ def test_a_leaders_namesake_in_another_office_is_no_leader() -> None:
     assert "ES" not in _ids("Defence Minister Pedro Sánchez said troops had located camps in Venezuela's Apure state.")
     assert "ES" not in _ids("Colombia's defence minister, Pedro Sánchez, visited troops on Monday.")
     assert "ES" in _ids("Prime Minister Pedro Sánchez visited troops on Monday.")
+
+
+def test_a_verb_form_after_a_modifier_is_a_noun() -> None:
+    # "arm" after "Egypt's shipbuilding" is a branch of a firm, not the verb "to arm"
+    text = "Kenya's navy has ordered 12 patrol boats from Egypt's shipbuilding arm, the Alexandria yard."
+    assert ("KE", "EG") not in {(s, t) for s, t, _ in _transfers(text)}
