@@ -405,13 +405,9 @@ class Roles(Modality):
             pi = self.phrase_at[i]
             if pi >= 0:
                 ph = self.phrases[pi]
-                if (
-                    ph.prep == "of"
-                    and ph.prep_at > v
-                    and (
-                        self.g.has("target_nouns", self.low[ph.prep_at - 1])
-                        or self.low[ph.prep_at - 1] in _QUANTITY_NOUNS
-                    )
+                before = self.low[ph.prep_at - 1] if ph.prep_at > v else ""
+                if (ph.prep == "of" and (self.g.has("target_nouns", before) or before in _QUANTITY_NOUNS)) or (
+                    ph.prep == "by" and self.g.has("hostile_nouns", before)  # "condemned the incursion by Ecuador"
                 ):
                     return self._backed_or_side(pi)  # "struck positions of the US-backed SDF": the SDF's
                 if ph.prep and ph.prep_at > v:
@@ -437,8 +433,10 @@ class Roles(Modality):
             ):
                 i += 1  # "hosts around 13,500 U.S. troops": an approximate number
                 continue
-            if (w == "of" and self.g.has("target_nouns", self.low[i - 1])) or (
-                w == "in" and self.g.has("governance_nouns", self.low[i - 1])
+            if (
+                (w == "of" and self.g.has("target_nouns", self.low[i - 1]))
+                or (w == "in" and self.g.has("governance_nouns", self.low[i - 1]))
+                or (w == "by" and self.g.has("hostile_nouns", self.low[i - 1]))
             ):
                 i += 1  # "positions of ...", "the new government in Damascus": whose they are
                 continue
