@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from geo.data.wordlists import TERRITORIES_READ_AS_DISPUTED
+from geo.data.wordlists import OFFICES, TERRITORIES_READ_AS_DISPUTED
 from geo.gazetteer import Entry, Gazetteer
 from geo.items import system_maker
 from geo.mention_context import inside_longer_name, is_literal, names_firm, names_region, possessive_name
@@ -256,15 +256,12 @@ def _resolve_one(
     return _resolved(text, m, best_r, best, gaz)
 
 
-_OFFICE = re.compile(
-    r"^['’]s?\s+(?:\w+\s+){0,2}(?:minister|president|general|ambassador|chief|commander|spokesman|"
-    r"spokeswoman|envoy|secretary|governor|mayor|admiral|official)s?,?\s+$",
-    re.I,
-)
+_OFFICE_WORDS = "|".join(re.escape(o) for o in sorted(OFFICES, key=len, reverse=True))
+# "Colombia's defence minister, Pedro Sánchez": an office of another state's official before the name
+_OFFICE = re.compile(rf"^['’]s?\s+(?:\w+\s+){{0,2}}(?:{_OFFICE_WORDS})s?,?\s+$", re.I)
 # an office no head of state or government holds, right before the name ("Defence Minister Pedro Sánchez")
 _LESSER_OFFICE = re.compile(
-    r"\b(?:(?:Defen[cs]e|Foreign|Interior|Finance|Trade|Economy|Justice|Energy)\s+(?:Minister|Secretary)|General|Gen\.|"
-    r"Admiral|Adm\.|Ambassador|Colonel|Col\.|Governor|Gov\.|Mayor|Senator|Sen\.|Commander|Lieutenant)\s*,?\s+$"
+    r"(?<![\w.])(?:" + "|".join(re.escape(o) for o, k in OFFICES.items() if k == "lesser") + r")\s*,?\s+$", re.I
 )
 
 
