@@ -89,9 +89,7 @@ def _after_article_and_adjective(p: Parse, i: int, prev: str) -> bool:
         not p.low[i].endswith(("ed", "s", "ing"))
         and not (p.g.has("irregular_past", p.low[i]) or p.g.has("irregular_participles", p.low[i]))  # "the design sold"
         and (w2 in ("a", "an") or (w2 in ("'s", "’s") and prev.endswith("ing")))  # "Edge's shipbuilding arm"
-        and prev.endswith(
-            ("al", "ive", "ous", "ic", "ful", "ing", "new", "fresh", "further", "major", "first", "initial")
-        )
+        and prev.endswith(tuple(p.g.words["modifier_endings"]))
         and p.tokens[i - 1].anchor < 0
     )
 
