@@ -137,6 +137,8 @@ def _singular(sentence: str, e: int, phrase: str, before: Sequence[Anchor], cont
         ident = named[0]  # "the Maldives ... uses them to patrol the country's waters": the sentence's state
     elif not typed and not possessive and not countries and phrase == "the country" and context.previous:
         ident = context.previous[0]  # "For Kuwait, the move ... The country hosts ...": the one just named first
+    elif phrase in _TYPED and not typed:
+        return ""  # "the republic" in a story of a kingdom is none of its states
     else:
         ident = typed[0] if typed else context.focus(exclude=() if possessive else countries[:1])
     if not ident and countries:
@@ -206,7 +208,12 @@ def _army(before: Sequence[Anchor], context: Context) -> str:
 
 _NAMED_AS_GROUND = re.compile(r"\b(?:of|as|in|over|near)\s+(?:the\s+|Las\s+|Los\s+|La\s+|El\s+)?$", re.I)
 # what the official name says; a sultanate is called "the kingdom" as often as "the sultanate"
-_TYPED = {"the kingdom": ("kingdom", "sultanate"), "the emirate": ("emirate",), "the emirates": ("emirates",)}
+_TYPED = {
+    "the kingdom": ("kingdom", "sultanate"),
+    "the emirate": ("emirate",),
+    "the emirates": ("emirates",),
+    "the republic": ("republic",),
+}
 
 
 _OF_NAME = re.compile(r"\s+(?:and\s+[a-z]+\s+)?of\s+(?:the\s+)?[A-Z]")
@@ -293,8 +300,12 @@ def _typed_candidates(phrase: str, context: Context) -> list[str]:
     words = _TYPED.get(phrase)
     if not words:
         return []
-    from geo.gazetteer import official_names
+    from geo.gazetteer import load_gazetteer, official_names
 
-    names = official_names()
-    found = [c for c in context.actors if any(w in names.get(c, "").lower() for w in words)]
+    names, gaz = official_names(), load_gazetteer()
+    # a disputed area by its state's official name ("Sahrawi Arab Democratic Republic" for Western Sahara)
+    official = {c: names.get(c) or names.get(getattr(gaz.get(c), "iso", None) or "", "") for c in context.actors}
+    found = [c for c in context.actors if any(w in official[c].lower() for w in words)]
+    if phrase == "the republic":  # many states are republics: only one the last sentence named is meant
+        found = [c for c in found if c in context.previous]
     return sorted(found, key=lambda c: -context.mentions.get(c, 0))

@@ -49,6 +49,8 @@ from geo.grammar import (
     Side,
     _sketch,
     load_grammar,
+    open_list,
+    parenthesised,
     tokenize,
 )
 from geo.roles import Roles
@@ -240,13 +242,7 @@ class Parse(Roles):
                 and run[-1].last + 1 < len(low)
                 and self.finite(low[run[-1].last + 1])
             )
-            in_parens = headline or (
-                len(run) > 1
-                and run[0].first > 0
-                and low[run[0].first - 1] == "("
-                and run[-1].last + 1 < len(low)
-                and low[run[-1].last + 1] == ")"
-            )
+            in_parens = headline or open_list(low, run, seps) or parenthesised(low, run)
             while len(run) > 1 and not in_parens and not any(c in seps[-1] for c in ("and", "or", "&", "as well as")):
                 run.pop()
                 seps.pop()

@@ -297,3 +297,33 @@ def _sketch(sentence: str, anchors: Sequence[Anchor]) -> tuple[str, list[tuple[i
             last += 1  # "U.S. soldiers": the initialism's full stop is part of the name, not a token
     parts.append(sentence[last:])
     return "".join(parts), pos
+
+
+_OPEN_ENDS = frozenset({"other", "several", "many", "dozen", "dozens", "more", "some"})
+
+
+def open_list(low: list[str], run: list[Phrase], seps: list[str]) -> bool:
+    """Whether "A, B and several other states" lists A and B though its last member names no actor.
+
+    >>> a, b = Phrase(0, 0, [0]), Phrase(2, 2, [1])
+    >>> open_list(["§0§", ",", "§1§", "and", "several", "other", "states"], [a, b], [","])
+    True
+    """
+    end = run[-1].last + 1
+    return (
+        len(run) > 1
+        and all(s == "," for s in seps)
+        and low[end : end + 1] in (["and"], ["or"])
+        and bool(_OPEN_ENDS.intersection(low[end + 1 : end + 5]))
+    )
+
+
+def parenthesised(low: list[str], run: list[Phrase]) -> bool:
+    """Whether a list stands in parentheses, "(A, B, C)", which lists it without a conjunction."""
+    return (
+        len(run) > 1
+        and run[0].first > 0
+        and low[run[0].first - 1] == "("
+        and run[-1].last + 1 < len(low)
+        and low[run[-1].last + 1] == ")"
+    )

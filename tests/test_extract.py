@@ -706,3 +706,20 @@ def test_a_verb_form_after_a_modifier_is_a_noun() -> None:
     # "arm" after "Egypt's shipbuilding" is a branch of a firm, not the verb "to arm"
     text = "Kenya's navy has ordered 12 patrol boats from Egypt's shipbuilding arm, the Alexandria yard."
     assert ("KE", "EG") not in {(s, t) for s, t, _ in _transfers(text)}
+
+
+def test_a_list_ending_in_other_states_lists_the_states_it_names() -> None:
+    got = {
+        (r.kind, r.source, r.target)
+        for r in _scene("Chile, Peru and several other states sent aid to Haiti.").relations
+    }
+    assert {("transfer", "CL", "HT"), ("transfer", "PE", "HT")} <= got, got
+
+
+def test_the_republic_in_a_story_of_a_kingdom_is_not_the_kingdom() -> None:
+    text = (
+        "Morocco rules most of Western Sahara. Morocco's king visited Rabat. Morocco built roads there. "
+        "The Polisario proclaimed a republic in 1976. The republic is recognised by Kenya and Ghana."
+    )
+    got = {(r.source, r.target) for r in _scene(text).relations if r.kind == "support"}
+    assert ("KE", "disputed:western-sahara") in got and not {t for _, t in got} & {"MA"}, got
