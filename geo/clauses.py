@@ -105,7 +105,7 @@ class Parse(Roles):
             a = self.anchors[toks[i].anchor]
             if a.how == "anaphor" and self._anchor_text(toks[i].anchor).lower() in ("our", "ours"):
                 ph.possessive = True  # a quoted speaker's "our alliance with Japan"
-            ground = "".join(low[j : j + 1]) in self.g.words["border_nouns"]  # "to Haiti border"
+            ground = j < len(low) and low[j] in self.g.words["border_nouns"]  # "to Haiti border"
             modifies = a.how in ("demonym", "group", "roaming", "organ") or ground
             if ph.possessive or modifies or (first < i and low[first] == "the"):
                 head = self._head_words(i, j, ph)

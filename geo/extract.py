@@ -390,7 +390,7 @@ def _places(draft: Draft, gaz, endpoint_ids: set[str]) -> list[Place]:
                 role=place_role(slot["roles"]),
             )
         )
-    places += _site_places(draft, gaz, {p.id for p in places})
+    places += _site_places(draft, gaz)
     mentioned = {p.id for p in places}
     for pid in sorted(endpoint_ids - mentioned):
         entry = gaz.get(pid)
@@ -399,14 +399,14 @@ def _places(draft: Draft, gaz, endpoint_ids: set[str]) -> list[Place]:
     return places
 
 
-def _site_places(draft: Draft, gaz, taken: set[str]) -> list[Place]:
+def _site_places(draft: Draft, gaz) -> list[Place]:
     """The named sites the text sets at a mapped place, each drawn at that place's point."""
     out: dict[str, Place] = {}
     for doc in draft.documents:
         for site in draft.sites.get(doc.id, ()):
             anchor = gaz.get(site.anchor_id)
             pid = "site:" + re.sub(r"[^a-z0-9]+", "-", site.name.lower()).strip("-")
-            if anchor is None or pid in taken:
+            if anchor is None:
                 continue
             span = Span(doc.id, site.start, site.end, doc.text[site.start : site.end])
             old = out.get(pid)

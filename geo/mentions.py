@@ -170,13 +170,13 @@ def _defined_acronyms(text: str, found: list[Mention]) -> list[Mention]:
     ('FALUC', 'FR')
     """
     out: list[Mention] = []
+    taken = {m.start for m in found}
     for d in _DEFINED.finditer(text):
         name, short = d.group(1), d.group(2)
         words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
         if "".join(w[0] for w in words)[-len(short) :] != short or len(words) < len(short):
             continue
         inner = [m for m in found if d.start(1) <= m.start < d.end(1) and len(m.readings[0].id) == 2]
-        taken = {m.start for m in found}
         if len(inner) > 1 and re.match(r"(?:The\s+)?$", text[d.start(1) : inner[0].start]):
             inner = inner[:1]  # "French Army Liaison Unit Chad (FALUC)": the body of the state it opens with
         if len(inner) != 1 or any(m.text == short for m in found):
