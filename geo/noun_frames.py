@@ -128,6 +128,22 @@ def _opening_owner(p: Parse, i: int, other: Side) -> Side | None:
     return p.side(pi)
 
 
+def _under_owner(p: Parse, i: int, other: Side) -> Side | None:
+    """The clause's subject acts under its own "with" noun: "Norway hosts US troops under a pact with Washington"."""
+    if other.np < 0 or p.phrases[other.np].prep != "with":
+        return None
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if p.low[k] == "under":
+            c = p.clause(k)  # the clause's own subject: its first actor phrase with no preposition
+            heads = [pi for pi, ph in enumerate(p.phrases) if c.first <= ph.first < k and not ph.prep]
+            if heads and not set(p.ids(p.phrases[heads[0]])) & set(other.ids):
+                return p.side(heads[0])
+            return p.subject(k, exclude=frozenset(other.ids)) if not heads else None
+        if p.low[k] in (",", ";", ":", "(", ")") or p.low[k] in p.verbs or p.finite(p.low[k]):
+            return None
+    return None
+
+
 def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """A noun owned by one side and aimed at another: "A's war in B", "A's rivalry with B"."""
     v = i + n - 1
@@ -138,7 +154,7 @@ def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if owner is None and other is not None and cue.opt("unowned") and p.low[i - 1] in ("the", "a"):
         owner = _unowned_owner(p, i, other)
     if owner is None and other is not None:
-        owner = _opening_owner(p, i, other)
+        owner = _opening_owner(p, i, other) or _under_owner(p, i, other)
     if owner is None:
         return []
     if other is None and cue.opt("fallback") == "nearest":

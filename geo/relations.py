@@ -470,8 +470,23 @@ def _influence(p: Parse, h: Hit, cue: str, seen: set[tuple], waters: set[str]) -
     return out
 
 
+def _item_words(h: Hit) -> set[str]:
+    return {w for w in h.item_text.lower().replace(",", " ").split() if len(w) > 3 and w.isalpha()}
+
+
 def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
     hits = _unbroken(hits)
+    # a giver's recipient guessed from the story yields to one the sentence names for the same giver
+    named = [(h.source, _item_words(h)) for h in hits if h.kind == "transfer" and not h.extra.get("guessed")]
+    hits = [
+        h
+        for h in hits
+        if not (
+            h.kind == "transfer"
+            and h.extra.get("guessed")
+            and any(s == h.source and w & _item_words(h) for s, w in named)
+        )
+    ]
     out: list[Finding] = []
     seen: set[tuple] = set()
     statements: dict[tuple, int] = {}  # key -> index in out of a relation stated by a verb or noun
@@ -533,8 +548,9 @@ def _transfers(p: Parse, h: Hit, s: str, t: str, cue: str, seen: set[tuple]) -> 
         st = h.cue.opt("stage")  # "the Houthis fired Iranian-made missiles": what is used was delivered
     for item, qty in item_phrases(h.item_text):
         key = ("transfer", s, t, item.lower())
-        if key in seen:
-            continue
+        words = set(item.lower().split())
+        if key in seen or any(k[:3] == key[:3] and words and words <= set(k[3].split()) for k in seen):
+            continue  # "provided two patrol boats ... under a grant": the grant's "boats" are the same
         seen.add(key)
         out.append(
             Finding(

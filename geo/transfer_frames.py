@@ -20,6 +20,7 @@ from geo.cuetable import Cue
 from geo.items import item_phrases, relative_item, share, system_maker
 from geo.slots import (
     Hit,
+    act_named,
     after_saying,
     after_verb,
     blocked_by,
@@ -34,11 +35,13 @@ from geo.slots import (
     only_ground,
     operated,
     operator_of,
+    other_givers,
     own_doing,
     own_subject,
     owned_item_start,
     owner_of,
     possessor_in,
+    protected_for,
     reacted_to,
     shares,
     story_seller,
@@ -88,6 +91,8 @@ def _active_give(p: Parse, v: int, t: _Transfer) -> None:
     """In "X sold Y ITEM", "X supplied Y with ITEM": the subject gives, an object that is no item gets."""
     c = p.clause(v)
     t.src = p.subject(v)
+    if act_named(p, t.src):
+        t.src = None  # "its purchase of Finland's Patria gave it ...": the act gives, not the firm
     if t.tgt is not None:
         return
     obj = p.object(v)
@@ -99,17 +104,6 @@ def _active_give(p: Parse, v: int, t: _Transfer) -> None:
             t.tgt, t.item_start, t.item_end = obj, ph.last + 2, c.last
         elif not ph.head or not any(p.g.has("item_words", w) for w in ph.head.split()):
             t.tgt, t.item_start = obj, ph.last + 1
-
-
-def _protected(p: Parse, v: int, t: _Transfer) -> None:
-    """In "delivered Pantsir air defence systems to protect Pyongyang": for whom they are meant."""
-    c = p.clause(v)
-    for k in range(v + 1, min(c.last, v + 12)):
-        if p.low[k] == "to" and p.g.has("protective_verbs", p.low[k + 1] if k + 1 < len(p.low) else ""):
-            t.tgt = p.object(k + 1)
-            if t.tgt is not None:
-                t.item_end = k - 1
-            break
 
 
 def _owner_of_item(p: Parse, v: int, t: _Transfer) -> None:
@@ -171,7 +165,8 @@ def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, f
     recipient = p.context.transfer[1] if p.context.transfer else ""
     if not recipient and focus_ok:
         focus = p.context.focus(exclude=src.ids)
-        recipient = focus if p.context.mentions.get(focus, 0) >= 3 and focus in p.context.previous else ""
+        seen = p.context.mentions.get(focus, 0)  # a state the story keeps naming, or one just named
+        recipient = focus if seen >= 5 or (seen >= 3 and focus in p.context.previous) else ""
     if not recipient or recipient in src.ids:
         return None
     words = p.low[c.first : c.last + 1]
@@ -198,6 +193,7 @@ def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, f
     placed = _placed(p)
     # nor is a state named in a participle clause after the verb (", giving the navy ... the Chinese fleets")
     placed |= {t.anchor for j, t in enumerate(p.tokens) if j > v and p.clause(j).kind == "part" and t.anchor >= 0}
+    placed |= other_givers(p, v)
     if own_clause:  # a participle after its item: only its own clause can name a rival buyer
         placed |= {t.anchor for j, t in enumerate(p.tokens) if t.anchor >= 0 and p.clause_of[j] != p.clause_of[v]}
     others = {a.id.split("@")[0] for k, a in enumerate(p.anchors) if a.kind == "country" and k not in placed}
@@ -247,7 +243,8 @@ def _given_item(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> str | None:
 def _recipient(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> Side | None:
     """Who gets what a giving verb gives, when no to-phrase says it; returns the from-phrase, if any."""
     if t.tgt is None and t.src is not None:
-        _protected(p, v, t)
+        t.tgt, end = protected_for(p, v)  # "delivered Pantsir systems to protect Pyongyang"
+        t.item_end = end if t.tgt is not None else t.item_end
     if t.tgt is None and t.src is not None:
         # "has sold Bayraktars to more than 30 countries, including Poland and Morocco": the ones named
         c = p.clause(v)
@@ -313,7 +310,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         text = None  # "stationed a Dutch Patriot unit in Romania": its own forces placed there, nothing handed over
     if src is None or text is None:
         return []
-    out = [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
+    out = [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text, extra={"guessed": tgt.how == "context"})]
     return out + [Hit("transfer", src.ids, s.ids, cue, i, item_text=share(text, n)) for s, n in shares(p, tgt, to)]
 
 

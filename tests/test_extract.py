@@ -723,3 +723,58 @@ def test_the_republic_in_a_story_of_a_kingdom_is_not_the_kingdom() -> None:
     )
     got = {(r.source, r.target) for r in _scene(text).relations if r.kind == "support"}
     assert ("KE", "disputed:western-sahara") in got and not {t for _, t in got} & {"MA"}, got
+
+
+def _pairs(text: str, kind: str) -> set[tuple[str, str]]:
+    return {(r.source, r.target) for r in _scene(text).relations if r.kind == kind}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway hosts American troops under a 2021 defence agreement with the United States.",
+        "The U.S. military runs a radar station in Norway under a 1951 agreement with Oslo.",
+    ],
+)
+def test_acting_under_an_agreement_with_a_state_allies_the_subject_with_it(text: str) -> None:
+    got = _pairs(text, "alliance")
+    assert got & {("NO", "US"), ("US", "NO")}, got
+
+
+def test_a_coordinated_giver_is_no_rival_recipient() -> None:
+    text = (
+        "Ghana is rearming its northern units. Ghana bought jets from Brazil in June. "
+        "The United States handed over 15 armoured trucks in May, and Britain has delivered night-vision "
+        "goggles to border units."
+    )
+    got = _pairs(text, "transfer")
+    assert {("US", "GH"), ("GB", "GH")} <= got and not got & {("US", "GB"), ("GB", "US")}, got
+
+
+def test_the_firm_an_act_names_gives_nothing() -> None:
+    from geo.clauses import Anchor, parse
+    from geo.slots import act_named
+
+    # the purchase of a firm, not the firm, is what "gave" the buyer a foothold
+    sentence = "Its purchase of Estonia's Milrem Robotics gave it a foothold."
+    p = parse(sentence, [Anchor(16, 23, "EE", "name"), Anchor(26, 40, "EE", "company")])
+    assert act_named(p, p.subject(p.find("gave")))
+    assert not act_named(p, p.subject(p.find("its")))
+
+
+def test_one_gift_read_twice_in_a_sentence_is_one_transfer() -> None:
+    from geo.clauses import Anchor, parse
+    from geo.cuetable import load_cues
+    from geo.relations import _findings
+    from geo.slots import Hit
+
+    sentence = "Japan has provided two patrol boats to Peru under a grant."
+    p = parse(sentence, [Anchor(0, 5, "JP", "name"), Anchor(38, 42, "PE", "name")])
+    give = next(c for c in load_cues().entries if c.id == "give")
+    hits = [
+        Hit("transfer", ("JP",), ("PE",), give, 2, item_text="two patrol boats"),
+        Hit("transfer", ("JP",), ("PE",), give, 10, item_text="boats"),  # the grant's, read again
+        Hit("transfer", ("JP",), ("CL",), give, 10, item_text="patrol boats", extra={"guessed": True}),
+    ]
+    got = [(f.source, f.target, f.item) for f in _findings(p, hits)]
+    assert got == [("JP", "PE", "patrol boats")], got
