@@ -64,18 +64,9 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
             continue  # "the government (and people) of Sudan", "the government in Mogadishu"
         before = [a for a in anchors if a.end <= s and a.how != "place"]
         if phrase in ("the army", "the armed forces", "the military"):
-            army = _army(before, context)
-            ident = (
-                _singular(sentence, e, phrase, before, context)
-                if not army and phrase == "the military" and _ACTS_AFTER.match(sentence, e)
-                else ""
-            )
-            if army:
-                out.append(Anchor(s, e, army, "group", "country"))
-            elif context.service and not _MODIFIES.match(sentence, e):
-                out.append(Anchor(s, e, context.service, "anaphor", "country"))  # the service last named
-            elif ident and context.mentions.get(ident, 0) >= 2:
-                out.append(Anchor(s, e, ident, "anaphor", "country"))  # "the military has since bought": the story's
+            found = _army_anchor(sentence, s, e, phrase, before, context)
+            if found is not None:
+                out.append(found)
         elif phrase in _group_phrases():
             groups = [a.id for a in before if a.how == "group"] or list(context.plural[:1])
             if groups:
@@ -110,6 +101,10 @@ def _pair(
         # else India and the story's state
         pairs = [g for g in (listed, context.previous) if len(g) == 2 and ids[0] in g]
         group = pairs[0] if pairs else (ids[0], context.focus(exclude=ids))
+    elif len(ids) == n - 1 and n > 2 and context.focus(exclude=ids):
+        # "It formed a bloc with Mali and Niger, and the three countries signed a pact": the story's state and
+        # those it acted with
+        group = (context.focus(exclude=ids), *ids)
     elif len(listed) == n and (not among or set(listed) <= set(among)):
         group = listed  # "signed by A, B and C. The three countries ...": the list just named
     elif len(context.previous) == n and (not among or set(context.previous) <= set(among)):
@@ -195,6 +190,28 @@ def _speaker_pronouns(sentence: str, anchors: Sequence[Anchor], taken: list[tupl
         for w in _FIRST_PERSON.finditer(sentence, m.start("q"), m.end("q"))
         if not any(s < w.end() and w.start() < e for s, e in taken)
     ]
+
+
+def _army_anchor(
+    sentence: str, s: int, e: int, phrase: str, before: Sequence[Anchor], context: Context
+) -> Anchor | None:
+    """The anchor of "the army", "the armed forces" or "the military", or None."""
+    army = _army(before, context)
+    ident = (
+        _singular(sentence, e, phrase, before, context)
+        if not army and phrase == "the military" and _ACTS_AFTER.match(sentence, e)
+        else ""
+    )
+    services = [a.id for a in before if a.kind == "country" and _SERVICE_AFTER.match(sentence, a.end)]
+    if army:
+        return Anchor(s, e, army, "group", "country")
+    if services and not _MODIFIES.match(sentence, e):
+        return Anchor(s, e, services[-1], "anaphor", "country")  # "the Uruguayan military, ... the army"
+    if context.service and not _MODIFIES.match(sentence, e):
+        return Anchor(s, e, context.service, "anaphor", "country")  # the service last named
+    if ident and context.mentions.get(ident, 0) >= 2:
+        return Anchor(s, e, ident, "anaphor", "country")  # "the military has since bought": the story's
+    return None
 
 
 def _army(before: Sequence[Anchor], context: Context) -> str:

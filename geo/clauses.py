@@ -48,6 +48,7 @@ from geo.grammar import (
     Phrase,
     Side,
     _sketch,
+    conjoined,
     load_grammar,
     open_list,
     parenthesised,
@@ -234,6 +235,9 @@ class Parse(Roles):
                     j += 1
                 else:
                     break
+            while len(run) > 2 and seps[-1] in (", and", ", or") and conjoined(seps[:-1]):
+                run.pop()  # "a bloc with Mali and Niger, and the three countries signed": one list ends at its "and"
+                seps.pop()
             # a list needs a conjunction before its last member or "(A, B, C)", save a headline's "Japan, Peru sign"
             headline = (
                 len(run) == 2

@@ -51,6 +51,7 @@ FRAMES = (
     "invite",
     "chosen",
     "licensed",
+    "paid-for",
 )
 
 

@@ -31,6 +31,8 @@ presence
 licensed
     "built by Y under licence from X": a transfer from the licensor's state
     (:mod:`geo.licence_frames`).
+paid-for
+    "X pays the salaries of Y's soldiers": a transfer of pay (:mod:`geo.payment_frames`).
 thank-for, use-maker, arrive-maker, participants
     "Y thanked X for its support", "Y fired X-made missiles", "X's cargo
     reached Y", "joint drills held by A and B".
@@ -51,6 +53,7 @@ from geo.noun_frames import (
     relational,
     subject_noun,
 )
+from geo.payment_frames import paid_for
 from geo.presence import presence
 from geo.slots import (
     Frame,
@@ -546,4 +549,5 @@ FRAME_FUNCTIONS: dict[str, Frame] = {
     "continued-deal": continued_deal,
     "invite": invite,
     "licensed": licensed,
+    "paid-for": paid_for,
 }

@@ -327,3 +327,8 @@ def parenthesised(low: list[str], run: list[Phrase]) -> bool:
         and run[-1].last + 1 < len(low)
         and low[run[-1].last + 1] == ")"
     )
+
+
+def conjoined(seps: list[str]) -> bool:
+    """Whether a list's separators already hold its one conjunction without a comma ("A and B")."""
+    return any(sep in ("and", "or", "and the", "or the") for sep in seps)

@@ -490,38 +490,6 @@ def own_subject(p: Parse, i: int) -> Side | None:
     return subj
 
 
-def act_named(p: Parse, side: Side | None) -> bool:
-    """Whether ``side`` only completes a noun that names an act: "its purchase of Finland's Patria"."""
-    if side is None or side.np < 0:
-        return False
-    ph = p.phrases[side.np]
-    if not ph.prep and side.np > 0 and p.phrases[side.np - 1].possessive:
-        ph = p.phrases[side.np - 1]  # "of Estonia's Milrem": the owner's phrase holds the preposition
-    return ph.prep == "of" and ph.prep_at > 0 and p.g.has("summary_nouns", p.low[ph.prep_at - 1])
-
-
-def other_givers(p: Parse, v: int) -> set[int]:
-    """Subjects of clauses coordinated with v's: "A handed over trucks, and B sent goggles" (A gives, not gets)."""
-    lead: dict[int, int] = {}
-    for pi, ph in enumerate(p.phrases):
-        lead.setdefault(p.clause_of[ph.first], pi)
-    return {
-        k
-        for ci, pi in lead.items()
-        if ci != p.clause_of[v] and not p.phrases[pi].prep and "coord" in (p.clauses[ci].kind, p.clause(v).kind)
-        for k in p.phrases[pi].anchors
-    }
-
-
-def protected_for(p: Parse, v: int) -> tuple[Side | None, int]:
-    """In "delivered Pantsir air defence systems to protect Pyongyang": for whom they are meant, and the item's end."""
-    c = p.clause(v)
-    for k in range(v + 1, min(c.last, v + 12)):
-        if p.low[k] == "to" and p.g.has("protective_verbs", p.low[k + 1] if k + 1 < len(p.low) else ""):
-            return p.object(k + 1), k - 1
-    return None, -1
-
-
 def bought_a_firm(p: Parse, v: int) -> bool:
     """What is got is a firm or a share of one: "a share in Chile's Famae", "Finland's Patria, a maker of ..."."""
     k = v + 1

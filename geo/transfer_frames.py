@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.items import item_phrases, relative_item, share, system_maker
+from geo.recipients import act_named, antecedent_holder, antecedent_span, goal_after, other_givers, protected_for
 from geo.slots import (
     Hit,
-    act_named,
     after_saying,
     after_verb,
     blocked_by,
@@ -35,13 +35,11 @@ from geo.slots import (
     only_ground,
     operated,
     operator_of,
-    other_givers,
     own_doing,
     own_subject,
     owned_item_start,
     owner_of,
     possessor_in,
-    protected_for,
     reacted_to,
     shares,
     story_seller,
@@ -67,6 +65,9 @@ def _passive_give(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> None:
     t.src = p.agent(v)
     subj = p.subject(v)
     t.item_start, t.item_end = after_saying(p, c.first, i), i - 1
+    span = antecedent_span(p, c)  # "28 jets, the last of which were delivered": the jets, and who holds them
+    if span is not None:
+        (t.item_start, t.item_end), t.tgt = span, antecedent_holder(p, span[0], t.src)
     reduced = i > 0 and not p.g.has("be_forms", p.low[i - 1])
     if reduced:
         t.item_start = max(t.item_start, noun_before_participle(p, i))  # "received two helicopters donated by Russia"
@@ -172,12 +173,7 @@ def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, f
     words = p.low[c.first : c.last + 1]
     if any(p.low[k] == "to" and p.g.has("purpose_verbs", p.low[k + 1]) for k in range(max(0, v - 6), v - 1)):
         return None  # "giving grants to help Lima repair and arm the fleet": a purpose, not a gift
-    if any(
-        p.low[k] in ("to", "for", "into")
-        and (p.phrase_at[k + 1] >= 0 or p.g.has("determiners", p.low[k + 1]))
-        and not p.g.words["own_services"].intersection(p.low[k + 2 : k + 6])  # "to the army", "for the F-16 fleet"
-        for k in range(v + 1, min(c.last, len(p.low) - 2) + 1)
-    ) or any(
+    if goal_after(p, v, c.last) or any(
         c.first <= ph.first <= c.last
         and ph.first > v
         and not set(p.ids(ph)) <= set(src.ids)
@@ -198,8 +194,11 @@ def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, f
         placed |= {t.anchor for j, t in enumerate(p.tokens) if t.anchor >= 0 and p.clause_of[j] != p.clause_of[v]}
     others = {a.id.split("@")[0] for k, a in enumerate(p.anchors) if a.kind == "country" and k not in placed}
     others -= set(src.ids) | {recipient}
-    if len(others) == 1 and p.context.focus(exclude=src.ids) in others:
-        recipient = min(others)  # "Islamabad has turned to Moscow: four Mi-35s were delivered by Russia"
+    lead = p.phrases[0] if p.phrases and not p.phrases[0].prep and p.clause_of[p.phrases[0].first] == 0 else None
+    if len(others) == 1 and (p.context.focus(exclude=src.ids) in others or (lead and set(p.ids(lead)) == others)):
+        # "Islamabad has turned to Moscow: four Mi-35s were delivered by Russia"; "Kuwait's air force flies
+        # 28 jets, the last of which were delivered by Boeing": the sentence's lead subject, not the story's
+        recipient = min(others)
     return Side((recipient,), -1, "context") if not others - {recipient} else None
 
 
@@ -272,8 +271,8 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     c = p.clause(v)
     if cue.opt("no_actor_object") and v + 1 < len(p.low) and p.phrase_at[v + 1] >= 0:
         return []  # "would make Chile Peru's supplier": "make" with an actor as its object makes nothing
-    if own_doing(p, v):
-        return []
+    if own_doing(p, v) or (p.g.has("stipulating_verbs", p.low[v]) and p.low[v + 1 : v + 2] == ["for"]):
+        return []  # "the agreement provides for joint training": a term of the deal, nothing handed over
     to = cue.opt("to", ["to", "for", "into"])
     tgt = p.pp(v, to, limit=30)
     if (

@@ -753,7 +753,7 @@ def test_a_coordinated_giver_is_no_rival_recipient() -> None:
 
 def test_the_firm_an_act_names_gives_nothing() -> None:
     from geo.clauses import Anchor, parse
-    from geo.slots import act_named
+    from geo.recipients import act_named
 
     # the purchase of a firm, not the firm, is what "gave" the buyer a foothold
     sentence = "Its purchase of Estonia's Milrem Robotics gave it a foothold."
@@ -778,3 +778,43 @@ def test_one_gift_read_twice_in_a_sentence_is_one_transfer() -> None:
     ]
     got = [(f.source, f.target, f.item) for f in _findings(p, hits)]
     assert got == [("JP", "PE", "patrol boats")], got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya flies ten jets, the last of which were delivered by France in May.", ("FR", "KE", "jets")),
+        ("Peru's navy operates six submarines, all of which were built by Germany.", ("DE", "PE", "submarines")),
+    ],
+)
+def test_a_partitive_relative_names_the_item_and_its_holder(text: str, expected: tuple) -> None:
+    got = {(r.source, r.target, r.item) for r in _scene(text).relations if r.kind == "transfer"}
+    assert expected in got, got
+
+
+def test_a_giver_named_before_according_to_still_gives_to_the_story() -> None:
+    text = (
+        "Mali's junta is rearming. Mali bought drones from Turkey. Mali took jets from Russia. Mali is isolated. "
+        "The helicopters were handed over by Moscow free of charge, according to the statement."
+    )
+    assert ("RU", "ML") in _pairs(text, "transfer")
+
+
+def test_an_offer_made_is_no_transfer() -> None:
+    assert not _pairs("Russia offered to sell Su-35 jets to Egypt.", "transfer")
+    assert not _pairs("Turkey has offered Bayraktar TB2 drones to Ghana on credit.", "transfer")
+
+
+def test_a_list_ends_at_its_conjunction() -> None:
+    # "Mali and Niger" is one list; ", and the three countries" opens a clause of its own
+    text = "Burkina Faso formed a bloc with Mali and Niger, and the three countries signed a defence pact in 2023."
+    got = {frozenset(x) for x in _pairs(text, "alliance")}
+    assert {frozenset({"BF", "ML"}), frozenset({"BF", "NE"}), frozenset({"ML", "NE"})} <= got, got
+
+
+def test_the_army_after_a_state_s_military_is_that_state_s() -> None:
+    text = (
+        "Chile bought jets from Spain. Chile took boats from Spain. "
+        "China knows the Uruguayan military well, having donated forty trucks to the army in 2019."
+    )
+    assert ("CN", "UY") in _pairs(text, "transfer")

@@ -1,0 +1,89 @@
+"""Who gets what a giving verb gives, when no to-phrase says so: helpers for :mod:`geo.transfer_frames`.
+
+"A handed over trucks, and B has delivered goggles" (both to the story's recipient, neither to the
+other); "28 jets, the last of which were delivered by Boeing" (to whoever flies the jets); "delivered
+Pantsir systems to protect Pyongyang" (for whom they are meant); "its purchase of Finland's Patria gave
+it ..." (the act gives, not the firm).
+"""
+
+from __future__ import annotations
+
+from geo.clauses import Parse, Side
+from geo.grammar import Clause
+from geo.slots import operated, operator_of, possessor_in
+
+__all__ = ["act_named", "antecedent_holder", "antecedent_span", "goal_after", "other_givers", "protected_for"]
+
+
+def act_named(p: Parse, side: Side | None) -> bool:
+    """Whether ``side`` only completes a noun that names an act: "its purchase of Finland's Patria"."""
+    if side is None or side.np < 0:
+        return False
+    ph = p.phrases[side.np]
+    if not ph.prep and side.np > 0 and p.phrases[side.np - 1].possessive:
+        ph = p.phrases[side.np - 1]  # "of Estonia's Milrem": the owner's phrase holds the preposition
+    return ph.prep == "of" and ph.prep_at > 0 and p.g.has("summary_nouns", p.low[ph.prep_at - 1])
+
+
+def other_givers(p: Parse, v: int) -> set[int]:
+    """Subjects of clauses coordinated with v's: "A handed over trucks, and B sent goggles" (A gives, not gets)."""
+    lead: dict[int, int] = {}
+    for pi, ph in enumerate(p.phrases):
+        lead.setdefault(p.clause_of[ph.first], pi)
+    return {
+        k
+        for ci, pi in lead.items()
+        if ci != p.clause_of[v] and not p.phrases[pi].prep and "coord" in (p.clauses[ci].kind, p.clause(v).kind)
+        for k in p.phrases[pi].anchors
+    }
+
+
+def protected_for(p: Parse, v: int) -> tuple[Side | None, int]:
+    """In "delivered Pantsir air defence systems to protect Pyongyang": for whom they are meant, and the item's end."""
+    c = p.clause(v)
+    for k in range(v + 1, min(c.last, v + 12)):
+        if p.low[k] == "to" and p.g.has("protective_verbs", p.low[k + 1] if k + 1 < len(p.low) else ""):
+            return p.object(k + 1), k - 1
+    return None, -1
+
+
+def goal_after(p: Parse, v: int, last: int) -> bool:
+    """A to/for/into phrase after v that names someone, not the giver's own service ("to the army")."""
+    return any(
+        p.low[k] in ("to", "for", "into")
+        and not p.g.has("compound_prepositions", p.low[k - 1])  # "according to the statement"
+        and (p.phrase_at[k + 1] >= 0 or p.g.has("determiners", p.low[k + 1]))
+        and not p.g.words["own_services"].intersection(p.low[k + 2 : k + 6])  # "to the army", "for the F-16 fleet"
+        for k in range(v + 1, min(last, len(p.low) - 2) + 1)
+    )
+
+
+def antecedent_span(p: Parse, c: Clause) -> tuple[int, int] | None:
+    """The noun phrase a partitive relative ("..., the last of which") picks from, back to a verb or preposition."""
+    comma = next((k for k in range(c.first - 2, max(0, c.first - 6), -1) if p.low[k] == ","), -1)
+    if c.kind != "rel" or p.low[c.first - 1 : c.first + 1] != ["of", "which"] or comma <= 0:
+        return None
+    start = comma
+    while start > 0 and comma - start < 8:
+        w = p.low[start - 1]
+        if (
+            w in (",", ";")
+            or p.g.has("prepositions", w)
+            or p.g.has("operating_verbs", w)
+            or p.phrase_at[start - 1] >= 0
+        ):
+            break
+        if p.finite(w) and not p._ed_adjective(start - 1):
+            break
+        start -= 1
+    return start, comma - 1
+
+
+def antecedent_holder(p: Parse, start: int, src: Side | None) -> Side | None:
+    """Who holds the noun phrase at ``start``: its possessor, else the subject of the verb of using it."""
+    first = p.clause(start).first
+    owner = possessor_in(p, first, start)
+    if owner is None:
+        k = operated(p, first, start)
+        owner = operator_of(p, k, k, src) if k >= 0 else None
+    return owner if owner is not None and not (src and set(owner.ids) & set(src.ids)) else None
