@@ -97,6 +97,10 @@ def _useful_shape_alias(alias: str) -> str:
     return key
 
 
+# what a first-level unit is called after its name, where the name alone is an everyday word
+_DESIGNATORS = ("Region", "Province", "District", "Governorate", "Department", "State")
+
+
 def _load_places(gaz: Gazetteer, data_dir: Path) -> None:
     """Shaped places from :mod:`geo.shapes`: countries' points and areas, admin-1, seas, straits.
 
@@ -132,6 +136,9 @@ def _load_places(gaz: Gazetteer, data_dir: Path) -> None:
         key = fold_name(rec.name)
         if rec.kind != "admin1" or key not in GENERIC_NAMES:
             gaz._add_form(rec.name, rec.id, "name", key)
+        else:  # "Far North Region", "Eastern Province": an everyday word with its unit's designator names it
+            for unit in _DESIGNATORS:
+                gaz._add_form(f"{rec.name} {unit}", rec.id, "alias")
         for a in rec.alt_names:
             key = _useful_shape_alias(a)
             if key:

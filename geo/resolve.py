@@ -232,6 +232,8 @@ def _resolve_one(
     gaz_rs = _gazetteer_readings(m, gaz)
     if not gaz_rs:
         return None
+    if _DESIGNATOR_AFTER.match(text, m.end):  # "Rio de Janeiro state", "Kunduz province": the unit, not the town
+        gaz_rs = [x for x in gaz_rs if x[1].kind != "city"] or gaz_rs
     if (
         fold_key(m.text) in PERSON_PLACES
         and inside_longer_name(text, m)
@@ -292,6 +294,7 @@ def _minor_named(text: str, m: Mention, best: Entry, ev: _Evidence) -> bool:
     return bool(_AIRFIELD_AFTER.match(text, m.end) or _AIRFIELD_BEFORE.search(text, max(0, m.start - 12), m.start))
 
 
+_DESIGNATOR_AFTER = re.compile(r"\s+(?:state|province|region|governorate|oblast|county|prefecture)\b", re.I)
 _AIRFIELD_AFTER = re.compile(r"\s+(?:air base|airbase|air force base|airport|airfield|air station|base)\b", re.I)
 _TOWN_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|to|town of|village of|city of|port of)\s+$")
 _AIRFIELD_BEFORE = re.compile(

@@ -818,3 +818,15 @@ def test_the_army_after_a_state_s_military_is_that_state_s() -> None:
         "China knows the Uruguayan military well, having donated forty trucks to the army in 2019."
     )
     assert ("CN", "UY") in _pairs(text, "transfer")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Cameroon sent troops to the Far North Region.", "admin1:CM-EN"),  # an everyday name with its designator
+        ("Saudi Arabia's Eastern Province holds the oil.", "admin1:SA-04"),
+        ("Brazil's navy trains in Rio de Janeiro state.", "admin1:BR-RJ"),  # the state, not the city
+    ],
+)
+def test_a_designator_names_the_first_level_unit(text: str, unit: str) -> None:
+    assert unit in _ids(text)
