@@ -52,7 +52,11 @@ def noun_use(p: Parse, i: int) -> bool:
         return True  # "Turkey-backed factions": a compound adjective, which the compound cues read
     if any(c.isdigit() for c in prev) and any(c.isalpha() for c in prev):
         return True  # after a system's name ("CH-92A armed drones"), a participle describes it
-    demonym = p.tokens[i - 1].anchor >= 0 and p.anchors[p.tokens[i - 1].anchor].how == "demonym"
+    demonym = (
+        p.tokens[i - 1].anchor >= 0
+        and p.anchors[p.tokens[i - 1].anchor].how == "demonym"
+        and not p.g.has("irregular_past", p.low[i])  # "the US sold missiles": a past tense is the verb
+    )
     designation = p.tokens[i - 1].anchor < 0 and any(c.isdigit() for c in prev)  # "T129", "six"
     if modifies_item(p, i) and (designation or prev in NUMBER_WORDS or demonym):
         return True  # "six T129 attack helicopters", "Turkish strike drones": a compound noun, not the verb

@@ -830,3 +830,15 @@ def test_the_army_after_a_state_s_military_is_that_state_s() -> None:
 )
 def test_a_designator_names_the_first_level_unit(text: str, unit: str) -> None:
     assert unit in _ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Britain bought missiles from Norway.", ("NO", "GB")),  # a country's short name, not an adjective
+        ("The US sold missiles to Norway.", ("US", "NO")),  # an irregular past after "US" is the verb
+        ("The UK bought missiles from Norway in 2023.", ("NO", "GB")),
+    ],
+)
+def test_a_state_s_short_name_is_the_subject_of_its_verb(text: str, expected: tuple) -> None:
+    assert expected in _pairs(text, "transfer")
