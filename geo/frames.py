@@ -69,6 +69,7 @@ from geo.slots import (
     objects_before,
     owner_of,
     pairs,
+    resumed_start,
 )
 from geo.transfer_frames import chosen, deal, get, give
 
@@ -414,7 +415,7 @@ def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []  # "lasers pointed at aircraft landing at the base": aircraft on their way, no delivery
     c = p.clause(v)
     # "the ministry said six Akinci drones had arrived": what arrived follows the verb of saying
-    first = after_saying(p, c.first, i, that=True)
+    first = after_saying(p, resumed_start(p, c, i), i, that=True)
     before = {ph.prep: p.side(pi) for pi, ph in enumerate(p.phrases) if first <= ph.first < i and ph.prep}
     # "the first howitzers for Norway arrived from South Korea": whom they are for, where they came from
     dest = p.pp(v, ("in", "at", "to"), limit=8) or p.object(v) or before.get("for")

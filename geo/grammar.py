@@ -332,3 +332,13 @@ def parenthesised(low: list[str], run: list[Phrase]) -> bool:
 def conjoined(seps: list[str]) -> bool:
     """Whether a list's separators already hold its one conjunction without a comma ("A and B")."""
     return any(sep in ("and", "or", "and the", "or the") for sep in seps)
+
+
+def upto_comma(low: list[str], i: int, n: int) -> list[str]:
+    """The words from ``i`` on, at most ``n``, up to the next comma or full stop ("built in Spain by ...")."""
+    out: list[str] = []
+    for w in low[i : i + n]:
+        if w in (",", ".", ";"):
+            break
+        out.append(w)
+    return out

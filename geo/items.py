@@ -402,7 +402,8 @@ _HEAD_LAST_RE = _rx(
 )
 _FUTURE = _rx(
     r"\b(?:will|would|wants? to|plans? to|planning to|intends? to|aims? to|expected to|could|(?-i:may)|might|"
-    r"seeks? to|seeking to|hopes? to|is to|are to|to be|considering|upcoming|future|another)\b",
+    r"seeks? to|seeking to|hopes? to|is to|are to|to be|considering|upcoming|future|another|"
+    r"letters? of intent|memorand(?:um|a) of understanding)\b",
     re.I,
 )
 _SIGNED = _rx(

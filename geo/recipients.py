@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from geo.clauses import Parse, Side
 from geo.grammar import Clause
-from geo.slots import operated, operator_of, possessor_in
+from geo.slots import operated, operator_of, possessor_in, resumed_start
 
 __all__ = ["act_named", "antecedent_holder", "antecedent_span", "goal_after", "other_givers", "protected_for"]
 
@@ -58,25 +58,33 @@ def goal_after(p: Parse, v: int, last: int) -> bool:
     )
 
 
-def antecedent_span(p: Parse, c: Clause) -> tuple[int, int] | None:
-    """The noun phrase a partitive relative ("..., the last of which") picks from, back to a verb or preposition."""
-    comma = next((k for k in range(c.first - 2, max(0, c.first - 6), -1) if p.low[k] == ","), -1)
-    if c.kind != "rel" or p.low[c.first - 1 : c.first + 1] != ["of", "which"] or comma <= 0:
+def antecedent_span(p: Parse, c: Clause, i: int) -> tuple[int, int] | None:
+    """The noun phrase a clause after a comma says more of, back to a verb or preposition.
+
+    A partitive relative ("28 jets, the last of which were delivered") or a participle right after the
+    comma ("Norway's frigates, built in Spain by Navantia").
+    """
+    if c.kind == "rel" and p.low[c.first - 1 : c.first + 1] == ["of", "which"]:
+        comma = next((k for k in range(c.first - 2, max(0, c.first - 6), -1) if p.low[k] == ","), -1)
+    elif c.kind == "reduced" and c.first == i and i > 1 and p.low[i - 1] == ",":
+        comma = i - 1
+    elif resumed_start(p, c, i) != c.first:  # "Three helicopters, built by Turkish Aerospace, were delivered"
+        comma = p.clauses[p.clause_of[c.first] - 1].first - 1
+    else:
         return None
     start = comma
     while start > 0 and comma - start < 8:
         w = p.low[start - 1]
-        if (
-            w in (",", ";")
-            or p.g.has("prepositions", w)
-            or p.g.has("operating_verbs", w)
-            or p.phrase_at[start - 1] >= 0
+        if w in (",", ";") or p.g.has("prepositions", w) or p.g.has("operating_verbs", w):
+            break
+        if (p.phrase_at[start - 1] >= 0 and not p.phrases[p.phrase_at[start - 1]].possessive) or (
+            p.finite(w) and not p._ed_adjective(start - 1)
         ):
             break
-        if p.finite(w) and not p._ed_adjective(start - 1):
-            break
         start -= 1
-    return start, comma - 1
+    marks = [k for k in range(start, comma) if p.low[k] in ("'s", "’s", "'", "’")]
+    start = marks[-1] + 1 if marks else start  # "Norway's frigates": the item after its owner
+    return (start, comma - 1) if start < comma else None
 
 
 def antecedent_holder(p: Parse, start: int, src: Side | None) -> Side | None:

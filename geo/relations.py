@@ -537,7 +537,7 @@ def _transfers(p: Parse, h: Hit, s: str, t: str, cue: str, seen: set[tuple]) -> 
     first = c.first
     own_subject = any(c.first <= ph.first < h.at and not ph.prep for ph in p.phrases)
     if c.kind == "content" or (
-        c.first > 0 and not own_subject and prev.kind not in ("rel", "reduced", "paren", "part")
+        c.first > 0 and not own_subject and c.kind != "reduced" and prev.kind not in ("rel", "reduced", "paren", "part")
     ):
         first = prev.first  # "X said it will ...", "X signed a deal in 2020 and has delivered ...": one subject
     elif prev.kind in ("rel", "reduced", "paren", "part") and c.parent >= 0:

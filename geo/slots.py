@@ -17,6 +17,7 @@ from itertools import combinations
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.data.wordlists import NUMBER_WORDS
+from geo.grammar import Clause
 from geo.items import item_phrases, share, system_maker
 
 
@@ -488,6 +489,21 @@ def own_subject(p: Parse, i: int) -> Side | None:
     if subj is not None and p.speaker_of(subj, i):
         return None  # the one who says it
     return subj
+
+
+def resumed_start(p: Parse, c: Clause, i: int) -> int:
+    """Where clause c, holding token i, starts: past an aside on its subject ("Submarines, built by TKMS, arrived")."""
+    ci = p.clause_of[c.first]
+    aside = p.clauses[ci - 1] if ci > 0 else None
+    if (
+        aside is not None
+        and aside.kind in ("reduced", "rel", "paren")
+        and aside.first > 1
+        and p.low[aside.first - 1] == ","
+        and all(p.g.has("be_forms", w) or p.g.has("auxiliaries", w) for w in p.low[c.first : i])
+    ):
+        return p.clause(aside.first - 1).first
+    return c.first
 
 
 def bought_a_firm(p: Parse, v: int) -> bool:

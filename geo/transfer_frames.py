@@ -65,9 +65,11 @@ def _passive_give(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> None:
     t.src = p.agent(v)
     subj = p.subject(v)
     t.item_start, t.item_end = after_saying(p, c.first, i), i - 1
-    span = antecedent_span(p, c)  # "28 jets, the last of which were delivered": the jets, and who holds them
+    span = antecedent_span(p, c, i)  # "28 jets, the last of which were delivered": the jets, and who holds them
     if span is not None:
-        (t.item_start, t.item_end), t.tgt = span, antecedent_holder(p, span[0], t.src)
+        t.item_start, t.item_end = span
+        t.tgt = t.tgt or antecedent_holder(p, span[0], t.src)
+        t.src = t.src or p.pp(span[1] + 2, ("by",), limit=3)  # "helicopters, built by Turkish Aerospace, were"
     reduced = i > 0 and not p.g.has("be_forms", p.low[i - 1])
     if reduced:
         t.item_start = max(t.item_start, noun_before_participle(p, i))  # "received two helicopters donated by Russia"

@@ -842,3 +842,21 @@ def test_a_designator_names_the_first_level_unit(text: str, unit: str) -> None:
 )
 def test_a_state_s_short_name_is_the_subject_of_its_verb(text: str, expected: tuple) -> None:
     assert expected in _pairs(text, "transfer")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kuwait will sell up to 30 Hornets to Malaysia.", ("KW", "MY", "planned")),  # a fighter's name is an item
+        ("Kuwait signed a letter of intent to sell 30 jets to Malaysia.", ("KW", "MY", "planned")),  # no contract
+        ("Ethiopian officers had distributed rifles to Somali militias.", ("ET", "SO", "delivered")),
+        ("Norway's frigates, built in Spain by Navantia, are ageing.", ("ES", "NO", "unknown")),
+        (
+            "Three attack helicopters, built by Turkish Aerospace, were delivered to Kenya in May.",
+            ("TR", "KE", "delivered"),
+        ),
+    ],
+)
+def test_transfer_shapes_and_stages(text: str, expected: tuple) -> None:
+    got = {(r.source, r.target, r.status) for r in _scene(text).relations if r.kind == "transfer"}
+    assert expected in got, got
