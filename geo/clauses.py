@@ -244,6 +244,7 @@ class Parse(Roles):
                 len(run) == 2
                 and run[0].first == 0
                 and seps == [","]
+                and not run[-1].possessive  # "China, North Korea's ally": an apposition
                 and run[-1].last + 1 < len(low)
                 and self.finite(low[run[-1].last + 1])
             )
@@ -539,8 +540,7 @@ class Parse(Roles):
             and ph.prep in ("along", "near", "on", "at", "across")
             and ph.head in self.g.words["place_nouns"]
         ):
-            # "launched an offensive in Darfur, supported by UAE-supplied drones": not Darfur
-            # "Transnistria, a sliver of land along the Ukrainian border that broke away": not the border
+            # "an offensive in Darfur, supported by UAE drones"; "Transnistria, a sliver along the border that split"
             first = self.clauses[-1].first
             return next((qi for qi, q in enumerate(self.phrases) if q.first >= first and not q.prep and qi < pi), -1)
         return pi

@@ -414,7 +414,7 @@ _SIGNED = _rx(
 _PERFECT = _rx(r"\b(?:already|have|has|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b(?!\s+to\b)", re.I)
 
 
-_APPROVED = _rx(r"\b(?:approv\w+|authori[sz]\w+|cleared|greenlit|green-lit|signed off on)\b", re.I)
+_APPROVED = _rx(r"\b(?:approv\w+|authori[sz]\w+|cleared|greenlit|green-lit|green light|go-ahead|signed off on)\b", re.I)
 _AWAITED = _rx(r"\b(?:speed up|accelerate|expedite|await\w*|pending|delayed|delays|backlog)\b", re.I)
 _DELIVERED_NOW = _rx(r"\b(?:arrived|received|already|handed over|has delivered|have delivered|were delivered)\b", re.I)
 

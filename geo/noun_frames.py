@@ -291,8 +291,9 @@ def _named_after(p: Parse, v: int, owner: Side) -> Side | None:
 def _named_beside(p: Parse, i: int, owner: Side) -> Side | None:
     """In "B, A's ally," / "B, an ally of A": the phrase the noun's phrase stands beside."""
     k = i - 1
-    if owner.np >= 0 and p.phrases[owner.np].last == i - 1:
-        k = p.phrases[owner.np].first - 1  # "Egypt, a key US ally": past the owner that modifies the noun
+    if owner.np >= 0 and p.phrases[owner.np].first < i <= p.phrases[owner.np].last + 1:
+        # "Egypt, a key US ally", "China, North Korea's main ally": past the owner that modifies the noun
+        k = p.phrases[owner.np].first - 1
     while k >= 0 and p.low[k] != "," and p.phrase_at[k] < 0 and i - k < 8:
         k -= 1
     if owner.np >= 0 and p.phrases[owner.np].apposition_of >= 0:

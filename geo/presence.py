@@ -123,6 +123,10 @@ def _presence_groups(p: Parse, v: int, last: int, cue: Cue, owner: Side) -> list
         )
         if not (ph.prep in cue.opt("preps", ["in", "across", "including", "throughout"]) or listed or named_place):
             continue
+        edge = p.low[ph.last + 1] if ph.last + 1 < len(p.low) else ""
+        head = ph.head.split()[-1] if ph.head else ""
+        if p.g.has("border_nouns", edge) or p.g.has("border_nouns", head):
+            continue  # "stationed on the Omani border": at the edge of Oman, not inside it
         if p.low[ph.first - 1] == "(":
             label = _group_label(p, v, ph)
             if label is not None:

@@ -213,6 +213,8 @@ def _cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: b
         and any(_curbing(p, w) for w in p.low[max(0, i - 4) : i])
     ):
         return False  # "lifted a ban on arms sales to Chad", "to restrict arms sales to X": sales forbidden, none made
+    if any(p.g.has("dispositions", w) for w in p.low[max(0, i - 3) : i]):
+        return False  # "a willingness to transfer technology", "ready to supply jets": a stance, not a deal
     if cue.kind == "support" and _purpose_of_a_thing(p, i):
         return False  # "delivered air defence systems to protect Pyongyang": the delivery is the relation
     if cue.kind == "conflict" and any(p.g.has("settling_verbs", w) for w in p.low[max(p.clause(i).first, i - 5) : i]):

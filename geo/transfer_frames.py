@@ -275,6 +275,8 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []  # "would make Chile Peru's supplier": "make" with an actor as its object makes nothing
     if own_doing(p, v) or (p.g.has("stipulating_verbs", p.low[v]) and p.low[v + 1 : v + 2] == ["for"]):
         return []  # "the agreement provides for joint training": a term of the deal, nothing handed over
+    if p.low[v].startswith("g") and any(p.g.has("idiom_gifts", w) for w in p.low[v + 1 : v + 5]):
+        return []  # "gives them an edge", "gave Ankara a foothold": an idiom, nothing handed over
     to = cue.opt("to", ["to", "for", "into"])
     tgt = p.pp(v, to, limit=30)
     if (

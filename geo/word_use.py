@@ -65,8 +65,8 @@ def noun_use(p: Parse, i: int) -> bool:
         return not (p.low[i].endswith("ed") and p.phrase_at[i - 1] >= 0 and not p.phrases[p.phrase_at[i - 1]].prep)
     if p.g.has("determiners", prev) and prev not in ("that", "both", "all", "each"):
         return True
-    if _after_article_and_adjective(p, i, prev):
-        return True  # "under a concessional loan from", "a fresh supply of": a bare form after "a" and a modifier
+    if _in_owned_compound(p, i) or _after_article_and_adjective(p, i, prev):
+        return True  # "Transnistria's main power station", "under a concessional loan": a noun, not a verb
     if (
         p.low[i].endswith("s")
         and (
@@ -84,6 +84,19 @@ def noun_use(p: Parse, i: int) -> bool:
     if "-" in prev.strip("-") and i >= 2 and p.g.has("determiners", p.low[i - 2]) and p.low[i - 2] != "that":
         return True  # "a decades-old embargo": a compound adjective after the article
     return prev in _NOUN_PREPS and not p.low[i].endswith("ing")  # "by sending troops": a gerund acts
+
+
+def _in_owned_compound(p: Parse, i: int) -> bool:
+    """Token i is a bare form ending a noun an owner's "'s" opens: "Transnistria's main power station"."""
+    w = p.low[i]
+    if w.endswith(("ed", "s", "ing")) or p.g.has("irregular_past", w):
+        return False
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if p.low[k] in ("'s", "’s"):
+            return k < i - 1
+        if not p.is_word(k) or p.is_function(p.low[k]) or p.finite(p.low[k]) or p.low[k].endswith("s"):
+            return False  # "Algeria's weapons come from": a plural noun, then its verb
+    return False
 
 
 def _after_article_and_adjective(p: Parse, i: int, prev: str) -> bool:

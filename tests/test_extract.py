@@ -860,3 +860,34 @@ def test_a_state_s_short_name_is_the_subject_of_its_verb(text: str, expected: tu
 def test_transfer_shapes_and_stages(text: str, expected: tuple) -> None:
     got = {(r.source, r.target, r.status) for r in _scene(text).relations if r.kind == "transfer"}
     assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia is ready to supply S-400 systems to India.",  # a stance, not a deal
+        "Its willingness to transfer technology to Egypt gives the firm an edge.",
+        "The deal gave Turkey an advantage over Greece.",  # an idiom of giving
+        "Kyiv offered coal to Moldova's main power station.",  # "station" is a noun here, and an offer no deal
+    ],
+)
+def test_no_transfer_is_read_where_nothing_is_handed_over(text: str) -> None:
+    assert not _pairs(text, "transfer")
+
+
+def test_troops_at_a_border_are_no_footprint_in_the_neighbour() -> None:
+    assert not _pairs("Turkish troops are stationed on the Syrian border.", "influence")
+    assert ("RU", "AM") in {(s, m) for s, m in _influences("Russia keeps troops in Armenia.")}
+
+
+def _influences(text: str) -> set[tuple[str, str]]:
+    return {(r.source, m) for r in _scene(text).relations if r.kind == "influence" for m in r.members}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["China, North Korea's ally, said nothing.", "China, North Korea's main ally and lifeline, said nothing."],
+)
+def test_an_apposition_after_a_state_names_its_ally(text: str) -> None:
+    got = {frozenset(x) for x in _pairs(text, "alliance")}
+    assert frozenset({"CN", "KP"}) in got, got
