@@ -342,3 +342,22 @@ def upto_comma(low: list[str], i: int, n: int) -> list[str]:
             break
         out.append(w)
     return out
+
+
+_RESUMING_VERBS = frozenset(["are", "were", "is", "was", "have", "has", "had", "will", "remain", "remains", "now"])
+
+
+def reduced_relative(low: list[str], v: int, after_item: bool) -> bool:
+    """A participle right after an item that a later verb of its clause goes on from: a passive.
+
+    "Turkish drones delivered to Pakistan since 2022 are now flown over the province"; also "the army,
+    backed by Iran", "missiles launched by the Houthis" (a by-phrase right after, read by the caller).
+    """
+    if not after_item:
+        return False
+    for w in low[v + 1 : v + 12]:
+        if w in (",", ";", ":", "and", "but", "which", "that", "who", "while"):
+            return False
+        if w in _RESUMING_VERBS:
+            return True
+    return False

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from geo.grammar import _ANCHOR, Anchor, Clause, Context, Grammar, Phrase, Side, Token
+from geo.grammar import _ANCHOR, Anchor, Clause, Context, Grammar, Phrase, Side, Token, reduced_relative
 from geo.modality import Modality
 
 # nouns of a rough count before "of": "deported thousands of Haitians" is aimed at the Haitians
@@ -594,4 +594,4 @@ class Roles(Modality):
             and (
                 self.phrase_at[k] >= 0 or self.low[k] == "," or (self.is_word(k) and not self.is_function(self.low[k]))
             )
-        )  # "the army, backed by Iran", "missiles launched by the Houthis"
+        ) or reduced_relative(self.low, v, self.g.has("item_words", self.low[v - 1]) if v else False)

@@ -891,3 +891,14 @@ def _influences(text: str) -> set[tuple[str, str]]:
 def test_an_apposition_after_a_state_names_its_ally(text: str) -> None:
     got = {frozenset(x) for x in _pairs(text, "alliance")}
     assert frozenset({"CN", "KP"}) in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish drones delivered to Pakistan since 2022 are now flown over the province.",
+        "Drones delivered to Pakistan by Turkey are flown over the province.",
+    ],
+)
+def test_a_reduced_relative_before_the_clause_s_verb_is_a_passive(text: str) -> None:
+    assert ("TR", "PK") in _pairs(text, "transfer")
