@@ -259,7 +259,10 @@ def _described(
     context: Context,
 ) -> Anchor | None:
     """The anchor of a description ("the Gulf state", "the territory") at s:e, or None."""
-    if any(a.kind == "country" for a in within) or any(s < b and a < e for a, b in taken[len(anchors) :]):
+    # a state's adjective inside a description the table lists stays a description ("the Central African country")
+    if any(a.kind == "country" and a.how != "demonym" for a in within) or any(
+        s < b and a < e for a, b in taken[len(anchors) :]
+    ):
         return None
     ident = described_state(phrase, [a for a in anchors if a.end <= s], context)
     if not ident:

@@ -130,6 +130,7 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> 
     # document context: countries named without doubt, and sub-national places per country
     doc_iso: Counter[str] = Counter()
     sub_iso: Counter[str] = Counter()
+    area_iso: Counter[str] = Counter()  # with the places whose readings all lie in one country
     for m in mentions:
         r = m.readings[0]
         # one reading, or a country by its name beside alternate names of towns ("India")
@@ -154,6 +155,8 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> 
                 doc_iso[e.id] += 1
             elif e.iso and e.kind in ("city", "admin1"):
                 sub_iso[e.iso] += 1
+        elif _one_country(m, gaz):
+            area_iso[_one_country(m, gaz)] += 1  # "Brazzaville": the city or its department, both in one country
     state_cues = bool(_STATE_CUES.search(text))
     points = _local_points(mentions, gaz)
     names = person_spans(text)
@@ -163,7 +166,7 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> 
         k = bisect_right(starts, m.start) - 1
         if k >= 0 and _in_person_name(m, names[k : k + 1]):
             continue
-        res = _resolve_one(text, m, gaz, doc_iso, sub_iso, state_cues, mentions, idx, points)
+        res = _resolve_one(text, m, gaz, doc_iso, sub_iso, state_cues, mentions, idx, points, area_iso + sub_iso)
         if res is not None:
             out.append(res)
     return out
@@ -200,6 +203,7 @@ class _Evidence:
     sub_iso: Counter[str]  # countries of the sub-national places it names without doubt
     state_cues: bool  # the text speaks of US states ("the state of", "Gov.")
     points: Sequence[tuple[float, float]]  # points of those sub-national places
+    area_iso: Counter[str]  # sub_iso, and places whose readings all lie in one country ("Brazzaville")
 
     def names_country(self, iso: str) -> bool:
         """The document names the country ``iso`` or a place in it."""
@@ -216,6 +220,7 @@ def _resolve_one(
     mentions: Sequence[Mention],
     idx: int,
     points: Sequence[tuple[float, float]] = (),
+    area_iso: Counter[str] | None = None,
 ) -> Resolved | None:
     actor_rs = [r for r in m.readings if r.actor is not None]
     if actor_rs and actor_rs[0].how != "demonym":
@@ -241,7 +246,7 @@ def _resolve_one(
     ):
         return None
     nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
-    ev = _Evidence(doc_iso, sub_iso, state_cues, points)
+    ev = _Evidence(doc_iso, sub_iso, state_cues, points, area_iso or sub_iso)
     best_r, best = _pick(text, m, nxt, gaz_rs, gaz, ev)
     if _stray_town(best, best_r, ev) or (gaz.is_minor(best.id) and not _minor_named(text, m, best, ev)):
         return None
@@ -375,7 +380,7 @@ def _pick(text: str, m: Mention, nxt: Mention | None, gaz_rs: list[_Pick], gaz: 
     if best.kind != "country" and nxt is not None and re.fullmatch(r",\s*", text[m.end : nxt.start]):
         return _pick_beside(nxt, gaz_rs, gaz) or (best_r, best)
     if best.kind == "country":
-        best_r, best = _pick_namesake_over_country(gaz_rs, ev) or (best_r, best)
+        best_r, best = _pick_namesake_over_country(gaz_rs, ev) or _pick_country(gaz_rs, ev) or (best_r, best)
     elif best.kind in ("city", "admin1") and best.iso and not ev.names_country(best.iso):
         best_r, best = _pick_local(gaz_rs, gaz, best, ev) or (best_r, best)
     if best.kind in ("city", "admin1") and len(ev.points) >= 2:
@@ -394,6 +399,25 @@ def _pick_beside(nxt: Mention, gaz_rs: list[_Pick], gaz: Gazetteer) -> _Pick | N
     if not cands:
         return None
     return min(cands, key=lambda re_: _km((re_[1].lat, re_[1].lon), (ref.lat, ref.lon)))
+
+
+def _one_country(m: Mention, gaz: Gazetteer) -> str:
+    """The one country all of a mention's readings lie in, when they are towns and provinces ("" otherwise)."""
+    entries = [gaz.get(r.id) if r.actor is None else None for r in m.readings]
+    isos = {e.iso for e in entries if e is not None and e.kind in ("city", "admin1") and not gaz.is_minor(e.id)}
+    if len(isos) != 1 or any(e is None or e.kind not in ("city", "admin1") for e in entries):
+        return ""
+    return next(iter(isos)) or ""
+
+
+def _pick_country(gaz_rs: list[_Pick], ev: _Evidence) -> _Pick | None:
+    """Of two countries one name may mean ("Congo"), the one whose places the document names."""
+    states = [(r, e) for r, e in gaz_rs if e.kind == "country"]
+    if len(states) < 2:
+        return None
+    support = [ev.area_iso[e.id] + ev.doc_iso[e.id] for _, e in states]
+    best = max(range(len(states)), key=lambda k: support[k])
+    return states[best] if support[best] > support[0] else None
 
 
 def _pick_namesake_over_country(gaz_rs: list[_Pick], ev: _Evidence) -> _Pick | None:

@@ -902,3 +902,25 @@ def test_an_apposition_after_a_state_names_its_ally(text: str) -> None:
 )
 def test_a_reduced_relative_before_the_clause_s_verb_is_a_passive(text: str) -> None:
     assert ("TR", "PK") in _pairs(text, "transfer")
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Congo and Angola signed a maritime pact in Brazzaville.", "CG"),  # the Congo whose capital is named
+        ("Russia handed over armoured vehicles to the Congolese army in Brazzaville.", "CG"),
+        ("Congo accused Rwanda of backing rebels near Goma.", "CD"),
+    ],
+)
+def test_the_congo_is_the_one_whose_places_the_story_names(text: str, state: str) -> None:
+    ids = _ids(text)
+    assert state in ids and ({"CD", "CG"} - {state}).isdisjoint(ids), ids
+
+
+def test_a_region_s_state_description_is_the_story_s_state() -> None:
+    text = (
+        "Gabon is rich. Gabon sells oil from Port-Gentil. "
+        "Russia has expanded its military ties with the oil-producing Central African country."
+    )
+    got = {frozenset(x) for x in _pairs(text, "alliance")}
+    assert got == {frozenset({"RU", "GA"})}, got
