@@ -319,7 +319,8 @@ class Parse(Roles):
                     and self.low[k - 2] in self.g.words["group_nouns"]
                 ):
                     ph.official_of = True  # "Several countries, including A, B and C, provided ..."
-                if w in ("of", "from") and k > 0:
+                seat = w == "in" and self.g.has("seat_nouns", self.low[k - 1] if k else "")  # "the junta in Niamey"
+                if (w in ("of", "from") or seat) and k > 0:
                     before = self.low[k - 1]
                     two = " ".join(self.low[max(0, k - 2) : k])
                     if (
@@ -589,8 +590,6 @@ class Parse(Roles):
             if c.first <= ph.first and ph.last < i and (not ph.prep or ph.official_of):
                 return self.side(pi)
         return None
-
-    # -- roles ------------------------------------------------------------------------
 
 
 def parse(

@@ -341,7 +341,13 @@ def _target_kind_ok(p: Parse, tgt: Side, cue: Cue) -> bool:
     kinds = cue.opt("target_kinds")
     if not kinds or tgt.np < 0:
         return True
-    return any(p.anchors[k].kind in kinds for k in p.phrases[tgt.np].anchors)
+    ph = p.phrases[tgt.np]
+    after = p.low[ph.last + 1] if ph.last + 1 < len(p.low) else ""
+    if (
+        p.is_function(after) or not after.isalpha() or p.finite(after)
+    ):  # "joined NATO in 2023", not "joined EU sanctions"
+        return any(p.anchors[k].kind in kinds for k in ph.anchors)
+    return False
 
 
 def thank_for(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:

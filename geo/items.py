@@ -189,6 +189,11 @@ def designations(item: str | None, *, leading: bool = False) -> set[str]:
     return found | {first.group(0).lower()} if first else found
 
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_TIME_LEAD = _rx(rf"^(?:(?:{_MONTHS})(?: \d{{4}})?|\d{{4}}|last year|this year|(?:early|late) \d{{4}})\s+(?:for\s+)?")
+_PRICE_LEAD = _rx(r"^(?:worth|valued|costing|priced)\b", re.I)
+
+
 def item_phrases(text: str) -> list[tuple[str, int | None]]:
     """Item phrases (with quantities) in a stretch of text that names things transferred.
 
@@ -207,9 +212,12 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
     [('drones and radios', None)]
     >>> item_phrases("Pinaka rocket launchers and ATAGS towed guns")
     [('Pinaka rocket launchers', None), ('ATAGS towed guns', None)]
+    >>> item_phrases("in June for four helicopters, worth about 90 million euros")
+    [('helicopters', 4)]
     """
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
-    text = re.sub(r"^(?:of|in|with|on)\s+", "", text, flags=re.I)
+    text = re.sub(r"^(?:of|in|with|on|for)\s+", "", text, flags=re.I)
+    text = _TIME_LEAD.sub("", text)  # "in June for four helicopters": the time, then what is ordered
     text = _MONEY_LEAD.sub("", text)
     if _PRICE_ONLY.match(text):
         return []  # "worth 2.7 billion euros": the price of what the sentence names elsewhere
@@ -226,9 +234,9 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
         raw = text[s:e].strip()
         if not raw:
             continue
-        if not _HEAD_RE.search(raw):
+        if not _HEAD_RE.search(raw) or _PRICE_LEAD.match(raw):
             if kept:
-                break  # a conjunction followed by something that is no item
+                break  # a conjunction followed by something that is no item, or the price ("worth 90 million euros")
             continue
         cleaned = clean_item(raw)
         if kept and not _HEAD_RE.search(cleaned):

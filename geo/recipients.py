@@ -10,9 +10,18 @@ from __future__ import annotations
 
 from geo.clauses import Parse, Side
 from geo.grammar import Clause
+from geo.items import item_phrases, system_maker
 from geo.slots import operated, operator_of, possessor_in, resumed_start
 
-__all__ = ["act_named", "antecedent_holder", "antecedent_span", "goal_after", "other_givers", "protected_for"]
+__all__ = [
+    "act_named",
+    "antecedent_holder",
+    "antecedent_span",
+    "goal_after",
+    "makers_listed",
+    "other_givers",
+    "protected_for",
+]
 
 
 def act_named(p: Parse, side: Side | None) -> bool:
@@ -95,3 +104,30 @@ def antecedent_holder(p: Parse, start: int, src: Side | None) -> Side | None:
         k = operated(p, first, start)
         owner = operator_of(p, k, k, src) if k >= 0 else None
     return owner if owner is not None and not (src and set(owner.ids) & set(src.ids)) else None
+
+
+def makers_listed(p: Parse, start: int, end: int, exclude: tuple[str, ...]) -> list[tuple[Side, int, int]]:
+    """Items listed each with its own maker: "Chinese drones, South Korean training and French radars".
+
+    The (maker, first, last) of every member when there are two makers or more, else [].
+    """
+    parts: list[tuple[int, int]] = []
+    first = start
+    for k in range(start, end + 1):
+        if p.low[k] in (",", "and"):
+            if k > first:
+                parts.append((first, k - 1))
+            first = k + 1
+    if end >= first:
+        parts.append((first, end))
+    if len(parts) < 2:
+        return []
+    out = []
+    for a, b in parts:
+        ids = {p.anchors[p.tokens[k].anchor].id.split("@")[0] for k in range(a, b + 1) if p.tokens[k].anchor >= 0}
+        made = system_maker(p.text(a, b))
+        ids = (ids or ({made} if made else set())) - set(exclude)
+        if len(ids) != 1 or not item_phrases(p.text(a, b)):
+            return []  # "Chinese and Turkish drones": one item with two makers
+        out.append((Side((min(ids),), -1, "maker"), a, b))
+    return out if len({m.ids for m, _, _ in out}) > 1 else []

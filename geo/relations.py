@@ -478,16 +478,15 @@ def _item_words(h: Hit) -> set[str]:
 
 def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
     hits = _unbroken(hits)
-    # a giver's recipient guessed from the story yields to one the sentence names for the same giver
-    named = [(h.source, _item_words(h)) for h in hits if h.kind == "transfer" and not h.extra.get("guessed")]
+    # a giver's recipient guessed from the story (or named by no one in the sentence) yields to one the
+    # sentence names for the same giver and item
+    told = {a.id for a in p.anchors}
+    guessed = [h.kind == "transfer" and (bool(h.extra.get("guessed")) or not set(h.target) & told) for h in hits]
+    named = [(h.source, _item_words(h)) for h, g in zip(hits, guessed, strict=True) if h.kind == "transfer" and not g]
     hits = [
         h
-        for h in hits
-        if not (
-            h.kind == "transfer"
-            and h.extra.get("guessed")
-            and any(s == h.source and w & _item_words(h) for s, w in named)
-        )
+        for h, g in zip(hits, guessed, strict=True)
+        if not (g and any(s == h.source and w & _item_words(h) for s, w in named))
     ]
     out: list[Finding] = []
     seen: set[tuple] = set()

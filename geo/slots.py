@@ -506,6 +506,19 @@ def resumed_start(p: Parse, c: Clause, i: int) -> int:
     return c.first
 
 
+def got_item(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> tuple[int, int]:
+    """Where the item of a getting verb is told: after the verb (before its from-phrase), or before a passive."""
+    c = p.clause(v)
+    item_start, item_end = v + 1, c.last
+    if frm is not None and frm.np >= 0 and p.phrases[frm.np].first > v:
+        item_end = p.phrases[frm.np].first - 1
+    if p.passive(v) and cue.pos == "verb":
+        item_start, item_end = max(c.first, i - 8), i - 1
+    if item_end >= item_start:
+        item_end = cut_item(p, item_start, item_end)  # "received missiles since Russia's invasion": no maker after
+    return item_start, item_end
+
+
 def bought_a_firm(p: Parse, v: int) -> bool:
     """What is got is a firm or a share of one: "a share in Chile's Famae", "Finland's Patria, a maker of ..."."""
     k = v + 1

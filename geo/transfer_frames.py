@@ -18,7 +18,15 @@ from dataclasses import dataclass
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.items import item_phrases, relative_item, share, system_maker
-from geo.recipients import act_named, antecedent_holder, antecedent_span, goal_after, other_givers, protected_for
+from geo.recipients import (
+    act_named,
+    antecedent_holder,
+    antecedent_span,
+    goal_after,
+    makers_listed,
+    other_givers,
+    protected_for,
+)
 from geo.slots import (
     Hit,
     after_saying,
@@ -29,6 +37,7 @@ from geo.slots import (
     cut_item,
     fronted,
     further_items,
+    got_item,
     maker_in,
     named_between,
     noun_before_participle,
@@ -344,7 +353,7 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             tgt = tgt or p.subject(c.first)
     else:
         tgt = p.subject(v, exclude=frozenset(frm.ids) if frm else frozenset())
-    item_start, item_end = _got_item(p, i, v, cue, frm)
+    item_start, item_end = got_item(p, i, v, cue, frm)
     src = frm or maker_in(p, item_start, max(item_end, item_start), tgt.ids if tgt else (), systems=True)
     if src is None and tgt is not None and c.kind == "rel" and c.marker in ("that", "which") and c.first > 0:
         src = maker_in(
@@ -369,20 +378,10 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             text = relative_item(text) or text  # "designed to house the two submarines that X bought"
         if not item_phrases(text):
             return []
+    listed = makers_listed(p, item_start, item_end, tgt.ids) if frm is None else []
+    if listed:  # "buying Chinese drones, South Korean training services and French radars"
+        return [Hit("transfer", m.ids, tgt.ids, cue, i, item_text=p.text(a, b)) for m, a, b in listed]
     return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text), *further_items(p, frm, tgt, cue, i, text)]
-
-
-def _got_item(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> tuple[int, int]:
-    """Where the item of a getting verb is told: after the verb (before its from-phrase), or before a passive."""
-    c = p.clause(v)
-    item_start, item_end = v + 1, c.last
-    if frm is not None and frm.np >= 0 and p.phrases[frm.np].first > v:
-        item_end = p.phrases[frm.np].first - 1
-    if p.passive(v) and cue.pos == "verb":
-        item_start, item_end = max(c.first, i - 8), i - 1
-    if item_end >= item_start:
-        item_end = cut_item(p, item_start, item_end)  # "received missiles since Russia's invasion": no maker after
-    return item_start, item_end
 
 
 def _participle_buyer(p: Parse, v: int, frm: Side) -> Side | None:

@@ -924,3 +924,24 @@ def test_a_region_s_state_description_is_the_story_s_state() -> None:
     )
     got = {frozenset(x) for x in _pairs(text, "alliance")}
     assert got == {frozenset({"RU", "GA"})}, got
+
+
+def test_items_listed_with_their_own_makers_are_separate_transfers() -> None:
+    text = "The Iraqi Air Force is buying Chinese drones, South Korean training services and French radars."
+    got = {(r.source, r.target) for r in _scene(text).relations if r.kind == "transfer"}
+    assert got == {("CN", "IQ"), ("KR", "IQ"), ("FR", "IQ")}, got
+
+
+def test_joining_a_bloc_s_sanctions_is_no_membership() -> None:
+    text = "Montenegro joined EU sanctions on Moscow in 2022."
+    assert not _pairs(text, "alliance") and ("ME", "RU") in _pairs(text, "conflict")
+
+
+def test_a_government_named_by_its_seat_is_the_subject() -> None:
+    assert ("NE", "FR") in _pairs("The junta in Niamey expelled French troops.", "conflict")
+    got = [
+        (r.source, r.target, r.item)
+        for r in _scene("The government in Skopje signed an order in June for four Airbus H145M helicopters.").relations
+        if r.kind == "transfer"
+    ]
+    assert got == [("FR", "MK", "Airbus H145M helicopters")], got
