@@ -52,6 +52,7 @@ FRAMES = (
     "chosen",
     "licensed",
     "paid-for",
+    "operated-by",
 )
 
 

@@ -33,6 +33,8 @@ licensed
     (:mod:`geo.licence_frames`).
 paid-for
     "X pays the salaries of Y's soldiers": a transfer of pay (:mod:`geo.payment_frames`).
+operated-by
+    "the port is run by X's state firm": X's footprint where the port lies.
 thank-for, use-maker, arrive-maker, participants
     "Y thanked X for its support", "Y fired X-made missiles", "X's cargo
     reached Y", "joint drills held by A and B".
@@ -54,7 +56,7 @@ from geo.noun_frames import (
     subject_noun,
 )
 from geo.payment_frames import paid_for
-from geo.presence import presence
+from geo.presence import operated_by, presence
 from geo.slots import (
     Frame,
     Hit,
@@ -557,4 +559,5 @@ FRAME_FUNCTIONS: dict[str, Frame] = {
     "invite": invite,
     "licensed": licensed,
     "paid-for": paid_for,
+    "operated-by": operated_by,
 }

@@ -282,3 +282,41 @@ def _consenting(p: Parse, v: int, last: int) -> list[str]:
         if side is not None:
             out += [x for x in side.ids if x not in out]
     return out
+
+
+# what ends a firm's name: "China Overseas Port Holding Company", "India Ports Global Ltd"
+_FIRM_ENDS = frozenset(
+    ["company", "co", "ltd", "limited", "holdings", "holding", "group", "corporation", "corp", "plc"]
+)
+
+
+def operated_by(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """A port, terminal or base run by another state's firm: that state's footprint where it lies.
+
+    "Gwadar has been run since 2013 by China Overseas Port Holding Company"; "the terminal is operated by
+    India Ports Global Ltd". The host is the place the clause names before the verb, else the story's state.
+    """
+    v = i + n - 1
+    agent = p.pp(v, ("by",), limit=8) if p.passive(v) else None
+    if agent is None or agent.np < 0:
+        return []
+    ph = p.phrases[agent.np]
+    if not _FIRM_ENDS.intersection(p.low[ph.last + 1 : ph.last + 6]) and ph.head.split()[-1:] != ["company"]:
+        return []  # "run by the army": no firm of another state
+    c = p.clause(v)
+    first = max(0, c.first - 6) if c.kind in ("rel", "reduced") else c.first  # "the port of Gwadar, which is run by"
+    places = [
+        state_of(a.id, ("city:", "admin1:", "other:")) for k, a in enumerate(p.anchors) if _before(p, k, first, i)
+    ]
+    hosts = {h for h in places if h not in agent.ids and len(h) == 2}
+    if not hosts and p.g.words["facility_nouns"].intersection(p.low[first:i]):
+        focus = p.context.focus(exclude=agent.ids)
+        hosts = {focus} if focus and p.context.mentions.get(focus, 0) >= 2 else set()
+    if len(hosts) != 1:
+        return []
+    return [Hit("influence", agent.ids, (), cue, i, members=tuple(hosts))]
+
+
+def _before(p: Parse, k: int, first: int, i: int) -> bool:
+    """Anchor k lies in tokens first..i-1."""
+    return any(first <= j < i for j, t in enumerate(p.tokens) if t.anchor == k)

@@ -945,3 +945,18 @@ def test_a_government_named_by_its_seat_is_the_subject() -> None:
         if r.kind == "transfer"
     ]
     assert got == [("FR", "MK", "Airbus H145M helicopters")], got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The port of Gwadar, which has been run since 2013 by China Overseas Port Holding Company, is quiet.",
+            ("CN", "PK"),
+        ),
+        ("Britain maintains a naval support facility at Mina Salman in Bahrain.", ("GB", "BH")),
+        ("Russian personnel now operate from at least four Libyan sites.", ("RU", "LY")),
+    ],
+)
+def test_footprints_told_by_firms_facilities_and_bases_used(text: str, expected: tuple) -> None:
+    assert expected in _influences(text)
