@@ -32,6 +32,10 @@ _PLACE_AFTER = re.compile(
     r"in\s+\d{4}|time)\b)",
     re.I,
 )
+# "the Tripoli-based Government of National Unity": a government named by its seat
+_SEAT_BASED = re.compile(
+    r"-based\s+(?:\w+\s+){0,2}(?i:government|authorities|administration|junta|regime|leadership)\b"
+)
 # "David's Sling": a possessive that opens a longer capitalised name
 _NAMED_AFTER = re.compile(r"['’]s\s+([A-Z][a-z]+)")
 _METONYM_AFTER = re.compile(
@@ -93,6 +97,8 @@ def is_literal(text: str, m: Mention) -> bool:
         return True
     before = text[max(0, m.start - 40) : m.start]
     after = text[m.end : m.end + 40]
+    if _SEAT_BASED.match(after):
+        return False  # "the Tripoli-based government": the government seated there
     place_after = _PLACE_AFTER.match(after)
     if place_after and not re.match(r"\s+in\s+\d{4}", after):
         return True

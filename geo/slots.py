@@ -224,11 +224,12 @@ def owner_of(p: Parse, i: int) -> Side | None:
         if w == "of" and k >= 2 and p.is_word(k - 1) and not p.is_function(p.low[k - 1]):
             pj = p.phrase_at[k - 2]  # "Israel's conduct of the war": the war is Israel's
             return p.side(pj) if pj >= 0 and p.phrases[pj].possessive else None
-        # "Russia's 102nd military base", "Azerbaijan's 2021 pact with Turkey"
+        # "Russia's 102nd military base", "Azerbaijan's 2021 pact with Turkey", "Iran's own 25-year pact"
         ordinal = w[:1].isdigit() and (w.endswith(("st", "nd", "rd", "th")) or (len(w) == 4 and w.isdigit()))
-        if not (p.tokens[k].text[0].isalpha() or ordinal) or p.g.has("prepositions", w) or p.finite(w):
+        compound = w in ("-", "‐") or (w.isdigit() and p.low[k + 1] in ("-", "‐"))  # parts of "25-year": free
+        if not (p.tokens[k].text[0].isalpha() or ordinal or compound) or p.g.has("prepositions", w) or p.finite(w):
             return None
-        skipped += 1
+        skipped += 0 if compound else 1
         k -= 1
     if i + 2 < len(p.low) and p.low[i + 1] == "of" and p.phrase_at[i + 2] >= 0:
         return p.side(p.phrase_at[i + 2])

@@ -960,3 +960,13 @@ def test_a_government_named_by_its_seat_is_the_subject() -> None:
 )
 def test_footprints_told_by_firms_facilities_and_bases_used(text: str, expected: tuple) -> None:
     assert expected in _influences(text)
+
+
+def test_a_numbered_compound_between_owner_and_pact_keeps_the_owner() -> None:
+    text = "Iran's own 25-year cooperation agreement with China has produced little investment."
+    assert {frozenset(x) for x in _pairs(text, "alliance")} == {frozenset({"IR", "CN"})}
+
+
+def test_a_capital_based_government_is_its_state() -> None:
+    assert "LY" in _ids("The Tripoli-based government protested.")
+    assert "LY" not in _ids("A Tripoli-based analyst said the deal was odd.")
