@@ -213,6 +213,10 @@ def _cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: b
         and any(_curbing(p, w) for w in p.low[max(0, i - 4) : i])
     ):
         return False  # "lifted a ban on arms sales to Chad", "to restrict arms sales to X": sales forbidden, none made
+    if cue.kind == "conflict" and any(p.g.has("natural_events", w) for w in p.low[max(0, i - 3) : i]):
+        return False  # "the earthquake that struck Kunar": no one strikes
+    if cue.pos == "noun" and i + n < len(p.low) and p.g.has("lifting_nouns", p.low[i + n]):
+        return False  # "India's sanctions waiver", "arms embargo exemptions": the measure is lifted, not laid
     if any(p.g.has("dispositions", w) for w in p.low[max(0, i - 3) : i]):
         return False  # "a willingness to transfer technology", "ready to supply jets": a stance, not a deal
     if cue.kind == "support" and _purpose_of_a_thing(p, i):

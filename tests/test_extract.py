@@ -970,3 +970,15 @@ def test_a_numbered_compound_between_owner_and_pact_keeps_the_owner() -> None:
 def test_a_capital_based_government_is_its_state() -> None:
     assert "LY" in _ids("The Tripoli-based government protested.")
     assert "LY" not in _ids("A Tripoli-based analyst said the deal was odd.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Saudi money and Chinese infrastructure now sit side by side in Pakistan.", "alliance"),  # things, no parties
+        ("India sent tents after the earthquake that struck Kunar province in Afghanistan.", "conflict"),
+        ("The end of India's sanctions waiver for Iran's Chabahar port worries Delhi.", "conflict"),
+    ],
+)
+def test_no_relation_where_no_state_acts(text: str, kind: str) -> None:
+    assert not _pairs(text, kind)
