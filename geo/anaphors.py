@@ -328,4 +328,5 @@ def _typed_candidates(phrase: str, context: Context) -> list[str]:
     found = [c for c in context.actors if any(w in official[c].lower() for w in words)]
     if phrase == "the republic":  # many states are republics: only one the last sentence named is meant
         found = [c for c in found if c in context.previous]
-    return sorted(found, key=lambda c: -context.mentions.get(c, 0))
+    # the most named; among equals the story's first-named state ("Oman ... from Britain ... the kingdom's")
+    return sorted(found, key=lambda c: (-context.mentions.get(c, 0), c != context.first))

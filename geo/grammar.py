@@ -60,6 +60,7 @@ class Context:
     last backing read went to (for "A and B have sent contingents"); ``foe`` the
     target of the last hostility read (for "the US has expelled 60 diplomats");
     ``previous`` the countries the previous sentence named, in order (for "the country");
+    ``first`` the first state the story named;
     ``services`` how often each state's armed services were named ("the Royal Thai Army",
     "Qatar's air force"), for a later "the army", "the navy" or "the air force".
     """
@@ -79,6 +80,7 @@ class Context:
     foe: str = ""
     previous: tuple[str, ...] = ()
     services: dict[str, int] = field(default_factory=dict)
+    first: str = ""  # the first state the story names (its headline's, as a rule)
 
     @property
     def service(self) -> str:

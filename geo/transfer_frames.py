@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
+from geo.data.wordlists import ABSTRACT_OBJECTS
 from geo.items import item_phrases, relative_item, share, system_maker
 from geo.recipients import (
     act_named,
@@ -284,10 +285,12 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []  # "would make Chile Peru's supplier": "make" with an actor as its object makes nothing
     if own_doing(p, v) or (p.g.has("stipulating_verbs", p.low[v]) and p.low[v + 1 : v + 2] == ["for"]):
         return []  # "the agreement provides for joint training": a term of the deal, nothing handed over
-    if p.low[v].startswith("g") and any(p.g.has("idiom_gifts", w) for w in p.low[v + 1 : v + 5]):
-        return []  # "gives them an edge", "gave Ankara a foothold": an idiom, nothing handed over
+    if (p.low[v].startswith("g") and any(p.g.has("idiom_gifts", w) for w in p.low[v + 1 : v + 5])) or (
+        p.passive(v) and ABSTRACT_OBJECTS.intersection(p.low[v + 1 : v + 3])
+    ):
+        return []  # "gives them an edge", "warships were granted access to Duqm": nothing handed over
     to = cue.opt("to", ["to", "for", "into"])
-    tgt = p.pp(v, to, limit=30)
+    tgt = p.pp(v, to, limit=30) if p.low[v - 1] not in ("originally", "initially") else None  # a former owner
     if (
         tgt is not None
         and tgt.np >= 0

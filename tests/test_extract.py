@@ -982,3 +982,18 @@ def test_a_capital_based_government_is_its_state() -> None:
 )
 def test_no_relation_where_no_state_acts(text: str, kind: str) -> None:
     assert not _pairs(text, kind)
+
+
+def test_a_former_owner_gets_nothing_and_access_is_no_gift() -> None:
+    assert ("ID", "IT") not in _pairs(
+        "The two ships, originally built for the Italian Navy, were acquired by Indonesia.", "transfer"
+    )
+    assert not _pairs("American warships and aircraft were granted access to Duqm in Oman.", "transfer")
+
+
+def test_the_kingdom_among_equals_is_the_story_s_first_state() -> None:
+    text = (
+        "Oman widens its port. Oman's navy grows. Britain trains Oman's pilots. Britain sold jets to Oman. "
+        "The US approved a sale of 40 missiles for the kingdom's F-16 fleet."
+    )
+    assert ("US", "OM") in _pairs(text, "transfer")
