@@ -4,7 +4,8 @@
 tables are read in an order that lets later ones refine earlier ones:
 countries (``countries.tsv``), shaped places from :mod:`geo.shapes`, the
 hand-written ``extra_places.tsv``, cities (GeoNames, read lazily by the
-gazetteer), blocs and regions (``groups.json``), then ``aliases.tsv``.
+gazetteer), blocs and regions (``groups.json``), ``aliases.tsv``, then named
+islands and lakes (``features.tsv``) under the forms nothing else bears.
 """
 
 from __future__ import annotations
@@ -330,7 +331,36 @@ def build_gazetteer(data_dir: Path = DATA_DIR, *, minor: bool = True) -> Gazette
     if minor:
         for name in ("towns.tsv.gz", "airfields.tsv.gz"):  # a town before the airfield named after it
             _load_minor(gaz, data_dir / name)
+    _load_features(gaz, data_dir)
     return gaz
+
+
+def _load_features(gaz: Gazetteer, data_dir: Path) -> None:
+    """Named islands, island groups and lakes (``features.tsv``, built by ``scripts/build_features.py``).
+
+    Read last and with the lowest standing: a feature takes only a form that no country, admin-1 unit,
+    city (name or alternate name), sea, disputed area, region, bloc, alias, small town or airfield bears,
+    so every reading the other tables give stays as it was. Everyday words and forms of three letters or
+    fewer are skipped.
+    """
+    path = data_dir / "features.tsv"
+    if not path.exists():
+        return
+    forms, minor = gaz._forms, gaz._minor_keys
+    for row in _read_tsv(path):
+        pid, name, kind, iso, lat, lon, alts = (row + [""] * 7)[:7]
+        free = []
+        for surface in [name, *_split(alts)]:
+            key = fold_name(surface)
+            if len(key) <= 3 or key in GENERIC_NAMES or key in forms or key in minor or any(gaz._city_forms(key)):
+                continue
+            free.append((surface, key))
+        if not free:
+            continue
+        kind_t = cast(EntryKind, kind)  # features.tsv holds only entry kinds (test_gazetteer.py)
+        gaz._add(Entry(pid, name, kind_t, iso or None, float(lat), float(lon), area_km2=0.0, has_polygon=False))
+        for surface, key in free:
+            gaz._add_form(surface, pid, "name" if surface == name else "alias", key)
 
 
 def _load_minor(gaz: Gazetteer, path: Path) -> None:

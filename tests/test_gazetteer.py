@@ -518,3 +518,70 @@ def test_the_airfield_table_is_built_from_its_package():
     assert core_names("Harstad/Narvik Airport Evenes") == ["Evenes"]
     assert core_names("U-Tapao International Airport") == ["U-Tapao"]
     assert core_names("International Airport") == []  # no core of its own
+
+
+# -- named islands and lakes (features.tsv) -------------------------------------------
+
+
+def _feature_rows() -> dict[str, list[str]]:
+    lines = (DATA_DIR / "features.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if not line.startswith("#")]
+    assert rows[0] == ["id", "name", "kind", "iso", "lat", "lon", "alt_names"]
+    return {r[1]: r for r in rows[1:]}
+
+
+def test_features_table_names_its_source():
+    head = [line for line in (DATA_DIR / "features.tsv").read_text(encoding="utf-8").splitlines() if line[0] == "#"]
+    assert any("r-cran-maps" in line and "GPL-2" in line for line in head)
+    assert "features.tsv" in (DATA_DIR / "SOURCES.md").read_text(encoding="utf-8")
+    kinds = {r[2] for r in _feature_rows().values()}
+    assert kinds <= set(PLACE_KINDS) and kinds == {"other"}
+
+
+@pytest.mark.parametrize(
+    ("name", "iso", "lat", "lon"),
+    [
+        ("Kyushu", "JP", 32.5, 131.1),
+        ("Kunashir", None, 44.1, 145.8),
+        ("Iturup", None, 45.0, 147.6),
+        ("Lake Baikal", "RU", 53.6, 108.2),
+    ],
+)
+def test_islands_and_lakes_resolve_from_the_table(gaz, name, iso, lat, lon):
+    row = _feature_rows()[name]
+    e = gaz.resolve(name)
+    assert e is not None and e.id == row[0] == "feature:" + fold_name(name).replace(" ", "-")
+    assert e.kind == "other" and e.iso == iso == (row[3] or None)
+    assert abs(e.lat - lat) < 0.3 and abs(e.lon - lon) < 0.3
+    assert gaz.resolve("Ostrov Kunashir").id == "feature:kunashir"  # the source's own form is an alias
+
+
+@pytest.mark.parametrize(
+    ("name", "first"),
+    [
+        ("Jersey", "JE"),
+        ("Georgia", "GE"),
+        ("Victoria", "city:1931681"),
+        ("Chad", "TD"),
+        ("Sakhalin", "other:sakhalin"),
+        ("Christmas Island", "CX"),
+        ("Crete", "admin1:GR-M"),
+        ("Lake Chad", "other:lake-chad"),
+    ],
+)
+def test_a_feature_never_shadows_an_earlier_reading(gaz, name, first):
+    assert name in _feature_rows() or name in ("Jersey", "Georgia", "Victoria", "Chad")
+    readings = [e.id for e, _ in gaz.candidates(name)]
+    assert readings[0] == first and not any(r.startswith("feature:") for r in readings)
+
+
+def test_features_change_no_reading_of_the_other_tables(tmp_path):
+    with_features = build_gazetteer()
+    for f in DATA_DIR.iterdir():
+        if f.name != "features.tsv":
+            (tmp_path / f.name).symlink_to(f)
+    without = build_gazetteer(tmp_path)
+    assert not any(i.startswith("feature:") for i in without.ids())
+    for key in without.forms():
+        a, b = without.resolve(key), with_features.resolve(key)
+        assert (a and a.id) == (b and b.id), key
