@@ -11,7 +11,7 @@ whose ``lakes`` database holds the major lakes. The ``.N`` files name the
 polygons; ``.G`` lists each polygon's lines and ``.L`` holds the lines' points
 (float32 radians), read here by their byte layout.
 
-Output rows: id (``feature:<slug>``), name, kind ("other", the gazetteer's kind for
+Output rows: id (``other:feature-<slug>``), name, kind ("other", the gazetteer's kind for
 hand-picked islands and lakes such as Luzon and Lake Chad; "region" is for macro-regions
 with members), iso (the admin-0 country the feature's point lies in, from
 ``admin0.parquet``; empty at sea or inside a disputed area of ``disputed.parquet``),
@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> None:
         pt = geom.point_on_surface()
         if pt.is_empty:
             continue
-        fid = f"feature:{slugify(name)}"
+        fid = f"other:feature-{slugify(name)}"
         if fid in rows:  # the same name in two countries: keep the first (alphabetical by country)
             continue
         rows[fid] = (fid, name, "other", country_of(pt), f"{pt.y:.3f}", f"{pt.x:.3f}", "|".join(alt))

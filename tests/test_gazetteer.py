@@ -550,10 +550,10 @@ def test_features_table_names_its_source():
 def test_islands_and_lakes_resolve_from_the_table(gaz, name, iso, lat, lon):
     row = _feature_rows()[name]
     e = gaz.resolve(name)
-    assert e is not None and e.id == row[0] == "feature:" + fold_name(name).replace(" ", "-")
+    assert e is not None and e.id == row[0] == "other:feature-" + fold_name(name).replace(" ", "-")
     assert e.kind == "other" and e.iso == iso == (row[3] or None)
     assert abs(e.lat - lat) < 0.3 and abs(e.lon - lon) < 0.3
-    assert gaz.resolve("Ostrov Kunashir").id == "feature:kunashir"  # the source's own form is an alias
+    assert gaz.resolve("Ostrov Kunashir").id == "other:feature-kunashir"  # the source's own form is an alias
 
 
 @pytest.mark.parametrize(
@@ -572,7 +572,7 @@ def test_islands_and_lakes_resolve_from_the_table(gaz, name, iso, lat, lon):
 def test_a_feature_never_shadows_an_earlier_reading(gaz, name, first):
     assert name in _feature_rows() or name in ("Jersey", "Georgia", "Victoria", "Chad")
     readings = [e.id for e, _ in gaz.candidates(name)]
-    assert readings[0] == first and not any(r.startswith("feature:") for r in readings)
+    assert readings[0] == first and not any(r.startswith("other:feature-") for r in readings)
 
 
 def test_features_change_no_reading_of_the_other_tables(tmp_path):
@@ -581,7 +581,7 @@ def test_features_change_no_reading_of_the_other_tables(tmp_path):
         if f.name != "features.tsv":
             (tmp_path / f.name).symlink_to(f)
     without = build_gazetteer(tmp_path)
-    assert not any(i.startswith("feature:") for i in without.ids())
+    assert not any(i.startswith("other:feature-") for i in without.ids())
     for key in without.forms():
         a, b = without.resolve(key), with_features.resolve(key)
         assert (a and a.id) == (b and b.id), key
