@@ -997,3 +997,7 @@ def test_the_kingdom_among_equals_is_the_story_s_first_state() -> None:
         "The US approved a sale of 40 missiles for the kingdom's F-16 fleet."
     )
     assert ("US", "OM") in _pairs(text, "transfer")
+
+
+def test_advising_another_state_s_forces_backs_it() -> None:
+    assert ("FR", "CM") in _pairs("French officers advise the Cameroonian general staff.", "support")
