@@ -133,7 +133,10 @@ class Roles(Modality):
                 ci = c.parent if c.parent >= 0 else ci - 1
                 # a clause without a subject shares the subject of the main clause before it
                 while ci > 0 and (
-                    self.clauses[ci].kind in ("paren", "rel", "reduced", "part")
+                    (
+                        self.clauses[ci].kind in ("paren", "rel", "reduced", "part")
+                        and self.clauses[ci].marker != "where"
+                    )
                     or (self.clauses[ci].kind in ("coord", "cont") and not self._has_verb(self.clauses[ci]))
                     or (
                         shared

@@ -1001,3 +1001,8 @@ def test_the_kingdom_among_equals_is_the_story_s_first_state() -> None:
 
 def test_advising_another_state_s_forces_backs_it() -> None:
     assert ("FR", "CM") in _pairs("French officers advise the Cameroonian general staff.", "support")
+
+
+def test_a_verb_joined_inside_a_where_clause_keeps_that_clause_s_subject() -> None:
+    text = "Kenya hosts Camp Simba, where US forces fly drones and train Kenyan special forces."
+    assert ("US", "KE") in _pairs(text, "support")
