@@ -405,8 +405,13 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         made_by = system_maker(p.text(v + 2, min(len(p.low) - 1, v + 6)))
         owner = Side((made_by,)) if made_by else None
     if owner is None:
-        # "Washington counts Turkey and Israel as close allies": the regarding verb's subject and object
+        # "Washington counts Turkey and Israel as close allies": the regarding verb's subject and object;
+        # "India, which has been a strategic partner since 2015": a partner of the state the story is about
         owner, named = _regarded(p, i)
+        lone = not p.low[v].endswith("s") and not {"region", "regional"} & set(p.low[i - 3 : v + 5])
+        if owner is None and cue.kind == "alliance" and lone and p.low[v + 1 : v + 2] not in (["of"], ["to"], ["with"]):
+            named = p.subject(i)
+            owner = _story_state(p, named) if named and any(p.g.has("copulas", w) for w in p.low[i - 4 : i]) else None
         return _relational_hits(p, i, v, cue, owner, named) if owner is not None and named is not None else []
     named = _named_after(p, v, owner) or _named_beside(p, i, owner) or _named_across_copula(p, i, owner, cue)
     if named is None:
@@ -416,6 +421,12 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if named is None:
         return []
     return _relational_hits(p, i, v, cue, owner, named) + _fellow(p, i, cue, owner)
+
+
+def _story_state(p: Parse, other: Side) -> Side | None:
+    """The state the story is about, when it is named often and is not ``other``."""
+    focus = p.context.focus(exclude=other.ids)
+    return Side((focus,), -1, "context") if focus and p.context.mentions.get(focus, 0) >= 3 else None
 
 
 def _non_nato_ally(p: Parse, i: int, cue: Cue) -> list[Hit]:

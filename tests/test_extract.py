@@ -1006,3 +1006,13 @@ def test_advising_another_state_s_forces_backs_it() -> None:
 def test_a_verb_joined_inside_a_where_clause_keeps_that_clause_s_subject() -> None:
     text = "Kenya hosts Camp Simba, where US forces fly drones and train Kenyan special forces."
     assert ("US", "KE") in _pairs(text, "support")
+
+
+def test_a_partner_of_no_one_named_is_the_story_s_partner() -> None:
+    text = (
+        "Argentina bought jets. Argentina is broke. Argentina votes. "
+        "India, which has been a strategic partner since 2015, is financing a refinery."
+    )
+    assert {frozenset(x) for x in _pairs(text, "alliance")} == {frozenset({"AR", "IN"})}
+    plural = "Argentina bought jets. Argentina is broke. Argentina votes. Chile and Peru remain close partners."
+    assert frozenset({"AR", "CL"}) not in {frozenset(x) for x in _pairs(plural, "alliance")}
