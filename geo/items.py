@@ -61,7 +61,7 @@ _ORDERED = _rx(
 _DELIVERED = _rx(
     r"\b(?:already|delivered|received|arrived|handed over|has handed|have handed|"
     r"were used|was used|used|sold|supplied|provided|transferred|shipped|sent|"
-    r"donated|bought|purchased|acquired|imported|deployed|since \d{4}|gave|gifted|handed|gets|got|"
+    r"donated|bought|purchased|acquired|imported|deployed|since \d{4}|gave|gifted|handed|gets|got|borrowed|lent|"
     r"(?:began|started) (?:buying|receiving|importing)|"
     r"buys|sells|supplies|receives|imports|is receiving|are receiving|came from|comes from|"
     r"provides(?! for)|delivers|hands over|sends|inducted|commissioned|completed|entered service|in service|"
@@ -132,7 +132,7 @@ _ITEM_TRIM = _rx(
 )
 
 
-_ITEM_SPLIT = _rx(r",\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+(?=\S)")
+_ITEM_SPLIT = _rx(r"(?<!\d),\s*(?:and\s+|as well as\s+)?|,(?!\d{3}\b)\s*|\s+(?:and|as well as)\s+(?=\S)")
 # "$2 billion in/of/worth of arms": the money is the deal's size, the item follows
 _MONEY_LEAD = _rx(
     r"^(?:an?\s+)?(?:(?:more|less|over|nearly|almost|about|up to)\s+(?:than\s+)?)?(?:(?:US|A|C)?\$|€|£)\s?[\d.,]+"
@@ -214,6 +214,8 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
     [('Pinaka rocket launchers', None), ('ATAGS towed guns', None)]
     >>> item_phrases("in June for four helicopters, worth about 90 million euros")
     [('helicopters', 4)]
+    >>> item_phrases("1,200 missiles and 40 tanks")
+    [('missiles', 1200), ('tanks', 40)]
     """
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
     text = re.sub(r"^(?:of|in|with|on|for)\s+", "", text, flags=re.I)

@@ -1016,3 +1016,21 @@ def test_a_partner_of_no_one_named_is_the_story_s_partner() -> None:
     assert {frozenset(x) for x in _pairs(text, "alliance")} == {frozenset({"AR", "IN"})}
     plural = "Argentina bought jets. Argentina is broke. Argentina votes. Chile and Peru remain close partners."
     assert frozenset({"AR", "CL"}) not in {frozenset(x) for x in _pairs(plural, "alliance")}
+
+
+def test_a_loan_borrowed_from_a_state_bank_is_a_transfer_from_its_state() -> None:
+    got = [
+        (r.source, r.target, r.status)
+        for r in _scene("Montenegro borrowed 944 million dollars from the Export-Import Bank of China.").relations
+        if r.kind == "transfer"
+    ]
+    assert got == [("CN", "ME", "delivered")], got
+
+
+def test_a_thousands_separator_is_no_list() -> None:
+    got = [
+        (r.item, r.quantity)
+        for r in _scene("India sent 1,000 family tents to Afghanistan.").relations
+        if r.kind == "transfer"
+    ]
+    assert got == [("family tents", 1000)], got
