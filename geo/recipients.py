@@ -18,6 +18,7 @@ __all__ = [
     "antecedent_holder",
     "antecedent_span",
     "goal_after",
+    "goal_past_aside",
     "makers_listed",
     "other_givers",
     "protected_for",
@@ -131,3 +132,17 @@ def makers_listed(p: Parse, start: int, end: int, exclude: tuple[str, ...]) -> l
             return []  # "Chinese and Turkish drones": one item with two makers
         out.append((Side((min(ids),), -1, "maker"), a, b))
     return out if len({m.ids for m, _, _ in out}) > 1 else []
+
+
+def goal_past_aside(p: Parse, v: int, preps: tuple[str, ...]) -> Side | None:
+    """The goal after an aside on the item: "shipped interceptors, built by Mitsubishi, to the United States"."""
+    ci = p.clause_of[v]
+    if ci + 2 >= len(p.clauses) or p.clauses[ci + 1].kind not in ("reduced", "paren"):
+        return None
+    after = p.clauses[ci + 2]
+    if p.low[after.first] not in preps or after.first + 2 >= len(p.low):
+        return None
+    pi = p.phrase_at[after.first + 1]
+    if pi < 0 and p.is_function(p.low[after.first + 1]):
+        pi = p.phrase_at[after.first + 2]  # "to the United States"
+    return p.side(pi) if pi >= 0 else None

@@ -24,6 +24,7 @@ from geo.recipients import (
     antecedent_holder,
     antecedent_span,
     goal_after,
+    goal_past_aside,
     makers_listed,
     other_givers,
     protected_for,
@@ -291,6 +292,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []  # "gives them an edge", "warships were granted access to Duqm": nothing handed over
     to = cue.opt("to", ["to", "for", "into"])
     tgt = p.pp(v, to, limit=30) if p.low[v - 1] not in ("originally", "initially") else None  # a former owner
+    tgt = tgt or (goal_past_aside(p, v, tuple(to)) if cue.pos == "verb" else None)
     if (
         tgt is not None
         and tgt.np >= 0

@@ -1034,3 +1034,7 @@ def test_a_thousands_separator_is_no_list() -> None:
         if r.kind == "transfer"
     ]
     assert got == [("family tents", 1000)], got
+
+
+def test_a_goal_after_an_aside_on_the_item_gets_it() -> None:
+    assert ("JP", "US") in _pairs("Japan shipped interceptors, built by Mitsubishi, to the United States.", "transfer")
