@@ -140,7 +140,7 @@ def goal_past_aside(p: Parse, v: int, preps: tuple[str, ...]) -> Side | None:
     if ci + 2 >= len(p.clauses) or p.clauses[ci + 1].kind not in ("reduced", "paren"):
         return None
     after = p.clauses[ci + 2]
-    if p.low[after.first] not in preps or after.first + 2 >= len(p.low):
+    if after.first + 2 >= len(p.low) or p.low[after.first] not in preps:
         return None
     pi = p.phrase_at[after.first + 1]
     if pi < 0 and p.is_function(p.low[after.first + 1]):

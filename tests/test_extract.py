@@ -1038,3 +1038,9 @@ def test_a_thousands_separator_is_no_list() -> None:
 
 def test_a_goal_after_an_aside_on_the_item_gets_it() -> None:
     assert ("JP", "US") in _pairs("Japan shipped interceptors, built by Mitsubishi, to the United States.", "transfer")
+
+
+def test_a_closing_aside_at_the_end_of_a_sentence_breaks_nothing() -> None:
+    # the parenthesis closes the sentence, leaving an empty clause after it
+    text = "Chile deploys troops to the border amid tensions with Peru (photo taken on 2023-12-07 from the air)"
+    assert ("CL", "PE") in _pairs(text, "conflict")
