@@ -102,7 +102,7 @@ def _pair(
         pairs = [g for g in (listed, context.previous) if len(g) == 2 and ids[0] in g]
         group = pairs[0] if pairs else (ids[0], context.focus(exclude=ids))
     elif len(ids) == n - 1 and n > 2 and context.focus(exclude=ids):
-        # "It formed a bloc with Mali and Niger, and the three countries signed a pact": the story's state and
+        # "It set up a league with Chad and Sudan, and the three states then signed a pact": the story's state and
         # those it acted with
         group = (context.focus(exclude=ids), *ids)
     elif len(listed) == n and (not among or set(listed) <= set(among)):

@@ -541,7 +541,7 @@ class Parse(Roles):
             and ph.prep in ("along", "near", "on", "at", "across")
             and ph.head in self.g.words["place_nouns"]
         ):
-            # "an offensive in Darfur, supported by UAE drones"; "Transnistria, a sliver along the border that split"
+            # "a push into Darfur, helped by foreign drones"; "a strip of land by the frontier that seceded"
             first = self.clauses[-1].first
             return next((qi for qi, q in enumerate(self.phrases) if q.first >= first and not q.prep and qi < pi), -1)
         return pi

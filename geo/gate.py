@@ -48,7 +48,7 @@ def worth_parsing(anchors: Sequence[Anchor], words: set[str], context: Context |
     if ids and context.foe and (words & g.words["envoy_nouns"] or words & g.words["echo_words"]):
         return True  # "Canada has expelled 12 diplomats": the story's accused
     if ids and words & {"ally", "partner"} and context.mentions.get(context.focus(), 0) >= 3:
-        return True  # "India, which has been a strategic partner since 2015": the story's partner
+        return True  # "Chile, a strategic partner for years, ...": the story's partner
     giving = words & _giving_words() and (ids or sentence_names_system(sentence))
     # a recipient the story told of, or the story's state
     if giving and (context.transfer or context.mentions.get(context.focus(), 0) >= 3):

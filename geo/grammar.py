@@ -352,7 +352,7 @@ _RESUMING_VERBS = frozenset(["are", "were", "is", "was", "have", "has", "had", "
 def reduced_relative(low: list[str], v: int, after_item: bool) -> bool:
     """A participle right after an item that a later verb of its clause goes on from: a passive.
 
-    "Turkish drones delivered to Pakistan since 2022 are now flown over the province"; also "the army,
+    "Iranian drones supplied to Sudan last year are now flown over Darfur"; also "the army,
     backed by Iran", "missiles launched by the Houthis" (a by-phrase right after, read by the caller).
     """
     if not after_item:

@@ -212,7 +212,7 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
     [('drones and radios', None)]
     >>> item_phrases("Pinaka rocket launchers and ATAGS towed guns")
     [('Pinaka rocket launchers', None), ('ATAGS towed guns', None)]
-    >>> item_phrases("in June for four helicopters, worth about 90 million euros")
+    >>> item_phrases("in May for four helicopters, worth 80 million euros")
     [('helicopters', 4)]
     >>> item_phrases("1,200 missiles and 40 tanks")
     [('missiles', 1200), ('tanks', 40)]

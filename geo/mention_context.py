@@ -32,7 +32,7 @@ _PLACE_AFTER = re.compile(
     r"in\s+\d{4}|time)\b)",
     re.I,
 )
-# "the Tripoli-based Government of National Unity": a government named by its seat
+# "the Kabul-based government": a government named by its seat
 _SEAT_BASED = re.compile(
     r"-based\s+(?:\w+\s+){0,2}(?i:government|authorities|administration|junta|regime|leadership)\b"
 )

@@ -405,8 +405,8 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         made_by = system_maker(p.text(v + 2, min(len(p.low) - 1, v + 6)))
         owner = Side((made_by,)) if made_by else None
     if owner is None:
-        # "Washington counts Turkey and Israel as close allies": the regarding verb's subject and object;
-        # "India, which has been a strategic partner since 2015": a partner of the state the story is about
+        # "Washington counts Tokyo and Seoul as firm allies": the regarding verb's subject and object;
+        # "Chile, a strategic partner for years, ...": a partner of the state the story is about
         owner, named = _regarded(p, i)
         lone = not p.low[v].endswith("s") and not {"region", "regional"} & set(p.low[i - 3 : v + 5])
         if owner is None and cue.kind == "alliance" and lone and p.low[v + 1 : v + 2] not in (["of"], ["to"], ["with"]):

@@ -284,7 +284,7 @@ def _consenting(p: Parse, v: int, last: int) -> list[str]:
     return out
 
 
-# what ends a firm's name: "China Overseas Port Holding Company", "India Ports Global Ltd"
+# what ends a firm's name: "China Harbour Company", "Gulf Ports Ltd"
 _FIRM_ENDS = frozenset(
     ["company", "co", "ltd", "limited", "holdings", "holding", "group", "corporation", "corp", "plc"]
 )
@@ -293,7 +293,7 @@ _FIRM_ENDS = frozenset(
 def operated_by(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """A port, terminal or base run by another state's firm: that state's footprint where it lies.
 
-    "Gwadar has been run since 2013 by China Overseas Port Holding Company"; "the terminal is operated by
+    "Mombasa has been run for years by China Harbour Company"; "the terminal is operated by
     India Ports Global Ltd". The host is the place the clause names before the verb, else the story's state.
     """
     v = i + n - 1

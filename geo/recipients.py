@@ -1,8 +1,8 @@
 """Who gets what a giving verb gives, when no to-phrase says so: helpers for :mod:`geo.transfer_frames`.
 
 "A handed over trucks, and B has delivered goggles" (both to the story's recipient, neither to the
-other); "28 jets, the last of which were delivered by Boeing" (to whoever flies the jets); "delivered
-Pantsir systems to protect Pyongyang" (for whom they are meant); "its purchase of Finland's Patria gave
+other); "30 jets, the last of which came from Boeing" (to whoever flies the jets); "sent air
+defence batteries to protect Hanoi" (for whom they are meant); "its takeover of Sweden's Saab gave
 it ..." (the act gives, not the firm).
 """
 
@@ -49,7 +49,7 @@ def other_givers(p: Parse, v: int) -> set[int]:
 
 
 def protected_for(p: Parse, v: int) -> tuple[Side | None, int]:
-    """In "delivered Pantsir air defence systems to protect Pyongyang": for whom they are meant, and the item's end."""
+    """In "sent air defence batteries to protect Hanoi": for whom they are meant, and the item's end."""
     c = p.clause(v)
     for k in range(v + 1, min(c.last, v + 12)):
         if p.low[k] == "to" and p.g.has("protective_verbs", p.low[k + 1] if k + 1 < len(p.low) else ""):
@@ -71,14 +71,14 @@ def goal_after(p: Parse, v: int, last: int) -> bool:
 def antecedent_span(p: Parse, c: Clause, i: int) -> tuple[int, int] | None:
     """The noun phrase a clause after a comma says more of, back to a verb or preposition.
 
-    A partitive relative ("28 jets, the last of which were delivered") or a participle right after the
+    A partitive relative ("30 jets, the last of which came") or a participle right after the
     comma ("Norway's frigates, built in Spain by Navantia").
     """
     if c.kind == "rel" and p.low[c.first - 1 : c.first + 1] == ["of", "which"]:
         comma = next((k for k in range(c.first - 2, max(0, c.first - 6), -1) if p.low[k] == ","), -1)
     elif c.kind == "reduced" and c.first == i and i > 1 and p.low[i - 1] == ",":
         comma = i - 1
-    elif resumed_start(p, c, i) != c.first:  # "Three helicopters, built by Turkish Aerospace, were delivered"
+    elif resumed_start(p, c, i) != c.first:  # "Six jets, made by Saab, were handed over"
         comma = p.clauses[p.clause_of[c.first] - 1].first - 1
     else:
         return None
@@ -108,7 +108,7 @@ def antecedent_holder(p: Parse, start: int, src: Side | None) -> Side | None:
 
 
 def makers_listed(p: Parse, start: int, end: int, exclude: tuple[str, ...]) -> list[tuple[Side, int, int]]:
-    """Items listed each with its own maker: "Chinese drones, South Korean training and French radars".
+    """Items listed each with its own maker: "Turkish drones, Italian radars and Spanish trucks".
 
     The (maker, first, last) of every member when there are two makers or more, else [].
     """

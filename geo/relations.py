@@ -218,7 +218,7 @@ def _cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: b
     if cue.pos == "noun" and i + n < len(p.low) and p.g.has("lifting_nouns", p.low[i + n]):
         return False  # "India's sanctions waiver", "arms embargo exemptions": the measure is lifted, not laid
     if any(p.g.has("dispositions", w) for w in p.low[max(0, i - 3) : i]):
-        return False  # "a willingness to transfer technology", "ready to supply jets": a stance, not a deal
+        return False  # "a readiness to hand over know-how", "prepared to sell jets": a stance, not a deal
     if cue.kind == "support" and _purpose_of_a_thing(p, i):
         return False  # "delivered air defence systems to protect Pyongyang": the delivery is the relation
     if cue.kind == "conflict" and any(p.g.has("settling_verbs", w) for w in p.low[max(p.clause(i).first, i - 5) : i]):

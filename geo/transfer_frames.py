@@ -76,11 +76,11 @@ def _passive_give(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> None:
     t.src = p.agent(v)
     subj = p.subject(v)
     t.item_start, t.item_end = after_saying(p, c.first, i), i - 1
-    span = antecedent_span(p, c, i)  # "28 jets, the last of which were delivered": the jets, and who holds them
+    span = antecedent_span(p, c, i)  # "30 jets, the last of which came from X": the jets, and who holds them
     if span is not None:
         t.item_start, t.item_end = span
         t.tgt = t.tgt or antecedent_holder(p, span[0], t.src)
-        t.src = t.src or p.pp(span[1] + 2, ("by",), limit=3)  # "helicopters, built by Turkish Aerospace, were"
+        t.src = t.src or p.pp(span[1] + 2, ("by",), limit=3)  # "jets, made by Saab, were handed over"
     reduced = i > 0 and not p.g.has("be_forms", p.low[i - 1])
     if reduced:
         t.item_start = max(t.item_start, noun_before_participle(p, i))  # "received two helicopters donated by Russia"
@@ -210,7 +210,7 @@ def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, f
     lead = p.phrases[0] if p.phrases and not p.phrases[0].prep and p.clause_of[p.phrases[0].first] == 0 else None
     if len(others) == 1 and (p.context.focus(exclude=src.ids) in others or (lead and set(p.ids(lead)) == others)):
         # "Islamabad has turned to Moscow: four Mi-35s were delivered by Russia"; "Kuwait's air force flies
-        # 28 jets, the last of which were delivered by Boeing": the sentence's lead subject, not the story's
+        # 30 jets, the last of which came from Boeing": the sentence's lead subject, not the story's
         recipient = min(others)
     return Side((recipient,), -1, "context") if not others - {recipient} else None
 
@@ -285,7 +285,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if cue.opt("no_actor_object") and v + 1 < len(p.low) and p.phrase_at[v + 1] >= 0:
         return []  # "would make Chile Peru's supplier": "make" with an actor as its object makes nothing
     if own_doing(p, v) or (p.g.has("stipulating_verbs", p.low[v]) and p.low[v + 1 : v + 2] == ["for"]):
-        return []  # "the agreement provides for joint training": a term of the deal, nothing handed over
+        return []  # "the treaty provides for shared drills": a term of the deal, nothing handed over
     if (p.low[v].startswith("g") and any(p.g.has("idiom_gifts", w) for w in p.low[v + 1 : v + 5])) or (
         p.passive(v) and ABSTRACT_OBJECTS.intersection(p.low[v + 1 : v + 3])
     ):
@@ -384,7 +384,7 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         if not item_phrases(text):
             return []
     listed = makers_listed(p, item_start, item_end, tgt.ids) if frm is None else []
-    if listed:  # "buying Chinese drones, South Korean training services and French radars"
+    if listed:  # "buying Turkish drones, Italian radars and Spanish trucks"
         return [Hit("transfer", m.ids, tgt.ids, cue, i, item_text=p.text(a, b)) for m, a, b in listed]
     return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text), *further_items(p, frm, tgt, cue, i, text)]
 

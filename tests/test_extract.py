@@ -744,11 +744,11 @@ def test_acting_under_an_agreement_with_a_state_allies_the_subject_with_it(text:
 def test_a_coordinated_giver_is_no_rival_recipient() -> None:
     text = (
         "Ghana is rearming its northern units. Ghana bought jets from Brazil in June. "
-        "The United States handed over 15 armoured trucks in May, and Britain has delivered night-vision "
-        "goggles to border units."
+        "Canada handed over 12 armoured trucks in June, and Norway has supplied night "
+        "sights to border units."
     )
     got = _pairs(text, "transfer")
-    assert {("US", "GH"), ("GB", "GH")} <= got and not got & {("US", "GB"), ("GB", "US")}, got
+    assert {("CA", "GH"), ("NO", "GH")} <= got and not got & {("CA", "NO"), ("NO", "CA")}, got
 
 
 def test_the_firm_an_act_names_gives_nothing() -> None:
@@ -756,9 +756,9 @@ def test_the_firm_an_act_names_gives_nothing() -> None:
     from geo.recipients import act_named
 
     # the purchase of a firm, not the firm, is what "gave" the buyer a foothold
-    sentence = "Its purchase of Estonia's Milrem Robotics gave it a foothold."
-    p = parse(sentence, [Anchor(16, 23, "EE", "name"), Anchor(26, 40, "EE", "company")])
-    assert act_named(p, p.subject(p.find("gave")))
+    sentence = "Its purchase of Norway's Nammo won it a market."
+    p = parse(sentence, [Anchor(16, 22, "NO", "name"), Anchor(25, 30, "NO", "company")])
+    assert act_named(p, p.subject(p.find("won")))
     assert not act_named(p, p.subject(p.find("its")))
 
 
@@ -768,7 +768,7 @@ def test_one_gift_read_twice_in_a_sentence_is_one_transfer() -> None:
     from geo.relations import _findings
     from geo.slots import Hit
 
-    sentence = "Japan has provided two patrol boats to Peru under a grant."
+    sentence = "Korea has given three patrol boats to Peru under a grant."
     p = parse(sentence, [Anchor(0, 5, "JP", "name"), Anchor(38, 42, "PE", "name")])
     give = next(c for c in load_cues().entries if c.id == "give")
     hits = [
@@ -783,7 +783,7 @@ def test_one_gift_read_twice_in_a_sentence_is_one_transfer() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Kenya flies ten jets, the last of which were delivered by France in May.", ("FR", "KE", "jets")),
+        ("Kenya flies ten jets, the first of which were sold by France in 2019.", ("FR", "KE", "jets")),
         ("Peru's navy operates six submarines, all of which were built by Germany.", ("DE", "PE", "submarines")),
     ],
 )
@@ -795,21 +795,21 @@ def test_a_partitive_relative_names_the_item_and_its_holder(text: str, expected:
 def test_a_giver_named_before_according_to_still_gives_to_the_story() -> None:
     text = (
         "Mali's junta is rearming. Mali bought drones from Turkey. Mali took jets from Russia. Mali is isolated. "
-        "The helicopters were handed over by Moscow free of charge, according to the statement."
+        "The trucks were handed over by Moscow at no cost, according to the ministry."
     )
     assert ("RU", "ML") in _pairs(text, "transfer")
 
 
 def test_an_offer_made_is_no_transfer() -> None:
     assert not _pairs("Russia offered to sell Su-35 jets to Egypt.", "transfer")
-    assert not _pairs("Turkey has offered Bayraktar TB2 drones to Ghana on credit.", "transfer")
+    assert not _pairs("Turkey has offered its Akinci drones to Chad on loan terms.", "transfer")
 
 
 def test_a_list_ends_at_its_conjunction() -> None:
     # "Mali and Niger" is one list; ", and the three countries" opens a clause of its own
-    text = "Burkina Faso formed a bloc with Mali and Niger, and the three countries signed a defence pact in 2023."
+    text = "Chad built a league with Sudan and Niger, and the three states signed a defence pact in 2020."
     got = {frozenset(x) for x in _pairs(text, "alliance")}
-    assert {frozenset({"BF", "ML"}), frozenset({"BF", "NE"}), frozenset({"ML", "NE"})} <= got, got
+    assert {frozenset({"TD", "SD"}), frozenset({"TD", "NE"}), frozenset({"SD", "NE"})} <= got, got
 
 
 def test_the_army_after_a_state_s_military_is_that_state_s() -> None:
@@ -848,12 +848,12 @@ def test_a_state_s_short_name_is_the_subject_of_its_verb(text: str, expected: tu
     ("text", "expected"),
     [
         ("Kuwait will sell up to 30 Hornets to Malaysia.", ("KW", "MY", "planned")),  # a fighter's name is an item
-        ("Kuwait signed a letter of intent to sell 30 jets to Malaysia.", ("KW", "MY", "planned")),  # no contract
+        ("Qatar has a letter of intent on selling 20 jets to Peru.", ("QA", "PE", "planned")),  # no contract
         ("Ethiopian officers had distributed rifles to Somali militias.", ("ET", "SO", "delivered")),
         ("Norway's frigates, built in Spain by Navantia, are ageing.", ("ES", "NO", "unknown")),
         (
-            "Three attack helicopters, built by Turkish Aerospace, were delivered to Kenya in May.",
-            ("TR", "KE", "delivered"),
+            "Two light jets, made by Saab, were handed over to Chile in June.",
+            ("SE", "CL", "delivered"),
         ),
     ],
 )
@@ -866,7 +866,7 @@ def test_transfer_shapes_and_stages(text: str, expected: tuple) -> None:
     "text",
     [
         "Russia is ready to supply S-400 systems to India.",  # a stance, not a deal
-        "Its willingness to transfer technology to Egypt gives the firm an edge.",
+        "Its readiness to hand over know-how to Peru is the firm's edge.",
         "The deal gave Turkey an advantage over Greece.",  # an idiom of giving
         "Kyiv offered coal to Moldova's main power station.",  # "station" is a noun here, and an offer no deal
     ],
@@ -886,29 +886,29 @@ def _influences(text: str) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize(
     "text",
-    ["China, North Korea's ally, said nothing.", "China, North Korea's main ally and lifeline, said nothing."],
+    ["Russia, Belarus's ally, said nothing.", "Russia, Belarus's main ally and backer, said nothing."],
 )
 def test_an_apposition_after_a_state_names_its_ally(text: str) -> None:
     got = {frozenset(x) for x in _pairs(text, "alliance")}
-    assert frozenset({"CN", "KP"}) in got, got
+    assert frozenset({"RU", "BY"}) in got, got
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Turkish drones delivered to Pakistan since 2022 are now flown over the province.",
-        "Drones delivered to Pakistan by Turkey are flown over the province.",
+        "Iranian drones supplied to Sudan last year are now flown over Darfur.",
+        "Drones sold to Sudan by Iran are flown over Darfur.",
     ],
 )
 def test_a_reduced_relative_before_the_clause_s_verb_is_a_passive(text: str) -> None:
-    assert ("TR", "PK") in _pairs(text, "transfer")
+    assert ("IR", "SD") in _pairs(text, "transfer")
 
 
 @pytest.mark.parametrize(
     ("text", "state"),
     [
         ("Congo and Angola signed a maritime pact in Brazzaville.", "CG"),  # the Congo whose capital is named
-        ("Russia handed over armoured vehicles to the Congolese army in Brazzaville.", "CG"),
+        ("Egypt gave armoured trucks to the Congolese navy at a ceremony in Brazzaville.", "CG"),
         ("Congo accused Rwanda of backing rebels near Goma.", "CD"),
     ],
 )
@@ -920,42 +920,42 @@ def test_the_congo_is_the_one_whose_places_the_story_names(text: str, state: str
 def test_a_region_s_state_description_is_the_story_s_state() -> None:
     text = (
         "Gabon is rich. Gabon sells oil from Port-Gentil. "
-        "Russia has expanded its military ties with the oil-producing Central African country."
+        "Russia has deepened its defence relations with the oil-rich Central African country."
     )
     got = {frozenset(x) for x in _pairs(text, "alliance")}
     assert got == {frozenset({"RU", "GA"})}, got
 
 
 def test_items_listed_with_their_own_makers_are_separate_transfers() -> None:
-    text = "The Iraqi Air Force is buying Chinese drones, South Korean training services and French radars."
+    text = "The Peruvian navy is buying Turkish drones, Italian radars and Spanish trucks."
     got = {(r.source, r.target) for r in _scene(text).relations if r.kind == "transfer"}
-    assert got == {("CN", "IQ"), ("KR", "IQ"), ("FR", "IQ")}, got
+    assert got == {("TR", "PE"), ("IT", "PE"), ("ES", "PE")}, got
 
 
 def test_joining_a_bloc_s_sanctions_is_no_membership() -> None:
-    text = "Montenegro joined EU sanctions on Moscow in 2022."
-    assert not _pairs(text, "alliance") and ("ME", "RU") in _pairs(text, "conflict")
+    text = "Albania joined EU sanctions on Moscow last spring."
+    assert not _pairs(text, "alliance") and ("AL", "RU") in _pairs(text, "conflict")
 
 
 def test_a_government_named_by_its_seat_is_the_subject() -> None:
     assert ("NE", "FR") in _pairs("The junta in Niamey expelled French troops.", "conflict")
     got = [
         (r.source, r.target, r.item)
-        for r in _scene("The government in Skopje signed an order in June for four Airbus H145M helicopters.").relations
+        for r in _scene("The government in Lima signed an order in May for six Airbus H145M helicopters.").relations
         if r.kind == "transfer"
     ]
-    assert got == [("FR", "MK", "Airbus H145M helicopters")], got
+    assert got == [("FR", "PE", "Airbus H145M helicopters")], got
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
-            "The port of Gwadar, which has been run since 2013 by China Overseas Port Holding Company, is quiet.",
-            ("CN", "PK"),
+            "The port of Mombasa, which has long been run by China Harbour Company, is busy.",
+            ("CN", "KE"),
         ),
-        ("Britain maintains a naval support facility at Mina Salman in Bahrain.", ("GB", "BH")),
-        ("Russian personnel now operate from at least four Libyan sites.", ("RU", "LY")),
+        ("France maintains a naval repair facility at a port in Senegal.", ("FR", "SN")),
+        ("Turkish personnel now operate from two Somali sites.", ("TR", "SO")),
     ],
 )
 def test_footprints_told_by_firms_facilities_and_bases_used(text: str, expected: tuple) -> None:
@@ -963,8 +963,8 @@ def test_footprints_told_by_firms_facilities_and_bases_used(text: str, expected:
 
 
 def test_a_numbered_compound_between_owner_and_pact_keeps_the_owner() -> None:
-    text = "Iran's own 25-year cooperation agreement with China has produced little investment."
-    assert {frozenset(x) for x in _pairs(text, "alliance")} == {frozenset({"IR", "CN"})}
+    text = "Chile's own 10-year defence agreement with Peru has produced few drills."
+    assert {frozenset(x) for x in _pairs(text, "alliance")} == {frozenset({"CL", "PE"})}
 
 
 def test_a_capital_based_government_is_its_state() -> None:
@@ -975,9 +975,9 @@ def test_a_capital_based_government_is_its_state() -> None:
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("Saudi money and Chinese infrastructure now sit side by side in Pakistan.", "alliance"),  # things, no parties
-        ("India sent tents after the earthquake that struck Kunar province in Afghanistan.", "conflict"),
-        ("The end of India's sanctions waiver for Iran's Chabahar port worries Delhi.", "conflict"),
+        ("Qatari cash and Turkish equipment now stand side by side in Somalia.", "alliance"),  # things, no parties
+        ("Chile sent aid after the storm that struck a coastal town in Peru.", "conflict"),
+        ("Chile's sanctions waiver for Peru's ports ends soon.", "conflict"),
     ],
 )
 def test_no_relation_where_no_state_acts(text: str, kind: str) -> None:
@@ -986,32 +986,32 @@ def test_no_relation_where_no_state_acts(text: str, kind: str) -> None:
 
 def test_a_former_owner_gets_nothing_and_access_is_no_gift() -> None:
     assert ("ID", "IT") not in _pairs(
-        "The two ships, originally built for the Italian Navy, were acquired by Indonesia.", "transfer"
+        "The two frigates, originally built for the Spanish navy, were bought by Peru.", "transfer"
     )
-    assert not _pairs("American warships and aircraft were granted access to Duqm in Oman.", "transfer")
+    assert not _pairs("British ships were granted access to a harbour in Chile.", "transfer")
 
 
 def test_the_kingdom_among_equals_is_the_story_s_first_state() -> None:
     text = (
         "Oman widens its port. Oman's navy grows. Britain trains Oman's pilots. Britain sold jets to Oman. "
-        "The US approved a sale of 40 missiles for the kingdom's F-16 fleet."
+        "The US approved a sale of 30 missiles for the kingdom's jets."
     )
     assert ("US", "OM") in _pairs(text, "transfer")
 
 
 def test_advising_another_state_s_forces_backs_it() -> None:
-    assert ("FR", "CM") in _pairs("French officers advise the Cameroonian general staff.", "support")
+    assert ("FR", "TD") in _pairs("French colonels advise the Chadian army staff.", "support")
 
 
 def test_a_verb_joined_inside_a_where_clause_keeps_that_clause_s_subject() -> None:
-    text = "Kenya hosts Camp Simba, where US forces fly drones and train Kenyan special forces."
-    assert ("US", "KE") in _pairs(text, "support")
+    text = "Niger hosts a desert base, where US forces fly drones and train Nigerien commandos."
+    assert ("US", "NE") in _pairs(text, "support")
 
 
 def test_a_partner_of_no_one_named_is_the_story_s_partner() -> None:
     text = (
         "Argentina bought jets. Argentina is broke. Argentina votes. "
-        "India, which has been a strategic partner since 2015, is financing a refinery."
+        "India, which has been a strategic partner for years, is funding a dam."
     )
     assert {frozenset(x) for x in _pairs(text, "alliance")} == {frozenset({"AR", "IN"})}
     plural = "Argentina bought jets. Argentina is broke. Argentina votes. Chile and Peru remain close partners."
@@ -1021,10 +1021,10 @@ def test_a_partner_of_no_one_named_is_the_story_s_partner() -> None:
 def test_a_loan_borrowed_from_a_state_bank_is_a_transfer_from_its_state() -> None:
     got = [
         (r.source, r.target, r.status)
-        for r in _scene("Montenegro borrowed 944 million dollars from the Export-Import Bank of China.").relations
+        for r in _scene("Albania borrowed 500 million dollars from the Export-Import Bank of Korea.").relations
         if r.kind == "transfer"
     ]
-    assert got == [("CN", "ME", "delivered")], got
+    assert got == [("KR", "AL", "delivered")], got
 
 
 def test_a_thousands_separator_is_no_list() -> None:
