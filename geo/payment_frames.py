@@ -25,7 +25,7 @@ def paid_for(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []
     src = p.subject(v)
     of = p.pp(j, ("of",), limit=6)
-    tgt = of if of is not None and p.phrases[of.np].prep_at == j + 1 else possessor_in(p, v + 1, j + 1)
+    tgt = of if of is not None and of.np >= 0 and p.phrases[of.np].prep_at == j + 1 else possessor_in(p, v + 1, j + 1)
     if src is None or tgt is None or set(src.ids) & set(tgt.ids):
         return []
     end = p.phrases[tgt.np].last if tgt.np >= 0 and tgt.np == getattr(of, "np", -2) else j
