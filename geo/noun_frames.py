@@ -405,13 +405,10 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         made_by = system_maker(p.text(v + 2, min(len(p.low) - 1, v + 6)))
         owner = Side((made_by,)) if made_by else None
     if owner is None:
-        # "Washington counts Tokyo and Seoul as firm allies": the regarding verb's subject and object;
-        # "Chile, a strategic partner for years, ...": a partner of the state the story is about
+        # "Washington counts Tokyo and Seoul as firm allies": the regarding verb's subject and object
         owner, named = _regarded(p, i)
-        lone = not p.low[v].endswith("s") and not {"region", "regional"} & set(p.low[i - 3 : v + 5])
-        if owner is None and cue.kind == "alliance" and lone and p.low[v + 1 : v + 2] not in (["of"], ["to"], ["with"]):
-            named = p.subject(i)
-            owner = _story_state(p, named) if named and any(p.g.has("copulas", w) for w in p.low[i - 4 : i]) else None
+        if owner is None and cue.kind == "alliance":
+            owner = _story_state(p, i, v, named := p.subject(i))
         return _relational_hits(p, i, v, cue, owner, named) if owner is not None and named is not None else []
     named = _named_after(p, v, owner) or _named_beside(p, i, owner) or _named_across_copula(p, i, owner, cue)
     if named is None:
@@ -423,8 +420,12 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return _relational_hits(p, i, v, cue, owner, named) + _fellow(p, i, cue, owner)
 
 
-def _story_state(p: Parse, other: Side) -> Side | None:
-    """The state the story is about, when it is named often and is not ``other``."""
+def _story_state(p: Parse, i: int, v: int, other: Side | None) -> Side | None:
+    """The story's state, for a lone singular, non-regional "partner" after a copula ("Chile, a partner for years")."""
+    lone = not p.low[v].endswith("s") and not {"region", "regional"} & set(p.low[max(0, i - 3) : v + 5])
+    copula = any(p.g.has("copulas", w) for w in p.low[max(0, i - 4) : i])
+    if not (lone and copula) or p.low[v + 1 : v + 2] in (["of"], ["to"], ["with"]) or other is None:
+        return None
     focus = p.context.focus(exclude=other.ids)
     return Side((focus,), -1, "context") if focus and p.context.mentions.get(focus, 0) >= 3 else None
 

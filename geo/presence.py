@@ -305,9 +305,8 @@ def operated_by(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []  # "run by the army": no firm of another state
     c = p.clause(v)
     first = max(0, c.first - 6) if c.kind in ("rel", "reduced") else c.first  # "the port of Gwadar, which is run by"
-    places = [
-        state_of(a.id, ("city:", "admin1:", "other:")) for k, a in enumerate(p.anchors) if _before(p, k, first, i)
-    ]
+    named = {p.tokens[j].anchor for j in range(first, i) if p.tokens[j].anchor >= 0}
+    places = [state_of(p.anchors[k].id, ("city:", "admin1:", "other:")) for k in sorted(named)]
     hosts = {h for h in places if h not in agent.ids and len(h) == 2}
     if not hosts and p.g.words["facility_nouns"].intersection(p.low[first:i]):
         focus = p.context.focus(exclude=agent.ids)
@@ -315,8 +314,3 @@ def operated_by(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if len(hosts) != 1:
         return []
     return [Hit("influence", agent.ids, (), cue, i, members=tuple(hosts))]
-
-
-def _before(p: Parse, k: int, first: int, i: int) -> bool:
-    """Anchor k lies in tokens first..i-1."""
-    return any(first <= j < i for j, t in enumerate(p.tokens) if t.anchor == k)

@@ -155,18 +155,19 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> 
                 doc_iso[e.id] += 1
             elif e.iso and e.kind in ("city", "admin1"):
                 sub_iso[e.iso] += 1
-        elif _one_country(m, gaz):
-            area_iso[_one_country(m, gaz)] += 1  # "Brazzaville": the city or its department, both in one country
+        elif iso := _one_country(m, gaz):
+            area_iso[iso] += 1  # "Brazzaville": the city or its department, both in one country
     state_cues = bool(_STATE_CUES.search(text))
     points = _local_points(mentions, gaz)
     names = person_spans(text)
     starts = [s for s, _, _ in names]
+    area_iso += sub_iso
     out: list[Resolved] = []
     for idx, m in enumerate(mentions):
         k = bisect_right(starts, m.start) - 1
         if k >= 0 and _in_person_name(m, names[k : k + 1]):
             continue
-        res = _resolve_one(text, m, gaz, doc_iso, sub_iso, state_cues, mentions, idx, points, area_iso + sub_iso)
+        res = _resolve_one(text, m, gaz, doc_iso, sub_iso, state_cues, mentions, idx, points, area_iso)
         if res is not None:
             out.append(res)
     return out
@@ -404,10 +405,10 @@ def _pick_beside(nxt: Mention, gaz_rs: list[_Pick], gaz: Gazetteer) -> _Pick | N
 def _one_country(m: Mention, gaz: Gazetteer) -> str:
     """The one country all of a mention's readings lie in, when they are towns and provinces ("" otherwise)."""
     entries = [gaz.get(r.id) if r.actor is None else None for r in m.readings]
-    isos = {e.iso for e in entries if e is not None and e.kind in ("city", "admin1") and not gaz.is_minor(e.id)}
-    if len(isos) != 1 or any(e is None or e.kind not in ("city", "admin1") for e in entries):
+    if any(e is None or e.kind not in ("city", "admin1") for e in entries):
         return ""
-    return next(iter(isos)) or ""
+    isos = {e.iso for e in entries if e is not None and not gaz.is_minor(e.id)}
+    return (isos.pop() or "") if len(isos) == 1 else ""
 
 
 def _pick_country(gaz_rs: list[_Pick], ev: _Evidence) -> _Pick | None:

@@ -291,7 +291,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     ):
         return []  # "gives them an edge", "warships were granted access to Duqm": nothing handed over
     to = cue.opt("to", ["to", "for", "into"])
-    tgt = p.pp(v, to, limit=30) if p.low[v - 1] not in ("originally", "initially") else None  # a former owner
+    tgt = None if v > 0 and p.low[v - 1] in ("originally", "initially") else p.pp(v, to, limit=30)  # former owner
     tgt = tgt or (goal_past_aside(p, v, tuple(to)) if cue.pos == "verb" else None)
     if (
         tgt is not None
