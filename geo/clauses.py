@@ -389,6 +389,7 @@ class Parse(Roles):
         toks, low = self.tokens, self.low
         self.clauses = [Clause(0, len(toks) - 1)]
         parens: list[int] = []
+        cuts = self.g.clause_words  # words that open no clause are skipped unless a comma comes before
         if toks and self.g.has("opening_subordinators", low[0]) and self.g.has("subordinators", low[0]):
             self.clauses[0].kind, self.clauses[0].marker = "sub", low[0]
         for i in range(1, len(toks)):
@@ -397,7 +398,7 @@ class Parse(Roles):
                 back = cur.parent
                 self._cut(i + 1, "coord" if back >= 0 else "main")
                 self.clauses[-1].parent = back
-            elif not self._punctuation_cut(i, cur, parens):
+            elif not self._punctuation_cut(i, cur, parens) and (low[i - 1] == "," or low[i] in cuts):
                 self._word_cut(i)
         for ci, c in enumerate(self.clauses):
             for t in range(c.first, c.last + 1):

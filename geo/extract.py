@@ -31,14 +31,15 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 
 from geo.clauses import Context
 from geo.data.wordlists import ITEM_SYNONYMS
 from geo.items import designations, system_names
-from geo.relations import Anchor, Finding, find_relations
+from geo.relations import Anchor, Finding
 from geo.resolve import Resolved, country_of_capital, resolve_mentions
 from geo.scene import Document, Place, Relation, Scene, Span, place_role
+from geo.sentence_memo import relations_in as _relations_in
 from geo.sites import named_sites
 
 
@@ -113,76 +114,6 @@ def relation_step(draft: Draft) -> None:
             evidence = Span(doc.id, s, e, sentence)
             for f in _relations_in(sentence, anchors, context, memo):
                 draft.findings.append((f, evidence))
-
-
-_MEMO_SIZE = 4096
-_COUNTS = ("mentions", "suppliers")  # the Context fields of running counts, read only through their order
-
-
-def _frozen(value):
-    if isinstance(value, dict):
-        return tuple(sorted(value.items()))
-    if isinstance(value, list | set):
-        return tuple(value)
-    return value
-
-
-def _copy(value):
-    """A copy of a Context field (lists and dicts of ids and counts: one level deep)."""
-    if isinstance(value, list | dict | set):
-        return type(value)(value)
-    return value
-
-
-def _context_key(context: Context) -> tuple:
-    """Everything of ``context`` that can change what a sentence yields, hashable.
-
-    The running counts enter only as the order :meth:`Context.focus` ranks the actors in
-    (their values grow with every sentence, the order soon stops changing).
-    """
-    out = []
-    for f in fields(context):
-        value = getattr(context, f.name)
-        if f.name == "mentions":
-            rank = {a: n for n, a in enumerate(context.actors)}
-            value = tuple(sorted(context.actors, key=lambda i: context.mentions.get(i, 0) + rank[i] / 100))
-        elif f.name == "suppliers":
-            value = tuple(sorted(context.suppliers, key=lambda i: -context.suppliers[i]))
-        out.append(_frozen(value))
-    return tuple(out)
-
-
-def _relations_in(sentence: str, anchors: list[Anchor], context: Context, memo: dict) -> list[Finding]:
-    """:func:`geo.relations.find_relations`, remembered for a sentence read again in the same context.
-
-    An article that repeats a sentence gives the same findings and leaves the same context
-    each time (findings are frozen); the second time only the context's change is replayed:
-    the fields as the first reading left them, the counts raised by as much.
-    """
-    key = (sentence, tuple(anchors), _context_key(context))
-    hit = memo.get(key)
-    if hit is None:
-        before = {name: dict(getattr(context, name)) for name in _COUNTS}
-        findings = tuple(find_relations(sentence, anchors, context=context))
-        after = {f.name: _copy(getattr(context, f.name)) for f in fields(context) if f.name not in _COUNTS}
-        added = {
-            name: {
-                c: n - before[name].get(c, 0) for c, n in getattr(context, name).items() if n != before[name].get(c, 0)
-            }
-            for name in _COUNTS
-        }
-        if len(memo) >= _MEMO_SIZE:
-            memo.clear()
-        memo[key] = (findings, after, added)
-        return list(findings)
-    findings, after, added = hit
-    for name, value in after.items():
-        setattr(context, name, _copy(value))
-    for name, grown in added.items():
-        counts = getattr(context, name)
-        for c, n in grown.items():
-            counts[c] = counts.get(c, 0) + n
-    return list(findings)
 
 
 _ARMY = re.compile(r"\s*(?:['’]s\s+)?(?:army|armed forces|military|troops|forces)\b", re.I)

@@ -20,7 +20,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 
@@ -182,6 +182,12 @@ class Grammar:
     def has(self, cls: str, word: str) -> bool:
         """Whether ``word`` belongs to the word class ``cls`` of the grammar table."""
         return word in self.words[cls]
+
+    @cached_property
+    def clause_words(self) -> frozenset[str]:
+        """Words a clause may open at with no comma before them: relatives, "that", "and", subordinators ..."""
+        fixed = frozenset({"which", "who", "whom", "whose", "that", "and", "or"})
+        return fixed | self.words["subordinators"] | self.words["clausal_prepositions"] | self.words["reporting"]
 
 
 @lru_cache(maxsize=1)
