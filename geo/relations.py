@@ -160,9 +160,12 @@ def _run(p: Parse, table) -> list[Finding]:
             continue
         if p.low[i] == "back" and i > 0 and p.g.has("particle_back_verbs", p.low[i - 1]):
             continue  # "to scale back its bases": a particle, not backing
+        cues = table.at(p.low, i)
+        if not cues:
+            continue  # the first word of a longer trigger only
         as_noun = noun_use(p, i) or auxiliary_use(p, i)
         as_verb = i > 0 and (p.low[i - 1] == "to" or p.g.has("auxiliaries", p.low[i - 1])) and not as_noun
-        for n, cue in table.at(p.low, i):
+        for n, cue in cues:
             if not _cue_applies(p, i, n, cue, as_noun, as_verb):
                 continue
             found = FRAME_FUNCTIONS[cue.frame](p, i, n, cue)
