@@ -52,6 +52,7 @@ FRAMES = (
     "chosen",
     "licensed",
     "paid-for",
+    "funded-work",
     "operated-by",
 )
 

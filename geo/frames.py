@@ -31,8 +31,9 @@ presence
 licensed
     "built by Y under licence from X": a transfer from the licensor's state
     (:mod:`geo.licence_frames`).
-paid-for
-    "X pays the salaries of Y's soldiers": a transfer of pay (:mod:`geo.payment_frames`).
+paid-for, funded-work
+    "X pays the salaries of Y's soldiers", "X financed the expansion of Y's port": a transfer
+    of pay or of a work paid for (:mod:`geo.payment_frames`).
 operated-by
     "the port is run by X's state firm": X's footprint where the port lies.
 thank-for, use-maker, arrive-maker, participants
@@ -55,7 +56,7 @@ from geo.noun_frames import (
     relational,
     subject_noun,
 )
-from geo.payment_frames import paid_for
+from geo.payment_frames import funded_work, paid_for
 from geo.presence import operated_by, presence
 from geo.slots import (
     Frame,
@@ -562,5 +563,6 @@ FRAME_FUNCTIONS: dict[str, Frame] = {
     "invite": invite,
     "licensed": licensed,
     "paid-for": paid_for,
+    "funded-work": funded_work,
     "operated-by": operated_by,
 }

@@ -1,19 +1,29 @@
-"""Paid upkeep: "Turkey pays the salaries of Somali special forces units".
+"""Payments: upkeep ("Turkey pays the salaries of Somali special forces units") and works paid for.
 
 A state that pays another's soldiers, officials or police keeps that force going; SIPRI and event
 coders count such budget support as aid, and the gold conventions count salary payments as
 transfers. The payer is the paying verb's subject; the one paid is the owner of the pay: the
 "of" phrase after the pay noun ("the salaries of Somali units") or its possessor ("their wages").
 Pay nouns are a table (``pay_nouns`` in grammar.toml); without one near the verb nothing is read.
+
+Works paid for: "Japan financed the expansion of a port in Fiji", "Canada funds the training of
+Malian officers". A state that pays for another's building, upgrading or buying gives it the
+work (a grant, in SIPRI's and the gold conventions' terms), and one that pays for another's
+training backs it. The work noun comes straight after the verb (a table named by the cue's
+``works`` option); the state the work is for is the first actor or place named after the noun,
+before any comma, in a prepositional phrase ("of Latvian barracks", "in Fiji"),
+a place noun's bearing excepted ("on the Afghan border" says where).
 """
 
 from __future__ import annotations
 
+import re
+
 from geo.clauses import Parse
 from geo.cuetable import Cue
-from geo.slots import Hit, possessor_in
+from geo.slots import Hit, cut_item, possessor_in, state_of
 
-__all__ = ["paid_for"]
+__all__ = ["funded_work", "paid_for"]
 
 
 def paid_for(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
@@ -30,3 +40,51 @@ def paid_for(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []
     end = p.phrases[tgt.np].last if tgt.np >= 0 and tgt.np == getattr(of, "np", -2) else j
     return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=p.text(j, end))]
+
+
+_STATE = re.compile(r"[A-Z]{2}(?:@.+)?")
+
+
+def funded_work(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """A work paid for: the subject pays for what the state named after the work noun gets (see the module)."""
+    v = i + n - 1
+    c = p.clause(v)
+    k = v + 1
+    while k <= c.last and p.low[k] in ("the", "a", "an"):
+        k += 1
+    if k > c.last or not p.g.has(cue.opt("works", "funded_works"), p.low[k]):
+        return []
+    src = p.subject(v)
+    if src is None:
+        return []
+    # up to a comma: "the expansion of ranges at Lanark and Hobart in Tasmania" goes past the "and"
+    last = len(p.low) - 1
+    end = next((j - 1 for j in range(k + 1, last + 1) if p.low[j] in (",", ";")), last)
+    while end > k and p.tokens[end].anchor < 0 and not p.tokens[end].text[0].isalnum():
+        end -= 1  # the sentence's full stop
+    for ph in p.phrases:
+        if ph.first <= k or ph.first > end or not ph.prep or p.ground(ph):
+            continue  # "three outposts on the Afghan frontier": where the work is, not for whom
+        stop = ph.last + 1
+        if stop < len(p.low) and p.finite(p.low[stop]) and "and" in p.low[ph.first : stop]:
+            stop = max(j for j in range(ph.first, stop) if p.low[j] == "and")  # "... and Sweden sent": its subject
+        named = (
+            x
+            for j in range(ph.first, stop)
+            if p.tokens[j].anchor >= 0
+            for x in p.anchors[p.tokens[j].anchor].id.split("|")
+        )
+        ids = tuple(dict.fromkeys(x for x in map(state_of, named) if _STATE.fullmatch(x)))
+        if not ids or set(ids) & set(src.ids):
+            return []  # a state paying for its own works, or the first place named is in no state
+        return [
+            Hit(
+                cue.kind,
+                src.ids,
+                ids,
+                cue,
+                i,
+                item_text=p.text(k, min(cut_item(p, k, end), stop - 1 if stop <= ph.last else end)),
+            )
+        ]
+    return []

@@ -555,7 +555,9 @@ def _transfers(p: Parse, h: Hit, s: str, t: str, cue: str, seen: set[tuple]) -> 
     st = status(window, p.low[h.at])
     if st == "unknown" and h.cue.opt("stage"):
         st = h.cue.opt("stage")  # "the Houthis fired Iranian-made missiles": what is used was delivered
-    for item, qty in item_phrases(h.item_text):
+    # a work paid for is its own item ("the expansion of the port"), whatever it is made of
+    pieces = item_phrases(h.item_text) or ([(h.item_text, None)] if h.cue.opt("whole_item") else [])
+    for item, qty in pieces:
         key = ("transfer", s, t, item.lower())
         words = set(item.lower().split())
         if key in seen or any(k[:3] == key[:3] and words and words <= set(k[3].split()) for k in seen):
