@@ -276,6 +276,16 @@ def _lookup(surface: str, key: str, actors: dict[str, tuple[Actor, ...]], gaz: G
             readings.append(Reading(actor.iso, actor.kind, actor))
     letters = sum(c.isalpha() for c in surface)
     upper = surface.isupper() and letters > 1
+    if letters == 3 and surface.istitle() and surface.isalpha():
+        # "Gao", "Kut": a town's own three-letter name, which resolve keeps only where the text sets
+        # it as a place ("based at Kut") in a story of its country
+        cands3 = [
+            (e, how)
+            for name in (surface, "Al " + surface)  # "Kut" for GeoNames' "Al Kut"
+            for e, how in gaz.candidates(name)
+            if how == "name" and e.kind == "city"
+        ]
+        return tuple(readings) + tuple(Reading(e.id, how) for e, how in cands3)
     if letters <= 3 and not upper:
         return tuple(readings)  # "Us", "Ur": short capitalised words are acronyms or nothing
     if upper and letters < 4 and " " not in key:
@@ -321,6 +331,9 @@ def _surface_ok(surface: str, readings: tuple[Reading, ...], gaz: Gazetteer | No
     if gaz_only and all(r.how == "alt" for r in readings) and " " not in key:
         return gaz is not None and any(_big_city(gaz, r.id) for r in readings)
     return True
+
+
+_NAME_GOES_ON = re.compile(r"[ -](?:es|el|al|as|ad|de|di|da|du|do|ul|ur|ar|en|la|le)[ -][A-Z]")
 
 
 def _big_city(gaz: Gazetteer, entry_id: str) -> bool:
@@ -389,6 +402,9 @@ def _keep(
         # "UH-60 Black Hawk helicopters", "Hermes drones": a weapon system named like a town
         if between == " " and all(r.id.startswith(("city:", "admin1:")) for r in readings) and _weapon_noun(word):
             return False
+    # "Dar es Salaam", "Bab el-Mandeb": a short word whose name goes on past a particle is no town of its own
+    if len(surface) == 3 and all(r.id.startswith("city:") for r in readings) and _NAME_GOES_ON.match(text, e):
+        return False
     # "Harbin Z-9 helicopters", "Shenyang J-16": a maker's town before a designation names the system
     if all(r.id.startswith("city:") for r in readings) and _DESIGNATION_AFTER.match(text, e):
         return False

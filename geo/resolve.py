@@ -249,7 +249,8 @@ def _resolve_one(
     nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
     ev = _Evidence(doc_iso, sub_iso, state_cues, points, area_iso or sub_iso)
     best_r, best = _pick(text, m, nxt, gaz_rs, gaz, ev)
-    if _stray_town(best, best_r, ev) or (gaz.is_minor(best.id) and not _minor_named(text, m, best, ev)):
+    short = best.kind == "city" and len(m.text) == 3  # "Gao", "Kut": read as a town only in context
+    if _stray_town(best, best_r, ev) or ((short or gaz.is_minor(best.id)) and not _minor_named(text, m, best, ev)):
         return None
     # a small town's one-word name, or a one-word alternate name, inside a longer one: "Golden
     # Dragon exercise", "Kyungnam University", "Comandante Pedro Campbell", "H225M Caracal helicopters"

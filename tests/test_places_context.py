@@ -321,3 +321,21 @@ def test_a_named_site_is_mapped_where_the_text_sets_it():
 )
 def test_a_site_the_text_does_not_set_or_name_is_not_mapped(text):
     assert not [p for p in extract([Document("t", "test", text)]).places if p.id.startswith("site:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        # a town's three-letter name set as a place, in a story of its country
+        ("Malian troops patrol near Gao, the army said. Mali asked for help.", "Gao", True),
+        ("The jets are based at Kut, Iraqi officers said.", "Al-Kut", True),
+        ("Nigerian police reported clashes in Aba on Monday.", "Aba", True),
+        # without such a setting, or as the first word of a longer name, it is no town
+        ("Malian troops retook Gao after a week, the army said.", "Gao", False),
+        ("A Tanzanian analyst at a Dar es Salaam university spoke.", "Dar", False),
+        ("Sea trials of the Iraqi frigate began in May.", "May", False),
+    ],
+)
+def test_three_letter_town_names_count_only_where_set_as_places(text, name, kept):
+    names = {p.name for p in extract([Document("t", "test", text)]).places}
+    assert (name in names) is kept, names
