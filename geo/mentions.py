@@ -277,13 +277,13 @@ def _lookup(surface: str, key: str, actors: dict[str, tuple[Actor, ...]], gaz: G
     letters = sum(c.isalpha() for c in surface)
     upper = surface.isupper() and letters > 1
     if letters == 3 and surface.istitle() and surface.isalpha():
-        # "Gao", "Kut": a town's own three-letter name, which resolve keeps only where the text sets
-        # it as a place ("based at Kut") in a story of its country
+        # "Gao", "Kut", "Tak province": a town's or a province's own three-letter name, which resolve
+        # keeps only where the text sets it as a place ("based at Kut", "Tak province")
         cands3 = [
             (e, how)
             for name in (surface, "Al " + surface)  # "Kut" for GeoNames' "Al Kut"
             for e, how in gaz.candidates(name)
-            if how == "name" and e.kind == "city"
+            if how == "name" and e.kind in ("city", "admin1")
         ]
         return tuple(readings) + tuple(Reading(e.id, how) for e, how in cands3)
     if letters <= 3 and not upper:

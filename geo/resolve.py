@@ -240,6 +240,10 @@ def _resolve_one(
         return None
     if _DESIGNATOR_AFTER.match(text, m.end):  # "Rio de Janeiro state", "Kunduz province": the unit, not the town
         gaz_rs = [x for x in gaz_rs if x[1].kind != "city"] or gaz_rs
+    elif len(m.text) == 3:  # "Tak" is a province only as "Tak province"; "near Gao" is the town
+        gaz_rs = [x for x in gaz_rs if x[1].kind != "admin1"]
+        if not gaz_rs:
+            return None
     if (
         fold_key(m.text) in PERSON_PLACES
         and inside_longer_name(text, m)
@@ -451,6 +455,8 @@ def _pick_local(gaz_rs: list[_Pick], gaz: Gazetteer, best: Entry, ev: _Evidence)
     """
     capital = country_of_capital(gaz, best) is not None
     for r, e in gaz_rs:
+        if capital and r.how == "alt":
+            continue  # "Luanda" is Angola's capital, not a Brazilian town that is also written so
         if e.iso and e.kind != "country" and (ev.sub_iso[e.iso] if capital else ev.names_country(e.iso)):
             return r, e
     return None

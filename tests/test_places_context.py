@@ -330,6 +330,7 @@ def test_a_site_the_text_does_not_set_or_name_is_not_mapped(text):
         ("Malian troops patrol near Gao, the army said. Mali asked for help.", "Gao", True),
         ("The jets are based at Kut, Iraqi officers said.", "Al-Kut", True),
         ("Nigerian police reported clashes in Aba on Monday.", "Aba", True),
+        ("The jets flew into Tak province, Thai officials said.", "Tak", True),
         # without such a setting, or as the first word of a longer name, it is no town
         ("Malian troops retook Gao after a week, the army said.", "Gao", False),
         ("A Tanzanian analyst at a Dar es Salaam university spoke.", "Dar", False),
@@ -339,3 +340,9 @@ def test_a_site_the_text_does_not_set_or_name_is_not_mapped(text):
 def test_three_letter_town_names_count_only_where_set_as_places(text, name, kept):
     names = {p.name for p in extract([Document("t", "test", text)]).places}
     assert (name in names) is kept, names
+
+
+def test_a_capital_is_not_displaced_by_a_town_written_the_same_by_an_alternate_name():
+    text = "Brazilian envoys met in Recife and Salvador. The Russian embassy in Luanda did not comment."
+    names = {p.name for p in extract([Document("t", "test", text)]).places}
+    assert "Luanda" in names and "Loanda" not in names, names
