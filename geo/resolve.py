@@ -383,6 +383,10 @@ def _pick(text: str, m: Mention, nxt: Mention | None, gaz_rs: list[_Pick], gaz: 
     best_r, best = gaz_rs[0]
     if len(gaz_rs) == 1:
         return best_r, best
+    if best.kind == "admin1":  # "São Tomé", "Kinshasa": the national capital, not the province named after it
+        best_r, best = next(
+            ((r, e) for r, e in gaz_rs if e.kind == "city" and e.iso == best.iso and r.how == "capital"), (best_r, best)
+        )
     if best.kind != "country" and nxt is not None and re.fullmatch(r",\s*", text[m.end : nxt.start]):
         return _pick_beside(nxt, gaz_rs, gaz) or (best_r, best)
     if best.kind == "country":

@@ -164,6 +164,11 @@ DEMONYMS = [
     ("Polish", "PL"),
     ("Kosovar", "XK"),
     ("Yugoslav", "YU"),
+    # the forms English news writes, which the country tables lack
+    ("Santomean", "ST"),
+    ("Cape Verdean", "CV"),
+    ("Basotho", "LS"),
+    ("North Macedonian", "MK"),
 ]
 
 

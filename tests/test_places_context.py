@@ -346,3 +346,12 @@ def test_a_capital_is_not_displaced_by_a_town_written_the_same_by_an_alternate_n
     text = "Brazilian envoys met in Recife and Salvador. The Russian embassy in Luanda did not comment."
     names = {p.name for p in extract([Document("t", "test", text)]).places}
     assert "Luanda" in names and "Loanda" not in names, names
+
+
+def test_a_capital_named_like_its_province_is_the_capital_and_stands_for_its_state():
+    scene = extract(
+        [Document("t", "test", "Sao Tome's new pact with Russia worried Lisbon. Talks were held in Sao Tome.")]
+    )
+    ids = {p.id for p in scene.places}
+    assert "ST" in ids and "admin1:ST-S" not in ids, ids
+    assert any({r.source, r.target} == {"ST", "RU"} for r in scene.relations)
