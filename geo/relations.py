@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -161,8 +162,8 @@ def _run(p: Parse, table) -> list[Finding]:
         if p.low[i] == "back" and i > 0 and p.g.has("particle_back_verbs", p.low[i - 1]):
             continue  # "to scale back its bases": a particle, not backing
         cues = table.at(p.low, i)
-        if not cues:
-            continue  # the first word of a longer trigger only
+        if not cues or _in_name(p, i):
+            continue  # the first word of a longer trigger only; "JF-17 Thunder Block III" names a jet
         as_noun = noun_use(p, i) or auxiliary_use(p, i)
         as_verb = i > 0 and (p.low[i - 1] == "to" or p.g.has("auxiliaries", p.low[i - 1])) and not as_noun
         for n, cue in cues:
@@ -191,6 +192,21 @@ def _run(p: Parse, table) -> list[Finding]:
             )
         out.append(g)
     return out
+
+
+_NUMERAL = re.compile(r"(?:[IVX]+|\d+)$")
+
+
+def _in_name(p: Parse, i: int) -> bool:
+    """A capitalised cue word before a numeral names a thing: "Thunder Block III", "Strike 2" (not a verb)."""
+    t = p.tokens[i]
+    return (
+        i > 0
+        and t.text[:1].isupper()
+        and p.tokens[i - 1].text[:1].isalnum()
+        and i + 1 < len(p.tokens)
+        and _NUMERAL.match(p.tokens[i + 1].text) is not None
+    )
 
 
 def _cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: bool) -> bool:

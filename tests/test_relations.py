@@ -623,3 +623,9 @@ def test_its_refers_past_a_place_named_by_its_bearing() -> None:
 
 def test_training_the_forces_of_a_state_backs_it() -> None:
     assert ("support", "CL", "PE") in _rels("Chilean officers train the navy of Peru.")
+
+
+def test_a_cue_word_before_a_numeral_names_a_system_not_an_act():
+    # "Block" before "III" is part of the jet's name, no blockade
+    text = "Pakistani envoys have been pitching the JF-17 Thunder Block III, which Pakistan builds with China."
+    assert not [f for f in find_relations(text, _anchors(text)) if f.kind == "conflict"]
