@@ -626,6 +626,9 @@ def test_training_the_forces_of_a_state_backs_it() -> None:
 
 
 def test_a_cue_word_before_a_numeral_names_a_system_not_an_act():
+    from geo.extract import extract
+    from geo.scene import Document
+
     # "Block" before "III" is part of the jet's name, no blockade
-    text = "Pakistani envoys have been pitching the JF-17 Thunder Block III, which Pakistan builds with China."
-    assert not [f for f in find_relations(text, _anchors(text)) if f.kind == "conflict"]
+    text = "Envoys from Pakistan have been pitching the JF-17 Thunder Block III, the jet Pakistan builds with China."
+    assert not [r for r in extract([Document("t", "test", text)]).relations if r.kind == "conflict"]
