@@ -190,6 +190,11 @@ def designations(item: str | None, *, leading: bool = False) -> set[str]:
 
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# the auxiliaries and adverbs a passive verb's subject stretch ends with ("jets are still", "it is otherwise")
+_VERB_GROUP_END = re.compile(
+    r"(?:\s+(?:is|are|was|were|has|have|had|be|been|being|also|still|now|already|otherwise|mostly|largely|mainly))+$",
+    re.I,
+)
 _TIME_LEAD = _rx(rf"^(?:(?:{_MONTHS})(?: \d{{4}})?|\d{{4}}|last year|this year|(?:early|late) \d{{4}})\s+(?:for\s+)?")
 _PRICE_LEAD = _rx(r"^(?:worth|valued|costing|priced)\b", re.I)
 
@@ -218,7 +223,8 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
     [('missiles', 1200), ('tanks', 40)]
     """
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
-    text = re.sub(r"^(?:of|in|with|on|for)\s+", "", text, flags=re.I)
+    text = re.sub(r"^(?:of|in|with|on|for|whose|which)\s+", "", text, flags=re.I)
+    text = _VERB_GROUP_END.sub("", text)  # "whose artillery is otherwise (supplied by)": the artillery
     text = _TIME_LEAD.sub("", text)  # "in June for four helicopters": the time, then what is ordered
     text = _MONEY_LEAD.sub("", text)
     if _PRICE_ONLY.match(text):

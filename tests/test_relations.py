@@ -632,3 +632,10 @@ def test_a_cue_word_before_a_numeral_names_a_system_not_an_act():
     # "Block" before "III" is part of the jet's name, no blockade
     text = "Envoys from Pakistan have been pitching the JF-17 Thunder Block III, the jet Pakistan builds with China."
     assert not [r for r in extract([Document("t", "test", text)]).relations if r.kind == "conflict"]
+
+
+def test_a_passive_items_relative_word_and_verb_group_are_not_part_of_it():
+    from geo.items import item_phrases
+
+    assert item_phrases("whose artillery is otherwise") == [("artillery", None)]
+    assert item_phrases("which jets are still") == [("jets", None)]
