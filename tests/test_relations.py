@@ -639,3 +639,15 @@ def test_a_passive_items_relative_word_and_verb_group_are_not_part_of_it():
 
     assert item_phrases("whose artillery is otherwise") == [("artillery", None)]
     assert item_phrases("which jets are still") == [("jets", None)]
+
+
+def test_the_junta_is_the_military_ruled_state_the_story_named_not_the_storys_focus():
+    from geo.extract import extract
+    from geo.scene import Document
+
+    text = (
+        "Thailand protested. Thailand closed the border. Myanmar's army bombed the town. "
+        "Moscow, which has become the junta's main arms supplier, has delivered four Su-30 fighters."
+    )
+    transfers = {(r.source, r.target) for r in extract([Document("t", "test", text)]).relations if r.kind == "transfer"}
+    assert transfers == {("RU", "MM")}
