@@ -651,3 +651,18 @@ def test_the_junta_is_the_military_ruled_state_the_story_named_not_the_storys_fo
     )
     transfers = {(r.source, r.target) for r in extract([Document("t", "test", text)]).relations if r.kind == "transfer"}
     assert transfers == {("RU", "MM")}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Lima's budget is rising, and a growing share of it goes to foreign arms makers in Spain.", "arms"),
+        ("Chile's aid budget for Bolivia was cut.", "aid"),
+    ],
+)
+def test_a_cue_word_that_modifies_the_noun_after_it_is_no_verb(text, word):
+    from geo.clauses import parse
+    from geo.word_use import noun_use
+
+    p = parse(text, _anchors(text))
+    assert noun_use(p, p.low.index(word))
