@@ -25,6 +25,7 @@ Examples
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -90,8 +91,9 @@ def _actor_surfaces() -> frozenset[str]:
 
 
 def _same_surface(text: str, form: str) -> bool:
-    def norm(s: str) -> str:
-        return s.replace("’", "'").replace("‘", "'").replace(".", "")
+    def norm(s: str) -> str:  # "Hagglunds" for "Hägglunds", "Turkiye" for "Türkiye": accents are often left out
+        s = unicodedata.normalize("NFKD", s.replace("’", "'").replace("‘", "'").replace(".", ""))
+        return "".join(c for c in s if not unicodedata.combining(c))
 
     return norm(text) == norm(form)
 

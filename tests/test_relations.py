@@ -666,3 +666,21 @@ def test_a_cue_word_that_modifies_the_noun_after_it_is_no_verb(text, word):
 
     p = parse(text, _anchors(text))
     assert noun_use(p, p.low.index(word))
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # a firm's name written without its accents is the firm
+        ("Latvia agreed a deal with BAE Systems Hagglunds for 60 CV90 vehicles.", ("SE", "LV")),
+        # a group's national arm is of its nation
+        ("Latvia signed a contract with KNDS Deutschland for 20 Leopard 2A8 tanks.", ("DE", "LV")),
+    ],
+)
+def test_firms_answer_to_their_names_as_news_writes_them(text, pair):
+    from geo.extract import extract
+    from geo.scene import Document
+
+    assert {(r.source, r.target) for r in extract([Document("t", "test", text)]).relations if r.kind == "transfer"} == {
+        pair
+    }
