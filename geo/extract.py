@@ -101,6 +101,9 @@ def relation_step(draft: Draft) -> None:
         res = draft.resolved[doc.id]
         k = 0
         context = Context()
+        home = _dateline_state(draft, doc.id, gaz)
+        if home:
+            context.mentions[home] = _DATELINE_WEIGHT  # "PORT SUDAN - ... the government": the story's home
         for s, e in draft.sentences[doc.id]:
             while k < len(res) and res[k].start < s:
                 k += 1
@@ -144,6 +147,35 @@ def _actor_id(r: Resolved, text: str) -> str:
     if group is not None and group.iso == r.id:
         return f"{r.id}@{group.id}"
     return r.id
+
+
+# how many mentions a story's dateline place counts for its state, before the first sentence is read
+_DATELINE_WEIGHT = 2
+
+
+def _dateline_state(draft: Draft, doc_id: str, gaz) -> str:
+    """The state of the place a story is datelined from ("PORT SUDAN -"), when its lead names it again.
+
+    A correspondent often files from a neighbour's capital ("BANGKOK - Myanmar's junta ..."): a
+    dateline whose state the lead does not name again is only where the story was written.
+    """
+    starts = {m.start for m in draft.mentions.get(doc_id, ()) if m.dateline}
+    resolved = draft.resolved.get(doc_id, [])
+
+    def state(r: Resolved) -> str:
+        entry = gaz.get(r.id)
+        iso = entry.iso if entry is not None else None
+        return iso if iso and len(iso) == 2 else ""
+
+    for k, r in enumerate(resolved):
+        if r.start in starts:
+            home = state(r)
+            lead = [x for x in resolved[k + 1 :] if x.start < r.end + _LEAD_CHARS]
+            return home if home and any(state(x) == home for x in lead) else ""
+    return ""
+
+
+_LEAD_CHARS = 400  # about a wire story's first sentence or two
 
 
 # item keys that name no system or kind: "arms", "weapons", "military equipment"

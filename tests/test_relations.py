@@ -684,3 +684,21 @@ def test_firms_answer_to_their_names_as_news_writes_them(text, pair):
     assert {(r.source, r.target) for r in extract([Document("t", "test", text)]).relations if r.kind == "transfer"} == {
         pair
     }
+
+
+def test_the_government_of_a_datelined_story_is_its_home_state_when_the_lead_names_it():
+    from geo.extract import extract
+    from geo.scene import Document
+
+    def conflicts(text: str) -> set[frozenset[str]]:
+        scene = extract([Document("t", "test", text)])
+        return {frozenset((r.source, r.target or "")) for r in scene.relations if r.kind == "conflict"}
+
+    body = (
+        "Sudanese officials in Port Sudan weigh offers of foreign navies. Russia wants a naval base on "
+        "the coast. Russian ships called there. Moscow offered jets. The government cut diplomatic "
+        "relations with the UAE in May.\n"
+    )
+    assert conflicts("PORT SUDAN - " + body) == {frozenset(("SD", "AE"))}
+    # filed from a capital the lead does not name again: the dateline is only where it was written
+    assert conflicts("NAIROBI - " + body) == {frozenset(("RU", "AE"))}
