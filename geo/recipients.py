@@ -36,16 +36,28 @@ def act_named(p: Parse, side: Side | None) -> bool:
 
 
 def other_givers(p: Parse, v: int) -> set[int]:
-    """Subjects of clauses coordinated with v's: "A handed over trucks, and B sent goggles" (A gives, not gets)."""
+    """Subjects of clauses coordinated with v's: "A handed over trucks, and B sent goggles" (A gives, not gets).
+
+    Also the makers named in a compound or by a firm ("Turkish-made drones", "Bayraktar TB2s were seen"):
+    a maker supplies, it gets nothing.
+    """
     lead: dict[int, int] = {}
     for pi, ph in enumerate(p.phrases):
         lead.setdefault(p.clause_of[ph.first], pi)
-    return {
+    makers = {
+        t.anchor
+        for j, t in enumerate(p.tokens[:-2])
+        if t.anchor >= 0 and p.low[j + 1] in ("-", "‐") and p.low[j + 2] in _MADE
+    } | {k for k, a in enumerate(p.anchors) if a.how == "company"}  # "Bayraktar TB2 drones"
+    return makers | {
         k
         for ci, pi in lead.items()
         if ci != p.clause_of[v] and not p.phrases[pi].prep and "coord" in (p.clauses[ci].kind, p.clause(v).kind)
         for k in p.phrases[pi].anchors
     }
+
+
+_MADE = frozenset(["made", "built", "designed", "manufactured", "produced", "supplied", "developed"])
 
 
 def protected_for(p: Parse, v: int) -> tuple[Side | None, int]:

@@ -702,3 +702,15 @@ def test_the_government_of_a_datelined_story_is_its_home_state_when_the_lead_nam
     assert conflicts("PORT SUDAN - " + body) == {frozenset(("SD", "AE"))}
     # filed from a capital the lead does not name again: the dateline is only where it was written
     assert conflicts("NAIROBI - " + body) == {frozenset(("RU", "AE"))}
+
+
+def test_a_maker_named_in_the_sentence_is_no_rival_recipient_for_the_storys():
+    from geo.extract import extract
+    from geo.scene import Document
+
+    text = (
+        "Russia sold Chad two helicopters in 2022. Officers say Iran delivered Mohajer-6 drones in 2024, which "
+        "helped the army retake the town, and Turkish-made Bayraktar TB2 drones have been seen over the front."
+    )
+    transfers = {(r.source, r.target) for r in extract([Document("t", "test", text)]).relations if r.kind == "transfer"}
+    assert ("IR", "TD") in transfers
