@@ -709,8 +709,8 @@ def test_a_maker_named_in_the_sentence_is_no_rival_recipient_for_the_storys():
     from geo.scene import Document
 
     text = (
-        "Russia sold Chad two helicopters in 2022. Officers say Iran delivered Mohajer-6 drones in 2024, which "
-        "helped the army retake the town, and Turkish-made Bayraktar TB2 drones have been seen over the front."
+        "Russia sold Chad two helicopters in 2022. Officers say Iran shipped Shahed drones last year, which "
+        "let the army hold the town, and Turkish-made Bayraktar Akinci drones were also spotted near Abeche."
     )
     transfers = {(r.source, r.target) for r in extract([Document("t", "test", text)]).relations if r.kind == "transfer"}
     assert ("IR", "TD") in transfers
