@@ -242,8 +242,16 @@ def _cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: b
         return False  # "delivered air defence systems to protect Pyongyang": the delivery is the relation
     if cue.kind == "conflict" and any(p.g.has("settling_verbs", w) for w in p.low[max(p.clause(i).first, i - 5) : i]):
         return False  # "which settled its own border dispute with China": a quarrel that is over
+    if cue.kind == "conflict" and _settled_after(p, i):
+        return False  # "the two long disputed the island, a quarrel settled by the court in 1999"
     # "would consider recognising", "invited to join": not (yet) so
     return not p.hedged(i, aspirations=cue.kind not in ("transfer", "influence") or cue.opt("aspirations", False))
+
+
+def _settled_after(p: Parse, i: int) -> bool:
+    """An aside after the cue says the quarrel was settled: "..., a quarrel settled by the ICJ"."""
+    comma = next((k for k in range(i + 1, min(len(p.low), i + 10)) if p.low[k] == ","), -1)
+    return comma > 0 and any(p.g.has("settling_verbs", w) for w in p.low[comma + 1 : comma + 5])
 
 
 def _curbing(p: Parse, w: str) -> bool:
