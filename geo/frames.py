@@ -139,12 +139,19 @@ def _event_actor(p: Parse, v: int, src: Side) -> Side | None:
     while (
         j < len(p.low)
         and j <= v + 3
-        and (p.g.has("determiners", p.low[j]) or p.low[j] in ("latest", "recent", "to", "against"))
+        and (
+            p.g.has("determiners", p.low[j])
+            or p.low[j] in ("latest", "recent", "to", "against")
+            or (p.low[j].endswith("ed") and p.tokens[j].anchor < 0)  # "protested repeated seizures"
+        )
     ):
         j += 1
     if j >= len(p.low):
         return None
     w, ctx = p.low[j], p.context
+    by = p.pp(j, ("by",), limit=8) if p.g.has("event_nouns", w) else None
+    if by is not None and not set(by.ids) & set(src.ids):
+        return by  # "protested the seizure of its boats by the Nicaraguan navy": the one who seized them
     if p.g.has("event_nouns", w) and ctx.conflict and not set(ctx.conflict) & set(src.ids):
         return Side(ctx.conflict, -1, "context")
     if p.g.has("sale_nouns", w) and ctx.transfer and ctx.transfer[0]:
