@@ -49,14 +49,19 @@ def funded_work(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """A work paid for: the subject pays for what the state named after the work noun gets (see the module)."""
     v = i + n - 1
     c = p.clause(v)
-    k = v + 1
-    while k <= c.last and p.low[k] in ("the", "a", "an"):
-        k += 1
-    if k > c.last or not p.g.has(cue.opt("works", "funded_works"), p.low[k]):
-        return []
+    works = cue.opt("works", "funded_works")
+    # the work noun heads the object: "the expansion", "a new runway extension", "the Patuca III dam"
+    reach = cue.opt("reach", 2)  # words the object may put before its head
+    k = next((j for j in range(v + 1, min(c.last, v + reach + 1) + 1) if p.g.has(works, p.low[j])), -1)
+    if k < 0 or any(
+        p.low[j] in ("its", "their", "his", "her", "own", ",", "to", "of") or p.tokens[j].anchor >= 0
+        for j in range(v + 1, k)
+    ):
+        return []  # "financed its own barracks", "funded talks on the dam": no work of another's
     src = p.subject(v)
     if src is None:
         return []
+    start = next(j for j in range(v + 1, k + 1) if p.low[j] not in ("the", "a", "an"))  # the item's first word
     # up to a comma: "the expansion of ranges at Lanark and Hobart in Tasmania" goes past the "and"
     last = len(p.low) - 1
     end = next((j - 1 for j in range(k + 1, last + 1) if p.low[j] in (",", ";")), last)
@@ -84,7 +89,7 @@ def funded_work(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
                 ids,
                 cue,
                 i,
-                item_text=p.text(k, min(cut_item(p, k, end), stop - 1 if stop <= ph.last else end)),
+                item_text=p.text(start, min(cut_item(p, start, end), stop - 1 if stop <= ph.last else end)),
             )
         ]
     return []
