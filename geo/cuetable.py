@@ -88,13 +88,21 @@ class CueTable:
         return [cue for form, cue in self.by_first.get(word, ()) if len(form) == 1]
 
     def at(self, low: list[str], i: int) -> list[tuple[int, Cue]]:
-        """(length in tokens, entry) of every trigger starting at token i."""
-        out = []
+        """(length in tokens, entry) of every entry triggered at token i, by its longest form there.
+
+        "handed over" is the give entry's two-word form, not its "handed" followed by "over".
+        """
+        out: dict[str, tuple[int, Cue]] = {}
         for form, cue in self.by_first.get(low[i], ()):
             n = len(form)
-            if n == 1 or tuple(low[i : i + n]) == form:
-                out.append((n, cue))
-        return out
+            if (n == 1 or tuple(low[i : i + n]) == form) and n > out.get(cue.id, (0, cue))[0]:
+                out[cue.id] = (n, cue)
+        # of two entries of one kind and frame, the one read over more words wins ("handed over" gives;
+        # "handed" does not give again)
+        longest: dict[tuple[str, str], int] = {}
+        for n, cue in out.values():
+            longest[cue.kind, cue.frame] = max(n, longest.get((cue.kind, cue.frame), 0))
+        return [(n, cue) for n, cue in out.values() if n == longest[cue.kind, cue.frame]]
 
 
 def inflections(lemma: str) -> list[str]:

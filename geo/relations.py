@@ -217,6 +217,8 @@ def _cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: b
         return False  # "a request to purchase 40 jets": a verb here, not the noun "purchase"
     if cue.pos == "noun" and cue.kind in ("conflict", "support") and modifies_item(p, i + n - 1):
         return False  # "six T129 attack helicopters", "support ships": a kind of weapon, no attack or backing
+    if cue.opt("active_only") and p.passive(i + n - 1):
+        return False  # "was handed to a regiment": the cue gives only when its subject acts
     if cue.opt("negated_only"):
         return p.negated(i) and not p.hypothetical(i)
     if cue.opt("asserted", True) and ((p.negated(i) and not _presupposed(p, i, cue)) or p.hypothetical(i)):

@@ -286,7 +286,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []  # "would make Chile Peru's supplier": "make" with an actor as its object makes nothing
     if own_doing(p, v) or (p.g.has("stipulating_verbs", p.low[v]) and p.low[v + 1 : v + 2] == ["for"]):
         return []  # "the treaty provides for shared drills": a term of the deal, nothing handed over
-    if (p.low[v].startswith("g") and any(p.g.has("idiom_gifts", w) for w in p.low[v + 1 : v + 5])) or (
+    if (p.low[v].startswith(("g", "hand")) and any(p.g.has("idiom_gifts", w) for w in p.low[v + 1 : v + 5])) or (
         p.passive(v) and ABSTRACT_OBJECTS.intersection(p.low[v + 1 : v + 3])
     ):
         return []  # "gives them an edge", "warships were granted access to Duqm": nothing handed over
