@@ -135,11 +135,13 @@ def makers_listed(p: Parse, start: int, end: int, exclude: tuple[str, ...]) -> l
         parts.append((first, end))
     if len(parts) < 2:
         return []
-    out = []
+    out: list[tuple[Side, int, int]] = []
     for a, b in parts:
         ids = {p.anchors[p.tokens[k].anchor].id.split("@")[0] for k in range(a, b + 1) if p.tokens[k].anchor >= 0}
         made = system_maker(p.text(a, b))
         ids = (ids or ({made} if made else set())) - set(exclude)
+        if len(out) >= 2 and not ids and not item_phrases(p.text(a, b)):
+            break  # "..., and French radars, in a strategy officials call balanced": the list has ended
         if len(ids) != 1 or not item_phrases(p.text(a, b)):
             return []  # "Chinese and Turkish drones": one item with two makers
         out.append((Side((min(ids),), -1, "maker"), a, b))

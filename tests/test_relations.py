@@ -714,3 +714,15 @@ def test_a_maker_named_in_the_sentence_is_no_rival_recipient_for_the_storys():
     )
     transfers = {(r.source, r.target) for r in extract([Document("t", "test", text)]).relations if r.kind == "transfer"}
     assert ("IR", "TD") in transfers
+
+
+def test_items_listed_each_with_its_maker_end_where_the_list_does():
+    from geo.extract import extract
+    from geo.scene import Document
+
+    text = (
+        "The Ugandan army is keeping its old helicopters while buying Turkish drones, "
+        "Italian radar upgrades and Spanish trucks, in a plan its generals call balanced."
+    )
+    transfers = {(r.source, r.item) for r in extract([Document("t", "test", text)]).relations if r.kind == "transfer"}
+    assert transfers == {("TR", "Turkish drones"), ("IT", "Italian radar upgrades"), ("ES", "Spanish trucks")}
