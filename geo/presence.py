@@ -156,6 +156,8 @@ def _not_a_footprint(p: Parse, i: int, v: int, cue: Cue) -> bool:
     """No footprint: "opened fire on border posts" (shooting), "US trainers rotated through its bases" (backing)."""
     if p.low[v + 1 : v + 2] == ["fire"]:
         return True
+    if any(p.g.has("past_office", w) for w in p.low[max(0, i - 4) : i]) and "." not in p.low[max(0, i - 4) : i]:
+        return True  # "the former French naval base at Diego Suarez": a footprint of the past
     if p.low[v].startswith("buil"):
         # "submarines built at Mazagon Dock": ships built for a buyer, not a base built abroad
         craft = (
