@@ -23,8 +23,8 @@ def _hosted(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
         j = noun_after(p, v, set(cue.opt("needs", [])), 4)
         guest = p.pp(j, ("of",), limit=2) if j >= 0 else None
     host = p.subject(v)
-    if guest is None or host is None:
-        return []
+    if guest is None or host is None or any(p.g.has("past_office", w) for w in p.low[v + 1 : v + 4]):
+        return []  # "hosts the former French naval base": a footprint of the past
     # "Al Udeid hosts 10,000 American personnel": a base or a town hosts them for its state
     members = tuple(dict.fromkeys(state_of(h, ("city:", "admin1:", "other:")) for h in host.ids))
     return [Hit("influence", guest.ids, (), cue, i, members=members)]
