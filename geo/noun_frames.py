@@ -11,14 +11,7 @@ from __future__ import annotations
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.items import item_phrases, system_maker
-from geo.slots import (
-    Hit,
-    hit,
-    nearest_other,
-    only_ground,
-    owner_of,
-    pairs,
-)
+from geo.slots import Hit, hit, nearest_other, only_ground, owner_of, owner_with, pairs
 
 
 def between(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
@@ -49,7 +42,7 @@ def between(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
                 elif j + 2 < len(p.low) and p.low[j] == "and" and p.phrase_at[j + 2] >= 0 and p.low[j + 1] == "the":
                     ids = ids + p.side(p.phrase_at[j + 2]).ids
             return pairs(cue, i, ids)
-    return []
+    return pairs(cue, i, owner_with(p, i, back)) if back else []
 
 
 def _aimed_at(p: Parse, v: int, cue: Cue) -> Side | None:

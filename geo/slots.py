@@ -554,3 +554,23 @@ def operator_of(p: Parse, i: int, k: int, src: Side | None) -> Side | None:
     if owner is not None and near and p.phrases[near[-1]].first > last:
         owner = p.side(near[-1])
     return owner if owner is not None and owner.np != (src.np if src else -2) else None
+
+
+def owner_with(p: Parse, i: int, back: int) -> tuple[str, ...]:
+    """The pair of "X's relations with Y have soured", "X, whose ties with Y remain tense": X and Y.
+
+    A relationship noun within ``back`` words before the word at ``i``, owned by a possessive
+    phrase or by the antecedent of "whose", and a with-phrase right after it.
+    """
+    k = next((j for j in range(i - 1, max(-1, i - back - 1), -1) if p.g.has("relationship_nouns", p.low[j])), -1)
+    if k < 1 or k + 1 >= len(p.low) or p.low[k + 1] != "with" or p.phrase_at[k + 2 if k + 2 < len(p.low) else k] < 0:
+        return ()
+    other = p.ids(p.phrases[p.phrase_at[k + 2]])
+    before = k - 1
+    if p.low[before] == "whose":
+        c = p.clause(before)
+        owner = p.ids(p.phrases[c.antecedent]) if c.first == before and c.antecedent >= 0 else ()
+    else:
+        pi = p.phrase_at[before] if p.low[before] in ("'s", "’s") else -1
+        owner = p.ids(p.phrases[pi]) if pi >= 0 else ()
+    return (owner[0], other[0]) if owner and other and owner[0] != other[0] else ()
