@@ -240,7 +240,7 @@ def _resolve_one(
         return None
     if _DESIGNATOR_AFTER.match(text, m.end):  # "Rio de Janeiro state", "Kunduz province": the unit, not the town
         gaz_rs = [x for x in gaz_rs if x[1].kind != "city"] or gaz_rs
-    elif len(m.text) == 3:  # "Tak" is a province only as "Tak province"; "near Gao" is the town
+    elif len(m.text) == 3 and m.text.isalpha():  # "Tak" is a province only as "Tak province"; "near Gao" is the town
         gaz_rs = [x for x in gaz_rs if x[1].kind != "admin1"]
         if not gaz_rs:
             return None
@@ -253,7 +253,8 @@ def _resolve_one(
     nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
     ev = _Evidence(doc_iso, sub_iso, state_cues, points, area_iso or sub_iso)
     best_r, best = _pick(text, m, nxt, gaz_rs, gaz, ev)
-    short = best.kind == "city" and len(m.text) == 3  # "Gao", "Kut": read as a town only in context
+    # "Gao", "Kut": a three-letter town is read only in context ("Ky." is a state's abbreviation)
+    short = best.kind == "city" and len(m.text) == 3 and m.text.isalpha()
     if _stray_town(best, best_r, ev) or ((short or gaz.is_minor(best.id)) and not _minor_named(text, m, best, ev)):
         return None
     # a small town's one-word name, or a one-word alternate name, inside a longer one: "Golden

@@ -355,3 +355,10 @@ def test_a_capital_named_like_its_province_is_the_capital_and_stands_for_its_sta
     ids = {p.id for p in scene.places}
     assert "ST" in ids and "admin1:ST-S" not in ids, ids
     assert any({r.source, r.target} == {"ST", "RU"} for r in scene.relations)
+
+
+def test_a_state_abbreviation_in_a_dateline_is_still_its_state():
+    # "Ky." has three characters, as a three-letter town name does: it keeps its state reading
+    scene = extract([Document("t", "test", "FRANKFORT, Ky. — The governor of Kentucky spoke.")])
+    starts = {(p.name, m.start) for p in scene.places for m in p.mentions}
+    assert ("Kentucky", 11) in starts, starts
