@@ -214,11 +214,9 @@ class Roles(Modality):
                 and (not platforms or any(self.g.has("inert_items", w) for w in ph.head.split()))
             ):
                 continue  # "Turkish drones" names a maker, not the subject; a radar system never acts
-            if (
-                ph.last + 1 < len(self.low)
-                and self.low[ph.last + 1] in ("-", "‐")
-                and not (ph.last + 2 < len(self.low) and self.low[ph.last + 2] == "led")
-            ):
+            tail = [*self.low[ph.last + 1 : ph.last + 4], "", "", ""]
+            seat = tail[1] == "based" and self.g.has("seat_nouns", tail[2])  # "the Tripoli-based government"
+            if tail[0] in ("-", "‐") and tail[1] != "led" and not seat:
                 continue  # "Israel-linked vessels": a modifier, not the subject ("a Saudi-led coalition" is)
             if ph.first >= 2 and self.low[ph.first - 1] in ("-", "‐") and self.low[ph.first - 2] == "non":
                 continue  # "a major non-NATO ally": what B is not, never who acts
