@@ -475,6 +475,14 @@ def participants(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         ids = tuple(dict.fromkeys(subj.ids + by.ids))
     elif subj is not None and len(subj.ids) > 1:
         ids = subj.ids
+    k = v + 2 if p.low[v + 2 : v + 3] == ["the"] else v + 1
+    if (
+        len(ids) < 2
+        and p.low[v + 1 : v + 2] in (["that"], ["which"])
+        and k + 1 < len(p.low)
+        and p.phrase_at[k + 1] >= 0
+    ):
+        ids = p.side(p.phrase_at[k + 1]).ids  # "the joint offensive that Kenya and Somalia launched"
     if len(ids) < 2 and subj is not None and cue.opt("host_support"):
         where = p.pp(v, ("in",), limit=4)
         if where is not None and not set(where.ids) & set(subj.ids):
