@@ -10,8 +10,9 @@ two tiers:
   country, city, admin-1 unit, region, sea, site, alias or everyday word bears. The islands and
   lakes of ``features.tsv`` do not count: the gazetteer reads them last and gives them only the
   forms the towns leave free, so a town comes before an island of its name ("Naxos", "Shannon");
-- villages that only ``cities1000`` lists (1,000 to 5,000 people, and the seats of local
-  administrative divisions GeoNames lists there whatever their size), under the forms that,
+- villages that only ``cities1000`` lists, of 1,000 to 5,000 people (GeoNames also lists there
+  the seats of local divisions whatever their size; those of fewer than 1,000 people or with no
+  count are left out, their names too often words or streets), under the forms that,
   besides, no town of the first tier, island, lake or airfield (``airfields.tsv.gz``) bears:
   they add names and change no reading the gazetteer gave before. Villages of one name are all
   kept, as towns of one name are; the story's country tells them apart.
@@ -81,6 +82,9 @@ def rows(small: dict, big: dict, free) -> list[list[str]]:
     return out
 
 
+VILLAGE_MIN = 1_000  # people; smaller seats' names are too often words or street names ("English", "Dufferin")
+
+
 def town_table(towns: dict, villages: dict, big: dict) -> list[list[str]]:
     """The towns of ``towns`` and the villages of ``villages`` that ``big`` lacks, sorted together.
 
@@ -90,7 +94,8 @@ def town_table(towns: dict, villages: dict, big: dict) -> list[list[str]]:
     first = rows(towns, big, lambda names: free_keys(names, features=False))
     taken = {k for r in first for k in r[7].split("|")} | _airfield_keys()
     later = rows(
-        {gid: c for gid, c in villages.items() if gid not in towns},
+        # GeoNames lists local seats in cities1000 whatever their size: only villages of 1,000 or more
+        {gid: c for gid, c in villages.items() if gid not in towns and int(c.get("population") or 0) >= VILLAGE_MIN},
         big,
         lambda names: [k for k in free_keys(names) if k not in taken],
     )
