@@ -174,9 +174,12 @@ class Gazetteer:
         self._redirect: dict[str, str] = {}
         self._ranked: dict[str, tuple[Form, ...]] | None = None
         # small towns and airfields (towns.tsv.gz, airfields.tsv.gz), named only in context: their rows by
-        # id, parsed into entries when asked for, and their ids by folded form
+        # id, parsed into entries when asked for, and the airfields' ids by folded form; the towns' lines
+        # ("form\tid\trow", sorted by form) stay raw until a form or an id is asked for
         self._minor_rows: dict[str, str] = {}
         self._minor_keys: dict[str, list[str]] = {}
+        self._town_lines: list[str] = []
+        self._towns_by_id: dict[str, str] | None = None
 
     # -- building ------------------------------------------------------------
     def _add(self, entry: Entry) -> None:
@@ -236,8 +239,8 @@ class Gazetteer:
                 line = self._city_line(entry_id)
                 if line is not None:
                     entry = self._city_cache[entry_id] = _city_entry(entry_id, line)
-                elif entry_id in self._minor_rows:
-                    entry = self._city_cache[entry_id] = _minor_entry(entry_id, self._minor_rows[entry_id])
+                elif (row := self._minor_row(entry_id)) is not None:
+                    entry = self._city_cache[entry_id] = _minor_entry(entry_id, row)
         return entry
 
     def _rank_key(self, form: Form) -> tuple[float, int, float]:
@@ -268,9 +271,34 @@ class Gazetteer:
     def _readings(self, key: str) -> list[Form]:
         names, alts = self._city_forms(key)
         forms = self._forms.get(key, ())
-        if not forms and not names and not alts and key in self._minor_keys:
-            return [Form(i, "name") for i in self._minor_keys[key]]  # forms no other place bears
+        if not forms and not names and not alts:
+            return [Form(i, "name") for i in self._minor_ids(key)]  # forms no other place bears
         return self._merge(forms, names, alts)
+
+    def _minor_ids(self, key: str) -> list[str]:
+        """The small towns, then the airfields, a folded form names (a binary search in the towns' lines).
+
+        The rows of the towns found are kept by id, so that :meth:`get` and :meth:`is_minor` know them.
+        """
+        prefix = key + "\t"
+        lines = self._town_lines
+        i = bisect_left(lines, prefix)
+        ids = []
+        while i < len(lines) and lines[i].startswith(prefix):
+            _, pid, row = lines[i].split("\t", 2)
+            self._minor_rows.setdefault(pid, row)
+            ids.append(pid)
+            i += 1
+        return ids + self._minor_keys.get(key, [])
+
+    def _minor_row(self, entry_id: str) -> str | None:
+        """The row of a small town or an airfield by id; the towns are indexed by id on the first such look-up."""
+        row = self._minor_rows.get(entry_id)
+        if row is None and self._town_lines and entry_id.startswith("city:"):
+            if self._towns_by_id is None:
+                self._towns_by_id = {pid: row for _, pid, row in (line.split("\t", 2) for line in self._town_lines)}
+            row = self._towns_by_id.get(entry_id)
+        return row
 
     def _merge(self, forms: list[Form] | tuple[()], names: str, alts: str) -> list[Form]:
         """Ranked readings from the primary forms and a city_forms row's name and alt ids."""
@@ -317,7 +345,11 @@ class Gazetteer:
 
     def is_minor(self, entry_id: str) -> bool:
         """Whether an entry is a small town or an airfield, which a text names only in context."""
-        return entry_id in self._minor_rows
+        if entry_id in self._minor_rows:
+            return True  # every town a form has named so far, and every airfield
+        return (
+            entry_id.startswith("city:") and self._city_line(entry_id) is None and self._minor_row(entry_id) is not None
+        )
 
     def is_ambiguous(self, name: str) -> bool:
         """True when ``name`` is marked as naming several places equally ("Korean", "Congo")."""

@@ -329,8 +329,8 @@ def build_gazetteer(data_dir: Path = DATA_DIR, *, minor: bool = True) -> Gazette
     _load_groups(gaz, data_dir)
     _load_aliases(gaz, data_dir)
     if minor:
-        for name in ("towns.tsv.gz", "airfields.tsv.gz"):  # a town before the airfield named after it
-            _load_minor(gaz, data_dir / name)
+        _load_towns(gaz, data_dir / "towns.tsv.gz")  # a town before the airfield named after it
+        _load_minor(gaz, data_dir / "airfields.tsv.gz")
     _load_features(gaz, data_dir)
     return gaz
 
@@ -346,13 +346,13 @@ def _load_features(gaz: Gazetteer, data_dir: Path) -> None:
     path = data_dir / "features.tsv"
     if not path.exists():
         return
-    forms, minor = gaz._forms, gaz._minor_keys
+    forms, minor = gaz._forms, gaz._minor_ids
     for row in _read_tsv(path):
         pid, name, kind, iso, lat, lon, alts = (row + [""] * 7)[:7]
         free = []
         for surface in [name, *_split(alts)]:
             key = fold_name(surface)
-            if len(key) <= 3 or key in GENERIC_NAMES or key in forms or key in minor or any(gaz._city_forms(key)):
+            if len(key) <= 3 or key in GENERIC_NAMES or key in forms or minor(key) or any(gaz._city_forms(key)):
                 continue
             free.append((surface, key))
         if not free:
@@ -363,8 +363,33 @@ def _load_features(gaz: Gazetteer, data_dir: Path) -> None:
             gaz._add_form(surface, pid, "name" if surface == name else "alias", key)
 
 
+def _load_towns(gaz: Gazetteer, path: Path) -> None:
+    """Small towns and villages: raw lines, one per folded form and town, sorted by form.
+
+    ``scripts/build_towns.py`` writes them so; loading is one decompression and one split, and a
+    form is found by binary search (:meth:`Gazetteer._minor_ids`). Which forms the towns may bear
+    is as for :func:`_load_minor`.
+    """
+    if not path.exists():
+        return
+    lines = gzip.decompress(path.read_bytes()).decode("utf-8").split("\n")
+    start = 0
+    while start < len(lines) and lines[start][:1] == "#":
+        start += 1
+    del lines[:start]
+    while lines and not lines[-1]:
+        lines.pop()
+
+    def form(line: str) -> str:
+        return line[: line.index("\t")]
+
+    if any(form(lines[i]) > form(lines[i + 1]) for i in range(0, len(lines) - 1, 997)):
+        lines.sort(key=form)  # not written by build_towns.py: sort (stably) rather than mis-search
+    gaz._town_lines = lines
+
+
 def _load_minor(gaz: Gazetteer, path: Path) -> None:
-    """Small towns or airfields: rows kept as text until asked for, ids by the folded forms they answer to.
+    """Airfields: rows kept as text until asked for, ids by the folded forms they answer to.
 
     The build scripts (``scripts/build_towns.py``, ``scripts/build_airfields.py``) kept only forms no
     country, city, region or site bore; whether a mention names such a place is decided in context

@@ -516,6 +516,19 @@ def test_airfields_answer_to_their_core_names_only_where_no_other_place_does(gaz
     assert not gaz.candidates("International")
 
 
+def test_a_village_of_cities1000_is_a_small_town_under_its_own_name(gaz):
+    # Sevkar, a village of some 2,000 people on Armenia's border with Azerbaijan, listed in GeoNames'
+    # cities1000 only: a small town, named by its own form alone
+    assert [e.id for e, _ in gaz.candidates("Sevkar")] == ["city:616244"]
+    village = gaz.get("city:616244")
+    assert village.name == "Sevkar" and village.iso == "AM" and 1000 <= village.population < 5000
+    assert gaz.is_minor("city:616244")
+    # asked for by id before any form names it (the towns' lines are indexed by id on demand)
+    fresh = build_gazetteer()
+    assert fresh.is_minor("city:616244") and fresh.get("city:616244").name == "Sevkar"
+    assert not fresh.is_minor("city:703448")  # Kyiv is a city of the main table
+
+
 def test_the_airfield_table_is_built_from_its_package():
     from scripts.build_airfields import core_names
 

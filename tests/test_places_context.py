@@ -239,6 +239,15 @@ def test_a_small_town_is_mapped_after_a_preposition_in_a_story_of_its_country():
     assert "city:612652" not in _places("Georgia said Ochamchire matters.")
 
 
+def test_a_village_is_mapped_near_its_name_in_a_story_of_its_country():
+    # Sevkar: an Armenian border village of some 2,000 people (GeoNames cities1000)
+    text = "Armenian officials said Azerbaijani troops opened fire on positions near Sevkar overnight."
+    assert "city:616244" in _places(text)
+    # not where the story never names its country, nor without a word that sets it as a place
+    assert "city:616244" not in _places("Officials said troops opened fire on positions near Sevkar overnight.")
+    assert "city:616244" not in _places("Armenian officials said Sevkar farmers had been told to stay indoors.")
+
+
 @pytest.mark.parametrize(
     ("text", "region"),
     [
