@@ -24,19 +24,19 @@ Examples
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from geo.anaphors import service_states
 from geo.clauses import Anchor, Context, Parse, parse
-from geo.cuetable import Cue, load_cues
+from geo.cue_checks import cue_applies, in_name
+from geo.cuetable import load_cues
 from geo.data.wordlists import BLOCS_ACTING_AS_ONE
 from geo.frames import FRAME_FUNCTIONS, Hit
 from geo.gate import counted_group, worth_parsing
 from geo.items import date, item_phrases, parse_quantity, status
 from geo.slots import state_of
-from geo.word_use import auxiliary_use, modifies_item, noun_use
+from geo.word_use import auxiliary_use, noun_use
 
 __all__ = ["Anchor", "Context", "Finding", "carry", "find_relations", "parse_quantity"]
 
@@ -162,12 +162,12 @@ def _run(p: Parse, table) -> list[Finding]:
         if p.low[i] == "back" and i > 0 and p.g.has("particle_back_verbs", p.low[i - 1]):
             continue  # "to scale back its bases": a particle, not backing
         cues = table.at(p.low, i)
-        if not cues or _in_name(p, i):
+        if not cues or in_name(p, i):
             continue  # the first word of a longer trigger only; "JF-17 Thunder Block III" names a jet
         as_noun = noun_use(p, i) or auxiliary_use(p, i)
         as_verb = i > 0 and (p.low[i - 1] == "to" or p.g.has("auxiliaries", p.low[i - 1])) and not as_noun
         for n, cue in cues:
-            if not _cue_applies(p, i, n, cue, as_noun, as_verb):
+            if not cue_applies(p, i, n, cue, as_noun, as_verb):
                 continue
             found = FRAME_FUNCTIONS[cue.frame](p, i, n, cue)
             if cue.opt("reverse"):
@@ -192,94 +192,6 @@ def _run(p: Parse, table) -> list[Finding]:
             )
         out.append(g)
     return out
-
-
-_NUMERAL = re.compile(r"(?:[IVX]+|\d+)$")
-
-
-def _in_name(p: Parse, i: int) -> bool:
-    """A capitalised cue word before a numeral names a thing: "Thunder Block III", "Strike 2" (not a verb)."""
-    t = p.tokens[i]
-    return (
-        i > 0
-        and t.text[:1].isupper()
-        and p.tokens[i - 1].text[:1].isalnum()
-        and i + 1 < len(p.tokens)
-        and _NUMERAL.match(p.tokens[i + 1].text) is not None
-    )
-
-
-def _cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: bool) -> bool:
-    """Whether a cue at token i is used as its part of speech and asserted (not negated, hedged or if-ed)."""
-    if cue.pos == "verb" and noun_use:
-        return False
-    if cue.pos == "noun" and verb_use and n == 1:
-        return False  # "a request to purchase 40 jets": a verb here, not the noun "purchase"
-    if cue.pos == "noun" and cue.kind in ("conflict", "support") and modifies_item(p, i + n - 1):
-        return False  # "six T129 attack helicopters", "support ships": a kind of weapon, no attack or backing
-    if cue.opt("active_only") and p.passive(i + n - 1):
-        return False  # "was handed to a regiment": the cue gives only when its subject acts
-    if cue.opt("negated_only"):
-        return p.negated(i) and not p.hypothetical(i)
-    if cue.opt("asserted", True) and ((p.negated(i) and not _presupposed(p, i, cue)) or p.hypothetical(i)):
-        return False
-    if cue.pos == "noun" and any(
-        p.g.has("possibility_modals", p.low[k]) and p.tokens[k].text != "May"
-        for k in range(max(p.clause(i).first, i - 8), i)
-    ):
-        return False  # "feared it could lead to a Chinese naval base": a possibility, not a fact
-    if (
-        cue.kind in ("transfer", "support")
-        and cue.pos == "noun"
-        and any(_curbing(p, w) for w in p.low[max(0, i - 4) : i])
-    ):
-        return False  # "lifted a ban on arms sales to Chad", "to restrict arms sales to X": sales forbidden, none made
-    if cue.kind == "conflict" and any(p.g.has("natural_events", w) for w in p.low[max(0, i - 3) : i]):
-        return False  # "the earthquake that struck Kunar": no one strikes
-    if cue.pos == "noun" and i + n < len(p.low) and p.g.has("lifting_nouns", p.low[i + n]):
-        return False  # "India's sanctions waiver", "arms embargo exemptions": the measure is lifted, not laid
-    if any(p.g.has("dispositions", w) for w in p.low[max(0, i - 3) : i]):
-        return False  # "a readiness to hand over know-how", "prepared to sell jets": a stance, not a deal
-    if cue.kind == "support" and _purpose_of_a_thing(p, i):
-        return False  # "delivered air defence systems to protect Pyongyang": the delivery is the relation
-    if cue.kind == "conflict" and any(p.g.has("settling_verbs", w) for w in p.low[max(p.clause(i).first, i - 5) : i]):
-        return False  # "which settled its own border dispute with China": a quarrel that is over
-    if cue.kind == "conflict" and _settled_after(p, i):
-        return False  # "the two long disputed the island, a quarrel settled by the court in 1999"
-    # "would consider recognising", "invited to join": not (yet) so
-    return not p.hedged(i, aspirations=cue.kind not in ("transfer", "influence") or cue.opt("aspirations", False))
-
-
-def _settled_after(p: Parse, i: int) -> bool:
-    """An aside after the cue says the quarrel was settled: "..., a quarrel settled by the ICJ"."""
-    comma = next((k for k in range(i + 1, min(len(p.low), i + 10)) if p.low[k] == ","), -1)
-    return comma > 0 and any(p.g.has("settling_verbs", w) for w in p.low[comma + 1 : comma + 5])
-
-
-def _curbing(p: Parse, w: str) -> bool:
-    return p.g.has("ban_nouns", w) or p.g.has("curbing_verbs", w)
-
-
-def _presupposed(p: Parse, i: int, cue: Cue) -> bool:
-    """A noun owned by an actor names an event as a fact, whatever the verb around it does.
-
-    "Kenya refused to condemn Egypt's invasion of Mali", "Oslo did not back Berlin's embargo on
-    Caracas": the refusal is about the condemnation, not the invasion.
-    """
-    if cue.pos != "noun":
-        return False
-    k = i - 1
-    while k >= 0 and p.phrase_at[k] < 0 and k >= i - 2 and p.low[k].isalpha() and not p.is_function(p.low[k]):
-        k -= 1  # "Russia's full-scale invasion"
-    return k >= 0 and p.phrase_at[k] >= 0 and p.phrases[p.phrase_at[k]].possessive
-
-
-def _purpose_of_a_thing(p: Parse, i: int) -> bool:
-    """Whether the cue at i is an infinitive of purpose after a thing given or lent ("a swap to help Male")."""
-    if i < 2 or p.low[i - 1] != "to":
-        return False
-    before = p.low[i - 2]
-    return before in p.g.words["item_words"] or p.g.has("purpose_heads", before)
 
 
 def _named_pairs(p: Parse) -> list[Finding]:

@@ -726,3 +726,21 @@ def test_items_listed_each_with_its_maker_end_where_the_list_does():
     )
     transfers = {(r.source, r.item) for r in extract([Document("t", "test", text)]).relations if r.kind == "transfer"}
     assert transfers == {("TR", "Turkish drones"), ("IT", "Italian radar upgrades"), ("ES", "Spanish trucks")}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "aside"),
+    [
+        # an aside that dates an item a verb before already got: no second transfer
+        ("Chile has since bought the Spada system, delivered in 2023, and ordered radars.", "delivered", True),
+        # an aside that is the only telling of the purchase stands
+        ("Peru's two submarines, bought from Germany in 2016, are based at Callao.", "bought", False),
+    ],
+)
+def test_a_participle_aside_after_an_item_already_got_is_no_transfer_of_its_own(text, word, aside):
+    from geo.clauses import parse
+    from geo.cue_checks import _item_aside
+    from geo.cuetable import load_cues
+
+    p = parse(text, _anchors(text), None, load_cues().verb_forms)
+    assert _item_aside(p, p.low.index(word)) is aside

@@ -1,0 +1,138 @@
+"""Whether a cue word found in a sentence applies there: the checks before a frame reads it.
+
+A cue word must be used as its part of speech (a verb cue is no noun here: "its support"), be
+asserted (not negated, hedged, only possible, refused or hypothetical: :mod:`geo.modality`), and
+not be one of the uses that name no relation: a word inside a system's name ("Thunder Block III"),
+a sale that is banned, a quarrel that is settled, a stance rather than a deal, a purpose of a
+thing given, or an aside that only dates an item a verb before already gave or got.
+:mod:`geo.relations` asks :func:`in_name` and :func:`cue_applies` before it runs a cue's frame.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.clauses import Parse
+from geo.cuetable import Cue
+from geo.word_use import modifies_item
+
+__all__ = ["cue_applies", "in_name"]
+
+
+_NUMERAL = re.compile(r"(?:[IVX]+|\d+)$")
+
+
+def in_name(p: Parse, i: int) -> bool:
+    """A capitalised cue word before a numeral names a thing: "Thunder Block III", "Strike 2" (not a verb)."""
+    t = p.tokens[i]
+    return (
+        i > 0
+        and t.text[:1].isupper()
+        and p.tokens[i - 1].text[:1].isalnum()
+        and i + 1 < len(p.tokens)
+        and _NUMERAL.match(p.tokens[i + 1].text) is not None
+    )
+
+
+def cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: bool) -> bool:
+    """Whether a cue at token i is used as its part of speech and asserted (not negated, hedged or if-ed)."""
+    if not _used_as(p, i, n, cue, noun_use, verb_use):
+        return False
+    if cue.opt("negated_only"):
+        return p.negated(i) and not p.hypothetical(i)
+    if cue.opt("asserted", True) and ((p.negated(i) and not _presupposed(p, i, cue)) or p.hypothetical(i)):
+        return False
+    if cue.pos == "noun" and any(
+        p.g.has("possibility_modals", p.low[k]) and p.tokens[k].text != "May"
+        for k in range(max(p.clause(i).first, i - 8), i)
+    ):
+        return False  # "feared it could lead to a Chinese naval base": a possibility, not a fact
+    if _idle(p, i, n, cue):
+        return False
+    # "would consider recognising", "invited to join": not (yet) so
+    return not p.hedged(i, aspirations=cue.kind not in ("transfer", "influence") or cue.opt("aspirations", False))
+
+
+def _used_as(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: bool) -> bool:
+    """Whether the cue word is used here as the part of speech and form its entry reads."""
+    if cue.pos == "verb" and noun_use:
+        return False
+    if cue.pos == "noun" and verb_use and n == 1:
+        return False  # "a request to purchase 40 jets": a verb here, not the noun "purchase"
+    if cue.pos == "noun" and cue.kind in ("conflict", "support") and modifies_item(p, i + n - 1):
+        return False  # "six T129 attack helicopters", "support ships": a kind of weapon, no attack or backing
+    if cue.opt("active_only") and p.passive(i + n - 1):
+        return False  # "was handed to a regiment": the cue gives only when its subject acts
+    # "bought the Barak system, delivered in 2023,": the aside dates the item bought
+    return not (cue.kind == "transfer" and cue.pos == "verb" and _item_aside(p, i))
+
+
+def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
+    """Whether the words around the cue make it name no relation (a ban, a stance, a quarrel settled)."""
+    if (
+        cue.kind in ("transfer", "support")
+        and cue.pos == "noun"
+        and any(_curbing(p, w) for w in p.low[max(0, i - 4) : i])
+    ):
+        return True  # "lifted a ban on arms sales to Chad", "to restrict arms sales to X": sales forbidden, none made
+    if cue.kind == "conflict" and any(p.g.has("natural_events", w) for w in p.low[max(0, i - 3) : i]):
+        return True  # "the earthquake that struck Kunar": no one strikes
+    if cue.pos == "noun" and i + n < len(p.low) and p.g.has("lifting_nouns", p.low[i + n]):
+        return True  # "India's sanctions waiver", "arms embargo exemptions": the measure is lifted, not laid
+    if any(p.g.has("dispositions", w) for w in p.low[max(0, i - 3) : i]):
+        return True  # "a readiness to hand over know-how", "prepared to sell jets": a stance, not a deal
+    if cue.kind == "support" and _purpose_of_a_thing(p, i):
+        return True  # "delivered air defence systems to protect Pyongyang": the delivery is the relation
+    if cue.kind == "conflict" and any(p.g.has("settling_verbs", w) for w in p.low[max(p.clause(i).first, i - 5) : i]):
+        return True  # "which settled its own border dispute with China": a quarrel that is over
+    # "the two long disputed the island, a quarrel settled by the court in 1999"
+    return cue.kind == "conflict" and _settled_after(p, i)
+
+
+def _item_aside(p: Parse, i: int) -> bool:
+    """A past participle in an aside after an item a verb before has given or got already.
+
+    "bought the Barak system, delivered in 2023, and ...": the aside dates the purchase; in "two
+    submarines, bought from China in 2016, are based at ..." it is the only telling and stands.
+    """
+    w = p.low[i]
+    return (
+        i > 1
+        and p.low[i - 1] == ","
+        and (w.endswith("ed") or p.g.has("irregular_participles", w))
+        and p.g.has("item_words", p.low[i - 2])
+        and "," in p.low[i + 1 : i + 6]
+        and any(w in p.verbs for w in p.low[max(p.clause(i).first, i - 10) : i - 2])
+    )
+
+
+def _settled_after(p: Parse, i: int) -> bool:
+    """An aside after the cue says the quarrel was settled: "..., a quarrel settled by the ICJ"."""
+    comma = next((k for k in range(i + 1, min(len(p.low), i + 10)) if p.low[k] == ","), -1)
+    return comma > 0 and any(p.g.has("settling_verbs", w) for w in p.low[comma + 1 : comma + 5])
+
+
+def _curbing(p: Parse, w: str) -> bool:
+    return p.g.has("ban_nouns", w) or p.g.has("curbing_verbs", w)
+
+
+def _presupposed(p: Parse, i: int, cue: Cue) -> bool:
+    """A noun owned by an actor names an event as a fact, whatever the verb around it does.
+
+    "Kenya refused to condemn Egypt's invasion of Mali", "Oslo did not back Berlin's embargo on
+    Caracas": the refusal is about the condemnation, not the invasion.
+    """
+    if cue.pos != "noun":
+        return False
+    k = i - 1
+    while k >= 0 and p.phrase_at[k] < 0 and k >= i - 2 and p.low[k].isalpha() and not p.is_function(p.low[k]):
+        k -= 1  # "Russia's full-scale invasion"
+    return k >= 0 and p.phrase_at[k] >= 0 and p.phrases[p.phrase_at[k]].possessive
+
+
+def _purpose_of_a_thing(p: Parse, i: int) -> bool:
+    """Whether the cue at i is an infinitive of purpose after a thing given or lent ("a swap to help Male")."""
+    if i < 2 or p.low[i - 1] != "to":
+        return False
+    before = p.low[i - 2]
+    return before in p.g.words["item_words"] or p.g.has("purpose_heads", before)
