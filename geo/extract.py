@@ -101,6 +101,7 @@ def relation_step(draft: Draft) -> None:
         res = draft.resolved[doc.id]
         k = 0
         context = Context()
+        memo["long"] = len(doc.text) > _LONG_TEXT  # a long paste repeats itself: remember from the first reading
         home = _dateline_state(draft, doc.id, gaz)
         if home:
             context.mentions[home] = _DATELINE_WEIGHT  # "PORT SUDAN - ... the government": the story's home
@@ -148,6 +149,8 @@ def _actor_id(r: Resolved, text: str) -> str:
         return f"{r.id}@{group.id}"
     return r.id
 
+
+_LONG_TEXT = 100_000  # characters: some thirty times a long news article
 
 # how many mentions a story's dateline place counts for its state, before the first sentence is read
 _DATELINE_WEIGHT = 2

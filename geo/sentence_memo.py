@@ -60,11 +60,12 @@ def relations_in(sentence: str, anchors: list[Anchor], context: Context, memo: d
     each time (findings are frozen); from the third time on only the context's change is
     replayed: the fields as the second reading left them, the counts raised by as much. A
     sentence met for the first time is only noted, since most sentences come once and
-    freezing the context for each would cost more than it saves.
+    freezing the context for each would cost more than it saves; in a long paste (``memo["long"]``,
+    set by the caller) every sentence is kept from its first reading, as repeats are likely there.
     """
     text_key = (sentence, tuple(anchors))
     seen = memo.setdefault("seen", set())
-    if text_key not in seen:  # most sentences come once: no context to freeze, nothing to keep
+    if text_key not in seen and not memo.get("long"):  # most sentences come once: nothing to keep
         if len(seen) >= _MEMO_SIZE:
             seen.clear()
         seen.add(text_key)
