@@ -49,7 +49,7 @@ def worth_parsing(anchors: Sequence[Anchor], words: set[str], context: Context |
         return True  # "Canada has expelled 12 diplomats": the story's accused
     if ids and words & {"ally", "partner"} and context.mentions.get(context.focus(), 0) >= 3:
         return True  # "Chile, a strategic partner for years, ...": the story's partner
-    giving = words & _giving_words() and (ids or sentence_names_system(sentence))
+    giving = words & giving_words() and (ids or sentence_names_system(sentence))
     # a recipient the story told of, or the story's state
     if giving and (context.transfer or context.mentions.get(context.focus(), 0) >= 3):
         return True  # "Portugal has donated body armour": to the recipient the story tells of
@@ -60,7 +60,7 @@ def worth_parsing(anchors: Sequence[Anchor], words: set[str], context: Context |
 
 
 @lru_cache(maxsize=1)
-def _giving_words() -> frozenset[str]:
+def giving_words() -> frozenset[str]:
     """Every form of the verbs of giving (the ``give`` cue's words)."""
     return frozenset(w.split()[0] for cue in load_cues().entries if cue.id == "give" for w in cue.words)
 

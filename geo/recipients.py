@@ -9,6 +9,7 @@ it ..." (the act gives, not the firm).
 from __future__ import annotations
 
 from geo.clauses import Parse, Side
+from geo.gate import giving_words
 from geo.grammar import Clause
 from geo.items import item_phrases, system_maker
 from geo.slots import operated, operator_of, possessor_in, resumed_start
@@ -49,6 +50,13 @@ def other_givers(p: Parse, v: int) -> set[int]:
         for j, t in enumerate(p.tokens[:-2])
         if t.anchor >= 0 and p.low[j + 1] in ("-", "‐") and p.low[j + 2] in _MADE
     } | {k for k, a in enumerate(p.anchors) if a.how == "company"}  # "Bayraktar TB2 drones"
+    giving = giving_words()  # "vehicles handed over by Germany": the agent of a gift gives too
+    makers |= {
+        k
+        for ph in p.phrases
+        if ph.prep == "by" and ph.prep_at >= 2 and giving & {p.low[ph.prep_at - 1], p.low[ph.prep_at - 2]}
+        for k in ph.anchors
+    }
     return makers | {
         k
         for ci, pi in lead.items()

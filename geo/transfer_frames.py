@@ -190,7 +190,7 @@ def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, f
         c.first <= ph.first <= c.last
         and ph.first > v
         and not set(p.ids(ph)) <= set(src.ids)
-        and ph.prep not in (*_PLACE_PREPS, "against")  # "used against India": a foe, no rival recipient
+        and ph.prep not in (*_PLACE_PREPS, "against", "by")  # "used against India", "handed over by X": no rival
         for ph in p.phrases
     ):
         return None  # someone named after the verb (not the giver's own maker: "delivered Bayraktar drones")

@@ -744,3 +744,16 @@ def test_a_participle_aside_after_an_item_already_got_is_no_transfer_of_its_own(
 
     p = parse(text, _anchors(text), None, load_cues().verb_forms)
     assert _item_aside(p, p.low.index(word)) is aside
+
+
+def test_the_agent_of_another_gift_is_no_rival_recipient():
+    from geo.extract import extract
+    from geo.scene import Document
+
+    text = (
+        "Albania joined NATO in 2009. Albania's army is small. Albania has 8,000 troops. Albania wants more. "
+        "Albania signed a deal with Greece. The deal follows the arrival of three patrol boats donated by Italy, "
+        "and a package of field kitchens handed over by Austria."
+    )
+    transfers = {(r.source, r.target) for r in extract([Document("t", "test", text)]).relations if r.kind == "transfer"}
+    assert ("IT", "AL") in transfers
