@@ -126,6 +126,7 @@ def find_relations(
         context = Context(subjects=ids, actors=ids, pair=(ids[-2], ids[-1]) if len(ids) >= 2 else None)
     low = sentence.lower()
     words = {w.strip(".,;:!?()\"'“”") for w in low.replace("’", "'").split()}
+    words |= {w[:-2] for w in words if w.endswith("'s")}  # "the government's backer": the word itself
     no_cue = not (words & table.first_words) and "-" not in sentence
     if (no_cue or not worth_parsing(anchors, words, context, sentence)) and not counted_group(words):
         if context is not None:
