@@ -82,9 +82,9 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
     if any(p.g.has("dispositions", w) for w in p.low[max(0, i - 3) : i]):
         return True  # "a readiness to hand over know-how", "prepared to sell jets": a stance, not a deal
     if cue.kind == "support" and _purpose_of_a_thing(p, i):
-        return True  # "delivered air defence systems to protect Pyongyang": the delivery is the relation
+        return True  # "sent radars to protect Hanoi": the sending is the relation
     if cue.kind == "conflict" and any(p.g.has("settling_verbs", w) for w in p.low[max(p.clause(i).first, i - 5) : i]):
-        return True  # "which settled its own border dispute with China": a quarrel that is over
+        return True  # "which settled its old border quarrel with Laos": a quarrel that is over
     # "the two long disputed the island, a quarrel settled by the court in 1999"
     return cue.kind == "conflict" and _settled_after(p, i)
 
@@ -93,7 +93,7 @@ def _item_aside(p: Parse, i: int) -> bool:
     """A past participle in an aside after an item a verb before has given or got already.
 
     "bought the Barak system, delivered in 2023, and ...": the aside dates the purchase; in "two
-    submarines, bought from China in 2016, are based at ..." it is the only telling and stands.
+    frigates, bought from Korea in 2019, sail from ..." it is the only telling and stands.
     """
     w = p.low[i]
     return (

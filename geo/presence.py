@@ -157,7 +157,7 @@ def _not_a_footprint(p: Parse, i: int, v: int, cue: Cue) -> bool:
     if p.low[v + 1 : v + 2] == ["fire"]:
         return True
     if any(p.g.has("past_office", w) for w in p.low[max(0, i - 4) : i]) and "." not in p.low[max(0, i - 4) : i]:
-        return True  # "the former French naval base at Diego Suarez": a footprint of the past
+        return True  # "the former French air base at Bouake": a footprint of the past
     if p.low[v].startswith("buil"):
         # "submarines built at Mazagon Dock": ships built for a buyer, not a base built abroad
         craft = (

@@ -630,7 +630,7 @@ def test_a_cue_word_before_a_numeral_names_a_system_not_an_act():
     from geo.scene import Document
 
     # "Block" before "III" is part of the jet's name, no blockade
-    text = "Envoys from Pakistan have been pitching the JF-17 Thunder Block III, the jet Pakistan builds with China."
+    text = "Envoys from Pakistan have been marketing the JF-17 Thunder Block III, a jet Pakistan builds with China."
     assert not [r for r in extract([Document("t", "test", text)]).relations if r.kind == "conflict"]
 
 
@@ -674,7 +674,7 @@ def test_a_cue_word_that_modifies_the_noun_after_it_is_no_verb(text, word):
         # a firm's name written without its accents is the firm
         ("Latvia agreed a deal with BAE Systems Hagglunds for 60 CV90 vehicles.", ("SE", "LV")),
         # a group's national arm is of its nation
-        ("Latvia signed a contract with KNDS Deutschland for 20 Leopard 2A8 tanks.", ("DE", "LV")),
+        ("Latvia ordered 20 Leopard 2A8 tanks under a contract with KNDS Deutschland.", ("DE", "LV")),
     ],
 )
 def test_firms_answer_to_their_names_as_news_writes_them(text, pair):
