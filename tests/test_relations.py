@@ -757,3 +757,13 @@ def test_the_agent_of_another_gift_is_no_rival_recipient():
     )
     transfers = {(r.source, r.target) for r in extract([Document("t", "test", text)]).relations if r.kind == "transfer"}
     assert ("IT", "AL") in transfers
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["five Pilatus PC-7 turboprops", "night-vision goggles", "4,000 bulletproof vests", "two gunboats", "jammers"],
+)
+def test_common_military_goods_are_items(text):
+    from geo.items import item_phrases
+
+    assert item_phrases(text)
