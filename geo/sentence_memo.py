@@ -83,7 +83,9 @@ def relations_in(sentence: str, anchors: list[Anchor], context: Context, memo: d
             for name in _COUNTS
         }
         if len(memo) >= _MEMO_SIZE:
+            long = memo.get("long", False)
             memo.clear()
+            memo["long"] = long  # the caller's flag for this document outlives the entries
         memo[key] = (findings, after, added)
         return list(findings)
     findings, after, added = hit
