@@ -603,3 +603,12 @@ def test_features_change_no_reading_of_the_other_tables(tmp_path):
     for key in without.forms():
         a, b = without.resolve(key), with_features.resolve(key)
         assert (a and a.id) == (b and b.id), key
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [("Ituri", "CD"), ("Tshopo", "CD"), ("Puntland", "SO"), ("Galmudug", "SO"), ("Kordofan", "SD"), ("Tromelin", "TF")],
+)
+def test_provinces_and_islands_natural_earth_lacks_are_known(gaz, name, iso):
+    entry = gaz.resolve(name)
+    assert entry is not None and entry.iso == iso, entry
