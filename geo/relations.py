@@ -444,8 +444,8 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
         if h.kind == "influence":
             out += _influence(p, h, cue, seen, waters)
             continue
-        for s in h.source:
-            for t in h.target:
+        for s in map(_region_state, h.source):
+            for t in map(_region_state, h.target):
                 if h.kind == "support" and h.cue.frame == "presence":
                     t = state_of(t)  # "police officers based in Honiara": backing for the Solomon Islands
                 if s == t or not s or not t or {s, t} & waters or state_of(s) == state_of(t):
@@ -473,6 +473,13 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
                 statements[key] = len(out)
                 out.append(Finding(h.kind, s, t, cue, confidence=0.7, extra=extra))
     return out
+
+
+def _region_state(ident: str) -> str:
+    """A province or region of one state stands for it as a side ("Kenya backs Jubaland": Somalia)."""
+    if ident.startswith("other:") and not ident.startswith(("other:feature-", "other:airfield-")):
+        return state_of(ident, ("other:",))
+    return ident
 
 
 def _transfers(p: Parse, h: Hit, s: str, t: str, cue: str, seen: set[tuple]) -> list[Finding]:

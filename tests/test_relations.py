@@ -767,3 +767,11 @@ def test_common_military_goods_are_items(text):
     from geo.items import item_phrases
 
     assert item_phrases(text)
+
+
+def test_a_province_named_as_a_side_stands_for_its_state():
+    from geo.extract import extract
+    from geo.scene import Document
+
+    text = "Kenya has long backed Jubaland against the federal government in Mogadishu."
+    assert ("KE", "SO") in {(r.source, r.target) for r in extract([Document("t", "test", text)]).relations}
