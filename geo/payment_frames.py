@@ -9,8 +9,10 @@ Pay nouns are a table (``pay_nouns`` in grammar.toml); without one near the verb
 Works paid for: "Japan financed the expansion of a port in Fiji", "Canada funds the training of
 Malian officers". A state that pays for another's building, upgrading or buying gives it the
 work (a grant, in SIPRI's and the gold conventions' terms), and one that pays for another's
-training backs it. The work noun comes straight after the verb (a table named by the cue's
-``works`` option); the state the work is for is the first actor or place named after the noun,
+training backs it. The work noun heads the verb's object, at most the cue's ``reach`` words after
+the verb ("financed the Patuca III hydroelectric dam"; a table named by the cue's ``works``
+option), and no possessive makes the work the payer's own; the state the work is for is the first
+actor or place named after the noun,
 before any comma, in a prepositional phrase ("of Latvian barracks", "in Fiji"),
 a place noun's bearing excepted ("on the Afghan border" says where).
 """

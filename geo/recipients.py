@@ -39,8 +39,8 @@ def act_named(p: Parse, side: Side | None) -> bool:
 def other_givers(p: Parse, v: int) -> set[int]:
     """Subjects of clauses coordinated with v's: "A handed over trucks, and B sent goggles" (A gives, not gets).
 
-    Also the makers named in a compound or by a firm ("Turkish-made drones", "Bayraktar TB2s were seen"):
-    a maker supplies, it gets nothing.
+    Also the makers named in a compound or by a firm ("Turkish-made drones", "Bayraktar TB2s were seen")
+    and the agent of another gift ("vehicles handed over by Germany"): a giver or maker gets nothing.
     """
     lead: dict[int, int] = {}
     for pi, ph in enumerate(p.phrases):
