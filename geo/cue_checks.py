@@ -95,14 +95,13 @@ def _item_aside(p: Parse, i: int) -> bool:
     "bought the Barak system, delivered in 2023, and ...": the aside dates the purchase; in "two
     frigates, bought from Korea in 2019, sail from ..." it is the only telling and stands.
     """
-    w = p.low[i]
     return (
         i > 1
         and p.low[i - 1] == ","
-        and (w.endswith("ed") or p.g.has("irregular_participles", w))
+        and p._participle(i)
         and p.g.has("item_words", p.low[i - 2])
         and "," in p.low[i + 1 : i + 6]
-        and any(w in p.verbs for w in p.low[max(p.clause(i).first, i - 10) : i - 2])
+        and any(x in p.verbs for x in p.low[max(p.clause(i).first, i - 10) : i - 2])
     )
 
 

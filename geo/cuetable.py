@@ -97,6 +97,8 @@ class CueTable:
             n = len(form)
             if (n == 1 or tuple(low[i : i + n]) == form) and n > out.get(cue.id, (0, cue))[0]:
                 out[cue.id] = (n, cue)
+        if len(out) < 2:
+            return list(out.values())
         # of two entries of one kind and frame, the one read over more words wins ("handed over" gives;
         # "handed" does not give again)
         longest: dict[tuple[str, str], int] = {}

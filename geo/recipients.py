@@ -48,7 +48,7 @@ def other_givers(p: Parse, v: int) -> set[int]:
     makers = {
         t.anchor
         for j, t in enumerate(p.tokens[:-2])
-        if t.anchor >= 0 and p.low[j + 1] in ("-", "‐") and p.low[j + 2] in _MADE
+        if t.anchor >= 0 and p.low[j + 1] in ("-", "‐") and p.g.has("compound_maker_participles", p.low[j + 2])
     } | {k for k, a in enumerate(p.anchors) if a.how == "company"}  # "Bayraktar TB2 drones"
     giving = giving_words()  # "vehicles handed over by Germany": the agent of a gift gives too
     makers |= {
@@ -63,9 +63,6 @@ def other_givers(p: Parse, v: int) -> set[int]:
         if ci != p.clause_of[v] and not p.phrases[pi].prep and "coord" in (p.clauses[ci].kind, p.clause(v).kind)
         for k in p.phrases[pi].anchors
     }
-
-
-_MADE = frozenset(["made", "built", "designed", "manufactured", "produced", "supplied", "developed"])
 
 
 def protected_for(p: Parse, v: int) -> tuple[Side | None, int]:

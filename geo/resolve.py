@@ -238,9 +238,11 @@ def _resolve_one(
     gaz_rs = _gazetteer_readings(m, gaz)
     if not gaz_rs:
         return None
+    # "Gao", "Kut", "Tak": a three-letter name is read only in context ("Ky." is a state's abbreviation)
+    three_letters = len(m.text) == 3 and m.text.isalpha()
     if _DESIGNATOR_AFTER.match(text, m.end):  # "Rio de Janeiro state", "Kunduz province": the unit, not the town
         gaz_rs = [x for x in gaz_rs if x[1].kind != "city"] or gaz_rs
-    elif len(m.text) == 3 and m.text.isalpha():  # "Tak" is a province only as "Tak province"; "near Gao" is the town
+    elif three_letters:  # "Tak" is a province only as "Tak province"; "near Gao" is the town
         gaz_rs = [x for x in gaz_rs if x[1].kind != "admin1"]
         if not gaz_rs:
             return None
@@ -253,8 +255,7 @@ def _resolve_one(
     nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
     ev = _Evidence(doc_iso, sub_iso, state_cues, points, area_iso or sub_iso)
     best_r, best = _pick(text, m, nxt, gaz_rs, gaz, ev)
-    # "Gao", "Kut": a three-letter town is read only in context ("Ky." is a state's abbreviation)
-    short = best.kind == "city" and len(m.text) == 3 and m.text.isalpha()
+    short = best.kind == "city" and three_letters  # a town of three letters needs the context a small town does
     if _stray_town(best, best_r, ev) or ((short or gaz.is_minor(best.id)) and not _minor_named(text, m, best, ev)):
         return None
     # a small town's one-word name, or a one-word alternate name, inside a longer one: "Golden

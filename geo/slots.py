@@ -563,7 +563,7 @@ def owner_with(p: Parse, i: int, back: int) -> tuple[str, ...]:
     phrase or by the antecedent of "whose", and a with-phrase right after it.
     """
     k = next((j for j in range(i - 1, max(-1, i - back - 1), -1) if p.g.has("relationship_nouns", p.low[j])), -1)
-    if k < 1 or k + 1 >= len(p.low) or p.low[k + 1] != "with" or p.phrase_at[k + 2 if k + 2 < len(p.low) else k] < 0:
+    if k < 1 or k + 2 >= len(p.low) or p.low[k + 1] != "with" or p.phrase_at[k + 2] < 0:
         return ()
     other = p.ids(p.phrases[p.phrase_at[k + 2]])
     before = k - 1
