@@ -61,6 +61,12 @@ def _used_as(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: bool)
         return False  # "a request to purchase 40 jets": a verb here, not the noun "purchase"
     if cue.pos == "noun" and cue.kind in ("conflict", "support") and modifies_item(p, i + n - 1):
         return False  # "six T129 attack helicopters", "support ships": a kind of weapon, no attack or backing
+    if (
+        cue.kind == "transfer"
+        and cue.pos == "noun"
+        and p.g.has("supply_compound_heads", p.low[min(i + n, len(p.low) - 1)])
+    ):
+        return False  # "a supply ship bound for X", "supply lines through Y": a means of supply, no supply to anyone
     if cue.opt("active_only") and p.passive(i + n - 1):
         return False  # "was handed to a regiment": the cue gives only when its subject acts
     # "bought the Barak system, delivered in 2023,": the aside dates the item bought

@@ -385,6 +385,32 @@ def _unbroken(hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if not (h.kind == "alliance" and frozenset((h.source[0], h.target[0])) in broken)]
 
 
+def _one_reading(hits: list[Hit]) -> list[Hit]:
+    """A verb that gives an item sends no troops: "will send 19 F-16 fighter jets to X" is a transfer only.
+
+    The troop reading of "send" and "deploy" yields when the same verb, between the same sides, hands over
+    an item named by the troop word itself ("jets", "fighters").
+    """
+    given: dict[tuple[int, str, str], set[str]] = {}
+    for h in hits:
+        if h.kind == "transfer":
+            named = {w for item, _ in item_phrases(h.item_text) for w in item.lower().split()}
+            for s in h.source:
+                for t in h.target:
+                    given.setdefault((h.at, s, t), set()).update(named)
+    if not given:
+        return hits
+    return [
+        h
+        for h in hits
+        if not (
+            h.kind == "support"
+            and h.cue.opt("needs")
+            and any(set(h.cue.opt("needs")) & given.get((h.at, s, t), set()) for s in h.source for t in h.target)
+        )
+    ]
+
+
 # a town, a province or an airfield stands for its state in a sphere ("US crews at Karup": Denmark)
 _SITES = ("city:", "admin1:", "other:airfield-")
 
@@ -424,7 +450,7 @@ def _item_words(h: Hit) -> set[str]:
 
 
 def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
-    hits = _unbroken(hits)
+    hits = _one_reading(_unbroken(hits))
     # a giver's recipient guessed from the story (or named by no one in the sentence) yields to one the
     # sentence names for the same giver and item
     told = {a.id for a in p.anchors}

@@ -16,6 +16,8 @@ from geo.modality import Modality
 
 # nouns of a rough count before "of": "deported thousands of Haitians" is aimed at the Haitians
 _QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores"})
+_GROUND_PREPS = ("on", "at", "in", "near", "along", "off", "to", "into")
+_PROXY_WORDS = (["backed"], ["supported"], ["sponsored"], ["funded"], ["armed"], ["aligned"], ["allied"])
 
 # auxiliaries that, repeated after "and", join a second verb to the first one's subject
 _AUXILIARIES = (["has"], ["have"], ["had"], ["is"], ["was"], ["were"], ["will"], ["would"])
@@ -413,7 +415,7 @@ class Roles(Modality):
                     return self._backed_or_side(pi)  # "struck positions of the US-backed SDF": the SDF's
                 if ph.prep and ph.prep_at > v:
                     return None
-                return self.side(pi)
+                return self._backed_or_side(pi) if self.low[ph.last + 1 : ph.last + 2] == ["-"] else self.side(pi)
             w = self.low[i]
             if not self.tokens[i].text[0].isalnum() and w not in ("-",):
                 return None
@@ -450,11 +452,25 @@ class Roles(Modality):
         return None
 
     def _backed_or_side(self, pi: int) -> Side:
-        """Phrase pi's side, or in "the US-backed SDF" the phrase the compound modifies."""
-        ph = self.phrases[pi]
-        nxt = self.phrase_at[ph.last + 3] if ph.last + 3 < len(self.low) else -1
-        if nxt >= 0 and self.low[ph.last + 1] in ("-", "‐") and self.phrases[nxt].first == ph.last + 3:
+        """Phrase pi's side, or in "the US-backed SDF" the phrase the compound modifies.
+
+        "struck Iranian-backed militias in eastern Syria": the militias are where they fight, not their backer.
+        """
+        ph, low = self.phrases[pi], self.low
+        nxt = self.phrase_at[ph.last + 3] if ph.last + 3 < len(low) else -1
+        if nxt >= 0 and low[ph.last + 1] in ("-", "‐") and self.phrases[nxt].first == ph.last + 3:
             return self.named_side(nxt)
+        if low[ph.last + 1 : ph.last + 2] in (["-"], ["‐"]) and low[ph.last + 2 : ph.last + 3] in _PROXY_WORDS:
+            k = ph.last + 3  # the group nouns, then where they are
+            while k < min(len(low), ph.last + 6) and self.phrase_at[k] < 0 and low[k] != "in":
+                k += 1
+            at = next((q for q, x in enumerate(self.phrases) if x.prep == "in" and x.prep_at == k), -1)
+            if (
+                at >= 0
+                and low[ph.last + 3 : k]
+                and (self.g.has("insurgent_nouns", low[k - 1]) or self.g.has("faction_nouns", low[k - 1]))
+            ):
+                return self.named_side(at)
         return self.named_side(pi)
 
     def pp(
@@ -476,21 +492,7 @@ class Roles(Modality):
                 named = self._ally_named(ph)
                 if named is not None:
                     return named  # "a blockade on a fellow French ally in the region, Morocco": Qatar
-                if (
-                    not ground
-                    and self.ground(ph)
-                    and ph.prep
-                    in (
-                        "on",
-                        "at",
-                        "in",
-                        "near",
-                        "along",
-                        "off",
-                        "to",
-                        "into",
-                    )
-                ):
+                if not ground and self.ground(ph) and ph.prep in _GROUND_PREPS:
                     continue  # "clashes on the Sudanese border": a place, not a side
                 return self.named_side(pi)
         return None
