@@ -15,8 +15,8 @@ agent-patient
     coordinated subject and no object gives every pair ("A and B signed").
 give / get / deal
     a transfer told from the supplier ("X sold ITEM to Y", "X supplied Y with
-    ITEM"), from the recipient ("Y bought ITEM from X") or by a deal noun:
-    :mod:`geo.transfer_frames`.
+    ITEM"), from the recipient ("Y bought ITEM from X"): :mod:`geo.transfer_frames`;
+    or by a deal noun ("a contract with X for ITEM"): :mod:`geo.deal_frames`.
 between / possessor / compound / subject-noun
     a relation stated by a noun: "tensions between A and B", "A's war in B",
     "the A-B pact", "[A ...] tensions with B".
@@ -45,6 +45,7 @@ from __future__ import annotations
 
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
+from geo.deal_frames import chosen, deal
 from geo.items import item_phrases, system_maker
 from geo.licence_frames import licensed
 from geo.noun_frames import (
@@ -74,7 +75,7 @@ from geo.slots import (
     pairs,
     resumed_start,
 )
-from geo.transfer_frames import chosen, deal, get, give
+from geo.transfer_frames import get, give
 
 __all__ = ["FRAME_FUNCTIONS", "Hit"]
 

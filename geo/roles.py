@@ -18,7 +18,6 @@ from geo.modality import Modality
 _QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores"})
 _GROUND_PREPS = ("on", "at", "in", "near", "along", "off", "to", "into")
 _PROXY_WORDS = (["backed"], ["supported"], ["sponsored"], ["funded"], ["armed"], ["aligned"], ["allied"])
-
 # auxiliaries that, repeated after "and", join a second verb to the first one's subject
 _AUXILIARIES = (["has"], ["have"], ["had"], ["is"], ["was"], ["were"], ["will"], ["would"])
 
@@ -130,10 +129,10 @@ class Roles(Modality):
                 # "The instructors ... will train Nigerien troops": agents of the actor just named
                 return Side((self.context.subjects[-1],), -1, "context")
             if c.kind in ("coord", "part", "sub", "cont") or (c.kind == "content" and c.speaker is None):
-                # "has backed the army and has trained pilots": a repeated auxiliary joins two verbs of one subject
                 shared = c.kind == "coord" and self.low[c.first + 1 : c.first + 2] in _AUXILIARIES
                 ci = c.parent if c.parent >= 0 else ci - 1
-                # a clause without a subject shares the subject of the main clause before it
+                # a clause without a subject shares the main clause's; a repeated auxiliary ("has backed
+                # the army and has trained pilots") joins two verbs of one subject
                 while ci > 0 and (
                     (
                         self.clauses[ci].kind in ("paren", "rel", "reduced", "part")
@@ -146,8 +145,7 @@ class Roles(Modality):
                         and not self.opens_with_phrase(self.clauses[ci])
                     )
                 ):
-                    # "Egypt, which borders Sudan, has backed the army and has trained pilots": the clause
-                    # resumed after the aside has its subject before the aside, not its object
+                    # "Egypt, which borders Sudan, has backed ... and has trained": the subject is before the aside
                     ci = self.clauses[ci].parent if self.clauses[ci].parent >= 0 else ci - 1
                 v = self.clauses[ci].last + 1 if ci >= 0 else v
                 continue
@@ -226,6 +224,8 @@ class Roles(Modality):
                 self.anchors[k].how == "place" and self.anchors[k].kind in ("region", "sea", "strait", "city", "admin1")
                 for k in ph.anchors
             ):
+                if first and ph.first == c.first:
+                    return None  # "The Sahel juntas expelled X and turned to Y": no one named acts, never X
                 continue  # "the Sahel region": a place, not who acts
             if first:
                 pron = self.pronoun_in(c, ph.first)

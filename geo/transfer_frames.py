@@ -1,14 +1,11 @@
-"""Clause frames of transfers: "X sold ITEM to Y", "Y bought ITEM from X", "a deal with X for ITEM".
+"""Clause frames of transfers: "X sold ITEM to Y", "Y bought ITEM from X", and "Y took delivery of ITEM".
 
 give
     a transfer told from the supplier ("X sold ITEM to Y", "X supplied Y with ITEM"); the item is
     the stretch between the cue and the other party.
 get
     told from the recipient ("Y bought ITEM from X", "Y took delivery of ITEM").
-deal
-    a deal noun ("a contract with Russia for 24 jets", "a deal to buy 42 Rafale jets").
-
-See :mod:`geo.frames` for the frame contract.
+Deal nouns and chosen suppliers are in :mod:`geo.deal_frames`. See :mod:`geo.frames` for the frame contract.
 """
 
 from __future__ import annotations
@@ -18,7 +15,7 @@ from dataclasses import dataclass
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.data.wordlists import ABSTRACT_OBJECTS
-from geo.items import item_phrases, relative_item, share, system_maker
+from geo.items import item_phrases, relative_item, share
 from geo.recipients import (
     act_named,
     antecedent_holder,
@@ -43,7 +40,6 @@ from geo.slots import (
     maker_in,
     named_between,
     noun_before_participle,
-    only_ground,
     operated,
     operator_of,
     own_doing,
@@ -57,7 +53,7 @@ from geo.slots import (
     supplied_by,
 )
 
-__all__ = ["deal", "get", "give"]
+__all__ = ["get", "give"]
 
 
 @dataclass
@@ -464,137 +460,3 @@ def _came_from(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> list[Hit
     if tgt is None or set(tgt.ids) & set(frm.ids) or not item_phrases(text):
         return []
     return [Hit("transfer", frm.ids, tgt.ids, cue, i, item_text=text)]
-
-
-def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """A deal noun: "a Turkish helicopter deal with Pakistan", "a contract with Russia for 24 jets"."""
-    v = i + n - 1
-    c = p.clause(v)
-    other = p.pp(v, ("with",), limit=cue.opt("within", 8))
-    maker = None
-    k = i - 1
-    while k >= c.first and i - k <= 4 and p.low[k] not in (",", "a", "an", "the"):
-        pi = p.phrase_at[k]
-        if pi >= 0:
-            maker = p.side(pi)
-            break
-        k -= 1
-    before = p.text(p.phrases[maker.np].first, i - 1) if maker is not None and maker.np >= 0 else ""
-    k = next((k for k in range(v + 1, min(c.last, v + 6)) if p.low[k] in ("for", "to") or p.phrase_at[k] >= 0), -1)
-    if other is None and k > 0 and p.low[k] in ("for", "to"):
-        found = _deal_named_by_item(p, i, k, cue)
-        if found:
-            return found
-    if maker is not None and other is not None and item_phrases(before):
-        return [Hit("transfer", maker.ids, other.ids, cue, i, item_text=before)]
-    if other is None:
-        return []
-    after = p.phrases[other.np].last + 1 if other.np >= 0 else v + 1
-    if (
-        after + 2 <= c.last
-        and p.low[after] == "to"
-        and (p.g.has("deal_verbs_get", p.low[after + 1]) or p.g.has("deal_verbs_give", p.low[after + 1]))
-    ):
-        # "signed a deal with France to buy 42 Rafale jets": the verb says who sells
-        text = p.text(after + 2, cut_item(p, after + 2, c.last))
-        subj = p.subject(i, exclude=frozenset(other.ids), first=True)
-        if subj is not None and item_phrases(text):
-            # a firm sells whatever the verb: "a deal with Boeing to build drones"
-            buys = p.g.has("deal_verbs_get", p.low[after + 1]) or (other.how == "company" != subj.how)
-            src, dst = (other, subj) if buys else (subj, other)
-            return [Hit("transfer", src.ids, dst.ids, cue, i, item_text=text)]
-    including = [k for k in range(after, c.last + 1) if p.low[k] in ("including", "includes", "comprising")]
-    start = after
-    while after < c.last and after - start < 8 and p.low[after] != "for" and _same_side(p, after, other):
-        after += 1  # past "in 2023", and past the firm of "Israel's Elbit"
-    if after + 1 < len(p.low) and p.low[after] == "for":
-        subj = p.subject(i, exclude=frozenset(other.ids), first=True)
-        text = p.text(after + 1, c.last)
-        if subj is not None and item_phrases(text):
-            if _seller(p, i, subj):  # "Baykar signed an export contract with Saudi Arabia for drones"
-                return [Hit("transfer", subj.ids, other.ids, cue, i, item_text=text)]
-            return [Hit("transfer", other.ids, subj.ids, cue, i, item_text=text)]
-    if including:
-        return _deal_by_maker(p, i, cue, other, p.text(including[0] + 1, c.last))
-    return []
-
-
-def chosen(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """A supplier chosen: "Chile has chosen Spain's Navantia to build six frigates".
-
-    The object is the supplier (a state or its firm), the subject the buyer; the item is named after
-    the supplier ("to build 11 frigates", "and its A26 design").
-    """
-    v = i + n - 1
-    c = p.clause(v)
-    supplier = p.object(v)
-    if supplier is not None and supplier.np >= 0 and only_ground(p, supplier):
-        supplier = None  # "chose David's Sling": a system named like a town, no supplier
-    buyer = p.subject(v, exclude=frozenset(supplier.ids) if supplier else frozenset())
-    if supplier is None and buyer is not None and v + 1 <= c.last:
-        # "Helsinki chose David's Sling": a system chosen by its name comes from its maker's state
-        named = p.text(v + 1, cut_item(p, v + 1, min(c.last, v + 6)))
-        maker = system_maker(named) if item_phrases(named) else None
-        if maker and maker not in buyer.ids:
-            return [Hit("transfer", (maker,), buyer.ids, cue, i, item_text=named)]
-    if supplier is None or buyer is None or supplier.np < 0 or set(supplier.ids) & set(buyer.ids):
-        return []
-    start = p.phrases[supplier.np].last + 1
-    if start <= c.last and p.phrase_at[start] >= 0 and p.phrases[supplier.np].possessive:
-        start = p.phrases[p.phrase_at[start]].last + 1  # "Spain's Navantia": past the firm
-    while start < len(p.low) and (p.low[start] in ("to", "and", "its", "their", "for") or p.low[start] in p.verbs):
-        start += 1
-    end = start  # the item may follow in a verbless continuation: "selected Norway's Kongsberg and its NSM missiles"
-    while end + 1 < len(p.low) and not p.finite(p.low[end + 1]) and p.low[end + 1] not in (";", "."):
-        end += 1
-    text = p.text(start, cut_item(p, start, max(c.last, end)))
-    if not item_phrases(text):
-        return []
-    return [Hit("transfer", supplier.ids, buyer.ids, cue, i, item_text=text)]
-
-
-def _deal_named_by_item(p: Parse, i: int, k: int, cue: Cue) -> list[Hit]:
-    """A deal with no "with" party, followed by "for"/"to" at k: the item or its verb names the sides."""
-    c = p.clause(i)
-    # "Kenya signed a contract in 2022 for Baykar's TB2 drones": the maker named in the item
-    if p.low[k] == "to" and p.g.has("deal_verbs_give", p.low[k + 1]):
-        # "Airbus signed a contract to supply 14 helicopters to the Iraqi army": the subject sells
-        seller = p.subject(i, first=True)
-        buyer = p.pp(k + 1, ("to", "for"), limit=15)
-        text = p.text(k + 2, cut_item(p, k + 2, p.phrases[buyer.np].first - 2 if buyer and buyer.np >= 0 else c.last))
-        if seller is not None and buyer is not None and not set(buyer.ids) & set(seller.ids) and item_phrases(text):
-            return [Hit("transfer", seller.ids, buyer.ids, cue, i, item_text=text)]
-    if p.low[k] == "to" and (p.g.has("deal_verbs_get", p.low[k + 1]) or p.g.has("deal_verbs_give", p.low[k + 1])):
-        k += 1  # "a contract to buy Scorpene submarines": the item after the verb
-    text = p.text(k + 1, cut_item(p, k + 1, c.last))
-    maker = system_maker(text)  # a system's own maker before a possessor after it ("... for the navy's carriers")
-    made_by = Side((maker,), -1, "system") if maker else maker_in(p, k + 1, c.last, systems=True)
-    buyer = p.subject(i, exclude=frozenset(made_by.ids) if made_by else frozenset(), first=True)
-    if made_by is not None and buyer is not None and item_phrases(text):
-        return [Hit("transfer", made_by.ids, buyer.ids, cue, i, item_text=text)]
-    return []
-
-
-def _seller(p: Parse, i: int, subj: Side) -> bool:
-    """The subject of a deal is its seller: a defence firm, or the deal is an export one."""
-    firm = subj.np >= 0 and all(p.anchors[k].how == "company" for k in p.phrases[subj.np].anchors)
-    return firm or any(w in ("export", "exports", "sales") for w in p.low[max(0, i - 4) : i])
-
-
-def _same_side(p: Parse, k: int, side: Side) -> bool:
-    """Whether token k is a word, or part of a phrase naming no one but ``side``."""
-    pi = p.phrase_at[k]
-    return pi < 0 or set(p.ids(p.phrases[pi])) <= set(side.ids)
-
-
-def _deal_by_maker(p: Parse, i: int, cue: Cue, other: Side, text: str) -> list[Hit]:
-    """The side that makes the systems sells: "A signed an arms deal with B, including JF-17 fighter jets"."""
-    subj = p.subject(i, exclude=frozenset(other.ids), first=True)
-    maker = system_maker(text)
-    if subj is None or maker is None or not item_phrases(text):
-        return []
-    if maker in subj.ids:
-        return [Hit("transfer", subj.ids, other.ids, cue, i, item_text=text)]
-    if maker in other.ids:
-        return [Hit("transfer", other.ids, subj.ids, cue, i, item_text=text)]
-    return []
