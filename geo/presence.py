@@ -137,7 +137,7 @@ def _presence_groups(p: Parse, v: int, last: int, cue: Cue, owner: Side) -> list
             continue
         groups[-1][1].extend(x for x in ids if x not in groups[-1][1])
         seen = ph.last + 1
-    return groups
+    return groups if any(g[1] for g in groups) else (_where_antecedent(p, v, owner) or groups)
 
 
 def _site_state(p: Parse, m: str, owner: Side) -> str:
@@ -223,6 +223,15 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if not hits and cue.opt("counted"):
         hits = _at_a_site_of_the_story(p, v, last, cue, owner, i)
     return hits
+
+
+def _where_antecedent(p: Parse, v: int, owner: Side) -> list[tuple[str, list[str]]]:
+    """The place a "where" clause hangs on: "South Ossetia, where Russian troops have been stationed"."""
+    c = p.clause(v)
+    if c.kind != "rel" or c.marker != "where" or c.antecedent < 0:
+        return []
+    ids = [x for x in p.ids(p.phrases[c.antecedent]) if x not in owner.ids]
+    return [("", ids)] if ids else []
 
 
 def _at_a_site_of_the_story(p: Parse, v: int, last: int, cue: Cue, owner: Side, i: int) -> list[Hit]:
