@@ -67,10 +67,17 @@ def _used_as(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: bool)
         and p.g.has("supply_compound_heads", p.low[min(i + n, len(p.low) - 1)])
     ):
         return False  # "a supply ship bound for X", "supply lines through Y": a means of supply, no supply to anyone
+    if cue.pos == "verb" and i > 0 and modifies_item(p, i + n - 1) and _modifier_before(p, i):
+        return False  # "aboard military transport planes": a kind of plane, nothing transported to anyone
     if cue.opt("active_only") and p.passive(i + n - 1):
         return False  # "was handed to a regiment": the cue gives only when its subject acts
     # "bought the Barak system, delivered in 2023,": the aside dates the item bought
     return not (cue.kind == "transfer" and cue.pos == "verb" and _item_aside(p, i))
+
+
+def _modifier_before(p: Parse, i: int) -> bool:
+    """An article or a classifying adjective before the word: it opens a noun phrase ("a transport plane")."""
+    return p.g.has("determiners", p.low[i - 1]) or p.g.has("classifying_adjectives", p.low[i - 1])
 
 
 def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:

@@ -368,6 +368,11 @@ def thank_for(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return hit(cue, i, p.object(v), p.subject(v))
 
 
+def _old_design(p: Parse, s: int, e: int) -> bool:
+    """An "-era" qualifier in the item stretch: "Soviet-era MiG-29s", "Cold War-era tanks"."""
+    return any(w == "era" or w.endswith(("-era", "‐era")) for w in p.low[s : e + 1])
+
+
 def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """In "Y fired X-made missiles", "the use of Iranian drones by Y": maker → user."""
     v = i + n - 1
@@ -385,7 +390,8 @@ def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         e = aimed[0] - 1  # "launched drones at Saudi oil facilities": the target is no maker
     # "Egypt flies F-16s": a fleet a state operates names its maker by the system's name
     fleet = p.g.has("fleet_verbs", p.low[v])
-    maker = maker_in(p, s, e, user.ids, item_head=True, systems=fleet)
+    # "flies Soviet-era MiG-29s": an old design's name tells no supplier of today
+    maker = maker_in(p, s, e, user.ids, item_head=True, systems=fleet and not _old_design(p, s, e))
     if maker is None:
         return []
     if (
@@ -518,7 +524,8 @@ def package_for(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     tgt = p.pp(v, ("for", "to"), limit=3)
     src = p.subject(i, exclude=frozenset(tgt.ids) if tgt else frozenset(), first=True)
     k = i - 1
-    while k > 0 and i - k <= 4 and p.low[k] not in ("a", "an", "the", ","):
+    # the package's own words: back to its article, a comma or a preposition ("a year on military aid")
+    while k > 0 and i - k <= 4 and p.low[k] not in ("a", "an", "the", ",") and not p.g.has("prepositions", p.low[k]):
         k -= 1
     text = p.text(k + 1, v)
     if tgt is None or src is None or not item_phrases(text):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from geo.data.wordlists import ABSTRACT_OBJECTS, ITEM_HEADS, NUMBER_WORDS
+from geo.data.wordlists import ABSTRACT_OBJECTS, FORMATION_NOUNS, ITEM_HEADS, NUMBER_WORDS
 
 
 @lru_cache(maxsize=512)
@@ -249,8 +249,8 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
         cleaned = clean_item(raw)
         if kept and not _HEAD_RE.search(cleaned):
             break  # "drones and plans to …": the second piece's head lies in a later clause
-        if cleaned.lower() in ABSTRACT_OBJECTS:
-            continue  # "access to airfields for its fighters": the head is no part of what is named
+        if cleaned.lower() in ABSTRACT_OBJECTS or cleaned.lower().rsplit(" ", 1)[-1] in FORMATION_NOUNS:
+            continue  # "access to airfields for its fighters", "its first tank battalion": no thing named
         kept.append((raw, cleaned, e))
     if not kept:
         # only system names ("French-built Rafales", "F-16s and Rafales"): each system one item

@@ -58,6 +58,8 @@ class Modality:
         """A phrase naming where, past which "its" refers: "troops in Mali and its army", "southwest of Doha"."""
         if ph.prep == "of":
             return ph.prep_at > 0 and self.g.has("bearings", self.low[ph.prep_at - 1])
+        if ph.prep in ("on", "against") and ph.prep_at > 0 and self.g.has("measure_heads", self.low[ph.prep_at - 1]):
+            return False  # "sanctions imposed on Russia over its invasion": whom the measure targets
         return self.g.has("locative_prepositions", ph.prep)
 
     def reported_before(self, i: int) -> bool:

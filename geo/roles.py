@@ -303,9 +303,8 @@ class Roles(Modality):
     def possessive_pronoun(self, k: int) -> Side | None:
         """Whose "its"/"their" at token k is: the nearest actor before it in the sentence, else the context.
 
-        A subject goes before an object: "Serbia ... is a candidate to join the EU ..., Moscow, which
-        backs its opposition" is Serbia's; with no other actor the object will do ("reached Armenia,
-        irking its arch-rival").
+        A subject or a wisher ("X's resolve to keep A in its orbit") goes before an object ("Serbia ..., Moscow,
+        which backs its opposition": Serbia's); with no other actor the object will do ("irking its rival").
         """
         plural = self.low[k] == "their"
         objects: list[Side] = []
@@ -325,7 +324,8 @@ class Roles(Modality):
             if not (plural or len(s.ids) == 1):
                 continue
             before = self.low[ph.first - 1] if ph.first > 0 else ""
-            if not ph.prep and (self.finite(before) or before in self.verbs):
+            wish = ph.possessive and ph.head and self.low[ph.last + 1 : ph.last + 2] == ["to"]
+            if not ph.prep and (self.finite(before) or before in self.verbs) and not wish:
                 objects.append(s)
                 continue
             return s

@@ -775,3 +775,44 @@ def test_a_province_named_as_a_side_stands_for_its_state():
 
     text = "Kenya has long backed Jubaland in its quarrel with Somali leaders."
     assert ("KE", "SO") in {(r.source, r.target) for r in extract([Document("t", "test", text)]).relations}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "applies"),
+    [
+        # an article or a classifying adjective, then the verb form, then an item noun: a compound noun
+        ("Peruvian marines arrived aboard military transport planes.", "transport", False),
+        ("Kenya flew in its troops on a transport plane.", "transport", False),
+        # after an auxiliary the same word is the verb, and its object the item moved
+        ("Canada will transport tanks to Kenya.", "transport", True),
+    ],
+)
+def test_a_verb_form_before_an_item_noun_can_be_a_compound_noun(text, word, applies):
+    from geo.clauses import parse
+    from geo.cue_checks import cue_applies
+    from geo.cuetable import load_cues
+    from geo.word_use import auxiliary_use, noun_use
+
+    table = load_cues()
+    p = parse(text, _anchors(text), None, table.verb_forms)
+    i = p.low.index(word)
+    give = [(n, cue) for n, cue in table.at(p.low, i) if cue.id == "give"]
+    assert give, "the give cue reads the word"
+    n, cue = give[0]
+    as_noun = noun_use(p, i) or auxiliary_use(p, i)
+    as_verb = p.low[i - 1] == "to" or p.g.has("auxiliaries", p.low[i - 1])
+    assert cue_applies(p, i, n, cue, as_noun, as_verb and not as_noun) is applies
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("its first tank battalion", []),
+        ("an armoured brigade", []),
+        ("30 tanks", [("tanks", 30)]),
+    ],
+)
+def test_a_formation_is_no_item(text, items):
+    from geo.items import item_phrases
+
+    assert item_phrases(text) == items

@@ -62,6 +62,7 @@ _LISTS: dict[str, Any] = {
     "ORG_TAILS": lambda: words("org_tails"),
     "SHIP_PREFIXES": lambda: words("ship_prefixes"),
     "ABSTRACT_OBJECTS": lambda: words("abstract_objects"),
+    "FORMATION_NOUNS": lambda: words("formation_nouns"),
     "CONNECTORS": lambda: words("connectors"),
     "ABBREVIATIONS": lambda: words("abbreviations"),
     "GENERIC_NAMES": lambda: words("generic_names"),
