@@ -76,6 +76,17 @@ def _deal_for(p: Parse, i: int, cue: Cue, other: Side, text: str) -> list[Hit]:
     subj = p.subject(i, exclude=frozenset(other.ids), first=True)
     if subj is None or not item_phrases(text):
         return []
+    maker = system_maker(text)
+    head = p.phrases[subj.np].head.rsplit(" ", 1)[-1] if subj.np >= 0 else ""
+    if p.g.has("pact_nouns", head) or p.g.has("sale_nouns", head) or head in ("order", "orders", "contract"):
+        # "The Iraqi order follows a contract with Saudi Arabia for Cheongung batteries": another deal's
+        # buyer is no party; the system's maker sells to the one the contract is with
+        made = maker is not None and maker not in other.ids and other.how != "company"
+        return [Hit("transfer", (maker,), other.ids, cue, i, item_text=text)] if made else []
+    if maker is not None and maker not in subj.ids and maker in other.ids:
+        return [Hit("transfer", other.ids, subj.ids, cue, i, item_text=text)]  # the maker's side sells
+    if maker is not None and maker in subj.ids and maker not in other.ids:
+        return [Hit("transfer", subj.ids, other.ids, cue, i, item_text=text)]  # "it signed with Egypt for K9s"
     if _seller(p, i, subj):  # "Baykar signed an export contract with Saudi Arabia for drones"
         return [Hit("transfer", subj.ids, other.ids, cue, i, item_text=text)]
     return [Hit("transfer", other.ids, subj.ids, cue, i, item_text=text)]

@@ -302,7 +302,8 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         if tgt is None:
             return pairs(cue, i, src.ids)
         if tgt.ids and _target_kind_ok(p, tgt, cue):
-            return hit(cue, i, src, tgt) + pairs(cue, i, src.ids)
+            # "A and B signed a pact with C": all three allied; "A and B cut ties with C": each against C only
+            return hit(cue, i, src, tgt) + (pairs(cue, i, src.ids) if cue.kind == "alliance" else [])
     if tgt is not None and not _target_kind_ok(p, tgt, cue):
         return []
     return hit(cue, i, src, tgt) + _common_enemy(p, i, v, cue, src, tgt)

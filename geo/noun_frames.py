@@ -470,6 +470,8 @@ def _backed(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
         return hit(cue, i, Side((a,)), other, kind="conflict")
     j = i + 1
     while j <= c.last and j < i + 4 and p.phrase_at[j] < 0 and p.tokens[j].text[0].isalpha():
+        if j > i + 1 and p.finite(p.low[j]):
+            break  # "Iran-aligned groups have attacked U.S. forces": the verb's object is no group backed
         j += 1
     if j <= c.last and p.phrase_at[j] >= 0:
         return hit(cue, i, Side((a,)), p.side(p.phrase_at[j]))

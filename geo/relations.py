@@ -435,8 +435,9 @@ def _influence(p: Parse, h: Hit, cue: str, seen: set[tuple], waters: set[str]) -
     members = tuple(dict.fromkeys(state_of(m, _SITES) for m in held if m not in h.source and not _continent(m)))
     out = []
     for s in h.source:
-        if any(state_of(m, _HELD) == s for m in members):
-            members = tuple(m for m in members if state_of(m, _HELD) != s)  # a state's bases at home are no sway
+        home = s.split("@", 1)[0]  # an armed group's home state ("the Houthis control Yemen's capital")
+        if any(state_of(m, _HELD) == home for m in members):
+            members = tuple(m for m in members if state_of(m, _HELD) != home)  # bases at home are no sway
         key: tuple = ("influence", s, members)
         if members and key not in seen and s not in waters:
             seen.add(key)
@@ -474,7 +475,14 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
             for t in map(_region_state, h.target):
                 if h.kind == "support" and h.cue.frame == "presence":
                     t = state_of(t)  # "police officers based in Honiara": backing for the Solomon Islands
-                if s == t or not s or not t or {s, t} & waters or state_of(s) == state_of(t):
+                if (
+                    s == t
+                    or not s
+                    or not t
+                    or {s, t} & waters
+                    or state_of(s) == state_of(t)
+                    or "sea:" in (s[:4], t[:4])
+                ):
                     continue  # "Apure" against Venezuela: a state's own province is no other side
                 physical = p.g.has("physical_attacks", p.low[h.at])
                 struck = _struck_state(p, s, t) if h.kind == "conflict" and physical else None
