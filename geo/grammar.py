@@ -107,7 +107,8 @@ class Context:
             return tuple(ranked[:n])
         if among:
             return tuple(among) if len(among) == n else ()
-        return (self.pair or ()) if n == 2 else ()
+        # "the two countries" is never a bloc ("Serbia wants to join the EU. The two presidents signed ...")
+        return (self.pair or ()) if n == 2 and not any(x.startswith("bloc:") for x in self.pair or ()) else ()
 
     def focus(self, exclude: Sequence[str] = ()) -> str:
         """The country named most often so far (the most recent among equals), other than ``exclude``."""
