@@ -110,7 +110,7 @@ def _presence_groups(p: Parse, v: int, last: int, cue: Cue, owner: Side) -> list
     groups: list[tuple[str, list[str]]] = [("", [])]
     seen = v + 1
     for ph in p.phrases:
-        if ph.first <= v or ph.first > last or ph.first > v + cue.opt("within", 30):
+        if ph.first <= v or ph.first > last or ph.first > v + cue.opt("within", 30) + _aside_length(p, v, ph.first):
             continue
         if any(g[1] for g in groups) and any(w.isalpha() and p.g.has("auxiliaries", w) for w in p.low[seen : ph.first]):
             break  # "frigates based out of Crete have escorted convoys off Libya": another verb's places
@@ -137,7 +137,24 @@ def _presence_groups(p: Parse, v: int, last: int, cue: Cue, owner: Side) -> list
             continue
         groups[-1][1].extend(x for x in ids if x not in groups[-1][1])
         seen = ph.last + 1
-    return groups if any(g[1] for g in groups) else (_where_antecedent(p, v, owner) or groups)
+    return groups if any(g[1] for g in groups) else (_where_antecedent(p, v, owner) or _there(p, v, owner) or groups)
+
+
+def _there(p: Parse, v: int, owner: Side) -> list[tuple[str, list[str]]]:
+    """The place "there" points back to: "forces at Al Dhafra ..., sending troops stationed there into bunkers"."""
+    if "there" not in p.low[v + 1 : v + 6] or p.low[v + 1 : v + 6].index("there") + v + 1 > p.clause(v).last:
+        return []
+    for ph in reversed(p.phrases):
+        if ph.last < v and ph.prep in ("in", "at", "on", "to", "into"):
+            ids = [x for x in p.ids(ph) if x not in owner.ids]
+            return [("", ids)] if ids else []
+    return []
+
+
+def _aside_length(p: Parse, v: int, end: int) -> int:
+    """Tokens of a comma-enclosed aside between v and end ("its largest installation, the 201st base, in X")."""
+    commas = [k for k in range(v + 1, end) if p.low[k] == ","]
+    return commas[1] - commas[0] + 1 if len(commas) == 2 and p.phrase_at[commas[0] + 1] < 0 else 0
 
 
 def _site_state(p: Parse, m: str, owner: Side) -> str:
