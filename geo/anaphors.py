@@ -134,11 +134,29 @@ def _singular(sentence: str, e: int, phrase: str, before: Sequence[Anchor], cont
         ident = context.previous[0]  # "For Kuwait, the move ... The country hosts ...": the one just named first
     elif phrase in _TYPED and not typed:
         return ""  # "the republic" in a story of a kingdom is none of its states
+    elif not typed and _speaking_state(sentence, before):
+        ident = before[0].id  # "Syria's defence ministry ... accused US forces of occupying parts of the country"
     else:
         ident = typed[0] if typed else context.focus(exclude=() if possessive else countries[:1])
     if not ident and countries:
         ident = countries[-1]
     return ident
+
+
+def _speaking_state(sentence: str, before: Sequence[Anchor]) -> bool:
+    """The sentence opens with a state's office as its subject: "Syria's defence ministry said ..."."""
+    if (
+        not before
+        or before[0].kind != "country"
+        or before[0].start > 0
+        or sentence[before[0].end : before[0].end + 2] not in ("'s", "’s")
+    ):
+        return False
+    words = sentence[before[0].end + 2 :].split()[:3]
+    g = load_grammar()
+    return any(
+        g.has("official_nouns", w) or w in ("ministry", "spokesman", "spokeswoman") for w in map(str.lower, words)
+    )
 
 
 # "the military has since bought": the phrase is a subject, an auxiliary or past tense after it

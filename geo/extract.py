@@ -444,6 +444,7 @@ def merge_step(draft: Draft) -> Scene:
         if rel is not None and rel.id not in seen_ids:
             seen_ids.add(rel.id)
             relations.append(rel)
+    relations = _one_arc_per_member(relations)
     actors = _actors(draft, relations)
     known_actors = {a.id for a in actors}
     relations = [
@@ -462,6 +463,31 @@ def merge_step(draft: Draft) -> Scene:
         if r.source != r.target or (r.kind in ("conflict", "support") and r.source_actor != r.target_actor)
     ]
     return Scene(documents=draft.documents, places=tuple(places), relations=tuple(relations), actors=actors)
+
+
+def _one_arc_per_member(relations: list[Relation]) -> list[Relation]:
+    """A sphere member drawn once per patron: a later statement of the same sway adds its evidence.
+
+    "2,500 US troops in Iraq and 900 in Syria", then "accused US forces of occupying parts of Syria":
+    one arc to Syria, with both sentences behind it.
+    """
+    first: dict[tuple[str, str | None, str], int] = {}  # (patron, its actor, member) -> index of its relation
+    out: list[Relation] = []
+    for r in relations:
+        if r.kind != "influence":
+            out.append(r)
+            continue
+        new = tuple(m for m in r.members if (r.source, r.source_actor, m) not in first)
+        if not new:
+            k = first[(r.source, r.source_actor, r.members[0])]
+            extra = tuple(e for e in r.evidence if e not in out[k].evidence)
+            out[k] = replace(out[k], evidence=out[k].evidence + extra)
+            continue
+        r = replace(r, members=new) if new != r.members else r
+        for m in new:
+            first[(r.source, r.source_actor, m)] = len(out)
+        out.append(r)
+    return out
 
 
 def _end(place_id: str, actor: str | None) -> str:

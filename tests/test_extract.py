@@ -1044,3 +1044,13 @@ def test_a_closing_aside_at_the_end_of_a_sentence_breaks_nothing() -> None:
     # the parenthesis closes the sentence, leaving an empty clause after it
     text = "Chile deploys troops to the border amid tensions with Peru (photo taken on 2023-12-07 from the air)"
     assert ("CL", "PE") in _pairs(text, "conflict")
+
+
+def test_a_sphere_member_is_drawn_once_per_patron_with_every_sentence_behind_it():
+    from geo.extract import extract
+    from geo.scene import Document
+
+    text = "Chile keeps 900 troops in Peru. Bolivia accused Chile of occupying parts of Peru."
+    spheres = [r for r in extract([Document("t", "test", text)]).relations if r.kind == "influence"]
+    assert [(r.source, r.members) for r in spheres] == [("CL", ("PE",))]
+    assert len(spheres[0].evidence) == 2
