@@ -81,8 +81,9 @@ def _deal_for(p: Parse, i: int, cue: Cue, other: Side, text: str) -> list[Hit]:
     if p.g.has("pact_nouns", head) or p.g.has("sale_nouns", head) or head in ("order", "orders", "contract"):
         # "The Iraqi order follows a contract with Saudi Arabia for Cheongung batteries": another deal's
         # buyer is no party; the system's maker sells to the one the contract is with
-        made = maker is not None and maker not in other.ids and other.how != "company"
-        return [Hit("transfer", (maker,), other.ids, cue, i, item_text=text)] if made else []
+        if maker is None or maker in other.ids or other.how == "company":
+            return []
+        return [Hit("transfer", (maker,), other.ids, cue, i, item_text=text)]
     if maker is not None and maker not in subj.ids and maker in other.ids:
         return [Hit("transfer", other.ids, subj.ids, cue, i, item_text=text)]  # the maker's side sells
     if maker is not None and maker in subj.ids and maker not in other.ids:
