@@ -34,8 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from geo.clauses import Context
-from geo.data.wordlists import ITEM_SYNONYMS
-from geo.items import designations, system_names
+from geo.merger import Merger, split_end
 from geo.relations import Anchor, Finding
 from geo.resolve import Resolved, country_of_capital, resolve_mentions
 from geo.scene import Document, Place, Relation, Scene, Span, place_role
@@ -181,27 +180,6 @@ def _dateline_state(draft: Draft, doc_id: str, gaz) -> str:
 _LEAD_CHARS = 400  # about a wire story's first sentence or two
 
 
-# item keys that name no system or kind: "arms", "weapons", "military equipment"
-_GENERIC_ITEMS = frozenset({"arm", "weapon", "weaponry", "equipment", "hardware", "military aid"})
-
-# the stages of a transfer, in the order a later statement may move it along
-_STAGES = ("unknown", "planned", "ordered", "delivered", "frozen")
-
-
-def _item_key(item: str | None) -> str:
-    """What makes two statements about one transfer the same item: its system name, else its head noun."""
-    if not item:
-        return ""
-    from geo.items import _HEAD_RE
-
-    heads = _HEAD_RE.findall(item.lower())
-    if not heads:
-        return item.lower()
-    head = heads[-1]
-    head = re.sub(r"(?:s|es)$", "", head) if not head.endswith("ss") else head
-    return ITEM_SYNONYMS.get(head, head)
-
-
 def _relation_id(kind: str, source: str, target: str | None, extra: str) -> str:
     digest = hashlib.sha1(f"{kind}|{source}|{target}|{extra}".encode()).hexdigest()[:10]
     return f"rel-{digest}"
@@ -217,119 +195,6 @@ def _label(f: Finding, place_names: dict[str, str]) -> str:
     return (
         f"{place_names.get(f.source, f.source)} {verbs.get(f.kind, f.kind)} {place_names.get(f.target or '', f.target)}"
     )
-
-
-class _Merger:
-    """The findings of every sentence, merged into one slot per relation, in first-seen order.
-
-    Every look-up is a dict or set probe, or a scan of the few transfers between the same two
-    ends: a 2 MB article of one sentence repeated gives tens of thousands of findings for one
-    relation, and scans of every key and every evidence made it quadratic.
-    """
-
-    def __init__(self) -> None:
-        self.merged: dict[tuple, dict] = {}
-        self.order: list[tuple] = []
-        self.position: dict[tuple, int] = {}  # key -> its index in order
-        self.between: dict[tuple, list[tuple]] = {}  # (transfer, source, target) -> its keys, in order
-        self.first_of_item: dict[tuple, tuple] = {}  # (transfer, source, target, item) -> its first key
-        self.systems: dict[tuple, set[str]] = {}  # key -> the system names of its item
-
-    def rename(self, old: tuple, new: tuple) -> None:
-        """``old`` becomes ``new``, in the same place of the order."""
-        self.merged[new] = self.merged.pop(old)
-        self.order[self.position[old]] = new
-        self.position[new] = self.position.pop(old)
-        ends = self.between[old[:3]]
-        ends[ends.index(old)] = new
-        if self.first_of_item.get(old[:4]) == old:
-            self.first_of_item[old[:4]] = new
-        self.systems[new] = self.systems.pop(old, set())
-
-    def transfer_key(self, f: Finding) -> tuple:
-        """The slot of a transfer: one per system, item and stage between the same two ends."""
-        src, dst = _end(f.source, f.source_actor), _end(f.target or "", f.target_actor)
-        key: tuple = ("transfer", src, dst, _item_key(f.item), f.status)
-        named = system_names(f.item)
-        earlier = system_names(self.merged[key]["finding"].item) if key in self.merged else frozenset()
-        if named and earlier and earlier.isdisjoint(named):
-            # "Aksungur drones" and "Akinci drones": two systems, two transfers, though both are drones
-            key = ("transfer", src, dst, f"{key[3]}|{'/'.join(sorted(named))}", f.status)
-        # "BrahMos missiles" and "three batteries of the BrahMos": one system, one transfer
-        names = designations(f.item)
-        for k in self.between.get(key[:3], []) if names else ():
-            if "frozen" in (k[4], f.status) and k[4] != f.status:
-                continue
-            if names & self.systems[k]:
-                # one system, one transfer; its stage is the furthest either statement reached
-                stage = max(k[4], f.status, key=_STAGES.index)
-                key = ("transfer", src, dst, k[3], stage)
-                if key != k and key not in self.merged:
-                    self.rename(k, key)
-                    self.merged[key]["finding"] = replace(self.merged[key]["finding"], status=stage)
-                elif key != k:
-                    key = k
-                break
-        # a statement without status joins an earlier one about the same item
-        unknown = ("transfer", src, dst, _item_key(f.item), "unknown")
-        if f.status == "unknown":
-            key = self.first_of_item.get(key[:4], key)
-        elif unknown in self.merged and key not in self.merged:
-            self.rename(unknown, key)
-            self.merged[key]["finding"] = f
-            self.systems[key] = designations(f.item)
-        return key
-
-    def key_of(self, f: Finding) -> tuple:
-        """The slot a finding joins (transfers may rename an earlier slot)."""
-        if f.kind == "transfer":
-            return self.transfer_key(f)
-        if f.kind in ("alliance", "conflict"):
-            a, b = sorted([_end(f.source, f.source_actor), _end(f.target or "", f.target_actor)])
-            return (f.kind, a, b)
-        if f.kind == "influence":
-            return ("influence", f.source, tuple(sorted(f.members)))
-        return (f.kind, _end(f.source, f.source_actor), _end(f.target or "", f.target_actor))
-
-    def add(self, f: Finding, ev: Span) -> None:
-        """Merge one finding and the sentence that states it."""
-        key = self.key_of(f)
-        if key not in self.merged:
-            self.merged[key] = {"finding": f, "evidence": {}, "cues": {}, "conf": f.confidence}
-            self.position[key] = len(self.order)
-            self.order.append(key)
-            if key[0] == "transfer":
-                self.between.setdefault(key[:3], []).append(key)
-                self.first_of_item.setdefault(key[:4], key)
-                self.systems[key] = designations(f.item)
-        slot = self.merged[key]
-        slot["evidence"].setdefault(ev, None)  # dicts as ordered sets: first statement first
-        slot["cues"].setdefault(f.cue, None)
-        slot["conf"] = max(slot["conf"], f.confidence)
-        best = slot["finding"]
-        if f.kind == "transfer" and (best.quantity is None and f.quantity is not None):
-            slot["finding"] = replace(best, quantity=f.quantity, date=best.date or f.date)
-
-    def covered(self, key: tuple) -> bool:
-        """A transfer of "arms" whose every sentence also names what was sent between the same two ends."""
-        if key[0] != "transfer" or key[3] not in _GENERIC_ITEMS:
-            return False
-        evidence = set(self.merged[key]["evidence"])
-        return any(
-            k != key and k[3] not in _GENERIC_ITEMS and evidence <= set(self.merged[k]["evidence"])
-            for k in self.between.get(key[:3], [])
-        )
-
-    def endpoint_ids(self) -> set[str]:
-        """Every place id a merged relation names (blocs and regions among them become places)."""
-        ids: set[str] = set()
-        for key in self.order:
-            f = self.merged[key]["finding"]
-            ids.add(f.source)
-            if f.target:
-                ids.add(f.target)
-            ids.update(f.members)
-        return ids
 
 
 def _places(draft: Draft, gaz, endpoint_ids: set[str]) -> list[Place]:
@@ -401,7 +266,7 @@ def _relation(key: tuple, slot: dict, known: set[str], names: dict[str, str]) ->
     source, target = f.source, f.target
     source_actor, target_actor = f.source_actor, f.target_actor
     if f.kind in ("alliance",):
-        (source, source_actor), (target, target_actor) = _split_end(key[1]), _split_end(key[2])
+        (source, source_actor), (target, target_actor) = split_end(key[1]), split_end(key[2])
     extra = "|".join(f.members) if f.kind == "influence" else "|".join(map(str, key[3:]))
     ends = "|".join(x for x in (source_actor, target_actor) if x)
     transfer = f.kind == "transfer"
@@ -429,7 +294,7 @@ def merge_step(draft: Draft) -> Scene:
     from geo.gazetteer import load_gazetteer
 
     # relations first, so that blocs and regions used as endpoints become places
-    merger = _Merger()
+    merger = Merger()
     for finding, ev in draft.findings:
         merger.add(finding, ev)
     places = _places(draft, load_gazetteer(), merger.endpoint_ids())
@@ -488,15 +353,6 @@ def _one_arc_per_member(relations: list[Relation]) -> list[Relation]:
             first[(r.source, r.source_actor, m)] = len(out)
         out.append(r)
     return out
-
-
-def _end(place_id: str, actor: str | None) -> str:
-    return f"{place_id}@{actor}" if actor else place_id
-
-
-def _split_end(end: str) -> tuple[str, str | None]:
-    place_id, _, actor = end.partition("@")
-    return place_id, actor or None
 
 
 def _actors(draft: Draft, relations: list[Relation]) -> tuple[Place, ...]:

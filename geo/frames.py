@@ -74,6 +74,7 @@ from geo.slots import (
     owner_of,
     pairs,
     resumed_start,
+    verb_group_start,
 )
 from geo.transfer_frames import get, give
 
@@ -450,7 +451,7 @@ def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         src = maker_in(p, first, i - 1, dest.ids, systems=True)
     if src is None:
         return []
-    text = p.text(first, i - 1)
+    text = p.text(first, verb_group_start(p, first, i) - 1)  # "Romanian gas continues to flow": the gas
     if not item_phrases(text):
         return []
     return [Hit("transfer", src.ids, dest.ids, cue, i, item_text=text)]

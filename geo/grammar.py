@@ -52,7 +52,8 @@ class Context:
     ``mentions`` how often each country has been named (the story's focus);
     ``suppliers`` how many transfers each supplier has been read in (the story's main supplier);
     ``transfer`` the supplier and recipient of the last transfer read (a
-    package's later items: "the deal also includes ..."); ``conflict`` the
+    package's later items: "the deal also includes ..."), ``item`` its item (for a bare count:
+    "Belgium will send 30"); ``conflict`` the
     attackers of the last conflict read ("support to the strikes"); ``listed``
     the last list of several countries named together ("signed by A, B and C",
     for a later "the three countries"); ``areas`` the disputed areas named, most
@@ -72,6 +73,7 @@ class Context:
     actors: list[str] = field(default_factory=list)
     mentions: dict[str, int] = field(default_factory=dict)
     transfer: tuple[str, str] | None = None
+    item: str = ""  # the item of the last transfer read ("sent F-16s ... Belgium will send 30")
     suppliers: dict[str, int] = field(default_factory=dict)
     conflict: tuple[str, ...] = ()
     listed: tuple[str, ...] = ()

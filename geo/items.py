@@ -462,14 +462,20 @@ def status(window: str, cue: str) -> str:
         return "planned"  # "has approved the delivery of 50 tanks": approved, not yet delivered
     if re.fullmatch(
         r"(?i)received|delivered|handed over|handed|gave|donated|gifted|shipped|arrived|delivery|deliveries|shipments?"
-        r"|arrival|took|taken|provides|supplies|delivers|gets|got",
+        r"|arrival|took|taken|provides|supplies|delivers|gets|got|ships|exports|sends|sells|pumps|flows?|flowing",
         cue,
     ) and (cue.lower() not in ("took", "taken") or re.search(r"(?i)\b(?:took|taken) delivery\b", window)):
         return "delivered"  # "received the first jets under a 2021 contract": the delivery is the news
+    if cue and re.search(
+        rf"(?i)\b(?:began|begun|begins|started|starts|continues? to|kept)\s+{re.escape(cue)}\b", window
+    ):
+        return "delivered"  # "began pumping gas to Uzbekistan", "continues to flow": under way
     if _SIGNED.search(window) or re.fullmatch(r"(?i)order(?:s|ed)?", cue):
         return "ordered"
     if _PLANNED.search(window):
-        return "planned" if not is_perfect() else "delivered"
+        # "has promised six jets": a pledge made is still a plan, whatever its tense
+        pledge = re.fullmatch(r"(?i)pledged?|promised?|committed|offered", cue) is not None
+        return "planned" if pledge or not is_perfect() else "delivered"
     if _ORDERED.search(window):
         return "ordered"
     if _DELIVERED.search(window) or _DELIVERED.search(cue):

@@ -139,6 +139,7 @@ def find_relations(
         transfers = [f for f in findings if f.kind == "transfer"]
         if transfers:
             context.transfer = (transfers[-1].source, transfers[-1].target or "")
+            context.item = transfers[-1].item or context.item
             for t in transfers:
                 context.suppliers[t.source] = context.suppliers.get(t.source, 0) + 1
         hostile = [f for f in findings if f.kind == "conflict" and f.target]

@@ -578,3 +578,11 @@ def owner_with(p: Parse, i: int, back: int) -> tuple[str, ...]:
         pi = p.phrase_at[before] if p.low[before] in ("'s", "’s") else -1
         owner = p.ids(p.phrases[pi]) if pi >= 0 else ()
     return (owner[0], other[0]) if owner and other and owner[0] != other[0] else ()
+
+
+def verb_group_start(p: Parse, first: int, v: int) -> int:
+    """Where the verb group of v begins after ``first``: "drones had arrived", "gas continues to flow"."""
+    for k in range(first + 1, v):
+        if (p.g.has("auxiliaries", p.low[k]) and p.low[k].isalpha()) or p.low[k + 1 : k + 3] == ["to", p.low[v]]:
+            return k
+    return v

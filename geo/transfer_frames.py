@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
-from geo.data.wordlists import ABSTRACT_OBJECTS
+from geo.data.wordlists import ABSTRACT_OBJECTS, NUMBER_WORDS
 from geo.items import item_phrases, relative_item, share
 from geo.recipients import (
     act_named,
@@ -217,6 +217,17 @@ def _given_item(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> str | None:
     text = p.text(t.item_start, cut_item(p, t.item_start, t.item_end))
     if item_phrases(text):
         return text
+    last = p.context.transfer
+    if (
+        cue.pos == "verb"
+        and p.context.item
+        and last
+        and t.tgt
+        and last[1] in t.tgt.ids
+        and _bare_count(p, t.item_start)
+    ):
+        # "Denmark delivered F-16s to Ukraine ... Belgium will send 30 by 2028": more of that item, to that recipient
+        return f"{p.low[t.item_start]} {p.context.item}"
     if cue.pos == "noun":
         k = i - 1  # "stepped up arms deliveries to ...": the words before the noun name the item
         while (
@@ -246,6 +257,14 @@ def _given_item(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> str | None:
     if not item_phrases(text) or p.low[i - 1] in p.verbs or p.g.has("prepositions", p.low[i - 1]):
         return None  # "for sending troops": a gerund's object follows it, the words before are no item
     return text
+
+
+def _bare_count(p: Parse, k: int) -> bool:
+    """A number standing alone for its noun: "will send 30 by 2028", "pledged six more"."""
+    if k >= len(p.low) or not (p.low[k].replace(",", "").isdigit() or p.low[k] in NUMBER_WORDS):
+        return False
+    nxt = p.low[k + 1] if k + 1 < len(p.low) else "."
+    return nxt in ("more", ".", ",", ";") or p.g.has("prepositions", nxt)
 
 
 def _recipient(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> Side | None:

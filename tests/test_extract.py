@@ -1054,3 +1054,28 @@ def test_a_sphere_member_is_drawn_once_per_patron_with_every_sentence_behind_it(
     spheres = [r for r in extract([Document("t", "test", text)]).relations if r.kind == "influence"]
     assert [(r.source, r.members) for r in spheres] == [("CL", ("PE",))]
     assert len(spheres[0].evidence) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # a flow begun, then the contract behind it: one transfer, at the furthest stage told
+        (
+            "Peru began pumping natural gas to Chile on Saturday. Lima said it would supply up to 9 million cubic "
+            "metres of gas a day to Chile under a two-year contract.",
+            1,
+        ),
+        # "another" makes a further deal of the same item
+        (
+            "Chile bought Spada missiles from Italy in 2020. "
+            "Chile now wants to buy another 50 Spada missiles from Italy.",
+            2,
+        ),
+    ],
+)
+def test_later_stages_of_one_item_are_one_transfer_unless_told_as_another(text, count):
+    from geo.extract import extract
+    from geo.scene import Document
+
+    transfers = [r for r in extract([Document("t", "test", text)]).relations if r.kind == "transfer"]
+    assert len(transfers) == count, [(r.item, r.status) for r in transfers]

@@ -816,3 +816,19 @@ def test_a_formation_is_no_item(text, items):
     from geo.items import item_phrases
 
     assert item_phrases(text) == items
+
+
+@pytest.mark.parametrize(
+    ("window", "cue", "stage"),
+    [
+        ("Norway has promised six F-16s to Chile", "promised", "planned"),  # a pledge made is still a plan
+        ("Chile began pumping gas to Peru on Saturday", "pumping", "delivered"),  # under way
+        ("Peruvian gas continues to flow to Chile", "flow", "delivered"),
+        ("Peru ships 3 billion cubic metres a year to Chile", "ships", "delivered"),  # an ongoing trade
+        ("Peruvian gas will flow to Chile next year", "flow", "planned"),
+    ],
+)
+def test_the_stage_of_a_pledge_an_ongoing_flow_and_a_start(window, cue, stage):
+    from geo.items import status
+
+    assert status(window, cue) == stage
