@@ -71,6 +71,7 @@ from geo.slots import (
     noun_after,
     noun_before,
     objects_before,
+    old_design,
     owner_of,
     pairs,
     resumed_start,
@@ -307,7 +308,14 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             return hit(cue, i, src, tgt) + (pairs(cue, i, src.ids) if cue.kind == "alliance" else [])
     if tgt is not None and not _target_kind_ok(p, tgt, cue):
         return []
-    return hit(cue, i, src, tgt) + _common_enemy(p, i, v, cue, src, tgt)
+    return hit(cue, i, src, tgt, kind=_joint_force_kind(p, v, cue)) + _common_enemy(p, i, v, cue, src, tgt)
+
+
+def _joint_force_kind(p: Parse, v: int, cue: Cue) -> str:
+    """Partners, not backers, in a joint force: "alongside Nigerian and Chadian forces in the Joint Task Force"."""
+    words = p.low[v + 1 : p.clause(v).last + 1]
+    joint = "coalition" in words or ("task" in words and "force" in words)
+    return "alliance" if cue.opt("allied_against") and joint else ""
 
 
 def _rebels_against(p: Parse, v: int) -> Side | None:
@@ -370,11 +378,6 @@ def thank_for(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return hit(cue, i, p.object(v), p.subject(v))
 
 
-def _old_design(p: Parse, s: int, e: int) -> bool:
-    """An "-era" qualifier in the item stretch: "Soviet-era MiG-29s", "Cold War-era tanks"."""
-    return any(w == "era" or w.endswith(("-era", "‐era")) for w in p.low[s : e + 1])
-
-
 def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """In "Y fired X-made missiles", "the use of Iranian drones by Y": maker → user."""
     v = i + n - 1
@@ -391,9 +394,11 @@ def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if aimed and not p.passive(v):
         e = aimed[0] - 1  # "launched drones at Saudi oil facilities": the target is no maker
     # "Egypt flies F-16s": a fleet a state operates names its maker by the system's name
+    if any(w in ("seized", "captured", "intercepted", "confiscated") for w in p.low[s : e + 1]):
+        return []  # "found uses for seized Iranian munitions": taken, never given
     fleet = p.g.has("fleet_verbs", p.low[v])
     # "flies Soviet-era MiG-29s": an old design's name tells no supplier of today
-    maker = maker_in(p, s, e, user.ids, item_head=True, systems=fleet and not _old_design(p, s, e))
+    maker = maker_in(p, s, e, user.ids, item_head=True, systems=fleet and not old_design(p, s, e))
     if maker is None:
         return []
     if (

@@ -84,7 +84,9 @@ def _unowned_owner(p: Parse, i: int, other: Side) -> Side | None:
         subj = p.subject(i, exclude=frozenset(exclude))
         if subj is not None:
             return subj
-    return nearest_other(p, i, exclude, same_clause=False)
+    # "refugees who have fled the war in Sudan": a war in a state is set against no one outside its clause
+    inside = other.np >= 0 and p.phrases[other.np].prep == "in"
+    return nearest_other(p, i, exclude, same_clause=inside)
 
 
 def _nearest_in_clause(p: Parse, i: int, owner: Side) -> Side | None:

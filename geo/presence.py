@@ -112,7 +112,10 @@ def _presence_groups(p: Parse, v: int, last: int, cue: Cue, owner: Side) -> list
     for ph in p.phrases:
         if ph.first <= v or ph.first > last or ph.first > v + cue.opt("within", 30) + _aside_length(p, v, ph.first):
             continue
-        if any(g[1] for g in groups) and any(w.isalpha() and p.g.has("auxiliaries", w) for w in p.low[seen : ph.first]):
+        told = any(
+            kinds.get(m) not in ("region", "sea", "bloc") for g in groups for m in g[1]
+        )  # "bases in Africa are in X"
+        if told and any(w.isalpha() and p.g.has("auxiliaries", w) for w in p.low[seen : ph.first]):
             break  # "frigates based out of Crete have escorted convoys off Libya": another verb's places
         listed = ph.first > 0 and p.low[ph.first - 1] in (",", "and", "(")
         # "in the city of Gyumri", "at the port of Tartus": the place after "of" is where
@@ -123,6 +126,8 @@ def _presence_groups(p: Parse, v: int, last: int, cue: Cue, owner: Side) -> list
         )
         if not (ph.prep in cue.opt("preps", ["in", "across", "including", "throughout"]) or listed or named_place):
             continue
+        if ph.prep == "in" and ph.head.split()[-1:] in (["fleet"], ["fleets"], ["arsenal"], ["inventory"]):
+            continue  # "the largest ships in the Chinese fleet": a fleet, not a place
         edge = p.low[ph.last + 1] if ph.last + 1 < len(p.low) else ""
         head = ph.head.split()[-1] if ph.head else ""
         if p.g.has("border_nouns", edge) or p.g.has("border_nouns", head):

@@ -586,3 +586,8 @@ def verb_group_start(p: Parse, first: int, v: int) -> int:
         if (p.g.has("auxiliaries", p.low[k]) and p.low[k].isalpha()) or p.low[k + 1 : k + 3] == ["to", p.low[v]]:
             return k
     return v
+
+
+def old_design(p: Parse, s: int, e: int) -> bool:
+    """An "-era" qualifier in the item stretch: "Soviet-era MiG-29s", "Cold War-era tanks"."""
+    return any(w == "era" or w.endswith(("-era", "‐era")) for w in p.low[s : e + 1])
