@@ -42,9 +42,9 @@ def cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: bo
         return p.negated(i) and not p.hypothetical(i)
     if cue.opt("asserted", True) and ((p.negated(i) and not _presupposed(p, i, cue)) or p.hypothetical(i)):
         return False
+    modals = p.g.words["possibility_modals"]
     if cue.pos == "noun" and any(
-        p.g.has("possibility_modals", p.low[k]) and p.tokens[k].text != "May"
-        for k in range(max(p.clause(i).first, i - 8), i)
+        p.low[k] in modals and p.tokens[k].text != "May" for k in range(max(p.clause(i).first, i - 8), i)
     ):
         return False  # "feared it could lead to a Chinese naval base": a possibility, not a fact
     if _idle(p, i, n, cue):
@@ -90,15 +90,15 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
         and any(_curbing(p, w) for w in p.low[max(0, i - 4) : i])
     ):
         return True  # "lifted a ban on arms sales to Chad", "to restrict arms sales to X": sales forbidden, none made
-    if cue.kind == "conflict" and any(p.g.has("natural_events", w) for w in p.low[max(0, i - 3) : i]):
+    if cue.kind == "conflict" and not p.g.words["natural_events"].isdisjoint(p.low[max(0, i - 3) : i]):
         return True  # "the earthquake that struck Kunar": no one strikes
     if cue.pos == "noun" and i + n < len(p.low) and p.g.has("lifting_nouns", p.low[i + n]):
         return True  # "India's sanctions waiver", "arms embargo exemptions": the measure is lifted, not laid
-    if any(p.g.has("dispositions", w) for w in p.low[max(0, i - 3) : i]):
+    if not p.g.words["dispositions"].isdisjoint(p.low[max(0, i - 3) : i]):
         return True  # "a readiness to hand over know-how", "prepared to sell jets": a stance, not a deal
     if cue.kind == "support" and _purpose_of_a_thing(p, i):
         return True  # "sent radars to protect Hanoi": the sending is the relation
-    if cue.kind == "conflict" and any(p.g.has("settling_verbs", w) for w in p.low[max(p.clause(i).first, i - 5) : i]):
+    if cue.kind == "conflict" and not p.g.words["settling_verbs"].isdisjoint(p.low[max(p.clause(i).first, i - 5) : i]):
         return True  # "which settled its old border quarrel with Laos": a quarrel that is over
     # "the two long disputed the island, a quarrel settled by the court in 1999"
     return cue.kind == "conflict" and _settled_after(p, i)

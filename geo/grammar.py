@@ -187,6 +187,17 @@ class Grammar:
         return word in self.words[cls]
 
     @cached_property
+    def function_words(self) -> frozenset[str]:
+        """Determiners, prepositions, auxiliaries, conjunctions, subordinators, relatives, negations, head stops."""
+        classes = ("determiners", "prepositions", "auxiliaries", "conjunctions", "subordinators", "relatives")
+        return frozenset().union(*(self.words[c] for c in (*classes, "negations", "head_stops")))
+
+    @cached_property
+    def finite_words(self) -> frozenset[str]:
+        """Auxiliaries, irregular past tenses and verbs of reporting: words that are a finite verb as they stand."""
+        return self.words["auxiliaries"] | self.words["irregular_past"] | self.words["reporting"]
+
+    @cached_property
     def clause_words(self) -> frozenset[str]:
         """Words a clause may open at with no comma before them: relatives, "that", "and", subordinators ..."""
         fixed = frozenset({"which", "who", "whom", "whose", "that", "and", "or"})

@@ -35,17 +35,7 @@ class Modality:
 
     def is_function(self, w: str) -> bool:
         """Whether ``w`` is a function word (determiner, preposition, conjunction, auxiliary ...)."""
-        g = self.g
-        return (
-            g.has("determiners", w)
-            or g.has("prepositions", w)
-            or g.has("auxiliaries", w)
-            or g.has("conjunctions", w)
-            or g.has("subordinators", w)
-            or g.has("relatives", w)
-            or g.has("negations", w)
-            or self.g.has("head_stops", w)
-        )
+        return w in self.g.function_words
 
     def opens_with_phrase(self, c: Clause) -> bool:
         """Whether an actor phrase starts clause ``c`` (after a determiner at most)."""
@@ -68,12 +58,9 @@ class Modality:
 
     def finite(self, w: str) -> bool:
         """``w`` looks like a finite verb: a cue verb form, an auxiliary, a past tense."""
-        g = self.g
         return (
             w in self.verbs
-            or g.has("auxiliaries", w)
-            or g.has("irregular_past", w)
-            or g.has("reporting", w)
+            or w in self.g.finite_words
             or (w.endswith("ed") and len(w) > 4 and w not in self.g.words["ed_nouns"])
         )
 
@@ -199,9 +186,10 @@ class Modality:
 
     def _hedged_at(self, v: int, aspirations: bool) -> bool:
         c = self.clause(v)
+        hedges, wishes = self.g.words["hedges"], self.g.words["aspirations"] if aspirations else frozenset()
+        low = self.low
         if any(
-            (self.g.has("hedges", self.low[i]) and not self._complement_use(i))
-            or (aspirations and self.g.has("aspirations", self.low[i]))
+            (low[i] in hedges and not self._complement_use(i)) or low[i] in wishes
             for i in range(max(c.first, v - 6), v)
         ):
             return True
@@ -251,8 +239,9 @@ class Modality:
         """What v states was proposed and refused: "rejected a US request to transfer tanks"."""
         c = self.clause(v)
         start = max(c.first, v - 10)
+        refusals = self.g.words["refusals"]
         for k in range(start, v):
-            if self.g.has("refusals", self.low[k]):
+            if self.low[k] in refusals:
                 return any(self.g.has("proposal_nouns", self.low[j]) for j in range(k + 1, v))
         return False
 
