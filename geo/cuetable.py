@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -74,6 +74,10 @@ class Cue:
         return self.options.get(name, default)
 
 
+# frames that read nothing when none of a cue's ``needs`` nouns is in the sentence
+_NEEDS_FRAMES = frozenset({"agent-patient", "presence", "invite"})
+
+
 @dataclass(frozen=True)
 class CueTable:
     """The compiled table: entries by the first word of each trigger form."""
@@ -82,6 +86,33 @@ class CueTable:
     by_first: dict[str, tuple[tuple[tuple[str, ...], Cue], ...]]
     verb_forms: frozenset[str]
     first_words: frozenset[str]
+
+    @cached_property
+    def gates(self) -> dict[str, tuple[tuple[str, frozenset[str] | None], ...]]:
+        """Per first word of a trigger: each form as text, with the nouns one of which its entry needs (None: none).
+
+        Only frames that drop a cue without one of its ``needs`` gate (agent-patient, presence, invite).
+        """
+        out: dict[str, tuple[tuple[str, frozenset[str] | None], ...]] = {}
+        for word, forms in self.by_first.items():
+            rows = []
+            for form, cue in forms:
+                needs = cue.opt("needs") if cue.frame in _NEEDS_FRAMES else None
+                rows.append((" ".join(form), frozenset(w for n in needs for w in n.split()) if needs else None))
+            out[word] = tuple(rows)
+        return out
+
+    def may_fire(self, words: set[str], text: str) -> bool:
+        """Whether some entry could fire in a sentence of these ``words`` (lower-cased ``text``).
+
+        Its whole form must be there ("in support of", not a bare "in") and, for an entry that needs a
+        noun, one of those nouns ("keeps" with "troops"). Sentences that fail are not parsed at all.
+        """
+        for w in words & self.first_words:
+            for form, needs in self.gates[w]:
+                if (" " not in form or form in text) and (needs is None or not needs.isdisjoint(words)):
+                    return True
+        return False
 
     def entries_for(self, word: str) -> list[Cue]:
         """Entries whose one-word trigger is ``word`` (lower case)."""

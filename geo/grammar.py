@@ -187,6 +187,11 @@ class Grammar:
         return word in self.words[cls]
 
     @cached_property
+    def first_words(self) -> dict[str, frozenset[str]]:
+        """Per word class, the words its entries may start with (single words and first words of phrases)."""
+        return {c: self.words[c] | frozenset(self.starts.get(c, {})) for c in self.words}
+
+    @cached_property
     def function_words(self) -> frozenset[str]:
         """Determiners, prepositions, auxiliaries, conjunctions, subordinators, relatives, negations, head stops."""
         classes = ("determiners", "prepositions", "auxiliaries", "conjunctions", "subordinators", "relatives")

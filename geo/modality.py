@@ -109,7 +109,7 @@ class Modality:
 
     def match(self, i: int, cls: str) -> int:
         """Length in tokens of the longest entry of word class ``cls`` starting at token i (0: none)."""
-        if i >= len(self.low):
+        if i >= len(self.low) or self.low[i] not in self.g.first_words[cls]:
             return 0
         w = self.low[i]
         best = 1 if w in self.g.words[cls] else 0

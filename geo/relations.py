@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -127,7 +128,9 @@ def find_relations(
     low = sentence.lower()
     words = {w.strip(".,;:!?()\"'“”") for w in low.replace("’", "'").split()}
     words |= {w[:-2] for w in words if w.endswith("'s")}  # "the government's backer": the word itself
-    no_cue = not (words & table.first_words) and "-" not in sentence
+    # a sentence whose cue words all need a noun it does not hold ("has", "keeps" without troops or a pact)
+    tokens = words | set(_WORD.findall(low))
+    no_cue = "-" not in sentence and not table.may_fire(tokens, low.replace("’", "'"))
     if (no_cue or not worth_parsing(anchors, words, context, sentence)) and not counted_group(words):
         if context is not None:
             carry(context, anchors, sentence=sentence)
@@ -411,6 +414,8 @@ def _one_reading(hits: list[Hit]) -> list[Hit]:
         )
     ]
 
+
+_WORD = re.compile(r"\w+")
 
 # a town, a province or an airfield stands for its state in a sphere ("US crews at Karup": Denmark)
 _SITES = ("city:", "admin1:", "other:airfield-")
