@@ -832,3 +832,19 @@ def test_the_stage_of_a_pledge_an_ongoing_flow_and_a_start(window, cue, stage):
     from geo.items import status
 
     assert status(window, cue) == stage
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fires"),
+    [
+        ("chile has a long coast", False),  # "has" reads only with troops, bases, a pact ...
+        ("chile has 900 troops in peru", True),
+        ("chile maintains ties with peru", True),
+        ("the weather was fine in lima", False),  # "in" opens "in support of", not a bare "in"
+        ("chile spoke in support of peru", True),
+    ],
+)
+def test_a_sentence_is_parsed_only_when_a_cue_could_fire_in_it(sentence, fires):
+    from geo.cuetable import load_cues
+
+    assert load_cues().may_fire(set(sentence.split()), sentence) is fires
