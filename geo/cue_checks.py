@@ -67,6 +67,14 @@ def _used_as(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: bool)
         and p.g.has("supply_compound_heads", p.low[min(i + n, len(p.low) - 1)])
     ):
         return False  # "a supply ship bound for X", "supply lines through Y": a means of supply, no supply to anyone
+    if (
+        p.low[i] == "armed"
+        and i + 1 < len(p.low)
+        and p.is_word(i + 1)
+        and not p.is_function(p.low[i + 1])
+        and not (i > 0 and p.g.has("auxiliaries", p.low[i - 1]))
+    ):
+        return False  # "operated armed Bayraktar drones": an adjective, nobody armed
     if cue.pos == "verb" and i > 0 and modifies_item(p, i + n - 1) and _modifier_before(p, i):
         return False  # "aboard military transport planes": a kind of plane, nothing transported to anyone
     if cue.kind == "conflict" and p.low[i + n - 1] == "war" and p.low[i + n : i + n + 1] in (["weapons"], ["materiel"]):

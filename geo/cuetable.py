@@ -161,7 +161,12 @@ def inflections(lemma: str) -> list[str]:
         past, ing = w + w[-1] + "ed", w + w[-1] + "ing"
     else:
         past, ing = w + "ed", w + "ing"
-    return [f + tail for f in dict.fromkeys([w, third, past, ing])]
+    forms = [w, third, past, ing]
+    if not cvc and len(groups) > 1 and w[-1] in "lrtpnmbdg" and w[-2] in vowels and w[-3] not in vowels:
+        # a stressed last syllable doubles its consonant ("patrolled", "deterred", "committed"), and British
+        # spelling doubles a final l ("cancelled"); an unused spelling never matches, so both are listed
+        forms += [w + w[-1] + "ed", w + w[-1] + "ing"]
+    return [f + tail for f in dict.fromkeys(forms)]
 
 
 def _plural(noun: str) -> str:

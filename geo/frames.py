@@ -67,6 +67,7 @@ from geo.slots import (
     cut_item,
     hit,
     items_after,
+    joint_force_kind,
     maker_in,
     noun_after,
     noun_before,
@@ -298,7 +299,8 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     tgt = _active_target(p, v, anchor_v, cue, src, preps)
     if tgt is None and cue.kind == "support":
         tgt = _rebels_against(p, v)
-    if cue.kind == "support" and tgt is not None and tgt.np >= 0 and p.ground(p.phrases[tgt.np]):
+    guarded = tgt is not None and tgt.np >= 0 and p.ground(p.phrases[tgt.np]) and not cue.opt("ground")
+    if cue.kind == "support" and guarded:
         return []  # "units guarding the Afghan frontier": ground, not the state it belongs to, is guarded
     if cue.opt("symmetric") and src is not None and len(src.ids) > 1:
         if tgt is None:
@@ -308,14 +310,7 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             return hit(cue, i, src, tgt) + (pairs(cue, i, src.ids) if cue.kind == "alliance" else [])
     if tgt is not None and not _target_kind_ok(p, tgt, cue):
         return []
-    return hit(cue, i, src, tgt, kind=_joint_force_kind(p, v, cue)) + _common_enemy(p, i, v, cue, src, tgt)
-
-
-def _joint_force_kind(p: Parse, v: int, cue: Cue) -> str:
-    """Partners, not backers, in a joint force: "alongside Nigerian and Chadian forces in the Joint Task Force"."""
-    words = p.low[v + 1 : p.clause(v).last + 1]
-    joint = "coalition" in words or ("task" in words and "force" in words)
-    return "alliance" if cue.opt("allied_against") and joint else ""
+    return hit(cue, i, src, tgt, kind=joint_force_kind(p, v, cue)) + _common_enemy(p, i, v, cue, src, tgt)
 
 
 def _rebels_against(p: Parse, v: int) -> Side | None:
@@ -391,8 +386,9 @@ def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         for k in range(s, e + 1)
         if p.low[k] in ("at", "against", "on", "into", "toward", "towards", "alongside", "beside", "with")
     ]
+    aimed += [k for k in range(s, e) if p.low[k] == "to" and p.phrase_at[k + 1] < 0 and p.tokens[k + 1].text.islower()]
     if aimed and not p.passive(v):
-        e = aimed[0] - 1  # "launched drones at Saudi oil facilities": the target is no maker
+        e = min(aimed) - 1  # "launched drones at Saudi oil facilities", "deploy them to hunt Russian submarines"
     # "Egypt flies F-16s": a fleet a state operates names its maker by the system's name
     if any(w in ("seized", "captured", "intercepted", "confiscated") for w in p.low[s : e + 1]):
         return []  # "found uses for seized Iranian munitions": taken, never given
@@ -448,7 +444,8 @@ def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     first = after_saying(p, resumed_start(p, c, i), i, that=True)
     before = {ph.prep: p.side(pi) for pi, ph in enumerate(p.phrases) if first <= ph.first < i and ph.prep}
     # "the first howitzers for Norway arrived from South Korea": whom they are for, where they came from
-    dest = p.pp(v, ("in", "at", "to"), limit=8) or p.object(v) or before.get("for")
+    buyer = before.get("for")  # "the first howitzers for Norway arrived", never "a contract for Lockheed jets"
+    dest = p.pp(v, ("in", "at", "to"), limit=8) or p.object(v) or (buyer if buyer and buyer.how != "company" else None)
     if dest is None:
         return []
     src = before.get("from") or p.pp(v, ("from",), limit=4)

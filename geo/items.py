@@ -430,9 +430,26 @@ _SIGNED = _rx(
 _PERFECT = _rx(r"\b(?:already|have|has|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b(?!\s+to\b)", re.I)
 
 
+_AGREED = _rx(r"\bagreed (?:\w+ ){0,3}to (?:buy|purchase|acquire|order)\b", re.I)
+_IN_SERVICE = _rx(r"\balready (?:\w+ ){0,1}(?:flies|fly|operates|operate|fields|field|uses|use)\b", re.I)
 _APPROVED = _rx(r"\b(?:approv\w+|authori[sz]\w+|cleared|greenlit|green-lit|green light|go-ahead|signed off on)\b", re.I)
 _AWAITED = _rx(r"\b(?:speed up|accelerate|expedite|await\w*|pending|delayed|delays|backlog)\b", re.I)
 _DELIVERED_NOW = _rx(r"\b(?:arrived|received|already|handed over|has delivered|have delivered|were delivered)\b", re.I)
+
+
+def _told_stage(window: str, cue: str) -> str:
+    """A stage some words tell outright, whatever the tense: a deal agreed, a supplier chosen, a fleet in use."""
+    if _AGREED.search(window):
+        return "ordered"  # "agreed on Thursday to buy 12 Rafale jets": a deal reached
+    if re.fullmatch(r"(?i)select(?:s|ed)?|chose|chosen|choose|picked|picks|opted", cue):
+        return "planned"  # "has selected the Type 26 frigate": a choice, no contract yet
+    if _IN_SERVICE.search(window):
+        return "delivered"  # "the air force already flies 72 Typhoons bought from the UK"
+    if cue and re.search(
+        rf"(?i)\b(?:began|begun|begins|started|starts|continu\w* to|kept)\s+{re.escape(cue)}\b", window
+    ):
+        return "delivered"  # "began pumping gas to Uzbekistan", "continues to flow": under way
+    return ""
 
 
 def status(window: str, cue: str) -> str:
@@ -456,20 +473,20 @@ def status(window: str, cue: str) -> str:
         return "ordered"  # "the five fire units ordered from the US in 2022 will be late": ordered, whatever follows
     if re.fullmatch(r"(?i)deliver(?:y|ies)", cue) and _AWAITED.search(window):
         return "ordered"  # "would speed up delivery of six helicopters already purchased": still to come
+    told = _told_stage(window, cue)
+    if told:
+        return told
     if _FUTURE.search(window) and not is_perfect():
         return "planned"
     if _APPROVED.search(window) and not _DELIVERED_NOW.search(window):
         return "planned"  # "has approved the delivery of 50 tanks": approved, not yet delivered
     if re.fullmatch(
         r"(?i)received|delivered|handed over|handed|gave|donated|gifted|shipped|arrived|delivery|deliveries|shipments?"
-        r"|arrival|took|taken|provides|supplies|delivers|gets|got|ships|exports|sends|sells|pumps|flows?|flowing",
+        r"|arrival|took|taken|provides|supplies|delivers|gets|got|ships|exports|sends|sells|pumps|flows?|flowing"
+        r"|sent|flew|flown|ferried|airlifted|transported|transferred|supplied",
         cue,
     ) and (cue.lower() not in ("took", "taken") or re.search(r"(?i)\b(?:took|taken) delivery\b", window)):
         return "delivered"  # "received the first jets under a 2021 contract": the delivery is the news
-    if cue and re.search(
-        rf"(?i)\b(?:began|begun|begins|started|starts|continues? to|kept)\s+{re.escape(cue)}\b", window
-    ):
-        return "delivered"  # "began pumping gas to Uzbekistan", "continues to flow": under way
     if _SIGNED.search(window) or re.fullmatch(r"(?i)order(?:s|ed)?", cue):
         return "ordered"
     if _PLANNED.search(window):

@@ -358,11 +358,10 @@ class Roles(Modality):
         )
 
     def main_subject(self, before: int) -> tuple[str, ...]:
-        """The ids of the first unprepositioned phrase of the sentence before token ``before``."""
-        for _pi, ph in enumerate(self.phrases):
-            if ph.first >= before:
-                break
-            if (not ph.prep or ph.official_of) and ph.apposition_of < 0:
+        """The ids of the first unprepositioned phrase before token ``before`` ("the Iran-backed Houthis": theirs)."""
+        for ph in self.phrases[: next((q for q, ph in enumerate(self.phrases) if ph.first >= before), None)]:
+            backer = self.low[ph.last + 2 : ph.last + 3] == ["backed"]
+            if (not ph.prep or ph.official_of) and ph.apposition_of < 0 and not backer:
                 return self.ids(ph)
         return ()
 

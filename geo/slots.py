@@ -591,3 +591,10 @@ def verb_group_start(p: Parse, first: int, v: int) -> int:
 def old_design(p: Parse, s: int, e: int) -> bool:
     """An "-era" qualifier in the item stretch: "Soviet-era MiG-29s", "Cold War-era tanks"."""
     return any(w == "era" or w.endswith(("-era", "‐era")) for w in p.low[s : e + 1])
+
+
+def joint_force_kind(p: Parse, v: int, cue: Cue) -> str:
+    """Partners, not backers, in a joint force: "alongside Nigerian and Chadian forces in the Joint Task Force"."""
+    words = p.low[v + 1 : p.clause(v).last + 1]
+    joint = "coalition" in words or ("task" in words and "force" in words)
+    return "alliance" if cue.opt("allied_against") and joint else ""

@@ -180,6 +180,8 @@ def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, f
     if not recipient or recipient in src.ids:
         return None
     words = p.low[c.first : c.last + 1]
+    if c.kind == "rel" and c.antecedent >= 0 and p.low[v].endswith("s") and src.how == "company":
+        return None  # "Kongsberg, which supplies the Naval Strike Missile": what a firm makes, sold to no one here
     if any(p.low[k] == "to" and p.g.has("purpose_verbs", p.low[k + 1]) for k in range(max(0, v - 6), v - 1)):
         return None  # "giving grants to help Lima repair and arm the fleet": a purpose, not a gift
     if goal_after(p, v, c.last) or any(

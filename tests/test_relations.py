@@ -826,6 +826,11 @@ def test_a_formation_is_no_item(text, items):
         ("Peruvian gas continues to flow to Chile", "flow", "delivered"),
         ("Peru ships 3 billion cubic metres a year to Chile", "ships", "delivered"),  # an ongoing trade
         ("Peruvian gas will flow to Chile next year", "flow", "planned"),
+        ("Peru agreed on Thursday to buy 12 jets from Chile", "buy", "ordered"),  # a deal reached
+        ("Peru has selected the Chilean frigate design", "selected", "planned"),  # a choice, no contract yet
+        ("the air force already flies 12 jets bought from Chile", "bought", "delivered"),  # a fleet in use
+        ("Chilean planes flew a radar into Lima in April", "flew", "delivered"),
+        ("Peru has continued to buy Chilean gas", "buy", "delivered"),
     ],
 )
 def test_the_stage_of_a_pledge_an_ongoing_flow_and_a_start(window, cue, stage):
@@ -848,3 +853,11 @@ def test_a_sentence_is_parsed_only_when_a_cue_could_fire_in_it(sentence, fires):
     from geo.cuetable import load_cues
 
     assert load_cues().may_fire(set(sentence.split()), sentence) is fires
+
+
+def test_verbs_with_a_stressed_last_syllable_double_their_consonant():
+    from geo.cuetable import inflections
+
+    assert {"patrolled", "patrolling"} <= set(inflections("patrol"))
+    assert {"cancelled", "canceled"} <= set(inflections("cancel"))  # British and American spelling
+    assert "supplied" in inflections("supply")
