@@ -123,8 +123,11 @@ class CueTable:
 
         "handed over" is the give entry's two-word form, not its "handed" followed by "over".
         """
+        forms = self.by_first.get(low[i], ())
+        if len(forms) == 1 and len(forms[0][0]) == 1:
+            return [(1, forms[0][1])]  # most words trigger one entry by one word
         out: dict[str, tuple[int, Cue]] = {}
-        for form, cue in self.by_first.get(low[i], ()):
+        for form, cue in forms:
             n = len(form)
             if (n == 1 or tuple(low[i : i + n]) == form) and n > out.get(cue.id, (0, cue))[0]:
                 out[cue.id] = (n, cue)
