@@ -126,6 +126,8 @@ def _presence_groups(p: Parse, v: int, last: int, cue: Cue, owner: Side) -> list
         )
         if not (ph.prep in cue.opt("preps", ["in", "across", "including", "throughout"]) or listed or named_place):
             continue
+        if p.low[ph.last + 1 : ph.last + 2] == ["-"] and p.low[ph.last + 2 : ph.last + 3] in (["led"], ["backed"]):
+            continue  # "contingents to the Kenya-led force": who leads the force, not where it serves
         if ph.prep == "in" and ph.head.split()[-1:] in (["fleet"], ["fleets"], ["arsenal"], ["inventory"]):
             continue  # "the largest ships in the Chinese fleet": a fleet, not a place
         edge = p.low[ph.last + 1] if ph.last + 1 < len(p.low) else ""
@@ -279,7 +281,11 @@ def _sent_to_the_story(p: Parse, i: int, v: int, cue: Cue, owner: Side) -> list[
     """
     backed = p.context.backed
     sent = any(w in cue.opt("owner_verbs", ()) for w in p.low[max(0, i - 5) : i])
-    named_after = any(ph.first > v for ph in p.phrases if p.clause_of[ph.first] == p.clause_of[v])
+    named_after = any(
+        ph.first > v and p.low[ph.last + 1 : ph.last + 3] not in (["-", "led"], ["-", "backed"])
+        for ph in p.phrases
+        if p.clause_of[ph.first] == p.clause_of[v]
+    )  # "contingents to the Kenya-led force": the leader is named, not where the force serves
     if not backed or not sent or named_after or backed in owner.ids:
         return []
     return [Hit("support", owner.ids, (backed,), cue, i)]
