@@ -516,6 +516,8 @@ def _led(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
     if joined and grouped:
         member = p.subject(joined[0], exclude=frozenset((a,)))
         return hit(cue, i, Side((a,)), member, kind="alliance")
+    if p.g.words["mission_nouns"].intersection(p.low[i + 1 : i + 4]):  # "the Kenya-led mission in Haiti": backing
+        return hit(cue, i, Side((a,)), p.pp(i, ("in",), limit=6), kind="support")
     return hit(cue, i, Side((a,)), p.pp(i, ("in", "on", "against", "into"), limit=6))
 
 
