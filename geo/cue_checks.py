@@ -16,7 +16,7 @@ from geo.clauses import Parse
 from geo.cuetable import Cue
 from geo.word_use import modifies_item
 
-__all__ = ["cue_applies", "in_name"]
+__all__ = ["cue_applies", "cue_asserted", "cue_fits", "in_name"]
 
 
 _NUMERAL = re.compile(r"(?:[IVX]+|\d+)$")
@@ -36,20 +36,33 @@ def in_name(p: Parse, i: int) -> bool:
 
 def cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: bool) -> bool:
     """Whether a cue at token i is used as its part of speech and asserted (not negated, hedged or if-ed)."""
+    return cue_fits(p, i, n, cue, noun_use, verb_use) and cue_asserted(p, i, cue)
+
+
+def cue_fits(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: bool) -> bool:
+    """The cheap half of :func:`cue_applies`: the word is used as its entry reads, and names a relation here."""
     if not _used_as(p, i, n, cue, noun_use, verb_use):
         return False
     if cue.opt("negated_only"):
-        return p.negated(i) and not p.hypothetical(i)
-    if cue.opt("asserted", True) and ((p.negated(i) and not _presupposed(p, i, cue)) or p.hypothetical(i)):
-        return False
+        return True
     modals = p.g.words["possibility_modals"]
     if cue.pos == "noun" and any(
         p.low[k] in modals and p.tokens[k].text != "May" for k in range(max(p.clause(i).first, i - 8), i)
     ):
         return False  # "feared it could lead to a Chinese naval base": a possibility, not a fact
-    if _idle(p, i, n, cue):
+    return not _idle(p, i, n, cue)
+
+
+def cue_asserted(p: Parse, i: int, cue: Cue) -> bool:
+    """The costlier half of :func:`cue_applies`, asked only of a cue whose frame found a relation.
+
+    Not negated, hypothetical or hedged ("would consider recognising", "invited to join"); a cue read
+    only when negated ("did not recognise") the other way round.
+    """
+    if cue.opt("negated_only"):
+        return p.negated(i) and not p.hypothetical(i)
+    if cue.opt("asserted", True) and ((p.negated(i) and not _presupposed(p, i, cue)) or p.hypothetical(i)):
         return False
-    # "would consider recognising", "invited to join": not (yet) so
     return not p.hedged(i, aspirations=cue.kind not in ("transfer", "influence") or cue.opt("aspirations", False))
 
 

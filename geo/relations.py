@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 
 from geo.anaphors import service_states
 from geo.clauses import Anchor, Context, Parse, parse
-from geo.cue_checks import cue_applies, in_name
+from geo.cue_checks import cue_asserted, cue_fits, in_name
 from geo.cuetable import load_cues
 from geo.data.wordlists import BLOCS_ACTING_AS_ONE
 from geo.frames import FRAME_FUNCTIONS, Hit
@@ -172,9 +172,11 @@ def _run(p: Parse, table) -> list[Finding]:
         as_noun = noun_use(p, i) or auxiliary_use(p, i)
         as_verb = i > 0 and (p.low[i - 1] == "to" or p.g.has("auxiliaries", p.low[i - 1])) and not as_noun
         for n, cue in cues:
-            if not cue_applies(p, i, n, cue, as_noun, as_verb):
+            if not cue_fits(p, i, n, cue, as_noun, as_verb):
                 continue
             found = FRAME_FUNCTIONS[cue.frame](p, i, n, cue)
+            if found and not cue_asserted(p, i, cue):
+                continue  # negated, hedged or hypothetical: asked only when the frame found something
             if cue.opt("reverse"):
                 for h in found:
                     h.source, h.target = h.target, h.source
