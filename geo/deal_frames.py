@@ -5,6 +5,8 @@ deal
     96 helicopters with Boeing"); who sells is the other party, unless the subject is the seller.
 chosen
     a supplier chosen ("Chile has chosen Spain's Navantia to build six frigates").
+package_for
+    a package for a state ("a $1.1-billion arms package for Taiwan").
 
 See :mod:`geo.frames` for the frame contract.
 """
@@ -16,7 +18,7 @@ from geo.cuetable import Cue
 from geo.items import item_phrases, system_maker
 from geo.slots import Hit, cut_item, maker_in, only_ground
 
-__all__ = ["chosen", "deal"]
+__all__ = ["chosen", "deal", "package_for"]
 
 
 def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
@@ -172,3 +174,18 @@ def _deal_by_maker(p: Parse, i: int, cue: Cue, other: Side, text: str) -> list[H
     if maker in other.ids:
         return [Hit("transfer", other.ids, subj.ids, cue, i, item_text=text)]
     return []
+
+
+def package_for(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """In "X announced a $1.1-billion arms package for Taiwan": the subject supplies the phrase after "for"."""
+    v = i + n - 1
+    tgt = p.pp(v, ("for", "to"), limit=3)
+    src = p.subject(i, exclude=frozenset(tgt.ids) if tgt else frozenset(), first=True)
+    k = i - 1
+    # the package's own words: back to its article, a comma or a preposition ("a year on military aid")
+    while k > 0 and i - k <= 4 and p.low[k] not in ("a", "an", "the", ",") and not p.g.has("prepositions", p.low[k]):
+        k -= 1
+    text = p.text(k + 1, v)
+    if tgt is None or src is None or not item_phrases(text):
+        return []
+    return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]

@@ -321,11 +321,10 @@ def merge_step(draft: Draft) -> Scene:
         for r in relations
     ]
     # a side against itself ("rebels who seized towns of their own country" when M23 is no actor of its own);
-    # within one country only a war or backing between its own sides is drawn (the SAF and the RSF)
+    # within one country only a war between its own sides is drawn (the SAF and the RSF), not a backing
+    # ("the army-aligned government")
     relations = [
-        r
-        for r in relations
-        if r.source != r.target or (r.kind in ("conflict", "support") and r.source_actor != r.target_actor)
+        r for r in relations if r.source != r.target or (r.kind == "conflict" and r.source_actor != r.target_actor)
     ]
     return Scene(documents=draft.documents, places=tuple(places), relations=tuple(relations), actors=actors)
 

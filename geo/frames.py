@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
-from geo.deal_frames import chosen, deal
+from geo.deal_frames import chosen, deal, package_for
 from geo.items import item_phrases, system_maker
 from geo.licence_frames import licensed
 from geo.noun_frames import (
@@ -299,9 +299,8 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     tgt = _active_target(p, v, anchor_v, cue, src, preps)
     if tgt is None and cue.kind == "support":
         tgt = _rebels_against(p, v)
-    guarded = tgt is not None and tgt.np >= 0 and p.ground(p.phrases[tgt.np]) and not cue.opt("ground")
-    if cue.kind == "support" and guarded:
-        return []  # "units guarding the Afghan frontier": ground, not the state it belongs to, is guarded
+    if _unbacked(p, tgt, cue):
+        return []
     if cue.opt("symmetric") and src is not None and len(src.ids) > 1:
         if tgt is None:
             return pairs(cue, i, src.ids)
@@ -311,6 +310,14 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if tgt is not None and not _target_kind_ok(p, tgt, cue):
         return []
     return hit(cue, i, src, tgt, kind=joint_force_kind(p, v, cue)) + _common_enemy(p, i, v, cue, src, tgt)
+
+
+def _unbacked(p: Parse, tgt: Side | None, cue: Cue) -> bool:
+    """A backing's target that is ground ("units guarding the Afghan frontier") or ties ("praised their relations")."""
+    if cue.kind != "support" or tgt is None or tgt.np < 0:
+        return False
+    ph = p.phrases[tgt.np]
+    return (p.ground(ph) and not cue.opt("ground")) or p.g.has("relationship_nouns", ph.head)
 
 
 def _rebels_against(p: Parse, v: int) -> Side | None:
@@ -520,21 +527,6 @@ def invite(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     owner = owner_of(p, j)
     host = p.pp(j, ("to", "into"), limit=3) or p.subject(v)
     return hit(cue, i, owner, host)
-
-
-def package_for(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """In "X announced a $1.1-billion arms package for Taiwan": the subject supplies the phrase after "for"."""
-    v = i + n - 1
-    tgt = p.pp(v, ("for", "to"), limit=3)
-    src = p.subject(i, exclude=frozenset(tgt.ids) if tgt else frozenset(), first=True)
-    k = i - 1
-    # the package's own words: back to its article, a comma or a preposition ("a year on military aid")
-    while k > 0 and i - k <= 4 and p.low[k] not in ("a", "an", "the", ",") and not p.g.has("prepositions", p.low[k]):
-        k -= 1
-    text = p.text(k + 1, v)
-    if tgt is None or src is None or not item_phrases(text):
-        return []
-    return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
 
 
 def continued_deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:

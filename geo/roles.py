@@ -16,8 +16,6 @@ from geo.modality import Modality
 
 # nouns of a rough count before "of": "deported thousands of Haitians" is aimed at the Haitians
 _QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores"})
-_GROUND_PREPS = ("on", "at", "in", "near", "along", "off", "to", "into")
-_PROXY_WORDS = (["backed"], ["supported"], ["sponsored"], ["funded"], ["armed"], ["aligned"], ["allied"])
 # auxiliaries that, repeated after "and", join a second verb to the first one's subject
 _AUXILIARIES = (["has"], ["have"], ["had"], ["is"], ["was"], ["were"], ["will"], ["would"])
 
@@ -131,8 +129,7 @@ class Roles(Modality):
             if c.kind in ("coord", "part", "sub", "cont") or (c.kind == "content" and c.speaker is None):
                 shared = c.kind == "coord" and self.low[c.first + 1 : c.first + 2] in _AUXILIARIES
                 ci = c.parent if c.parent >= 0 else ci - 1
-                # a clause without a subject shares the main clause's; a repeated auxiliary ("has backed
-                # the army and has trained pilots") joins two verbs of one subject
+                # a clause without a subject shares the main clause's ("has backed X and has trained Y": one subject)
                 while ci > 0 and (
                     (
                         self.clauses[ci].kind in ("paren", "rel", "reduced", "part")
@@ -304,9 +301,12 @@ class Roles(Modality):
         """Whose "its"/"their" at token k is: the nearest actor before it in the sentence, else the context.
 
         A subject or a wisher ("X's resolve to keep A in its orbit") goes before an object ("Serbia ..., Moscow,
-        which backs its opposition": Serbia's); with no other actor the object will do ("irking its rival").
+        which backs its opposition": Serbia's, "vowed to defend its territory": the subject's); with no other
+        actor the object will do ("irking its rival").
         """
         plural = self.low[k] == "their"
+        if not plural and k > 2 and self.low[k - 2] == "to" and self.phrase_at[k - 3] < 0 and self.main_subject(k):
+            return Side(self.main_subject(k)[:1], -1, "pronoun")
         objects: list[Side] = []
         for pi in range(len(self.phrases) - 1, -1, -1):
             ph = self.phrases[pi]
@@ -459,7 +459,8 @@ class Roles(Modality):
         nxt = self.phrase_at[ph.last + 3] if ph.last + 3 < len(low) else -1
         if nxt >= 0 and low[ph.last + 1] in ("-", "‐") and self.phrases[nxt].first == ph.last + 3:
             return self.named_side(nxt)
-        if low[ph.last + 1 : ph.last + 2] in (["-"], ["‐"]) and low[ph.last + 2 : ph.last + 3] in _PROXY_WORDS:
+        proxy = ph.last + 2 < len(low) and self.g.has("proxy_participles", low[ph.last + 2])
+        if low[ph.last + 1 : ph.last + 2] in (["-"], ["‐"]) and proxy:
             k = ph.last + 3  # the group nouns, then where they are
             while k < min(len(low), ph.last + 6) and self.phrase_at[k] < 0 and low[k] != "in":
                 k += 1
@@ -491,7 +492,7 @@ class Roles(Modality):
                 named = self._ally_named(ph)
                 if named is not None:
                     return named  # "a blockade on a fellow French ally in the region, Morocco": Qatar
-                if not ground and self.ground(ph) and ph.prep in _GROUND_PREPS:
+                if not ground and self.ground(ph) and self.g.has("ground_prepositions", ph.prep):
                     continue  # "clashes on the Sudanese border": a place, not a side
                 return self.named_side(pi)
         return None
