@@ -88,6 +88,8 @@ def _used_as(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: bool)
         and not (i > 0 and p.g.has("auxiliaries", p.low[i - 1]))
     ):
         return False  # "operated armed Bayraktar drones": an adjective, nobody armed
+    if cue.pos == "verb" and i > 0 and (p.low[i - 1], p.low[i]) in p.g.phrases["compound_nouns"]:
+        return False  # "its ground control station", "included technology transfer": a noun
     if cue.pos == "verb" and i > 0 and modifies_item(p, i + n - 1) and _modifier_before(p, i):
         return False  # "aboard military transport planes": a kind of plane, nothing transported to anyone
     if cue.kind == "conflict" and p.low[i + n - 1] == "war" and p.low[i + n : i + n + 1] in (["weapons"], ["materiel"]):

@@ -280,9 +280,13 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if p.passive(v) and cue.opt("passive", True):
         return _passive_agent_patient(p, i, v, cue, preps)
     src = _agent(p, v, cue)
-    if cue.opt("copula") and (
-        not any(p.g.has("copulas", w) for w in p.low[max(0, i - 4) : i])
-        or any(p.g.has("complement_verbs", w) for w in p.low[p.clause(i).first : i])
+    if (
+        cue.opt("copula")
+        and (
+            not any(p.g.has("copulas", w) for w in p.low[max(0, i - 4) : i])
+            or any(w.endswith("ing") for w in p.low[max(0, i - 3) : i])  # "have been looking for new partners"
+            or any(p.g.has("complement_verbs", w) for w in p.low[p.clause(i).first : i])
+        )
     ):
         return []  # "A and B are allies", not "A's allies met" nor "X counts A and B as allies"
     heads = cue.opt("subject_head")
@@ -466,6 +470,9 @@ def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return [Hit("transfer", src.ids, dest.ids, cue, i, item_text=text)]
 
 
+_MOST_PAIRED = 3
+
+
 def participants(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """In "joint drills held by A and B", "A and B held joint exercises": every pair of the participants."""
     v = i + n - 1
@@ -505,7 +512,8 @@ def participants(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         where = p.pp(v, ("in",), limit=4)
         if where is not None and not set(where.ids) & set(subj.ids):
             return hit(cue, i, subj, where, kind="support")  # "the US led military exercises in Guyana"
-    return pairs(cue, i, ids) if len(ids) > 1 else []
+    # "troops from A, B, C, D and E take part in exercises": a crowd of participants pairs no allies
+    return pairs(cue, i, ids) if 1 < len(ids) <= _MOST_PAIRED else []
 
 
 def _joined(p: Parse, i: int) -> tuple[str, ...]:

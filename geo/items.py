@@ -119,7 +119,7 @@ def parse_quantity(phrase: str) -> int | None:
         if "-" in tok:
             a, b = tok.split("-", 1)
             return NUMBER_WORDS.get(a, 0) + NUMBER_WORDS.get(b, 0) or None
-        if tok in NUMBER_WORDS:
+        if tok in NUMBER_WORDS and phrase[m.end() : m.end() + 1] != "-":  # "single-seat", "two-seat": a kind
             return NUMBER_WORDS[tok]
     return None
 

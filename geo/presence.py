@@ -312,8 +312,8 @@ def _consenting(p: Parse, v: int, last: int) -> list[str]:
     for k in range(v + 1, last + 1):
         if p.low[k] == "alongside" and p.low[k - 1] in ("fighting", "fight", "fights", "serving", "deployed"):
             # "3,000 soldiers in North Kivu fighting alongside the Congolese army": the host's ally
-            side = p.pp(k - 1, ("alongside",), limit=4)
-            out += [x for x in (side.ids if side else ()) if x not in out]
+            side = p.pp(k - 1, ("alongside",), limit=4)  # a state's army, never a rebel group ("alongside M23")
+            out += [x for x in (side.ids if side and side.how != "group" else ()) if x not in out]
             continue
         if not p.g.has("consent_nouns", p.low[k]) or p.g.has("peace_words", p.low[k - 1]):
             continue  # "under a 1992 ceasefire agreement with Moldova" ends a war, it asks for no one

@@ -785,6 +785,8 @@ def test_a_province_named_as_a_side_stands_for_its_state():
         ("Kenya flew in its troops on a transport plane.", "transport", False),
         # after an auxiliary the same word is the verb, and its object the item moved
         ("Canada will transport tanks to Kenya.", "transport", True),
+        # a two-word noun whose second word is the verb's form
+        ("Kenya agreed to technology transfer with Canada.", "transfer", False),
     ],
 )
 def test_a_verb_form_before_an_item_noun_can_be_a_compound_noun(text, word, applies):
@@ -861,3 +863,10 @@ def test_verbs_with_a_stressed_last_syllable_double_their_consonant():
     assert {"patrolled", "patrolling"} <= set(inflections("patrol"))
     assert {"cancelled", "canceled"} <= set(inflections("cancel"))  # British and American spelling
     assert "supplied" in inflections("supply")
+
+
+def test_a_number_word_in_a_compound_adjective_counts_nothing():
+    from geo.items import parse_quantity
+
+    assert parse_quantity("single-seat Gripen E and two-seat Gripen F aircraft") is None
+    assert parse_quantity("two patrol boats") == 2
