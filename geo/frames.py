@@ -99,6 +99,9 @@ def _needed_noun(p: Parse, i: int, v: int, cue: Cue) -> int | None:
     c = p.clause(v)
     if j < 0 and c.kind == "rel" and c.first > 0 and p.low[c.first - 1] in set(needs):
         j = c.first - 1  # "a treaty that Chile and Peru signed in 2019"
+    pi = p.phrase_at[i - 1] if i > 0 else -1
+    if j < 0 and pi >= 0 and p.phrases[pi].first > 0 and p.low[p.phrases[pi].first - 1] in set(needs):
+        j = p.phrases[pi].first - 1  # "the agreement Cameroon signed with Russia": a relative with no "that"
     if j < 0 and cue.opt("passive_owner") and p.passive(v):
         j = noun_before(p, i, set(needs), cue.opt("needs_within", 8))  # "soldiers had been deployed"
     if j < 0 or (cue.opt("not_with_item") and items_after(p, j)):

@@ -206,8 +206,7 @@ def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     ):
         other = None  # "in wars from Yemen to Mali": a range of places, not a side
     if other is None and cue.opt("event_owner") and p.context.conflict:
-        # "provided support to the strikes": to whoever the story says strikes
-        # "expressed concern over the incident": at whoever the story says carried it out
+        # "provided support to the strikes", "expressed concern over the incident": whoever the story says acted
         preps = cue.opt("preps", ["with"])
         j = v + 1
         while (
@@ -312,6 +311,8 @@ def _named_across_copula(p: Parse, i: int, owner: Side, cue: Cue) -> Side | None
         if p.low[k] not in ("non", "-", "non-")
         and not (p.tokens[k].anchor >= 0 and p.anchors[p.tokens[k].anchor].kind == "bloc")
     ]
+    if between_words[:1] == [","] and "," in between_words[1:]:  # "France, the former colonial power, remains"
+        between_words = between_words[between_words.index(",", 1) + 1 :]
     for k in range(len(between_words) - 1):
         if between_words[k : k + 2] == ["one", "of"]:  # "B has become one of A's main backers"
             between_words = between_words[:k] + between_words[k + 2 :]
