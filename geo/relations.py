@@ -481,7 +481,7 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
             continue
         for s in map(_region_state, h.source):
             for t in map(_region_state, h.target):
-                if h.kind == "support" and h.cue.frame == "presence":
+                if h.kind == "support" and (h.cue.frame == "presence" or h.cue.opt("to_state")):
                     t = state_of(t)  # "police officers based in Honiara": backing for the Solomon Islands
                 if (
                     s == t
