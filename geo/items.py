@@ -483,7 +483,7 @@ def status(window: str, cue: str) -> str:
     if re.fullmatch(
         r"(?i)received|delivered|handed over|handed|gave|donated|gifted|shipped|arrived|delivery|deliveries|shipments?"
         r"|arrival|took|taken|provides|supplies|delivers|gets|got|ships|exports|sends|sells|pumps|flows?|flowing"
-        r"|sent|flew|flown|ferried|airlifted|transported|transferred|supplied",
+        r"|sent|flew|flown|ferried|airlifted|transported|transferred|supplied|landed|reached|docked",
         cue,
     ) and (cue.lower() not in ("took", "taken") or re.search(r"(?i)\b(?:took|taken) delivery\b", window)):
         return "delivered"  # "received the first jets under a 2021 contract": the delivery is the news

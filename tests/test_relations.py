@@ -833,6 +833,7 @@ def test_a_formation_is_no_item(text, items):
         ("the air force already flies 12 jets bought from Chile", "bought", "delivered"),  # a fleet in use
         ("Chilean planes flew a radar into Lima in April", "flew", "delivered"),
         ("Peru has continued to buy Chilean gas", "buy", "delivered"),
+        ("Lima signed a protocol, and days later two Chilean planes with arms landed in Lima", "landed", "delivered"),
     ],
 )
 def test_the_stage_of_a_pledge_an_ongoing_flow_and_a_start(window, cue, stage):
