@@ -1079,3 +1079,11 @@ def test_later_stages_of_one_item_are_one_transfer_unless_told_as_another(text, 
 
     transfers = [r for r in extract([Document("t", "test", text)]).relations if r.kind == "transfer"]
     assert len(transfers) == count, [(r.item, r.status) for r in transfers]
+
+
+def test_a_name_joined_by_a_lowercase_particle_is_one_place():
+    from geo.extract import extract
+    from geo.scene import Document
+
+    scene = extract([Document("t", "test", "The railway runs to the port of Dar es Salaam.")])
+    assert [(p.name, p.iso) for p in scene.places] == [("Dar es Salaam", "TZ")]
