@@ -126,7 +126,7 @@ def _presence_groups(p: Parse, v: int, last: int, cue: Cue, owner: Side) -> list
         )
         if not (ph.prep in cue.opt("preps", ["in", "across", "including", "throughout"]) or listed or named_place):
             continue
-        if p.low[ph.last + 1 : ph.last + 2] == ["-"] and p.low[ph.last + 2 : ph.last + 3] in (["led"], ["backed"]):
+        if _leads(p, ph):
             continue  # "contingents to the Kenya-led force": who leads the force, not where it serves
         if ph.prep == "in" and ph.head.split()[-1:] in (["fleet"], ["fleets"], ["arsenal"], ["inventory"]):
             continue  # "the largest ships in the Chinese fleet": a fleet, not a place
@@ -145,6 +145,11 @@ def _presence_groups(p: Parse, v: int, last: int, cue: Cue, owner: Side) -> list
         groups[-1][1].extend(x for x in ids if x not in groups[-1][1])
         seen = ph.last + 1
     return groups if any(g[1] for g in groups) else (_where_antecedent(p, v, owner) or _there(p, v, owner) or groups)
+
+
+def _leads(p: Parse, ph: Phrase) -> bool:
+    """Phrase ph names who leads or backs a force ("the Kenya-led force", "a US-backed mission"), not a place."""
+    return p.low[ph.last + 1 : ph.last + 3] in (["-", "led"], ["-", "backed"])
 
 
 def _there(p: Parse, v: int, owner: Side) -> list[tuple[str, list[str]]]:
@@ -281,11 +286,8 @@ def _sent_to_the_story(p: Parse, i: int, v: int, cue: Cue, owner: Side) -> list[
     """
     backed = p.context.backed
     sent = any(w in cue.opt("owner_verbs", ()) for w in p.low[max(0, i - 5) : i])
-    named_after = any(
-        ph.first > v and p.low[ph.last + 1 : ph.last + 3] not in (["-", "led"], ["-", "backed"])
-        for ph in p.phrases
-        if p.clause_of[ph.first] == p.clause_of[v]
-    )  # "contingents to the Kenya-led force": the leader is named, not where the force serves
+    # "contingents to the Kenya-led force": the leader is named, not where the force serves
+    named_after = any(ph.first > v and not _leads(p, ph) for ph in p.phrases if p.clause_of[ph.first] == p.clause_of[v])
     if not backed or not sent or named_after or backed in owner.ids:
         return []
     return [Hit("support", owner.ids, (backed,), cue, i)]

@@ -412,7 +412,9 @@ def _one_reading(hits: list[Hit]) -> list[Hit]:
         if not (
             h.kind == "support"
             and h.cue.opt("needs")
-            and any(set(h.cue.opt("needs")) & given.get((h.at, s, t), set()) for s in h.source for t in h.target)
+            and any(
+                not given.get((h.at, s, t), set()).isdisjoint(h.cue.opt("needs")) for s in h.source for t in h.target
+            )
         )
     ]
 

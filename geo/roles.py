@@ -300,13 +300,13 @@ class Roles(Modality):
     def possessive_pronoun(self, k: int) -> Side | None:
         """Whose "its"/"their" at token k is: the nearest actor before it in the sentence, else the context.
 
-        A subject or a wisher ("X's resolve to keep A in its orbit") goes before an object ("Serbia ..., Moscow,
-        which backs its opposition": Serbia's, "vowed to defend its territory": the subject's); with no other
-        actor the object will do ("irking its rival").
+        A subject ("vowed to defend its territory") or a wisher ("X's resolve to keep A in its orbit") goes
+        before an object ("Serbia ..., Moscow, which backs its opposition": Serbia's); else the object will do.
         """
         plural = self.low[k] == "their"
-        if not plural and k > 2 and self.low[k - 2] == "to" and self.phrase_at[k - 3] < 0 and self.main_subject(k):
-            return Side(self.main_subject(k)[:1], -1, "pronoun")
+        after_infinitive = not plural and k > 2 and self.low[k - 2] == "to" and self.phrase_at[k - 3] < 0
+        if after_infinitive and (main := self.main_subject(k)):
+            return Side(main[:1], -1, "pronoun")
         objects: list[Side] = []
         for pi in range(len(self.phrases) - 1, -1, -1):
             ph = self.phrases[pi]

@@ -145,10 +145,6 @@ def cut_item(p: Parse, s: int, e: int) -> int:
     return e
 
 
-# compounds that name no maker: "a Chisinau-based expert", "Soviet-era jets", "a Saudi-led coalition"
-_NOT_MADE = frozenset(["based", "era", "led", "backed", "linked", "aligned", "born", "style", "held", "controlled"])
-
-
 def maker_in(
     p: Parse, s: int, e: int, exclude: tuple[str, ...] = (), item_head: bool = False, systems: bool = False
 ) -> Side | None:
@@ -164,7 +160,11 @@ def maker_in(
         ids = p.ids(ph)
         if set(ids) & set(exclude):
             continue
-        compound = ph.last + 2 < len(p.low) and p.low[ph.last + 1] == "-" and p.low[ph.last + 2] not in _NOT_MADE
+        compound = (
+            ph.last + 2 < len(p.low)
+            and p.low[ph.last + 1] == "-"
+            and not p.g.has("unmade_compounds", p.low[ph.last + 2])
+        )
         if item_head and not compound and not (ph.head and item_phrases(ph.head)):
             continue
         if hows & {"demonym", "company"} or ph.possessive or compound:
