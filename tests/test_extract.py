@@ -1087,3 +1087,18 @@ def test_a_name_joined_by_a_lowercase_particle_is_one_place():
 
     scene = extract([Document("t", "test", "The railway runs to the port of Dar es Salaam.")])
     assert [(p.name, p.iso) for p in scene.places] == [("Dar es Salaam", "TZ")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "iso"),
+    [
+        ("Aid flights landed in Port-au-Prince on Monday.", "Port-au-Prince", "HT"),
+        ("The summit was held in Aix-en-Provence.", "Aix-en-Provence", "FR"),
+    ],
+)
+def test_a_name_joined_by_a_hyphened_french_particle_is_one_place(text, name, iso):
+    from geo.extract import extract
+    from geo.scene import Document
+
+    scene = extract([Document("t", "test", text)])
+    assert [(p.name, p.iso) for p in scene.places] == [(name, iso)]
