@@ -392,11 +392,18 @@ def _unbroken(hits: list[Hit]) -> list[Hit]:
 
 
 def _one_reading(hits: list[Hit]) -> list[Hit]:
-    """A verb that gives an item sends no troops: "will send 19 F-16 fighter jets to X" is a transfer only.
+    """One word, one reading: a verb that gives an item sends no troops, troops in a mission are no footprint.
+
+    "will send 19 F-16 fighter jets to X" is a transfer only.
 
     The troop reading of "send" and "deploy" yields when the same verb, between the same sides, hands over
     an item named by the troop word itself ("jets", "fighters").
     """
+    # "75 Guatemalan soldiers arrived in Haiti to join the mission": the same troop word counted as a
+    # contribution to a mission backs the host; it is no footprint of the contributor as well
+    backing = {(h.at, s) for h in hits if h.kind == "support" and h.cue.opt("needs") for s in h.source}
+    if backing:
+        hits = [h for h in hits if not (h.kind == "influence" and any((h.at, s) in backing for s in h.source))]
     given: dict[tuple[int, str, str], set[str]] = {}
     for h in hits:
         if h.kind == "transfer":

@@ -84,14 +84,9 @@ class Roles(Modality):
             return wish
         if self._document_acts(v):
             return None  # "abstained from the UN vote condemning Russia": the vote condemns, not who abstained
-        if (
-            self.low[v].endswith("ing")
-            and v > 0
-            and not (
-                self.g.has("auxiliaries", self.low[v - 1])
-                or self.g.has("be_forms", self.low[v - 1])
-                or self.low[v - 1] in ("to", "of", "for", "not")
-            )
+        before = self.low[v - 1] if v > 0 else "to"
+        if self.low[v].endswith("ing") and not (
+            self.g.has("auxiliaries", before) or self.g.has("be_forms", before) or before in ("to", "of", "for", "not")
         ):
             first = True  # "launched a strike on Monday targeting ...": the participle's subject leads the clause
         ci = self.clause_of[v]
@@ -183,7 +178,10 @@ class Roles(Modality):
         return None
 
     def _document_acts(self, v: int) -> bool:
-        """A participle right after a text or vote no side issued: the text does what v says."""
+        """A text no side issued, a band or a firm acts in the participle or relative clause after it."""
+        k = v - 2 if v > 1 and self.low[v - 1] in ("that", "who", "which") else v - 1
+        if k >= 0 and self.phrase_at[k] < 0 and self.g.has("private_agents", self.low[k]):
+            return k == v - 2 or self.low[v].endswith("ing")
         return (
             v > 0
             and self.low[v].endswith("ing")
