@@ -107,6 +107,8 @@ def _modifier_before(p: Parse, i: int) -> bool:
 
 def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
     """Whether the words around the cue make it name no relation (a ban, a stance, a quarrel settled)."""
+    if i + n < len(p.low) and p.low[i + n] in cue.opt("not_before", ()):
+        return True  # "carried out strikes": another verb, made with a particle
     if (
         cue.kind in ("transfer", "support")
         and cue.pos == "noun"

@@ -58,7 +58,7 @@ from geo.noun_frames import (
     subject_noun,
 )
 from geo.payment_frames import funded_work, paid_for
-from geo.presence import operated_by, presence
+from geo.presence import joint_force_kind, operated_by, presence
 from geo.slots import (
     Frame,
     Hit,
@@ -67,7 +67,6 @@ from geo.slots import (
     cut_item,
     hit,
     items_after,
-    joint_force_kind,
     maker_in,
     noun_after,
     noun_before,
@@ -459,16 +458,19 @@ def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     before = {ph.prep: p.side(pi) for pi, ph in enumerate(p.phrases) if first <= ph.first < i and ph.prep}
     # "the first howitzers for Norway arrived from South Korea": whom they are for, where they came from
     buyer = before.get("for")  # "the first howitzers for Norway arrived", never "a contract for Lockheed jets"
-    dest = p.pp(v, ("in", "at", "to"), limit=8) or p.object(v) or (buyer if buyer and buyer.how != "company" else None)
+    dest = (
+        p.pp(v, ("in", "at", "to", "into"), limit=8)
+        or p.object(v)
+        or (buyer if buyer and buyer.how != "company" else None)
+    )
     if dest is None:
         return []
     src = before.get("from") or p.pp(v, ("from",), limit=4)
-    if src is None:
-        src = maker_in(p, first, i - 1, dest.ids, systems=True)
-    if src is None:
-        return []
+    if src is None or p.g.words["carrying_words"].intersection(p.low[first:i]):
+        # "tanker trucks carrying Iranian diesel rolled in from Syria": the cargo's maker sends, the road is a route
+        src = maker_in(p, first, i - 1, dest.ids, systems=True) or src
     text = p.text(first, verb_group_start(p, first, i) - 1)  # "Romanian gas continues to flow": the gas
-    if not item_phrases(text):
+    if src is None or not item_phrases(text):
         return []
     return [Hit("transfer", src.ids, dest.ids, cue, i, item_text=text)]
 

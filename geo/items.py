@@ -59,7 +59,7 @@ _ORDERED = _rx(
     re.I,
 )
 _DELIVERED = _rx(
-    r"\b(?:already|delivered|received|arrived|handed over|has handed|have handed|"
+    r"\b(?:already|delivered|received|arrived|rolled in|rolled into|handed over|has handed|have handed|"
     r"were used|was used|used|sold|supplied|provided|transferred|shipped|sent|"
     r"donated|bought|purchased|acquired|imported|deployed|since \d{4}|gave|gifted|handed|gets|got|borrowed|lent|"
     r"(?:began|started) (?:buying|receiving|importing)|"
@@ -80,6 +80,12 @@ _DATE_RE = _rx(
 )
 
 
+# a count of carriers, not of what they carry: "two tankers carrying crude", "three flights with spare parts"
+_CARRIERS = _rx(
+    r"\s+(?:\w+\s+)?(?:tankers?|trucks?|lorries|cargoes|cargos|shipments?|consignments?|flights?|convoys?|trains?|"
+    r"barges?|containers?|planeloads?|shiploads?|truckloads?)\s+(?:carrying|of|with|laden|loaded|bringing)\b",
+    re.I,
+)
 _FIRST_OF = _rx(r"\b(?:first|last|initial|final)\s+(?:\w+(?:-\w+)?\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?=\S)", re.I)
 # a bound on a number ("up to 54 missiles", "more than 30 drones", "as many as 12 jets"): no part of the item
 _BOUND = _rx(
@@ -102,6 +108,8 @@ def parse_quantity(phrase: str) -> int | None:
         phrase = phrase[part.end() :]  # "the first four of 12 jets": the order is 12
     for m in _QTY_RE.finditer(phrase):
         tok = m.group(1).lower()
+        if _CARRIERS.match(phrase, m.end()):
+            continue  # "two tankers carrying Russian crude": the count is of the carriers
         if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", tok):
             value = int(tok.replace(",", ""))
             if 1900 <= value <= 2100 and "," not in tok:

@@ -355,3 +355,10 @@ def operated_by(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if len(hosts) != 1:
         return []
     return [Hit("influence", agent.ids, (), cue, i, members=tuple(hosts))]
+
+
+def joint_force_kind(p: Parse, v: int, cue: Cue) -> str:
+    """Partners, not backers, in a joint force: "alongside Nigerian and Chadian forces in the Joint Task Force"."""
+    words = p.low[v + 1 : p.clause(v).last + 1]
+    joint = "coalition" in words or ("task" in words and "force" in words)
+    return "alliance" if cue.opt("allied_against") and joint else ""

@@ -130,8 +130,15 @@ def cut_item(p: Parse, s: int, e: int) -> int:
             and p.low[j + 2] in ("the", "a", "an", "its", "their", "his", "her")
         ):
             return j - 1  # "capacity to monitor the Chinese fleets": a verb, since a determiner follows it
-        if j > s and j + 1 <= e and p.low[j + 1] == "by" and (w.endswith("ed") or w in ("built", "made", "sold")):
-            return j - 1  # "four patrol boats built by Fincantieri": the maker follows the item
+        if (
+            j > s
+            and j + 1 <= e
+            and (
+                (p.low[j + 1] == "by" and (w.endswith("ed") or w in ("built", "made", "sold")))
+                or (w in p.verbs and w.endswith("ed") and p.g.has("ground_prepositions", p.low[j + 1]))
+            )
+        ):
+            return j - 1  # "boats built by Fincantieri", "trucks carrying diesel rolled into Lebanon": no item
         if (
             j > s
             and j + 1 <= e
@@ -591,10 +598,3 @@ def verb_group_start(p: Parse, first: int, v: int) -> int:
 def old_design(p: Parse, s: int, e: int) -> bool:
     """An "-era" qualifier in the item stretch: "Soviet-era MiG-29s", "Cold War-era tanks"."""
     return any(w == "era" or w.endswith(("-era", "‐era")) for w in p.low[s : e + 1])
-
-
-def joint_force_kind(p: Parse, v: int, cue: Cue) -> str:
-    """Partners, not backers, in a joint force: "alongside Nigerian and Chadian forces in the Joint Task Force"."""
-    words = p.low[v + 1 : p.clause(v).last + 1]
-    joint = "coalition" in words or ("task" in words and "force" in words)
-    return "alliance" if cue.opt("allied_against") and joint else ""

@@ -335,6 +335,8 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []
     tgt = t.tgt
     src = t.src
+    if cue.opt("maker_first") and t.item_end >= t.item_start:  # a carrier brings its cargo's maker's goods
+        src = maker_in(p, t.item_start, cut_item(p, t.item_start, t.item_end), tgt.ids) or src
     if src is None or (src.np >= 0 and src.np == tgt.np):
         end = cut_item(p, t.item_start, t.item_end) if t.item_end >= t.item_start else t.item_end
         end = end if end + 1 < len(p.low) and p.low[end + 1] == "to" else t.item_end  # no maker in a purpose
