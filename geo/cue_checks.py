@@ -90,6 +90,15 @@ def _used_as(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: bool)
         return False  # "operated armed Bayraktar drones": an adjective, nobody armed
     if cue.pos == "verb" and i > 0 and (p.low[i - 1], p.low[i]) in p.g.phrases["compound_nouns"]:
         return False  # "its ground control station", "included technology transfer": a noun
+    if (
+        cue.kind == "transfer"
+        and cue.pos == "verb"
+        and i > 1
+        and p.low[i].endswith("s")
+        and p.g.has("item_words", p.low[i - 1])
+        and p.g.has("determiners", p.low[i - 2])
+    ):
+        return False  # "calling the drone transfers a threat": "the drone transfers" is a noun phrase
     if cue.pos == "verb" and i > 0 and modifies_item(p, i + n - 1) and _modifier_before(p, i):
         return False  # "aboard military transport planes": a kind of plane, nothing transported to anyone
     if cue.kind == "conflict" and p.low[i + n - 1] == "war" and p.low[i + n : i + n + 1] in (["weapons"], ["materiel"]):
@@ -110,11 +119,13 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
     if i + n < len(p.low) and p.low[i + n] in cue.opt("not_before", ()):
         return True  # "carried out strikes": another verb, made with a particle
     if (
-        cue.kind in ("transfer", "support")
+        cue.kind in ("transfer", "support", "alliance")
         and cue.pos == "noun"
         and any(_curbing(p, w) for w in p.low[max(0, i - 4) : i])
     ):
-        return True  # "lifted a ban on arms sales to Chad", "to restrict arms sales to X": sales forbidden, none made
+        return True  # "lifted a ban on arms sales to Chad", "restrictions on defence cooperation with X": none made
+    if cue.pos == "noun" and "any" in p.low[max(0, i - 3) : i]:
+        return True  # "watching for any transfer of missile technology": no transfer in particular
     if cue.kind == "conflict" and not p.g.words["natural_events"].isdisjoint(p.low[max(0, i - 3) : i]):
         return True  # "the earthquake that struck Kunar": no one strikes
     if cue.pos == "noun" and i + n < len(p.low) and p.g.has("lifting_nouns", p.low[i + n]):

@@ -470,7 +470,7 @@ def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         # "tanker trucks carrying Iranian diesel rolled in from Syria": the cargo's maker sends, the road is a route
         src = maker_in(p, first, i - 1, dest.ids, systems=True) or src
     text = p.text(first, verb_group_start(p, first, i) - 1)  # "Romanian gas continues to flow": the gas
-    if src is None or not item_phrases(text):
+    if src is None or not item_phrases(text) or p.g.words["debris_nouns"].intersection(p.low[first:i]):
         return []
     return [Hit("transfer", src.ids, dest.ids, cue, i, item_text=text)]
 

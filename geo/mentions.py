@@ -142,6 +142,9 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         j, readings = found
         s, e = toks[i][0], toks[j][1]
         surface = text[s:e]
+        if text[e : e + 1] == "$":
+            resume = j + 1
+            continue  # "US$920 million", "A$3 billion": a currency, no one's side
         if _keep(text, s, e, surface, readings, toks, j, gaz):
             out.append(Mention(s, e, surface, readings, _is_dateline(text, s, e)))
         resume = j + 1
@@ -402,7 +405,9 @@ def _keep(
         ):
             return False
         # "UH-60 Black Hawk helicopters", "Hermes drones": a weapon system named like a town
-        if between == " " and all(r.id.startswith(("city:", "admin1:")) for r in readings) and _weapon_noun(word):
+        if (between == " " and all(r.id.startswith(("city:", "admin1:")) for r in readings) and _weapon_noun(word)) or (
+            between == " " and _first_name(surface, word, readings, gaz)
+        ):
             return False
     # "Dar es Salaam", "Bab el-Mandeb": a short word whose name goes on past a particle is no town of its own
     if len(surface) == 3 and all(r.id.startswith("city:") for r in readings) and _NAME_GOES_ON.match(text, e):
@@ -440,6 +445,19 @@ def _keep(
 
 _DESIGNATION_AFTER = re.compile(r" [A-Z]{1,3}-\d")
 _NAMED_AIRPORT = re.compile(r"(?:\s+(?!International\b)[A-Z][a-z]+){1,2}\s+(?:International\s+)?Airport\b")
+
+
+def _first_name(surface: str, word: str, readings: tuple[Reading, ...], gaz: Gazetteer | None) -> bool:
+    """A leader's one-word name before another name is someone's first name: "Petro Burkovskiy"."""
+    return (
+        gaz is not None
+        and word[:1].isupper()
+        and word[1:].islower()
+        and " " not in surface
+        and all(r.how == "leader" for r in readings)
+        and word.lower() not in STOP_WORDS  # "Putin Tuesday said"
+        and not _lookup(word, fold_key(word), _actor_forms(), gaz)
+    )
 
 
 def _weapon_noun(word: str) -> bool:

@@ -126,8 +126,8 @@ def _presence_groups(p: Parse, v: int, last: int, cue: Cue, owner: Side) -> list
         )
         if not (ph.prep in cue.opt("preps", ["in", "across", "including", "throughout"]) or listed or named_place):
             continue
-        if _leads(p, ph):
-            continue  # "contingents to the Kenya-led force": who leads the force, not where it serves
+        if _leads(p, ph) or (ph.prep == "from" and p.g.has("seller_participles", p.low[ph.prep_at - 1])):
+            continue  # "the Kenya-led force", "operates 36 jets bought from France": a leader, a seller
         if ph.prep == "in" and ph.head.split()[-1:] in (["fleet"], ["fleets"], ["arsenal"], ["inventory"]):
             continue  # "the largest ships in the Chinese fleet": a fleet, not a place
         edge = p.low[ph.last + 1] if ph.last + 1 < len(p.low) else ""

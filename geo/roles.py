@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from geo.grammar import _ANCHOR, Anchor, Clause, Context, Grammar, Phrase, Side, Token, reduced_relative
-from geo.modality import Modality
+from geo.subject_checks import SubjectChecks
 
 # nouns of a rough count before "of": "deported thousands of Haitians" is aimed at the Haitians
 _QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores"})
@@ -20,7 +20,7 @@ _QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "millions", "sco
 _AUXILIARIES = (["has"], ["have"], ["had"], ["is"], ["was"], ["were"], ["will"], ["would"])
 
 
-class Roles(Modality):
+class Roles(SubjectChecks):
     """Role look-ups over a parsed sentence (mixed into :class:`geo.clauses.Parse`)."""
 
     tokens: list[Token]
@@ -82,8 +82,10 @@ class Roles(Modality):
         wish = self._wisher(v, exclude) or self._object_for(v, exclude)
         if wish is not None:
             return wish
-        if self._document_acts(v):
-            return None  # "abstained from the UN vote condemning Russia": the vote condemns, not who abstained
+        if self._document_acts(v) or self._thing_subject(v):
+            # "abstained from the UN vote condemning Russia": the vote condemns, not who abstained;
+            # "because the transit fees helped fund ...": the fees help, not the main subject
+            return None
         before = self.low[v - 1] if v > 0 else "to"
         if self.low[v].endswith("ing") and not (
             self.g.has("auxiliaries", before) or self.g.has("be_forms", before) or before in ("to", "of", "for", "not")
@@ -176,18 +178,6 @@ class Roles(Modality):
             if not set(s.ids) <= exclude:
                 return s
         return None
-
-    def _document_acts(self, v: int) -> bool:
-        """A text no side issued, a band or a firm acts in the participle or relative clause after it."""
-        k = v - 2 if v > 1 and self.low[v - 1] in ("that", "who", "which") else v - 1
-        if k >= 0 and self.phrase_at[k] < 0 and self.g.has("private_agents", self.low[k]):
-            return k == v - 2 or self.low[v].endswith("ing")
-        return (
-            v > 0
-            and self.low[v].endswith("ing")
-            and self.g.has("document_nouns", self.low[v - 1])
-            and not any(self.g.has("issuing_verbs", w) for w in self.low[max(0, v - 6) : v - 1])
-        )
 
     def _subject_in(
         self, c: Clause, v: int, exclude: frozenset[str], first: bool = False, platforms: bool = False
@@ -334,26 +324,6 @@ class Roles(Modality):
         if self.context.subjects:
             return Side((self.context.subjects[-1],), -1, "pronoun")
         return None
-
-    def _has_verb(self, c: Clause) -> bool:
-        return any(
-            self.finite(self.low[t]) or self.low[t].endswith("ing")
-            for t in range(c.first, c.last + 1)
-            if self.tokens[t].anchor < 0
-        )
-
-    def _agent_noun_subject(self, c: Clause, v: int) -> bool:
-        """The clause (or the sentence) opens with "the <agent noun>" and names no actor before v."""
-        first = c.first if c.kind not in ("coord", "cont", "rel", "reduced", "part") else 0
-        i = first
-        if i < len(self.low) and self.low[i] == "the":
-            i += 1
-        return (
-            i < v
-            and self.tokens[i].anchor < 0
-            and self.g.has("presence_nouns", self.low[i])
-            and not any(ph.first < v for ph in self.phrases)
-        )
 
     def main_subject(self, before: int) -> tuple[str, ...]:
         """The ids of the first unprepositioned phrase before token ``before`` ("the Iran-backed Houthis": theirs)."""

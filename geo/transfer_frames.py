@@ -334,10 +334,9 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if t.tgt is None:
         return []
     tgt = t.tgt
-    src = t.src
-    if cue.opt("maker_first") and t.item_end >= t.item_start:  # a carrier brings its cargo's maker's goods
-        src = maker_in(p, t.item_start, cut_item(p, t.item_start, t.item_end), tgt.ids) or src
-    if src is None or (src.np >= 0 and src.np == tgt.np):
+    carried = bool(cue.opt("maker_first")) and t.item_end >= t.item_start
+    src = _cargo_maker(p, t, tgt) if carried else t.src
+    if not carried and (src is None or (src.np >= 0 and src.np == tgt.np)):
         end = cut_item(p, t.item_start, t.item_end) if t.item_end >= t.item_start else t.item_end
         end = end if end + 1 < len(p.low) and p.low[end + 1] == "to" else t.item_end  # no maker in a purpose
         src = frm or maker_in(p, t.item_start, end, tgt.ids, systems=cue.pos == "noun")
@@ -348,6 +347,16 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []
     out = [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text, extra={"guessed": tgt.how == "context"})]
     return out + [Hit("transfer", src.ids, s.ids, cue, i, item_text=share(text, n)) for s, n in shares(p, tgt, to)]
+
+
+def _cargo_maker(p: Parse, t: _Transfer, tgt: Side) -> Side | None:
+    """A carrier brings its cargo's maker's goods ("tankers carrying Russian oil to Cuba"), to a named end.
+
+    "the shadow fleet of tankers carrying Russian oil" is bound nowhere the sentence names: no transfer.
+    """
+    if tgt.how == "context":
+        return None
+    return maker_in(p, t.item_start, cut_item(p, t.item_start, t.item_end), tgt.ids) or t.src
 
 
 def _no_getting(p: Parse, i: int, v: int, cue: Cue) -> bool:

@@ -1102,3 +1102,25 @@ def test_a_name_joined_by_a_hyphened_french_particle_is_one_place(text, name, is
 
     scene = extract([Document("t", "test", text)])
     assert [(p.name, p.iso) for p in scene.places] == [(name, iso)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a currency prefix names no state
+        ("Hanwha signed a US$1.2 billion deal to export howitzers to Egypt.", ["South Korea", "Egypt"]),
+        ("The C$3 billion contract went to Rheinmetall.", ["Germany"]),
+        # a leader's one-word name before another name is someone else's first name
+        ("Petro Ivanenko, an analyst in Lviv, said so.", ["Lviv"]),
+        ("Petro said on Monday that Bogota would wait.", ["Colombia"]),
+        # rivers news uses as places
+        ("Russian drones struck ports on the Danube.", ["Russia", "Danube"]),
+        ("Troops dug in on the left bank of the Dniester.", ["Dniester"]),
+    ],
+)
+def test_currencies_first_names_and_rivers(text, names):
+    from geo.extract import extract
+    from geo.scene import Document
+
+    scene = extract([Document("t", "test", text)])
+    assert [p.name for p in scene.places if p.kind != "bloc"] == names

@@ -1,0 +1,59 @@
+"""Whether a verb's subject is no actor at all: the checks :meth:`geo.roles.Roles.subject` asks first.
+
+A text ("the UN vote condemning X"), a band or a firm ("gangs controlling the capital"), a thing
+("because the transit fees helped fund the war") or an agent noun ("the instructors will train ...")
+can be what acts in a clause; then the clause's verb takes no side from the sentence around it.
+"""
+
+from __future__ import annotations
+
+from geo.grammar import Clause
+from geo.modality import Modality
+
+
+class SubjectChecks(Modality):
+    """Subject checks over a parsed sentence (mixed into :class:`geo.roles.Roles`)."""
+
+    def _document_acts(self, v: int) -> bool:
+        """A text no side issued, a band or a firm acts in the participle or relative clause after it."""
+        k = v - 2 if v > 1 and self.low[v - 1] in ("that", "who", "which") else v - 1
+        if k >= 0 and self.phrase_at[k] < 0 and self.g.has("private_agents", self.low[k]):
+            return k == v - 2 or self.low[v].endswith("ing")
+        return (
+            v > 0
+            and self.low[v].endswith("ing")
+            and self.g.has("document_nouns", self.low[v - 1])
+            and not any(self.g.has("issuing_verbs", w) for w in self.low[max(0, v - 6) : v - 1])
+        )
+
+    def _has_verb(self, c: Clause) -> bool:
+        return any(
+            self.finite(self.low[t]) or self.low[t].endswith("ing")
+            for t in range(c.first, c.last + 1)
+            if self.tokens[t].anchor < 0
+        )
+
+    def _thing_subject(self, v: int) -> bool:
+        """V's subordinate clause opens with its own subject, "the" and a noun that names no actor."""
+        c = self.clauses[self.clause_of[v]]
+        k = c.first + 1
+        return (
+            c.kind == "sub"
+            and k + 1 < v <= k + 4
+            and self.low[k] == "the"
+            and all(self.tokens[t].anchor < 0 and self.low[t].isalpha() for t in range(k + 1, v))
+            and not self.g.has("presence_nouns", self.low[v - 1])
+        )
+
+    def _agent_noun_subject(self, c: Clause, v: int) -> bool:
+        """The clause (or the sentence) opens with "the <agent noun>" and names no actor before v."""
+        first = c.first if c.kind not in ("coord", "cont", "rel", "reduced", "part") else 0
+        i = first
+        if i < len(self.low) and self.low[i] == "the":
+            i += 1
+        return (
+            i < v
+            and self.tokens[i].anchor < 0
+            and self.g.has("presence_nouns", self.low[i])
+            and not any(ph.first < v for ph in self.phrases)
+        )
