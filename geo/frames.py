@@ -103,6 +103,8 @@ def _needed_noun(p: Parse, i: int, v: int, cue: Cue) -> int | None:
         j = p.phrases[pi].first - 1  # "the agreement Cameroon signed with Russia": a relative with no "that"
     if j < 0 and cue.opt("passive_owner") and p.passive(v):
         j = noun_before(p, i, set(needs), cue.opt("needs_within", 8))  # "soldiers had been deployed"
+    if j < 0 and p.low[v + 1 : v + 2] in (["it"], ["them"]) and noun_before(p, i, set(needs), 12) >= 0:
+        j = v + 1  # "used the new missile, firing it at a factory": the pronoun is the needed noun
     if j < 0 or (cue.opt("not_with_item") and items_after(p, j)):
         return None
     if cue.kind == "alliance" and j > 0 and p.g.has("peace_words", p.low[j - 1]):
@@ -256,9 +258,9 @@ def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, 
         tgt = p.pp(start, preps, limit=limit, ground=bool(cue.opt("ground_target")))
     if tgt is None and "with" in preps and p.low[0] == "with" and p.phrase_at[1] >= 0 and "," in p.low[2:4]:
         tgt = p.side(p.phrase_at[1])  # "With Australia, Singapore has a strategic partnership"
-    if tgt is None and cue.opt("place_preps") and p.g.has("physical_attacks", p.low[v]):
-        # "shelled a town in northern Ethiopia", "struck targets near Asmara": where the blow lands
-        tgt = p.pp(v, cue.opt("place_preps"), limit=8)
+    if tgt is None and cue.opt("place_preps") and (p.g.has("physical_attacks", p.low[v]) or cue.opt("needs")):
+        # "shelled a town in northern Ethiopia", "fired missiles at a plant in Dnipro": where the blow lands
+        tgt = p.pp(v, cue.opt("place_preps"), limit=8, ground=True)
     if tgt is None and cue.opt("content"):
         tgt = content_actor(p, v)
     if tgt is not None and tgt.np >= 0:
@@ -458,11 +460,8 @@ def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     before = {ph.prep: p.side(pi) for pi, ph in enumerate(p.phrases) if first <= ph.first < i and ph.prep}
     # "the first howitzers for Norway arrived from South Korea": whom they are for, where they came from
     buyer = before.get("for")  # "the first howitzers for Norway arrived", never "a contract for Lockheed jets"
-    dest = (
-        p.pp(v, ("in", "at", "to", "into"), limit=8)
-        or p.object(v)
-        or (buyer if buyer and buyer.how != "company" else None)
-    )
+    dest = p.pp(v, ("in", "at", "to", "into"), limit=8) or p.object(v)
+    dest = dest or (buyer if buyer and buyer.how != "company" else None)
     if dest is None:
         return []
     src = before.get("from") or p.pp(v, ("from",), limit=4)

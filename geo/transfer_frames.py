@@ -282,7 +282,7 @@ def _recipient(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> Side | None:
             t.tgt = p.side(named[0])
             t.item_end = p.low.index("to", v + 1) - 1
     if t.tgt is None:
-        t.tgt = bought_by(p, v)
+        t.tgt = bought_by(p, v) or (_where(p, v) if cue.pos == "verb" else None)
     if t.tgt is None and cue.pos == "verb" and not p.passive(v):
         _owner_of_item(p, v, t)
     frm = p.pp(v, ("from",), limit=6)
@@ -293,6 +293,19 @@ def _recipient(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> Side | None:
         t.tgt, t.src = p.subject(i, exclude=frozenset(frm.ids), first=True), frm
         t.item_start, t.item_end = max(p.clause(v).first, i - 8), i - 1
     return frm
+
+
+def _where(p: Parse, v: int) -> Side | None:
+    """The place a "where" clause around v hangs on: "Belarus, where Moscow said it had deployed missiles"."""
+    ci = p.clause_of[v]
+    for _ in range(3):
+        c = p.clauses[ci]
+        if c.kind == "rel" and c.marker == "where" and c.antecedent >= 0:
+            return p.side(c.antecedent)
+        if c.parent < 0 or c.kind not in ("content", "rel"):
+            return None
+        ci = c.parent
+    return None
 
 
 def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:

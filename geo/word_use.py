@@ -63,8 +63,8 @@ def noun_use(p: Parse, i: int) -> bool:
     if i + 1 < len(p.low) and p.low[i + 1] in _NOUN_AFTER:
         # "arms imports", "the deal"; but after its subject a past tense is the verb: "Kenya banned imports"
         return not (p.low[i].endswith("ed") and p.phrase_at[i - 1] >= 0 and not p.phrases[p.phrase_at[i - 1]].prep)
-    if p.g.has("determiners", prev) and prev not in ("that", "both", "all", "each"):
-        return True
+    if (p.g.has("determiners", prev) and prev not in ("that", "both", "all", "each")) or _bare_before_of(p, i, prev):
+        return True  # "the deal", "a possible future transfer of Gripen jets": a noun
     if _in_owned_compound(p, i) or _after_article_and_adjective(p, i, prev):
         return True  # "Transnistria's main power station", "under a concessional loan": a noun, not a verb
     if (
@@ -84,6 +84,19 @@ def noun_use(p: Parse, i: int) -> bool:
     if "-" in prev.strip("-") and i >= 2 and p.g.has("determiners", p.low[i - 2]) and p.low[i - 2] != "that":
         return True  # "a decades-old embargo": a compound adjective after the article
     return prev in _NOUN_PREPS and not p.low[i].endswith("ing")  # "by sending troops": a gerund acts
+
+
+def _bare_before_of(p: Parse, i: int, prev: str) -> bool:
+    """A bare form before "of", after a word that is no subject, auxiliary or "to": a noun ("future transfer of")."""
+    w = p.low[i]
+    return (
+        p.low[i + 1 : i + 2] == ["of"]
+        and not w.endswith(("ed", "s", "ing"))
+        and p.tokens[i - 1].anchor < 0
+        and prev.isalpha()
+        and prev not in ("to", "not", "they", "we", "i", "you", "who", "which", "that", "also", "and", "or")
+        and not (p.g.has("auxiliaries", prev) or p.finite(prev))
+    )
 
 
 def _in_owned_compound(p: Parse, i: int) -> bool:
