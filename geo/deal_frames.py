@@ -35,7 +35,8 @@ def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             break
         k -= 1
     before = p.text(p.phrases[maker.np].first, i - 1) if maker is not None and maker.np >= 0 else ""
-    k = next((k for k in range(v + 1, min(c.last, v + 6)) if p.low[k] in ("for", "to") or p.phrase_at[k] >= 0), -1)
+    # "a contract worth about 3 billion euros for three boats": past the price to "for"
+    k = next((k for k in range(v + 1, min(c.last, v + 8)) if p.low[k] in ("for", "to") or p.phrase_at[k] >= 0), -1)
     if other is None and k > 0 and p.low[k] in ("for", "to"):
         found = _deal_named_by_item(p, i, k, cue)
         if found:
@@ -144,11 +145,19 @@ def _deal_named_by_item(p: Parse, i: int, k: int, cue: Cue) -> list[Hit]:
         k += 1  # "a contract to buy Scorpene submarines": the item after the verb
     text = p.text(k + 1, cut_item(p, k + 1, c.last))
     maker = system_maker(text)  # a system's own maker before a possessor after it ("... for the navy's carriers")
-    made_by = Side((maker,), -1, "system") if maker else maker_in(p, k + 1, c.last, systems=True)
+    # "a contract for three boats from Germany", "... from the Kiel-based shipyard": the seller after "from"
+    seller = p.pp(k, ("from",), limit=12)
+    made_by = Side((maker,), -1, "system") if maker else seller or maker_in(p, k + 1, c.last, systems=True)
     buyer = p.subject(i, exclude=frozenset(made_by.ids) if made_by else frozenset(), first=True)
-    if made_by is not None and buyer is not None and item_phrases(text):
-        return [Hit("transfer", made_by.ids, buyer.ids, cue, i, item_text=text)]
-    return []
+    if made_by is None or not item_phrases(text):
+        return []
+    if buyer is None:
+        # "a 2020 order for 218 Lynx vehicles from Rheinmetall was the centrepiece": the story's buyer
+        focus = p.context.focus(exclude=made_by.ids)
+        buyer = Side((focus,), -1, "context") if focus and p.context.mentions.get(focus, 0) >= 3 else None
+    if buyer is None:
+        return []
+    return [Hit("transfer", made_by.ids, buyer.ids, cue, i, item_text=text, extra={"guessed": buyer.how == "context"})]
 
 
 def _seller(p: Parse, i: int, subj: Side) -> bool:
