@@ -118,6 +118,8 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
     """Whether the words around the cue make it name no relation (a ban, a stance, a quarrel settled)."""
     if i + n < len(p.low) and p.low[i + n] in cue.opt("not_before", ()):
         return True  # "carried out strikes": another verb, made with a particle
+    if not set(cue.opt("not_objects", ())).isdisjoint(p.low[i + n : i + n + 3]):
+        return True  # "made repeated flights": an act, nothing made
     if (
         cue.kind in ("transfer", "support", "alliance")
         and cue.pos == "noun"

@@ -44,6 +44,7 @@ thank-for, use-maker, arrive-maker, participants
 from __future__ import annotations
 
 from geo.clauses import Parse, Side
+from geo.compound_frames import compound_adjective
 from geo.cuetable import Cue
 from geo.deal_frames import chosen, deal, package_for
 from geo.items import item_phrases, system_maker
@@ -51,7 +52,6 @@ from geo.licence_frames import licensed
 from geo.noun_frames import (
     between,
     compound,
-    compound_adjective,
     fellow,
     possessor,
     relational,

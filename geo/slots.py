@@ -114,11 +114,15 @@ def items_after(p: Parse, j: int) -> bool:
 
 def cut_item(p: Parse, s: int, e: int) -> int:
     """The end of an item stretch: before "to <verb>", a relative pronoun or a second cue verb."""
+    e = min(e, len(p.low) - 1)
     for j in range(s, e + 1):
         w = p.low[j]
         if w in ("which", "who", "that", "whose") and j > s:
             return j - 1
-        if w in ("since", "during", "amid", "despite", "because") and j > s:
+        if (
+            w in ("since", "during", "amid", "despite", "because", "after", "before", "when", "while", "until")
+            and j > s
+        ):
             return j - 1  # "hundreds of missiles since Russia's invasion": a time or a cause, no item
         if w == "to" and j + 1 <= e and (p.low[j + 1] in p.verbs or p.g.has("purpose_verbs", p.low[j + 1])):
             return j - 1
@@ -270,16 +274,6 @@ def nearest_other(p: Parse, i: int, exclude: tuple[str, ...], same_clause: bool 
         if best is None or d < best[0]:
             best = (d, pi)
     return p.side(best[1]) if best is not None else None
-
-
-def blocked_by(p: Parse, v: int) -> Side | None:
-    """The side that blocked a purchase later in the sentence: the would-be supplier."""
-    for k in range(v + 1, len(p.low) - 2):
-        if p.g.has("blockers", p.low[k]) and p.low[k + 1] == "by" and p.phrase_at[k + 2] >= 0:
-            return p.side(p.phrase_at[k + 2])
-        if p.g.has("blockers", p.low[k]) and p.low[k + 1] == "by" and k + 3 < len(p.low) and p.phrase_at[k + 3] >= 0:
-            return p.side(p.phrase_at[k + 3])
-    return None
 
 
 def after_saying(p: Parse, start: int, i: int, *, that: bool = False) -> int:
@@ -529,27 +523,6 @@ def got_item(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> tuple[int,
     if item_end >= item_start:
         item_end = cut_item(p, item_start, item_end)  # "received missiles since Russia's invasion": no maker after
     return item_start, item_end
-
-
-def bought_a_firm(p: Parse, v: int) -> bool:
-    """What is got is a firm or a share of one: "a share in Chile's Famae", "Finland's Patria, a maker of ..."."""
-    k = v + 1
-    if k < len(p.low) and p.low[k] == "of":
-        k += 1
-    window = p.low[k : k + 6]
-    if any(p.g.has("ownership_nouns", w) for w in window):
-        return True
-    pi = p.phrase_at[k] if k < len(p.low) else -1
-    if pi < 0:
-        return False
-    ph = p.phrases[pi]
-    if ph.possessive and ph.last + 1 < len(p.low) and p.phrase_at[ph.last + 1] >= 0:
-        ph = p.phrases[p.phrase_at[ph.last + 1]]  # "Finland's Patria"
-    return (
-        all(p.anchors[a].how == "company" for a in ph.anchors[-1:])
-        and ph.last + 1 < len(p.low)
-        and p.low[ph.last + 1] == ","
-    )
 
 
 def operator_of(p: Parse, i: int, k: int, src: Side | None) -> Side | None:

@@ -30,8 +30,6 @@ from geo.slots import (
     Hit,
     after_saying,
     after_verb,
-    blocked_by,
-    bought_a_firm,
     bought_by,
     cut_item,
     fronted,
@@ -372,6 +370,37 @@ def _cargo_maker(p: Parse, t: _Transfer, tgt: Side) -> Side | None:
     return maker_in(p, t.item_start, cut_item(p, t.item_start, t.item_end), tgt.ids) or t.src
 
 
+def blocked_by(p: Parse, v: int) -> Side | None:
+    """The side that blocked a purchase later in the sentence: the would-be supplier."""
+    for k in range(v + 1, len(p.low) - 2):
+        if p.g.has("blockers", p.low[k]) and p.low[k + 1] == "by" and p.phrase_at[k + 2] >= 0:
+            return p.side(p.phrase_at[k + 2])
+        if p.g.has("blockers", p.low[k]) and p.low[k + 1] == "by" and k + 3 < len(p.low) and p.phrase_at[k + 3] >= 0:
+            return p.side(p.phrase_at[k + 3])
+    return None
+
+
+def bought_a_firm(p: Parse, v: int) -> bool:
+    """What is got is a firm or a share of one: "a share in Chile's Famae", "Finland's Patria, a maker of ..."."""
+    k = v + 1
+    if k < len(p.low) and p.low[k] == "of":
+        k += 1
+    window = p.low[k : k + 6]
+    if any(p.g.has("ownership_nouns", w) for w in window):
+        return True
+    pi = p.phrase_at[k] if k < len(p.low) else -1
+    if pi < 0:
+        return False
+    ph = p.phrases[pi]
+    if ph.possessive and ph.last + 1 < len(p.low) and p.phrase_at[ph.last + 1] >= 0:
+        ph = p.phrases[p.phrase_at[ph.last + 1]]  # "Finland's Patria"
+    return (
+        all(p.anchors[a].how == "company" for a in ph.anchors[-1:])
+        and ph.last + 1 < len(p.low)
+        and p.low[ph.last + 1] == ","
+    )
+
+
 def _no_getting(p: Parse, i: int, v: int, cue: Cue) -> bool:
     """A getting verb that gets no weapons from anyone."""
     if cue.opt("no_infinitive") and v + 1 < len(p.low) and p.low[v + 1] == "to":
@@ -387,7 +416,7 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     c = p.clause(v)
     if _no_getting(p, i, v, cue):
         return []
-    frm = p.pp(v, cue.opt("from", ["from"]), limit=30) or fronted(p, v, ("from",))
+    frm = _seller_phrase(p, v, cue)
     special = _special_get(p, i, v, cue, frm)
     if special is not None:
         return special
@@ -400,7 +429,8 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     else:
         tgt = p.subject(v, exclude=frozenset(frm.ids) if frm else frozenset())
     item_start, item_end = got_item(p, i, v, cue, frm)
-    src = frm or maker_in(p, item_start, max(item_end, item_start), tgt.ids if tgt else (), systems=True)
+    item_end = cut_item(p, item_start, max(item_end, item_start))  # "requested F-16s after its purchase of S-400s"
+    src = frm or maker_in(p, item_start, item_end, tgt.ids if tgt else (), systems=True)
     if src is None and tgt is not None and c.kind == "rel" and c.marker in ("that", "which") and c.first > 0:
         src = maker_in(
             p, max(0, c.first - 3), c.first - 1, tgt.ids, systems=True
@@ -428,6 +458,17 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if listed:  # "buying Turkish drones, Italian radars and Spanish trucks"
         return [Hit("transfer", m.ids, tgt.ids, cue, i, item_text=p.text(a, b)) for m, a, b in listed]
     return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text), *further_items(p, frm, tgt, cue, i, text)]
+
+
+def _seller_phrase(p: Parse, v: int, cue: Cue) -> Side | None:
+    """The from-phrase of a getting verb, unless a new clause opens before it.
+
+    "requested F-16s in 2021 after a row with Russian officials": the officials are another clause's party.
+    """
+    frm = p.pp(v, cue.opt("from", ["from"]), limit=30) or fronted(p, v, ("from",))
+    if frm is not None and frm.np > 0 and cut_item(p, v + 1, p.phrases[frm.np].first) < p.phrases[frm.np].first - 2:
+        return None
+    return frm
 
 
 def _participle_buyer(p: Parse, v: int, frm: Side) -> Side | None:

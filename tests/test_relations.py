@@ -345,11 +345,10 @@ def test_items_and_quantities(sentence: str, items: list) -> None:
         ("Peru received Spanish-made radars last year.", [("Spanish-made radars", None)]),
         # stop at "and" followed by words that name no item
         (
-            "Peru will purchase 30 Falcon-7 patrol boats and plans to build a dock for the vessels"
-            " with help from Canada.",
+            "Peru will purchase 30 Falcon-7 patrol boats from Canada and plans to build a dock for the vessels.",
             [("Falcon-7 patrol boats", 30)],
         ),
-        ("Morocco bought 8 helicopters and hopes to host training for the crews from Spain.", [("helicopters", 8)]),
+        ("Morocco bought 8 helicopters from Spain and hopes to host training for the crews.", [("helicopters", 8)]),
         # dangling auxiliaries after a passive item
         ("Officials said rifles and ammunition have been sent to Mali by Algeria.", [("rifles and ammunition", None)]),
         # a designation named after the head stays with it

@@ -1,0 +1,136 @@
+"""Clause frames of compound adjectives: "the A-backed B", "the A-led coalition", "A-held ground", "A-supplied drones".
+
+See :mod:`geo.frames` for the frame contract.
+"""
+
+from __future__ import annotations
+
+from geo.clauses import Parse, Side
+from geo.cuetable import Cue
+from geo.items import item_phrases
+from geo.slots import Hit, hit
+
+__all__ = ["compound_adjective"]
+
+
+def _backed(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
+    """In "A-backed B", "Russian-backed operations against Ukraine", "the Iran-aligned movement"."""
+    c = p.clause(i)
+    if any(p.g.has("mediation_nouns", w) for w in p.low[i + 1 : min(c.last, i + 3) + 1]):
+        return []  # "Kenya-sponsored peace talks": a mediator, not a backer of a side
+    if i + 1 <= c.last and p.g.has("hostile_nouns", p.low[i + 1]):
+        # "Russian-backed operations against Ukraine": the backer wages them
+        other = p.pp(i + 1, ("against", "on", "in", "into"), limit=4)
+        return hit(cue, i, Side((a,)), other, kind="conflict")
+    j = i + 1
+    while j <= c.last and j < i + 4 and p.phrase_at[j] < 0 and p.tokens[j].text[0].isalpha():
+        if j > i + 1 and p.finite(p.low[j]):
+            break  # "Iran-aligned groups have attacked U.S. forces": the verb's object is no group backed
+        j += 1
+    if j <= c.last and p.phrase_at[j] >= 0:
+        return hit(cue, i, Side((a,)), p.side(p.phrase_at[j]))
+    heads = p.low[i + 1 : min(c.last, i + 3) + 1]
+    if not any(
+        p.g.has(cls, w)
+        for w in heads
+        for cls in ("faction_nouns", "insurgent_nouns", "agent_nouns", "security_forces", "governance_nouns")
+    ):
+        return []  # "a Chinese-funded solar farm": a thing paid for, not a side backed
+    where = p.pp(i, ("in", "across", "including"), limit=6)
+    if where is not None:
+        return hit(cue, i, Side((a,)), where)
+    noun = p.low[i + 1] if i + 1 <= c.last else ""
+    if noun in ("coup", "government", "regime", "administration", "junta", "leadership"):
+        # "a Greek-backed coup": in the country the sentence is about
+        for pi in range(len(p.phrases) - 1, -1, -1):
+            ph = p.phrases[pi]
+            if ph.last < i - 2 and a not in p.ids(ph) and not ph.possessive:
+                return hit(cue, i, Side((a,)), p.side(pi))
+    # "the Iran-aligned movement", "Iran-backed rebels": the armed group the sentence or story names
+    groups = [x.id for x in p.anchors if x.how == "group" and x.id.split("@")[0] != a]
+    if groups:
+        return hit(cue, i, Side((a,)), Side((groups[-1],)))
+    if p.context.plural and not any(x.split("@")[0] == a for x in p.context.plural):
+        return hit(cue, i, Side((a,)), Side(p.context.plural))
+    return []
+
+
+def _led(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
+    """In "the A-led war in B": A against the phrase after; "a partner in the A-led coalition": A's ally."""
+    c = p.clause(i)
+    joined = [k for k in range(max(c.first, i - 7), i - 2) if p.g.has("membership_words", p.low[k])]
+    after = range(i + 1, min(c.last, i + 4) + 1)
+    grouped = any(
+        p.g.has("coalition_nouns", p.low[k])
+        or (p.tokens[k].anchor >= 0 and p.anchors[p.tokens[k].anchor].kind == "bloc")
+        for k in after
+    )
+    if joined and grouped:
+        member = p.subject(joined[0], exclude=frozenset((a,)))
+        return hit(cue, i, Side((a,)), member, kind="alliance")
+    if p.g.words["mission_nouns"].intersection(p.low[i + 1 : i + 4]):  # "the Kenya-led mission in Haiti": backing
+        return hit(cue, i, Side((a,)), p.pp(i, ("in",), limit=6), kind="support")
+    return hit(cue, i, Side((a,)), p.pp(i, ("in", "on", "against", "into"), limit=6))
+
+
+def _held(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
+    """In "the Russian-controlled part of Moldova", "Turkish-held northern Cyprus": ground A holds."""
+    c = p.clause(i)
+    held = p.pp(i, ("of", "in"), limit=4)
+    j = i + 1
+    while held is None and j <= c.last and j < i + 4:
+        if p.phrase_at[j] >= 0:
+            held = p.side(p.phrase_at[j])
+        elif not p.tokens[j].text[:1].isalpha():
+            break
+        j += 1
+    if held is None or a in held.ids:
+        return []
+    return [Hit("influence", (a,), (), cue, i, members=held.ids)]
+
+
+def _user_phrase(p: Parse, i: int, a: str, before: bool) -> Side | None:
+    """The nearest phrase of the clause, before or after ``i``, that is neither A nor a target."""
+    order = range(len(p.phrases) - 1, -1, -1) if before else range(len(p.phrases))
+    for pi in order:
+        ph = p.phrases[pi]
+        if (
+            (ph.last < i - 2 if before else ph.first > i)
+            and a not in p.ids(ph)
+            and p.clause_of[ph.first] == p.clause_of[i]
+            and ph.prep not in ("against", "at", "by", "from")  # "delivered by the US, and the French-supplied"
+        ):
+            return p.side(pi)
+    return None
+
+
+def _supplied(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
+    """In "A-supplied drones ... Y": A's items in Y's hands."""
+    c = p.clause(i)
+    # "Ukraine's use of US-supplied weapons against North Korean forces": the user, not the target
+    tgt = (
+        p.pp(i, ("to", "for"), limit=12)
+        or _user_phrase(p, i, a, before=True)
+        or _user_phrase(p, i, a, before=False)
+        or p.subject(i, exclude=frozenset((a,)))
+    )
+    text = p.text(i + 1, min(c.last, i + 6))
+    if tgt is None or not item_phrases(text):
+        return []
+    return [Hit("transfer", (a,), tgt.ids, cue, i, item_text=text)]
+
+
+_COMPOUND_ROLES = {"backer": _backed, "leader": _led, "holder": _held, "supplier": _supplied}
+
+
+def compound_adjective(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """In "A-backed B", "A-led war in B", "A-held C", "A-supplied drones ... Y" (by the cue's ``role``)."""
+    if i < 2 or p.low[i - 1] not in ("-", "‐"):
+        return []
+    k = i - 2
+    if p.low[k] == "." and k > 0:
+        k -= 1
+    if p.tokens[k].anchor < 0:
+        return []
+    role = _COMPOUND_ROLES.get(cue.opt("role", "backer"))
+    return role(p, i, p.anchors[p.tokens[k].anchor].id, cue) if role else []
