@@ -152,9 +152,10 @@ def _deal_named_by_item(p: Parse, i: int, k: int, cue: Cue) -> list[Hit]:
     if made_by is None or not item_phrases(text):
         return []
     if buyer is None:
-        # "a 2020 order for 218 Lynx vehicles from Rheinmetall was the centrepiece": the story's buyer
-        focus = p.context.focus(exclude=made_by.ids)
-        buyer = Side((focus,), -1, "context") if focus and p.context.mentions.get(focus, 0) >= 3 else None
+        # "a 2020 order for 218 Lynx vehicles from Rheinmetall was the centrepiece": the buyer of the story's
+        # last transfer (the state the story names most is too loose a guess)
+        focus = p.context.transfer[1] if p.context.transfer else ""
+        buyer = Side((focus,), -1, "context") if focus and focus not in made_by.ids else None
     if buyer is None:
         return []
     return [Hit("transfer", made_by.ids, buyer.ids, cue, i, item_text=text, extra={"guessed": buyer.how == "context"})]
