@@ -53,6 +53,8 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
         counted = three or re.fullmatch(f"(?:the two|both) {counted_nouns()}", phrase)
         within = [a for a in anchors if s < a.end and a.start < e]
         if phrase in described_phrases():
+            if _OF_NAME.match(sentence, e):
+                continue  # "the breakaway region of Somaliland": the description names its place
             found = _described(s, e, phrase, anchors, within, taken, context)
             if found is not None:
                 out.append(found)

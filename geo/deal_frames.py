@@ -56,7 +56,8 @@ def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         subj = p.subject(i, exclude=frozenset(other.ids), first=True)
         if subj is not None and item_phrases(text):
             # a firm sells whatever the verb: "a deal with Boeing to build drones"
-            buys = p.g.has("deal_verbs_get", p.low[after + 1]) or (other.how == "company" != subj.how)
+            firm = other.how == "company" or (other.np >= 0 and p.g.has("firm_nouns", p.phrases[other.np].head))
+            buys = p.g.has("deal_verbs_get", p.low[after + 1]) or (firm and subj.how != "company")
             src, dst = (other, subj) if buys else (subj, other)
             return [Hit("transfer", src.ids, dst.ids, cue, i, item_text=text)]
     if k > 0 and p.low[k] == "for" and other.np >= 0 and k < p.phrases[other.np].prep_at:

@@ -98,9 +98,11 @@ def _unowned_owner(p: Parse, i: int, other: Side) -> Side | None:
         subj = p.subject(i, exclude=frozenset(exclude))
         if subj is not None:
             return subj
-    # "refugees who have fled the war in Sudan": a war in a state is set against no one outside its clause
+    # "refugees who have fled the war in Sudan": a war in a state is set against no one outside its clause;
+    # a firm wages none ("Rheinmetall expanded output as the war in Ukraine drains stockpiles")
     inside = other.np >= 0 and p.phrases[other.np].prep == "in"
-    return nearest_other(p, i, exclude, same_clause=inside)
+    owner = nearest_other(p, i, exclude, same_clause=inside)
+    return None if owner is None or owner.how == "company" else owner
 
 
 def _nearest_in_clause(p: Parse, i: int, owner: Side) -> Side | None:
@@ -109,8 +111,8 @@ def _nearest_in_clause(p: Parse, i: int, owner: Side) -> Side | None:
     best = None
     for pi, ph in enumerate(p.phrases):
         if c.first <= ph.first <= c.last and pi != owner.np and not set(p.ids(ph)) & set(owner.ids):
-            if ph.head in p.g.words["place_nouns"]:
-                continue
+            if ph.head in p.g.words["place_nouns"] or p.g.has("item_words", ph.head.split()[-1] if ph.head else ""):
+                continue  # "Russian S-300 missiles prompted Turkish threats": a maker, not the one threatened
             d = abs(ph.first - i)
             if best is None or d < best[0]:
                 best = (d, pi)

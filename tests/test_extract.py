@@ -1113,6 +1113,11 @@ def test_a_name_joined_by_a_hyphened_french_particle_is_one_place(text, name, is
         # a leader's one-word name before another name is someone else's first name
         ("Petro Ivanenko, an analyst in Lviv, said so.", ["Lviv"]),
         ("Petro said on Monday that Bogota would wait.", ["Colombia"]),
+        # the two communities of Cyprus
+        (
+            "Turkey vowed to protect the Turkish Cypriots from the Greek Cypriot side.",
+            ["Türkiye", "Northern Cyprus", "Cyprus"],
+        ),
         # rivers news uses as places
         ("Russian drones struck ports on the Danube.", ["Russia", "Danube"]),
         ("Troops dug in on the left bank of the Dniester.", ["Dniester"]),
