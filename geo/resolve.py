@@ -271,7 +271,7 @@ def _resolve_one(
     return _resolved(text, m, best_r, best, gaz)
 
 
-_OFFICE_WORDS = "|".join(re.escape(o) for o in sorted(OFFICES, key=len, reverse=True))
+_OFFICE_WORDS = "|".join(re.escape(o) for o in sorted(OFFICES, key=len, reverse=True) if OFFICES[o] != "rank")
 # "Colombia's defence minister, Pedro Sánchez": an office of another state's official before the name
 _OFFICE = re.compile(rf"^['’]s?\s+(?:\w+\s+){{0,2}}(?:{_OFFICE_WORDS})s?,?\s+$", re.I)
 # an office no head of state or government holds, right before the name ("Defence Minister Pedro Sánchez")

@@ -1129,3 +1129,22 @@ def test_currencies_first_names_and_rivers(text, names):
 
     scene = extract([Document("t", "test", text)])
     assert [p.name for p in scene.places if p.kind != "bloc"] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # a military rank tells no namesake: juntas' heads bear them
+        ("Colonel Assimi Goita flew to Moscow.", "ML"),
+        ("General Abdourahamane Tiani flew to Moscow.", "NE"),
+        ("Senior General Min Aung Hlaing flew to Moscow.", "MM"),
+        # a commander of a non-state force is read with the force's country
+        ("Cairo has backed eastern commander Khalifa Haftar.", "LY"),
+    ],
+)
+def test_a_rank_before_a_rulers_name_keeps_the_ruler(text, iso):
+    from geo.extract import extract
+    from geo.scene import Document
+
+    scene = extract([Document("t", "test", text)])
+    assert iso in {p.iso for p in scene.places}
