@@ -8,7 +8,7 @@ from __future__ import annotations
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.items import item_phrases
-from geo.slots import Hit, hit
+from geo.slots import Hit, hit, owner_of
 
 __all__ = ["compound_adjective"]
 
@@ -66,7 +66,9 @@ def _led(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
         for k in after
     )
     if joined and grouped:
-        member = p.subject(joined[0], exclude=frozenset((a,)))
+        # "Sudan's role in the Saudi-led coalition", "a partner in the US-led coalition": the noun's owner
+        owned = owner_of(p, joined[0]) if p.low[joined[0]] in ("role", "part") else None
+        member = owned if owned is not None and a not in owned.ids else p.subject(joined[0], exclude=frozenset((a,)))
         return hit(cue, i, Side((a,)), member, kind="alliance")
     if p.g.words["mission_nouns"].intersection(p.low[i + 1 : i + 4]):  # "the Kenya-led mission in Haiti": backing
         return hit(cue, i, Side((a,)), p.pp(i, ("in",), limit=6), kind="support")

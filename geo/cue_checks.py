@@ -116,9 +116,10 @@ def _modifier_before(p: Parse, i: int) -> bool:
 
 def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
     """Whether the words around the cue make it name no relation (a ban, a stance, a quarrel settled)."""
-    if i + n < len(p.low) and p.low[i + n] in cue.opt("not_before", ()):
+    after, objects = cue.opt("not_before"), cue.opt("not_objects")
+    if after and i + n < len(p.low) and p.low[i + n] in after:
         return True  # "carried out strikes": another verb, made with a particle
-    if not set(cue.opt("not_objects", ())).isdisjoint(p.low[i + n : i + n + 3]):
+    if objects and any(w in objects for w in p.low[i + n : i + n + 3]):
         return True  # "made repeated flights": an act, nothing made
     if (
         cue.kind in ("transfer", "support", "alliance")

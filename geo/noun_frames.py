@@ -301,8 +301,9 @@ def _named_after(p: Parse, v: int, owner: Side) -> Side | None:
 def _named_beside(p: Parse, i: int, owner: Side) -> Side | None:
     """In "B, A's ally," / "B, an ally of A": the phrase the noun's phrase stands beside."""
     k = i - 1
-    if owner.np >= 0 and p.phrases[owner.np].first < i <= p.phrases[owner.np].last + 1:
-        # "Egypt, a key US ally", "China, North Korea's main ally": past the owner that modifies the noun
+    if owner.np >= 0 and p.phrases[owner.np].first < i <= p.phrases[owner.np].last + 4:
+        # "Egypt, a key US ally", "China, North Korea's main ally", "Lithuania, one of Kyiv's most steadfast
+        # backers": past the owner that modifies the noun
         k = p.phrases[owner.np].first - 1
     while k >= 0 and p.low[k] != "," and p.phrase_at[k] < 0 and i - k < 8:
         k -= 1
@@ -363,7 +364,10 @@ def _named_by_complement(p: Parse, i: int, owner: Side) -> tuple[Side | None, Si
     if k < 0:
         return None, owner
     obj = p.object(k)
-    if obj is not None and set(obj.ids) <= set(owner.ids) and p.low[i - 1] in ("its", "their"):
+    c = p.clause(k)
+    if obj is None and c.kind == "rel" and c.marker in ("which", "that", "whom") and c.antecedent >= 0:
+        obj = p.side(c.antecedent)  # "the United States, which Bucharest regards as its closest partner"
+    if obj is not None and set(obj.ids) <= set(owner.ids) and {"its", "their"} & set(p.low[max(k, i - 4) : i]):
         owner = p.subject(k) or owner
     return (obj if obj is not None and not set(obj.ids) <= set(owner.ids) else None), owner
 
