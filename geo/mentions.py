@@ -27,11 +27,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from geo.actors import Actor, load_actors
 from geo.data.wordlists import CONNECTORS as _CONNECTORS
-from geo.data.wordlists import ORG_TAILS, PERSON_PLACES, POSTAL_ABBREVIATIONS, SHIP_PREFIXES, STOP_WORDS
+from geo.data.wordlists import GENERIC_NAMES, ORG_TAILS, PERSON_PLACES, POSTAL_ABBREVIATIONS, SHIP_PREFIXES, STOP_WORDS
 from geo.gazetteer import Entry, Gazetteer, MatchType, fold_name
 
 MAX_TOKENS = 7
@@ -323,6 +324,8 @@ def _surface_ok(surface: str, readings: tuple[Reading, ...], gaz: Gazetteer | No
     gaz_only = all(r.actor is None for r in readings)
     if gaz_only and key in STOP_WORDS and key not in PERSON_PLACES:
         return False
+    if gaz_only and key in GENERIC_NAMES and all(r.id.startswith(("city:", "admin1:")) for r in readings):
+        return False  # "the far-right Confederation", "the security support Mission": everyday words
     # all-caps words outside datelines and headlines: only acronyms or long names
     if (
         surface.isupper()
@@ -334,8 +337,17 @@ def _surface_ok(surface: str, readings: tuple[Reading, ...], gaz: Gazetteer | No
     # only GeoNames alternate names: too noisy for single words, unless one is a big city's
     # ("Heraklion", "Termez", "Naypyitaw": the English name of a city GeoNames spells otherwise)
     if gaz_only and all(r.how == "alt" for r in readings) and " " not in key:
-        return gaz is not None and any(_big_city(gaz, r.id) for r in readings)
+        return gaz is not None and any(_big_city(gaz, r.id) or _respelling(gaz, r.id, key) for r in readings)
     return True
+
+
+def _respelling(gaz: Gazetteer, entry_id: str, key: str) -> bool:
+    """An alternate name that only respells a town's own ("Avdiivka" for Avdiyivka, "Dzhankoi" for Dzhankoy)."""
+    e = gaz.get(entry_id) if entry_id.startswith("city:") else None
+    if e is None or len(key) < 6:
+        return False
+    name = fold_key(e.name)
+    return name[:2] == key[:2] and SequenceMatcher(None, name, key).ratio() >= 0.85
 
 
 _NAME_GOES_ON = re.compile(r"[ -](?:es|el|al|as|ad|de|di|da|du|do|ul|ur|ar|en|la|le)[ -][A-Z]")
@@ -405,9 +417,9 @@ def _keep(
         ):
             return False
         # "UH-60 Black Hawk helicopters", "Hermes drones": a weapon system named like a town
-        if (between == " " and all(r.id.startswith(("city:", "admin1:")) for r in readings) and _weapon_noun(word)) or (
-            between == " " and _first_name(surface, word, readings, gaz)
-        ):
+        if (
+            between == " " and all(r.id.startswith(("city:", "admin1:")) for r in readings) and _weapon_ahead(text, ns)
+        ) or (between == " " and _first_name(surface, word, readings, gaz)):
             return False
     # "Dar es Salaam", "Bab el-Mandeb": a short word whose name goes on past a particle is no town of its own
     if len(surface) == 3 and all(r.id.startswith("city:") for r in readings) and _NAME_GOES_ON.match(text, e):
@@ -418,8 +430,9 @@ def _keep(
     # "Aden Adde International Airport": a place's name inside an airport named after a person
     if _NAMED_AIRPORT.match(text, e):
         return False
-    # "HMAS Stirling", "USS Georgia": a ship's or a naval base's name
-    if j > 0 and text[s - 2 : s - 1].isupper() and text[toks[j - 1][0] : toks[j - 1][1]] in SHIP_PREFIXES:
+    # "HMAS Stirling", "USS Georgia", "the tanker Eagle S": a ship's or a naval base's name
+    word_before = _WORD_BEFORE.search(text, max(0, s - 16), s)
+    if word_before and word_before.group(1) in SHIP_PREFIXES:
         return False
     # "Soviet-era depots", "Ottoman-era borders": a time, not an actor or a place
     if text[e : e + 4] in ("-era", "‐era"):
@@ -447,6 +460,9 @@ _DESIGNATION_AFTER = re.compile(r" [A-Z]{1,3}-\d")
 _NAMED_AIRPORT = re.compile(r"(?:\s+(?!International\b)[A-Z][a-z]+){1,2}\s+(?:International\s+)?Airport\b")
 
 
+_WORD_BEFORE = re.compile(r"(\w+) $")
+
+
 def _first_name(surface: str, word: str, readings: tuple[Reading, ...], gaz: Gazetteer | None) -> bool:
     """A leader's one-word name before another name is someone's first name: "Petro Burkovskiy"."""
     return (
@@ -458,6 +474,30 @@ def _first_name(surface: str, word: str, readings: tuple[Reading, ...], gaz: Gaz
         and word.lower() not in STOP_WORDS  # "Putin Tuesday said"
         and not _lookup(word, fold_key(word), _actor_forms(), gaz)
     )
+
+
+_LOWER_WORDS = re.compile(r"((?:[a-z]+ ){0,2}[a-z]+)\b")
+
+
+def _weapon_ahead(text: str, start: int) -> bool:
+    """A weapon noun at ``start``, or after words that class weapons: "Bradley infantry fighting vehicles".
+
+    Not "a Washington think tank": "think" classes no weapon.
+    """
+    run = _LOWER_WORDS.match(text, start)
+    words = run.group(1).split() if run is not None else []
+    for k, w in enumerate(words):
+        if _weapon_noun(w):
+            return True
+        if k == len(words) - 1 or not _weapon_class(w):
+            return False
+    return False
+
+
+def _weapon_class(word: str) -> bool:
+    from geo.grammar import load_grammar
+
+    return load_grammar().has("weapon_classes", word)
 
 
 def _weapon_noun(word: str) -> bool:

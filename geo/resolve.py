@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from geo.data.wordlists import OFFICES, TERRITORIES_READ_AS_DISPUTED
-from geo.gazetteer import Entry, Gazetteer
+from geo.gazetteer import Entry, Gazetteer, load_gazetteer
 from geo.items import system_maker
 from geo.mention_context import inside_longer_name, is_literal, names_firm, names_region, possessive_name
 from geo.mentions import PERSON_PLACES, Mention, Reading, fold_key
@@ -303,10 +303,18 @@ def _minor_named(text: str, m: Mention, best: Entry, ev: _Evidence) -> bool:
     if not named or system_maker(m.text):
         return False  # "Akinci drones": a weapon named like a base
     if best.kind == "city":  # a town: "in Pahalgam", "near the town of Panjgur", not "Arab states" or "and Ortega"
-        return bool(_TOWN_BEFORE.search(text, max(0, m.start - 16), m.start))
+        return bool(_TOWN_BEFORE.search(text, max(0, m.start - 16), m.start)) or _in_its_country(text, m, best)
     return bool(_AIRFIELD_AFTER.match(text, m.end) or _AIRFIELD_BEFORE.search(text, max(0, m.start - 12), m.start))
 
 
+def _in_its_country(text: str, m: Mention, best: Entry) -> bool:
+    """A town placed in its own country right after it: "Elk in northeastern Poland"."""
+    after = _IN_AFTER.match(text, m.end)
+    country = load_gazetteer().get(best.iso) if after is not None and best.iso else None
+    return after is not None and country is not None and text.startswith(country.name, after.end())
+
+
+_IN_AFTER = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?")
 _DESIGNATOR_AFTER = re.compile(r"\s+(?:state|province|region|governorate|oblast|county|prefecture)\b", re.I)
 _AIRFIELD_AFTER = re.compile(r"\s+(?:air base|airbase|air force base|airport|airfield|air station|base)\b", re.I)
 _TOWN_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|to|town of|village of|city of|port of)\s+$")

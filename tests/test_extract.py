@@ -1118,6 +1118,20 @@ def test_a_name_joined_by_a_hyphened_french_particle_is_one_place(text, name, is
             "Turkey vowed to protect the Turkish Cypriots from the Greek Cypriot side.",
             ["Türkiye", "Northern Cyprus", "Cyprus"],
         ),
+        # a ship's name after its type is no place
+        ("The tanker Eagle S dragged its anchor off Finland.", ["Finland"]),
+        # an alternate name that only respells a town's own
+        ("Ukraine said Pokrovsk held and Berdiansk was struck.", ["Ukraine", "Pokrovsk", "Berdyansk"]),
+        # a three-letter town placed in its own country
+        (
+            "The cable lands at Liepaja in Latvia and Elk in northeastern Poland.",
+            ["Liepāja", "Latvia", "Ełk", "Poland"],
+        ),
+        # a system named like a town, before words that class weapons; not a think tank
+        ("Kyiv got Bradley infantry fighting vehicles.", ["Kyiv", "Ukraine", "United States"]),
+        ("A Washington think tank said so.", ["Washington"]),
+        # everyday words are no towns
+        ("The far-right Confederation gained seats in Poland.", ["Poland"]),
         # rivers news uses as places
         ("Russian drones struck ports on the Danube.", ["Russia", "Danube"]),
         ("Troops dug in on the left bank of the Dniester.", ["Dniester"]),
