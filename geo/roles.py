@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from geo.grammar import _ANCHOR, Anchor, Clause, Context, Grammar, Phrase, Side, Token, reduced_relative
 from geo.subject_checks import SubjectChecks
 
-# nouns of a rough count before "of": "deported thousands of Haitians" is aimed at the Haitians
-_QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores"})
+# nouns of a rough count before "of": "deported thousands of Haitians", "barred a group of senior Georgian
+# officials" are aimed at the Haitians and the officials
+_QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores", "group", "number", "handful"})
 # auxiliaries that, repeated after "and", join a second verb to the first one's subject
 _AUXILIARIES = (["has"], ["have"], ["had"], ["is"], ["was"], ["were"], ["will"], ["would"])
 
