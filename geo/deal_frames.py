@@ -16,7 +16,7 @@ from __future__ import annotations
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.items import item_phrases, system_maker
-from geo.slots import Hit, cut_item, maker_in, only_ground
+from geo.slots import Hit, cut_item, maker_in, only_ground, owner_of
 
 __all__ = ["chosen", "deal", "package_for"]
 
@@ -191,7 +191,11 @@ def package_for(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """In "X announced a $1.1-billion arms package for Taiwan": the subject supplies the phrase after "for"."""
     v = i + n - 1
     tgt = p.pp(v, ("for", "to"), limit=3)
-    src = p.subject(i, exclude=frozenset(tgt.ids) if tgt else frozenset(), first=True)
+    # "Peru said Spain's arms sales to Chile ...": the package's owner supplies, not the clause's subject
+    owner = owner_of(p, i)
+    named = owner is not None and owner.np >= 0 and p.phrases[owner.np].possessive  # not "its": read too loosely
+    src = owner if named and owner is not None and not (tgt and set(owner.ids) & set(tgt.ids)) else None
+    src = src or p.subject(i, exclude=frozenset(tgt.ids) if tgt else frozenset(), first=True)
     k = i - 1
     # the package's own words: back to its article, a comma or a preposition ("a year on military aid")
     while k > 0 and i - k <= 4 and p.low[k] not in ("a", "an", "the", ",") and not p.g.has("prepositions", p.low[k]):

@@ -150,7 +150,8 @@ _MONEY_LEAD = _rx(
 )
 # a price, not a thing: "worth 2.7 billion euros", "valued at $3 billion", "for 300 million dollars"
 _PRICE_ONLY = _rx(
-    r"^(?:(?:worth|valued at|priced at|costing|at a cost of)\s|for\s+(?:about\s+|some\s+)?(?:(?:US|A|C)?\$|€|£|"
+    r"^(?:(?:worth|valued at|priced at|costing|at (?:an? )?(?:estimated |total |reported )?cost of)\s|"
+    r"for\s+(?:about\s+|some\s+)?(?:(?:US|A|C)?\$|€|£|"
     r"[\d.,]+\s*(?:million|billion|trillion|bn)\b))",
     re.I,
 )

@@ -156,12 +156,18 @@ class Merger:
             slot["finding"] = replace(best, quantity=f.quantity, date=best.date or f.date)
 
     def covered(self, key: tuple) -> bool:
-        """A transfer of "arms" whose every sentence also names what was sent between the same two ends."""
+        """A transfer of "arms" that the items sent between the same two ends already tell.
+
+        It is when its every sentence also names them, or when it tells no stage of its own ("France's
+        arms sales to Armenia" in a story of French howitzers and radars for Armenia).
+        """
         if key[0] != "transfer" or key[3] not in _GENERIC_ITEMS:
             return False
         evidence = set(self.merged[key]["evidence"])
         return any(
-            k != key and k[3] not in _GENERIC_ITEMS and evidence <= set(self.merged[k]["evidence"])
+            k != key
+            and k[3] not in _GENERIC_ITEMS
+            and (key[4] == "unknown" or evidence <= set(self.merged[k]["evidence"]))
             for k in self.between.get(key[:3], [])
         )
 

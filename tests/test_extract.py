@@ -1162,3 +1162,21 @@ def test_a_rank_before_a_rulers_name_keeps_the_ruler(text, iso):
 
     scene = extract([Document("t", "test", text)])
     assert iso in {p.iso for p in scene.places}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sale told by its price only is the one already told
+        "Chile signed a contract with Spain to buy four frigates. Madrid approved the sale in May at an "
+        "estimated cost of 2 billion dollars.",
+        # arms sales that tell no stage of their own are the items already told between the two
+        "Spain will deliver four frigates to Chile next year. Peru said Spain's arms sales to Chile fuel a race.",
+    ],
+)
+def test_one_deal_told_twice_is_one_arc(text):
+    from geo.extract import extract
+    from geo.scene import Document
+
+    arcs = [r for r in extract([Document("t", "test", text)]).relations if r.kind == "transfer"]
+    assert [(r.source, r.target) for r in arcs] == [("ES", "CL")], [(r.item, r.status) for r in arcs]
