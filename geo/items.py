@@ -236,16 +236,17 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
     text = _VERB_GROUP_END.sub("", text)  # "whose artillery is otherwise (supplied by)": the artillery
     text = _TIME_LEAD.sub("", text)  # "in June for four helicopters": the time, then what is ordered
     text = _MONEY_LEAD.sub("", text)
-    if _PRICE_ONLY.match(text):
+    if _PRICE_ONLY.match(text) or not _has_head(text):
         return []  # "worth 2.7 billion euros": the price of what the sentence names elsewhere
-    if not _has_head(text):
-        return []
     spans: list[tuple[int, int]] = []
     last = 0
     for m in _ITEM_SPLIT.finditer(text):
         spans.append((last, m.start()))
         last = m.end()
     spans.append((last, len(text)))
+    named = _system_then_apposition(text, spans)
+    if named:
+        return named
     kept: list[tuple[str, str, int]] = []  # raw piece, cleaned piece, end offset
     for s, e in spans:
         raw = text[s:e].strip()
@@ -279,6 +280,14 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
     else:
         joined, stretch = kept[0][1], kept[0][0]
     return [(joined, parse_quantity(stretch))] if joined else []
+
+
+def _system_then_apposition(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, int | None]]:
+    """A system's name, then an apposition on it: "the FA-50 Block 20, an upgraded version of the jet"."""
+    first = text[spans[0][0] : spans[0][1]].strip()
+    if len(spans) > 1 and re.match(r"an? ", text[spans[1][0] :].strip()) and _systems()[0].search(first):
+        return [(clean_item(first), parse_quantity(first))]
+    return []
 
 
 def _counted_apart(raws: list[str], quantities: list[int | None]) -> bool:
