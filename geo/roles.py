@@ -310,8 +310,8 @@ class Roles(SubjectChecks):
             if ci != self.clause_of[k] and self.clauses[ci].kind in ("rel", "reduced", "paren", "part"):
                 continue  # "Russia, which backed Assad, is pulling out of its base": not the aside's actor
             s = self.side(pi)
-            if not (plural or len(s.ids) == 1):
-                continue
+            if not (plural or len(s.ids) == 1) or (not plural and ph.head.endswith("s") and not ph.possessive):
+                continue  # "trained thousands of Somali soldiers at its base": "its" is no plural noun's
             before = self.low[ph.first - 1] if ph.first > 0 else ""
             wish = ph.possessive and ph.head and self.low[ph.last + 1 : ph.last + 2] == ["to"]
             if not ph.prep and (self.finite(before) or before in self.verbs) and not wish:
