@@ -329,8 +329,8 @@ def _expand_blocs(p: Parse, findings: list[Finding]) -> list[Finding]:
         targets = members.get(f.target, (f.target,)) if f.target else (None,)
         for s in sources:
             for t in targets:
-                if s == t:
-                    continue
+                if s == t or (f.kind == "conflict" and _own_bloc(gaz, s, t or "")):
+                    continue  # "Hungary blocked EU-wide measures": a quarrel inside a bloc, no side against it
                 g = Finding(
                     f.kind, s, t, f.cue, f.item, f.quantity, f.status, f.date, f.members, f.label, f.confidence, f.extra
                 )
@@ -339,6 +339,15 @@ def _expand_blocs(p: Parse, findings: list[Finding]) -> list[Finding]:
                     seen.add(key)
                     out.append(g)
     return out
+
+
+def _own_bloc(gaz, a: str, b: str) -> bool:
+    """Whether one of a and b is a bloc the other belongs to."""
+    for bloc, other in ((a, b), (b, a)):
+        entry = gaz.get(bloc) if bloc.startswith("bloc:") else None
+        if entry is not None and other in entry.members:
+            return True
+    return False
 
 
 def _ok(p: Parse, ident: str, kind: str, physical: bool = False) -> bool:
@@ -500,8 +509,10 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
             continue
         for s in map(_region_state, h.source):
             for t in map(_region_state, h.target):
-                if h.kind == "support" and (h.cue.frame == "presence" or h.cue.opt("to_state")):
-                    t = state_of(t)  # "police officers based in Honiara": backing for the Solomon Islands
+                if (h.kind == "support" and h.cue.frame == "presence") or h.cue.opt("to_state"):
+                    # "police officers based in Honiara": backing for the Solomon Islands; "recalled its
+                    # ambassador from Madrid": an envoy's post stands for its state
+                    t = state_of(t)
                 if (
                     s == t
                     or not s

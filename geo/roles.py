@@ -309,6 +309,12 @@ class Roles(SubjectChecks):
             ci = self.clause_of[ph.first]
             if ci != self.clause_of[k] and self.clauses[ci].kind in ("rel", "reduced", "paren", "part"):
                 continue  # "Russia, which backed Assad, is pulling out of its base": not the aside's actor
+            if (
+                "," in self.low[ph.last + 1 : k]
+                and ph.prep == "of"
+                and "," in self.low[max(0, ph.first - 6) : ph.first]
+            ):
+                continue  # "Algeria, the main backer of the Polisario Front, recalled its envoy": Algeria's
             s = self.side(pi)
             if not (plural or len(s.ids) == 1) or (not plural and ph.head.endswith("s") and not ph.possessive):
                 continue  # "trained thousands of Somali soldiers at its base": "its" is no plural noun's
