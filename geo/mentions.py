@@ -141,7 +141,9 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         if found is None:
             continue
         j, readings = found
-        s, e = toks[i][0], toks[j][1]
+        j, readings = _group_noun_after(text, toks, i, j, readings, actors, gaz)
+        first, readings = _compass_before(text, toks, i, j, readings, actors, gaz)
+        s, e = toks[first][0], toks[j][1]
         surface = text[s:e]
         if text[e : e + 1] == "$":
             resume = j + 1
@@ -244,6 +246,52 @@ def _longest_name(
         if readings:
             return j, readings
     return None
+
+
+# a run of capitalised words after a town's name that ends in an institution's noun
+_INSTITUTION_AFTER = re.compile(
+    r"(?: (?:[A-Z][a-z]+|for|of|and|on))* (?:Institute|University|School|Academy|Centre|Center|Foundation|Forum)\b"
+)
+_COMPASS = frozenset({"eastern", "western", "northern", "southern", "east", "west", "north", "south"})
+
+
+def _compass_before(
+    text: str,
+    toks: list[tuple[int, int]],
+    i: int,
+    j: int,
+    readings: tuple[Reading, ...],
+    actors: dict[str, tuple[Actor, ...]],
+    gaz: Gazetteer,
+) -> tuple[int, tuple[Reading, ...]]:
+    """A lower-case compass word and the name after it, when the two name a sea: "the eastern Mediterranean"."""
+    k = i - 1
+    if k < 0 or text[toks[k][1] : toks[i][0]] != " " or text[toks[k][0] : toks[k][1]] not in _COMPASS:
+        return i, readings
+    longer = _readings_for(text[toks[k][0] : toks[j][1]].capitalize(), "", actors, gaz)
+    if longer and all(r.id.startswith("sea:") for r in longer) and {r.id for r in longer} != {r.id for r in readings}:
+        return k, longer
+    return i, readings
+
+
+_GROUP_NOUNS = frozenset({"states", "countries", "nations", "republics"})
+
+
+def _group_noun_after(
+    text: str,
+    toks: list[tuple[int, int]],
+    i: int,
+    j: int,
+    readings: tuple[Reading, ...],
+    actors: dict[str, tuple[Actor, ...]],
+    gaz: Gazetteer,
+) -> tuple[int, tuple[Reading, ...]]:
+    """A name and the lower-case group noun after it, when the two name a region: "the Gulf states"."""
+    k = j + 1
+    if k >= len(toks) or text[toks[j][1] : toks[k][0]] != " " or text[toks[k][0] : toks[k][1]] not in _GROUP_NOUNS:
+        return j, readings
+    longer = _readings_for(text[toks[i][0] : toks[k][1]], "", actors, gaz)
+    return (k, longer) if longer else (j, readings)
 
 
 def _plural_demonym(
@@ -430,9 +478,7 @@ def _keep(
     # "Aden Adde International Airport": a place's name inside an airport named after a person
     if _NAMED_AIRPORT.match(text, e):
         return False
-    # "HMAS Stirling", "USS Georgia", "the tanker Eagle S": a ship's or a naval base's name
-    word_before = _WORD_BEFORE.search(text, max(0, s - 16), s)
-    if word_before and word_before.group(1) in SHIP_PREFIXES:
+    if _named_after_it(text, s, e, readings):
         return False
     # "Soviet-era depots", "Ottoman-era borders": a time, not an actor or a place
     if text[e : e + 4] in ("-era", "‐era"):
@@ -461,6 +507,17 @@ _NAMED_AIRPORT = re.compile(r"(?:\s+(?!International\b)[A-Z][a-z]+){1,2}\s+(?:In
 
 
 _WORD_BEFORE = re.compile(r"(\w+) $")
+
+
+def _named_after_it(text: str, s: int, e: int, readings: tuple[Reading, ...]) -> bool:
+    """A ship or an institution that bears the place's name.
+
+    "HMAS Stirling", "USS Georgia", "the tanker Eagle S"; "the Stockholm International Peace Research Institute".
+    """
+    word_before = _WORD_BEFORE.search(text, max(0, s - 16), s)
+    if word_before and word_before.group(1) in SHIP_PREFIXES:
+        return True
+    return all(r.id.startswith(("city:", "admin1:")) for r in readings) and bool(_INSTITUTION_AFTER.match(text, e))
 
 
 def _first_name(surface: str, word: str, readings: tuple[Reading, ...], gaz: Gazetteer | None) -> bool:

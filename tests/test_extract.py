@@ -1132,6 +1132,11 @@ def test_a_name_joined_by_a_hyphened_french_particle_is_one_place(text, name, is
         ("A Washington think tank said so.", ["Washington"]),
         # everyday words are no towns
         ("The far-right Confederation gained seats in Poland.", ["Poland"]),
+        # a name and a group noun after it name a region; a compass word and a name name a sea
+        ("The threat to the Baltic states grew.", ["Baltic states"]),
+        ("Drillships worked in the eastern Mediterranean.", ["Eastern Mediterranean"]),
+        # an institute named after a town is no place
+        ("A report by the Stockholm International Peace Research Institute said so.", []),
         # rivers news uses as places
         ("Russian drones struck ports on the Danube.", ["Russia", "Danube"]),
         ("Troops dug in on the left bank of the Dniester.", ["Dniester"]),
