@@ -321,6 +321,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     to = cue.opt("to", ["to", "for", "into"])
     tgt = None if v > 0 and p.low[v - 1] in ("originally", "initially") else p.pp(v, to, limit=30)  # former owner
     tgt = tgt or (goal_past_aside(p, v, tuple(to)) if cue.pos == "verb" else None)
+    tgt = _past_item_aside(p, v, tgt)
     if (
         tgt is not None
         and tgt.np >= 0
@@ -358,6 +359,23 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []
     out = [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text, extra={"guessed": tgt.how == "context"})]
     return out + [Hit("transfer", src.ids, s.ids, cue, i, item_text=share(text, n)) for s, n in shares(p, tgt, to)]
+
+
+def _past_item_aside(p: Parse, v: int, tgt: Side | None) -> Side | None:
+    """The goal after an aside on the item, not one inside it.
+
+    "sold two frigates, originally built for the Italian Navy, to Egypt": Egypt.
+    """
+    if tgt is None or tgt.np < 0 or "," not in p.low[v + 1 : p.phrases[tgt.np].first]:
+        return tgt
+    close = next(
+        (k for k in range(p.phrases[tgt.np].last + 1, min(len(p.low), p.phrases[tgt.np].last + 4)) if p.low[k] == ","),
+        -1,
+    )
+    if close < 0 or p.low[close + 1 : close + 2] != ["to"]:
+        return tgt
+    pi = next((q for q, ph in enumerate(p.phrases) if ph.prep == "to" and ph.prep_at == close + 1), -1)
+    return p.side(pi) if pi >= 0 else tgt
 
 
 def _cargo_maker(p: Parse, t: _Transfer, tgt: Side) -> Side | None:
