@@ -457,7 +457,10 @@ class Parse(Roles):
             self._cut(i, "rel", w, self._antecedent(i))
         elif w == "that" and self._that_opens(i):
             content = self.reported_before(i) or prev in self.verbs or self.match(i - 1, "denials")
+            said = next((k for k in range(i - 1, max(-1, i - 7), -1) if g.has("reporting", low[k])), 0)
+            speaker = self._speaker(said) if content and said else None  # "officials said that they ordered"
             self._cut(i, "content" if content else "rel", w, -1 if content else self._antecedent(i))
+            self.clauses[-1].speaker = speaker
         elif w == "once" and prev == "," and self._verbless_aside(i):
             # "Ukraine, once Egypt's largest supplier, shipped less": an aside on the subject, not a clause
             self._cut(i, "reduced", w, self._antecedent(i))
@@ -583,14 +586,6 @@ class Parse(Roles):
             or w in ("it", "they", "he", "she", "then", "later", "the", "its", "their")
             or any(self.g.has("reporting", x) for x in self.low[nxt + 1 : nxt + 3])  # "and defence analysts say"
         )
-
-    def _speaker(self, i: int) -> Side | None:
-        c = self.clauses[-1]
-        for pi in range(len(self.phrases) - 1, -1, -1):
-            ph = self.phrases[pi]
-            if c.first <= ph.first and ph.last < i and (not ph.prep or ph.official_of):
-                return self.side(pi)
-        return None
 
 
 def parse(

@@ -103,6 +103,8 @@ def _used_as(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: bool)
         return False  # "aboard military transport planes": a kind of plane, nothing transported to anyone
     if cue.kind == "conflict" and p.low[i + n - 1] == "war" and p.low[i + n : i + n + 1] in (["weapons"], ["materiel"]):
         return False  # "the biggest buyer of German war weapons": a class of arms, no war
+    if p.low[i] in ("provided", "providing") and i > 0 and p.low[i - 1] == "," and "by" not in p.low[i + 1 : i + 3]:
+        return False  # "..., she said, provided conditions are met": a conjunction, nothing provided
     if cue.opt("active_only") and p.passive(i + n - 1):
         return False  # "was handed to a regiment": the cue gives only when its subject acts
     # "bought the Barak system, delivered in 2023,": the aside dates the item bought

@@ -192,8 +192,11 @@ def designations(item: str | None, *, leading: bool = False) -> set[str]:
     ['pinaka']
     >>> designations("artillery shells")
     set()
+    >>> sorted(designations("F-16s once the conditions are met"))
+    ['f-16']
     """
-    found = {m.lower() for m in _DESIGNATION.findall(item or "")}
+    # "F-16s" is the F-16: a plural "s" after a designation's digits is no part of its name
+    found = {re.sub(r"(?<=\d)s$", "", m.lower()) for m in _DESIGNATION.findall(item or "")}
     first = _LEADING_NAME.match(item or "") if leading else None
     return found | {first.group(0).lower()} if first else found
 

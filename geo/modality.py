@@ -53,8 +53,8 @@ class Modality:
         return self.g.has("locative_prepositions", ph.prep)
 
     def reported_before(self, i: int) -> bool:
-        """A verb of saying among the four words before token ``i``: "said on Thursday that"."""
-        return any(self.g.has("reporting", w) for w in self.low[max(0, i - 4) : i])
+        """A verb of saying among the six words before token ``i``: "said for more than a year that"."""
+        return any(self.g.has("reporting", w) for w in self.low[max(0, i - 6) : i])
 
     def finite(self, w: str) -> bool:
         """``w`` looks like a finite verb: a cue verb form, an auxiliary, a past tense."""

@@ -124,7 +124,9 @@ class Roles(SubjectChecks):
             if seen == 1 and self._agent_noun_subject(c, v) and self.context.subjects:
                 # "The instructors ... will train Nigerien troops": agents of the actor just named
                 return Side((self.context.subjects[-1],), -1, "context")
-            if c.kind in ("coord", "part", "sub", "cont") or (c.kind == "content" and c.speaker is None):
+            if c.kind in ("coord", "part", "sub", "cont") or (
+                c.kind == "content" and (c.speaker is None or c.marker == "that")
+            ):
                 shared = c.kind == "coord" and self.low[c.first + 1 : c.first + 2] in _AUXILIARIES
                 ci = c.parent if c.parent >= 0 else ci - 1
                 # a clause without a subject shares the main clause's ("has backed X and has trained Y": one subject)
@@ -145,6 +147,15 @@ class Roles(SubjectChecks):
                 v = self.clauses[ci].last + 1 if ci >= 0 else v
                 continue
             return None
+        return None
+
+    def _speaker(self, i: int) -> Side | None:
+        """Who speaks the verb of saying at i: the last unprepositioned actor phrase of the current clause."""
+        c = self.clauses[-1]
+        for pi in range(len(self.phrases) - 1, -1, -1):
+            ph = self.phrases[pi]
+            if c.first <= ph.first and ph.last < i and (not ph.prep or ph.official_of):
+                return self.side(pi)
         return None
 
     def pronoun_subject(self, c: Clause) -> bool:
@@ -277,8 +288,10 @@ class Roles(SubjectChecks):
 
     def _plural_referent(self, c: Clause) -> Side | None:
         """In "they": a plural speaker, else the last plural before the clause, else the story's group."""
-        if c.speaker is not None and len(c.speaker.ids) > 1:
-            return c.speaker
+        if c.speaker is not None and (
+            len(c.speaker.ids) > 1 or (c.speaker.np >= 0 and self.phrases[c.speaker.np].head.endswith("s"))
+        ):
+            return c.speaker  # "Iranian officials have said that they ordered jets": the officials' state
         plural = self.plural_before(c.first)
         if plural:
             return Side(plural, -1, "pronoun")

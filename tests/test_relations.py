@@ -366,6 +366,8 @@ def test_items_and_quantities(sentence: str, items: list) -> None:
         ),
         # pieces that each name an item are kept together
         ("Norway sent drones and spare parts to Chile.", [("drones and spare parts", None)]),
+        # a double object: the recipient after the verb is no part of the item
+        ("Norway will give Chile F-16 fighter jets.", [("F-16 fighter jets", None)]),
         # a system's name before an apposition on it names the item
         ("Norway will deliver the K9A1, an upgraded version of the howitzer, to Chile.", [("K9A1", None)]),
     ],
