@@ -249,9 +249,7 @@ def _longest_name(
 
 
 # a run of capitalised words after a town's name that ends in an institution's noun
-_INSTITUTION_AFTER = re.compile(
-    r"(?: (?:[A-Z][a-z]+|for|of|and|on))* (?:Institute|University|School|Academy|Centre|Center|Foundation|Forum)\b"
-)
+_INSTITUTION_AFTER = re.compile(r"(?: (?:[A-Z][a-z]+|for|of|and|on))+ (?:Institute|Foundation|Forum)\b")
 _COMPASS = frozenset({"eastern", "western", "northern", "southern", "east", "west", "north", "south"})
 
 
