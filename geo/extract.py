@@ -297,6 +297,7 @@ def merge_step(draft: Draft) -> Scene:
     merger = Merger()
     for finding, ev in draft.findings:
         merger.add(finding, ev)
+    merger.fold_covered()
     places = _places(draft, load_gazetteer(), merger.endpoint_ids())
     names = {p.id: p.name for p in places}
     known = set(names)

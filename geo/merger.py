@@ -161,15 +161,31 @@ class Merger:
         It is when its every sentence also names them, or when it tells no stage of its own ("France's
         arms sales to Armenia" in a story of French howitzers and radars for Armenia).
         """
+        return self._cover(key) is not None
+
+    def _cover(self, key: tuple) -> tuple | None:
+        """The transfer that tells what a covered transfer of "arms" sent, or None."""
         if key[0] != "transfer" or key[3] not in _GENERIC_ITEMS:
-            return False
+            return None
         evidence = set(self.merged[key]["evidence"])
-        return any(
-            k != key
-            and k[3] not in _GENERIC_ITEMS
-            and (key[4] == "unknown" or evidence <= set(self.merged[k]["evidence"]))
-            for k in self.between.get(key[:3], [])
+        return next(
+            (
+                k
+                for k in self.between.get(key[:3], [])
+                if k != key
+                and k[3] not in _GENERIC_ITEMS
+                and (key[4] == "unknown" or evidence <= set(self.merged[k]["evidence"]))
+            ),
+            None,
         )
+
+    def fold_covered(self) -> None:
+        """A covered transfer's sentences join the transfer that names its items: every statement stays on the map."""
+        for key in self.order:
+            cover = self._cover(key)
+            if cover is not None:
+                for ev in self.merged[key]["evidence"]:
+                    self.merged[cover]["evidence"].setdefault(ev, None)
 
     def endpoint_ids(self) -> set[str]:
         """Every place id a merged relation names (blocs and regions among them become places)."""
