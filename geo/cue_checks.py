@@ -63,7 +63,13 @@ def cue_asserted(p: Parse, i: int, cue: Cue) -> bool:
         return p.negated(i) and not p.hypothetical(i)
     if cue.opt("asserted", True) and ((p.negated(i) and not _presupposed(p, i, cue)) or p.hypothetical(i)):
         return False
+    if cue.kind in ("support", "influence") and _NOT_YET.search(p.sentence):
+        return False  # "approved sending 200 soldiers, though the deployment has yet to take place"
     return not p.hedged(i, aspirations=cue.kind not in ("transfer", "influence") or cue.opt("aspirations", False))
+
+
+# a deployment or a base the sentence says has not happened yet
+_NOT_YET = re.compile(r"\b(?:has|have|had) yet to (?:take place|begin|start|happen|materiali[sz]e|arrive)\b")
 
 
 def _used_as(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: bool) -> bool:
