@@ -85,6 +85,12 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
     return out + _speaker_pronouns(sentence, anchors, taken)
 
 
+def _in_aside(sentence: str, at: int) -> bool:
+    """Whether offset ``at`` lies inside a relative aside still open there: "Niger, which turned on France, ..."."""
+    opened = max(sentence.rfind(", which ", 0, at), sentence.rfind(", who ", 0, at))
+    return opened >= 0 and "," not in sentence[opened + 2 : at]
+
+
 def _pair(
     sentence: str, n: int, before: Sequence[Anchor], within: Sequence[Anchor], context: Context
 ) -> tuple[str, ...]:
@@ -93,7 +99,7 @@ def _pair(
     fit = [a for a in before if a.kind == "country" and (not among or a.id in among)]
     # "the status of the Atacama, which Bolivia claims as its coast and over which
     # the two countries fought": the two that act, not ground named after "of" or "as"
-    acting = [a for a in fit if not _NAMED_AS_GROUND.search(sentence, 0, a.start)]
+    acting = [a for a in fit if not _NAMED_AS_GROUND.search(sentence, 0, a.start) and not _in_aside(sentence, a.start)]
     ids = list(dict.fromkeys(a.id for a in (acting if len(set(x.id for x in acting)) >= n else fit)))
     listed = context.listed
     if len(ids) >= n:
