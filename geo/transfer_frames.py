@@ -95,10 +95,13 @@ def _passive_give(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> None:
             )
 
 
-def _active_give(p: Parse, v: int, t: _Transfer) -> None:
-    """In "X sold Y ITEM", "X supplied Y with ITEM": the subject gives, an object that is no item gets."""
+def _active_give(p: Parse, v: int, t: _Transfer, platforms: bool = False) -> None:
+    """In "X sold Y ITEM", "X supplied Y with ITEM": the subject gives, an object that is no item gets.
+
+    With ``platforms`` a state's ships or planes give for it ("Russian navy ships unloaded equipment").
+    """
     c = p.clause(v)
-    t.src = p.subject(v)
+    t.src = p.subject(v, platforms=platforms)
     if act_named(p, t.src):
         t.src = None  # "its purchase of Finland's Patria gave it ...": the act gives, not the firm
     if t.tgt is not None:
@@ -321,7 +324,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     to = cue.opt("to", ["to", "for", "into"])
     tgt = None if v > 0 and p.low[v - 1] in ("originally", "initially") else p.pp(v, to, limit=30)  # former owner
     tgt = tgt or (goal_past_aside(p, v, tuple(to)) if cue.pos == "verb" else None)
-    tgt = _past_item_aside(p, v, tgt)
+    tgt = _past_item_aside(p, v, tgt) or (_port_of(p, v) if "at" in to else None)
     if (
         tgt is not None
         and tgt.np >= 0
@@ -341,7 +344,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     elif p.passive(v):
         _passive_give(p, i, v, cue, t)
     else:
-        _active_give(p, v, t)
+        _active_give(p, v, t, bool(cue.opt("platforms")))
     frm = _recipient(p, i, v, cue, t)
     if t.tgt is None:
         return []
@@ -376,6 +379,20 @@ def _past_item_aside(p: Parse, v: int, tgt: Side | None) -> Side | None:
         return tgt
     pi = next((q for q, ph in enumerate(p.phrases) if ph.prep == "to" and ph.prep_at == close + 1), -1)
     return p.side(pi) if pi >= 0 else tgt
+
+
+def _port_of(p: Parse, v: int) -> Side | None:
+    """The place a port is named after, after "at" or "in": "unloaded equipment at the port of Tobruk"."""
+    for pi, ph in enumerate(p.phrases):
+        k = ph.prep_at
+        if (
+            ph.prep == "of"
+            and v < k <= v + 10
+            and p.g.has("place_nouns", p.low[k - 1])
+            and {"at", "in"} & set(p.low[max(v, k - 4) : k])
+        ):
+            return p.named_side(pi)
+    return None
 
 
 def _cargo_maker(p: Parse, t: _Transfer, tgt: Side) -> Side | None:
