@@ -124,31 +124,31 @@ def _modifier_before(p: Parse, i: int) -> bool:
 
 def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
     """Whether the words around the cue make it name no relation (a ban, a stance, a quarrel settled)."""
-    after, objects = cue.opt("not_before"), cue.opt("not_objects")
-    if after and i + n < len(p.low) and p.low[i + n] in after:
+    low, kind, noun, options = p.low, cue.kind, cue.pos == "noun", cue.options
+    nxt = low[i + n] if i + n < len(low) else ""
+    before = low[max(0, i - 3) : i]
+    after = options.get("not_before")
+    if after and nxt in after:
         return True  # "carried out strikes": another verb, made with a particle
-    if objects and any(w in objects for w in p.low[i + n : i + n + 3]):
+    objects = options.get("not_objects")
+    if objects and any(w in objects for w in low[i + n : i + n + 3]):
         return True  # "made repeated flights": an act, nothing made
-    if (
-        cue.kind in ("transfer", "support", "alliance")
-        and cue.pos == "noun"
-        and any(_curbing(p, w) for w in p.low[max(0, i - 4) : i])
+    if noun and (
+        (kind in ("transfer", "support", "alliance") and any(_curbing(p, w) for w in low[max(0, i - 4) : i]))
+        or "any" in before  # "watching for any transfer of missile technology": no transfer in particular
+        or (nxt and p.g.has("lifting_nouns", nxt))  # "India's sanctions waiver": the measure is lifted, not laid
     ):
         return True  # "lifted a ban on arms sales to Chad", "restrictions on defence cooperation with X": none made
-    if cue.pos == "noun" and "any" in p.low[max(0, i - 3) : i]:
-        return True  # "watching for any transfer of missile technology": no transfer in particular
-    if cue.kind == "conflict" and not p.g.words["natural_events"].isdisjoint(p.low[max(0, i - 3) : i]):
+    if kind == "conflict" and not p.g.words["natural_events"].isdisjoint(before):
         return True  # "the earthquake that struck Kunar": no one strikes
-    if cue.pos == "noun" and i + n < len(p.low) and p.g.has("lifting_nouns", p.low[i + n]):
-        return True  # "India's sanctions waiver", "arms embargo exemptions": the measure is lifted, not laid
-    if not p.g.words["dispositions"].isdisjoint(p.low[max(0, i - 3) : i]):
+    if not p.g.words["dispositions"].isdisjoint(before):
         return True  # "a readiness to hand over know-how", "prepared to sell jets": a stance, not a deal
-    if cue.kind == "support" and _purpose_of_a_thing(p, i):
+    if kind == "support" and _purpose_of_a_thing(p, i):
         return True  # "sent radars to protect Hanoi": the sending is the relation
-    if cue.kind == "conflict" and not p.g.words["settling_verbs"].isdisjoint(p.low[max(p.clause(i).first, i - 5) : i]):
+    if kind == "conflict" and not p.g.words["settling_verbs"].isdisjoint(low[max(p.clause(i).first, i - 5) : i]):
         return True  # "which settled its old border quarrel with Laos": a quarrel that is over
     # "the two long disputed the island, a quarrel settled by the court in 1999"
-    return cue.kind == "conflict" and _settled_after(p, i)
+    return kind == "conflict" and _settled_after(p, i)
 
 
 def _item_aside(p: Parse, i: int) -> bool:

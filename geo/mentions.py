@@ -141,8 +141,11 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         if found is None:
             continue
         j, readings = found
-        j, readings = _group_noun_after(text, toks, i, j, readings, actors, gaz)
-        first, readings = _compass_before(text, toks, i, j, readings, actors, gaz)
+        if j + 1 < len(toks) and text[toks[j + 1][0] : toks[j + 1][1]] in _GROUP_NOUNS:
+            j, readings = _group_noun_after(text, toks, i, j, readings, actors, gaz)
+        first = i
+        if i and text[toks[i - 1][0] : toks[i - 1][1]] in _COMPASS:
+            first, readings = _compass_before(text, toks, i, j, readings, actors, gaz)
         s, e = toks[first][0], toks[j][1]
         surface = text[s:e]
         if text[e : e + 1] == "$":
@@ -504,18 +507,20 @@ _DESIGNATION_AFTER = re.compile(r" [A-Z]{1,3}-\d")
 _NAMED_AIRPORT = re.compile(r"(?:\s+(?!International\b)[A-Z][a-z]+){1,2}\s+(?:International\s+)?Airport\b")
 
 
-_WORD_BEFORE = re.compile(r"(\w+) $")
-
-
 def _named_after_it(text: str, s: int, e: int, readings: tuple[Reading, ...]) -> bool:
     """A ship or an institution that bears the place's name.
 
     "HMAS Stirling", "USS Georgia", "the tanker Eagle S"; "the Stockholm International Peace Research Institute".
     """
-    word_before = _WORD_BEFORE.search(text, max(0, s - 16), s)
-    if word_before and word_before.group(1) in SHIP_PREFIXES:
-        return True
-    return all(r.id.startswith(("city:", "admin1:")) for r in readings) and bool(_INSTITUTION_AFTER.match(text, e))
+    if s > 1 and text[s - 1] == " ":
+        start = text.rfind(" ", max(0, s - 16), s - 1) + 1
+        if text[start : s - 1].lstrip("([\"'“‘") in SHIP_PREFIXES:
+            return True
+    return (
+        text[e + 1 : e + 2].isupper()
+        and all(r.id.startswith(("city:", "admin1:")) for r in readings)
+        and bool(_INSTITUTION_AFTER.match(text, e))
+    )
 
 
 def _first_name(surface: str, word: str, readings: tuple[Reading, ...], gaz: Gazetteer | None) -> bool:
