@@ -45,11 +45,13 @@ def cue_fits(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: bool)
         return False
     if cue.opt("negated_only"):
         return True
-    modals = p.g.words["possibility_modals"]
-    if cue.pos == "noun" and any(
-        p.low[k] in modals and p.tokens[k].text != "May" for k in range(max(p.clause(i).first, i - 8), i)
-    ):
-        return False  # "feared it could lead to a Chinese naval base": a possibility, not a fact
+    if cue.pos == "noun":
+        modals = p.g.words["possibility_modals"]
+        start = max(p.clause(i).first, i - 8)
+        if not modals.isdisjoint(p.low[start:i]) and any(
+            p.low[k] in modals and p.tokens[k].text != "May" for k in range(start, i)
+        ):
+            return False  # "feared it could lead to a Chinese naval base": a possibility, not a fact
     return not _idle(p, i, n, cue)
 
 
@@ -134,7 +136,7 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
     if objects and any(w in objects for w in low[i + n : i + n + 3]):
         return True  # "made repeated flights": an act, nothing made
     if noun and (
-        (kind in ("transfer", "support", "alliance") and any(_curbing(p, w) for w in low[max(0, i - 4) : i]))
+        (kind in ("transfer", "support", "alliance") and _curbing_before(p, low[max(0, i - 4) : i]))
         or "any" in before  # "watching for any transfer of missile technology": no transfer in particular
         or (nxt and p.g.has("lifting_nouns", nxt))  # "India's sanctions waiver": the measure is lifted, not laid
     ):
@@ -175,6 +177,11 @@ def _settled_after(p: Parse, i: int) -> bool:
 
 def _curbing(p: Parse, w: str) -> bool:
     return p.g.has("ban_nouns", w) or p.g.has("curbing_verbs", w)
+
+
+def _curbing_before(p: Parse, words: list[str]) -> bool:
+    """A ban or a curbing verb among ``words``: "lifted a ban on arms sales"."""
+    return not (p.g.words["ban_nouns"].isdisjoint(words) and p.g.words["curbing_verbs"].isdisjoint(words))
 
 
 def _presupposed(p: Parse, i: int, cue: Cue) -> bool:

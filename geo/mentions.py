@@ -148,9 +148,11 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             first, readings = _compass_before(text, toks, i, j, readings, actors, gaz)
         s, e = toks[first][0], toks[j][1]
         surface = text[s:e]
-        if text[e : e + 1] == "$":
+        if text[e : e + 1] == "$" or (
+            i and text[toks[i - 1][1] : s] == " " and text[toks[i - 1][0] : toks[i - 1][1]] in SHIP_PREFIXES
+        ):
             resume = j + 1
-            continue  # "US$920 million", "A$3 billion": a currency, no one's side
+            continue  # "US$920 million": a currency; "HMAS Stirling", "the tanker Eagle S": a ship's name
         if _keep(text, s, e, surface, readings, toks, j, gaz):
             out.append(Mention(s, e, surface, readings, _is_dateline(text, s, e)))
         resume = j + 1
@@ -508,14 +510,10 @@ _NAMED_AIRPORT = re.compile(r"(?:\s+(?!International\b)[A-Z][a-z]+){1,2}\s+(?:In
 
 
 def _named_after_it(text: str, s: int, e: int, readings: tuple[Reading, ...]) -> bool:
-    """A ship or an institution that bears the place's name.
+    """An institution that bears the place's name: "the Stockholm International Peace Research Institute".
 
-    "HMAS Stirling", "USS Georgia", "the tanker Eagle S"; "the Stockholm International Peace Research Institute".
+    (A ship's name after its type or prefix is skipped before: "HMAS Stirling", "the tanker Eagle S".)
     """
-    if s > 1 and text[s - 1] == " ":
-        start = text.rfind(" ", max(0, s - 16), s - 1) + 1
-        if text[start : s - 1].lstrip("([\"'“‘") in SHIP_PREFIXES:
-            return True
     return (
         text[e + 1 : e + 2].isupper()
         and all(r.id.startswith(("city:", "admin1:")) for r in readings)

@@ -90,7 +90,8 @@ def _bare_before_of(p: Parse, i: int, prev: str) -> bool:
     """A bare form before "of", after a word that is no subject, auxiliary or "to": a noun ("future transfer of")."""
     w = p.low[i]
     return (
-        p.low[i + 1 : i + 2] == ["of"]
+        i + 1 < len(p.low)
+        and p.low[i + 1] == "of"
         and not w.endswith(("ed", "s", "ing"))
         and p.tokens[i - 1].anchor < 0
         and prev.isalpha()
