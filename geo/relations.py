@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from geo.anaphors import service_states
 from geo.clauses import Anchor, Context, Parse, parse
@@ -38,6 +39,9 @@ from geo.gate import counted_group, worth_parsing
 from geo.items import date, item_phrases, parse_quantity, status
 from geo.slots import state_of
 from geo.word_use import auxiliary_use, noun_use
+
+if TYPE_CHECKING:
+    from geo.gazetteer import Gazetteer
 
 __all__ = ["Anchor", "Context", "Finding", "carry", "find_relations", "parse_quantity"]
 
@@ -341,7 +345,7 @@ def _expand_blocs(p: Parse, findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _own_bloc(gaz, a: str, b: str) -> bool:
+def _own_bloc(gaz: Gazetteer, a: str, b: str) -> bool:
     """Whether one of a and b is a bloc the other belongs to."""
     for bloc, other in ((a, b), (b, a)):
         entry = gaz.get(bloc) if bloc.startswith("bloc:") else None
