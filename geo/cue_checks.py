@@ -175,10 +175,6 @@ def _settled_after(p: Parse, i: int) -> bool:
     return comma > 0 and any(p.g.has("settling_verbs", w) for w in p.low[comma + 1 : comma + 5])
 
 
-def _curbing(p: Parse, w: str) -> bool:
-    return p.g.has("ban_nouns", w) or p.g.has("curbing_verbs", w)
-
-
 def _curbing_before(p: Parse, words: list[str]) -> bool:
     """A ban or a curbing verb among ``words``: "lifted a ban on arms sales"."""
     return not (p.g.words["ban_nouns"].isdisjoint(words) and p.g.words["curbing_verbs"].isdisjoint(words))

@@ -141,11 +141,17 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         if found is None:
             continue
         j, readings = found
-        if j + 1 < len(toks) and text[toks[j + 1][0] : toks[j + 1][1]] in _GROUP_NOUNS:
-            j, readings = _group_noun_after(text, toks, i, j, readings, actors, gaz)
+        longer = _with_word(text, toks, i, j, j + 1, _GROUP_NOUNS, actors, gaz)  # "the Gulf states": a region
+        if longer:
+            j, readings = j + 1, longer
         first = i
-        if i and text[toks[i - 1][0] : toks[i - 1][1]] in _COMPASS:
-            first, readings = _compass_before(text, toks, i, j, readings, actors, gaz)
+        longer = _with_word(text, toks, i, j, i - 1, _COMPASS, actors, gaz)  # "the eastern Mediterranean": a sea
+        if (
+            longer
+            and all(r.id.startswith("sea:") for r in longer)
+            and {r.id for r in longer} != {r.id for r in readings}
+        ):
+            first, readings = i - 1, longer
         s, e = toks[first][0], toks[j][1]
         surface = text[s:e]
         if text[e : e + 1] == "$" or (
@@ -258,43 +264,31 @@ _INSTITUTION_AFTER = re.compile(r"(?: (?:[A-Z][a-z]+|for|of|and|on))+ (?:Institu
 _COMPASS = frozenset({"eastern", "western", "northern", "southern", "east", "west", "north", "south"})
 
 
-def _compass_before(
-    text: str,
-    toks: list[tuple[int, int]],
-    i: int,
-    j: int,
-    readings: tuple[Reading, ...],
-    actors: dict[str, tuple[Actor, ...]],
-    gaz: Gazetteer,
-) -> tuple[int, tuple[Reading, ...]]:
-    """A lower-case compass word and the name after it, when the two name a sea: "the eastern Mediterranean"."""
-    k = i - 1
-    if k < 0 or text[toks[k][1] : toks[i][0]] != " " or text[toks[k][0] : toks[k][1]] not in _COMPASS:
-        return i, readings
-    longer = _readings_for(text[toks[k][0] : toks[j][1]].capitalize(), "", actors, gaz)
-    if longer and all(r.id.startswith("sea:") for r in longer) and {r.id for r in longer} != {r.id for r in readings}:
-        return k, longer
-    return i, readings
-
-
 _GROUP_NOUNS = frozenset({"states", "countries", "nations", "republics"})
 
 
-def _group_noun_after(
+def _with_word(
     text: str,
     toks: list[tuple[int, int]],
-    i: int,
-    j: int,
-    readings: tuple[Reading, ...],
+    first: int,
+    last: int,
+    k: int,
+    words: frozenset[str],
     actors: dict[str, tuple[Actor, ...]],
     gaz: Gazetteer,
-) -> tuple[int, tuple[Reading, ...]]:
-    """A name and the lower-case group noun after it, when the two name a region: "the Gulf states"."""
-    k = j + 1
-    if k >= len(toks) or text[toks[j][1] : toks[k][0]] != " " or text[toks[k][0] : toks[k][1]] not in _GROUP_NOUNS:
-        return j, readings
-    longer = _readings_for(text[toks[i][0] : toks[k][1]], "", actors, gaz)
-    return (k, longer) if longer else (j, readings)
+) -> tuple[Reading, ...]:
+    """The readings of the name at tokens first..last together with the lower-case word at token k next to it.
+
+    k is first - 1 or last + 1; the word must be one of ``words``, one space from the name: "the Gulf
+    states", "the eastern Mediterranean". Empty when the longer stretch names nothing.
+    """
+    if not 0 <= k < len(toks) or text[toks[k][0] : toks[k][1]] not in words:
+        return ()
+    a, b = min(k, first), max(k, last)
+    if text[toks[min(k, last)][1] : toks[max(k, first)][0]] != " ":
+        return ()
+    surface = text[toks[a][0] : toks[b][1]]
+    return _readings_for(surface[:1].upper() + surface[1:], "", actors, gaz)
 
 
 def _plural_demonym(
