@@ -1,10 +1,8 @@
 """A light clause analysis of one sentence: actor phrases, clauses, and who does what to whom.
 
-The relation cues (:mod:`geo.relations`) need to know, for a cue word, who
-is the subject of its clause, what its object is, and which actor sits in
-its to/from/with/by phrase. A full parser is too slow for the extractor's
-budget (a few milliseconds per article), so this module does what the cues
-need and no more:
+The relation cues (:mod:`geo.relations`) need to know, for a cue word, who is the subject of its clause,
+what its object is, and which actor sits in its to/from/with/by phrase. A full parser is too slow for the
+extractor's budget (a few milliseconds per article), so this module does what the cues need and no more:
 
 1. **Tokens.** The sentence is split into words and punctuation; each actor
    mention (an :class:`Anchor`) becomes one token.
@@ -58,6 +56,11 @@ from geo.grammar import (
 from geo.roles import Roles
 
 __all__ = ["Anchor", "Context", "Parse", "Side", "parse"]
+
+
+_LIST_SEPARATORS = frozenset(
+    {",", "&", "and", "or", ", and", ", or", "and the", "or the", "as well as", ", as well as"}
+)
 
 
 class Parse(Roles):
@@ -230,7 +233,9 @@ class Parse(Roles):
                 ):
                     gap = gap[:1]  # "Russia and Communist China": one modifier before the last member
                 sep = " ".join(gap)
-                if sep in (",", "and", "or", ", and", ", or", "as well as", ", as well as", "&", "and the", "or the"):
+                # "near Canadian airspace and China's presence": a noun, then another's owned noun, lists no actors
+                owned = run[-1].head and not run[-1].possessive and simple[j + 1].possessive
+                if not owned and sep in _LIST_SEPARATORS:
                     seps.append(sep)
                     run.append(simple[j + 1])
                     j += 1

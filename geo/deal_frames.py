@@ -16,7 +16,7 @@ from __future__ import annotations
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.items import item_phrases, system_maker
-from geo.slots import Hit, cut_item, maker_in, only_ground, owner_of
+from geo.slots import Hit, cut_item, maker_in, only_ground, owner_of, state_of
 
 __all__ = ["chosen", "deal", "package_for"]
 
@@ -149,7 +149,9 @@ def _deal_named_by_item(p: Parse, i: int, k: int, cue: Cue) -> list[Hit]:
     # "a contract for three boats from Germany", "... from the Kiel-based shipyard": the seller after "from"
     seller = p.pp(k, ("from",), limit=12)
     made_by = Side((maker,), -1, "system") if maker else seller or maker_in(p, k + 1, c.last, systems=True)
-    buyer = p.subject(i, exclude=frozenset(made_by.ids) if made_by else frozenset(), first=True)
+    # "from the Kiel-based shipyard": a seller named by its town excludes the town's state as the buyer
+    sellers = frozenset(x for m in made_by.ids for x in (m, state_of(m))) if made_by else frozenset()
+    buyer = p.subject(i, exclude=sellers, first=True)
     if made_by is None or not item_phrases(text):
         return []
     if buyer is None:

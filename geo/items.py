@@ -429,7 +429,7 @@ _CHUNK = _rx(r"\S+")
 
 def relative_item(before: str) -> str:
     """The item a relative clause hangs on: "retire Cold-War-era corvettes [that ...]" → "Cold-War-era corvettes"."""
-    m = _RELATIVE_ITEM.search(before.rstrip() + " that ")
+    m = _RELATIVE_ITEM.search(before.rstrip().rstrip(",").rstrip() + " that ")  # also "the corvettes, which"
     return m.group(1) if m else ""
 
 

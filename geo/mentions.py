@@ -96,7 +96,14 @@ def _same_surface(text: str, form: str) -> bool:
         s = unicodedata.normalize("NFKD", s.replace("’", "'").replace("‘", "'").replace(".", ""))
         return "".join(c for c in s if not unicodedata.combining(c))
 
-    return norm(text) == norm(form)
+    if norm(text) == norm(form):
+        return True
+    # "Thyssenkrupp" for "ThyssenKrupp": a name spelt with an inner capital is also written without it
+    return (
+        text[:1].isupper()
+        and any(c.isupper() for w in form.split() for c in w[1:])
+        and norm(text).lower() == norm(form).lower()
+    )
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:

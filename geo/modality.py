@@ -255,6 +255,8 @@ class Modality:
             c = self.clauses[ci]
             if c.kind == "sub" and self.g.has("hypothetical", c.marker):
                 return True
+            if c.kind == "rel":
+                return False  # "unclear whether the ban covers the corvettes that Egypt ordered": the order stands
             ci = c.parent
             hops += 1
         return False

@@ -201,6 +201,17 @@ def test_a_weapon_named_like_a_town_is_no_place() -> None:
             ("transfer", "NO", "EE"),
             None,
         ),
+        # a region's adjective before the noun describes the state, it is not where the thing goes
+        (
+            "Iceland has no army of its own. The US keeps a radar station on the Arctic island.",
+            ("influence", "US", "IS"),
+            None,
+        ),
+        (
+            "Norway has ordered tanks before. The Nordic country will buy 54 tanks from Germany, officials said.",
+            ("transfer", "DE", "NO"),
+            None,
+        ),
         # "the territory", "both regions": the disputed areas named before
         (
             "Armenia backs the leaders of Nagorno-Karabakh. Yerevan sent 40 million dollars to the territory.",
@@ -212,7 +223,9 @@ def test_a_weapon_named_like_a_town_is_no_place() -> None:
     ],
 )
 def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent: str | None) -> None:
-    got = {(r.kind, r.source, r.target) for r in _scene(text).relations}
+    got = {
+        (r.kind, r.source, ",".join(r.members) if r.kind == "influence" else r.target) for r in _scene(text).relations
+    }
     if expected:
         assert expected in got, got
     if absent:
@@ -1185,3 +1198,10 @@ def test_one_deal_told_twice_is_one_arc(text):
 
     arcs = [r for r in extract([Document("t", "test", text)]).relations if r.kind == "transfer"]
     assert [(r.source, r.target) for r in arcs] == [("ES", "CL")], [(r.item, r.status) for r in arcs]
+
+
+def test_a_firm_spelt_without_its_inner_capital_is_still_its_state() -> None:
+    """ "Thyssenkrupp" is how many outlets write "ThyssenKrupp"; an all-lower "thyssenkrupp" is no name."""
+    got = {(r.kind, r.source, r.target) for r in _scene("Egypt ordered two frigates from Thyssenkrupp.").relations}
+    assert ("transfer", "DE", "EG") in got, got
+    assert not _scene("Egypt ordered two frigates from thyssenkrupp.").relations
