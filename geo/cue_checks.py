@@ -135,10 +135,15 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
     objects = options.get("not_objects")
     if objects and any(w in objects for w in low[i + n : i + n + 3]):
         return True  # "made repeated flights": an act, nothing made
-    if noun and (
-        (kind in ("transfer", "support", "alliance") and _curbing_before(p, low[max(0, i - 4) : i]))
-        or "any" in before  # "watching for any transfer of missile technology": no transfer in particular
-        or (nxt and p.g.has("lifting_nouns", nxt))  # "India's sanctions waiver": the measure is lifted, not laid
+    if (
+        noun
+        and (
+            (kind in ("transfer", "support", "alliance") and _curbing_before(p, low[max(0, i - 4) : i]))
+            or "any" in before  # "watching for any transfer of missile technology": no transfer in particular
+            or low[i + n : i + n + 2]
+            in (["to", "zero"], ["towards", "zero"], ["toward", "zero"])  # "drive exports to zero"
+            or (nxt and p.g.has("lifting_nouns", nxt))  # "India's sanctions waiver": the measure is lifted, not laid
+        )
     ):
         return True  # "lifted a ban on arms sales to Chad", "restrictions on defence cooperation with X": none made
     if kind == "conflict" and not p.g.words["natural_events"].isdisjoint(before):

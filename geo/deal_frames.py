@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
+from geo.data.wordlists import NUMBER_WORDS
 from geo.items import item_phrases, system_maker
 from geo.slots import Hit, cut_item, maker_in, only_ground, owner_of, state_of
 
@@ -144,6 +145,13 @@ def _deal_named_by_item(p: Parse, i: int, k: int, cue: Cue) -> list[Hit]:
             return [Hit("transfer", seller.ids, buyer.ids, cue, i, item_text=text)]
     if p.low[k] == "to" and (p.g.has("deal_verbs_get", p.low[k + 1]) or p.g.has("deal_verbs_give", p.low[k + 1])):
         k += 1  # "a contract to buy Scorpene submarines": the item after the verb
+    elif (
+        p.low[k] == "to"
+        and p.tokens[k + 1].text.islower()
+        and p.tokens[k + 1].text.isalpha()
+        and not (p.is_function(p.low[k + 1]) or p.low[k + 1] in NUMBER_WORDS)
+    ):
+        return []  # "an order to cut the country's oil exports": a command or a deal to do, nothing sold
     text = p.text(k + 1, cut_item(p, k + 1, c.last))
     maker = system_maker(text)  # a system's own maker before a possessor after it ("... for the navy's carriers")
     # "a contract for three boats from Germany", "... from the Kiel-based shipyard": the seller after "from"

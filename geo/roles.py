@@ -165,7 +165,9 @@ class Roles(SubjectChecks):
     def _object_for(self, v: int, exclude: frozenset[str]) -> Side | None:
         """The object acts in a "for"-gerund: "to reward Poland for sending tanks", "thanked Chile for helping"."""
         pi = self.phrase_at[v - 2] if v >= 3 and self.low[v - 1] == "for" and self.low[v].endswith("ing") else -1
-        rewarded = pi >= 0 and self.g.has("rewarding_verbs", self.low[self.phrases[pi].first - 1])
+        # "sanctioned a refinery in China for buying", "imposed sanctions on a Chinese refinery for buying"
+        first = self.phrases[pi].first if pi >= 0 else 0
+        rewarded = pi >= 0 and any(self.g.has("rewarding_verbs", w) for w in self.low[max(0, first - 5) : first])
         side = self.side(pi) if rewarded and not self.phrases[pi].possessive else None
         return None if side is None or set(side.ids) <= exclude else side
 
