@@ -69,6 +69,7 @@ class Merger:
         self.between: dict[tuple, list[tuple]] = {}  # (transfer, source, target) -> its keys, in order
         self.first_of_item: dict[tuple, tuple] = {}  # (transfer, source, target, item) -> its first key
         self.systems: dict[tuple, set[str]] = {}  # key -> the system names of its item
+        self.by_end: dict[tuple, list[tuple]] = {}  # (kind, place, place) -> its keys, groups or not
 
     def rename(self, old: tuple, new: tuple) -> None:
         """``old`` becomes ``new``, in the same place of the order."""
@@ -143,6 +144,8 @@ class Merger:
             self.merged[key] = {"finding": f, "evidence": {}, "cues": {}, "conf": f.confidence}
             self.position[key] = len(self.order)
             self.order.append(key)
+            if key[0] in ("alliance", "conflict", "support"):  # the same two places, with or without a group
+                self.by_end.setdefault((key[0], key[1].partition("@")[0], key[2].partition("@")[0]), []).append(key)
             if key[0] == "transfer":
                 self.between.setdefault(key[:3], []).append(key)
                 self.first_of_item.setdefault(key[:4], key)
@@ -164,7 +167,13 @@ class Merger:
         return self._cover(key) is not None
 
     def _cover(self, key: tuple) -> tuple | None:
-        """The transfer that tells what a covered transfer of "arms" sent, or None."""
+        """The transfer that tells what a covered transfer of "arms" sent, or None.
+
+        Also the relation to a country's armed group that a relation to the bare country only reads
+        again: "Hezbollah in Lebanon and Hamas in Gaza, both supported by Iran" backs Hezbollah, not Lebanon.
+        """
+        if key[0] in ("alliance", "conflict", "support"):
+            return self._group_cover(key)
         if key[0] != "transfer" or key[3] not in _GENERIC_ITEMS:
             return None
         evidence = set(self.merged[key]["evidence"])
@@ -178,6 +187,19 @@ class Merger:
             ),
             None,
         )
+
+    def _group_cover(self, key: tuple) -> tuple | None:
+        """The one slot of the same kind whose end names a group of a bare country end here, with every sentence."""
+        kind, a, b = key
+        evidence = set(self.merged[key]["evidence"])
+        found = [
+            k
+            for k in self.by_end.get((kind, a.partition("@")[0], b.partition("@")[0]), ())
+            if k != key
+            and all(x == y or (("@" not in x) and y.startswith(x + "@")) for x, y in zip(key[1:], k[1:], strict=True))
+            and evidence <= set(self.merged[k]["evidence"])
+        ]
+        return found[0] if len(found) == 1 else None
 
     def fold_covered(self) -> None:
         """A covered transfer's sentences join the transfer that names its items: every statement stays on the map."""

@@ -1205,3 +1205,21 @@ def test_a_firm_spelt_without_its_inner_capital_is_still_its_state() -> None:
     got = {(r.kind, r.source, r.target) for r in _scene("Egypt ordered two frigates from Thyssenkrupp.").relations}
     assert ("transfer", "DE", "EG") in got, got
     assert not _scene("Egypt ordered two frigates from thyssenkrupp.").relations
+
+
+def test_a_group_reading_and_a_bare_country_reading_of_one_sentence_are_one_arc() -> None:
+    """ "Hezbollah in Lebanon ..., both supported by Iran": Iran backs Hezbollah, not a second arc to Lebanon."""
+    scene = _scene("Israel has fought Hezbollah in Lebanon and Hamas in Gaza, both supported by Iran.")
+    backing = [
+        (r.source, r.target, r.target_actor) for r in scene.relations if r.kind == "support" and r.target == "LB"
+    ]
+    assert backing == [("IR", "LB", "group:hezbollah")]
+    # a bare country told in a sentence of its own stays its own arc: the government is not the group
+    scene = _scene(
+        "Iran has armed Hezbollah in Lebanon for decades. "
+        "Iran also supported Lebanon's government with fuel, Beirut said."
+    )
+    assert {r.target_actor for r in scene.relations if r.kind == "support" and r.target == "LB"} == {
+        "group:hezbollah",
+        None,
+    }
