@@ -119,8 +119,8 @@ class Roles(SubjectChecks):
             if found is not None:
                 return found
             pron = self.pronoun_in(c, v)
-            if pron is not None:
-                return pron
+            if pron is not None or self._own_noun_subject(c):
+                return pron  # or none: "when jihadists attacked a convoy, killing ten Russian mercenaries"
             if seen == 1 and self._agent_noun_subject(c, v) and self.context.subjects:
                 # "The instructors ... will train Nigerien troops": agents of the actor just named
                 return Side((self.context.subjects[-1],), -1, "context")

@@ -45,6 +45,25 @@ class SubjectChecks(Modality):
             and not self.g.has("presence_nouns", self.low[v - 1])
         )
 
+    def _own_noun_subject(self, c: Clause) -> bool:
+        """A subordinate clause whose subject is a common noun: "when jihadists attacked a convoy".
+
+        A participle after it ("..., killing ten Russian mercenaries") is the jihadists' act, never the
+        main clause's subject's. A state's own agents ("its navy", "troops") may still be read.
+        """
+        if c.kind != "sub":
+            return False
+        k = c.first + 1
+        f = next((t for t in range(k, min(c.last, k + 5)) if self.finite(self.low[t])), -1)
+        words = self.low[k:f]
+        return (
+            f > k
+            and all(self.tokens[t].anchor < 0 and self.low[t].isalpha() for t in range(k, f))
+            and not any(self.is_function(w) and w not in ("the", "a", "an", "and", "or") for w in words)
+            and not self.g.has("presence_nouns", words[-1])
+            and not self.g.has("official_nouns", words[-1])
+        )
+
     def _agent_noun_subject(self, c: Clause, v: int) -> bool:
         """The clause (or the sentence) opens with "the <agent noun>" and names no actor before v."""
         first = c.first if c.kind not in ("coord", "cont", "rel", "reduced", "part") else 0
