@@ -368,6 +368,8 @@ def test_items_and_quantities(sentence: str, items: list) -> None:
         ("Norway sent drones and spare parts to Chile.", [("drones and spare parts", None)]),
         # a double object: the recipient after the verb is no part of the item
         ("Norway will give Chile F-16 fighter jets.", [("F-16 fighter jets", None)]),
+        # a verb of being after the item ends it
+        ("Peru's orders of Spanish corvettes are expected next year.", [("Spanish corvettes", None)]),
         # a system's name before an apposition on it names the item
         ("Norway will deliver the K9A1, an upgraded version of the howitzer, to Chile.", [("K9A1", None)]),
     ],
