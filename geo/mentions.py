@@ -32,7 +32,16 @@ from functools import lru_cache
 
 from geo.actors import Actor, load_actors
 from geo.data.wordlists import CONNECTORS as _CONNECTORS
-from geo.data.wordlists import GENERIC_NAMES, ORG_TAILS, PERSON_PLACES, POSTAL_ABBREVIATIONS, SHIP_PREFIXES, STOP_WORDS
+from geo.data.wordlists import (
+    GENERIC_NAMES,
+    ORG_TAILS,
+    OUTLET_TAILS,
+    PERSON_PLACES,
+    POSTAL_ABBREVIATIONS,
+    SHIP_PREFIXES,
+    STOP_WORDS,
+    TOWN_LOCATIVES,
+)
 from geo.gazetteer import Entry, Gazetteer, MatchType, fold_name
 
 MAX_TOKENS = 7
@@ -136,6 +145,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     actors_exact = _actor_surfaces()
     toks = [m.span() for m in _TOKEN.finditer(text)]
     out: list[Mention] = []
+    towns: list[Mention] = []  # single words only a town's alternate name bears ("Kobani", "Palmyra")
     resume = 0  # the token after the last match
     # a mention starts at a capitalised word
     for i in [k for k, (s, _) in enumerate(toks) if text[s].isupper()]:
@@ -168,7 +178,16 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             continue  # "US$920 million": a currency; "HMAS Stirling", "the tanker Eagle S": a ship's name
         if _keep(text, s, e, surface, readings, toks, j, gaz):
             out.append(Mention(s, e, surface, readings, _is_dateline(text, s, e)))
+        elif (
+            all(r.how == "alt" and r.actor is None for r in readings)
+            and _AS_TOWN.match(text, e)
+            and i > 0
+            and text[toks[i - 1][0] : toks[i - 1][1]].lower() in TOWN_LOCATIVES
+            and _keep(text, s, e, surface, readings, toks, j, gaz, alt_ok=True)
+        ):
+            towns.append(Mention(s, e, surface, readings))
         resume = j + 1
+    out.extend(_towns_of_named_states(towns, out, gaz))
     out.extend(_defined_acronyms(text, out))
     for m in _POSTAL_RE.finditer(text):
         pid = "admin1:" + POSTAL_ABBREVIATIONS[m.group(1)]
@@ -176,6 +195,29 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             out.append(Mention(m.start(1), m.end(1), m.group(1), (Reading(pid, "alias"),)))
     out.sort(key=lambda x: x.start)
     return out
+
+
+# what may follow a town named by an alternate name: "residents of Kobani fled", "entered Palmyra."
+_AS_TOWN = re.compile(r"(?:[.,;:)]|\s+(?!(?:air\s*base|base|airport|airfield|camp|dam|field|port)\b)[a-z])")
+
+
+def _towns_of_named_states(towns: list[Mention], found: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """The towns known by an alternate name that lie in a state the text names: "Kobani" in a story of Syria.
+
+    Alone such a word is too often another town's old or foreign name ("Palmyra" is also a US town's).
+    """
+    named = {m.readings[0].id for m in found if len(m.readings[0].id) == 2}
+    out = []
+    for m in towns:
+        local = tuple(r for r in m.readings if _town_in(gaz, r.id, named))
+        if local:
+            out.append(Mention(m.start, m.end, m.text, local))
+    return out
+
+
+def _town_in(gaz: Gazetteer, entry_id: str, states: set[str]) -> bool:
+    e = gaz.get(entry_id) if entry_id.startswith("city:") else None
+    return e is not None and e.iso in states and e.population >= TOWN_POPULATION
 
 
 _DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|the|for)\s+)*){1,5}[A-Z][\w-]*)\s+\(([A-Z]{2,6})\)")
@@ -365,12 +407,15 @@ def _lookup(surface: str, key: str, actors: dict[str, tuple[Actor, ...]], gaz: G
 
 # a city this big may be found by a one-word alternate name alone
 ALT_NAME_POPULATION = 100_000
+TOWN_POPULATION = 15_000  # the least town read by an alternate name, in a state the text names
 
-_SURFACE_OK: dict[tuple[int, str], bool] = {}
+_SURFACE_OK: dict[tuple[int, str, bool], bool] = {}
 """:func:`_surface_ok` per gazetteer and surface (a surface always comes with the same readings)."""
 
 
-def _surface_ok(surface: str, readings: tuple[Reading, ...], gaz: Gazetteer | None = None) -> bool:
+def _surface_ok(
+    surface: str, readings: tuple[Reading, ...], gaz: Gazetteer | None = None, alt_ok: bool = False
+) -> bool:
     """The rules of :func:`_keep` that read only the matched words and their readings."""
     key = fold_key(surface)
     gaz_only = all(r.actor is None for r in readings)
@@ -388,7 +433,7 @@ def _surface_ok(surface: str, readings: tuple[Reading, ...], gaz: Gazetteer | No
         return False
     # only GeoNames alternate names: too noisy for single words, unless one is a big city's
     # ("Heraklion", "Termez", "Naypyitaw": the English name of a city GeoNames spells otherwise)
-    if gaz_only and all(r.how == "alt" for r in readings) and " " not in key:
+    if gaz_only and all(r.how == "alt" for r in readings) and " " not in key and not alt_ok:
         return gaz is not None and any(_big_city(gaz, r.id) or _respelling(gaz, r.id, key) for r in readings)
     return True
 
@@ -419,16 +464,17 @@ def _keep(
     toks: list[tuple[int, int]],
     j: int,
     gaz: Gazetteer | None = None,
+    alt_ok: bool = False,
 ) -> bool:
-    """Case and context rules that reject a match."""
+    """Case and context rules that reject a match (with ``alt_ok``, not for being a town's alternate name)."""
     gaz_id = id(gaz) if gaz is not None else 0
-    ok = _SURFACE_OK.get((gaz_id, surface)) if gaz_id else None
+    ok = _SURFACE_OK.get((gaz_id, surface, alt_ok)) if gaz_id else None
     if ok is None:
-        ok = _surface_ok(surface, readings, gaz)
+        ok = _surface_ok(surface, readings, gaz, alt_ok)
         if len(_SURFACE_OK) > _CACHE_LIMIT:
             _SURFACE_OK.clear()
         if gaz_id:
-            _SURFACE_OK[(gaz_id, surface)] = ok
+            _SURFACE_OK[(gaz_id, surface, alt_ok)] = ok
     if not ok:
         return False
     # an organisation or outlet named after the place: "Kyiv Independent", "Washington Post"
@@ -441,31 +487,7 @@ def _keep(
             between in (" ", "-")
             and word[:1].isupper()
             and word.lower() in ORG_TAILS
-            and (
-                not any(r.how == "demonym" for r in readings)
-                or word.lower()
-                in {
-                    "times",
-                    "post",
-                    "journal",
-                    "independent",
-                    "institute",
-                    "university",
-                    "foundation",
-                    "endowment",
-                    "council",
-                    "center",
-                    "centre",
-                    "herald",
-                    "tribune",
-                    "news",
-                    "school",
-                    "college",
-                    "academy",
-                    "daily",
-                    "agency",
-                }
-            )
+            and (not any(r.how == "demonym" for r in readings) or word.lower() in OUTLET_TAILS)
         ):
             return False
         # "UH-60 Black Hawk helicopters", "Hermes drones": a weapon system named like a town

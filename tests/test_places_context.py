@@ -131,6 +131,23 @@ def test_a_town_written_without_its_arabic_article():
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
+        # a town news knows by a name GeoNames only lists as an alternate ("Kobani" for 'Ayn al 'Arab),
+        # read where the text names its state and sets the word as a place
+        ("Shelling hit Kobani in northern Syria on Sunday.", True),
+        ("Syrian troops entered Palmyra, officials said.", True),
+        ("Shelling hit Kobani on Sunday.", False),  # no state named: as often another town's old name
+        ("Syria's army said Kobani Group was to blame.", False),  # a name that goes on
+        ("Syrian jets flew from Palmyra air base.", False),  # a site, not the town
+    ],
+)
+def test_a_town_known_by_an_alternate_name_in_a_state_the_text_names(text: str, kept: bool) -> None:
+    towns = {k for k, v in _places(text).items() if v == "city"}
+    assert bool(towns & {"city:172256", "city:163808"}) is kept, towns
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
         ("Syria's state news agency SANA said a blast hit a fuel store.", False),  # an acronym, not Saña (Peru)
         ("ROME (Reuters) - Italy said it would send ships.", True),  # a dateline in capitals is a place
     ],

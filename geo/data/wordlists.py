@@ -60,6 +60,8 @@ _LISTS: dict[str, Any] = {
     "STOP_WORDS": lambda: words("stop_words"),
     "PERSON_PLACES": lambda: words("person_places"),
     "ORG_TAILS": lambda: words("org_tails"),
+    "OUTLET_TAILS": lambda: words("outlet_tails"),
+    "TOWN_LOCATIVES": lambda: words("town_locatives"),
     "SHIP_PREFIXES": lambda: words("ship_prefixes"),
     "ABSTRACT_OBJECTS": lambda: words("abstract_objects"),
     "FORMATION_NOUNS": lambda: words("formation_nouns"),
