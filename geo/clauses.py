@@ -4,23 +4,19 @@ The relation cues (:mod:`geo.relations`) need to know, for a cue word, who is th
 what its object is, and which actor sits in its to/from/with/by phrase. A full parser is too slow for the
 extractor's budget (a few milliseconds per article), so this module does what the cues need and no more:
 
-1. **Tokens.** The sentence is split into words and punctuation; each actor
-   mention (an :class:`Anchor`) becomes one token.
-2. **Actor phrases.** Each actor token grows into a phrase: a determiner
-   before it, a possessive ``'s`` and a head noun after it ("Russia's
-   forces", "the Sudanese army"). Phrases joined by commas and a final
-   "and"/"or" become one coordinated phrase ("the US, Britain and
-   Australia"); a phrase between commas with no conjunction is an
+1. **Tokens.** The sentence is split into words and punctuation; each actor mention (an :class:`Anchor`) becomes one
+   token.
+2. **Actor phrases.** Each actor token grows into a phrase: a determiner before it, a possessive ``'s`` and a head
+   noun after it ("Russia's forces", "the Sudanese army"). Phrases joined by commas and a final "and"/"or" become
+   one coordinated phrase ("the US, Britain and Australia"); a phrase between commas with no conjunction is an
    apposition. Each phrase records the preposition that governs it.
-3. **Clauses.** The sentence is cut at semicolons, dashes, parentheses,
-   subordinating and relative words, a coordinating "and" that is not part
-   of a list, participles after a comma (", backing ...") and reported
-   speech ("X said ..."). A relative, parenthetical or reduced passive
-   clause ("the army, backed by Iran") knows the phrase it hangs on.
-4. **Roles.** :meth:`Parse.subject`, :meth:`Parse.object`,
-   :meth:`Parse.pp` and :meth:`Parse.agent` answer for a cue token; a
-   subject that is a pronoun or "the two countries" is read from the
-   :class:`Context` of the previous sentences.
+3. **Clauses.** The sentence is cut at semicolons, dashes, parentheses, subordinating and relative words, a
+   coordinating "and" that is not part of a list, participles after a comma (", backing ...") and reported speech
+   ("X said ..."). A relative, parenthetical or reduced passive clause ("the army, backed by Iran") knows the phrase
+   it hangs on.
+4. **Roles.** :meth:`Parse.subject`, :meth:`Parse.object`, :meth:`Parse.pp` and :meth:`Parse.agent` answer for a cue
+   token; a subject that is a pronoun or "the two countries" is read from the :class:`Context` of the previous
+   sentences.
 
 The word classes come from ``geo/data/grammar.toml``.
 
@@ -53,7 +49,7 @@ from geo.grammar import (
     tokenize,
     upto_comma,
 )
-from geo.roles import Roles
+from geo.phrase_links import PhraseLinks
 
 __all__ = ["Anchor", "Context", "Parse", "Side", "parse"]
 
@@ -63,7 +59,7 @@ _LIST_SEPARATORS = frozenset(
 )
 
 
-class Parse(Roles):
+class Parse(PhraseLinks):
     """The analysis of one sentence (see the module docstring)."""
 
     def __init__(
@@ -191,27 +187,6 @@ class Parse(Roles):
             head.append(k)
             k += 1
         return head
-
-    def _merge_owned_groups(self, simple: list[Phrase]) -> list[Phrase]:
-        """In "Sudan's paramilitary Rapid Support Forces", "Germany's Olaf Scholz": a phrase joins what it owns."""
-        out: list[Phrase] = []
-        for ph in simple:
-            if out:
-                prev = out[-1]
-                a = self.anchors[ph.anchors[0]]
-                b = self.anchors[prev.anchors[0]]
-                if (
-                    (prev.possessive or b.how == "demonym")
-                    and ("@" in a.id or a.how == "leader")
-                    and a.id.split("@")[0] == b.id
-                    and ph.first == prev.last + 1
-                    and len(prev.anchors) == 1
-                ):
-                    ph.first = prev.first
-                    out[-1] = ph
-                    continue
-            out.append(ph)
-        return out
 
     def _coordinate(self, simple: list[Phrase]) -> list[Phrase]:
         """Merge "A, B and C" into one phrase; "A, B," without a conjunction stays apart."""
@@ -376,18 +351,6 @@ class Parse(Roles):
             ):
                 return False
         return False
-
-    def _appositions(self) -> None:
-        low = self.low
-        for pi in range(1, len(self.phrases)):
-            ph = self.phrases[pi]
-            if ph.first > 0 and low[ph.first - 1] == ",":
-                prev_end = ph.first - 2
-                if prev_end >= 0 and self.phrase_at[prev_end] >= 0 and self.phrase_at[prev_end] != pi:
-                    prev = self.phrases[self.phrase_at[prev_end]]
-                    if prev.prep and not ph.prep and (prev.prep_at <= 2 or self._opening_phrase(ph.first - 1)):
-                        continue  # "Along with Russia, Iran backs ...": an opening phrase, then the subject
-                    ph.apposition_of = self.phrase_at[prev_end]
 
     # -- clauses ------------------------------------------------------------------------
     def _split(self) -> None:

@@ -98,10 +98,10 @@ def _unowned_owner(p: Parse, i: int, other: Side) -> Side | None:
         subj = p.subject(i, exclude=frozenset(exclude))
         if subj is not None:
             return subj
-    # "refugees who have fled the war in Sudan": a war in a state is set against no one outside its clause;
-    # a firm wages none ("Rheinmetall expanded output as the war in Ukraine drains stockpiles")
-    inside = other.np >= 0 and p.phrases[other.np].prep == "in"
-    owner = nearest_other(p, i, exclude, same_clause=inside)
+    # "refugees who have fled the war in Sudan", "the attack on Qatar, ..., the largest American base, shook":
+    # an unowned blow is set against no one outside its clause; a firm wages none ("Rheinmetall expanded
+    # output as the war in Ukraine drains stockpiles")
+    owner = nearest_other(p, i, exclude, same_clause=True)
     return None if owner is None or owner.how == "company" else owner
 
 

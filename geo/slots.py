@@ -265,6 +265,8 @@ def nearest_other(p: Parse, i: int, exclude: tuple[str, ...], same_clause: bool 
         ids = p.ids(ph)
         if set(ids) & set(exclude) or ph.head in p.g.words["place_nouns"]:
             continue
+        if ph.apposition_of >= 0 and set(p.ids(p.phrases[ph.apposition_of])) <= set(exclude):
+            continue  # "the attack on Qatar, a close US partner": what describes the target acts in nothing
         if any(
             p.anchors[k].kind not in ("country", "bloc") and p.anchors[k].how not in ("group", "roaming")
             for k in ph.anchors

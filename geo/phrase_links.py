@@ -1,0 +1,66 @@
+"""How actor phrases link to the phrase before them: appositions and the groups a state's phrase owns.
+
+"Qatar, a close US partner," describes Qatar (the partner acts in nothing of its own); "Sudan's
+paramilitary Rapid Support Forces" is one phrase, the group's. Mixed into :class:`geo.clauses.Parse`,
+which runs these once its actor phrases are built.
+"""
+
+from __future__ import annotations
+
+from geo.grammar import Phrase
+from geo.roles import Roles
+
+
+class PhraseLinks(Roles):
+    """Apposition and ownership links between neighbouring actor phrases (mixed into the parse)."""
+
+    def _merge_owned_groups(self, simple: list[Phrase]) -> list[Phrase]:
+        """In "Sudan's paramilitary Rapid Support Forces", "Germany's Olaf Scholz": a phrase joins what it owns."""
+        out: list[Phrase] = []
+        for ph in simple:
+            if out:
+                prev = out[-1]
+                a = self.anchors[ph.anchors[0]]
+                b = self.anchors[prev.anchors[0]]
+                if (
+                    (prev.possessive or b.how == "demonym")
+                    and ("@" in a.id or a.how == "leader")
+                    and a.id.split("@")[0] == b.id
+                    and ph.first == prev.last + 1
+                    and len(prev.anchors) == 1
+                ):
+                    ph.first = prev.first
+                    out[-1] = ph
+                    continue
+            out.append(ph)
+        return out
+
+    def _appositions(self) -> None:
+        """Mark each phrase set off by a comma after another as that one's apposition ("Qatar, a US partner,")."""
+        low = self.low
+        for pi in range(1, len(self.phrases)):
+            ph = self.phrases[pi]
+            k = self._indefinite_opening(ph)  # "Qatar, a close US partner": an apposition all the same
+            if k > 0 and low[k - 1] == ",":
+                prev_end = k - 2
+                if prev_end >= 0 and self.phrase_at[prev_end] >= 0 and self.phrase_at[prev_end] != pi:
+                    prev = self.phrases[self.phrase_at[prev_end]]
+                    if prev.prep and not ph.prep and (prev.prep_at <= 1 or self._opening_phrase(k - 1)):
+                        continue  # "Along with Russia, Iran backs ...": an opening phrase, then the subject
+                    ph.apposition_of = self.phrase_at[prev_end]
+
+    def _indefinite_opening(self, ph: Phrase) -> int:
+        """Where a phrase begins with "a"/"an" and its describing words ("a close US partner"), else its first token."""
+        k, low = ph.first - 1, self.low
+        while k > 0 and ph.first - k <= 3 and low[k].isalpha() and not self.is_function(low[k]):
+            k -= 1
+        after = ph.last + (2 if low[ph.last + 1 : ph.last + 2] == ["."] else 1)  # "a close U.S. partner"
+        nxt, then = [*low[after : after + 2], "", ""][:2]
+        if ph.head_at >= 0:  # "a close Turkish partner": the noun is the phrase's own
+            nxt, then = "noun", nxt
+        elif self.finite(nxt) and self.anchors[ph.anchors[-1]].how != "demonym":
+            return (
+                ph.first
+            )  # "a move Somalia denounced": a name before a verb is its subject ("a US partner" is no verb)
+        named = nxt.isalpha() and not self.is_function(nxt) and not self.finite(then)  # not "a US official said"
+        return k if low[k] in ("a", "an") and k < ph.first and named else ph.first
