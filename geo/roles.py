@@ -80,7 +80,7 @@ class Roles(SubjectChecks):
         With ``platforms`` a state's weapons act for it ("Chilean warships shadowed ..."); otherwise
         "Turkish drones" names a maker, not who acts.
         """
-        wish = self._wisher(v, exclude) or self._object_for(v, exclude)
+        wish = self._wisher(v, exclude) or self._object_for(v, exclude) or self._controlled(v, exclude)
         if wish is not None:
             return wish
         if self._document_acts(v) or self._thing_subject(v):
@@ -89,7 +89,10 @@ class Roles(SubjectChecks):
             return None
         before = self.low[v - 1] if v > 0 else "to"
         if self.low[v].endswith("ing") and not (
-            self.g.has("auxiliaries", before) or self.g.has("be_forms", before) or before in ("to", "of", "for", "not")
+            self.g.has("auxiliaries", before)
+            or self.g.has("be_forms", before)
+            or before in ("to", "of", "for", "not")
+            or (self.g.has("aspect_verbs", before) and self.low[v - 2] == "to")  # "urged the US to stop arming"
         ):
             first = True  # "launched a strike on Monday targeting ...": the participle's subject leads the clause
         ci = self.clause_of[v]
@@ -161,6 +164,11 @@ class Roles(SubjectChecks):
     def pronoun_subject(self, c: Clause) -> bool:
         """A relative clause whose subject is a person pronoun: "Russia, which he has accused of ..."."""
         return c.kind == "rel" and self.low[c.first + 1 : c.first + 2] in (["he"], ["she"], ["they"])
+
+    def _controlled(self, v: int, exclude: frozenset[str]) -> Side | None:
+        """The object of a verb of urging ("urged the US to stop arming Taiwan"; :meth:`_controller`)."""
+        ctl = self._controller(v)
+        return self.side(ctl) if ctl >= 0 and not set(self.side(ctl).ids) <= exclude else None
 
     def _object_for(self, v: int, exclude: frozenset[str]) -> Side | None:
         """The object acts in a "for"-gerund: "to reward Poland for sending tanks", "thanked Chile for helping"."""

@@ -45,6 +45,16 @@ class SubjectChecks(Modality):
             and not self.g.has("presence_nouns", self.low[v - 1])
         )
 
+    def _controller(self, v: int) -> int:
+        """The object of a verb of urging acts in the infinitive after it: "called on Tehran to stop supplying"."""
+        k = v - 2 if v > 1 and self.g.has("aspect_verbs", self.low[v - 1]) else v - 1
+        pi = self.phrase_at[k - 1] if k > 0 and self.low[k] == "to" else -1
+        if pi < 0 or self.phrases[pi].possessive or self.phrases[pi].last != k - 1:
+            return -1
+        j = self.phrases[pi].first - 1
+        j -= 1 if j > 0 and self.low[j] in ("on", "upon") else 0
+        return pi if j >= 0 and self.g.has("control_verbs", self.low[j]) else -1
+
     def _own_noun_subject(self, c: Clause) -> bool:
         """A subordinate clause whose subject is a common noun: "when jihadists attacked a convoy".
 
