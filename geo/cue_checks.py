@@ -150,12 +150,21 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
         return True  # "the earthquake that struck Kunar": no one strikes
     if not p.g.words["dispositions"].isdisjoint(before):
         return True  # "a readiness to hand over know-how", "prepared to sell jets": a stance, not a deal
+    if kind == "support" and _own_ground(p, low[i + n : i + n + 4]):
+        return True  # "help Armenia defend its borders", "protect its territorial waters": one's own ground
     if kind == "support" and _purpose_of_a_thing(p, i):
         return True  # "sent radars to protect Hanoi": the sending is the relation
     if kind == "conflict" and not p.g.words["settling_verbs"].isdisjoint(low[max(p.clause(i).first, i - 5) : i]):
         return True  # "which settled its old border quarrel with Laos": a quarrel that is over
     # "the two long disputed the island, a quarrel settled by the court in 1999"
     return kind == "conflict" and _settled_after(p, i)
+
+
+def _own_ground(p: Parse, after: list[str]) -> bool:
+    """The ground a side defends is its own: "its territory", "their territorial waters", "its airspace"."""
+    if not after or after[0] not in ("its", "their"):
+        return False
+    return any(w in ("territory", "airspace", "sovereignty", "skies") or p.g.has("place_nouns", w) for w in after[1:])
 
 
 def _item_aside(p: Parse, i: int) -> bool:
