@@ -63,6 +63,7 @@ from geo.slots import (
     Frame,
     Hit,
     after_saying,
+    blocked_thing,
     content_actor,
     cut_item,
     hit,
@@ -75,6 +76,7 @@ from geo.slots import (
     owner_of,
     pairs,
     resumed_start,
+    sold_to,
     verb_group_start,
 )
 from geo.transfer_frames import get, give
@@ -162,7 +164,7 @@ def _event_actor(p: Parse, v: int, src: Side) -> Side | None:
         return by  # "protested the seizure of its boats by the Nicaraguan navy": the one who seized them
     if p.g.has("event_nouns", w) and ctx.conflict and not set(ctx.conflict) & set(src.ids):
         return Side(ctx.conflict, -1, "context")
-    if p.g.has("sale_nouns", w) and ctx.transfer and ctx.transfer[0]:
+    if p.g.has("sale_nouns", w) and ctx.transfer and ctx.transfer[0] and not p.g.has("blocking_verbs", p.low[v]):
         # "joined Seoul in condemning the transfers": the story's main supplier, not merely the last one read
         ranked = sorted(ctx.suppliers, key=lambda x: -ctx.suppliers[x]) or [ctx.transfer[0]]
         supplier = next((x for x in ranked if x not in src.ids), None)
@@ -214,14 +216,6 @@ def _summed_up(p: Parse, v: int, src: Side) -> Side | None:
     return actor if actor is not None and actor.np != src.np else None
 
 
-def _sold_to(p: Parse, v: int) -> Side | None:
-    """The buyer of a sale a hostile act stops: "Britain has blocked the sale of components to Argentina"."""
-    for k in range(v + 1, min(p.clause(v).last, v + 4) + 1):
-        if p.g.has("sale_nouns", p.low[k]):
-            return p.pp(k, ("to",), limit=10)
-    return None
-
-
 def _relative_object(p: Parse, v: int, src: Side | None) -> Side | None:
     """In "Russia, which he has accused of ...": a pronoun acts in the relative clause, on its antecedent."""
     c = p.clause(v)
@@ -247,10 +241,10 @@ def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, 
         foe = p.context.foe  # "Canada has expelled 12 diplomats": the story's accused
         tgt = Side((foe,), -1, "context") if foe and foe not in src.ids else None
     if tgt is None and cue.opt("sale_target"):
-        tgt = _sold_to(p, v)
+        tgt = sold_to(p, v)
     if tgt is None and cue.opt("noun_owner") and anchor_v != v:
         tgt = owner_of(p, anchor_v)  # "recognised Spanish sovereignty over the islets": Spain's
-    if tgt is None and preps:
+    if tgt is None and preps and not blocked_thing(p, v):  # "blocked joint measures against X": no one is hit
         start = v if cue.opt("pp_from_verb") else anchor_v
         limit = cue.opt("pp_within", 25)
         if anchor_v != v and p.tokens[anchor_v].text[:1].isupper():

@@ -573,3 +573,22 @@ def verb_group_start(p: Parse, first: int, v: int) -> int:
 def old_design(p: Parse, s: int, e: int) -> bool:
     """An "-era" qualifier in the item stretch: "Soviet-era MiG-29s", "Cold War-era tanks"."""
     return any(w == "era" or w.endswith(("-era", "‐era")) for w in p.low[s : e + 1])
+
+
+def sold_to(p: Parse, v: int) -> Side | None:
+    """The buyer of a sale a hostile act stops: "Britain has blocked the sale of components to Argentina"."""
+    for k in range(v + 1, min(p.clause(v).last, v + 4) + 1):
+        if p.g.has("sale_nouns", p.low[k]):
+            return p.pp(k, ("to",), limit=10)
+    return None
+
+
+def blocked_thing(p: Parse, v: int) -> bool:
+    """A blocking verb whose object is a sale or a measure: "is blocking that sale", "blocked measures against X".
+
+    The seller of a sale blocked is no target, nor is the one a blocked measure was aimed at.
+    """
+    after = p.low[v + 1 : v + 4]
+    return p.g.has("blocking_verbs", p.low[v]) and any(
+        p.g.has("sale_nouns", w) or p.g.has("measure_nouns", w) for w in after
+    )
