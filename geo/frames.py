@@ -307,8 +307,12 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         if tgt is None:
             return pairs(cue, i, src.ids)
         if tgt.ids and _target_kind_ok(p, tgt, cue):
-            # "A and B signed a pact with C": all three allied; "A and B cut ties with C": each against C only
-            return hit(cue, i, src, tgt) + (pairs(cue, i, src.ids) if cue.kind == "alliance" else [])
+            # "A and B signed a pact with C": all three allied; "A and B cut ties with C", "A and B have both
+            # cultivated ties with C": each with C only
+            each = src.np >= 0 and {"both", "each", "separately"} & set(
+                p.low[p.phrases[src.np].last + 1 : max(v, anchor_v)]
+            )
+            return hit(cue, i, src, tgt) + (pairs(cue, i, src.ids) if cue.kind == "alliance" and not each else [])
     if tgt is not None and not _target_kind_ok(p, tgt, cue):
         return []
     return hit(cue, i, src, tgt, kind=joint_force_kind(p, v, cue)) + _common_enemy(p, i, v, cue, src, tgt)

@@ -192,6 +192,19 @@ def compound(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return [Hit(cue.kind, (a,), (b,), cue, i, symmetric=True)]
 
 
+def _in_subject(p: Parse, i: int) -> bool:
+    """The noun stands in its clause's subject, before any verb: "the takeover and tighter sanctions on Iran have"."""
+    c = p.clause(i)
+    actors = [ph for ph in p.phrases if c.first <= ph.first and ph.last < i and not ph.prep]
+    return (
+        c.kind == "main"
+        and c.first == 0
+        and not any(p.finite(w) for w in p.low[c.first : i])
+        and bool(actors)
+        and all(ph.head for ph in actors)  # "The Taliban takeover ... and tighter sanctions"; not "Chile offers"
+    )
+
+
 def _bare_reaction(p: Parse, v: int) -> bool:
     """A reaction noun that ends its clause: "voiced grave concerns.", "expressed outrage on Monday"."""
     c = p.clause(v)
@@ -249,7 +262,7 @@ def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if other is None:
         return []
     owner = owner_of(p, i)
-    if owner is None or set(owner.ids) <= set(other.ids):
+    if (owner is None or set(owner.ids) <= set(other.ids)) and not _in_subject(p, i):
         owner = p.subject(i, exclude=frozenset(other.ids), first=True)
     if owner is None and cue.opt("nearest"):
         for pi in range(len(p.phrases) - 1, -1, -1):

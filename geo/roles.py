@@ -134,10 +134,7 @@ class Roles(SubjectChecks):
                 ci = c.parent if c.parent >= 0 else ci - 1
                 # a clause without a subject shares the main clause's ("has backed X and has trained Y": one subject)
                 while ci > 0 and (
-                    (
-                        self.clauses[ci].kind in ("paren", "rel", "reduced", "part")
-                        and self.clauses[ci].marker != "where"
-                    )
+                    self._aside_of(ci, c)
                     or (self.clauses[ci].kind in ("coord", "cont") and not self._has_verb(self.clauses[ci]))
                     or (
                         shared
@@ -231,8 +228,8 @@ class Roles(SubjectChecks):
                 self.anchors[k].how == "place" and self.anchors[k].kind in ("region", "sea", "strait", "city", "admin1")
                 for k in ph.anchors
             ):
-                if first and ph.first == c.first:
-                    return None  # "The Sahel juntas expelled X and turned to Y": no one named acts, never X
+                if first and not any(self.finite(w) for w in self.low[c.first : ph.first]):
+                    return None  # "(in which) the Sahel's rulers expelled X and turned to Y": never X
                 continue  # "the Sahel region": a place, not who acts
             if first:
                 pron = self.pronoun_in(c, ph.first)

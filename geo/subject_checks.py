@@ -45,6 +45,22 @@ class SubjectChecks(Modality):
             and not self.g.has("presence_nouns", self.low[v - 1])
         )
 
+    def _aside_of(self, ci: int, c: Clause) -> bool:
+        """Clause ``ci`` is an aside the subject search steps over from ``c`` ("Egypt, which borders Sudan, has").
+
+        Not a relative clause that ``c`` goes on with no comma: "the rebels, who seized Sanaa and have fought".
+        """
+        a = self.clauses[ci]
+        if (
+            a.kind == "rel"
+            and a.marker in ("who", "which")
+            and c.kind == "coord"
+            and c.parent == ci
+            and self.low[c.first - 1] != ","
+        ):
+            return False
+        return a.kind in ("paren", "rel", "reduced", "part") and a.marker != "where"
+
     def _controller(self, v: int) -> int:
         """The object of a verb of urging acts in the infinitive after it: "called on Tehran to stop supplying"."""
         k = v - 2 if v > 1 and self.g.has("aspect_verbs", self.low[v - 1]) else v - 1
@@ -61,6 +77,25 @@ class SubjectChecks(Modality):
         A participle after it ("..., killing ten Russian mercenaries") is the jihadists' act, never the
         main clause's subject's. A state's own agents ("its navy", "troops") may still be read.
         """
+        if (
+            c.kind == "coord"
+            and c.parent >= 0
+            and self.clauses[c.parent].kind == "rel"
+            and self.low[c.first - 1] != ","
+        ):
+            c = self.clauses[c.parent]  # "who seized Sanaa and have fought ...": the relative clause goes on
+        if c.kind == "rel" and c.antecedent < 0 and c.marker in ("who", "which", "that") and c.first > 1:
+            # "the rebels, who seized Sanaa and have fought a Saudi-led coalition": the rebels fought
+            k = c.first - 2 if self.low[c.first - 1] == "," else c.first - 1
+            w = self.low[k]
+            return (
+                self.tokens[k].anchor < 0
+                and w.isalpha()
+                and w.endswith("s")
+                and not self.is_function(w)
+                and not self.g.has("presence_nouns", w)
+                and not self.g.has("official_nouns", w)
+            )
         if c.kind != "sub":
             return False
         k = c.first + 1

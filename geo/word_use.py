@@ -46,8 +46,10 @@ def noun_use(p: Parse, i: int) -> bool:
         return True
     if p.low[i].endswith("ing") and prev.endswith(("al", "ant")) and prev.isalpha() and not p.finite(prev):
         return True  # "attacks on commercial shipping", "merchant shipping": a noun after its adjective
-    if p.low[i].endswith("ing") and prev in ("arms", "weapons", "drug", "drugs", "oil", "fuel", "people", "gun"):
-        return True  # "will stop arms smuggling": a compound noun, not the verb
+    if (p.low[i].endswith("s") and p.g.has("plural_adjectives", prev)) or (
+        p.low[i].endswith("ing") and prev in ("arms", "weapons", "drug", "drugs", "oil", "fuel", "people", "gun")
+    ):
+        return True  # "tighter sanctions on Iran", "will stop arms smuggling": a noun after its modifier
     if prev in ("-", "–") and not p.tokens[i].space:
         return True  # "Turkey-backed factions": a compound adjective, which the compound cues read
     if any(c.isdigit() for c in prev) and any(c.isalpha() for c in prev):
