@@ -340,7 +340,10 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if cue.pos == "noun" and i > 0 and p.low[i - 1] in ("took", "take", "takes", "taking", "taken"):
         return _delivery_taken(p, i, v, cue)  # the buyer's story ("took delivery of drones": the get cue's)
     if cue.pos == "noun":
-        t.src = owner_of(p, i) or p.pp(v, ("by",), limit=20) or (None if reacted_to(p, i) else own_subject(p, i))
+        vague = p.g.words["vague_suppliers"].intersection(p.low[max(0, i - 3) : i])  # "Western arms supplies"
+        t.src = (
+            owner_of(p, i) or p.pp(v, ("by",), limit=20) or (None if reacted_to(p, i) or vague else own_subject(p, i))
+        )
     elif p.passive(v):
         _passive_give(p, i, v, cue, t)
     else:
