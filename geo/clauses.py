@@ -406,7 +406,7 @@ class Parse(PhraseLinks):
             self.phrases[self.phrase_at[i + 1]].apposition_of = -1  # the next clause's subject, no apposition
         elif w == ":":
             self._cut(i + 1, "content")
-        elif w == "(":
+        elif w == "(" and not self._bare_parenthesis(i):
             self._cut(i + 1, "paren", "(", self.phrase_at[i - 1])
             parens.append(len(self.clauses) - 2)
         elif w == ")" and parens:
@@ -416,6 +416,12 @@ class Parse(PhraseLinks):
         else:
             return False
         return True
+
+    def _bare_parenthesis(self, i: int) -> bool:
+        """A short verbless parenthesis naming no one ("7.5 mtpa (million tonnes) of LNG"): no clause of its own."""
+        close = next((k for k in range(i + 1, min(len(self.low), i + 6)) if self.low[k] == ")"), -1)
+        inside = range(i + 1, close)
+        return close > 0 and not any(self.tokens[k].anchor >= 0 or self.finite(self.low[k]) for k in inside)
 
     def _word_cut(self, i: int) -> None:
         """Clause breaks at words: relatives, "that", subordinators, "and", participles, reporting verbs."""

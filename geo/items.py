@@ -398,6 +398,7 @@ def clean_item(phrase: str) -> str:
         else phrase
     )
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-.")
+    phrase = re.sub(r"\s*\([^()]{1,24}\)(?=\s+of\s)", "", phrase)  # "7.5 tons a year (mtpa) of LNG": past the aside
     phrase = re.split(r"\s*[(\[]", phrase, maxsplit=1)[0] or phrase  # "drones (UAVs)": the item before the aside
     phrase = _OWNER_OPENING.sub("", phrase, count=1)  # "expects its third C-27J": the item after its owner word
     phrase = _ITEM_TRIM.sub("", phrase)

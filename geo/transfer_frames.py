@@ -342,7 +342,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if cue.pos == "noun":
         vague = p.g.words["vague_suppliers"].intersection(p.low[max(0, i - 3) : i])  # "Western arms supplies"
         t.src = (
-            owner_of(p, i) or p.pp(v, ("by",), limit=20) or (None if reacted_to(p, i) or vague else own_subject(p, i))
+            owner_of(p, i) or p.pp(v, ("by",), limit=8) or (None if reacted_to(p, i) or vague else own_subject(p, i))
         )
     elif p.passive(v):
         _passive_give(p, i, v, cue, t)
