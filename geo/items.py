@@ -411,7 +411,7 @@ def clean_item(phrase: str) -> str:
     # cut trailing clauses that are not part of the item
     phrase = re.split(
         r"\s+(?:which|that|who|to|for|in|into|from|by|with|over|as|on|at|last|this|next|since|after|before|because"
-        r"|under|worth|based on|it|they|we)\s|\s+[—–]\s",
+        r"|under|worth|based on|it|they|we|beginning|starting)\s|\s+[—–]\s",
         phrase + " ",
         maxsplit=1,
     )[0].strip()
