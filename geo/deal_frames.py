@@ -118,15 +118,23 @@ def chosen(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             return [Hit("transfer", (maker,), buyer.ids, cue, i, item_text=named)]
     if supplier is None or buyer is None or supplier.np < 0 or set(supplier.ids) & set(buyer.ids):
         return []
-    start = p.phrases[supplier.np].last + 1
-    if start <= c.last and p.phrase_at[start] >= 0 and p.phrases[supplier.np].possessive:
+    sup = p.phrases[supplier.np]
+    start = sup.last + 1
+    if sup.possessive and sup.head_at >= 0 and item_phrases(sup.head):
+        named = p.text(sup.head_at - len(sup.head.split()) + 1, sup.head_at)  # "picked Japan's Mogami frigate"
+        return [Hit("transfer", supplier.ids, buyer.ids, cue, i, item_text=named)]
+    if not sup.possessive and sup.head_at >= 0:
+        start = sup.head_at - len(sup.head.split()) + 1  # "chose the German Leopard 2A8": the item opens at its noun
+    if start <= c.last and p.phrase_at[start] >= 0 and sup.possessive:
         start = p.phrases[p.phrase_at[start]].last + 1  # "Spain's Navantia": past the firm
     while start < len(p.low) and (p.low[start] in ("to", "and", "its", "their", "for") or p.low[start] in p.verbs):
         start += 1
     end = start  # the item may follow in a verbless continuation: "selected Norway's Kongsberg and its NSM missiles"
     while end + 1 < len(p.low) and not p.finite(p.low[end + 1]) and p.low[end + 1] not in (";", "."):
         end += 1
-    text = p.text(start, cut_item(p, start, max(c.last, end)))
+    end = max(c.last, end)
+    end = next((k - 1 for k in range(start, end + 1) if p.low[k] in ("over", "instead")), end)  # "over the K2"
+    text = p.text(start, cut_item(p, start, end))
     if not item_phrases(text):
         return []
     return [Hit("transfer", supplier.ids, buyer.ids, cue, i, item_text=text)]
