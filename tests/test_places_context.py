@@ -394,3 +394,11 @@ def test_a_three_letter_word_whose_name_goes_on_is_no_town_mention():
 
     text = "Tanzanian officials said Chinese envoys in Dar es Salaam had denied any plan."
     assert "Dar" not in {m.text for m in find_mentions(text, load_gazetteer())}
+
+
+def test_entities_within_a_state_that_news_names_as_places():
+    """Bosnia's Republika Srpska and Moldova's Gagauzia are places of their own, in their state."""
+    places = _places("Bosnian Serb leaders in Republika Srpska met officials from Gagauzia in Moldova.")
+    assert places.get("other:ba-republika-srpska") == "other"
+    assert places.get("other:md-gagauzia") == "other"
+    assert "RS" not in places  # "Bosnian Serb" is Bosnia's entity, not Serbia
