@@ -337,7 +337,10 @@ def _rebels_against(p: Parse, v: int) -> Side | None:
             foe = p.object(k) or p.pp(k, ("against",), limit=6) or _toppled(p, k)
             # the rebels' country, not the side they fight ("militias fighting the Sudanese army": Sudan)
             return Side(tuple(dict.fromkeys(i.split("@")[0] for i in foe.ids)), -1, "rebels") if foe else None
-    return None
+    # "backs the separatists in Transnistria", "arms rebels in eastern Congo": the rebels' ground
+    j = next(k for k in range(v + 1, len(p.low)) if p.g.has("insurgent_nouns", p.low[k]))
+    j += 1 if p.low[j + 1 : j + 2] in (["fighting"], ["operating"], ["based"]) else 0  # "rebels fighting in Syria"
+    return p.pp(j, ("in", "inside"), limit=3, ground=True) if p.low[j + 1 : j + 2] in (["in"], ["inside"]) else None
 
 
 def _toppled(p: Parse, k: int) -> Side | None:
