@@ -135,7 +135,10 @@ def _singular(sentence: str, e: int, phrase: str, before: Sequence[Anchor], cont
     elif organ and context.service:
         ident = context.service  # "The Royal Thai Army ... The navy signed for": the state last named with a service
     elif organ and possessive and len(set(countries)) > 1:
-        ident = countries[-1]  # "Australia, which trains Cambodian officers, gave boats to the navy's unit"
+        # "Australia, which trains Cambodian officers, gave boats to the navy's unit"; a seller after "from" owns
+        # no service of the buyer's ("buy jets from Sweden's Saab to replace the air force's fleet")
+        buyers = [a.id for a in before if a.kind == "country" and not _FROM_BEFORE.search(sentence, 0, a.start)]
+        ident = buyers[-1] if buyers else countries[-1]
     elif possessive and named and not typed:
         ident = named[0]  # "the Maldives ... uses them to patrol the country's waters": the sentence's state
     elif not typed and not possessive and not countries and phrase == "the country" and context.previous:
@@ -249,6 +252,7 @@ def _army(before: Sequence[Anchor], context: Context) -> str:
     return f"{army.iso}@{army.id}" if army is not None else ""
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?$", re.I)
 _NAMED_AS_GROUND = re.compile(r"\b(?:of|as|in|over|near)\s+(?:the\s+|Las\s+|Los\s+|La\s+|El\s+)?$", re.I)
 # what the official name says; a sultanate is called "the kingdom" as often as "the sultanate"
 _TYPED = {

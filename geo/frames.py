@@ -394,6 +394,7 @@ def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     v = i + n - 1
     c = p.clause(v)
     user = p.pp(v, ("by",), limit=14) if cue.pos == "noun" or p.passive(v) else p.subject(v)
+    user = owner_of(p, i) if cue.opt("owned") else user  # "the navy's fleet of Russian-built MiG-29Ks"
     if user is None:
         return []
     s, e = (v + 1, c.last) if not p.passive(v) else (c.first, i - 1)
@@ -405,10 +406,9 @@ def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     aimed += [k for k in range(s, e) if p.low[k] == "to" and p.phrase_at[k + 1] < 0 and p.tokens[k + 1].text.islower()]
     if aimed and not p.passive(v):
         e = min(aimed) - 1  # "launched drones at Saudi oil facilities", "deploy them to hunt Russian submarines"
-    # "Egypt flies F-16s": a fleet a state operates names its maker by the system's name
     if any(w in ("seized", "captured", "intercepted", "confiscated") for w in p.low[s : e + 1]):
         return []  # "found uses for seized Iranian munitions": taken, never given
-    fleet = p.g.has("fleet_verbs", p.low[v])
+    fleet = p.g.has("fleet_verbs", p.low[v])  # "Egypt flies F-16s": a fleet names its maker by the system's name
     # "flies Soviet-era MiG-29s": an old design's name tells no supplier of today
     maker = maker_in(p, s, e, user.ids, item_head=True, systems=fleet and not old_design(p, s, e))
     if maker is None:
@@ -419,7 +419,7 @@ def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         and not (p.phrases[maker.np].last + 2 < len(p.low) and p.low[p.phrases[maker.np].last + 1] == "-")
     ):
         return []
-    text = p.text(s, e)
+    text = p.text(s, cut_item(p, s, e))
     items = item_phrases(text)
     if not items:
         return []

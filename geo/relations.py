@@ -575,8 +575,8 @@ def _transfers(p: Parse, h: Hit, s: str, t: str, cue: str, seen: set[tuple]) -> 
         first = p.clauses[c.parent].first  # its subject, past an aside
     window = p.text(first, min(c.last, h.at + 12))
     st = status(window, p.low[h.at])
-    if st == "unknown" and h.cue.opt("stage"):
-        st = h.cue.opt("stage")  # "the Houthis fired Iranian-made missiles": what is used was delivered
+    if (st == "unknown" or h.cue.opt("owned")) and h.cue.opt("stage"):
+        st = h.cue.opt("stage")  # "the Houthis fired Iranian-made missiles", "its fleet of ...": delivered
     # a work paid for is its own item ("the expansion of the port"), whatever it is made of
     pieces = item_phrases(h.item_text) or ([(h.item_text, None)] if h.cue.opt("whole_item") else [])
     for item, qty in pieces:
