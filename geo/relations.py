@@ -33,7 +33,7 @@ from geo.anaphors import service_states
 from geo.clauses import Anchor, Context, Parse, parse
 from geo.cue_checks import cue_asserted, cue_fits, in_name
 from geo.cuetable import load_cues
-from geo.data.wordlists import BLOCS_ACTING_AS_ONE
+from geo.data.wordlists import BLOCS_ACTING_AS_ONE, ENTITIES_AS_SIDES
 from geo.frames import FRAME_FUNCTIONS, Hit
 from geo.gate import counted_group, worth_parsing
 from geo.items import date, item_phrases, parse_quantity, status
@@ -363,7 +363,7 @@ def _ok(p: Parse, ident: str, kind: str, physical: bool = False) -> bool:
         seen = True
         if kind == "influence" or (kind == "transfer" and a.kind == "city"):
             return True  # "drones had arrived at Niamey": a transfer to the town's state
-        if a.kind in ("region", "admin1", "other") and kind != "transfer":
+        if a.kind in ("region", "admin1", "other") and kind != "transfer" and a.id not in ENTITIES_AS_SIDES:
             continue  # "a threat to peace in Latin America", "Florida's senator": no side of a relation
         if a.how == "capital-place" and (kind == "influence" or (kind == "conflict" and physical)):
             continue  # "the army retook Khartoum": a city fought over, not its state
@@ -554,7 +554,7 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
 def _region_state(ident: str) -> str:
     """A province or region of one state stands for it as a side ("Kenya backs Jubaland": Somalia)."""
     if ident.startswith("other:") and not ident.startswith(("other:feature-", "other:airfield-")):
-        return state_of(ident, ("other:",))
+        return ident if ident in ENTITIES_AS_SIDES else state_of(ident, ("other:",))
     return ident
 
 

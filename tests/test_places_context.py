@@ -402,3 +402,11 @@ def test_entities_within_a_state_that_news_names_as_places():
     assert places.get("other:ba-republika-srpska") == "other"
     assert places.get("other:md-gagauzia") == "other"
     assert "RS" not in places  # "Bosnian Serb" is Bosnia's entity, not Serbia
+
+
+def test_an_entity_with_a_government_of_its_own_is_a_side():
+    """Backing for Republika Srpska ends at the entity, a province's at its state ("Kenya backs Jubaland")."""
+    scene = extract([Document("t", "test", "Russia backs Republika Srpska. Kenya backs Jubaland.")])
+    got = {(r.kind, r.source, r.target) for r in scene.relations}
+    assert ("support", "RU", "other:ba-republika-srpska") in got
+    assert ("support", "KE", "SO") in got

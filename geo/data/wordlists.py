@@ -62,6 +62,7 @@ _LISTS: dict[str, Any] = {
     "ORG_TAILS": lambda: words("org_tails"),
     "OUTLET_TAILS": lambda: words("outlet_tails"),
     "TOWN_LOCATIVES": lambda: words("town_locatives"),
+    "ENTITIES_AS_SIDES": lambda: words("entities_as_sides"),
     "SHIP_PREFIXES": lambda: words("ship_prefixes"),
     "ABSTRACT_OBJECTS": lambda: words("abstract_objects"),
     "FORMATION_NOUNS": lambda: words("formation_nouns"),
