@@ -52,6 +52,8 @@ class PhraseLinks(Roles):
     def _indefinite_opening(self, ph: Phrase) -> int:
         """Where a phrase begins with "a"/"an" and its describing words ("a close US partner"), else its first token."""
         k, low = ph.first - 1, self.low
+        if "a" not in low[max(0, k - 3) : ph.first] and "an" not in low[max(0, k - 3) : ph.first]:
+            return ph.first  # the common case, asked of every phrase
         while k > 0 and ph.first - k <= 3 and low[k].isalpha() and not self.is_function(low[k]):
             k -= 1
         after = ph.last + (2 if low[ph.last + 1 : ph.last + 2] == ["."] else 1)  # "a close U.S. partner"
