@@ -361,10 +361,23 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     text = _given_item(p, i, v, cue, t) if src is not None else None
     if text is not None and set(text.lower().replace(",", " ").split()) & set(cue.opt("not_items", ())):
         text = None  # "stationed a Dutch Patriot unit in Romania": its own forces placed there, nothing handed over
+    if text is not None and _deployed(p, i, t):
+        text = None  # "will send a guided-missile destroyer to help defend the UAE": a deployment
     if src is None or text is None:
         return []
     out = [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text, extra={"guessed": tgt.how == "context"})]
     return out + [Hit("transfer", src.ids, s.ids, cue, i, item_text=share(text, n)) for s, n in shares(p, tgt, to)]
+
+
+def _deployed(p: Parse, i: int, t: _Transfer) -> bool:
+    """One warship or unit sent ("send a patrol ship to Guyana"), no batch "of" goods: a deployment, not a gift."""
+    words = p.low[t.item_start : t.item_end + 1]
+    return (
+        p.g.has("sending_verbs", p.low[i])
+        and p.low[t.item_start : t.item_start + 1] in (["a"], ["an"])
+        and "of" not in words
+        and any(p.g.has("deployed_units", w) for w in words)
+    )
 
 
 def _past_item_aside(p: Parse, v: int, tgt: Side | None) -> Side | None:
