@@ -32,6 +32,11 @@ class PhraseLinks(Roles):
                     ph.first = prev.first
                     out[-1] = ph
                     continue
+                if prev.possessive and not prev.head and a.how == "company" and b.kind == "country":
+                    # "Germany's KNDS": the firm of the state named, whatever seat the table gives it
+                    ph.first, ph.anchors, ph.prep, ph.prep_at = prev.first, list(prev.anchors), prev.prep, prev.prep_at
+                    out[-1] = ph
+                    continue
             out.append(ph)
         return out
 
