@@ -454,7 +454,11 @@ _PERFECT = _rx(r"\b(?:already|have|has|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b(?!\
 
 _AGREED = _rx(r"\bagreed (?:\w+ ){0,3}to (?:buy|purchase|acquire|order)\b", re.I)
 _IN_SERVICE = _rx(r"\balready (?:\w+ ){0,1}(?:flies|fly|operates|operate|fields|field|uses|use)\b", re.I)
-_APPROVED = _rx(r"\b(?:approv\w+|authori[sz]\w+|cleared|greenlit|green-lit|green light|go-ahead|signed off on)\b", re.I)
+_APPROVED = _rx(
+    r"\b(?:approv\w+|authori[sz]\w+|cleared|greenlit|green-lit|green light|go-ahead|signed off on"
+    r"|(?:allow(?:s|ed)|permitted) (?:the )?(?:exports?|sales?|transfers?|deliver\w*|shipments?))\b",
+    re.I,
+)
 _AWAITED = _rx(r"\b(?:speed up|accelerate|expedite|await\w*|pending|delayed|delays|backlog)\b", re.I)
 _DELIVERED_NOW = _rx(r"\b(?:arrived|received|already|handed over|has delivered|have delivered|were delivered)\b", re.I)
 

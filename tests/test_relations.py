@@ -292,6 +292,8 @@ def test_no_false_alarm(sentence: str) -> None:
         ("Chile would speed up deliveries of the 12 jets it ordered from Norway.", "ordered"),
         ("Chile received the first drones from Norway under a 2019 contract.", "delivered"),
         ("Norway approved the sale of 12 drones to Chile.", "planned"),
+        ("Norway has allowed exports of 12 licence-built drones to Chile.", "planned"),  # allowed, not yet sent
+        ("Oslo allowed Chile to use the Norwegian-supplied drones at sea.", "delivered"),  # the use is allowed
         ("Chile has been buying drones from Norway for years.", "delivered"),
         ("Congress was told of a possible sale of 12 Norwegian drones to Chile.", "planned"),
         ("Chile to buy 12 drones from Norway", "planned"),  # a headline's infinitive is a plan
