@@ -142,9 +142,9 @@ class Modality:
             if w in ("without",):
                 return True
             if self.match(i, "denials") and (
-                i == v - 1 or (i + 1 < len(self.low) and self.low[i + 1] in ("to", "that"))
+                i == v - 1 or (i + 1 < len(self.low) and self.low[i + 1] in ("to", "that", "it", "they", "he", "she"))
             ):
-                return True
+                return True  # "denied supplying", "denied that ...", "Moscow denied it had supplied drones"
         if v + 1 < len(self.low) and self.low[v + 1] in ("not", "never") and self.g.has("auxiliaries", self.low[v]):
             return True
         if (

@@ -165,3 +165,14 @@ def goal_past_aside(p: Parse, v: int, preps: tuple[str, ...]) -> Side | None:
     if pi < 0 and p.is_function(p.low[after.first + 1]):
         pi = p.phrase_at[after.first + 2]  # "to the United States"
     return p.side(pi) if pi >= 0 else None
+
+
+def pronoun_recipient(p: Parse, v: int, giver: Side | None) -> tuple[Side, int] | None:
+    """The side "it" stands for before an item: "with Addis Ababa, having sold it TB2 drones" (and the item's start).
+
+    The last actor named before the verb that is not the giver.
+    """
+    if p.low[v + 1 : v + 2] not in (["it"], ["them"]) or not item_phrases(p.text(v + 2, p.clause(v).last)):
+        return None
+    others = [q for q, ph in enumerate(p.phrases) if ph.last < v and not (giver and set(p.ids(ph)) & set(giver.ids))]
+    return (p.side(others[-1]), v + 2) if others else None

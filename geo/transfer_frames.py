@@ -24,6 +24,7 @@ from geo.recipients import (
     goal_past_aside,
     makers_listed,
     other_givers,
+    pronoun_recipient,
     protected_for,
 )
 from geo.slots import (
@@ -106,7 +107,9 @@ def _active_give(p: Parse, v: int, t: _Transfer, platforms: bool = False) -> Non
         t.src = None  # "its purchase of Finland's Patria gave it ...": the act gives, not the firm
     if t.tgt is not None:
         return
-    obj = p.object(v)
+    obj = None if (got := pronoun_recipient(p, v, t.src)) else p.object(v)
+    if got:
+        t.tgt, t.item_start = got  # "with Addis Ababa, having sold it TB2 drones"
     if obj is not None and obj.np >= 0:
         ph = p.phrases[obj.np]
         if all(p.anchors[k].how == "company" for k in ph.anchors) or p.low[ph.last + 1 : ph.last + 2] == ["-"]:
@@ -372,12 +375,8 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 def _deployed(p: Parse, i: int, t: _Transfer) -> bool:
     """One warship or unit sent ("send a patrol ship to Guyana"), no batch "of" goods: a deployment, not a gift."""
     words = p.low[t.item_start : t.item_end + 1]
-    return (
-        p.g.has("sending_verbs", p.low[i])
-        and p.low[t.item_start : t.item_start + 1] in (["a"], ["an"])
-        and "of" not in words
-        and any(p.g.has("deployed_units", w) for w in words)
-    )
+    one = p.g.has("sending_verbs", p.low[i]) and words[:1] in (["a"], ["an"]) and "of" not in words
+    return one and any(p.g.has("deployed_units", w) for w in words)
 
 
 def _past_item_aside(p: Parse, v: int, tgt: Side | None) -> Side | None:
