@@ -383,7 +383,7 @@ def reduced_relative(low: list[str], v: int, after_item: bool) -> bool:
     if not after_item:
         return False
     for w in low[v + 1 : v + 12]:
-        if w in (",", ";", ":", "and", "but", "which", "that", "who", "while"):
+        if w in (",", ";", ":", "and", "but", "which", "that", "who", "while", "where", "when", "after", "before"):
             return False
         if w in _RESUMING_VERBS:
             return True
