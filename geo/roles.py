@@ -92,7 +92,7 @@ class Roles(SubjectChecks):
             self.g.has("auxiliaries", before)
             or self.g.has("be_forms", before)
             or before in ("to", "of", "for", "not")
-            or (self.g.has("aspect_verbs", before) and self.low[v - 2] == "to")  # "urged the US to stop arming"
+            or (self.g.has("aspect_verbs", before) and self._aspect_shared(v))  # "urged the US to stop arming"
         ):
             first = True  # "launched a strike on Monday targeting ...": the participle's subject leads the clause
         ci = self.clause_of[v]

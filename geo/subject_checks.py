@@ -61,6 +61,14 @@ class SubjectChecks(Modality):
             return False
         return a.kind in ("paren", "rel", "reduced", "part") and a.marker != "where"
 
+    def _aspect_shared(self, v: int) -> bool:
+        """A gerund after "to stop", "would stop": the aspect verb's own subject does it ("India would stop buying")."""
+        return v > 1 and (
+            self.low[v - 2] == "to"
+            or self.g.has("possibility_modals", self.low[v - 2])
+            or self.low[v - 2] in ("will", "would")
+        )
+
     def _controller(self, v: int) -> int:
         """The object of a verb of urging acts in the infinitive after it: "called on Tehran to stop supplying"."""
         k = v - 2 if v > 1 and self.g.has("aspect_verbs", self.low[v - 1]) else v - 1
