@@ -502,13 +502,15 @@ def status(window: str, cue: str) -> str:
     told = _told_stage(window, cue)
     if told:
         return told
-    if _FUTURE.search(window) and not is_perfect():
+    # "said it would upgrade its mission and handed over ambulances": a past tense after "and" is no plan
+    done = cue.lower().endswith("ed") and re.search(rf"(?i)\band\s+(?:\w+ly\s+)?{re.escape(cue)}\b", window)
+    if _FUTURE.search(window) and not is_perfect() and not done:
         return "planned"
     if _APPROVED.search(window) and not _DELIVERED_NOW.search(window):
         return "planned"  # "has approved the delivery of 50 tanks": approved, not yet delivered
     if re.fullmatch(
         r"(?i)received|delivered|handed over|handed|gave|donated|gifted|shipped|arrived|delivery|deliveries|shipments?"
-        r"|arrival|took|taken|provides|supplies|delivers|gets|got|ships|exports|sends|sells|pumps|flows?|flowing"
+        r"|arrival|took|taken|provides|supplies|delivers|gets|got|ships|exports|imports|receives|sends|sells|pumps|flows?|flowing"
         r"|sent|flew|flown|ferried|airlifted|transported|transferred|supplied|landed|reached|docked",
         cue,
     ) and (cue.lower() not in ("took", "taken") or re.search(r"(?i)\b(?:took|taken) delivery\b", window)):

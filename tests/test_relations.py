@@ -293,6 +293,9 @@ def test_no_false_alarm(sentence: str) -> None:
         ("Chile received the first drones from Norway under a 2019 contract.", "delivered"),
         ("Norway approved the sale of 12 drones to Chile.", "planned"),
         ("Norway has allowed exports of 12 licence-built drones to Chile.", "planned"),  # allowed, not yet sent
+        # a past tense after "and" is done, whatever plan the clause before tells
+        ("Norway said it would open an embassy and handed over 12 drones to Chile.", "delivered"),
+        ("Chile imports Norwegian drones under two contracts signed in 2019.", "delivered"),  # a habit goes on
         ("Oslo allowed Chile to use the Norwegian-supplied drones at sea.", "delivered"),  # the use is allowed
         ("Chile has been buying drones from Norway for years.", "delivered"),
         ("Congress was told of a possible sale of 12 Norwegian drones to Chile.", "planned"),
