@@ -140,8 +140,7 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
         and (
             (kind in ("transfer", "support", "alliance") and _curbing_before(p, low[max(0, i - 4) : i]))
             or "any" in before  # "watching for any transfer of missile technology": no transfer in particular
-            or low[i + n : i + n + 2]
-            in (["to", "zero"], ["towards", "zero"], ["toward", "zero"])  # "drive exports to zero"
+            or (nxt in ("to", "towards", "toward") and low[i + n + 1 : i + n + 2] == ["zero"])  # "exports to zero"
             or (nxt and p.g.has("lifting_nouns", nxt))  # "India's sanctions waiver": the measure is lifted, not laid
         )
     ):

@@ -228,7 +228,7 @@ class Roles(SubjectChecks):
                 self.anchors[k].how == "place" and self.anchors[k].kind in ("region", "sea", "strait", "city", "admin1")
                 for k in ph.anchors
             ):
-                if first and not any(self.finite(w) for w in self.low[c.first : ph.first]):
+                if first and ph.first <= self._first_finite(c):
                     return None  # "(in which) the Sahel's rulers expelled X and turned to Y": never X
                 continue  # "the Sahel region": a place, not who acts
             if first:

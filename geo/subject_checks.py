@@ -69,8 +69,17 @@ class SubjectChecks(Modality):
             or self.low[v - 2] in ("will", "would")
         )
 
+    def _first_finite(self, c: Clause) -> int:
+        """The first token of clause ``c`` that looks like a finite verb (past its end when none does)."""
+        memo: dict[int, int] = self.__dict__.setdefault("_finite_at", {})
+        if c.first not in memo:
+            memo[c.first] = next((k for k in range(c.first, c.last + 1) if self.finite(self.low[k])), c.last + 1)
+        return memo[c.first]
+
     def _controller(self, v: int) -> int:
         """The object of a verb of urging acts in the infinitive after it: "called on Tehran to stop supplying"."""
+        if "to" not in self.low[max(0, v - 2) : v]:
+            return -1
         k = v - 2 if v > 1 and self.g.has("aspect_verbs", self.low[v - 1]) else v - 1
         pi = self.phrase_at[k - 1] if k > 0 and self.low[k] == "to" else -1
         if pi < 0 or self.phrases[pi].possessive or self.phrases[pi].last != k - 1:
