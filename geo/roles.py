@@ -207,7 +207,7 @@ class Roles(SubjectChecks):
             ph = self.phrases[pi]
             if ph.last >= v or ph.first < c.first or (ph.last < opening < v):
                 continue  # "During efforts to expel rebels from Goma, Kenya sent ...": not in the opening phrase
-            if ph.prep and not ph.official_of:
+            if ph.prep and not ph.official_of and not self._partitive(ph):
                 continue
             if ph.apposition_of >= 0:
                 continue

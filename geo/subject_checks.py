@@ -7,7 +7,7 @@ can be what acts in a clause; then the clause's verb takes no side from the sent
 
 from __future__ import annotations
 
-from geo.grammar import Clause
+from geo.grammar import Clause, Phrase
 from geo.modality import Modality
 
 
@@ -68,6 +68,11 @@ class SubjectChecks(Modality):
             or self.g.has("possibility_modals", self.low[v - 2])
             or self.low[v - 2] in ("will", "would")
         )
+
+    def _partitive(self, ph: Phrase) -> bool:
+        """The people a count names are the subject: "dozens of Russian personnel", "thousands of Korean troops"."""
+        w = self.low[ph.prep_at - 1] if ph.prep == "of" and ph.prep_at > 0 else ""
+        return w in ("dozens", "hundreds", "thousands", "scores", "millions") or (w.isdigit() and len(w) > 1)
 
     def _first_finite(self, c: Clause) -> int:
         """The first token of clause ``c`` that looks like a finite verb (past its end when none does)."""
