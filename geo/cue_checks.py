@@ -41,6 +41,9 @@ def cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: bo
 
 def cue_fits(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: bool) -> bool:
     """The cheap half of :func:`cue_applies`: the word is used as its entry reads, and names a relation here."""
+    only = cue.options.get("only_before")
+    if only and p.low[i + n : i + n + 1] not in [[w] for w in only]:
+        return False  # "the base is in Djibouti", not "is pulling its troops out"
     if not _used_as(p, i, n, cue, noun_use, verb_use):
         return False
     if cue.opt("negated_only"):

@@ -162,6 +162,13 @@ class Modality:
             cc = self.clauses[ci]
             if cc.kind == "content" and cc.first > 0 and self.match(cc.first - 1, "denials"):
                 return True
+            if (
+                cc.kind == "content"
+                and cc.first > 1
+                and self.low[cc.first] == "that"
+                and self._unconfirmed(cc.first - 1)
+            ):
+                return True  # "neither has publicly confirmed that North Korean soldiers are in Russia"
             if cc.kind == "content" and cc.marker == "that" and cc.first > 0 and self.match(cc.first - 1, "denials"):
                 return True
             if (
@@ -173,6 +180,10 @@ class Modality:
                 return True
             ci = cc.parent
         return False
+
+    def _unconfirmed(self, k: int) -> bool:
+        """A verb of confirming at k that is itself negated: "has not confirmed", "neither has acknowledged"."""
+        return self.low[k] in ("confirmed", "confirm", "acknowledged", "admitted") and self._negated_at(k)
 
     def hedged(self, v: int, *, aspirations: bool = True) -> bool:
         """Whether a hedge governs token v: "would consider recognising", "weighing sanctions".
