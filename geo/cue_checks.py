@@ -42,7 +42,7 @@ def cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: bo
 def cue_fits(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: bool) -> bool:
     """The cheap half of :func:`cue_applies`: the word is used as its entry reads, and names a relation here."""
     only = cue.options.get("only_before")
-    if only and p.low[i + n : i + n + 1] not in [[w] for w in only]:
+    if only and (p.low[i + n] if i + n < len(p.low) else "") not in only:
         return False  # "the base is in Djibouti", not "is pulling its troops out"
     if not _used_as(p, i, n, cue, noun_use, verb_use):
         return False
@@ -166,7 +166,7 @@ def _own_ground(p: Parse, after: list[str]) -> bool:
     """The ground a side defends is its own: "its territory", "their territorial waters", "its airspace"."""
     if not after or after[0] not in ("its", "their"):
         return False
-    return any(w in ("territory", "airspace", "sovereignty", "skies") or p.g.has("place_nouns", w) for w in after[1:])
+    return any(p.g.has("defended_grounds", w) or p.g.has("place_nouns", w) for w in after[1:])
 
 
 def _item_aside(p: Parse, i: int) -> bool:

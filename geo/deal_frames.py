@@ -120,11 +120,12 @@ def chosen(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []
     sup = p.phrases[supplier.np]
     start = sup.last + 1
+    head = sup.head_at - len(sup.head.split()) + 1  # the first word of the phrase's own noun
     if sup.possessive and sup.head_at >= 0 and item_phrases(sup.head):
-        named = p.text(sup.head_at - len(sup.head.split()) + 1, sup.head_at)  # "picked Japan's Mogami frigate"
+        named = p.text(head, sup.head_at)  # "picked Japan's Mogami frigate"
         return [Hit("transfer", supplier.ids, buyer.ids, cue, i, item_text=named)]
     if not sup.possessive and sup.head_at >= 0:
-        start = sup.head_at - len(sup.head.split()) + 1  # "chose the German Leopard 2A8": the item opens at its noun
+        start = head  # "chose the German Leopard 2A8": the item opens at its noun
     if start <= c.last and p.phrase_at[start] >= 0 and sup.possessive:
         start = p.phrases[p.phrase_at[start]].last + 1  # "Spain's Navantia": past the firm
     while start < len(p.low) and (p.low[start] in ("to", "and", "its", "their", "for") or p.low[start] in p.verbs):

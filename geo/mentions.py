@@ -216,7 +216,7 @@ def _towns_of_named_states(towns: list[Mention], found: list[Mention], gaz: Gaze
 
 
 def _town_in(gaz: Gazetteer, entry_id: str, states: set[str]) -> bool:
-    e = gaz.get(entry_id) if entry_id.startswith("city:") else None
+    e = _city(gaz, entry_id)
     return e is not None and e.iso in states and e.population >= TOWN_POPULATION
 
 
@@ -440,7 +440,7 @@ def _surface_ok(
 
 def _respelling(gaz: Gazetteer, entry_id: str, key: str) -> bool:
     """An alternate name that only respells a town's own ("Avdiivka" for Avdiyivka, "Dzhankoi" for Dzhankoy)."""
-    e = gaz.get(entry_id) if entry_id.startswith("city:") else None
+    e = _city(gaz, entry_id)
     if e is None or len(key) < 6:
         return False
     name = fold_key(e.name)
@@ -450,8 +450,13 @@ def _respelling(gaz: Gazetteer, entry_id: str, key: str) -> bool:
 _NAME_GOES_ON = re.compile(r"[ -](?:es|el|al|as|ad|de|di|da|du|do|ul|ur|ar|en|la|le)[ -][A-Z]")
 
 
+def _city(gaz: Gazetteer, entry_id: str) -> Entry | None:
+    """The gazetteer's town of that id, or None for any other kind of entry."""
+    return gaz.get(entry_id) if entry_id.startswith("city:") else None
+
+
 def _big_city(gaz: Gazetteer, entry_id: str) -> bool:
-    e = gaz.get(entry_id) if entry_id.startswith("city:") else None
+    e = _city(gaz, entry_id)
     return e is not None and e.population >= ALT_NAME_POPULATION
 
 

@@ -70,6 +70,7 @@ class Merger:
         self.first_of_item: dict[tuple, tuple] = {}  # (transfer, source, target, item) -> its first key
         self.systems: dict[tuple, set[str]] = {}  # key -> the system names of its item
         self.by_end: dict[tuple, list[tuple]] = {}  # (kind, place, place) -> its keys, groups or not
+        self.covers: dict[tuple, tuple] = {}  # key -> the slot that covers it (fold_covered)
 
     def rename(self, old: tuple, new: tuple) -> None:
         """``old`` becomes ``new``, in the same place of the order."""
@@ -159,12 +160,13 @@ class Merger:
             slot["finding"] = replace(best, quantity=f.quantity, date=best.date or f.date)
 
     def covered(self, key: tuple) -> bool:
-        """A transfer of "arms" that the items sent between the same two ends already tell.
+        """A slot another slot tells already (see :meth:`_cover`), as :meth:`fold_covered` found it.
 
-        It is when its every sentence also names them, or when it tells no stage of its own ("France's
-        arms sales to Armenia" in a story of French howitzers and radars for Armenia).
+        A transfer of "arms" is when its every sentence also names the items sent between the same two
+        ends, or when it tells no stage of its own ("France's arms sales to Armenia" in a story of French
+        howitzers and radars for Armenia).
         """
-        return self._cover(key) is not None
+        return key in self.covers
 
     def _cover(self, key: tuple) -> tuple | None:
         """The transfer that tells what a covered transfer of "arms" sent, or None.
@@ -202,10 +204,11 @@ class Merger:
         return found[0] if len(found) == 1 else None
 
     def fold_covered(self) -> None:
-        """A covered transfer's sentences join the transfer that names its items: every statement stays on the map."""
+        """A covered slot's sentences join the slot that covers it: every statement stays on the map."""
         for key in self.order:
             cover = self._cover(key)
             if cover is not None:
+                self.covers[key] = cover
                 for ev in self.merged[key]["evidence"]:
                     self.merged[cover]["evidence"].setdefault(ev, None)
 

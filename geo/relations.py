@@ -464,7 +464,7 @@ def _influence(p: Parse, h: Hit, cue: str, seen: set[tuple], waters: set[str]) -
     held = h.members or h.target
     members = tuple(dict.fromkeys(state_of(m, _SITES) for m in held if m not in h.source and not _continent(m)))
     # "an airfield at Dzhankoi in Crimea": the disputed area named is where, not the whole state
-    within = {_disputed_state(m) for m in members if m.startswith("disputed:")}
+    within = {st for m in members if m.startswith("disputed:") and (st := state_of(m, ("disputed:",))) != m}
     members = tuple(m for m in members if not (m in within and any(x.startswith(_SITES) for x in held)))
     out = []
     for s in h.source:
@@ -477,13 +477,6 @@ def _influence(p: Parse, h: Hit, cue: str, seen: set[tuple], waters: set[str]) -
             label = h.extra.get("label", "")
             out.append(Finding("influence", s, None, cue, members=members, label=label, confidence=0.6))
     return out
-
-
-def _disputed_state(ident: str) -> str:
-    from geo.gazetteer import load_gazetteer
-
-    entry = load_gazetteer().get(ident)
-    return entry.iso if entry is not None and entry.iso else ""
 
 
 def _item_words(h: Hit) -> set[str]:
