@@ -10,6 +10,7 @@ the region ("European leaders" against "a European diplomat"). Read by
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from geo.data.wordlists import AFTER_PLACE_WORDS, BEFORE_PLACE_WORDS, CONTINENT_ADJECTIVES, FIRM_TAILS, STOP_WORDS
 from geo.mentions import Mention
@@ -78,6 +79,8 @@ _TRADE_TO = re.compile(
     r"lease[sd]?|leasing|sales?|deliver(?:y|ies)|shipments?)\b[^.;:!?]{0,80}\bto\s+(?:the\s+)?$",
     re.I,
 )
+# what both end in: a cheap test before the two searches above
+_FROM_OR_TO = re.compile(r"\b(?:from|to)\s+(?:the\s+)?$", re.I)
 # "Tehran, which arms Hezbollah": an active verb after a relative pronoun
 _METONYM_RELATIVE = re.compile(
     r"^\s*,\s+(?:which|who)\s+(?:\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?!(?:is|was|were|are|been|lies|sits|"
@@ -95,8 +98,16 @@ def is_literal(text: str, m: Mention) -> bool:
     """
     if m.dateline:
         return True
-    before = text[max(0, m.start - 40) : m.start]
-    after = text[m.end : m.end + 40]
+    return _literal_between(text[max(0, m.start - 100) : m.start], text[m.end : m.end + 40])
+
+
+@lru_cache(maxsize=4096)
+def _literal_between(wide: str, after: str) -> bool:
+    """:func:`is_literal` from the 100 characters before the name and the 40 after it.
+
+    A pure function of the two, remembered: a long paste that repeats its sentences asks it again and again.
+    """
+    before = wide[-40:]
     if _SEAT_BASED.match(after):
         return False  # "the Tripoli-based government": the government seated there
     place_after = _PLACE_AFTER.match(after)
@@ -104,8 +115,7 @@ def is_literal(text: str, m: Mention) -> bool:
         return True
     if _METONYM_BEFORE.search(before):
         return False
-    wide = text[max(0, m.start - 100) : m.start]
-    if _TRADE_FROM.search(wide) or _TRADE_TO.search(wide):
+    if _FROM_OR_TO.search(wide) and (_TRADE_FROM.search(wide) or _TRADE_TO.search(wide)):
         return False
     if place_after or _LOCATIVE_BEFORE.search(before):
         return True

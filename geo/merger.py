@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from geo.data.wordlists import ITEM_SYNONYMS
 from geo.items import designations, system_names
@@ -29,6 +30,7 @@ _MORE = re.compile(r"(?i)\b(?:another|more|additional|further|second batch|new b
 _STAGES = ("unknown", "planned", "ordered", "delivered", "frozen")
 
 
+@lru_cache(maxsize=4096)
 def _item_key(item: str | None) -> str:
     """What makes two statements about one transfer the same item: its system name, else its head noun."""
     if not item:

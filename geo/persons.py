@@ -66,6 +66,8 @@ def person_spans(text: str) -> list[Span]:
     found: list[Span] = []
     tails: set[str] = set()
     for run in _RUN.finditer(text):
+        if " " not in run.group(0):
+            continue  # one word: a name needs two, and most runs are one
         start, titled = _name_start(text, run)
         if start < 0:
             continue

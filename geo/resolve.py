@@ -38,6 +38,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from geo.data.wordlists import OFFICES, TERRITORIES_READ_AS_DISPUTED
@@ -158,7 +159,7 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> 
         elif iso := _one_country(m, gaz):
             area_iso[iso] += 1  # "Brazzaville": the city or its department, both in one country
     state_cues = bool(_STATE_CUES.search(text))
-    points = _local_points(mentions, gaz)
+    points = tuple(_local_points(mentions, gaz))
     names = person_spans(text)
     starts = [s for s, _, _ in names]
     area_iso += sub_iso
@@ -203,7 +204,7 @@ class _Evidence:
     doc_iso: Counter[str]  # countries the document names without doubt (by id)
     sub_iso: Counter[str]  # countries of the sub-national places it names without doubt
     state_cues: bool  # the text speaks of US states ("the state of", "Gov.")
-    points: Sequence[tuple[float, float]]  # points of those sub-national places
+    points: tuple[tuple[float, float], ...]  # points of those sub-national places
     area_iso: Counter[str]  # sub_iso, and places whose readings all lie in one country ("Brazzaville")
 
     def names_country(self, iso: str) -> bool:
@@ -220,7 +221,7 @@ def _resolve_one(
     state_cues: bool,
     mentions: Sequence[Mention],
     idx: int,
-    points: Sequence[tuple[float, float]] = (),
+    points: tuple[tuple[float, float], ...] = (),
     area_iso: Counter[str] | None = None,
 ) -> Resolved | None:
     actor_rs = [r for r in m.readings if r.actor is not None]
@@ -499,8 +500,7 @@ def _pick_nearest(gaz_rs: list[_Pick], current: _Pick, ev: _Evidence) -> _Pick:
         return current
 
     def spread(re_: _Pick) -> float:
-        ds = sorted(_km((re_[1].lat, re_[1].lon), p) for p in points)
-        return ds[len(ds) // 2]
+        return _median_km(re_[1].lat, re_[1].lon, points)
 
     near = min(cands, key=spread)
     if capital and (spread(near) > 2000 or ev.names_country(best.iso or "")):
@@ -508,6 +508,13 @@ def _pick_nearest(gaz_rs: list[_Pick], current: _Pick, ev: _Evidence) -> _Pick:
     if best.iso and near[1].iso != best.iso and ev.names_country(best.iso) and not ev.names_country(near[1].iso or ""):
         return current
     return near if spread(near) < 0.5 * spread(current) else current
+
+
+@lru_cache(maxsize=4096)
+def _median_km(lat: float, lon: float, points: tuple[tuple[float, float], ...]) -> float:
+    """The median distance from a point to the document's places (a long text asks it again and again)."""
+    ds = sorted(_km((lat, lon), p) for p in points)
+    return ds[len(ds) // 2]
 
 
 def _pick_city_in_named_country(gaz_rs: list[_Pick], best: Entry, ev: _Evidence) -> _Pick | None:

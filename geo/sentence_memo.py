@@ -18,6 +18,8 @@ __all__ = ["relations_in"]
 
 _MEMO_SIZE = 4096
 _COUNTS = ("mentions", "suppliers")  # the Context fields of running counts, read only through their order
+_FIELDS = tuple(f.name for f in fields(Context))
+_KEPT = tuple(name for name in _FIELDS if name not in _COUNTS)  # the fields a replay sets as they were left
 
 
 def _frozen(value):
@@ -42,12 +44,12 @@ def _context_key(context: Context) -> tuple:
     (their values grow with every sentence, the order soon stops changing).
     """
     out = []
-    for f in fields(context):
-        value = getattr(context, f.name)
-        if f.name == "mentions":
+    for name in _FIELDS:
+        value = getattr(context, name)
+        if name == "mentions":
             rank = {a: n for n, a in enumerate(context.actors)}
             value = tuple(sorted(context.actors, key=lambda i: context.mentions.get(i, 0) + rank[i] / 100))
-        elif f.name == "suppliers":
+        elif name == "suppliers":
             value = tuple(sorted(context.suppliers, key=lambda i: -context.suppliers[i]))
         out.append(_frozen(value))
     return tuple(out)
@@ -75,7 +77,7 @@ def relations_in(sentence: str, anchors: list[Anchor], context: Context, memo: d
     if hit is None:
         before = {name: dict(getattr(context, name)) for name in _COUNTS}
         findings = tuple(find_relations(sentence, anchors, context=context))
-        after = {f.name: _copy(getattr(context, f.name)) for f in fields(context) if f.name not in _COUNTS}
+        after = {name: _copy(getattr(context, name)) for name in _KEPT}
         added = {
             name: {
                 c: n - before[name].get(c, 0) for c, n in getattr(context, name).items() if n != before[name].get(c, 0)
