@@ -16,6 +16,21 @@ from geo.grammar import Phrase
 from geo.slots import Hit, noun_after, noun_before, only_ground, owner_of, state_of
 
 
+def sent_as_deployment(p: Parse, i: int, words: list[str], item: str) -> bool:
+    """Whether a sending verb at ``i`` deploys forces rather than gives ``item`` (the words after it: ``words``).
+
+    One warship or unit sent ("send a patrol ship to Guyana", no batch "of" goods), or people sent
+    with craft ("sent troops and two warships to", "troops, ships and aircraft were sent by"): the
+    craft go with their crews.
+    """
+    one = p.g.has("sending_verbs", p.low[i]) and words[:1] in (["a"], ["an"]) and "of" not in words
+    sent = p.low[max(p.clause(i).first, i - 8) : i] if p.passive(i) else [w.strip(",;.") for w in item.lower().split()]
+    k = next((k for k, w in enumerate(sent) if w != "of" and p.g.has("prepositions", w)), len(sent))
+    if any(p.g.has("deployed_people", w) for w in sent[:k]):
+        return True
+    return one and any(p.g.has("deployed_units", w) for w in words)
+
+
 def _hosted(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
     """In "Djibouti hosts military bases of the United States, China and France": the guests' sway."""
     guest = p.object(v)

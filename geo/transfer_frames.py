@@ -16,6 +16,7 @@ from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.data.wordlists import ABSTRACT_OBJECTS, NUMBER_WORDS
 from geo.items import item_phrases, relative_item, share
+from geo.presence import sent_as_deployment
 from geo.recipients import (
     act_named,
     antecedent_holder,
@@ -364,19 +365,12 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     text = _given_item(p, i, v, cue, t) if src is not None else None
     if text is not None and set(text.lower().replace(",", " ").split()) & set(cue.opt("not_items", ())):
         text = None  # "stationed a Dutch Patriot unit in Romania": its own forces placed there, nothing handed over
-    if text is not None and _deployed(p, i, t):
+    if text is not None and sent_as_deployment(p, i, p.low[t.item_start : t.item_end + 1], text):
         text = None  # "will send a guided-missile destroyer to help defend the UAE": a deployment
     if src is None or text is None:
         return []
     out = [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text, extra={"guessed": tgt.how == "context"})]
     return out + [Hit("transfer", src.ids, s.ids, cue, i, item_text=share(text, n)) for s, n in shares(p, tgt, to)]
-
-
-def _deployed(p: Parse, i: int, t: _Transfer) -> bool:
-    """One warship or unit sent ("send a patrol ship to Guyana"), no batch "of" goods: a deployment, not a gift."""
-    words = p.low[t.item_start : t.item_end + 1]
-    one = p.g.has("sending_verbs", p.low[i]) and words[:1] in (["a"], ["an"]) and "of" not in words
-    return one and any(p.g.has("deployed_units", w) for w in words)
 
 
 def _past_item_aside(p: Parse, v: int, tgt: Side | None) -> Side | None:
