@@ -487,8 +487,8 @@ def participants(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     by = p.pp(v, ("by", "between", "with", "among"), limit=10)
     subj = p.subject(i)
     head = p.phrases[subj.np].head.split() if subj is not None and subj.np >= 0 else []
-    if head and (p.g.has("item_words", head[-1]) or p.g.has("thing_nouns", head[-1])):
-        subj = None  # "Saudi money and Chinese infrastructure sit side by side": things, not parties
+    if head and any(p.g.has(words, head[-1]) for words in ("item_words", "thing_nouns", "firm_nouns")):
+        subj = None  # "Saudi money and Chinese infrastructure sit side by side", "Russian arms makers": no parties
     joined = _joined(p, i)  # "Maldivian ships joined India and Sri Lanka in the Dosti exercise"
     if by is None and joined:
         return pairs(cue, i, joined)
