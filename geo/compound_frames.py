@@ -8,7 +8,7 @@ from __future__ import annotations
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.items import item_phrases
-from geo.slots import Hit, hit, owner_of
+from geo.slots import Hit, hit, owner_of, state_of
 
 __all__ = ["compound_adjective"]
 
@@ -16,6 +16,8 @@ __all__ = ["compound_adjective"]
 def _backed(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
     """In "A-backed B", "Russian-backed operations against Ukraine", "the Iran-aligned movement"."""
     c = p.clause(i)
+    if p.low[i] in ("funded", "financed") and any(p.g.has("funded_works", w) for w in p.low[i + 1 : i + 3]):
+        return _funded_work(p, i, a, cue)  # "a China-funded expansion of its naval base": a grant of the work
     if any(p.g.has("mediation_nouns", w) for w in p.low[i + 1 : min(c.last, i + 3) + 1]):
         return []  # "Kenya-sponsored peace talks": a mediator, not a backer of a side
     if i + 1 <= c.last and p.g.has("hostile_nouns", p.low[i + 1]):
@@ -53,6 +55,21 @@ def _backed(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
     if p.context.plural and not any(x.split("@")[0] == a for x in p.context.plural):
         return hit(cue, i, Side((a,)), Side(p.context.plural))
     return []
+
+
+def _funded_work(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
+    """A work "A-funded": A gives it to the state of the place after it, else to the clause's subject.
+
+    "Cambodia inaugurated a China-funded expansion of its Ream naval base": China → Cambodia.
+    """
+    c = p.clause(i)
+    j = next((j for j in range(i + 1, min(c.last, i + 6) + 1) if p.phrase_at[j] >= 0), -1)
+    tgt = p.side(p.phrase_at[j]) if j >= 0 else p.subject(i)
+    if tgt is None or a in tgt.ids:
+        return []
+    states = tuple(dict.fromkeys(state_of(x) for x in tgt.ids))
+    k = next(k for k in range(i + 1, i + 3) if p.g.has("funded_works", p.low[k]))
+    return [Hit("transfer", (a,), states, cue, i, item_text=f"financing of the {p.low[k]}")]
 
 
 def _led(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:

@@ -52,6 +52,8 @@ def funded_work(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     v = i + n - 1
     c = p.clause(v)
     works = cue.opt("works", "funded_works")
+    if p.passive(v):
+        return _funded_by(p, i, v, cue, works)
     # the work noun heads the object: "the expansion", "a new runway extension", "the Patuca III dam"
     reach = cue.opt("reach", 2)  # words the object may put before its head
     k = next((j for j in range(v + 1, min(c.last, v + reach + 1) + 1) if p.g.has(works, p.low[j])), -1)
@@ -95,3 +97,25 @@ def funded_work(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             )
         ]
     return []
+
+
+def _funded_by(p: Parse, i: int, v: int, cue: Cue, works: str) -> list[Hit]:
+    """A work "financed by China", "a pier and a dry dock, all financed by a Chinese grant": a grant of the work.
+
+    The work is a work noun (or "project") among the words before the verb; it is for the state of the
+    first place the sentence names before the verb, else for the state the story is about.
+    """
+    by = p.pp(v, ("by",), limit=4)
+    if by is None or by.np < 0 or p.phrases[by.np].prep_at != v + 1:
+        return []
+    before = range(v - 1, max(-1, v - 25), -1)
+    projects = ("project", "projects") if works == "funded_works" else ()
+    k = next((j for j in before if p.g.has(works, p.low[j]) or p.low[j] in projects), -1)
+    if k < 0 or any(p.low[j] in ("its", "their", "own") for j in range(max(0, k - 2), k)):
+        return []  # "its own barracks, financed by the state": no work of another's
+    named = (x for j in range(v) if p.tokens[j].anchor >= 0 for x in p.anchors[p.tokens[j].anchor].id.split("|"))
+    states = [x for x in map(state_of, named) if _STATE.fullmatch(x) and x not in by.ids]
+    home = states[0] if states else p.context.focus(exclude=by.ids)
+    if not home or not _STATE.fullmatch(home):
+        return []
+    return [Hit(cue.kind, by.ids, (home,), cue, i, item_text=f"financing of the {p.low[k]}")]
