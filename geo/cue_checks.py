@@ -94,11 +94,16 @@ def _used_as(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: bool)
     if (
         p.low[i] == "armed"
         and i + 1 < len(p.low)
-        and p.is_word(i + 1)
-        and not p.is_function(p.low[i + 1])
         and not (i > 0 and p.g.has("auxiliaries", p.low[i - 1]))
+        and (
+            (p.is_word(i + 1) and not p.is_function(p.low[i + 1]))
+            or p.low[i + 1] == "with"
+            or (p.tokens[i + 1].anchor >= 0 and p.g.has("item_words", p.low[min(i + 2, len(p.low) - 1)]))
+        )
     ):
-        return False  # "operated armed Bayraktar drones": an adjective, nobody armed
+        # "operated armed Bayraktar drones", "fly armed Chinese drones": an adjective, nobody armed;
+        # "fighters, armed with Chinese missiles": what they carry, no backing of its maker
+        return False
     if cue.pos == "verb" and i > 0 and (p.low[i - 1], p.low[i]) in p.g.phrases["compound_nouns"]:
         return False  # "its ground control station", "included technology transfer": a noun
     if (
@@ -110,6 +115,15 @@ def _used_as(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: bool)
         and p.g.has("determiners", p.low[i - 2])
     ):
         return False  # "calling the drone transfers a threat": "the drone transfers" is a noun phrase
+    if (
+        cue.pos == "verb"
+        and i > 0
+        and p.g.has("classified_force_nouns", p.low[min(i + n, len(p.low) - 1)])
+        and p.is_word(i - 1)
+        and not p.is_function(p.low[i - 1])
+        and not p.g.has("auxiliaries", p.low[i - 1])
+    ):
+        return False  # "a carrier strike group": a noun that names a kind of force, nothing struck
     if cue.pos == "verb" and i > 0 and modifies_item(p, i + n - 1) and _modifier_before(p, i):
         return False  # "aboard military transport planes": a kind of plane, nothing transported to anyone
     if cue.kind == "conflict" and p.low[i + n - 1] == "war" and p.low[i + n : i + n + 1] in (["weapons"], ["materiel"]):

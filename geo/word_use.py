@@ -17,7 +17,7 @@ def modifies_item(p: Parse, i: int) -> bool:
     return (
         i + 1 < len(p.low)
         and (p.low[i] == "training" or not p.low[i].endswith(("ed", "s", "ing")))
-        and p.g.has("item_words", p.low[i + 1])
+        and (p.g.has("item_words", p.low[i + 1]) or p.g.has("classified_force_nouns", p.low[i + 1]))
         and p.low[i + 1] not in ("arms", "weapons", "gas", "oil", "equipment", "technology", "fleet")
     )
 
