@@ -14,6 +14,9 @@ from __future__ import annotations
 
 from geo.grammar import Clause, Grammar, Phrase, Token
 
+# objects a request asks to act: "urged them to send"
+_ASKED_PRONOUNS = frozenset({"them", "it", "him", "her", "us", "allies", "partners", "countries", "states", "nations"})
+
 
 class Modality:
     """Word look-ups and the modality questions asked of a cue word."""
@@ -204,7 +207,23 @@ class Modality:
             for i in range(max(c.first, v - 6), v)
         ):
             return True
-        return self._possible(v) or self._turned_down(v) or self._reported(v)
+        return self._possible(v) or self._turned_down(v) or self._reported(v) or self._requested(v)
+
+    def _requested(self, v: int) -> bool:
+        """Token v is the infinitive a request asks of its object: "urged Germany to send Taurus missiles".
+
+        What one side urges, asks or presses another to do is not done; "urged X to stop arming Y" asks
+        only the stopping (its gerund is not the infinitive, and says what X does).
+        """
+        k = v - 1
+        while k > 0 and self.g.has("adverbs", self.low[k]):
+            k -= 1
+        if k < 2 or self.low[k] != "to":
+            return False
+        asked = self.low[k - 1]  # the one asked ends right before "to": "urged Germany to", "pressed allies to"
+        if not (self.tokens[k - 1].anchor >= 0 or asked in _ASKED_PRONOUNS or self.g.has("official_nouns", asked)):
+            return False  # "requested a reconsideration of India's decision to supply": the noun's infinitive
+        return any(self.g.has("requesting_verbs", self.low[j]) for j in range(max(0, k - 8), k - 1))
 
     def _reported(self, v: int) -> bool:
         """Token v sits in a "that" clause after an unconfirmed report: "could not confirm reports that X sold".
