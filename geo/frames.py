@@ -1,12 +1,10 @@
 """Clause frames: which phrase of a clause fills a cue's source and which its target.
 
-Each frame is a small function ``frame(parse, i, n, cue) -> list[Hit]``: the
-cue's trigger spans tokens ``i .. i+n-1`` of the sentence ``parse``
-(:class:`geo.clauses.Parse`), and the cue table entry ``cue``
-(:class:`geo.cuetable.Cue`) names the frame and its options. A frame reads
-the clause's roles (subject, object, to/from/with/by phrases, possessor,
-apposition) and returns :class:`Hit` records; :mod:`geo.relations` turns
-them into findings. The frames, in the order of the cue table:
+Each frame is a small function ``frame(parse, i, n, cue) -> list[Hit]``: the cue's trigger spans
+tokens ``i .. i+n-1`` of the sentence ``parse`` (:class:`geo.clauses.Parse`), and the cue table entry
+``cue`` (:class:`geo.cuetable.Cue`) names the frame and its options. A frame reads the clause's roles
+(subject, object, to/from/with/by phrases, possessor, apposition) and returns :class:`Hit` records;
+:mod:`geo.relations` turns them into findings. The frames, in the order of the cue table:
 
 agent-patient
     "X backed Y", "X clashed with Y", "Y, backed by X": the subject is the
@@ -37,8 +35,7 @@ paid-for, funded-work
 operated-by
     "the port is run by X's state firm": X's footprint where the port lies.
 thank-for, use-maker, arrive-maker, participants
-    "Y thanked X for its support", "Y fired X-made missiles", "X's cargo
-    reached Y", "joint drills held by A and B".
+    "Y thanked X for its support", "Y fired X-made missiles", "X's cargo reached Y", "joint drills held by A and B".
 """
 
 from __future__ import annotations
@@ -80,6 +77,7 @@ from geo.slots import (
     verb_group_start,
 )
 from geo.transfer_frames import get, give
+from geo.word_use import names_agreement
 
 __all__ = ["FRAME_FUNCTIONS", "Hit"]
 
@@ -228,8 +226,10 @@ def _relative_object(p: Parse, v: int, src: Side | None) -> Side | None:
 def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, preps: list[str]) -> Side | None:
     """The target of an active cue: its object, else an event's actor, a phrase of ``preps`` or a content clause."""
     tgt = (p.object(v) or _relative_object(p, v, src)) if cue.opt("object", True) else None
-    if tgt is not None and src is not None and set(tgt.ids) <= set(src.ids) and preps:
-        tgt = None  # "recalled its ambassador from Peru": not its own ambassador, the phrase after
+    if tgt is not None and (
+        (cue.kind == "support" and names_agreement(p, tgt)) or (src and set(tgt.ids) <= set(src.ids) and preps)
+    ):
+        tgt = None  # "backs the Minsk agreements"; "recalled its ambassador from Peru": not its own, the phrase after
     if tgt is None and cue.opt("event_owner") and src is not None:
         tgt = _event_actor(p, v, src) or _summed_up(p, v, src)
     if tgt is None and cue.opt("infinitive_object") and v + 2 < len(p.low) and p.low[v + 1] == "to":

@@ -404,13 +404,17 @@ def _unbroken(hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if not (h.kind == "alliance" and frozenset((h.source[0], h.target[0])) in broken)]
 
 
+_PLACES = ("city:", "admin1:", "other:")  # a place stands for its state when two readings are compared
+
+
 def _one_reading(hits: list[Hit]) -> list[Hit]:
     """One word, one reading: a verb that gives an item sends no troops, troops in a mission are no footprint.
 
     "will send 19 F-16 fighter jets to X" is a transfer only.
 
     The troop reading of "send" and "deploy" yields when the same verb, between the same sides, hands over
-    an item named by the troop word itself ("jets", "fighters").
+    an item named by the troop word itself ("jets", "fighters"); the backing reading of "financed" yields
+    to the work it paid for ("a pier, all financed by a Chinese grant").
     """
     # "75 Guatemalan soldiers arrived in Haiti to join the mission": the same troop word counted as a
     # contribution to a mission backs the host; it is no footprint of the contributor as well
@@ -418,6 +422,14 @@ def _one_reading(hits: list[Hit]) -> list[Hit]:
     if backing:
         hits = [h for h in hits if not (h.kind == "influence" and any((h.at, s) in backing for s in h.source))]
     given: dict[tuple[int, str, str], set[str]] = {}
+    paid = {
+        (h.at, s, state_of(t, _PLACES)) for h in hits if h.cue.id == "fund-works" for s in h.source for t in h.target
+    }
+    hits = [
+        h
+        for h in hits
+        if h.kind != "support" or not {(h.at, s, state_of(t, _PLACES)) for s in h.source for t in h.target} & paid
+    ]
     for h in hits:
         if h.kind == "transfer":
             named = {w for item, _ in item_phrases(h.item_text) for w in item.lower().split()}

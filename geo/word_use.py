@@ -6,10 +6,13 @@ read the sentence.
 
 from __future__ import annotations
 
-from geo.clauses import Parse
+from geo.clauses import Parse, Side
 from geo.data.wordlists import NUMBER_WORDS
 
-__all__ = ["auxiliary_use", "modifies_item", "noun_use"]
+# the plurals and kin of the pact nouns: what a backing verb backs when its object is an agreement
+_AGREEMENTS = frozenset({"pacts", "alliances", "accords", "treaties", "agreements", "deals", "ceasefire", "truce"})
+
+__all__ = ["auxiliary_use", "modifies_item", "names_agreement", "noun_use"]
 
 
 def modifies_item(p: Parse, i: int) -> bool:
@@ -207,3 +210,15 @@ _NOUN_AFTER = frozenset(
         "trafficking",
     ]
 )
+
+
+def names_agreement(p: Parse, side: Side) -> bool:
+    """The phrase of ``side`` is an agreement named after its parties or place ("the Minsk agreements").
+
+    Backing it backs the agreement, not the states or the city in its name ("shoring up the AUKUS pact").
+    """
+    if side.np < 0:
+        return False
+    ph = p.phrases[side.np]
+    heads = ph.head.split() or p.low[ph.last + 1 : ph.last + 2]  # the head noun after the named part
+    return bool(heads) and (p.g.has("pact_nouns", heads[-1]) or heads[-1] in _AGREEMENTS)
