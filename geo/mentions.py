@@ -279,8 +279,8 @@ def _stretch_end(text: str, toks: list[tuple[int, int]], i: int) -> int:
                 break
         if w[:1].isupper() or w[:1].isdigit():
             last = j
-        elif w.lower() not in _CONNECTORS and not (gap == "-" and w.lower() in _CONNECTORS):
-            break
+        elif w.lower() not in _CONNECTORS and gap != "-":
+            break  # a word joined by a hyphen goes on: "al-Watiya", "Pakistan-administered Kashmir"
     return last
 
 
