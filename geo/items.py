@@ -467,8 +467,8 @@ def _told_stage(window: str, cue: str) -> str:
     """A stage some words tell outright, whatever the tense: a deal agreed, a supplier chosen, a fleet in use."""
     if _AGREED.search(window):
         return "ordered"  # "agreed on Thursday to buy 12 Rafale jets": a deal reached
-    if re.fullmatch(r"(?i)select(?:s|ed)?|chose|chosen|choose|picked|picks|opted", cue):
-        return "planned"  # "has selected the Type 26 frigate": a choice, no contract yet
+    if re.fullmatch(r"(?i)select(?:s|ed)?|chose|chosen|choose|picked|picks|opted|offer(?:s|ed|ing)?", cue):
+        return "planned"  # "has selected the Type 26 frigate", "offered Pakistan 40 jets": no contract yet
     if _IN_SERVICE.search(window):
         return "delivered"  # "the air force already flies 72 Typhoons bought from the UK"
     if cue and re.search(

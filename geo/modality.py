@@ -138,7 +138,7 @@ class Modality:
         lo = max(c.first, v - 6)
         for i in range(lo, v):
             w = self.low[i]
-            if w in ("not", "never", "neither", "nor") or w.endswith(("n't", "n’t")):
+            if w in ("not", "never", "neither", "nor", "nobody") or w.endswith(("n't", "n’t")):
                 return True
             if w == "no" and i + 1 < len(self.low) and self.low[i + 1] == "longer":
                 return True
@@ -237,7 +237,8 @@ class Modality:
             if k >= 0 and self.low[k + 1] == "that" and self.g.has("report_nouns", self.low[k]) and self._doubted(k):
                 return True
             reported = cc.kind == "content" or (cc.kind == "rel" and cc.marker == "that")
-            if reported and any(self.g.has("media_nouns", w) for w in self.low[max(0, cc.first - 6) : cc.first]):
+            told = range(max(0, cc.first - 6), cc.first)  # "social media" is the channel of a source, no source
+            if reported and any(self.g.has("media_nouns", self.low[j]) and self.low[j - 1] != "social" for j in told):
                 return True  # "Peruvian media reported that the navy had received ...": unconfirmed
             ci = cc.parent
         return False

@@ -815,9 +815,16 @@ def test_a_giver_named_before_according_to_still_gives_to_the_story() -> None:
     assert ("RU", "ML") in _pairs(text, "transfer")
 
 
-def test_an_offer_made_is_no_transfer() -> None:
+def test_an_offer_to_sell_is_no_transfer_but_items_offered_to_a_buyer_are_planned() -> None:
     assert not _pairs("Russia offered to sell Su-35 jets to Egypt.", "transfer")
-    assert not _pairs("Turkey has offered its Akinci drones to Chad on loan terms.", "transfer")
+    assert not _pairs("Turkey, which had offered its Akinci drones to Chad, lost the tender.", "transfer")
+    offered = [r for r in _scene("Turkey has offered its Akinci drones to Chad on loan terms.").relations]
+    assert [(r.kind, r.source, r.target, r.status) for r in offered] == [("transfer", "TR", "TD", "planned")]
+    # "station" is a noun here: the offer is of coal, to Moldova
+    coal = [
+        (r.source, r.target, r.item) for r in _scene("Kyiv offered coal to Moldova's main power station.").relations
+    ]
+    assert coal == [("UA", "MD", "coal")]
 
 
 def test_a_list_ends_at_its_conjunction() -> None:
@@ -883,7 +890,6 @@ def test_transfer_shapes_and_stages(text: str, expected: tuple) -> None:
         "Russia is ready to supply S-400 systems to India.",  # a stance, not a deal
         "Its readiness to hand over know-how to Peru is the firm's edge.",
         "The deal gave Turkey an advantage over Greece.",  # an idiom of giving
-        "Kyiv offered coal to Moldova's main power station.",  # "station" is a noun here, and an offer no deal
     ],
 )
 def test_no_transfer_is_read_where_nothing_is_handed_over(text: str) -> None:
