@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from geo.data.wordlists import AFTER_PLACE_WORDS, BEFORE_PLACE_WORDS, CONTINENT_ADJECTIVES, FIRM_TAILS, STOP_WORDS
+from geo.data.wordlists import (
+    AFTER_PLACE_WORDS,
+    BEFORE_PLACE_WORDS,
+    CONTINENT_ADJECTIVES,
+    FIRM_TAILS,
+    SEA_MODIFIED_NOUNS,
+    STOP_WORDS,
+)
 from geo.mentions import Mention
 
 _LOCATIVE_BEFORE = re.compile(
@@ -168,6 +175,20 @@ def names_region(text: str, m: Mention) -> bool:
         return True
     gap, word = nxt.groups()
     return not (gap == "-" or word[0].isupper())  # "Asian-Pacific", "Southeast Asian Nations"
+
+
+def sea_as_adjective(text: str, m: Mention) -> bool:
+    """A sea's one-word name that modifies what follows: "Gulf capitals", "Gulf-based", "the U.S. Gulf Coast".
+
+    >>> t = "Gulf capitals welcomed it. Warships sail in the Gulf. The Gulf remains tense."
+    >>> [sea_as_adjective(t, Mention(k, k + 4, "Gulf", ())) for k in (0, t.index("Gulf."), t.rindex("Gulf"))]
+    [True, False, False]
+    """
+    nxt = _NEXT_WORD.match(text, m.end)
+    if nxt is None or " " in m.text:
+        return False
+    gap, word = nxt.groups()
+    return gap == "-" or (gap == " " and (word[0].isupper() or word in SEA_MODIFIED_NOUNS))
 
 
 _FIRM_AFTER = re.compile(r"\s+([A-Z][a-z]+)")

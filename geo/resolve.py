@@ -44,7 +44,14 @@ from typing import Literal
 from geo.data.wordlists import OFFICES, TERRITORIES_READ_AS_DISPUTED
 from geo.gazetteer import Entry, Gazetteer, load_gazetteer
 from geo.items import system_maker
-from geo.mention_context import inside_longer_name, is_literal, names_firm, names_region, possessive_name
+from geo.mention_context import (
+    inside_longer_name,
+    is_literal,
+    names_firm,
+    names_region,
+    possessive_name,
+    sea_as_adjective,
+)
 from geo.mentions import PERSON_PLACES, Mention, Reading, fold_key
 from geo.persons import Span, person_spans
 
@@ -269,6 +276,8 @@ def _resolve_one(
         and (inside_longer_name(text, m) or possessive_name(text, m))
     ):
         return None
+    if best.kind == "sea" and best_r.how == "alias" and sea_as_adjective(text, m):
+        return None  # "Gulf capitals", "a Gulf-based analyst", "the U.S. Gulf Coast": no water meant
     return _resolved(text, m, best_r, best, gaz)
 
 

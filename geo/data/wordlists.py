@@ -77,6 +77,7 @@ _LISTS: dict[str, Any] = {
     "CONTINENT_ADJECTIVES": lambda: words("continent_adjectives"),
     "FIRM_TAILS": lambda: words("firm_tails"),
     "SITE_NOUNS": lambda: words("site_nouns"),
+    "SEA_MODIFIED_NOUNS": lambda: words("sea_modified_nouns"),
     "OFFICES": lambda: table("offices"),
     "INTEGRAL_TERRITORIES": lambda: table("integral_territories"),
     "ITEM_HEADS": lambda: ordered_words("item_heads"),
