@@ -6,7 +6,9 @@ Castro", "analyst Martin Ibarra"), after a verb of saying ("said Ioana
 Sora"), or before a verb of saying or an apposition that names a role
 ("Rosario Vega said"; "Amira Khair, a Sudanese analyst"). The name's last
 words found again elsewhere ("Lund Berg told", "Lopez Mena questioned",
-"Castro") are the same person.
+"Castro"), and the first two words of a longer name ("Hassan Sheikh" for "Hassan Sheikh
+Mohamud"), are the same person. A title word inside a name after a title ("President Hassan
+Sheikh Mohamud") is part of the name.
 
 Examples
 --------
@@ -43,11 +45,14 @@ def _is_title(word: str) -> bool:
 def _name_start(text: str, run: re.Match[str]) -> tuple[int, bool]:
     """Where the name inside a capitalised run begins, and whether a title inside the run introduced it."""
     tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", run.group(0))]
-    start, titled = 0, False
+    start, titled, starts = 0, False, [0]
     for i, (s, e) in enumerate(tokens):
         word = run.group(0)[s:e]
         if _is_title(word) or word in AFTER_PLACE_WORDS or word in BEFORE_PLACE_WORDS or word.lower() in STOP_WORDS:
             start, titled = i + 1, titled or _is_title(word)
+            starts.append(start)
+    if len(starts) > 2 and len(tokens) - start == 1 and starts[-1] - starts[-2] > 1:
+        start = starts[-2]  # "President Hassan Sheikh Mohamud": a title word inside the name is part of it
     if start >= len(tokens):
         return -1, titled
     return run.start() + tokens[start][0], titled
@@ -91,6 +96,8 @@ def person_spans(text: str) -> list[Span]:
             found.append((start, run.end(), True))
             words = name.split(" ")
             tails.update(" ".join(words[i:]) for i in range(1, len(words)))
+            if len(words) >= 3:
+                tails.add(" ".join(words[:2]))  # "Hassan Sheikh Mohamud" ... "Hassan Sheikh": the given names
     if not tails:
         return found
     starts = [s for s, _, _ in found]  # the names found are disjoint and in text order

@@ -73,6 +73,8 @@ def test_a_town_in_a_persons_name_is_not_put_on_the_map():
         ("Panama, whose President Elena Castro has good ties with Bogota, stayed out.", "Castro"),
         ("US House Speaker Nancy Reyes visited Manila.", "Nancy"),
         ("Russian President Vladimir Putin met the envoy.", "Vladimir"),
+        # a title word inside a name ("Sheikh"), and the given names alone later
+        ("Somali President Hassan Sheikh Mohamud met Abiy. The deal gives Hassan Sheikh a win.", "Hassan"),
     ],
 )
 def test_surnames_and_given_names_named_like_towns(text, absent):
