@@ -16,6 +16,7 @@ from geo.data.wordlists import (
     AFTER_PLACE_WORDS,
     BEFORE_PLACE_WORDS,
     CONTINENT_ADJECTIVES,
+    FEATURE_NOUN_SEAS,
     FIRM_TAILS,
     SEA_MODIFIED_NOUNS,
     STOP_WORDS,
@@ -178,15 +179,15 @@ def names_region(text: str, m: Mention) -> bool:
 
 
 def sea_as_adjective(text: str, m: Mention) -> bool:
-    """A sea's one-word name that modifies what follows: "Gulf capitals", "Gulf-based", "the U.S. Gulf Coast".
+    """A sea named by a feature noun that modifies what follows: "Gulf capitals", "Gulf-based", "U.S. Gulf Coast".
 
     >>> t = "Gulf capitals welcomed it. Warships sail in the Gulf. The Gulf remains tense."
     >>> [sea_as_adjective(t, Mention(k, k + 4, "Gulf", ())) for k in (0, t.index("Gulf."), t.rindex("Gulf"))]
     [True, False, False]
     """
     nxt = _NEXT_WORD.match(text, m.end)
-    if nxt is None or " " in m.text:
-        return False
+    if nxt is None or m.text.lower() not in FEATURE_NOUN_SEAS:
+        return False  # "Pacific nations": a proper adjective names the region its sea is drawn for
     gap, word = nxt.groups()
     return gap == "-" or (gap == " " and (word[0].isupper() or word in SEA_MODIFIED_NOUNS))
 

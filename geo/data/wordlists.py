@@ -78,6 +78,7 @@ _LISTS: dict[str, Any] = {
     "FIRM_TAILS": lambda: words("firm_tails"),
     "SITE_NOUNS": lambda: words("site_nouns"),
     "SEA_MODIFIED_NOUNS": lambda: words("sea_modified_nouns"),
+    "FEATURE_NOUN_SEAS": lambda: words("feature_noun_seas"),
     "OFFICES": lambda: table("offices"),
     "INTEGRAL_TERRITORIES": lambda: table("integral_territories"),
     "ITEM_HEADS": lambda: ordered_words("item_heads"),
