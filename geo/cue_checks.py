@@ -168,6 +168,12 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
         return True  # "a readiness to hand over know-how", "prepared to sell jets": a stance, not a deal
     if kind == "support" and _own_ground(p, low[i + n : i + n + 4]):
         return True  # "help Armenia defend its borders", "protect its territorial waters": one's own ground
+    if (
+        kind == "support"
+        and low[i].startswith("help")
+        and any(p.g.has("paying_verbs", w) for w in low[i + n : i + n + 4])
+    ):
+        return True  # "granted $40 million to help Buenos Aires pay for them": the money is the relation
     if kind == "support" and _purpose_of_a_thing(p, i):
         return True  # "sent radars to protect Hanoi": the sending is the relation
     if kind == "conflict" and not p.g.words["settling_verbs"].isdisjoint(low[max(p.clause(i).first, i - 5) : i]):
