@@ -113,6 +113,8 @@ def _nearest_in_clause(p: Parse, i: int, owner: Side) -> Side | None:
         if c.first <= ph.first <= c.last and pi != owner.np and not set(p.ids(ph)) & set(owner.ids):
             if ph.head in p.g.words["place_nouns"] or p.g.has("item_words", ph.head.split()[-1] if ph.head else ""):
                 continue  # "Russian S-300 missiles prompted Turkish threats": a maker, not the one threatened
+            if any(p.g.has("supporter_nouns", w) for w in p.low[ph.last + 1 : i]):
+                continue  # "China, a decisive enabler of Russia's war", "a supplier to Russia's war effort": its side
             d = abs(ph.first - i)
             if best is None or d < best[0]:
                 best = (d, pi)
