@@ -34,9 +34,11 @@ class SubjectChecks(Modality):
         )
 
     def _thing_subject(self, v: int) -> bool:
-        """V's subordinate clause opens with its own subject, "the" and a noun that names no actor."""
+        """V's clause opens with a subject that names no actor ("because the fees helped", "the revenue that funds")."""
         c = self.clauses[self.clause_of[v]]
         k = c.first + 1
+        if v > 1 and self.low[v - 1] in ("that", "which") and self.g.has("thing_nouns", self.low[v - 2]):
+            return True  # "the revenue that funds Moscow's war": the revenue does it
         return (
             c.kind == "sub"
             and k + 1 < v <= k + 4
