@@ -119,13 +119,20 @@ def _in_owned_compound(p: Parse, i: int) -> bool:
 
 
 def _after_article_and_adjective(p: Parse, i: int, prev: str) -> bool:
-    """Token i is a bare form after an article and a modifier: "a concessional loan", "a fresh supply"."""
+    """Token i is a bare form after an article and a modifier: "a concessional loan", "the overnight attack"."""
     w2 = p.low[i - 2] if i >= 2 else ""
+    # "the overnight attack", "the drone strike": a singular word that is no verb between "the" and the bare form
+    modified = w2 == "the" and prev.isalpha() and not prev.endswith("s") and not p.finite(prev) and prev not in p.verbs
     return (
         not p.low[i].endswith(("ed", "s", "ing"))
         and not (p.g.has("irregular_past", p.low[i]) or p.g.has("irregular_participles", p.low[i]))  # "the design sold"
-        and (w2 in ("a", "an") or (w2 in ("'s", "’s") and prev.endswith("ing")))  # "Edge's shipbuilding arm"
-        and prev.endswith(tuple(p.g.words["modifier_endings"]))
+        and (
+            modified
+            or (
+                (w2 in ("a", "an") or (w2 in ("'s", "’s") and prev.endswith("ing")))  # "Edge's shipbuilding arm"
+                and prev.endswith(tuple(p.g.words["modifier_endings"]))
+            )
+        )
         and p.tokens[i - 1].anchor < 0
     )
 
