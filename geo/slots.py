@@ -477,11 +477,15 @@ def own_doing(p: Parse, v: int) -> bool:
 
 
 def bought_by(p: Parse, v: int) -> Side | None:
-    """The buyer named after the item: "will ship four boats already bought by the Peruvian navy"."""
+    """The buyer named after the item: "boats already bought by the Peruvian navy", "the squadrons India ordered"."""
     c = p.clause(v)
-    for k in range(v + 2, c.last):
-        if p.low[k] == "by" and p.g.has("buying_participles", p.low[k - 1]):
+    for k in range(v + 2, min(len(p.low) - 1, max(c.last, v + 12))):
+        if p.low[k] == "by" and p.g.has("buying_participles", p.low[k - 1]) and k < c.last:
             return p.pp(k - 1, ("by",), limit=4)
+        pi = p.phrase_at[k - 1]
+        if p.g.has("buying_participles", p.low[k]) and pi >= 0 and not p.phrases[pi].prep:
+            between = p.low[v + 1 : p.phrases[pi].first]
+            return None if {",", "and", ";"} & set(between) else p.side(pi)  # a zero relative on the item
     return None
 
 

@@ -288,6 +288,8 @@ def _recipient(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> Side | None:
             t.item_end = p.low.index("to", v + 1) - 1
     if t.tgt is None:
         t.tgt = bought_by(p, v) or (_where(p, v) if cue.pos == "verb" else None)
+        if t.tgt is not None and t.tgt.np >= 0 and p.phrases[t.tgt.np].first > v:
+            t.item_end = min(t.item_end, p.phrases[t.tgt.np].first - 1)  # "the squadrons India ordered": no buyer in it
     if t.tgt is None and cue.pos == "verb" and not p.passive(v):
         _owner_of_item(p, v, t)
     frm = p.pp(v, ("from",), limit=6)
