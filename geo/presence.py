@@ -182,9 +182,11 @@ def _there(p: Parse, v: int, owner: Side) -> list[tuple[str, list[str]]]:
     if "there" not in p.low[v + 1 : v + 6] or p.low[v + 1 : v + 6].index("there") + v + 1 > p.clause(v).last:
         return []
     for ph in reversed(p.phrases):
-        if ph.last < v and ph.prep in ("in", "at", "on", "to", "into"):
+        # the nearest place named before: "a worry for South Korea and for the U.S. troops stationed there"
+        if ph.last < v and (ph.prep in ("in", "at", "on", "to", "into", "for") or not ph.prep) and not ph.possessive:
             ids = [x for x in p.ids(ph) if x not in owner.ids]
-            return [("", ids)] if ids else []
+            if ids:
+                return [("", ids)]
     return []
 
 
