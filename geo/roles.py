@@ -314,7 +314,8 @@ class Roles(SubjectChecks):
         """
         plural = self.low[k] == "their"
         after_infinitive = not plural and k > 2 and self.low[k - 2] == "to" and self.phrase_at[k - 3] < 0
-        if after_infinitive and (main := self.main_subject(k)):
+        near = self.infinitive_subject(k) if after_infinitive else None
+        if after_infinitive and (main := self.ids(near) if near is not None else self.main_subject(k)):
             return Side(main[:1], -1, "pronoun")
         objects: list[Side] = []
         for pi in range(len(self.phrases) - 1, -1, -1):

@@ -26,6 +26,18 @@ class SubjectChecks(Modality):
             and not any(self.g.has("issuing_verbs", w) for w in self.low[max(0, v - 6) : v - 1])
         )
 
+    def infinitive_subject(self, k: int) -> Phrase | None:
+        """Who does the infinitive before token k: the nearest subject before it, if any.
+
+        "the revenue the Kremlin uses to fund its war": the Kremlin, not the sentence's first subject.
+        """
+        for ph in reversed(self.phrases):
+            w = self.low[ph.last + 1] if ph.last + 1 < len(self.low) else ""
+            verb = w.isalpha() and not self.is_function(w) and (self.finite(w) or w.endswith(("s", "ed")))
+            if ph.last < k - 2 and not ph.prep and verb:
+                return ph
+        return None
+
     def _has_verb(self, c: Clause) -> bool:
         return any(
             self.finite(self.low[t]) or self.low[t].endswith("ing")
