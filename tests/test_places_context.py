@@ -412,3 +412,15 @@ def test_an_entity_with_a_government_of_its_own_is_a_side():
     got = {(r.kind, r.source, r.target) for r in scene.relations}
     assert ("support", "RU", "other:ba-republika-srpska") in got
     assert ("support", "KE", "SO") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("India struck camps in Pakistan-administered Kashmir overnight.", "disputed:pakistan-administered-kashmir"),
+        ("Gunmen attacked a bus in Indian-administered Kashmir.", "disputed:indian-administered-kashmir"),
+    ],
+)
+def test_a_name_runs_on_past_a_hyphen_to_a_place_of_its_own(text, expected):
+    places = _places(text)
+    assert places.get(expected) == "disputed" and "disputed:kashmir" not in places, places
