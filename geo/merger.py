@@ -110,7 +110,13 @@ class Merger:
                     key = k
                 break
         # a later stage of the same item joins its earlier statement ("began pumping gas", "would supply gas")
-        same = [k for k in self.between.get(key[:3], []) if k[3] == key[3] and k[4] not in ("unknown", "frozen")]
+        same = [
+            k
+            for k in self.between.get(key[:3], [])
+            if k[3] == key[3]
+            and k[4] not in ("unknown", "frozen")
+            and not (names and self.systems.get(k) and names.isdisjoint(self.systems[k]))  # "J-35" is no "J-10C"
+        ]
         more = _MORE.search(sentence) is not None  # "wants to buy another 50 drones": a new deal, not the same one
         if same and key not in self.merged and f.status not in ("unknown", "frozen") and not more:
             k = same[0]

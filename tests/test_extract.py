@@ -1231,3 +1231,9 @@ def test_a_group_reading_and_a_bare_country_reading_of_one_sentence_are_one_arc(
         "group:hezbollah",
         None,
     }
+
+
+def test_an_offer_of_one_system_does_not_join_a_delivery_of_another_of_the_same_kind() -> None:
+    text = "China delivered 20 J-10C fighter jets to Pakistan in 2022. China has offered Pakistan 40 J-35 fighter jets."
+    got = sorted((r.item, r.status) for r in _scene(text).relations if r.kind == "transfer")
+    assert got == [("J-10C fighter jets", "delivered"), ("J-35 fighter jets", "planned")], got
