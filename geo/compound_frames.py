@@ -16,8 +16,10 @@ __all__ = ["compound_adjective"]
 def _backed(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
     """In "A-backed B", "Russian-backed operations against Ukraine", "the Iran-aligned movement"."""
     c = p.clause(i)
-    if p.low[i] in ("funded", "financed") and any(p.g.has("funded_works", w) for w in p.low[i + 1 : i + 3]):
-        return _funded_work(p, i, a, cue)  # "a China-funded expansion of its naval base": a grant of the work
+    if p.low[i] in ("funded", "financed"):
+        work = next((k for k in range(i + 1, min(i + 3, len(p.low))) if p.g.has("funded_works", p.low[k])), -1)
+        if work > 0:
+            return _funded_work(p, i, a, cue, work)  # "a China-funded expansion of its naval base": a grant of it
     if any(p.g.has("mediation_nouns", w) for w in p.low[i + 1 : min(c.last, i + 3) + 1]):
         return []  # "Kenya-sponsored peace talks": a mediator, not a backer of a side
     if i + 1 <= c.last and p.g.has("hostile_nouns", p.low[i + 1]):
@@ -57,8 +59,8 @@ def _backed(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
     return []
 
 
-def _funded_work(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
-    """A work "A-funded": A gives it to the state of the place after it, else to the clause's subject.
+def _funded_work(p: Parse, i: int, a: str, cue: Cue, k: int) -> list[Hit]:
+    """A work "A-funded" (its noun at ``k``): A gives it to the state of the place after it, else to the subject.
 
     "Cambodia inaugurated a China-funded expansion of its Ream naval base": China → Cambodia.
     """
@@ -68,7 +70,6 @@ def _funded_work(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
     if tgt is None or a in tgt.ids:
         return []
     states = tuple(dict.fromkeys(state_of(x) for x in tgt.ids))
-    k = next(k for k in range(i + 1, i + 3) if p.g.has("funded_works", p.low[k]))
     return [Hit("transfer", (a,), states, cue, i, item_text=f"financing of the {p.low[k]}")]
 
 

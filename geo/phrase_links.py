@@ -66,8 +66,7 @@ class PhraseLinks(Roles):
         if ph.head_at >= 0:  # "a close Turkish partner": the noun is the phrase's own
             nxt, then = "noun", nxt
         elif self.finite(nxt) and self.anchors[ph.anchors[-1]].how != "demonym":
-            return (
-                ph.first
-            )  # "a move Somalia denounced": a name before a verb is its subject ("a US partner" is no verb)
+            # "a move Somalia denounced": a name before a verb is its subject ("a US partner" is no verb)
+            return ph.first
         named = nxt.isalpha() and not self.is_function(nxt) and not self.finite(then)  # not "a US official said"
         return k if low[k] in ("a", "an") and k < ph.first and named else ph.first

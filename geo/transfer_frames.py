@@ -355,7 +355,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     else:
         _active_give(p, v, t, bool(cue.opt("platforms")))
     frm = _recipient(p, i, v, cue, t)
-    if t.tgt is None or _idle_offer(p, v, t.tgt):
+    if t.tgt is None or (p.low[v].startswith("offer") and _idle_offer(p, v, t.tgt)):
         return []
     tgt = t.tgt
     carried = bool(cue.opt("maker_first")) and t.item_end >= t.item_start
@@ -376,9 +376,9 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 
 
 def _idle_offer(p: Parse, v: int, tgt: Side) -> bool:
-    """An offer to no one named, an earlier one ("which had offered", not "said it had offered"), one meant."""
+    """An offer (at v) to no one named, an earlier one ("which had offered", not "said it had offered"), one meant."""
     earlier = "had" in p.low[max(0, v - 3) : v] and not any(p.g.has("reporting", w) for w in p.low)
-    return p.low[v].startswith("offer") and (tgt.how == "context" or earlier or p.low[v - 1] == "to")
+    return tgt.how == "context" or earlier or p.low[v - 1] == "to"
 
 
 def _past_item_aside(p: Parse, v: int, tgt: Side | None) -> Side | None:
