@@ -35,10 +35,8 @@ def _hosted(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
     """In "Djibouti hosts military bases of the United States, China and France": the guests' sway."""
     guest = p.object(v)
     if guest is None:
-        j = noun_after(p, v, set(cue.opt("needs", [])), cue.opt("guest_within", 4))
+        j = noun_after(p, v, set(cue.opt("needs", [])), 4)
         guest = p.pp(j, ("of",), limit=2) if j >= 0 else None
-        if guest is None and j >= 0 and cue.opt("guest_within"):
-            guest = p.pp(v, ("to",), limit=cue.opt("guest_within"))  # "leases land to the navies of A and B"
     host = p.subject(v)
     if guest is None or host is None or any(p.g.has("past_office", w) for w in p.low[v + 1 : v + 4]):
         return []  # "hosts the former French naval base": a footprint of the past
