@@ -83,7 +83,7 @@ class Roles(SubjectChecks):
         wish = self._wisher(v, exclude) or self._object_for(v, exclude) or self._controlled(v, exclude)
         if wish is not None:
             return wish
-        if self._document_acts(v) or self._thing_subject(v):
+        if self._document_acts(v) or self._thing_subject(v) or self._sanctioned_deed(v):
             # "abstained from the UN vote condemning Russia": the vote condemns, not who abstained;
             # "because the transit fees helped fund ...": the fees help, not the main subject
             return None

@@ -45,6 +45,25 @@ class SubjectChecks(Modality):
             if self.tokens[t].anchor < 0
         )
 
+    def _sanctioned_deed(self, v: int) -> bool:
+        """V is the deed a penalty names ("sanctioned ... for transporting arms", "over its role in shipping oil").
+
+        Whoever imposes the penalty does not do the deed; the one penalised does, and that is a firm, a ship
+        or a person more often than a state, so the clause's subject is not taken for it.
+        """
+        k = v - 1
+        while k > 1 and self.low[k] == "and" and self.low[k - 1].endswith("ing"):
+            k -= 2  # "involved in procuring and distributing fuel": the first gerund's preposition
+        if not (self.low[v].endswith("ing") and k >= 1):
+            return False
+        deed = self.low[k] == "for" or (self.low[k] == "in" and self.g.has("deed_words", self.low[k - 1]))
+        start = max(0, k - 25)
+        return deed and any(
+            (self.g.has("rewarding_verbs", w) and not self.g.has("be_forms", self.low[j - 1]))
+            or w in ("sanctions", "sanction")
+            for j, w in enumerate(self.low[start:k], start)
+        )  # not "Russia was sanctioned for supplying": the one penalised is the subject
+
     def _thing_subject(self, v: int) -> bool:
         """V's clause opens with a subject that names no actor ("because the fees helped", "the revenue that funds")."""
         c = self.clauses[self.clause_of[v]]

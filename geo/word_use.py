@@ -70,7 +70,7 @@ def noun_use(p: Parse, i: int) -> bool:
         return not (p.low[i].endswith("ed") and p.phrase_at[i - 1] >= 0 and not p.phrases[p.phrase_at[i - 1]].prep)
     if (p.g.has("determiners", prev) and prev not in ("that", "both", "all", "each")) or _bare_before_of(p, i, prev):
         return True  # "the deal", "a possible future transfer of Gripen jets": a noun
-    if _in_owned_compound(p, i) or _after_article_and_adjective(p, i, prev):
+    if _in_owned_compound(p, i) or _after_article_and_adjective(p, i, prev) or _after_indefinite_article(p, i):
         return True  # "Transnistria's main power station", "under a concessional loan": a noun, not a verb
     if (
         p.low[i].endswith("s")
@@ -135,6 +135,23 @@ def _after_article_and_adjective(p: Parse, i: int, prev: str) -> bool:
         )
         and p.tokens[i - 1].anchor < 0
     )
+
+
+def _after_indefinite_article(p: Parse, i: int) -> bool:
+    """A bare form ending "a"/"an" and its modifiers: "a Japanese navy ship would dock", "a coast guard ship cut".
+
+    A singular subject led by "a" cannot take a bare verb after it, so the bare form closes the noun phrase.
+    """
+    w = p.low[i]
+    if w.endswith(("ed", "s", "ing")) or p.g.has("irregular_past", w) or p.g.has("irregular_participles", w):
+        return False
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if p.low[k] in ("a", "an"):
+            return k < i - 1
+        t = p.low[k]
+        if not t.isalpha() or p.is_function(t) or p.finite(t) or t in p.verbs or t.endswith(("ly", "ing")):
+            return False
+    return False
 
 
 # prepositions after which a cue word is a noun ("with funding from", "for help"); not "since", "then"

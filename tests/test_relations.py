@@ -668,6 +668,10 @@ def test_the_junta_is_the_military_ruled_state_the_story_named_not_the_storys_fo
     [
         ("Lima's budget is rising, and a growing share of it goes to foreign arms makers in Spain.", "arms"),
         ("Chile's aid budget for Bolivia was cut.", "aid"),
+        # a bare form closing a noun phrase that "a" opens: a singular subject takes no bare verb
+        ("Days later a Chinese coast guard ship cut across the bow of a Vietnamese boat.", "ship"),
+        ("Officials said a Greek coast guard ship would escort them.", "ship"),
+        ("A week later a drone attack in Iraq killed two men.", "attack"),
     ],
 )
 def test_a_cue_word_that_modifies_the_noun_after_it_is_no_verb(text, word):
