@@ -170,6 +170,8 @@ class SubjectChecks(Modality):
         i = first
         if i < len(self.low) and self.low[i] == "the":
             i += 1
+            while i + 1 < v and self.g.has("service_modifiers", self.low[i]):
+                i += 1  # "the defence force", "the Royal Armed Forces": a state's own services
         return (
             i < v
             and self.tokens[i].anchor < 0
