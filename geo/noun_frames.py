@@ -8,6 +8,8 @@ See :mod:`geo.frames` for the frame contract.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.items import item_phrases, system_maker
@@ -291,7 +293,20 @@ def _noun_owner(p: Parse, i: int, v: int) -> Side | None:
         if pi < 0 and v + 3 < len(p.low):
             pi = p.phrase_at[v + 3]
         owner = p.side(pi) if pi >= 0 else None
+    if owner is None and p.low[v + 1 : v + 2] == ["of"]:
+        owner = _to_after_item(p, v + 2)  # "one of the main suppliers of uranium to French power stations"
     return owner
+
+
+def _to_after_item(p: Parse, k: int) -> Side | None:
+    """The to-phrase after a short item phrase that starts at k: "uranium to France", "arms to Kyiv"."""
+    for j in range(k + 1, min(len(p.low) - 1, k + 4)):
+        if p.low[j] == "to" and item_phrases(p.text(k, j - 1)):
+            pi = p.phrase_at[j + 1]
+            return p.side(pi) if pi >= 0 else None
+        if not p.is_word(j) or p.phrase_at[j] >= 0:
+            return None
+    return None
 
 
 def _named_after(p: Parse, v: int, owner: Side) -> Side | None:
@@ -354,6 +369,8 @@ def _named_across_copula(p: Parse, i: int, owner: Side, cue: Cue) -> Side | None
     def linking(w: str) -> bool:
         return p.g.has("copulas", w) or w in links
 
+    between_words = _without_time_adverbials(p, between_words, linking)
+
     def breaks(w: str) -> bool:
         return (p.g.has("prepositions", w) and w not in links) or (
             p.finite(w) and not linking(w) and not p.g.has("auxiliaries", w)
@@ -362,6 +379,23 @@ def _named_across_copula(p: Parse, i: int, owner: Side, cue: Cue) -> Side | None
     if any(linking(w) for w in between_words) and len(between_words) <= 6 and not any(map(breaks, between_words)):
         return subj
     return None
+
+
+def _without_time_adverbials(p: Parse, words: list[str], linking: Callable[[str], bool]) -> list[str]:
+    """Words between subject and noun, less a time adverbial before the copula ("has since become")."""
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        w = words[k]
+        span = 1 if w == "since" else 0
+        if w in ("for", "in", "over") and k + 1 < len(words):
+            span = next((n for n in (2, 3) if p.g.has("duration_nouns", words[k + n - 1]) and k + n <= len(words)), 0)
+        if span and k + span < len(words) and linking(words[k + span]):
+            k += span
+            continue
+        out.append(w)
+        k += 1
+    return out
 
 
 def _regarding_verb(p: Parse, i: int) -> int:
@@ -408,7 +442,7 @@ def _relational_hits(p: Parse, i: int, v: int, cue: Cue, owner: Side, named: Sid
     if cue.kind == "transfer":
         # "India has become Armenia's largest arms supplier": what the noun says is sold ("arms")
         heads = [p.tokens[k].text for k in range(max(0, i - 2), v + 1) if item_phrases(p.tokens[k].text)]
-        text = " ".join(heads) or "arms"
+        text = " ".join(heads) or _item_after_of(p, v) or "arms"
         src, dst = (named, owner) if cue.opt("owner") == "target" else (owner, named)
         return [Hit("transfer", src.ids, dst.ids, cue, i, item_text=text)]
     if cue.opt("owner") == "target":  # "A's patron B": B backs A
@@ -416,6 +450,30 @@ def _relational_hits(p: Parse, i: int, v: int, cue: Cue, owner: Side, named: Sid
     if cue.opt("owner") == "source":  # "A's proxy B": A backs B
         return hit(cue, i, owner, named)
     return [Hit(cue.kind, owner.ids, named.ids, cue, i, symmetric=True)]
+
+
+def _demonym_goods(p: Parse, k: int) -> Side | None:
+    """The state a demonym before goods names: "the biggest customer for Russian energy" (after "the")."""
+    k += 1 if p.low[k : k + 1] == ["the"] else 0
+    pi = p.phrase_at[k] if k < len(p.low) else -1
+    if pi < 0 or p.anchors[p.tokens[k].anchor].how != "demonym" or k + 1 >= len(p.low):
+        return None
+    return p.side(pi) if item_phrases(p.text(k + 1, min(len(p.low) - 1, k + 2))) else None
+
+
+def _demonym_at(p: Parse, k: int) -> bool:
+    return p.tokens[k].anchor >= 0 and p.anchors[p.tokens[k].anchor].how == "demonym"
+
+
+def _item_after_of(p: Parse, v: int) -> str:
+    """What an "of" or "for" after the noun names: "the largest supplier of gas to Germany" (up to three words)."""
+    if p.low[v + 1 : v + 2] not in (["of"], ["for"]):
+        return ""
+    for j in range(min(len(p.low) - 1, v + 4), v + 1, -1):
+        text = p.text(v + 2, j)
+        if all(p.is_word(k) or _demonym_at(p, k) for k in range(v + 2, j + 1)) and item_phrases(text):
+            return text
+    return ""
 
 
 def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
@@ -434,7 +492,7 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if owner is None and cue.kind == "transfer" and p.low[v + 1 : v + 2] == ["for"]:
         # "Romania became the latest customer for the K9": the system's maker sells to the subject
         made_by = system_maker(p.text(v + 2, min(len(p.low) - 1, v + 6)))
-        owner = Side((made_by,)) if made_by else None
+        owner = Side((made_by,)) if made_by else _demonym_goods(p, v + 2)
     if owner is None:
         # "Washington counts Tokyo and Seoul as firm allies": the regarding verb's subject and object
         owner, named = _regarded(p, i)

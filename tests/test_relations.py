@@ -885,3 +885,17 @@ def test_a_number_word_in_a_compound_adjective_counts_nothing():
 
     assert parse_quantity("single-seat Gripen E and two-seat Gripen F aircraft") is None
     assert parse_quantity("two patrol boats") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("Norway is now Germany's biggest supplier of gas.", "gas"),
+        ("India became the largest buyer of Russian oil.", "Russian oil"),
+    ],
+)
+def test_what_a_supplier_or_buyer_of_something_trades_is_that_thing(text, item):
+    from geo.extract import extract
+    from geo.scene import Document
+
+    assert [r.item for r in extract([Document("t", "test", text)]).relations if r.kind == "transfer"] == [item]
