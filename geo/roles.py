@@ -209,7 +209,7 @@ class Roles(SubjectChecks):
                 continue  # "During efforts to expel rebels from Goma, Kenya sent ...": not in the opening phrase
             if ph.prep and not ph.official_of and not self._partitive(ph):
                 continue
-            if ph.apposition_of >= 0:
+            if ph.apposition_of >= 0 or self._listed_object(ph, v):
                 continue
             if (
                 ph.head_at >= 0
@@ -253,7 +253,8 @@ class Roles(SubjectChecks):
             joined = ph.prep in ("like", "alongside") or (
                 ph.prep == "with" and ph.prep_at > 0 and self.low[ph.prep_at - 1] in ("along", "together")
             )
-            if joined and ph.last + 1 < len(self.low) and self.low[ph.last + 1] == ",":
+            thing = bool(ph.head) and self.g.has("item_words", ph.head.split()[-1])  # "Alongside the Turkish corvettes"
+            if joined and not thing and ph.last + 1 < len(self.low) and self.low[ph.last + 1] == ",":
                 return Side(tuple(dict.fromkeys((*self.ids(ph), *s.ids))), s.np, s.how)
         return s
 

@@ -45,6 +45,15 @@ class SubjectChecks(Modality):
             if self.tokens[t].anchor < 0
         )
 
+    def _listed_object(self, ph: Phrase, v: int) -> bool:
+        """The phrase is the object of an earlier verb in a list of verb phrases: "equip Somali forces, supply ..."."""
+        k = ph.first - 1
+        while k > 0 and self.low[k] in ("the", "a", "an", "its", "their"):
+            k -= 1
+        w = self.low[k] if k >= 0 else ""
+        verb = (w in self.verbs or self.finite(w)) and not self.g.has("reporting", w) and not self.g.has("be_forms", w)
+        return verb and self.low[ph.last + 1 : v] == [","]
+
     def _sanctioned_deed(self, v: int) -> bool:
         """V is the deed a penalty names ("sanctioned ... for transporting arms", "over its role in shipping oil").
 

@@ -899,3 +899,33 @@ def test_what_a_supplier_or_buyer_of_something_trades_is_that_thing(text, item):
     from geo.scene import Document
 
     assert [r.item for r in extract([Document("t", "test", text)]).relations if r.kind == "transfer"] == [item]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "subject"),
+    [
+        # the object of the first verb of a list is no subject of the next: Norway supplies the boats
+        (
+            "Under the pact, Norway will train and equip Kenyan naval forces, supply boats and build a base.",
+            "supply",
+            "NO",
+        ),
+        ("Norway will train Chilean troops, deliver radars and fund a school.", "deliver", "NO"),
+    ],
+)
+def test_a_list_of_verb_phrases_shares_its_subject(text, verb, subject):
+    from geo.clauses import parse
+    from geo.cuetable import load_cues
+
+    p = parse(text, _anchors(text), None, load_cues().verb_forms)
+    side = p.subject(p.low.index(verb))
+    assert side is not None and side.ids == (subject,)
+
+
+def test_an_opening_alongside_a_states_weapons_joins_no_state_to_the_subject():
+    from geo.extract import extract
+    from geo.scene import Document
+
+    text = "Alongside the Dutch frigates, Belgium inducted two patrol boats built in France."
+    transfers = {(r.source, r.target) for r in extract([Document("t", "test", text)]).relations if r.kind == "transfer"}
+    assert transfers == {("FR", "BE")}
