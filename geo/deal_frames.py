@@ -19,7 +19,7 @@ from geo.data.wordlists import NUMBER_WORDS
 from geo.items import item_phrases, system_maker
 from geo.slots import Hit, cut_item, maker_in, only_ground, owner_of, state_of
 
-__all__ = ["chosen", "deal", "package_for"]
+__all__ = ["chosen", "deal", "delivery_taken", "package_for"]
 
 
 def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
@@ -221,5 +221,24 @@ def package_for(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         k -= 1
     text = p.text(k + 1, v)
     if tgt is None or src is None or not item_phrases(text):
+        return []
+    return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
+
+
+def delivery_taken(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
+    """A delivery taken, with a time phrase inside the verb the get cue reads whole ("took delivery of").
+
+    "Chile took delivery last year of two patrol boats built by Kongsberg": the buyer's story.
+    """
+    c = p.clause(v)
+    if v + 1 <= c.last and p.low[v + 1] == "of":
+        return []  # the get cue reads it
+    k = next((k for k in range(v + 2, min(c.last, v + 5) + 1) if p.low[k] == "of"), -1)
+    if k < 0:
+        return []
+    tgt = p.subject(i)
+    src = p.pp(k, ("from",), limit=20) or maker_in(p, k + 1, c.last, tgt.ids if tgt else (), systems=True)
+    text = p.text(k + 1, cut_item(p, k + 1, c.last))
+    if tgt is None or src is None or set(src.ids) & set(tgt.ids) or not item_phrases(text):
         return []
     return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.data.wordlists import ABSTRACT_OBJECTS, NUMBER_WORDS
+from geo.deal_frames import delivery_taken
 from geo.items import item_phrases, relative_item, share
 from geo.presence import sent_as_deployment
 from geo.recipients import (
@@ -122,37 +123,24 @@ def _active_give(p: Parse, v: int, t: _Transfer, platforms: bool = False) -> Non
 
 
 def _owner_of_item(p: Parse, v: int, t: _Transfer) -> None:
-    """Whose the items now are: "has supplied much of the Cambodian army's heavy weaponry"."""
+    """Whose the items now are: "much of the Cambodian army's heavy weaponry", "much of Turkey's gas".
+
+    The owner's own head noun is the item, unless items are listed after it ("Vietnam's weapons, including X").
+    """
     c = p.clause(v)
     for pi, ph in enumerate(p.phrases):
         if v < ph.first <= min(c.last, v + 6) and ph.possessive and ph.last < c.last:
-            rest = p.text(ph.last + 1, min(c.last, ph.last + 5))
+            head = ph.head_at > ph.first and item_phrases(ph.head) and "including" not in p.low[ph.last : ph.last + 6]
+            owned = next((k + 1 for k in range(ph.first, ph.head_at) if p.low[k] in ("'s", "’s")), ph.head_at)
+            start = owned if head else ph.last + 1
+            rest = p.text(start, min(c.last, start + 4))
             if item_phrases(rest) and (t.src is None or not set(p.ids(ph)) & set(t.src.ids)):
-                t.tgt, t.item_start = p.side(pi), ph.last + 1
+                t.tgt, t.item_start = p.side(pi), start
             return
 
 
 # prepositions of a phrase that names where something was, not who gets it ("left over from the war in Mali")
 _PLACE_PREPS = ("in", "from", "near", "across", "over", "of")
-
-
-def _delivery_taken(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
-    """A delivery taken, with a time phrase inside the verb the get cue reads whole ("took delivery of").
-
-    "Chile took delivery last year of two patrol boats built by Kongsberg": the buyer's story.
-    """
-    c = p.clause(v)
-    if v + 1 <= c.last and p.low[v + 1] == "of":
-        return []  # the get cue reads it
-    k = next((k for k in range(v + 2, min(c.last, v + 5) + 1) if p.low[k] == "of"), -1)
-    if k < 0:
-        return []
-    tgt = p.subject(i)
-    src = p.pp(k, ("from",), limit=20) or maker_in(p, k + 1, c.last, tgt.ids if tgt else (), systems=True)
-    text = p.text(k + 1, cut_item(p, k + 1, c.last))
-    if tgt is None or src is None or set(src.ids) & set(tgt.ids) or not item_phrases(text):
-        return []
-    return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
 
 
 def _unnamed_recipient(p: Parse, v: int, t: _Transfer, verb: bool) -> None:
@@ -344,7 +332,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         if cue.pos == "noun" and p.phrases[tgt.np].prep_at == v + 1 and after < c.last and p.low[after] == "of":
             t.item_start, t.item_end = after + 1, c.last  # "the sale to Egypt of 24 missiles"
     if cue.pos == "noun" and i > 0 and p.low[i - 1] in ("took", "take", "takes", "taking", "taken"):
-        return _delivery_taken(p, i, v, cue)  # the buyer's story ("took delivery of drones": the get cue's)
+        return delivery_taken(p, i, v, cue)  # the buyer's story ("took delivery of drones": the get cue's)
     if cue.pos == "noun":
         vague = p.g.words["vague_suppliers"].intersection(p.low[max(0, i - 3) : i])  # "Western arms supplies"
         t.src = (
