@@ -445,6 +445,8 @@ def _relational_hits(p: Parse, i: int, v: int, cue: Cue, owner: Side, named: Sid
         text = " ".join(heads) or _item_after_of(p, v) or "arms"
         src, dst = (named, owner) if cue.opt("owner") == "target" else (owner, named)
         return [Hit("transfer", src.ids, dst.ids, cue, i, item_text=text)]
+    if cue.kind == "alliance" and all("@" in x for x in named.ids) and not any("@" in x for x in owner.ids):
+        return [Hit("support", owner.ids, named.ids, cue, i)]  # "the SDF, Washington's main partner": a client
     if cue.opt("owner") == "target":  # "A's patron B": B backs A
         return hit(cue, i, named, owner)
     if cue.opt("owner") == "source":  # "A's proxy B": A backs B
