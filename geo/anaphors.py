@@ -74,7 +74,9 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
             if groups:
                 out.append(Anchor(s, e, groups[-1], "anaphor", "country"))
         elif phrase in _pair_phrases() or counted:
-            group = _pair(sentence, 3 if three else 2, before, within, context)
+            people = phrase.split()[-1] in ("leaders", "presidents") and not three and not before
+            group: tuple[str, ...] = context.leaders if people and len(context.leaders) == 2 else ()  # just named
+            group = group or _pair(sentence, 3 if three else 2, before, within, context)
             if group:
                 out.append(Anchor(s, e, "|".join(group), "anaphor", "country"))
         else:

@@ -70,6 +70,7 @@ class Context:
     pair: tuple[str, str] | None = None
     plural: tuple[str, ...] = ()
     leader: str = ""
+    leaders: tuple[str, ...] = ()  # the states of the last two leaders named ("the two leaders")
     actors: list[str] = field(default_factory=list)
     mentions: dict[str, int] = field(default_factory=dict)
     transfer: tuple[str, str] | None = None

@@ -276,6 +276,7 @@ def carry(context: Context, anchors: Sequence[Anchor], p: Parse | None = None, s
     leaders = [a.id for a in actors if a.how == "leader"]
     if leaders:
         context.leader = leaders[-1]
+        context.leaders = tuple(dict.fromkeys([x for x in context.leaders if x not in leaders] + leaders))[-2:]
 
 
 # a bloc this small is drawn as its members ("China condemned AUKUS" is about the three states)

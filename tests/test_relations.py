@@ -929,3 +929,13 @@ def test_an_opening_alongside_a_states_weapons_joins_no_state_to_the_subject():
     text = "Alongside the Dutch frigates, Belgium inducted two patrol boats built in France."
     transfers = {(r.source, r.target) for r in extract([Document("t", "test", text)]).relations if r.kind == "transfer"}
     assert transfers == {("FR", "BE")}
+
+
+def test_the_two_leaders_are_the_two_leaders_just_named_not_the_first_two_states():
+    from geo.anaphors import anaphor_anchors
+    from geo.grammar import Context
+
+    ctx = Context(previous=("AZ", "AM", "TR"), actors=["AZ", "AM", "TR"], subjects=["AZ"])
+    ctx.leaders = ("TR", "AZ")  # "Turkish President Erdogan ... his Azerbaijani counterpart, Ilham Aliyev"
+    found = anaphor_anchors("The two leaders laid the foundation stone for a pipeline.", [], ctx)
+    assert [a.id for a in found] == ["TR|AZ"]
