@@ -7,12 +7,14 @@ can be what acts in a clause; then the clause's verb takes no side from the sent
 
 from __future__ import annotations
 
-from geo.grammar import Clause, Phrase
+from geo.grammar import Anchor, Clause, Phrase
 from geo.modality import Modality
 
 
 class SubjectChecks(Modality):
     """Subject checks over a parsed sentence (mixed into :class:`geo.roles.Roles`)."""
+
+    anchors: list[Anchor]
 
     def _document_acts(self, v: int) -> bool:
         """A text no side issued, a band or a firm acts in the participle or relative clause after it."""
@@ -53,6 +55,14 @@ class SubjectChecks(Modality):
         w = self.low[k] if k >= 0 else ""
         verb = (w in self.verbs or self.finite(w)) and not self.g.has("reporting", w) and not self.g.has("be_forms", w)
         return verb and self.low[ph.last + 1 : v] == [","]
+
+    def _made_by(self, ph: Phrase) -> bool:
+        """A maker's name on its product: "the Bayraktar TB2 drones it supplied" (the drones, not the firm)."""
+        return (
+            bool(ph.head)
+            and self.anchors[ph.anchors[-1]].how == "company"
+            and self.g.has("item_words", ph.head.split()[-1])
+        )
 
     def _sanctioned_deed(self, v: int) -> bool:
         """V is the deed a penalty names ("sanctioned ... for transporting arms", "over its role in shipping oil").
