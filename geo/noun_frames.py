@@ -89,6 +89,17 @@ def _unowned_owner(p: Parse, i: int, other: Side) -> Side | None:
     Not the subject of a verb that takes the noun as its object ("Slovenia endorsed the invasion of Iraq").
     """
     exclude = other.ids
+    if other.np >= 0 and p.phrases[other.np].prep == "in":
+        # where a war is fought says nothing of who wages it ("anger in Egypt over the war in Gaza"); a side
+        # punished or shunned over it does ("sanctions on Moscow over the war in Ukraine")
+        owner = (
+            nearest_other(p, i, exclude, same_clause=True) if p.low[i - 2 : i - 1] in (["over"], ["during"]) else None
+        )
+        preps = ("against", "on", "with", "of", "to")
+        named = owner is not None and owner.np >= 0 and p.phrases[owner.np].first < i
+        punished = named and p.phrases[owner.np].prep in preps  # type: ignore[union-attr]
+        pronoun = i >= 4 and p.low[i - 4] in preps and p.low[i - 3] in ("him", "her", "it", "them")  # "against him"
+        return owner if punished or (named and pronoun) else None
     before = p.low[i - 2] if i >= 2 else ""
     if before in p.verbs or p.finite(before) or before in ("endorsed", "backed", "supported", "condemned", "opposed"):
         subj = p.subject(i - 2)
