@@ -50,6 +50,7 @@ def build_basemap_layer(
     tiles: str | None = None,
     name: str = LAYER_NAMES["basemap"],
     attr: str | None = None,
+    shifts: tuple[int, ...] = (),
 ):
     """Country outlines (and optional online tiles) as one named folium FeatureGroup.
 
@@ -66,6 +67,9 @@ def build_basemap_layer(
         The layer's name in the layer control.
     attr : str, optional
         The tiles' attribution (HTML, escaped by the caller); required with a URL template.
+    shifts : tuple of int
+        Longitudes (-360, 360) at which the land is drawn again: the world copy an arc across the
+        antimeridian ends in (`layers.arcs` unwraps longitudes to take the short way).
     """
     import folium
 
@@ -78,5 +82,5 @@ def build_basemap_layer(
         land_style = dict(LAND_STYLE)
         if tiles:
             land_style |= {"fillOpacity": 0.0}
-        Shape(land, land_style, interactive=False).add_to(group)
+        Shape(land, land_style, interactive=False, shifts=shifts).add_to(group)
     return group

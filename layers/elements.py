@@ -79,7 +79,7 @@ class QuickMacroElement(MacroElement):
 class Shape(QuickMacroElement):
     """A GeoJSON geometry or FeatureCollection drawn with one fixed style (``L.geoJSON``)."""
 
-    def __init__(self, data: dict | str, style: dict, interactive: bool = True):
+    def __init__(self, data: dict | str, style: dict, interactive: bool = True, shifts: tuple[int, ...] = ()):
         super().__init__()
         self._name = "Shape"
         self._template = template("shape.js.jinja")
@@ -87,6 +87,8 @@ class Shape(QuickMacroElement):
         self.data_json = data if isinstance(data, str) else script_json(data)
         self.style = style
         self.interactive = interactive
+        #: longitudes (multiples of 360) at which a copy is drawn too: the world west or east of this one
+        self.shifts = [int(s) for s in shifts]
 
 
 class Annotation(QuickMacroElement):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -100,8 +101,12 @@ def _quick(name: str) -> type:
     return type(f"Quick{name}", (base,), {"render": _quick_render, "__module__": __name__})
 
 
-def add_feature(parent, feature: MapFeature, dim: bool = False) -> None:
-    """Draw one feature (path, tooltip, popup, marks) into a folium parent."""
+def add_feature(parent, feature: MapFeature, dim: bool = False, shifts: tuple[int, ...] = ()) -> None:
+    """Draw one feature (path, tooltip, popup, marks) into a folium parent.
+
+    ``shifts`` (-360, 360) draws a copy of a place or an area in the world copy an arc across the
+    antimeridian ends in; the copy shows where the arc points and carries no popup of its own.
+    """
     opts = dict(feature.style)
     css = f"{feature.css} {key_classes(feature.all_keys)}"
     if dim:
@@ -116,21 +121,38 @@ def add_feature(parent, feature: MapFeature, dim: bool = False) -> None:
         # following the tangent that the arrowhead is rotated to.
         layer = _quick("PolyLine")(_latlngs(geom["coordinates"]), class_name=css, no_clip=True, smooth_factor=0, **opts)
     else:
-        layer = Shape({"type": "Feature", "properties": {}, "geometry": geom}, {**opts, "className": css})
+        layer = Shape(
+            {"type": "Feature", "properties": {}, "geometry": geom}, {**opts, "className": css}, shifts=shifts
+        )
     Annotation(feature.tooltip, feature.popup).add_to(layer)
     layer.add_to(parent)
+    if gtype == "Point":  # the copy goes where the shift brings it nearer the arcs: the west's east of it
+        for s in (s for s in shifts if (s > 0) == (lon < 0)):
+            _quick("CircleMarker")(
+                [round(lat, 5), round(lon + s, 5)], radius=feature.radius, class_name=css, **opts
+            ).add_to(parent)
     for mark in feature.marks:
         mark_pin(mark, dim, keys=feature.all_keys).add_to(parent)
+        for s in (s for s in shifts if (s > 0) == (mark.lon < 0)) if gtype != "LineString" else ():
+            mark_pin(replace(mark, lon=mark.lon + s), dim, keys=feature.all_keys).add_to(parent)
 
 
-def feature_group(name: str, features: Iterable[MapFeature], highlight: set[str] | None = None, show: bool = True):
+def feature_group(
+    name: str,
+    features: Iterable[MapFeature],
+    highlight: set[str] | None = None,
+    show: bool = True,
+    shifts: tuple[int, ...] = (),
+):
     """A named folium FeatureGroup holding ``features``.
 
-    With a non-empty ``highlight``, features whose key is not in it are dimmed.
+    With a non-empty ``highlight``, features whose key is not in it are dimmed; ``shifts`` copies
+    places and areas into the world copies that arcs reach (see :func:`add_feature`).
     """
     import folium
 
     group = folium.FeatureGroup(name=name, show=show)
     for f in features:
-        add_feature(group, f, dim=bool(highlight) and not (highlight or set()).intersection(f.all_keys))
+        dim = bool(highlight) and not (highlight or set()).intersection(f.all_keys)
+        add_feature(group, f, dim=dim, shifts=shifts if f.geometry["type"] != "LineString" else ())
     return group

@@ -77,6 +77,14 @@ TOP_SHARE = 0.5
 TOP_PLACES = 6
 
 
+def world_copies(features: Mapping[str, list[MapFeature]]) -> tuple[int, ...]:
+    """The world copies (-360, 360) that drawn arcs reach when they take the short way across the antimeridian."""
+    lons = [lon for f in features.get("arcs", []) for lon, _lat in f.geometry["coordinates"]]
+    return tuple(
+        s for s, reached in ((-360, any(x < -180 for x in lons)), (360, any(x > 180 for x in lons))) if reached
+    )
+
+
 def story_points(scene: Scene, features: Mapping[str, list[MapFeature]]) -> list[tuple[float, float]]:
     """``(lat, lon)`` of what the story is about: the ends of its relations as drawn.
 
@@ -269,15 +277,17 @@ def render_map(
             fit.add_to(m)
             added.append(fit)
     stacked = []  # the toggleable layers, bottom to top
+    copies = world_copies(features)
     if "basemap" in layers:
-        basemap = build_basemap_layer(scene, outlines=outlines, tiles=tiles, attr=tiles_attribution).add_to(m)
+        basemap = build_basemap_layer(scene, outlines=outlines, tiles=tiles, attr=tiles_attribution, shifts=copies)
+        basemap.add_to(m)
         added.append(basemap)
         stacked.append(basemap)
     elif tiles:
         added.append(folium.TileLayer(tiles, name="Online tiles", attr=tiles_attribution).add_to(m))
     for layer in FEATURE_LAYERS:
         if layer in features:
-            group = feature_group(LAYER_NAMES[layer], features[layer], highlight)
+            group = feature_group(LAYER_NAMES[layer], features[layer], highlight, shifts=copies)
             added.append(group.add_to(m))
             stacked.append(group)
             if layer == "arcs":

@@ -335,3 +335,26 @@ def test_a_layer_switched_off_and_on_goes_back_under_the_arcs(sample):
         # the layer comes back in its place (land at the bottom, relations on top), not over the rest
         assert 0 <= after["lastLand"] < after["lastCountry"] < after["firstArc"], (name, after)
     assert page.errors == []
+
+
+def test_an_arc_across_the_antimeridian_ends_on_land_in_the_world_copy(open_offline, tmp_path):
+    from tests.helpers.scenes import antimeridian_scene
+
+    scene = antimeridian_scene()  # Vladivostok -> Anchorage, drawn the short way to longitude 210.1
+    path = tmp_path / "pacific.html"
+    path.write_text(export_html(scene), encoding="utf-8")
+    page = open_offline(path)
+    assert page.blocked == [] and page.errors == []
+    under_end = page.page.evaluate(
+        "([lat, lon]) => { const k = Object.keys(window).find(k => k.startsWith('map_') && window[k] instanceof L.Map);"
+        " const p = window[k].latLngToContainerPoint([lat, lon]);"
+        " const c = window[k].getContainer().getBoundingClientRect();"
+        " const x = c.left + p.x, y = c.top + p.y;"
+        " return [...document.querySelectorAll('path.gb-land')].filter(e => { const r = e.getBoundingClientRect();"
+        " return r.left <= x && x <= r.right && r.top <= y && y <= r.bottom; }).length; }",
+        [61.2, 210.1],
+    )
+    # Alaska is drawn again east of the antimeridian, under the arrowhead
+    assert under_end >= 1
+    assert page.page.locator("path.gb-land").count() > 2 * 150
+    assert page.page.locator("path.gb-place").count() == 3  # Anchorage's dot again, beside the arrowhead
