@@ -98,6 +98,15 @@ def _deal_for(p: Parse, i: int, cue: Cue, other: Side, text: str) -> list[Hit]:
     return [Hit("transfer", other.ids, subj.ids, cue, i, item_text=text)]
 
 
+def _time_word(p: Parse, k: int) -> bool:
+    """A word of a time adverbial: "earlier this year", "last month", "in 2023", "in March"."""
+    w = p.low[k]
+    return w.isdigit() or p.g.has("time_nouns", w) or p.g.has("duration_nouns", w) or w in _TIME_WORDS
+
+
+_TIME_WORDS = frozenset(["earlier", "later", "this", "last", "next", "in", "on", "the", "early", "late", "ago", ","])
+
+
 def chosen(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """A supplier chosen: "Chile has chosen Spain's Navantia to build six frigates".
 
@@ -128,6 +137,9 @@ def chosen(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         start = head  # "chose the German Leopard 2A8": the item opens at its noun
     if start <= c.last and p.phrase_at[start] >= 0 and sup.possessive:
         start = p.phrases[p.phrase_at[start]].last + 1  # "Spain's Navantia": past the firm
+    to = next((k for k in range(start, min(c.last, start + 5)) if p.low[k] == "to"), -1)
+    if to > start and all(_time_word(p, k) for k in range(start, to)):
+        start = to  # "selected STM earlier this year to build three ships": past the time adverbial
     while start < len(p.low) and (p.low[start] in ("to", "and", "its", "their", "for") or p.low[start] in p.verbs):
         start += 1
     end = start  # the item may follow in a verbless continuation: "selected Norway's Kongsberg and its NSM missiles"
