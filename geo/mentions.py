@@ -48,6 +48,7 @@ MAX_TOKENS = 7
 
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_ARTICLE = re.compile(r"(?:al|el)-[A-Z]")
 # abbreviations that open a place's name ("St. Petersburg", "Mt. Kenya", "Ft. Lauderdale")
 _NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
 _GAP_BREAK = re.compile(r"[.!?;:,()\[\]{}\"“”]|\n")
@@ -147,8 +148,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     out: list[Mention] = []
     towns: list[Mention] = []  # single words only a town's alternate name bears ("Kobani", "Palmyra")
     resume = 0  # the token after the last match
-    # a mention starts at a capitalised word
-    for i in [k for k, (s, _) in enumerate(toks) if text[s].isupper()]:
+    # a mention starts at a capitalised word, or at an Arabic article before one ("al-Jufra")
+    for i in [k for k, (s, e) in enumerate(toks) if text[s].isupper() or _ARTICLE.match(text, s)]:
         if i < resume:
             continue
         last = _stretch_end(text, toks, i)
