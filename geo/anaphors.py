@@ -76,7 +76,10 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
         elif phrase in _pair_phrases() or counted:
             people = phrase.split()[-1] in ("leaders", "presidents") and not three and not before
             group: tuple[str, ...] = context.leaders if people and len(context.leaders) == 2 else ()  # just named
-            group = group or _pair(sentence, 3 if three else 2, before, within, context)
+            after = {
+                a.id for a in anchors if a.start >= e and (a.how != "place" or a.kind == "country")
+            }  # "deter Moscow"
+            group = group or _pair(sentence, 3 if three else 2, before, within, context, after)
             if group:
                 out.append(Anchor(s, e, "|".join(group), "anaphor", "country"))
         else:
@@ -94,9 +97,18 @@ def _in_aside(sentence: str, at: int) -> bool:
 
 
 def _pair(
-    sentence: str, n: int, before: Sequence[Anchor], within: Sequence[Anchor], context: Context
+    sentence: str,
+    n: int,
+    before: Sequence[Anchor],
+    within: Sequence[Anchor],
+    context: Context,
+    after: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> tuple[str, ...]:
-    """The n countries of "the two countries", "both sides", "the three Sahel juntas" (empty: unknown)."""
+    """The n countries of "the two countries", "both sides", "the three Sahel juntas" (empty: unknown).
+
+    A country the sentence names after the phrase is another party ("Both governments aim to deter
+    Moscow"): the sentence before's group that holds it yields to the last list that does not.
+    """
     among = _members(within)  # "the three Sahel juntas": countries of the Sahel
     fit = [a for a in before if a.kind == "country" and (not among or a.id in among)]
     # "the status of the Atacama, which Bolivia claims as its coast and over which
@@ -115,10 +127,14 @@ def _pair(
         # "It set up a league with Chad and Sudan, and the three states then signed a pact": the story's state and
         # those it acted with
         group = (context.focus(exclude=ids), *ids)
+    elif (
+        len(context.previous) == n
+        and (not among or set(context.previous) <= set(among))
+        and not (len(listed) == n and (after - set(listed)) & set(context.previous))
+    ):
+        group = context.previous  # "... Laos trains with Vietnam. The two countries ...": the sentence before
     elif len(listed) == n and (not among or set(listed) <= set(among)):
-        group = listed  # "signed by A, B and C. The three countries ...": the list just named
-    elif len(context.previous) == n and (not among or set(context.previous) <= set(among)):
-        group = context.previous  # "... Laos trains with Vietnam. The two countries ..."
+        group = listed  # "signed by A, B and C. Chile said ... The three countries ...": the list last named
     else:
         group = context.focus_group(n, among)
     return group if len(group) == n else ()

@@ -939,3 +939,26 @@ def test_the_two_leaders_are_the_two_leaders_just_named_not_the_first_two_states
     ctx.leaders = ("TR", "AZ")  # "Turkish President Erdogan ... his Azerbaijani counterpart, Ilham Aliyev"
     found = anaphor_anchors("The two leaders laid the foundation stone for a pipeline.", [], ctx)
     assert [a.id for a in found] == ["TR|AZ"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "previous", "listed", "want"),
+    [
+        # the sentence before names the pair: "Cairo moved to secure gas from Cyprus. ... the two governments"
+        ("In February the two governments signed an agreement.", ("EG", "CY"), ("EG", "JO"), "EG|CY"),
+        # a state the sentence names as a third party is not one of "both": the last list holds
+        ("Both governments say the frigates are meant to deter Moscow.", ("NO", "RU"), ("NO", "GB"), "NO|GB"),
+    ],
+)
+def test_the_two_governments_are_the_pair_just_named(sentence, previous, listed, want):
+    from geo.anaphors import anaphor_anchors
+    from geo.grammar import Anchor, Context
+
+    ctx = Context(previous=previous, listed=listed, actors=[*previous, *listed], subjects=[previous[0]])
+    anchors = (
+        [Anchor(sentence.index("Moscow"), sentence.index("Moscow") + 6, "RU", "capital")]
+        if "Moscow" in sentence
+        else []
+    )
+    found = [a.id for a in anaphor_anchors(sentence, anchors, ctx) if a.how == "anaphor"]
+    assert found == [want]
