@@ -107,9 +107,9 @@ def _needed_noun(p: Parse, i: int, v: int, cue: Cue) -> int | None:
         j = v + 1  # "used the new missile, firing it at a factory": the pronoun is the needed noun
     if j < 0 or (cue.opt("not_with_item") and items_after(p, j)):
         return None
-    if cue.kind == "alliance" and j > 0 and p.g.has("peace_words", p.low[j - 1]):
-        return None  # "signed a peace deal with the TPLF": the end of a war, not an alliance
-    return j
+    peace = j > 0 and p.g.has("peace_words", p.low[j - 1])  # "signed a peace deal with the TPLF": a war's end
+    effect = any(p.g.has("effect_nouns", p.low[k]) for k in range(v + 1, j))  # "have consequences for relations"
+    return None if cue.kind == "alliance" and (peace or effect) else j
 
 
 def _passive_agent_patient(p: Parse, i: int, v: int, cue: Cue, preps: list[str]) -> list[Hit]:
