@@ -6,7 +6,7 @@ organs, companies, leaders, groups, demonyms). At each capitalised token it
 tries the longest run of up to :data:`MAX_TOKENS` tokens whose folded text is
 a form, so "Gulf of Aden" wins over "Aden" and "South Korean" over "Korean".
 
-Case rules: a mention starts with an upper-case letter; acronym forms
+Case rules: a mention starts with an upper-case letter (or "al-" before one); acronym forms
 ("US", "UAE") must match their exact case; an all-capitals word ("KIEV")
 counts when it is long enough to be no acronym of ours or opens a
 dateline; lower-case words are never places. A list of capitalised English
@@ -35,6 +35,7 @@ from geo.data.wordlists import CONNECTORS as _CONNECTORS
 from geo.data.wordlists import (
     GENERIC_NAMES,
     ORG_TAILS,
+    OUTLET_NOUNS,
     OUTLET_TAILS,
     PERSON_PLACES,
     POSTAL_ABBREVIATIONS,
@@ -49,6 +50,7 @@ MAX_TOKENS = 7
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _ARTICLE = re.compile(r"(?:al|el)-[A-Z]")
+_OUTLET_AFTER = re.compile(r"(?: [a-z-]+){0,3}? (?:" + "|".join(OUTLET_NOUNS) + r")\b")  # "business newspaper"
 # abbreviations that open a place's name ("St. Petersburg", "Mt. Kenya", "Ft. Lauderdale")
 _NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
 _GAP_BREAK = re.compile(r"[.!?;:,()\[\]{}\"“”]|\n")
@@ -164,11 +166,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             j, readings = j + 1, longer
         first = i
         longer = _with_word(text, toks, i, j, i - 1, _COMPASS, actors, gaz)  # "the eastern Mediterranean": a sea
-        if (
-            longer
-            and all(r.id.startswith("sea:") for r in longer)
-            and {r.id for r in longer} != {r.id for r in readings}
-        ):
+        seas = bool(longer) and all(r.id.startswith("sea:") for r in longer)
+        if seas and {r.id for r in longer} != {r.id for r in readings}:
             first, readings = i - 1, longer
         s, e = toks[first][0], toks[j][1]
         surface = text[s:e]
@@ -512,8 +511,10 @@ def _keep(
         return False
     if _named_after_it(text, s, e, readings):
         return False
-    # "Soviet-era depots", "Ottoman-era borders": a time, not an actor or a place
-    if text[e : e + 4] in ("-era", "‐era"):
+    # "Soviet-era depots": a time; "the French business newspaper La Tribune": where an outlet comes from
+    if text[e : e + 4] in ("-era", "‐era") or (
+        any(r.how == "demonym" for r in readings) and _OUTLET_AFTER.match(text, e)
+    ):
         return False
     # "SANA said": a short word in capitals that only towns bear is an acronym (a dateline aside)
     if (

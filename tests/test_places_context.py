@@ -424,3 +424,13 @@ def test_an_entity_with_a_government_of_its_own_is_a_side():
 def test_a_name_runs_on_past_a_hyphen_to_a_place_of_its_own(text, expected):
     places = _places(text)
     assert places.get(expected) == "disputed" and "disputed:kashmir" not in places, places
+
+
+def test_a_demonym_before_a_news_outlet_is_no_side_or_place():
+    places = _places("Rabat bought the satellite, the French business newspaper La Tribune reported; the Israeli daily")
+    assert "FR" not in places and "IL" not in places
+    assert "FR" in _places("Rabat bought the satellite, and the French navy escorted it.")
+
+
+def test_a_name_may_open_with_a_lowercase_arabic_article():
+    assert "other:al-jufra-air-base" in _places("Russian cargo planes landed at al-Jufra in central Libya on Monday.")

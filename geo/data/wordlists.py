@@ -61,6 +61,7 @@ _LISTS: dict[str, Any] = {
     "PERSON_PLACES": lambda: words("person_places"),
     "ORG_TAILS": lambda: words("org_tails"),
     "OUTLET_TAILS": lambda: words("outlet_tails"),
+    "OUTLET_NOUNS": lambda: words("outlet_nouns"),
     "TOWN_LOCATIVES": lambda: words("town_locatives"),
     "ENTITIES_AS_SIDES": lambda: words("entities_as_sides"),
     "SHIP_PREFIXES": lambda: words("ship_prefixes"),
