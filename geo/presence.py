@@ -282,10 +282,22 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 def _where_antecedent(p: Parse, v: int, owner: Side) -> list[tuple[str, list[str]]]:
     """The place a "where" clause hangs on: "South Ossetia, where Russian troops have been stationed"."""
     c = p.clause(v)
-    if c.kind != "rel" or c.marker != "where" or c.antecedent < 0:
+    if c.kind != "rel" or c.marker != "where":
         return []
-    ids = [x for x in p.ids(p.phrases[c.antecedent]) if x not in owner.ids]
-    return [("", ids)] if ids else []
+    # the antecedent, or the phrase before "the coast, where" that no actor phrase ends
+    last = (
+        c.antecedent
+        if c.antecedent >= 0
+        else max((q for q, ph in enumerate(p.phrases) if ph.last < c.first), default=-1)
+    )
+    if last < 0 or (c.antecedent < 0 and p.phrases[last].last < c.first - 4):
+        return []
+    kinds = {a.id: a.kind for a in p.anchors}
+    for pi in range(last, max(-1, last - 3), -1):  # "the facility at Tartus on the Mediterranean coast, where"
+        ids = [x for x in p.ids(p.phrases[pi]) if x not in owner.ids]
+        if ids and not all(kinds.get(x) in ("sea", "strait", "region") for x in ids):
+            return [("", ids)]
+    return []
 
 
 def _at_a_site_of_the_story(p: Parse, v: int, last: int, cue: Cue, owner: Side, i: int) -> list[Hit]:
