@@ -41,7 +41,9 @@ def _item_key(item: str | None) -> str:
     if not heads:
         return item.lower()
     head = heads[-1]
-    head = re.sub(r"(?:s|es)$", "", head) if not head.endswith("ss") else head
+    if head in ITEM_SYNONYMS:
+        return ITEM_SYNONYMS[head]
+    head = re.sub(r"(?:s|es)$", "", head) if not head.endswith(("ss", "gas")) else head  # "gas" is no plural
     return ITEM_SYNONYMS.get(head, head)
 
 

@@ -962,3 +962,15 @@ def test_the_two_governments_are_the_pair_just_named(sentence, previous, listed,
     )
     found = [a.id for a in anaphor_anchors(sentence, anchors, ctx) if a.how == "anaphor"]
     assert found == [want]
+
+
+def test_liquefied_natural_gas_and_lng_are_one_item_of_one_deal():
+    from geo.extract import extract
+    from geo.scene import Document
+
+    text = (
+        "Qatar agreed on Tuesday to supply liquefied natural gas to Germany for 15 years. "
+        "Under the agreement, QatarEnergy will sell up to 2 million tonnes of LNG a year to Germany."
+    )
+    transfers = [(r.source, r.target) for r in extract([Document("t", "test", text)]).relations if r.kind == "transfer"]
+    assert transfers == [("QA", "DE")]
