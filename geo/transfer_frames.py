@@ -353,7 +353,8 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         end = end if end + 1 < len(p.low) and p.low[end + 1] == "to" else t.item_end  # no maker in a purpose
         src = frm or maker_in(p, t.item_start, end, tgt.ids, systems=cue.pos == "noun")
     text = _given_item(p, i, v, cue, t) if src is not None else None
-    if text is not None and set(text.lower().replace(",", " ").split()) & set(cue.opt("not_items", ())):
+    words = set(text.lower().replace(",", " ").split()) if text is not None else set()
+    if words & set(cue.opt("not_items", ())) or (cue.opt("only_items") and not words & set(cue.opt("only_items"))):
         text = None  # "stationed a Dutch Patriot unit in Romania": its own forces placed there, nothing handed over
     if text is not None and sent_as_deployment(p, i, p.low[t.item_start : t.item_end + 1], text):
         text = None  # "will send a guided-missile destroyer to help defend the UAE": a deployment
