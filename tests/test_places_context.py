@@ -434,3 +434,7 @@ def test_a_demonym_before_a_news_outlet_is_no_side_or_place():
 
 def test_a_name_may_open_with_a_lowercase_arabic_article():
     assert "other:al-jufra-air-base" in _places("Russian cargo planes landed at al-Jufra in central Libya on Monday.")
+
+
+def test_a_demonym_after_non_names_what_something_is_not():
+    assert "RU" not in _places("Westinghouse delivered the first non-Russian fuel assemblies to Czech reactors.")
