@@ -23,6 +23,7 @@ __all__ = [
     "makers_listed",
     "other_givers",
     "protected_for",
+    "site_recipient",
 ]
 
 
@@ -176,3 +177,22 @@ def pronoun_recipient(p: Parse, v: int, giver: Side | None) -> tuple[Side, int] 
         return None
     others = [q for q, ph in enumerate(p.phrases) if ph.last < v and not (giver and set(p.ids(ph)) & set(giver.ids))]
     return (p.side(others[-1]), v + 2) if others else None
+
+
+def site_recipient(p: Parse, v: int, preps: tuple[str, ...]) -> Side | None:
+    """The state of an unknown site a transfer goes to: "delivered fuel to the Rooppur plant in Bangladesh".
+
+    "to" (one of ``preps``) opens a phrase of up to four words that names no actor, and "in", "at" or
+    "on" then names the place the site lies in.
+    """
+    c = p.clause(v)
+    k = next((k for k in range(v + 1, min(c.last, v + 12)) if p.low[k] in preps), -1)
+    if k < 0:
+        return None
+    for j in range(k + 1, min(c.last, k + 6)):
+        if p.phrase_at[j] >= 0:
+            ph = p.phrases[p.phrase_at[j]]
+            return p.side(p.phrase_at[j]) if ph.prep in ("in", "at", "on") and ph.first > k + 2 else None
+        if not p.is_word(j):
+            return None
+    return None

@@ -28,6 +28,7 @@ from geo.recipients import (
     other_givers,
     pronoun_recipient,
     protected_for,
+    site_recipient,
 )
 from geo.slots import (
     Hit,
@@ -319,6 +320,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     tgt = None if v > 0 and p.low[v - 1] in ("originally", "initially") else p.pp(v, to, limit=30)  # former owner
     tgt = tgt or (goal_past_aside(p, v, tuple(to)) if cue.pos == "verb" else None)
     tgt = _past_item_aside(p, v, tgt) or (_port_of(p, v) if "at" in to else None)
+    tgt = tgt or (site_recipient(p, v, tuple(to)) if cue.pos == "verb" else None)  # "to the X plant in Bangladesh"
     if (
         tgt is not None
         and tgt.np >= 0
