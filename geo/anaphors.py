@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from geo.grammar import (
     Anchor,
@@ -65,8 +66,12 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
         if any(s < b and a < e for a, b in taken[len(anchors) :]) or _named_after(sentence, e, phrase, anchors):
             continue  # "the government (and people) of Sudan", "the government in Mogadishu"
         before = [a for a in anchors if a.end <= s and a.how != "place"]
-        if phrase in ("the army", "the armed forces", "the military"):
-            found = _army_anchor(sentence, s, e, phrase, before, context)
+        if phrase in ("the army", "the armed forces", "the military") or phrase in _company_phrases():
+            found = (
+                _army_anchor(sentence, s, e, phrase, before, context)
+                if phrase not in _company_phrases()
+                else _company_anchor(s, e, before, context)
+            )
             if found is not None:
                 out.append(found)
         elif phrase in _group_phrases():
@@ -378,3 +383,13 @@ def _typed_candidates(phrase: str, context: Context) -> list[str]:
         found = [c for c in found if c in context.previous]
     # the most named; among equals the story's first-named state ("Oman ... from Britain ... the kingdom's")
     return sorted(found, key=lambda c: (-context.mentions.get(c, 0), c != context.first))
+
+
+def _company_anchor(s: int, e: int, before: Sequence[Anchor], context: Context) -> Anchor | None:
+    """The firm the story last named ("the company delivered fuel"), unless the sentence names one first."""
+    return Anchor(s, e, context.company, "company", "country") if context.company and not before else None
+
+
+@lru_cache(maxsize=1)
+def _company_phrases() -> frozenset[str]:
+    return frozenset(" ".join(w) for w in load_grammar().phrases["company_anaphors"])

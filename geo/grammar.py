@@ -71,6 +71,7 @@ class Context:
     plural: tuple[str, ...] = ()
     leader: str = ""
     leaders: tuple[str, ...] = ()  # the states of the last two leaders named ("the two leaders")
+    company: str = ""  # the state of the last firm named ("the company")
     actors: list[str] = field(default_factory=list)
     mentions: dict[str, int] = field(default_factory=dict)
     transfer: tuple[str, str] | None = None
@@ -276,7 +277,7 @@ _AREA_PAIRS = frozenset(
 def _anaphor_re() -> re.Pattern[str]:
     g = load_grammar()
     phrases = set(_pair_phrases()) | {" ".join(w) for w in g.phrases["anaphors_singular"]} | _group_phrases()
-    phrases |= {" ".join(w) for w in g.phrases["army_anaphors"]}
+    phrases |= {" ".join(w) for w in g.phrases["army_anaphors"]} | {" ".join(w) for w in g.phrases["company_anaphors"]}
     phrases |= described_phrases()
     phrases -= {"each other", "one another", "the two"}
     adjectives = "|".join(re.escape(a) for a in sorted(g.words["descriptive_adjectives"], key=len, reverse=True))

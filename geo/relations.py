@@ -273,6 +273,7 @@ def carry(context: Context, anchors: Sequence[Anchor], p: Parse | None = None, s
         context.plural = subject
     elif groups:
         context.plural = (groups[-1],)
+    context.company = next((a.id for a in reversed(actors) if a.how == "company"), context.company)
     leaders = [a.id for a in actors if a.how == "leader"]
     if leaders:
         context.leader = leaders[-1]

@@ -974,3 +974,15 @@ def test_liquefied_natural_gas_and_lng_are_one_item_of_one_deal():
     )
     transfers = [(r.source, r.target) for r in extract([Document("t", "test", text)]).relations if r.kind == "transfer"]
     assert transfers == [("QA", "DE")]
+
+
+def test_the_company_is_the_firm_the_story_last_named():
+    from geo.anaphors import anaphor_anchors
+    from geo.grammar import Anchor, Context
+
+    sentence = "In October, the company delivered the first batch of nuclear fuel to Bangladesh."
+    ctx = Context(actors=["EG", "RU"], subjects=["EG"])
+    ctx.company = "RU"  # "Rosatom ... is building the plant"
+    bd = Anchor(sentence.index("Bangladesh"), sentence.index("Bangladesh") + 10, "BD", "name")
+    found = [(a.id, a.how) for a in anaphor_anchors(sentence, [bd], ctx)]
+    assert found == [("RU", "company")]
