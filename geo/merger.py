@@ -47,6 +47,14 @@ def _item_key(item: str | None) -> str:
     return ITEM_SYNONYMS.get(head, head)
 
 
+def _names_government(sentence: str) -> bool:
+    """Whether a sentence names a state's government ("Lebanon's government", "the authorities in Kinshasa")."""
+    from geo.grammar import load_grammar
+
+    words = set(re.findall(r"[a-z]+", sentence.lower()))
+    return bool(words & set(load_grammar().words["governance_nouns"]))
+
+
 def end_of(place_id: str, actor: str | None) -> str:
     """A relation end: the place id, with the non-state actor after "@" when one is named."""
     return f"{place_id}@{actor}" if actor else place_id
@@ -201,7 +209,12 @@ class Merger:
         )
 
     def _group_cover(self, key: tuple) -> tuple | None:
-        """The one slot of the same kind whose end names a group of a bare country end here, with every sentence."""
+        """The one slot of the same kind whose end names a group of a bare country end here.
+
+        A story that names the group once ("Rwanda-backed M23 rebels") and then the bare country ("its forces
+        defend the country") tells one relation: the bare slot's sentences join the group's. Not when a
+        sentence of its own names the state's government ("Iran also supported Lebanon's government").
+        """
         kind, a, b = key
         evidence = set(self.merged[key]["evidence"])
         found = [
@@ -209,7 +222,7 @@ class Merger:
             for k in self.by_end.get((kind, a.partition("@")[0], b.partition("@")[0]), ())
             if k != key
             and all(x == y or (("@" not in x) and y.startswith(x + "@")) for x, y in zip(key[1:], k[1:], strict=True))
-            and evidence <= set(self.merged[k]["evidence"])
+            and (evidence <= set(self.merged[k]["evidence"]) or not any(_names_government(ev.text) for ev in evidence))
         ]
         return found[0] if len(found) == 1 else None
 

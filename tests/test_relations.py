@@ -986,3 +986,16 @@ def test_the_company_is_the_firm_the_story_last_named():
     bd = Anchor(sentence.index("Bangladesh"), sentence.index("Bangladesh") + 10, "BD", "name")
     found = [(a.id, a.how) for a in anaphor_anchors(sentence, [bd], ctx)]
     assert found == [("RU", "company")]
+
+
+def test_a_relation_told_once_with_the_group_and_once_without_is_one_relation():
+    from geo.extract import extract
+    from geo.scene import Document
+
+    text = (
+        "M23 rebels, whom the United Nations says are backed by Rwanda, seized Goma in eastern Congo. "
+        "Rwanda denies arming the group and says its forces are acting to defend the country against Hutu militias "
+        "operating from Congolese territory."
+    )
+    rels = [(r.kind, r.source, r.target) for r in extract([Document("t", "test", text)]).relations]
+    assert rels.count(("support", "RW", "CD")) == 1
