@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from geo.grammar import (
@@ -107,7 +108,7 @@ def _pair(
     before: Sequence[Anchor],
     within: Sequence[Anchor],
     context: Context,
-    after: set[str] = frozenset(),  # type: ignore[assignment]
+    after: AbstractSet[str] = frozenset(),
 ) -> tuple[str, ...]:
     """The n countries of "the two countries", "both sides", "the three Sahel juntas" (empty: unknown).
 

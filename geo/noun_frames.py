@@ -97,7 +97,7 @@ def _unowned_owner(p: Parse, i: int, other: Side) -> Side | None:
         )
         preps = ("against", "on", "with", "of", "to")
         named = owner is not None and owner.np >= 0 and p.phrases[owner.np].first < i
-        punished = named and p.phrases[owner.np].prep in preps  # type: ignore[union-attr]
+        punished = named and owner is not None and p.phrases[owner.np].prep in preps
         pronoun = i >= 4 and p.low[i - 4] in preps and p.low[i - 3] in ("him", "her", "it", "them")  # "against him"
         return owner if punished or (named and pronoun) else None
     before = p.low[i - 2] if i >= 2 else ""
@@ -400,7 +400,7 @@ def _without_time_adverbials(p: Parse, words: list[str], linking: Callable[[str]
         w = words[k]
         span = 1 if w == "since" else 0
         if w in ("for", "in", "over") and k + 1 < len(words):
-            span = next((n for n in (2, 3) if p.g.has("duration_nouns", words[k + n - 1]) and k + n <= len(words)), 0)
+            span = next((n for n in (2, 3) if k + n <= len(words) and p.g.has("duration_nouns", words[k + n - 1])), 0)
         if span and k + span < len(words) and linking(words[k + span]):
             k += span
             continue
@@ -469,7 +469,7 @@ def _demonym_goods(p: Parse, k: int) -> Side | None:
     """The state a demonym before goods names: "the biggest customer for Russian energy" (after "the")."""
     k += 1 if p.low[k : k + 1] == ["the"] else 0
     pi = p.phrase_at[k] if k < len(p.low) else -1
-    if pi < 0 or p.anchors[p.tokens[k].anchor].how != "demonym" or k + 1 >= len(p.low):
+    if pi < 0 or not _demonym_at(p, k) or k + 1 >= len(p.low):
         return None
     return p.side(pi) if item_phrases(p.text(k + 1, min(len(p.low) - 1, k + 2))) else None
 
