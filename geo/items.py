@@ -43,6 +43,8 @@ _FROZEN = _rx(
     r"stall\w*|interdict\w*|seiz\w*|intercept(?:s|ed|ing)?\b|vetoe?d?|banned|barred|fell through|"
     r"called off|put on hold|tried to|attempt\w*|stopp?(?:ed|ing)|cut off|cut-off|no longer|shelv\w*)\b"
 )
+_BAN = _rx(r"\bbans?\b", re.I)
+_BAN_EASED = _rx(r"\b(?:lift\w*|eas\w*|relax\w*|end\w*|scrap\w*|overturn\w*)\s+(?:\w+\s+){0,3}bans?\b", re.I)
 _PLANNED = _rx(
     r"\b(?:will|would|wants? to|plans?|planned|planning|intends?|aims?|agreed to|desire|requests?|requested|"
     r"announc\w+|discuss\w*|decision to|"
@@ -491,8 +493,8 @@ def status(window: str, cue: str) -> str:
             perfect = bool(re.search(pattern, window, re.I)) if cue else bool(_PERFECT.search(window))
         return perfect
 
-    if _FROZEN.search(window):
-        return "frozen"
+    if _FROZEN.search(window) or (_BAN.search(window) and not _BAN_EASED.search(window)):
+        return "frozen"  # "a ban on Chinese exports of gallium"; not "eased its postwar ban on arms exports"
     if cue.lower() == "ordered" and re.search(r"(?i)\b(?:it|they|which|that)\s+(?:\w+\s+)?ordered\b", window):
         return "ordered"  # "speed up deliveries of the 10 jets it ordered": bought, not yet all here
     if cue.lower() == "ordered" and re.search(r"(?i)\b\w+s\s+ordered\s+(?:from|by|in)\b", window):

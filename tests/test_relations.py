@@ -999,3 +999,14 @@ def test_a_relation_told_once_with_the_group_and_once_without_is_one_relation():
     )
     rels = [(r.kind, r.source, r.target) for r in extract([Document("t", "test", text)]).relations]
     assert rels.count(("support", "RW", "CD")) == 1
+
+
+def test_a_ban_freezes_a_flow_and_an_eased_ban_does_not():
+    from geo.items import status
+
+    assert status(
+        "The curbs follow a ban announced in December on Chinese exports of gallium to the US.", "exports"
+    ) == ("frozen")
+    assert status("the first export of radars by Japan since it eased its postwar ban on arms exports", "export") != (
+        "frozen"
+    )
