@@ -477,6 +477,8 @@ def _told_stage(window: str, cue: str) -> str:
         rf"(?i)\b(?:began|begun|begins|started|starts|continu\w* to|kept)\s+{re.escape(cue)}\b", window
     ):
         return "delivered"  # "began pumping gas to Uzbekistan", "continues to flow": under way
+    if cue and re.search(rf"(?i)\b(?:stop|halt|cut off|end|suspend)\s+{re.escape(cue)}\b", window):
+        return "delivered"  # "could stop supplying electricity to Ukraine": only the stopping is to come
     return ""
 
 

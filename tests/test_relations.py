@@ -1010,3 +1010,10 @@ def test_a_ban_freezes_a_flow_and_an_eased_ban_does_not():
     assert status("the first export of radars by Japan since it eased its postwar ban on arms exports", "export") != (
         "frozen"
     )
+
+
+def test_a_threat_to_stop_a_flow_tells_the_flow_is_running():
+    from geo.items import status
+
+    assert status("Fico said his government could stop supplying electricity to Ukraine.", "supplying") == "delivered"
+    assert status("Russia stopped supplying gas to Poland.", "supplying") == "frozen"
