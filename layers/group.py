@@ -126,7 +126,7 @@ def add_feature(parent, feature: MapFeature, dim: bool = False, shifts: tuple[in
         )
     Annotation(feature.tooltip, feature.popup).add_to(layer)
     layer.add_to(parent)
-    if gtype == "Point":  # the copy goes where the shift brings it nearer the arcs: the west's east of it
+    if gtype == "Point":  # a place in the west is copied east (+360), one in the east west (-360)
         for s in (s for s in shifts if (s > 0) == (lon < 0)):
             _quick("CircleMarker")(
                 [round(lat, 5), round(lon + s, 5)], radius=feature.radius, class_name=css, **opts
