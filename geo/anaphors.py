@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
-from functools import lru_cache
 
 from geo.grammar import (
     Anchor,
     Context,
     _anaphor_re,
+    _company_phrases,
     _group_phrases,
     _pair_phrases,
     counted_nouns,
@@ -389,8 +389,3 @@ def _typed_candidates(phrase: str, context: Context) -> list[str]:
 def _company_anchor(s: int, e: int, before: Sequence[Anchor], context: Context) -> Anchor | None:
     """The firm the story last named ("the company delivered fuel"), unless the sentence names one first."""
     return Anchor(s, e, context.company, "company", "country") if context.company and not before else None
-
-
-@lru_cache(maxsize=1)
-def _company_phrases() -> frozenset[str]:
-    return frozenset(" ".join(w) for w in load_grammar().phrases["company_anaphors"])

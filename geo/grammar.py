@@ -255,6 +255,11 @@ def _group_phrases() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _company_phrases() -> frozenset[str]:
+    return frozenset(" ".join(w) for w in load_grammar().phrases["company_anaphors"])
+
+
+@lru_cache(maxsize=1)
 def described_states() -> dict[str, tuple[str, ...]]:
     """The described-state table: a description ("gulf state") and who it may stand for (ISO codes, regions)."""
     from geo.data.wordlists import table
@@ -277,7 +282,7 @@ _AREA_PAIRS = frozenset(
 def _anaphor_re() -> re.Pattern[str]:
     g = load_grammar()
     phrases = set(_pair_phrases()) | {" ".join(w) for w in g.phrases["anaphors_singular"]} | _group_phrases()
-    phrases |= {" ".join(w) for w in g.phrases["army_anaphors"]} | {" ".join(w) for w in g.phrases["company_anaphors"]}
+    phrases |= {" ".join(w) for w in g.phrases["army_anaphors"]} | _company_phrases()
     phrases |= described_phrases()
     phrases -= {"each other", "one another", "the two"}
     adjectives = "|".join(re.escape(a) for a in sorted(g.words["descriptive_adjectives"], key=len, reverse=True))
