@@ -101,10 +101,7 @@ def _deal_for(p: Parse, i: int, cue: Cue, other: Side, text: str) -> list[Hit]:
 def _time_word(p: Parse, k: int) -> bool:
     """A word of a time adverbial: "earlier this year", "last month", "in 2023", "in March"."""
     w = p.low[k]
-    return w.isdigit() or p.g.has("time_nouns", w) or p.g.has("duration_nouns", w) or w in _TIME_WORDS
-
-
-_TIME_WORDS = frozenset(["earlier", "later", "this", "last", "next", "in", "on", "the", "early", "late", "ago", ","])
+    return w.isdigit() or any(p.g.has(table, w) for table in ("time_nouns", "duration_nouns", "time_adverb_words"))
 
 
 def chosen(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
