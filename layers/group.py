@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -126,14 +126,13 @@ def add_feature(parent, feature: MapFeature, dim: bool = False, shifts: tuple[in
         )
     Annotation(feature.tooltip, feature.popup).add_to(layer)
     layer.add_to(parent)
-    if gtype == "Point":  # a place in the west is copied east (+360), one in the east west (-360)
-        for s in (s for s in shifts if (s > 0) == (lon < 0)):
-            _quick("CircleMarker")(
-                [round(lat, 5), round(lon + s, 5)], radius=feature.radius, class_name=css, **opts
-            ).add_to(parent)
+    for s in shifts if gtype == "Point" else ():
+        _quick("CircleMarker")(
+            [round(lat, 5), round(lon + s, 5)], radius=feature.radius, class_name=css, **opts
+        ).add_to(parent)
     for mark in feature.marks:
         mark_pin(mark, dim, keys=feature.all_keys).add_to(parent)
-        for s in (s for s in shifts if (s > 0) == (mark.lon < 0)) if gtype != "LineString" else ():
+        for s in shifts:
             mark_pin(replace(mark, lon=mark.lon + s), dim, keys=feature.all_keys).add_to(parent)
 
 
@@ -142,17 +141,29 @@ def feature_group(
     features: Iterable[MapFeature],
     highlight: set[str] | None = None,
     show: bool = True,
-    shifts: tuple[int, ...] = (),
+    copies: Mapping[tuple[float, float], int] | None = None,
 ):
     """A named folium FeatureGroup holding ``features``.
 
-    With a non-empty ``highlight``, features whose key is not in it are dimmed; ``shifts`` copies
-    places and areas into the world copies that arcs reach (see :func:`add_feature`).
+    With a non-empty ``highlight``, features whose key is not in it are dimmed. ``copies`` maps the
+    points where arcs across the antimeridian end (``layers.render.world_copies``) to the world copy
+    they are drawn in: a place or area drawn at such a point is drawn there too (see :func:`add_feature`).
     """
     import folium
 
     group = folium.FeatureGroup(name=name, show=show)
     for f in features:
         dim = bool(highlight) and not (highlight or set()).intersection(f.all_keys)
-        add_feature(group, f, dim=dim, shifts=shifts if f.geometry["type"] != "LineString" else ())
+        add_feature(group, f, dim=dim, shifts=_copies_of(f, copies or {}))
     return group
+
+
+def _copies_of(feature: MapFeature, copies: Mapping[tuple[float, float], int]) -> tuple[int, ...]:
+    """The world copies a feature is drawn in again: those of the arc ends at its point or its labels."""
+    if not copies or feature.geometry["type"] == "LineString":
+        return ()
+    points = [(m.lat, m.lon) for m in feature.marks]
+    if feature.geometry["type"] == "Point":
+        lon, lat = feature.geometry["coordinates"]
+        points.append((lat, lon))
+    return tuple(sorted({s for lat, lon in points if (s := copies.get((round(lat, 3), round(lon, 3)))) is not None}))

@@ -77,12 +77,20 @@ TOP_SHARE = 0.5
 TOP_PLACES = 6
 
 
-def world_copies(features: Mapping[str, list[MapFeature]]) -> tuple[int, ...]:
-    """The world copies (-360, 360) that drawn arcs reach when they take the short way across the antimeridian."""
-    lons = [lon for f in features.get("arcs", []) for lon, _lat in f.geometry["coordinates"]]
-    return tuple(
-        s for s, reached in ((-360, any(x < -180 for x in lons)), (360, any(x > 180 for x in lons))) if reached
-    )
+def world_copies(features: Mapping[str, list[MapFeature]]) -> dict[tuple[float, float], int]:
+    """Where arcs that take the short way across the antimeridian end, in the real world: ``(lat, lon)`` → shift.
+
+    The shift (-360 or 360) is the world copy the arc's end is drawn in; the place drawn at that point is
+    drawn again there, and the basemap's land with it.
+    """
+    ends: dict[tuple[float, float], int] = {}
+    for f in features.get("arcs", []):
+        coords = f.geometry["coordinates"]
+        for lon, lat in (coords[0], coords[-1]):
+            if abs(lon) > 180:
+                shift = 360 if lon > 180 else -360
+                ends[(round(lat, 3), round(lon - shift, 3))] = shift
+    return ends
 
 
 def story_points(scene: Scene, features: Mapping[str, list[MapFeature]]) -> list[tuple[float, float]]:
@@ -279,7 +287,8 @@ def render_map(
     stacked = []  # the toggleable layers, bottom to top
     copies = world_copies(features)
     if "basemap" in layers:
-        basemap = build_basemap_layer(scene, outlines=outlines, tiles=tiles, attr=tiles_attribution, shifts=copies)
+        shifts = tuple(sorted(set(copies.values())))
+        basemap = build_basemap_layer(scene, outlines=outlines, tiles=tiles, attr=tiles_attribution, shifts=shifts)
         basemap.add_to(m)
         added.append(basemap)
         stacked.append(basemap)
@@ -287,7 +296,7 @@ def render_map(
         added.append(folium.TileLayer(tiles, name="Online tiles", attr=tiles_attribution).add_to(m))
     for layer in FEATURE_LAYERS:
         if layer in features:
-            group = feature_group(LAYER_NAMES[layer], features[layer], highlight, shifts=copies)
+            group = feature_group(LAYER_NAMES[layer], features[layer], highlight, copies=copies)
             added.append(group.add_to(m))
             stacked.append(group)
             if layer == "arcs":

@@ -377,3 +377,14 @@ def test_city_dots_grow_with_mentions_but_stay_small():
         radii.append(next(f.radius for f in collect_places(s, NoOutlines()) if f.key == "city:1"))
     assert radii[0] < radii[1] < MAX_CITY_RADIUS + 0.01
     assert radii[2] == MAX_CITY_RADIUS
+
+
+def test_only_what_an_arc_across_the_antimeridian_ends_at_is_drawn_again():
+    from layers.group import _copies_of
+    from layers.render import collect_layers, world_copies
+
+    features = collect_layers(antimeridian_scene(), outlines=NONE)
+    copies = world_copies(features)
+    assert copies == {(61.2, -149.9): 360}  # Anchorage, reached east of the antimeridian
+    shifted = {f.properties.get("name"): _copies_of(f, copies) for f in features["places"]}
+    assert shifted == {"Vladivostok": (), "Anchorage": (360,)}
