@@ -8,7 +8,9 @@ Sora"), or before a verb of saying or an apposition that names a role
 words found again elsewhere ("Lund Berg told", "Lopez Mena questioned",
 "Castro"), and the first two words of a longer name ("Hassan Sheikh" for "Hassan Sheikh
 Mohamud"), are the same person. A title word inside a name after a title ("President Hassan
-Sheikh Mohamud") is part of the name.
+Sheikh Mohamud") is part of the name, and so are initials ("George W. Bush"). One word is a
+name after a capitalised title ("President Bush") or a family noun ("his brother Selcuk"),
+and a wire story's credit line holds names ("Reporting by Lena Ortiz and Kerem Aydin").
 
 Examples
 --------
@@ -22,17 +24,23 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from geo.data.wordlists import AFTER_PLACE_WORDS, BEFORE_PLACE_WORDS, PERSON_TITLES, STOP_WORDS
+from geo.data.wordlists import AFTER_PLACE_WORDS, BEFORE_PLACE_WORDS, KIN_NOUNS, PERSON_TITLES, STOP_WORDS
 
 # Latin letters with their accented forms ("Cárdenas", "Özdemir", "Ştefan")
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
 _LOWER = "a-zß-öø-ÿĀ-ž"
 _WORD = rf"[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)?"
-_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?: {_WORD})*(?![\w'’-])")
+# initials inside a name, never at its ends: "George W. Bush", "Lt Gen SM Kamrul Hassan"
+_INITIALS = rf"(?:[{_UPPER}]\.|[{_UPPER}]{{2,3}}(?= {_WORD}))"
+_RUN = re.compile(rf"(?<![\w'’.-]){_WORD}(?: (?:{_INITIALS} )*{_WORD})*(?![\w'’-])")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to|added|wrote|asked)\s+$")
 _SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|wrote|announced|noted)\b")
+_KIN_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[\w-]+['’]s)\s+([\w-]+)\s+$")
+# a wire story's credit line: "(Reporting by Salma Idris and Kerem Aydin; Editing by Peter Graff)"
+_CREDIT = re.compile(r"\((?:[A-Z]\w+ )?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by [^()]{3,300}\)")
+_CREDIT_NAME_BEFORE = re.compile(r"(?:\bby|\band|[,;(])\s+$")
 _APPOSITION = re.compile(r",\s+(?:a|an|the)((?:\s+[\w'’-]+){1,5})")
-_TITLE_BEFORE = re.compile(r"\b([A-Za-z][a-z-]+)\.?\s+(?:(?:of|for)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?)?$")
+_TITLE_BEFORE = re.compile(r"\b([A-Za-z][a-z-]+)\.?,?\s+(?:(?:of|for)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?)?$")
 
 Span = tuple[int, int, bool]
 """(start, end, whole): ``whole`` is False for a surname found again, which is never a place."""
@@ -66,38 +74,60 @@ def _role_after(text: str, pos: int) -> bool:
     return any(_is_title(w) for w in m.group(1).split())
 
 
+def _introduced(text: str, run: re.Match[str], start: int, titled: bool, credits: list[tuple[int, int]]) -> bool:
+    """Whether a cue introduces the name that starts at ``start`` in ``run`` as a person's."""
+    before = text[max(0, start - 30) : start]
+    title = _TITLE_BEFORE.search(text[max(0, run.start() - 40) : run.start()])
+    return bool(
+        titled
+        # "Sen. Marco Rubio"; "Secretary of State John Kerry" but not "the mayor of Los Angeles Eric Garcetti"
+        or (
+            title is not None
+            and _is_title(title.group(1))
+            and (start > run.start() or len(title.group(0).split()) == 1)
+        )
+        or (start == run.start() and _SAID_BEFORE.search(before))
+        or _SAID_AFTER.match(text, run.end())
+        or _role_after(text, run.end())
+        or (
+            any(a < start and run.end() < b for a, b in credits)
+            and _CREDIT_NAME_BEFORE.search(text, max(0, start - 5), start) is not None
+        )
+    )
+
+
 def person_spans(text: str) -> list[Span]:
     """Spans of people's names in ``text``, in text order (see the module docstring)."""
     found: list[Span] = []
     tails: set[str] = set()
+    credits = [m.span() for m in _CREDIT.finditer(text)]
     for run in _RUN.finditer(text):
-        if " " not in run.group(0):
-            continue  # one word: a name needs two, and most runs are one
+        if " " not in run.group(0):  # one word: a name needs two, and most runs are one
+            kin = _KIN_BEFORE.search(text, max(0, run.start() - 40), run.start())
+            if kin is not None and kin.group(1).lower() in KIN_NOUNS:  # "his brother Selcuk"
+                found.append((run.start(), run.end(), False))
+                tails.add(run.group(0))
+            continue
         start, titled = _name_start(text, run)
         if start < 0:
             continue
         name = text[start : run.end()]
         if " " not in name:
+            if titled:  # "President Bush": a title in the run names one person by one word
+                found.append((start, run.end(), False))
+                tails.add(name)
             continue
-        before = text[max(0, start - 30) : start]
-        title = _TITLE_BEFORE.search(text[max(0, run.start() - 40) : run.start()])
-        if (
-            titled
-            # "Sen. Marco Rubio"; "Secretary of State John Kerry" but not "the mayor of Los Angeles Eric Garcetti"
-            or (
-                title is not None
-                and _is_title(title.group(1))
-                and (start > run.start() or len(title.group(0).split()) == 1)
-            )
-            or (start == run.start() and _SAID_BEFORE.search(before))
-            or _SAID_AFTER.match(text, run.end())
-            or _role_after(text, run.end())
-        ):
+        if _introduced(text, run, start, titled, credits):
             found.append((start, run.end(), True))
             words = name.split(" ")
             tails.update(" ".join(words[i:]) for i in range(1, len(words)))
             if len(words) >= 3:
                 tails.add(" ".join(words[:2]))  # "Hassan Sheikh Mohamud" ... "Hassan Sheikh": the given names
+    return _found_again(text, found, tails)
+
+
+def _found_again(text: str, found: list[Span], tails: set[str]) -> list[Span]:
+    """``found`` with each later use of a name's last words (``tails``) added as a span that is no place."""
     if not tails:
         return found
     starts = [s for s, _, _ in found]  # the names found are disjoint and in text order

@@ -105,10 +105,23 @@ def country_of_capital(gaz: Gazetteer, entry: Entry) -> str | None:
 
 
 def _in_person_name(m: Mention, names: Sequence[Span]) -> bool:
-    """True when a town-only mention is a word of a person's name ("Anders Lund Berg", "Castro")."""
-    if any(r.actor is not None or not r.id.startswith(("city:", "admin1:")) for r in m.readings):
-        return False
-    return any(s <= m.start and m.end <= e and (not whole or (s, e) != (m.start, m.end)) for s, e, whole in names)
+    """True when a town-only mention is a word of a person's name ("Anders Lund Berg", "Castro").
+
+    A one-word group name inside a longer name counts as a town here: "Thérèse Kayikwamba Wagner"
+    is no mercenary, while "Haftar" found again is the commander who is his own armed group.
+    """
+    group = False
+    for r in m.readings:
+        if r.actor is not None:
+            if r.how != "group" or " " in m.text:
+                return False
+            group = True
+        elif not r.id.startswith(("city:", "admin1:")):
+            return False
+    return any(
+        s <= m.start and m.end <= e and ((not whole and not group) or (s, e) != (m.start, m.end))
+        for s, e, whole in names
+    )
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:

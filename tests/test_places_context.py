@@ -32,6 +32,19 @@ def _names(text: str) -> list[tuple[str, bool]]:
         ("Rosario Vega said the deal stood.", [("Rosario Vega", True)]),
         # an apposition that names a role
         ("Martin Ibarra, a defence analyst, disagreed.", [("Martin Ibarra", True)]),
+        # a role before a comma: "its vice president, Philip Mpango"
+        ("It hosted Malawi's vice president, Daniel Okafor, on Monday.", [("Daniel Okafor", True)]),
+        # initials inside a name
+        ("It dates from President George W. Bush's time.", [("George W. Bush's", True)]),
+        ("Lt Gen SM Rafiq Hassan visited the unit.", [("SM Rafiq Hassan", True)]),
+        # a title before one word, and a family noun before one word: that word is never a place
+        ("Then President Bush agreed.", [("Bush", False)]),
+        ("Her brother Selcuk runs the firm.", [("Selcuk", False)]),
+        # a wire story's credit line
+        (
+            "(Reporting by Lena Ortiz and Kerem Aydin in Ankara; Editing by Tom Hale)",
+            [("Lena Ortiz", True), ("Kerem Aydin", True), ("Tom Hale", True)],
+        ),
         # the person's last words found again are the same person
         (
             "President Juan Carlos Lopez Mena spoke. Lopez Mena left.",
@@ -75,6 +88,12 @@ def test_a_town_in_a_persons_name_is_not_put_on_the_map():
         ("Russian President Vladimir Putin met the envoy.", "Vladimir"),
         # a title word inside a name ("Sheikh"), and the given names alone later
         ("Somali President Hassan Sheikh Mohamud met Abiy. The deal gives Hassan Sheikh a win.", "Hassan"),
+        ("The plan dates from President George W. Bush's first term in office.", "George"),
+        ("Her husband Selcuk, the firm's engineer, flew to Riyadh.", "Selçuk"),
+        ("The trip, first planned for his wife Usha, was cut short.", "Uşak"),
+        ("(Reporting by Lena Ortiz and Kerem Aydin; Editing by Tom Hale)", "Aydın"),
+        # a group's one-word name inside a person's name is no group
+        ("Foreign Minister Marie Kabila Wagner met her Rwandan counterpart in Kigali.", "Russia"),
     ],
 )
 def test_surnames_and_given_names_named_like_towns(text, absent):
