@@ -44,6 +44,7 @@ from geo.data.wordlists import (
     TOWN_LOCATIVES,
 )
 from geo.gazetteer import Entry, Gazetteer, MatchType, fold_name
+from geo.name_parts import inside_longer_name, weapon_ahead
 
 MAX_TOKENS = 7
 
@@ -308,8 +309,6 @@ def _longest_name(
     return None
 
 
-# a run of capitalised words after a town's name that ends in an institution's noun
-_INSTITUTION_AFTER = re.compile(r"(?: (?:[A-Z][a-z]+|for|of|and|on))+ (?:Institute|Foundation|Forum)\b")
 _COMPASS = frozenset({"eastern", "western", "northern", "southern", "east", "west", "north", "south"})
 
 
@@ -447,9 +446,6 @@ def _respelling(gaz: Gazetteer, entry_id: str, key: str) -> bool:
     return name[:2] == key[:2] and SequenceMatcher(None, name, key).ratio() >= 0.85
 
 
-_NAME_GOES_ON = re.compile(r"[ -](?:es|el|al|as|ad|de|di|da|du|do|ul|ur|ar|en|la|le)[ -][A-Z]")
-
-
 def _city(gaz: Gazetteer, entry_id: str) -> Entry | None:
     """The gazetteer's town of that id, or None for any other kind of entry."""
     return gaz.get(entry_id) if entry_id.startswith("city:") else None
@@ -495,21 +491,15 @@ def _keep(
             and (not any(r.how == "demonym" for r in readings) or word.lower() in OUTLET_TAILS)
         ):
             return False
+        # "Martin-Baker", "Mota-Engil": a town's name joined to a word no table knows names a firm
+        if between == "-" and _hyphenated_name(word, readings, gaz):
+            return False
         # "UH-60 Black Hawk helicopters", "Hermes drones": a weapon system named like a town
         if (
-            between == " " and all(r.id.startswith(("city:", "admin1:")) for r in readings) and _weapon_ahead(text, ns)
+            between == " " and all(r.id.startswith(("city:", "admin1:")) for r in readings) and weapon_ahead(text, ns)
         ) or (between == " " and _first_name(surface, word, readings, gaz)):
             return False
-    # "Dar es Salaam", "Bab el-Mandeb": a short word whose name goes on past a particle is no town of its own
-    if len(surface) == 3 and all(r.id.startswith("city:") for r in readings) and _NAME_GOES_ON.match(text, e):
-        return False
-    # "Harbin Z-9 helicopters", "Shenyang J-16": a maker's town before a designation names the system
-    if all(r.id.startswith("city:") for r in readings) and _DESIGNATION_AFTER.match(text, e):
-        return False
-    # "Aden Adde International Airport": a place's name inside an airport named after a person
-    if _NAMED_AIRPORT.match(text, e):
-        return False
-    if _named_after_it(text, s, e, readings):
+    if inside_longer_name(text, s, e, [r.id for r in readings], all(r.actor is None for r in readings)):
         return False
     # "Soviet-era depots": a time; "the French business newspaper La Tribune": where an outlet comes from;
     # "non-Russian fuel": what something is not
@@ -517,37 +507,23 @@ def _keep(
     if text[e : e + 4] in ("-era", "‐era") or (demonym and (_OUTLET_AFTER.match(text, e) or text[s - 4 : s] == "non-")):
         return False
     # "SANA said": a short word in capitals that only towns bear is an acronym (a dateline aside)
-    if (
+    return not (
         surface.isupper()
         and len(surface) <= 5
         and all(r.actor is None and r.id.startswith("city:") for r in readings)
         and not _is_dateline(text, s, e)
-    ):
-        return False
-    # "Aydın-class ships", "a Sandown class minehunter": a class of ships named after a town
-    if re.match(r"[- ]class\b", text[e : e + 7]) and all(r.actor is None for r in readings):
-        return False
-    # "University of X", "Bank of X": part of an institution's name; a state's bank is the state's
-    # lender, though ("the Export-Import Bank of China")
-    before = text[max(0, s - 40) : s]
-    head = before.rstrip()
-    inst = _INSTITUTION_OF.search(before) if head != before and head.endswith(("of", "for", "the")) else None
-    return inst is None or (inst.group().startswith("Bank") and any(len(r.id) == 2 for r in readings))
+    )
 
 
-_DESIGNATION_AFTER = re.compile(r" [A-Z]{1,3}-\d")
-_NAMED_AIRPORT = re.compile(r"(?:\s+(?!International\b)[A-Z][a-z]+){1,2}\s+(?:International\s+)?Airport\b")
-
-
-def _named_after_it(text: str, s: int, e: int, readings: tuple[Reading, ...]) -> bool:
-    """An institution that bears the place's name: "the Stockholm International Peace Research Institute".
-
-    (A ship's name after its type or prefix is skipped before: "HMAS Stirling", "the tanker Eagle S".)
-    """
+def _hyphenated_name(word: str, readings: tuple[Reading, ...], gaz: Gazetteer | None) -> bool:
+    """A town joined by a hyphen to a capitalised word that names no place or actor ("Mota-Engil")."""
     return (
-        text[e + 1 : e + 2].isupper()
-        and all(r.id.startswith(("city:", "admin1:")) for r in readings)
-        and bool(_INSTITUTION_AFTER.match(text, e))
+        gaz is not None
+        and word[:1].isupper()
+        and word[1:].islower()
+        and all(r.actor is None and r.id.startswith(("city:", "admin1:")) for r in readings)
+        and fold_key(word) not in _actor_forms()
+        and not any(how != "alt" for _, how in gaz.candidates(word))
     )
 
 
@@ -562,39 +538,3 @@ def _first_name(surface: str, word: str, readings: tuple[Reading, ...], gaz: Gaz
         and word.lower() not in STOP_WORDS  # "Putin Tuesday said"
         and not _lookup(word, fold_key(word), _actor_forms(), gaz)
     )
-
-
-_LOWER_WORDS = re.compile(r"((?:[a-z]+ ){0,2}[a-z]+)\b")
-
-
-def _weapon_ahead(text: str, start: int) -> bool:
-    """A weapon noun at ``start``, or after words that class weapons: "Bradley infantry fighting vehicles".
-
-    Not "a Washington think tank": "think" classes no weapon.
-    """
-    run = _LOWER_WORDS.match(text, start)
-    words = run.group(1).split() if run is not None else []
-    for k, w in enumerate(words):
-        if _weapon_noun(w):
-            return True
-        if k == len(words) - 1 or not _weapon_class(w):
-            return False
-    return False
-
-
-def _weapon_class(word: str) -> bool:
-    from geo.grammar import load_grammar
-
-    return load_grammar().has("weapon_classes", word)
-
-
-def _weapon_noun(word: str) -> bool:
-    """Whether a lower-case word names a kind of weapon ("helicopters", "drones", "missiles")."""
-    from geo.grammar import load_grammar
-
-    return word.islower() and load_grammar().has("weapon_nouns", word)
-
-
-_INSTITUTION_OF = re.compile(
-    r"\b(?:University|Institute|School|College|Bank|Museum|Academy|Observatory)\s+(?:of|for)\s+(?:the\s+)?$"
-)

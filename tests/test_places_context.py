@@ -236,6 +236,9 @@ def test_a_capital_stays_in_the_country_the_story_names():
         ("Beijing protested after the Dalai Lama visited the country.", "city:2037930"),  # a title
         ("The navy will fly its H225M Caracal from two new bases.", "city:682747"),  # a type's name
         ("The army wants David's Sling batteries.", "city:3711668"),  # a possessive opening a system's name
+        # a firm whose name joins a town's to a word that names nothing else
+        ("The builder Mota-Engil won the rail concession.", "city:330425"),
+        ("said a lecturer at George Mason University.", "city:1002145"),  # a university named after a person
     ],
 )
 def test_a_small_towns_name_inside_a_longer_name(text, absent):

@@ -1,0 +1,93 @@
+"""Whether a town's name in running text is only a part of a longer name.
+
+Towns lend their names to airports ("Aden Adde International Airport"),
+institutions ("the Stockholm International Peace Research Institute",
+"University of Tripoli"), weapon systems ("Harbin Z-9 helicopters", "UH-60
+Black Hawk helicopters"), ship classes ("Aydın-class ships") and longer
+names that go on past a particle ("Dar es Salaam"). Inside such a name the
+town is not on the map. Read by :mod:`geo.mentions`, which knows the readings;
+this module sees only the text and the readings' ids.
+
+Examples
+--------
+>>> text = "It bought Harbin Z-9 helicopters."
+>>> inside_longer_name(text, 10, 16, ["city:2037013"], no_actor=True)
+True
+>>> inside_longer_name("It flew to Harbin.", 11, 17, ["city:2037013"], no_actor=True)
+False
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# "Dar es Salaam", "Bab el-Mandeb": a short word whose name goes on past a particle
+_NAME_GOES_ON = re.compile(r"[ -](?:es|el|al|as|ad|de|di|da|du|do|ul|ur|ar|en|la|le)[ -][A-Z]")
+# "Harbin Z-9 helicopters", "Shenyang J-16": a maker's town before a designation names the system
+_DESIGNATION_AFTER = re.compile(r" [A-Z]{1,3}-\d")
+# "Aden Adde International Airport": an airport named after a person
+_NAMED_AIRPORT = re.compile(r"(?:\s+(?!International\b)[A-Z][a-z]+){1,2}\s+(?:International\s+)?Airport\b")
+# a run of capitalised words after a town's name that ends in an institution's noun
+_INSTITUTION_AFTER = re.compile(
+    r"(?: (?:[A-Z][a-z]+|for|of|and|on))+ (?:Institute|Foundation|Forum|University|College)\b"
+)
+# "University of X", "Bank of X"
+_INSTITUTION_OF = re.compile(
+    r"\b(?:University|Institute|School|College|Bank|Museum|Academy|Observatory)\s+(?:of|for)\s+(?:the\s+)?$"
+)
+_CLASS_AFTER = re.compile(r"[- ]class\b")
+_LOWER_WORDS = re.compile(r"((?:[a-z]+ ){0,2}[a-z]+)\b")
+
+
+def inside_longer_name(text: str, s: int, e: int, ids: Sequence[str], no_actor: bool) -> bool:
+    """Whether the name at ``s:e``, with readings ``ids``, is only a part of a longer name.
+
+    ``no_actor`` says that no reading is an actor's (a firm, a leader, a group).
+    """
+    cities = all(i.startswith("city:") for i in ids)
+    towns = all(i.startswith(("city:", "admin1:")) for i in ids)
+    if cities and ((e - s == 3 and _NAME_GOES_ON.match(text, e)) or _DESIGNATION_AFTER.match(text, e)):
+        return True
+    if _NAMED_AIRPORT.match(text, e):
+        return True
+    # "the Stockholm International Peace Research Institute", "George Mason University"
+    if towns and text[e + 1 : e + 2].isupper() and _INSTITUTION_AFTER.match(text, e):
+        return True
+    # "Aydın-class ships", "a Sandown class minehunter": a class of ships named after a town
+    if no_actor and _CLASS_AFTER.match(text, e):
+        return True
+    # "University of X", "Bank of X": part of an institution's name; a state's bank is the state's
+    # lender, though ("the Export-Import Bank of China")
+    before = text[max(0, s - 40) : s]
+    head = before.rstrip()
+    inst = _INSTITUTION_OF.search(before) if head != before and head.endswith(("of", "for", "the")) else None
+    return inst is not None and not (inst.group().startswith("Bank") and any(len(i) == 2 for i in ids))
+
+
+def weapon_ahead(text: str, start: int) -> bool:
+    """A weapon noun at ``start``, or after words that class weapons: "Bradley infantry fighting vehicles".
+
+    Not "a Washington think tank": "think" classes no weapon.
+    """
+    run = _LOWER_WORDS.match(text, start)
+    words = run.group(1).split() if run is not None else []
+    for k, w in enumerate(words):
+        if _weapon_noun(w):
+            return True
+        if k == len(words) - 1 or not _weapon_class(w):
+            return False
+    return False
+
+
+def _weapon_class(word: str) -> bool:
+    from geo.grammar import load_grammar
+
+    return load_grammar().has("weapon_classes", word)
+
+
+def _weapon_noun(word: str) -> bool:
+    """Whether a lower-case word names a kind of weapon ("helicopters", "drones", "missiles")."""
+    from geo.grammar import load_grammar
+
+    return word.islower() and load_grammar().has("weapon_nouns", word)
