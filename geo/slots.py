@@ -459,7 +459,7 @@ def noun_before_participle(p: Parse, i: int) -> int:
     k = i - 1
     while k > 0 and i - k < 8:
         w = p.low[k - 1]
-        if w in (",", ";", "of") or (p.finite(w) and not p._ed_adjective(k - 1)):
+        if w in (",", ";") or p.g.has("prepositions", w) or (p.finite(w) and not p._ed_adjective(k - 1)):
             break
         k -= 1
     return k

@@ -333,6 +333,11 @@ def test_status(sentence: str, status: str) -> None:
             "Norway sold Hawk-9 drones as well as NASAMS launchers to Chile.",
             [("Hawk-9 drones", None), ("NASAMS launchers", None)],
         ),
+        # a participle after the last of two phrases opened by a preposition tells only the last one's item
+        (
+            "Chile's coast is guarded by its own frigates and by 12 patrol boats donated by Norway.",
+            [("patrol boats", 12)],
+        ),
     ],
 )
 def test_items_and_quantities(sentence: str, items: list) -> None:
