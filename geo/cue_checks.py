@@ -14,7 +14,7 @@ import re
 
 from geo.clauses import Parse
 from geo.cuetable import Cue
-from geo.word_use import modifies_item
+from geo.word_use import helps_do_a_thing, modifies_item
 
 __all__ = ["cue_applies", "cue_asserted", "cue_fits", "in_name"]
 
@@ -174,6 +174,8 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
         and any(p.g.has("paying_verbs", w) for w in low[i + n : i + n + 4])
     ):
         return True  # "granted $40 million to help Buenos Aires pay for them": the money is the relation
+    if kind == "support" and low[i].startswith("help") and helps_do_a_thing(p, i + n):
+        return True  # "to help clear the Russian mines", "help replenish U.S. stockpiles": a task, no one backed
     if kind == "support" and _purpose_of_a_thing(p, i):
         return True  # "sent radars to protect Hanoi": the sending is the relation
     if kind == "conflict" and not p.g.words["settling_verbs"].isdisjoint(low[max(p.clause(i).first, i - 5) : i]):

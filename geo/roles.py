@@ -500,10 +500,12 @@ class Roles(SubjectChecks):
         Also "train a new 800-strong coast guard force in Papua New Guinea". One seat only ("... in
         Tripoli and Turkey has struck" starts a new clause at "Israel").
         """
-        for k in range(v + 1, min(last, v + 9)):
+        for k in range(v + 1, min(last, v + 11)):  # "a new 800-strong coast guard force in": 9 tokens
             w = self.low[k]
-            if self.phrase_at[k] >= 0 or w in (",", ";") or (k > v + 1 and self.finite(w)):
+            if self.phrase_at[k] >= 0 or w in (",", ";"):
                 return None
+            if k > v + 1 and self.finite(w) and not self.g.has("guard_compounds", self.low[k - 1]):
+                return None  # a verb ends the phrase; "coast guard" is a noun
             body = self.g.has("governance_nouns", self.low[k - 1]) or self.g.has("security_forces", self.low[k - 1])
             if w == "in" and k > v + 1 and body:
                 j = k + 1 if self.phrase_at[k + 1] >= 0 else k + 2

@@ -32,6 +32,8 @@ def _idiom(p: Parse, i: int, prev: str) -> bool:
         return True  # "landing close to the border": an adjective of place
     if w == "place" and prev in ("take", "takes", "took", "taken", "taking"):
         return True  # "training will take place in Arizona": an event, nothing placed
+    if w in ("guard", "guards") and p.g.has("guard_compounds", prev):
+        return True  # "the coast guards of Japan and the Philippines": a body, not a verb
     # "the blockade of fuel supplies", "arms exports": a compound noun
     return w.endswith("s") and prev in ("fuel", "food", "arms", "weapons", "oil", "gas", "grain", "ammunition", "aid")
 
@@ -246,3 +248,30 @@ def names_agreement(p: Parse, side: Side) -> bool:
     ph = p.phrases[side.np]
     heads = ph.head.split() or p.low[ph.last + 1 : ph.last + 2]  # the head noun after the named part
     return bool(heads) and (p.g.has("pact_nouns", heads[-1]) or heads[-1] in _AGREEMENTS)
+
+
+def helps_do_a_thing(p: Parse, k: int) -> bool:
+    """A bare verb after "help" takes an object the help is for, not the one helped: "help clear the mines".
+
+    Not a protective verb, whose object is backed ("help defend Ukraine"), nor a verb whose object is a
+    state's forces ("help rebuild the Somali navy"), nor a noun ("help government forces"): the verb is no
+    name and has a determiner, a name or a number after it.
+    """
+    if k < len(p.low) and p.low[k] == "to":
+        k += 1
+    if k + 1 >= len(p.low):
+        return False
+    w = p.low[k]
+    nxt = k + 2 if p.low[k + 1] in ("up", "out", "off") else k + 1  # "help set up a factory"
+    if any(p.g.has("official_nouns", x) for x in p.low[nxt : nxt + 5]):
+        return False  # "help rebuild the Somali navy", "help build up the Saudi armed forces": a force is backed
+    return (
+        w.isalpha()
+        and p.tokens[k].anchor < 0
+        and p.is_word(k)
+        and not p.g.has("determiners", w)
+        and not p.g.has("prepositions", w)
+        and not p.g.has("protective_verbs", w)
+        and nxt < len(p.low)
+        and (p.g.has("determiners", p.low[nxt]) or p.tokens[nxt].anchor >= 0 or p.low[nxt][:1].isdigit())
+    )
