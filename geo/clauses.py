@@ -210,6 +210,8 @@ class Parse(PhraseLinks):
                 sep = " ".join(gap)
                 # "near Canadian airspace and China's presence": a noun, then another's owned noun, lists no actors
                 owned = run[-1].head and not run[-1].possessive and simple[j + 1].possessive
+                # "Latvia, a NATO and EU member": an indefinite article after the comma opens an apposition
+                owned = owned or (sep == "," and low[simple[j + 1].first] in ("a", "an"))
                 if not owned and sep in _LIST_SEPARATORS:
                     seps.append(sep)
                     run.append(simple[j + 1])
@@ -435,8 +437,11 @@ class Parse(PhraseLinks):
             speaker = self._speaker(said) if content and said else None  # "officials said that they ordered"
             self._cut(i, "content" if content else "rel", w, -1 if content else self._antecedent(i))
             self.clauses[-1].speaker = speaker
-        elif w == "once" and prev == "," and self._verbless_aside(i):
-            # "Ukraine, once Egypt's largest supplier, shipped less": an aside on the subject, not a clause
+        elif (w == "once" and prev == "," and self._verbless_aside(i)) or (
+            w in ("a", "an", "the") and prev == "," and self._appositive_aside(i)
+        ):
+            # "Ukraine, once Egypt's largest supplier, shipped less", "Lithuania, a NATO member that borders
+            # Belarus, backs Kyiv": an aside on the subject, not a clause
             self._cut(i, "reduced", w, self._antecedent(i))
         elif g.has("subordinators", w) and (g.has("clause_subordinators", w) or prev == ","):
             if not (w == "so" and i + 1 < len(toks) and low[i + 1] in ("that", "far", "much", "called")):
@@ -444,7 +449,7 @@ class Parse(PhraseLinks):
         elif g.has("clausal_prepositions", w) and prev != "," and self._phrase_then_verb(i + 1):
             # "said it would act after Ecuadorean police stormed the embassy": a clause of its own
             self._cut(i, "sub", w)
-        elif w in ("and", "or") and self.phrase_at[i] < 0 and self._opens_clause(i):
+        elif w in ("and", "or") and self.phrase_at[i] < 0 and self._opens_clause(i) and not self._in_apposition():
             self._cut(i, "coord", w)
         elif prev == "," and w.endswith("ing") and self.is_word(i) and not g.has("not_participles", w):
             self._cut(i, "part", w)
@@ -521,7 +526,10 @@ class Parse(PhraseLinks):
         ):
             # "a push into Darfur, helped by foreign drones"; "a strip of land by the frontier that seceded"
             first = self.clauses[-1].first
-            return next((qi for qi, q in enumerate(self.phrases) if q.first >= first and not q.prep and qi < pi), -1)
+            # inside an apposition on the subject ("Kenya, a strip of land along the border that broke away"),
+            # the subject the apposition describes
+            outer = self.clauses[-1].antecedent if self._in_apposition() else -1
+            return next((qi for qi, q in enumerate(self.phrases) if q.first >= first and not q.prep and qi < pi), outer)
         return pi
 
     def _that_opens(self, i: int) -> bool:
@@ -542,6 +550,10 @@ class Parse(PhraseLinks):
             return False
         stems = (w[:-3] + "y", w[:-2], w[:-1]) if w.endswith("ies") else (w[:-2], w[:-1])
         return any(stem in self.verbs for stem in stems)
+
+    def _in_apposition(self) -> bool:
+        """The current clause is an apposition on the subject, which runs to its comma ("a NATO and EU member")."""
+        return self.clauses[-1].kind == "reduced" and self.clauses[-1].marker in ("a", "an", "the")
 
     def _opens_clause(self, i: int) -> bool:
         """Whether "and" opens a clause: not when it joins two words of one phrase ("arms and ammunition")."""

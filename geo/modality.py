@@ -319,6 +319,27 @@ class Modality:
             k += 1
         return k < len(self.low)
 
+    def _appositive_aside(self, i: int) -> bool:
+        """An article after the subject's comma opens an apposition the subject's verb follows.
+
+        "Lithuania, a NATO member that borders Belarus, backs Ukraine": the aside runs to the next
+        comma, holds a common noun, and a finite verb comes right after it. Not a list ("Russia, the
+        US, China and India back ...").
+        """
+        pi = self.phrase_at[i - 2] if i >= 2 else -1
+        if pi < 0 or self.phrases[pi].prep or self.phrases[pi].first != self.clauses[-1].first:
+            return False
+        k = next((j for j in range(i + 1, min(len(self.low), i + 16)) if self.low[j] == ","), -1)
+        if k < 0 or k + 1 >= len(self.low):
+            return False
+        noun = any(
+            self.tokens[j].anchor < 0 and self.is_word(j) and not self.is_function(self.low[j]) for j in range(i + 1, k)
+        )
+        nxt = k + 2 if self.low[k + 1].endswith("ly") and k + 2 < len(self.low) else k + 1  # ", also backs"
+        w = self.low[nxt]
+        third = w.endswith("s") and (w[:-1] in self.verbs or w[:-2] in self.verbs or w[:-3] + "y" in self.verbs)
+        return noun and (self.g.has("auxiliaries", w) or third or (self.finite(w) and not w.endswith("ing")))
+
     def opening_end(self) -> int:
         """The comma that closes a verbless prepositional phrase opening the sentence (-1: none).
 

@@ -351,6 +351,9 @@ def _named_beside(p: Parse, i: int, owner: Side) -> Side | None:
     if owner.np >= 0 and p.phrases[owner.np].apposition_of >= 0:
         return p.side(p.phrases[owner.np].apposition_of)
     if k > 0 and p.low[k] == "," and p.phrase_at[k - 1] >= 0 and p.phrase_at[k - 1] != owner.np:
+        end = p.phrases[owner.np].first if owner.np >= 0 and p.phrases[owner.np].first < i else i
+        if any(p.g.has("auxiliaries", w) or p.g.has("copulas", w) for w in p.low[k + 1 : end] if w not in ("'s", "’s")):
+            return None  # "an exclave and Belarus, is among Ukraine's backers": a verb, no apposition
         return p.side(p.phrase_at[k - 1])
     return None
 
