@@ -287,8 +287,13 @@ class Parse(PhraseLinks):
                 k -= 1
                 continue
             if self.g.has("prepositions", w) or w in ("including", "such", "like"):
-                if w in ("to", "-") and k > 0 and self.low[k - 1][:1].isdigit() and self.low[k + 1][:1].isdigit():
-                    return  # "3,000 to 4,000 Rwandan soldiers": a range of numbers, not a preposition
+                if w in ("to", "-") and (
+                    # "3,000 to 4,000 Rwandan soldiers": a range of numbers, not a preposition
+                    (k > 0 and self.low[k - 1][:1].isdigit() and self.low[k + 1][:1].isdigit())
+                    # "sent jets to track Russian submarines": the verb's object, no recipient
+                    or (w == "to" and self._infinitive_after(k, ph.first))
+                ):
+                    return
                 if w in self.g.words["clausal_prepositions"] and self._verb_soon(ph.last + 1):
                     return  # "since India will ...", "after Niger last month suspended": a clause, not a phrase
                 if w == "as" and k > 0 and self.low[k - 1] == "such":

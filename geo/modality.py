@@ -12,6 +12,7 @@ minister's visit to Lima,") and a verbless aside (", once Chile's ally,").
 
 from __future__ import annotations
 
+from geo.data.wordlists import NUMBER_WORDS
 from geo.grammar import Clause, Grammar, Phrase, Token
 
 # objects a request asks to act: "urged them to send"
@@ -339,6 +340,28 @@ class Modality:
         w = self.low[nxt]
         third = w.endswith("s") and (w[:-1] in self.verbs or w[:-2] in self.verbs or w[:-3] + "y" in self.verbs)
         return noun and (self.g.has("auxiliaries", w) or third or (self.finite(w) and not w.endswith("ing")))
+
+    def _infinitive_after(self, k: int, first: int) -> bool:
+        """Whether "to" at k marks an infinitive whose verb stands before the phrase that starts at ``first``.
+
+        "to track Russian submarines", "to deter Chinese pressure"; not "to neighbouring Poland", "to
+        eastern Ukraine", "to occupied Crimea", "to close ally Poland", "to two Gulf states".
+        """
+        if k + 1 >= first:
+            return False
+        w = self.low[k + 1]
+        gap = self.low[k + 1 : first]
+        return (
+            w.isalpha()
+            and self.is_word(k + 1)
+            and self.tokens[k + 1].text.islower()
+            and not self.is_function(w)
+            and not self.g.has("determiners", w)
+            and not self.g.has("bearings", w)
+            and w not in NUMBER_WORDS
+            and not w.endswith(("ern", "ing", "ed", "al"))
+            and not any(self.g.has("supporter_nouns", x) or self.g.has("official_nouns", x) for x in gap)
+        )
 
     def opening_end(self) -> int:
         """The comma that closes a verbless prepositional phrase opening the sentence (-1: none).
