@@ -230,6 +230,17 @@ def _bare_reaction(p: Parse, v: int) -> bool:
     ) and not any(ph.first > v and p.clause_of[ph.first] == p.clause_of[v] for ph in p.phrases)
 
 
+def _the_nouns_side(p: Parse, v: int, other: Side) -> bool:
+    """Whether the phrase a noun at v found after it is the noun's other side."""
+    ph = p.phrases[other.np]
+    if any(p.finite(w) for w in p.low[v + 1 : ph.prep_at]):
+        return False  # "NATO member Turkey has tried to balance its relations with Kyiv": another verb's phrase
+    if ph.prep == "over" and only_ground(p, other):
+        return False  # "the 1879 war over the Atacama": what was fought over, not a side
+    # "in wars from Yemen to Mali": a range of places, not a side
+    return not (ph.prep == "from" and "to" in p.low[ph.last + 1 : ph.last + 2])
+
+
 def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """In "[X ...] tensions with Y", "X expressed concern over Y's drills": the clause's actor and the noun's phrase."""
     v = i + n - 1
@@ -240,15 +251,8 @@ def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if ends and any(w in ends for w in p.low[max(0, i - 5) : i]):
         return []  # "would suspend some bilateral assistance to Rwanda": backing withdrawn
     other = p.pp(v, cue.opt("preps", ["with"]), limit=cue.opt("within", 6))
-    if other is not None and other.np >= 0 and p.phrases[other.np].prep == "over" and only_ground(p, other):
-        other = None  # "the 1879 war over the Atacama": what was fought over, not a side
-    if (
-        other is not None
-        and other.np >= 0
-        and p.phrases[other.np].prep == "from"
-        and "to" in p.low[p.phrases[other.np].last + 1 : p.phrases[other.np].last + 2]
-    ):
-        other = None  # "in wars from Yemen to Mali": a range of places, not a side
+    if other is not None and other.np >= 0 and not _the_nouns_side(p, v, other):
+        other = None
     if other is None and cue.opt("event_owner") and p.context.conflict:
         # "provided support to the strikes", "expressed concern over the incident": whoever the story says acted
         preps = cue.opt("preps", ["with"])
