@@ -19,6 +19,7 @@ from geo.subject_checks import SubjectChecks
 _QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores", "group", "number", "handful"})
 # auxiliaries that, repeated after "and", join a second verb to the first one's subject
 _AUXILIARIES = (["has"], ["have"], ["had"], ["is"], ["was"], ["were"], ["will"], ["would"])
+_QUALIFIED_NOUNS = frozenset({"member", "ally", "partner", "neighbour", "neighbor"})
 
 
 class Roles(SubjectChecks):
@@ -54,9 +55,8 @@ class Roles(SubjectChecks):
 
     def side(self, pi: int) -> Side:
         """Phrase ``pi`` as a side of a relation."""
-        ph = self.phrases[pi]
-        hows = {self.anchors[k].how for k in ph.anchors}
-        return Side(self.ids(ph), pi, hows.pop() if len(hows) == 1 else "mixed")
+        hows = {self.anchors[k].how for k in self.phrases[pi].anchors}
+        return Side(self.ids(self.phrases[pi]), pi, hows.pop() if len(hows) == 1 else "mixed")
 
     def text(self, i: int, j: int) -> str:
         """The original sentence text from token i to token j (inclusive)."""
@@ -358,7 +358,9 @@ class Roles(SubjectChecks):
         """The ids of the first unprepositioned phrase before token ``before`` ("the Iran-backed Houthis": theirs)."""
         for ph in self.phrases[: next((q for q, ph in enumerate(self.phrases) if ph.first >= before), None)]:
             backer = self.low[ph.last + 2 : ph.last + 3] == ["backed"]
-            if (not ph.prep or ph.official_of) and ph.apposition_of < 0 and not backer:
+            nxt = ph.last + 2  # "NATO member Turkey", "US ally Japan": the first phrase only qualifies the second
+            qualifier = nxt < len(self.low) and self.phrase_at[nxt] >= 0 and self.low[nxt - 1] in _QUALIFIED_NOUNS
+            if (not ph.prep or ph.official_of) and ph.apposition_of < 0 and not backer and not qualifier:
                 return self.ids(ph)
         return ()
 
@@ -497,8 +499,7 @@ class Roles(SubjectChecks):
     def _seated_body(self, v: int, last: int) -> Side | None:
         """The state a government or force after v is named by ("backs the new government in Tripoli").
 
-        Also "train a new 800-strong coast guard force in Papua New Guinea". One seat only ("... in
-        Tripoli and Turkey has struck" starts a new clause at "Israel").
+        Also "train a new coast guard force in Papua New Guinea"; one seat only ("in Tripoli and Turkey has").
         """
         for k in range(v + 1, min(last, v + 11)):  # "a new 800-strong coast guard force in": 9 tokens
             w = self.low[k]

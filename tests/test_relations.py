@@ -1022,3 +1022,13 @@ def test_a_threat_to_stop_a_flow_tells_the_flow_is_running():
 
     assert status("Fico said his government could stop supplying electricity to Ukraine.", "supplying") == "delivered"
     assert status("Russia stopped supplying gas to Poland.", "supplying") == "frozen"
+
+
+def test_a_bloc_that_only_qualifies_the_subject_is_not_what_it_refers_to() -> None:
+    ctx = Context()
+    first = "NATO member Norway has tried to balance its relations with Chile and Peru."
+    find_relations(first, _anchors(first), context=ctx)
+    s = "It has supplied Peru with drones."
+    assert [(f.kind, f.source, f.target) for f in find_relations(s, _anchors(s), context=ctx)] == [
+        ("transfer", "NO", "PE")
+    ]
