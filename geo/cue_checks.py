@@ -174,6 +174,8 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
         and any(p.g.has("paying_verbs", w) for w in low[i + n : i + n + 4])
     ):
         return True  # "granted $40 million to help Buenos Aires pay for them": the money is the relation
+    if kind in ("influence", "conflict") and i > 0 and _control_not_held(p, i):
+        return True  # "Armenia, which lost control of Karabakh", "regards both regions as occupied Georgian territory"
     if kind == "support" and low[i].startswith("help") and helps_do_a_thing(p, i + n):
         return True  # "to help clear the Russian mines", "help replenish U.S. stockpiles": a task, no one backed
     if kind == "support" and _purpose_of_a_thing(p, i):
@@ -182,6 +184,14 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
         return True  # "which settled its old border quarrel with Laos": a quarrel that is over
     # "the two long disputed the island, a quarrel settled by the court in 1999"
     return kind == "conflict" and _settled_after(p, i)
+
+
+def _control_not_held(p: Parse, i: int) -> bool:
+    """Control given up ("lost control of"), or "occupied" as an adjective with no occupier ("as occupied land")."""
+    w, prev = p.low[i], p.low[i - 1]
+    if w.startswith("control"):
+        return p.g.has("losing_verbs", prev)
+    return w == "occupied" and (prev == "as" or p.g.has("determiners", prev) or p.g.has("prepositions", prev))
 
 
 def _own_ground(p: Parse, after: list[str]) -> bool:

@@ -7,6 +7,8 @@ chosen
     a supplier chosen ("Chile has chosen Spain's Navantia to build six frigates").
 package_for
     a package for a state ("a $1.1-billion arms package for Taiwan").
+continued_deal
+    more items of the transfer the previous sentences told ("The deal also includes 100 missiles").
 
 See :mod:`geo.frames` for the frame contract.
 """
@@ -251,3 +253,33 @@ def delivery_taken(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
     if tgt is None or src is None or set(src.ids) & set(tgt.ids) or not item_phrases(text):
         return []
     return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text)]
+
+
+def continued_deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """More items of the transfer the previous sentences told, between the same two sides.
+
+    "The deal also includes 100 Sidewinder missiles", "Taiwan will also spend $355 million on 60 Harpoon missiles".
+    """
+    v = i + n - 1
+    last = p.context.transfer
+    if not last or not last[0] or not last[1]:
+        return []
+    c = p.clause(v)
+    if cue.opt("buyer"):
+        buyer = p.subject(i)
+        if buyer is None or last[1] not in buyer.ids:
+            return []
+        on = p.find("on", v + 1)
+        if on < 0 or on > c.last:
+            return []
+        text = p.text(on + 1, cut_item(p, on + 1, c.last))
+    else:
+        nouns = set(cue.opt("needs", []))
+        if not any(w in nouns for w in p.low[max(c.first, i - 4) : i]):
+            return []
+        text = p.text(v + 1, cut_item(p, v + 1, c.last))
+    if not item_phrases(text) or (
+        p.phrases and any(c.first <= ph.first <= c.last and not set(p.ids(ph)) <= set(last) for ph in p.phrases)
+    ):
+        return []
+    return [Hit("transfer", (last[0],), (last[1],), cue, i, item_text=text)]

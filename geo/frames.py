@@ -43,7 +43,7 @@ from __future__ import annotations
 from geo.clauses import Parse, Side
 from geo.compound_frames import compound_adjective
 from geo.cuetable import Cue
-from geo.deal_frames import chosen, deal, package_for
+from geo.deal_frames import chosen, continued_deal, deal, package_for
 from geo.items import item_phrases, system_maker
 from geo.licence_frames import licensed
 from geo.noun_frames import (
@@ -77,7 +77,7 @@ from geo.slots import (
     verb_group_start,
 )
 from geo.transfer_frames import get, give
-from geo.word_use import names_agreement
+from geo.word_use import after_its_noun, names_agreement
 
 __all__ = ["FRAME_FUNCTIONS", "Hit"]
 
@@ -116,6 +116,9 @@ def _passive_agent_patient(p: Parse, i: int, v: int, cue: Cue, preps: list[str])
     """In "Y was backed by X": the by-phrase is the source and the subject the target."""
     src = p.agent(v)
     tgt = p.subject(v)
+    if v > 0 and after_its_noun(p, v - 1):
+        # "flew hardware to bases controlled by Haftar": a participle right after its noun is said of that noun
+        tgt = p.side(p.phrase_at[v - 1]) if p.phrase_at[v - 1] >= 0 else None
     if src is None and cue.opt("passive_from"):
         src = p.pp(v, ("from",), limit=6)  # "diplomats being expelled from Germany"
     if src is None and cue.kind == "support" and p.low[v] == "trained":
@@ -540,36 +543,6 @@ def invite(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     owner = owner_of(p, j)
     host = p.pp(j, ("to", "into"), limit=3) or p.subject(v)
     return hit(cue, i, owner, host)
-
-
-def continued_deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """More items of the transfer the previous sentences told, between the same two sides.
-
-    "The deal also includes 100 Sidewinder missiles", "Taiwan will also spend $355 million on 60 Harpoon missiles".
-    """
-    v = i + n - 1
-    last = p.context.transfer
-    if not last or not last[0] or not last[1]:
-        return []
-    c = p.clause(v)
-    if cue.opt("buyer"):
-        buyer = p.subject(i)
-        if buyer is None or last[1] not in buyer.ids:
-            return []
-        on = p.find("on", v + 1)
-        if on < 0 or on > c.last:
-            return []
-        text = p.text(on + 1, cut_item(p, on + 1, c.last))
-    else:
-        nouns = set(cue.opt("needs", []))
-        if not any(w in nouns for w in p.low[max(c.first, i - 4) : i]):
-            return []
-        text = p.text(v + 1, cut_item(p, v + 1, c.last))
-    if not item_phrases(text) or (
-        p.phrases and any(c.first <= ph.first <= c.last and not set(p.ids(ph)) <= set(last) for ph in p.phrases)
-    ):
-        return []
-    return [Hit("transfer", (last[0],), (last[1],), cue, i, item_text=text)]
 
 
 FRAME_FUNCTIONS: dict[str, Frame] = {

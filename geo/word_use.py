@@ -275,3 +275,18 @@ def helps_do_a_thing(p: Parse, k: int) -> bool:
         and nxt < len(p.low)
         and (p.g.has("determiners", p.low[nxt]) or p.tokens[nxt].anchor >= 0 or p.low[nxt][:1].isdigit())
     )
+
+
+def after_its_noun(p: Parse, k: int) -> bool:
+    """Token k, right before a participle, is a noun's or an actor's: no be-form, adverb or bracket is between."""
+    w = p.low[k]
+    if p.phrase_at[k] >= 0:
+        return True
+    return (
+        p.is_word(k)
+        and w.isalpha()
+        and not w.endswith("ly")
+        and not p.is_function(w)
+        and not p.g.has("be_forms", w)
+        and w not in ("also", "now", "still", "already", "long", "once", "widely", "not", "both", "all")
+    )
