@@ -126,8 +126,12 @@ def _nearest_in_clause(p: Parse, i: int, owner: Side) -> Side | None:
         if c.first <= ph.first <= c.last and pi != owner.np and not set(p.ids(ph)) & set(owner.ids):
             if ph.head in p.g.words["place_nouns"] or p.g.has("item_words", ph.head.split()[-1] if ph.head else ""):
                 continue  # "Russian S-300 missiles prompted Turkish threats": a maker, not the one threatened
-            if any(p.g.has("supporter_nouns", w) for w in p.low[ph.last + 1 : i]):
-                continue  # "China, a decisive enabler of Russia's war", "a supplier to Russia's war effort": its side
+            if any(p.g.has("supporter_nouns", w) or p.g.has("backing_nouns", w) for w in p.low[ph.last + 1 : i]):
+                continue  # "China, a decisive enabler of Russia's war", "Iran's military support for Russia's war"
+            if ph.prep == "among" or (
+                ph.first > i and any(p.g.has("reporting", w) for w in p.low[ph.last + 1 : ph.last + 6])
+            ):
+                continue  # "critics of the war among EU governments"; '"... Russia's war budget," the EU's chief said'
             d = abs(ph.first - i)
             if best is None or d < best[0]:
                 best = (d, pi)
@@ -183,8 +187,12 @@ def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         owner = _opening_owner(p, i, other) or _under_owner(p, i, other)
     if owner is None:
         return []
-    if other is None and cue.opt("fallback") == "nearest":
-        other = _nearest_in_clause(p, i, owner)
+    if (
+        other is None
+        and cue.opt("fallback") == "nearest"
+        and not p.g.has("war_modified_nouns", p.low[v + 1 : v + 2][0] if v + 1 < len(p.low) else "")
+    ):
+        other = _nearest_in_clause(p, i, owner)  # not for "Russia's war economy", "its war budget": no other side
     return hit(cue, i, owner, other)
 
 
