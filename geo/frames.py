@@ -465,6 +465,8 @@ def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     # "the first howitzers for Norway arrived from South Korea": whom they are for, where they came from
     buyer = before.get("for")  # "the first howitzers for Norway arrived", never "a contract for Lockheed jets"
     dest = p.pp(v, ("in", "at", "to", "into"), limit=8) or p.object(v)
+    if dest is not None and dest.np >= 0 and any(p.finite(w) for w in p.low[v + 1 : p.phrases[dest.np].first]):
+        dest = None  # "the day the Russian ships arrived the submarine docked at Guantanamo": another verb's place
     dest = dest or (buyer if buyer and buyer.how != "company" else None)
     if dest is None:
         return []

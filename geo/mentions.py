@@ -504,7 +504,9 @@ def _keep(
     # "Soviet-era depots": a time; "the French business newspaper La Tribune": where an outlet comes from;
     # "non-Russian fuel": what something is not
     demonym = any(r.how == "demonym" for r in readings)
-    if text[e : e + 4] in ("-era", "‐era") or (demonym and (_OUTLET_AFTER.match(text, e) or text[s - 4 : s] == "non-")):
+    if text[e : e + 4] in ("-era", "‐era", " era") or (
+        demonym and (_OUTLET_AFTER.match(text, e) or text[s - 4 : s] == "non-")
+    ):
         return False
     # "SANA said": a short word in capitals that only towns bear is an acronym (a dateline aside)
     return not (

@@ -92,6 +92,8 @@ def test_a_town_in_a_persons_name_is_not_put_on_the_map():
         ("Her husband Selcuk, the firm's engineer, flew to Riyadh.", "Selçuk"),
         ("The trip, first planned for his wife Usha, was cut short.", "Uşak"),
         ("(Reporting by Lena Ortiz and Kerem Aydin; Editing by Tom Hale)", "Aydın"),
+        # an era named by a state's adjective is a time ("since the Soviet era")
+        ("Cuba has been Russia's closest partner since the Soviet era.", "Soviet Union"),
         # a group's one-word name inside a person's name is no group
         ("Foreign Minister Marie Kabila Wagner met her Rwandan counterpart in Kigali.", "Russia"),
     ],
