@@ -174,6 +174,10 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
         and any(p.g.has("paying_verbs", w) for w in low[i + n : i + n + 4])
     ):
         return True  # "granted $40 million to help Buenos Aires pay for them": the money is the relation
+    if low[i].endswith("ing") and i > 0 and p.g.has("stance_verbs", low[i - 1]):
+        return True  # "80% of Georgians support joining the EU", "opposes sending troops": a stance, not a deed
+    if kind == "transfer" and _flies_itself(p, i, n):
+        return True  # "a passenger jet flying from Baku to Grozny": the plane travels, nothing is given
     if kind in ("influence", "conflict") and i > 0 and _control_not_held(p, i):
         return True  # "Armenia, which lost control of Karabakh", "regards both regions as occupied Georgian territory"
     if kind == "support" and low[i].startswith("help") and helps_do_a_thing(p, i + n):
@@ -184,6 +188,20 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
         return True  # "which settled its old border quarrel with Laos": a quarrel that is over
     # "the two long disputed the island, a quarrel settled by the court in 1999"
     return kind == "conflict" and _settled_after(p, i)
+
+
+def _flies_itself(p: Parse, i: int, n: int) -> bool:
+    """An active "fly" with a place phrase and no object after it: the subject travels."""
+    after = p.low[i + n] if i + n < len(p.low) else ""
+    return (
+        n == 1
+        and p.low[i] in ("fly", "flies", "flew", "flying", "flown")
+        and after in ("from", "to", "over", "into", "across", "through", "out", "back", "home")
+        and not (
+            i > 0
+            and (p.g.has("be_forms", p.low[i - 1]) or (p.g.has("auxiliaries", p.low[i - 1]) and p.low[i] == "flown"))
+        )
+    )
 
 
 def _control_not_held(p: Parse, i: int) -> bool:

@@ -108,6 +108,8 @@ def items_after(p: Parse, j: int) -> bool:
     while k <= min(c.last, j + 8):  # "a deal with Israel's Elbit in 2023 for 36 howitzers"
         if p.low[k] in ("for", "of", "worth", "covering") and item_phrases(p.text(k + 1, min(c.last, k + 6))):
             return True
+        if p.low[k] == "to" and p.g.has("trade_verbs", p.low[k + 1]):
+            return True  # "an agreement with Ashgabat to import Turkmen gas": a purchase, no alliance
         k += 1
     return False
 
