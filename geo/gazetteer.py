@@ -171,6 +171,7 @@ class Gazetteer:
         self._codes: dict[str, str] = {}
         self._demonyms: dict[str, str] = {}
         self._capital_of: dict[str, str] = {}
+        self._seats: dict[str, tuple[str, ...]] = {}  # a city's id -> the blocs seated there
         self._redirect: dict[str, str] = {}
         self._ranked: dict[str, tuple[Form, ...]] | None = None
         # small towns and airfields (towns.tsv.gz, airfields.tsv.gz), named only in context: their rows by
@@ -184,6 +185,8 @@ class Gazetteer:
     # -- building ------------------------------------------------------------
     def _add(self, entry: Entry) -> None:
         self._entries[entry.id] = entry
+        if entry.kind == "bloc" and entry.hq:
+            self._seats[entry.hq] = (*self._seats.get(entry.hq, ()), entry.id)
 
     def _add_form(self, surface: str, entry_id: str, match: MatchType, key: str | None = None) -> None:
         key = fold_name(surface) if key is None else key
@@ -405,6 +408,10 @@ class Gazetteer:
                     ranked[key] = tuple(self._merge(forms, "", ""))
             self._ranked = ranked
         return self._ranked
+
+    def blocs_seated_in(self, city_id: str) -> tuple[str, ...]:
+        """The blocs whose seat is the city ``city_id`` (Brussels: the EU and NATO)."""
+        return self._seats.get(city_id, ())
 
     def capital_country(self, city_id: str) -> str | None:
         """The alpha-2 code of the country whose capital ``city_id`` is, or None."""

@@ -172,8 +172,8 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> 
             e = gaz.get(r.id)
             if e is None or gaz.is_minor(e.id):
                 continue  # a small town or an airfield is evidence only once kept (see _minor_named)
-            if e.kind == "country":
-                doc_iso[e.id] += 1
+            if e.kind in ("country", "bloc"):
+                doc_iso[e.id] += 1  # and the blocs it names ("the EU"), whose seat may stand for them
             elif e.iso and e.kind in ("city", "admin1"):
                 sub_iso[e.iso] += 1
         elif iso := _one_country(m, gaz):
@@ -291,7 +291,7 @@ def _resolve_one(
         return None
     if best.kind == "sea" and best_r.how == "alias" and sea_as_adjective(text, m):
         return None  # "Gulf capitals", "a Gulf-based analyst", "the U.S. Gulf Coast": no water meant
-    return _resolved(text, m, best_r, best, gaz)
+    return _resolved(text, m, best_r, best, gaz, doc_iso)
 
 
 _OFFICE_WORDS = "|".join(re.escape(o) for o in sorted(OFFICES, key=len, reverse=True) if OFFICES[o] != "rank")
@@ -554,7 +554,15 @@ def _pick_city_in_named_country(gaz_rs: list[_Pick], best: Entry, ev: _Evidence)
     return (cand[2], cand[3]) if cand[3].population >= best.population / 20 else None
 
 
-def _resolved(text: str, m: Mention, best_r: Reading, best: Entry, gaz: Gazetteer) -> Resolved | None:
+def _seated_bloc(gaz: Gazetteer, city_id: str, doc_iso: Counter[str]) -> Entry | None:
+    """The one bloc seated in ``city_id`` that the document names ("Brussels" in a story of the EU)."""
+    blocs = [e for e in map(gaz.get, gaz.blocs_seated_in(city_id)) if e is not None and doc_iso[e.id]]
+    return blocs[0] if len(blocs) == 1 else None
+
+
+def _resolved(
+    text: str, m: Mention, best_r: Reading, best: Entry, gaz: Gazetteer, doc_iso: Counter[str] | None = None
+) -> Resolved | None:
     """The resolution of a mention read as ``best``: a demonym, a capital's state, or the place."""
     # a region named by its adjective ("European leaders", "the Balkan country") is on the map;
     # a bloc's adjective is not
@@ -568,18 +576,12 @@ def _resolved(text: str, m: Mention, best_r: Reading, best: Entry, gaz: Gazettee
         return Resolved(m.start, m.end, m.text, best.id, best.kind, "actor", "demonym", f"demonym {m.text}→{best.name}")
     cap_iso = country_of_capital(gaz, best)
     if cap_iso and not is_literal(text, m):
-        country = gaz.get(cap_iso)
+        # a capital whose state the story never names, seat of a bloc it does, stands for the bloc
+        seated = _seated_bloc(gaz, best.id, doc_iso) if doc_iso is not None and not doc_iso[cap_iso] else None
+        country = seated or gaz.get(cap_iso)
         if country is not None:
-            return Resolved(
-                m.start,
-                m.end,
-                m.text,
-                country.id,
-                country.kind,
-                "actor",
-                "capital",
-                f"capital {m.text}→{country.name} (metonym)",
-            )
+            why = f"capital {m.text}→{country.name} ({'seat' if seated else 'metonym'})"
+            return Resolved(m.start, m.end, m.text, country.id, country.kind, "actor", "capital", why)
     how = best_r.how
     return Resolved(
         m.start,

@@ -462,3 +462,17 @@ def test_a_name_may_open_with_a_lowercase_arabic_article():
 
 def test_a_demonym_after_non_names_what_something_is_not():
     assert "RU" not in _places("Westinghouse delivered the first non-Russian fuel assemblies to Czech reactors.")
+
+
+@pytest.mark.parametrize(
+    ("text", "backer"),
+    [
+        # the seat of a bloc the story names stands for the bloc, when the story never names the seat's state
+        ("The EU is Moldova's largest donor. Brussels backs the government in Chisinau.", "bloc:eu"),
+        # a story that names the seat's state keeps the capital its state's
+        ("The EU is Moldova's largest donor. Belgium said Brussels backs the government in Chisinau.", "BE"),
+    ],
+)
+def test_a_blocs_seat_stands_for_the_bloc_the_story_names(text, backer):
+    scene = extract([Document("t", "test", text)])
+    assert [(r.kind, r.source, r.target) for r in scene.relations] == [("support", backer, "MD")]
