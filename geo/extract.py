@@ -260,7 +260,8 @@ def _relation(key: tuple, slot: dict, known: set[str], names: dict[str, str]) ->
     f: Finding = slot["finding"]
     if f.source not in known or (f.target and f.target not in known):
         return None
-    members = tuple(m for m in f.members if m in known)
+    # no state's sphere over itself; a group's over its own country stays ("Haftar's forces hold the east")
+    members = tuple(m for m in f.members if m in known and (m != f.source or f.source_actor))
     if f.kind == "influence" and not members:
         return None
     source, target = f.source, f.target
