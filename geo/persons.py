@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from geo.data.wordlists import AFTER_PLACE_WORDS, BEFORE_PLACE_WORDS, KIN_NOUNS, PERSON_TITLES, STOP_WORDS
 
@@ -35,9 +36,9 @@ _INITIALS = rf"(?:[{_UPPER}]\.|[{_UPPER}]{{2,3}}(?= {_WORD}))"
 _RUN = re.compile(rf"(?<![\w'’.-]){_WORD}(?: (?:{_INITIALS} )*{_WORD})*(?![\w'’-])")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to|added|wrote|asked)\s+$")
 _SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|wrote|announced|noted)\b")
-_KIN_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[\w-]+['’]s)\s+([\w-]+)\s+$")
 # a wire story's credit line: "(Reporting by Salma Idris and Kerem Aydin; Editing by Peter Graff)"
 _CREDIT = re.compile(r"\((?:[A-Z]\w+ )?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by [^()]{3,300}\)")
+_OWNER_END = re.compile(r"(?:\b[Hh]is|\b[Hh]er|\b[Tt]heir|['’]s)$")  # "his brother", "Erdogan's son-in-law"
 _CREDIT_NAME_BEFORE = re.compile(r"(?:\bby|\band|[,;(])\s+$")
 _APPOSITION = re.compile(r",\s+(?:a|an|the)((?:\s+[\w'’-]+){1,5})")
 _TITLE_BEFORE = re.compile(r"\b([A-Za-z][a-z-]+)\.?,?\s+(?:(?:of|for)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?)?$")
@@ -74,6 +75,13 @@ def _role_after(text: str, pos: int) -> bool:
     return any(_is_title(w) for w in m.group(1).split())
 
 
+@lru_cache(maxsize=1)
+def _kin_before() -> re.Pattern[str]:
+    """A family noun before a capitalised word (" brother ", " son-in-law "); its owner is checked after."""
+    kin = "|".join(re.escape(k) for k in sorted(KIN_NOUNS, key=len, reverse=True))
+    return re.compile(rf" (?:{kin}) (?=[{_UPPER}])")
+
+
 def _introduced(text: str, run: re.Match[str], start: int, titled: bool, credits: list[tuple[int, int]]) -> bool:
     """Whether a cue introduces the name that starts at ``start`` in ``run`` as a person's."""
     before = text[max(0, start - 30) : start]
@@ -101,10 +109,10 @@ def person_spans(text: str) -> list[Span]:
     found: list[Span] = []
     tails: set[str] = set()
     credits = [m.span() for m in _CREDIT.finditer(text)]
+    kin = {m.end() for m in _kin_before().finditer(text) if _OWNER_END.search(text, max(0, m.start() - 8), m.start())}
     for run in _RUN.finditer(text):
         if " " not in run.group(0):  # one word: a name needs two, and most runs are one
-            kin = _KIN_BEFORE.search(text, max(0, run.start() - 40), run.start())
-            if kin is not None and kin.group(1).lower() in KIN_NOUNS:  # "his brother Selcuk"
+            if run.start() in kin:  # "his brother Selcuk"
                 found.append((run.start(), run.end(), False))
                 tails.add(run.group(0))
             continue
