@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -381,14 +382,21 @@ def upto_comma(low: list[str], i: int, n: int) -> list[str]:
 _RESUMING_VERBS = frozenset(["are", "were", "is", "was", "have", "has", "had", "will", "remain", "remains", "now"])
 
 
-def reduced_relative(low: list[str], v: int, after_item: bool) -> bool:
+def reduced_relative(low: list[str], v: int, after_item: bool, preps: AbstractSet[str] = frozenset()) -> bool:
     """A participle right after an item that a later verb of its clause goes on from: a passive.
 
     "Iranian drones supplied to Sudan last year are now flown over Darfur"; also "the army,
-    backed by Iran", "missiles launched by the Houthis" (a by-phrase right after, read by the caller).
+    backed by Iran", "missiles launched by the Houthis" (a by-phrase right after, read by the caller);
+    and an item a preposition governs, which is no verb's subject ("like other Western weapons
+    supplied to Ukraine").
     """
     if not after_item:
         return False
+    k = v - 2
+    while k >= 0 and v - k <= 5 and low[k].isalpha() and low[k] not in preps and low[k] not in _RESUMING_VERBS:
+        k -= 1
+    if k >= 0 and low[k] in preps and low[k] not in ("to", "of"):
+        return True
     for w in low[v + 1 : v + 12]:
         if w in (",", ";", ":", "and", "but", "which", "that", "who", "while", "where", "when", "after", "before"):
             return False

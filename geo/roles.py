@@ -589,12 +589,10 @@ class Roles(SubjectChecks):
             and self.low[v + 1] == "by"
         ):
             return True
-        nxt = v + 1
-        return bool(
-            nxt < len(self.tokens)
-            and self.low[nxt] == "by"
-            and k >= 0
-            and (
-                self.phrase_at[k] >= 0 or self.low[k] == "," or (self.is_word(k) and not self.is_function(self.low[k]))
-            )
-        ) or reduced_relative(self.low, v, self.g.has("item_words", self.low[v - 1]) if v else False)
+        by = self.low[v + 1 : v + 2] == ["by"] and k >= 0  # "the army, backed by", "missiles launched by"
+        if by and (
+            self.phrase_at[k] >= 0 or self.low[k] == "," or (self.is_word(k) and not self.is_function(self.low[k]))
+        ):
+            return True
+        item = bool(v) and self.g.has("item_words", self.low[v - 1])
+        return reduced_relative(self.low, v, item, self.g.words["prepositions"])
