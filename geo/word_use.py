@@ -47,8 +47,10 @@ def noun_use(p: Parse, i: int) -> bool:
     prev = p.low[i - 1]
     if prev in ("'s", "’s", "billion", "million", "trillion", "bn") or prev[:1].isdigit():
         return True
-    if _idiom(p, i, prev):
-        return True
+    if _idiom(p, i, prev) or (
+        p.low[i] in ("ship", "ships") and prev.isalpha() and not p.is_function(prev) and not prev.endswith("ly")
+    ):
+        return True  # "a Chinese coast guard ship cut across", "unregistered ships": a noun after its modifier
     if p.low[i].endswith("ing") and prev.endswith(("al", "ant")) and prev.isalpha() and not p.finite(prev):
         return True  # "attacks on commercial shipping", "merchant shipping": a noun after its adjective
     if (p.low[i].endswith("s") and p.g.has("plural_adjectives", prev)) or (
@@ -236,6 +238,26 @@ _NOUN_AFTER = frozenset(
         "depots",
         "smuggling",
         "trafficking",
+        # "export controls", "the export version of the PL-15", "supply routes"
+        "controls",
+        "licence",
+        "licences",
+        "license",
+        "licenses",
+        "ban",
+        "bans",
+        "restrictions",
+        "curbs",
+        "permits",
+        "revenue",
+        "revenues",
+        "earnings",
+        "route",
+        "routes",
+        "version",
+        "versions",
+        "variant",
+        "capacity",
     ]
 )
 

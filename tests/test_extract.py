@@ -1237,3 +1237,29 @@ def test_an_offer_of_one_system_does_not_join_a_delivery_of_another_of_the_same_
     text = "China delivered 20 J-10C fighter jets to Pakistan in 2022. China has offered Pakistan 40 J-35 fighter jets."
     got = sorted((r.item, r.status) for r in _scene(text).relations if r.kind == "transfer")
     assert got == [("J-10C fighter jets", "delivered"), ("J-35 fighter jets", "planned")], got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        # a verb form after its modifier, or before the noun it modifies, is a noun
+        ("A Chilean coast guard ship cut across the bow.", "ship"),
+        ("The fleet shrank to four ships last year.", "ships"),
+        ("It applies strict export controls to drones.", "export"),
+        ("It fields the export version of the missile.", "export"),
+    ],
+)
+def test_a_cue_verbs_form_used_as_a_noun(sentence: str, word: str) -> None:
+    from geo.clauses import parse
+    from geo.word_use import noun_use
+
+    p = parse(sentence, [])
+    assert noun_use(p, p.find(word))
+
+
+def test_ship_after_its_subject_is_the_verb() -> None:
+    from geo.clauses import Anchor, parse
+    from geo.word_use import noun_use
+
+    p = parse("Iran ships oil to Syria.", [Anchor(0, 4, "IR", "name"), Anchor(18, 23, "SY", "name")])
+    assert not noun_use(p, p.find("ships"))
