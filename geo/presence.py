@@ -181,7 +181,13 @@ def _there(p: Parse, v: int, owner: Side) -> list[tuple[str, list[str]]]:
         return []
     for ph in reversed(p.phrases):
         # the nearest place named before: "a worry for South Korea and for the U.S. troops stationed there"
-        if ph.last < v and (ph.prep in ("in", "at", "on", "to", "into", "for") or not ph.prep) and not ph.possessive:
+        # "the breakaway regions of Abkhazia and South Ossetia ... stationed troops there": the regions named
+        named = ph.prep == "of" and ph.prep_at > 0 and p.g.has("place_nouns", p.low[ph.prep_at - 1])
+        if (
+            ph.last < v
+            and (ph.prep in ("in", "at", "on", "to", "into", "for") or not ph.prep or named)
+            and not ph.possessive
+        ):
             ids = [x for x in p.ids(ph) if x not in owner.ids]
             if ids:
                 return [("", ids)]
