@@ -454,6 +454,8 @@ _SIGNED = _rx(
 _PERFECT = _rx(r"\b(?:already|have|has|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b(?!\s+to\b)", re.I)
 
 
+_REPUTED = r"(?:widely\s+)?(?:estimated|believed|thought|said|reported|understood|known)"
+_PROSPECT = _rx(r"\b(?:potential|prospective|possible|likely|would-be)\s+(?:\w+\s+)?(?:buyers?|customers?)\b", re.I)
 _AGREED = _rx(r"\bagreed (?:\w+ ){0,3}to (?:buy|purchase|acquire|order)\b", re.I)
 _IN_SERVICE = _rx(r"\balready (?:\w+ ){0,1}(?:flies|fly|operates|operate|fields|field|uses|use)\b", re.I)
 _APPROVED = _rx(
@@ -479,6 +481,10 @@ def _told_stage(window: str, cue: str) -> str:
         return "delivered"  # "began pumping gas to Uzbekistan", "continues to flow": under way
     if cue and re.search(rf"(?i)\b(?:stop|halt|cut off|end|suspend)\s+{re.escape(cue)}\b", window):
         return "delivered"  # "could stop supplying electricity to Ukraine": only the stopping is to come
+    if cue and re.search(rf"(?i)\b(?:is|are|was|were)\s+{_REPUTED}\s+to\s+(?:have\s+)?{re.escape(cue)}\b", window):
+        return "delivered"  # "is estimated to supply 40% of Israel's oil": a flow told as a reckoning
+    if re.fullmatch(r"(?i)buyers?|customers?|importers?|purchasers?", cue) and not _PROSPECT.search(window):
+        return "" if _FUTURE.search(window) else "delivered"  # "the biggest buyer of Iranian oil": it buys
     return ""
 
 

@@ -613,6 +613,10 @@ def test_a_trading_partner_is_no_ally() -> None:
         ("Chile sold interceptors to Peru in 2021.", "delivered"),  # "interceptors" intercepts nothing
         ("Chile handed over radars worth 25 million euros to Peru.", "delivered"),  # a price is no contract
         ("Under a 2022 deal, Chile provides Peru with fuel every month.", "delivered"),  # going on now
+        # a flow told as a reckoning, and a buyer named as one, are going on
+        ("Chile is estimated to supply about 40 percent of Peru's crude oil.", "delivered"),
+        ("Peru, the biggest buyer of Chilean gas, said nothing.", "delivered"),
+        ("Peru is a potential buyer of Chilean gas.", "unknown"),
     ],
 )
 def test_transfer_stage_words(sentence: str, status: str) -> None:
