@@ -476,9 +476,10 @@ def _told_stage(window: str, cue: str) -> str:
     if _IN_SERVICE.search(window):
         return "delivered"  # "the air force already flies 72 Typhoons bought from the UK"
     if cue and re.search(
-        rf"(?i)\b(?:began|begun|begins|started|starts|continu\w* to|kept)\s+{re.escape(cue)}\b", window
+        rf"(?i)\b(?:began|begun|begins|started|starts|continu\w*(?: to)?|keeps?|keeping|kept)\s+{re.escape(cue)}\b",
+        window,
     ):
-        return "delivered"  # "began pumping gas to Uzbekistan", "continues to flow": under way
+        return "delivered"  # "began pumping gas to Uzbekistan", "continues to flow", "will keep sending": under way
     if cue and re.search(rf"(?i)\b(?:stop|halt|cut off|end|suspend)\s+{re.escape(cue)}\b", window):
         return "delivered"  # "could stop supplying electricity to Ukraine": only the stopping is to come
     if cue and re.search(rf"(?i)\b(?:is|are|was|were)\s+{_REPUTED}\s+to\s+(?:have\s+)?{re.escape(cue)}\b", window):

@@ -617,6 +617,7 @@ def test_a_trading_partner_is_no_ally() -> None:
         ("Chile is estimated to supply about 40 percent of Peru's crude oil.", "delivered"),
         ("Peru, the biggest buyer of Chilean gas, said nothing.", "delivered"),
         ("Peru is a potential buyer of Chilean gas.", "unknown"),
+        ("Chile will keep sending crude oil to Peru, its president said.", "delivered"),  # a flow that goes on
     ],
 )
 def test_transfer_stage_words(sentence: str, status: str) -> None:
