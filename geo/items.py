@@ -456,7 +456,8 @@ _PERFECT = _rx(r"\b(?:already|have|has|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b(?!\
 
 _REPUTED = r"(?:widely\s+)?(?:estimated|believed|thought|said|reported|understood|known)"
 _PROSPECT = _rx(r"\b(?:potential|prospective|possible|likely|would-be)\s+(?:\w+\s+)?(?:buyers?|customers?)\b", re.I)
-_AGREED = _rx(r"\bagreed (?:\w+ ){0,3}to (?:buy|purchase|acquire|order)\b", re.I)
+_AGREED = _rx(r"\bagreed (?:\w+ ){0,3}to (?:buy|purchase|acquire|order|sell)\b", re.I)
+_AGREED_GIFT = _rx(r"\bagreed (?:\w+ ){0,3}to (?:provide|supply|deliver|transfer|donate|give|send)\b", re.I)
 _IN_SERVICE = _rx(r"\balready (?:\w+ ){0,1}(?:flies|fly|operates|operate|fields|field|uses|use)\b", re.I)
 _APPROVED = _rx(
     r"\b(?:approv\w+|authori[sz]\w+|cleared|greenlit|green-lit|green light|go-ahead|signed off on"
@@ -471,6 +472,8 @@ def _told_stage(window: str, cue: str) -> str:
     """A stage some words tell outright, whatever the tense: a deal agreed, a supplier chosen, a fleet in use."""
     if _AGREED.search(window):
         return "ordered"  # "agreed on Thursday to buy 12 Rafale jets": a deal reached
+    if _AGREED_GIFT.search(window):
+        return "planned"  # "agreed Friday to provide the Philippines with radars": promised, nothing bought
     if re.fullmatch(r"(?i)select(?:s|ed)?|chose|chosen|choose|picked|picks|opted|offer(?:s|ed|ing)?", cue):
         return "planned"  # "has selected the Type 26 frigate", "offered Pakistan 40 jets": no contract yet
     if _IN_SERVICE.search(window):

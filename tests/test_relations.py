@@ -618,6 +618,9 @@ def test_a_trading_partner_is_no_ally() -> None:
         ("Peru, the biggest buyer of Chilean gas, said nothing.", "delivered"),
         ("Peru is a potential buyer of Chilean gas.", "unknown"),
         ("Chile will keep sending crude oil to Peru, its president said.", "delivered"),  # a flow that goes on
+        # an agreement to sell is a deal reached; an agreement to give is a promise
+        ("Chile agreed on Friday to sell 12 jets to Peru.", "ordered"),
+        ("Chile agreed on Friday to provide Peru with coastal radars.", "planned"),
     ],
 )
 def test_transfer_stage_words(sentence: str, status: str) -> None:
