@@ -174,6 +174,8 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
         and any(p.g.has("paying_verbs", w) for w in low[i + n : i + n + 4])
     ):
         return True  # "granted $40 million to help Buenos Aires pay for them": the money is the relation
+    if kind == "alliance" and low[i] in ("ties", "relations") and _tie_damaged(p, i):
+        return True  # "has long strained its ties with Washington", "India's ties with China have been frozen"
     if low[i].endswith("ing") and i > 0 and p.g.has("stance_verbs", low[i - 1]):
         return True  # "80% of Georgians support joining the EU", "opposes sending troops": a stance, not a deed
     if kind == "transfer" and _flies_itself(p, i, n):
@@ -188,6 +190,12 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
         return True  # "which settled its old border quarrel with Laos": a quarrel that is over
     # "the two long disputed the island, a quarrel settled by the court in 1999"
     return kind == "conflict" and _settled_after(p, i)
+
+
+def _tie_damaged(p: Parse, i: int) -> bool:
+    """A word that damages or ends the tie at i stands within its clause, five words before or six after."""
+    c = p.clause(i)
+    return any(p.g.has("tie_damaging_words", w) for w in p.low[max(c.first, i - 5) : min(c.last + 1, i + 7)])
 
 
 def _flies_itself(p: Parse, i: int, n: int) -> bool:
