@@ -156,6 +156,12 @@ def _unnamed_recipient(p: Parse, v: int, t: _Transfer, verb: bool) -> None:
         t.tgt = supplied_by(p, t.src) or _story_recipient(p, v, t.src, focus_ok=verb)
 
 
+def _all_trade(p: Parse, v: int) -> bool:
+    """A trade told as a whole: "India's defence exports reached a record", "a halt to ammunition exports"."""
+    trend = p.low[v].endswith("s") and any(p.g.has("trend_verbs", w) for w in p.low[v + 1 : v + 4])
+    return trend or any(w in ("halt", "halts", "ban", "bans", "suspension") for w in p.low[max(0, v - 4) : v])
+
+
 def _placed(p: Parse) -> set[int]:
     """The anchors named only as where something is or was ("left over from the war in Mali")."""
     return {k for ph in p.phrases if ph.prep in _PLACE_PREPS for k in ph.anchors}
@@ -171,7 +177,7 @@ def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, f
         focus = p.context.focus(exclude=src.ids)
         seen = p.context.mentions.get(focus, 0)  # a state the story keeps naming, or one just named
         recipient = focus if seen >= 5 or (seen >= 3 and focus in p.context.previous) else ""
-    if not recipient or recipient in src.ids:
+    if not recipient or recipient in src.ids or _all_trade(p, v):
         return None
     words = p.low[c.first : c.last + 1]
     if c.kind == "rel" and c.antecedent >= 0 and p.low[v].endswith("s") and src.how == "company":
