@@ -29,9 +29,10 @@ _DESIGNATION_AFTER = re.compile(r" [A-Z]{1,3}-\d")
 # "Aden Adde International Airport": an airport named after a person
 _NAMED_AIRPORT = re.compile(r"(?:\s+(?!International\b)[A-Z][a-z]+){1,2}\s+(?:International\s+)?Airport\b")
 # a run of capitalised words after a town's name that ends in an institution's noun
-_INSTITUTION_AFTER = re.compile(
-    r"(?: (?:[A-Z][a-z]+|for|of|and|on))+ (?:Institute|Foundation|Forum|University|College)\b"
-)
+_INSTITUTION_AFTER = re.compile(r"(?: (?:[A-Z][a-z]+|for|of|and|on))+ (?:Institute|Foundation|Forum)\b")
+# a university or college named after a person ("George Mason University"); not a state's own
+# ("Colorado State University", "Florida Atlantic University"), which names the place
+_NAMED_UNIVERSITY = re.compile(r" (?!State\b)[A-Z][a-z]+ (?:University|College)\b")
 # "University of X", "Bank of X"
 _INSTITUTION_OF = re.compile(
     r"\b(?:University|Institute|School|College|Bank|Museum|Academy|Observatory)\s+(?:of|for)\s+(?:the\s+)?$"
@@ -53,6 +54,8 @@ def inside_longer_name(text: str, s: int, e: int, ids: Sequence[str], no_actor: 
         return True
     # "the Stockholm International Peace Research Institute", "George Mason University"
     if towns and text[e + 1 : e + 2].isupper() and _INSTITUTION_AFTER.match(text, e):
+        return True
+    if cities and _NAMED_UNIVERSITY.match(text, e):
         return True
     # "Aydın-class ships", "a Sandown class minehunter": a class of ships named after a town
     if no_actor and _CLASS_AFTER.match(text, e):

@@ -25,7 +25,14 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from geo.data.wordlists import AFTER_PLACE_WORDS, BEFORE_PLACE_WORDS, KIN_NOUNS, PERSON_TITLES, STOP_WORDS
+from geo.data.wordlists import (
+    AFTER_PLACE_WORDS,
+    BEFORE_PLACE_WORDS,
+    KIN_NOUNS,
+    ONE_WORD_TITLES,
+    PERSON_TITLES,
+    STOP_WORDS,
+)
 
 # Latin letters with their accented forms ("Cárdenas", "Özdemir", "Ştefan")
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
@@ -121,7 +128,8 @@ def person_spans(text: str) -> list[Span]:
             continue
         name = text[start : run.end()]
         if " " not in name:
-            if titled:  # "President Bush": a title in the run names one person by one word
+            title = text[run.start() : start].split()[-1:]
+            if titled and title and title[0].lower().rstrip(".") in ONE_WORD_TITLES:  # "President Bush", "Gen. Haftar"
                 found.append((start, run.end(), False))
                 tails.add(name)
             continue
