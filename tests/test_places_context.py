@@ -476,3 +476,14 @@ def test_a_demonym_after_non_names_what_something_is_not():
 def test_a_blocs_seat_stands_for_the_bloc_the_story_names(text, backer):
     scene = extract([Document("t", "test", text)])
     assert [(r.kind, r.source, r.target) for r in scene.relations] == [("support", backer, "MD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("He was accepted to Colorado State University last year.", "admin1:US-CO"),  # a state's own university
+        ("Commander Peshawar corps met the families.", "city:1168197"),  # an office held over a place's unit
+    ],
+)
+def test_a_place_in_a_state_university_or_after_an_office_is_kept(text, kept):
+    assert kept in _places(text)
