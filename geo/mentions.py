@@ -523,6 +523,7 @@ def _hyphenated_name(word: str, readings: tuple[Reading, ...], gaz: Gazetteer | 
         gaz is not None
         and word[:1].isupper()
         and word[1:].islower()
+        and word.lower() not in _COMPASS  # "the Calgary-North West riding": the town's district
         and all(r.actor is None and r.id.startswith(("city:", "admin1:")) for r in readings)
         and fold_key(word) not in _actor_forms()
         and not any(how != "alt" for _, how in gaz.candidates(word))

@@ -483,6 +483,7 @@ def test_a_blocs_seat_stands_for_the_bloc_the_story_names(text, backer):
     [
         ("He was accepted to Colorado State University last year.", "admin1:US-CO"),  # a state's own university
         ("Commander Peshawar corps met the families.", "city:1168197"),  # an office held over a place's unit
+        ("The Calgary-North West MLA resigned.", "city:5913490"),  # a town's district, named by a bearing
     ],
 )
 def test_a_place_in_a_state_university_or_after_an_office_is_kept(text, kept):
