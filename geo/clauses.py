@@ -550,11 +550,9 @@ class Parse(PhraseLinks):
 
     def _third_person(self, k: int) -> bool:
         """A cue verb's -s form before a determiner: "and Chile flies its own F-16s" (not "bases", "arms")."""
-        w = self.low[k]
-        if not w.endswith("s") or k + 1 >= len(self.low) or not self.g.has("determiners", self.low[k + 1]):
+        if k + 1 >= len(self.low) or not self.g.has("determiners", self.low[k + 1]):
             return False
-        stems = (w[:-3] + "y", w[:-2], w[:-1]) if w.endswith("ies") else (w[:-2], w[:-1])
-        return any(stem in self.verbs for stem in stems)
+        return self.cue_verb_s_form(self.low[k])
 
     def _in_apposition(self) -> bool:
         """The current clause is an apposition on the subject, which runs to its comma ("a NATO and EU member")."""

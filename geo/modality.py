@@ -338,8 +338,16 @@ class Modality:
         )
         nxt = k + 2 if self.low[k + 1].endswith("ly") and k + 2 < len(self.low) else k + 1  # ", also backs"
         w = self.low[nxt]
-        third = w.endswith("s") and (w[:-1] in self.verbs or w[:-2] in self.verbs or w[:-3] + "y" in self.verbs)
-        return noun and (self.g.has("auxiliaries", w) or third or (self.finite(w) and not w.endswith("ing")))
+        return noun and (
+            self.g.has("auxiliaries", w) or self.cue_verb_s_form(w) or (self.finite(w) and not w.endswith("ing"))
+        )
+
+    def cue_verb_s_form(self, w: str) -> bool:
+        """Whether ``w`` is the -s form of a cue verb: "backs", "supplies", "flies" (and so may be a finite verb)."""
+        if not w.endswith("s"):
+            return False
+        stems = (w[:-3] + "y", w[:-2], w[:-1]) if w.endswith("ies") else (w[:-2], w[:-1])
+        return any(stem in self.verbs for stem in stems)
 
     def _infinitive_after(self, k: int, first: int) -> bool:
         """Whether "to" at k marks an infinitive whose verb stands before the phrase that starts at ``first``.
