@@ -436,6 +436,9 @@ class Parse(PhraseLinks):
         w, prev = low[i], low[i - 1]
         if w in ("which", "who", "whom", "whose") or (w == "where" and prev == ","):
             self._cut(i, "rel", w, self._antecedent(i))
+        elif w == "that" and self._generic_relative(i):
+            # "countries that buy Russian weapons", "a country that has balanced its ties": no one in particular
+            self._cut(i, "rel", w, -1)
         elif w == "that" and self._that_opens(i):
             content = self.reported_before(i) or prev in self.verbs or self.match(i - 1, "denials")
             said = next((k for k in range(i - 1, max(-1, i - 7), -1) if g.has("reporting", low[k])), 0)
@@ -553,6 +556,15 @@ class Parse(PhraseLinks):
         if k + 1 >= len(self.low) or not self.g.has("determiners", self.low[k + 1]):
             return False
         return self.cue_verb_s_form(self.low[k])
+
+    def _generic_relative(self, i: int) -> bool:
+        """Whether "that" after "countries" or "a country", a verb right after it, opens a relative on a kind."""
+        prev, before = self.low[i - 1], self.low[i - 2] if i > 1 else ""
+        generic = prev in ("countries", "states", "nations") or (prev == "country" and before in ("a", "any", "every"))
+        if "of" in self.low[max(0, i - 7) : i - 1]:
+            return False  # "one of a handful of Western countries that have begun arming": the subject is one
+        nxt = self.low[i + 1] if i + 1 < len(self.low) else ""
+        return generic and (self.finite(nxt) or self.cue_verb_s_form(nxt) or nxt in self.verbs)
 
     def _in_apposition(self) -> bool:
         """The current clause is an apposition on the subject, which runs to its comma ("a NATO and EU member")."""
