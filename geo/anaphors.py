@@ -67,10 +67,11 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
         if any(s < b and a < e for a, b in taken[len(anchors) :]) or _named_after(sentence, e, phrase, anchors):
             continue  # "the government (and people) of Sudan", "the government in Mogadishu"
         before = [a for a in anchors if a.end <= s and a.how != "place"]
-        if phrase in ("the army", "the armed forces", "the military") or phrase in _company_phrases():
+        army = phrase in ("the army", "the armed forces", "the military")
+        if army or phrase in _company_phrases():
             found = (
                 _army_anchor(sentence, s, e, phrase, before, context)
-                if phrase not in _company_phrases()
+                if army
                 else _company_anchor(s, e, before, context)
             )
             if found is not None:

@@ -51,8 +51,7 @@ def _names_government(sentence: str) -> bool:
     """Whether a sentence names a state's government ("Lebanon's government", "the authorities in Kinshasa")."""
     from geo.grammar import load_grammar
 
-    words = set(re.findall(r"[a-z]+", sentence.lower()))
-    return bool(words & set(load_grammar().words["governance_nouns"]))
+    return not load_grammar().words["governance_nouns"].isdisjoint(re.findall(r"[a-z]+", sentence.lower()))
 
 
 def end_of(place_id: str, actor: str | None) -> str:

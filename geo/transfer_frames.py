@@ -159,7 +159,7 @@ def _unnamed_recipient(p: Parse, v: int, t: _Transfer, verb: bool) -> None:
 def _all_trade(p: Parse, v: int) -> bool:
     """A trade told as a whole: "India's defence exports reached a record", "a halt to ammunition exports"."""
     trend = p.low[v].endswith("s") and any(p.g.has("trend_verbs", w) for w in p.low[v + 1 : v + 4])
-    return trend or any(w in ("halt", "halts", "ban", "bans", "suspension") for w in p.low[max(0, v - 4) : v])
+    return trend or not p.g.words["halting_nouns"].isdisjoint(p.low[max(0, v - 4) : v])
 
 
 def _placed(p: Parse) -> set[int]:
