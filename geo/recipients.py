@@ -20,6 +20,7 @@ __all__ = [
     "antecedent_span",
     "goal_after",
     "goal_past_aside",
+    "maker_of_item",
     "makers_listed",
     "other_givers",
     "protected_for",
@@ -166,6 +167,25 @@ def goal_past_aside(p: Parse, v: int, preps: tuple[str, ...]) -> Side | None:
     if pi < 0 and p.is_function(p.low[after.first + 1]):
         pi = p.phrase_at[after.first + 2]  # "to the United States"
     return p.side(pi) if pi >= 0 else None
+
+
+def maker_of_item(p: Parse, side: Side | None) -> bool:
+    """A "for" phrase whose actor names the maker of the item after it: "a contract for three Thales radars".
+
+    Such a phrase tells what a deal was for, not whom a verb gives to; "for the Polish army" and "for
+    Ukraine's navy" still name a recipient.
+    """
+    if (
+        side is None
+        or side.np < 0
+        or p.phrases[side.np].prep != "for"
+        or p.low[p.phrases[side.np].last] in ("'s", "’s")
+    ):
+        return False
+    k = p.phrases[side.np].last + 1
+    stop = min(len(p.low), k + 8)  # "Thales Ground Master 200 air surveillance radars"
+    end = next((j for j in range(k, stop) if not p.low[j][0].isalnum() or p.is_function(p.low[j])), stop)
+    return end > k and bool(item_phrases(p.text(k, end - 1)))
 
 
 def pronoun_recipient(p: Parse, v: int, giver: Side | None) -> tuple[Side, int] | None:
