@@ -49,6 +49,11 @@ def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if other is None:
         return []
     after = p.phrases[other.np].last + 1 if other.np >= 0 else v + 1
+    to = _past_firm(p, after, other, c.last)  # "with Russian state nuclear corporation Rosatom to build"
+    named_firm = any(p.g.has("firm_nouns", w) for w in p.low[after:to]) or any(
+        p.side(p.phrase_at[j]).how == "company" for j in range(after, to) if p.phrase_at[j] >= 0
+    )
+    after = to
     if (
         after + 2 <= c.last
         and p.low[after] == "to"
@@ -59,7 +64,11 @@ def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         subj = p.subject(i, exclude=frozenset(other.ids), first=True)
         if subj is not None and item_phrases(text):
             # a firm sells whatever the verb: "a deal with Boeing to build drones"
-            firm = other.how == "company" or (other.np >= 0 and p.g.has("firm_nouns", p.phrases[other.np].head))
+            firm = (
+                named_firm
+                or other.how == "company"
+                or (other.np >= 0 and p.g.has("firm_nouns", p.phrases[other.np].head))
+            )
             buys = p.g.has("deal_verbs_get", p.low[after + 1]) or (firm and subj.how != "company")
             src, dst = (other, subj) if buys else (subj, other)
             return [Hit("transfer", src.ids, dst.ids, cue, i, item_text=text)]
@@ -196,6 +205,18 @@ def _seller(p: Parse, i: int, subj: Side) -> bool:
     """The subject of a deal is its seller: a defence firm, or the deal is an export one."""
     firm = subj.np >= 0 and all(p.anchors[k].how == "company" for k in p.phrases[subj.np].anchors)
     return firm or any(w in ("export", "exports", "sales") for w in p.low[max(0, i - 4) : i])
+
+
+def _past_firm(p: Parse, k: int, side: Side, last: int) -> int:
+    """The "to" after the rest of a party's name at k ("Russian state nuclear corporation Rosatom to"), else k."""
+    for j in range(k, min(last, k + 5)):
+        if p.low[j] == "to":
+            return j
+        if p.phrase_at[j] < 0 and (not p.is_word(j) or p.is_function(p.low[j]) or p.finite(p.low[j])):
+            return k
+        if not _same_side(p, j, side):
+            return k
+    return k
 
 
 def _same_side(p: Parse, k: int, side: Side) -> bool:
