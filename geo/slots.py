@@ -206,8 +206,7 @@ def reacted_to(p: Parse, i: int) -> bool:
 def state_of(ident: str, kinds: tuple[str, ...] = ("city:", "admin1:")) -> str:
     """The state a place of one of ``kinds`` lies in ("admin1:CD-SK": Congo), else the id itself.
 
-    With ``"other:"`` also a state-less region or site (Darfur, a base); with ``"disputed:"`` the
-    state that holds a disputed area.
+    With ``"other:"`` also a state-less region or site (Darfur, a base); with ``"disputed:"`` its holder.
     """
     if not ident.startswith(kinds):
         return ident
@@ -244,7 +243,8 @@ def owner_of(p: Parse, i: int) -> Side | None:
         # "Russia's 102nd military base", "Azerbaijan's 2021 pact with Turkey", "Iran's own 25-year pact"
         ordinal = w[:1].isdigit() and (w.endswith(("st", "nd", "rd", "th")) or (len(w) == 4 and w.isdigit()))
         compound = w in ("-", "‐") or (w.isdigit() and p.low[k + 1] in ("-", "‐"))  # parts of "25-year": free
-        if not (p.tokens[k].text[0].isalpha() or ordinal or compound) or p.g.has("prepositions", w) or p.finite(w):
+        verb = p.finite(w) and "-" not in w.strip("-")  # "Pakistan's nuclear-armed rival": a modifier
+        if not (p.tokens[k].text[0].isalpha() or ordinal or compound) or p.g.has("prepositions", w) or verb:
             return None
         skipped += 0 if compound else 1
         k -= 1
