@@ -378,9 +378,10 @@ def _target_kind_ok(p: Parse, tgt: Side, cue: Cue) -> bool:
         return True
     ph = p.phrases[tgt.np]
     after = p.low[ph.last + 1] if ph.last + 1 < len(p.low) else ""
-    if (
-        p.is_function(after) or not after.isalpha() or p.finite(after)
-    ):  # "joined NATO in 2023", not "joined EU sanctions"
+    # "joined NATO in 2023", "joined the AUKUS security pact", not "joined EU sanctions" nor "the EU deal talks"
+    j = next((j for j in range(ph.last + 1, min(len(p.low) - 1, ph.last + 4)) if p.g.has("pact_nouns", p.low[j])), -1)
+    after = p.low[j + 1] if j > 0 else after
+    if p.is_function(after) or not after.isalpha() or p.finite(after):
         return any(p.anchors[k].kind in kinds for k in ph.anchors)
     return False
 
