@@ -397,6 +397,7 @@ class Parse(PhraseLinks):
             and cur.first < i - 1
             and self.phrase_at[i] < 0
             and not self._list_goes_on(i)
+            and not (cur.kind == "rel" and self._apposition_goes_on(i))
         )
 
     def _punctuation_cut(self, i: int, cur: Clause, parens: list[int]) -> bool:

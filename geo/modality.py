@@ -111,6 +111,22 @@ class Modality:
                 return False
         return False
 
+    def _apposition_goes_on(self, i: int) -> bool:
+        """The comma at i opens an apposition on an aside's last noun, and the main verb follows its own comma.
+
+        "Qatar, which hosts Al Udeid, the largest US facility in the region, is spending ...": the aside
+        runs on to the second comma.
+        """
+        if self.low[i + 1 : i + 2] not in (["the"], ["a"], ["an"]):
+            return False
+        for k in range(i + 2, min(len(self.low) - 1, i + 16)):
+            w = self.low[k]
+            if w == ",":
+                return k > i + 2 and self.finite(self.low[k + 1])
+            if w in (";", "and", "or", "that", "which", "who") or (self.finite(w) and w not in ("'s", "’s")):
+                return False
+        return False
+
     def match(self, i: int, cls: str) -> int:
         """Length in tokens of the longest entry of word class ``cls`` starting at token i (0: none)."""
         if i >= len(self.low) or self.low[i] not in self.g.first_words[cls]:

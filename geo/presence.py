@@ -40,13 +40,13 @@ def _hosted(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
     host = p.subject(v)
     if guest is None or host is None or any(p.g.has("past_office", w) for w in p.low[v + 1 : v + 4]):
         return []  # "hosts the former French naval base": a footprint of the past
-    if all(g.startswith("other:") for g in guest.ids):
+    if all(g.startswith(("other:", "city:", "admin1:")) for g in guest.ids):
         # "hosts Al Udeid air base, the largest U.S. military facility": the owner the apposition names
         last = p.phrases[guest.np].last if guest.np >= 0 else v
         comma = next((k for k in range(last + 1, min(len(p.low), last + 4)) if p.low[k] == ","), -1)
         after = next((q for q, ph in enumerate(p.phrases) if comma < ph.first <= comma + 4), -1) if comma > 0 else -1
         guest = p.side(after) if after >= 0 else None
-        if guest is None or any(g.startswith("other:") for g in guest.ids):
+        if guest is None or any(g.startswith(("other:", "city:", "admin1:")) for g in guest.ids):
             return []  # "hosts Souda Bay naval base": a site of its own
     # "Al Udeid hosts 10,000 American personnel": a base or a town hosts them for its state
     members = tuple(dict.fromkeys(state_of(h, ("city:", "admin1:", "other:")) for h in host.ids))
