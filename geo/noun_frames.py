@@ -219,13 +219,9 @@ def _in_subject(p: Parse, i: int) -> bool:
     """The noun stands in its clause's subject, before any verb: "the takeover and tighter sanctions on Iran have"."""
     c = p.clause(i)
     actors = [ph for ph in p.phrases if c.first <= ph.first and ph.last < i and not ph.prep]
-    return (
-        c.kind == "main"
-        and c.first == 0
-        and not any(p.finite(w) for w in p.low[c.first : i])
-        and bool(actors)
-        and all(ph.head for ph in actors)  # "The Taliban takeover ... and tighter sanctions"; not "Chile offers"
-    )
+    # "The Taliban takeover ... and tighter sanctions"; not "Chile offers"
+    verbless = c.kind == "main" and c.first == 0 and not any(p.finite(w) for w in p.low[c.first : i])
+    return verbless and bool(actors) and all(ph.head for ph in actors)
 
 
 def _bare_reaction(p: Parse, v: int) -> bool:
@@ -265,14 +261,8 @@ def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         # "provided support to the strikes", "expressed concern over the incident": whoever the story says acted
         preps = cue.opt("preps", ["with"])
         j = v + 1
-        while (
-            j < len(p.low)
-            and j <= v + 3
-            and (
-                p.low[j] in ("to", "for", "the", "a", "their", "its", "these", "this", "latest", "”", '"')
-                or p.low[j] in preps
-            )
-        ):
+        lead = ("to", "for", "the", "a", "their", "its", "these", "this", "latest", "”", '"', *preps)
+        while j < len(p.low) and j <= v + 3 and p.low[j] in lead:
             j += 1
         if j < len(p.low) and (
             p.g.has("hostile_nouns", p.low[j])
@@ -429,6 +419,13 @@ def _regarding_verb(p: Parse, i: int) -> int:
     return next((k for k in range(p.clause(i).first, i) if p.g.has("complement_verbs", p.low[k])), -1)
 
 
+def _complement_object(p: Parse, k: int) -> Side | None:
+    """The regarding verb's object, or its relative's antecedent ("the US, which Bucharest regards as ...")."""
+    c, obj = p.clause(k), p.object(k)
+    rel = c.kind == "rel" and c.marker in ("which", "that", "whom") and c.antecedent >= 0
+    return p.side(c.antecedent) if obj is None and rel else obj
+
+
 def _named_by_complement(p: Parse, i: int, owner: Side) -> tuple[Side | None, Side]:
     """The object of a verb that names what its object is, and the owner again.
 
@@ -438,10 +435,7 @@ def _named_by_complement(p: Parse, i: int, owner: Side) -> tuple[Side | None, Si
     k = _regarding_verb(p, i)
     if k < 0:
         return None, owner
-    obj = p.object(k)
-    c = p.clause(k)
-    if obj is None and c.kind == "rel" and c.marker in ("which", "that", "whom") and c.antecedent >= 0:
-        obj = p.side(c.antecedent)  # "the United States, which Bucharest regards as its closest partner"
+    obj = _complement_object(p, k)
     if obj is not None and set(obj.ids) <= set(owner.ids) and {"its", "their"} & set(p.low[max(k, i - 4) : i]):
         owner = p.subject(k) or owner
     return (obj if obj is not None and not set(obj.ids) <= set(owner.ids) else None), owner
@@ -452,7 +446,7 @@ def _regarded(p: Parse, i: int) -> tuple[Side | None, Side | None]:
     k = _regarding_verb(p, i)
     if k < 0:
         return None, None
-    subj, obj = p.subject(k), p.object(k)
+    subj, obj = p.subject(k), _complement_object(p, k)
     gap = p.low[p.phrases[obj.np].last + 1 : i] if obj is not None and obj.np >= 0 else []
     if any(p.g.has("prepositions", w) and w != "as" for w in gap):
         return None, None  # "sees Ukraine as an alternative to western suppliers": not the suppliers
