@@ -225,8 +225,7 @@ def only_ground(p: Parse, side: Side) -> bool:
 
 def owner_of(p: Parse, i: int) -> Side | None:
     """The phrase that owns the noun at token i: "Russia's war", "Russian aggression", "its war", "the war of X"."""
-    k = i - 1
-    skipped = 0
+    k, skipped = i - 1, 0
     while k >= 0 and skipped < 4:
         pi = p.phrase_at[k]
         if pi >= 0:
@@ -240,9 +239,10 @@ def owner_of(p: Parse, i: int) -> Side | None:
         if w == "of" and k >= 2 and p.is_word(k - 1) and not p.is_function(p.low[k - 1]):
             pj = p.phrase_at[k - 2]  # "Israel's conduct of the war": the war is Israel's
             return p.side(pj) if pj >= 0 and p.phrases[pj].possessive else None
-        # "Russia's 102nd military base", "Azerbaijan's 2021 pact with Turkey", "Iran's own 25-year pact"
+        # "Russia's 102nd military base", "Azerbaijan's 2021 pact with Turkey", "Pakistan's “all-weather friend”"
         ordinal = w[:1].isdigit() and (w.endswith(("st", "nd", "rd", "th")) or (len(w) == 4 and w.isdigit()))
-        compound = w in ("-", "‐") or (w.isdigit() and p.low[k + 1] in ("-", "‐"))  # parts of "25-year": free
+        quoted = w in ('"', "“") and p.phrase_at[k - 1] >= 0 and p.phrases[p.phrase_at[k - 1]].possessive
+        compound = w in ("-", "‐", "”") or quoted or (w.isdigit() and p.low[k + 1] in ("-", "‐"))
         verb = p.finite(w) and "-" not in w.strip("-")  # "Pakistan's nuclear-armed rival": a modifier
         if not (p.tokens[k].text[0].isalpha() or ordinal or compound) or p.g.has("prepositions", w) or verb:
             return None
