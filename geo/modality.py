@@ -344,6 +344,8 @@ class Modality:
         US, China and India back ...").
         """
         pi = self.phrase_at[i - 2] if i >= 2 else -1
+        if pi >= 0 and self.phrases[pi].prep == "of" and self.phrases[pi].prep_at > 0:
+            pi = self.phrase_at[self.phrases[pi].prep_at - 1]  # "Russian fighters of the Africa Corps, the ..."
         if pi < 0 or self.phrases[pi].prep or self.phrases[pi].first != self.clauses[-1].first:
             return False
         k = next((j for j in range(i + 1, min(len(self.low), i + 16)) if self.low[j] == ","), -1)

@@ -64,6 +64,20 @@ def _given_to(p: Parse, i: int) -> Side | None:
     return None
 
 
+def _past(p: Parse, i: int, limit: int = 10) -> int:
+    """How far back the cue's noun may stand: ``limit`` words, and the asides between.
+
+    "Russian fighters of the Africa Corps, the successor to the Wagner group, are deployed": past the aside.
+    """
+    c = p.clause_of[i]
+    return limit + sum(
+        p.clause_of[j] != c and p.clauses[p.clause_of[j]].kind in _ASIDES for j in range(max(0, i - 30), i)
+    )
+
+
+_ASIDES = ("reduced", "paren")
+
+
 def _presence_owner(p: Parse, i: int, v: int, cue: Cue) -> Side | None:
     """Whose troops or bases: a possessor of the cue or its needed noun, "its"/"their", else the subject."""
     needs = set(cue.opt("needs") or ())
@@ -81,7 +95,7 @@ def _presence_owner(p: Parse, i: int, v: int, cue: Cue) -> Side | None:
             ):
                 owner = None  # "peacekeepers to the UN force in Lebanon": the force is the UN's, the troops are not
         if owner is None:
-            k = noun_before(p, i, needs, 10)
+            k = noun_before(p, i, needs, _past(p, i))
             if k >= 0:
                 owner = owner_of(p, k)
     k = i - 1
@@ -239,7 +253,7 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if _not_a_footprint(p, i, v, cue):
         return []
     needs = set(cue.opt("needs") or ())
-    if needs and noun_after(p, v, needs, cue.opt("needs_within", 5)) < 0 and noun_before(p, i, needs, 10) < 0:
+    if needs and noun_after(p, v, needs, cue.opt("needs_within", 5)) < 0 and noun_before(p, i, needs, _past(p, i)) < 0:
         return []
     if cue.opt("host"):
         return _hosted(p, i, v, cue)
