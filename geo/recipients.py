@@ -207,8 +207,8 @@ def site_recipient(p: Parse, v: int, preps: tuple[str, ...]) -> Side | None:
     """
     c = p.clause(v)
     k = next((k for k in range(v + 1, min(c.last, v + 12)) if p.low[k] in preps), -1)
-    if k < 0:
-        return None
+    if k < 0 or p.low[k + 1] == "power":
+        return None  # "bring its people to power in Chisinau": no site, an idiom
     for j in range(k + 1, min(c.last, k + 6)):
         if p.phrase_at[j] >= 0:
             ph = p.phrases[p.phrase_at[j]]

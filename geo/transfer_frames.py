@@ -357,7 +357,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []
     tgt = t.tgt
     carried = bool(cue.opt("maker_first")) and t.item_end >= t.item_start
-    src = _cargo_maker(p, t, tgt) if carried else t.src
+    src = (_cargo_maker(p, t, tgt) or frm) if carried else t.src  # "carries electricity from Sweden to Lithuania"
     if not carried and (src is None or (src.np >= 0 and src.np == tgt.np)):
         end = cut_item(p, t.item_start, t.item_end) if t.item_end >= t.item_start else t.item_end
         end = end if end + 1 < len(p.low) and p.low[end + 1] == "to" else t.item_end  # no maker in a purpose
