@@ -38,6 +38,7 @@ from geo.data.wordlists import (
     OUTLET_NOUNS,
     OUTLET_TAILS,
     PERSON_PLACES,
+    PERSON_TITLES,
     POSTAL_ABBREVIATIONS,
     SHIP_PREFIXES,
     STOP_WORDS,
@@ -190,6 +191,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         resume = j + 1
     out.extend(_towns_of_named_states(towns, out, gaz))
     out.extend(_defined_acronyms(text, out))
+    out.extend(_leaders_again(text, out))
     for m in _POSTAL_RE.finditer(text):
         pid = "admin1:" + POSTAL_ABBREVIATIONS[m.group(1)]
         if gaz.get(pid) is not None and not any(x.start <= m.start(1) < x.end for x in out):
@@ -222,6 +224,42 @@ def _town_in(gaz: Gazetteer, entry_id: str, states: set[str]) -> bool:
 
 
 _DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|the|for)\s+)*){1,5}[A-Z][\w-]*)\s+\(([A-Z]{2,6})\)")
+
+
+def _leaders_again(text: str, found: list[Mention]) -> list[Mention]:
+    """A leader named in full and then by surname alone: "President Daniel Ortega ... Ortega, a former guerrilla".
+
+    The surname is that leader (and so that state) wherever it stands alone after the full name, not
+    inside another name ("Katie Ortega", "Ortega Street") and not where another actor or a state is named;
+    a town of the same name there is the leader.
+
+    >>> from geo.gazetteer import load_gazetteer
+    >>> t = "President Daniel Ortega spoke. Ortega backs Russia."
+    >>> [(m.text, m.readings[0].id) for m in find_mentions(t, load_gazetteer())]
+    [('Daniel Ortega', 'NI'), ('Ortega', 'NI'), ('Russia', 'RU')]
+    """
+    out: list[Mention] = []
+    spans = [(m.start, m.end) for m in found]
+    towns = {m.start: i for i, m in enumerate(found) if all(len(r.id) != 2 for r in m.readings)}
+    for m in list(found):
+        surname = m.text.rsplit(" ", 1)[-1]
+        if " " not in m.text or m.readings[0].how != "leader" or len(surname) < 3 or not surname[0].isupper():
+            continue
+        for use in re.finditer(rf"(?<![\w-]){re.escape(surname)}\b(?! [A-Z])", text[m.end :]):
+            start = m.end + use.start()
+            end = start + len(surname)
+            before = re.search(r"(\S+)\s+$", text[max(0, start - 40) : start])
+            word = before.group(1) if before else ""
+            title = word.lower().rstrip(".") in PERSON_TITLES
+            named = word[:1].isupper() and not title and not word.endswith((".", ",", ":", '"', "”"))
+            if named:
+                continue
+            if start in towns and found[towns[start]].end == end:
+                found[towns[start]] = Mention(start, end, surname, m.readings[:1])  # a leader, not a town "Ortega"
+            elif not any(a < end and start < b for a, b in spans):
+                spans.append((start, end))
+                out.append(Mention(start, end, surname, m.readings[:1]))
+    return out
 
 
 def _defined_acronyms(text: str, found: list[Mention]) -> list[Mention]:

@@ -488,3 +488,16 @@ def test_a_blocs_seat_stands_for_the_bloc_the_story_names(text, backer):
 )
 def test_a_place_in_a_state_university_or_after_an_office_is_kept(text, kept):
     assert kept in _places(text)
+
+
+def test_a_leaders_surname_after_the_full_name_is_the_leader():
+    # "Ortega" alone is also a town; after "President Daniel Ortega" it is the president, and so Nicaragua
+    text = "President Daniel Ortega spoke in Managua. Ortega has voiced support for Chile's stance."
+    scene = extract([Document("t", "test", text)])
+    assert "NI" in {p.id for p in scene.places} and not any(
+        p.kind == "city" and p.name == "Ortega" for p in scene.places
+    )
+    assert [(r.kind, r.source, r.target) for r in scene.relations] == [("support", "NI", "CL")]
+    # without the full name first, or inside another person's name, the surname names no leader
+    later = "Katie Ortega, an analyst, spoke. Ortega has voiced support for Chile's stance."
+    assert "NI" not in {p.id for p in extract([Document("t", "test", later)]).places}
