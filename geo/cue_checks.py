@@ -203,8 +203,8 @@ def _flies_itself(p: Parse, i: int, n: int) -> bool:
     after = p.low[i + n] if i + n < len(p.low) else ""
     return (
         n == 1
-        and p.low[i] in ("fly", "flies", "flew", "flying", "flown")
-        and after in ("from", "to", "over", "into", "across", "through", "out", "back", "home")
+        and p.g.has("fly_forms", p.low[i])
+        and p.g.has("travel_particles", after)
         and not (
             i > 0
             and (p.g.has("be_forms", p.low[i - 1]) or (p.g.has("auxiliaries", p.low[i - 1]) and p.low[i] == "flown"))
