@@ -78,6 +78,20 @@ def _past(p: Parse, i: int, limit: int = 10) -> int:
 _ASIDES = ("reduced", "paren")
 
 
+def _needed_before(p: Parse, i: int, needs: set[str]) -> int:
+    """The cue's noun before it, past asides, unless a place phrase holds it ("loaded crude at the port of Basra")."""
+    k = noun_before(p, i, needs, _past(p, i))
+    j = k - 1
+    while j >= max(0, k - 4) and (p.tokens[j].anchor >= 0 or p.low[j][0].isalnum()) and not _at(p, j):
+        j -= 1  # past "the Iraqi" to "at"; a comma ends the phrase ("Five weeks on, Russian forces")
+    return -1 if k >= 0 and j >= max(0, k - 4) and _at(p, j) else k
+
+
+def _at(p: Parse, j: int) -> bool:
+    """A preposition of where at j ("at", "in", "off"), not of a goal ("pointed to the station that China operates")."""
+    return p.g.has("ground_prepositions", p.low[j]) and p.low[j] not in ("to", "into")
+
+
 def _presence_owner(p: Parse, i: int, v: int, cue: Cue) -> Side | None:
     """Whose troops or bases: a possessor of the cue or its needed noun, "its"/"their", else the subject."""
     needs = set(cue.opt("needs") or ())
@@ -95,7 +109,7 @@ def _presence_owner(p: Parse, i: int, v: int, cue: Cue) -> Side | None:
             ):
                 owner = None  # "peacekeepers to the UN force in Lebanon": the force is the UN's, the troops are not
         if owner is None:
-            k = noun_before(p, i, needs, _past(p, i))
+            k = _needed_before(p, i, needs)
             if k >= 0:
                 owner = owner_of(p, k)
     k = i - 1
@@ -163,8 +177,9 @@ def _presence_groups(p: Parse, v: int, last: int, cue: Cue, owner: Side) -> list
         )
         if not (ph.prep in cue.opt("preps", ["in", "across", "including", "throughout"]) or listed or named_place):
             continue
-        if _leads(p, ph) or (ph.prep == "from" and p.g.has("seller_participles", p.low[ph.prep_at - 1])):
-            continue  # "the Kenya-led force", "operates 36 jets bought from France": a leader, a seller
+        made = ph.prep == "in" and p.g.has("making_participles", p.low[ph.prep_at - 1])  # "vessels built in China"
+        if _leads(p, ph) or made or (ph.prep == "from" and p.g.has("seller_participles", p.low[ph.prep_at - 1])):
+            continue  # "the Kenya-led force", "operates 36 jets bought from France": a leader, a seller, a maker
         if ph.prep == "in" and ph.head.split()[-1:] in (["fleet"], ["fleets"], ["arsenal"], ["inventory"]):
             continue  # "the largest ships in the Chinese fleet": a fleet, not a place
         edge = p.low[ph.last + 1] if ph.last + 1 < len(p.low) else ""
@@ -253,7 +268,7 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if _not_a_footprint(p, i, v, cue):
         return []
     needs = set(cue.opt("needs") or ())
-    if needs and noun_after(p, v, needs, cue.opt("needs_within", 5)) < 0 and noun_before(p, i, needs, _past(p, i)) < 0:
+    if needs and noun_after(p, v, needs, cue.opt("needs_within", 5)) < 0 and _needed_before(p, i, needs) < 0:
         return []
     if cue.opt("host"):
         return _hosted(p, i, v, cue)
