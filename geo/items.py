@@ -532,9 +532,9 @@ def status(window: str, cue: str) -> str:
     if _SIGNED.search(window) or re.fullmatch(r"(?i)order(?:s|ed)?", cue):
         return "ordered"
     if _PLANNED.search(window):
-        # "has promised six jets": a pledge made is still a plan, whatever its tense
-        pledge = re.fullmatch(r"(?i)pledged?|promised?|committed|offered", cue) is not None
-        return "planned" if pledge or not is_perfect() else "delivered"
+        # "has promised six jets", "has requested 40 jets": a pledge or a request made is still a plan
+        pledge = re.fullmatch(r"(?i)pledged?|promised?|committed|offered|requested|sought|asked for|wanted", cue)
+        return "planned" if pledge is not None or not is_perfect() else "delivered"
     if _ORDERED.search(window):
         return "ordered"
     if _DELIVERED.search(window) or _DELIVERED.search(cue):

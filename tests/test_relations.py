@@ -851,6 +851,7 @@ def test_a_formation_is_no_item(text, items):
     ("window", "cue", "stage"),
     [
         ("Norway has promised six F-16s to Chile", "promised", "planned"),  # a pledge made is still a plan
+        ("Peru has requested 40 jets from Chile", "requested", "planned"),  # so is a request
         ("Chile began pumping gas to Peru on Saturday", "pumping", "delivered"),  # under way
         ("Peruvian gas continues to flow to Chile", "flow", "delivered"),
         ("Peru ships 3 billion cubic metres a year to Chile", "ships", "delivered"),  # an ongoing trade
