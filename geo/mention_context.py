@@ -45,6 +45,8 @@ _PLACE_AFTER = re.compile(
 _SEAT_BASED = re.compile(
     r"-based\s+(?:\w+\s+){0,2}(?i:government|authorities|administration|junta|regime|leadership)\b"
 )
+# "the Moscow-led Eurasian Economic Union", "a Beijing-brokered deal": what the government there does
+_LED = re.compile(r"-(?:led|backed|brokered|sponsored|aligned|allied|friendly|funded|financed|armed)\b")
 # "David's Sling": a possessive that opens a longer capitalised name
 _NAMED_AFTER = re.compile(r"['’]s\s+([A-Z][a-z]+)")
 _METONYM_AFTER = re.compile(
@@ -64,6 +66,11 @@ _METONYM_BEFORE = re.compile(
     r"(?:condemnation|criticism|protests?|rebuke|anger|pressure|objections?|support|backing|aid|help|"
     r"assistance|funding|weapons|arms|approval|recognition)\s+from|"
     r"turned to|sided with|appealed to|"
+    # a verb that acts on a government: "puts Moscow in an awkward position", "giving Moscow a pretext"
+    r"puts?|putting|give|gives|giving|gave|given|lets?|letting|told|tells?|telling|ask(?:s|ed|ing)?|"
+    r"forc(?:e|es|ed|ing)|persuad\w+|convinc\w+|invit\w+|reassur\w+|isolat\w+|punish\w*|"
+    r"court(?:s|ed|ing)|deter(?:s|red|ring)?|embolden\w*|antagoni[sz]\w+|provok\w+|anger(?:s|ed|ing)?|"
+    r"alarm(?:s|ed|ing)?|worr(?:y|ies|ied|ying)|lobb(?:y|ies|ied|ying)|thank(?:s|ed|ing)?|appeas\w+|placat\w+|"
     # the state's organs seated there: "the new government in Damascus", "the junta in Niamey"
     r"(?:government|regime|authorities|junta|leadership|administration|rulers)\s+in|"
     r"(?:recogni[sz]ed|recogni[sz]es|recogni[sz]e|recogni[sz]ing|backed|backs|backing|supported|supports|"
@@ -116,8 +123,8 @@ def _literal_between(wide: str, after: str) -> bool:
     A pure function of the two, remembered: a long paste that repeats its sentences asks it again and again.
     """
     before = wide[-40:]
-    if _SEAT_BASED.match(after):
-        return False  # "the Tripoli-based government": the government seated there
+    if _SEAT_BASED.match(after) or _LED.match(after):
+        return False  # "the Tripoli-based government": the government seated there; "the Moscow-led union"
     place_after = _PLACE_AFTER.match(after)
     if place_after and not re.match(r"\s+in\s+\d{4}", after):
         return True

@@ -501,3 +501,17 @@ def test_a_leaders_surname_after_the_full_name_is_the_leader():
     # without the full name first, or inside another person's name, the surname names no leader
     later = "Katie Ortega, an analyst, spoke. Ortega has voiced support for Chile's stance."
     assert "NI" not in {p.id for p in extract([Document("t", "test", later)]).places}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the object of a verb that acts on a government, and a "-led" compound, name the government
+        ("The standoff puts Lima in an awkward position, Chile said.", "city:3936456"),
+        ("We have to avoid giving Lima a pretext, Chile said.", "city:3936456"),
+        ("Chile left the Lima-led customs union.", "city:3936456"),
+    ],
+)
+def test_a_capital_acted_on_is_its_government(text, absent):
+    places = _places(text)
+    assert "PE" in places and absent not in places
