@@ -124,8 +124,12 @@ def _nearest_in_clause(p: Parse, i: int, owner: Side) -> Side | None:
     best = None
     for pi, ph in enumerate(p.phrases):
         if c.first <= ph.first <= c.last and pi != owner.np and not set(p.ids(ph)) & set(owner.ids):
-            if ph.head in p.g.words["place_nouns"] or p.g.has("item_words", ph.head.split()[-1] if ph.head else ""):
-                continue  # "Russian S-300 missiles prompted Turkish threats": a maker, not the one threatened
+            if (
+                ph.head in p.g.words["place_nouns"]
+                or p.g.has("item_words", ph.head.split()[-1] if ph.head else "")
+                or p._made_by(ph)
+            ):
+                continue  # "Russian S-300 missiles prompted Turkish threats", "Turkish Bayraktar TB2s": makers
             if any(p.g.has("supporter_nouns", w) or p.g.has("backing_nouns", w) for w in p.low[ph.last + 1 : i]):
                 continue  # "China, a decisive enabler of Russia's war", "Iran's military support for Russia's war"
             if ph.prep == "among" or (

@@ -236,8 +236,9 @@ def owner_of(p: Parse, i: int) -> Side | None:
         w = p.low[k]
         if w in ("its", "their", "his", "her"):
             return p.possessive_pronoun(k) if w in ("its", "their") else None
-        if w == "of" and k >= 2 and p.is_word(k - 1) and not p.is_function(p.low[k - 1]):
-            pj = p.phrase_at[k - 2]  # "Israel's conduct of the war": the war is Israel's
+        share = w == "in" and p.g.has("war_share_nouns", p.low[k - 1])
+        if k >= 2 and (w == "of" or share) and p.is_word(k - 1) and not p.is_function(p.low[k - 1]):
+            pj = p.phrase_at[k - 2]  # "Israel's conduct of the war", "Azerbaijan's victory in the war": its war
             return p.side(pj) if pj >= 0 and p.phrases[pj].possessive else None
         # "Russia's 102nd military base", "Azerbaijan's 2021 pact with Turkey", "Pakistan's “all-weather friend”"
         ordinal = w[:1].isdigit() and (w.endswith(("st", "nd", "rd", "th")) or (len(w) == 4 and w.isdigit()))
@@ -251,10 +252,7 @@ def owner_of(p: Parse, i: int) -> Side | None:
     if i + 2 < len(p.low) and p.low[i + 1] == "of" and p.phrase_at[i + 2] >= 0:
         return p.side(p.phrase_at[i + 2])
     # the noun is the head of an actor phrase: "Russian aggression", "Iran's war"
-    pi = p.phrase_at[i]
-    if pi >= 0:
-        return p.side(pi)
-    return None
+    return p.side(p.phrase_at[i]) if p.phrase_at[i] >= 0 else None
 
 
 def nearest_other(p: Parse, i: int, exclude: tuple[str, ...], same_clause: bool = True) -> Side | None:

@@ -57,12 +57,25 @@ class SubjectChecks(Modality):
         return verb and self.low[ph.last + 1 : v] == [","]
 
     def _made_by(self, ph: Phrase) -> bool:
-        """A maker's name on its product: "the Bayraktar TB2 drones it supplied" (the drones, not the firm)."""
-        return (
-            bool(ph.head)
-            and self.anchors[ph.anchors[-1]].how == "company"
-            and self.g.has("item_words", ph.head.split()[-1])
-        )
+        """A maker's name on its product: "the Bayraktar TB2 drones it supplied" (the drones, not the firm).
+
+        The product may follow the phrase as words of its own ("Bayraktar TB2 drones played a role"), and a
+        demonym before the firm names the maker too ("Turkish Bayraktar TB2 drones").
+        """
+        how = self.anchors[ph.anchors[-1]].how
+        nxt = self.phrase_at[ph.last + 1] if ph.last + 1 < len(self.low) else -1
+        if how == "demonym" and not ph.head and nxt >= 0:
+            return self._made_by(self.phrases[nxt])
+        if ph.head or how != "company":
+            return how == "company" and bool(ph.head) and self.g.has("item_words", ph.head.split()[-1])
+        k = ph.last + 1
+        while (
+            k < len(self.low) and k <= ph.last + 4 and self.tokens[k].text[0].isalnum() and not self.finite(self.low[k])
+        ):
+            if self.g.has("item_words", self.low[k]):
+                return True
+            k += 1
+        return False
 
     def _sanctioned_deed(self, v: int) -> bool:
         """V is the deed a penalty names ("sanctioned ... for transporting arms", "over its role in shipping oil").
