@@ -192,9 +192,16 @@ def _label(f: Finding, place_names: dict[str, str]) -> str:
     if f.kind == "influence":
         return f.label or ", ".join(place_names.get(m, m) for m in f.members)
     verbs = {"support": "backs", "conflict": "against", "alliance": "with"}
-    return (
-        f"{place_names.get(f.source, f.source)} {verbs.get(f.kind, f.kind)} {place_names.get(f.target or '', f.target)}"
-    )
+    source, target = _end_name(f.source, f.source_actor, place_names), _end_name(f.target, f.target_actor, place_names)
+    return f"{source} {verbs.get(f.kind, f.kind)} {target}"
+
+
+def _end_name(ident: str | None, actor: str | None, place_names: dict[str, str]) -> str:
+    """What a label calls a relation end: the armed group when one is named ("RSF against SAF"), else the place."""
+    from geo.actors import load_groups
+
+    group = load_groups().groups.get(actor) if actor else None
+    return group.name if group is not None else place_names.get(ident or "", ident or "")
 
 
 def _places(draft: Draft, gaz, endpoint_ids: set[str]) -> list[Place]:

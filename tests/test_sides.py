@@ -91,3 +91,11 @@ def test_grouped_arcs_keep_the_sides_apart(scene: Scene) -> None:
     support = {(r.source, r.target_actor) for r in grouped.relations if r.kind == "support"}
     assert ("AE", "group:rsf") in support and ("EG", "group:saf") in support
     assert {a.id for a in grouped.actors} == {"group:rsf", "group:saf"}
+
+
+def test_a_label_names_the_sides_not_their_country(scene: Scene) -> None:
+    # "Sudan against Sudan" tells the reader nothing: the caption names the two sides
+    fight = next(r for r in scene.relations if r.kind == "conflict" and r.source == r.target == "SD")
+    assert "Rapid Support Forces" in fight.label and "Sudanese Armed Forces" in fight.label
+    backing = next(r for r in scene.relations if r.kind == "support" and r.source == "AE")
+    assert backing.label.startswith("United Arab Emirates backs Rapid Support Forces")
