@@ -539,6 +539,8 @@ class Parse(PhraseLinks):
             # the subject the apposition describes
             outer = self.clauses[-1].antecedent if self._in_apposition() else -1
             return next((qi for qi, q in enumerate(self.phrases) if q.first >= first and not q.prep and qi < pi), outer)
+        if pi < 0 and k >= 0 and self.is_word(k):
+            return self._named_before_apposition(k)  # "Turkey, its closest ally, which has backed Baku"
         return pi
 
     def _that_opens(self, i: int) -> bool:

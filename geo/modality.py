@@ -111,6 +111,16 @@ class Modality:
                 return False
         return False
 
+    def _named_before_apposition(self, k: int) -> int:
+        """The phrase a verbless apposition ending at token k describes ("Turkey, its closest ally"), or -1.
+
+        The apposition opens with a determiner or "its"/"their" after a comma, and holds no verb.
+        """
+        stops = [j for j in range(k - 1, max(-1, k - 8), -1) if self.low[j] in (",", ";") or self.finite(self.low[j])]
+        start = stops[0] + 1 if stops else 0
+        opens = self.g.has("determiners", self.low[start]) or self.low[start] in ("its", "their")
+        return self.phrase_at[start - 2] if start > 1 and self.low[start - 1] == "," and opens else -1
+
     def _apposition_goes_on(self, i: int) -> bool:
         """The comma at i opens an apposition on an aside's last noun, and the main verb follows its own comma.
 
