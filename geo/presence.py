@@ -262,13 +262,26 @@ def _seller_of_items(p: Parse, v: int, owner: Side) -> bool:
     return c.kind == "rel" and owner.np >= 0 and owner.np == c.antecedent and p.phrases[owner.np].prep in ("from", "by")
 
 
+def _needs_met(p: Parse, i: int, v: int, cue: Cue) -> bool:
+    """The cue's needed noun (troops, bases) stands after it or before it, and names no civil site.
+
+    "a firm has R&D and production facilities in Brazil": no armed footprint.
+    """
+    needs = set(cue.opt("needs") or ())
+    if not needs:
+        return True
+    after = noun_after(p, v, needs, cue.opt("needs_within", 5))
+    if after >= 0:
+        return not any(p.g.has("civil_site_words", w) for w in p.low[max(v + 1, after - 3) : after])
+    return _needed_before(p, i, needs) >= 0
+
+
 def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """Troops, bases, influence of X in A, B and C: influence X → members."""
     v = i + n - 1
     if _not_a_footprint(p, i, v, cue):
         return []
-    needs = set(cue.opt("needs") or ())
-    if needs and noun_after(p, v, needs, cue.opt("needs_within", 5)) < 0 and _needed_before(p, i, needs) < 0:
+    if not _needs_met(p, i, v, cue):
         return []
     if cue.opt("host"):
         return _hosted(p, i, v, cue)
