@@ -304,7 +304,7 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     tgt = _active_target(p, v, anchor_v, cue, src, preps)
     if tgt is None and cue.kind == "support":
         tgt = _rebels_against(p, v)
-    if _unbacked(p, tgt, cue):
+    if _unbacked(p, tgt, cue, v):
         return []
     if cue.opt("symmetric") and src is not None and len(src.ids) > 1:
         if tgt is None:
@@ -321,8 +321,13 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return hit(cue, i, src, tgt, kind=joint_force_kind(p, v, cue)) + _common_enemy(p, i, v, cue, src, tgt)
 
 
-def _unbacked(p: Parse, tgt: Side | None, cue: Cue) -> bool:
-    """A backing's target that is ground ("units guarding the Afghan frontier") or ties ("praised their relations")."""
+def _unbacked(p: Parse, tgt: Side | None, cue: Cue, v: int = -1) -> bool:
+    """A backing's target that is ground ("units guarding the Afghan frontier") or ties ("praised their relations").
+
+    Also a side's own stake after "its"/"their" ("to defend its rights and interests"): no one is backed.
+    """
+    if cue.kind == "support" and tgt is not None and v >= 0 and p.low[v + 1 : v + 2] in (["its"], ["their"]):
+        return p.g.has("own_stake_nouns", p.low[v + 2] if v + 2 < len(p.low) else "")
     if cue.kind != "support" or tgt is None or tgt.np < 0:
         return False
     ph = p.phrases[tgt.np]
