@@ -189,7 +189,9 @@ def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         owner = _unowned_owner(p, i, other)
     if owner is None and other is not None:
         owner = _opening_owner(p, i, other) or _under_owner(p, i, other)
-    if owner is None:
+    k = p.tokens[i - 1].anchor if i > 0 else -1  # "the Syrian war", "the Yemeni conflict": where it is fought
+    ground = k >= 0 and p.anchors[k].how == "demonym" and p.g.has("war_ground_nouns", p.low[i])
+    if owner is None or (other is None and ground):
         return []
     if (
         other is None
