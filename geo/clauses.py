@@ -47,7 +47,6 @@ from geo.grammar import (
     open_list,
     parenthesised,
     tokenize,
-    upto_comma,
 )
 from geo.phrase_links import PhraseLinks
 
@@ -462,7 +461,7 @@ class Parse(PhraseLinks):
             self._cut(i, "coord", w)
         elif prev == "," and w.endswith("ing") and self.is_word(i) and not g.has("not_participles", w):
             self._cut(i, "part", w)
-        elif prev == "," and (w.endswith(("ed", "en")) or self._participle(i)) and "by" in upto_comma(low, i + 1, 5):
+        elif prev == "," and self._reduced_passive(i):
             self._cut(i, "reduced", w, self._antecedent(i, reduced=True))
         elif prev == "," and self._participle(i) and self._leads_clause(i - 2):
             # "Egypt, locked in a dispute with Ethiopia, has drawn closer to ...": an aside on the subject
@@ -498,12 +497,6 @@ class Parse(PhraseLinks):
             return False
         after = self.phrases[pi].last + 1
         return after < len(self.tokens) and self.finite(self.low[after])
-
-    def _participle(self, i: int) -> bool:
-        """Token i is a past participle that is no cue's finite verb here ("locked", "hit", "torn")."""
-        w = self.low[i]
-        ed = w.endswith("ed") and w not in self.g.words["ed_nouns"]
-        return self.is_word(i) and (ed or w in self.g.words["irregular_participles"])
 
     def _leads_clause(self, k: int) -> bool:
         """Token k ends an actor phrase that opens the current clause (its subject, before any verb)."""

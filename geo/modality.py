@@ -13,7 +13,7 @@ minister's visit to Lima,") and a verbless aside (", once Chile's ally,").
 from __future__ import annotations
 
 from geo.data.wordlists import NUMBER_WORDS
-from geo.grammar import Clause, Grammar, Phrase, Token
+from geo.grammar import Clause, Grammar, Phrase, Token, upto_comma
 
 # objects a request asks to act: "urged them to send"
 _ASKED_PRONOUNS = frozenset({"them", "it", "him", "her", "us", "allies", "partners", "countries", "states", "nations"})
@@ -110,6 +110,19 @@ class Modality:
             if self.g.has("auxiliaries", self.low[k]) or self.tokens[k].anchor >= 0:
                 return False
         return False
+
+    def _participle(self, i: int) -> bool:
+        """Token i is a past participle that is no cue's finite verb here ("locked", "hit", "torn")."""
+        w = self.low[i]
+        ed = w.endswith("ed") and w not in self.g.words["ed_nouns"]
+        return self.is_word(i) and (ed or w in self.g.words["irregular_participles"])
+
+    def _reduced_passive(self, i: int) -> bool:
+        """A participle after a comma that opens a reduced passive: "drones, equipped with sonars," "X, backed by Y"."""
+        w = self.low[i]
+        if not (w.endswith(("ed", "en")) or self._participle(i)):
+            return False
+        return "by" in upto_comma(self.low, i + 1, 5) or self.low[i + 1 : i + 2] == ["with"]
 
     def _named_before_apposition(self, k: int) -> int:
         """The phrase a verbless apposition ending at token k describes ("Turkey, its closest ally"), or -1.

@@ -1263,3 +1263,20 @@ def test_ship_after_its_subject_is_the_verb() -> None:
 
     p = parse("Iran ships oil to Syria.", [Anchor(0, 4, "IR", "name"), Anchor(18, 23, "SY", "name")])
     assert not noun_use(p, p.find("ships"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "kind"),
+    [
+        # a participle after a comma, with "with" or "by" after it, is an aside on the noun before it
+        ("It is using eight drones, equipped with sonars and cameras, that will scour the sea.", "equipped", "reduced"),
+        ("The army, backed by Russian jets, advanced.", "backed", "reduced"),
+        # a finite verb after a comma is not
+        ("It bought drones, and equipped them with sonars.", "equipped", "coord"),
+    ],
+)
+def test_a_participle_aside_after_a_comma(sentence: str, word: str, kind: str) -> None:
+    from geo.clauses import parse
+
+    p = parse(sentence, [])
+    assert p.clauses[p.clause_of[p.find(word)]].kind == kind
