@@ -178,8 +178,10 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
         return True  # "has long strained its ties with Washington", "India's ties with China have been frozen"
     if low[i].endswith("ing") and i > 0 and p.g.has("stance_verbs", low[i - 1]):
         return True  # "80% of Georgians support joining the EU", "opposes sending troops": a stance, not a deed
-    if kind == "transfer" and _flies_itself(p, i, n):
-        return True  # "a passenger jet flying from Baku to Grozny": the plane travels, nothing is given
+    if kind == "transfer" and (_flies_itself(p, i, n) or (not noun and _infinitive_after(p, i + n))):
+        # "a passenger jet flying from Baku to Grozny": the plane travels, nothing is given; "by pledging to do
+        # away with its oil industry": a pledge to act ("pledged to send tanks" is the cue "send")
+        return True
     if kind in ("influence", "conflict") and i > 0 and _control_not_held(p, i):
         return True  # "Armenia, which lost control of Karabakh", "regards both regions as occupied Georgian territory"
     if kind == "support" and low[i].startswith("help") and helps_do_a_thing(p, i + n):
@@ -196,6 +198,19 @@ def _tie_damaged(p: Parse, i: int) -> bool:
     """A word that damages or ends the tie at i stands within its clause, five words before or six after."""
     c = p.clause(i)
     return any(p.g.has("tie_damaging_words", w) for w in p.low[max(c.first, i - 5) : min(c.last + 1, i + 7)])
+
+
+def _infinitive_after(p: Parse, k: int) -> bool:
+    """Token k is "to" before a bare verb (no actor, article or number after it): an infinitive, no recipient."""
+    if p.low[k : k + 1] != ["to"] or k + 1 >= len(p.low) or p.tokens[k + 1].anchor >= 0:
+        return False
+    w = p.low[k + 1]
+    return p.is_word(k + 1) and not (w in _NOT_VERBS or w[:1].isdigit() or p.g.has("determiners", w))
+
+
+# words after "to" that open a noun phrase, not an infinitive ("pledged to its allies", "to about 20 states")
+_NOT_VERBS = frozenset({"its", "their", "his", "her", "our", "this", "these", "those", "each", "all", "both"})
+_NOT_VERBS |= {"about", "around", "some", "more", "over", "nearly", "up", "at", "least", "several", "many", "other"}
 
 
 def _flies_itself(p: Parse, i: int, n: int) -> bool:

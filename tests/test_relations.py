@@ -1041,3 +1041,12 @@ def test_a_bloc_that_only_qualifies_the_subject_is_not_what_it_refers_to() -> No
     assert [(f.kind, f.source, f.target) for f in find_relations(s, _anchors(s), context=ctx)] == [
         ("transfer", "NO", "PE")
     ]
+
+
+def test_a_pledge_to_act_gives_nothing_even_to_the_story_state() -> None:
+    # "pledging to do away with ...": "to" before a bare verb is an infinitive; no item, no recipient
+    sentence = "Just as Boric raised eyebrows by pledging to do away with Chile's oil industry, it is hard to see."
+    story = Context(subjects=["PE"], actors=["PE"], mentions={"PE": 6})
+    found = find_relations(sentence, _anchors(sentence), context=story)
+    assert not [f for f in found if f.kind == "transfer"]
+    assert ("transfer", "CL", "PE") in _rels("Chile has pledged to send 12 tanks to Peru.")
