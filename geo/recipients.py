@@ -19,6 +19,7 @@ __all__ = [
     "antecedent_holder",
     "antecedent_span",
     "goal_after",
+    "goal_after_as",
     "goal_past_aside",
     "maker_of_item",
     "makers_listed",
@@ -167,6 +168,11 @@ def goal_past_aside(p: Parse, v: int, preps: tuple[str, ...]) -> Side | None:
     if pi < 0 and p.is_function(p.low[after.first + 1]):
         pi = p.phrase_at[after.first + 2]  # "to the United States"
     return p.side(pi) if pi >= 0 else None
+
+
+def goal_after_as(p: Parse, v: int, side: Side | None) -> bool:
+    """A to-phrase after "as" and another noun belongs to that noun: "the drone sales as a challenge to Moscow"."""
+    return side is not None and side.np >= 0 and "as" in p.low[v + 1 : p.phrases[side.np].prep_at]
 
 
 def maker_of_item(p: Parse, side: Side | None) -> bool:
