@@ -326,8 +326,9 @@ def _unbacked(p: Parse, tgt: Side | None, cue: Cue, v: int = -1) -> bool:
 
     Also a side's own stake after "its"/"their" ("to defend its rights and interests"): no one is backed.
     """
-    if cue.kind == "support" and tgt is not None and v >= 0 and p.low[v + 1 : v + 2] in (["its"], ["their"]):
-        return p.g.has("own_stake_nouns", p.low[v + 2] if v + 2 < len(p.low) else "")
+    own = v >= 0 and p.low[v + 1 : v + 2] in (["its"], ["their"]) and v + 2 < len(p.low)
+    if cue.kind == "support" and tgt is not None and own and p.g.has("own_stake_nouns", p.low[v + 2]):
+        return True
     if cue.kind != "support" or tgt is None or tgt.np < 0:
         return False
     ph = p.phrases[tgt.np]

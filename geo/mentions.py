@@ -231,7 +231,8 @@ def _leaders_again(text: str, found: list[Mention]) -> list[Mention]:
 
     The surname is that leader (and so that state) wherever it stands alone after the full name, not
     inside another name ("Katie Ortega", "Ortega Street") and not where another actor or a state is named;
-    a town of the same name there is the leader.
+    a town mention of the same word there is replaced in ``found`` by the leader. Each surname is
+    looked for once, after its first full mention (a long paste names a leader thousands of times).
 
     >>> from geo.gazetteer import load_gazetteer
     >>> t = "President Daniel Ortega spoke. Ortega backs Russia."
@@ -241,10 +242,14 @@ def _leaders_again(text: str, found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     spans = [(m.start, m.end) for m in found]
     towns = {m.start: i for i, m in enumerate(found) if all(len(r.id) != 2 for r in m.readings)}
+    seen: set[str] = set()
     for m in list(found):
         surname = m.text.rsplit(" ", 1)[-1]
         if " " not in m.text or m.readings[0].how != "leader" or len(surname) < 3 or not surname[0].isupper():
             continue
+        if surname in seen:
+            continue
+        seen.add(surname)
         for use in re.finditer(rf"(?<![\w-]){re.escape(surname)}\b(?! [A-Z])", text[m.end :]):
             start = m.end + use.start()
             end = start + len(surname)
