@@ -142,6 +142,8 @@ def _pair(
         group = context.previous  # "... Laos trains with Vietnam. The two countries ...": the sentence before
     elif len(listed) == n and (not among or set(listed) <= set(among)):
         group = listed  # "signed by A, B and C. Chile said ... The three countries ...": the list last named
+    elif len(context.previous) > n and not among and not after & set(context.previous[:n]):
+        group = context.previous[:n]  # "For Egypt, the rivalry with Ethiopia goes beyond Somalia. The two countries"
     else:
         group = context.focus_group(n, among)
     return group if len(group) == n else ()
