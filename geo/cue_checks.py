@@ -205,12 +205,7 @@ def _infinitive_after(p: Parse, k: int) -> bool:
     if p.low[k : k + 1] != ["to"] or k + 1 >= len(p.low) or p.tokens[k + 1].anchor >= 0:
         return False
     w = p.low[k + 1]
-    return p.is_word(k + 1) and not (w in _NOT_VERBS or w[:1].isdigit() or p.g.has("determiners", w))
-
-
-# words after "to" that open a noun phrase, not an infinitive ("pledged to its allies", "to about 20 states")
-_NOT_VERBS = frozenset({"its", "their", "his", "her", "our", "this", "these", "those", "each", "all", "both"})
-_NOT_VERBS |= {"about", "around", "some", "more", "over", "nearly", "up", "at", "least", "several", "many", "other"}
+    return p.is_word(k + 1) and not (p.g.has("to_phrase_openers", w) or w[:1].isdigit() or p.g.has("determiners", w))
 
 
 def _flies_itself(p: Parse, i: int, n: int) -> bool:
