@@ -40,9 +40,17 @@ def _backed(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
         for cls in ("faction_nouns", "insurgent_nouns", "agent_nouns", "security_forces", "governance_nouns")
     ):
         return []  # "a Chinese-funded solar farm": a thing paid for, not a side backed
+    return _backed_side(p, i, a, cue)
+
+
+def _backed_side(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
+    """The side "A-backed" forces or rulers are: where they are, the state the sentence is about, its group."""
+    c = p.clause(i)
     where = p.pp(i, ("in", "across", "including"), limit=6)
     if where is not None:
         return hit(cue, i, Side((a,)), where)
+    if p.g.has("built_sites", p.low[i + 1]):
+        return []  # "a Chinese-funded base for a police unit": a site paid for, no side of the story backed
     noun = p.low[i + 1] if i + 1 <= c.last else ""
     if noun in ("coup", "government", "regime", "administration", "junta", "leadership"):
         # "a Greek-backed coup": in the country the sentence is about
@@ -90,6 +98,9 @@ def _led(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
         return hit(cue, i, Side((a,)), member, kind="alliance")
     if p.g.words["mission_nouns"].intersection(p.low[i + 1 : i + 4]):  # "the Kenya-led mission in Haiti": backing
         return hit(cue, i, Side((a,)), p.pp(i, ("in",), limit=6), kind="support")
+    bloc = any(p.tokens[k].anchor >= 0 and p.anchors[p.tokens[k].anchor].kind == "bloc" for k in after)
+    if bloc and not any(p.g.has("hostile_nouns", p.low[k]) for k in after):
+        return []  # "the Russian-led CSTO meeting in Astana": where a bloc meets, no war it wages
     return hit(cue, i, Side((a,)), p.pp(i, ("in", "on", "against", "into"), limit=6))
 
 

@@ -188,6 +188,8 @@ class Modality:
                 i == v - 1 or (i + 1 < len(self.low) and self.low[i + 1] in ("to", "that", "it", "they", "he", "she"))
             ):
                 return True  # "denied supplying", "denied that ...", "Moscow denied it had supplied drones"
+        if any(self.match(v - n, "forgone_markers") == n for n in (2, 3) if v >= n):
+            return True  # "opted to mediate rather than back the army": the course not taken
         if v + 1 < len(self.low) and self.low[v + 1] in ("not", "never") and self.g.has("auxiliaries", self.low[v]):
             return True
         if (

@@ -26,8 +26,10 @@ from collections.abc import Sequence
 _NAME_GOES_ON = re.compile(r"[ -](?:es|el|al|as|ad|de|di|da|du|do|ul|ur|ar|en|la|le)[ -][A-Z]")
 # "Harbin Z-9 helicopters", "Shenyang J-16": a maker's town before a designation names the system
 _DESIGNATION_AFTER = re.compile(r" [A-Z]{1,3}-\d")
-# "Aden Adde International Airport": an airport named after a person
-_NAMED_AIRPORT = re.compile(r"(?:\s+(?!International\b)[A-Z][a-z]+){1,2}\s+(?:International\s+)?Airport\b")
+# "Aden Adde International Airport", "Harar Meda air base": an airfield named after a person or another place
+_NAMED_AIRPORT = re.compile(
+    r"(?:\s+(?!International\b|Air\b)[A-Z][a-z]+){1,2}\s+(?:International\s+)?(?:Airport|[Aa]ir\s+[Bb]ase|[Aa]irbase)\b"
+)
 # a run of capitalised words after a town's name that ends in an institution's noun
 _INSTITUTION_AFTER = re.compile(r"(?: (?:[A-Z][a-z]+|for|of|and|on))+ (?:Institute|Foundation|Forum)\b")
 # a university or college named after a person ("George Mason University"); not a state's own
@@ -38,6 +40,14 @@ _INSTITUTION_OF = re.compile(
     r"\b(?:University|Institute|School|College|Bank|Museum|Academy|Observatory)\s+(?:of|for)\s+(?:the\s+)?$"
 )
 _CLASS_AFTER = re.compile(r"[- ]class\b")
+# "the Eagle S", "Pacific A": a lone capital letter after a name (not an initial with its full stop) goes on the name
+_LETTER_AFTER = re.compile(r" [A-Z](?![\w.’'-])")
+# "Lancaster House", "Chatham House": a building named after a town, and what it names (a treaty, a think tank)
+_HOUSE_AFTER = re.compile(r" House\b")
+# "Hwasong-18", "Kinzhal-2": a name joined to a number by a hyphen designates a system or a unit
+_NUMBER_AFTER = re.compile(r"[-‐]\d")
+# "Abd al-Kuri", "Brak al-Shati", "Nawaf Salam": the last word of a longer name after an Arabic article
+_ARTICLE_BEFORE = re.compile(r"[A-Z][\w'’]+ (?:[Aa][lnrstdz]|[Aa]sh|[Ee][l])[-‐ ]$")
 _LOWER_WORDS = re.compile(r"((?:[a-z]+ ){0,2}[a-z]+)\b")
 
 
@@ -49,6 +59,13 @@ def inside_longer_name(text: str, s: int, e: int, ids: Sequence[str], no_actor: 
     cities = all(i.startswith("city:") for i in ids)
     towns = all(i.startswith(("city:", "admin1:")) for i in ids)
     if cities and ((e - s == 3 and _NAME_GOES_ON.match(text, e)) or _DESIGNATION_AFTER.match(text, e)):
+        return True
+    if cities and (
+        _NUMBER_AFTER.match(text, e)
+        or _LETTER_AFTER.match(text, e)
+        or _HOUSE_AFTER.match(text, e)
+        or _ARTICLE_BEFORE.search(text, max(0, s - 30), s)
+    ):
         return True
     if _NAMED_AIRPORT.match(text, e):
         return True

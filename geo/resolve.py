@@ -32,7 +32,6 @@ Examples
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -42,8 +41,7 @@ from functools import lru_cache
 from typing import Literal
 
 from geo.data.wordlists import OFFICES, TERRITORIES_READ_AS_DISPUTED
-from geo.gazetteer import Entry, Gazetteer, load_gazetteer
-from geo.items import system_maker
+from geo.gazetteer import Entry, Gazetteer
 from geo.mention_context import (
     inside_longer_name,
     is_literal,
@@ -54,6 +52,15 @@ from geo.mention_context import (
 )
 from geo.mentions import PERSON_PLACES, Mention, Reading, fold_key
 from geo.persons import Span, person_spans
+from geo.reading_checks import (
+    SMALL_TOWN_POPULATION,
+    Evidence,
+    far_from_landmark,
+    km,
+    minor_named,
+    named_line,
+    stray_town,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +82,7 @@ class Resolved:
     reason: str
 
 
-# below this, a town named by one word that runs on into other capitalised words is taken to be
-# part of that longer name; bigger towns are named often enough in their own right
-SMALL_TOWN_POPULATION = 100_000
+_DESIGNATOR_AFTER = re.compile(r"\s+(?:state|province|region|governorate|oblast|county|prefecture)\b", re.I)
 _STATE_CUES = re.compile(r"\b(?:Gov\.|governor|state of|state's|statewide|legislature|county|counties)\b")
 
 
@@ -99,7 +104,7 @@ def country_of_capital(gaz: Gazetteer, entry: Entry) -> str | None:
     # a second record of the capital ("New Delhi" beside "Delhi"), a few km from it
     country = gaz.get(entry.iso) if entry.iso else None
     cap = gaz.get(country.capital) if country is not None and country.capital else None
-    if cap is not None and _km((entry.lat, entry.lon), (cap.lat, cap.lon)) < 25:
+    if cap is not None and km((entry.lat, entry.lon), (cap.lat, cap.lon)) < 25:
         return entry.iso
     return None
 
@@ -122,13 +127,6 @@ def _in_person_name(m: Mention, names: Sequence[Span]) -> bool:
         s <= m.start and m.end <= e and ((not whole and not group) or (s, e) != (m.start, m.end))
         for s, e, whole in names
     )
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    (la1, lo1), (la2, lo2) = a, b
-    p1, p2 = math.radians(la1), math.radians(la2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def resolve_mentions(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> list[Resolved]:
@@ -170,8 +168,8 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> 
                     doc_iso[r.actor.iso] += 1
                 continue
             e = gaz.get(r.id)
-            if e is None or gaz.is_minor(e.id):
-                continue  # a small town or an airfield is evidence only once kept (see _minor_named)
+            if e is None or gaz.is_minor(e.id) or r.how == "alt":
+                continue  # a small town, an airfield or an alternate name is evidence only once kept
             if e.kind in ("country", "bloc"):
                 doc_iso[e.id] += 1  # and the blocs it names ("the EU"), whose seat may stand for them
             elif e.iso and e.kind in ("city", "admin1"):
@@ -207,7 +205,7 @@ def _local_points(mentions: Sequence[Mention], gaz: Gazetteer) -> list[tuple[flo
         # one place, or a city and the province named after it ("Bishkek": the city and its region)
         if e is None or e.kind not in ("city", "admin1") or any(x is None or x.iso != e.iso for x in entries):
             continue
-        if len(entries) == 1 or all(x is not None and _km((x.lat, x.lon), (e.lat, e.lon)) < 100 for x in entries):
+        if len(entries) == 1 or all(x is not None and km((x.lat, x.lon), (e.lat, e.lon)) < 100 for x in entries):
             pts.append((e.lat, e.lon))
     # each place once: a long article that names one town a thousand times has one point there, and
     # choosing a reading stays linear in the article's length
@@ -215,21 +213,6 @@ def _local_points(mentions: Sequence[Mention], gaz: Gazetteer) -> list[tuple[flo
 
 
 _Pick = tuple[Reading, Entry]
-
-
-@dataclass(frozen=True)
-class _Evidence:
-    """What the rest of the document says, for choosing among a mention's namesakes."""
-
-    doc_iso: Counter[str]  # countries the document names without doubt (by id)
-    sub_iso: Counter[str]  # countries of the sub-national places it names without doubt
-    state_cues: bool  # the text speaks of US states ("the state of", "Gov.")
-    points: tuple[tuple[float, float], ...]  # points of those sub-national places
-    area_iso: Counter[str]  # sub_iso, and places whose readings all lie in one country ("Brazzaville")
-
-    def names_country(self, iso: str) -> bool:
-        """The document names the country ``iso`` or a place in it."""
-        return bool(self.doc_iso[iso] or self.sub_iso[iso])
 
 
 def _resolve_one(
@@ -274,10 +257,14 @@ def _resolve_one(
     ):
         return None
     nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
-    ev = _Evidence(doc_iso, sub_iso, state_cues, points, area_iso or sub_iso)
+    ev = Evidence(doc_iso, sub_iso, state_cues, points, area_iso or sub_iso)
     best_r, best = _pick(text, m, nxt, gaz_rs, gaz, ev)
+    if far_from_landmark(text, m, nxt, best, gaz):
+        return None  # "at Redbank, near Brisbane": no namesake on another continent
+    if named_line(text, m, best, ev):
+        return None  # "the Druzhba pipeline": a line named for something else than a small town abroad
     short = best.kind == "city" and three_letters  # a town of three letters needs the context a small town does
-    if _stray_town(best, best_r, ev) or ((short or gaz.is_minor(best.id)) and not _minor_named(text, m, best, ev)):
+    if stray_town(best, best_r, ev) or ((short or gaz.is_minor(best.id)) and not minor_named(text, m, best, ev)):
         return None
     # a small town's one-word name, or a one-word alternate name, inside a longer one: "Golden
     # Dragon exercise", "Kyungnam University", "Comandante Pedro Campbell", "H225M Caracal helicopters"
@@ -313,53 +300,6 @@ def _anothers_office(text: str, m: Mention, prev: Mention | None, iso: str) -> b
     if prev is None or m.start - prev.end > 40 or not prev.readings or prev.readings[0].id == iso:
         return False
     return len(prev.readings[0].id) == 2 and bool(_OFFICE.match(text[prev.end : m.start]))
-
-
-def _minor_named(text: str, m: Mention, best: Entry, ev: _Evidence) -> bool:
-    """Whether a small town's or an airfield's bare name names it here ("flew from Evenes").
-
-    It does where the text calls it a base, an airport or a town, or puts it after "at", "from", "to"
-    or in a list, in a story that names its country.
-    """
-    # its country named, not only by such places themselves
-    named = bool(best.iso and (ev.doc_iso[best.iso] > 0 or ev.sub_iso[best.iso] > 1))
-    if not named or system_maker(m.text):
-        return False  # "Akinci drones": a weapon named like a base
-    if best.kind == "city":  # a town: "in Pahalgam", "near the town of Panjgur", not "Arab states" or "and Ortega"
-        return bool(_TOWN_BEFORE.search(text, max(0, m.start - 16), m.start)) or _in_its_country(text, m, best)
-    return bool(_AIRFIELD_AFTER.match(text, m.end) or _AIRFIELD_BEFORE.search(text, max(0, m.start - 12), m.start))
-
-
-def _in_its_country(text: str, m: Mention, best: Entry) -> bool:
-    """A town placed in its own country right after it: "Elk in northeastern Poland"."""
-    after = _IN_AFTER.match(text, m.end)
-    country = load_gazetteer().get(best.iso) if after is not None and best.iso else None
-    return after is not None and country is not None and text.startswith(country.name, after.end())
-
-
-_IN_AFTER = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?")
-_DESIGNATOR_AFTER = re.compile(r"\s+(?:state|province|region|governorate|oblast|county|prefecture)\b", re.I)
-_AIRFIELD_AFTER = re.compile(r"\s+(?:air base|airbase|air force base|airport|airfield|air station|base)\b", re.I)
-_TOWN_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|to|town of|village of|city of|port of)\s+$")
-_AIRFIELD_BEFORE = re.compile(
-    r"(?:\b(?:at|from|to|near|over|in|town of|village of|city of|port of|(?i:base|air base|airbase))|,|\band)\s+$"
-)
-
-
-def _stray_town(best: Entry, best_r: Reading, ev: _Evidence) -> bool:
-    """A small town in a country the story never names, far from all its other places.
-
-    Such a town is a namesake of a place the gazetteer lacks ("Mount Pleasant" in a story of the
-    Falklands is not the American town): better unmapped than mapped on another continent.
-    """
-    if best.kind != "city" or best.population >= SMALL_TOWN_POPULATION or best_r.how == "capital" or len(ev.points) < 2:
-        return False
-    if not best.iso or ev.names_country(best.iso):
-        return False
-    return min(_km((best.lat, best.lon), pt) for pt in ev.points) > _STRAY_KM
-
-
-_STRAY_KM = 3000
 
 
 def _where_it_fights(
@@ -411,7 +351,7 @@ def _gazetteer_readings(m: Mention, gaz: Gazetteer) -> list[_Pick]:
     return out
 
 
-def _pick(text: str, m: Mention, nxt: Mention | None, gaz_rs: list[_Pick], gaz: Gazetteer, ev: _Evidence) -> _Pick:
+def _pick(text: str, m: Mention, nxt: Mention | None, gaz_rs: list[_Pick], gaz: Gazetteer, ev: Evidence) -> _Pick:
     """The reading the document supports best; the gazetteer's first reading unless told otherwise."""
     best_r, best = gaz_rs[0]
     if len(gaz_rs) == 1:
@@ -441,7 +381,7 @@ def _pick_beside(nxt: Mention, gaz_rs: list[_Pick], gaz: Gazetteer) -> _Pick | N
     cands = [(r, e) for r, e in gaz_rs if e.kind != "country" and e.iso == ref.iso]
     if not cands:
         return None
-    return min(cands, key=lambda re_: _km((re_[1].lat, re_[1].lon), (ref.lat, ref.lon)))
+    return min(cands, key=lambda re_: km((re_[1].lat, re_[1].lon), (ref.lat, ref.lon)))
 
 
 def _one_country(m: Mention, gaz: Gazetteer) -> str:
@@ -453,7 +393,7 @@ def _one_country(m: Mention, gaz: Gazetteer) -> str:
     return (isos.pop() or "") if len(isos) == 1 else ""
 
 
-def _pick_country(gaz_rs: list[_Pick], ev: _Evidence) -> _Pick | None:
+def _pick_country(gaz_rs: list[_Pick], ev: Evidence) -> _Pick | None:
     """Of two countries one name may mean ("Congo"), the one whose places the document names."""
     states = [(r, e) for r, e in gaz_rs if e.kind == "country"]
     if len(states) < 2:
@@ -463,7 +403,7 @@ def _pick_country(gaz_rs: list[_Pick], ev: _Evidence) -> _Pick | None:
     return states[best] if support[best] > support[0] else None
 
 
-def _pick_namesake_over_country(gaz_rs: list[_Pick], ev: _Evidence) -> _Pick | None:
+def _pick_namesake_over_country(gaz_rs: list[_Pick], ev: Evidence) -> _Pick | None:
     """Country vs a sub-national namesake: follow the document's other places.
 
     Only a namesake by name: "Benin" is the country, whatever alternate names Benin City has.
@@ -484,7 +424,7 @@ def _pick_namesake_over_country(gaz_rs: list[_Pick], ev: _Evidence) -> _Pick | N
     return None
 
 
-def _pick_local(gaz_rs: list[_Pick], gaz: Gazetteer, best: Entry, ev: _Evidence) -> _Pick | None:
+def _pick_local(gaz_rs: list[_Pick], gaz: Gazetteer, best: Entry, ev: Evidence) -> _Pick | None:
     """A namesake in a country the document names beats one elsewhere.
 
     A national capital gives way only to a namesake among the document's other places in
@@ -499,7 +439,7 @@ def _pick_local(gaz_rs: list[_Pick], gaz: Gazetteer, best: Entry, ev: _Evidence)
     return None
 
 
-def _pick_nearest(gaz_rs: list[_Pick], current: _Pick, ev: _Evidence) -> _Pick:
+def _pick_nearest(gaz_rs: list[_Pick], current: _Pick, ev: Evidence) -> _Pick:
     """Spatial minimality: the namesake nearest the document's other places, when much nearer.
 
     A national capital moves only to a namesake in the region of the other places ("London"
@@ -535,11 +475,11 @@ def _pick_nearest(gaz_rs: list[_Pick], current: _Pick, ev: _Evidence) -> _Pick:
 @lru_cache(maxsize=4096)
 def _median_km(lat: float, lon: float, points: tuple[tuple[float, float], ...]) -> float:
     """The median distance from a point to the document's places (a long text asks it again and again)."""
-    ds = sorted(_km((lat, lon), p) for p in points)
+    ds = sorted(km((lat, lon), p) for p in points)
     return ds[len(ds) // 2]
 
 
-def _pick_city_in_named_country(gaz_rs: list[_Pick], best: Entry, ev: _Evidence) -> _Pick | None:
+def _pick_city_in_named_country(gaz_rs: list[_Pick], best: Entry, ev: Evidence) -> _Pick | None:
     """Prefer a namesake in a country the document names, when not much smaller."""
     scored = []
     for rank, (r, e) in enumerate(gaz_rs):

@@ -79,6 +79,8 @@ def test_negated_and_hypothetical_statements_give_nothing() -> None:
         "Would China attack Taiwan?",
         "If Egypt backs Sudan, Ethiopia will protest.",
         "India never signed a defence pact with Russia.",
+        "Egypt chose to mediate rather than back Sudan's army.",  # the course not taken
+        "Ghana chose diplomacy instead of supplying weapons to Burkina Faso.",
     ):
         assert not _found(sentence), sentence
 

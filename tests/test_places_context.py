@@ -515,3 +515,48 @@ def test_a_leaders_surname_after_the_full_name_is_the_leader():
 def test_a_capital_acted_on_is_its_government(text, absent):
     places = _places(text)
     assert "PE" in places and absent not in places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea test-fired a Hwasong-17 missile over Japan on Friday.",  # a name joined to a number
+        "Chinese crews built an airstrip on Abd al-Kuri, an island off Yemen.",  # the end of an Arabic name
+        "Finnish police boarded the Eagle S, a tanker that sailed from Russia.",  # a vessel's name and letter
+        "France and Britain renewed the Lancaster House treaties in 2020.",  # a building and its treaty
+        "Oil through the Druzhba pipeline to Slovakia and Hungary stopped after a Ukrainian strike.",
+        "Britain said it would stand by Guyana, a fellow Commonwealth member.",  # a bloc's word, not a town
+        "Mali, Niger and Burkina Faso set up the Alliance of Sahel States.",
+    ],
+)
+def test_a_towns_name_inside_another_name_or_word_is_no_town(text):
+    places = extract([Document("t", "test", text)]).places
+    assert [p.name for p in places if p.kind in ("city", "admin1")] == []
+
+
+def test_an_airfield_named_after_a_town_is_the_airfield():
+    places = extract([Document("t", "test", "Drones were seen at Harar Meda air base near Bishoftu, Ethiopia.")]).places
+    names = {p.name for p in places}
+    assert "Harar" not in names and "Bishoftu" in names
+
+
+def test_a_town_placed_near_another_is_no_namesake_far_away():
+    text = (
+        "Hanwha of South Korea builds armoured vehicles at Redbank, near Brisbane, for Australia and the United States."
+    )
+    places = extract([Document("t", "test", text)]).places
+    assert {p.iso for p in places if p.kind == "city"} == {"AU"}
+
+
+def test_a_first_name_after_an_office_is_no_airfield():
+    text = "American officials met Tanzania's vice president, Philip Mpango, in Lobito, Angola."
+    assert not any(p.kind == "other" for p in extract([Document("t", "test", text)]).places)
+
+
+def test_a_province_known_only_by_another_states_alternate_name_is_left_unmapped():
+    text = (
+        "Sinopec will build a refinery in Hambantota, creating jobs in the Southern Province, Sri Lanka's energy "
+        "minister said in Colombo, as China and India compete for influence in Kandy and Jaffna."
+    )
+    places = extract([Document("t", "test", text)]).places
+    assert {p.iso for p in places if p.kind in ("city", "admin1")} == {"LK"}
