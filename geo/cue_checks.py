@@ -249,7 +249,10 @@ def _item_aside(p: Parse, i: int) -> bool:
         and p._participle(i)
         and p.g.has("item_words", p.low[i - 2])
         and "," in p.low[i + 1 : i + 6]
-        and any(x in p.verbs for x in p.low[max(p.clause(i).first, i - 10) : i - 2])
+        and any(
+            p.low[k] in p.verbs and not p.g.has("item_words", p.low[k + 1])  # not "patrol aircraft", "attack jets"
+            for k in range(max(p.clause(i).first, i - 10), i - 2)
+        )
     )
 
 

@@ -365,6 +365,8 @@ def share(text: str, count: str) -> str:
     return f"{count} {found[0][0]}" if found else text
 
 
+# "Norway's five P-8A aircraft", "the navy's newest frigate": the item after its owner's possessive
+_POSSESSOR_OPENING = re.compile(r"^(?:\S+\s+){0,3}?\S*['’]s\s+(?=\S)")
 _OWNER_OPENING = re.compile(
     r"^(?:[a-z]+\s+){1,3}(?:its|their|our|his|her)\s+"
     r"(?:(?:first|second|third|fourth|fifth|sixth|last|final|latest|newest|next)\s+)?(?=\S)"
@@ -402,6 +404,7 @@ def clean_item(phrase: str) -> str:
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-.")
     phrase = re.sub(r"\s*\([^()]{1,24}\)(?=\s+of\s)", "", phrase)  # "7.5 tons a year (mtpa) of LNG": past the aside
     phrase = re.split(r"\s*[(\[]", phrase, maxsplit=1)[0] or phrase  # "drones (UAVs)": the item before the aside
+    phrase = _POSSESSOR_OPENING.sub("", phrase, count=1)
     phrase = _OWNER_OPENING.sub("", phrase, count=1)  # "expects its third C-27J": the item after its owner word
     phrase = _ITEM_TRIM.sub("", phrase)
     phrase = _ITEM_TRIM.sub("", _FIRST_OF.sub("", phrase, count=1)) if _FIRST_OF.match(phrase) else phrase

@@ -26,6 +26,7 @@ __all__ = [
     "minor_named",
     "named_line",
     "stray_town",
+    "system_named",
 ]
 
 # below this, a town named by one word that runs on into other capitalised words is taken to be
@@ -148,3 +149,14 @@ def named_line(text: str, m: Mention, best: Entry, ev: Evidence) -> bool:
     if ev.doc_iso[best.iso] > 0 or ev.sub_iso[best.iso] > 1:
         return False  # its country named, and not only by this town itself
     return bool(_LINE_AFTER.match(text, m.end))
+
+
+def system_named(m: Mention, best: Entry, best_r: Reading, ev: Evidence) -> bool:
+    """A weapon system's name read as a town by another of the town's names, or abroad ("its ageing Dardo").
+
+    The systems table knows "Dardo" as an Italian vehicle; the Chinese town that also goes by it is
+    no place of a story of Italy's army. A town's own name in a story of its country stays ("Hisar").
+    """
+    if best.kind != "city" or best_r.how == "capital" or system_maker(m.text) is None:
+        return False
+    return best_r.how == "alt" or not (best.iso and ev.doc_iso[best.iso] > 0)

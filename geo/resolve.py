@@ -60,6 +60,7 @@ from geo.reading_checks import (
     minor_named,
     named_line,
     stray_town,
+    system_named,
 )
 
 
@@ -261,6 +262,8 @@ def _resolve_one(
     best_r, best = _pick(text, m, nxt, gaz_rs, gaz, ev)
     if far_from_landmark(text, m, nxt, best, gaz):
         return None  # "at Redbank, near Brisbane": no namesake on another continent
+    if system_named(m, best, best_r, ev):
+        return None  # "its ageing Dardo vehicles": an Italian vehicle, no Chinese town
     if named_line(text, m, best, ev):
         return None  # "the Druzhba pipeline": a line named for something else than a small town abroad
     short = best.kind == "city" and three_letters  # a town of three letters needs the context a small town does

@@ -527,6 +527,8 @@ def test_a_capital_acted_on_is_its_government(text, absent):
         "Oil through the Druzhba pipeline to Slovakia and Hungary stopped after a Ukrainian strike.",
         "Britain said it would stand by Guyana, a fellow Commonwealth member.",  # a bloc's word, not a town
         "Mali, Niger and Burkina Faso set up the Alliance of Sahel States.",
+        "Italy's army will replace its ageing Dardo and other vehicles with German ones.",  # a weapon's name
+        "Turkey may place air defences in Syria, possibly including its Hisar short-range system.",
     ],
 )
 def test_a_towns_name_inside_another_name_or_word_is_no_town(text):
