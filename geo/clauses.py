@@ -281,56 +281,61 @@ class Parse(PhraseLinks):
         skipped = 0
         while k >= 0 and skipped < 4:
             w = self.low[k]
-            if w in ("around", "about", "over", "under") and self.low[k + 1][:1].isdigit() and k + 1 < ph.first:
+            approximate = w in ("around", "about", "over", "under") and self.low[k + 1][:1].isdigit()
+            if approximate and k + 1 < ph.first:
                 skipped += 1  # "hosts around 4,200 French troops": a number's approximation, no preposition
                 k -= 1
                 continue
             if self.g.has("prepositions", w) or w in ("including", "such", "like"):
-                if w in ("to", "-") and (
-                    # "3,000 to 4,000 Rwandan soldiers": a range of numbers, not a preposition
-                    (k > 0 and self.low[k - 1][:1].isdigit() and self.low[k + 1][:1].isdigit())
-                    # "sent jets to track Russian submarines": the verb's object, no recipient
-                    or (w == "to" and self._infinitive_after(k, ph.first))
-                ):
-                    return
-                if w in self.g.words["clausal_prepositions"] and self._verb_soon(ph.last + 1):
-                    return  # "since India will ...", "after Niger last month suspended": a clause, not a phrase
-                if w == "as" and k > 0 and self.low[k - 1] == "such":
-                    w = "including"
-                ph.prep, ph.prep_at = ("including" if w in ("such", "like") else w), k
-                if (
-                    w == "including"
-                    and k > 1
-                    and self.low[k - 1] == ","
-                    and self.low[k - 2] in self.g.words["group_nouns"]
-                ):
-                    ph.official_of = True  # "Several countries, including A, B and C, provided ..."
-                seat = w == "in" and self.g.has("seat_nouns", self.low[k - 1] if k else "")  # "the junta in Niamey"
-                if (w in ("of", "from") or seat) and k > 0:
-                    before = self.low[k - 1]
-                    two = " ".join(self.low[max(0, k - 2) : k])
-                    if (
-                        self.g.has("official_nouns", before)
-                        or two in self.g.words["official_nouns"]
-                        or any(two == " ".join(p) for p in self.g.phrases["official_nouns"])
-                    ):
-                        ph.official_of = True
-                        self._outer_preposition(ph, k)
+                self._set_preposition(ph, k, w)
                 return
-            if (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")) or self.g.has("time_nouns", w):
-                return  # "in 2020 Armenian President ...", "In September Bucharest summoned": the time is governed
-            if w[:1].isdigit() and skipped < 3:  # "against 18 Houthi targets"
-                skipped += 1
-                k -= 1
-                continue
-            if self.tokens[k].anchor >= 0 or not self.tokens[k].text[0].isalpha() or self.is_function(w):
+            if not self._modifier(k, skipped):
                 return
-            if w in self.verbs:
-                return
-            if self.low[k + 1] in ("the", "a", "an"):
-                return  # an article opens the phrase: "In March the Kenyan government sent ..."
             skipped += 1
             k -= 1
+
+    def _modifier(self, k: int, skipped: int) -> bool:
+        """Whether token k may stand between a phrase and the preposition governing it ("in northern and western")."""
+        w = self.low[k]
+        if (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")) or self.g.has("time_nouns", w):
+            return False  # "in 2020 Armenian President ...", "In September Bucharest summoned": the time is governed
+        if w[:1].isdigit():
+            return skipped < 3  # "against 18 Houthi targets"
+        if w in ("and", "or") and k > 0 and self.g.has("compass_adjectives", self.low[k - 1]) and skipped:
+            return True  # "in parts of northern and western Tigray": two bearings of one place
+        if self.tokens[k].anchor >= 0 or not self.tokens[k].text[0].isalpha() or self.is_function(w):
+            return False
+        if w in self.verbs:
+            return False
+        return self.low[k + 1] not in ("the", "a", "an")  # "In March the Kenyan government sent ...": an article
+
+    def _set_preposition(self, ph: Phrase, k: int, w: str) -> None:
+        """Record the preposition ``w`` at k as governing phrase ``ph`` (unless it opens a range or a clause)."""
+        if w in ("to", "-") and (
+            # "3,000 to 4,000 Rwandan soldiers": a range of numbers, not a preposition
+            (k > 0 and self.low[k - 1][:1].isdigit() and self.low[k + 1][:1].isdigit())
+            # "sent jets to track Russian submarines": the verb's object, no recipient
+            or (w == "to" and self._infinitive_after(k, ph.first))
+        ):
+            return
+        if w in self.g.words["clausal_prepositions"] and self._verb_soon(ph.last + 1):
+            return  # "since India will ...", "after Niger last month suspended": a clause, not a phrase
+        if w == "as" and k > 0 and self.low[k - 1] == "such":
+            w = "including"
+        ph.prep, ph.prep_at = ("including" if w in ("such", "like") else w), k
+        if w == "including" and k > 1 and self.low[k - 1] == "," and self.low[k - 2] in self.g.words["group_nouns"]:
+            ph.official_of = True  # "Several countries, including A, B and C, provided ..."
+        seat = w == "in" and self.g.has("seat_nouns", self.low[k - 1] if k else "")  # "the junta in Niamey"
+        if (w in ("of", "from") or seat) and k > 0:
+            before = self.low[k - 1]
+            two = " ".join(self.low[max(0, k - 2) : k])
+            if (
+                self.g.has("official_nouns", before)
+                or two in self.g.words["official_nouns"]
+                or any(two == " ".join(p) for p in self.g.phrases["official_nouns"])
+            ):
+                ph.official_of = True
+                self._outer_preposition(ph, k)
 
     def _outer_preposition(self, ph: Phrase, k: int) -> None:
         """An official noun's phrase takes the preposition before the noun ("clashed with the army of Sudan")."""

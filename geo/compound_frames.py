@@ -1,4 +1,4 @@
-"""Clause frames of compound adjectives: "the A-backed B", "the A-led coalition", "A-held ground", "A-supplied drones".
+"""Clause frames of compound adjectives: "the A-backed B", "the A-led coalition", "A-held ground", "A-run bases".
 
 See :mod:`geo.frames` for the frame contract.
 """
@@ -120,6 +120,18 @@ def _held(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
     return [Hit("influence", (a,), (), cue, i, members=held.ids)]
 
 
+def _run_site(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
+    """In "a Chinese-run tracking station in Neuquén", "the Russian-operated port of Tartus": A's footprint there."""
+    c = p.clause(i)
+    site = next((k for k in range(i + 1, min(c.last, i + 4) + 1) if p.g.has("run_sites", p.low[k])), -1)
+    if site < 0:
+        return []  # "a state-run newspaper", "Chinese-operated mines": no site of a force or a state
+    where = p.pp(site, ("in", "at", "of", "on"), limit=6, ground=True)
+    if where is None or a in where.ids:
+        return []
+    return [Hit("influence", (a,), (), cue, i, members=where.ids)]
+
+
 def _user_phrase(p: Parse, i: int, a: str, before: bool) -> Side | None:
     """The nearest phrase of the clause, before or after ``i``, that is neither A nor a target."""
     order = range(len(p.phrases) - 1, -1, -1) if before else range(len(p.phrases))
@@ -151,7 +163,7 @@ def _supplied(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
     return [Hit("transfer", (a,), tgt.ids, cue, i, item_text=text)]
 
 
-_COMPOUND_ROLES = {"backer": _backed, "leader": _led, "holder": _held, "supplier": _supplied}
+_COMPOUND_ROLES = {"backer": _backed, "leader": _led, "holder": _held, "supplier": _supplied, "operator": _run_site}
 
 
 def compound_adjective(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:

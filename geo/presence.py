@@ -122,8 +122,8 @@ def _presence_owner(p: Parse, i: int, v: int, cue: Cue) -> Side | None:
     if owner is None and cue.opt("owner_from"):
         owner = p.pp(v, ("from",), limit=3)  # "troops from Ghana and Nepal serve in the force in Lebanon"
     verbs = cue.opt("owner_verbs")
-    if owner is None and cue.opt("counted"):
-        return None  # a counted force names its state beside it, never through the clause's subject
+    if owner is None and (cue.opt("counted") or cue.opt("owned_only")):
+        return None  # a counted force or an owned deployment names its state beside it, not through the subject
     if owner is None and cue.opt("from_base") and "from" in p.low[max(0, i - 4) : i]:
         return p.subject(i, platforms=True)  # "French drones flew from an air base in Niger": who flies from it
     if owner is None and (not verbs or any(w in verbs for w in p.low[max(0, i - 5) : i])):
@@ -259,7 +259,17 @@ def _not_a_footprint(p: Parse, i: int, v: int, cue: Cue) -> bool:
 def _seller_of_items(p: Parse, v: int, owner: Side) -> bool:
     """Whether the owner sells the items that act in the relative clause ("from Norway, which will operate")."""
     c = p.clause(v)
-    return c.kind == "rel" and owner.np >= 0 and owner.np == c.antecedent and p.phrases[owner.np].prep in ("from", "by")
+    if c.kind != "rel" or owner.np < 0 or owner.np != c.antecedent:
+        return False
+    ph = p.phrases[owner.np]
+    if ph.prep == "by":  # "built by Korea, which operates ..."; not "recognised only by Turkey, which keeps troops"
+        made = p.low[max(0, ph.prep_at - 2) : ph.prep_at]
+        return any(
+            p.g.has(cls, w)
+            for w in made
+            for cls in ("making_participles", "seller_participles", "conveying_participles")
+        )
+    return ph.prep == "from"
 
 
 def _needs_met(p: Parse, i: int, v: int, cue: Cue) -> bool:
@@ -302,9 +312,10 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     last = _presence_end(p, v)
     hits = []
     hosts = _consenting(p, v, last)
-    # a sea or a region is a sphere only of a stated sway ("its influence in the Atlantic"), not of ships,
-    # troops or bases there ("frigates a navy sails in the Baltic")
+    # a sea or a region is a sphere only of a stated sway ("its influence in the Atlantic") or of works
+    # that hold it ("outposts in the South China Sea"), not of ships or troops there ("frigates in the Baltic")
     sway = p.low[v] in cue.opt("waters", ())
+    held = any(p.g.has("sea_footholds", w) for w in p.low[v + 1 : last + 1])
     for label, members in _presence_groups(p, v, last, cue, owner):
         countries = [m for m in members if kinds.get(m) not in ("region", "sea", "bloc")]
         if any(kinds.get(m) == "country" for m in countries):  # "in Iraq, mostly at Ain al-Asad": the country
@@ -312,7 +323,9 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         members = [
             _site_state(p, m, owner)
             for m in countries or members
-            if m not in hosts and state_of(m) not in hosts and (kinds.get(m) not in ("sea", "strait", "region") or sway)
+            if m not in hosts
+            and state_of(m) not in hosts
+            and (kinds.get(m) not in ("sea", "strait", "region") or sway or (held and kinds.get(m) == "sea"))
         ]
         if cue.kind == "support":  # "Danish instructors remain in Argentina": trainers back their host
             hits += [Hit("support", owner.ids, (m,), cue, i) for m in countries if m not in owner.ids]

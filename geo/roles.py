@@ -38,21 +38,6 @@ class Roles(SubjectChecks):
     sketch: str
     verbs: frozenset[str]
 
-    def find(self, word: str, start: int = 0) -> int:
-        """Index of the first token ``word`` (lower case) at or after ``start``, or -1."""
-        for i in range(start, len(self.tokens)):
-            if self.low[i] == word:
-                return i
-        return -1
-
-    def anchor(self, k: int) -> Anchor:
-        """The ``k``-th actor or place anchor of the sentence."""
-        return self.anchors[k]
-
-    def ids(self, ph: Phrase) -> tuple[str, ...]:
-        """The actor ids a phrase names, in order, each once."""
-        return tuple(dict.fromkeys(x for k in ph.anchors for x in self.anchors[k].id.split("|")))
-
     def side(self, pi: int) -> Side:
         """Phrase ``pi`` as a side of a relation."""
         hows = {self.anchors[k].how for k in self.phrases[pi].anchors}
@@ -319,8 +304,13 @@ class Roles(SubjectChecks):
         if after_infinitive and (main := self.ids(near) if near is not None else self.main_subject(k)):
             return Side(main[:1], -1, "pronoun")
         objects: list[Side] = []
+        rel = self.clause(k)
+        # "the Africa Corps, which uses Libya as a bridge to its deployments": the relative's subject is its own
+        rel_subject = rel.kind == "rel" and rel.antecedent >= 0 and self.low[rel.first] in ("which", "who")
         for pi in range(len(self.phrases) - 1, -1, -1):
             ph = self.phrases[pi]
+            if rel_subject and objects and ph.last < rel.first and pi == rel.antecedent:
+                return self.side(pi)
             agent_acts = ph.prep == "by" and self.low[ph.last + 1 : ph.last + 2] == ["to"]  # "used by X to justify its"
             if ph.last >= k or (self.locative(ph) and not plural and not agent_acts):
                 continue
@@ -342,7 +332,8 @@ class Roles(SubjectChecks):
                 continue  # "trained thousands of Somali soldiers at its base": "its" is no plural noun's
             before = self.low[ph.first - 1] if ph.first > 0 else ""
             wish = ph.possessive and ph.head and self.low[ph.last + 1 : ph.last + 2] == ["to"]
-            if not ph.prep and (self.finite(before) or before in self.verbs) and not wish:
+            verb_before = self.finite(before) or before in self.verbs or (rel_subject and ph.first - 2 == rel.first)
+            if not ph.prep and verb_before and not wish:
                 objects.append(s)
                 continue
             return s

@@ -3,6 +3,7 @@
 A text ("the UN vote condemning X"), a band or a firm ("gangs controlling the capital"), a thing
 ("because the transit fees helped fund the war") or an agent noun ("the instructors will train ...")
 can be what acts in a clause; then the clause's verb takes no side from the sentence around it.
+Also the word and phrase look-ups the checks and the roles share (find, anchor, ids).
 """
 
 from __future__ import annotations
@@ -15,6 +16,21 @@ class SubjectChecks(Modality):
     """Subject checks over a parsed sentence (mixed into :class:`geo.roles.Roles`)."""
 
     anchors: list[Anchor]
+
+    def find(self, word: str, start: int = 0) -> int:
+        """Index of the first token ``word`` (lower case) at or after ``start``, or -1."""
+        for i in range(start, len(self.tokens)):
+            if self.low[i] == word:
+                return i
+        return -1
+
+    def anchor(self, k: int) -> Anchor:
+        """The ``k``-th actor or place anchor of the sentence."""
+        return self.anchors[k]
+
+    def ids(self, ph: Phrase) -> tuple[str, ...]:
+        """The actor ids a phrase names, in order, each once."""
+        return tuple(dict.fromkeys(x for k in ph.anchors for x in self.anchors[k].id.split("|")))
 
     def _document_acts(self, v: int) -> bool:
         """A text no side issued, a band or a firm acts in the participle or relative clause after it."""
