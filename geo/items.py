@@ -490,6 +490,16 @@ def _told_stage(window: str, cue: str) -> str:
         return "delivered"  # "could stop supplying electricity to Ukraine": only the stopping is to come
     if cue and re.search(rf"(?i)\b(?:is|are|was|were)\s+{_REPUTED}\s+to\s+(?:have\s+)?{re.escape(cue)}\b", window):
         return "delivered"  # "is estimated to supply 40% of Israel's oil": a flow told as a reckoning
+    if cue and re.search(
+        rf"(?i)\b(?:became|was|were)\s+(?:the|its)\s+(?:first|second|third|only)\s+"
+        rf"(?:[\w-]+\s+){{0,3}}to\s+{re.escape(cue)}\b",
+        window,
+    ):
+        return "delivered"  # "became the first European country to receive Chinese drones": it did
+    if re.fullmatch(r"(?i)bought|purchased|acquired|obtained", cue) and re.search(
+        rf"(?i),\s+{re.escape(cue)}\s+(?:[\w-]+\s+){{0,2}}from\b", window
+    ):
+        return "delivered"  # "its four submarines, bought second-hand from Britain in 1998,": a purchase of the past
     if re.fullmatch(r"(?i)buyers?|customers?|importers?|purchasers?", cue) and not _PROSPECT.search(window):
         return "" if _FUTURE.search(window) else "delivered"  # "the biggest buyer of Iranian oil": it buys
     return ""
@@ -528,9 +538,14 @@ def status(window: str, cue: str) -> str:
     if re.fullmatch(
         r"(?i)received|delivered|handed over|handed|gave|donated|gifted|shipped|arrived|delivery|deliveries|shipments?"
         r"|arrival|took|taken|provides|supplies|delivers|gets|got|ships|exports|imports|receives|sends|sells|pumps|flows?|flowing"
-        r"|sent|flew|flown|ferried|airlifted|transported|transferred|supplied|landed|reached|docked",
+        r"|sent|flew|flown|ferried|airlifted|transported|transferred|supplied|landed|reached|docked|built|constructed"
+        r"|taking",
         cue,
-    ) and (cue.lower() not in ("took", "taken") or re.search(r"(?i)\b(?:took|taken) delivery\b", window)):
+    ) and (
+        cue.lower() not in ("took", "taken", "taking", "built", "constructed")
+        or re.search(r"(?i)\b(?:took|taken|taking) delivery\b", window)
+        or (cue.lower() in ("built", "constructed") and not re.search(rf"(?i)\b(?:being|be)\s+{cue}\b", window))
+    ):
         return "delivered"  # "received the first jets under a 2021 contract": the delivery is the news
     if _SIGNED.search(window) or re.fullmatch(r"(?i)order(?:s|ed)?", cue):
         return "ordered"

@@ -872,7 +872,10 @@ def test_a_state_s_short_name_is_the_subject_of_its_verb(text: str, expected: tu
         ("Kuwait will sell up to 30 Hornets to Malaysia.", ("KW", "MY", "planned")),  # a fighter's name is an item
         ("Qatar has a letter of intent on selling 20 jets to Peru.", ("QA", "PE", "planned")),  # no contract
         ("Ethiopian officers had distributed rifles to Somali militias.", ("ET", "SO", "delivered")),
-        ("Norway's frigates, built in Spain by Navantia, are ageing.", ("ES", "NO", "unknown")),
+        (
+            "Norway's frigates, built in Spain by Navantia, are ageing.",
+            ("ES", "NO", "delivered"),
+        ),  # built, and now ageing: long delivered
         (
             "Two light jets, made by Saab, were handed over to Chile in June.",
             ("SE", "CL", "delivered"),

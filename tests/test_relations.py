@@ -621,6 +621,12 @@ def test_a_trading_partner_is_no_ally() -> None:
         # an agreement to sell is a deal reached; an agreement to give is a promise
         ("Chile agreed on Friday to sell 12 jets to Peru.", "ordered"),
         ("Chile agreed on Friday to provide Peru with coastal radars.", "planned"),
+        # taking delivery, a yard that built boats for a buyer, the first buyer to receive, a purchase in an aside
+        ("In 2019 Peru became the first buyer of the jet, taking delivery of 12 Chilean fighters.", "delivered"),
+        ("A Chilean yard built six patrol boats for Peru's coast guard.", "delivered"),
+        ("Two patrol boats are being built by a Chilean yard for Peru's coast guard.", "unknown"),
+        ("In 2020 Peru became the first country to receive Chilean combat drones.", "delivered"),
+        ("Peru plans to replace its two frigates, bought second-hand from Chile in 1998, next year.", "delivered"),
     ],
 )
 def test_transfer_stage_words(sentence: str, status: str) -> None:
