@@ -41,7 +41,8 @@ _QTY_RE = _rx(
 _FROZEN = _rx(
     r"\b(?:froze|frozen|freez\w*|collaps\w*|suspend\w*|cancel+\w*|halt\w*|block(?:s|ed|ing)\b|scrap\w*|"
     r"stall\w*|interdict\w*|seiz\w*|intercept(?:s|ed|ing)?\b|vetoe?d?|banned|barred|fell through|"
-    r"called off|put on hold|tried to|attempt\w*|stopp?(?:ed|ing)|cut off|cut-off|no longer|shelv\w*)\b"
+    r"called off|put on hold|tried to|attempt\w*|stopp?(?:ed|ing)|cut off|cut-off|cutting off|no longer|shelv\w*|"
+    r"end(?:ed|ing) (?:\w+ ){0,2}(?:deliveries|supplies|exports|imports|shipments|flows|sales|purchases))\b"
 )
 _BAN = _rx(r"\bbans?\b", re.I)
 _BAN_EASED = _rx(r"\b(?:lift\w*|eas\w*|relax\w*|end\w*|scrap\w*|overturn\w*)\s+(?:\w+\s+){0,3}bans?\b", re.I)
@@ -461,7 +462,11 @@ _REPUTED = r"(?:widely\s+)?(?:estimated|believed|thought|said|reported|understoo
 _PROSPECT = _rx(r"\b(?:potential|prospective|possible|likely|would-be)\s+(?:\w+\s+)?(?:buyers?|customers?)\b", re.I)
 _AGREED = _rx(r"\bagreed (?:\w+ ){0,3}to (?:buy|purchase|acquire|order|sell)\b", re.I)
 _AGREED_GIFT = _rx(r"\bagreed (?:\w+ ){0,3}to (?:provide|supply|deliver|transfer|donate|give|send)\b", re.I)
-_IN_SERVICE = _rx(r"\balready (?:\w+ ){0,1}(?:flies|fly|operates|operate|fields|field|uses|use)\b", re.I)
+_IN_SERVICE = _rx(
+    r"\balready (?:\w+ ){0,1}(?:flies|fly|operates|operate|fields|field|uses|use)\b"
+    r"|\b(?:that|which) (?:still )?(?:remains?|are|is) (?:still )?(?:in service|the backbone)\b",
+    re.I,
+)
 _APPROVED = _rx(
     r"\b(?:approv\w+|authori[sz]\w+|cleared|greenlit|green-lit|green light|go-ahead|signed off on"
     r"|(?:allow(?:s|ed)|permitted) (?:the )?(?:exports?|sales?|transfers?|deliver\w*|shipments?))\b",
@@ -486,6 +491,12 @@ def _told_stage(window: str, cue: str) -> str:
         window,
     ):
         return "delivered"  # "began pumping gas to Uzbekistan", "continues to flow", "will keep sending": under way
+    if cue and re.search(
+        rf"(?i)\b(?:ordered|told|forced|required|decided|agreed|voted)\s+(?:[\w-]+\s+){{0,3}}to\s+"
+        rf"(?:stop|end|cease)\s+{re.escape(cue)}\b",
+        window,
+    ):
+        return "frozen"  # "a court ordered the Netherlands to stop exporting F-35 parts": stopped by order
     if cue and re.search(rf"(?i)\b(?:stop|halt|cut off|end|suspend)\s+{re.escape(cue)}\b", window):
         return "delivered"  # "could stop supplying electricity to Ukraine": only the stopping is to come
     if cue and re.search(rf"(?i)\b(?:is|are|was|were)\s+{_REPUTED}\s+to\s+(?:have\s+)?{re.escape(cue)}\b", window):

@@ -627,6 +627,10 @@ def test_a_trading_partner_is_no_ally() -> None:
         ("Two patrol boats are being built by a Chilean yard for Peru's coast guard.", "unknown"),
         ("In 2020 Peru became the first country to receive Chilean combat drones.", "delivered"),
         ("Peru plans to replace its two frigates, bought second-hand from Chile in 1998, next year.", "delivered"),
+        # deliveries ended, and a stop ordered, are frozen; a stop that may come is not yet
+        ("The pipeline's closure ended deliveries of Chilean gas to Peru.", "frozen"),
+        ("A court in Lima ordered Chile to stop exporting rifles to Peru.", "frozen"),
+        ("Chile could stop supplying electricity to Peru, its minister warned.", "delivered"),
     ],
 )
 def test_transfer_stage_words(sentence: str, status: str) -> None:
