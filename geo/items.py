@@ -473,6 +473,9 @@ _APPROVED = _rx(
     re.I,
 )
 _AWAITED = _rx(r"\b(?:speed up|accelerate|expedite|await\w*|pending|delayed|delays|backlog)\b", re.I)
+_ON_ORDER = _rx(
+    r"\b(?:on order|due (?:for delivery|to arrive|by|in)|yet to|deliveries (?:are )?(?:due|expected|to begin))\b", re.I
+)
 _DELIVERED_NOW = _rx(r"\b(?:arrived|received|already|handed over|has delivered|have delivered|were delivered)\b", re.I)
 
 
@@ -546,20 +549,10 @@ def status(window: str, cue: str) -> str:
         return "planned"
     if _APPROVED.search(window) and not _DELIVERED_NOW.search(window):
         return "planned"  # "has approved the delivery of 50 tanks": approved, not yet delivered
-    if re.fullmatch(
-        r"(?i)received|delivered|handed over|handed|gave|donated|gifted|shipped|arrived|delivery|deliveries|shipments?"
-        r"|arrival|took|taken|provides|supplies|delivers|gets|got|ships|exports|imports|receives|sends|sells|pumps|flows?|flowing"
-        r"|sent|flew|flown|ferried|airlifted|transported|transferred|supplied|landed|reached|docked|built|constructed"
-        r"|taking",
-        cue,
-    ) and (
-        cue.lower() not in ("took", "taken", "taking", "built", "constructed")
-        or re.search(r"(?i)\b(?:took|taken|taking) delivery\b", window)
-        or (cue.lower() in ("built", "constructed") and not re.search(rf"(?i)\b(?:being|be)\s+{cue}\b", window))
-    ):
+    if _delivery_told(window, cue):
         return "delivered"  # "received the first jets under a 2021 contract": the delivery is the news
-    if _SIGNED.search(window) or re.fullmatch(r"(?i)order(?:s|ed)?", cue):
-        return "ordered"
+    if _SIGNED.search(window) or re.fullmatch(r"(?i)order(?:s|ed)?", cue) or _ON_ORDER.search(window):
+        return "ordered"  # "on order", "deliveries due in 2027", "yet to arrive": still to come
     if _PLANNED.search(window):
         # "has promised six jets", "has requested 40 jets": a pledge or a request made is still a plan
         pledge = re.fullmatch(r"(?i)pledged?|promised?|committed|offered|requested|sought|asked for|wanted", cue)
@@ -569,6 +562,31 @@ def status(window: str, cue: str) -> str:
     if _DELIVERED.search(window) or _DELIVERED.search(cue):
         return "delivered"
     return "unknown"
+
+
+_DELIVERY_CUES = _rx(
+    r"received|delivered|handed over|handed|gave|donated|gifted|shipped|arrived|delivery|deliveries|shipments?"
+    r"|arrival|took|taken|provides|supplies|delivers|gets|got|ships|exports|imports|receives|sends|sells|pumps|flows?"
+    r"|flowing|sent|flew|flown|ferried|airlifted|transported|transferred|supplied|landed|reached|docked|built"
+    r"|constructed|taking",
+    re.I,
+)
+
+
+def _delivery_told(window: str, cue: str) -> bool:
+    """A cue that tells a delivery made whatever the words around it say (no future or plan among them).
+
+    "received the first jets", "taking delivery of 24 fighters", "built 12 boats for" (not "being built"),
+    "India, which bought 36 Rafales under a 2016 deal" (a purchase told as done, unless still awaited).
+    """
+    low = cue.lower()
+    if _DELIVERY_CUES.fullmatch(cue):
+        if low in ("took", "taken", "taking"):
+            return bool(re.search(r"(?i)\b(?:took|taken|taking) delivery\b", window))
+        if low in ("built", "constructed"):
+            return not re.search(rf"(?i)\b(?:being|be)\s+{low}\b", window)
+        return True
+    return low in ("bought", "purchased") and not _AWAITED.search(window) and not _ON_ORDER.search(window)
 
 
 @lru_cache(maxsize=64)

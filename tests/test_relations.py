@@ -631,6 +631,9 @@ def test_a_trading_partner_is_no_ally() -> None:
         ("The pipeline's closure ended deliveries of Chilean gas to Peru.", "frozen"),
         ("A court in Lima ordered Chile to stop exporting rifles to Peru.", "frozen"),
         ("Chile could stop supplying electricity to Peru, its minister warned.", "delivered"),
+        # a purchase told in the past is done, unless the words say it is still awaited
+        ("Peru, which bought 12 jets from Chile under a 2016 deal, flies them over the desert.", "delivered"),
+        ("Peru bought 12 jets from Chile last year, with deliveries due in 2027.", "ordered"),
     ],
 )
 def test_transfer_stage_words(sentence: str, status: str) -> None:
