@@ -178,7 +178,9 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
         return True  # "has long strained its ties with Washington", "India's ties with China have been frozen"
     if low[i].endswith("ing") and i > 0 and p.g.has("stance_verbs", low[i - 1]):
         return True  # "80% of Georgians support joining the EU", "opposes sending troops": a stance, not a deed
-    if kind == "transfer" and (_flies_itself(p, i, n) or (not noun and _infinitive_after(p, i + n))):
+    if kind == "transfer" and (
+        _flies_itself(p, i, n) or (not noun and _infinitive_after(p, i + n)) or _own_kit(p, i, n, cue)
+    ):
         # "a passenger jet flying from Baku to Grozny": the plane travels, nothing is given; "by pledging to do
         # away with its oil industry": a pledge to act ("pledged to send tanks" is the cue "send")
         return True
@@ -220,6 +222,26 @@ def _flies_itself(p: Parse, i: int, n: int) -> bool:
             and (p.g.has("be_forms", p.low[i - 1]) or (p.g.has("auxiliaries", p.low[i - 1]) and p.low[i] == "flown"))
         )
     )
+
+
+def _own_kit(p: Parse, i: int, n: int, cue: Cue) -> bool:
+    """A giving verb that here names using or fitting one's own kit, with no one to give it to.
+
+    "Indonesia and Iraq fly trainer versions of the T-50": they fly them, no one is flown anything
+    (a flight to someone names where: "flew drones to Sudan"); "arms the jets with the PL-15": it fits
+    its own jets with missiles, and arms no one.
+    """
+    if cue.frame != "give" or n != 1:
+        return False
+    w, c = p.low[i], p.clause(i)
+    if p.g.has("fly_forms", w):
+        return not any(x in ("to", "into") for x in p.low[i + 1 : c.last + 1])
+    if w in ("arm", "arms", "armed", "arming", "equip", "equips", "equipped", "equipping"):
+        k = i + 1
+        while k <= c.last and (p.g.has("determiners", p.low[k]) or p.low[k] in ("its", "their")):
+            k += 1
+        return k <= c.last and p.tokens[k].anchor < 0 and p.g.has("item_words", p.low[k])
+    return False
 
 
 def _control_not_held(p: Parse, i: int) -> bool:

@@ -188,8 +188,8 @@ class Modality:
                 i == v - 1 or (i + 1 < len(self.low) and self.low[i + 1] in ("to", "that", "it", "they", "he", "she"))
             ):
                 return True  # "denied supplying", "denied that ...", "Moscow denied it had supplied drones"
-        if any(self.match(v - n, "forgone_markers") == n for n in (2, 3) if v >= n):
-            return True  # "opted to mediate rather than back the army": the course not taken
+        if self._forgone(v):
+            return True
         if v + 1 < len(self.low) and self.low[v + 1] in ("not", "never") and self.g.has("auxiliaries", self.low[v]):
             return True
         if (
@@ -225,6 +225,12 @@ class Modality:
                 return True
             ci = cc.parent
         return False
+
+    def _forgone(self, v: int) -> bool:
+        """The course not taken: "opted to mediate rather than back the army", "warned Seoul against sending arms"."""
+        if any(self.match(v - n, "forgone_markers") == n for n in (2, 3) if v >= n):
+            return True
+        return v > 0 and self.low[v - 1] == "against" and self.low[v].endswith("ing")
 
     def _unconfirmed(self, k: int) -> bool:
         """A verb of confirming at k that is itself negated: "has not confirmed", "neither has acknowledged"."""
