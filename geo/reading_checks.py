@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from geo.gazetteer import Entry, Gazetteer, load_gazetteer
 from geo.items import system_maker
@@ -51,6 +51,7 @@ class Evidence:
     state_cues: bool  # the text speaks of US states ("the state of", "Gov.")
     points: tuple[tuple[float, float], ...]  # points of those sub-national places
     area_iso: Counter[str]  # sub_iso, and places whose readings all lie in one country ("Brazzaville")
+    distinct: Counter[str] = field(default_factory=Counter)  # distinct sub-national places named, per country
 
     def names_country(self, iso: str) -> bool:
         """The document names the country ``iso`` or a place in it."""
@@ -94,23 +95,29 @@ _AIRFIELD_BEFORE = re.compile(
 )
 
 
-def stray_town(best: Entry, best_r: Reading, ev: Evidence) -> bool:
+def stray_town(best: Entry, best_r: Reading, ev: Evidence, gaz: Gazetteer) -> bool:
     """A small town in a country the story never names, far from all its other places.
 
     Such a town is a namesake of a place the gazetteer lacks ("Mount Pleasant" in a story of the
-    Falklands is not the American town): better unmapped than mapped on another continent. So is
-    a province read by another of its names in a story that never names its state, however near
-    ("the Southern Province" in a story of Sri Lanka is no Afghan province that also goes by it).
+    Falklands is not the American town; "the Stabroek block" off Guyana is no Belgian town): better
+    unmapped than mapped on another continent. The town's own mentions do not name its country, and
+    the story's other places are its points and the states it names more than once. So is a province read by another
+    of its names in a story that never names its state, however near ("the Southern Province" in a
+    story of Sri Lanka is no Afghan province that also goes by it).
     """
     small = best.kind == "city" and best.population < SMALL_TOWN_POPULATION
     other_name = best.kind == "admin1" and best_r.how in ("alt", "alias")
-    if not (small or other_name) or best_r.how == "capital" or len(ev.points) < 2:
-        return False
-    if not best.iso or ev.names_country(best.iso):
+    if not (small or other_name) or best_r.how == "capital" or not best.iso:
         return False
     if other_name:
-        return True
-    return min(km((best.lat, best.lon), pt) for pt in ev.points) > _STRAY_KM
+        return len(ev.points) >= 2 and not ev.names_country(best.iso)
+    if ev.doc_iso[best.iso] > 0 or ev.distinct[best.iso] > 1:
+        return False  # its country named, and not only by this town itself
+    here = (best.lat, best.lon)
+    others = [pt for pt in ev.points if km(pt, here) > 1]
+    states = [gaz.get(iso) for iso, n in ev.doc_iso.items() if len(iso) == 2 and n >= 2]  # the story's states
+    others += [(e.lat, e.lon) for e in states if e is not None and e.kind == "country"]
+    return bool(others) and min(km(here, pt) for pt in others) > _STRAY_KM
 
 
 _STRAY_KM = 3000

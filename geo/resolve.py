@@ -151,6 +151,7 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> 
     doc_iso: Counter[str] = Counter()
     sub_iso: Counter[str] = Counter()
     area_iso: Counter[str] = Counter()  # with the places whose readings all lie in one country
+    sub_ids: dict[str, set[str]] = {}  # the distinct sub-national places named, per country
     for m in mentions:
         r = m.readings[0]
         # one reading, or a country by its name beside alternate names of towns ("India")
@@ -175,8 +176,10 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> 
                 doc_iso[e.id] += 1  # and the blocs it names ("the EU"), whose seat may stand for them
             elif e.iso and e.kind in ("city", "admin1"):
                 sub_iso[e.iso] += 1
+                sub_ids.setdefault(e.iso, set()).add(e.id)
         elif iso := _one_country(m, gaz):
             area_iso[iso] += 1  # "Brazzaville": the city or its department, both in one country
+    distinct = Counter({iso: len(ids) for iso, ids in sub_ids.items()})
     state_cues = bool(_STATE_CUES.search(text))
     points = tuple(_local_points(mentions, gaz))
     names = person_spans(text)
@@ -187,7 +190,7 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> 
         k = bisect_right(starts, m.start) - 1
         if k >= 0 and _in_person_name(m, names[k : k + 1]):
             continue
-        res = _resolve_one(text, m, gaz, doc_iso, sub_iso, state_cues, mentions, idx, points, area_iso)
+        res = _resolve_one(text, m, gaz, doc_iso, sub_iso, state_cues, mentions, idx, points, area_iso, distinct)
         if res is not None:
             out.append(res)
     return out
@@ -227,6 +230,7 @@ def _resolve_one(
     idx: int,
     points: tuple[tuple[float, float], ...] = (),
     area_iso: Counter[str] | None = None,
+    distinct: Counter[str] | None = None,
 ) -> Resolved | None:
     actor_rs = [r for r in m.readings if r.actor is not None]
     if actor_rs and actor_rs[0].how != "demonym":
@@ -258,7 +262,7 @@ def _resolve_one(
     ):
         return None
     nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
-    ev = Evidence(doc_iso, sub_iso, state_cues, points, area_iso or sub_iso)
+    ev = Evidence(doc_iso, sub_iso, state_cues, points, area_iso or sub_iso, distinct or Counter())
     best_r, best = _pick(text, m, nxt, gaz_rs, gaz, ev)
     if far_from_landmark(text, m, nxt, best, gaz):
         return None  # "at Redbank, near Brisbane": no namesake on another continent
@@ -267,7 +271,7 @@ def _resolve_one(
     if named_line(text, m, best, ev):
         return None  # "the Druzhba pipeline": a line named for something else than a small town abroad
     short = best.kind == "city" and three_letters  # a town of three letters needs the context a small town does
-    if stray_town(best, best_r, ev) or ((short or gaz.is_minor(best.id)) and not minor_named(text, m, best, ev)):
+    if stray_town(best, best_r, ev, gaz) or ((short or gaz.is_minor(best.id)) and not minor_named(text, m, best, ev)):
         return None
     # a small town's one-word name, or a one-word alternate name, inside a longer one: "Golden
     # Dragon exercise", "Kyungnam University", "Comandante Pedro Campbell", "H225M Caracal helicopters"

@@ -562,3 +562,15 @@ def test_a_province_known_only_by_another_states_alternate_name_is_left_unmapped
     )
     places = extract([Document("t", "test", text)]).places
     assert {p.iso for p in places if p.kind in ("city", "admin1")} == {"LK"}
+
+
+def test_a_small_namesake_abroad_does_not_name_its_own_country():
+    # the Belgian town of Stabroek names no Belgium in a story of Guyana's oil block; its own mention
+    # does not count as the story naming its state
+    text = (
+        "Guyana said a Venezuelan patrol boat approached vessels operating in the Stabroek block. "
+        "Guyana and Venezuela have argued over the Essequibo region for decades, and Guyana asked "
+        "the United States and Brazil for support. Venezuela denies any threat to Guyana."
+    )
+    places = extract([Document("t", "test", text)]).places
+    assert not any(p.iso == "BE" for p in places), [p.name for p in places]
