@@ -104,6 +104,8 @@ def items_after(p: Parse, j: int) -> bool:
         return True  # "an arms deal", "a $4 billion weapons contract"
     if any(_PRICE.search(w) for w in p.low[max(c.first, j - 3) : j]):
         return True  # "the 90-million-euro deal with Oslo": a price makes it a sale
+    if any(p.g.has("cooperation_words", w) for w in p.low[max(c.first, j - 3) : j]):
+        return False  # "a military-technical cooperation agreement covering the supply of equipment": a tie
     k = j + 1
     while k <= min(c.last, j + 8):  # "a deal with Israel's Elbit in 2023 for 36 howitzers"
         if p.low[k] in ("for", "of", "worth", "covering") and item_phrases(p.text(k + 1, min(c.last, k + 6))):
