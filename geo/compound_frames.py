@@ -58,6 +58,9 @@ def _backed_side(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
             ph = p.phrases[pi]
             if ph.last < i - 2 and a not in p.ids(ph) and not ph.possessive:
                 return hit(cue, i, Side((a,)), p.side(pi))
+    areas = [x for x in p.context.areas if x.split("@")[0] != a]
+    if areas and any(p.g.has("breakaway_nouns", w) for w in p.low[i + 1 : min(c.last, i + 3) + 1]):
+        return hit(cue, i, Side((a,)), Side((areas[-1],)))  # "the Russian-backed separatist region": the area told of
     # "the Iran-aligned movement", "Iran-backed rebels": the armed group the sentence or story names
     groups = [x.id for x in p.anchors if x.how == "group" and x.id.split("@")[0] != a]
     if groups:
