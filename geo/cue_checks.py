@@ -162,8 +162,6 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
         )
     ):
         return True  # "lifted a ban on arms sales to Chad", "restrictions on defence cooperation with X": none made
-    if kind == "conflict" and not p.g.words["natural_events"].isdisjoint(before):
-        return True  # "the earthquake that struck Kunar": no one strikes
     if not p.g.words["dispositions"].isdisjoint(before):
         return True  # "a readiness to hand over know-how", "prepared to sell jets": a stance, not a deal
     if kind == "support" and _own_ground(p, low[i + n : i + n + 4]):
@@ -174,7 +172,7 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
         and any(p.g.has("paying_verbs", w) for w in low[i + n : i + n + 4])
     ):
         return True  # "granted $40 million to help Buenos Aires pay for them": the money is the relation
-    if kind == "alliance" and low[i] in ("ties", "relations") and _tie_damaged(p, i):
+    if kind == "alliance" and p.g.has("tie_nouns", low[i]) and _tie_damaged(p, i):
         return True  # "has long strained its ties with Washington", "India's ties with China have been frozen"
     if low[i].endswith("ing") and i > 0 and p.g.has("stance_verbs", low[i - 1]):
         return True  # "80% of Georgians support joining the EU", "opposes sending troops": a stance, not a deed
@@ -190,10 +188,20 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
         return True  # "to help clear the Russian mines", "help replenish U.S. stockpiles": a task, no one backed
     if kind == "support" and _purpose_of_a_thing(p, i):
         return True  # "sent radars to protect Hanoi": the sending is the relation
-    if kind == "conflict" and not p.g.words["settling_verbs"].isdisjoint(low[max(p.clause(i).first, i - 5) : i]):
+    return kind == "conflict" and _no_quarrel(p, i, noun)
+
+
+def _no_quarrel(p: Parse, i: int, noun: bool) -> bool:
+    """A conflict word that names no quarrel between sides: nature's, a war within, a quarrel settled."""
+    low = p.low
+    if not p.g.words["natural_events"].isdisjoint(low[max(0, i - 3) : i]):
+        return True  # "the earthquake that struck Kunar": no one strikes
+    if noun and i > 0 and p.g.has("internal_adjectives", low[i - 1]):
+        return True  # "Angola borrowed from Chinese lenders after its civil war ended": a war within, with no state
+    if not p.g.words["settling_verbs"].isdisjoint(low[max(p.clause(i).first, i - 5) : i]):
         return True  # "which settled its old border quarrel with Laos": a quarrel that is over
     # "the two long disputed the island, a quarrel settled by the court in 1999"
-    return kind == "conflict" and _settled_after(p, i)
+    return _settled_after(p, i)
 
 
 def _tie_damaged(p: Parse, i: int) -> bool:

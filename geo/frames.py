@@ -504,6 +504,8 @@ def participants(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     joined = _joined(p, i)  # "Maldivian ships joined India and Sri Lanka in the Dosti exercise"
     if by is None and joined:
         return pairs(cue, i, joined)
+    if by is None and p.low[v + 1 : v + 2] == ["with"]:
+        return []  # "A, B and C send ships for exercises with the region's navies": with others, not each other
     ids: tuple[str, ...] = ()
     if by is not None and by.np >= 0 and p.phrases[by.np].prep in ("between", "among"):
         subj = None  # "the conflict between A and B": the pair, not the clause's subject
