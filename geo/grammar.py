@@ -292,7 +292,7 @@ def _anaphor_re() -> re.Pattern[str]:
     the_rest = "|".join(re.escape(x[4:]) for x in sorted(phrases, key=len, reverse=True) if x.startswith("the "))
     others = "|".join(re.escape(x) for x in sorted(phrases, key=len, reverse=True) if not x.startswith("the "))
     alts = rf"the\ (?:(?:{adjectives})\ )?(?:{the_rest})|{others}"
-    counted = rf"(?:the two|both|the three) {counted_nouns()}"
+    counted = rf"(?:the two|both|the three) {counted_nouns()}|{_ALL_THREE}"
     return re.compile(rf"\b(?:{counted}|{alts})\b(?!['’]s\b\s+(?:own\b))", re.I)
 
 
@@ -305,6 +305,10 @@ def _adjective_re() -> re.Pattern[str]:
 def plain_anaphor(phrase: str) -> str:
     """An anaphor without its describing adjective: "the small island kingdom" → "the island kingdom"."""
     return _adjective_re().sub("the ", phrase)
+
+
+# "Mali, Niger and Burkina Faso left the bloc. All three have expelled French forces": the three as a subject
+_ALL_THREE = r"all three(?=,?\s+(?:have|has|had|are|were|will|would|also|then|now|later|since|\w+ed)\b)"
 
 
 @lru_cache(maxsize=1)
