@@ -23,14 +23,22 @@ _NUMERAL = re.compile(r"(?:[IVX]+|\d+)$")
 
 
 def in_name(p: Parse, i: int) -> bool:
-    """A capitalised cue word before a numeral names a thing: "Thunder Block III", "Strike 2" (not a verb)."""
+    """A capitalised cue word inside a thing's name: "Thunder Block III", "Strike 2", "Storm Shadow missiles".
+
+    Before a numeral, or mid-sentence before another capitalised word and an item noun (not a verb).
+    """
     t = p.tokens[i]
+    if i == 0 or not t.text[:1].isupper() or not p.tokens[i - 1].text[:1].isalnum() or i + 1 >= len(p.tokens):
+        return False
+    if _NUMERAL.match(p.tokens[i + 1].text) is not None:
+        return True
+    nxt = p.tokens[i + 1]
     return (
-        i > 0
-        and t.text[:1].isupper()
-        and p.tokens[i - 1].text[:1].isalnum()
-        and i + 1 < len(p.tokens)
-        and _NUMERAL.match(p.tokens[i + 1].text) is not None
+        p.tokens[i - 1].text.islower()
+        and nxt.anchor < 0
+        and nxt.text[:1].isupper()
+        and i + 2 < len(p.tokens)
+        and p.g.has("item_words", p.low[i + 2])
     )
 
 

@@ -436,8 +436,8 @@ def operated(p: Parse, start: int, i: int) -> int:
     for k in range(i - 1, start - 1, -1):
         if p.g.has("operating_verbs", p.low[k]):
             return k
-        if p.finite(p.low[k]) and not p.g.has("item_words", p.low[k + 1]):  # "attack helicopters": a kind
-            return -1
+        if p.finite(p.low[k]) and not p.g.has("item_words", p.low[k + 1]) and not p.tokens[k].text[:1].isupper():
+            return -1  # "attack helicopters": a kind; "Storm Shadow missiles": a name, no verb
     return -1
 
 
