@@ -52,6 +52,7 @@ class Evidence:
     points: tuple[tuple[float, float], ...]  # points of those sub-national places
     area_iso: Counter[str]  # sub_iso, and places whose readings all lie in one country ("Brazzaville")
     distinct: Counter[str] = field(default_factory=Counter)  # distinct sub-national places named, per country
+    states: tuple[tuple[float, float], ...] = ()  # points of the states the story names twice or more
 
     def names_country(self, iso: str) -> bool:
         """The document names the country ``iso`` or a place in it."""
@@ -95,7 +96,7 @@ _AIRFIELD_BEFORE = re.compile(
 )
 
 
-def stray_town(best: Entry, best_r: Reading, ev: Evidence, gaz: Gazetteer) -> bool:
+def stray_town(best: Entry, best_r: Reading, ev: Evidence) -> bool:
     """A small town in a country the story never names, far from all its other places.
 
     Such a town is a namesake of a place the gazetteer lacks ("Mount Pleasant" in a story of the
@@ -114,9 +115,7 @@ def stray_town(best: Entry, best_r: Reading, ev: Evidence, gaz: Gazetteer) -> bo
     if ev.doc_iso[best.iso] > 0 or ev.distinct[best.iso] > 1:
         return False  # its country named, and not only by this town itself
     here = (best.lat, best.lon)
-    others = [pt for pt in ev.points if km(pt, here) > 1]
-    states = [gaz.get(iso) for iso, n in ev.doc_iso.items() if len(iso) == 2 and n >= 2]  # the story's states
-    others += [(e.lat, e.lon) for e in states if e is not None and e.kind == "country"]
+    others = [pt for pt in ev.points if km(pt, here) > 1] + list(ev.states)
     return bool(others) and min(km(here, pt) for pt in others) > _STRAY_KM
 
 

@@ -179,18 +179,22 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> 
                 sub_ids.setdefault(e.iso, set()).add(e.id)
         elif iso := _one_country(m, gaz):
             area_iso[iso] += 1  # "Brazzaville": the city or its department, both in one country
-    distinct = Counter({iso: len(ids) for iso, ids in sub_ids.items()})
     state_cues = bool(_STATE_CUES.search(text))
     points = tuple(_local_points(mentions, gaz))
     names = person_spans(text)
     starts = [s for s, _, _ in names]
     area_iso += sub_iso
+    distinct = Counter({iso: len(ids) for iso, ids in sub_ids.items()})
+    # the story's states (named twice or more), from which a small namesake abroad lies far
+    named = [gaz.get(c) for c, n in doc_iso.items() if n >= 2]
+    states = tuple((e.lat, e.lon) for e in named if e is not None and e.kind == "country")
+    ev = Evidence(doc_iso, sub_iso, state_cues, points, area_iso, distinct, states)
     out: list[Resolved] = []
     for idx, m in enumerate(mentions):
         k = bisect_right(starts, m.start) - 1
         if k >= 0 and _in_person_name(m, names[k : k + 1]):
             continue
-        res = _resolve_one(text, m, gaz, doc_iso, sub_iso, state_cues, mentions, idx, points, area_iso, distinct)
+        res = _resolve_one(text, m, gaz, ev, mentions, idx)
         if res is not None:
             out.append(res)
     return out
@@ -223,14 +227,9 @@ def _resolve_one(
     text: str,
     m: Mention,
     gaz: Gazetteer,
-    doc_iso: Counter[str],
-    sub_iso: Counter[str],
-    state_cues: bool,
+    ev: Evidence,
     mentions: Sequence[Mention],
     idx: int,
-    points: tuple[tuple[float, float], ...] = (),
-    area_iso: Counter[str] | None = None,
-    distinct: Counter[str] | None = None,
 ) -> Resolved | None:
     actor_rs = [r for r in m.readings if r.actor is not None]
     if actor_rs and actor_rs[0].how != "demonym":
@@ -238,7 +237,7 @@ def _resolve_one(
         assert a is not None
         if a.kind == "leader" and _anothers_office(text, m, mentions[idx - 1] if idx else None, a.iso):
             return None  # "Colombia's defence minister, Pedro Sánchez": a namesake of Spain's leader
-        iso = _where_it_fights(text, m, mentions, idx, doc_iso, a.iso.split("|")) if "|" in a.iso else a.iso
+        iso = _where_it_fights(text, m, mentions, idx, ev.doc_iso, a.iso.split("|")) if "|" in a.iso else a.iso
         e = _territory(gaz, gaz.get(iso))
         if e is None:
             return None
@@ -262,7 +261,6 @@ def _resolve_one(
     ):
         return None
     nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
-    ev = Evidence(doc_iso, sub_iso, state_cues, points, area_iso or sub_iso, distinct or Counter())
     best_r, best = _pick(text, m, nxt, gaz_rs, gaz, ev)
     if far_from_landmark(text, m, nxt, best, gaz):
         return None  # "at Redbank, near Brisbane": no namesake on another continent
@@ -271,7 +269,7 @@ def _resolve_one(
     if named_line(text, m, best, ev):
         return None  # "the Druzhba pipeline": a line named for something else than a small town abroad
     short = best.kind == "city" and three_letters  # a town of three letters needs the context a small town does
-    if stray_town(best, best_r, ev, gaz) or ((short or gaz.is_minor(best.id)) and not minor_named(text, m, best, ev)):
+    if stray_town(best, best_r, ev) or ((short or gaz.is_minor(best.id)) and not minor_named(text, m, best, ev)):
         return None
     # a small town's one-word name, or a one-word alternate name, inside a longer one: "Golden
     # Dragon exercise", "Kyungnam University", "Comandante Pedro Campbell", "H225M Caracal helicopters"
@@ -285,7 +283,7 @@ def _resolve_one(
         return None
     if best.kind == "sea" and best_r.how == "alias" and sea_as_adjective(text, m):
         return None  # "Gulf capitals", "a Gulf-based analyst", "the U.S. Gulf Coast": no water meant
-    return _resolved(text, m, best_r, best, gaz, doc_iso)
+    return _resolved(text, m, best_r, best, gaz, ev.doc_iso)
 
 
 _OFFICE_WORDS = "|".join(re.escape(o) for o in sorted(OFFICES, key=len, reverse=True) if OFFICES[o] != "rank")
