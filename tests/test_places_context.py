@@ -574,3 +574,9 @@ def test_a_small_namesake_abroad_does_not_name_its_own_country():
     )
     places = extract([Document("t", "test", text)]).places
     assert not any(p.iso == "BE" for p in places), [p.name for p in places]
+
+
+def test_a_town_after_at_is_no_end_of_an_arabic_name():
+    # "al-" and "Al " open the last word of a longer Arabic name ("Abd al-Kuri"); "at", "as", "an" do not
+    text = "A spokesperson for the Pakistan Aeronautical Complex at Kamra said the jets were ready."
+    assert "Kamra" in {p.name for p in extract([Document("t", "test", text)]).places}
