@@ -464,7 +464,9 @@ _AGREED = _rx(r"\bagreed (?:\w+ ){0,3}to (?:buy|purchase|acquire|order|sell)\b",
 _AGREED_GIFT = _rx(r"\bagreed (?:\w+ ){0,3}to (?:provide|supply|deliver|transfer|donate|give|send)\b", re.I)
 _IN_SERVICE = _rx(
     r"\balready (?:\w+ ){0,1}(?:flies|fly|operates|operate|fields|field|uses|use)\b"
-    r"|\b(?:that|which) (?:still )?(?:remains?|are|is) (?:still )?(?:in service|the backbone)\b",
+    r"|\b(?:that|which) (?:still )?(?:remains?|are|is) (?:still )?(?:in service|the backbone)\b"
+    r"|\b(?:is|are) (?:still |now )?(?:importing|receiving|buying|getting) (?:[\w-]+ ){0,4}?"  # a flow going on
+    r"(?:oil|crude|gas|lng|electricity|power|coal|grain|wheat|fuel|diesel|petrol|gasoline|uranium|fertili[sz]ers?)\b",
     re.I,
 )
 _APPROVED = _rx(

@@ -634,6 +634,9 @@ def test_a_trading_partner_is_no_ally() -> None:
         # a purchase told in the past is done, unless the words say it is still awaited
         ("Peru, which bought 12 jets from Chile under a 2016 deal, flies them over the desert.", "delivered"),
         ("Peru bought 12 jets from Chile last year, with deliveries due in 2027.", "ordered"),
+        # a commodity being imported flows now; jets being bought are on order
+        ("To cover the shortfall, Peru is importing most of its electricity from Chile.", "delivered"),
+        ("Peru is buying 12 jets from Chile.", "ordered"),
     ],
 )
 def test_transfer_stage_words(sentence: str, status: str) -> None:
