@@ -46,7 +46,7 @@ _LETTER_AFTER = re.compile(r" [A-Z](?![\w.’'-])")
 _HOUSE_AFTER = re.compile(r" House\b")
 # "Hwasong-18", "Kinzhal-2": a name joined to a number by a hyphen designates a system or a unit
 _NUMBER_AFTER = re.compile(r"[-‐]\d")
-# "Abd al-Kuri", "Brak al-Shati", "Nawaf Salam": the last word of a longer name after an Arabic article
+# "Abd al-Kuri", "Brak al-Shati", "the Al Salam contract": the last word of a longer name after an Arabic article
 _ARTICLE_BEFORE = re.compile(r"[A-Z][\w'’]+ (?:(?:[Aa][lnrstdz]|[Aa]sh|[Ee]l)[-‐]|[Aa]l |[Ee]l )$")
 _LOWER_WORDS = re.compile(r"((?:[a-z]+ ){0,2}[a-z]+)\b")
 

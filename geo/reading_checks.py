@@ -2,9 +2,10 @@
 
 Read by :mod:`geo.resolve` after it has chosen among a mention's readings: a small town or an
 airfield needs its country named and a word that makes it a place ("flew from Evenes"); a small
-town or a province read by another of its names in a country the story never names is a namesake;
-so is a town placed near another ("Redbank, near Brisbane") far from every reading of that other,
-and a small foreign town's name on a pipeline ("the Druzhba pipeline").
+town far from the story's places, or a province read by another of its names, in a country the
+story never names, is a namesake; so is a town placed near another ("Redbank, near Brisbane") far
+from every reading of that other, a small foreign town's name on a pipeline ("the Druzhba
+pipeline"), and a weapon system's name read as a town abroad ("its ageing Dardo vehicles").
 """
 
 from __future__ import annotations
@@ -101,10 +102,10 @@ def stray_town(best: Entry, best_r: Reading, ev: Evidence) -> bool:
 
     Such a town is a namesake of a place the gazetteer lacks ("Mount Pleasant" in a story of the
     Falklands is not the American town; "the Stabroek block" off Guyana is no Belgian town): better
-    unmapped than mapped on another continent. The town's own mentions do not name its country, and
-    the story's other places are its points and the states it names more than once. So is a province read by another
-    of its names in a story that never names its state, however near ("the Southern Province" in a
-    story of Sri Lanka is no Afghan province that also goes by it).
+    unmapped than mapped on another continent. The town's own mentions do not name its country,
+    and the story's other places are its points and the states it names more than once. So is a
+    province read by another of its names in a story that never names its state, however near
+    ("the Southern Province" in a story of Sri Lanka is no Afghan province that also goes by it).
     """
     small = best.kind == "city" and best.population < SMALL_TOWN_POPULATION
     other_name = best.kind == "admin1" and best_r.how in ("alt", "alias")
