@@ -89,11 +89,8 @@ def _led(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
     c = p.clause(i)
     joined = [k for k in range(max(c.first, i - 7), i - 2) if p.g.has("membership_words", p.low[k])]
     after = range(i + 1, min(c.last, i + 4) + 1)
-    grouped = any(
-        p.g.has("coalition_nouns", p.low[k])
-        or (p.tokens[k].anchor >= 0 and p.anchors[p.tokens[k].anchor].kind == "bloc")
-        for k in after
-    )
+    bloc = any(p.tokens[k].anchor >= 0 and p.anchors[p.tokens[k].anchor].kind == "bloc" for k in after)
+    grouped = bloc or any(p.g.has("coalition_nouns", p.low[k]) for k in after)
     if joined and grouped:
         # "Sudan's role in the Saudi-led coalition", "a partner in the US-led coalition": the noun's owner
         owned = owner_of(p, joined[0]) if p.low[joined[0]] in ("role", "part") else None
@@ -101,7 +98,6 @@ def _led(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
         return hit(cue, i, Side((a,)), member, kind="alliance")
     if p.g.words["mission_nouns"].intersection(p.low[i + 1 : i + 4]):  # "the Kenya-led mission in Haiti": backing
         return hit(cue, i, Side((a,)), p.pp(i, ("in",), limit=6), kind="support")
-    bloc = any(p.tokens[k].anchor >= 0 and p.anchors[p.tokens[k].anchor].kind == "bloc" for k in after)
     if bloc and not any(p.g.has("hostile_nouns", p.low[k]) for k in after):
         return []  # "the Russian-led CSTO meeting in Astana": where a bloc meets, no war it wages
     return hit(cue, i, Side((a,)), p.pp(i, ("in", "on", "against", "into"), limit=6))

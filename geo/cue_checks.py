@@ -252,7 +252,7 @@ def _own_kit(p: Parse, i: int, n: int, cue: Cue) -> bool:
     w, c = p.low[i], p.clause(i)
     if p.g.has("fly_forms", w):
         return not any(x in ("to", "into") for x in p.low[i + 1 : c.last + 1])
-    if w in ("arm", "arms", "armed", "arming", "equip", "equips", "equipped", "equipping"):
+    if p.g.has("arming_verbs", w):
         k = i + 1
         while k <= c.last and (p.g.has("determiners", p.low[k]) or p.low[k] in ("its", "their")):
             k += 1
