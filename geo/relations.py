@@ -12,7 +12,7 @@ module is the engine that reads the table:
 3. For each trigger, the entry's frame (:mod:`geo.frames`) names the
    source and target; a trigger that is negated ("did not supply"), denied,
    in an if-clause or a question gives nothing.
-4. Transfers get their items, quantities, stage and date (:mod:`geo.items`).
+4. Transfers get their items, quantities, stage and date (:mod:`geo.items`, :mod:`geo.stages`).
 
 Examples
 --------
@@ -36,8 +36,9 @@ from geo.cuetable import load_cues
 from geo.data.wordlists import BLOCS_ACTING_AS_ONE, ENTITIES_AS_SIDES
 from geo.frames import FRAME_FUNCTIONS, Hit
 from geo.gate import counted_group, worth_parsing
-from geo.items import date, item_phrases, parse_quantity, status
+from geo.items import date, item_phrases, parse_quantity
 from geo.slots import state_of
+from geo.stages import status
 from geo.word_use import auxiliary_use, noun_use
 
 if TYPE_CHECKING:
@@ -76,10 +77,7 @@ def split_actor(ident: str) -> tuple[str, str | None]:
 
 
 def _own_army(f: Finding) -> Finding:
-    """A country against its own armed group is its army's fight ("Sudan's war against the RSF").
-
-    Only where the country's army is a side of a civil war (geo/data/armed_groups.tsv).
-    """
+    """A country against its own armed group is its army's civil war ("Sudan's war against the RSF")."""
     if f.source != f.target or (f.source_actor is None) == (f.target_actor is None):
         return f
     from geo.actors import load_groups

@@ -637,6 +637,14 @@ def test_a_trading_partner_is_no_ally() -> None:
         # a commodity being imported flows now; jets being bought are on order
         ("To cover the shortfall, Peru is importing most of its electricity from Chile.", "delivered"),
         ("Peru is buying 12 jets from Chile.", "ordered"),
+        # a purchase told in a relative or reduced clause is past, whatever the main clause's future says,
+        # unless the words say the goods are still to come; signing for goods is a contract made
+        ("The 80 jets that Peru bought from Chile in 2001 will remain the backbone of its fleet.", "delivered"),
+        ("Peru will replace its air defences, including batteries bought from Chile in the 1990s.", "delivered"),
+        ("The radars that Peru bought from Chile last year will arrive in 2027.", "ordered"),
+        ("Peru also signed for two submarines from Chile, to be built in Callao.", "ordered"),
+        # a fleet flown for years is in service
+        ("Peru's air force has flown 14 jets leased from Chile since the mid-2000s.", "delivered"),
     ],
 )
 def test_transfer_stage_words(sentence: str, status: str) -> None:
@@ -881,7 +889,7 @@ def test_a_formation_is_no_item(text, items):
     ],
 )
 def test_the_stage_of_a_pledge_an_ongoing_flow_and_a_start(window, cue, stage):
-    from geo.items import status
+    from geo.stages import status
 
     assert status(window, cue) == stage
 
@@ -1032,7 +1040,7 @@ def test_a_relation_told_once_with_the_group_and_once_without_is_one_relation():
 
 
 def test_a_ban_freezes_a_flow_and_an_eased_ban_does_not():
-    from geo.items import status
+    from geo.stages import status
 
     assert status(
         "The curbs follow a ban announced in December on Chinese exports of gallium to the US.", "exports"
@@ -1043,7 +1051,7 @@ def test_a_ban_freezes_a_flow_and_an_eased_ban_does_not():
 
 
 def test_a_threat_to_stop_a_flow_tells_the_flow_is_running():
-    from geo.items import status
+    from geo.stages import status
 
     assert status("Fico said his government could stop supplying electricity to Ukraine.", "supplying") == "delivered"
     assert status("Russia stopped supplying gas to Poland.", "supplying") == "frozen"

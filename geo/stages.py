@@ -1,0 +1,246 @@
+"""The stage of a transfer (delivered, ordered, planned, frozen), read from the words of its clause.
+
+:mod:`geo.relations` hands :func:`status` the stretch of a sentence around a
+transfer cue (its clause, and the clause before when that one holds the
+subject) and the cue word itself. Words that tell a stage outright come first
+(a deal agreed, a fleet in service, a purchase told in an aside), then the
+tense and the modal words around the cue.
+
+Examples
+--------
+>>> status("Ukraine will buy 50 more drones", "buy")
+'planned'
+>>> status("the 80 jets that Egypt bought in 2001 will remain its backbone", "bought")
+'delivered'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+
+@lru_cache(maxsize=512)
+def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A compiled pattern, cached (patterns are built from shared fragments)."""
+    return re.compile(pattern, flags)
+
+
+_FROZEN = _rx(
+    r"\b(?:froze|frozen|freez\w*|collaps\w*|suspend\w*|cancel+\w*|halt\w*|block(?:s|ed|ing)\b|scrap\w*|"
+    r"stall\w*|interdict\w*|seiz\w*|intercept(?:s|ed|ing)?\b|vetoe?d?|banned|barred|fell through|"
+    r"called off|put on hold|tried to|attempt\w*|stopp?(?:ed|ing)|cut off|cut-off|cutting off|no longer|shelv\w*|"
+    r"end(?:ed|ing) (?:\w+ ){0,2}(?:deliveries|supplies|exports|imports|shipments|flows|sales|purchases))\b"
+)
+_BAN = _rx(r"\bbans?\b", re.I)
+_BAN_EASED = _rx(r"\b(?:lift\w*|eas\w*|relax\w*|end\w*|scrap\w*|overturn\w*)\s+(?:\w+\s+){0,3}bans?\b", re.I)
+_PLANNED = _rx(
+    r"\b(?:will|would|wants? to|plans?|planned|planning|intends?|aims?|agreed to|desire|requests?|requested|"
+    r"announc\w+|discuss\w*|decision to|"
+    r"commitments?|committed|pledged?|promised?|expected to|to be|seeks?|seeking|"
+    r"could|(?-i:may)|might|interested|proposed|considering|talks|negotiat\w*|offer\w*|"
+    r"upcoming|future|another|to expand|to construct|set up|approv\w*|"
+    r"cleared (?:the|a) (?:possible |potential )?sale|possible sale|potential sale|to buy|to purchase|to acquire)\b",
+    re.I,
+)
+_ORDERED = _rx(
+    r"\b(?:ordered|orders?|signed (?:a |an )?(?:\w+ )?(?:contract|deal|agreement)|contracts?|"
+    r"deal worth|worth|purchase agreement|framework (?:agreement|deal)|agreement|deal|"
+    r"(?:is|are) (?:\w+ )?(?:acquiring|buying|purchasing|procuring))\b",
+    re.I,
+)
+_DELIVERED = _rx(
+    r"\b(?:already|delivered|received|arrived|rolled in|rolled into|handed over|has handed|have handed|"
+    r"were used|was used|used|sold|supplied|provided|transferred|shipped|sent|"
+    r"donated|bought|purchased|acquired|imported|deployed|since \d{4}|gave|gifted|handed|gets|got|borrowed|lent|"
+    r"(?:began|started) (?:buying|receiving|importing)|"
+    r"buys|sells|supplies|receives|imports|is receiving|are receiving|came from|comes from|"
+    r"provides(?! for)|delivers|hands over|sends|inducted|commissioned|completed|entered service|in service|"
+    r"(?:is|are|was|were|been) (?:\w+ly )?(?:shipping|supplying|sending|delivering|providing|transferring|selling)|"
+    r"supplier|suppliers|customer|customers|"
+    r"ha(?:s|ve|d) (?:\w+ )?(?:been )?(?:\w+ed|sold|sent|given)|"
+    r"ha(?:s|ve) been (?:buying|receiving|importing|acquiring|supplying|selling|sending|"
+    r"delivering|providing|shipping|exporting))\b",
+    re.I,
+)
+
+
+_FUTURE = _rx(
+    r"\b(?:will|would|wants? to|plans? to|planning to|intends? to|aims? to|expected to|could|(?-i:may)|might|"
+    r"seeks? to|seeking to|hopes? to|is to|are to|to be|considering|upcoming|future|another|"
+    r"letters? of intent|memorand(?:um|a) of understanding)\b",
+    re.I,
+)
+_SIGNED = _rx(
+    r"\b(?:ordered|signed|contract|deal worth|worth \$|worth (?:US)?\$|purchase agreement"
+    r"|framework (?:agreement|deal))\b",
+    re.I,
+)
+_PERFECT = _rx(r"\b(?:already|have|has|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b(?!\s+to\b)", re.I)
+
+
+_REPUTED = r"(?:widely\s+)?(?:estimated|believed|thought|said|reported|understood|known)"
+_PROSPECT = _rx(r"\b(?:potential|prospective|possible|likely|would-be)\s+(?:\w+\s+)?(?:buyers?|customers?)\b", re.I)
+_AGREED = _rx(r"\bagreed (?:\w+ ){0,3}to (?:buy|purchase|acquire|order|sell)\b", re.I)
+_AGREED_GIFT = _rx(r"\bagreed (?:\w+ ){0,3}to (?:provide|supply|deliver|transfer|donate|give|send)\b", re.I)
+_IN_SERVICE = _rx(
+    r"\balready (?:\w+ ){0,1}(?:flies|fly|operates|operate|fields|field|uses|use)\b"
+    r"|\b(?:has|have) (?:long )?(?:flown|operated|fielded)\b"  # "has flown 14 Gripens leased from Sweden"
+    r"|\b(?:that|which) (?:still )?(?:remains?|are|is) (?:still )?(?:in service|the backbone)\b"
+    r"|\b(?:is|are) (?:still |now )?(?:importing|receiving|buying|getting) (?:[\w-]+ ){0,4}?"  # a flow going on
+    r"(?:oil|crude|gas|lng|electricity|power|coal|grain|wheat|fuel|diesel|petrol|gasoline|uranium|fertili[sz]ers?)\b",
+    re.I,
+)
+_APPROVED = _rx(
+    r"\b(?:approv\w+|authori[sz]\w+|cleared|greenlit|green-lit|green light|go-ahead|signed off on"
+    r"|(?:allow(?:s|ed)|permitted) (?:the )?(?:exports?|sales?|transfers?|deliver\w*|shipments?))\b",
+    re.I,
+)
+_AWAITED = _rx(r"\b(?:speed up|accelerate|expedite|await\w*|pending|delayed|delays|backlog)\b", re.I)
+_ON_ORDER = _rx(
+    r"\b(?:on order|due (?:for delivery|to arrive|by|in)|yet to|deliveries (?:are )?(?:due|expected|to begin))\b", re.I
+)
+_DELIVERED_NOW = _rx(r"\b(?:arrived|received|already|handed over|has delivered|have delivered|were delivered)\b", re.I)
+
+
+def _told_stage(window: str, cue: str) -> str:
+    """A stage some words tell outright, whatever the tense: a deal agreed, a supplier chosen, a fleet in use."""
+    if _AGREED.search(window):
+        return "ordered"  # "agreed on Thursday to buy 12 Rafale jets": a deal reached
+    if _AGREED_GIFT.search(window):
+        return "planned"  # "agreed Friday to provide the Philippines with radars": promised, nothing bought
+    if re.fullmatch(r"(?i)select(?:s|ed)?|chose|chosen|choose|picked|picks|opted|offer(?:s|ed|ing)?", cue):
+        return "planned"  # "has selected the Type 26 frigate", "offered Pakistan 40 jets": no contract yet
+    if _IN_SERVICE.search(window):
+        return "delivered"  # "the air force already flies 72 Typhoons bought from the UK"
+    if cue and re.search(
+        rf"(?i)\b(?:began|begun|begins|started|starts|continu\w*(?: to)?|keeps?|keeping|kept)\s+{re.escape(cue)}\b",
+        window,
+    ):
+        return "delivered"  # "began pumping gas to Uzbekistan", "continues to flow", "will keep sending": under way
+    if cue and re.search(
+        rf"(?i)\b(?:ordered|told|forced|required|decided|agreed|voted)\s+(?:[\w-]+\s+){{0,3}}to\s+"
+        rf"(?:stop|end|cease)\s+{re.escape(cue)}\b",
+        window,
+    ):
+        return "frozen"  # "a court ordered the Netherlands to stop exporting F-35 parts": stopped by order
+    if cue and re.search(rf"(?i)\b(?:stop|halt|cut off|end|suspend)\s+{re.escape(cue)}\b", window):
+        return "delivered"  # "could stop supplying electricity to Ukraine": only the stopping is to come
+    if cue and re.search(rf"(?i)\b(?:is|are|was|were)\s+{_REPUTED}\s+to\s+(?:have\s+)?{re.escape(cue)}\b", window):
+        return "delivered"  # "is estimated to supply 40% of Israel's oil": a flow told as a reckoning
+    if cue and re.search(
+        rf"(?i)\b(?:became|was|were)\s+(?:the|its)\s+(?:first|second|third|only)\s+"
+        rf"(?:[\w-]+\s+){{0,3}}to\s+{re.escape(cue)}\b",
+        window,
+    ):
+        return "delivered"  # "became the first European country to receive Chinese drones": it did
+    if re.fullmatch(r"(?i)bought|purchased|acquired|obtained", cue) and re.search(
+        rf"(?i),\s+{re.escape(cue)}\s+(?:[\w-]+\s+){{0,2}}from\b", window
+    ):
+        return "delivered"  # "its four submarines, bought second-hand from Britain in 1998,": a purchase of the past
+    if _bought_before(window, cue):
+        # "the 80 jets that Egypt bought from the US in 2001 will remain its backbone"; "the radars it
+        # bought last year will arrive in 2027": bought, and still to come
+        return "ordered" if _still_to_come(window) else "delivered"
+    if cue.lower() == "signed" and re.search(r"(?i)\bsigned for\b", window):
+        return "ordered"  # "also signed for two submarines, to be built locally": a contract made
+    if re.fullmatch(r"(?i)buyers?|customers?|importers?|purchasers?", cue) and not _PROSPECT.search(window):
+        return "" if _FUTURE.search(window) else "delivered"  # "the biggest buyer of Iranian oil": it buys
+    return ""
+
+
+_STILL_TO_COME = _rx(
+    r"\b(?:will|would|is to|are to|to)\s+(?:be\s+)?(?:arrive|delivered|handed over|come|reach)\b", re.I
+)
+
+
+def _bought_before(window: str, cue: str) -> bool:
+    """A purchase told in the past inside a relative or reduced clause, whatever the main clause says.
+
+    "the jets that Egypt bought in 2001 will remain its backbone", "batteries bought from Russia in the
+    1990s": the future of the main clause is not the purchase's.
+    """
+    if not re.fullmatch(r"(?i)bought|purchased|acquired", cue):
+        return False
+    q = re.escape(cue)
+    told = re.search(rf"(?i)\b(?:that|which)\s+(?:[\w'’-]+\s+){{1,4}}?{q}\b", window) or re.search(
+        rf"(?i)\b(?!(?:it|they|he|she|we|you|i|has|have|had|was|were|is|are|be|been|being|to|not|never)\s)"
+        rf"[a-z][\w-]*\s+{q}\s+(?:second-hand\s+|new\s+)?(?:from|in|under|for|since)\b",
+        window,
+    )
+    return bool(told)
+
+
+def _still_to_come(window: str) -> bool:
+    """Words saying the goods of a purchase have not all arrived ("will arrive in 2027", "on order")."""
+    return bool(_STILL_TO_COME.search(window) or _ON_ORDER.search(window) or _AWAITED.search(window))
+
+
+def status(window: str, cue: str) -> str:
+    """The stage of a transfer from the words around its cue (see the module docstring)."""
+    perfect = None
+
+    def is_perfect() -> bool:
+        # "has supplied", "have been buying", "already delivered": the perfect of the cue itself, not of
+        # another verb of the clause ("has linked the ratification to Turkey's desire to buy")
+        nonlocal perfect
+        if perfect is None:
+            pattern = rf"\b(?:already|ha(?:s|ve|d))\s+(?:\w+\s+)?(?:been\s+)?{re.escape(cue)}\b" if cue else ""
+            perfect = bool(re.search(pattern, window, re.I)) if cue else bool(_PERFECT.search(window))
+        return perfect
+
+    if _FROZEN.search(window) or (_BAN.search(window) and not _BAN_EASED.search(window)):
+        return "frozen"  # "a ban on Chinese exports of gallium"; not "eased its postwar ban on arms exports"
+    if cue.lower() == "ordered" and re.search(r"(?i)\b(?:it|they|which|that)\s+(?:\w+\s+)?ordered\b", window):
+        return "ordered"  # "speed up deliveries of the 10 jets it ordered": bought, not yet all here
+    if cue.lower() == "ordered" and re.search(r"(?i)\b\w+s\s+ordered\s+(?:from|by|in)\b", window):
+        return "ordered"  # "the five fire units ordered from the US in 2022 will be late": ordered, whatever follows
+    if re.fullmatch(r"(?i)deliver(?:y|ies)", cue) and _AWAITED.search(window):
+        return "ordered"  # "would speed up delivery of six helicopters already purchased": still to come
+    told = _told_stage(window, cue)
+    if told:
+        return told
+    # "said it would upgrade its mission and handed over ambulances": a past tense after "and" is no plan
+    done = cue.lower().endswith("ed") and re.search(rf"(?i)\band\s+(?:\w+ly\s+)?{re.escape(cue)}\b", window)
+    if _FUTURE.search(window) and not is_perfect() and not done:
+        return "planned"
+    if _APPROVED.search(window) and not _DELIVERED_NOW.search(window):
+        return "planned"  # "has approved the delivery of 50 tanks": approved, not yet delivered
+    if _delivery_told(window, cue):
+        return "delivered"  # "received the first jets under a 2021 contract": the delivery is the news
+    if _SIGNED.search(window) or re.fullmatch(r"(?i)order(?:s|ed)?", cue) or _ON_ORDER.search(window):
+        return "ordered"  # "on order", "deliveries due in 2027", "yet to arrive": still to come
+    if _PLANNED.search(window):
+        # "has promised six jets", "has requested 40 jets": a pledge or a request made is still a plan
+        pledge = re.fullmatch(r"(?i)pledged?|promised?|committed|offered|requested|sought|asked for|wanted", cue)
+        return "planned" if pledge is not None or not is_perfect() else "delivered"
+    if _ORDERED.search(window):
+        return "ordered"
+    if _DELIVERED.search(window) or _DELIVERED.search(cue):
+        return "delivered"
+    return "unknown"
+
+
+_DELIVERY_CUES = _rx(
+    r"received|delivered|handed over|handed|gave|donated|gifted|shipped|arrived|delivery|deliveries|shipments?"
+    r"|arrival|took|taken|provides|supplies|delivers|gets|got|ships|exports|imports|receives|sends|sells|pumps|flows?"
+    r"|flowing|sent|flew|flown|ferried|airlifted|transported|transferred|supplied|landed|reached|docked|built"
+    r"|constructed|taking",
+    re.I,
+)
+
+
+def _delivery_told(window: str, cue: str) -> bool:
+    """A cue that tells a delivery made whatever the words around it say (no future or plan among them).
+
+    "received the first jets", "taking delivery of 24 fighters", "built 12 boats for" (not "being built"),
+    "India, which bought 36 Rafales under a 2016 deal" (a purchase told as done, unless still awaited).
+    """
+    low = cue.lower()
+    if _DELIVERY_CUES.fullmatch(cue):
+        if low in ("took", "taken", "taking"):
+            return bool(re.search(r"(?i)\b(?:took|taken|taking) delivery\b", window))
+        if low in ("built", "constructed"):
+            return not re.search(rf"(?i)\b(?:being|be)\s+{low}\b", window)
+        return True
+    return low in ("bought", "purchased") and not _AWAITED.search(window) and not _ON_ORDER.search(window)
