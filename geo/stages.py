@@ -244,3 +244,21 @@ def _delivery_told(window: str, cue: str) -> bool:
             return not re.search(rf"(?i)\b(?:being|be)\s+{low}\b", window)
         return True
     return low in ("bought", "purchased") and not _AWAITED.search(window) and not _ON_ORDER.search(window)
+
+
+_DEAL_UNDONE = _rx(
+    r"(?:\bbut|,)\s+(?:the|that|this|a)\s+(?:deal|contract|order|sale|purchase|agreement|scheme|plan|project|talks)"
+    r"\s+(?:(?:it|that|which|they)\s+)?(?:(?:was|were|has|have|had|been|later|since|then|eventually|subsequently)\s+)*"
+    r"(?:stalled|scrapped|cancell?ed|shelved|collapsed|froze|frozen|suspended|postponed|fell through|called off"
+    r"|put on hold|halted|tore up|torn up|abandoned)\b",
+    re.I,
+)
+
+
+def deal_undone(rest: str) -> bool:
+    """Whether the words after a transfer's cue say its deal came to nothing.
+
+    "ordered 24 jets in 2018, but the deal stalled", "chose France to design 12 submarines, a deal it
+    scrapped in 2021", "signed an agreement to import gas, but the scheme has stalled".
+    """
+    return bool(_DEAL_UNDONE.search(rest))

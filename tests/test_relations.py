@@ -645,6 +645,10 @@ def test_a_trading_partner_is_no_ally() -> None:
         ("Peru also signed for two submarines from Chile, to be built in Callao.", "ordered"),
         # a fleet flown for years is in service
         ("Peru's air force has flown 14 jets leased from Chile since the mid-2000s.", "delivered"),
+        # a deal said to have come to nothing after the purchase it made is frozen; another deal's fate is not
+        ("Peru ordered 24 Chilean jets in 2018, but the deal stalled after Washington warned Lima.", "frozen"),
+        ("Peru chose Chile in 2016 to design 12 submarines, a deal it later tore up.", "frozen"),
+        ("Peru received 24 jets from Chile, but the deal for 12 more was cancelled.", "delivered"),
     ],
 )
 def test_transfer_stage_words(sentence: str, status: str) -> None:
