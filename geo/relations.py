@@ -38,7 +38,7 @@ from geo.frames import FRAME_FUNCTIONS, Hit
 from geo.gate import counted_group, worth_parsing
 from geo.items import date, item_phrases, parse_quantity
 from geo.slots import state_of
-from geo.stages import deal_undone, status
+from geo.stages import stage_after, status
 from geo.word_use import auxiliary_use, noun_use
 
 if TYPE_CHECKING:
@@ -582,8 +582,8 @@ def _transfers(p: Parse, h: Hit, s: str, t: str, cue: str, seen: set[tuple]) -> 
     st = status(window, p.low[h.at])
     if (st == "unknown" or h.cue.opt("owned")) and h.cue.opt("stage"):
         st = h.cue.opt("stage")  # "the Houthis fired Iranian-made missiles", "its fleet of ...": delivered
-    if deal_undone(p.text(h.at, len(p.low) - 1)):
-        st = "frozen"  # "ordered 24 jets in 2018, but the deal stalled": the deal's fate, told after it
+    # "ordered 24 jets, but the deal stalled", "..., the bulk of which have since been delivered": told after it
+    st = stage_after(p.text(h.at, len(p.low) - 1)) or st
     # a work paid for is its own item ("the expansion of the port"), whatever it is made of
     pieces = item_phrases(h.item_text) or ([(h.item_text, None)] if h.cue.opt("whole_item") else [])
     for item, qty in pieces:

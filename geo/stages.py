@@ -255,10 +255,22 @@ _DEAL_UNDONE = _rx(
 )
 
 
-def deal_undone(rest: str) -> bool:
-    """Whether the words after a transfer's cue say its deal came to nothing.
+_ARRIVAL_TOLD = _rx(
+    r"^[^;:]{0,160}?,\s+(?:(?:the bulk|most|all|some|many|half|several|the first \w+|\w+) of\s+)?which\s+"
+    r"(?:(?:have|has|had|were|was|since|now|already|all|finally|been)\s+)*"
+    r"(?:delivered|arrived|entered service|handed over)\b",
+    re.I,
+)
 
-    "ordered 24 jets in 2018, but the deal stalled", "chose France to design 12 submarines, a deal it
-    scrapped in 2021", "signed an agreement to import gas, but the scheme has stalled".
+
+def stage_after(rest: str) -> str:
+    """A stage the words after a transfer's cue tell of its deal or its goods, or "".
+
+    The deal came to nothing: "ordered 24 jets in 2018, but the deal stalled", "chose France to design 12
+    submarines, a deal it scrapped in 2021", "signed an agreement to import gas, but the scheme has stalled".
+    The goods came: "ordered 24 Rafales, the bulk of which have since been delivered", "its purchase of six
+    drones, which arrived in 2020".
     """
-    return bool(_DEAL_UNDONE.search(rest))
+    if _DEAL_UNDONE.search(rest):
+        return "frozen"
+    return "delivered" if _ARRIVAL_TOLD.search(rest) else ""

@@ -649,6 +649,10 @@ def test_a_trading_partner_is_no_ally() -> None:
         ("Peru ordered 24 Chilean jets in 2018, but the deal stalled after Washington warned Lima.", "frozen"),
         ("Peru chose Chile in 2016 to design 12 submarines, a deal it later tore up.", "frozen"),
         ("Peru received 24 jets from Chile, but the deal for 12 more was cancelled.", "delivered"),
+        # goods said to have come after the cue's clause are delivered; goods still to come are not
+        ("In 2015 Peru ordered 24 Chilean fighters, the bulk of which have since been delivered.", "delivered"),
+        ("The deal follows Peru's purchase of six Chilean combat drones, which arrived in 2020.", "delivered"),
+        ("Peru ordered 24 Chilean jets, which will be delivered in 2027.", "ordered"),
     ],
 )
 def test_transfer_stage_words(sentence: str, status: str) -> None:
