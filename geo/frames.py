@@ -407,7 +407,7 @@ def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     user = owner_of(p, i) if cue.opt("owned") else user  # "the navy's fleet of Russian-built MiG-29Ks"
     if user is None:
         return []
-    s, e = (v + 1, c.last) if not p.passive(v) else (c.first, i - 1)
+    s, e = (v + 1, c.last) if not p.passive(v) else (_participle_head(p, i, c.first), i - 1)
     aimed = [
         k
         for k in range(s, e + 1)
@@ -447,6 +447,20 @@ def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         if len({h.source for h in out}) > 1 or fleet:
             return out
     return [Hit("transfer", maker.ids, user.ids, cue, i, item_text=text)]
+
+
+def _participle_head(p: Parse, i: int, first: int) -> int:
+    """Where the noun phrase a passive participle tells of starts: "shot down a drone [launched by ...]"."""
+    if i > 0 and (p.g.has("be_forms", p.low[i - 1]) or p.low[i - 1] in ("been", "being")):
+        return first  # "missiles were launched by the Houthis": the clause's subject
+    k = i
+    while k > first and (
+        p.low[k - 1] in ("a", "an", "the", "and", ",", "-")
+        or p.low[k - 2] == "-"  # "Iranian-made"
+        or not (p.is_function(p.low[k - 1]) or p.finite(p.low[k - 1]) or p.low[k - 1] in ("down", "up", "off", "out"))
+    ):
+        k -= 1
+    return k
 
 
 def _pieces(p: Parse, s: int, e: int) -> list[tuple[int, int]]:
