@@ -146,7 +146,29 @@ def _told_stage(window: str, cue: str) -> str:
         return "ordered"  # "also signed for two submarines, to be built locally": a contract made
     if re.fullmatch(r"(?i)buyers?|customers?|importers?|purchasers?", cue) and not _PROSPECT.search(window):
         return "" if _FUTURE.search(window) else "delivered"  # "the biggest buyer of Iranian oil": it buys
-    return ""
+    return _under_way(window, cue)
+
+
+_GOODS_AWAITED = _rx(r"\b(?:expects?|expected|expecting|due|set|scheduled)\s+to\s+(?:take\s+delivery|receive)\b", re.I)
+_FLOW_VERBS = "exporting|supplying|shipping|selling|sending|delivering|pumping|providing|smuggling|transferring"
+
+
+def _under_way(window: str, cue: str) -> str:
+    """A transfer told as going on: goods flowing, goods being built for a buyer, goods awaited by one.
+
+    "was exporting 150 tons of coltan to Rwanda" (a flow: delivered), "the submarines China is building for
+    Pakistan" (a contract being filled: ordered), "expects to take delivery of further helicopters" (ordered).
+    """
+    if not cue:
+        return ""
+    q = re.escape(cue)
+    if re.fullmatch(rf"(?i){_FLOW_VERBS}", cue) and re.search(
+        rf"(?i)\b(?:is|are|was|were|been)\s+(?:still\s+|now\s+|already\s+|quietly\s+|secretly\s+)?{q}\b", window
+    ):
+        return "delivered"
+    if re.fullmatch(r"(?i)building|constructing", cue) and re.search(rf"(?i)\b(?:is|are)\s+{q}\b", window):
+        return "ordered"
+    return "ordered" if _GOODS_AWAITED.search(window) else ""
 
 
 _STILL_TO_COME = _rx(

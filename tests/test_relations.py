@@ -653,6 +653,10 @@ def test_a_trading_partner_is_no_ally() -> None:
         ("In 2015 Peru ordered 24 Chilean fighters, the bulk of which have since been delivered.", "delivered"),
         ("The deal follows Peru's purchase of six Chilean combat drones, which arrived in 2020.", "delivered"),
         ("Peru ordered 24 Chilean jets, which will be delivered in 2027.", "ordered"),
+        # a transfer told as going on: a flow (delivered), boats being built for a buyer, goods a buyer awaits
+        ("UN experts said Peru was exporting at least 150 tons of coltan to Chile.", "delivered"),
+        ("Officials pointed to the eight submarines that Chile is building for Peru.", "ordered"),
+        ("Peru expects to take delivery of further helicopters from Chile during 2025.", "ordered"),
     ],
 )
 def test_transfer_stage_words(sentence: str, status: str) -> None:
