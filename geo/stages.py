@@ -156,12 +156,15 @@ _FLOW_VERBS = "exporting|supplying|shipping|selling|sending|delivering|pumping|p
 def _under_way(window: str, cue: str) -> str:
     """A transfer told as going on: goods flowing, goods being built for a buyer, goods awaited by one.
 
-    "was exporting 150 tons of coltan to Rwanda" (a flow: delivered), "the submarines China is building for
-    Pakistan" (a contract being filled: ordered), "expects to take delivery of further helicopters" (ordered).
+    "still ships half its crude to China", "was exporting 150 tons of coltan to Rwanda" (a flow: delivered);
+    "the submarines China is building for Pakistan" (a contract being filled: ordered); "expects to take
+    delivery of further helicopters" (ordered).
     """
     if not cue:
         return ""
     q = re.escape(cue)
+    if not cue.endswith("ing") and re.search(rf"(?i)\bstill\s+(?:\w+ly\s+)?{q}\b", window):
+        return "delivered"  # "it still ships half its crude to China", "utilities still buy uranium from Russia"
     if re.fullmatch(rf"(?i){_FLOW_VERBS}", cue) and re.search(
         rf"(?i)\b(?:is|are|was|were|been)\s+(?:still\s+|now\s+|already\s+|quietly\s+|secretly\s+)?{q}\b", window
     ):

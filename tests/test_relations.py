@@ -655,6 +655,10 @@ def test_a_trading_partner_is_no_ally() -> None:
         ("Peru ordered 24 Chilean jets, which will be delivered in 2027.", "ordered"),
         # a transfer told as going on: a flow (delivered), boats being built for a buyer, goods a buyer awaits
         ("UN experts said Peru was exporting at least 150 tons of coltan to Chile.", "delivered"),
+        (
+            "Peru borrowed from Chilean banks, much of it to be repaid in oil, and still ships crude to Chile.",
+            "delivered",
+        ),
         ("Officials pointed to the eight submarines that Chile is building for Peru.", "ordered"),
         ("Peru expects to take delivery of further helicopters from Chile during 2025.", "ordered"),
     ],
