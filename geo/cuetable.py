@@ -102,6 +102,15 @@ class CueTable:
             out[word] = tuple(rows)
         return out
 
+    @cached_property
+    def one_word(self) -> dict[str, tuple[tuple[int, Cue], ...]]:
+        """What :meth:`at` gives for a first word all of whose forms are that word alone (no look-ahead needed)."""
+        out = {}
+        for word, forms in self.by_first.items():
+            if all(len(form) == 1 for form, _ in forms):
+                out[word] = tuple({cue.id: (1, cue) for _, cue in forms}.values())
+        return out
+
     def may_fire(self, words: set[str], text: str) -> bool:
         """Whether some entry could fire in a sentence of these ``words`` (lower-cased ``text``).
 
@@ -123,9 +132,10 @@ class CueTable:
 
         "handed over" is the give entry's two-word form, not its "handed" followed by "over".
         """
+        one_word = self.one_word.get(low[i])
+        if one_word is not None:
+            return list(one_word)  # most words trigger their entries by themselves alone
         forms = self.by_first.get(low[i], ())
-        if len(forms) == 1 and len(forms[0][0]) == 1:
-            return [(1, forms[0][1])]  # most words trigger one entry by one word
         out: dict[str, tuple[int, Cue]] = {}
         for form, cue in forms:
             n = len(form)

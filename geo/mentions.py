@@ -153,7 +153,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     towns: list[Mention] = []  # single words only a town's alternate name bears ("Kobani", "Palmyra")
     resume = 0  # the token after the last match
     # a mention starts at a capitalised word, or at an Arabic article before one ("al-Jufra")
-    for i in [k for k, (s, e) in enumerate(toks) if text[s].isupper() or _ARTICLE.match(text, s)]:
+    for i in [k for k, (s, _) in enumerate(toks) if text[s].isupper() or (text[s] in "ae" and _ARTICLE.match(text, s))]:
         if i < resume:
             continue
         last = _stretch_end(text, toks, i)
