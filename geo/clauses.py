@@ -53,6 +53,7 @@ from geo.phrase_links import PhraseLinks
 __all__ = ["Anchor", "Context", "Parse", "Side", "parse"]
 
 
+_CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "—", "–", "-"})  # the tokens of _aside_ends and _punctuation_cut
 _LIST_SEPARATORS = frozenset(
     {",", "&", "and", "or", ", and", ", or", "and the", "or the", "as well as", ", as well as"}
 )
@@ -373,11 +374,12 @@ class Parse(PhraseLinks):
             self.clauses[0].kind, self.clauses[0].marker = "sub", low[0]
         for i in range(1, len(toks)):
             cur = self.clauses[-1]
-            if self._aside_ends(i, cur):
+            mark = low[i] in _CLAUSE_MARKS  # only these may end an aside or cut at punctuation
+            if mark and self._aside_ends(i, cur):
                 back = cur.parent
                 self._cut(i + 1, "coord" if back >= 0 else "main")
                 self.clauses[-1].parent = back
-            elif not self._punctuation_cut(i, cur, parens) and (low[i - 1] == "," or low[i] in cuts):
+            elif not (mark and self._punctuation_cut(i, cur, parens)) and (low[i - 1] == "," or low[i] in cuts):
                 self._word_cut(i)
         for ci, c in enumerate(self.clauses):
             for t in range(c.first, c.last + 1):
