@@ -59,6 +59,7 @@ _BOUND = _rx(
 )
 
 
+@lru_cache(maxsize=4096)
 def parse_quantity(phrase: str) -> int | None:
     """The number of items a phrase gives ("12", "a dozen", "forty-eight"), or None.
 
@@ -198,6 +199,16 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
     >>> item_phrases("1,200 missiles and 40 tanks")
     [('missiles', 1200), ('tanks', 40)]
     """
+    return list(_item_phrases(text))
+
+
+@lru_cache(maxsize=4096)
+def _item_phrases(text: str) -> tuple[tuple[str, int | None], ...]:
+    """:func:`item_phrases`, memoised (a cue's item stretch is read by several frames and checks)."""
+    return tuple(_read_items(text))
+
+
+def _read_items(text: str) -> list[tuple[str, int | None]]:
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
     text = re.sub(r"^(?:of|in|with|on|for|whose|which)\s+", "", text, flags=re.I)
     text = _VERB_GROUP_END.sub("", text)  # "whose artillery is otherwise (supplied by)": the artillery
@@ -335,6 +346,7 @@ _OWNER_OPENING = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def clean_item(phrase: str) -> str:
     """The item named by a phrase: no quantity, determiners, trailing clauses or dangling words.
 

@@ -103,6 +103,42 @@ _ON_ORDER = _rx(
 _DELIVERED_NOW = _rx(r"\b(?:arrived|received|already|handed over|has delivered|have delivered|were delivered)\b", re.I)
 
 
+# the words before a cue that tell its stage (see _before_cue): "began supplying", "is estimated to supply"
+_UNDER_WAY = r"(?i)\b(?:began|begun|begins|started|starts|continu\w*(?: to)?|keeps?|keeping|kept)\s+"
+_ORDERED_TO_STOP = (
+    r"(?i)\b(?:ordered|told|forced|required|decided|agreed|voted)\s+(?:[\w-]+\s+){0,3}to\s+(?:stop|end|cease)\s+"
+)
+_TO_STOP = r"(?i)\b(?:stop|halt|cut off|end|suspend)\s+"
+_RECKONED = r"(?i)\b(?:is|are|was|were)\s+" + _REPUTED + r"\s+to\s+(?:have\s+)?"
+_FIRST_TO = r"(?i)\b(?:became|was|were)\s+(?:the|its)\s+(?:first|second|third|only)\s+(?:[\w-]+\s+){0,3}to\s+"
+_PERFECT_OF = r"(?i)\b(?:already|ha(?:s|ve|d))\s+(?:\w+\s+)?(?:been\s+)?"
+_AND_DONE = r"(?i)\band\s+(?:\w+ly\s+)?"
+_STILL = r"(?i)\bstill\s+(?:\w+ly\s+)?"
+_FLOWING = r"(?i)\b(?:is|are|was|were|been)\s+(?:still\s+|now\s+|already\s+|quietly\s+|secretly\s+)?"
+_IS_ARE = r"(?i)\b(?:is|are)\s+"
+_RELATIVE = r"(?i)\b(?:that|which)\s+(?:[\w'’-]+\s+){1,4}?"
+_REDUCED = (
+    r"(?i)\b(?!(?:it|they|he|she|we|you|i|has|have|had|was|were|is|are|be|been|being|to|not|never)\s)[a-z][\w-]*\s+"
+)
+
+
+def _before_cue(lead: str, cue: str, window: str, tail: str = r"\b") -> bool:
+    """Whether ``window`` holds the words of ``lead`` right before the cue word (and ``tail`` after it).
+
+    Every cue word makes patterns of its own, more than the re module's cache keeps, and compiling
+    one costs more than the search: each is compiled once, and only for a window that holds its lead
+    (without the lead the whole pattern cannot match).
+    """
+    if _compiled(lead).search(window) is None:
+        return False
+    return _compiled(lead + re.escape(cue) + tail).search(window) is not None
+
+
+@lru_cache(maxsize=4096)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
 def _told_stage(window: str, cue: str) -> str:
     """A stage some words tell outright, whatever the tense: a deal agreed, a supplier chosen, a fleet in use."""
     if _AGREED.search(window):
@@ -113,29 +149,18 @@ def _told_stage(window: str, cue: str) -> str:
         return "planned"  # "has selected the Type 26 frigate", "offered Pakistan 40 jets": no contract yet
     if _IN_SERVICE.search(window):
         return "delivered"  # "the air force already flies 72 Typhoons bought from the UK"
-    if cue and re.search(
-        rf"(?i)\b(?:began|begun|begins|started|starts|continu\w*(?: to)?|keeps?|keeping|kept)\s+{re.escape(cue)}\b",
-        window,
-    ):
+    if cue and _before_cue(_UNDER_WAY, cue, window):
         return "delivered"  # "began pumping gas to Uzbekistan", "continues to flow", "will keep sending": under way
-    if cue and re.search(
-        rf"(?i)\b(?:ordered|told|forced|required|decided|agreed|voted)\s+(?:[\w-]+\s+){{0,3}}to\s+"
-        rf"(?:stop|end|cease)\s+{re.escape(cue)}\b",
-        window,
-    ):
+    if cue and _before_cue(_ORDERED_TO_STOP, cue, window):
         return "frozen"  # "a court ordered the Netherlands to stop exporting F-35 parts": stopped by order
-    if cue and re.search(rf"(?i)\b(?:stop|halt|cut off|end|suspend)\s+{re.escape(cue)}\b", window):
+    if cue and _before_cue(_TO_STOP, cue, window):
         return "delivered"  # "could stop supplying electricity to Ukraine": only the stopping is to come
-    if cue and re.search(rf"(?i)\b(?:is|are|was|were)\s+{_REPUTED}\s+to\s+(?:have\s+)?{re.escape(cue)}\b", window):
+    if cue and _before_cue(_RECKONED, cue, window):
         return "delivered"  # "is estimated to supply 40% of Israel's oil": a flow told as a reckoning
-    if cue and re.search(
-        rf"(?i)\b(?:became|was|were)\s+(?:the|its)\s+(?:first|second|third|only)\s+"
-        rf"(?:[\w-]+\s+){{0,3}}to\s+{re.escape(cue)}\b",
-        window,
-    ):
+    if cue and _before_cue(_FIRST_TO, cue, window):
         return "delivered"  # "became the first European country to receive Chinese drones": it did
-    if re.fullmatch(r"(?i)bought|purchased|acquired|obtained", cue) and re.search(
-        rf"(?i),\s+{re.escape(cue)}\s+(?:[\w-]+\s+){{0,2}}from\b", window
+    if re.fullmatch(r"(?i)bought|purchased|acquired|obtained", cue) and _before_cue(
+        r"(?i),\s+", cue, window, r"\s+(?:[\w-]+\s+){0,2}from\b"
     ):
         return "delivered"  # "its four submarines, bought second-hand from Britain in 1998,": a purchase of the past
     if _bought_before(window, cue):
@@ -162,14 +187,11 @@ def _under_way(window: str, cue: str) -> str:
     """
     if not cue:
         return ""
-    q = re.escape(cue)
-    if not cue.endswith("ing") and re.search(rf"(?i)\bstill\s+(?:\w+ly\s+)?{q}\b", window):
+    if not cue.endswith("ing") and _before_cue(_STILL, cue, window):
         return "delivered"  # "it still ships half its crude to China", "utilities still buy uranium from Russia"
-    if re.fullmatch(rf"(?i){_FLOW_VERBS}", cue) and re.search(
-        rf"(?i)\b(?:is|are|was|were|been)\s+(?:still\s+|now\s+|already\s+|quietly\s+|secretly\s+)?{q}\b", window
-    ):
+    if re.fullmatch(rf"(?i){_FLOW_VERBS}", cue) and _before_cue(_FLOWING, cue, window):
         return "delivered"
-    if re.fullmatch(r"(?i)building|constructing", cue) and re.search(rf"(?i)\b(?:is|are)\s+{q}\b", window):
+    if re.fullmatch(r"(?i)building|constructing", cue) and _before_cue(_IS_ARE, cue, window):
         return "ordered"
     return "ordered" if _GOODS_AWAITED.search(window) else ""
 
@@ -187,13 +209,9 @@ def _bought_before(window: str, cue: str) -> bool:
     """
     if not re.fullmatch(r"(?i)bought|purchased|acquired", cue):
         return False
-    q = re.escape(cue)
-    told = re.search(rf"(?i)\b(?:that|which)\s+(?:[\w'’-]+\s+){{1,4}}?{q}\b", window) or re.search(
-        rf"(?i)\b(?!(?:it|they|he|she|we|you|i|has|have|had|was|were|is|are|be|been|being|to|not|never)\s)"
-        rf"[a-z][\w-]*\s+{q}\s+(?:second-hand\s+|new\s+)?(?:from|in|under|for|since)\b",
-        window,
+    return _before_cue(_RELATIVE, cue, window) or _before_cue(
+        _REDUCED, cue, window, r"\s+(?:second-hand\s+|new\s+)?(?:from|in|under|for|since)\b"
     )
-    return bool(told)
 
 
 def _still_to_come(window: str) -> bool:
@@ -210,8 +228,7 @@ def status(window: str, cue: str) -> str:
         # another verb of the clause ("has linked the ratification to Turkey's desire to buy")
         nonlocal perfect
         if perfect is None:
-            pattern = rf"\b(?:already|ha(?:s|ve|d))\s+(?:\w+\s+)?(?:been\s+)?{re.escape(cue)}\b" if cue else ""
-            perfect = bool(re.search(pattern, window, re.I)) if cue else bool(_PERFECT.search(window))
+            perfect = _before_cue(_PERFECT_OF, cue, window) if cue else bool(_PERFECT.search(window))
         return perfect
 
     if _FROZEN.search(window) or (_BAN.search(window) and not _BAN_EASED.search(window)):
@@ -226,7 +243,7 @@ def status(window: str, cue: str) -> str:
     if told:
         return told
     # "said it would upgrade its mission and handed over ambulances": a past tense after "and" is no plan
-    done = cue.lower().endswith("ed") and re.search(rf"(?i)\band\s+(?:\w+ly\s+)?{re.escape(cue)}\b", window)
+    done = cue.lower().endswith("ed") and _before_cue(_AND_DONE, cue, window)
     if _FUTURE.search(window) and not is_perfect() and not done:
         return "planned"
     if _APPROVED.search(window) and not _DELIVERED_NOW.search(window):
