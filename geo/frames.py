@@ -302,7 +302,7 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             # "Colombian marines train regularly with Brazilian forces": exercising together, not backing
             return hit(cue, i, src, p.pp(v, ("with", "alongside"), limit=4), kind="alliance")
     tgt = _active_target(p, v, anchor_v, cue, src, preps)
-    if tgt is None and cue.kind == "support":
+    if tgt is None and (cue.kind == "support" or cue.opt("rebels")):
         tgt = _rebels_against(p, v)
     if _unbacked(p, tgt, cue, v):
         return []

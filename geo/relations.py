@@ -115,8 +115,7 @@ def find_relations(
     anchors : sequence of Anchor
         Actor mentions inside it (offsets relative to ``sentence``).
     context : Context, optional
-        What the previous sentences leave for "it", "they" and "the two
-        countries" (a plain list of place ids is read as their subjects).
+        What earlier sentences leave for "it", "they", "the two countries" (a list of ids: their subjects).
 
     Returns
     -------
@@ -584,8 +583,9 @@ def _transfers(p: Parse, h: Hit, s: str, t: str, cue: str, seen: set[tuple]) -> 
         st = h.cue.opt("stage")  # "the Houthis fired Iranian-made missiles", "its fleet of ...": delivered
     # "ordered 24 jets, but the deal stalled", "..., the bulk of which have since been delivered": told after it
     st = stage_after(p.text(h.at, len(p.low) - 1)) or st
-    # a work paid for is its own item ("the expansion of the port"), whatever it is made of
-    pieces = item_phrases(h.item_text) or ([(h.item_text, None)] if h.cue.opt("whole_item") else [])
+    # a work paid for is its own item ("the expansion of the port"); "arms the rebels": the cue's own item
+    whole = [(h.item_text or h.cue.opt("item"), None)] if h.cue.opt("whole_item") else []
+    pieces = item_phrases(h.item_text) or whole
     for item, qty in pieces:
         key = ("transfer", s, t, item.lower())
         words = set(item.lower().split())
