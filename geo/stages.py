@@ -30,6 +30,7 @@ _FROZEN = _rx(
     r"\b(?:froze|frozen|freez\w*|collaps\w*|suspend\w*|cancel+\w*|halt\w*|block(?:s|ed|ing)\b|scrap\w*|"
     r"stall\w*|interdict\w*|seiz\w*|intercept(?:s|ed|ing)?\b|vetoe?d?|banned|barred|fell through|"
     r"called off|put on hold|tried to|attempt\w*|stopp?(?:ed|ing)|cut off|cut-off|cutting off|no longer|shelv\w*|"
+    r"refus\w* (?:\w+ ){0,2}permission|"
     r"end(?:ed|ing) (?:\w+ ){0,2}(?:deliveries|supplies|exports|imports|shipments|flows|sales|purchases))\b"
 )
 _BAN = _rx(r"\bbans?\b", re.I)
@@ -115,7 +116,8 @@ _PERFECT_OF = r"(?i)\b(?:already|ha(?:s|ve|d))\s+(?:\w+\s+)?(?:been\s+)?"
 _AND_DONE = r"(?i)\band\s+(?:\w+ly\s+)?"
 _STILL = r"(?i)\bstill\s+(?:\w+ly\s+)?"
 _FLOWING = r"(?i)\b(?:is|are|was|were|been)\s+(?:still\s+|now\s+|already\s+|quietly\s+|secretly\s+)?"
-_IS_ARE = r"(?i)\b(?:is|are)\s+"
+_IS_ARE = r"(?i)\b(?:is|are)\s+(?:also\s+|now\s+|currently\s+)?"
+_FLEET_OF = r"(?i)\b(?:operates|operate|flies|fly|fields|field)\s+(?:[\w-]+\s+){0,6}?"
 _RELATIVE = r"(?i)\b(?:that|which)\s+(?:[\w'’-]+\s+){1,4}?"
 _REDUCED = (
     r"(?i)\b(?!(?:it|they|he|she|we|you|i|has|have|had|was|were|is|are|be|been|being|to|not|never)\s)[a-z][\w-]*\s+"
@@ -219,6 +221,21 @@ def _still_to_come(window: str) -> bool:
     return bool(_STILL_TO_COME.search(window) or _ON_ORDER.search(window) or _AWAITED.search(window))
 
 
+def _order_told(window: str, cue: str) -> str:
+    """The stage of goods ordered or bought, told by the words around the order itself."""
+    if re.fullmatch(r"(?i)bought|purchased|acquired|ordered", cue) and _before_cue(
+        _FLEET_OF, cue, window, r"\s+(?:second-hand\s+)?(?:from|in)\b"
+    ):
+        return "delivered"  # "its army operates 24 K9 howitzers ordered from Hanwha in 2017": in service
+    if cue.lower() == "ordered" and re.search(r"(?i)\b(?:it|they|which|that)\s+(?:\w+\s+)?ordered\b", window):
+        return "ordered"  # "speed up deliveries of the 10 jets it ordered": bought, not yet all here
+    if cue.lower() == "ordered" and re.search(r"(?i)\b\w+s\s+ordered\s+(?:from|by|in)\b", window):
+        return "ordered"  # "the five fire units ordered from the US in 2022 will be late": ordered, whatever follows
+    if re.fullmatch(r"(?i)deliver(?:y|ies)", cue) and _AWAITED.search(window):
+        return "ordered"  # "would speed up delivery of six helicopters already purchased": still to come
+    return ""
+
+
 def status(window: str, cue: str) -> str:
     """The stage of a transfer from the words around its cue (see the module docstring)."""
     perfect = None
@@ -233,13 +250,7 @@ def status(window: str, cue: str) -> str:
 
     if _FROZEN.search(window) or (_BAN.search(window) and not _BAN_EASED.search(window)):
         return "frozen"  # "a ban on Chinese exports of gallium"; not "eased its postwar ban on arms exports"
-    if cue.lower() == "ordered" and re.search(r"(?i)\b(?:it|they|which|that)\s+(?:\w+\s+)?ordered\b", window):
-        return "ordered"  # "speed up deliveries of the 10 jets it ordered": bought, not yet all here
-    if cue.lower() == "ordered" and re.search(r"(?i)\b\w+s\s+ordered\s+(?:from|by|in)\b", window):
-        return "ordered"  # "the five fire units ordered from the US in 2022 will be late": ordered, whatever follows
-    if re.fullmatch(r"(?i)deliver(?:y|ies)", cue) and _AWAITED.search(window):
-        return "ordered"  # "would speed up delivery of six helicopters already purchased": still to come
-    told = _told_stage(window, cue)
+    told = _order_told(window, cue) or _told_stage(window, cue)
     if told:
         return told
     # "said it would upgrade its mission and handed over ambulances": a past tense after "and" is no plan

@@ -661,6 +661,10 @@ def test_a_trading_partner_is_no_ally() -> None:
         ),
         ("Officials pointed to the eight submarines that Chile is building for Peru.", "ordered"),
         ("Peru expects to take delivery of further helicopters from Chile during 2025.", "ordered"),
+        ("A Chilean yard is also building 30 patrol boats for Peru at a new plant.", "ordered"),
+        # a fleet a state operates is in service, whenever it was ordered; a refused permission freezes
+        ("Peru's army operates 24 howitzers ordered from Chile in 2017.", "delivered"),
+        ("Peru refused Chile permission to send Kenya 20 armoured personnel carriers.", "frozen"),
     ],
 )
 def test_transfer_stage_words(sentence: str, status: str) -> None:
