@@ -14,6 +14,7 @@ import re
 
 from geo.clauses import Parse
 from geo.cuetable import Cue
+from geo.slots import Hit
 from geo.word_use import helps_do_a_thing, modifies_item
 
 __all__ = ["cue_applies", "cue_asserted", "cue_fits", "in_name"]
@@ -325,3 +326,33 @@ def _purpose_of_a_thing(p: Parse, i: int) -> bool:
         return False
     before = p.low[i - 2]
     return before in p.g.words["item_words"] or p.g.has("purpose_heads", before)
+
+
+def drop_comrades(p: Parse, hits: list[Hit]) -> list[Hit]:
+    """Conflict hits with a side the sentence names as a comrade in arms, not a foe.
+
+    "Nigerian troops fight the insurgents alongside soldiers from Chad and Niger", "Cameroonian troops battle
+    Boko Haram, fighting alongside Nigerian forces": Chad, Niger and Nigeria fight on the same side.
+    """
+    if not any(h.kind == "conflict" for h in hits):
+        return hits
+    comrades = _named_after(p, ("alongside", "beside", "together with", "along with"))
+    if not comrades:
+        return hits
+    foes = _named_after(p, ("against",))  # "fought alongside Nigerien troops against Malian rebels": a foe named
+
+    def comrade_as_foe(h: Hit) -> bool:
+        src, tgt = set(h.source), set(h.target)
+        return (src <= comrades or tgt <= comrades) and not (src <= foes or tgt <= foes)
+
+    return [h for h in hits if h.kind != "conflict" or not comrade_as_foe(h)]
+
+
+def _named_after(p: Parse, words: tuple[str, ...]) -> set[str]:
+    """The ids of the actor phrases that follow any of ``words`` within four tokens."""
+    out: set[str] = set()
+    for k in range(len(p.low)):
+        if p.low[k] in words or " ".join(p.low[k - 1 : k + 1]) in words:
+            j = next((j for j in range(k + 1, min(k + 5, len(p.low))) if p.phrase_at[j] >= 0), -1)
+            out |= set(p.ids(p.phrases[p.phrase_at[j]])) if j >= 0 else set()
+    return out
