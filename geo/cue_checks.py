@@ -328,6 +328,34 @@ def _purpose_of_a_thing(p: Parse, i: int) -> bool:
     return before in p.g.words["item_words"] or p.g.has("purpose_heads", before)
 
 
+def checked_sides(p: Parse, hits: list[Hit]) -> list[Hit]:
+    """A frame's hits less those whose sides the sentence shows to be no foes (see the two checks below)."""
+    return _drop_victims(p, drop_comrades(p, hits))
+
+
+def _drop_victims(p: Parse, hits: list[Hit]) -> list[Hit]:
+    """Reactions to a blow struck by no one named: the land struck is no foe of the one reacting.
+
+    "Qatar and Egypt condemned the strikes as an attack on Sudan's sovereignty": they side with Sudan.
+    "Iraq condemned the U.S. strikes", "condemned the attack by Peru", a striker the sentence before named
+    ("Ecuadorean police stormed the embassy. Brazil criticised the incursion"): the striker is the foe.
+    """
+    out = []
+    for h in hits:
+        if h.kind == "conflict" and p.g.has("reaction_verbs", p.low[h.at]):
+            k = h.at + 1
+            while k < len(p.low) and (
+                p.g.has("determiners", p.low[k]) or p.low[k] in ("overnight", "latest", "deadly")
+            ):
+                k += 1
+            struck = {p.anchors[p.tokens[j].anchor].id for j in range(k + 1, len(p.low)) if p.tokens[j].anchor >= 0}
+            unnamed = k < len(p.low) and p.g.has("attack_nouns", p.low[k]) and p.low[k + 1 : k + 2] != ["by"]
+            if unnamed and set(h.target) <= struck:
+                continue  # the land named after the blow is the land struck; a striker the story named stays
+        out.append(h)
+    return out
+
+
 def drop_comrades(p: Parse, hits: list[Hit]) -> list[Hit]:
     """Conflict hits with a side the sentence names as a comrade in arms, not a foe.
 

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from geo.anaphors import service_states
 from geo.clauses import Anchor, Context, Parse, parse
-from geo.cue_checks import cue_asserted, cue_fits, drop_comrades, in_name
+from geo.cue_checks import checked_sides, cue_asserted, cue_fits, in_name
 from geo.cuetable import load_cues
 from geo.data.wordlists import BLOCS_ACTING_AS_ONE, ENTITIES_AS_SIDES
 from geo.frames import FRAME_FUNCTIONS, Hit
@@ -181,7 +181,7 @@ def _run(p: Parse, table) -> list[Finding]:
             if cue.opt("reverse"):
                 for h in found:
                     h.source, h.target = h.target, h.source
-            hits += drop_comrades(p, found)
+            hits += checked_sides(p, found)
     out = _named_pairs(p)
     for f in _expand_blocs(p, _findings(p, hits)):
         g = _own_army(_with_actors(f))
