@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
+from functools import lru_cache
 
 from geo.grammar import (
     Anchor,
@@ -25,6 +26,7 @@ from geo.grammar import (
     load_grammar,
     plain_anaphor,
 )
+from geo.lowered import Lowered
 
 __all__ = ["anaphor_anchors"]
 
@@ -48,7 +50,7 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
     """
     out: list[Anchor] = []
     taken = [(a.start, a.end) for a in anchors]
-    for m in _anaphor_re().finditer(sentence):
+    for m in _anaphors().finditer(sentence):
         s, e = m.span()
         phrase = plain_anaphor(m.group().lower())
         three = re.fullmatch(f"the three {counted_nouns()}", phrase) or phrase == "all three"
@@ -98,6 +100,12 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
                 out.append(Anchor(s, e, ident, "anaphor", "country"))
         taken.append((s, e))
     return out + _speaker_pronouns(sentence, anchors, taken)
+
+
+@lru_cache(maxsize=1)
+def _anaphors() -> Lowered:
+    """The anaphor pattern, run on a lower-cased copy of plain sentences (the phrase is read lower-cased)."""
+    return Lowered(_anaphor_re())
 
 
 def _in_aside(sentence: str, at: int) -> bool:

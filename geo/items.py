@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 
 from geo.data.wordlists import ABSTRACT_OBJECTS, FORMATION_NOUNS, ITEM_HEADS, NUMBER_WORDS
+from geo.lowered import Lowered
 
 
 @lru_cache(maxsize=512)
@@ -28,6 +29,7 @@ def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 WEAPON_HEADS = "|".join(ITEM_HEADS)
 _HEAD_RE = _rx(rf"\b(?:{WEAPON_HEADS})\b", re.I)
+_HEADS = Lowered(_HEAD_RE)  # the same, sooner: for a yes or no, or a span
 
 _NUM_WORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 _QTY_RE = _rx(
@@ -230,12 +232,12 @@ def _read_items(text: str) -> list[tuple[str, int | None]]:
         raw = text[s:e].strip()
         if not raw:
             continue
-        if not _HEAD_RE.search(raw) or _PRICE_LEAD.match(raw):
+        if not _HEADS.search(raw) or _PRICE_LEAD.match(raw):
             if kept:
                 break  # a conjunction followed by something that is no item, or the price ("worth 90 million euros")
             continue
         cleaned = clean_item(raw)
-        if kept and not _HEAD_RE.search(cleaned):
+        if kept and not _HEADS.search(cleaned):
             break  # "drones and plans to …": the second piece's head lies in a later clause
         if cleaned.lower() in ABSTRACT_OBJECTS or cleaned.lower().rsplit(" ", 1)[-1] in FORMATION_NOUNS:
             continue  # "access to airfields for its fighters", "its first tank battalion": no thing named
@@ -278,7 +280,7 @@ def _counted_apart(raws: list[str], quantities: list[int | None]) -> bool:
 
 def _has_head(text: str) -> bool:
     """Whether a stretch names a thing transferred: an item noun, or a weapon system by name ("Rafales")."""
-    return bool(_HEAD_RE.search(text)) or _systems()[0].search(text) is not None
+    return bool(_HEADS.search(text)) or _systems()[0].search(text) is not None
 
 
 @lru_cache(maxsize=1)
@@ -384,7 +386,7 @@ def clean_item(phrase: str) -> str:
     phrase = _ITEM_TRIM.sub("", _FIRST_OF.sub("", phrase, count=1)) if _FIRST_OF.match(phrase) else phrase
     # a designation named after the head goes before it: "tanks based on the K2 model" → "K2 tanks"
     dm = _DESIGNATION_AFTER.match(phrase)
-    if dm and _HEAD_RE.search(dm.group("item")) and not _HEAD_RE.search(dm.group("code")):
+    if dm and _HEADS.search(dm.group("item")) and not _HEADS.search(dm.group("code")):
         item = _ITEM_TRIM.sub("", dm.group("item").strip(" ,;:-"))
         phrase = item if dm.group("code") in item else f"{dm.group('code')} {item}"
     # cut trailing clauses that are not part of the item
@@ -395,7 +397,7 @@ def clean_item(phrase: str) -> str:
         maxsplit=1,
     )[0].strip()
     if len(phrase) > 80 or _SLUG.search(phrase):  # a long phrase or a web address's slug: up to the head
-        m = _HEAD_RE.search(phrase)
+        m = _HEADS.search(phrase)
         phrase = phrase[: m.end()] if m else phrase[:80]
     return _ITEM_TAIL.sub("", phrase).strip(" ,;:-")
 
