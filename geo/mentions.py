@@ -62,6 +62,7 @@ _POSTAL_RE = re.compile(
     + "|".join(re.escape(k) for k in sorted(POSTAL_ABBREVIATIONS, key=len, reverse=True))
     + r")(?=\W|$)"
 )
+_POSTAL_WORDS = re.compile("|".join(re.escape(k) for k in POSTAL_ABBREVIATIONS))  # what every match holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +193,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
     out.extend(_towns_of_named_states(towns, out, gaz))
     out.extend(_defined_acronyms(text, out))
     out.extend(_leaders_again(text, out))
-    for m in _POSTAL_RE.finditer(text):
+    for m in _POSTAL_RE.finditer(text) if _POSTAL_WORDS.search(text) else ():  # most texts hold no abbreviation
         pid = "admin1:" + POSTAL_ABBREVIATIONS[m.group(1)]
         if gaz.get(pid) is not None and not any(x.start <= m.start(1) < x.end for x in out):
             out.append(Mention(m.start(1), m.end(1), m.group(1), (Reading(pid, "alias"),)))
@@ -224,6 +225,7 @@ def _town_in(gaz: Gazetteer, entry_id: str, states: set[str]) -> bool:
 
 
 _DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|the|for)\s+)*){1,5}[A-Z][\w-]*)\s+\(([A-Z]{2,6})\)")
+_ACRONYM = re.compile(r"\([A-Z]{2,6}\)")  # what every match of _DEFINED ends with
 
 
 def _leaders_again(text: str, found: list[Mention]) -> list[Mention]:
@@ -283,7 +285,7 @@ def _defined_acronyms(text: str, found: list[Mention]) -> list[Mention]:
     """
     out: list[Mention] = []
     taken = {m.start for m in found}
-    for d in _DEFINED.finditer(text):
+    for d in _DEFINED.finditer(text) if _ACRONYM.search(text) else ():  # most texts define no acronym
         name, short = d.group(1), d.group(2)
         words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
         if "".join(w[0] for w in words)[-len(short) :] != short or len(words) < len(short):

@@ -40,7 +40,11 @@ _LOWER = "a-zß-öø-ÿĀ-ž"
 _WORD = rf"[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)?"
 # initials inside a name, never at its ends: "George W. Bush", "Lt Gen SM Kamrul Hassan"
 _INITIALS = rf"(?:[{_UPPER}]\.|[{_UPPER}]{{2,3}}(?= {_WORD}))"
-_RUN = re.compile(rf"(?<![\w'’.-]){_WORD}(?: (?:{_INITIALS} )*{_WORD})*(?![\w'’-])")
+# a run of capitalised words: the first letter is matched before the look-behind (the first word's own
+# letters are spelt out), which lets the search skip to the next capital letter
+_RUN = re.compile(
+    rf"[{_UPPER}](?<![\w'’.-].)[{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)?(?: (?:{_INITIALS} )*{_WORD})*(?![\w'’-])"
+)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to|added|wrote|asked)\s+$")
 _SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|wrote|announced|noted)\b")
 # a wire story's credit line: "(Reporting by Salma Idris and Kerem Aydin; Editing by Peter Graff)"

@@ -39,7 +39,7 @@ from geo.gate import counted_group, worth_parsing
 from geo.items import date, item_phrases, parse_quantity
 from geo.slots import state_of
 from geo.stages import stage_after, status
-from geo.word_use import auxiliary_use, noun_use
+from geo.word_use import auxiliary_use, noun_use, use_matters
 
 if TYPE_CHECKING:
     from geo.gazetteer import Gazetteer
@@ -162,16 +162,15 @@ def find_relations(
 
 def _run(p: Parse, table) -> list[Finding]:
     hits: list[Hit] = []
-    for i in range(len(p.tokens)):
-        if p.low[i] not in table.first_words:
-            continue
+    for i in [k for k, w in enumerate(p.low) if w in table.first_words]:  # the words that may open a cue
         if p.low[i] == "back" and i > 0 and p.g.has("particle_back_verbs", p.low[i - 1]):
             continue  # "to scale back its bases": a particle, not backing
         cues = table.at(p.low, i)
         if not cues or in_name(p, i):
             continue  # the first word of a longer trigger only; "JF-17 Thunder Block III" names a jet
-        as_noun = noun_use(p, i) or auxiliary_use(p, i)
-        as_verb = i > 0 and (p.low[i - 1] == "to" or p.g.has("auxiliaries", p.low[i - 1])) and not as_noun
+        after_verb_word = i > 0 and (p.low[i - 1] == "to" or p.g.has("auxiliaries", p.low[i - 1]))
+        as_noun = use_matters(cues, after_verb_word) and (noun_use(p, i) or auxiliary_use(p, i))
+        as_verb = after_verb_word and not as_noun
         for n, cue in cues:
             if not cue_fits(p, i, n, cue, as_noun, as_verb):
                 continue

@@ -6,13 +6,16 @@ read the sentence.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from geo.clauses import Parse, Side
+from geo.cuetable import Cue
 from geo.data.wordlists import NUMBER_WORDS
 
 # the plurals and kin of the pact nouns: what a backing verb backs when its object is an agreement
 _AGREEMENTS = frozenset({"pacts", "alliances", "accords", "treaties", "agreements", "deals", "ceasefire", "truce"})
 
-__all__ = ["auxiliary_use", "modifies_item", "names_agreement", "noun_use"]
+__all__ = ["auxiliary_use", "modifies_item", "names_agreement", "noun_use", "use_matters"]
 
 
 def modifies_item(p: Parse, i: int) -> bool:
@@ -95,6 +98,15 @@ def noun_use(p: Parse, i: int) -> bool:
     if "-" in prev.strip("-") and i >= 2 and p.g.has("determiners", p.low[i - 2]) and p.low[i - 2] != "that":
         return True  # "a decades-old embargo": a compound adjective after the article
     return prev in _NOUN_PREPS and not p.low[i].endswith("ing")  # "by sending troops": a gerund acts
+
+
+def use_matters(cues: Sequence[tuple[int, Cue]], after_verb_word: bool) -> bool:
+    """Whether it matters to one of ``cues`` if its word is used as a noun: a verb cue's word must not be.
+
+    A one-word noun cue after "to" or an auxiliary ("a request to purchase") must not be a verb, which
+    it is unless used as a noun. Other cues read neither, so :func:`noun_use` need not be asked.
+    """
+    return any(cue.pos == "verb" or (after_verb_word and n == 1 and cue.pos == "noun") for n, cue in cues)
 
 
 def _bare_before_of(p: Parse, i: int, prev: str) -> bool:
