@@ -162,11 +162,35 @@ def _supplied(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
     return [Hit("transfer", (a,), tgt.ids, cue, i, item_text=text)]
 
 
-_COMPOUND_ROLES = {"backer": _backed, "leader": _led, "holder": _held, "supplier": _supplied, "operator": _run_site}
+def _made_owned(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
+    """In "Pakistan's Chinese-made J-10C jets", "its French-built Mirage jets": A's make in its owner's hands."""
+    k = i - 3 if p.low[i - 2] == "." else i - 2  # the maker's token
+    if k >= 1 and p.low[k - 1] in ("its", "their"):
+        owner = p.possessive_pronoun(k - 1)
+    else:
+        pi = next((pi for pi, ph in enumerate(p.phrases) if ph.possessive and ph.last in (k - 1, k - 2)), -1)
+        owner = p.side(pi) if pi >= 0 else None
+    c, e = p.clause(i), i
+    while e < min(c.last, i + 6) and not (p.finite(p.low[e + 1]) or p.is_function(p.low[e + 1])):
+        e += 1  # the noun phrase the compound opens: "J-10C jets", up to a verb or a function word
+    text = p.text(i + 1, e)
+    if owner is None or a in owner.ids or not item_phrases(text):
+        return []  # "Ukraine used US-made rockets": a user, read by the use cue; "its own Chinese-made": no one
+    return [Hit("transfer", (a,), owner.ids, cue, i, item_text=text)]
+
+
+_COMPOUND_ROLES = {
+    "backer": _backed,
+    "leader": _led,
+    "holder": _held,
+    "supplier": _supplied,
+    "operator": _run_site,
+    "maker": _made_owned,
+}
 
 
 def compound_adjective(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """In "A-backed B", "A-led war in B", "A-held C", "A-supplied drones ... Y" (by the cue's ``role``)."""
+    """In "A-backed B", "A-led war in B", "A-held C", "A-supplied drones ... Y", "B's A-made jets" (by ``role``)."""
     if i < 2 or p.low[i - 1] not in ("-", "‐"):
         return []
     k = i - 2
