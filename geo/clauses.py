@@ -194,9 +194,7 @@ class Parse(PhraseLinks):
         out: list[Phrase] = []
         i = 0
         while i < len(simple):
-            run = [simple[i]]
-            seps: list[str] = []
-            j = i
+            run, seps, j, closes = [simple[i]], [], i, False
             while j + 1 < len(simple):
                 gap = [w for w in low[run[-1].last + 1 : simple[j + 1].first] if w != "."]  # "the U.S. and"
                 if (
@@ -207,6 +205,8 @@ class Parse(PhraseLinks):
                     and not self.finite(gap[1])
                 ):
                     gap = gap[:1]  # "Russia and Communist China": one modifier before the last member
+                elif len(gap) == 2 and gap[0] in ("and", "or") and low[run[0].first - 1 : run[0].first] == gap[1:]:
+                    gap, closes = gap[:1], True  # "backer of Hamas and of Lebanon's Hezbollah": a repeated preposition
                 sep = " ".join(gap)
                 # "near Canadian airspace and China's presence": a noun, then another's owned noun, lists no actors
                 owned = run[-1].head and not run[-1].possessive and simple[j + 1].possessive
@@ -216,8 +216,8 @@ class Parse(PhraseLinks):
                     seps.append(sep)
                     run.append(simple[j + 1])
                     j += 1
-                else:
-                    break
+                if owned or sep not in _LIST_SEPARATORS or closes:
+                    break  # a member after a repeated preposition ends the list
             while len(run) > 2 and seps[-1] in (", and", ", or") and conjoined(seps[:-1]):
                 run.pop()  # "a bloc with Mali and Niger, and the three countries signed": one list ends at its "and"
                 seps.pop()
