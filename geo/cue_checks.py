@@ -17,7 +17,7 @@ from geo.cuetable import Cue
 from geo.slots import Hit
 from geo.word_use import helps_do_a_thing, modifies_item
 
-__all__ = ["cue_applies", "cue_asserted", "cue_fits", "in_name"]
+__all__ = ["checked_sides", "cue_applies", "cue_asserted", "cue_fits", "in_name"]
 
 
 _NUMERAL = re.compile(r"(?:[IVX]+|\d+)$")
@@ -330,7 +330,7 @@ def _purpose_of_a_thing(p: Parse, i: int) -> bool:
 
 def checked_sides(p: Parse, hits: list[Hit]) -> list[Hit]:
     """A frame's hits less those whose sides the sentence shows to be no foes (see the two checks below)."""
-    return _drop_victims(p, drop_comrades(p, hits))
+    return _drop_victims(p, _drop_comrades(p, hits))
 
 
 def _drop_victims(p: Parse, hits: list[Hit]) -> list[Hit]:
@@ -356,7 +356,7 @@ def _drop_victims(p: Parse, hits: list[Hit]) -> list[Hit]:
     return out
 
 
-def drop_comrades(p: Parse, hits: list[Hit]) -> list[Hit]:
+def _drop_comrades(p: Parse, hits: list[Hit]) -> list[Hit]:
     """Conflict hits with a side the sentence names as a comrade in arms, not a foe.
 
     "Nigerian troops fight the insurgents alongside soldiers from Chad and Niger", "Cameroonian troops battle

@@ -456,7 +456,7 @@ def _participle_head(p: Parse, i: int, first: int) -> int:
     k = i
     while k > first and (
         p.low[k - 1] in ("a", "an", "the", "and", ",", "-")
-        or p.low[k - 2] == "-"  # "Iranian-made"
+        or (k >= 2 and p.low[k - 2] == "-")  # "Iranian-made"
         or not (p.is_function(p.low[k - 1]) or p.finite(p.low[k - 1]) or p.low[k - 1] in ("down", "up", "off", "out"))
     ):
         k -= 1
