@@ -149,6 +149,8 @@ def _told_stage(window: str, cue: str) -> str:
         return "planned"  # "agreed Friday to provide the Philippines with radars": promised, nothing bought
     if re.fullmatch(r"(?i)select(?:s|ed)?|chose|chosen|choose|picked|picks|opted|offer(?:s|ed|ing)?", cue):
         return "planned"  # "has selected the Type 26 frigate", "offered Pakistan 40 jets": no contract yet
+    if cue.lower() == "signed" and re.search(r"(?i)\bsigned for\b", window):
+        return "ordered"  # "also signed for two submarines, to be built locally": a contract made, whatever else flies
     if _IN_SERVICE.search(window):
         return "delivered"  # "the air force already flies 72 Typhoons bought from the UK"
     if cue and _before_cue(_UNDER_WAY, cue, window):
@@ -169,8 +171,6 @@ def _told_stage(window: str, cue: str) -> str:
         # "the 80 jets that Egypt bought from the US in 2001 will remain its backbone"; "the radars it
         # bought last year will arrive in 2027": bought, and still to come
         return "ordered" if _still_to_come(window) else "delivered"
-    if cue.lower() == "signed" and re.search(r"(?i)\bsigned for\b", window):
-        return "ordered"  # "also signed for two submarines, to be built locally": a contract made
     if re.fullmatch(r"(?i)buyers?|customers?|importers?|purchasers?", cue) and not _PROSPECT.search(window):
         return "" if _FUTURE.search(window) else "delivered"  # "the biggest buyer of Iranian oil": it buys
     return _under_way(window, cue)

@@ -643,6 +643,7 @@ def test_a_trading_partner_is_no_ally() -> None:
         ("Peru will replace its air defences, including batteries bought from Chile in the 1990s.", "delivered"),
         ("The radars that Peru bought from Chile last year will arrive in 2027.", "ordered"),
         ("Peru also signed for two submarines from Chile, to be built in Callao.", "ordered"),
+        ("Peru's navy, whose boats have flown the flag since 2019, signed for two Chilean submarines.", "ordered"),
         # a fleet flown for years is in service
         ("Peru's air force has flown 14 jets leased from Chile since the mid-2000s.", "delivered"),
         # a deal said to have come to nothing after the purchase it made is frozen; another deal's fate is not
