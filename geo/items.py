@@ -161,9 +161,11 @@ def designations(item: str | None, *, leading: bool = False) -> set[str]:
     set()
     >>> sorted(designations("F-16s once the conditions are met"))
     ['f-16']
+    >>> sorted(designations("six Su-30SMEs"))
+    ['su-30sme']
     """
-    # "F-16s" is the F-16: a plural "s" after a designation's digits is no part of its name
-    found = {re.sub(r"(?<=\d)s$", "", m.lower()) for m in _DESIGNATION.findall(item or "")}
+    # "F-16s" is the F-16, "Su-30SMEs" the Su-30SME: a plural "s" after digits or capitals is no part of its name
+    found = {re.sub(r"(?<=[\dA-Z])s$", "", m).lower() for m in _DESIGNATION.findall(item or "")}
     first = _LEADING_NAME.match(item or "") if leading else None
     return found | {first.group(0).lower()} if first else found
 
