@@ -170,6 +170,8 @@ def _singular(sentence: str, e: int, phrase: str, before: Sequence[Anchor], cont
     organ = phrase in ("the navy", "the air force", "the coast guard")
     if organ and services:
         ident = services[-1]  # "drones to the Chadian army, boats to the navy": that state's navy
+    elif organ and _speaking_state(sentence, before):
+        ident = before[0].id  # "Cambodian officials said China will hand two corvettes to the navy": theirs
     elif organ and context.service:
         ident = context.service  # "The Royal Thai Army ... The navy signed for": the state last named with a service
     elif organ and possessive and len(set(countries)) > 1:
@@ -193,15 +195,13 @@ def _singular(sentence: str, e: int, phrase: str, before: Sequence[Anchor], cont
 
 
 def _speaking_state(sentence: str, before: Sequence[Anchor]) -> bool:
-    """The sentence opens with a state's office as its subject: "Syria's defence ministry said ..."."""
-    if (
-        not before
-        or before[0].kind != "country"
-        or before[0].start > 0
-        or sentence[before[0].end : before[0].end + 2] not in ("'s", "’s")
-    ):
+    """The sentence opens with a state's office as its subject: "Syria's defence ministry said", "Thai officials"."""
+    if not before or before[0].kind != "country" or before[0].start > 0:
         return False
-    words = sentence[before[0].end + 2 :].split()[:3]
+    owned = sentence[before[0].end : before[0].end + 2] in ("'s", "’s")
+    if not owned and before[0].how != "demonym":
+        return False
+    words = sentence[before[0].end + (2 if owned else 0) :].split()[:3]
     g = load_grammar()
     return any(
         g.has("official_nouns", w) or w in ("ministry", "spokesman", "spokeswoman") for w in map(str.lower, words)
