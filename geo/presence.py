@@ -305,8 +305,10 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     owner = _presence_owner(p, i, v, cue)
     if owner is None or (cue.opt("counted") and not _counted(p, owner)) or _seller_of_items(p, v, owner):
         return []
-    if only_ground(p, owner):
-        return []  # "the Falklands garrison": where the garrison is, not whose
+    if only_ground(p, owner) or (owner.np >= 0 and _firm(p, owner)):
+        # "the Falklands garrison": where the garrison is, not whose; "General Atomics will set up a maintenance
+        # facility in India": a firm's plant, no state's footprint
+        return []
     hows = cue.opt("owner_hows")
     if hows and (owner.np < 0 or not any(p.anchors[k].how in hows for k in p.phrases[owner.np].anchors)):
         return []  # "Russia's Africa Corps operates in Mali": only an armed group's operations are a footprint
@@ -462,3 +464,12 @@ def joint_force_kind(p: Parse, v: int, cue: Cue) -> str:
     words = p.low[v + 1 : p.clause(v).last + 1]
     joint = "coalition" in words or ("task" in words and "force" in words)
     return "alliance" if cue.opt("allied_against") and joint else ""
+
+
+def _firm(p: Parse, owner: Side) -> bool:
+    """Whether the owner's phrase names a firm: by its name ("General Atomics") or as "the company"."""
+    ph = p.phrases[owner.np]
+    texts = [p.sentence[p.anchors[k].start : p.anchors[k].end].lower() for k in ph.anchors]
+    return all(p.anchors[k].how == "company" for k in ph.anchors) or any(
+        t in ("the company", "the firm", "the manufacturer", "the group") for t in texts
+    )
