@@ -284,7 +284,9 @@ def _needs_met(p: Parse, i: int, v: int, cue: Cue) -> bool:
         return True
     after = noun_after(p, v, needs, cue.opt("needs_within", 5))
     if after >= 0:
-        return not any(p.g.has("civil_site_words", w) for w in p.low[max(v + 1, after - 3) : after])
+        # "has a visiting forces agreement with Manila": the noun names a pact, not forces
+        pact = after + 1 < len(p.low) and p.g.has("pact_nouns", p.low[after + 1])
+        return not pact and not any(p.g.has("civil_site_words", w) for w in p.low[max(v + 1, after - 3) : after])
     return _needed_before(p, i, needs) >= 0
 
 
