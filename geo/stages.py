@@ -20,9 +20,9 @@ import re
 from functools import lru_cache
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=4096)
 def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """A compiled pattern, cached (patterns are built from shared fragments)."""
+    """A compiled pattern, cached: the module's own, and those each cue word makes (see :func:`_before_cue`)."""
     return re.compile(pattern, flags)
 
 
@@ -131,14 +131,9 @@ def _before_cue(lead: str, cue: str, window: str, tail: str = r"\b") -> bool:
     one costs more than the search: each is compiled once, and only for a window that holds its lead
     (without the lead the whole pattern cannot match).
     """
-    if _compiled(lead).search(window) is None:
+    if _rx(lead).search(window) is None:
         return False
-    return _compiled(lead + re.escape(cue) + tail).search(window) is not None
-
-
-@lru_cache(maxsize=4096)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    return _rx(lead + re.escape(cue) + tail).search(window) is not None
 
 
 def _told_stage(window: str, cue: str) -> str:
