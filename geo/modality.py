@@ -4,7 +4,7 @@
 :class:`geo.clauses.Parse`): the word-class look-ups every question asks
 (function words, finite verbs, multi-word entries, the clause of a token),
 and whether what a cue word says is negated ("did not supply"), hedged
-("would consider", "reportedly"), only possible ("could supply"), proposed
+("would consider", "is rumoured to"), only possible ("could supply"), proposed
 and refused, or hypothetical ("if ... supplies"); and the stretches that are
 no clause of their own: a verbless opening phrase ("In April, during the
 minister's visit to Lima,") and a verbless aside (", once Chile's ally,").
