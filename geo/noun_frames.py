@@ -14,6 +14,7 @@ from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.items import item_phrases, system_maker
 from geo.slots import Hit, hit, nearest_other, only_ground, owner_of, owner_with, pairs
+from geo.wars import war_background, war_ground_side, war_noun, war_owned
 
 
 def between(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
@@ -63,7 +64,9 @@ def _backers(p: Parse, start: int, end: int) -> set[str]:
 
 def _aimed_at(p: Parse, v: int, cue: Cue) -> Side | None:
     """The phrase the noun is aimed at; "of" only right after the noun ("a conflict over control of X" is not)."""
-    other = p.pp(v, cue.opt("preps", ["against", "on", "in", "with", "into"]), limit=cue.opt("within", 6))
+    preps = cue.opt("preps", ["against", "on", "in", "with", "into"])
+    struck = p.g.has("physical_attacks", p.low[v])  # "strikes on Lebanese villages": the villages' state is hit
+    other = p.pp(v, preps, limit=cue.opt("within", 6), ground=struck and p.low[v + 1 : v + 2] == ["on"])
     if other is not None and other.np >= 0:
         ph = p.phrases[other.np]
         if ph.prep == "of" and ph.prep_at != v + 1:
@@ -92,9 +95,8 @@ def _unowned_owner(p: Parse, i: int, other: Side) -> Side | None:
     if other.np >= 0 and p.phrases[other.np].prep == "in":
         # where a war is fought says nothing of who wages it ("anger in Egypt over the war in Gaza"); a side
         # punished or shunned over it does ("sanctions on Moscow over the war in Ukraine")
-        owner = (
-            nearest_other(p, i, exclude, same_clause=True) if p.low[i - 2 : i - 1] in (["over"], ["during"]) else None
-        )
+        over = p.low[i - 2 : i - 1] in (["over"], ["during"])
+        owner = nearest_other(p, i, exclude, same_clause=True) if over else None
         preps = ("against", "on", "with", "of", "to")
         named = owner is not None and owner.np >= 0 and p.phrases[owner.np].first < i
         punished = named and owner is not None and p.phrases[owner.np].prep in preps
@@ -183,6 +185,8 @@ def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     v = i + n - 1
     owner = owner_of(p, i)
     other = _aimed_at(p, v, cue)
+    modified, known = war_noun(p, v)  # "Russia's war economy": no war aimed at anyone; "the war in Ukraine"
+    owner = owner or (war_ground_side(p, other) if known and other is not None else None)
     if owner is None and other is not None and cue.opt("light_verbs"):
         owner = _light_verb_owner(p, i, cue, other)
     if owner is None and other is not None and cue.opt("unowned") and p.low[i - 1] in ("the", "a"):
@@ -191,15 +195,13 @@ def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         owner = _opening_owner(p, i, other) or _under_owner(p, i, other)
     k = p.tokens[i - 1].anchor if i > 0 else -1  # "the Syrian war", "the Yemeni conflict": where it is fought
     ground = k >= 0 and p.anchors[k].how == "demonym" and p.g.has("war_ground_nouns", p.low[i])
+    if owner is not None and other is None and known:
+        owner, other = war_owned(p, owner, ground)  # "since Russia launched its invasion", "the Ukrainian war"
     if owner is None or (other is None and ground):
         return []
-    if (
-        other is None
-        and cue.opt("fallback") == "nearest"
-        and not p.g.has("war_modified_nouns", p.low[v + 1 : v + 2][0] if v + 1 < len(p.low) else "")
-    ):
+    if other is None and cue.opt("fallback") == "nearest" and not modified:
         other = _nearest_in_clause(p, i, owner)  # not for "Russia's war economy", "its war budget": no other side
-    return hit(cue, i, owner, other)
+    return war_background(hit(cue, i, owner, other), owner, other)
 
 
 def compound(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:

@@ -146,7 +146,7 @@ def find_relations(
             context.item = transfers[-1].item or context.item
             for t in transfers:
                 context.suppliers[t.source] = context.suppliers.get(t.source, 0) + 1
-        hostile = [f for f in findings if f.kind == "conflict" and f.target]
+        hostile = [f for f in findings if f.kind == "conflict" and f.target and not f.extra.get("background")]
         if hostile:
             context.foe = hostile[-1].target or ""
         backing = [f for f in findings if f.kind == "support" and f.target]
@@ -543,6 +543,7 @@ def _findings(p: Parse, hits: list[Hit]) -> list[Finding]:
                     continue
                 key = (h.kind, *sorted((s, t))) if h.kind in ("alliance", "conflict") else (h.kind, s, t)
                 extra = {"physical": True} if physical or p.g.has("hostile_nouns", p.low[h.at]) else {}
+                extra = {"background": True} if h.extra.get("background") else extra
                 if key in seen:
                     if extra and key in statements and not out[statements[key]].extra:
                         # "broke off ties with Y after Y's police stormed X's embassy": the attack tells who acted
