@@ -385,8 +385,8 @@ def _named_across_copula(p: Parse, i: int, owner: Side, cue: Cue) -> Side | None
     if between_words[:1] == [","] and "," in between_words[1:]:  # "France, the former colonial power, remains"
         between_words = between_words[between_words.index(",", 1) + 1 :]
     for k in range(len(between_words) - 1):
-        if between_words[k : k + 2] == ["one", "of"]:  # "B has become one of A's main backers"
-            between_words = between_words[:k] + between_words[k + 2 :]
+        if between_words[k : k + 2] == ["one", "of"] or between_words[k] == "among":  # "B is one of/among A's backers"
+            between_words = between_words[:k] + between_words[k + 2 - (between_words[k] == "among") :]
             break
     links = set(cue.opt("links", ()))  # "B falls within A's sphere of influence"
 
