@@ -229,8 +229,10 @@ def _relative_object(p: Parse, v: int, src: Side | None) -> Side | None:
 def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, preps: list[str]) -> Side | None:
     """The target of an active cue: its object, else an event's actor, a phrase of ``preps`` or a content clause."""
     tgt = (p.object(v) or _relative_object(p, v, src)) if cue.opt("object", True) else None
+    own = anchor_v == v + 2 and p.low[v + 1] in ("its", "their")  # "recalled their envoys": the subject's own
+    own = own and tgt is not None and (tgt.np < 0 or p.phrases[tgt.np].first < v)
     if tgt is not None and (
-        (cue.kind == "support" and names_agreement(p, tgt)) or (src and set(tgt.ids) <= set(src.ids) and preps)
+        (cue.kind == "support" and names_agreement(p, tgt)) or (src and preps and (set(tgt.ids) <= set(src.ids) or own))
     ):
         tgt = None  # "backs the Minsk agreements"; "recalled its ambassador from Peru": not its own, the phrase after
     if tgt is None and cue.opt("event_owner") and src is not None:
