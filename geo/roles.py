@@ -150,6 +150,12 @@ class Roles(SubjectChecks):
     def _controlled(self, v: int, exclude: frozenset[str]) -> Side | None:
         """The object of a verb of urging ("urged the US to stop arming Taiwan"; :meth:`_controller`)."""
         ctl = self._controller(v)
+        u = self._urging_pronoun(v) if ctl < 0 else -1  # "urged it to stop arming Taiwan"
+        if u >= 0:
+            c = self.clause(u)
+            said = self.clauses[c.parent].speaker if c.kind == "coord" and c.parent >= 0 else None
+            urger = c.speaker or said or self.subject(u)  # "X said Y erred and urged it to": X urges, "it" is Y
+            ctl = self._not_urger(u, urger.ids if urger else ())
         return self.side(ctl) if ctl >= 0 and not set(self.side(ctl).ids) <= exclude else None
 
     def _object_for(self, v: int, exclude: frozenset[str]) -> Side | None:

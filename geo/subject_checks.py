@@ -177,6 +177,24 @@ class SubjectChecks(Modality):
         j -= 1 if j > 0 and self.low[j] in ("on", "upon") else 0
         return pi if j >= 0 and self.g.has("control_verbs", self.low[j]) else -1
 
+    def _urging_pronoun(self, v: int) -> int:
+        """The verb of urging whose object "it" or "them" acts at v ("urged it to stop arming Taiwan"), or -1."""
+        k = v - 2 if v > 1 and self.g.has("aspect_verbs", self.low[v - 1]) else v - 1
+        if k < 3 or self.low[k] != "to" or self.low[k - 1] not in ("it", "them"):
+            return -1
+        return k - 2 if self.g.has("control_verbs", self.low[k - 2]) else -1
+
+    def _not_urger(self, u: int, urger: tuple[str, ...]) -> int:
+        """The nearest actor phrase before the verb of urging at u that is not the urger, or -1.
+
+        A pronoun object never stands for its own verb's subject.
+        """
+        for pi in range(len(self.phrases) - 1, -1, -1):
+            ph = self.phrases[pi]
+            if ph.last < u and not ph.prep and not set(self.ids(ph)) & set(urger):
+                return pi
+        return -1
+
     def _own_noun_subject(self, c: Clause) -> bool:
         """A subordinate clause whose subject is a common noun: "when jihadists attacked a convoy".
 
