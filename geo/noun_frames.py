@@ -14,7 +14,7 @@ from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.items import item_phrases, system_maker
 from geo.slots import Hit, hit, nearest_other, only_ground, owner_of, owner_with, pairs
-from geo.wars import war_background, war_ground_side, war_noun, war_owned
+from geo.wars import war_background, war_noun, war_owned, war_owner
 
 
 def between(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
@@ -186,7 +186,7 @@ def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     owner = owner_of(p, i)
     other = _aimed_at(p, v, cue)
     modified, known = war_noun(p, v)  # "Russia's war economy": no war aimed at anyone; "the war in Ukraine"
-    owner = owner or (war_ground_side(p, other) if known and other is not None else None)
+    owner = war_owner(p, owner, other) if known and other is not None else owner
     if owner is None and other is not None and cue.opt("light_verbs"):
         owner = _light_verb_owner(p, i, cue, other)
     if owner is None and other is not None and cue.opt("unowned") and p.low[i - 1] in ("the", "a"):

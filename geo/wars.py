@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from geo.clauses import Parse
     from geo.slots import Hit
 
-__all__ = ["other_side", "war_background", "war_ground_side", "war_noun", "war_owned", "war_sides"]
+__all__ = ["other_side", "war_background", "war_ground_side", "war_noun", "war_owned", "war_owner", "war_sides"]
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +62,18 @@ def war_ground_side(p: Parse, ground: Side) -> Side | None:
     place = ground.ids[0].split("@")[0]
     sides = war_sides(place)
     return Side((sides[0],), -1, "war") if sides is not None and sides[0] != place else None
+
+
+def war_owner(p: Parse, owner: Side | None, ground: Side) -> Side | None:
+    """Who wages the war a noun names on ``ground``: a side of the known war fought there, else ``owner``.
+
+    "the war in Ukraine": Russia; "diversify its suppliers as the war in Ukraine disrupts deliveries": Russia,
+    not the "its" the owner search met; "Russia's war in Ukraine": Russia.
+    """
+    side = war_ground_side(p, ground)
+    if side is None or (owner is not None and set(owner.ids) & {side.ids[0], *ground.ids}):
+        return owner
+    return side
 
 
 def war_owned(p: Parse, owner: Side, ground: bool) -> tuple[Side | None, Side | None]:
