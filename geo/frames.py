@@ -44,8 +44,8 @@ from geo.clauses import Parse, Side
 from geo.compound_frames import compound_adjective
 from geo.cuetable import Cue
 from geo.deal_frames import chosen, continued_deal, deal, package_for
-from geo.items import item_phrases, system_maker
 from geo.licence_frames import licensed
+from geo.maker_frames import arrive_maker, use_maker
 from geo.noun_frames import (
     between,
     compound,
@@ -59,22 +59,16 @@ from geo.presence import joint_force_kind, operated_by, presence
 from geo.slots import (
     Frame,
     Hit,
-    after_saying,
     blocked_thing,
     content_actor,
-    cut_item,
     hit,
     items_after,
-    maker_in,
     noun_after,
     noun_before,
     objects_before,
-    old_design,
     owner_of,
     pairs,
-    resumed_start,
     sold_to,
-    verb_group_start,
 )
 from geo.transfer_frames import get, give
 from geo.word_use import after_its_noun, names_agreement
@@ -399,108 +393,6 @@ def thank_for(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if noun_after(p, v, {"support", "help", "aid", "assistance", "backing", "solidarity"}, 8) < 0:
         return []
     return hit(cue, i, p.object(v), p.subject(v))
-
-
-def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """In "Y fired X-made missiles", "the use of Iranian drones by Y": maker → user."""
-    v = i + n - 1
-    c = p.clause(v)
-    user = p.pp(v, ("by",), limit=14) if cue.pos == "noun" or p.passive(v) else p.subject(v)
-    user = owner_of(p, i) if cue.opt("owned") else user  # "the navy's fleet of Russian-built MiG-29Ks"
-    if user is None:
-        return []
-    s, e = (v + 1, c.last) if not p.passive(v) else (_participle_head(p, i, c.first), i - 1)
-    aimed = [
-        k
-        for k in range(s, e + 1)
-        if p.low[k] in ("at", "against", "on", "into", "toward", "towards", "alongside", "beside", "with")
-    ]
-    aimed += [k for k in range(s, e) if p.low[k] == "to" and p.phrase_at[k + 1] < 0 and p.tokens[k + 1].text.islower()]
-    if aimed and not p.passive(v):
-        e = min(aimed) - 1  # "launched drones at Saudi oil facilities", "deploy them to hunt Russian submarines"
-    if any(w in ("seized", "captured", "intercepted", "confiscated") for w in p.low[s : e + 1]):
-        return []  # "found uses for seized Iranian munitions": taken, never given
-    fleet = p.g.has("fleet_verbs", p.low[v])  # "Egypt flies F-16s": a fleet names its maker by the system's name
-    # "flies Soviet-era MiG-29s": an old design's name tells no supplier of today
-    maker = maker_in(p, s, e, user.ids, item_head=True, systems=fleet and not old_design(p, s, e))
-    if maker is None:
-        return []
-    if (
-        maker.np >= 0
-        and not p.phrases[maker.np].head
-        and not (p.phrases[maker.np].last + 2 < len(p.low) and p.low[p.phrases[maker.np].last + 1] == "-")
-    ):
-        return []
-    text = p.text(s, cut_item(p, s, e))
-    items = item_phrases(text)
-    if not items:
-        return []
-    if len(items) > 1:
-        # "flies F-16s and Rafales", "fields Turkish drones and Chinese jets": each item from its own maker
-        out = []
-        for (item, _), (a, b) in zip(items, _pieces(p, s, e), strict=False):
-            own = tuple(
-                dict.fromkeys(p.anchors[p.tokens[k].anchor].id for k in range(a, b + 1) if p.tokens[k].anchor >= 0)
-            )
-            made_by = system_maker(item) if fleet else None
-            src = own if own else (made_by,) if made_by else maker.ids
-            if not set(src) & set(user.ids):
-                out.append(Hit("transfer", src, user.ids, cue, i, item_text=item))
-        if len({h.source for h in out}) > 1 or fleet:
-            return out
-    return [Hit("transfer", maker.ids, user.ids, cue, i, item_text=text)]
-
-
-def _participle_head(p: Parse, i: int, first: int) -> int:
-    """Where the noun phrase a passive participle tells of starts: "shot down a drone [launched by ...]"."""
-    if i > 0 and (p.g.has("be_forms", p.low[i - 1]) or p.low[i - 1] in ("been", "being")):
-        return first  # "missiles were launched by the Houthis": the clause's subject
-    k = i
-    while k > first and (
-        p.low[k - 1] in ("a", "an", "the", "and", ",", "-")
-        or (k >= 2 and p.low[k - 2] == "-")  # "Iranian-made"
-        or not (p.is_function(p.low[k - 1]) or p.finite(p.low[k - 1]) or p.low[k - 1] in ("down", "up", "off", "out"))
-    ):
-        k -= 1
-    return k
-
-
-def _pieces(p: Parse, s: int, e: int) -> list[tuple[int, int]]:
-    """The token stretches of a list between s and e, split at commas and "and"."""
-    out, a = [], s
-    for k in range(s, e + 1):
-        if p.low[k] in (",", "and"):
-            if k > a:
-                out.append((a, k - 1))
-            a = k + 1
-    return out + ([(a, e)] if a <= e else [])
-
-
-def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """In "ITEM from X arrived in Y", "India's Pinaka launchers reached Armenia"."""
-    v = i + n - 1
-    if p.low[i].endswith("ing") and i > 0 and p.g.has("item_words", p.low[i - 1]):
-        return []  # "lasers pointed at aircraft landing at the base": aircraft on their way, no delivery
-    c = p.clause(v)
-    # "the ministry said six Akinci drones had arrived": what arrived follows the verb of saying
-    first = after_saying(p, resumed_start(p, c, i), i, that=True)
-    before = {ph.prep: p.side(pi) for pi, ph in enumerate(p.phrases) if first <= ph.first < i and ph.prep}
-    # "the first howitzers for Norway arrived from South Korea": whom they are for, where they came from
-    buyer = before.get("for")  # "the first howitzers for Norway arrived", never "a contract for Lockheed jets"
-    dest = p.pp(v, ("in", "at", "to", "into"), limit=8) or p.object(v)
-    if dest is not None and dest.np >= 0 and any(p.finite(w) for w in p.low[v + 1 : p.phrases[dest.np].first]):
-        dest = None  # "the day the Russian ships arrived the submarine docked at Guantanamo": another verb's place
-    dest = dest or (buyer if buyer and buyer.how != "company" else None)
-    if dest is None:
-        return []
-    src = before.get("from") or p.pp(v, ("from",), limit=4)
-    if src is None or p.g.words["carrying_words"].intersection(p.low[first:i]):
-        # "tanker trucks carrying Iranian diesel rolled in from Syria": the cargo's maker sends, the road is a route
-        src = maker_in(p, first, i - 1, dest.ids, systems=True) or src
-    text = p.text(first, verb_group_start(p, first, i) - 1)  # "Romanian gas continues to flow": the gas
-    if src is None or not item_phrases(text) or p.g.words["debris_nouns"].intersection(p.low[first:i]):
-        return []
-    return [Hit("transfer", src.ids, dest.ids, cue, i, item_text=text)]
 
 
 _MOST_PAIRED = 3
