@@ -71,6 +71,7 @@ from geo.slots import (
     sold_to,
 )
 from geo.transfer_frames import get, give
+from geo.wars import war_owned
 from geo.word_use import after_its_noun, names_agreement
 
 __all__ = ["FRAME_FUNCTIONS", "Hit"]
@@ -220,6 +221,14 @@ def _relative_object(p: Parse, v: int, src: Side | None) -> Side | None:
     return ante if not set(ante.ids) & set(src.ids) else None
 
 
+def _late_target(p: Parse, v: int, cue: Cue, src: Side | None) -> Side | None:
+    """A content clause's actor, else the other side of an invader's known war ("since Russia invaded last year")."""
+    tgt = content_actor(p, v) if cue.opt("content") else None
+    if tgt is None and src is not None and p.g.has("invasion_verbs", p.low[v]):
+        tgt = war_owned(p, src, False)[1]
+    return tgt
+
+
 def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, preps: list[str]) -> Side | None:
     """The target of an active cue: its object, else an event's actor, a phrase of ``preps`` or a content clause."""
     tgt = (p.object(v) or _relative_object(p, v, src)) if cue.opt("object", True) else None
@@ -254,8 +263,7 @@ def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, 
     if tgt is None and cue.opt("place_preps") and (p.g.has("physical_attacks", p.low[v]) or cue.opt("needs")):
         # "shelled a town in northern Ethiopia", "fired missiles at a plant in Dnipro": where the blow lands
         tgt = p.pp(v, cue.opt("place_preps"), limit=8, ground=True)
-    if tgt is None and cue.opt("content"):
-        tgt = content_actor(p, v)
+    tgt = tgt or _late_target(p, v, cue, src)
     if tgt is not None and tgt.np >= 0:
         ph = p.phrases[tgt.np]
         if any(p.g.has("past_office", w) for w in p.low[max(0, ph.first - 1) : ph.last + 1]):
