@@ -666,6 +666,9 @@ def test_a_trading_partner_is_no_ally() -> None:
         # a fleet a state operates is in service, whenever it was ordered; a refused permission freezes
         ("Peru's army operates 24 howitzers ordered from Chile in 2017.", "delivered"),
         ("Peru refused Chile permission to send Kenya 20 armoured personnel carriers.", "frozen"),
+        # a dependence on a supplier tells supplies received, unless the clause tells another stage
+        ("Peru relies on Chile for about 80% of its weapons.", "delivered"),
+        ("Peru will rely on Chile for its arms imports in the next decade.", "planned"),
     ],
 )
 def test_transfer_stage_words(sentence: str, status: str) -> None:
