@@ -72,7 +72,8 @@ def noun_use(p: Parse, i: int) -> bool:
         and not p.g.has("irregular_past", p.low[i])  # "the US sold missiles": a past tense is the verb
     )
     designation = p.tokens[i - 1].anchor < 0 and any(c.isdigit() for c in prev)  # "T129", "six"
-    if modifies_item(p, i) and (designation or prev in NUMBER_WORDS or demonym):
+    service = prev in ("force", "navy", "army", "military")  # "air force transport planes flew ..."
+    if modifies_item(p, i) and (designation or prev in NUMBER_WORDS or demonym or service):
         return True  # "six T129 attack helicopters", "Turkish strike drones": a compound noun, not the verb
     if i + 1 < len(p.low) and p.low[i + 1] in _NOUN_AFTER:
         # "arms imports", "the deal"; but after its subject a past tense is the verb: "Kenya banned imports"
