@@ -58,7 +58,7 @@ _DELIVERED = _rx(
     r"buys|sells|supplies|receives|imports|is receiving|are receiving|came from|comes from|"
     r"provides(?! for)|delivers|hands over|sends|inducted|commissioned|completed|entered service|in service|"
     r"(?:is|are|was|were|been) (?:\w+ly )?(?:shipping|supplying|sending|delivering|providing|transferring|selling)|"
-    r"supplier|suppliers|customer|customers|"
+    r"supplier|suppliers|customer|customers|uses|(?:a|per) (?:year|day|month)|annually|"
     r"ha(?:s|ve|d) (?:\w+ )?(?:been )?(?:\w+ed|sold|sent|given)|"
     r"ha(?:s|ve) been (?:buying|receiving|importing|acquiring|supplying|selling|sending|"
     r"delivering|providing|shipping|exporting))\b",

@@ -668,6 +668,8 @@ def test_a_trading_partner_is_no_ally() -> None:
         ("Peru refused Chile permission to send Kenya 20 armoured personnel carriers.", "frozen"),
         # a dependence on a supplier tells supplies received, unless the clause tells another stage
         ("Peru relies on Chile for about 80% of its weapons.", "delivered"),
+        # a rate ("a year", "per day") tells a flow going on; what one uses to send is sent
+        ("Chile uses the pipeline to send some 10 million tonnes a year of crude to Peru.", "delivered"),
         # "transport" between a service and its craft is a noun; the verb is "flew"
         ("In 2022, Chilean air force transport planes flew air defence systems to Peru.", "delivered"),
         ("Peru will rely on Chile for its arms imports in the next decade.", "planned"),
