@@ -30,7 +30,7 @@ _FROZEN = _rx(
     r"\b(?:froze|frozen|freez\w*|collaps\w*|suspend\w*|cancel+\w*|halt\w*|block(?:s|ed|ing)\b|scrap\w*|"
     r"stall\w*|interdict\w*|seiz\w*|intercept(?:s|ed|ing)?\b|vetoe?d?|banned|barred|fell through|"
     r"called off|put on hold|tried to|attempt\w*|stopp?(?:ed|ing)|cut off|cut-off|cutting off|no longer|shelv\w*|"
-    r"refus\w* (?:\w+ ){0,2}permission|"
+    r"postpon\w*|refus\w* (?:\w+ ){0,2}permission|"
     r"end(?:ed|ing) (?:\w+ ){0,2}(?:deliveries|supplies|exports|imports|shipments|flows|sales|purchases))\b"
 )
 _BAN = _rx(r"\bbans?\b", re.I)
@@ -77,6 +77,7 @@ _SIGNED = _rx(
     r"|framework (?:agreement|deal))\b",
     re.I,
 )
+_UNDER_DEAL = _rx(r"\bunder (?:the|a|an|this|that|its|their) (?:[\w-]+ ){0,3}(?:contract|deal|agreement)\b", re.I)
 _PERFECT = _rx(r"\b(?:already|have|has|had)\s+(?:\w+\s+)?(?:been\s+)?\w+ed\b(?!\s+to\b)", re.I)
 
 
@@ -251,7 +252,7 @@ def status(window: str, cue: str) -> str:
     # "said it would upgrade its mission and handed over ambulances": a past tense after "and" is no plan
     done = cue.lower().endswith("ed") and _before_cue(_AND_DONE, cue, window)
     if _FUTURE.search(window) and not is_perfect() and not done:
-        return "planned"
+        return "ordered" if _UNDER_DEAL.search(window) else "planned"  # "under the contract, X will deliver"
     if _APPROVED.search(window) and not _DELIVERED_NOW.search(window):
         return "planned"  # "has approved the delivery of 50 tanks": approved, not yet delivered
     if _delivery_told(window, cue):

@@ -668,6 +668,9 @@ def test_a_trading_partner_is_no_ally() -> None:
         ("Peru refused Chile permission to send Kenya 20 armoured personnel carriers.", "frozen"),
         # a dependence on a supplier tells supplies received, unless the clause tells another stage
         ("Peru relies on Chile for about 80% of its weapons.", "delivered"),
+        # what a signed deal says will come is on order; a postponed plan is frozen
+        ("Under the agreement, Chile will deliver 54 howitzers to Peru.", "ordered"),
+        ("Peru said it had postponed the purchase of 12 jets from Chile.", "frozen"),
         # a rate ("a year", "per day") tells a flow going on; what one uses to send is sent
         ("Chile uses the pipeline to send some 10 million tonnes a year of crude to Peru.", "delivered"),
         # "transport" between a service and its craft is a noun; the verb is "flew"
