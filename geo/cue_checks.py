@@ -11,6 +11,7 @@ thing given, or an aside that only dates an item a verb before already gave or g
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from geo.clauses import Parse
 from geo.cuetable import Cue
@@ -164,7 +165,8 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
     if (
         noun
         and (
-            (kind in ("transfer", "support", "alliance") and _curbing_before(p, low[max(0, i - 4) : i]))
+            (kind in ("support", "alliance") and _curbing_before(p, low[max(0, i - 4) : i]))
+            or (kind == "transfer" and _vetoed_before(p, low[max(0, i - 4) : i]))
             or "any" in before  # "watching for any transfer of missile technology": no transfer in particular
             or (nxt in ("to", "towards", "toward") and low[i + n + 1 : i + n + 2] == ["zero"])  # "exports to zero"
             or (nxt and p.g.has("lifting_nouns", nxt))  # "India's sanctions waiver": the measure is lifted, not laid
@@ -304,6 +306,18 @@ def _settled_after(p: Parse, i: int) -> bool:
 def _curbing_before(p: Parse, words: list[str]) -> bool:
     """A ban or a curbing verb among ``words``: "lifted a ban on arms sales"."""
     return not (p.g.words["ban_nouns"].isdisjoint(words) and p.g.words["curbing_verbs"].isdisjoint(words))
+
+
+def _vetoed_before(p: Parse, words: list[str]) -> bool:
+    """A ban or a veto among ``words``, before a sale: "lifted a ban on arms sales", "vetoed a purchase".
+
+    A sale restricted or curbed ("restricted shipments of chipmaking tools to China") is a sale held back:
+    a frozen transfer, which its stage tells; one only asked to be curbed ("wants its allies to curb arms
+    sales to X") is none.
+    """
+    curbs = p.g.words["curbing_verbs"] - p.g.words["restricting_verbs"]
+    asked = any(w == "to" and p.g.has("restricting_verbs", v) for w, v in pairwise(words))
+    return asked or not (p.g.words["ban_nouns"].isdisjoint(words) and curbs.isdisjoint(words))
 
 
 def _presupposed(p: Parse, i: int, cue: Cue) -> bool:

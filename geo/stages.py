@@ -30,11 +30,14 @@ _FROZEN = _rx(
     r"\b(?:froze|frozen|freez\w*|collaps\w*|suspend\w*|cancel+\w*|halt\w*|block(?:s|ed|ing)\b|scrap\w*|"
     r"stall\w*|interdict\w*|seiz\w*|intercept(?:s|ed|ing)?\b|vetoe?d?|banned|barred|fell through|"
     r"called off|put on hold|tried to|attempt\w*|stopp?(?:ed|ing)|cut off|cut-off|cutting off|no longer|shelv\w*|"
-    r"postpon\w*|refus\w* (?:\w+ ){0,2}permission|"
+    r"postpon\w*|restrict(?:s|ed|ing)?\b|curb(?:s|ed|ing)\b|prohibit\w*|refus\w* (?:\w+ ){0,2}permission|"
     r"end(?:ed|ing) (?:\w+ ){0,2}(?:deliveries|supplies|exports|imports|shipments|flows|sales|purchases))\b"
 )
-_BAN = _rx(r"\bbans?\b", re.I)
-_BAN_EASED = _rx(r"\b(?:lift\w*|eas\w*|relax\w*|end\w*|scrap\w*|overturn\w*)\s+(?:\w+\s+){0,3}bans?\b", re.I)
+_BAN = _rx(r"\b(?:bans?|restrictions?|curbs)\b", re.I)
+_BAN_EASED = _rx(
+    r"\b(?:lift\w*|eas\w*|relax\w*|loosen\w*|end\w*|scrap\w*|overturn\w*)\s+(?:\S+\s+){0,4}(?:bans?|restrictions?|curbs)\b",
+    re.I,
+)
 _PLANNED = _rx(
     r"\b(?:will|would|wants? to|plans?|planned|planning|intends?|aims?|agreed to|desire|requests?|requested|"
     r"announc\w+|discuss\w*|decision to|"

@@ -668,6 +668,8 @@ def test_a_trading_partner_is_no_ally() -> None:
         ("Peru refused Chile permission to send Kenya 20 armoured personnel carriers.", "frozen"),
         # a dependence on a supplier tells supplies received, unless the clause tells another stage
         ("Peru relies on Chile for about 80% of its weapons.", "delivered"),
+        # a sale restricted or curbed is held back: frozen (a ban or a veto on sales makes none)
+        ("Chile restricted shipments of 23 types of chipmaking equipment to Peru last year.", "frozen"),
         # what a signed deal says will come is on order; a postponed plan is frozen
         ("Under the agreement, Chile will deliver 54 howitzers to Peru.", "ordered"),
         ("Peru said it had postponed the purchase of 12 jets from Chile.", "frozen"),
