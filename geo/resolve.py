@@ -374,7 +374,8 @@ def _pick(text: str, m: Mention, nxt: Mention | None, gaz_rs: list[_Pick], gaz: 
     if best.kind in ("city", "admin1") and len(ev.points) >= 2:
         return _pick_nearest(gaz_rs, (best_r, best), ev)
     if best.kind == "city":
-        return _pick_city_in_named_country(gaz_rs, best, ev) or (best_r, best)
+        capital = country_of_capital(gaz, best) is not None
+        return _pick_city_in_named_country(gaz_rs, best, ev, capital) or (best_r, best)
     return best_r, best
 
 
@@ -484,11 +485,15 @@ def _median_km(lat: float, lon: float, points: tuple[tuple[float, float], ...]) 
     return ds[len(ds) // 2]
 
 
-def _pick_city_in_named_country(gaz_rs: list[_Pick], best: Entry, ev: Evidence) -> _Pick | None:
-    """Prefer a namesake in a country the document names, when not much smaller."""
+def _pick_city_in_named_country(gaz_rs: list[_Pick], best: Entry, ev: Evidence, capital: bool) -> _Pick | None:
+    """Prefer a namesake in a country the document names, when not much smaller.
+
+    A national capital never gives way to a town only also written so ("Islamabad" is Pakistan's capital,
+    not Anantnag in India, whatever Indian places the story names).
+    """
     scored = []
     for rank, (r, e) in enumerate(gaz_rs):
-        if e.kind != "city":
+        if e.kind != "city" or (capital and r.how == "alt"):
             continue
         bonus = 2 if (e.iso and ev.names_country(e.iso)) else 0
         scored.append((-bonus, rank, r, e))

@@ -580,3 +580,16 @@ def test_a_town_after_at_is_no_end_of_an_arabic_name():
     # "al-" and "Al " open the last word of a longer Arabic name ("Abd al-Kuri"); "at", "as", "an" do not
     text = "A spokesperson for the Pakistan Aeronautical Complex at Kamra said the jets were ready."
     assert "Kamra" in {p.name for p in extract([Document("t", "test", text)]).places}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India's army said it had warned Islamabad.",
+        "Indian officials accused Islamabad of backing the militants.",
+    ],
+)
+def test_capital_keeps_its_country_beside_a_namesake_country(text: str) -> None:
+    """A national capital is not a town of another country only also written so (Islamabad, not Anantnag)."""
+    places = _places(text)
+    assert "PK" in places and "city:1278667" not in places, places
