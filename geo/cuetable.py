@@ -44,6 +44,7 @@ FRAMES = (
     "thank-for",
     "use-maker",
     "arrive-maker",
+    "sighted-maker",
     "participants",
     "deal",
     "package-for",

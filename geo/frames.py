@@ -45,7 +45,7 @@ from geo.compound_frames import compound_adjective
 from geo.cuetable import Cue
 from geo.deal_frames import chosen, continued_deal, deal, package_for
 from geo.licence_frames import licensed
-from geo.maker_frames import arrive_maker, use_maker
+from geo.maker_frames import arrive_maker, sighted_maker, use_maker
 from geo.noun_frames import (
     between,
     compound,
@@ -487,6 +487,7 @@ FRAME_FUNCTIONS: dict[str, Frame] = {
     "thank-for": thank_for,
     "use-maker": use_maker,
     "arrive-maker": arrive_maker,
+    "sighted-maker": sighted_maker,
     "participants": participants,
     "deal": deal,
     "chosen": chosen,

@@ -7,7 +7,7 @@ contract.
 
 from __future__ import annotations
 
-from geo.clauses import Parse
+from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.items import item_phrases, system_maker
 from geo.slots import (
@@ -21,7 +21,7 @@ from geo.slots import (
     verb_group_start,
 )
 
-__all__ = ["arrive_maker", "use_maker"]
+__all__ = ["arrive_maker", "sighted_maker", "use_maker"]
 
 
 def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
@@ -124,3 +124,52 @@ def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if src is None or not item_phrases(text) or p.g.words["debris_nouns"].intersection(p.low[first:i]):
         return []
     return [Hit("transfer", src.ids, dest.ids, cue, i, item_text=text)]
+
+
+def _made_maker(p: Parse, s: int, e: int) -> Side | None:
+    """The maker an "X-made", "X-built" compound names between s and e ("Iranian-made Mohajer-6 drones")."""
+    for k in range(max(s, 2), e + 1):
+        if p.g.has("compound_maker_participles", p.low[k]) and p.low[k - 1] == "-" and p.phrase_at[k - 2] >= 0:
+            return p.side(p.phrase_at[k - 2])
+    return None
+
+
+def _kit_holder(p: Parse, kit: int) -> Side | None:
+    """Whose the base or arsenal at ``kit`` is.
+
+    The actor right before it ("the Sudanese army's arsenal"), else the first one named just after it
+    ("air base north of Omdurman", "the hands of junta troops").
+    """
+    if kit > 0 and p.phrase_at[kit - 1] >= 0:
+        return p.side(p.phrase_at[kit - 1])
+    for k in range(kit + 1, min(len(p.low), kit + 7)):
+        if p.phrase_at[k] >= 0:
+            return p.side(p.phrase_at[k])
+        if p.finite(p.low[k]) or p.low[k] in (";", "."):
+            return None
+    return None
+
+
+def sighted_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """A foreign-made weapon seen in a state's hands: maker → holder.
+
+    "Iranian-made drones have been spotted at a Sudanese air base", "Turkish-made drones have appeared in
+    the army's arsenal", "satellite images showed Iranian-made drones at X air base". Only an item its
+    maker's compound names ("X-made"), and only where a force keeps its kit (a base, an
+    arsenal, the hands of its troops): drones seen over a city they strike were sent by no one to it.
+    """
+    v = i + n - 1
+    c = p.clause(v)
+    first = after_saying(p, resumed_start(p, c, i), i, that=True)
+    maker = _made_maker(p, first, i - 1)
+    after = maker is None  # "satellite images showed Iranian-made drones at Wadi Seidna air base"
+    maker = maker or _made_maker(p, v + 1, min(c.last, v + 8))
+    if maker is None:
+        return []
+    kit = next((k for k in range(v + 1, min(len(p.low), v + 18)) if p.g.has("kit_places", p.low[k])), -1)
+    holder = _kit_holder(p, kit) if kit >= 0 else None
+    if holder is None or holder.np < 0 or set(holder.ids) & set(maker.ids):
+        return []
+    s, e = (v + 1, min(kit, p.phrases[holder.np].first) - 1) if after else (first, i - 1)
+    text = p.text(s, cut_item(p, s, e))
+    return [Hit("transfer", maker.ids, holder.ids, cue, i, item_text=text)] if item_phrases(text) else []
