@@ -168,7 +168,9 @@ def _made_owned(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
     if k >= 1 and p.low[k - 1] in ("its", "their"):
         owner = p.possessive_pronoun(k - 1)
     else:
-        pi = next((pi for pi, ph in enumerate(p.phrases) if ph.possessive and ph.last in (k - 1, k - 2)), -1)
+        # "Pakistan's ageing Chinese-made jets"; not "supplied Haftar's forces with Russian-made": a preposition
+        gap = k - 1 if k >= 1 and p.is_function(p.low[k - 1]) else k - 2
+        pi = next((pi for pi, ph in enumerate(p.phrases) if ph.possessive and ph.last in (k - 1, gap)), -1)
         owner = p.side(pi) if pi >= 0 else None
     c, e = p.clause(i), i
     while e < min(c.last, i + 6) and not (p.finite(p.low[e + 1]) or p.is_function(p.low[e + 1])):
