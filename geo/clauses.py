@@ -306,8 +306,8 @@ class Parse(PhraseLinks):
             return True  # "in parts of northern and western Tigray": two bearings of one place
         if self.tokens[k].anchor >= 0 or not self.tokens[k].text[0].isalpha() or self.is_function(w):
             return False
-        if w in self.verbs:
-            return False
+        if w in self.verbs or (w in self.g.finite_words and self.low[k + 1] == "that"):
+            return False  # "a panel of experts found that the UAE ...": a verb and its clause, no modifier
         return self.low[k + 1] not in ("the", "a", "an")  # "In March the Kenyan government sent ...": an article
 
     def _set_preposition(self, ph: Phrase, k: int, w: str) -> None:
