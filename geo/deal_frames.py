@@ -172,7 +172,8 @@ def _deal_named_by_item(p: Parse, i: int, k: int, cue: Cue) -> list[Hit]:
         text = p.text(k + 2, cut_item(p, k + 2, p.phrases[buyer.np].first - 2 if buyer and buyer.np >= 0 else c.last))
         if seller is not None and buyer is not None and not set(buyer.ids) & set(seller.ids) and item_phrases(text):
             return [Hit("transfer", seller.ids, buyer.ids, cue, i, item_text=text)]
-    if p.low[k] == "to" and (p.g.has("deal_verbs_get", p.low[k + 1]) or p.g.has("deal_verbs_give", p.low[k + 1])):
+        return []  # "Rosatom signed a deal to build a plant in Uzbekistan's Jizzakh region": the subject sells
+    if p.low[k] == "to" and p.g.has("deal_verbs_get", p.low[k + 1]):
         k += 1  # "a contract to buy Scorpene submarines": the item after the verb
     elif (
         p.low[k] == "to"
