@@ -413,6 +413,7 @@ def participants(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if before and not any(w in before for w in p.low[max(0, i - cue.opt("after_within", 4)) : i]):
         return []
     by = p.pp(v, ("by", "between", "with", "among"), limit=10)
+    by = by if by is None or by.np < 0 or _drills_phrase(p, v, p.phrases[by.np].prep_at) else None
     subj = p.subject(i)
     head = p.phrases[subj.np].head.split() if subj is not None and subj.np >= 0 else []
     if head and any(p.g.has(words, head[-1]) for words in ("item_words", "thing_nouns", "firm_nouns")):
@@ -449,6 +450,20 @@ def participants(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             return hit(cue, i, subj, where, kind="support")  # "the US led military exercises in Guyana"
     # "troops from A, B, C, D and E take part in exercises": a crowd of participants pairs no allies
     return pairs(cue, i, ids) if 1 < len(ids) <= _MOST_PAIRED else []
+
+
+def _drills_phrase(p: Parse, v: int, k: int) -> bool:
+    """Whether the preposition at k belongs to the drills noun at v, no other noun standing between.
+
+    "drills with China in May", "exercises held off Crete with Greece"; not "exercises near its border with
+    Azerbaijan", "the exercise follows a turbulent period in relations between Canberra and Beijing".
+    """
+    return not any(
+        p.is_word(j)
+        and not (p.is_function(p.low[j]) or p.low[j].endswith(("ed", "ly")) or p.g.has("time_nouns", p.low[j]))
+        for j in range(v + 1, k)
+        if p.tokens[j].anchor < 0
+    )
 
 
 def _joined(p: Parse, i: int) -> tuple[str, ...]:
