@@ -96,8 +96,8 @@ def _needed_noun(p: Parse, i: int, v: int, cue: Cue) -> int | None:
     pi = p.phrase_at[i - 1] if i > 0 else -1
     if j < 0 and pi >= 0 and p.phrases[pi].first > 0 and p.low[p.phrases[pi].first - 1] in set(needs):
         j = p.phrases[pi].first - 1  # "the agreement Cameroon signed with Russia": a relative with no "that"
-    if j < 0 and cue.opt("passive_owner") and p.passive(v):
-        j = noun_before(p, i, set(needs), cue.opt("needs_within", 8))  # "soldiers had been deployed"
+    if j < 0 and cue.opt("passive_owner") and p.passive(v):  # "soldiers had been deployed", "troops from A, B ..."
+        j = noun_before(p, i, set(needs), max(10, cue.opt("needs_within", 8)))
     if j < 0 and p.low[v + 1 : v + 2] in (["it"], ["them"]) and noun_before(p, i, set(needs), 12) >= 0:
         j = v + 1  # "used the new missile, firing it at a factory": the pronoun is the needed noun
     if j < 0 or (cue.opt("not_with_item") and items_after(p, j)):
@@ -118,6 +118,7 @@ def _passive_agent_patient(p: Parse, i: int, v: int, cue: Cue, preps: list[str])
         src = p.pp(v, ("from",), limit=6)  # "diplomats being expelled from Germany"
     if src is None and cue.kind == "support" and p.low[v] == "trained":
         src = p.pp(v, ("in", "at"), limit=4)  # "officers trained in Britain": there, by it
+    tgt = tgt or (_troops_from(p, v, cue) if cue.opt("passive_owner") else None)
     if src is None and cue.opt("passive_owner") and tgt is not None:
         # "11,000 North Korean soldiers had been deployed to Russia": the soldiers' state sends them
         return hit(cue, i, tgt, p.pp(v, preps, limit=cue.opt("pp_within", 25)) if preps else None)
@@ -125,6 +126,20 @@ def _passive_agent_patient(p: Parse, i: int, v: int, cue: Cue, preps: list[str])
         # "fought Hezbollah in Lebanon and Hamas in Gaza, both backed by Iran"
         tgt = objects_before(p, v - 2) or tgt
     return hit(cue, i, src, tgt)
+
+
+def _troops_from(p: Parse, v: int, cue: Cue) -> Side | None:
+    """The states a needed noun's from-phrase names before v: "troops from Belarus and Armenia were flown in"."""
+    first = p.clause(v).first
+    for ph in p.phrases:
+        if (
+            first <= ph.prep_at < v
+            and ph.last < v
+            and ph.prep == "from"
+            and p.low[ph.prep_at - 1] in cue.opt("needs", ())
+        ):
+            return p.side(p.phrases.index(ph))
+    return None
 
 
 def _agent(p: Parse, v: int, cue: Cue) -> Side | None:
@@ -284,7 +299,7 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return hit(cue, i, obj, p.pp(v, preps, limit=12) if obj else None)
     if p.passive(v) and cue.opt("passive", True):
         return _passive_agent_patient(p, i, v, cue, preps)
-    src = _agent(p, v, cue)
+    src = _agent(p, v, cue) or (_troops_from(p, v, cue) if cue.opt("needs_before") else None)
     if (
         cue.opt("copula")
         and (

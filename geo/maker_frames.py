@@ -114,8 +114,8 @@ def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if dest is not None and dest.np >= 0 and any(p.finite(w) for w in p.low[v + 1 : p.phrases[dest.np].first]):
         dest = None  # "the day the Russian ships arrived the submarine docked at Guantanamo": another verb's place
     dest = dest or (buyer if buyer and buyer.how != "company" else None)
-    if dest is None:
-        return []
+    if dest is None or p.g.words["visit_nouns"].intersection(p.low[v + 1 : c.last + 1]):
+        return []  # "two Chilean frigates arrived in Lima for a port call": a visit, nothing handed over
     src = before.get("from") or p.pp(v, ("from",), limit=4)
     if src is None or p.g.words["carrying_words"].intersection(p.low[first:i]):
         # "tanker trucks carrying Iranian diesel rolled in from Syria": the cargo's maker sends, the road is a route
