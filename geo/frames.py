@@ -142,6 +142,24 @@ def _troops_from(p: Parse, v: int, cue: Cue) -> Side | None:
     return None
 
 
+def _led_group(p: Parse, v: int, src: Side | None) -> Side | None:
+    """An "X-led" group right before "that"/"which" and the verb acts for X too.
+
+    "The UAE is a key member of the Saudi-led coalition that has been fighting the Houthis": Saudi
+    Arabia fights them, beside the member the clause is about.
+    """
+    k = v - 1
+    while k > 0 and (p.g.has("auxiliaries", p.low[k]) or p.low[k] in ("been", "long", "also", "since")):
+        k -= 1
+    if k < 4 or p.low[k] not in ("that", "which") or not p.g.has("coalition_nouns", p.low[k - 1]):
+        return src
+    j = k - 2 if p.low[k - 2] == "led" else k - 3 if p.low[k - 3] == "led" else -1
+    if j < 2 or p.low[j - 1] != "-" or p.tokens[j - 2].anchor < 0:
+        return src
+    leader = p.anchors[p.tokens[j - 2].anchor].id
+    return Side(tuple(dict.fromkeys((leader, *(src.ids if src else ())))), src.np if src else -1, "led")
+
+
 def _agent(p: Parse, v: int, cue: Cue) -> Side | None:
     """Who does an active cue: the noun a participle follows ("British vessels supporting X"), else the subject."""
     before = p.phrase_at[v - 1] if v > 0 and p.low[v].endswith("ing") else -1
@@ -300,6 +318,7 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if p.passive(v) and cue.opt("passive", True):
         return _passive_agent_patient(p, i, v, cue, preps)
     src = _agent(p, v, cue) or (_troops_from(p, v, cue) if cue.opt("needs_before") else None)
+    src = _led_group(p, v, src) if cue.kind == "conflict" else src
     if (
         cue.opt("copula")
         and (
