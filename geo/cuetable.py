@@ -45,6 +45,7 @@ FRAMES = (
     "use-maker",
     "arrive-maker",
     "sighted-maker",
+    "leased-to",
     "participants",
     "deal",
     "package-for",

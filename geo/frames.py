@@ -55,7 +55,7 @@ from geo.noun_frames import (
     subject_noun,
 )
 from geo.payment_frames import funded_work, paid_for
-from geo.presence import joint_force_kind, operated_by, presence
+from geo.presence import joint_force_kind, leased_to, operated_by, presence
 from geo.slots import (
     Frame,
     Hit,
@@ -537,6 +537,7 @@ FRAME_FUNCTIONS: dict[str, Frame] = {
     "use-maker": use_maker,
     "arrive-maker": arrive_maker,
     "sighted-maker": sighted_maker,
+    "leased-to": leased_to,
     "participants": participants,
     "deal": deal,
     "chosen": chosen,

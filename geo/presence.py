@@ -461,6 +461,30 @@ def operated_by(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return [Hit("influence", agent.ids, (), cue, i, members=tuple(hosts))]
 
 
+def leased_to(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """A port or base leased or handed to another state or its firm: that state's footprint there.
+
+    "Hambantota port was handed to China Merchants Port Holdings on a 99-year lease": China over
+    Hambantota; "Colombo leased the port to China for 99 years": China over Sri Lanka.
+    """
+    v = i + n - 1
+    c = p.clause(v)
+    if not (p.low[v].startswith("lease") or p.g.words["lease_nouns"].intersection(p.low[v + 1 : c.last + 1])):
+        return []  # "handed the radars to Peru": a transfer, no tenancy
+    tenant = p.pp(v, ("to",), limit=8)
+    if tenant is None or tenant.np < 0:
+        return []
+    if p.passive(v):
+        before = [p.tokens[j].anchor for j in range(c.first, i) if p.tokens[j].anchor >= 0]
+        hosts = [p.anchors[k].id for k in before if p.anchors[k].id not in tenant.ids]
+    else:
+        owner = p.subject(v, exclude=frozenset(tenant.ids))
+        hosts = list(owner.ids) if owner is not None else []
+    if len(hosts) != 1 or state_of(hosts[0], ("city:", "admin1:", "other:")) in tenant.ids:
+        return []
+    return [Hit("influence", tenant.ids, (), cue, i, members=(hosts[0],))]
+
+
 def joint_force_kind(p: Parse, v: int, cue: Cue) -> str:
     """Partners, not backers, in a joint force: "alongside Nigerian and Chadian forces in the Joint Task Force"."""
     words = p.low[v + 1 : p.clause(v).last + 1]
