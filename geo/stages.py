@@ -33,7 +33,7 @@ _FROZEN = _rx(
     r"postpon\w*|restrict(?:s|ed|ing)?\b|curb(?:s|ed|ing)\b|prohibit\w*|refus\w* (?:\w+ ){0,2}permission|"
     r"end(?:ed|ing) (?:\w+ ){0,2}(?:deliveries|supplies|exports|imports|shipments|flows|sales|purchases))\b"
 )
-_BAN = _rx(r"\b(?:bans?|restrictions?|curbs|export controls?)\b", re.I)
+_BAN = _rx(r"\b(?:bans?|restrictions?|curbs)\b", re.I)
 _BAN_EASED = _rx(
     r"\b(?:lift\w*|eas\w*|relax\w*|loosen\w*|end\w*|scrap\w*|overturn\w*)\s+(?:\S+\s+){0,4}(?:bans?|restrictions?|curbs)\b",
     re.I,

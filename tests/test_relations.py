@@ -670,7 +670,6 @@ def test_a_trading_partner_is_no_ally() -> None:
         ("Peru relies on Chile for about 80% of its weapons.", "delivered"),
         # a sale restricted or curbed is held back: frozen (a ban or a veto on sales makes none)
         ("Chile restricted shipments of 23 types of chipmaking equipment to Peru last year.", "frozen"),
-        ("Chile imposed export controls on lithium shipments to Peru.", "frozen"),
         # what a signed deal says will come is on order; a postponed plan is frozen
         ("Under the agreement, Chile will deliver 54 howitzers to Peru.", "ordered"),
         ("Peru said it had postponed the purchase of 12 jets from Chile.", "frozen"),
