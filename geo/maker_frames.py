@@ -155,8 +155,8 @@ def sighted_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 
     "Iranian-made drones have been spotted at a Sudanese air base", "Turkish-made drones have appeared in
     the army's arsenal", "satellite images showed Iranian-made drones at X air base". Only an item its
-    maker's compound names ("X-made"), and only where a force keeps its kit (a base, an
-    arsenal, the hands of its troops): drones seen over a city they strike were sent by no one to it.
+    maker's compound names ("X-made"), and only where a force keeps its kit (a base, an arsenal, the
+    hands of its troops): drones seen over a city they strike were sent by no one to it.
     """
     v = i + n - 1
     c = p.clause(v)

@@ -480,9 +480,10 @@ def leased_to(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     else:
         owner = p.subject(v, exclude=frozenset(tenant.ids))
         hosts = list(owner.ids) if owner is not None else []
-    if len(hosts) != 1 or state_of(hosts[0], ("city:", "admin1:", "other:")) in tenant.ids:
+    states = {state_of(h, ("city:", "admin1:", "other:")) for h in hosts}  # "Sri Lanka's Hambantota port": one
+    if len(states) != 1 or states & set(tenant.ids):
         return []
-    return [Hit("influence", tenant.ids, (), cue, i, members=(hosts[0],))]
+    return [Hit("influence", tenant.ids, (), cue, i, members=(states.pop(),))]
 
 
 def joint_force_kind(p: Parse, v: int, cue: Cue) -> str:
