@@ -53,6 +53,7 @@ from geo.phrase_links import PhraseLinks
 __all__ = ["Anchor", "Context", "Parse", "Side", "parse"]
 
 
+_SPEAKERS = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "officials"})  # "... in Beijing"
 _CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "—", "–", "-"})  # the tokens of _aside_ends and _punctuation_cut
 _LIST_SEPARATORS = frozenset(
     {",", "&", "and", "or", ", and", ", or", "and the", "or the", "as well as", ", as well as"}
@@ -326,7 +327,7 @@ class Parse(PhraseLinks):
         ph.prep, ph.prep_at = ("including" if w in ("such", "like") else w), k
         if w == "including" and k > 1 and self.low[k - 1] == "," and self.low[k - 2] in self.g.words["group_nouns"]:
             ph.official_of = True  # "Several countries, including A, B and C, provided ..."
-        seat = w == "in" and self.g.has("seat_nouns", self.low[k - 1] if k else "")  # "the junta in Niamey"
+        seat = w == "in" and k > 0 and (self.g.has("seat_nouns", self.low[k - 1]) or self.low[k - 1] in _SPEAKERS)
         if (w in ("of", "from") or seat) and k > 0:
             before = self.low[k - 1]
             two = " ".join(self.low[max(0, k - 2) : k])
