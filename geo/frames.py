@@ -130,15 +130,10 @@ def _passive_agent_patient(p: Parse, i: int, v: int, cue: Cue, preps: list[str])
 
 def _troops_from(p: Parse, v: int, cue: Cue) -> Side | None:
     """The states a needed noun's from-phrase names before v: "troops from Belarus and Armenia were flown in"."""
-    first = p.clause(v).first
-    for ph in p.phrases:
-        if (
-            first <= ph.prep_at < v
-            and ph.last < v
-            and ph.prep == "from"
-            and p.low[ph.prep_at - 1] in cue.opt("needs", ())
-        ):
-            return p.side(p.phrases.index(ph))
+    first, needs = p.clause(v).first, cue.opt("needs", ())
+    for pi, ph in enumerate(p.phrases):
+        if ph.prep == "from" and first <= ph.prep_at < v and ph.last < v and p.low[ph.prep_at - 1] in needs:
+            return p.side(pi)
     return None
 
 
