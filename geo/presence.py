@@ -450,15 +450,22 @@ def operated_by(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []  # "run by the army": no firm of another state
     c = p.clause(v)
     first = max(0, c.first - 6) if c.kind in ("rel", "reduced") else c.first  # "the port of Gwadar, which is run by"
-    named = {p.tokens[j].anchor for j in range(first, i) if p.tokens[j].anchor >= 0}
-    places = [state_of(p.anchors[k].id, ("city:", "admin1:", "other:")) for k in sorted(named)]
-    hosts = {h for h in places if h not in agent.ids and len(h) == 2}
+    hosts = {h for h in _states_named(p, first, i) if h not in agent.ids and len(h) == 2}
     if not hosts and p.g.words["facility_nouns"].intersection(p.low[first:i]):
         focus = p.context.focus(exclude=agent.ids)
         hosts = {focus} if focus and p.context.mentions.get(focus, 0) >= 2 else set()
     if len(hosts) != 1:
         return []
     return [Hit("influence", agent.ids, (), cue, i, members=tuple(hosts))]
+
+
+_HOST_KINDS = ("city:", "admin1:", "other:")
+
+
+def _states_named(p: Parse, first: int, i: int, exclude: tuple[str, ...] = ()) -> set[str]:
+    """The states of the actors and places named from token first up to i (a port stands for its state)."""
+    ids = {p.anchors[p.tokens[j].anchor].id for j in range(first, i) if p.tokens[j].anchor >= 0}
+    return {state_of(x, _HOST_KINDS) for x in ids if x not in exclude}
 
 
 def leased_to(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
@@ -475,12 +482,10 @@ def leased_to(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if tenant is None or tenant.np < 0:
         return []
     if p.passive(v):
-        before = [p.tokens[j].anchor for j in range(c.first, i) if p.tokens[j].anchor >= 0]
-        hosts = [p.anchors[k].id for k in before if p.anchors[k].id not in tenant.ids]
+        states = _states_named(p, c.first, i, tenant.ids)  # "Sri Lanka's Hambantota port": one state
     else:
         owner = p.subject(v, exclude=frozenset(tenant.ids))
-        hosts = list(owner.ids) if owner is not None else []
-    states = {state_of(h, ("city:", "admin1:", "other:")) for h in hosts}  # "Sri Lanka's Hambantota port": one
+        states = {state_of(h, _HOST_KINDS) for h in owner.ids} if owner is not None else set()
     if len(states) != 1 or states & set(tenant.ids):
         return []
     return [Hit("influence", tenant.ids, (), cue, i, members=(states.pop(),))]
