@@ -186,7 +186,7 @@ def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     owner = owner_of(p, i)
     other = _aimed_at(p, v, cue)
     modified, known = war_noun(p, v)  # "Russia's war economy": no war aimed at anyone; "the war in Ukraine"
-    owner = war_owner(p, owner, other) if known and other is not None else owner
+    owner = war_owner(owner, other) if known and other is not None else owner
     if owner is None and other is not None and cue.opt("light_verbs"):
         owner = _light_verb_owner(p, i, cue, other)
     if owner is None and other is not None and cue.opt("unowned") and p.low[i - 1] in ("the", "a"):

@@ -55,22 +55,27 @@ def war_noun(p: Parse, v: int) -> tuple[bool, bool]:
     return modified, p.g.has("known_war_nouns", p.low[v]) and not modified
 
 
-def war_ground_side(p: Parse, ground: Side) -> Side | None:
+def _home(ident: str) -> str:
+    """The state an actor id stands for: "SD@group:rsf" → "SD"."""
+    return ident.split("@")[0]
+
+
+def war_ground_side(ground: Side) -> Side | None:
     """The side that wages the known war on ``ground``: Russia for "the war in Ukraine" (None: no known war)."""
     if len(ground.ids) != 1:
         return None
-    place = ground.ids[0].split("@")[0]
+    place = _home(ground.ids[0])
     sides = war_sides(place)
     return Side((sides[0],), -1, "war") if sides is not None and sides[0] != place else None
 
 
-def war_owner(p: Parse, owner: Side | None, ground: Side) -> Side | None:
+def war_owner(owner: Side | None, ground: Side) -> Side | None:
     """Who wages the war a noun names on ``ground``: a side of the known war fought there, else ``owner``.
 
     "the war in Ukraine": Russia; "diversify its suppliers as the war in Ukraine disrupts deliveries": Russia,
     not the "its" the owner search met; "Russia's war in Ukraine": Russia.
     """
-    side = war_ground_side(p, ground)
+    side = war_ground_side(ground)
     if side is None or (owner is not None and set(owner.ids) & {side.ids[0], *ground.ids}):
         return owner
     return side
@@ -82,10 +87,10 @@ def war_owned(p: Parse, owner: Side, ground: bool) -> tuple[Side | None, Side | 
     "since Russia launched its full-scale invasion": Ukraine, when the sentence names it; "the Ukrainian war"
     (``ground``: the demonym places the war): Russia against Ukraine. Else ``owner`` and no other side.
     """
-    other = other_side(owner.ids[0].split("@")[0]) if len(owner.ids) == 1 else None
-    if other is not None and any(a.id.split("@")[0] == other for a in p.anchors):
+    other = other_side(_home(owner.ids[0])) if len(owner.ids) == 1 else None
+    if other is not None and any(_home(a.id) == other for a in p.anchors):
         return owner, Side((other,), -1, "war")
-    return (war_ground_side(p, owner), owner) if ground else (owner, None)
+    return (war_ground_side(owner), owner) if ground else (owner, None)
 
 
 def war_background(found: list[Hit], *sides: Side | None) -> list[Hit]:
