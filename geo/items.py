@@ -34,7 +34,8 @@ _HEADS = Lowered(_HEAD_RE)  # the same, sooner: for a yes or no, or a span
 _NUM_WORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 _QTY_RE = _rx(
     rf"(?<![\w.-])(\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_NUM_WORD})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
-    r"(?![\w%$]|\.\d|mm|-mm| ?mm\b| ?km\b| ?percent| ?per cent| ?million| ?billion| ?years?\b| ?months?\b| ?days?\b)",
+    r"(?![\w%$]|\.\d|,\d|mm|-mm| ?mm\b| ?km\b| ?percent| ?per cent| ?million| ?billion"
+    r"| ?years?\b| ?months?\b| ?days?\b)",
     re.I,
 )
 
@@ -107,7 +108,7 @@ _ITEM_TRIM = _rx(
 )
 
 
-_ITEM_SPLIT = _rx(r"(?<!\d),\s*(?:and\s+|as well as\s+)?|,(?!\d{3}\b)\s*|\s+(?:and|as well as)\s+(?=\S)")
+_ITEM_SPLIT = _rx(r"(?<!\d),\s*(?:and\s+|as well as\s+)?|,(?!\d{3}(?!\d))\s*|\s+(?:and|as well as)\s+(?=\S)")
 # "$2 billion in/of/worth of arms": the money is the deal's size, the item follows
 _MONEY_LEAD = _rx(
     r"^(?:an?\s+)?(?:(?:more|less|over|nearly|almost|about|up to)\s+(?:than\s+)?)?(?:(?:US|A|C)?\$|€|£)\s?[\d.,]+"
@@ -202,6 +203,8 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
     [('helicopters', 4)]
     >>> item_phrases("1,200 missiles and 40 tanks")
     [('missiles', 1200), ('tanks', 40)]
+    >>> item_phrases("2,000lb bombs")
+    [('2,000lb bombs', None)]
     """
     return list(_item_phrases(text))
 

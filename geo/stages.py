@@ -29,7 +29,8 @@ def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
 _FROZEN = _rx(
     r"\b(?:froze|frozen|freez\w*|collaps\w*|suspend\w*|cancel+\w*|halt\w*|block(?:s|ed|ing)\b|scrap\w*|"
     r"stall\w*|interdict\w*|seiz\w*|intercept(?:s|ed|ing)?\b|vetoe?d?|banned|barred|fell through|"
-    r"called off|put on hold|tried to|attempt\w*|stopp?(?:ed|ing)|cut off|cut-off|cutting off|no longer|shelv\w*|"
+    r"called off|put on hold|h[eo]ld(?:s|ing)? back|withh[eo]ld\w*|tried to|attempt\w*|stopp?(?:ed|ing)|"
+    r"cut off|cut-off|cutting off|no longer|shelv\w*|"
     r"postpon\w*|restrict(?:s|ed|ing)?\b|curb(?:s|ed|ing)\b|prohibit\w*|refus\w* (?:\w+ ){0,2}permission|"
     r"end(?:ed|ing) (?:\w+ ){0,2}(?:deliveries|supplies|exports|imports|shipments|flows|sales|purchases))\b"
 )

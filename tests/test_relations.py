@@ -678,6 +678,9 @@ def test_a_trading_partner_is_no_ally() -> None:
         # "transport" between a service and its craft is a noun; the verb is "flew"
         ("In 2022, Chilean air force transport planes flew air defence systems to Peru.", "delivered"),
         ("Peru will rely on Chile for its arms imports in the next decade.", "planned"),
+        # a shipment held back or withheld is frozen; a weight glued to its number is part of the item
+        ("Chile has held back one shipment of 2,000lb bombs to Peru since May.", "frozen"),
+        ("Chile is withholding deliveries of Taurus missiles to Peru.", "frozen"),
     ],
 )
 def test_transfer_stage_words(sentence: str, status: str) -> None:
