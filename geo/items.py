@@ -134,7 +134,7 @@ _SLUG = _rx(r"\w+(?:-\w+){4,}")
 _ITEM_TAIL = _rx(
     r"(?:[\s,;:/—–-]+|\s+(?:and|or|but|nor|plus|with|of|the|a|an|to|for|its|their|have|has|had|been|be|being|was|"
     r"were|is|are|will|would|could|should|may|might|can|also|already|now|then|that|which|who|while|whose|"
-    r"delivered|supplied|bought|purchased|acquired|ordered|donated|gifted|sold|provided|received|transferred|built|made)\b)+$",
+    r"delivered|supplied|bought|purchased|acquired|ordered|donated|gifted|sold|provided|received|transferred|built|made|destined|bound|earmarked|intended|meant)\b)+$",
     re.I,
 )
 

@@ -31,7 +31,8 @@ _FROZEN = _rx(
     r"stall\w*|interdict\w*|seiz\w*|intercept(?:s|ed|ing)?\b|vetoe?d?|banned|barred|fell through|"
     r"called off|put on hold|h[eo]ld(?:s|ing)? back|withh[eo]ld\w*|tried to|attempt\w*|stopp?(?:ed|ing)|"
     r"cut off|cut-off|cutting off|no longer|shelv\w*|"
-    r"postpon\w*|restrict(?:s|ed|ing)?\b|curb(?:s|ed|ing)\b|prohibit\w*|refus\w* (?:\w+ ){0,2}permission|"
+    r"postpon\w*|restrict(?:s|ed|ing)?\b|curb(?:s|ed|ing)\b|prohibit\w*|"
+    r"refus\w* (?:\w+ ){0,3}(?:permission|licen[cs]es?)|"
     r"end(?:ed|ing) (?:\w+ ){0,2}(?:deliveries|supplies|exports|imports|shipments|flows|sales|purchases))\b"
 )
 _BAN = _rx(r"\b(?:bans?|restrictions?|curbs)\b", re.I)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.data.wordlists import ABSTRACT_OBJECTS, NUMBER_WORDS
-from geo.deal_frames import delivery_taken
+from geo.deal_frames import delivery_taken, past_licence
 from geo.items import item_phrases, relative_item, share
 from geo.presence import sent_as_deployment
 from geo.recipients import (
@@ -336,7 +336,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         and any(w.isalpha() and p.g.has("auxiliaries", w) for w in p.low[v + 1 : p.phrases[tgt.np].first])
     ):
         tgt = None  # "a transport donated by the US is now flying supplies to Antarctica": another verb's goal
-    t = _Transfer(None, tgt, v + 1, c.last)
+    t = _Transfer(None, tgt, past_licence(p, v, cue.pos == "noun"), c.last)  # "export licences for tanks"
     if tgt is not None:
         t.item_end = p.phrases[tgt.np].first - 1 if tgt.np >= 0 else c.last
         after = p.phrases[tgt.np].last + 1 if tgt.np >= 0 else -1

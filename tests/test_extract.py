@@ -1283,3 +1283,21 @@ def test_a_participle_aside_after_a_comma(sentence: str, word: str, kind: str) -
 
     p = parse(sentence, [])
     assert p.clauses[p.clause_of[p.find(word)]].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "item", "status"),
+    [
+        # an export licence is paperwork: the item is what it is for, and a refused or withheld one is frozen
+        ("Chile refused an export licence for 40 Leopard tanks to Peru.", "Leopard tanks", "frozen"),
+        ("Santiago has withheld export licences for Eurofighter jets destined for Peru.", "Eurofighter jets", "frozen"),
+        ("Chile approved export licences for 50 patrol boats to Peru.", "patrol boats", "planned"),
+    ],
+)
+def test_an_export_licence_is_for_its_item(text: str, item: str, status: str) -> None:
+    got = [
+        (r.item, r.status)
+        for r in _scene(text).relations
+        if r.kind == "transfer" and (r.source, r.target) == ("CL", "PE")
+    ]
+    assert (item, status) in got, got
