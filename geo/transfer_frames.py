@@ -276,13 +276,13 @@ def _recipient(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> Side | None:
     if t.tgt is None and t.src is not None:
         t.tgt, end = protected_for(p, v)  # "delivered Pantsir systems to protect Pyongyang"
         t.item_end = end if t.tgt is not None else t.item_end
-    if t.tgt is None and t.src is not None:
-        # "has sold Bayraktars to more than 30 countries, including Poland and Morocco": the ones named
+    if t.tgt is None and (t.src is not None or p.passive(v)):
+        # "has sold Bayraktars to more than 30 countries, including Poland" (or "has been sold to ..."): those named
         c = p.clause(v)
         named = [q for q, ph in enumerate(p.phrases) if ph.prep == "including" and v < ph.first <= c.last]
         if named and "to" in p.low[v + 1 : p.phrases[named[0]].first]:
             t.tgt = p.side(named[0])
-            t.item_end = p.low.index("to", v + 1) - 1
+            t.item_end = t.item_end if p.passive(v) else p.low.index("to", v + 1) - 1
     if t.tgt is None:
         t.tgt = bought_by(p, v) or (_where(p, v) if cue.pos == "verb" else None)
         if t.tgt is not None and t.tgt.np >= 0 and p.phrases[t.tgt.np].first > v:
