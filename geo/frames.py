@@ -46,16 +46,10 @@ from geo.cuetable import Cue
 from geo.deal_frames import chosen, continued_deal, deal, package_for
 from geo.licence_frames import licensed
 from geo.maker_frames import arrive_maker, sighted_maker, use_maker
-from geo.noun_frames import (
-    between,
-    compound,
-    fellow,
-    possessor,
-    relational,
-    subject_noun,
-)
+from geo.noun_frames import between, compound, possessor, subject_noun
 from geo.payment_frames import funded_work, paid_for
 from geo.presence import joint_force_kind, leased_to, operated_by, presence
+from geo.relational_frames import fellow, relational
 from geo.slots import (
     Frame,
     Hit,
