@@ -255,7 +255,18 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         named = Side(p.context.plural)  # "Iran's efforts to arm its proxies": the group the story is about
     if named is None:
         return []
-    return _relational_hits(p, i, v, cue, owner, named) + _fellow(p, i, cue, owner)
+    return _relational_hits(p, i, v, cue, owner, named) + _fellow(p, i, cue, owner) + _ranked_above(p, i, v, cue, owner)
+
+
+def _ranked_above(p: Parse, i: int, v: int, cue: Cue, owner: Side) -> list[Hit]:
+    """In "Germany is Ukraine's second-largest backer after the United States": the one ranked above is one too."""
+    ranks = p.g.words["rank_ordinals"]
+    if cue.kind not in ("support", "transfer") or not any(w.split("-")[0] in ranks for w in p.low[max(0, i - 5) : i]):
+        return []  # "second-largest" is one word
+    above = p.pp(v, ("after",), limit=2)
+    if above is None or set(above.ids) & set(owner.ids):
+        return []
+    return _relational_hits(p, i, v, cue, owner, above)
 
 
 def _story_state(p: Parse, i: int, v: int, other: Side | None) -> Side | None:
