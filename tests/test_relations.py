@@ -681,6 +681,10 @@ def test_a_trading_partner_is_no_ally() -> None:
         # a shipment held back or withheld is frozen; a weight glued to its number is part of the item
         ("Chile has held back one shipment of 2,000lb bombs to Peru since May.", "frozen"),
         ("Chile is withholding deliveries of Taurus missiles to Peru.", "frozen"),
+        # a licence revoked, or newly needed, holds the sale back
+        ("Chile had partially revoked a licence it needed to ship radars to Peru.", "frozen"),
+        ("Since May, Chile has needed a licence to export its best radars to Peru.", "frozen"),
+        ("Chile sold radars to Peru under a licence requirement imposed in May.", "delivered"),
     ],
 )
 def test_transfer_stage_words(sentence: str, status: str) -> None:
