@@ -479,8 +479,8 @@ def _influence(p: Parse, h: Hit, cue: str, seen: set[tuple], waters: set[str]) -
     out = []
     for s in h.source:
         home = s.split("@", 1)[0]  # an armed group's home state ("the Houthis control Yemen's capital")
-        if any(state_of(m, _HELD) == home for m in members):
-            members = tuple(m for m in members if state_of(m, _HELD) != home)  # bases at home are no sway
+        held = _HELD[1:] if h.cue.id == "control" else _HELD  # a disputed area its holder controls is its sway
+        members = tuple(m for m in members if state_of(m, held) != home)  # bases at home are no sway
         key: tuple = ("influence", s, members)
         if members and key not in seen and s not in waters:
             seen.add(key)

@@ -28,11 +28,22 @@ def modifies_item(p: Parse, i: int) -> bool:
     )
 
 
+_HELD_WORDS = frozenset({"controlled", "held", "occupied", "administered"})
+
+
 def _idiom(p: Parse, i: int, prev: str) -> bool:
     """A fixed phrase whose cue word is no verb: "close to", "take place", "fuel supplies", "arms exports"."""
     w = p.low[i]
     if w == "close" and i + 1 < len(p.low) and p.low[i + 1] == "to":
         return True  # "landing close to the border": an adjective of place
+    if (
+        w in _HELD_WORDS
+        and not prev.endswith("s")
+        and p.tokens[i - 1].anchor >= 0
+        and p.phrase_at[i + 1 : i + 2] != [-1]
+    ):
+        # "the Armenian controlled Nagorno-Karabakh": a compound adjective without its hyphen, before a place
+        return p.anchors[p.tokens[i - 1].anchor].how == "demonym" and i + 1 < len(p.low)
     if w == "place" and prev in ("take", "takes", "took", "taken", "taking"):
         return True  # "training will take place in Arizona": an event, nothing placed
     if w in ("guard", "guards") and p.g.has("guard_compounds", prev):
