@@ -56,6 +56,7 @@ FRAMES = (
     "paid-for",
     "funded-work",
     "operated-by",
+    "launched",
 )
 
 

@@ -64,6 +64,7 @@ from geo.slots import (
     pairs,
     sold_to,
 )
+from geo.space_frames import launched
 from geo.transfer_frames import get, give
 from geo.wars import war_owned
 from geo.word_use import after_its_noun, names_agreement
@@ -537,4 +538,5 @@ FRAME_FUNCTIONS: dict[str, Frame] = {
     "paid-for": paid_for,
     "funded-work": funded_work,
     "operated-by": operated_by,
+    "launched": launched,
 }

@@ -579,8 +579,8 @@ def _transfers(p: Parse, h: Hit, s: str, t: str, cue: str, seen: set[tuple]) -> 
         first = p.clauses[c.parent].first  # its subject, past an aside
     window = p.text(first, min(c.last, h.at + 12))
     st = status(window, p.low[h.at])
-    if (st == "unknown" or h.cue.opt("owned")) and h.cue.opt("stage"):
-        st = h.cue.opt("stage")  # "the Houthis fired Iranian-made missiles", "its fleet of ...": delivered
+    if (st == "unknown" or h.cue.opt("owned") or h.extra.get("done")) and h.cue.opt("stage"):
+        st = h.cue.opt("stage")  # "the Houthis fired Iranian-made missiles", "its fleet of ...", "launched": delivered
     # "ordered 24 jets, but the deal stalled", "..., the bulk of which have since been delivered": told after it
     st = stage_after(p.text(h.at, len(p.low) - 1)) or st
     # a work paid for is its own item ("the expansion of the port"); "arms the rebels": the cue's own item

@@ -367,9 +367,8 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     words = set(text.lower().replace(",", " ").split()) if text is not None else set()
     if words & set(cue.opt("not_items", ())) or (cue.opt("only_items") and not words & set(cue.opt("only_items"))):
         text = None  # "stationed a Dutch Patriot unit in Romania": its own forces placed there, nothing handed over
-    if text is not None and sent_as_deployment(p, i, p.low[t.item_start : t.item_end + 1], text):
-        text = None  # "will send a guided-missile destroyer to help defend the UAE": a deployment
-    if src is None or text is None:
+    # "will send a guided-missile destroyer to help defend the UAE": a deployment
+    if src is None or text is None or sent_as_deployment(p, i, p.low[t.item_start : t.item_end + 1], text):
         return []
     out = [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text, extra={"guessed": tgt.how == "context"})]
     return out + [Hit("transfer", src.ids, s.ids, cue, i, item_text=share(text, n)) for s, n in shares(p, tgt, to)]
@@ -513,14 +512,15 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 
 
 def _seller_phrase(p: Parse, v: int, cue: Cue) -> Side | None:
-    """The from-phrase of a getting verb, unless a new clause opens before it.
+    """The from-phrase of a getting verb, unless a new clause opens before it or it names a site left from.
 
     "requested F-16s in 2021 after a row with Russian officials": the officials are another clause's party.
     """
     frm = p.pp(v, cue.opt("from", ["from"]), limit=30) or fronted(p, v, ("from",))
     if frm is not None and frm.np > 0 and cut_item(p, v + 1, p.phrases[frm.np].first) < p.phrases[frm.np].first - 2:
         return None
-    return frm
+    nxt = p.low[p.phrases[frm.np].last + 1 :][:1] if frm is not None and frm.np >= 0 else []
+    return None if nxt and p.g.has("facility_nouns", nxt[0]) else frm  # "from the Baikonur cosmodrome": a site
 
 
 def _participle_buyer(p: Parse, v: int, frm: Side) -> Side | None:
