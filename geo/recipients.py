@@ -219,6 +219,22 @@ def site_recipient(p: Parse, v: int, preps: tuple[str, ...]) -> Side | None:
         if p.phrase_at[j] >= 0:
             ph = p.phrases[p.phrase_at[j]]
             return p.side(p.phrase_at[j]) if ph.prep in ("in", "at", "on") and ph.first > k + 2 else None
-        if not p.is_word(j):
-            return None
+        if not p.is_word(j):  # "to Kupol, a subsidiary of Russia's Almaz-Antey": the firm's state
+            return _firm_of(p, j, len(p.low) - 1) if p.low[j] == "," and j > k + 1 else None
     return None
+
+
+def _firm_of(p: Parse, j: int, last: int) -> Side | None:
+    """The state of a firm an apposition (at the comma j) describes.
+
+    "to Kupol, a subsidiary of Russian state arms maker Almaz-Antey"; "to Humain, a new AI company owned by
+    Saudi Arabia's Public Investment Fund".
+    """
+    if p.low[j + 1 : j + 2] not in (["a"], ["an"]):
+        return None
+    stop = (k for k in range(j + 2, min(last, j + 12)) if p.tokens[k].anchor < 0 and not p.low[k][:1].isalnum())
+    end = next(stop, min(last, j + 12))
+    if not p.g.words["apposed_firm_nouns"].intersection(p.low[j + 2 : end]):
+        return None
+    q = next((q for q, ph in enumerate(p.phrases) if j + 2 <= ph.first < end), -1)
+    return p.side(q) if q >= 0 and p.phrases[q].prep in ("", "of", "by") else None
