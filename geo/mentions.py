@@ -33,6 +33,7 @@ from functools import lru_cache
 from geo.actors import Actor, load_actors
 from geo.data.wordlists import CONNECTORS as _CONNECTORS
 from geo.data.wordlists import (
+    FAMILY_NAME_FIRST,
     GENERIC_NAMES,
     ORG_TAILS,
     OUTLET_NOUNS,
@@ -240,13 +241,17 @@ def _leaders_again(text: str, found: list[Mention]) -> list[Mention]:
     >>> t = "President Daniel Ortega spoke. Ortega backs Russia."
     >>> [(m.text, m.readings[0].id) for m in find_mentions(t, load_gazetteer())]
     [('Daniel Ortega', 'NI'), ('Ortega', 'NI'), ('Russia', 'RU')]
+    >>> t = "Kim Jong Un spoke. Kim backs Russia."  # a Korean name's family name leads it
+    >>> [(m.text, m.readings[0].id) for m in find_mentions(t, load_gazetteer())]
+    [('Kim Jong Un', 'KP'), ('Kim', 'KP'), ('Russia', 'RU')]
     """
     out: list[Mention] = []
     spans = [(m.start, m.end) for m in found]
     towns = {m.start: i for i, m in enumerate(found) if all(len(r.id) != 2 for r in m.readings)}
     seen: set[str] = set()
     for m in list(found):
-        surname = m.text.rsplit(" ", 1)[-1]
+        first = m.text.split(" ", 1)[0]  # "Kim Jong Un ... Kim said": the family name leads a Korean name
+        surname = first if first.lower() in FAMILY_NAME_FIRST else m.text.rsplit(" ", 1)[-1]
         if " " not in m.text or m.readings[0].how != "leader" or len(surname) < 3 or not surname[0].isupper():
             continue
         if surname in seen:

@@ -75,6 +75,7 @@ _LISTS: dict[str, Any] = {
     "PERSON_TITLES": lambda: words("person_titles"),
     "KIN_NOUNS": lambda: words("kin_nouns"),
     "ONE_WORD_TITLES": lambda: words("one_word_titles"),
+    "FAMILY_NAME_FIRST": lambda: words("family_name_first"),
     "BLOCS_ACTING_AS_ONE": lambda: words("blocs_acting_as_one"),
     "TERRITORIES_READ_AS_DISPUTED": lambda: words("territories_read_as_disputed"),
     "CONTINENT_ADJECTIVES": lambda: words("continent_adjectives"),
