@@ -469,9 +469,9 @@ class Parse(PhraseLinks):
             self._cut(i, "coord", w)
         elif prev == "," and w.endswith("ing") and self.is_word(i) and not g.has("not_participles", w):
             self._cut(i, "part", w)
-        elif prev == "," and self._reduced_passive(i):
+        elif prev == "," and self.clauses[-1].first != i and self._reduced_passive(i):  # not the verb after an aside
             self._cut(i, "reduced", w, self._antecedent(i, reduced=True))
-        elif prev == "," and self._participle(i) and self._leads_clause(i - 2):
+        elif prev == "," and self.clauses[-1].first != i and self._participle(i) and self._leads_clause(i - 2):
             # "Egypt, locked in a dispute with Ethiopia, has drawn closer to ...": an aside on the subject
             self._cut(i, "reduced", w, self._antecedent(i))
         elif g.has("reporting", w) and self._content_follows(i):

@@ -53,6 +53,8 @@ _CARRIERS = _rx(
     r"barges?|containers?|planeloads?|shiploads?|truckloads?)\s+(?:carrying|of|with|laden|loaded|bringing)\b",
     re.I,
 )
+# a measure of a change after a trade noun, no item: "cut deliveries by half", "raised supplies by 20%"
+_CHANGE_BY = _rx(r"by (?:half|a (?:third|quarter|fifth)|\d|about|around|nearly|almost|more than|up to)", re.I)
 _FIRST_OF = _rx(r"\b(?:first|last|initial|final)\s+(?:\w+(?:-\w+)?\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?=\S)", re.I)
 # a bound on a number ("up to 54 missiles", "more than 30 drones", "as many as 12 jets"): no part of the item
 _BOUND = _rx(
@@ -221,7 +223,7 @@ def _read_items(text: str) -> list[tuple[str, int | None]]:
     text = _VERB_GROUP_END.sub("", text)  # "whose artillery is otherwise (supplied by)": the artillery
     text = _TIME_LEAD.sub("", text)  # "in June for four helicopters": the time, then what is ordered
     text = _MONEY_LEAD.sub("", text)
-    if _PRICE_ONLY.match(text) or not _has_head(text):
+    if _PRICE_ONLY.match(text) or _CHANGE_BY.match(text) or not _has_head(text):
         return []  # "worth 2.7 billion euros": the price of what the sentence names elsewhere
     spans: list[tuple[int, int]] = []
     last = 0
