@@ -19,6 +19,10 @@ __all__ = ["fellow", "relational"]
 
 def _noun_owner(p: Parse, i: int, v: int) -> Side | None:
     """Whose the relation noun is: "A's ally", "an ally of A", "a threat to the A", "a key US ally"."""
+    k = next((k for k in range(i - 1, max(1, i - 4), -1) if p.low[k] in ("its", "their")), -1)
+    prior = owner_of(p, k - 2) if k >= 2 and p.low[k - 1] == "and" else None
+    if prior is not None and prior.np >= 0 and p.phrases[prior.np].possessive:
+        return prior  # "Taiwan's most important backer and its main arms supplier": Taiwan's, both
     owner = owner_of(p, i)
     if owner is None and i > 0 and p.phrase_at[i - 1] >= 0:
         ph = p.phrases[p.phrase_at[i - 1]]
