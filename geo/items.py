@@ -350,6 +350,7 @@ def share(text: str, count: str) -> str:
 # "Norway's five P-8A aircraft", "the navy's newest frigate": the item after its owner's possessive
 _POSSESSOR_OPENING = re.compile(r"^(?:\S+\s+){0,3}?\S*['’]s\s+(?=\S)")
 _OWNER_OPENING = re.compile(
+    r"^(?:it|them|us|him|her)\s+(?=\S)|"  # "sold it corvettes": the recipient's pronoun, then the item
     r"^(?:[a-z]+\s+){1,3}(?:its|their|our|his|her)\s+"
     r"(?:(?:first|second|third|fourth|fifth|sixth|last|final|latest|newest|next)\s+)?(?=\S)"
 )
@@ -371,6 +372,8 @@ def clean_item(phrase: str) -> str:
     ('vessels', 'main battle tanks')
     >>> clean_item("expects its third C-27J transport aircraft"), clean_item("four patrol vessels it is building")
     ('C-27J transport aircraft', 'patrol vessels')
+    >>> clean_item("it 36 CAESAR howitzers")  # "agreed to sell it 36 CAESAR howitzers": the recipient first
+    'CAESAR howitzers'
     """
     phrase = _BOUND.sub("", re.sub(r"§\d+§", "", phrase).strip())
     phrase = (
