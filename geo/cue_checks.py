@@ -188,7 +188,10 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
     if low[i].endswith("ing") and i > 0 and p.g.has("stance_verbs", low[i - 1]):
         return True  # "80% of Georgians support joining the EU", "opposes sending troops": a stance, not a deed
     if kind == "transfer" and (
-        _flies_itself(p, i, n) or (not noun and _infinitive_after(p, i + n)) or _own_kit(p, i, n, cue)
+        _flies_itself(p, i, n)
+        or (not noun and _infinitive_after(p, i + n))
+        or _own_kit(p, i, n, cue)
+        or _commanded(p, i + n)
     ):
         # "a passenger jet flying from Baku to Grozny": the plane travels, nothing is given; "by pledging to do
         # away with its oil industry": a pledge to act ("pledged to send tanks" is the cue "send")
@@ -227,6 +230,18 @@ def _infinitive_after(p: Parse, k: int) -> bool:
         return False
     w = p.low[k + 1]
     return p.is_word(k + 1) and not (p.g.has("to_phrase_openers", w) or w[:1].isdigit() or p.g.has("determiners", w))
+
+
+def _commanded(p: Parse, k: int) -> bool:
+    """An order given, not goods ordered: "ordered the cargo ship to drop anchor".
+
+    A definite object, then "to" and a verb other than "be"; "ordered the jets from Chile to replace its
+    fleet" names a seller: a purchase.
+    """
+    if not p.low[k - 1].startswith("order") or p.low[k : k + 1] not in (["the"], ["its"], ["their"], ["his"]):
+        return False
+    to = next((j for j in range(k + 1, min(len(p.low) - 1, k + 11)) if p.low[j] == "to"), -1)
+    return to > 0 and p.low[to + 1] != "be" and "from" not in p.low[k:to] and not p.low[k + 1][:1].isdigit()
 
 
 def _flies_itself(p: Parse, i: int, n: int) -> bool:
