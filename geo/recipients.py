@@ -176,17 +176,18 @@ def goal_after_as(p: Parse, v: int, side: Side | None) -> bool:
 
 
 def maker_of_item(p: Parse, side: Side | None) -> bool:
-    """A "for" phrase whose actor names the maker of the item after it: "a contract for three Thales radars".
+    """A "for" or "to" phrase that names no recipient: the maker of the item after it, or a reason.
 
-    Such a phrase tells what a deal was for, not whom a verb gives to; "for the Polish army" and "for
-    Ukraine's navy" still name a recipient.
+    "a contract for three Thales radars" tells what a deal was for, "in retaliation for an Iranian
+    attack" and "in response to Peru's strike" why; "for the Polish army" and "for Ukraine's navy" still
+    name a recipient.
     """
-    if (
-        side is None
-        or side.np < 0
-        or p.phrases[side.np].prep != "for"
-        or p.low[p.phrases[side.np].last] in ("'s", "’s")
-    ):
+    if side is None or side.np < 0:
+        return False
+    at = p.phrases[side.np].prep_at
+    if at > 0 and p.phrases[side.np].prep in ("for", "to") and p.g.has("reason_nouns", p.low[at - 1]):
+        return True
+    if p.phrases[side.np].prep != "for" or p.low[p.phrases[side.np].last] in ("'s", "’s"):
         return False
     k = p.phrases[side.np].last + 1
     stop = min(len(p.low), k + 8)  # "Thales Ground Master 200 air surveillance radars"
