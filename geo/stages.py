@@ -36,6 +36,7 @@ _FROZEN = _rx(
     r"refus\w* (?:\w+ ){0,3}(?:permission|licen[cs]es?)|"
     r"end(?:ed|ing) (?:\w+ ){0,2}(?:deliveries|supplies|exports|imports|shipments|flows|sales|purchases))\b"
 )
+_AS_EXPECTED = _rx(r"\bas (?:planned|scheduled|expected|agreed|promised|intended)\b", re.I)
 _BAN = _rx(r"\b(?:bans?|restrictions?|curbs)\b", re.I)
 _BAN_EASED = _rx(
     r"\b(?:lift\w*|eas\w*|relax\w*|loosen\w*|end\w*|scrap\w*|overturn\w*)\s+(?:\S+\s+){0,4}(?:bans?|restrictions?|curbs)\b",
@@ -240,6 +241,7 @@ def _order_told(window: str, cue: str) -> str:
 
 def status(window: str, cue: str) -> str:
     """The stage of a transfer from the words around its cue (see the module docstring)."""
+    window = _AS_EXPECTED.sub(" ", window)  # "separated from the rocket as planned": no plan
     perfect = None
 
     def is_perfect() -> bool:

@@ -685,6 +685,8 @@ def test_a_trading_partner_is_no_ally() -> None:
         ("Chile had partially revoked a licence it needed to ship radars to Peru.", "frozen"),
         ("Since May, Chile has needed a licence to export its best radars to Peru.", "frozen"),
         ("Chile sold radars to Peru under a licence requirement imposed in May.", "delivered"),
+        # "as planned" says a thing went as expected, not that it is only planned
+        ("Chile delivered the radars to Peru in May as planned.", "delivered"),
     ],
 )
 def test_transfer_stage_words(sentence: str, status: str) -> None:
