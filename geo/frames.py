@@ -336,7 +336,7 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []
     if cue.opt("symmetric") and src is not None and len(src.ids) > 1:
         if tgt is None:  # "A and B clashed"; with "named_pair", not "the two armies" read from the sentence's states
-            return [] if cue.opt("named_pair") and src.how == "anaphor" else pairs(cue, i, src.ids)
+            return [] if cue.opt("named_pair") and src.how in ("anaphor", "pair") else pairs(cue, i, src.ids)
         if tgt.ids and _target_kind_ok(p, tgt, cue):
             # "A and B signed a pact with C": all three allied; "A and B cut ties with C", "A and B have both
             # cultivated ties with C": each with C only
