@@ -44,7 +44,7 @@ def launched(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     start = next(
         (k + 1 for k in range(sat - 1, max(-1, sat - 4), -1) if not p.is_word(k) or p.is_function(p.low[k])), sat
     )
-    done = p.low[v].endswith("ed") and not p.g.has("auxiliaries", p.low[v - 1])  # "launched", not "will be launched"
+    done = p.low[v].endswith("ed") and not (v > 0 and p.g.has("auxiliaries", p.low[v - 1]))  # not "will be launched"
     return [Hit("transfer", launcher.ids, owner.ids, cue, i, item_text=p.text(start, sat), extra={"done": done})]
 
 
