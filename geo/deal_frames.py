@@ -186,7 +186,8 @@ def _deal_named_by_item(p: Parse, i: int, k: int, cue: Cue) -> list[Hit]:
     maker = system_maker(text)  # a system's own maker before a possessor after it ("... for the navy's carriers")
     # "a contract for three boats from Germany", "... from the Kiel-based shipyard": the seller after "from"
     seller = p.pp(k, ("from",), limit=12)
-    made_by = Side((maker,), -1, "system") if maker else seller or maker_in(p, k + 1, c.last, systems=True)
+    # a seller named outright comes first: "a deal for 12 second-hand Mirage jets from Qatar"
+    made_by = seller or (Side((maker,), -1, "system") if maker else maker_in(p, k + 1, c.last, systems=True))
     # "from the Kiel-based shipyard": a seller named by its town excludes the town's state as the buyer
     sellers = frozenset(x for m in made_by.ids for x in (m, state_of(m))) if made_by else frozenset()
     buyer = p.subject(i, exclude=sellers, first=True)

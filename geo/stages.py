@@ -303,6 +303,14 @@ def _delivery_told(window: str, cue: str) -> bool:
     return low in ("bought", "purchased") and not _AWAITED.search(window) and not _ON_ORDER.search(window)
 
 
+# the deal noun is the subject of an undoing verb past an aside: "several deals, including a 2018 agreement to buy
+# 11 Su-35 fighters, were shelved"
+_DEALS_UNDONE = _rx(
+    r"(?:deals?|contracts?|agreements?|orders?|purchases?|sales?)\b[^.;:]*?,\s+"
+    r"(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?"
+    r"(?:stalled|scrapped|cancell?ed|shelved|frozen|suspended|postponed|called off|halted|abandoned)\b",
+    re.I,
+)
 _DEAL_UNDONE = _rx(
     r"(?:\bbut|,)\s+(?:the|that|this|a)\s+(?:deal|contract|order|sale|purchase|agreement|scheme|plan|project|talks)"
     r"\s+(?:(?:it|that|which|they)\s+)?(?:(?:was|were|has|have|had|been|later|since|then|eventually|subsequently)\s+)*"
@@ -328,6 +336,6 @@ def stage_after(rest: str) -> str:
     The goods came: "ordered 24 Rafales, the bulk of which have since been delivered", "its purchase of six
     drones, which arrived in 2020".
     """
-    if _DEAL_UNDONE.search(rest):
+    if _DEAL_UNDONE.search(rest) or _DEALS_UNDONE.match(rest):
         return "frozen"
     return "delivered" if _ARRIVAL_TOLD.search(rest) else ""

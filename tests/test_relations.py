@@ -687,6 +687,8 @@ def test_a_trading_partner_is_no_ally() -> None:
         ("Chile sold radars to Peru under a licence requirement imposed in May.", "delivered"),
         # "as planned" says a thing went as expected, not that it is only planned
         ("Chile delivered the radars to Peru in May as planned.", "delivered"),
+        # a deal noun that an aside separates from its undoing verb is still undone
+        ("Peru's earlier deals, including a 2018 agreement to buy 11 Chilean jets, were shelved.", "frozen"),
     ],
 )
 def test_transfer_stage_words(sentence: str, status: str) -> None:
