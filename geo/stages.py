@@ -323,7 +323,9 @@ _DEAL_UNDONE = _rx(
 _ARRIVAL_TOLD = _rx(
     r"^[^;:]{0,160}?,\s+(?:(?:the bulk|most|all|some|many|half|several|the first \w+|\w+) of\s+)?which\s+"
     r"(?:(?:have|has|had|were|was|since|now|already|all|finally|been)\s+)*"
-    r"(?:delivered|arrived|entered service|handed over)\b",
+    r"(?:delivered|arrived|entered service|handed over)\b"
+    # a participle joined to the cue's: "designed by Daewoo and delivered between 2017 and 2021"
+    r"|^(?:designed|built|made|developed)\s+by\s+[^;:,]{1,60}?\s+and\s+(?:later\s+)?(?:delivered|handed over)\b",
     re.I,
 )
 

@@ -689,6 +689,11 @@ def test_a_trading_partner_is_no_ally() -> None:
         ("Chile delivered the radars to Peru in May as planned.", "delivered"),
         # a deal noun that an aside separates from its undoing verb is still undone
         ("Peru's earlier deals, including a 2018 agreement to buy 11 Chilean jets, were shelved.", "frozen"),
+        # a delivery told by a participle joined to the cue's own
+        (
+            "Peru's three newest frigates were designed by Chile's Asmar and delivered between 2017 and 2021.",
+            "delivered",
+        ),
     ],
 )
 def test_transfer_stage_words(sentence: str, status: str) -> None:
