@@ -7,9 +7,10 @@ read the sentence.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from geo.clauses import Parse, Side
-from geo.cuetable import Cue
+from geo.cuetable import Cue, load_cues
 from geo.data.wordlists import NUMBER_WORDS
 
 # the plurals and kin of the pact nouns: what a backing verb backs when its object is an agreement
@@ -28,7 +29,10 @@ def modifies_item(p: Parse, i: int) -> bool:
     )
 
 
-_HELD_WORDS = frozenset({"controlled", "held", "occupied", "administered"})
+@lru_cache(maxsize=1)
+def _held_words() -> frozenset[str]:
+    """The participles of the cue for ground a state holds ("Moroccan-controlled"), read from the cue table."""
+    return frozenset(w for cue in load_cues().entries if cue.id == "x-held" for w in cue.words)
 
 
 def _idiom(p: Parse, i: int, prev: str) -> bool:
@@ -37,7 +41,7 @@ def _idiom(p: Parse, i: int, prev: str) -> bool:
     if w == "close" and i + 1 < len(p.low) and p.low[i + 1] == "to":
         return True  # "landing close to the border": an adjective of place
     if (
-        w in _HELD_WORDS
+        w in _held_words()
         and not prev.endswith("s")
         and p.tokens[i - 1].anchor >= 0
         and p.phrase_at[i + 1 : i + 2] != [-1]
