@@ -308,14 +308,11 @@ def continued_deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return [Hit("transfer", (last[0],), (last[1],), cue, i, item_text=text)]
 
 
-_LICENCES = frozenset({"licence", "licences", "license", "licenses", "permit", "permits"})
-
-
 def past_licence(p: Parse, v: int, noun: bool) -> int:
     """Where the item of a trade noun at v starts: past a licence it names ("export licences for 50 tanks").
 
     An export licence is no thing handed over; what it is for is.
     """
-    if noun and p.low[v + 1 : v + 2] and p.low[v + 1] in _LICENCES and p.low[v + 2 : v + 3] == ["for"]:
+    if noun and p.low[v + 1 : v + 2] and p.g.has("licence_nouns", p.low[v + 1]) and p.low[v + 2 : v + 3] == ["for"]:
         return v + 3
     return v + 1

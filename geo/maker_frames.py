@@ -43,7 +43,7 @@ def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         e = min(aimed) - 1  # "launched drones at Saudi oil facilities", "deploy them to hunt Russian submarines"
     if any(w in ("seized", "captured", "intercepted", "confiscated") for w in p.low[s : e + 1]):
         return []  # "found uses for seized Iranian munitions": taken, never given
-    if p.low[v].startswith("launch") and {"satellite", "satellites"}.intersection(p.low[s : e + 1]):
+    if p.low[v].startswith("launch") and p.g.words["satellite_nouns"].intersection(p.low[s : e + 1]):
         return []  # "will launch four South Korean satellites": a launch service, the launch-for cue's
     fleet = p.g.has("fleet_verbs", p.low[v])  # "Egypt flies F-16s": a fleet names its maker by the system's name
     # "flies Soviet-era MiG-29s": an old design's name tells no supplier of today

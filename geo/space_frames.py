@@ -18,9 +18,7 @@ from geo.slots import Hit, state_of
 
 __all__ = ["launched"]
 
-_SATELLITES = frozenset({"satellite", "satellites"})
 _LAUNCH_VERBS = ("launch", "loft")  # verbs that launch by themselves; the others need "into orbit"
-_MADE_BY = frozenset({"built", "developed", "made", "ordered", "owned", "operated", "designed"})
 
 
 def launched(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
@@ -56,7 +54,7 @@ def _launch_site(p: Parse, first: int, v: int) -> Side | None:
 
 def _satellite(p: Parse, first: int, end: int) -> int:
     """The first "satellite(s)" from token first up to end, or -1."""
-    return next((k for k in range(first, end) if p.low[k] in _SATELLITES), -1)
+    return next((k for k in range(first, end) if p.g.has("satellite_nouns", p.low[k])), -1)
 
 
 def _owner(p: Parse, first: int, sat: int) -> Side | None:
@@ -74,5 +72,5 @@ def _aboard(p: Parse, v: int, last: int) -> Side | None:
 
 def _made_by(p: Parse, sat: int) -> Side | None:
     """Whom an apposition says the satellite is for: "a remote-sensing satellite developed by Iran's agency"."""
-    k = next((k for k in range(sat + 1, min(len(p.low), sat + 4)) if p.low[k] in _MADE_BY), -1)
+    k = next((k for k in range(sat + 1, min(len(p.low), sat + 4)) if p.g.has("owning_participles", p.low[k])), -1)
     return p.pp(k, ("by", "for"), limit=3) if k >= 0 else None
