@@ -284,6 +284,9 @@ class Modality:
             k = cc.first - 1 if self.low[cc.first] == "that" else cc.first - 2
             if k >= 0 and self.low[k + 1] == "that" and self.g.has("report_nouns", self.low[k]) and self._doubted(k):
                 return True
+            doubted = cc.first > 0 and self.match(cc.first - 1, "doubting_words")
+            if doubted and (cc.kind == "content" or cc.marker == "that"):
+                return True  # "he doubted that the rhetoric would help forge a deal": the doubter asserts nothing
             reported = cc.kind == "content" or (cc.kind == "rel" and cc.marker == "that")
             told = range(max(0, cc.first - 6), cc.first)  # "social media" is the channel of a source, no source
             if reported and any(self.g.has("media_nouns", self.low[j]) and self.low[j - 1] != "social" for j in told):

@@ -81,6 +81,9 @@ def test_negated_and_hypothetical_statements_give_nothing() -> None:
         "India never signed a defence pact with Russia.",
         "Egypt chose to mediate rather than back Sudan's army.",  # the course not taken
         "Ghana chose diplomacy instead of supplying weapons to Burkina Faso.",
+        # a clause under a word of doubt is not asserted
+        "Analysts doubt that Iran has received the jets from Russia.",
+        "Western officials are sceptical that North Korea has shipped shells to Russia.",
     ):
         assert not _found(sentence), sentence
 
