@@ -334,19 +334,42 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         tgt = _rebels_against(p, v)
     if _unbacked(p, tgt, cue, v):
         return []
-    if cue.opt("symmetric") and src is not None and len(src.ids) > 1:
-        if tgt is None:  # "A and B clashed"; with "named_pair", not "the two armies" read from the sentence's states
-            return [] if cue.opt("named_pair") and src.how in ("anaphor", "pair") else pairs(cue, i, src.ids)
-        if tgt.ids and _target_kind_ok(p, tgt, cue):
-            # "A and B signed a pact with C": all three allied; "A and B cut ties with C", "A and B have both
-            # cultivated ties with C": each with C only
-            each = src.np >= 0 and {"both", "each", "separately"} & set(
-                p.low[p.phrases[src.np].last + 1 : max(v, anchor_v)]
-            )
-            return hit(cue, i, src, tgt) + (pairs(cue, i, src.ids) if cue.kind == "alliance" and not each else [])
+    if cue.opt("symmetric") and src is not None and len(src.ids) > 1 and (tgt is None or tgt.ids):
+        plural = _plural_subject(p, i, v, anchor_v, cue, src, tgt)
+        if plural is not None:
+            return plural
     if tgt is not None and not _target_kind_ok(p, tgt, cue):
         return []
     return hit(cue, i, src, tgt, kind=joint_force_kind(p, v, cue)) + _common_enemy(p, i, v, cue, src, tgt)
+
+
+def _plural_subject(p: Parse, i: int, v: int, anchor_v: int, cue: Cue, src: Side, tgt: Side | None) -> list[Hit] | None:
+    """A symmetric cue with coordinated subjects: "A and B clashed", "A and B signed a pact with C".
+
+    None when the target is not of the cue's kind (the caller drops it).
+    """
+    if tgt is None:  # "A and B clashed"; with "named_pair", not "the two armies" read from the sentence's states
+        if (cue.opt("named_pair") and src.how in ("anaphor", "pair")) or _each_after(p, v):
+            return []  # "A and B have a dozen trade agreements each": each with others, not with one another
+        return pairs(cue, i, src.ids)
+    if not _target_kind_ok(p, tgt, cue):
+        return None
+    # "A and B signed a pact with C": all three allied; "A and B cut ties with C", "A and B have both
+    # cultivated ties with C": each with C only
+    each = src.np >= 0 and {"both", "each", "separately"} & set(p.low[p.phrases[src.np].last + 1 : max(v, anchor_v)])
+    return hit(cue, i, src, tgt) + (pairs(cue, i, src.ids) if cue.kind == "alliance" and not each else [])
+
+
+def _each_after(p: Parse, v: int) -> bool:
+    """A distributive word after the verb of a plural subject: "have trade agreements each", "respectively".
+
+    "each other" is the reciprocal, the opposite reading.
+    """
+    last = p.clause(v).last
+    return any(
+        p.low[k] in ("each", "respectively", "separately", "individually") and p.low[k + 1 : k + 2] != ["other"]
+        for k in range(v + 1, min(last, v + 10) + 1)
+    )
 
 
 def _unbacked(p: Parse, tgt: Side | None, cue: Cue, v: int = -1) -> bool:
