@@ -309,6 +309,8 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return _passive_agent_patient(p, i, v, cue, preps)
     src = _agent(p, v, cue) or (_troops_from(p, v, cue) if cue.opt("needs_before") else None)
     src = _led_group(p, v, src) if cue.kind == "conflict" else src
+    if src is not None and len(src.ids) > 1 and cue.kind in ("conflict", "alliance") and _reciprocal_object(p, v):
+        return pairs(cue, i, src.ids)  # "Greece and Turkey accused each other of airspace violations"
     if (
         cue.opt("copula")
         and (
@@ -358,6 +360,11 @@ def _plural_subject(p: Parse, i: int, v: int, anchor_v: int, cue: Cue, src: Side
     # cultivated ties with C": each with C only
     each = src.np >= 0 and {"both", "each", "separately"} & set(p.low[p.phrases[src.np].last + 1 : max(v, anchor_v)])
     return hit(cue, i, src, tgt) + (pairs(cue, i, src.ids) if cue.kind == "alliance" and not each else [])
+
+
+def _reciprocal_object(p: Parse, v: int) -> bool:
+    """The verb's object is "each other" or "one another": what the coordinated subjects do to one another."""
+    return p.low[v + 1 : v + 3] in (["each", "other"], ["one", "another"])
 
 
 def _each_after(p: Parse, v: int) -> bool:
