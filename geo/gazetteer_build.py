@@ -102,16 +102,29 @@ def _useful_shape_alias(alias: str) -> str:
 _DESIGNATORS = ("Region", "Province", "District", "Governorate", "Department", "State")
 
 
-def _load_places(gaz: Gazetteer, data_dir: Path) -> None:
+# the Arabic article before an admin-1 name, which news often drops: "Al Anbar" is "Anbar",
+# "As-Suwayda" "Suwayda", "Al-Hasakah" "Hasakah" (not "El": Spanish names carry it too)
+_ARABIC_ARTICLE = re.compile(r"^(?:al|as|ash|ad|adh|ar|at|ath|az|an)[ \-‐](?=\w)", re.IGNORECASE)
+
+
+def _unarticled(surface: str) -> str:
+    """``surface`` without a leading Arabic article, or "" when it has none."""
+    m = _ARABIC_ARTICLE.match(surface)
+    return surface[m.end() :] if m else ""
+
+
+def _load_places(gaz: Gazetteer, data_dir: Path) -> list[tuple[str, str]]:
     """Shaped places from :mod:`geo.shapes`: countries' points and areas, admin-1, seas, straits.
 
     Skipped when the shapes index has not been built (entries then keep the
-    points of countries.tsv and the fallbacks of extra_places.tsv).
+    points of countries.tsv and the fallbacks of extra_places.tsv). Returns the admin-1 names
+    without their Arabic article, with their ids, for :func:`_load_free_forms`.
     """
     from geo.shapes import INDEX_FILE, load_shapes
 
+    bare: list[tuple[str, str]] = []
     if not (data_dir / INDEX_FILE).exists():
-        return
+        return bare
     for rec in load_shapes(None if data_dir == DATA_DIR else str(data_dir)).records():
         if rec.kind == "country":
             old = gaz._entries.get(rec.id)
@@ -144,6 +157,24 @@ def _load_places(gaz: Gazetteer, data_dir: Path) -> None:
             key = _useful_shape_alias(a)
             if key:
                 gaz._add_form(a, rec.id, "alias", key)
+        if rec.kind == "admin1":
+            bare += [(b, rec.id) for b in map(_unarticled, (rec.name, *rec.alt_names)) if _useful_shape_alias(b)]
+    return bare
+
+
+def _load_free_forms(gaz: Gazetteer, forms: list[tuple[str, str]]) -> None:
+    """Alternative forms read last, with the lowest standing, as :func:`_load_features` reads its forms.
+
+    Each only where no other entry, city, small town or airfield bears it, and only when it names one place.
+    """
+    taken, minor = gaz._forms, gaz._minor_ids
+    owners: dict[str, set[str]] = {}
+    for surface, pid in forms:
+        owners.setdefault(fold_name(surface), set()).add(pid)
+    for surface, pid in forms:
+        key = fold_name(surface)
+        if len(owners[key]) == 1 and key not in taken and not minor(key) and not any(gaz._city_forms(key)):
+            gaz._add_form(surface, pid, "alias", key)
 
 
 def _load_extra_places(gaz: Gazetteer, data_dir: Path) -> None:
@@ -323,7 +354,7 @@ def build_gazetteer(data_dir: Path = DATA_DIR, *, minor: bool = True) -> Gazette
     """
     gaz = Gazetteer()
     _load_countries(gaz, data_dir)
-    _load_places(gaz, data_dir)
+    bare = _load_places(gaz, data_dir)
     _load_extra_places(gaz, data_dir)
     _load_cities(gaz, data_dir)
     _load_groups(gaz, data_dir)
@@ -331,6 +362,7 @@ def build_gazetteer(data_dir: Path = DATA_DIR, *, minor: bool = True) -> Gazette
     if minor:
         _load_towns(gaz, data_dir / "towns.tsv.gz")  # a town before the airfield named after it
         _load_minor(gaz, data_dir / "airfields.tsv.gz")
+    _load_free_forms(gaz, bare)
     _load_features(gaz, data_dir)
     return gaz
 

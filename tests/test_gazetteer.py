@@ -215,6 +215,24 @@ def test_non_country_names(gaz, name, expected):
     assert gaz.resolve(name).id == expected
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Anbar", "admin1:IQ-AN"),  # "Al Anbar"
+        ("Muthanna", "admin1:IQ-MU"),  # "Al Muthanna"
+        ("Mahrah", "admin1:YE-MR"),  # "Al Mahrah"
+        ("Hasakah", "city:173811"),  # "Al-Hasakah" the province, but the city of that name keeps the bare form
+    ],
+)
+def test_an_admin1_name_without_its_arabic_article(gaz, name, expected):
+    assert gaz.resolve(name).id == expected
+
+
+def test_a_bare_form_two_admin1_units_share_names_neither(gaz):
+    # Saudi Arabia's "Al-Jowf" ("Al Jawf") and Yemen's "Al Jawf": "Jawf" stays Yemen's own alias only
+    assert gaz.resolve("Jawf").id == "admin1:YE-JA"
+
+
 def test_the_alliance_is_not_nato(gaz):
     assert gaz.resolve("the alliance") is None
     assert gaz.candidates("alliance") == [] or all(e.id != "bloc:nato" for e, _ in gaz.candidates("alliance"))
