@@ -364,19 +364,23 @@ def _plural_subject(p: Parse, i: int, v: int, anchor_v: int, cue: Cue, src: Side
 
 def _reciprocal_object(p: Parse, v: int) -> bool:
     """The verb's object is "each other" or "one another": what the coordinated subjects do to one another."""
-    return p.low[v + 1 : v + 3] in (["each", "other"], ["one", "another"])
+    after = p.low[v + 3] if v + 3 < len(p.low) else ""
+    return p.low[v + 1 : v + 3] in (["each", "other"], ["one", "another"]) and after not in ("'s", "’s")
 
 
 def _each_after(p: Parse, v: int) -> bool:
     """A distributive word after the verb of a plural subject: "have trade agreements each", "respectively".
 
-    "each other" is the reciprocal, the opposite reading.
+    "each" ends its phrase there; "each country" is a determiner, "each other" the reciprocal.
     """
     last = p.clause(v).last
-    return any(
-        p.low[k] in ("each", "respectively", "separately", "individually") and p.low[k + 1 : k + 2] != ["other"]
-        for k in range(v + 1, min(last, v + 10) + 1)
-    )
+    for k in range(v + 1, min(last, v + 10) + 1):
+        if p.low[k] in ("respectively", "separately", "individually"):
+            return True
+        nxt = p.low[k + 1] if k + 1 < len(p.low) else "."
+        if p.low[k] == "each" and k > v + 1 and not nxt[:1].isalnum():  # not "each country", "each other"
+            return True
+    return False
 
 
 def _unbacked(p: Parse, tgt: Side | None, cue: Cue, v: int = -1) -> bool:
