@@ -448,7 +448,7 @@ class Parse(PhraseLinks):
             # "countries that buy Russian weapons", "a country that has balanced its ties": no one in particular
             self._cut(i, "rel", w, -1)
         elif w == "that" and self._that_opens(i):
-            content = self.reported_before(i) or prev in self.verbs or self.match(i - 1, "denials")
+            content = self.reported_before(i) or prev in self.verbs or self.denial_ends(i)
             said = next((k for k in range(i - 1, max(-1, i - 7), -1) if g.has("reporting", low[k])), 0)
             speaker = self._speaker(said) if content and said else None  # "officials said that they ordered"
             self._cut(i, "content" if content else "rel", w, -1 if content else self._antecedent(i))

@@ -162,6 +162,10 @@ class Modality:
                 best = n
         return best
 
+    def denial_ends(self, i: int) -> bool:
+        """Whether a denial ends right before token i: "denied", "ruled out" before "that"."""
+        return any(self.match(i - n, "denials") == n for n in (1, 2, 3) if i >= n)
+
     def clause(self, i: int) -> Clause:
         """The clause that holds token ``i``."""
         return self.clauses[self.clause_of[i]]
@@ -184,10 +188,13 @@ class Modality:
                 return True
             if w in ("without",):
                 return True
-            if self.match(i, "denials") and (
-                i == v - 1 or (i + 1 < len(self.low) and self.low[i + 1] in ("to", "that", "it", "they", "he", "she"))
+            m = self.match(i, "denials")
+            if m and (
+                i + m == v or (i + m < len(self.low) and self.low[i + m] in ("to", "that", "it", "they", "he", "she"))
             ):
-                return True  # "denied supplying", "denied that ...", "Moscow denied it had supplied drones"
+                return (
+                    True  # "denied supplying", "ruled out sending", "denied that ...", "Moscow denied it had supplied"
+                )
         if self._forgone(v):
             return True
         if v + 1 < len(self.low) and self.low[v + 1] in ("not", "never") and self.g.has("auxiliaries", self.low[v]):
@@ -205,8 +212,10 @@ class Modality:
         ci = self.clause_of[v]
         while ci >= 0:
             cc = self.clauses[ci]
-            if cc.kind == "content" and cc.first > 0 and self.match(cc.first - 1, "denials"):
-                return True
+            if cc.kind == "content" and (
+                self.denial_ends(cc.first) or (self.low[cc.first] == "that" and self.match(cc.first - 2, "denials"))
+            ):
+                return True  # "denied that ...", "ruled out that ...", "denied reports that ..."
             if (
                 cc.kind == "content"
                 and cc.first > 1
@@ -214,15 +223,6 @@ class Modality:
                 and self._unconfirmed(cc.first - 1)
             ):
                 return True  # "neither has publicly confirmed that North Korean soldiers are in Russia"
-            if cc.kind == "content" and cc.marker == "that" and cc.first > 0 and self.match(cc.first - 1, "denials"):
-                return True
-            if (
-                cc.kind == "content"
-                and cc.first > 1
-                and self.match(cc.first - 1, "denials") == 0
-                and (self.match(cc.first - 2, "denials") and self.low[cc.first] == "that")
-            ):
-                return True
             ci = cc.parent
         return False
 

@@ -81,6 +81,10 @@ def test_negated_and_hypothetical_statements_give_nothing() -> None:
         "India never signed a defence pact with Russia.",
         "Egypt chose to mediate rather than back Sudan's army.",  # the course not taken
         "Ghana chose diplomacy instead of supplying weapons to Burkina Faso.",
+        # a denial of two words ("ruled out") governs its gerund and its "that" clause as one of one word does
+        "Tokyo has ruled out sending weapons to Kyiv.",
+        "Ankara has ruled out that it would sell jets to Cyprus.",
+        "Berlin has ruled out supplying Taurus missiles to Ukraine.",
         # a clause under a word of doubt is not asserted
         "Analysts doubt that Iran has received the jets from Russia.",
         "Western officials are sceptical that North Korea has shipped shells to Russia.",
