@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from geo.clauses import Parse
 from geo.cuetable import Cue
+from geo.gate import giving_words
 from geo.slots import Hit
 from geo.word_use import helps_do_a_thing, modifies_item
 
@@ -151,6 +152,21 @@ def _modifier_before(p: Parse, i: int) -> bool:
     return p.g.has("determiners", p.low[i - 1]) or p.g.has("classifying_adjectives", p.low[i - 1])
 
 
+def _given_with(p: Parse, i: int) -> bool:
+    """The noun is in what a verb of giving hands over: "provided Ukraine with aid and military supplies such as".
+
+    The verb's own cue reads that transfer; the noun names its goods, no second one.
+    """
+    c = p.clause(i)
+    k = next((k for k in range(i - 1, c.first, -1) if p.low[k] == "with"), -1)
+    return k > 0 and p.phrase_at[k - 1] >= 0 and any(p.low[j] in giving_words() for j in range(c.first, k - 1))
+
+
+def _watched_for(p: Parse, i: int) -> bool:
+    """The noun is what someone watches for: "watching for possible transfers", "on alert for shipments"."""
+    return any(p.low[j + 1] == "for" and p.g.has("vigilance_words", p.low[j]) for j in range(max(0, i - 4), i - 1))
+
+
 def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
     """Whether the words around the cue make it name no relation (a ban, a stance, a quarrel settled)."""
     low, kind, noun, options = p.low, cue.kind, cue.pos == "noun", cue.options
@@ -168,6 +184,8 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
             (kind in ("support", "alliance") and _curbing_before(p, low[max(0, i - 4) : i]))
             or (kind == "transfer" and _vetoed_before(p, low[max(0, i - 4) : i]))
             or "any" in before  # "watching for any transfer of missile technology": no transfer in particular
+            or _watched_for(p, i)
+            or (kind == "transfer" and _given_with(p, i))
             or (nxt in ("to", "towards", "toward") and low[i + n + 1 : i + n + 2] == ["zero"])  # "exports to zero"
             or (nxt and p.g.has("lifting_nouns", nxt))  # "India's sanctions waiver": the measure is lifted, not laid
         )

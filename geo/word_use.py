@@ -90,9 +90,9 @@ def noun_use(p: Parse, i: int) -> bool:
     service = prev in ("force", "navy", "army", "military")  # "air force transport planes flew ..."
     if modifies_item(p, i) and (designation or prev in NUMBER_WORDS or demonym or service):
         return True  # "six T129 attack helicopters", "Turkish strike drones": a compound noun, not the verb
-    if i + 1 < len(p.low) and p.low[i + 1] in _NOUN_AFTER:
-        # "arms imports", "the deal"; but after its subject a past tense is the verb: "Kenya banned imports"
-        return not (p.low[i].endswith("ed") and p.phrase_at[i - 1] >= 0 and not p.phrases[p.phrase_at[i - 1]].prep)
+    by_next = _noun_by_next_word(p, i)
+    if by_next is not None:
+        return by_next
     if (p.g.has("determiners", prev) and prev not in ("that", "both", "all", "each")) or _bare_before_of(p, i, prev):
         return True  # "the deal", "a possible future transfer of Gripen jets": a noun
     if _in_owned_compound(p, i) or _after_article_and_adjective(p, i, prev) or _after_indefinite_article(p, i):
@@ -114,6 +114,16 @@ def noun_use(p: Parse, i: int) -> bool:
     if "-" in prev.strip("-") and i >= 2 and p.g.has("determiners", p.low[i - 2]) and p.low[i - 2] != "that":
         return True  # "a decades-old embargo": a compound adjective after the article
     return prev in _NOUN_PREPS and not p.low[i].endswith("ing")  # "by sending troops": a gerund acts
+
+
+def _noun_by_next_word(p: Parse, i: int) -> bool | None:
+    """What the next words say of token i's use: a noun before "such as" or a noun ("arms imports"); else None."""
+    if p.low[i + 1 : i + 3] == ["such", "as"]:
+        return True  # "non-lethal military supplies such as helmets": no verb takes "such as" for its object
+    if i + 1 < len(p.low) and p.low[i + 1] in _NOUN_AFTER:
+        # "arms imports", "the deal"; but after its subject a past tense is the verb: "Kenya banned imports"
+        return not (p.low[i].endswith("ed") and p.phrase_at[i - 1] >= 0 and not p.phrases[p.phrase_at[i - 1]].prep)
+    return None
 
 
 def use_matters(cues: Sequence[tuple[int, Cue]], after_verb_word: bool) -> bool:
