@@ -593,3 +593,14 @@ def test_capital_keeps_its_country_beside_a_namesake_country(text: str) -> None:
     """A national capital is not a town of another country only also written so (Islamabad, not Anantnag)."""
     places = _places(text)
     assert "PK" in places and "city:1278667" not in places, places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Venezuelan ships approached vessels operated by ExxonMobil in the Stabroek block off Guyana.",
+        "Eni holds a stake in the Hatay concession, the ministry said.",
+    ],
+)
+def test_an_oil_concession_named_after_a_town_is_not_the_town(text):
+    assert not any(pid.startswith(("city:", "admin1:")) for pid in _places(text))

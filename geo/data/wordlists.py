@@ -60,6 +60,7 @@ _LISTS: dict[str, Any] = {
     "STOP_WORDS": lambda: words("stop_words"),
     "PERSON_PLACES": lambda: words("person_places"),
     "ORG_TAILS": lambda: words("org_tails"),
+    "CONCESSION_NOUNS": lambda: words("concession_nouns"),
     "OUTLET_TAILS": lambda: words("outlet_tails"),
     "OUTLET_NOUNS": lambda: words("outlet_nouns"),
     "TOWN_LOCATIVES": lambda: words("town_locatives"),
