@@ -152,6 +152,11 @@ def _modifier_before(p: Parse, i: int) -> bool:
     return p.g.has("determiners", p.low[i - 1]) or p.g.has("classifying_adjectives", p.low[i - 1])
 
 
+def _gerund(w: str) -> bool:
+    """A word that may be a gerund: "running", not "thing" or "king"."""
+    return w.endswith("ing") and w.isalpha() and len(w) > 5
+
+
 def _given_with(p: Parse, i: int) -> bool:
     """The noun is in what a verb of giving hands over: "provided Ukraine with aid and military supplies such as".
 
@@ -175,6 +180,8 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
     after = options.get("not_before")
     if after and nxt in after:
         return True  # "carried out strikes": another verb, made with a particle
+    if not noun and p.g.has("aspect_verbs", low[i]) and not p.g.has("blockers", low[i]) and _gerund(nxt):
+        return True  # "coast guard ships keep running into Chinese vessels": the aspect of another verb
     objects = options.get("not_objects")
     if objects and any(w in objects for w in low[i + n : i + n + 3]):
         return True  # "made repeated flights": an act, nothing made
@@ -203,6 +210,8 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
         return True  # "granted $40 million to help Buenos Aires pay for them": the money is the relation
     if kind == "alliance" and p.g.has("tie_nouns", low[i]) and _tie_damaged(p, i):
         return True  # "has long strained its ties with Washington", "India's ties with China have been frozen"
+    if kind == "alliance" and noun and p.g.has("drill_nouns", low[i + n - 1]) and _called_off(p, i):
+        return True  # "after Phnom Penh suspended its Angkor Sentinel exercises with the United States"
     if low[i].endswith("ing") and i > 0 and p.g.has("stance_verbs", low[i - 1]):
         return True  # "80% of Georgians support joining the EU", "opposes sending troops": a stance, not a deed
     if kind == "transfer" and (
@@ -234,6 +243,11 @@ def _no_quarrel(p: Parse, i: int, noun: bool) -> bool:
         return True  # "which settled its old border quarrel with Laos": a quarrel that is over
     # "the two long disputed the island, a quarrel settled by the court in 1999"
     return _settled_after(p, i)
+
+
+def _called_off(p: Parse, i: int) -> bool:
+    """A verb of stopping stands before the noun at i in its clause: "suspended its exercises", "cancelled drills"."""
+    return any(p.g.has("blockers", w) for w in p.low[max(p.clause(i).first, i - 5) : i])
 
 
 def _tie_damaged(p: Parse, i: int) -> bool:
@@ -377,7 +391,27 @@ def _purpose_of_a_thing(p: Parse, i: int) -> bool:
 
 def checked_sides(p: Parse, hits: list[Hit]) -> list[Hit]:
     """A frame's hits less those whose sides the sentence shows to be no foes (see the two checks below)."""
-    return _drop_victims(p, _drop_comrades(p, hits))
+    return _drop_refugees(p, _drop_victims(p, _drop_comrades(p, hits)))
+
+
+def _drop_refugees(p: Parse, hits: list[Hit]) -> list[Hit]:
+    """Transfers and backing whose recipient the sentence names only as the land its refugees fled.
+
+    "the flights carry aid for Sudanese refugees", "donated tents to Afghan refugees": the refugees are
+    no state, and the one they fled receives nothing.
+    """
+    if not any(h.kind in ("transfer", "support") for h in hits):
+        return hits
+    fled: set[str] = set()
+    named: set[str] = set()
+    for k, t in enumerate(p.tokens):
+        if t.anchor >= 0:
+            aid = p.anchors[t.anchor].id
+            ahead = p.low[k + 1 : k + 3]
+            refugees = p.anchors[t.anchor].how == "demonym" and any(p.g.has("displaced_nouns", w) for w in ahead)
+            (fled if refugees else named).add(aid)
+    gone = fled - named
+    return [h for h in hits if not (h.kind in ("transfer", "support") and set(h.target) <= gone)] if gone else hits
 
 
 def _drop_victims(p: Parse, hits: list[Hit]) -> list[Hit]:
