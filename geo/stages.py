@@ -74,7 +74,8 @@ _DELIVERED = _rx(
 
 
 _FUTURE = _rx(
-    r"\b(?:will|would|wants? to|plans? to|planning to|intends? to|aims? to|expected to|could|(?-i:may)|might|"
+    r"\b(?:will|would|wants? to|plans? to|planning to|intends? to|aims? to|expected to|(?:is|are) due to|could|"
+    r"(?-i:may)|might|"
     r"seeks? to|seeking to|hopes? to|is to|are to|to be|considering|upcoming|future|another|"
     r"letters? of intent|memorand(?:um|a) of understanding)\b",
     re.I,
@@ -144,18 +145,18 @@ def _before_cue(lead: str, cue: str, window: str, tail: str = r"\b") -> bool:
     return _rx(lead + re.escape(cue) + tail).search(window) is not None
 
 
+# a contract or deal signed, up to four words before its noun: "signed a US$700 million contract"
+_SIGNED_A = r"(?i)\bsigned\s+(?:a|an|the|its|their)\s+(?:[\w$.,-]+\s+){0,4}"
+# past tenses of handing over, and the year they are dated by: "delivered to the Philippines in 2022"
+_DONE_VERBS = r"(?i)delivered|supplied|donated|gifted|sold|shipped|sent|handed over|transferred|provided"
+_IN_YEAR = r"\s+(?:[\w'’-]+\s+){0,4}?(?:in|between|during)\s+(?:19|20)\d\d\b"
+
+
 def _told_stage(window: str, cue: str) -> str:
     """A stage some words tell outright, whatever the tense: a deal agreed, a supplier chosen, a fleet in use."""
-    if _AGREED.search(window):
-        return "ordered"  # "agreed on Thursday to buy 12 Rafale jets": a deal reached
-    if _AGREED_GIFT.search(window):
-        return "planned"  # "agreed Friday to provide the Philippines with radars": promised, nothing bought
-    if re.fullmatch(r"(?i)select(?:s|ed)?|chose|chosen|choose|picked|picks|opted|offer(?:s|ed|ing)?", cue):
-        return "planned"  # "has selected the Type 26 frigate", "offered Pakistan 40 jets": no contract yet
-    if cue.lower() == "signed" and re.search(r"(?i)\bsigned for\b", window):
-        return "ordered"  # "also signed for two submarines, to be built locally": a contract made, whatever else flies
-    if _IN_SERVICE.search(window):
-        return "delivered"  # "the air force already flies 72 Typhoons bought from the UK"
+    told = _told_by_deal(window, cue)
+    if told:
+        return told
     if cue and _before_cue(_UNDER_WAY, cue, window):
         return "delivered"  # "began pumping gas to Uzbekistan", "continues to flow", "will keep sending": under way
     if cue and _before_cue(_ORDERED_TO_STOP, cue, window):
@@ -177,6 +178,25 @@ def _told_stage(window: str, cue: str) -> str:
     if re.fullmatch(r"(?i)buyers?|customers?|importers?|purchasers?", cue) and not _PROSPECT.search(window):
         return "" if _FUTURE.search(window) else "delivered"  # "the biggest buyer of Iranian oil": it buys
     return _under_way(window, cue)
+
+
+def _told_by_deal(window: str, cue: str) -> str:
+    """A stage a deal's words or the cue's own date tell: agreed, chosen, signed, in service, done in a year."""
+    if _AGREED.search(window):
+        return "ordered"  # "agreed on Thursday to buy 12 Rafale jets": a deal reached
+    if _AGREED_GIFT.search(window):
+        return "planned"  # "agreed Friday to provide the Philippines with radars": promised, nothing bought
+    if re.fullmatch(r"(?i)select(?:s|ed)?|chose|chosen|choose|picked|picks|opted|offer(?:s|ed|ing)?", cue):
+        return "planned"  # "has selected the Type 26 frigate", "offered Pakistan 40 jets": no contract yet
+    if cue.lower() == "signed" and re.search(r"(?i)\bsigned for\b", window):
+        return "ordered"  # "also signed for two submarines, to be built locally": a contract made, whatever else flies
+    if _IN_SERVICE.search(window):
+        return "delivered"  # "the air force already flies 72 Typhoons bought from the UK"
+    if re.fullmatch(r"(?i)contracts?|deals?", cue) and _before_cue(_SIGNED_A, cue, window):
+        return "ordered"  # "signed a deal with Turkey's STM for three ships, to be built in Istanbul": a contract made
+    if re.fullmatch(_DONE_VERBS, cue) and _before_cue(r"(?<!\bbe )(?<!\bbeen )", cue, window, _IN_YEAR):
+        return "delivered"  # "the two cutters Japan delivered in 2022" (they will join the fleet): a dated past
+    return ""
 
 
 _GOODS_AWAITED = _rx(r"\b(?:expects?|expected|expecting|due|set|scheduled)\s+to\s+(?:take\s+delivery|receive)\b", re.I)

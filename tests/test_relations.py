@@ -306,6 +306,13 @@ def test_no_false_alarm(sentence: str) -> None:
         ("Chile agreed to buy 12 jets from Norway, only to shelve the order.", "frozen"),
         ("Under a 2019 memorandum, Norway provides Chile with 30 radars a year.", "delivered"),
         ("Norway has been quietly shipping rifles to Chile.", "delivered"),
+        # a contract signed is an order, whatever future its delivery has
+        ("Chile signed a contract with Norway for 12 drones, to be delivered from 2027.", "ordered"),
+        ("Chile has also signed a deal with Norway's Kongsberg for three ships, to be built in Bergen.", "ordered"),
+        # "is due to" is a future; a past tense dated by its year is done, whatever the main clause's future
+        ("Norway is due to sell Chile three frigates from the early 2030s.", "planned"),
+        ("They will join the two cutters Norway delivered to Chile in 2022.", "delivered"),
+        ("The patrol boats Norway donated to Chile in 2019 will be retired next year.", "delivered"),
     ],
 )
 def test_status(sentence: str, status: str) -> None:
