@@ -128,6 +128,26 @@ def _named_across_copula(p: Parse, i: int, owner: Side, cue: Cue) -> Side | None
     return None
 
 
+def _named_after_copula(p: Parse, i: int, v: int, owner: Side) -> Side | None:
+    """In "A's main backers remain B and C", "the LNA's closest ally is B": the phrase after a copula.
+
+    The owner is a possessor before the noun; "B is A's backer" is :func:`_named_across_copula`'s.
+    """
+    if owner.np < 0 or p.phrases[owner.np].first >= i or not p.phrases[owner.np].possessive:
+        return None
+    j = v + 1
+    while j < len(p.low) and p.g.has("adverbs", p.low[j]):
+        j += 1
+    if j >= len(p.low) or p.low[j] == "as" or not p.g.has("copulas", p.low[j]):
+        return None
+    j += 1
+    while j < len(p.low) and (p.g.has("adverbs", p.low[j]) or p.low[j] == "the"):
+        j += 1  # "is still the United States", "are now Egypt and Turkey"
+    pi = p.phrase_at[j] if j < len(p.low) else -1
+    named = p.side(pi) if pi >= 0 and not p.phrases[pi].prep else None
+    return None if named is None or set(named.ids) & set(owner.ids) else named
+
+
 def _without_time_adverbials(p: Parse, words: list[str], linking: Callable[[str], bool]) -> list[str]:
     """Words between subject and noun, less a time adverbial before the copula ("has since become")."""
     out: list[str] = []
@@ -252,7 +272,12 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         if owner is None and cue.kind == "alliance":
             owner = _story_state(p, i, v, named := p.subject(i))
         return _relational_hits(p, i, v, cue, owner, named) if owner is not None and named is not None else []
-    named = _named_after(p, v, owner) or _named_beside(p, i, owner) or _named_across_copula(p, i, owner, cue)
+    named = (
+        _named_after(p, v, owner)
+        or _named_beside(p, i, owner)
+        or _named_across_copula(p, i, owner, cue)
+        or _named_after_copula(p, i, v, owner)
+    )
     if named is None:
         named, owner = _named_by_complement(p, i, owner)
     if named is None and cue.opt("context_group") and p.context.plural:
