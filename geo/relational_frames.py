@@ -128,12 +128,21 @@ def _named_across_copula(p: Parse, i: int, owner: Side, cue: Cue) -> Side | None
     return None
 
 
+def _whose(p: Parse, i: int) -> Side | None:
+    """The antecedent that owns the noun through "whose": "Hezbollah, whose main backer Iran has armed it"."""
+    k = next((k for k in range(i - 1, max(-1, i - 4), -1) if p.low[k] == "whose"), -1)
+    if k < 0 or any(p.phrase_at[j] >= 0 for j in range(k + 1, i)):
+        return None
+    c = p.clause(k)
+    return p.side(c.antecedent) if c.kind == "rel" and c.marker == "whose" and c.antecedent >= 0 else None
+
+
 def _named_after_copula(p: Parse, i: int, v: int, owner: Side) -> Side | None:
     """In "A's main backers remain B and C", "the LNA's closest ally is B": the phrase after a copula.
 
     The owner is a possessor before the noun; "B is A's backer" is :func:`_named_across_copula`'s.
     """
-    if owner.np < 0 or p.phrases[owner.np].first >= i or not p.phrases[owner.np].possessive:
+    if owner.np < 0 or p.phrases[owner.np].first >= i or not (p.phrases[owner.np].possessive or _whose(p, i)):
         return None
     j = v + 1
     while j < len(p.low) and p.g.has("adverbs", p.low[j]):
@@ -257,7 +266,7 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     non_nato = _non_nato_ally(p, i, cue)
     if non_nato:
         return non_nato
-    owner = _noun_owner(p, i, v)
+    owner = _noun_owner(p, i, v) or _whose(p, i)
     if owner is None and cue.kind == "alliance":
         fellow = _bloc_fellow(p, i, v, cue)
         if fellow:
