@@ -57,6 +57,7 @@ def funded_work(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     # the work noun heads the object: "the expansion", "a new runway extension", "the Patuca III dam"
     reach = cue.opt("reach", 2)  # words the object may put before its head
     k = next((j for j in range(v + 1, min(c.last, v + reach + 1) + 1) if p.g.has(works, p.low[j])), -1)
+    for_only = cue.opt("for_only", False)  # goods bought for another ("financing five vessels for the coast guard")
     if k < 0 or any(
         p.low[j] in ("its", "their", "his", "her", "own", ",", "to", "of") or p.tokens[j].anchor >= 0
         for j in range(v + 1, k)
@@ -72,7 +73,7 @@ def funded_work(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     while end > k and p.tokens[end].anchor < 0 and not p.tokens[end].text[0].isalnum():
         end -= 1  # the sentence's full stop
     for ph in p.phrases:
-        if ph.first <= k or ph.first > end or not ph.prep or p.ground(ph):
+        if ph.first <= k or ph.first > end or not ph.prep or p.ground(ph) or (for_only and ph.prep != "for"):
             continue  # "three outposts on the Afghan frontier": where the work is, not for whom
         stop = ph.last + 1
         if stop < len(p.low) and p.finite(p.low[stop]) and "and" in p.low[ph.first : stop]:
