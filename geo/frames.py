@@ -310,7 +310,8 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     src = _agent(p, v, cue) or (_troops_from(p, v, cue) if cue.opt("needs_before") else None)
     src = _led_group(p, v, src) if cue.kind == "conflict" else src
     if src is not None and len(src.ids) > 1 and cue.kind in ("conflict", "alliance") and _reciprocal_object(p, v):
-        return pairs(cue, i, src.ids)  # "Greece and Turkey accused each other of airspace violations"
+        # "Greece and Turkey accused each other of airspace violations"; not "both sides", a pair read from context
+        return [] if src.how in ("anaphor", "pair") else pairs(cue, i, src.ids)
     if (
         cue.opt("copula")
         and (
