@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from geo.data.wordlists import OFFICES, TERRITORIES_READ_AS_DISPUTED
+from geo.data.wordlists import OFFICES, PERSON_TITLES, TERRITORIES_READ_AS_DISPUTED
 from geo.gazetteer import Entry, Gazetteer
 from geo.mention_context import (
     inside_longer_name,
@@ -110,12 +110,24 @@ def country_of_capital(gaz: Gazetteer, entry: Entry) -> str | None:
     return None
 
 
-def _in_person_name(m: Mention, names: Sequence[Span]) -> bool:
+def _title_before(text: str, start: int) -> bool:
+    """Whether the word right before ``start`` is a title ("Minister", "President")."""
+    words = text[max(0, start - 30) : start].split()
+    return bool(words) and words[-1].lower().rstrip(".") in PERSON_TITLES
+
+
+def _in_person_name(m: Mention, names: Sequence[Span], titled: bool = False) -> bool:
     """True when a town-only mention is a word of a person's name ("Anders Lund Berg", "Castro").
+
+    A demonym that opens a name a title introduced is its given name ("Energy Minister German Galushchenko").
 
     A one-word group name inside a longer name counts as a town here: "Thérèse Kayikwamba Wagner"
     is no mercenary, while "Haftar" found again is the commander who is his own armed group.
     """
+    if all(r.how == "demonym" for r in m.readings) and any(
+        whole and s == m.start and m.end < e and titled for s, e, whole in names
+    ):
+        return True  # "Energy Minister German Galushchenko": a given name after a title, no demonym
     group = False
     for r in m.readings:
         if r.actor is not None:
@@ -192,7 +204,8 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> 
     out: list[Resolved] = []
     for idx, m in enumerate(mentions):
         k = bisect_right(starts, m.start) - 1
-        if k >= 0 and _in_person_name(m, names[k : k + 1]):
+        titled = k >= 0 and names[k][0] == m.start and _title_before(text, m.start)
+        if k >= 0 and _in_person_name(m, names[k : k + 1], titled):
             continue
         res = _resolve_one(text, m, gaz, ev, mentions, idx)
         if res is not None:

@@ -604,3 +604,9 @@ def test_capital_keeps_its_country_beside_a_namesake_country(text: str) -> None:
 )
 def test_an_oil_concession_named_after_a_town_is_not_the_town(text):
     assert not any(pid.startswith(("city:", "admin1:")) for pid in _places(text))
+
+
+def test_a_demonym_that_opens_a_titled_name_is_a_given_name():
+    # "German" is the minister's given name, not Germany
+    assert "DE" not in _places("Energy Minister German Galushchenko said Moscow would lose revenue.")
+    assert "DE" in _places("German Energy Minister Katherina Reiche said Moscow would lose revenue.")
