@@ -16,7 +16,7 @@ from itertools import pairwise
 from geo.clauses import Parse
 from geo.cuetable import Cue
 from geo.gate import giving_words
-from geo.slots import Hit
+from geo.slots import Hit, state_of
 from geo.word_use import helps_do_a_thing, modifies_item
 
 __all__ = ["checked_sides", "cue_applies", "cue_asserted", "cue_fits", "in_name"]
@@ -391,7 +391,17 @@ def _purpose_of_a_thing(p: Parse, i: int) -> bool:
 
 def checked_sides(p: Parse, hits: list[Hit]) -> list[Hit]:
     """A frame's hits less those whose sides the sentence shows to be no foes (see the two checks below)."""
-    return _drop_refugees(p, _drop_victims(p, _drop_comrades(p, hits)))
+    return _drop_own_ground(_drop_refugees(p, _drop_victims(p, _drop_comrades(p, hits))))
+
+
+def _drop_own_ground(hits: list[Hit]) -> list[Hit]:
+    """Influence over places that lie in the patron's own state: "the Moldovan-controlled right bank"."""
+    kinds = ("city:", "admin1:", "other:")
+    return [
+        h
+        for h in hits
+        if not (h.kind == "influence" and all(state_of(t, kinds) in h.source for t in (h.members or h.target or ("",))))
+    ]
 
 
 def _drop_refugees(p: Parse, hits: list[Hit]) -> list[Hit]:

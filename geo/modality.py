@@ -186,6 +186,8 @@ class Modality:
                 return True
             if w == "no" and i + 1 < len(self.low) and self.low[i + 1] == "longer":
                 return True
+            if w == "no" and i >= v - 3 and not any(t == "," or self.finite(t) for t in self.low[i + 1 : v]):
+                return True  # "approved no new budget support for Ukraine", "no country sent troops": none
             if w in ("without",):
                 return True
             m = self.match(i, "denials")
@@ -329,7 +331,7 @@ class Modality:
 
     def hypothetical(self, v: int) -> bool:
         """Token v sits in an if/unless/whether clause, or the sentence is a question."""
-        if self.sketch.rstrip().endswith("?"):
+        if self.sketch.rstrip().endswith("?") or self._gerund_supposed(v):
             return True
         ci = self.clause_of[v]
         hops = 0
@@ -342,6 +344,15 @@ class Modality:
             ci = c.parent
             hops += 1
         return False
+
+    def _gerund_supposed(self, v: int) -> bool:
+        """A gerund that opens its clause as the subject of a modal: "warned that supplying missiles would ..."."""
+        c = self.clause(v)
+        return (
+            (v == c.first or self.low[v - 1] == "that")
+            and self.low[v].endswith("ing")
+            and any(self.g.has("supposing_modals", w) for w in self.low[v + 1 : c.last + 1])
+        )
 
     # -- opening phrases and asides ---------------------------------------------------
     def _opening_phrase(self, comma: int) -> bool:

@@ -81,6 +81,12 @@ def test_negated_and_hypothetical_statements_give_nothing() -> None:
         "India never signed a defence pact with Russia.",
         "Egypt chose to mediate rather than back Sudan's army.",  # the course not taken
         "Ghana chose diplomacy instead of supplying weapons to Burkina Faso.",
+        # a gerund that is the subject of "would" or "could" is a supposition, and the speaker no supplier
+        "Russia warned Western countries that supplying long-range missiles to Ukraine would make them parties.",
+        "Beijing said that selling F-16 jets to Taiwan could damage ties.",
+        # "no" before a noun cue: none of it
+        "Since January the United States has approved no new budget support for Ukraine.",
+        "Turkey has made no arms deliveries to Ukraine this year.",
         # a denial of two words ("ruled out") governs its gerund and its "that" clause as one of one word does
         "Tokyo has ruled out sending weapons to Kyiv.",
         "Ankara has ruled out that it would sell jets to Cyprus.",
