@@ -197,6 +197,8 @@ def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         owner, other = war_owned(p, owner, ground)  # "since Russia launched its invasion", "the Ukrainian war"
     if owner is None or (other is None and ground):
         return []
+    if owner.how == "company" and p.low[v].startswith("tariff"):
+        return []  # "calls JANAF's tariffs unjustifiable": a pipeline operator's fees, no state's trade measure
     if other is None and cue.opt("fallback") == "nearest" and not modified:
         other = _nearest_in_clause(p, i, owner)  # not for "Russia's war economy", "its war budget": no other side
     return war_background(hit(cue, i, owner, other), owner, other)
