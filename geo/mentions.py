@@ -31,8 +31,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from geo.actors import Actor, load_actors
+from geo.data.wordlists import CONNECTORS as _CONNECTORS
 from geo.data.wordlists import (
-    CONCESSION_NOUNS,
     FAMILY_NAME_FIRST,
     GENERIC_NAMES,
     ORG_TAILS,
@@ -45,7 +45,6 @@ from geo.data.wordlists import (
     STOP_WORDS,
     TOWN_LOCATIVES,
 )
-from geo.data.wordlists import CONNECTORS as _CONNECTORS
 from geo.gazetteer import Entry, Gazetteer, MatchType, fold_name
 from geo.name_parts import inside_longer_name, weapon_ahead
 
@@ -542,12 +541,6 @@ def _keep(
             and (not any(r.how == "demonym" for r in readings) or word.lower() in OUTLET_TAILS)
         ):
             return False
-        if (
-            between == " "
-            and word.lower() in CONCESSION_NOUNS
-            and all(r.id.startswith(("city:", "admin1:")) for r in readings)
-        ):
-            return False  # "the Stabroek block": an oil concession named after a town, not the town
         # "Martin-Baker", "Mota-Engil": a town's name joined to a word no table knows names a firm
         if between == "-" and _hyphenated_name(word, readings, gaz):
             return False

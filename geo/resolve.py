@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from geo.data.wordlists import OFFICES, PERSON_TITLES, TERRITORIES_READ_AS_DISPUTED
+from geo.data.wordlists import CONCESSION_NOUNS, OFFICES, PERSON_TITLES, TERRITORIES_READ_AS_DISPUTED
 from geo.gazetteer import Entry, Gazetteer
 from geo.mention_context import (
     inside_longer_name,
@@ -108,6 +108,12 @@ def country_of_capital(gaz: Gazetteer, entry: Entry) -> str | None:
     if cap is not None and km((entry.lat, entry.lon), (cap.lat, cap.lon)) < 25:
         return entry.iso
     return None
+
+
+def _works_named(text: str) -> set[str]:
+    """Names the text gives an oil or gas concession or a pipeline ("the Druzhba pipeline"): one sense each."""
+    nouns = "|".join(sorted(map(re.escape, CONCESSION_NOUNS), key=len, reverse=True))
+    return {m.group(1) for m in re.finditer(rf"\b([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*) (?i:{nouns})\b", text)}
 
 
 def _title_before(text: str, start: int) -> bool:
@@ -202,7 +208,10 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> 
     states = tuple((e.lat, e.lon) for e in named if e is not None and e.kind == "country")
     ev = Evidence(doc_iso, sub_iso, state_cues, points, area_iso, distinct, states)
     out: list[Resolved] = []
+    works = _works_named(text)
     for idx, m in enumerate(mentions):
+        if m.text in works and all(r.id.startswith(("city:", "admin1:")) for r in m.readings):
+            continue  # "the Stabroek block", "the Druzhba pipeline" and "crude from Druzhba": the work, not the town
         k = bisect_right(starts, m.start) - 1
         titled = k >= 0 and names[k][0] == m.start and _title_before(text, m.start)
         if k >= 0 and _in_person_name(m, names[k : k + 1], titled):
