@@ -345,7 +345,14 @@ _ARRIVAL_TOLD = _rx(
     r"(?:(?:have|has|had|were|was|since|now|already|all|finally|been)\s+)*"
     r"(?:delivered|arrived|entered service|handed over)\b"
     # a participle joined to the cue's: "designed by Daewoo and delivered between 2017 and 2021"
-    r"|^(?:designed|built|made|developed)\s+by\s+[^;:,]{1,60}?\s+and\s+(?:later\s+)?(?:delivered|handed over)\b",
+    r"|^(?:designed|built|made|developed)\s+by\s+[^;:,]{1,60}?\s+and\s+(?:later\s+)?(?:delivered|handed over)\b"
+    # "ordered ..., and all of them had been delivered by 2019"
+    r"|^[^;:]{0,160}?\b(?:all|most|the bulk|each|both) of (?:them|these|those)\s+(?:have|has|had|were|was)\s+"
+    r"(?:since\s+|now\s+|already\s+)?(?:been\s+)?(?:delivered|handed over)\b"
+    # the main verb after the cue's reduced relative: "corvettes ordered from ASFAT in 2018 had been delivered"
+    r"|^[^;:,]{0,100}?\s(?:had|have|has)\s+(?:all\s+|since\s+|now\s+|already\s+)*been\s+(?:delivered|handed over)\b"
+    # "ordered from the United States in 2011 and delivered between 2014 and 2018"
+    r"|^[^;:,]{0,80}?\sand\s+(?:later\s+|then\s+)?delivered\s+(?:in|between|from|by|during)\s+(?:19|20)\d\d\b",
     re.I,
 )
 

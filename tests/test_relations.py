@@ -313,6 +313,11 @@ def test_no_false_alarm(sentence: str) -> None:
         ("Norway is due to sell Chile three frigates from the early 2030s.", "planned"),
         ("They will join the two cutters Norway delivered to Chile in 2022.", "delivered"),
         ("The patrol boats Norway donated to Chile in 2019 will be retired next year.", "delivered"),
+        # an order whose goods the rest of the sentence says have come
+        ("Chile ordered 24 jets from Norway in 2015, and all of them had been delivered by 2019.", "delivered"),
+        ("All four corvettes Chile ordered from Norway in 2018 had been delivered by 2025.", "delivered"),
+        ("The 36 jets Chile ordered from Norway in 2011 and delivered between 2014 and 2018 are ageing.", "delivered"),
+        ("Chile ordered 24 jets from Norway in 2015, but none of them has been delivered.", "ordered"),
     ],
 )
 def test_status(sentence: str, status: str) -> None:
