@@ -141,6 +141,10 @@ def _pair(
         # else India and the story's state
         pairs = [g for g in (listed, context.previous) if len(g) == 2 and ids[0] in g]
         group = pairs[0] if pairs else (ids[0], context.focus(exclude=ids))
+    elif n == 2 and not ids and len(context.previous) == 1 and context.focus(exclude=context.previous):
+        # "Paris agreed to supply radars ... In June the two governments signed a contract": the state the sentence
+        # before named and the story's state
+        group = (context.previous[0], context.focus(exclude=context.previous))
     elif len(ids) == n - 1 and n > 2 and context.focus(exclude=ids):
         # "It set up a league with Chad and Sudan, and the three states then signed a pact": the story's state and
         # those it acted with

@@ -372,6 +372,19 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
             ("conflict", "CL", "PE"),
             None,
         ),
+        # "the two governments" in a sentence that names no state: the one the sentence before named and the story's
+        (
+            "Peru bought radars. Peru signed a deal. Peru's army grew. France and India sent envoys. "
+            "Paris moved fastest. In June the two governments signed a contract for 36 CAESAR howitzers.",
+            ("transfer", "FR", "PE"),
+            ("transfer", "FR", "IN"),
+        ),
+        (
+            "Serbia needs crude. Serbia lost supplies. Serbia and Hungary praised their ties. "
+            "Croatia denies pressuring its neighbour. Relations between the two countries have been tense for years.",
+            ("conflict", "HR", "RS"),
+            ("conflict", "HU", "RS"),
+        ),
         # "the navy's unit" beside a giver and another state: the other state's navy
         (
             "Chile, whose navy trains Peruvian officers, donated two boats to the navy's river unit.",
