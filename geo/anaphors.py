@@ -79,7 +79,10 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
             if found is not None:
                 out.append(found)
         elif phrase in _group_phrases():
-            groups = [a.id for a in before if a.how == "group"] or list(context.plural[:1])
+            # the group named before, else the last group the story named (a plural subject of states is none)
+            groups = [a.id for a in before if a.how == "group"] or list(
+                context.plural if len(context.plural) == 1 else ()
+            )
             if groups:
                 out.append(Anchor(s, e, groups[-1], "anaphor", "country"))
         elif phrase in _pair_phrases() or counted:
