@@ -421,7 +421,9 @@ def _drop_refugees(p: Parse, hits: list[Hit]) -> list[Hit]:
             refugees = p.anchors[t.anchor].how == "demonym" and any(p.g.has("displaced_nouns", w) for w in ahead)
             (fled if refugees else named).add(aid)
     gone = fled - named
-    return [h for h in hits if not (h.kind in ("transfer", "support") and set(h.target) <= gone)] if gone else hits
+    if not gone:
+        return hits
+    return [h for h in hits if not (h.kind in ("transfer", "support") and h.target and set(h.target) <= gone)]
 
 
 def _drop_victims(p: Parse, hits: list[Hit]) -> list[Hit]:

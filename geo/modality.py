@@ -190,13 +190,12 @@ class Modality:
                 return True  # "approved no new budget support for Ukraine", "no country sent troops": none
             if w in ("without",):
                 return True
+            # "denied supplying", "ruled out sending", "denied that ...", "Moscow denied it had supplied drones"
             m = self.match(i, "denials")
             if m and (
                 i + m == v or (i + m < len(self.low) and self.low[i + m] in ("to", "that", "it", "they", "he", "she"))
             ):
-                return (
-                    True  # "denied supplying", "ruled out sending", "denied that ...", "Moscow denied it had supplied"
-                )
+                return True
         if self._forgone(v):
             return True
         if v + 1 < len(self.low) and self.low[v + 1] in ("not", "never") and self.g.has("auxiliaries", self.low[v]):
@@ -330,7 +329,7 @@ class Modality:
         return False
 
     def hypothetical(self, v: int) -> bool:
-        """Token v sits in an if/unless/whether clause, or the sentence is a question."""
+        """Token v sits in an if/unless/whether clause, is a gerund a modal supposes, or the sentence is a question."""
         if self.sketch.rstrip().endswith("?") or self._gerund_supposed(v):
             return True
         ci = self.clause_of[v]

@@ -113,7 +113,8 @@ def country_of_capital(gaz: Gazetteer, entry: Entry) -> str | None:
 def _works_named(text: str) -> set[str]:
     """Names the text gives an oil or gas concession or a pipeline ("the Druzhba pipeline"): one sense each."""
     nouns = "|".join(sorted(map(re.escape, CONCESSION_NOUNS), key=len, reverse=True))
-    return {m.group(1) for m in re.finditer(rf"\b([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*) (?i:{nouns})\b", text)}
+    runs = (m.group(1).split() for m in re.finditer(rf"\b([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*) (?i:{nouns})\b", text))
+    return {" ".join(words[k:]) for words in runs for k in range(len(words))}  # "The Druzhba pipeline": "Druzhba"
 
 
 def _title_before(text: str, start: int) -> bool:

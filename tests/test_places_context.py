@@ -602,6 +602,7 @@ def test_capital_keeps_its_country_beside_a_namesake_country(text: str) -> None:
         "Eni holds a stake in the Hatay concession, the ministry said.",
         # one sense per text: the pipeline's name stays the pipeline's where the noun is left out
         "Crude flows on the Druzhba pipeline stopped. It was the third strike on Druzhba infrastructure this month.",
+        "The Druzhba pipeline stopped again. Crude from Druzhba runs to Hungary.",  # a run that opens the sentence
     ],
 )
 def test_an_oil_concession_named_after_a_town_is_not_the_town(text):
