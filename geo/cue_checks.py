@@ -410,7 +410,7 @@ def _drop_refugees(p: Parse, hits: list[Hit]) -> list[Hit]:
     "the flights carry aid for Sudanese refugees", "donated tents to Afghan refugees": the refugees are
     no state, and the one they fled receives nothing.
     """
-    if not any(h.kind in ("transfer", "support") for h in hits):
+    if p.g.words["displaced_nouns"].isdisjoint(p.low) or not any(h.kind in ("transfer", "support") for h in hits):
         return hits
     fled: set[str] = set()
     named: set[str] = set()
