@@ -162,18 +162,22 @@ def _load_places(gaz: Gazetteer, data_dir: Path) -> list[tuple[str, str]]:
     return bare
 
 
+def _form_taken(gaz: Gazetteer, key: str) -> bool:
+    """Whether an entry, a city (name or alternate name), a small town or an airfield bears the folded form."""
+    return key in gaz._forms or bool(gaz._minor_ids(key)) or any(gaz._city_forms(key))
+
+
 def _load_free_forms(gaz: Gazetteer, forms: list[tuple[str, str]]) -> None:
     """Alternative forms read last, with the lowest standing, as :func:`_load_features` reads its forms.
 
     Each only where no other entry, city, small town or airfield bears it, and only when it names one place.
     """
-    taken, minor = gaz._forms, gaz._minor_ids
     owners: dict[str, set[str]] = {}
     for surface, pid in forms:
         owners.setdefault(fold_name(surface), set()).add(pid)
     for surface, pid in forms:
         key = fold_name(surface)
-        if len(owners[key]) == 1 and key not in taken and not minor(key) and not any(gaz._city_forms(key)):
+        if len(owners[key]) == 1 and not _form_taken(gaz, key):
             gaz._add_form(surface, pid, "alias", key)
 
 
@@ -378,13 +382,12 @@ def _load_features(gaz: Gazetteer, data_dir: Path) -> None:
     path = data_dir / "features.tsv"
     if not path.exists():
         return
-    forms, minor = gaz._forms, gaz._minor_ids
     for row in _read_tsv(path):
         pid, name, kind, iso, lat, lon, alts = (row + [""] * 7)[:7]
         free = []
         for surface in [name, *_split(alts)]:
             key = fold_name(surface)
-            if len(key) <= 3 or key in GENERIC_NAMES or key in forms or minor(key) or any(gaz._city_forms(key)):
+            if len(key) <= 3 or key in GENERIC_NAMES or _form_taken(gaz, key):
                 continue
             free.append((surface, key))
         if not free:

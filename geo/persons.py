@@ -58,7 +58,8 @@ Span = tuple[int, int, bool]
 """(start, end, whole): ``whole`` is False for a surname found again, which is never a place."""
 
 
-def _is_title(word: str) -> bool:
+def is_title(word: str) -> bool:
+    """Whether a word is a title or office that introduces a name ("Minister", "Gen.")."""
     return word.lower().rstrip(".") in PERSON_TITLES
 
 
@@ -68,8 +69,8 @@ def _name_start(text: str, run: re.Match[str]) -> tuple[int, bool]:
     start, titled, starts = 0, False, [0]
     for i, (s, e) in enumerate(tokens):
         word = run.group(0)[s:e]
-        if _is_title(word) or word in AFTER_PLACE_WORDS or word in BEFORE_PLACE_WORDS or word.lower() in STOP_WORDS:
-            start, titled = i + 1, titled or _is_title(word)
+        if is_title(word) or word in AFTER_PLACE_WORDS or word in BEFORE_PLACE_WORDS or word.lower() in STOP_WORDS:
+            start, titled = i + 1, titled or is_title(word)
             starts.append(start)
     if len(starts) > 2 and len(tokens) - start == 1 and starts[-1] - starts[-2] > 1:
         start = starts[-2]  # "President Hassan Sheikh Mohamud": a title word inside the name is part of it
@@ -83,7 +84,7 @@ def _role_after(text: str, pos: int) -> bool:
     m = _APPOSITION.match(text, pos)
     if m is None:
         return False
-    return any(_is_title(w) for w in m.group(1).split())
+    return any(is_title(w) for w in m.group(1).split())
 
 
 @lru_cache(maxsize=1)
@@ -101,9 +102,7 @@ def _introduced(text: str, run: re.Match[str], start: int, titled: bool, credits
         titled
         # "Sen. Marco Rubio"; "Secretary of State John Kerry" but not "the mayor of Los Angeles Eric Garcetti"
         or (
-            title is not None
-            and _is_title(title.group(1))
-            and (start > run.start() or len(title.group(0).split()) == 1)
+            title is not None and is_title(title.group(1)) and (start > run.start() or len(title.group(0).split()) == 1)
         )
         or (start == run.start() and _SAID_BEFORE.search(before))
         or _SAID_AFTER.match(text, run.end())

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from geo.data.wordlists import CONCESSION_NOUNS, OFFICES, PERSON_TITLES, TERRITORIES_READ_AS_DISPUTED
+from geo.data.wordlists import CONCESSION_NOUNS, OFFICES, TERRITORIES_READ_AS_DISPUTED
 from geo.gazetteer import Entry, Gazetteer
 from geo.mention_context import (
     inside_longer_name,
@@ -51,7 +51,7 @@ from geo.mention_context import (
     sea_as_adjective,
 )
 from geo.mentions import PERSON_PLACES, Mention, Reading, fold_key
-from geo.persons import Span, person_spans
+from geo.persons import Span, is_title, person_spans
 from geo.reading_checks import (
     SMALL_TOWN_POPULATION,
     Evidence,
@@ -110,17 +110,23 @@ def country_of_capital(gaz: Gazetteer, entry: Entry) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _works_pattern() -> re.Pattern[str]:
+    """A capitalised run before a concession or pipeline noun ("the Stabroek block")."""
+    nouns = "|".join(sorted(map(re.escape, CONCESSION_NOUNS), key=len, reverse=True))
+    return re.compile(rf"\b([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*) (?i:{nouns})\b")
+
+
 def _works_named(text: str) -> set[str]:
     """Names the text gives an oil or gas concession or a pipeline ("the Druzhba pipeline"): one sense each."""
-    nouns = "|".join(sorted(map(re.escape, CONCESSION_NOUNS), key=len, reverse=True))
-    runs = (m.group(1).split() for m in re.finditer(rf"\b([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*) (?i:{nouns})\b", text))
+    runs = (m.group(1).split() for m in _works_pattern().finditer(text))
     return {" ".join(words[k:]) for words in runs for k in range(len(words))}  # "The Druzhba pipeline": "Druzhba"
 
 
 def _title_before(text: str, start: int) -> bool:
     """Whether the word right before ``start`` is a title ("Minister", "President")."""
     words = text[max(0, start - 30) : start].split()
-    return bool(words) and words[-1].lower().rstrip(".") in PERSON_TITLES
+    return bool(words) and is_title(words[-1])
 
 
 def _in_person_name(m: Mention, names: Sequence[Span], titled: bool = False) -> bool:
