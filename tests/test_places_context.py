@@ -216,6 +216,11 @@ def test_a_possessive_inside_a_towns_name():
     assert "city:1336134" in places and "RU" in places
 
 
+def test_an_elided_french_article_inside_a_name():
+    for text in ("France handed over its base in Côte d'Ivoire in February.", "Troops left Côte d’Ivoire and Mali."):
+        assert "CI" in _places(text), text
+
+
 def test_a_surname_with_an_accent_is_no_town():
     assert "city:3565432" not in _places("The deal will hold, said Tomás Cárdenas, a retired admiral.")
 
