@@ -41,7 +41,7 @@ from functools import lru_cache
 from typing import Literal
 
 from geo.data.wordlists import CONCESSION_NOUNS, OFFICES, TERRITORIES_READ_AS_DISPUTED
-from geo.gazetteer import Entry, Gazetteer
+from geo.gazetteer import Entry, Gazetteer, fold_name
 from geo.mention_context import (
     inside_longer_name,
     is_literal,
@@ -102,12 +102,13 @@ def country_of_capital(gaz: Gazetteer, entry: Entry) -> str | None:
         return iso
     if entry.feature_code == "PPLC":
         return entry.iso
-    # a second record of the capital ("New Delhi" beside "Delhi"), a few km from it
+    # a second record of the capital, named after it and a few km from it ("New Delhi" beside "Delhi");
+    # a town merely near it ("Rawalpindi", "Pančevo") is its own place
     country = gaz.get(entry.iso) if entry.iso else None
     cap = gaz.get(country.capital) if country is not None and country.capital else None
-    if cap is not None and km((entry.lat, entry.lon), (cap.lat, cap.lon)) < 25:
-        return entry.iso
-    return None
+    if cap is None or km((entry.lat, entry.lon), (cap.lat, cap.lon)) >= 10:
+        return None
+    return entry.iso if f" {fold_name(cap.name)} " in f" {fold_name(entry.name)} " else None
 
 
 @lru_cache(maxsize=1)

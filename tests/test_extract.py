@@ -43,6 +43,9 @@ def _mentions(text: str) -> dict[str, list[str]]:
         # a second record of a capital ("New Delhi" beside "Delhi") stands for the country too
         ("New Delhi criticized the move.", {"IN"}, set()),
         ("KIEV - Officials said the talks went well.", {"city:703448"}, set()),
+        # a town merely near a capital is its own place, not the government
+        ("Rawalpindi warned the militants.", {"city:1166993"}, {"PK"}),
+        ("The refinery that Pančevo relies on stopped.", {"city:787237"}, {"RS"}),
         # organisation names are not places in the story
         ("A reporter for the Kyiv Independent asked.", set(), {"city:703448", "UA"}),
         ("The Washington Post reported it first.", set(), {"US", "city:4140963"}),
