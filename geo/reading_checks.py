@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from geo.data.wordlists import FACILITY_NOUNS
 from geo.gazetteer import Entry, Gazetteer, load_gazetteer
 from geo.items import system_maker
 from geo.mentions import Mention, Reading
@@ -64,14 +65,16 @@ def minor_named(text: str, m: Mention, best: Entry, ev: Evidence) -> bool:
     """Whether a small town's or an airfield's bare name names it here ("flew from Evenes").
 
     It does where the text calls it a base, an airport or a town, or puts it after "at", "from", "to"
-    or in a list, in a story that names its country.
+    or in a list, or names works after it ("the Sudzha metering point"), in a story that names its country.
     """
     # its country named, not only by such places themselves
     named = bool(best.iso and (ev.doc_iso[best.iso] > 0 or ev.sub_iso[best.iso] > 1))
     if not named or system_maker(m.text):
         return False  # "Akinci drones": a weapon named like a base
     if best.kind == "city":  # a town: "in Pahalgam", "near the town of Panjgur", not "Arab states" or "and Ortega"
-        return bool(_TOWN_BEFORE.search(text, max(0, m.start - 16), m.start)) or _in_its_country(text, m, best)
+        return bool(
+            _TOWN_BEFORE.search(text, max(0, m.start - 16), m.start) or _FACILITY_AFTER.match(text, m.end)
+        ) or _in_its_country(text, m, best)
     if _AIRFIELD_AFTER.match(text, m.end):
         return True
     if _NAME_GOES_ON.match(text, m.end):
@@ -86,7 +89,8 @@ def _in_its_country(text: str, m: Mention, best: Entry) -> bool:
     return after is not None and country is not None and text.startswith(country.name, after.end())
 
 
-_IN_AFTER = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?")
+_IN_AFTER = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?")
+_FACILITY_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(map(re.escape, FACILITY_NOUNS), key=len, reverse=True))})\b")
 _AIRFIELD_AFTER = re.compile(
     r"\s+(?:international\s+)?(?:air base|airbase|air force base|airport|airfield|air station|base)\b", re.I
 )

@@ -221,6 +221,20 @@ def test_an_elided_french_article_inside_a_name():
         assert "CI" in _places(text), text
 
 
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # works named after the town they stand at
+        ("No gas entered the network at the Sudzha metering point, Russia said.", "city:486816"),
+        ("Croatia's crude arrives at the Omišalj terminal.", "city:3194112"),
+        # placed in its country with a hyphenated compass word between
+        ("The cable joins Alytus in Lithuania and Ełk in north-eastern Poland.", "city:772621"),
+    ],
+)
+def test_a_small_town_named_by_its_works_or_its_country(text: str, town: str) -> None:
+    assert town in _places(text)
+
+
 def test_a_surname_with_an_accent_is_no_town():
     assert "city:3565432" not in _places("The deal will hold, said Tomás Cárdenas, a retired admiral.")
 

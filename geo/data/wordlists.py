@@ -82,6 +82,7 @@ _LISTS: dict[str, Any] = {
     "CONTINENT_ADJECTIVES": lambda: words("continent_adjectives"),
     "FIRM_TAILS": lambda: words("firm_tails"),
     "SITE_NOUNS": lambda: words("site_nouns"),
+    "FACILITY_NOUNS": lambda: words("facility_nouns"),
     "SEA_MODIFIED_NOUNS": lambda: words("sea_modified_nouns"),
     "FEATURE_NOUN_SEAS": lambda: words("feature_noun_seas"),
     "OFFICES": lambda: table("offices"),
