@@ -41,12 +41,11 @@ from geo.data.wordlists import (
     PERSON_PLACES,
     PERSON_TITLES,
     POSTAL_ABBREVIATIONS,
-    SHIP_PREFIXES,
     STOP_WORDS,
     TOWN_LOCATIVES,
 )
 from geo.gazetteer import Entry, Gazetteer, MatchType, fold_name
-from geo.name_parts import inside_longer_name, weapon_ahead
+from geo.name_parts import inside_longer_name, ship_name, weapon_ahead
 
 MAX_TOKENS = 7
 
@@ -175,9 +174,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             first, readings = i - 1, longer
         s, e = toks[first][0], toks[j][1]
         surface = text[s:e]
-        if text[e : e + 1] == "$" or (
-            i and text[toks[i - 1][1] : s] == " " and text[toks[i - 1][0] : toks[i - 1][1]] in SHIP_PREFIXES
-        ):
+        if text[e : e + 1] == "$" or ship_name(text, s, all(r.actor is None and ":" in r.id for r in readings)):
             resume = j + 1
             continue  # "US$920 million": a currency; "HMAS Stirling", "the tanker Eagle S": a ship's name
         if _keep(text, s, e, surface, readings, toks, j, gaz):
@@ -203,7 +200,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
 
 
 # what may follow a town named by an alternate name: "residents of Kobani fled", "entered Palmyra."
-_AS_TOWN = re.compile(r"(?:[.,;:)]|\s+(?!(?:air\s*base|base|airport|airfield|camp|dam|field|port)\b)[a-z])")
+_AS_TOWN = re.compile(r"(?:[.,;:)]|\s+[–—]\s|\s+(?!(?:air\s*base|base|airport|airfield|camp|dam|field|port)\b)[a-z])")
 
 
 def _towns_of_named_states(towns: list[Mention], found: list[Mention], gaz: Gazetteer) -> list[Mention]:

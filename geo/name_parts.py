@@ -49,6 +49,10 @@ _NUMBER_AFTER = re.compile(r"[-‐]\d")
 # "Abd al-Kuri", "Brak al-Shati", "the Al Salam contract": the last word of a longer name after an Arabic article
 _ARTICLE_BEFORE = re.compile(r"[A-Z][\w'’]+ (?:(?:[Aa][lnrstdz]|[Aa]sh|[Ee]l)[-‐]|[Aa]l |[Ee]l )$")
 _LOWER_WORDS = re.compile(r"((?:[a-z]+ ){0,2}[a-z]+)\b")
+# the word before a run of capitalised words that ends where a name starts: "BRP Diego Silang"
+_CAPS_RUN_BEFORE = re.compile(r"\b([\w]+) ((?:[A-Z][\w'’.-]* )*)$")
+# a plural ship noun before a list of names: "the destroyers Noshiro and Uraga"
+_SHIP_LIST_BEFORE = re.compile(r"\b([a-z]+s) (?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*(?:, (?:and )?| and ))+$")
 
 
 def inside_longer_name(text: str, s: int, e: int, ids: Sequence[str], no_actor: bool) -> bool:
@@ -83,6 +87,24 @@ def inside_longer_name(text: str, s: int, e: int, ids: Sequence[str], no_actor: 
     head = before.rstrip()
     inst = _INSTITUTION_OF.search(before) if head != before and head.endswith(("of", "for", "the")) else None
     return inst is not None and not (inst.group().startswith("Bank") and any(len(i) == 2 for i in ids))
+
+
+def ship_name(text: str, start: int, town_only: bool) -> bool:
+    """Whether a name starting at ``start`` is (a word of) a ship's name.
+
+    After its navy's prefix or a ship noun ("HMAS Stirling", "the tanker Eagle S"), also inside the
+    ship's longer name ("BRP Diego Silang"); when the name reads only as a town, also in a list after a
+    plural ship noun ("the destroyers Noshiro and Uraga"), never a country ("submarines Australia buys").
+    """
+    from geo.data.wordlists import SHIP_PREFIXES
+
+    before = text[max(0, start - 60) : start]
+    run = _CAPS_RUN_BEFORE.search(before)
+    words = [run.group(1), *run.group(2).split()] if run is not None else []
+    if any(w in SHIP_PREFIXES for w in words) or (town_only and words and words[0][:-1] in SHIP_PREFIXES):
+        return True
+    listed = _SHIP_LIST_BEFORE.search(before) if town_only else None
+    return listed is not None and listed.group(1)[:-1] in SHIP_PREFIXES
 
 
 def weapon_ahead(text: str, start: int) -> bool:

@@ -56,6 +56,10 @@ def _mentions(text: str) -> dict[str, list[str]]:
         # a ship's or a naval base's name after its navy's prefix
         ("The frigate HMAS Stirling sailed for Fiji.", {"FJ"}, {"admin1:GB-STG"}),
         ("The crew of the USS Georgia met Jordan's king.", {"JO"}, {"GE", "admin1:US-GA"}),
+        # inside a ship's longer name, or in a list after a plural ship noun; a country stays a country
+        ("The Philippine Navy commissioned BRP Diego Silang in June.", {"PH"}, {"city:1686547"}),
+        ("Japan's destroyers Noshiro and Uraga joined the drill.", {"JP"}, {"city:2128867"}),
+        ("The submarines Australia is buying will be built in Adelaide.", {"AU"}, set()),
         # common capitalised words are never places
         ("Along the road, nothing moved. March was cold.", set(), {"city:2643071"}),
         ("Union leaders met. Reading the report took hours.", set(), set()),

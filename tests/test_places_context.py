@@ -235,6 +235,11 @@ def test_a_small_town_named_by_its_works_or_its_country(text: str, town: str) ->
     assert town in _places(text)
 
 
+def test_a_town_by_its_other_name_before_a_dash():
+    text = "Israel cast itself as protector of the Druze around Suwayda – a role Syria's leaders reject."
+    assert "city:172408" in _places(text)
+
+
 def test_a_surname_with_an_accent_is_no_town():
     assert "city:3565432" not in _places("The deal will hold, said Tomás Cárdenas, a retired admiral.")
 
