@@ -52,6 +52,7 @@ _LOWER_WORDS = re.compile(r"((?:[a-z]+ ){0,2}[a-z]+)\b")
 # the word before a run of capitalised words that ends where a name starts: "BRP Diego Silang"
 _CAPS_RUN_BEFORE = re.compile(r"\b([\w]+) ((?:[A-Z][\w'’.-]* )*)$")
 # a plural ship noun before a list of names: "the destroyers Noshiro and Uraga"
+_LIST_GOES_ON = re.compile(r",? and |, ")
 _SHIP_LIST_BEFORE = re.compile(r"\b([a-z]+s) (?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*(?:, (?:and )?| and ))+$")
 
 
@@ -89,19 +90,22 @@ def inside_longer_name(text: str, s: int, e: int, ids: Sequence[str], no_actor: 
     return inst is not None and not (inst.group().startswith("Bank") and any(len(i) == 2 for i in ids))
 
 
-def ship_name(text: str, start: int, town_only: bool) -> bool:
-    """Whether a name starting at ``start`` is (a word of) a ship's name.
+def ship_name(text: str, start: int, end: int, town_only: bool) -> bool:
+    """Whether the name at ``start:end`` is (a word of) a ship's name.
 
     After its navy's prefix or a ship noun ("HMAS Stirling", "the tanker Eagle S"), also inside the
     ship's longer name ("BRP Diego Silang"); when the name reads only as a town, also in a list after a
-    plural ship noun ("the destroyers Noshiro and Uraga"), never a country ("submarines Australia buys").
+    plural ship noun ("the destroyers Noshiro and Uraga"), never a country ("submarines Australia buys")
+    nor the subject of a clause on them ("the first warships Phnom Penh has received").
     """
     from geo.data.wordlists import SHIP_PREFIXES
 
     before = text[max(0, start - 60) : start]
     run = _CAPS_RUN_BEFORE.search(before)
     words = [run.group(1), *run.group(2).split()] if run is not None else []
-    if any(w in SHIP_PREFIXES for w in words) or (town_only and words and words[0][:-1] in SHIP_PREFIXES):
+    if any(w in SHIP_PREFIXES for w in words):
+        return True
+    if town_only and words and words[0][:-1] in SHIP_PREFIXES and _LIST_GOES_ON.match(text, end):
         return True
     listed = _SHIP_LIST_BEFORE.search(before) if town_only else None
     return listed is not None and listed.group(1)[:-1] in SHIP_PREFIXES

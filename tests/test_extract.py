@@ -60,6 +60,7 @@ def _mentions(text: str) -> dict[str, list[str]]:
         ("The Philippine Navy commissioned BRP Diego Silang in June.", {"PH"}, {"city:1686547"}),
         ("Japan's destroyers Noshiro and Uraga joined the drill.", {"JP"}, {"city:2128867"}),
         ("The submarines Australia is buying will be built in Adelaide.", {"AU"}, set()),
+        ("They are the first warships Phnom Penh has received from Beijing.", {"KH"}, set()),
         # common capitalised words are never places
         ("Along the road, nothing moved. March was cold.", set(), {"city:2643071"}),
         ("Union leaders met. Reading the report took hours.", set(), set()),
