@@ -93,6 +93,21 @@ def _entry_reason(how: str, surface: str, entry: Entry) -> str:
     return f"{how} {surface}→{entry.name}"
 
 
+def _country_beside_towns(m: Mention, gaz: Gazetteer) -> bool:
+    """A country read by its name first, the other readings being towns or its own units ("Mali", "Aruba").
+
+    Not a state's name that a unit abroad or another state bears too ("Georgia", "Congo").
+    """
+    r = m.readings[0]
+    if r.actor is not None or r.how not in ("name", "alias") or len(r.id) != 2:
+        return False
+    for x in m.readings[1:]:
+        e = gaz.get(x.id) if x.how != "alt" else None
+        if e is not None and e.kind != "city" and not (e.kind == "admin1" and (e.iso == r.id or x.how == "alias")):
+            return False
+    return True
+
+
 def country_of_capital(gaz: Gazetteer, entry: Entry) -> str | None:
     """The state whose capital ``entry`` is (also a second record of it, "New Delhi" beside "Delhi"), or None."""
     if entry.kind != "city":
@@ -180,17 +195,8 @@ def resolve_mentions(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> 
     sub_ids: dict[str, set[str]] = {}  # the distinct sub-national places named, per country
     for m in mentions:
         r = m.readings[0]
-        # one reading, or a country by its name beside alternate names of towns ("India")
-        if (
-            len(m.readings) == 1
-            or all(x.id == r.id for x in m.readings)
-            or (
-                r.actor is None
-                and r.how in ("name", "alias")
-                and len(r.id) == 2
-                and all(x.how == "alt" for x in m.readings[1:])
-            )
-        ):
+        # one reading, or a country by its name beside towns named after it ("India", "Mali", "Lebanon")
+        if len(m.readings) == 1 or all(x.id == r.id for x in m.readings) or _country_beside_towns(m, gaz):
             if r.actor is not None:
                 if "|" not in r.actor.iso:  # a group that fights in several countries names none of them
                     doc_iso[r.actor.iso] += 1

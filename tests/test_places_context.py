@@ -240,6 +240,11 @@ def test_a_town_by_its_other_name_before_a_dash():
     assert "city:172408" in _places(text)
 
 
+def test_a_country_named_like_foreign_towns_still_names_the_story():
+    # "Mali" is also a Guinean town and prefecture: the story still names the country, so its small town counts
+    assert "city:2453514" in _places("Jihadists attacked Ménaka in Mali on Sunday.")
+
+
 def test_a_surname_with_an_accent_is_no_town():
     assert "city:3565432" not in _places("The deal will hold, said Tomás Cárdenas, a retired admiral.")
 
