@@ -453,11 +453,11 @@ class Parse(PhraseLinks):
             speaker = self._speaker(said) if content and said else None  # "officials said that they ordered"
             self._cut(i, "content" if content else "rel", w, -1 if content else self._antecedent(i))
             self.clauses[-1].speaker = speaker
-        elif (w == "once" and prev == "," and self._verbless_aside(i)) or (
+        elif (prev == "," and ((w == "once" and self._verbless_aside(i)) or self._prepositional_aside(i))) or (
             w in ("a", "an", "the") and prev == "," and self._appositive_aside(i)
         ):
             # "Ukraine, once Egypt's largest supplier, shipped less", "Lithuania, a NATO member that borders
-            # Belarus, backs Kyiv": an aside on the subject, not a clause
+            # Belarus, backs Kyiv", "France, after an order for radars, delivered": an aside, not a clause
             self._cut(i, "reduced", w, self._antecedent(i))
         elif g.has("subordinators", w) and (g.has("clause_subordinators", w) or prev == ","):
             if not (w == "so" and i + 1 < len(toks) and low[i + 1] in ("that", "far", "much", "called")):

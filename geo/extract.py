@@ -306,6 +306,7 @@ def merge_step(draft: Draft) -> Scene:
     for finding, ev in draft.findings:
         merger.add(finding, ev)
     merger.fold_covered()
+    merger.fold_lists()
     places = _places(draft, load_gazetteer(), merger.endpoint_ids())
     names = {p.id: p.name for p in places}
     known = set(names)

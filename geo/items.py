@@ -181,6 +181,8 @@ _VERB_GROUP_END = re.compile(
 )
 _TIME_LEAD = _rx(rf"^(?:(?:{_MONTHS})(?: \d{{4}})?|\d{{4}}|last year|this year|(?:early|late) \d{{4}})\s+(?:for\s+)?")
 _PRICE_LEAD = _rx(r"^(?:worth|valued|costing|priced)\b", re.I)
+# a piece that opens with a verb and its object is a clause of its own: "an order for radars, delivered 24 vehicles"
+_CLAUSE_LEAD = _rx(r"^([a-z]+)\s+(?:\d|(?:a|an|the|its|their|his|her|some|more|another|several|dozens)\b)")
 
 
 def item_phrases(text: str) -> list[tuple[str, int | None]]:
@@ -207,6 +209,8 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
     [('missiles', 1200), ('tanks', 40)]
     >>> item_phrases("2,000lb bombs")
     [('2,000lb bombs', None)]
+    >>> item_phrases("GM200 radars, delivered 24 Bastion armoured vehicles")
+    [('GM200 radars', None)]
     """
     return list(_item_phrases(text))
 
@@ -234,21 +238,7 @@ def _read_items(text: str) -> list[tuple[str, int | None]]:
     named = _system_then_apposition(text, spans)
     if named:
         return named
-    kept: list[tuple[str, str, int]] = []  # raw piece, cleaned piece, end offset
-    for s, e in spans:
-        raw = text[s:e].strip()
-        if not raw:
-            continue
-        if not _HEADS.search(raw) or _PRICE_LEAD.match(raw):
-            if kept:
-                break  # a conjunction followed by something that is no item, or the price ("worth 90 million euros")
-            continue
-        cleaned = clean_item(raw)
-        if kept and not _HEADS.search(cleaned):
-            break  # "drones and plans to …": the second piece's head lies in a later clause
-        if cleaned.lower() in ABSTRACT_OBJECTS or cleaned.lower().rsplit(" ", 1)[-1] in FORMATION_NOUNS:
-            continue  # "access to airfields for its fighters", "its first tank battalion": no thing named
-        kept.append((raw, cleaned, e))
+    kept = _kept_pieces(text, spans)
     if not kept:
         # only system names ("French-built Rafales", "F-16s and Rafales"): each system one item
         named = [(clean_item(text[s:e].strip()), parse_quantity(text[s:e])) for s, e in spans if text[s:e].strip()]
@@ -267,6 +257,41 @@ def _read_items(text: str) -> list[tuple[str, int | None]]:
     else:
         joined, stretch = kept[0][1], kept[0][0]
     return [(joined, parse_quantity(stretch))] if joined else []
+
+
+def _kept_pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, str, int]]:
+    """The pieces of a list that name items, up to the first that does not: (raw, cleaned, end offset)."""
+    kept: list[tuple[str, str, int]] = []
+    for s, e in spans:
+        raw = text[s:e].strip()
+        if not raw:
+            continue
+        if kept and _verb_opens(raw):
+            break  # "an initial order for GM200 radars, delivered 24 Bastion vehicles": the delivery is told apart
+        if not _HEADS.search(raw) or _PRICE_LEAD.match(raw):
+            if kept:
+                break  # a conjunction followed by something that is no item, or the price ("worth 90 million euros")
+            continue
+        cleaned = clean_item(raw)
+        if kept and not _HEADS.search(cleaned):
+            break  # "drones and plans to …": the second piece's head lies in a later clause
+        if cleaned.lower() in ABSTRACT_OBJECTS or cleaned.lower().rsplit(" ", 1)[-1] in FORMATION_NOUNS:
+            continue  # "access to airfields for its fighters", "its first tank battalion": no thing named
+        kept.append((raw, cleaned, e))
+    return kept
+
+
+def _verb_opens(piece: str) -> bool:
+    """Whether a list piece opens with a past-tense verb and its object ("delivered 24 vehicles", "sold the jets")."""
+    from geo.grammar import load_grammar
+
+    m = _CLAUSE_LEAD.match(piece)
+    if m is None:
+        return False
+    g, word = load_grammar(), m.group(1)
+    if g.has("irregular_past", word):
+        return True
+    return word.endswith("ed") and not (g.has("item_adjectives", word) or g.has("ed_nouns", word))
 
 
 def _system_then_apposition(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, int | None]]:

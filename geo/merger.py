@@ -234,6 +234,32 @@ class Merger:
                 for ev in self.merged[key]["evidence"]:
                     self.merged[cover]["evidence"].setdefault(ev, None)
 
+    def fold_lists(self) -> None:
+        """Items a sentence lists for one transfer make one relation, not one each.
+
+        "Delivered Akash systems, ATAGS howitzers and Pinaka launchers" to Armenia is one transfer of
+        three items. Only slots told by that one sentence alone, at one stage, and at most one of them counted.
+        """
+        for key in self.order:
+            if key[0] != "transfer" or key in self.covers or key[3] in _GENERIC_ITEMS:
+                continue
+            slot = self.merged[key]
+            if len(slot["evidence"]) != 1:
+                continue
+            for k in self.between.get(key[:3], []):
+                if k == key or k[4] != key[4] or k in self.covers or k[3] in _GENERIC_ITEMS:
+                    continue
+                if self.position[k] < self.position[key]:
+                    continue
+                other = self.merged[k]
+                f, g = slot["finding"], other["finding"]
+                if other["evidence"].keys() != slot["evidence"].keys() or None not in (f.quantity, g.quantity):
+                    continue  # not one list: another sentence, or two counts
+                self.covers[k] = key
+                slot["finding"] = replace(f, item=_joined(f.item, g.item), quantity=f.quantity or g.quantity)
+                for cue in other["cues"]:
+                    slot["cues"].setdefault(cue, None)
+
     def endpoint_ids(self) -> set[str]:
         """Every place id a merged relation names (blocs and regions among them become places)."""
         ids: set[str] = set()
@@ -244,3 +270,10 @@ class Merger:
                 ids.add(f.target)
             ids.update(f.members)
         return ids
+
+
+def _joined(a: str | None, b: str | None) -> str:
+    """Two items as one list: "Akash systems, ATAGS howitzers and Pinaka launchers"."""
+    parts = [p for p in (a or "").replace(" and ", ", ").split(", ") if p] + [b or ""]
+    parts = [p for p in parts if p]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

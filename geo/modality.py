@@ -370,6 +370,17 @@ class Modality:
             for k in range(1, comma)
         )  # "During Modi's visit to Colombo,": a noun after a possessive or an article
 
+    def _prepositional_aside(self, i: int) -> bool:
+        """A verbless phrase on a preposition between the subject and its verb, set off by commas.
+
+        "France, after an initial order for radars, delivered 24 vehicles", "Turkey, despite US
+        objections, sold drones": an aside, after which the subject's clause goes on.
+        """
+        if not self.g.has("aside_prepositions", self.low[i]) or not self._verbless_aside(i):
+            return False
+        close = self.low.index(",", i)
+        return close + 1 < len(self.low) and self.finite(self.low[close + 1])
+
     def _verbless_aside(self, i: int) -> bool:
         """Between token i and the next comma stands no finite verb."""
         k = i + 1

@@ -120,10 +120,24 @@ def test_two_named_systems_of_one_kind_stay_apart() -> None:
 
 
 def test_a_supplier_selling_a_list_of_systems() -> None:
-    # the giver's customer named as whose supplier it is; one transfer per named system; "arms" is covered by them
+    # the giver's customer named as whose supplier it is; the systems one sentence lists make one transfer of
+    # them all, as an analyst notes it; "arms" is covered by them
     text = "Spain is Peru's largest arms supplier, selling Meteor missiles, Leopard tanks and Tiger helicopters."
     items = sorted(r.item or "" for r in _scene(text).relations if r.kind == "transfer" and r.target == "PE")
-    assert len(items) == 3 and not any(i == "arms" for i in items), items
+    assert items == ["Meteor missiles, Leopard tanks and Tiger helicopters"], items
+
+
+def test_items_told_apart_stay_apart() -> None:
+    # two counts, or two sentences, are two transfers
+    text = "Spain sold 12 Meteor missiles and 4 Tiger helicopters to Peru. It also sold Leopard tanks to Peru."
+    items = sorted(r.item or "" for r in _scene(text).relations if r.kind == "transfer" and r.target == "PE")
+    assert items == ["Leopard tanks", "Meteor missiles", "Tiger helicopters"], items
+
+
+def test_an_aside_on_a_preposition_between_subject_and_verb() -> None:
+    text = "France, after an initial order for radars, delivered 24 Bastion armoured vehicles to Armenia in 2023."
+    got = {(r.source, r.target, r.item, r.quantity, r.status) for r in _scene(text).relations if r.kind == "transfer"}
+    assert ("FR", "AM", "Bastion armoured vehicles", 24, "delivered") in got, got
 
 
 def test_reported_clause_after_and_has_its_own_subject() -> None:
