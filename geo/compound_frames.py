@@ -27,18 +27,25 @@ def _backed(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
         other = p.pp(i + 1, ("against", "on", "in", "into"), limit=4)
         return hit(cue, i, Side((a,)), other, kind="conflict")
     j = i + 1
-    while j <= c.last and j < i + 4 and p.phrase_at[j] < 0 and p.tokens[j].text[0].isalpha():
-        if j > i + 1 and p.finite(p.low[j]):
+    if p.low[j : j + 1] == [","] and j + 1 <= c.last and "-" in p.low[j + 1]:
+        j += 2  # "the US-backed, Kurdish-led SDF": a second compound before the head
+    start = j
+    while j <= c.last and j < start + 3 and p.phrase_at[j] < 0 and p.tokens[j].text[0].isalpha():
+        if j > start and p.finite(p.low[j]):
             break  # "Iran-aligned groups have attacked U.S. forces": the verb's object is no group backed
         j += 1
-    if j <= c.last and p.phrase_at[j] >= 0:
-        return hit(cue, i, Side((a,)), p.side(p.phrase_at[j]))
     heads = p.low[i + 1 : min(c.last, i + 3) + 1]
-    if not any(
+    sides = any(
         p.g.has(cls, w)
         for w in heads
         for cls in ("faction_nouns", "insurgent_nouns", "agent_nouns", "security_forces", "governance_nouns")
-    ):
+    )
+    if j <= c.last and p.phrase_at[j] >= 0:
+        area = any(p.g.has("breakaway_nouns", w) for w in heads)  # "the Russian-backed breakaway region of"
+        if not (sides or area) and any(p.g.has("prepositions", w) for w in p.low[i + 2 : j]):
+            return []  # "Chinese-backed projects in Colombia": a thing backed, set in a place
+        return hit(cue, i, Side((a,)), p.side(p.phrase_at[j]))
+    if not sides:
         return []  # "a Chinese-funded solar farm": a thing paid for, not a side backed
     return _backed_side(p, i, a, cue)
 
@@ -62,7 +69,12 @@ def _backed_side(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
     if areas and any(p.g.has("breakaway_nouns", w) for w in p.low[i + 1 : min(c.last, i + 3) + 1]):
         return hit(cue, i, Side((a,)), Side((areas[-1],)))  # "the Russian-backed separatist region": the area told of
     # "the Iran-aligned movement", "Iran-backed rebels": the armed group the sentence or story names
-    groups = [x.id for x in p.anchors if x.how == "group" and x.id.split("@")[0] != a]
+    verb = next((k for k in range(i + 1, c.last + 1) if p.finite(p.low[k])), c.last + 1)
+    after_verb = {t.anchor for t in p.tokens[verb : c.last + 1] if t.anchor >= 0}
+    # not a group the backed side's verb takes as its object ("Turkish-backed militias are fighting the SDF")
+    groups = [
+        x.id for k, x in enumerate(p.anchors) if x.how == "group" and x.id.split("@")[0] != a and k not in after_verb
+    ]
     if groups:
         return hit(cue, i, Side((a,)), Side((groups[-1],)))
     if p.context.plural and not any(x.split("@")[0] == a for x in p.context.plural):

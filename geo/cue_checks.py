@@ -195,6 +195,7 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
             or (kind == "transfer" and _given_with(p, i))
             or (nxt in ("to", "towards", "toward") and low[i + n + 1 : i + n + 2] == ["zero"])  # "exports to zero"
             or (nxt and p.g.has("lifting_nouns", nxt))  # "India's sanctions waiver": the measure is lifted, not laid
+            or (kind == "support" and _ended_after(p, i + n))  # "the EU's training missions in Mali have closed"
         )
     ):
         return True  # "lifted a ban on arms sales to Chad", "restrictions on defence cooperation with X": none made
@@ -243,6 +244,17 @@ def _no_quarrel(p: Parse, i: int, noun: bool) -> bool:
         return True  # "which settled its old border quarrel with Laos": a quarrel that is over
     # "the two long disputed the island, a quarrel settled by the court in 1999"
     return _settled_after(p, i)
+
+
+def _ended_after(p: Parse, k: int) -> bool:
+    """The clause of the noun before token k says it has ended: "missions in Mali and Niger have closed"."""
+    c = p.clause(k - 1)
+    j = next((q for q in range(k, min(c.last, k + 8) + 1) if p.finite(p.low[q]) or p.low[q] == ","), -1)
+    if j >= 0 and p.low[j] == ",":
+        return False  # "in total solidarity with Sudan, closed its border": the noun is no subject
+    while 0 <= j < c.last and p.g.has("auxiliaries", p.low[j]):
+        j += 1  # "have closed", "was wound down"
+    return j >= 0 and p.g.has("ending_verbs", p.low[j])
 
 
 def _called_off(p: Parse, i: int) -> bool:

@@ -452,8 +452,11 @@ class Roles(SubjectChecks):
         "struck Iranian-backed militias in eastern Syria": the militias are where they fight, not their backer.
         """
         ph, low = self.phrases[pi], self.low
-        nxt = self.phrase_at[ph.last + 3] if ph.last + 3 < len(low) else -1
-        if nxt >= 0 and low[ph.last + 1] in ("-", "‐") and self.phrases[nxt].first == ph.last + 3:
+        k = ph.last + 3
+        if low[k : k + 1] == [","] and k + 2 < len(low):  # "the US-backed, Kurdish-led SDF": a second compound
+            k += 2 if "-" in low[k + 1] else 4 if low[k + 2] in ("-", "‐") else 0
+        nxt = self.phrase_at[k] if k < len(low) else -1
+        if nxt >= 0 and low[ph.last + 1] in ("-", "‐") and self.phrases[nxt].first == k:
             return self.named_side(nxt)
         proxy = ph.last + 2 < len(low) and self.g.has("proxy_participles", low[ph.last + 2])
         if low[ph.last + 1 : ph.last + 2] in (["-"], ["‐"]) and proxy:

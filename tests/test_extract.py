@@ -1336,3 +1336,10 @@ def test_an_export_licence_is_for_its_item(text: str, item: str, status: str) ->
         if r.kind == "transfer" and (r.source, r.target) == ("CL", "PE")
     ]
     assert (item, status) in got, got
+
+
+def test_a_backed_side_is_not_the_group_its_verb_fights() -> None:
+    # the SDF is what the Turkish-backed militias fight, and the US backs it
+    scene = _scene("The Turkish-backed militias are fighting the US-backed, Kurdish-led SDF near Manbij.")
+    backed = {(r.source, r.target_actor) for r in scene.relations if r.kind == "support"}
+    assert ("US", "group:sdf") in backed and ("TR", "group:sdf") not in backed, backed
