@@ -53,7 +53,7 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
     for m in _anaphors().finditer(sentence):
         s, e = m.span()
         phrase = plain_anaphor(m.group().lower())
-        three = re.fullmatch(f"the three {counted_nouns()}", phrase) or phrase == "all three"
+        three = re.fullmatch(f"the three {counted_nouns()}", phrase) or phrase in ("all three", "the three")
         counted = three or re.fullmatch(f"(?:the two|both) {counted_nouns()}", phrase)
         within = [a for a in anchors if s < a.end and a.start < e]
         if phrase in described_phrases():
@@ -91,7 +91,7 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
             after = {
                 a.id for a in anchors if a.start >= e and (a.how != "place" or a.kind == "country")
             }  # "deter Moscow"
-            if phrase == "all three":  # only a list of exactly three just named: "A, B and C left. All three ..."
+            if phrase in ("all three", "the three"):  # only a list of exactly three just named: "A, B and C left."
                 group = next((g for g in (context.previous, context.listed, context.plural) if len(g) == 3), ())
             else:
                 group = group or _pair(sentence, 3 if three else 2, before, within, context, after)

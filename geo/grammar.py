@@ -307,8 +307,9 @@ def plain_anaphor(phrase: str) -> str:
     return _adjective_re().sub("the ", phrase)
 
 
-# "Mali, Niger and Burkina Faso left the bloc. All three have expelled French forces": the three as a subject
-_ALL_THREE = r"all three(?=,?\s+(?:have|has|had|are|were|will|would|also|then|now|later|since|\w+ed)\b)"
+# "Mali, Niger and Burkina Faso left the bloc. All three have expelled French forces", "The three now host
+# Russian units": the three as a subject
+_ALL_THREE = r"(?:all|the) three(?=,?\s+(?:have|has|had|are|were|will|would|also|then|now|later|since|\w+ed)\b)"
 
 
 @lru_cache(maxsize=1)

@@ -140,7 +140,19 @@ def _presence_end(p: Parse, v: int) -> int:
     while ci < len(p.clauses) and p.clauses[ci].kind in ("paren", "cont"):
         last = p.clauses[ci].last
         ci += 1
+    if ci < len(p.clauses) and _list_opens(p, last):
+        last = p.clauses[ci].last  # "a presence in five African states - Mali, Burkina Faso, Niger -": the list
     return last
+
+
+def _list_opens(p: Parse, k: int) -> bool:
+    """Token k is a colon or a spaced dash after a count of states: "in at least five African states -"."""
+    return (
+        p.low[k] in (":", "-", "–", "—")
+        and k > 0
+        and p.low[k - 1] in ("states", "countries", "nations")
+        and (p.low[k] == ":" or p.tokens[k].space)
+    )
 
 
 def _group_label(p: Parse, v: int, ph: Phrase) -> str | None:
@@ -170,7 +182,7 @@ def _presence_groups(p: Parse, v: int, last: int, cue: Cue, owner: Side) -> list
         )  # "bases in Africa are in X"
         if told and any(w.isalpha() and p.g.has("auxiliaries", w) for w in p.low[seen : ph.first]):
             break  # "frigates based out of Crete have escorted convoys off Libya": another verb's places
-        listed = ph.first > 0 and p.low[ph.first - 1] in (",", "and", "(")
+        listed = ph.first > 0 and (p.low[ph.first - 1] in (",", "and", "(") or _list_opens(p, ph.first - 1))
         # "in the city of Gyumri", "at the port of Tartus": the place after "of" is where
         named_place = (
             ph.prep == "of"

@@ -1343,3 +1343,15 @@ def test_a_backed_side_is_not_the_group_its_verb_fights() -> None:
     scene = _scene("The Turkish-backed militias are fighting the US-backed, Kurdish-led SDF near Manbij.")
     backed = {(r.source, r.target_actor) for r in scene.relations if r.kind == "support"}
     assert ("US", "group:sdf") in backed and ("TR", "group:sdf") not in backed, backed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mali, Burkina Faso and Niger expelled French troops. The three now host units of Russia's Africa Corps.",
+        "Mali, Burkina Faso and Niger left ECOWAS in January. All three now host Russian troops.",
+    ],
+)
+def test_the_three_just_named_as_a_subject(text: str) -> None:
+    members = {m for r in _scene(text).relations if r.kind == "influence" and r.source == "RU" for m in r.members}
+    assert members == {"ML", "BF", "NE"}, members
