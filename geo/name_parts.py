@@ -20,7 +20,9 @@ False
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
+from functools import lru_cache
 
 # "Dar es Salaam", "Bab el-Mandeb": a short word whose name goes on past a particle
 _NAME_GOES_ON = re.compile(r"[ -](?:es|el|al|as|ad|de|di|da|du|do|ul|ur|ar|en|la|le)[ -][A-Z]")
@@ -100,6 +102,9 @@ def ship_name(text: str, start: int, end: int, town_only: bool) -> bool:
     """
     from geo.data.wordlists import SHIP_PREFIXES
 
+    at = _ship_words_at(text)
+    if not at or bisect_left(at, max(0, start - 60)) == bisect_left(at, start):
+        return False  # no navy prefix or ship noun shortly before: most names in most texts
     before = text[max(0, start - 60) : start]
     run = _CAPS_RUN_BEFORE.search(before)
     words = [run.group(1), *run.group(2).split()] if run is not None else []
@@ -109,6 +114,20 @@ def ship_name(text: str, start: int, end: int, town_only: bool) -> bool:
         return True
     listed = _SHIP_LIST_BEFORE.search(before) if town_only else None
     return listed is not None and listed.group(1)[:-1] in SHIP_PREFIXES
+
+
+@lru_cache(maxsize=8)
+def _ship_words_at(text: str) -> list[int]:
+    """Where the text holds a navy's prefix or a ship noun (singular or plural), in order."""
+    return [m.start() for m in _ship_words().finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _ship_words() -> re.Pattern[str]:
+    from geo.data.wordlists import SHIP_PREFIXES
+
+    words = "|".join(sorted(map(re.escape, SHIP_PREFIXES), key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})s?\b")
 
 
 def weapon_ahead(text: str, start: int) -> bool:
