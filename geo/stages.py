@@ -60,9 +60,10 @@ _ORDERED = _rx(
 _DELIVERED = _rx(
     r"\b(?:already|delivered|received|arrived|rolled in|rolled into|handed over|has handed|have handed|"
     r"were used|was used|used|sold|supplied|provided|transferred|shipped|sent|"
-    r"donated|bought|purchased|acquired|imported|deployed|since \d{4}|gave|gifted|handed|gets|got|borrowed|lent|"
+    r"donated|bought|purchased|acquired|imported|deployed|since (?:\w+ )?\d{4}|gave|gifted|handed|gets|got|"
+    r"borrowed|lent|"
     r"(?:began|started) (?:buying|receiving|importing)|"
-    r"buys|sells|supplies|receives|imports|is receiving|are receiving|came from|comes from|"
+    r"buys|sells|supplies|receives|imports|is receiving|are receiving|came from|comes from|draws|drew|takes|"
     r"provides(?! for)|delivers|hands over|sends|inducted|commissioned|completed|entered service|in service|"
     r"(?:is|are|was|were|been) (?:\w+ly )?(?:shipping|supplying|sending|delivering|providing|transferring|selling)|"
     r"supplier|suppliers|customer|customers|uses|(?:a|per) (?:year|day|month)|annually|"

@@ -458,7 +458,8 @@ def _no_getting(p: Parse, i: int, v: int, cue: Cue) -> bool:
         return True  # "sought to bolster ... by acquiring": the later verb is the cue
     if i > 1 and p.low[i - 2] == "as" and p.low[i - 1] in ("he", "she", "it", "they", "we", "you"):
         return True  # "as many vehicles as he wants": a comparison, not a want
-    return bought_a_firm(p, v)  # "took a 30 per cent share in Chile's Famae", "its purchase of Patria"
+    only = cue.opt("only_items")  # "draws power from Sweden": a verb that gets only these goods, named right after it
+    return bought_a_firm(p, v) or bool(only and not set(p.low[v + 1 : v + 7]) & set(only))  # "took a share in Famae"
 
 
 def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
@@ -483,9 +484,8 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     item_end = cut_item(p, item_start, max(item_end, item_start))  # "requested F-16s after its purchase of S-400s"
     src = frm or maker_in(p, item_start, item_end, tgt.ids if tgt else (), systems=True)
     if src is None and tgt is not None and c.kind == "rel" and c.marker in ("that", "which") and c.first > 0:
-        src = maker_in(
-            p, max(0, c.first - 3), c.first - 1, tgt.ids, systems=True
-        )  # "a NASAMS battery that Oslo bought"
+        # "a NASAMS battery that Oslo bought"
+        src = maker_in(p, max(0, c.first - 3), c.first - 1, tgt.ids, systems=True)
     if src is None and tgt is not None:
         src = blocked_by(p, v)  # "wanted to buy the plant, and the contract was blocked by Chile"
     if src is None and tgt is not None:

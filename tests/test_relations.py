@@ -315,6 +315,9 @@ def test_no_false_alarm(sentence: str) -> None:
         ("The patrol boats Norway donated to Chile in 2019 will be retired next year.", "delivered"),
         # an order whose goods the rest of the sentence says have come
         ("Chile ordered 24 jets from Norway in 2015, and all of them had been delivered by 2019.", "delivered"),
+        # a flow drawn or taken since a month of a year is under way
+        ("Chile draws power from Peru through a new cable.", "delivered"),
+        ("Chile has been taking Peruvian gas since December 2023.", "delivered"),
         ("All four corvettes Chile ordered from Norway in 2018 had been delivered by 2025.", "delivered"),
         ("The 36 jets Chile ordered from Norway in 2011 and delivered between 2014 and 2018 are ageing.", "delivered"),
         ("Chile ordered 24 jets from Norway in 2015, but none of them has been delivered.", "ordered"),
