@@ -53,6 +53,8 @@ def worth_parsing(anchors: Sequence[Anchor], words: set[str], context: Context |
     # a recipient the story told of, or the story's state
     if giving and (context.transfer or context.mentions.get(context.focus(), 0) >= 3):
         return True  # "Portugal has donated body armour": to the recipient the story tells of
+    if ids and words & _contingent_words() and context.mentions.get(context.focus(), 0) >= 5:
+        return True  # "Kenya has deployed 750 police officers": to the state the story keeps naming
     if ids and any(phrase in sentence.lower() for phrase in _story_buyer_phrases()):
         return True  # "six frigates are on order from Italy": for the buyer the story tells of
     reaching = words & g.words["reaching_words"] or words & _described_heads()  # "the territory", "the Gulf state"
@@ -63,6 +65,13 @@ def worth_parsing(anchors: Sequence[Anchor], words: set[str], context: Context |
 def giving_words() -> frozenset[str]:
     """Every form of the verbs of giving (the ``give`` cue's words)."""
     return frozenset(w.split()[0] for cue in load_cues().entries if cue.id == "give" for w in cue.words)
+
+
+@lru_cache(maxsize=1)
+def _contingent_words() -> frozenset[str]:
+    """The head nouns of a contingent sent (the ``contingent-in`` cue's words), singular and plural."""
+    heads = {w.split()[-1] for cue in load_cues().entries if cue.id == "contingent-in" for w in cue.words}
+    return frozenset(heads | {h + "s" for h in heads})
 
 
 @lru_cache(maxsize=1)

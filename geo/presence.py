@@ -398,9 +398,13 @@ def _at_a_site_of_the_story(p: Parse, v: int, last: int, cue: Cue, owner: Side, 
 def _sent_to_the_story(p: Parse, i: int, v: int, cue: Cue, owner: Side) -> list[Hit]:
     """A contingent sent with nowhere named: "Jamaica and Belize have sent smaller contingents".
 
-    It goes to the state the story tells of backing; only a contingent sent (an owner verb before the noun).
+    It goes to the state the story tells of backing, else to the state the story keeps naming; only a
+    contingent sent (an owner verb before the noun).
     """
     backed = p.context.backed
+    if not backed:  # "Kenya has deployed roughly 750 police officers" in a story that names Haiti throughout
+        focus = p.context.focus(exclude=owner.ids)
+        backed = focus if p.context.mentions.get(focus, 0) >= 5 else ""
     sent = any(w in cue.opt("owner_verbs", ()) for w in p.low[max(0, i - 5) : i])
     # "contingents to the Kenya-led force": the leader is named, not where the force serves
     named_after = any(ph.first > v and not _leads(p, ph) for ph in p.phrases if p.clause_of[ph.first] == p.clause_of[v])
