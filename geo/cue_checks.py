@@ -265,7 +265,9 @@ def _called_off(p: Parse, i: int) -> bool:
 def _tie_damaged(p: Parse, i: int) -> bool:
     """A word that damages or ends the tie at i stands within its clause, five words before or six after."""
     c = p.clause(i)
-    return any(p.g.has("tie_damaging_words", w) for w in p.low[max(c.first, i - 5) : min(c.last + 1, i + 7)])
+    start = max(c.first, i - 5)
+    start = next((k + 1 for k in range(i - 1, start - 1, -1) if p.low[k] == ","), start)  # "reviewing AUKUS, the pact"
+    return any(p.g.has("tie_damaging_words", w) for w in p.low[start : min(c.last + 1, i + 7)])
 
 
 def _infinitive_after(p: Parse, k: int) -> bool:

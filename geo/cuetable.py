@@ -57,6 +57,7 @@ FRAMES = (
     "funded-work",
     "operated-by",
     "launched",
+    "under-which",
 )
 
 

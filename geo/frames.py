@@ -546,6 +546,18 @@ def invite(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return hit(cue, i, owner, host)
 
 
+def under_which(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """In "the pact under which A and B help C": every pair of the states its relative clause names."""
+    v = i + n - 1
+    if p.low[v + 1 : v + 3] != ["under", "which"]:
+        return []
+    c = p.clause(v + 2)
+    ids = [x for ph in p.phrases if c.first <= ph.first <= c.last for x in p.ids(ph) if "@" not in x]
+    kinds = {a.id: a.kind for a in p.anchors}
+    states = [x for x in dict.fromkeys(ids) if kinds.get(x) == "country"]
+    return pairs(cue, i, tuple(states)) if len(states) > 1 else []
+
+
 FRAME_FUNCTIONS: dict[str, Frame] = {
     "agent-patient": agent_patient,
     "give": give,
@@ -574,4 +586,5 @@ FRAME_FUNCTIONS: dict[str, Frame] = {
     "funded-work": funded_work,
     "operated-by": operated_by,
     "launched": launched,
+    "under-which": under_which,
 }

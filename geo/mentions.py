@@ -45,7 +45,7 @@ from geo.data.wordlists import (
     TOWN_LOCATIVES,
 )
 from geo.gazetteer import Entry, Gazetteer, MatchType, fold_name
-from geo.name_parts import inside_longer_name, ship_name, weapon_ahead
+from geo.name_parts import inside_longer_name, pact_noun, ship_name, weapon_ahead
 
 MAX_TOKENS = 7
 
@@ -536,6 +536,7 @@ def _keep(
             and word[:1].isupper()
             and word.lower() in ORG_TAILS
             and (not any(r.how == "demonym" for r in readings) or word.lower() in OUTLET_TAILS)
+            and not (text[s - 1 : s] in ("-", "–") and pact_noun(word))  # "the Nauru-Australia Treaty": both sides
         ):
             return False
         # "Martin-Baker", "Mota-Engil": a town's name joined to a word no table knows names a firm

@@ -130,6 +130,13 @@ def _ship_words() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})s?\b")
 
 
+def pact_noun(word: str) -> bool:
+    """Whether a word names a pact ("Treaty", "accord"): after a pair of states it is their own pact."""
+    from geo.grammar import load_grammar
+
+    return load_grammar().has("pact_nouns", word.lower())
+
+
 def weapon_ahead(text: str, start: int) -> bool:
     """A weapon noun at ``start``, or after words that class weapons: "Bradley infantry fighting vehicles".
 

@@ -61,6 +61,8 @@ def _mentions(text: str) -> dict[str, list[str]]:
         ("Japan's destroyers Noshiro and Uraga joined the drill.", {"JP"}, {"city:2128867"}),
         ("The submarines Australia is buying will be built in Adelaide.", {"AU"}, set()),
         ("They are the first warships Phnom Penh has received from Beijing.", {"KH"}, set()),
+        # a pair of states' own treaty names both, though a treaty's name ends in the second
+        ("The deal follows the Nauru-Australia Treaty signed in December.", {"NR", "AU"}, set()),
         # common capitalised words are never places
         ("Along the road, nothing moved. March was cold.", set(), {"city:2643071"}),
         ("Union leaders met. Reading the report took hours.", set(), set()),
