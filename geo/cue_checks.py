@@ -284,8 +284,10 @@ def _commanded(p: Parse, k: int) -> bool:
     A definite object, then "to" and a verb other than "be"; "ordered the jets from Chile to replace its
     fleet" names a seller: a purchase.
     """
-    if not p.low[k - 1].startswith("order") or p.low[k : k + 1] not in (["the"], ["its"], ["their"], ["his"]):
+    if not p.low[k - 1].startswith("order") or p.low[k : k + 1] not in (["the"], ["its"], ["their"], ["his"], ["an"]):
         return False
+    if k + 1 < len(p.low) and p.g.has("commanded_acts", p.low[k + 1]):
+        return True  # "ordered the expulsion of Chinese executives", "ordered an investigation": an act commanded
     to = next((j for j in range(k + 1, min(len(p.low) - 1, k + 11)) if p.low[j] == "to"), -1)
     return to > 0 and p.low[to + 1] != "be" and "from" not in p.low[k:to] and not p.low[k + 1][:1].isdigit()
 

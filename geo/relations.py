@@ -577,7 +577,7 @@ def _transfers(p: Parse, h: Hit, s: str, t: str, cue: str, seen: set[tuple]) -> 
         first = prev.first  # "X said it will ...", "X signed a deal in 2020 and has delivered ...": one subject
     elif prev.kind in ("rel", "reduced", "paren", "part") and c.parent >= 0:
         first = p.clauses[c.parent].first  # its subject, past an aside
-    window = p.text(first, min(c.last, h.at + 12))
+    window = p.text(0 if p.low[0] == "under" else first, min(c.last, h.at + 12))  # "Under a contract signed ..."
     st = status(window, p.low[h.at])
     if (st == "unknown" or h.cue.opt("owned") or h.extra.get("done")) and h.cue.opt("stage"):
         st = h.cue.opt("stage")  # "the Houthis fired Iranian-made missiles", "its fleet of ...", "launched": delivered

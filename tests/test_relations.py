@@ -315,6 +315,9 @@ def test_no_false_alarm(sentence: str) -> None:
         ("The patrol boats Norway donated to Chile in 2019 will be retired next year.", "delivered"),
         # an order whose goods the rest of the sentence says have come
         ("Chile ordered 24 jets from Norway in 2015, and all of them had been delivered by 2019.", "delivered"),
+        # the deal a sentence opens with: its purchase is an order, whatever the tense
+        ("Under a contract signed in June and firmed up last month, Chile will buy 48 jets from Norway.", "ordered"),
+        ("Under pressure from Kenya, Chile will buy 48 jets from Norway.", "planned"),
         # a flow drawn or taken since a month of a year is under way
         ("Chile draws power from Peru through a new cable.", "delivered"),
         ("Chile has been taking Peruvian gas since December 2023.", "delivered"),
