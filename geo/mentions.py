@@ -174,7 +174,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             first, readings = i - 1, longer
         s, e = toks[first][0], toks[j][1]
         surface = text[s:e]
-        if text[e : e + 1] == "$" or ship_name(text, s, e, all(r.actor is None and ":" in r.id for r in readings)):
+        if text[e : e + 1] == "$" or ship_name(text, s, e, readings):
             resume = j + 1
             continue  # "US$920 million": a currency; "HMAS Stirling", "the tanker Eagle S": a ship's name
         if _keep(text, s, e, surface, readings, toks, j, gaz):

@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Protocol
 
 # "Dar es Salaam", "Bab el-Mandeb": a short word whose name goes on past a particle
 _NAME_GOES_ON = re.compile(r"[ -](?:es|el|al|as|ad|de|di|da|du|do|ul|ur|ar|en|la|le)[ -][A-Z]")
@@ -92,19 +93,30 @@ def inside_longer_name(text: str, s: int, e: int, ids: Sequence[str], no_actor: 
     return inst is not None and not (inst.group().startswith("Bank") and any(len(i) == 2 for i in ids))
 
 
-def ship_name(text: str, start: int, end: int, town_only: bool) -> bool:
+class _Reading(Protocol):
+    """What a ship check reads of a mention's reading (geo.mentions.Reading)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def actor(self) -> object: ...
+
+
+def ship_name(text: str, start: int, end: int, readings: Sequence[_Reading]) -> bool:
     """Whether the name at ``start:end`` is (a word of) a ship's name.
 
     After its navy's prefix or a ship noun ("HMAS Stirling", "the tanker Eagle S"), also inside the
-    ship's longer name ("BRP Diego Silang"); when the name reads only as a town, also in a list after a
-    plural ship noun ("the destroyers Noshiro and Uraga"), never a country ("submarines Australia buys")
+    ship's longer name ("BRP Diego Silang"); when its ``readings`` are only towns, also in a list after a plural
+    ship noun ("the destroyers Noshiro and Uraga"), never a country ("submarines Australia buys")
     nor the subject of a clause on them ("the first warships Phnom Penh has received").
     """
-    from geo.data.wordlists import SHIP_PREFIXES
-
     at = _ship_words_at(text)
     if not at or bisect_left(at, max(0, start - 60)) == bisect_left(at, start):
         return False  # no navy prefix or ship noun shortly before: most names in most texts
+    from geo.data.wordlists import SHIP_PREFIXES
+
+    town_only = all(r.actor is None and ":" in r.id for r in readings)
     before = text[max(0, start - 60) : start]
     run = _CAPS_RUN_BEFORE.search(before)
     words = [run.group(1), *run.group(2).split()] if run is not None else []
