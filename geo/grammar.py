@@ -202,8 +202,13 @@ class Grammar:
 
     @cached_property
     def finite_words(self) -> frozenset[str]:
-        """Auxiliaries, irregular past tenses and verbs of reporting: words that are a finite verb as they stand."""
-        return self.words["auxiliaries"] | self.words["irregular_past"] | self.words["reporting"]
+        """Auxiliaries, irregular past tenses, verbs of reporting and of keeping forces: finite as they stand."""
+        return (
+            self.words["auxiliaries"]
+            | self.words["irregular_past"]
+            | self.words["reporting"]
+            | self.words["holding_verbs"]
+        )
 
     @cached_property
     def clause_words(self) -> frozenset[str]:

@@ -1357,3 +1357,9 @@ def test_a_backed_side_is_not_the_group_its_verb_fights() -> None:
 def test_the_three_just_named_as_a_subject(text: str) -> None:
     members = {m for r in _scene(text).relations if r.kind == "influence" and r.source == "RU" for m in r.members}
     assert members == {"ML", "BF", "NE"}, members
+
+
+def test_a_verb_of_keeping_forces_after_and_keeps_the_first_subject() -> None:
+    text = "Moscow recognised Abkhazia after the 2008 war and keeps several thousand troops in Abkhazia."
+    got = {(r.source, m) for r in _scene(text).relations if r.kind == "influence" for m in r.members}
+    assert got == {("RU", "disputed:abkhazia")}, got
