@@ -238,7 +238,8 @@ class Merger:
         """Items a sentence lists for one transfer make one relation, not one each.
 
         "Delivered Akash systems, ATAGS howitzers and Pinaka launchers" to Armenia is one transfer of
-        three items. Only slots told by that one sentence alone, at one stage, and at most one of them counted.
+        three items. Only slots told by that one sentence alone, at one stage, and none counted: "24 F-16s and
+        a C-130" keeps each count with its own item.
         """
         for key in self.order:
             if key[0] != "transfer" or key in self.covers or key[3] in _GENERIC_ITEMS:
@@ -253,10 +254,10 @@ class Merger:
                     continue
                 other = self.merged[k]
                 f, g = slot["finding"], other["finding"]
-                if other["evidence"].keys() != slot["evidence"].keys() or None not in (f.quantity, g.quantity):
-                    continue  # not one list: another sentence, or two counts
+                if other["evidence"].keys() != slot["evidence"].keys() or (f.quantity, g.quantity) != (None, None):
+                    continue  # not one list: another sentence, or a count of its own
                 self.covers[k] = key
-                slot["finding"] = replace(f, item=_joined(f.item, g.item), quantity=f.quantity or g.quantity)
+                slot["finding"] = replace(f, item=_joined(f.item, g.item))
                 for cue in other["cues"]:
                     slot["cues"].setdefault(cue, None)
 
