@@ -34,7 +34,10 @@ _FROZEN = _rx(
     r"(?:need\w*|requir\w*) (?:\w+ ){0,2}licen[cs]es? to|"
     r"postpon\w*|restrict(?:s|ed|ing)?\b|curb(?:s|ed|ing)\b|prohibit\w*|"
     r"refus\w* (?:\w+ ){0,3}(?:permission|licen[cs]es?)|"
-    r"end(?:ed|ing) (?:\w+ ){0,2}(?:deliveries|supplies|exports|imports|shipments|flows|sales|purchases))\b"
+    r"end(?:ed|ing) (?:\w+ ){0,2}(?:deliveries|supplies|exports|imports|shipments|flows|sales|purchases)|"
+    # "received Russian gas through Ukraine until the end of December": a flow that has stopped
+    r"(?:received|supplied|delivered|pumped|imported|exported|shipped) (?:[\w-]+ ){1,6}until (?:the end of|last|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|\d{4}|recently))\b"
 )
 _AS_EXPECTED = _rx(r"\bas (?:planned|scheduled|expected|agreed|promised|intended)\b", re.I)
 _BAN = _rx(r"\b(?:bans?|restrictions?|curbs)\b", re.I)
@@ -64,6 +67,7 @@ _DELIVERED = _rx(
     r"borrowed|lent|"
     r"(?:began|started) (?:buying|receiving|importing)|"
     r"buys|sells|supplies|receives|imports|is receiving|are receiving|came from|comes from|draws|drew|takes|"
+    r"(?<!to )(?<!will )(?<!would )(?:receive|import)|"
     r"provides(?! for)|delivers|hands over|sends|inducted|commissioned|completed|entered service|in service|"
     r"(?:is|are|was|were|been) (?:\w+ly )?(?:shipping|supplying|sending|delivering|providing|transferring|selling)|"
     r"supplier|suppliers|customer|customers|uses|(?:a|per) (?:year|day|month)|annually|"
