@@ -172,8 +172,7 @@ def _placed(p: Parse) -> set[int]:
 def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, focus_ok: bool = False) -> Side | None:
     """In "Poland and the Netherlands are also sending tanks": to the recipient the story is about."""
     c = p.clause(v)
-    # the recipient the story's transfers went to; before any, the state the story is about
-    # (a noun's giver is too loosely read for that: "Serbia would speed up deliveries of the jets it ordered")
+    # the recipient the story's transfers went to; before any, the state the story is about (not for a noun's)
     recipient = p.context.transfer[1] if p.context.transfer else ""
     if not recipient and focus_ok:
         focus = p.context.focus(exclude=src.ids)
@@ -208,6 +207,7 @@ def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, f
     others = {a.id.split("@")[0] for k, a in enumerate(p.anchors) if a.kind == "country" and k not in placed}
     others -= set(src.ids) | {recipient}
     lead = p.phrases[0] if p.phrases and not p.phrases[0].prep and p.clause_of[p.phrases[0].first] == 0 else None
+    lead = lead if focus_ok or lead is None or not p.speaker_of(p.side(0), v) else None  # "X said French arms sales"
     if len(others) == 1 and (p.context.focus(exclude=src.ids) in others or (lead and set(p.ids(lead)) == others)):
         # "Islamabad has turned to Moscow: four Mi-35s were delivered by Russia"; "Kuwait's air force flies
         # 30 jets, the last of which came from Boeing": the sentence's lead subject, not the story's

@@ -1363,3 +1363,12 @@ def test_a_verb_of_keeping_forces_after_and_keeps_the_first_subject() -> None:
     text = "Moscow recognised Abkhazia after the 2008 war and keeps several thousand troops in Abkhazia."
     got = {(r.source, m) for r in _scene(text).relations if r.kind == "influence" for m in r.members}
     assert got == {("RU", "disputed:abkhazia")}, got
+
+
+def test_the_speaker_of_a_sale_noun_is_not_its_buyer() -> None:
+    text = (
+        "France delivered 36 Caesar howitzers to Armenia. "
+        "The Azerbaijani Foreign Ministry said French arms sales threatened the peace process."
+    )
+    got = {(r.source, r.target) for r in _scene(text).relations if r.kind == "transfer"}
+    assert ("FR", "AZ") not in got and ("FR", "AM") in got, got
