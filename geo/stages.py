@@ -31,6 +31,7 @@ _FROZEN = _rx(
     r"stall\w*|interdict\w*|seiz\w*|intercept(?:s|ed|ing)?\b|vetoe?d?|banned|barred|fell through|"
     r"called off|put on hold|h[eo]ld(?:s|ing)? back|withh[eo]ld\w*|tried to|attempt\w*|stopp?(?:ed|ing)|"
     r"cut off|cut-off|cutting off|no longer|shelv\w*|revok\w*|revoca\w*|"
+    r"cut(?:s|ting)? (?:[\w-]+ ){0,2}(?:supplies|deliveries|exports|flows|shipments|aid|funding)|"
     r"(?:need\w*|requir\w*) (?:\w+ ){0,2}licen[cs]es? to|"
     r"postpon\w*|restrict(?:s|ed|ing)?\b|curb(?:s|ed|ing)\b|prohibit\w*|"
     r"refus\w* (?:\w+ ){0,3}(?:permission|licen[cs]es?)|"
