@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 
+from geo.data.wordlists import alternation
+
 
 @dataclass(frozen=True)
 class Anchor:
@@ -291,11 +293,11 @@ def _anaphor_re() -> re.Pattern[str]:
     phrases |= {" ".join(w) for w in g.phrases["army_anaphors"]} | _company_phrases()
     phrases |= described_phrases()
     phrases -= {"each other", "one another", "the two"}
-    adjectives = "|".join(re.escape(a) for a in sorted(g.words["descriptive_adjectives"], key=len, reverse=True))
+    adjectives = alternation(g.words["descriptive_adjectives"])
 
     # "the small island kingdom", "the oil-rich emirate": a describing adjective may come after "the"
-    the_rest = "|".join(re.escape(x[4:]) for x in sorted(phrases, key=len, reverse=True) if x.startswith("the "))
-    others = "|".join(re.escape(x) for x in sorted(phrases, key=len, reverse=True) if not x.startswith("the "))
+    the_rest = alternation(x[4:] for x in phrases if x.startswith("the "))
+    others = alternation(x for x in phrases if not x.startswith("the "))
     alts = rf"the\ (?:(?:{adjectives})\ )?(?:{the_rest})|{others}"
     counted = rf"(?:the two|both|the three) {counted_nouns()}|{_ALL_THREE}"
     return re.compile(rf"\b(?:{counted}|{alts})\b(?!['’]s\b\s+(?:own\b))", re.I)
@@ -320,8 +322,7 @@ _ALL_THREE = r"(?:all|the) three(?=,?\s+(?:have|has|had|are|were|will|would|also
 @lru_cache(maxsize=1)
 def counted_nouns() -> str:
     """A pattern for a counted anaphor's noun, with one optional word before it ("the two former enemies")."""
-    nouns = "|".join(sorted(load_grammar().words["counted_nouns"], key=len, reverse=True))
-    return rf"(?:\w+ )?(?:{nouns})"
+    return rf"(?:\w+ )?(?:{alternation(load_grammar().words['counted_nouns'])})"
 
 
 def _sketch(sentence: str, anchors: Sequence[Anchor]) -> tuple[str, list[tuple[int, int]]]:

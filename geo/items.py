@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from geo.data.wordlists import ABSTRACT_OBJECTS, FORMATION_NOUNS, ITEM_HEADS, NUMBER_WORDS
+from geo.data.wordlists import ABSTRACT_OBJECTS, FORMATION_NOUNS, ITEM_HEADS, NUMBER_WORDS, alternation
 from geo.lowered import Lowered
 
 
@@ -31,7 +31,7 @@ WEAPON_HEADS = "|".join(ITEM_HEADS)
 _HEAD_RE = _rx(rf"\b(?:{WEAPON_HEADS})\b", re.I)
 _HEADS = Lowered(_HEAD_RE)  # the same, sooner: for a yes or no, or a span
 
-_NUM_WORD = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+_NUM_WORD = alternation(NUMBER_WORDS)
 _QTY_RE = _rx(
     rf"(?<![\w.-])(\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_NUM_WORD})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
     r"(?![\w%$]|\.\d|,\d|mm|-mm| ?mm\b| ?km\b| ?percent| ?per cent| ?million| ?billion"
@@ -326,8 +326,7 @@ def _systems() -> tuple[re.Pattern[str], dict[str, str]]:
         if line and not line.startswith("#"):
             name, iso, _note = line.split("\t")
             makers[name] = iso
-    names = "|".join(re.escape(n) for n in sorted(makers, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])({names})(?:[A-Z0-9]{{1,4}})?(?:s|['’]s)?(?![\w-])"), makers
+    return re.compile(rf"(?<![\w-])({alternation(makers)})(?:[A-Z0-9]{{1,4}})?(?:s|['’]s)?(?![\w-])"), makers
 
 
 def sentence_names_system(sentence: str) -> bool:

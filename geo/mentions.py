@@ -43,6 +43,7 @@ from geo.data.wordlists import (
     POSTAL_ABBREVIATIONS,
     STOP_WORDS,
     TOWN_LOCATIVES,
+    alternation,
 )
 from geo.gazetteer import Entry, Gazetteer, MatchType, fold_name
 from geo.name_parts import inside_longer_name, pact_noun, ship_name, weapon_ahead
@@ -57,11 +58,7 @@ _OUTLET_AFTER = re.compile(r"(?: [a-z-]+){0,3}? (?:" + "|".join(OUTLET_NOUNS) + 
 _NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
 _GAP_BREAK = re.compile(r"[.!?;:,()\[\]{}\"“”]|\n")
 
-_POSTAL_RE = re.compile(
-    r"(?:,\s+|(?<!\d\s)(?<=\s)(?=\w\.\w\.))("
-    + "|".join(re.escape(k) for k in sorted(POSTAL_ABBREVIATIONS, key=len, reverse=True))
-    + r")(?=\W|$)"
-)
+_POSTAL_RE = re.compile(r"(?:,\s+|(?<!\d\s)(?<=\s)(?=\w\.\w\.))(" + alternation(POSTAL_ABBREVIATIONS) + r")(?=\W|$)")
 _POSTAL_WORDS = re.compile("|".join(re.escape(k) for k in POSTAL_ABBREVIATIONS))  # what every match holds
 
 

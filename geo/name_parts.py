@@ -136,10 +136,9 @@ def _ship_words_at(text: str) -> list[int]:
 
 @lru_cache(maxsize=1)
 def _ship_words() -> re.Pattern[str]:
-    from geo.data.wordlists import SHIP_PREFIXES
+    from geo.data.wordlists import SHIP_PREFIXES, alternation
 
-    words = "|".join(sorted(map(re.escape, SHIP_PREFIXES), key=len, reverse=True))
-    return re.compile(rf"\b(?:{words})s?\b")
+    return re.compile(rf"\b(?:{alternation(SHIP_PREFIXES)})s?\b")
 
 
 def pact_noun(word: str) -> bool:

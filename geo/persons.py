@@ -32,6 +32,7 @@ from geo.data.wordlists import (
     ONE_WORD_TITLES,
     PERSON_TITLES,
     STOP_WORDS,
+    alternation,
 )
 
 # Latin letters with their accented forms ("Cárdenas", "Özdemir", "Ştefan")
@@ -90,8 +91,7 @@ def _role_after(text: str, pos: int) -> bool:
 @lru_cache(maxsize=1)
 def _kin_before() -> re.Pattern[str]:
     """A family noun before a capitalised word (" brother ", " son-in-law "); its owner is checked after."""
-    kin = "|".join(re.escape(k) for k in sorted(KIN_NOUNS, key=len, reverse=True))
-    return re.compile(rf" (?:{kin}) (?=[{_UPPER}])")
+    return re.compile(rf" (?:{alternation(KIN_NOUNS)}) (?=[{_UPPER}])")
 
 
 def _introduced(text: str, run: re.Match[str], start: int, titled: bool, credits: list[tuple[int, int]]) -> bool:
@@ -151,8 +151,7 @@ def _found_again(text: str, found: list[Span], tails: set[str]) -> list[Span]:
         return found
     starts = [s for s, _, _ in found]  # the names found are disjoint and in text order
     if len(tails) > 12:  # many names (a long text): one pass of a pattern beats a search per name
-        alternatives = "|".join(re.escape(t) for t in sorted(tails, key=len, reverse=True))
-        again = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
+        again = re.compile(rf"(?<![\w'’-])(?:{alternation(tails)})(?![\w'’-])")
         for m in again.finditer(text):
             k = bisect_right(starts, m.start()) - 1
             if k < 0 or found[k][1] < m.end():

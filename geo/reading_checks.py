@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from geo.data.wordlists import FACILITY_NOUNS
+from geo.data.wordlists import FACILITY_NOUNS, alternation
 from geo.gazetteer import Entry, Gazetteer, load_gazetteer
 from geo.items import system_maker
 from geo.mentions import Mention, Reading
@@ -90,7 +90,7 @@ def _in_its_country(text: str, m: Mention, best: Entry) -> bool:
 
 
 _IN_AFTER = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?")
-_FACILITY_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(map(re.escape, FACILITY_NOUNS), key=len, reverse=True))})\b")
+_FACILITY_AFTER = re.compile(rf"\s+(?:{alternation(FACILITY_NOUNS)})\b")
 _AIRFIELD_AFTER = re.compile(
     r"\s+(?:international\s+)?(?:air base|airbase|air force base|airport|airfield|air station|base)\b", re.I
 )

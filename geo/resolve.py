@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from geo.data.wordlists import CONCESSION_NOUNS, OFFICES, TERRITORIES_READ_AS_DISPUTED
+from geo.data.wordlists import CONCESSION_NOUNS, OFFICES, TERRITORIES_READ_AS_DISPUTED, alternation
 from geo.gazetteer import Entry, Gazetteer, fold_name
 from geo.mention_context import (
     inside_longer_name,
@@ -129,8 +129,7 @@ def country_of_capital(gaz: Gazetteer, entry: Entry) -> str | None:
 @lru_cache(maxsize=1)
 def _works_pattern() -> re.Pattern[str]:
     """A capitalised run before a concession or pipeline noun ("the Stabroek block")."""
-    nouns = "|".join(sorted(map(re.escape, CONCESSION_NOUNS), key=len, reverse=True))
-    return re.compile(rf"\b([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*) (?i:{nouns})\b")
+    return re.compile(rf"\b([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*) (?i:{alternation(CONCESSION_NOUNS)})\b")
 
 
 def _works_named(text: str) -> set[str]:
@@ -322,7 +321,7 @@ def _resolve_one(
     return _resolved(text, m, best_r, best, gaz, ev.doc_iso)
 
 
-_OFFICE_WORDS = "|".join(re.escape(o) for o in sorted(OFFICES, key=len, reverse=True) if OFFICES[o] != "rank")
+_OFFICE_WORDS = alternation(o for o in OFFICES if OFFICES[o] != "rank")
 # "Colombia's defence minister, Pedro Sánchez": an office of another state's official before the name
 _OFFICE = re.compile(rf"^['’]s?\s+(?:\w+\s+){{0,2}}(?:{_OFFICE_WORDS})s?,?\s+$", re.I)
 # an office no head of state or government holds, right before the name ("Defence Minister Pedro Sánchez")

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from geo.data.wordlists import SITE_NOUNS
+from geo.data.wordlists import SITE_NOUNS, alternation
 
 __all__ = ["Site", "named_sites"]
 
@@ -26,7 +26,7 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _NAME = rf"(?:[{_UPPER}][\w'’.-]*|bin|al-\w+|el-\w+|de|do|da|dos)"
 _SITE = re.compile(
     rf"\b(?:(Camp\s+{_NAME}(?:\s+{_NAME}){{0,2}})|((?:{_NAME}\s+){{0,3}}[{_UPPER}][\w'’.-]*)\s+"
-    rf"((?i:{'|'.join(sorted(SITE_NOUNS, key=len, reverse=True))})))\b"
+    rf"((?i:{alternation(SITE_NOUNS)})))\b"
 )
 _ANCHOR = re.compile(
     r"\s*,?\s*(?:in|near|outside|at|on|off|close to|(?:just\s+)?(?:north|south|east|west|north-?east|north-?west|"

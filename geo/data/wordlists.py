@@ -22,6 +22,8 @@ True
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -30,6 +32,16 @@ from typing import Any
 def _lines(file_name: str) -> list[str]:
     text = resources.files("geo.data").joinpath("words").joinpath(file_name).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def alternation(words: Iterable[str]) -> str:
+    """The entries as one regular-expression alternation, escaped, longest first (so "air base" beats "air").
+
+    >>> import re
+    >>> re.match(alternation(["air", "air base", "U.S."]), "air base").group()
+    'air base'
+    """
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
 @cache
