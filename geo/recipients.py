@@ -24,6 +24,7 @@ __all__ = [
     "maker_of_item",
     "makers_listed",
     "other_givers",
+    "own_item",
     "protected_for",
     "site_recipient",
 ]
@@ -204,6 +205,11 @@ def pronoun_recipient(p: Parse, v: int, giver: Side | None) -> tuple[Side, int] 
         return None
     others = [q for q, ph in enumerate(p.phrases) if ph.last < v and not (giver and set(p.ids(ph)) & set(giver.ids))]
     return (p.side(others[-1]), v + 2) if others else None
+
+
+def own_item(p: Parse, v: int) -> bool:
+    """A possessive pronoun right after a giving verb owns the item, and gets nothing: "handed over its F-16s"."""
+    return p.low[v + 1 : v + 2] in (["its"], ["their"]) and bool(item_phrases(p.text(v + 2, p.clause(v).last)))
 
 
 def site_recipient(p: Parse, v: int, preps: tuple[str, ...]) -> Side | None:

@@ -28,6 +28,7 @@ from geo.recipients import (
     maker_of_item,
     makers_listed,
     other_givers,
+    own_item,
     pronoun_recipient,
     protected_for,
     site_recipient,
@@ -112,7 +113,7 @@ def _active_give(p: Parse, v: int, t: _Transfer, platforms: bool = False) -> Non
         t.src = None  # "its purchase of Finland's Patria gave it ...": the act gives, not the firm
     if t.tgt is not None:
         return
-    obj = None if (got := pronoun_recipient(p, v, t.src)) else p.object(v)
+    obj = None if (got := pronoun_recipient(p, v, t.src)) or own_item(p, v) else p.object(v)
     if got:
         t.tgt, t.item_start = got  # "with Addis Ababa, having sold it TB2 drones"
     if obj is not None and obj.np >= 0:
@@ -195,8 +196,7 @@ def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, f
         return None  # someone named after the verb (not the giver's own maker: "delivered Bayraktar drones")
     if any(w in ("also", "too") for w in words):
         return Side((recipient,), -1, "context")
-    # "Portugal has donated body armour": a giver with no one named beside it gives to the recipient
-    # the story has been telling of, when the sentence names no other state
+    # "Portugal has donated body armour": to the story's recipient, when the sentence names no other state
     # a state named only as where something was ("left over from the war in Mali") is no rival recipient
     placed = _placed(p)
     # nor is a state named in a participle clause after the verb (", giving the navy ... the Chinese fleets")

@@ -270,6 +270,12 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
             ("transfer", "BR", "PE"),
             None,
         ),
+        # "its" after the giving verb owns the item and gets nothing: the story's recipient does
+        (
+            "Chile delivered four patrol boats to Peru. Brazil has also handed over its old corvettes.",
+            ("transfer", "BR", "PE"),
+            None,
+        ),
         # but not when the sentence names another state, nor in a purpose clause, nor for a maker
         (
             "Chile delivered four patrol boats to Peru. Brazil has sold frigates, Bolivia said.",
