@@ -171,6 +171,7 @@ def _singular(sentence: str, e: int, phrase: str, before: Sequence[Anchor], cont
     """The country of "the country", "the kingdom": the story's focus, unless it acts in this clause already."""
     countries = [a.id for a in before if a.kind == "country"]
     possessive = sentence[e : e + 2] in ("'s", "’s")  # "the country's partnership": the story's focus
+    other = possessive and _counterpart_after(sentence, e + 2)  # "X remains the country's ally": not X
     typed = _typed_candidates(phrase, context)  # "the kingdom": a country that is one
     named = [a.id for a in before if a.kind == "country" and a.how in ("name", "alias")]
     services = [a.id for a in before if a.kind == "country" and _SERVICE_AFTER.match(sentence, a.end)]
@@ -186,7 +187,7 @@ def _singular(sentence: str, e: int, phrase: str, before: Sequence[Anchor], cont
         # no service of the buyer's ("buy jets from Sweden's Saab to replace the air force's fleet")
         buyers = [a.id for a in before if a.kind == "country" and not _FROM_BEFORE.search(sentence, 0, a.start)]
         ident = buyers[-1] if buyers else countries[-1]
-    elif possessive and named and not typed:
+    elif possessive and named and not typed and not other:
         ident = named[0]  # "the Maldives ... uses them to patrol the country's waters": the sentence's state
     elif not typed and not possessive and not countries and phrase == "the country" and context.previous:
         ident = context.previous[0]  # "For Kuwait, the move ... The country hosts ...": the one just named first
@@ -195,10 +196,17 @@ def _singular(sentence: str, e: int, phrase: str, before: Sequence[Anchor], cont
     elif not typed and _speaking_state(sentence, before):
         ident = before[0].id  # "Syria's defence ministry ... accused US forces of occupying parts of the country"
     else:
-        ident = typed[0] if typed else context.focus(exclude=() if possessive else countries[:1])
-    if not ident and countries:
+        mine = countries if other else () if possessive else countries[:1]  # "the country's ally" is another
+        ident = typed[0] if typed else context.focus(exclude=mine)
+    if not ident and countries and not other:
         ident = countries[-1]
     return ident
+
+
+def _counterpart_after(sentence: str, at: int) -> bool:
+    """A noun of a party to a tie follows, past up to three words: "the country's only treaty ally"."""
+    words = sentence[at : at + 60].lower().split()[:4]
+    return any(load_grammar().has("counterpart_nouns", w.strip(",.;:")) for w in words)
 
 
 def _speaking_state(sentence: str, before: Sequence[Anchor]) -> bool:

@@ -104,6 +104,7 @@ class Roles(SubjectChecks):
                 if pron is not None and not set(pron.ids) <= exclude:
                     return pron
             found = self._subject_in(c, v, exclude, first=first or seen > 1, platforms=platforms)
+            found = found or (self.fronted_subject(ci, v, exclude) if seen == 1 else None)  # "After signing ..., X"
             if found is not None:
                 return found
             pron = self.pronoun_in(c, v)

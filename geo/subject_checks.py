@@ -8,7 +8,7 @@ Also the word and phrase look-ups the checks and the roles share (find, anchor, 
 
 from __future__ import annotations
 
-from geo.grammar import Anchor, Clause, Phrase
+from geo.grammar import Anchor, Clause, Phrase, Side
 from geo.modality import Modality
 
 
@@ -60,8 +60,31 @@ class SubjectChecks(Modality):
         return any(
             self.finite(self.low[t]) or self.low[t].endswith("ing")
             for t in range(c.first, c.last + 1)
-            if self.tokens[t].anchor < 0
+            if self.tokens[t].anchor < 0 and self.tokens[t].text != "May"  # "In May, ...": the month
         )
+
+    def side(self, pi: int) -> Side:
+        """The side phrase ``pi`` names (see :meth:`geo.roles.Roles.side`)."""
+        raise NotImplementedError
+
+    def fronted_subject(self, ci: int, v: int, exclude: frozenset[str]) -> Side | None:
+        """The subject of the main clause after a fronted adjunct, for its participle at v.
+
+        "After signing a pact with Somalia, Cairo flew arms to Mogadishu": Cairo signs.
+        """
+        c = self.clauses[ci]
+        if c.kind not in ("sub", "part") or not self.low[v].endswith("ing") or ci + 1 >= len(self.clauses):
+            return None
+        if any(self._has_verb(self.clauses[k]) for k in range(ci)):
+            return None  # a clause with a verb came first: the adjunct is not fronted
+        nxt = self.clauses[ci + 1]
+        k = nxt.first
+        while k < nxt.last and self.low[k] in ("the", "a", "an"):
+            k += 1
+        pi = self.phrase_at[k] if nxt.kind == "main" else -1
+        if pi < 0 or self.phrases[pi].prep or set(self.ids(self.phrases[pi])) <= exclude:
+            return None
+        return self.side(pi)
 
     def _listed_object(self, ph: Phrase, v: int) -> bool:
         """The phrase is the object of an earlier verb in a list of verb phrases: "equip Somali forces, supply ..."."""
