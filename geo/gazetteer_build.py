@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import cast
 
-from geo.data.wordlists import INTEGRAL_TERRITORIES
+from geo.data.wordlists import GOVERNMENT_SEATS, INTEGRAL_TERRITORIES
 from geo.gazetteer import (
     DATA_DIR,
     GENERIC_NAMES,
@@ -75,6 +75,8 @@ def _load_countries(gaz: Gazetteer, data_dir: Path) -> None:
         _add_aliases(gaz, iso2, aliases, demonyms, iso2)
         if capital:
             gaz._capital_of[capital] = iso2
+    for city, iso2 in GOVERNMENT_SEATS.items():
+        gaz._capital_of[city] = iso2  # "Pretoria said": a seat of government stands for its state too
 
 
 _ROMAN = re.compile(r"^[ivxlc]+$")

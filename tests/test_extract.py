@@ -43,6 +43,10 @@ def _mentions(text: str) -> dict[str, list[str]]:
         # a second record of a capital ("New Delhi" beside "Delhi") stands for the country too
         ("New Delhi criticized the move.", {"IN"}, set()),
         ("KIEV - Officials said the talks went well.", {"city:703448"}, set()),
+        # a seat of government that is not the official capital stands for its state too; after "in", the city
+        ("Pretoria criticized the move.", {"ZA"}, {"city:964137"}),
+        ("Niger accused Cotonou of hosting French troops.", {"NE", "BJ"}, {"city:2394819"}),
+        ("The court in The Hague ruled on the case.", {"city:2747373"}, {"NL"}),
         # a town merely near a capital is its own place, not the government
         ("Rawalpindi warned the militants.", {"city:1166993"}, {"PK"}),
         ("The refinery that Pančevo relies on stopped.", {"city:787237"}, {"RS"}),

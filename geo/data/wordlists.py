@@ -99,6 +99,7 @@ _LISTS: dict[str, Any] = {
     "FEATURE_NOUN_SEAS": lambda: words("feature_noun_seas"),
     "OFFICES": lambda: table("offices"),
     "INTEGRAL_TERRITORIES": lambda: table("integral_territories"),
+    "GOVERNMENT_SEATS": lambda: {k: v.split("\t")[0] for k, v in table("government_seats").items()},
     "ITEM_HEADS": lambda: ordered_words("item_heads"),
     "POSTAL_ABBREVIATIONS": lambda: table("postal_abbreviations"),
     "NUMBER_WORDS": lambda: {k: int(v) for k, v in table("number_words").items()},
