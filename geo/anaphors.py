@@ -59,7 +59,7 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
         if phrase in described_phrases():
             if _OF_NAME.match(sentence, e):
                 continue  # "the breakaway region of Somaliland": the description names its place
-            found = _described(s, e, phrase, anchors, within, taken, context)
+            found = _described(s, e, phrase, anchors, within, taken, context, _topic_state(sentence, anchors, s))
             if found is not None:
                 out.append(found)
                 taken.append((s, e))
@@ -98,7 +98,7 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
             if group:
                 out.append(Anchor(s, e, "|".join(group), "anaphor", "country"))
         else:
-            ident = _singular(sentence, e, phrase, before, context)
+            ident = _singular(sentence, e, phrase, before, context, _topic_state(sentence, anchors, s))
             if ident:
                 out.append(Anchor(s, e, ident, "anaphor", "country"))
         taken.append((s, e))
@@ -167,8 +167,19 @@ def _pair(
     return group if len(group) == n else ()
 
 
-def _singular(sentence: str, e: int, phrase: str, before: Sequence[Anchor], context: Context) -> str:
-    """The country of "the country", "the kingdom": the story's focus, unless it acts in this clause already."""
+def _topic_state(sentence: str, anchors: Sequence[Anchor], s: int) -> str:
+    """The state a sentence opens on as its topic, before offset s: "In Niger, relations have soured: the junta ..."."""
+    first = next((a for a in anchors if a.kind == "country"), None)
+    if first is None or first.end >= s or sentence[: first.start].strip().lower() != "in":
+        return ""
+    return first.id if sentence[first.end : first.end + 1] == "," else ""
+
+
+def _singular(sentence: str, e: int, phrase: str, before: Sequence[Anchor], context: Context, topic: str = "") -> str:
+    """The country of "the country", "the kingdom": the story's focus, unless it acts in this clause already.
+
+    A sentence that opens on a state ("In Niger, ...") speaks of that state's junta or government.
+    """
     countries = [a.id for a in before if a.kind == "country"]
     possessive = sentence[e : e + 2] in ("'s", "’s")  # "the country's partnership": the story's focus
     other = possessive and _counterpart_after(sentence, e + 2)  # "X remains the country's ally": not X
@@ -187,6 +198,8 @@ def _singular(sentence: str, e: int, phrase: str, before: Sequence[Anchor], cont
         # no service of the buyer's ("buy jets from Sweden's Saab to replace the air force's fleet")
         buyers = [a.id for a in before if a.kind == "country" and not _FROM_BEFORE.search(sentence, 0, a.start)]
         ident = buyers[-1] if buyers else countries[-1]
+    elif topic and not organ and (not typed or topic in typed):
+        ident = topic  # "In Niger, relations with Beijing have soured: the junta expelled ..."
     elif possessive and named and not typed and not other:
         ident = named[0]  # "the Maldives ... uses them to patrol the country's waters": the sentence's state
     elif not typed and not possessive and not countries and phrase == "the country" and context.previous:
@@ -340,6 +353,7 @@ def _described(
     within: Sequence[Anchor],
     taken: Sequence[tuple[int, int]],
     context: Context,
+    topic: str = "",
 ) -> Anchor | None:
     """The anchor of a description ("the Gulf state", "the territory") at s:e, or None."""
     # a state's adjective inside a description the table lists stays a description ("the Central African country")
@@ -347,17 +361,18 @@ def _described(
         s < b and a < e for a, b in taken[len(anchors) :]
     ):
         return None
-    ident = described_state(phrase, [a for a in anchors if a.end <= s], context)
+    ident = described_state(phrase, [a for a in anchors if a.end <= s], context, topic)
     if not ident:
         return None
     return Anchor(s, e, ident, "anaphor", "country" if ident.isupper() or "|" in ident else "disputed")
 
 
-def described_state(phrase: str, anchors: Sequence[Anchor], context: Context) -> str:
+def described_state(phrase: str, anchors: Sequence[Anchor], context: Context, topic: str = "") -> str:
     """The state (or disputed area) a description stands for: "the Gulf state", "the island", "the territory".
 
     The one of its kind named most often so far in the story or earlier in the sentence; "" when the
-    story has named none. "both regions" is the last two disputed areas named, joined by "|".
+    story has named none. "both regions" is the last two disputed areas named, joined by "|". A state the
+    sentence opens on, ``topic`` ("In Niger, ... the junta"), is meant when it is of that kind.
     """
     kinds = described_states().get(phrase.removeprefix("the "), ())
     areas = [*context.areas, *(a.id for a in anchors if a.kind == "disputed")]
@@ -370,6 +385,8 @@ def described_state(phrase: str, anchors: Sequence[Anchor], context: Context) ->
     fit = [c for c in dict.fromkeys([*context.actors, *before]) if _is_of(c, kinds)]
     if not fit:
         return ""
+    if topic in fit:
+        return topic
     return max(fit, key=lambda c: (context.mentions.get(c, 0) + (1 if c in before else 0), fit.index(c)))
 
 

@@ -172,6 +172,11 @@ def _watched_for(p: Parse, i: int) -> bool:
     return any(p.low[j + 1] == "for" and p.g.has("vigilance_words", p.low[j]) for j in range(max(0, i - 4), i - 1))
 
 
+def _cited(p: Parse, before: list[str], nxt: str) -> bool:
+    """A verb of citing stands just before the noun, and no "with" after it names a side ("citing tensions with X")."""
+    return not p.g.words["citing_verbs"].isdisjoint(before) and nxt not in ("with", "between")
+
+
 def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
     """Whether the words around the cue make it name no relation (a ban, a stance, a quarrel settled)."""
     low, kind, noun, options = p.low, cue.kind, cue.pos == "noun", cue.options
@@ -199,8 +204,10 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
         )
     ):
         return True  # "lifted a ban on arms sales to Chad", "restrictions on defence cooperation with X": none made
-    if not p.g.words["dispositions"].isdisjoint(before):
-        return True  # "a readiness to hand over know-how", "prepared to sell jets": a stance, not a deal
+    if not p.g.words["dispositions"].isdisjoint(before) or (kind == "conflict" and noun and _cited(p, before, nxt)):
+        # "a readiness to hand over know-how", "prepared to sell jets": a stance, not a deal; "fired missiles at
+        # Israel, citing the war in Gaza": a reason given, not the subject's war
+        return True
     if kind == "support" and _own_ground(p, low[i + n : i + n + 4]):
         return True  # "help Armenia defend its borders", "protect its territorial waters": one's own ground
     if (
