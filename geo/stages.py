@@ -28,7 +28,7 @@ def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 _FROZEN = _rx(
     r"\b(?:froze|frozen|freez\w*|collaps\w*|suspend\w*|cancel+\w*|halt\w*|block(?:s|ed|ing)\b|scrap\w*|"
-    r"stall\w*|interdict\w*|seiz\w*|intercept(?:s|ed|ing)?\b|vetoe?d?|banned|barred|fell through|"
+    r"stall\w*|interdict\w*|seiz\w*|intercept(?:s|ed|ing)?\b|vetoe?d?|banned|barred|fell through|abandon(?:s|ed|ing)?|"
     r"called off|put on hold|h[eo]ld(?:s|ing)? back|withh[eo]ld\w*|tried to|attempt\w*|stopp?(?:ed|ing)|"
     r"cut off|cut-off|cutting off|no longer|shelv\w*|revok\w*|revoca\w*|"
     r"cut(?:s|ting)? (?:[\w-]+ ){0,2}(?:supplies|deliveries|exports|flows|shipments|aid|funding)|"
@@ -82,7 +82,7 @@ _DELIVERED = _rx(
 _FUTURE = _rx(
     r"\b(?:will|would|wants? to|plans? to|planning to|intends? to|aims? to|expected to|(?:is|are) due to|could|"
     r"(?-i:may)|might|"
-    r"seeks? to|seeking to|hopes? to|is to|are to|to be|considering|upcoming|future|another|"
+    r"seeks? to|seeking to|hopes? to|is to|are to|to be|considering|upcoming|future|(?<![^e]ed )another|"
     r"letters? of intent|memorand(?:um|a) of understanding)\b",
     re.I,
 )
@@ -338,7 +338,7 @@ _DEALS_UNDONE = _rx(
     re.I,
 )
 _DEAL_UNDONE = _rx(
-    r"(?:\bbut|,)\s+(?:the|that|this|a)\s+(?:deal|contract|order|sale|purchase|agreement|scheme|plan|project|talks)"
+    r"(?:\bbut|,|;)\s+(?:the|that|this|a)\s+(?:deal|contract|order|sale|purchase|agreement|scheme|plan|project|talks)"
     r"\s+(?:(?:it|that|which|they)\s+)?(?:(?:was|were|has|have|had|been|later|since|then|eventually|subsequently)\s+)*"
     r"(?:stalled|scrapped|cancell?ed|shelved|collapsed|froze|frozen|suspended|postponed|fell through|called off"
     r"|put on hold|halted|tore up|torn up|abandoned)\b",
@@ -357,6 +357,7 @@ _ARRIVAL_TOLD = _rx(
     r"(?:since\s+|now\s+|already\s+)?(?:been\s+)?(?:delivered|handed over)\b"
     # the main verb after the cue's reduced relative: "corvettes ordered from ASFAT in 2018 had been delivered"
     r"|^[^;:,]{0,100}?\s(?:had|have|has)\s+(?:all\s+|since\s+|now\s+|already\s+)*been\s+(?:delivered|handed over)\b"
+    r"|^[^;:,]{0,100}?\s(?:was|were)\s+(?:all\s+|finally\s+)?(?:delivered|handed over)\b"  # "... was delivered in May"
     # "ordered from the United States in 2011 and delivered between 2014 and 2018"
     r"|^[^;:,]{0,80}?\sand\s+(?:later\s+|then\s+)?delivered\s+(?:in|between|from|by|during)\s+(?:19|20)\d\d\b",
     re.I,

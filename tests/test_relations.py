@@ -330,6 +330,14 @@ def test_no_false_alarm(sentence: str) -> None:
         ("All four corvettes Chile ordered from Norway in 2018 had been delivered by 2025.", "delivered"),
         ("The 36 jets Chile ordered from Norway in 2011 and delivered between 2014 and 2018 are ageing.", "delivered"),
         ("Chile ordered 24 jets from Norway in 2015, but none of them has been delivered.", "ordered"),
+        # a gift of "another" batch is done; an order abandoned, cancelled after a semicolon, or delivered later
+        ("The Norwegian army donated another 50 second-hand trucks to Chile.", "delivered"),
+        ("Chile's 2018 contract for 11 jets from Norway was quietly abandoned three years later.", "frozen"),
+        (
+            "Ten jets that Chile agreed to buy from Norway were to fill the gap; the purchase was cancelled in 2024.",
+            "frozen",
+        ),
+        ("The last of nine patrol boats ordered from Norway was delivered to Chile last month.", "delivered"),
     ],
 )
 def test_status(sentence: str, status: str) -> None:
