@@ -120,7 +120,10 @@ _DELIVERED_NOW = _rx(r"\b(?:arrived|received|already|handed over|has delivered|h
 
 
 # the words before a cue that tell its stage (see _before_cue): "began supplying", "is estimated to supply"
-_UNDER_WAY = r"(?i)\b(?:began|begun|begins|started|starts|continu\w*(?: to)?|keeps?|keeping|kept)\s+"
+_UNDER_WAY = (  # also past a time: "began in March supplying gas to Turkey"
+    r"(?i)\b(?:began|begun|begins|started|starts|continu\w*(?: to)?|keeps?|keeping|kept)\s+"
+    r"(?:(?:in|last|this|early|late)\s+\w+\s+)?"
+)
 _ORDERED_TO_STOP = (
     r"(?i)\b(?:ordered|told|forced|required|decided|agreed|voted)\s+(?:[\w-]+\s+){0,3}to\s+(?:stop|end|cease)\s+"
 )

@@ -338,6 +338,7 @@ def test_no_false_alarm(sentence: str) -> None:
             "frozen",
         ),
         ("The last of nine patrol boats ordered from Norway was delivered to Chile last month.", "delivered"),
+        ("Under a swap deal, Peru began in March supplying gas to Chile.", "delivered"),
     ],
 )
 def test_status(sentence: str, status: str) -> None:
