@@ -289,13 +289,14 @@ def _resolve_one(
         gaz_rs = [x for x in gaz_rs if x[1].kind != "admin1"]
         if not gaz_rs:
             return None
+    nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
     if (
         fold_key(m.text) in PERSON_PLACES
         and inside_longer_name(text, m)
         and not (gaz_rs[0][1].kind == "country" and names_firm(text, m))
+        and not _state_follows(m, nxt)
     ):
         return None
-    nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
     best_r, best = _pick(text, m, nxt, gaz_rs, gaz, ev)
     if far_from_landmark(text, m, nxt, best, gaz):
         return None  # "at Redbank, near Brisbane": no namesake on another continent
@@ -319,6 +320,11 @@ def _resolve_one(
     if best.kind == "sea" and best_r.how == "alias" and sea_as_adjective(text, m):
         return None  # "Gulf capitals", "a Gulf-based analyst", "the U.S. Gulf Coast": no water meant
     return _resolved(text, m, best_r, best, gaz, ev.doc_iso)
+
+
+def _state_follows(m: Mention, nxt: Mention | None) -> bool:
+    """A state's own name follows right after: "calls the US and Israel Argentina's allies" (no "Israel Katz")."""
+    return nxt is not None and nxt.start == m.end + 1 and any(len(r.id) == 2 and r.id.isupper() for r in nxt.readings)
 
 
 _OFFICE_WORDS = alternation(o for o in OFFICES if OFFICES[o] != "rank")
