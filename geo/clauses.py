@@ -4,16 +4,15 @@ The relation cues (:mod:`geo.relations`) need to know, for a cue word, who is th
 what its object is, and which actor sits in its to/from/with/by phrase. A full parser is too slow for the
 extractor's budget (a few milliseconds per article), so this module does what the cues need and no more:
 
-1. **Tokens.** The sentence is split into words and punctuation; each actor mention (an :class:`Anchor`) becomes one
-   token.
+1. **Tokens.** The sentence is split into words and punctuation; each actor mention (an :class:`Anchor`) is a token.
 2. **Actor phrases.** Each actor token grows into a phrase: a determiner before it, a possessive ``'s`` and a head
    noun after it ("Russia's forces", "the Sudanese army"). Phrases joined by commas and a final "and"/"or" become
    one coordinated phrase ("the US, Britain and Australia"); a phrase between commas with no conjunction is an
    apposition. Each phrase records the preposition that governs it.
 3. **Clauses.** The sentence is cut at semicolons, dashes, parentheses, subordinating and relative words, a
    coordinating "and" that is not part of a list, participles after a comma (", backing ...") and reported speech
-   ("X said ..."). A relative, parenthetical or reduced passive clause ("the army, backed by Iran") knows the phrase
-   it hangs on.
+   ("X said ..."). A relative, parenthetical (also between dashes) or reduced passive clause ("the army, backed by
+   Iran") knows the phrase it hangs on.
 4. **Roles.** :meth:`Parse.subject`, :meth:`Parse.object`, :meth:`Parse.pp` and :meth:`Parse.agent` answer for a cue
    token; a subject that is a pronoun or "the two countries" is read from the :class:`Context` of the previous
    sentences.
@@ -410,7 +409,14 @@ class Parse(PhraseLinks):
     def _punctuation_cut(self, i: int, cur: Clause, parens: list[int]) -> bool:
         """Clause breaks at punctuation: ";", a spaced dash, ":", parentheses, a comma after a leading clause."""
         toks, w = self.tokens, self.low[i]
-        if w == ";" or (w in ("—", "–", "-") and toks[i].space and i + 1 < len(toks) and toks[i + 1].space):
+        dash = w in ("—", "–", "-") and toks[i].space and i + 1 < len(toks) and toks[i + 1].space
+        if dash and parens and parens[-1] < 0:  # the dash that closes an aside: the clause before it resumes
+            self._cut(i + 1, "cont")
+            self.clauses[-1].parent = -parens.pop() - 1
+        elif dash and self.dash_aside(i):  # "Mali, Burkina Faso and Niger — the three members of AES — recalled"
+            self._cut(i + 1, "paren", "—", self.phrase_at[i - 1])
+            parens.append(-(len(self.clauses) - 2) - 1)
+        elif w == ";" or dash:
             self._cut(i + 1, "main")
         elif w == "," and cur.kind == "sub" and cur.first < i - 2 and self._subject_then_verb(i + 1):
             # "Though Serbia is a candidate to join the EU, it has refused ...": the main clause resumes
@@ -424,19 +430,13 @@ class Parse(PhraseLinks):
         elif w == "(" and not self._bare_parenthesis(i):
             self._cut(i + 1, "paren", "(", self.phrase_at[i - 1])
             parens.append(len(self.clauses) - 2)
-        elif w == ")" and parens:
+        elif w == ")" and parens and parens[-1] >= 0:
             back = parens.pop()
             self._cut(i + 1, "cont")
             self.clauses[-1].parent = back
         else:
             return False
         return True
-
-    def _bare_parenthesis(self, i: int) -> bool:
-        """A short verbless parenthesis naming no one ("7.5 mtpa (million tonnes) of LNG"): no clause of its own."""
-        close = next((k for k in range(i + 1, min(len(self.low), i + 6)) if self.low[k] == ")"), -1)
-        inside = range(i + 1, close)
-        return close > 0 and not any(self.tokens[k].anchor >= 0 or self.finite(self.low[k]) for k in inside)
 
     def _word_cut(self, i: int) -> None:
         """Clause breaks at words: relatives, "that", subordinators, "and", participles, reporting verbs."""

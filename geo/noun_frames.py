@@ -42,8 +42,10 @@ def between(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
                     ids = ids + p.side(p.phrase_at[j + 1]).ids
                 elif j + 2 < len(p.low) and p.low[j] == "and" and p.phrase_at[j + 2] >= 0 and p.low[j + 1] == "the":
                     ids = ids + p.side(p.phrase_at[j + 2]).ids
-            # "between Israel and the Iran-backed militant group": the group fights, not its backer
-            return pairs(cue, i, tuple(x for x in ids if x not in _backers(p, ph.first, ph.last + 4)))
+            # "between Israel and the Iran-backed militant group": the group fights, not its backer; a group named
+            # after its backer takes its place ("between Israel and Iran-backed Hamas")
+            backers, backed = _backers(p, ph.first, ph.last + 4), _backed_after(p, ph.last)
+            return pairs(cue, i, tuple(x for x in (*ids, *backed) if x not in backers))
     return pairs(cue, i, owner_with(p, i, back)) if back else []
 
 
@@ -56,8 +58,15 @@ def _backers(p: Parse, start: int, end: int) -> set[str]:
         and p.tokens[k + 1].anchor != p.tokens[k].anchor
         and p.low[k + 1] in ("-", "‐")
         and p.g.has("proxy_participles", p.low[k + 2])
-        and p.tokens[k + 3].anchor < 0
     }
+
+
+def _backed_after(p: Parse, last: int) -> tuple[str, ...]:
+    """The side right after a phrase that ends in its backer: "Hamas" in "between Israel and Iran-backed Hamas"."""
+    k = last + 3
+    if k >= len(p.low) or p.low[last + 1] not in ("-", "‐") or not p.g.has("proxy_participles", p.low[last + 2]):
+        return ()
+    return p.side(p.phrase_at[k]).ids if p.phrase_at[k] >= 0 else ()
 
 
 def _aimed_at(p: Parse, v: int, cue: Cue) -> Side | None:

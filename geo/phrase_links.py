@@ -70,3 +70,27 @@ class PhraseLinks(Roles):
             return ph.first
         named = nxt.isalpha() and not self.is_function(nxt) and not self.finite(then)  # not "a US official said"
         return k if low[k] in ("a", "an") and k < ph.first and named else ph.first
+
+    def _bare_parenthesis(self, i: int) -> bool:
+        """A short verbless parenthesis naming no one ("7.5 mtpa (million tonnes) of LNG"): no clause of its own."""
+        close = next((k for k in range(i + 1, min(len(self.low), i + 6)) if self.low[k] == ")"), -1)
+        inside = range(i + 1, close)
+        return close > 0 and not any(self.tokens[k].anchor >= 0 or self.finite(self.low[k]) for k in inside)
+
+    def dash_aside(self, i: int) -> bool:
+        """A spaced dash at i opens a verbless aside after an actor that a second spaced dash closes.
+
+        "Mali, Burkina Faso and Niger — the three members of the AES, formed in 2024 — recalled their envoys".
+        """
+        if i == 0 or self.phrase_at[i - 1] < 0 or self.g.has("prepositions", self.low[i + 1]):
+            return False  # "the Indian Ocean — from Gwadar to Hambantota, leased to ... —": no apposition
+        for k in range(i + 1, min(len(self.low), i + 30)):
+            w = self.low[k]
+            if w in ("—", "–", "-") and self.tokens[k].space and k + 1 < len(self.low) and self.tokens[k + 1].space:
+                return k > i + 1
+            verb = self.finite(w) and not w.endswith("ed") and self.tokens[k].text != "May"  # "formed in May"
+            if w in (";", ":", "which", "who", "that") or verb:
+                return False
+            if w.endswith("ed") and self.phrase_at[k - 1] >= 0:
+                return False  # "— Turkey delivered drones —": a clause of its own, no aside
+        return False
