@@ -296,12 +296,16 @@ class Modality:
         return False
 
     def _doubted(self, k: int) -> bool:
-        """The report noun at k is doubted: "could not confirm reports", "denied claims", "amid unconfirmed reports"."""
+        """The report noun at k is doubted: "could not confirm reports", "denied claims", "a rumour that ..."."""
         before = self.low[max(0, k - 4) : k]
-        return any(
-            w in ("not", "never", "amid", "unconfirmed", "unverified", "media", "press") or w.endswith("n't")
-            for w in before
-        ) or any(self.match(j, "denials") for j in range(max(0, k - 3), k))
+        return (
+            self.g.has("hearsay_nouns", self.low[k])
+            or any(
+                w in ("not", "never", "amid", "unconfirmed", "unverified", "media", "press") or w.endswith("n't")
+                for w in before
+            )
+            or any(self.match(j, "denials") for j in range(max(0, k - 3), k))
+        )
 
     def _complement_use(self, i: int) -> bool:
         """Whether a verb of regarding names rather than hedges: "Moscow considers Central Asia its backyard"."""

@@ -21,6 +21,7 @@ __all__ = [
     "goal_after",
     "goal_after_as",
     "goal_past_aside",
+    "inside_a_gift",
     "maker_of_item",
     "makers_listed",
     "other_givers",
@@ -205,6 +206,22 @@ def pronoun_recipient(p: Parse, v: int, giver: Side | None) -> tuple[Side, int] 
         return None
     others = [q for q, ph in enumerate(p.phrases) if ph.last < v and not (giver and set(p.ids(ph)) & set(giver.ids))]
     return (p.side(others[-1]), v + 2) if others else None
+
+
+def inside_a_gift(p: Parse, v: int) -> bool:
+    """A getting participle on what a giving verb just before it hands over, with no seller of its own.
+
+    "Leonardo has delivered 14 of the 24 helicopters ordered in 2023": the delivery tells the transfer; the
+    participle names no buyer (its clause's subject is the one who delivers).
+    """
+    before = p.low[v - 1] if v > 0 else ""
+    if p.g.has("auxiliaries", before) or not p.is_word(v - 1) or p.pp(v, ("by", "from"), limit=30) is not None:
+        return False  # "has ordered", "..., ordered": a verb of its own; "received ... from X": its own seller
+    c = p.clause(v)
+    return any(
+        p.low[k] in giving_words() and p.tokens[k].text.islower() and p.phrase_at[k + 1] < 0
+        for k in range(max(c.first, v - 12), v)
+    )  # a verb, not a word of a name ("the Royal Armed Forces received ...")
 
 
 def own_item(p: Parse, v: int) -> bool:

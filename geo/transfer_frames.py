@@ -25,6 +25,7 @@ from geo.recipients import (
     goal_after,
     goal_after_as,
     goal_past_aside,
+    inside_a_gift,
     maker_of_item,
     makers_listed,
     other_givers,
@@ -196,10 +197,9 @@ def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, f
         return None  # someone named after the verb (not the giver's own maker: "delivered Bayraktar drones")
     if any(w in ("also", "too") for w in words):
         return Side((recipient,), -1, "context")
-    # "Portugal has donated body armour": to the story's recipient, when the sentence names no other state
-    # a state named only as where something was ("left over from the war in Mali") is no rival recipient
+    # "Portugal has donated body armour": to the story's recipient, unless another state is named; none is one
+    # named as where something was ("left over from the war in Mali") or in a participle clause after the verb
     placed = _placed(p)
-    # nor is a state named in a participle clause after the verb (", giving the navy ... the Chinese fleets")
     placed |= {t.anchor for j, t in enumerate(p.tokens) if j > v and p.clause(j).kind == "part" and t.anchor >= 0}
     placed |= other_givers(p, v)
     if own_clause:  # a participle after its item: only its own clause can name a rival buyer
@@ -459,7 +459,7 @@ def _no_getting(p: Parse, i: int, v: int, cue: Cue) -> bool:
     if i > 1 and p.low[i - 2] == "as" and p.low[i - 1] in ("he", "she", "it", "they", "we", "you"):
         return True  # "as many vehicles as he wants": a comparison, not a want
     only = cue.opt("only_items")  # "draws power from Sweden": a verb that gets only these goods, named right after it
-    return bought_a_firm(p, v) or bool(only and not set(p.low[v + 1 : v + 7]) & set(only))  # "took a share in Famae"
+    return bought_a_firm(p, v) or inside_a_gift(p, v) or bool(only and not set(p.low[v + 1 : v + 7]) & set(only))
 
 
 def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
