@@ -94,7 +94,7 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
             if phrase in ("all three", "the three"):  # only a list of exactly three just named: "A, B and C left."
                 group = next((g for g in (context.previous, context.listed, context.plural) if len(g) == 3), ())
             else:
-                group = group or _pair(sentence, 3 if three else 2, before, within, context, after)
+                group = group or _pair(sentence, 3 if three else 2, before, within, context, after, phrase.split()[-1])
             if group:
                 out.append(Anchor(s, e, "|".join(group), "anaphor", "country"))
         else:
@@ -124,13 +124,16 @@ def _pair(
     within: Sequence[Anchor],
     context: Context,
     after: AbstractSet[str] = frozenset(),
+    noun: str = "",
 ) -> tuple[str, ...]:
     """The n countries of "the two countries", "both sides", "the three Sahel juntas" (empty: unknown).
 
     A country the sentence names after the phrase is another party ("Both governments aim to deter
     Moscow"): the sentence before's group that holds it yields to the last list that does not.
     """
-    among = _members(within)  # "the three Sahel juntas": countries of the Sahel
+    # "the three Sahel juntas": countries of the Sahel; "the three juntas": states the described-state table says
+    # juntas rule
+    among = _members(within) or _kind_members(noun)
     fit = [a for a in before if a.kind == "country" and (not among or a.id in among)]
     # "the status of the Atacama, which Bolivia claims as its coast and over which
     # the two countries fought": the two that act, not ground named after "of" or "as"
@@ -402,6 +405,18 @@ def _is_of(iso: str, kinds: Sequence[str]) -> bool:
             if entry is not None and iso in entry.members:
                 return True
     return False
+
+
+def _kind_members(noun: str) -> tuple[str, ...]:
+    """The states a counted anaphor's noun is a kind of ("juntas"), from the described-state table; () for others."""
+    kinds = described_states().get(noun.removesuffix("s"), ())
+    if not kinds:
+        return ()
+    from geo.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    out = [m for k in kinds if k.startswith("region:") and (e := gaz.get(k)) is not None for m in e.members]
+    return tuple(out + [k for k in kinds if len(k) == 2 and k.isupper()])
 
 
 def _members(regions: Sequence[Anchor]) -> tuple[str, ...]:
