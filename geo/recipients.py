@@ -16,6 +16,7 @@ from geo.slots import operated, operator_of, possessor_in, resumed_start
 
 __all__ = [
     "act_named",
+    "actor_object",
     "antecedent_holder",
     "antecedent_span",
     "goal_after",
@@ -29,6 +30,15 @@ __all__ = [
     "protected_for",
     "site_recipient",
 ]
+
+
+def actor_object(p: Parse, v: int) -> bool:
+    """An actor phrase right after v is its object ("would make Chile Peru's supplier"), not an item's owner.
+
+    "China built Algeria's Alcomsat-1 satellite": Algeria owns what is built.
+    """
+    pi = p.phrase_at[v + 1] if v + 1 < len(p.low) else -1
+    return pi >= 0 and not (p.phrases[pi].possessive and item_phrases(p.text(p.phrases[pi].last + 1, p.clause(v).last)))
 
 
 def act_named(p: Parse, side: Side | None) -> bool:

@@ -20,6 +20,7 @@ from geo.items import item_phrases, relative_item, share
 from geo.presence import sent_as_deployment
 from geo.recipients import (
     act_named,
+    actor_object,
     antecedent_holder,
     antecedent_span,
     goal_after,
@@ -209,8 +210,7 @@ def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, f
     lead = p.phrases[0] if p.phrases and not p.phrases[0].prep and p.clause_of[p.phrases[0].first] == 0 else None
     lead = lead if focus_ok or lead is None or not p.speaker_of(p.side(0), v) else None  # "X said French arms sales"
     if len(others) == 1 and (p.context.focus(exclude=src.ids) in others or (lead and set(p.ids(lead)) == others)):
-        # "Islamabad has turned to Moscow: four Mi-35s were delivered by Russia"; "Kuwait's air force flies
-        # 30 jets, the last of which came from Boeing": the sentence's lead subject, not the story's
+        # "Islamabad has turned to Moscow: four Mi-35s were delivered by Russia": the lead subject, not the story's
         recipient = min(others)
     return Side((recipient,), -1, "context") if not others - {recipient} else None
 
@@ -316,7 +316,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """A transfer told from the supplier: "X sold ITEM to Y", "X supplied Y with ITEM" (see the module)."""
     v = i + n - 1
     c = p.clause(v)
-    if cue.opt("no_actor_object") and v + 1 < len(p.low) and p.phrase_at[v + 1] >= 0:
+    if cue.opt("no_actor_object") and actor_object(p, v):
         return []  # "would make Chile Peru's supplier": "make" with an actor as its object makes nothing
     if own_doing(p, v) or (p.g.has("stipulating_verbs", p.low[v]) and p.low[v + 1 : v + 2] == ["for"]):
         return []  # "the treaty provides for shared drills": a term of the deal, nothing handed over
