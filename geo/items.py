@@ -326,7 +326,7 @@ def _systems() -> tuple[re.Pattern[str], dict[str, str]]:
         if line and not line.startswith("#"):
             name, iso, _note = line.split("\t")
             makers[name] = iso
-    return re.compile(rf"(?<![\w-])({alternation(makers)})(?:[A-Z0-9]{{1,4}})?(?:s|['’]s)?(?![\w-])"), makers
+    return re.compile(rf"(?<![\w-])({alternation(makers)})(?:-?[A-Z0-9]{{1,4}})?(?:s|['’]s)?(?![\w-])"), makers
 
 
 def sentence_names_system(sentence: str) -> bool:

@@ -129,10 +129,19 @@ def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 
 
 def _made_maker(p: Parse, s: int, e: int) -> Side | None:
-    """The maker an "X-made", "X-built" compound names between s and e ("Iranian-made Mohajer-6 drones")."""
+    """The maker an "X-made", "X-built" compound names between s and e ("Iranian-made Mohajer-6 drones").
+
+    Also a state's adjective before a system that state makes ("Iranian Mohajer-6 drones").
+    """
     for k in range(max(s, 2), e + 1):
         if p.g.has("compound_maker_participles", p.low[k]) and p.low[k - 1] == "-" and p.phrase_at[k - 2] >= 0:
             return p.side(p.phrase_at[k - 2])
+    # a state's adjective before a system its state makes: "Iranian Mohajer-6 drones" (not "Iranian drones")
+    for k in range(max(s, 0), e):
+        pi = p.phrase_at[k]
+        if pi >= 0 and p.anchors[p.tokens[k].anchor].how == "demonym":
+            maker = system_maker(p.text(k + 1, min(e, k + 4)))
+            return p.side(pi) if maker is not None and maker in p.ids(p.phrases[pi]) else None
     return None
 
 
