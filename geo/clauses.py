@@ -368,7 +368,7 @@ class Parse(PhraseLinks):
     def _split(self) -> None:
         toks, low = self.tokens, self.low
         self.clauses = [Clause(0, len(toks) - 1)]
-        parens: list[int] = []
+        parens: list[int] = []  # the clause an open "(" hangs on; an open dash aside's as -index - 1
         cuts = self.g.clause_words  # words that open no clause are skipped unless a comma comes before
         if toks and self.g.has("opening_subordinators", low[0]) and self.g.has("subordinators", low[0]):
             self.clauses[0].kind, self.clauses[0].marker = "sub", low[0]

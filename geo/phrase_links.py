@@ -1,8 +1,9 @@
-"""How actor phrases link to the phrase before them: appositions and the groups a state's phrase owns.
+"""How actor phrases link to the phrase before them: appositions, asides and the groups a state's phrase owns.
 
 "Qatar, a close US partner," describes Qatar (the partner acts in nothing of its own); "Sudan's
 paramilitary Rapid Support Forces" is one phrase, the group's. Mixed into :class:`geo.clauses.Parse`,
-which runs these once its actor phrases are built.
+which runs these once its actor phrases are built; the clause splitter asks which parentheses and dashes
+enclose a mere aside.
 """
 
 from __future__ import annotations
