@@ -172,6 +172,18 @@ def _watched_for(p: Parse, i: int) -> bool:
     return any(p.low[j + 1] == "for" and p.g.has("vigilance_words", p.low[j]) for j in range(max(0, i - 4), i - 1))
 
 
+def _carried_on(p: Parse, i: int, n: int) -> bool:
+    """A payload launched on or aboard a rocket rides it: "launched on a Proton rocket from Baikonur"."""
+    if not p.low[i].startswith("launch") or p.low[i + n : i + n + 1] not in (["on"], ["aboard"]):
+        return False
+    for k in range(i + n + 1, min(len(p.low), i + n + 6)):
+        if p.tokens[k].anchor >= 0:
+            return False  # "launched on Israel a barrage of rockets": a target first
+        if p.g.has("launch_vehicle_nouns", p.low[k]):
+            return True
+    return False
+
+
 def _cited(p: Parse, before: list[str], nxt: str) -> bool:
     """A verb of citing stands just before the noun, and no "with" after it names a side ("citing tensions with X")."""
     return not p.g.words["citing_verbs"].isdisjoint(before) and nxt not in ("with", "between")
@@ -204,9 +216,11 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
         )
     ):
         return True  # "lifted a ban on arms sales to Chad", "restrictions on defence cooperation with X": none made
-    if not p.g.words["dispositions"].isdisjoint(before) or (kind == "conflict" and noun and _cited(p, before, nxt)):
+    if not p.g.words["dispositions"].isdisjoint(before) or (
+        kind == "conflict" and (_cited(p, before, nxt) if noun else _carried_on(p, i, n))
+    ):
         # "a readiness to hand over know-how", "prepared to sell jets": a stance, not a deal; "fired missiles at
-        # Israel, citing the war in Gaza": a reason given, not the subject's war
+        # Israel, citing the war in Gaza": a reason given, not the subject's war; "launched on a Proton rocket"
         return True
     if kind == "support" and _own_ground(p, low[i + n : i + n + 4]):
         return True  # "help Armenia defend its borders", "protect its territorial waters": one's own ground
