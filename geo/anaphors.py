@@ -79,12 +79,9 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
             if found is not None:
                 out.append(found)
         elif phrase in _group_phrases():
-            # the group named before, else the last group the story named (a plural subject of states is none)
-            groups = [a.id for a in before if a.how == "group"] or list(
-                context.plural if len(context.plural) == 1 else ()
-            )
-            if groups:
-                out.append(Anchor(s, e, groups[-1], "anaphor", "country"))
+            group_id = _group_named(phrase, before, context)
+            if group_id:
+                out.append(Anchor(s, e, group_id, "anaphor", "country"))
         elif phrase in _pair_phrases() or counted:
             people = phrase.split()[-1] in ("leaders", "presidents") and not three and not before
             group: tuple[str, ...] = context.leaders if people and len(context.leaders) == 2 else ()  # just named
@@ -103,6 +100,23 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
                 out.append(Anchor(s, e, ident, "anaphor", "country"))
         taken.append((s, e))
     return out + _speaker_pronouns(sentence, anchors, taken)
+
+
+def _group_named(phrase: str, before: Sequence[Anchor], context: Context) -> str:
+    """The group of "the group", "the rebels": the one named before, else the last the story named.
+
+    A plural subject of states is none; nor is a state's force abroad (Wagner) one that "the rebels" or
+    "the insurgents" names.
+    """
+    groups = [a.id for a in before if a.how == "group"] or list(context.plural if len(context.plural) == 1 else ())
+    if phrase in _insurgent_phrases():
+        groups = [x for x in groups if "@group:" in x]
+    return groups[-1] if groups else ""
+
+
+@lru_cache(maxsize=1)
+def _insurgent_phrases() -> frozenset[str]:
+    return frozenset(" ".join(w) for w in load_grammar().phrases["insurgent_anaphors"])
 
 
 @lru_cache(maxsize=1)
