@@ -17,13 +17,12 @@ from geo.grammar import (
     Anchor,
     Context,
     _anaphor_re,
-    _company_phrases,
-    _group_phrases,
     _pair_phrases,
     counted_nouns,
     described_phrases,
     described_states,
     load_grammar,
+    phrase_set,
     plain_anaphor,
 )
 from geo.lowered import Lowered
@@ -70,7 +69,7 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
             continue  # "the government (and people) of Sudan", "the government in Mogadishu"
         before = [a for a in anchors if a.end <= s and a.how != "place"]
         army = phrase in ("the army", "the armed forces", "the military")
-        if army or phrase in _company_phrases():
+        if army or phrase in phrase_set("company_anaphors"):
             found = (
                 _army_anchor(sentence, s, e, phrase, before, context)
                 if army
@@ -78,7 +77,7 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
             )
             if found is not None:
                 out.append(found)
-        elif phrase in _group_phrases():
+        elif phrase in phrase_set("anaphors_group"):
             group_id = _group_named(phrase, before, context)
             if group_id:
                 out.append(Anchor(s, e, group_id, "anaphor", "country"))
@@ -109,14 +108,9 @@ def _group_named(phrase: str, before: Sequence[Anchor], context: Context) -> str
     "the insurgents" names.
     """
     groups = [a.id for a in before if a.how == "group"] or list(context.plural if len(context.plural) == 1 else ())
-    if phrase in _insurgent_phrases():
+    if phrase in phrase_set("insurgent_anaphors"):
         groups = [x for x in groups if "@group:" in x]
     return groups[-1] if groups else ""
-
-
-@lru_cache(maxsize=1)
-def _insurgent_phrases() -> frozenset[str]:
-    return frozenset(" ".join(w) for w in load_grammar().phrases["insurgent_anaphors"])
 
 
 @lru_cache(maxsize=1)

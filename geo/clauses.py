@@ -408,8 +408,7 @@ class Parse(PhraseLinks):
 
     def _punctuation_cut(self, i: int, cur: Clause, parens: list[int]) -> bool:
         """Clause breaks at punctuation: ";", a spaced dash, ":", parentheses, a comma after a leading clause."""
-        toks, w = self.tokens, self.low[i]
-        dash = w in ("—", "–", "-") and toks[i].space and i + 1 < len(toks) and toks[i + 1].space
+        w, dash = self.low[i], self.spaced_dash(i)
         if dash and parens and parens[-1] < 0:  # the dash that closes an aside: the clause before it resumes
             self._cut(i + 1, "cont")
             self.clauses[-1].parent = -parens.pop() - 1

@@ -21,7 +21,7 @@ import tomllib
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 
 from geo.data.wordlists import alternation
@@ -254,17 +254,13 @@ def tokenize(sketch: str) -> list[Token]:
 @lru_cache(maxsize=1)
 def _pair_phrases() -> frozenset[str]:
     g = load_grammar()
-    return frozenset(" ".join(w) for w in g.phrases["anaphors_pair"]) | (g.words["anaphors_pair"] - {"both"})
+    return phrase_set("anaphors_pair") | (g.words["anaphors_pair"] - {"both"})
 
 
-@lru_cache(maxsize=1)
-def _group_phrases() -> frozenset[str]:
-    return frozenset(" ".join(w) for w in load_grammar().phrases["anaphors_group"])
-
-
-@lru_cache(maxsize=1)
-def _company_phrases() -> frozenset[str]:
-    return frozenset(" ".join(w) for w in load_grammar().phrases["company_anaphors"])
+@cache
+def phrase_set(cls: str) -> frozenset[str]:
+    """The multi-word entries of a grammar word class, each as one string ("the rebels")."""
+    return frozenset(" ".join(w) for w in load_grammar().phrases[cls])
 
 
 @lru_cache(maxsize=1)
@@ -289,8 +285,8 @@ _AREA_PAIRS = frozenset(
 @lru_cache(maxsize=1)
 def _anaphor_re() -> re.Pattern[str]:
     g = load_grammar()
-    phrases = set(_pair_phrases()) | {" ".join(w) for w in g.phrases["anaphors_singular"]} | _group_phrases()
-    phrases |= {" ".join(w) for w in g.phrases["army_anaphors"]} | _company_phrases()
+    phrases = set(_pair_phrases()) | phrase_set("anaphors_singular") | phrase_set("anaphors_group")
+    phrases |= phrase_set("army_anaphors") | phrase_set("company_anaphors")
     phrases |= described_phrases()
     phrases -= {"each other", "one another", "the two"}
     adjectives = alternation(g.words["descriptive_adjectives"])

@@ -41,11 +41,16 @@ class Modality:
         """Whether ``w`` is a function word (determiner, preposition, conjunction, auxiliary ...)."""
         return w in self.g.function_words
 
-    def opens_with_phrase(self, c: Clause) -> bool:
-        """Whether an actor phrase starts clause ``c`` (after a determiner at most)."""
+    def opening_token(self, c: Clause) -> int:
+        """The first token of clause ``c`` past a conjunction, a comma or a determiner."""
         k = c.first
         while k < c.last and self.low[k] in ("and", "or", ",", "but", "the", "a", "an"):
             k += 1
+        return k
+
+    def opens_with_phrase(self, c: Clause) -> bool:
+        """Whether an actor phrase starts clause ``c`` (after a determiner at most)."""
+        k = self.opening_token(c)
         return self.phrase_at[k] >= 0 or self.low[k] in ("it", "they", "he", "she", "we")
 
     def locative(self, ph: Phrase) -> bool:

@@ -78,6 +78,11 @@ class PhraseLinks(Roles):
         inside = range(i + 1, close)
         return close > 0 and not any(self.tokens[k].anchor >= 0 or self.finite(self.low[k]) for k in inside)
 
+    def spaced_dash(self, k: int) -> bool:
+        """Token k is a dash with spaces on both sides (" — "), which cuts a clause; "Kurdish-led" is none."""
+        low, toks = self.low, self.tokens
+        return low[k] in ("—", "–", "-") and toks[k].space and k + 1 < len(low) and toks[k + 1].space
+
     def dash_aside(self, i: int) -> bool:
         """A spaced dash at i opens a verbless aside after an actor that a second spaced dash closes.
 
@@ -87,7 +92,7 @@ class PhraseLinks(Roles):
             return False  # "the Indian Ocean — from Gwadar to Hambantota, leased to ... —": no apposition
         for k in range(i + 1, min(len(self.low), i + 30)):
             w = self.low[k]
-            if w in ("—", "–", "-") and self.tokens[k].space and k + 1 < len(self.low) and self.tokens[k + 1].space:
+            if self.spaced_dash(k):
                 return k > i + 1
             verb = self.finite(w) and not w.endswith("ed") and self.tokens[k].text != "May"  # "formed in May"
             if w in (";", ":", "which", "who", "that") or verb:

@@ -78,10 +78,7 @@ class SubjectChecks(Modality):
         if any(self._has_verb(self.clauses[k]) for k in range(ci)):
             return None  # a clause with a verb came first: the adjunct is not fronted
         nxt = self.clauses[ci + 1]
-        k = nxt.first
-        while k < nxt.last and self.low[k] in ("the", "a", "an"):
-            k += 1
-        pi = self.phrase_at[k] if nxt.kind == "main" else -1
+        pi = self.phrase_at[self.opening_token(nxt)] if nxt.kind == "main" else -1
         if pi < 0 or self.phrases[pi].prep or set(self.ids(self.phrases[pi])) <= exclude:
             return None
         return self.side(pi)
