@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import platform
 import statistics
 import subprocess
 import sys
@@ -59,6 +60,8 @@ def main() -> int:
             n += 1
     rate = n / (time.perf_counter() - t)
     cpu_rate = n / (time.process_time() - c)
+    base = Path(os.path.realpath(sys.executable))
+    print(f"interpreter: Python {platform.python_version()} at {base} ({platform.python_build()[1]})")
     print(f"gazetteer load: {t_load * 1000:.0f} ms")
     print(
         f"time per 600-word article after load: {statistics.median(per_word) * 600 * 1000:.1f} ms "
