@@ -94,7 +94,11 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
             if group:
                 out.append(Anchor(s, e, "|".join(group), "anaphor", "country"))
         else:
-            ident = _singular(sentence, e, phrase, before, context, _topic_state(sentence, anchors, s))
+            ident = (
+                _ministry_state(sentence, e, before, context)
+                if phrase in phrase_set("ministry_anaphors")
+                else _singular(sentence, e, phrase, before, context, _topic_state(sentence, anchors, s))
+            )
             if ident:
                 out.append(Anchor(s, e, ident, "anaphor", "country"))
         taken.append((s, e))
@@ -270,6 +274,39 @@ def service_states(sentence: str, anchors: Sequence[Anchor]) -> list[str]:
         for a in anchors
         if a.kind == "country" and a.how not in ("anaphor", "place") and _OWN_SERVICE.match(sentence, a.end)
     ]
+
+
+# a state's ministry or minister named: "Brazil's Defense Minister", "the Turkish foreign ministry"
+_OWN_OFFICE = re.compile(
+    r"(?:['’]s)?\s+(?:[A-Z][a-z]+\s+)?(?i:(?:foreign|defen[cs]e|interior|home)\s+(?:ministry|minister|office)|"
+    r"ministry|ministers?)\b"
+)
+_OFFICE_OF = re.compile(r"(?i:ministry|minister)\s+of\s+(?:[A-Z]\w+\s+){1,3}of\s+(?:the\s+)?$")  # "Ministry of X of"
+
+
+def office_states(sentence: str, anchors: Sequence[Anchor]) -> list[str]:
+    """The states ``sentence`` names with one of their ministries or ministers, in order."""
+    return [
+        a.id
+        for a in anchors
+        if a.kind == "country"
+        and a.how not in ("anaphor", "place")
+        and (_OWN_OFFICE.match(sentence, a.end) or _OFFICE_OF.search(sentence, max(0, a.start - 60), a.start))
+    ]
+
+
+def _ministry_state(sentence: str, e: int, before: Sequence[Anchor], context: Context) -> str:
+    """Whose "the ministry" is: the state the sentence opens on, else the last named with a ministry, else the story's.
+
+    "Seoul condemned the deployment, and the foreign ministry summoned ..."; "The Ministry of Defense of
+    Brazil announced ... The Ministry of Defense has doubled ..."; a compound ("the defence ministry-controlled
+    successor") names no one.
+    """
+    if sentence[e : e + 1] in ("-", "‐") or sentence[e : e + 2] in ("'s", "’s"):
+        return ""  # "the defence ministry's new expeditionary force": what the ministry owns is the actor
+    if before and before[0].start == 0 and before[0].kind == "country":
+        return before[0].id
+    return context.office or context.focus() or next((a.id for a in before if a.kind == "country"), "")
 
 
 _QUOTE_FIRST = re.compile(

@@ -66,7 +66,8 @@ class Context:
     ``previous`` the countries the previous sentence named, in order (for "the country");
     ``first`` the first state the story named;
     ``services`` how often each state's armed services were named ("the Royal Thai Army",
-    "Qatar's air force"), for a later "the army", "the navy" or "the air force".
+    "Qatar's air force"), for a later "the army", "the navy" or "the air force";
+    ``office`` the state last named with one of its ministries or ministers, for a later "the ministry".
     """
 
     subjects: list[str] = field(default_factory=list)
@@ -87,6 +88,7 @@ class Context:
     foe: str = ""
     previous: tuple[str, ...] = ()
     services: dict[str, int] = field(default_factory=dict)
+    office: str = ""  # the state last named with a ministry or minister ("Brazil's Defense Minister")
     first: str = ""  # the first state the story names (its headline's, as a rule)
 
     @property
@@ -286,7 +288,7 @@ _AREA_PAIRS = frozenset(
 def _anaphor_re() -> re.Pattern[str]:
     g = load_grammar()
     phrases = set(_pair_phrases()) | phrase_set("anaphors_singular") | phrase_set("anaphors_group")
-    phrases |= phrase_set("army_anaphors") | phrase_set("company_anaphors")
+    phrases |= phrase_set("army_anaphors") | phrase_set("company_anaphors") | phrase_set("ministry_anaphors")
     phrases |= described_phrases()
     phrases -= {"each other", "one another", "the two"}
     adjectives = alternation(g.words["descriptive_adjectives"])

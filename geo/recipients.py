@@ -26,6 +26,7 @@ __all__ = [
     "maker_of_item",
     "makers_listed",
     "other_givers",
+    "own_border",
     "own_item",
     "protected_for",
     "site_recipient",
@@ -216,6 +217,21 @@ def pronoun_recipient(p: Parse, v: int, giver: Side | None) -> tuple[Side, int] 
         return None
     others = [q for q, ph in enumerate(p.phrases) if ph.last < v and not (giver and set(p.ids(ph)) & set(giver.ids))]
     return (p.side(others[-1]), v + 2) if others else None
+
+
+def own_border(p: Parse) -> bool:
+    """The sentence deploys to its subject's own edge: "doubled the troops on the borders, sending 20 armored vehicles".
+
+    A border named without a state after it ("the borders", "its frontier") is the sender's own: what is
+    sent there is deployed, not given to the state the story is about.
+    """
+    return any(
+        p.g.has("border_nouns", w)
+        and p.low[k - 1] in ("the", "its", "their")
+        and p.low[k + 1 : k + 2] not in (["with"], ["of"], ["between"])
+        for k, w in enumerate(p.low)
+        if k > 0
+    )
 
 
 def inside_a_gift(p: Parse, v: int) -> bool:

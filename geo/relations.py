@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from geo.anaphors import service_states
+from geo.anaphors import office_states, service_states
 from geo.clauses import Anchor, Context, Parse, parse
 from geo.cue_checks import checked_sides, cue_asserted, cue_fits, in_name
 from geo.cuetable import load_cues
@@ -243,6 +243,7 @@ def carry(context: Context, anchors: Sequence[Anchor], p: Parse | None = None, s
         return
     for state in service_states(sentence, actors):
         context.services[state] = context.services.pop(state, 0) + 1  # re-inserted: the latest last
+    context.office = next(reversed(office_states(sentence, actors)), context.office)
     subject: tuple[str, ...] = (ids[0],)
     if p is not None:
         main = p.main_subject(len(p.tokens))
@@ -414,8 +415,7 @@ def _one_reading(hits: list[Hit]) -> list[Hit]:
     an item named by the troop word itself ("jets", "fighters"); the backing reading of "financed" yields
     to the work it paid for ("a pier, all financed by a Chinese grant").
     """
-    # "75 Guatemalan soldiers arrived in Haiti to join the mission": the same troop word counted as a
-    # contribution to a mission backs the host; it is no footprint of the contributor as well
+    # "75 Guatemalan soldiers arrived in Haiti to join the mission": a troop word that backs the host is no footprint
     backing = {(h.at, s) for h in hits if h.kind == "support" and h.cue.opt("needs") for s in h.source}
     if backing:
         hits = [h for h in hits if not (h.kind == "influence" and any((h.at, s) in backing for s in h.source))]

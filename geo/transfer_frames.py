@@ -30,6 +30,7 @@ from geo.recipients import (
     maker_of_item,
     makers_listed,
     other_givers,
+    own_border,
     own_item,
     pronoun_recipient,
     protected_for,
@@ -175,14 +176,13 @@ def _placed(p: Parse) -> set[int]:
 def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, focus_ok: bool = False) -> Side | None:
     """In "Poland and the Netherlands are also sending tanks": to the recipient the story is about."""
     c = p.clause(v)
-    # the recipient the story's transfers went to; before any, the state the story is about (not for a noun's)
-    recipient = p.context.transfer[1] if p.context.transfer else ""
+    recipient = p.context.transfer[1] if p.context.transfer else ""  # the last transfer's; before any, the focus
     if not recipient and focus_ok:
         focus = p.context.focus(exclude=src.ids)
         seen = p.context.mentions.get(focus, 0)  # a state the story keeps naming, or one just named
         recipient = focus if seen >= 5 or (seen >= 3 and focus in p.context.previous) else ""
-    if not recipient or recipient in src.ids or _all_trade(p, v):
-        return None
+    if not recipient or recipient in src.ids or _all_trade(p, v) or own_border(p):
+        return None  # "sending 20 armored vehicles" to "the borders": deployed at home
     words = p.low[c.first : c.last + 1]
     if c.kind == "rel" and c.antecedent >= 0 and p.low[v].endswith("s") and src.how == "company":
         return None  # "Kongsberg, which supplies the Naval Strike Missile": what a firm makes, sold to no one here
