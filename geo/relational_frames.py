@@ -23,6 +23,8 @@ def _noun_owner(p: Parse, i: int, v: int) -> Side | None:
     prior = owner_of(p, k - 2) if k >= 2 and p.low[k - 1] == "and" else None
     if prior is not None and prior.np >= 0 and p.phrases[prior.np].possessive:
         return prior  # "Taiwan's most important backer and its main arms supplier": Taiwan's, both
+    if k >= 2 and p.low[k - 1] == "and" and p.phrase_at[k - 2] >= 0 and p.phrases[p.phrase_at[k - 2]].last == k - 2:
+        return p.side(p.phrase_at[k - 2])  # "Russia and its ally Belarus": "its" is the first conjunct's
     owner = owner_of(p, i)
     if owner is None and i > 0 and p.phrase_at[i - 1] >= 0:
         ph = p.phrases[p.phrase_at[i - 1]]

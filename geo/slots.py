@@ -54,10 +54,11 @@ def pairs(cue: Cue, i: int, ids: tuple[str, ...]) -> list[Hit]:
 
 
 def noun_after(p: Parse, v: int, words: Collection[str], limit: int = 8) -> int:
-    """Index of the first token in ``words`` after v within its clause (or -1); a quote mark is no word."""
-    c = p.clause(v)
+    """Index of the first token in ``words`` after v within its clause (or -1); no quote mark or possessor counts."""
+    c, own = p.clause(v), (["'s"], ["’s"])  # "reach the alliance's new spending target": the noun is "target"
     quotes = sum(1 for w in p.low[v + 1 : min(c.last, v + limit) + 1] if w in ('"', "“", "”"))
-    return next((j for j in range(v + 1, min(c.last, v + limit + quotes) + 1) if p.low[j] in words), -1)
+    last = min(c.last, v + limit + quotes)
+    return next((j for j in range(v + 1, last + 1) if p.low[j] in words and p.low[j + 1 : j + 2] not in own), -1)
 
 
 def noun_before(p: Parse, i: int, words: Collection[str], limit: int) -> int:
