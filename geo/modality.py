@@ -319,11 +319,18 @@ class Modality:
         )
 
     def _possible(self, v: int) -> bool:
-        """A modal of possibility in the verb group of v: "could supply", "may be providing"."""
-        k = v - 1
-        while k >= 0 and (self.g.has("auxiliaries", self.low[k]) or self.g.has("adverbs", self.low[k])):
-            if self.g.has("possibility_modals", self.low[k]):
+        """A modal of possibility in the verb group of v, or a past that did not happen.
+
+        "could supply", "may be providing", "could have continued delivering"; "would have sold".
+        """
+        low, k = self.low, v - 1
+        if k > 0 and self.g.has("aspect_verbs", low[k]) and low[k - 1] == "have":
+            k -= 1  # "could have continued delivering gas ..., but chose not to" ("could stop supplying": a threat)
+        while k >= 0 and (self.g.has("auxiliaries", low[k]) or self.g.has("adverbs", low[k])):
+            if self.g.has("possibility_modals", low[k]):
                 return True
+            if low[k] == "have" and k > 0 and low[k - 1] in ("would", "should") and low[k + 1] != "been":
+                return True  # an unreal past; "would have been delivered by 2026" may be a plan told in the past
             k -= 1
         return False
 

@@ -154,11 +154,11 @@ def _unnamed_recipient(p: Parse, v: int, t: _Transfer, verb: bool) -> None:
     """A gift to no one named goes to the recipient the story tells of (see :func:`_story_recipient`).
 
     "The first two of twelve Apache helicopters were handed over in May": with no giver named
-    either, the system's maker gives.
+    either, the system's maker gives; a shared undertaking ("pledging joint training") is no gift.
     """
     if t.src is None and p.passive(v):
         t.src = maker_in(p, t.item_start, max(t.item_end, t.item_start), (), systems=True)
-    if t.src is not None:
+    if t.src is not None and not p.g.has("shared_adjectives", p.low[min(t.item_start, len(p.low) - 1)]):
         t.tgt = supplied_by(p, t.src) or _story_recipient(p, v, t.src, focus_ok=verb)
 
 
