@@ -261,7 +261,15 @@ class Modality:
             for i in range(max(c.first, v - 6), v)
         ):
             return True
-        return self._possible(v) or self._turned_down(v) or self._reported(v) or self._requested(v)
+        return (
+            self._possible(v) or self._turned_down(v) or self._reported(v) or self._requested(v) or self._discussed(v)
+        )
+
+    def _discussed(self, v: int) -> bool:
+        """Token v is a gerund that talks are about: "in talks with Peru about supplying tanks" (nothing agreed)."""
+        if v < 2 or not self.low[v].endswith("ing") or self.low[v - 1] not in ("about", "on", "over", "regarding"):
+            return False
+        return any(self.g.has("talks_nouns", w) for w in self.low[max(0, v - 7) : v - 1])
 
     def _requested(self, v: int) -> bool:
         """Token v is the infinitive a request asks of its object: "urged Germany to send Taurus missiles".

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from geo.grammar import _ANCHOR, Anchor, Clause, Context, Grammar, Phrase, Side, Token, reduced_relative
 from geo.subject_checks import SubjectChecks
 
-# nouns of a rough count before "of": "deported thousands of Haitians", "barred a group of senior Georgian
-# officials" are aimed at the Haitians and the officials
+_OPEN_QUOTES = ('"', "“", "‘")
+# nouns of a rough count before "of" ("deported thousands of Haitians"): aimed at the Haitians
 _QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores", "group", "number", "handful"})
 # auxiliaries that, repeated after "and", join a second verb to the first one's subject
 _AUXILIARIES = (["has"], ["have"], ["had"], ["is"], ["was"], ["were"], ["will"], ["would"])
@@ -72,7 +72,8 @@ class Roles(SubjectChecks):
             # "abstained from the UN vote condemning Russia": the vote condemns, not who abstained;
             # "because the transit fees helped fund ...": the fees help, not the main subject
             return None
-        before = self.low[v - 1] if v > 0 else "to"
+        k = v - 2 if v > 1 and self.low[v - 1] in _OPEN_QUOTES else v - 1  # "accused X of “arming Y”"
+        before = self.low[k] if v > 0 else "to"
         if self.low[v].endswith("ing") and not (
             self.g.has("auxiliaries", before)
             or self.g.has("be_forms", before)
