@@ -209,8 +209,8 @@ def auxiliary_use(p: Parse, i: int) -> bool:
     if p.low[i] not in ("have", "has", "had", "having"):
         return False
     j = i + 1
-    while j < len(p.low) and (p.low[j].endswith("ly") or p.g.has("adverbs", p.low[j])):
-        j += 1
+    while j < len(p.low) and (p.low[j].endswith("ly") or p.g.has("adverbs", p.low[j]) or p.low[j] == "since"):
+        j += 1  # "its fighters have since fired on Moroccan positions": "since" is an adverb there
     w = p.low[j] if j < len(p.low) else ""
     return bool(w) and (
         w == "been"
