@@ -39,6 +39,7 @@ FRAMES = (
     "subject-noun",
     "relational",
     "fellow",
+    "bloc-members",
     "compound-adjective",
     "presence",
     "thank-for",

@@ -49,7 +49,7 @@ from geo.maker_frames import arrive_maker, sighted_maker, use_maker
 from geo.noun_frames import between, compound, possessor, subject_noun
 from geo.payment_frames import funded_work, paid_for
 from geo.presence import joint_force_kind, leased_to, operated_by, presence
-from geo.relational_frames import fellow, relational
+from geo.relational_frames import bloc_members, bloc_named, fellow, relational
 from geo.slots import (
     Frame,
     Hit,
@@ -93,6 +93,8 @@ def _needed_noun(p: Parse, i: int, v: int, cue: Cue) -> int | None:
         j = p.phrases[pi].first - 1  # "the agreement Cameroon signed with Russia": a relative with no "that"
     if j < 0 and cue.opt("passive_owner") and p.passive(v):  # "soldiers had been deployed", "troops from A, B ..."
         j = noun_before(p, i, set(needs), max(10, cue.opt("needs_within", 8)))
+    if j < 0 and cue.kind == "alliance":
+        j = bloc_named(p, v, set(needs), cue.opt("needs_within", 8))  # "formed the Alliance of Sahel States"
     if j < 0 and p.low[v + 1 : v + 2] in (["it"], ["them"]) and noun_before(p, i, set(needs), 12) >= 0:
         j = v + 1  # "used the new missile, firing it at a factory": the pronoun is the needed noun
     if j < 0 or (cue.opt("not_with_item") and items_after(p, j)):
@@ -568,6 +570,7 @@ FRAME_FUNCTIONS: dict[str, Frame] = {
     "subject-noun": subject_noun,
     "relational": relational,
     "fellow": fellow,
+    "bloc-members": bloc_members,
     "compound-adjective": compound_adjective,
     "presence": presence,
     "thank-for": thank_for,

@@ -368,3 +368,33 @@ def fellow(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if subj is None:
         return []
     return [Hit(cue.kind, subj.ids, named.ids, cue, i, symmetric=True)]
+
+
+def bloc_named(p: Parse, v: int, needs: set[str], within: int) -> int:
+    """A bloc named after v whose own name holds a needed noun ("formed the Alliance of Sahel States"), or -1."""
+    for j in range(v + 1, min(p.clause(v).last, v + within) + 1):
+        k = p.tokens[j].anchor
+        if k >= 0 and p.anchors[k].kind == "bloc":
+            name = p.sentence[p.anchors[k].start : p.anchors[k].end].lower().split()
+            return j if needs.intersection(name) else -1
+    return -1
+
+
+def bloc_members(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """In "Mali, Burkina Faso and Niger, the three members of the AES": members of a pact named together are allies.
+
+    Only a bloc whose full name makes it a pact ("Alliance of Sahel States", "Collective Security Treaty
+    Organization"; the cue's ``bloc_nouns``) and only the states the sentence names that the bloc table
+    lists as its members: "members of the EU" or of NATO by its short name are no pact read from the text.
+    """
+    from geo.gazetteer import load_gazetteer
+
+    v = i + n - 1
+    k = next((j for j in range(v + 2, min(len(p.low), v + 4)) if p.tokens[j].anchor >= 0), -1)
+    if p.low[v + 1 : v + 2] != ["of"] or k < 0 or p.anchors[p.tokens[k].anchor].kind != "bloc":
+        return []
+    entry = load_gazetteer().get(p.anchors[p.tokens[k].anchor].id)
+    if entry is None or not set(cue.opt("bloc_nouns", [])).intersection(entry.name.lower().split()):
+        return []
+    named = list(dict.fromkeys(a.id for a in p.anchors if a.kind == "country" and a.id in entry.members))
+    return [Hit("alliance", (x,), (y,), cue, i, symmetric=True) for m, x in enumerate(named) for y in named[m + 1 :]]
