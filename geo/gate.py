@@ -47,6 +47,8 @@ def worth_parsing(anchors: Sequence[Anchor], words: set[str], context: Context |
         return True  # "Ethiopia condemned the pact": the story said who signed it
     if ids and context.foe and (words & g.words["envoy_nouns"] or words & g.words["echo_words"]):
         return True  # "Canada has expelled 12 diplomats": the story's accused
+    if ids and "there" in words and set(context.previous) - ids:
+        return True  # "France keeps about 100 troops there": where the sentence before was
     if ids and words & {"ally", "partner"} and context.mentions.get(context.focus(), 0) >= 3:
         return True  # "Chile, a strategic partner for years, ...": the story's partner
     giving = words & giving_words() and (ids or sentence_names_system(sentence))

@@ -193,6 +193,8 @@ class Modality:
                 return True
             if w == "no" and i >= v - 3 and not any(t == "," or self.finite(t) for t in self.low[i + 1 : v]):
                 return True  # "approved no new budget support for Ukraine", "no country sent troops": none
+            if w == "no" and i == self.opening_token(c) and self.low[i + 1] not in ("doubt", "matter", "sooner"):
+                return True  # "no Russian warships are based there": the clause's subject is none
             if w in ("without",):
                 return True
             # "denied supplying", "ruled out sending", "denied that ...", "Moscow denied it had supplied drones"

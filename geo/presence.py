@@ -234,7 +234,9 @@ def _there(p: Parse, v: int, owner: Side) -> list[tuple[str, list[str]]]:
             ids = [x for x in p.ids(ph) if x not in owner.ids]
             if ids:
                 return [("", ids)]
-    return []
+    # none in the sentence: the state the sentence before named first ("In Gabon, ... France keeps 100 troops there")
+    told = [x for x in p.context.previous if x not in owner.ids]
+    return [("", told[:1])] if told else []
 
 
 def _aside_length(p: Parse, v: int, end: int) -> int:

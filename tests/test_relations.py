@@ -1209,3 +1209,14 @@ def test_what_is_sent_to_the_senders_own_border_goes_to_no_story_recipient():
     assert ("transfer", "BR", "GY") not in kinds
     kinds = {(r.kind, r.source, r.target) for r in extract([Document("t", "test", story + given)]).relations}
     assert ("transfer", "BR", "GY") in kinds
+
+
+def test_there_with_no_place_in_the_sentence_is_the_state_the_sentence_before_named_first():
+    from geo.grammar import Anchor, Context
+
+    sentence = "France keeps about 100 troops there, focused on training."
+    ctx = Context(actors=["GA", "FR"], subjects=["GA"], previous=("GA", "FR"), mentions={"GA": 5, "FR": 2})
+    found = [(f.kind, f.source, f.members) for f in find_relations(sentence, [Anchor(0, 6, "FR", "name")], context=ctx)]
+    assert ("influence", "FR", ("GA",)) in found
+    ctx = Context(actors=["FR"], subjects=["FR"], previous=("FR",), mentions={"FR": 5})
+    assert find_relations(sentence, [Anchor(0, 6, "FR", "name")], context=ctx) == []
