@@ -77,8 +77,12 @@ def noun_use(p: Parse, i: int) -> bool:
         return True  # "tighter sanctions on Iran", "will stop arms smuggling": a noun after its modifier
     if prev in ("-", "–") and not p.tokens[i].space:
         return True  # "Turkey-backed factions": a compound adjective, which the compound cues read
-    if (any(c.isdigit() for c in prev) and any(c.isalpha() for c in prev)) or (
-        i >= 3 and p.low[i - 2] in ("-", "–") and p.low[i - 3][:1].isdigit() and prev.isalpha()
+    if (
+        not p.g.has("irregular_past", p.low[i])
+        and (  # "four MiG-29s came from Belarus": a past tense is the verb
+            (any(c.isdigit() for c in prev) and any(c.isalpha() for c in prev))
+            or (i >= 3 and p.low[i - 2] in ("-", "–") and p.low[i - 3][:1].isdigit() and prev.isalpha())
+        )
     ):
         return True  # after a system's name ("CH-92A armed drones") or a measure ("a 155-millimeter shell plant")
     demonym = (
