@@ -311,7 +311,7 @@ _DELIVERY_CUES = _rx(
     r"received|delivered|handed over|handed|gave|donated|gifted|shipped|arrived|delivery|deliveries|shipments?"
     r"|arrival|took|taken|provides|supplies|delivers|gets|got|ships|exports|imports|receives|sends|sells|pumps|flows?"
     r"|flowing|sent|flew|flown|ferried|airlifted|transported|transferred|supplied|landed|reached|docked|built"
-    r"|constructed|taking",
+    r"|constructed|taking|released",
     re.I,
 )
 

@@ -339,6 +339,7 @@ def test_no_false_alarm(sentence: str) -> None:
         ),
         ("The last of nine patrol boats ordered from Norway was delivered to Chile last month.", "delivered"),
         ("Under a swap deal, Peru began in March supplying gas to Chile.", "delivered"),
+        ("Norway released $95 million in military assistance to Chile in January.", "delivered"),
     ],
 )
 def test_status(sentence: str, status: str) -> None:
