@@ -313,6 +313,9 @@ def _stretch_end(text: str, toks: list[tuple[int, int]], i: int) -> int:
         gap = text[toks[j - 1][1] : toks[j][0]]
         if gap in ("'", "’") and w == "s":
             continue  # a possessive inside a name: "Cox's Bazar", "Martha's Vineyard"
+        if gap in ("'", "’") and w.islower() and w not in ("t", "d", "ll", "re", "ve", "m"):
+            last = j  # an apostrophe inside a name: "Xi'an", "Ma'rib", "Sana'a" (not "Russia'll")
+            continue
         if gap != " ":
             if gap == "." and toks[j - 1][1] - toks[j - 1][0] == 1 and text[toks[j - 1][0]].isupper():
                 last = j  # an initialism: "U.S.", "U.K."
@@ -341,7 +344,8 @@ def _longest_name(
     """The longest name from token ``i`` to at most ``last`` that has readings: (its last token, readings)."""
     s0 = toks[i][0]
     for j in range(last, i - 1, -1):
-        if j > i and not text[toks[j][0]].isupper() and not text[toks[j][0]].isdigit():
+        inside = text[toks[j - 1][1] : toks[j][0]] in ("'", "’")  # "Xi'an", "Sana'a": one word
+        if j > i and not text[toks[j][0]].isupper() and not text[toks[j][0]].isdigit() and not inside:
             continue  # the last word of a name is capitalised
         surface = text[s0 : toks[j][1]]
         low = surface.lower()

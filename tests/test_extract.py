@@ -78,6 +78,10 @@ def _mentions(text: str) -> dict[str, list[str]]:
         ("Jordan closed its border with Syria.", {"JO", "SY"}, set()),
         # Georgia: the country in a Caucasus story
         ("Georgia and Armenia held talks in Tbilisi.", {"GE", "AM"}, {"admin1:US-GA"}),
+        # an apostrophe inside a name joins it ("Xi'an", "Sana'a"); a possessive after a leader's name does not
+        ("The summit was held in Xi'an in May.", {"city:1790630"}, {"CN"}),
+        ("Fighting continued around Sana'a and Ma'rib.", {"city:71137", "admin1:YE-MA"}, {"city:3692667"}),
+        ("Xi's visit to Moscow ended.", {"CN"}, {"city:1790630"}),
         # seas and disputed areas
         ("Ships crossed the Black Sea toward Crimea.", {"sea:black-sea"}, set()),
     ],
