@@ -62,6 +62,8 @@ _METONYM_BEFORE = re.compile(
     # a relational noun: "an ally of Beijing", "aid to Kyiv", "condemnation from Seoul"
     r"(?:ally|allies|partner|partners|backer|backers|patron|proxy|proxies|client|rival|rivals|foe|foes|"
     r"adversary|adversaries|enemy|enemies|critic|critics)\s+(?:of|to)|"
+    # "Caracas's partners in Moscow and Beijing": the governments seated there
+    r"(?:allies|partners|backers|patrons|friends)\s+in|"
     r"(?:aid|assistance|support|weapons|arms|loans?|funding|shipments?|deliveries|sales?|exports?)\s+(?:to|for)|"
     r"(?:condemnation|criticism|protests?|rebuke|anger|pressure|objections?|support|backing|aid|help|"
     r"assistance|funding|weapons|arms|approval|recognition)\s+from|"

@@ -38,6 +38,9 @@ def _mentions(text: str) -> dict[str, list[str]]:
         ("Pakistan, an ally of Beijing, objected.", {"CN"}, {"city:1816670"}),
         ("The launch drew condemnation from Seoul and Tokyo.", {"KR", "JP"}, set()),
         ("Tehran, which funds the militia, denied it.", {"IR"}, set()),
+        # "partners in" a capital are its government; others "in" it are there
+        ("Caracas's partners in Moscow and Beijing were quiet.", {"RU", "CN"}, {"city:524901", "city:1816670"}),
+        ("Our correspondents in Moscow reported it.", {"city:524901"}, {"RU"}),
         # a capital beats a small namesake in a country the text only mentions
         ("US officials said Kenya was buying rifles from Moscow.", {"RU"}, {"city:5601538"}),
         # a second record of a capital ("New Delhi" beside "Delhi") stands for the country too
