@@ -85,6 +85,8 @@ def _mentions(text: str) -> dict[str, list[str]]:
         ("The summit was held in Xi'an in May.", {"city:1790630"}, {"CN"}),
         ("Fighting continued around Sana'a and Ma'rib.", {"city:71137", "admin1:YE-MA"}, {"city:3692667"}),
         ("Xi's visit to Moscow ended.", {"CN"}, {"city:1790630"}),
+        # "the Horn" in news is the Horn of Africa, not a German or Austrian town
+        ("An analyst who follows the Horn closely was worried.", {"region:horn-of-africa"}, {"city:2898917"}),
         # seas and disputed areas
         ("Ships crossed the Black Sea toward Crimea.", {"sea:black-sea"}, set()),
     ],
