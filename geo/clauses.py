@@ -117,6 +117,8 @@ class Parse(PhraseLinks):
                     if ph.last + 1 < len(toks) and low[ph.last + 1] in ("'s", "’s") and not ph.possessive:
                         ph.possessive = True  # "the Cambodian army's heavy weaponry"
                         ph.last += 1
+            if ph.last == i and not ph.possessive and self._short_name_after(i):
+                ph.last = i + 2  # "the United Arab Emirates (UAE)": the short name is the phrase's own
             simple.append(ph)
             i = max(i + 1, ph.last + 1)
         simple = self._merge_owned_groups(simple)
@@ -572,24 +574,6 @@ class Parse(PhraseLinks):
     def _in_apposition(self) -> bool:
         """The current clause is an apposition on the subject, which runs to its comma ("a NATO and EU member")."""
         return self.clauses[-1].kind == "reduced" and self.clauses[-1].marker in ("a", "an", "the")
-
-    def _opens_clause(self, i: int) -> bool:
-        """Whether "and" opens a clause: not when it joins two words of one phrase ("arms and ammunition")."""
-        nxt = i + 1
-        if nxt >= len(self.tokens):
-            return False
-        w = self.low[nxt]
-        if self._ed_adjective(nxt):
-            return False  # "patrol boats and armoured vehicles": an adjective, not a new verb
-        if self._compound_item(nxt):
-            return False  # "Turkish-built drones and Chinese-made jets": a second item, not a clause
-        return (
-            self.finite(w)
-            or self.g.has("fleet_verbs", w)  # "flies Su-30s and fields S-300 systems"
-            or self.phrase_at[nxt] >= 0
-            or w in ("it", "they", "he", "she", "then", "later", "the", "its", "their")
-            or any(self.g.has("reporting", x) for x in self.low[nxt + 1 : nxt + 3])  # "and defence analysts say"
-        )
 
 
 def parse(

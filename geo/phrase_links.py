@@ -3,7 +3,7 @@
 "Qatar, a close US partner," describes Qatar (the partner acts in nothing of its own); "Sudan's
 paramilitary Rapid Support Forces" is one phrase, the group's. Mixed into :class:`geo.clauses.Parse`,
 which runs these once its actor phrases are built; the clause splitter asks which parentheses and dashes
-enclose a mere aside.
+enclose a mere aside, and which "and" opens a clause.
 """
 
 from __future__ import annotations
@@ -72,8 +72,21 @@ class PhraseLinks(Roles):
         named = nxt.isalpha() and not self.is_function(nxt) and not self.finite(then)  # not "a US official said"
         return k if low[k] in ("a", "an") and k < ph.first and named else ph.first
 
+    def _short_name_after(self, i: int) -> bool:
+        """Whether a parenthesis after actor token i only names it again ("Korea Aerospace Industries (KAI)")."""
+        toks = self.tokens
+        if i + 3 >= len(toks) or self.low[i + 1] != "(" or toks[i + 2].anchor < 0 or self.low[i + 3] != ")":
+            return False
+        again = set(self.anchors[toks[i + 2].anchor].id.split("|"))
+        return again <= set(self.anchors[toks[i].anchor].id.split("|"))
+
     def _bare_parenthesis(self, i: int) -> bool:
-        """A short verbless parenthesis naming no one ("7.5 mtpa (million tonnes) of LNG"): no clause of its own."""
+        """A short verbless parenthesis naming no one ("7.5 mtpa (million tonnes) of LNG"): no clause of its own.
+
+        Nor one inside an actor phrase, its short name ("Korea Aerospace Industries (KAI)").
+        """
+        if self.phrase_at[i] >= 0:
+            return True
         close = next((k for k in range(i + 1, min(len(self.low), i + 6)) if self.low[k] == ")"), -1)
         inside = range(i + 1, close)
         return close > 0 and not any(self.tokens[k].anchor >= 0 or self.finite(self.low[k]) for k in inside)
@@ -100,3 +113,38 @@ class PhraseLinks(Roles):
             if w.endswith("ed") and self.phrase_at[k - 1] >= 0:
                 return False  # "— Turkey delivered drones —": a clause of its own, no aside
         return False
+
+    def _opens_clause(self, i: int) -> bool:
+        """Whether "and" opens a clause: not when it joins two words of one phrase ("arms and ammunition")."""
+        nxt = i + 1
+        if nxt >= len(self.tokens):
+            return False
+        w = self.low[nxt]
+        if self._ed_adjective(nxt):
+            return False  # "patrol boats and armoured vehicles": an adjective, not a new verb
+        if self._compound_item(nxt):
+            return False  # "Turkish-built drones and Chinese-made jets": a second item, not a clause
+        return (
+            self.finite(w)
+            or self.g.has("fleet_verbs", w)  # "flies Su-30s and fields S-300 systems"
+            or self.phrase_at[nxt] >= 0
+            or w in ("it", "they", "he", "she", "then", "later", "the", "its", "their")
+            or any(self.g.has("reporting", x) for x in self.low[nxt + 1 : nxt + 3])  # "and defence analysts say"
+            or self._dated_verb(nxt)
+        )
+
+    def _dated_verb(self, k: int) -> bool:
+        """A time adverbial, then a finite verb, at k: "(and) in December lodged a complaint", "last week sent"."""
+        low, g = self.low, self.g
+        start = k
+        while (
+            k < len(low)
+            and k - start < 4
+            and (
+                g.has("time_adverb_words", low[k])
+                or low[k].isdigit()
+                or any(g.has(t, low[k]) for t in ("time_nouns", "duration_nouns"))
+            )
+        ):
+            k += 1
+        return start < k < len(low) and low[start] != "," and self.finite(low[k])

@@ -1394,3 +1394,37 @@ def test_the_speaker_of_a_sale_noun_is_not_its_buyer() -> None:
     )
     got = {(r.source, r.target) for r in _scene(text).relations if r.kind == "transfer"}
     assert ("FR", "AZ") not in got and ("FR", "AM") in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short name in parentheses names the phrase before it again: no clause of its own
+        (
+            "Chile signed a contract with Korea Aerospace Industries (KAI) on Tuesday for 12 more FA-50 jets.",
+            {("transfer", "KR", "CL")},
+        ),
+        (
+            "Peru signed a deal with Hindustan Aeronautics (HAL) in May for two Dhruv helicopters.",
+            {("transfer", "IN", "PE")},
+        ),
+        # ... nor does it end a list of subjects
+        (
+            "Egypt and the United Arab Emirates (UAE) back the Rapid Support Forces (RSF).",
+            {("support", "EG", "SD"), ("support", "AE", "SD")},
+        ),
+    ],
+)
+def test_a_short_name_in_parentheses(text: str, expected: set) -> None:
+    got = {(r.kind, r.source, r.target) for r in _scene(text).relations}
+    assert expected <= got, got
+
+
+def test_a_verb_after_and_and_a_date_shares_the_first_subject() -> None:
+    """ "Sudan accuses Chad of letting the UAE fly weapons, and in December lodged a complaint": Sudan lodged it."""
+    text = (
+        "Sudan accuses Chad of letting the UAE fly weapons to the RSF, "
+        "and in December lodged a complaint against Chad at the African Union."
+    )
+    got = {(r.kind, *sorted((r.source, r.target))) for r in _scene(text).relations if r.kind == "conflict"}
+    assert got == {("conflict", "SD", "TD")}, got
