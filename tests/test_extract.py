@@ -574,6 +574,9 @@ def test_nouns_that_look_like_cues(text: str, absent: tuple) -> None:
         # "Royal" before a demonym opens the phrase its preposition governs
         ("The K9 is operated by the Royal Norwegian Army.", ("transfer", "KR", "NO")),
         ("Norway sold four jets to the Royal Thai Air Force.", ("transfer", "NO", "TH")),
+        # an engine or a reactor named by its type comes from its maker's state
+        ("Peru's state aircraft maker ordered 99 F404 engines in 2021.", ("transfer", "US", "PE")),
+        ("Kenya signed for two VVER-1200 reactors last year.", ("transfer", "RU", "KE")),
         # an air force named by its initials is its state's
         ("The RAAF received four P-8A aircraft from the United States.", ("transfer", "US", "AU")),
         # firms named as makers do not make their state the story's: "the government" stays New Zealand's
