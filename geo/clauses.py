@@ -98,7 +98,8 @@ class Parse(PhraseLinks):
                 continue
             first = self._phrase_start(i)
             ph = Phrase(first, i, [toks[i].anchor])
-            j = i + 1
+            j = self._name_rest(i) + 1 if self.anchors[toks[i].anchor].how == "leader" else i + 1
+            ph.last = j - 1
             if j < len(toks) and low[j] in ("'s", "’s", "'", "’"):
                 ph.possessive = True
                 ph.last = j
@@ -207,6 +208,8 @@ class Parse(PhraseLinks):
                     and not self.finite(gap[1])
                 ):
                     gap = gap[:1]  # "Russia and Communist China": one modifier before the last member
+                elif self._officials_of(gap):
+                    gap = gap[:1]  # "Xi Jinping and the presidents of A, B and C": one list of those who act
                 elif len(gap) == 2 and gap[0] in ("and", "or") and low[run[0].first - 1 : run[0].first] == gap[1:]:
                     gap, closes = gap[:1], True  # "backer of Hamas and of Lebanon's Hezbollah": a repeated preposition
                 sep = " ".join(gap)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from geo.grammar import Phrase
 from geo.roles import Roles
 
+_NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "ould"})  # inside Arabic and Mauritanian names
+
 
 class PhraseLinks(Roles):
     """Apposition and ownership links between neighbouring actor phrases (mixed into the parse)."""
@@ -40,6 +42,26 @@ class PhraseLinks(Roles):
                     continue
             out.append(ph)
         return out
+
+    def _name_rest(self, i: int) -> int:
+        """The last token of a leader's name that runs on past its mention: "Sheikh Tamim bin Hamad Al Thani"."""
+        toks, k = self.tokens, i
+        while k + 2 < len(toks) and self.low[k + 1] in _NAME_PARTICLES and toks[k + 2].text[:1].isupper():
+            k += 2
+            while k + 1 < len(toks) and toks[k + 1].anchor < 0 and toks[k + 1].text[:1].isupper() and toks[k + 1].space:
+                k += 1  # "bin Hamad Al Thani": the family name after the particle
+        return k
+
+    def _officials_of(self, gap: list[str]) -> bool:
+        """Whether the words between two phrases are "and the presidents of": the officials of the next one."""
+        words = gap[2:-1] if gap[1:2] == ["the"] else gap[1:-1]
+        return (
+            len(gap) >= 3
+            and gap[0] == "and"
+            and gap[-1] == "of"
+            and 0 < len(words) <= 2
+            and self.g.has("official_nouns", " ".join(words))
+        )
 
     def _appositions(self) -> None:
         """Mark each phrase set off by a comma after another as that one's apposition ("Qatar, a US partner,")."""

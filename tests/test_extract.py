@@ -1431,3 +1431,24 @@ def test_a_verb_after_and_and_a_date_shares_the_first_subject() -> None:
     )
     got = {(r.kind, *sorted((r.source, r.target))) for r in _scene(text).relations if r.kind == "conflict"}
     assert got == {("conflict", "SD", "TD")}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "X and the presidents of A and B": the officials of A and B act with X
+        (
+            "Xi Jinping and the presidents of Kazakhstan and Uzbekistan signed a friendship treaty in Astana.",
+            {("alliance", "CN", "KZ"), ("alliance", "CN", "UZ")},
+        ),
+        ("Egypt and the leaders of Eritrea signed a security pact.", {("alliance", "EG", "ER")}),
+        # a leader's name runs on past its particle ("bin Hamad Al Thani") before the list goes on
+        (
+            "Emir Sheikh Tamim bin Hamad Al Thani and Trump signed a declaration of intent on security cooperation.",
+            {("alliance", "QA", "US")},
+        ),
+    ],
+)
+def test_who_signs_with_whom(text: str, expected: set) -> None:
+    got = {(r.kind, *sorted((r.source, r.target))) for r in _scene(text).relations}
+    assert {(k, *sorted((a, b))) for k, a, b in expected} <= got, got
