@@ -46,7 +46,7 @@ from geo.cuetable import Cue
 from geo.deal_frames import chosen, continued_deal, deal, package_for
 from geo.licence_frames import licensed
 from geo.maker_frames import arrive_maker, sighted_maker, use_maker
-from geo.noun_frames import between, compound, possessor, subject_noun
+from geo.noun_frames import between, compound, possessor, subject_noun, under_which
 from geo.payment_frames import funded_work, paid_for
 from geo.presence import joint_force_kind, leased_to, operated_by, presence
 from geo.relational_frames import bloc_members, bloc_named, fellow, relational
@@ -361,7 +361,12 @@ def _plural_subject(p: Parse, i: int, v: int, anchor_v: int, cue: Cue, src: Side
         return None
     # "A and B signed a pact with C": all three allied; "A and B cut ties with C", "A and B have both
     # cultivated ties with C": each with C only
-    each = src.np >= 0 and {"both", "each", "separately"} & set(p.low[p.phrases[src.np].last + 1 : max(v, anchor_v)])
+    each = src.np >= 0 and bool(
+        {"both", "each", "separately"} & set(p.low[p.phrases[src.np].last + 1 : max(v, anchor_v)])
+    )
+    # "A, B and C established relations with D", "... signed agreements with D": each pair of its own
+    end = p.phrases[tgt.np].first if tgt.np > v else v + 8
+    each = each or not p.g.words["bilateral_nouns"].isdisjoint(p.low[v + 1 : end])
     return hit(cue, i, src, tgt) + (pairs(cue, i, src.ids) if cue.kind == "alliance" and not each else [])
 
 
@@ -546,18 +551,6 @@ def invite(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     owner = owner_of(p, j)
     host = p.pp(j, ("to", "into"), limit=3) or p.subject(v)
     return hit(cue, i, owner, host)
-
-
-def under_which(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
-    """In "the pact under which A and B help C": every pair of the states its relative clause names."""
-    v = i + n - 1
-    if p.low[v + 1 : v + 3] != ["under", "which"]:
-        return []
-    c = p.clause(v + 2)
-    ids = [x for ph in p.phrases if c.first <= ph.first <= c.last for x in p.ids(ph) if "@" not in x]
-    kinds = {a.id: a.kind for a in p.anchors}
-    states = [x for x in dict.fromkeys(ids) if kinds.get(x) == "country"]
-    return pairs(cue, i, tuple(states)) if len(states) > 1 else []
 
 
 FRAME_FUNCTIONS: dict[str, Frame] = {

@@ -1,8 +1,8 @@
 """Clause frames of relations stated by a noun.
 
-"tensions between A and B", "A's war in B", "the A-B pact", "[A ...] tensions with B", troops and
-influence of X in A, B and C. Relational nouns ("A's ally B") are :mod:`geo.relational_frames`, compound
-adjectives ("A-backed B") :mod:`geo.compound_frames`.
+"tensions between A and B", "A's war in B", "the A-B pact", "the pact under which A and B ...", "[A ...]
+tensions with B", troops and influence of X in A, B and C. Relational nouns ("A's ally B") are
+:mod:`geo.relational_frames`, compound adjectives ("A-backed B") :mod:`geo.compound_frames`.
 
 See :mod:`geo.frames` for the frame contract.
 """
@@ -305,3 +305,20 @@ def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
                 owner = p.side(pi)
                 break
     return hit(cue, i, owner, other)
+
+
+def under_which(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """In "the pact under which A and B help C": every pair of the states its relative clause names."""
+    v = i + n - 1
+    if p.low[v + 1 : v + 3] != ["under", "which"]:
+        return []
+    c = p.clause(v + 2)
+    kinds = {a.id: a.kind for a in p.anchors}
+    inside = [ph for ph in p.phrases if c.first <= ph.first <= c.last]
+    ids = [x for ph in inside for x in p.ids(ph) if "@" not in x]
+    states = [x for x in dict.fromkeys(ids) if kinds.get(x) == "country"]
+    partner = {x for ph in inside if ph.prep == "with" for x in p.ids(ph)}
+    if partner and len(set(states) - partner) > 1:
+        # "under which the UAE, Bahrain and Morocco established relations with Israel": each with Israel
+        return [Hit(cue.kind, (a,), (b,), cue, i, symmetric=True) for a in states if a not in partner for b in partner]
+    return pairs(cue, i, tuple(states)) if len(states) > 1 else []

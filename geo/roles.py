@@ -145,10 +145,6 @@ class Roles(SubjectChecks):
                 return self.side(pi)
         return None
 
-    def pronoun_subject(self, c: Clause) -> bool:
-        """A relative clause whose subject is a person pronoun: "Russia, which he has accused of ..."."""
-        return c.kind == "rel" and self.low[c.first + 1 : c.first + 2] in (["he"], ["she"], ["they"])
-
     def _controlled(self, v: int, exclude: frozenset[str]) -> Side | None:
         """The object of a verb of urging ("urged the US to stop arming Taiwan"; :meth:`_controller`)."""
         ctl = self._controller(v)
@@ -168,12 +164,6 @@ class Roles(SubjectChecks):
         rewarded = pi >= 0 and any(self.g.has("rewarding_verbs", w) for w in self.low[max(0, first - 5) : first])
         side = self.side(pi) if rewarded and not self.phrases[pi].possessive else None
         return None if side is None or set(side.ids) <= exclude else side
-
-    def speaker_of(self, side: Side, v: int) -> bool:
-        """Whether ``side`` only reports what v says: a reporting verb stands between them."""
-        if side.np < 0:
-            return False
-        return any(self.g.has("reporting", w) for w in self.low[self.phrases[side.np].last + 1 : v])
 
     def _wisher(self, v: int, exclude: frozenset[str]) -> Side | None:
         """The possessor of the noun before "to" acts: "India's decision to supply", "Turkey's desire to buy"."""
@@ -412,7 +402,10 @@ class Roles(SubjectChecks):
                     return self._backed_or_side(pi)  # "struck positions of the US-backed SDF": the SDF's
                 if ph.prep and ph.prep_at > v:
                     return None
-                return self._backed_or_side(pi) if self.low[ph.last + 1 : ph.last + 2] == ["-"] else self.side(pi)
+                if self.low[ph.last + 1 : ph.last + 2] == ["-"]:
+                    side = self._backed_or_side(pi)  # "endorsed a US-developed route": a thing, no side
+                    return None if side.np == pi and self.made_compound(ph) else side
+                return self.side(pi)
             w = self.low[i]
             if not self.tokens[i].text[0].isalnum() and w not in ("-",):
                 return None

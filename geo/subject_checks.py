@@ -28,6 +28,25 @@ class SubjectChecks(Modality):
         """The ``k``-th actor or place anchor of the sentence."""
         return self.anchors[k]
 
+    def pronoun_subject(self, c: Clause) -> bool:
+        """A relative clause whose subject is a person pronoun: "Russia, which he has accused of ..."."""
+        return c.kind == "rel" and self.low[c.first + 1 : c.first + 2] in (["he"], ["she"], ["they"])
+
+    def speaker_of(self, side: Side, v: int) -> bool:
+        """Whether ``side`` only reports what v says: a reporting verb stands between them."""
+        if side.np < 0:
+            return False
+        return any(self.g.has("reporting", w) for w in self.low[self.phrases[side.np].last + 1 : v])
+
+    def made_compound(self, ph: Phrase) -> bool:
+        """Whether a maker's compound follows phrase ``ph`` ("US-developed", "Turkish-built")."""
+        after = self.low[ph.last + 2 : ph.last + 3]
+        return (
+            self.low[ph.last + 1 : ph.last + 2] == ["-"]
+            and bool(after)
+            and (self.g.has("compound_maker_participles", after[0]))
+        )
+
     def ids(self, ph: Phrase) -> tuple[str, ...]:
         """The actor ids a phrase names, in order, each once."""
         return tuple(dict.fromkeys(x for k in ph.anchors for x in self.anchors[k].id.split("|")))

@@ -1221,3 +1221,9 @@ def test_there_with_no_place_in_the_sentence_is_the_state_the_sentence_before_na
     assert ("influence", "FR", ("GA",)) in found
     ctx = Context(actors=["FR"], subjects=["FR"], previous=("FR",), mentions={"FR": 5})
     assert find_relations(sentence, [Anchor(0, 6, "FR", "name")], context=ctx) == []
+
+
+def test_a_thing_a_state_made_is_no_side() -> None:
+    """ "endorsed a Canadian-developed transit route": the route is endorsed, not Canada."""
+    s = "Peru and Chile endorsed a Canadian-developed transit route through Kenya."
+    assert not [f for f in find_relations(s, _anchors(s)) if "CA" in (f.source, f.target)]
