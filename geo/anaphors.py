@@ -30,6 +30,10 @@ from geo.lowered import Lowered
 __all__ = ["anaphor_anchors"]
 
 
+# continents whose adjective before a counted noun keeps their states ("the three European governments")
+_CONTINENTS = {"european": "region:europe", "african": "region:africa", "asian": "region:asia"}
+
+
 def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) -> list[Anchor]:
     """Anchors for the anaphors of a sentence, read from the actors named before it.
 
@@ -90,7 +94,8 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
             if phrase in ("all three", "the three"):  # only a list of exactly three just named: "A, B and C left."
                 group = next((g for g in (context.previous, context.listed, context.plural) if len(g) == 3), ())
             else:
-                group = group or _pair(sentence, 3 if three else 2, before, within, context, after, phrase.split()[-1])
+                noun = " ".join(phrase.split()[-2:]) if phrase.split()[-2] in _CONTINENTS else phrase.split()[-1]
+                group = group or _pair(sentence, 3 if three else 2, before, within, context, after, noun)
             if group:
                 out.append(Anchor(s, e, "|".join(group), "anaphor", "country"))
         else:
@@ -175,6 +180,9 @@ def _pair(
         group = context.previous  # "... Laos trains with Vietnam. The two countries ...": the sentence before
     elif len(listed) == n and (not among or set(listed) <= set(among)):
         group = listed  # "signed by A, B and C. Chile said ... The three countries ...": the list last named
+    elif among and len([x for x in listed if x in among]) == n:
+        # "the US, Britain, France and Germany said ... The three European governments": the list's Europeans
+        group = tuple(x for x in listed if x in among)
     elif len(context.previous) > n and not among and not after & set(context.previous[:n]):
         group = context.previous[:n]  # "For Egypt, the rivalry with Ethiopia goes beyond Somalia. The two countries"
     else:
@@ -453,7 +461,16 @@ def _is_of(iso: str, kinds: Sequence[str]) -> bool:
 
 
 def _kind_members(noun: str) -> tuple[str, ...]:
-    """The states a counted anaphor's noun is a kind of ("juntas"), from the described-state table; () for others."""
+    """The states a counted anaphor's noun is a kind of ("juntas"), from the described-state table; () for others.
+
+    A continent's adjective before the noun keeps that continent's states: "the three European governments".
+    """
+    adjective, _, noun = noun.rpartition(" ")
+    if adjective in _CONTINENTS:
+        from geo.gazetteer import load_gazetteer
+
+        entry = load_gazetteer().get(_CONTINENTS[adjective])
+        return tuple(entry.members) if entry is not None else ()
     kinds = described_states().get(noun.removesuffix("s"), ())
     if not kinds:
         return ()

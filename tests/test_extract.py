@@ -1452,3 +1452,12 @@ def test_a_verb_after_and_and_a_date_shares_the_first_subject() -> None:
 def test_who_signs_with_whom(text: str, expected: set) -> None:
     got = {(r.kind, *sorted((r.source, r.target))) for r in _scene(text).relations}
     assert {(k, *sorted((a, b))) for k, a, b in expected} <= got, got
+
+
+def test_the_three_european_governments_are_the_europeans_of_the_list() -> None:
+    text = (
+        "In May the United States, Britain, France and Germany said Iran had sent missiles to Russia. "
+        "Tehran denied it. The three European governments responded by cancelling air services agreements with Iran."
+    )
+    got = {tuple(sorted((r.source, r.target))) for r in _scene(text).relations if r.kind == "conflict"}
+    assert got == {("GB", "IR"), ("FR", "IR"), ("DE", "IR")}, got
