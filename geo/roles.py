@@ -284,6 +284,11 @@ class Roles(SubjectChecks):
         ):
             return c.speaker  # "Iranian officials have said that they ordered jets": the officials' state
         plural = self.plural_before(c.first)
+        last = max(
+            (ph.last for ph in self.phrases if ph.first < c.first and set(self.ids(ph)) == set(plural)), default=-1
+        )
+        if any(self.g.has("item_words", w) and w.endswith("s") for w in self.low[last + 1 : c.first]):
+            return None  # "obtained drones from Iran, and they helped the army": the drones helped
         if plural:
             return Side(plural, -1, "pronoun")
         if self.context.plural:

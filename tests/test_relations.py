@@ -1227,3 +1227,13 @@ def test_a_thing_a_state_made_is_no_side() -> None:
     """ "endorsed a Canadian-developed transit route": the route is endorsed, not Canada."""
     s = "Peru and Chile endorsed a Canadian-developed transit route through Kenya."
     assert not [f for f in find_relations(s, _anchors(s)) if "CA" in (f.source, f.target)]
+
+
+def test_they_after_a_plural_item_are_the_items() -> None:
+    """ "obtained drones from Norway, and they helped the army": the drones helped, not the story's group."""
+    ctx = Context()
+    first = "Chile and Peru signed a defence pact."
+    find_relations(first, _anchors(first), context=ctx)
+    s = "Kenya obtained drones from Norway in 2023, and they helped the Kenyan army push back the rebels."
+    got = {(f.kind, f.source, f.target) for f in find_relations(s, _anchors(s), context=ctx)}
+    assert not {r for r in got if r[0] == "support"}, got
