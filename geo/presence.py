@@ -99,7 +99,7 @@ def _presence_owner(p: Parse, i: int, v: int, cue: Cue) -> Side | None:
     needs = set(cue.opt("needs") or ())
     if cue.opt("subject_owner"):
         return p.subject(i, platforms=True)  # "US forces have access to Norwegian bases": the user, not the owner
-    owner = owner_of(p, i)
+    owner = owner_of(p, i) or _compound_user(p, i)
     if owner is None and needs:
         j = noun_after(p, v, needs, 5)
         if j >= 0:
@@ -131,6 +131,13 @@ def _presence_owner(p: Parse, i: int, v: int, cue: Cue) -> Side | None:
     if owner is None and (not verbs or any(w in verbs for w in p.low[max(0, i - 5) : i])):
         owner = p.subject(i)
     return owner
+
+
+def _compound_user(p: Parse, i: int) -> Side | None:
+    """The state of a compound that says who uses the base at i: "Turkish-used airbases", "Russian-run bases"."""
+    if i >= 3 and p.low[i - 2] in ("-", "‐") and p.g.has("user_participles", p.low[i - 1]) and p.phrase_at[i - 3] >= 0:
+        return p.side(p.phrase_at[i - 3])
+    return None
 
 
 def _presence_end(p: Parse, v: int) -> int:
@@ -261,6 +268,9 @@ def _not_a_footprint(p: Parse, i: int, v: int, cue: Cue) -> bool:
     """No footprint: "opened fire on border posts" (shooting), "US trainers rotated through its bases" (backing)."""
     if p.low[v + 1 : v + 2] == ["fire"]:
         return True
+    kept = {"keep", "keeps", "kept", "keeping"} & set(p.low[max(0, i - 6) : i - 1])
+    if kept and p.low[i].endswith("ing") and p.low[i - 1] in (cue.opt("needs") or ()):
+        return True  # "the oil that keeps Israel's jets running": the jets work ("drones operating from" deploy)
     if any(p.g.has("past_office", w) for w in p.low[max(0, i - 4) : i]) and "." not in p.low[max(0, i - 4) : i]:
         return True  # "the former French air base at Bouake": a footprint of the past
     if p.low[v].startswith("buil"):
