@@ -75,6 +75,9 @@ class PhraseLinks(Roles):
                     prev = self.phrases[self.phrase_at[prev_end]]
                     if prev.prep and not ph.prep and (prev.prep_at <= 1 or self._opening_phrase(k - 1)):
                         continue  # "Along with Russia, Iran backs ...": an opening phrase, then the subject
+                    nxt = low[ph.last + 1] if ph.last + 1 < len(low) else ""
+                    if not ph.prep and k == ph.first and (self.finite(nxt) or self.g.has("auxiliaries", nxt)):
+                        continue  # "To harden the Tajik-Afghan border, Russia will supply ...": the subject
                     ph.apposition_of = self.phrase_at[prev_end]
 
     def _indefinite_opening(self, ph: Phrase) -> int:

@@ -1237,3 +1237,17 @@ def test_they_after_a_plural_item_are_the_items() -> None:
     s = "Kenya obtained drones from Norway in 2023, and they helped the Kenyan army push back the rebels."
     got = {(f.kind, f.source, f.target) for f in find_relations(s, _anchors(s), context=ctx)}
     assert not {r for r in got if r[0] == "support"}, got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a phrase after an opening's comma, right before its verb, is the subject, no apposition
+        (
+            "Under a programme to harden the Kenyan-Peruvian border, Chile will supply Kenya with radars.",
+            ("transfer", "CL", "KE"),
+        ),
+    ],
+)
+def test_the_subject_after_an_opening(sentence: str, expected: tuple) -> None:
+    assert expected in _rels(sentence)
