@@ -519,19 +519,6 @@ def resumed_start(p: Parse, c: Clause, i: int) -> int:
     return c.first
 
 
-def got_item(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> tuple[int, int]:
-    """Where the item of a getting verb is told: after the verb (before its from-phrase), or before a passive."""
-    c = p.clause(v)
-    item_start, item_end = v + 1, c.last
-    if frm is not None and frm.np >= 0 and p.phrases[frm.np].first > v:
-        item_end = p.phrases[frm.np].first - 1
-    if p.passive(v) and cue.pos == "verb":
-        item_start, item_end = max(c.first, i - 8), i - 1
-    if item_end >= item_start:
-        item_end = cut_item(p, item_start, item_end)  # "received missiles since Russia's invasion": no maker after
-    return item_start, item_end
-
-
 def operator_of(p: Parse, i: int, k: int, src: Side | None) -> Side | None:
     """Who holds the item that the operating verb at k names, before a participle at i ("flies 40 jets delivered by").
 

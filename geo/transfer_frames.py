@@ -16,6 +16,7 @@ from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.data.wordlists import ABSTRACT_OBJECTS, NUMBER_WORDS
 from geo.deal_frames import delivery_taken, past_licence
+from geo.item_spans import got_item
 from geo.items import item_phrases, relative_item, share
 from geo.presence import sent_as_deployment
 from geo.recipients import (
@@ -44,7 +45,6 @@ from geo.slots import (
     cut_item,
     fronted,
     further_items,
-    got_item,
     maker_in,
     named_between,
     noun_before_participle,

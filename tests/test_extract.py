@@ -1461,3 +1461,16 @@ def test_the_three_european_governments_are_the_europeans_of_the_list() -> None:
     )
     got = {tuple(sorted((r.source, r.target))) for r in _scene(text).relations if r.kind == "conflict"}
     assert got == {("GB", "IR"), ("FR", "IR"), ("DE", "IR")}, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru is still waiting for the 24 Rafale jets it ordered in 2022.",
+        "Peru's air force is still waiting for the 24 Rafale jets Lima had ordered in 2022.",
+    ],
+)
+def test_the_item_before_a_relative_with_no_that(text: str) -> None:
+    """ "the 24 Rafale jets it ordered": the item comes before the buyer of the relative clause."""
+    got = {(r.source, r.target, r.quantity, r.status) for r in _scene(text).relations if r.kind == "transfer"}
+    assert ("FR", "PE", 24, "ordered") in got, got
