@@ -11,7 +11,7 @@ from geo.cuetable import Cue
 from geo.items import item_phrases
 from geo.slots import cut_item
 
-__all__ = ["got_item"]
+__all__ = ["got_item", "made_start"]
 
 
 def got_item(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> tuple[int, int]:
@@ -51,3 +51,9 @@ def _noun_group_start(p: Parse, k: int, first: int) -> int:
             break
         j -= 1
     return j
+
+
+def made_start(p: Parse, k: int) -> int:
+    """Where an item at k starts with its maker's compound before it: "Turkish-made Songar drones", else k."""
+    pi = p.phrase_at[k - 3] if k >= 3 else -1
+    return k - 3 if pi >= 0 and p.phrases[pi].last == k - 3 and p.made_compound(p.phrases[pi]) else k

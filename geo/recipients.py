@@ -17,6 +17,7 @@ from geo.slots import operated, operator_of, possessor_in, resumed_start
 __all__ = [
     "act_named",
     "actor_object",
+    "all_trade",
     "antecedent_holder",
     "antecedent_span",
     "goal_after",
@@ -29,6 +30,7 @@ __all__ = [
     "own_border",
     "own_item",
     "protected_for",
+    "reduced_giver",
     "site_recipient",
 ]
 
@@ -288,3 +290,25 @@ def _firm_of(p: Parse, j: int, last: int) -> Side | None:
         return None
     q = next((q for q, ph in enumerate(p.phrases) if j + 2 <= ph.first < end), -1)
     return p.side(q) if q >= 0 and p.phrases[q].prep in ("", "of", "by") else None
+
+
+def reduced_giver(p: Parse, v: int, tgt: Side) -> Side | None:
+    """The clause's subject gives what a participle after its item tells of, with no maker and no by-phrase.
+
+    "The US has been the largest donor, providing equipment, including armoured vehicles delivered to the
+    Haitian police": the US delivered them.
+    """
+    if v == 0 or p.g.has("be_forms", p.low[v - 1]) or not p.passive(v):
+        return None
+    from geo.gate import giving_words
+
+    subj = p.subject(v, exclude=frozenset(tgt.ids), first=True)
+    after = p.phrases[subj.np].last + 1 if subj is not None and subj.np >= 0 else v
+    # only a giver's own gift: not "blocked EU money meant to reimburse states for weapons sent to Ukraine"
+    return subj if giving_words().intersection(p.low[after:v]) else None
+
+
+def all_trade(p: Parse, v: int) -> bool:
+    """A trade told as a whole: "India's defence exports reached a record", "a halt to ammunition exports"."""
+    trend = p.low[v].endswith("s") and any(p.g.has("trend_verbs", w) for w in p.low[v + 1 : v + 4])
+    return trend or not p.g.words["halting_nouns"].isdisjoint(p.low[max(0, v - 4) : v])

@@ -595,4 +595,6 @@ class Roles(SubjectChecks):
         ):
             return True
         item = bool(v) and self.g.has("item_words", self.low[v - 1])
+        if item and self.low[v + 1 : v + 2] == ["to"] and self.phrase_at[min(v + 2, len(self.low) - 1)] >= 0:
+            return True  # "they were Turkish-made Songar drones supplied to Pakistan": drones supply no one
         return reduced_relative(self.low, v, item, self.g.words["prepositions"])

@@ -16,12 +16,13 @@ from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.data.wordlists import ABSTRACT_OBJECTS, NUMBER_WORDS
 from geo.deal_frames import delivery_taken, past_licence
-from geo.item_spans import got_item
+from geo.item_spans import got_item, made_start
 from geo.items import item_phrases, relative_item, share
 from geo.presence import sent_as_deployment
 from geo.recipients import (
     act_named,
     actor_object,
+    all_trade,
     antecedent_holder,
     antecedent_span,
     goal_after,
@@ -35,6 +36,7 @@ from geo.recipients import (
     own_item,
     pronoun_recipient,
     protected_for,
+    reduced_giver,
     site_recipient,
 )
 from geo.slots import (
@@ -162,12 +164,6 @@ def _unnamed_recipient(p: Parse, v: int, t: _Transfer, verb: bool) -> None:
         t.tgt = supplied_by(p, t.src) or _story_recipient(p, v, t.src, focus_ok=verb)
 
 
-def _all_trade(p: Parse, v: int) -> bool:
-    """A trade told as a whole: "India's defence exports reached a record", "a halt to ammunition exports"."""
-    trend = p.low[v].endswith("s") and any(p.g.has("trend_verbs", w) for w in p.low[v + 1 : v + 4])
-    return trend or not p.g.words["halting_nouns"].isdisjoint(p.low[max(0, v - 4) : v])
-
-
 def _placed(p: Parse) -> set[int]:
     """The anchors named only as where something is or was ("left over from the war in Mali")."""
     return {k for ph in p.phrases if ph.prep in _PLACE_PREPS for k in ph.anchors}
@@ -181,7 +177,7 @@ def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, f
         focus = p.context.focus(exclude=src.ids)
         seen = p.context.mentions.get(focus, 0)  # a state the story keeps naming, or one just named
         recipient = focus if seen >= 5 or (seen >= 3 and focus in p.context.previous) else ""
-    if not recipient or recipient in src.ids or _all_trade(p, v) or own_border(p):
+    if not recipient or recipient in src.ids or all_trade(p, v) or own_border(p):
         return None  # "sending 20 armored vehicles" to "the borders": deployed at home
     words = p.low[c.first : c.last + 1]
     if c.kind == "rel" and c.antecedent >= 0 and p.low[v].endswith("s") and src.how == "company":
@@ -362,7 +358,8 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if not carried and (src is None or (src.np >= 0 and src.np == tgt.np)):
         end = cut_item(p, t.item_start, t.item_end) if t.item_end >= t.item_start else t.item_end
         end = end if end + 1 < len(p.low) and p.low[end + 1] == "to" else t.item_end  # no maker in a purpose
-        src = frm or maker_in(p, t.item_start, end, tgt.ids, systems=cue.pos == "noun")
+        src = frm or maker_in(p, made_start(p, t.item_start), end, tgt.ids, systems=cue.pos == "noun")
+        src = src or (reduced_giver(p, v, tgt) if cue.pos == "verb" else None)
     text = _given_item(p, i, v, cue, t) if src is not None else None
     words = set(text.lower().replace(",", " ").split()) if text is not None else set()
     if words & set(cue.opt("not_items", ())) or (cue.opt("only_items") and not words & set(cue.opt("only_items"))):
