@@ -287,7 +287,7 @@ def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, 
         tgt = p.side(p.phrase_at[1])  # "With Australia, Singapore has a strategic partnership"
     if tgt is None and cue.opt("place_preps") and (p.g.has("physical_attacks", p.low[v]) or cue.opt("needs")):
         # "shelled a town in northern Ethiopia", "fired missiles at a plant in Dnipro": where the blow lands
-        tgt = p.pp(v, cue.opt("place_preps"), limit=8, ground=True)
+        tgt = p.pp(v, cue.opt("place_preps"), limit=cue.opt("pp_within", 8), ground=True)
     tgt = tgt or _late_target(p, v, cue, src)
     if tgt is not None and tgt.np >= 0:
         ph = p.phrases[tgt.np]
