@@ -198,6 +198,8 @@ def reacted_to(p: Parse, i: int) -> bool:
     """Whether the noun at i is the object of a verb of reacting ("condemned the sale of drones")."""
     k = i - 1
     while k >= 0 and i - k <= 4 and p.tokens[k].anchor < 0 and not p.g.has("reaction_verbs", p.low[k]):
+        if p.low[k] in ("over", "about"):  # "summoning the Indian ambassador over the Pinaka deliveries"
+            return any(p.g.has("reaction_verbs", w) for w in p.low[max(0, k - 6) : k])
         if p.g.has("prepositions", p.low[k]) or p.low[k] in (",", ";"):
             return False
         k -= 1
