@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from geo.clauses import Context
+from geo.items import system_maker
 from geo.merger import Merger, split_end
 from geo.relations import Anchor, Finding
 from geo.resolve import Resolved, country_of_capital, resolve_mentions
@@ -115,8 +116,27 @@ def relation_step(draft: Draft) -> None:
             anchors = [_anchor(r, s, doc.text, gaz) for r in inside if r.kind in _ANCHOR_KINDS or r.how == "capital"]
             sentence = doc.text[s:e]
             evidence = Span(doc.id, s, e, sentence)
+            context.topic = paragraph_topic(doc.text, s, sentence, context.topic)
             for f in _relations_in(sentence, anchors, context, memo):
                 draft.findings.append((f, evidence))
+
+
+# a paragraph's label: a bullet, then a few words before a full stop or colon ("- HIMARS. Eleven of the ...")
+_LABEL = re.compile(r"[-–—•*]*\s*\**\s*([A-Z0-9][^.:!?\n]{0,40}?)\s*\**\s*[.:](?:\s|$)")
+
+
+def paragraph_topic(text: str, s: int, sentence: str, topic: str) -> str:
+    """The weapon system a paragraph's label names, for the sentences of that paragraph.
+
+    A sentence that opens a line starts a paragraph: its label ("- M1A2T Abrams.", "- Pinaka multiple rocket
+    launchers: delivered in 2023") is the topic when it is at most five words naming a known system;
+    else the paragraph has none. A sentence inside a paragraph keeps its paragraph's topic.
+    """
+    if text[text.rfind("\n", 0, s) + 1 : s].strip():
+        return topic  # inside a paragraph
+    m = _LABEL.match(sentence)
+    label = m.group(1).strip() if m else ""
+    return label if label and len(label.split()) <= 5 and system_maker(label) else ""
 
 
 _ARMY = re.compile(r"\s*(?:['’]s\s+)?(?:army|armed forces|military|troops|forces)\b", re.I)

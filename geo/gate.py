@@ -51,6 +51,8 @@ def worth_parsing(anchors: Sequence[Anchor], words: set[str], context: Context |
         return True  # "France keeps about 100 troops there": where the sentence before was
     if ids and words & {"ally", "partner"} and context.mentions.get(context.focus(), 0) >= 3:
         return True  # "Chile, a strategic partner for years, ...": the story's partner
+    if context.topic and words & (giving_words() | getting_words() | arriving_words()):
+        return True  # "- F-16V Block 70. Sixty-six jets ordered in 2019": a paragraph a system labels
     giving = words & giving_words() and (ids or sentence_names_system(sentence))
     # a recipient the story told of, or the story's state
     if giving and (context.transfer or context.mentions.get(context.focus(), 0) >= 3):
@@ -67,6 +69,18 @@ def worth_parsing(anchors: Sequence[Anchor], words: set[str], context: Context |
 def giving_words() -> frozenset[str]:
     """Every form of the verbs of giving (the ``give`` cue's words)."""
     return frozenset(w.split()[0] for cue in load_cues().entries if cue.id == "give" for w in cue.words)
+
+
+@lru_cache(maxsize=1)
+def getting_words() -> frozenset[str]:
+    """Every form of the verbs of getting (the ``get`` cue's words): "ordered", "bought", "received"."""
+    return frozenset(w.split()[0] for cue in load_cues().entries if cue.id == "get" for w in cue.words)
+
+
+@lru_cache(maxsize=1)
+def arriving_words() -> frozenset[str]:
+    """Every form of the verbs of arriving (the ``arrive`` cue's words): "arrived", "reached"."""
+    return frozenset(w.split()[0] for cue in load_cues().entries if cue.id == "arrive" for w in cue.words)
 
 
 @lru_cache(maxsize=1)

@@ -67,7 +67,9 @@ class Context:
     ``first`` the first state the story named;
     ``services`` how often each state's armed services were named ("the Royal Thai Army",
     "Qatar's air force"), for a later "the army", "the navy" or "the air force";
-    ``office`` the state last named with one of its ministries or ministers, for a later "the ministry".
+    ``office`` the state last named with one of its ministries or ministers, for a later "the ministry";
+    ``topic`` the weapon system the label of the current paragraph names ("- HIMARS. Eleven of the 29
+    launchers Taipei ordered arrived in 2024"), for the maker of an item its sentences leave unnamed.
     """
 
     subjects: list[str] = field(default_factory=list)
@@ -90,6 +92,7 @@ class Context:
     services: dict[str, int] = field(default_factory=dict)
     office: str = ""  # the state last named with a ministry or minister ("Brazil's Defense Minister")
     first: str = ""  # the first state the story names (its headline's, as a rule)
+    topic: str = ""  # the system a bulleted paragraph's label names ("- HIMARS. Eleven of the 29 launchers ...")
 
     @property
     def service(self) -> str:

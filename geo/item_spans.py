@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
-from geo.items import item_phrases
+from geo.items import item_phrases, system_maker, system_names
 from geo.slots import cut_item
 
-__all__ = ["got_item", "made_start"]
+__all__ = ["got_item", "made_start", "topic_maker"]
 
 
 def got_item(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> tuple[int, int]:
@@ -57,3 +57,14 @@ def made_start(p: Parse, k: int) -> int:
     """Where an item at k starts with its maker's compound before it: "Turkish-made Songar drones", else k."""
     pi = p.phrase_at[k - 3] if k >= 3 else -1
     return k - 3 if pi >= 0 and p.phrases[pi].last == k - 3 and p.made_compound(p.phrases[pi]) else k
+
+
+def topic_maker(p: Parse, text: str, exclude: tuple[str, ...] = ()) -> Side | None:
+    """The maker of the system the paragraph's label names, for an item that names none (how "topic").
+
+    "- HIMARS. Eleven of the 29 launchers Taipei ordered arrived in 2024": the launchers are HIMARS,
+    made in the United States. None when the item names a system itself or no label does.
+    """
+    topic = p.context.topic
+    maker = system_maker(topic) if topic and not system_names(text) else None
+    return Side((maker,), -1, "topic") if maker is not None and maker not in exclude else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
+from geo.item_spans import topic_maker
 from geo.items import item_phrases, system_maker
 from geo.slots import (
     Hit,
@@ -123,9 +124,10 @@ def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         # "tanker trucks carrying Iranian diesel rolled in from Syria": the cargo's maker sends, the road is a route
         src = maker_in(p, first, i - 1, dest.ids, systems=True) or src
     text = p.text(first, verb_group_start(p, first, i) - 1)  # "Romanian gas continues to flow": the gas
+    src = src or topic_maker(p, text, dest.ids)  # "- M1A2T Abrams. The first 38 of 108 tanks arrived at Taichung"
     if src is None or not item_phrases(text) or p.g.words["debris_nouns"].intersection(p.low[first:i]):
         return []
-    return [Hit("transfer", src.ids, dest.ids, cue, i, item_text=text)]
+    return [Hit("transfer", src.ids, dest.ids, cue, i, item_text=p.context.topic if src.how == "topic" else text)]
 
 
 def _made_maker(p: Parse, s: int, e: int) -> Side | None:

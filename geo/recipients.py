@@ -32,6 +32,7 @@ __all__ = [
     "protected_for",
     "reduced_giver",
     "site_recipient",
+    "where_place",
 ]
 
 
@@ -312,3 +313,16 @@ def all_trade(p: Parse, v: int) -> bool:
     """A trade told as a whole: "India's defence exports reached a record", "a halt to ammunition exports"."""
     trend = p.low[v].endswith("s") and any(p.g.has("trend_verbs", w) for w in p.low[v + 1 : v + 4])
     return trend or not p.g.words["halting_nouns"].isdisjoint(p.low[max(0, v - 4) : v])
+
+
+def where_place(p: Parse, v: int) -> Side | None:
+    """The place a "where" clause around v hangs on: "Belarus, where Moscow said it had deployed missiles"."""
+    ci = p.clause_of[v]
+    for _ in range(3):
+        c = p.clauses[ci]
+        if c.kind == "rel" and c.marker == "where" and c.antecedent >= 0:
+            return p.side(c.antecedent)
+        if c.parent < 0 or c.kind not in ("content", "rel"):
+            return None
+        ci = c.parent
+    return None

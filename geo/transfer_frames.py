@@ -16,7 +16,7 @@ from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.data.wordlists import ABSTRACT_OBJECTS, NUMBER_WORDS
 from geo.deal_frames import delivery_taken, past_licence
-from geo.item_spans import got_item, made_start
+from geo.item_spans import got_item, made_start, topic_maker
 from geo.items import item_phrases, relative_item, share
 from geo.presence import sent_as_deployment
 from geo.recipients import (
@@ -38,6 +38,7 @@ from geo.recipients import (
     protected_for,
     reduced_giver,
     site_recipient,
+    where_place,
 )
 from geo.slots import (
     Hit,
@@ -280,7 +281,7 @@ def _recipient(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> Side | None:
             t.tgt = p.side(named[0])
             t.item_end = t.item_end if p.passive(v) else p.low.index("to", v + 1) - 1
     if t.tgt is None:
-        t.tgt = bought_by(p, v) or (_where(p, v) if cue.pos == "verb" else None)
+        t.tgt = bought_by(p, v) or (where_place(p, v) if cue.pos == "verb" else None)
         if t.tgt is not None and t.tgt.np >= 0 and p.phrases[t.tgt.np].first > v:
             t.item_end = min(t.item_end, p.phrases[t.tgt.np].first - 1)  # "the squadrons India ordered": no buyer in it
     if t.tgt is None and cue.pos == "verb" and not p.passive(v):
@@ -293,19 +294,6 @@ def _recipient(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> Side | None:
         t.tgt, t.src = p.subject(i, exclude=frozenset(frm.ids), first=True), frm
         t.item_start, t.item_end = max(p.clause(v).first, i - 8), i - 1
     return frm
-
-
-def _where(p: Parse, v: int) -> Side | None:
-    """The place a "where" clause around v hangs on: "Belarus, where Moscow said it had deployed missiles"."""
-    ci = p.clause_of[v]
-    for _ in range(3):
-        c = p.clauses[ci]
-        if c.kind == "rel" and c.marker == "where" and c.antecedent >= 0:
-            return p.side(c.antecedent)
-        if c.parent < 0 or c.kind not in ("content", "rel"):
-            return None
-        ci = c.parent
-    return None
 
 
 def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
@@ -487,8 +475,10 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         src = blocked_by(p, v)  # "wanted to buy the plant, and the contract was blocked by Chile"
     if src is None and tgt is not None:
         src = story_seller(p, v, cue, tgt)
-    if tgt is None and frm is not None and cue.pos == "verb":
-        tgt = _participle_buyer(p, v, frm)
+    src = src or topic_maker(p, p.text(item_start, max(item_start, item_end)), tgt.ids if tgt else ())
+    seller = frm or (src if src is not None and src.how == "topic" else None)
+    if tgt is None and cue.pos == "verb" and seller is not None:
+        tgt = _participle_buyer(p, v, seller)  # "Sixty-six jets ordered in 2019": by the story's state
     if src is None or tgt is None:
         return []
     text = p.text(item_start, cut_item(p, item_start, item_end))
@@ -505,6 +495,7 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     listed = makers_listed(p, item_start, item_end, tgt.ids) if frm is None else []
     if listed:  # "buying Turkish drones, Italian radars and Spanish trucks"
         return [Hit("transfer", m.ids, tgt.ids, cue, i, item_text=p.text(a, b)) for m, a, b in listed]
+    text = p.context.topic if src.how == "topic" else text
     return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text), *further_items(p, frm, tgt, cue, i, text)]
 
 

@@ -1474,3 +1474,36 @@ def test_the_item_before_a_relative_with_no_that(text: str) -> None:
     """ "the 24 Rafale jets it ordered": the item comes before the buyer of the relative clause."""
     got = {(r.source, r.target, r.quantity, r.status) for r in _scene(text).relations if r.kind == "transfer"}
     assert ("FR", "PE", 24, "ordered") in got, got
+
+
+def test_a_bulleted_label_names_the_system_of_its_paragraph() -> None:
+    """ "- HIMARS. Eleven of the 29 launchers Santiago ordered arrived": the label says what and whose."""
+    text = (
+        "Chile is still waiting for much of what it bought abroad.\n\n"
+        "- HIMARS. Eleven of the 29 launchers Santiago ordered arrived in 2024.\n\n"
+        "- F-16V Block 70. Sixty-six jets ordered in 2019 for about $8 billion. None has been handed over.\n\n"
+        "- Why it matters. Chile ordered 40 new howitzers.\n"
+    )
+    got = {(r.source, r.target, r.item) for r in _scene(text).relations if r.kind == "transfer"}
+    assert got == {("US", "CL", "HIMARS"), ("US", "CL", "F-16V Block 70")}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "topic"),
+    [
+        ("Intro.\n\n- HIMARS. Eleven launchers arrived.", "- HIMARS.", "HIMARS"),
+        (
+            "Intro.\n\n- Pinaka multiple rocket launchers: delivered in 2023.",
+            "- Pinaka",
+            "Pinaka multiple rocket launchers",
+        ),
+        ("Intro.\n\n- Why it matters. Chile ordered jets.", "- Why", ""),  # no system: no topic
+        ("Intro.\n\n- HIMARS. Eleven launchers arrived.", "Eleven", "HIMARS"),  # inside the paragraph: kept
+    ],
+)
+def test_paragraph_topic(text: str, start: str, topic: str) -> None:
+    from geo.extract import paragraph_topic
+
+    s = text.index(start)
+    previous = "HIMARS" if start == "Eleven" else ""
+    assert paragraph_topic(text, s, text[s:], previous) == topic
