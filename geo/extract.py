@@ -132,8 +132,11 @@ def paragraph_topic(text: str, s: int, sentence: str, topic: str) -> str:
     launchers: delivered in 2023") is the topic when it is at most five words naming a known system;
     else the paragraph has none. A sentence inside a paragraph keeps its paragraph's topic.
     """
-    if text[text.rfind("\n", 0, s) + 1 : s].strip():
-        return topic  # inside a paragraph
+    k = s
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k > 0 and text[k - 1] != "\n":
+        return topic  # inside a paragraph (only the blanks before it are read: a 2 MB line stays linear)
     m = _LABEL.match(sentence)
     label = m.group(1).strip() if m else ""
     return label if label and len(label.split()) <= 5 and system_maker(label) else ""

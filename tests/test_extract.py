@@ -1507,3 +1507,13 @@ def test_paragraph_topic(text: str, start: str, topic: str) -> None:
     s = text.index(start)
     previous = "HIMARS" if start == "Eleven" else ""
     assert paragraph_topic(text, s, text[s:], previous) == topic
+
+
+def test_a_paragraph_label_is_read_without_scanning_back_a_long_line() -> None:
+    """A 2 MB paste of one line: whether a sentence opens a line is read from the blanks before it alone."""
+    from geo.extract import paragraph_topic
+
+    text = "Chile bought radars. " * 10 + "- HIMARS. Eleven launchers arrived."
+    s = text.index("- HIMARS")
+    assert paragraph_topic(text, s, text[s:], "") == ""  # mid-line: no label
+    assert paragraph_topic("x\n  " + text[s:], 4, text[s:], "") == "HIMARS"  # after a newline and blanks
