@@ -139,7 +139,17 @@ def paragraph_topic(text: str, s: int, sentence: str, topic: str) -> str:
         return topic  # inside a paragraph (only the blanks before it are read: a 2 MB line stays linear)
     m = _LABEL.match(sentence)
     label = m.group(1).strip() if m else ""
-    return label if label and len(label.split()) <= 5 and system_maker(label) else ""
+    if not label or len(label.split()) > 5 or not system_maker(label):
+        return ""
+    words = set(label.lower().split())
+    return "" if words & _cue_verbs() or any(w.endswith("ed") for w in words) else label  # "Patriots arrived."
+
+
+def _cue_verbs() -> frozenset[str]:
+    """The forms of the verbs of giving, getting and arriving: a label with one is a sentence, not a label."""
+    from geo.gate import arriving_words, getting_words, giving_words
+
+    return giving_words() | getting_words() | arriving_words()
 
 
 _ARMY = re.compile(r"\s*(?:['’]s\s+)?(?:army|armed forces|military|troops|forces)\b", re.I)

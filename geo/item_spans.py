@@ -33,6 +33,8 @@ def got_item(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> tuple[int,
 
 def _gap_subject(p: Parse, i: int) -> int:
     """The first token of the subject right before a getting verb at i ("it", "New Delhi"), else -1."""
+    if i == 0:
+        return -1
     k = i - 1
     while k > 0 and p.g.has("auxiliaries", p.low[k]):
         k -= 1  # "the jets it had ordered"

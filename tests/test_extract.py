@@ -1498,6 +1498,7 @@ def test_a_bulleted_label_names_the_system_of_its_paragraph() -> None:
             "Pinaka multiple rocket launchers",
         ),
         ("Intro.\n\n- Why it matters. Chile ordered jets.", "- Why", ""),  # no system: no topic
+        ("Intro.\n\nPatriot batteries arrived. Chile ordered jets.", "Patriot", ""),  # a sentence, no label
         ("Intro.\n\n- HIMARS. Eleven launchers arrived.", "Eleven", "HIMARS"),  # inside the paragraph: kept
     ],
 )
