@@ -94,7 +94,8 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
             if phrase in ("all three", "the three"):  # only a list of exactly three just named: "A, B and C left."
                 group = next((g for g in (context.previous, context.listed, context.plural) if len(g) == 3), ())
             else:
-                noun = " ".join(phrase.split()[-2:]) if phrase.split()[-2] in _CONTINENTS else phrase.split()[-1]
+                words = phrase.split()
+                noun = " ".join(words[-2:]) if words[-2] in _CONTINENTS else words[-1]
                 group = group or _pair(sentence, 3 if three else 2, before, within, context, after, noun)
             if group:
                 out.append(Anchor(s, e, "|".join(group), "anaphor", "country"))

@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from geo.clauses import Context
+from geo.gate import transfer_verbs
 from geo.items import system_maker
 from geo.merger import Merger, split_end
 from geo.relations import Anchor, Finding
@@ -142,14 +143,8 @@ def paragraph_topic(text: str, s: int, sentence: str, topic: str) -> str:
     if not label or len(label.split()) > 5 or not system_maker(label):
         return ""
     words = set(label.lower().split())
-    return "" if words & _cue_verbs() or any(w.endswith("ed") for w in words) else label  # "Patriots arrived."
-
-
-def _cue_verbs() -> frozenset[str]:
-    """The forms of the verbs of giving, getting and arriving: a label with one is a sentence, not a label."""
-    from geo.gate import arriving_words, getting_words, giving_words
-
-    return giving_words() | getting_words() | arriving_words()
+    # a label with a verb of giving, getting or arriving is a sentence: "Patriots arrived."
+    return "" if words & transfer_verbs() or any(w.endswith("ed") for w in words) else label
 
 
 _ARMY = re.compile(r"\s*(?:['’]s\s+)?(?:army|armed forces|military|troops|forces)\b", re.I)

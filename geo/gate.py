@@ -14,7 +14,7 @@ from geo.cuetable import load_cues
 from geo.grammar import Anchor, Context, described_phrases, load_grammar
 from geo.items import sentence_names_system
 
-__all__ = ["counted_group", "worth_parsing"]
+__all__ = ["counted_group", "giving_words", "transfer_verbs", "worth_parsing"]
 
 
 def counted_group(words: set[str]) -> bool:
@@ -51,7 +51,7 @@ def worth_parsing(anchors: Sequence[Anchor], words: set[str], context: Context |
         return True  # "France keeps about 100 troops there": where the sentence before was
     if ids and words & {"ally", "partner"} and context.mentions.get(context.focus(), 0) >= 3:
         return True  # "Chile, a strategic partner for years, ...": the story's partner
-    if context.topic and words & (giving_words() | getting_words() | arriving_words()):
+    if context.topic and words & transfer_verbs():
         return True  # "- F-16V Block 70. Sixty-six jets ordered in 2019": a paragraph a system labels
     giving = words & giving_words() and (ids or sentence_names_system(sentence))
     # a recipient the story told of, or the story's state
@@ -65,22 +65,20 @@ def worth_parsing(anchors: Sequence[Anchor], words: set[str], context: Context |
     return bool(reaching) and bool(ids or context.subjects)
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=8)
+def _verb_forms(*cue_ids: str) -> frozenset[str]:
+    """Every form of the first words of the cues ``cue_ids`` ("give": "supplied", "handed" ...)."""
+    return frozenset(w.split()[0] for cue in load_cues().entries if cue.id in cue_ids for w in cue.words)
+
+
 def giving_words() -> frozenset[str]:
     """Every form of the verbs of giving (the ``give`` cue's words)."""
-    return frozenset(w.split()[0] for cue in load_cues().entries if cue.id == "give" for w in cue.words)
+    return _verb_forms("give")
 
 
-@lru_cache(maxsize=1)
-def getting_words() -> frozenset[str]:
-    """Every form of the verbs of getting (the ``get`` cue's words): "ordered", "bought", "received"."""
-    return frozenset(w.split()[0] for cue in load_cues().entries if cue.id == "get" for w in cue.words)
-
-
-@lru_cache(maxsize=1)
-def arriving_words() -> frozenset[str]:
-    """Every form of the verbs of arriving (the ``arrive`` cue's words): "arrived", "reached"."""
-    return frozenset(w.split()[0] for cue in load_cues().entries if cue.id == "arrive" for w in cue.words)
+def transfer_verbs() -> frozenset[str]:
+    """Every form of the verbs of giving, getting and arriving ("supplied", "ordered", "arrived")."""
+    return _verb_forms("give", "get", "arrive")
 
 
 @lru_cache(maxsize=1)

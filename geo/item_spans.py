@@ -46,7 +46,7 @@ def _gap_subject(p: Parse, i: int) -> int:
 def _noun_group_start(p: Parse, k: int, first: int) -> int:
     """The first word of the noun group ending at k: back past numbers and modifiers, to a verb or preposition."""
     j = k
-    while j - 1 >= first and j - k > -8:
+    while j - 1 >= first and k - j < 8:
         w = p.low[j - 1]
         word = p.is_word(j - 1) or w[:1].isdigit()  # "the 26 Rafale jets"
         if not word or p.phrase_at[j - 1] >= 0 or p.finite(w) or p.g.has("prepositions", w):

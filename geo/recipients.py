@@ -301,8 +301,6 @@ def reduced_giver(p: Parse, v: int, tgt: Side) -> Side | None:
     """
     if v == 0 or p.g.has("be_forms", p.low[v - 1]) or not p.passive(v):
         return None
-    from geo.gate import giving_words
-
     subj = p.subject(v, exclude=frozenset(tgt.ids), first=True)
     after = p.phrases[subj.np].last + 1 if subj is not None and subj.np >= 0 else v
     # only a giver's own gift: not "blocked EU money meant to reimburse states for weapons sent to Ukraine"
