@@ -24,7 +24,7 @@ __all__ = ["Merger", "end_of", "split_end"]
 _GENERIC_ITEMS = frozenset({"arm", "weapon", "weaponry", "equipment", "hardware", "military aid"})
 
 # words that make a statement a further deal of the same item: "another 50 drones", "12 more jets"
-_MORE = re.compile(r"(?i)\b(?:another|more|additional|further|second batch|new batch)\b")
+_MORE = re.compile(r"(?i)\b(?:another|more(?! than)|additional|further|follow-on|second batch|new batch)\b")
 
 # the stages of a transfer, in the order a later statement may move it along
 _STAGES = ("unknown", "planned", "ordered", "delivered", "frozen")
@@ -82,6 +82,7 @@ class Merger:
         self.systems: dict[tuple, set[str]] = {}  # key -> the system names of its item
         self.by_end: dict[tuple, list[tuple]] = {}  # (kind, place, place) -> its keys, groups or not
         self.covers: dict[tuple, tuple] = {}  # key -> the slot that covers it (fold_covered)
+        self.further: set[tuple] = set()  # transfer keys whose first statement tells a further deal
 
     def rename(self, old: tuple, new: tuple) -> None:
         """``old`` becomes ``new``, in the same place of the order."""
@@ -93,6 +94,17 @@ class Merger:
         if self.first_of_item.get(old[:4]) == old:
             self.first_of_item[old[:4]] = new
         self.systems[new] = self.systems.pop(old, set())
+        if old in self.further:
+            self.further.discard(old)
+            self.further.add(new)
+
+    def _before_further(self, key: tuple, status: str) -> bool:
+        """Whether a statement at ``status`` tells an earlier deal than the further deal of slot ``key``.
+
+        "signed for 12 more jets" then "received 12 jets in 2017": the jets received came before the new
+        order. "The jets will be delivered from 2028" is that order's own future, and joins it.
+        """
+        return key in self.further and _STAGES.index(status) > _STAGES.index(key[4])
 
     def transfer_key(self, f: Finding, sentence: str = "") -> tuple:
         """The slot of a transfer: one per system, item and stage between the same two ends."""
@@ -105,9 +117,12 @@ class Merger:
             key = ("transfer", src, dst, f"{key[3]}|{'/'.join(sorted(named))}", f.status)
         # "BrahMos missiles" and "three batteries of the BrahMos": one system, one transfer
         names = designations(f.item)
+        more = _MORE.search(sentence) is not None  # "wants to buy another 50 drones": a new deal, not the same one
         for k in self.between.get(key[:3], []) if names else ():
             if "frozen" in (k[4], f.status) and k[4] != f.status:
                 continue
+            if k[4] != f.status and (more or self._before_further(k, f.status)):
+                continue  # "12 more jets" ordered and "received 12 jets": two deals of one system
             if names & self.systems[k]:
                 # one system, one transfer; its stage is the furthest either statement reached
                 stage = max(k[4], f.status, key=_STAGES.index)
@@ -125,8 +140,8 @@ class Merger:
             if k[3] == key[3]
             and k[4] not in ("unknown", "frozen")
             and not (names and self.systems.get(k) and names.isdisjoint(self.systems[k]))  # "J-35" is no "J-10C"
+            and not self._before_further(k, f.status)
         ]
-        more = _MORE.search(sentence) is not None  # "wants to buy another 50 drones": a new deal, not the same one
         if same and key not in self.merged and f.status not in ("unknown", "frozen") and not more:
             k = same[0]
             stage = max(k[4], f.status, key=_STAGES.index)
@@ -168,6 +183,8 @@ class Merger:
                 self.between.setdefault(key[:3], []).append(key)
                 self.first_of_item.setdefault(key[:4], key)
                 self.systems[key] = designations(f.item)
+                if _MORE.search(ev.text):
+                    self.further.add(key)
         slot = self.merged[key]
         slot["evidence"].setdefault(ev, None)  # dicts as ordered sets: first statement first
         slot["cues"].setdefault(f.cue, None)

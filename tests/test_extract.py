@@ -1157,6 +1157,26 @@ def test_a_sphere_member_is_drawn_once_per_patron_with_every_sentence_behind_it(
             "Chile now wants to buy another 50 Spada missiles from Italy.",
             2,
         ),
+        # ... told in the earlier sentence: the jets received came before the new order
+        (
+            "Peru signed a contract with Italy for 12 more M-346 jets. Peru received 12 M-346 jets from Italy in 2016.",
+            2,
+        ),
+        (
+            "Chile ordered six additional Hermes 900 drones from Israel. "
+            "Chile received four Hermes 900 drones from Israel in 2019.",
+            2,
+        ),
+        # ... while the further order's own delivery date joins it
+        (
+            "Peru signed a contract with Italy for 12 more M-346 jets. The M-346 jets will be delivered from 2028.",
+            1,
+        ),
+        # "more than" counts; it tells no further deal
+        (
+            "Chile ordered Hermes 900 drones from Israel. Israel delivered more than 20 Hermes 900 drones in 2019.",
+            1,
+        ),
     ],
 )
 def test_later_stages_of_one_item_are_one_transfer_unless_told_as_another(text, count):
