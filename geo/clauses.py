@@ -52,7 +52,9 @@ from geo.phrase_links import PhraseLinks
 __all__ = ["Anchor", "Context", "Parse", "Side", "parse"]
 
 
-_SPEAKERS = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "officials"})  # "... in Beijing"
+_SPEAKERS = frozenset(
+    {"spokesperson", "spokesman", "spokeswoman", "official", "officials", "ministry"}
+)  # "... in Beijing"
 _CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "—", "–", "-"})  # the tokens of _aside_ends and _punctuation_cut
 _LIST_SEPARATORS = frozenset(
     {",", "&", "and", "or", ", and", ", or", "and the", "or the", "as well as", ", as well as"}

@@ -59,6 +59,7 @@ from geo.slots import (
     items_after,
     noun_after,
     noun_before,
+    noun_past_aside,
     objects_before,
     owner_of,
     pairs,
@@ -82,6 +83,9 @@ def _needed_noun(p: Parse, i: int, v: int, cue: Cue) -> int | None:
     if not needs:
         return v
     j = -1 if cue.opt("needs_before") else noun_after(p, v, set(needs), cue.opt("needs_within", 8))
+    if cue.opt("needs_after"):  # "added Gazprombank to its sanctions list", not "added that sanctions would stay"
+        j = j if j < 0 or set(cue.opt("needs_after")).intersection(p.low[v + 2 : j]) else -1
+        j = j if j >= 0 else noun_past_aside(p, v, set(needs), cue.opt("needs_after"))
     if j < 0 and cue.opt("needs_before"):
         j = noun_before(p, i, set(needs), cue.opt("needs_within", 8))  # "the pact that links A with B"
         return v if j >= 0 else None

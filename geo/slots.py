@@ -61,6 +61,17 @@ def noun_after(p: Parse, v: int, words: Collection[str], limit: int = 8) -> int:
     return next((j for j in range(v + 1, last + 1) if p.low[j] in words and p.low[j + 1 : j + 2] not in own), -1)
 
 
+def noun_past_aside(p: Parse, v: int, words: Collection[str], preps: Collection[str]) -> int:
+    """The token in ``words`` where v's clause resumes after an aside ("added X, which paid, to its list"), or -1."""
+    ci = p.clause_of[v]
+    if ci + 2 >= len(p.clauses) or p.clauses[ci + 1].kind not in ("rel", "reduced", "paren"):
+        return -1
+    after = p.clauses[ci + 2]
+    if p.low[after.first] not in preps:
+        return -1
+    return next((j for j in range(after.first, after.last + 1) if p.low[j] in words), -1)
+
+
 def noun_before(p: Parse, i: int, words: Collection[str], limit: int) -> int:
     """The nearest token before ``i`` (within ``limit``) that is one of ``words``, else -1."""
     for j in range(i - 1, max(0, i - limit) - 1, -1):
