@@ -35,6 +35,16 @@ def in_name(p: Parse, i: int) -> bool:
         return False
     if _NUMERAL.match(p.tokens[i + 1].text) is not None:
         return True
+    before = p.tokens[i - 1]
+    if (
+        i > 1
+        and before.anchor < 0
+        and before.text[:1].isupper()
+        and before.text.isalpha()
+        and not (p.g.has("pact_nouns", p.low[i]) or p.g.has("tie_nouns", p.low[i]))  # "Mutual Defence Agreement"
+        and not _title_case(p)
+    ):
+        return True  # the last word of a body's name: "the Office of Foreign Assets Control added ..."
     nxt = p.tokens[i + 1]
     return (
         p.tokens[i - 1].text.islower()
@@ -43,6 +53,11 @@ def in_name(p: Parse, i: int) -> bool:
         and i + 2 < len(p.tokens)
         and p.g.has("item_words", p.low[i + 2])
     )
+
+
+def _title_case(p: Parse) -> bool:
+    """A headline in title case ("Russia Backs Serbia Over Kosovo"): no lowercase word but short ones ("of", "in")."""
+    return not any(t.text.isalpha() and len(t.text) > 3 and t.text.islower() for t in p.tokens)
 
 
 def cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: bool) -> bool:
