@@ -35,16 +35,6 @@ def in_name(p: Parse, i: int) -> bool:
         return False
     if _NUMERAL.match(p.tokens[i + 1].text) is not None:
         return True
-    before = p.tokens[i - 1]
-    if (
-        i > 1
-        and before.anchor < 0
-        and before.text[:1].isupper()
-        and before.text.isalpha()
-        and not (p.g.has("pact_nouns", p.low[i]) or p.g.has("tie_nouns", p.low[i]))  # "Mutual Defence Agreement"
-        and not _title_case(p)
-    ):
-        return True  # the last word of a body's name: "the Office of Foreign Assets Control added ..."
     nxt = p.tokens[i + 1]
     return (
         p.tokens[i - 1].text.islower()
@@ -53,6 +43,19 @@ def in_name(p: Parse, i: int) -> bool:
         and i + 2 < len(p.tokens)
         and p.g.has("item_words", p.low[i + 2])
     )
+
+
+def name_end(p: Parse, i: int) -> bool:
+    """A capitalised cue word after another capitalised word that names no place: the end of a body's name.
+
+    "the Office of Foreign Assets Control added ...": no control. A programme or pact the name calls
+    by its relation ("Foreign Military Sales", "Mutual Defence Agreement") is the caller's to keep, and a
+    title-case headline's capitals name nothing.
+    """
+    if i < 2 or not p.tokens[i].text[:1].isupper():
+        return False
+    before = p.tokens[i - 1]
+    return before.anchor < 0 and before.text[:1].isupper() and before.text.isalpha() and not _title_case(p)
 
 
 def _title_case(p: Parse) -> bool:
@@ -67,6 +70,8 @@ def cue_applies(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: bo
 
 def cue_fits(p: Parse, i: int, n: int, cue: Cue, noun_use: bool, verb_use: bool) -> bool:
     """The cheap half of :func:`cue_applies`: the word is used as its entry reads, and names a relation here."""
+    if cue.kind not in ("transfer", "alliance") and name_end(p, i):
+        return False  # "the Office of Foreign Assets Control added ...": a name, no control
     only = cue.options.get("only_before")
     if only and (p.low[i + n] if i + n < len(p.low) else "") not in only:
         return False  # "the base is in Djibouti", not "is pulling its troops out"
