@@ -413,7 +413,7 @@ class Roles(SubjectChecks):
                 return self.side(pi)
             w = self.low[i]
             if not self.tokens[i].text[0].isalnum() and w not in ("-",):
-                return None
+                return self.person_apposition(v, i)  # "expelled Ivan Petrov, a Russian diplomat": his state
             if (
                 w in ("at", "up", "more", "less", "fewer")
                 and i + 1 < len(self.low)
@@ -482,6 +482,8 @@ class Roles(SubjectChecks):
         c = self.clause(v)
         end = min(c.last, v + limit)
         for pi, ph in enumerate(self.phrases):
+            if v < ph.first <= end and not ph.prep and self.apposed_person(v, ph, preps) is not None:
+                return self.side(pi)  # "imposed sanctions on James Kabarebe, Rwanda's minister": Rwanda
             if ph.first <= v or ph.first > end or ph.prep_at < v:
                 continue
             if ph.prep in preps and ph.prep_at >= v:
@@ -494,27 +496,6 @@ class Roles(SubjectChecks):
                 if not ground and self.ground(ph) and self.g.has("ground_prepositions", ph.prep):
                     continue  # "clashes on the Sudanese border": a place, not a side
                 return self.named_side(pi)
-        return None
-
-    def _seated_body(self, v: int, last: int) -> Side | None:
-        """The state a government or force after v is named by ("backs the new government in Tripoli").
-
-        Also "train a new coast guard force in Papua New Guinea"; one seat only ("in Tripoli and Turkey has").
-        """
-        for k in range(v + 1, min(last, v + 11)):  # "a new 800-strong coast guard force in": 9 tokens
-            w = self.low[k]
-            if self.phrase_at[k] >= 0 or w in (",", ";"):
-                return None
-            if k > v + 1 and self.finite(w) and not self.g.has("guard_compounds", self.low[k - 1]):
-                return None  # a verb ends the phrase; "coast guard" is a noun
-            body = self.g.has("governance_nouns", self.low[k - 1]) or self.g.has("security_forces", self.low[k - 1])
-            if w == "in" and k > v + 1 and body:
-                j = k + 1 if self.phrase_at[k + 1] >= 0 else k + 2
-                pi = self.phrase_at[j] if j <= last else -1
-                if pi < 0:
-                    return None
-                a = self.anchors[self.phrases[pi].anchors[0]]
-                return Side((a.id,), pi, a.how)
         return None
 
     def _ally_named(self, ph: Phrase) -> Side | None:

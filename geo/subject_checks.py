@@ -8,6 +8,8 @@ Also the word and phrase look-ups the checks and the roles share (find, anchor, 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from geo.grammar import Anchor, Clause, Phrase, Side
 from geo.modality import Modality
 
@@ -46,6 +48,52 @@ class SubjectChecks(Modality):
             and bool(after)
             and (self.g.has("compound_maker_participles", after[0]))
         )
+
+    def person_apposition(self, v: int, k: int) -> Side | None:
+        """The state a person's name after v is described by: "sanctioned Ivan Petrov, Russia's deputy minister".
+
+        Only one to three capitalised words that name no place stand between v and the comma at k, and the
+        phrase after the comma ("a Russian diplomat", "the country's envoy") ends within four words on an
+        agent's noun.
+        """
+        name = self.tokens[v + 1 : k]
+        if not 1 <= len(name) <= 3 or any(t.anchor >= 0 or not t.text[:1].isupper() for t in name):
+            return None
+        j = k + 2 if self.low[k + 1 : k + 2] in (["a"], ["an"], ["the"]) else k + 1
+        pi = self.phrase_at[j] if self.low[k] == "," and j < len(self.low) else -1
+        if pi < 0 or self.phrases[pi].prep:
+            return None
+        rest = self.low[j : self.phrases[pi].last + 6]
+        return self.side(pi) if any(self.g.has("state_agent_nouns", w) for w in rest) else None
+
+    def apposed_person(self, v: int, ph: Phrase, preps: Sequence[str]) -> Side | None:
+        """Phrase ph's side when it describes a person a preposition of ``preps`` after v governs (see above)."""
+        comma = ph.first - (2 if self.low[ph.first - 1 : ph.first] in (["a"], ["an"], ["the"]) else 1)
+        for q in range(max(v, comma - 4), comma - 1):
+            if self.low[q] in preps and self.low[comma] == ",":
+                return self.person_apposition(q, comma)
+        return None
+
+    def _seated_body(self, v: int, last: int) -> Side | None:
+        """The state a government or force after v is named by ("backs the new government in Tripoli").
+
+        Also "train a new coast guard force in Papua New Guinea"; one seat only ("in Tripoli and Turkey has").
+        """
+        for k in range(v + 1, min(last, v + 11)):  # "a new 800-strong coast guard force in": 9 tokens
+            w = self.low[k]
+            if self.phrase_at[k] >= 0 or w in (",", ";"):
+                return None
+            if k > v + 1 and self.finite(w) and not self.g.has("guard_compounds", self.low[k - 1]):
+                return None  # a verb ends the phrase; "coast guard" is a noun
+            body = self.g.has("governance_nouns", self.low[k - 1]) or self.g.has("security_forces", self.low[k - 1])
+            if w == "in" and k > v + 1 and body:
+                j = k + 1 if self.phrase_at[k + 1] >= 0 else k + 2
+                pi = self.phrase_at[j] if j <= last else -1
+                if pi < 0:
+                    return None
+                a = self.anchors[self.phrases[pi].anchors[0]]
+                return Side((a.id,), pi, a.how)
+        return None
 
     def ids(self, ph: Phrase) -> tuple[str, ...]:
         """The actor ids a phrase names, in order, each once."""
