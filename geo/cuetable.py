@@ -40,6 +40,8 @@ FRAMES = (
     "relational",
     "fellow",
     "bloc-members",
+    "bloc-pact",
+    "force-members",
     "compound-adjective",
     "presence",
     "thank-for",

@@ -36,9 +36,11 @@ def worth_parsing(anchors: Sequence[Anchor], words: set[str], context: Context |
         return True
     if ids and sentence_names_system(sentence):
         return True  # "Indonesia ordered 42 Rafale jets": the system names its maker
+    g = load_grammar()
+    if any(a.kind == "bloc" for a in anchors) and words & g.words["pact_nouns"]:
+        return True  # "the Alliance of Sahel States, a mutual defence pact": its members
     if context is None:
         return False
-    g = load_grammar()
     if ids and context.conflict and (words & g.words["event_nouns"] or words & g.words["reaction_nouns"]):
         return True  # "Brazil condemned the incursion": the story said who carried it out
     if ids and context.transfer and words & g.words["sale_nouns"]:

@@ -1,0 +1,75 @@
+"""Clause frames of relations told by a body's make-up: the states a force or a pact is made of.
+
+"a regional force, sent to help Congo's army and made up of troops from South Africa, Malawi and
+Tanzania": each contributor backs the state the force serves. "the Alliance of Sahel States (AES), a
+mutual defence pact": the bloc's members, as the bloc table lists them, are allies.
+
+See :mod:`geo.frames` for the frame contract.
+"""
+
+from __future__ import annotations
+
+from geo.clauses import Parse, Side
+from geo.cuetable import Cue
+from geo.slots import Hit
+
+
+def force_members(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """In "a force ..., made up of troops from A, B and C": A, B and C back the state the force serves.
+
+    The troops' from-phrase follows the cue within three words; a force noun (``force_nouns``) stands
+    before the cue in the sentence, and the state served is the one its help or its place names: "sent
+    to help Congo's army", "the force in Haiti".
+    """
+    v = i + n - 1
+    troops = next((k for k in range(v + 1, min(len(p.low), v + 4)) if p.low[k] in cue.opt("troops", ())), -1)
+    members = p.pp(troops, ("from",), limit=3) if troops >= 0 else None
+    force = max((k for k in range(max(0, i - 30), i) if p.low[k] in cue.opt("force_nouns", ())), default=-1)
+    if members is None or force < 0:
+        return []
+    host = _served(p, force, i, cue)
+    if host is None:
+        return []
+    return [Hit("support", (m,), host.ids, cue, i) for m in members.ids if m not in host.ids]
+
+
+def _served(p: Parse, force: int, i: int, cue: Cue) -> Side | None:
+    """The state a force between tokens ``force`` and ``i`` serves: whom it helps, else where it is."""
+    for k in range(force + 1, i):
+        if p.low[k] in cue.opt("help_verbs", ()) and p.phrase_at[k + 1] >= 0:
+            return p.named_side(p.phrase_at[k + 1])  # "sent to help Congo's army"
+    at = p.pp(force, ("in",), limit=3)
+    return at if at is not None and at.np >= 0 and p.phrases[at.np].first < i else None
+
+
+def bloc_pact(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """In "the Alliance of Sahel States (AES), a mutual defence pact": the bloc's members are allies.
+
+    The pact noun follows one of the cue's ``pact_kinds`` ("defence", "military") in a phrase set off
+    after the bloc's name ("BLOC, a ... pact", "BLOC, born as a ... pact"); the members are the bloc
+    table's, for blocs of at most ``max_members`` states (a big alliance's every pair is no arc a map can
+    carry).
+    """
+    from geo.gazetteer import load_gazetteer
+
+    k = next((j for j in range(i - 1, max(0, i - 6), -1) if p.low[j] in ("a", "an", ",")), 0)
+    if p.low[k] not in ("a", "an") or not set(cue.opt("pact_kinds", ())).intersection(p.low[k + 1 : i]):
+        return []  # "a mutual defence pact", "a Russian-led military alliance"
+    k -= 1
+    if p.low[k] == "as" and k > 1 and p.low[k - 1] in cue.opt("founding_words", ()):
+        k -= 2
+    if p.low[k] != ",":
+        return []
+    k -= 1
+    if p.low[k] == ")":  # "the Alliance of Sahel States (AES), ..."
+        k = next((j for j in range(k - 1, max(0, k - 4), -1) if p.low[j] == "("), 0) - 1
+    a = p.tokens[k].anchor if k >= 0 else -1
+    if a < 0 or p.anchors[a].kind != "bloc":
+        return []
+    entry = load_gazetteer().get(p.anchors[a].id)
+    members = list(entry.members) if entry is not None else []
+    if not 2 <= len(members) <= cue.opt("max_members", 6):
+        return []
+    return [
+        Hit("alliance", (x,), (y,), cue, i, symmetric=True) for m, x in enumerate(members) for y in members[m + 1 :]
+    ]
