@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from geo.anaphors import office_states, service_states
@@ -34,6 +34,7 @@ from geo.clauses import Anchor, Context, Parse, parse
 from geo.cue_checks import checked_sides, cue_asserted, cue_fits, in_name
 from geo.cuetable import load_cues
 from geo.data.wordlists import BLOCS_ACTING_AS_ONE, ENTITIES_AS_SIDES
+from geo.findings import Finding, group_partnership, own_army, split_actor, with_actors
 from geo.frames import FRAME_FUNCTIONS, Hit
 from geo.gate import counted_group, worth_parsing
 from geo.items import date, item_phrases, parse_quantity
@@ -48,59 +49,6 @@ __all__ = ["Anchor", "Context", "Finding", "carry", "find_relations", "parse_qua
 
 # anchors that may be a side of a relation: actors, and places that can be fought over or backed
 _ENDPOINT_KINDS = frozenset({"country", "disputed", "region", "admin1", "bloc", "other"})
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One relation stated in one sentence."""
-
-    kind: str
-    source: str
-    target: str | None
-    cue: str
-    item: str | None = None
-    quantity: int | None = None
-    status: str = "unknown"
-    date: str | None = None
-    members: tuple[str, ...] = ()
-    label: str = ""
-    confidence: float = 0.7
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
-    source_actor: str | None = None
-    target_actor: str | None = None
-
-
-def split_actor(ident: str) -> tuple[str, str | None]:
-    """Split an anchor id ("SD@group:rsf" → ("SD", "group:rsf")): a country and, after "@", a non-state side."""
-    country, _, actor = ident.partition("@")
-    return country, actor or None
-
-
-def _own_army(f: Finding) -> Finding:
-    """A country against its own armed group is its army's civil war ("Sudan's war against the RSF")."""
-    if f.source != f.target or (f.source_actor is None) == (f.target_actor is None):
-        return f
-    from geo.actors import load_groups
-
-    army = load_groups().army_of(f.source)
-    if army is None:
-        return f
-    if f.source_actor is None and army.id != f.target_actor:
-        return replace(f, source_actor=army.id)
-    if f.target_actor is None and army.id != f.source_actor:
-        return replace(f, target_actor=army.id)
-    return f
-
-
-def _with_actors(f: Finding) -> Finding:
-    s, sa = split_actor(f.source)
-    t, ta = split_actor(f.target) if f.target else (None, None)
-    if sa is None and ta is None:
-        return f
-    members = tuple(dict.fromkeys(split_actor(m)[0] for m in f.members))
-    return Finding(
-        f.kind, s, t, f.cue, f.item, f.quantity, f.status, f.date, members, f.label, f.confidence, f.extra, sa, ta
-    )
 
 
 def find_relations(
@@ -183,7 +131,7 @@ def _run(p: Parse, table) -> list[Finding]:
             hits += checked_sides(p, found)
     out = _named_pairs(p)
     for f in _expand_blocs(p, _findings(p, hits)):
-        g = _own_army(_with_actors(f))
+        g = own_army(group_partnership(with_actors(f)))
         if g.kind != "influence" and (g.source == g.target and g.source_actor == g.target_actor):
             continue
         if g.kind == "influence":
