@@ -42,6 +42,7 @@ FRAMES = (
     "bloc-members",
     "bloc-pact",
     "force-members",
+    "presence-span",
     "compound-adjective",
     "presence",
     "thank-for",

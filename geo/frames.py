@@ -46,7 +46,7 @@ from geo.cuetable import Cue
 from geo.deal_frames import chosen, continued_deal, deal, package_for
 from geo.licence_frames import licensed
 from geo.maker_frames import arrive_maker, sighted_maker, use_maker
-from geo.member_frames import bloc_pact, force_members
+from geo.member_frames import bloc_pact, force_members, presence_span
 from geo.noun_frames import between, compound, possessor, subject_noun, under_which
 from geo.payment_frames import funded_work, paid_for
 from geo.presence import joint_force_kind, leased_to, operated_by, presence
@@ -571,6 +571,7 @@ FRAME_FUNCTIONS: dict[str, Frame] = {
     "bloc-members": bloc_members,
     "bloc-pact": bloc_pact,
     "force-members": force_members,
+    "presence-span": presence_span,
     "compound-adjective": compound_adjective,
     "presence": presence,
     "thank-for": thank_for,

@@ -2,7 +2,9 @@
 
 "a regional force, sent to help Congo's army and made up of troops from South Africa, Malawi and
 Tanzania": each contributor backs the state the force serves. "the Alliance of Sahel States (AES), a
-mutual defence pact": the bloc's members, as the bloc table lists them, are allies.
+mutual defence pact": the bloc's members, as the bloc table lists them, are allies. "a Russian military
+presence that stretches from Mali and Niger to the Central African Republic": the states it spans are
+Russia's sphere.
 
 See :mod:`geo.frames` for the frame contract.
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
-from geo.slots import Hit
+from geo.slots import Hit, owner_of
 
 
 def force_members(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
@@ -73,3 +75,37 @@ def bloc_pact(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return [
         Hit("alliance", (x,), (y,), cue, i, symmetric=True) for m, x in enumerate(members) for y in members[m + 1 :]
     ]
+
+
+def presence_span(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """In "a Russian military presence that stretches from Mali and Niger to the Central African Republic".
+
+    The verb's subject ends on one of the cue's ``span_nouns`` (right before it, or the antecedent of the
+    relative clause it opens) with an owner ("Russian", "Russia's"); the states of its from-, to- and
+    across-phrases are the owner's sphere, with the state the network hangs on ("Libya has become the
+    hub of a Russian network that stretches ...").
+    """
+    v = i + n - 1
+    c = p.clause(v)
+    k = v - 1
+    while k > c.first and p.low[k] in ("now", "already", "still", "today", "that", "which"):
+        k -= 1
+    if c.kind == "rel" and k == c.first and p.low[k] in ("that", "which"):
+        k -= 1
+    if k < 0 or p.low[k] not in cue.opt("span_nouns", ()):
+        return []
+    owner = owner_of(p, k)
+    spanned = [
+        x
+        for ph in p.phrases
+        if ph.prep in ("from", "to", "across", "into") and v < ph.first <= min(len(p.low) - 1, v + 25)
+        for x in p.ids(ph)
+    ]
+    if owner is None or not spanned:
+        return []
+    hub = next((j for j in range(k - 1, max(0, k - 6), -1) if p.low[j] == "of"), -1)
+    if hub > 0 and p.low[hub - 1] in cue.opt("hub_nouns", ()):
+        first = next((ph for ph in p.phrases if not ph.prep and ph.last < hub - 1), None)
+        spanned = list(p.ids(first)) + spanned if first is not None else spanned
+    members = tuple(dict.fromkeys(x for x in spanned if x not in owner.ids))
+    return [Hit("influence", owner.ids, (), cue, i, members=members)] if members else []
