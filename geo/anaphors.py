@@ -56,7 +56,7 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
     for m in _anaphors().finditer(sentence):
         s, e = m.span()
         phrase = plain_anaphor(m.group().lower())
-        three = re.fullmatch(f"the three {counted_nouns()}", phrase) or phrase in ("all three", "the three")
+        three = re.fullmatch(f"(?:the|all) three {counted_nouns()}", phrase) or phrase in ("all three", "the three")
         counted = three or re.fullmatch(f"(?:the two|both) {counted_nouns()}", phrase)
         within = [a for a in anchors if s < a.end and a.start < e]
         if phrase in described_phrases():

@@ -300,7 +300,7 @@ def _anaphor_re() -> re.Pattern[str]:
     the_rest = alternation(x[4:] for x in phrases if x.startswith("the "))
     others = alternation(x for x in phrases if not x.startswith("the "))
     alts = rf"the\ (?:(?:{adjectives})\ )?(?:{the_rest})|{others}"
-    counted = rf"(?:the two|both|the three) {counted_nouns()}|{_ALL_THREE}"
+    counted = rf"(?:the two|both|the three|all three) {counted_nouns()}|{_ALL_THREE}"
     return re.compile(rf"\b(?:{counted}|{alts})\b(?!['’]s\b\s+(?:own\b))", re.I)
 
 

@@ -295,6 +295,24 @@ class Roles(SubjectChecks):
             return Side(self.context.plural, -1, "pronoun")
         return None
 
+    def _leading_owner(self, k: int, plural: bool) -> Side | None:
+        """The owner a possessive pronoun at k takes before any nearer actor, or None.
+
+        After an infinitive, the subject that wishes ("vowed to defend its territory"); after "and" in a
+        subject that opens on an owner, that owner ("Russia's (Its) base at Kant, outside Bishkek, and its
+        base in Tajikistan").
+        """
+        after_infinitive = not plural and k > 2 and self.low[k - 2] == "to" and self.phrase_at[k - 3] < 0
+        near = self.infinitive_subject(k) if after_infinitive else None
+        if after_infinitive and (main := self.ids(near) if near is not None else self.main_subject(k)):
+            return Side(main[:1], -1, "pronoun")
+        opener = self.phrases[0] if self.phrases and self.phrases[0].possessive and self.phrases[0].first <= 1 else None
+        if k < 2 or self.low[k - 1] != "and" or not (opener or self.low[0] == self.low[k]):
+            return None
+        if any(self.finite(w) for w in self.low[(opener.last if opener else 0) + 1 : k]):
+            return None
+        return self.side(0) if opener else self.possessive_pronoun(0)
+
     def possessive_pronoun(self, k: int) -> Side | None:
         """Whose "its"/"their" at token k is: the nearest actor before it in the sentence, else the context.
 
@@ -302,10 +320,9 @@ class Roles(SubjectChecks):
         before an object ("Serbia ..., Moscow, which backs its opposition": Serbia's); else the object will do.
         """
         plural = self.low[k] == "their"
-        after_infinitive = not plural and k > 2 and self.low[k - 2] == "to" and self.phrase_at[k - 3] < 0
-        near = self.infinitive_subject(k) if after_infinitive else None
-        if after_infinitive and (main := self.ids(near) if near is not None else self.main_subject(k)):
-            return Side(main[:1], -1, "pronoun")
+        early = self._leading_owner(k, plural)
+        if early is not None:
+            return early
         objects: list[Side] = []
         rel = self.clause(k)
         # "the Africa Corps, which uses Libya as a bridge to its deployments": the relative's subject is its own
