@@ -44,6 +44,7 @@ from geo.clauses import Parse, Side
 from geo.compound_frames import compound_adjective
 from geo.cuetable import Cue
 from geo.deal_frames import chosen, continued_deal, deal, package_for
+from geo.items import system_maker
 from geo.licence_frames import licensed
 from geo.maker_frames import arrive_maker, sighted_maker, use_maker
 from geo.member_frames import bloc_pact, force_members, presence_span
@@ -185,6 +186,9 @@ def _event_actor(p: Parse, v: int, src: Side) -> Side | None:
     if j >= len(p.low):
         return None
     w, ctx = p.low[j], p.context
+    maker = system_maker(p.tokens[j].text) if p.low[j + 1 : j + 2] in (["plan"], ["purchase"], ["package"]) else None
+    if maker and maker not in src.ids:
+        return Side((maker,), -1, "maker")  # "denounced the Gripen plan": the sale of Sweden's jets
     by = p.pp(j, ("by",), limit=8) if p.g.has("event_nouns", w) else None
     if by is not None and not set(by.ids) & set(src.ids):
         return by  # "protested the seizure of its boats by the Nicaraguan navy": the one who seized them
