@@ -31,6 +31,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import takewhile
 
 from geo.anaphors import anaphor_anchors
 from geo.grammar import (
@@ -219,6 +220,9 @@ class Parse(PhraseLinks):
                 owned = run[-1].head and not run[-1].possessive and simple[j + 1].possessive
                 # "Latvia, a NATO and EU member": an indefinite article after the comma opens an apposition
                 owned = owned or (sep == "," and low[simple[j + 1].first] in ("a", "an"))
+                # "to Algeria and Chinese radars to Egypt": a state, then a maker's goods, are no list of states
+                named = self.anchors[run[-1].anchors[-1]].how != "demonym"  # "American, Chinese and Pakistani jets"
+                owned = owned or (named and not self.g.has("item_words", run[-1].head) and self._goods(simple[j + 1]))
                 if not owned and sep in _LIST_SEPARATORS:
                     seps.append(sep)
                     run.append(simple[j + 1])
@@ -260,6 +264,12 @@ class Parse(PhraseLinks):
                 i += 1
         return out
 
+    def _goods(self, ph: Phrase) -> bool:
+        """Whether a phrase names goods by maker: "Chinese radars", "Bayraktar TB2 drones" (not "X with drones")."""
+        words = self.low[ph.last + 1 : ph.last + 3]
+        tail = takewhile(lambda w: w[:1].isalnum() and not (self.is_function(w) or self.finite(w)), words)
+        return any(self.g.has("item_words", w) for w in (ph.head, *tail))
+
     def _clause_follows(self, run: list[Phrase], sep: str) -> bool:
         """In "sold drones to Ukraine and Russia condemned it": the last member opens a new clause.
 
@@ -268,6 +278,8 @@ class Parse(PhraseLinks):
         Mali and Niger withdrew" is one list.
         """
         after = run[-1].last + 1
+        while after + 1 < len(self.tokens) and self.g.has("adverbs", self.low[after]):
+            after += 1  # "to Burkina Faso, and both juntas now rely on ...": the verb past the adverb
         if after >= len(self.tokens):
             return False
         w = self.low[after]
