@@ -265,6 +265,8 @@ def _late_target(p: Parse, v: int, cue: Cue, src: Side | None) -> Side | None:
 
 def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, preps: list[str]) -> Side | None:
     """The target of an active cue: its object, else an event's actor, a phrase of ``preps`` or a content clause."""
+    if p.low[v + 1 : v + 2] in (["him"], ["her"]) and p.phrase_at[v + 1] < 0:
+        return None  # "accused him of siding with Hamas": a person of no state named, not the with-phrase
     tgt = (p.object(v) or _relative_object(p, v, src)) if cue.opt("object", True) else None
     own = anchor_v == v + 2 and p.low[v + 1] in ("its", "their")  # "recalled their envoys": the subject's own
     own = own and tgt is not None and (tgt.np < 0 or p.phrases[tgt.np].first < v)
@@ -318,7 +320,7 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return hit(cue, i, obj, p.pp(v, preps, limit=12) if obj else None)
     if p.passive(v) and cue.opt("passive", True):
         return _passive_agent_patient(p, i, v, cue, preps)
-    src = _agent(p, v, cue) or (_troops_from(p, v, cue) if cue.opt("needs_before") else None)
+    src = _agent(p, i, cue) or (_troops_from(p, v, cue) if cue.opt("needs_before") else None)  # "siding with": i
     src = _led_group(p, v, src) if cue.kind == "conflict" else src
     if src is not None and len(src.ids) > 1 and cue.kind in ("conflict", "alliance") and _reciprocal_object(p, v):
         # "Greece and Turkey accused each other of airspace violations"; not "both sides", a pair read from context

@@ -186,7 +186,7 @@ class SubjectChecks(Modality):
         Whoever imposes the penalty does not do the deed; the one penalised does, and that is a firm, a ship
         or a person more often than a state, so the clause's subject is not taken for it.
         """
-        k = v - 1
+        k = v - 2 if v > 1 and self.low[v - 1] in ('"', "“", "‘") else v - 1  # "accused him of “siding with”"
         while k > 1 and self.low[k] == "and" and self.low[k - 1].endswith("ing"):
             k -= 2  # "involved in procuring and distributing fuel": the first gerund's preposition
         if not (self.low[v].endswith("ing") and k >= 1):
