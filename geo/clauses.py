@@ -53,9 +53,8 @@ from geo.phrase_links import PhraseLinks
 __all__ = ["Anchor", "Context", "Parse", "Side", "parse"]
 
 
-_SPEAKERS = frozenset(
-    {"spokesperson", "spokesman", "spokeswoman", "official", "officials", "ministry"}
-)  # "... in Beijing"
+# those who speak for the seat named after them: "officials in Beijing", "the ministry in Lima"
+_SPEAKERS = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "officials", "ministry"})
 _CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")", "—", "–", "-"})  # the tokens of _aside_ends and _punctuation_cut
 _LIST_SEPARATORS = frozenset(
     {",", "&", "and", "or", ", and", ", or", "and the", "or the", "as well as", ", as well as"}

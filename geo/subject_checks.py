@@ -53,8 +53,8 @@ class SubjectChecks(Modality):
         """The state a person's name after v is described by: "sanctioned Ivan Petrov, Russia's deputy minister".
 
         Only one to three capitalised words that name no place stand between v and the comma at k, and the
-        phrase after the comma ("a Russian diplomat", "the country's envoy") ends within four words on an
-        agent's noun.
+        phrase after the comma ("a Russian diplomat", "Rwanda's minister of state") holds an agent's noun
+        within five words of its end.
         """
         name = self.tokens[v + 1 : k]
         if not 1 <= len(name) <= 3 or any(t.anchor >= 0 or not t.text[:1].isupper() for t in name):
