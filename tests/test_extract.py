@@ -89,6 +89,8 @@ def _mentions(text: str) -> dict[str, list[str]]:
         ("An analyst who follows the Horn closely was worried.", {"region:horn-of-africa"}, {"city:2898917"}),
         # seas and disputed areas
         ("Ships crossed the Black Sea toward Crimea.", {"sea:black-sea"}, set()),
+        # Taiwan's Matsu Islands, not Matsue in Japan (whose alternate names include "Matsu")
+        ("Chinese coast guard ships patrolled near Kinmen and Matsu.", {"other:matsu"}, {"city:1857550"}),
     ],
 )
 def test_places_and_actors(text: str, present: set[str], absent: set[str]) -> None:
