@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
-from geo.slots import Hit, owner_of
+from geo.slots import Hit, owner_of, pairs
 
 
 def force_members(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
@@ -72,9 +72,7 @@ def bloc_pact(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     members = list(entry.members) if entry is not None else []
     if not 2 <= len(members) <= cue.opt("max_members", 6):
         return []
-    return [
-        Hit("alliance", (x,), (y,), cue, i, symmetric=True) for m, x in enumerate(members) for y in members[m + 1 :]
-    ]
+    return pairs(cue, i, tuple(members))
 
 
 def presence_span(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:

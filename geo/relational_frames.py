@@ -12,7 +12,7 @@ from collections.abc import Callable
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.items import item_phrases, system_maker
-from geo.slots import Hit, hit, owner_of
+from geo.slots import Hit, hit, owner_of, pairs
 
 __all__ = ["fellow", "relational"]
 
@@ -397,4 +397,4 @@ def bloc_members(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if entry is None or not set(cue.opt("bloc_nouns", [])).intersection(entry.name.lower().split()):
         return []
     named = list(dict.fromkeys(a.id for a in p.anchors if a.kind == "country" and a.id in entry.members))
-    return [Hit("alliance", (x,), (y,), cue, i, symmetric=True) for m, x in enumerate(named) for y in named[m + 1 :]]
+    return pairs(cue, i, tuple(named))
