@@ -91,6 +91,10 @@ def _mentions(text: str) -> dict[str, list[str]]:
         ("Ships crossed the Black Sea toward Crimea.", {"sea:black-sea"}, set()),
         # Taiwan's Matsu Islands, not Matsue in Japan (whose alternate names include "Matsu")
         ("Chinese coast guard ships patrolled near Kinmen and Matsu.", {"other:matsu"}, {"city:1857550"}),
+        # an armed group stands for the country it fights in
+        ("The Abu Dhabi-backed Southern Transitional Council took the port.", {"YE", "AE"}, set()),
+        ("The TNLA and the Kachin Independence Army seized the town.", {"MM"}, set()),
+        ("The Pakistani Taliban claimed the attack.", {"PK"}, {"AF"}),
     ],
 )
 def test_places_and_actors(text: str, present: set[str], absent: set[str]) -> None:
