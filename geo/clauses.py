@@ -352,6 +352,7 @@ class Parse(PhraseLinks):
                 self.g.has("official_nouns", before)
                 or two in self.g.words["official_nouns"]
                 or any(two == " ".join(p) for p in self.g.phrases["official_nouns"])
+                or (self.g.has("force_member_nouns", before) and not self._sites_only(ph))
             ):
                 ph.official_of = True
                 self._outer_preposition(ph, k)
@@ -544,7 +545,7 @@ class Parse(PhraseLinks):
             reduced
             and ph is not None
             and ph.prep in ("in", "into", "near", "at", "across", "along", "on", "over", "throughout")
-            and all(self.anchors[a].how == "place" and self.anchors[a].kind != "country" for a in ph.anchors)
+            and self._sites_only(ph)
         )
         if ground or (
             ph is not None

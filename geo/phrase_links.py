@@ -17,6 +17,10 @@ _NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "ould"})  # insid
 class PhraseLinks(Roles):
     """Apposition and ownership links between neighbouring actor phrases (mixed into the parse)."""
 
+    def _sites_only(self, ph: Phrase) -> bool:
+        """Whether every name in phrase ``ph`` is a place short of a country (a town, a base, a region)."""
+        return all(self.anchors[a].how == "place" and self.anchors[a].kind != "country" for a in ph.anchors)
+
     def _merge_owned_groups(self, simple: list[Phrase]) -> list[Phrase]:
         """In "Sudan's paramilitary Rapid Support Forces", "Germany's Olaf Scholz": a phrase joins what it owns."""
         out: list[Phrase] = []
