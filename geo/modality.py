@@ -231,6 +231,8 @@ class Modality:
                 and self._unconfirmed(cc.first - 1)
             ):
                 return True  # "neither has publicly confirmed that North Korean soldiers are in Russia"
+            if cc.kind in ("content", "rel") and self.low[cc.first] == "that" and self._rebutted(cc.first):
+                return True  # "rejected claims by Egypt that Turkey had supplied drones"
             ci = cc.parent
         return False
 
@@ -239,6 +241,13 @@ class Modality:
         if any(self.match(v - n, "forgone_markers") == n for n in (2, 3) if v >= n):
             return True
         return v > 0 and self.low[v - 1] == "against" and self.low[v].endswith("ing")
+
+    def _rebutted(self, k: int) -> bool:
+        """Whether the "that" at k reports a claim its clause rejects: "denied Egyptian claims by the minister that"."""
+        noun = next((j for j in range(k - 1, max(-1, k - 9), -1) if self.g.has("report_nouns", self.low[j])), -1)
+        if noun < 0 or any(w in ("and", "but", ";", ".") for w in self.low[noun + 1 : k]):
+            return False
+        return any(self.g.has("rebutting_verbs", w) for w in self.low[max(0, noun - 3) : noun])
 
     def _unconfirmed(self, k: int) -> bool:
         """A verb of confirming at k that is itself negated: "has not confirmed", "neither has acknowledged"."""

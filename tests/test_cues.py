@@ -94,8 +94,15 @@ def test_negated_and_hypothetical_statements_give_nothing() -> None:
         # a clause under a word of doubt is not asserted
         "Analysts doubt that Iran has received the jets from Russia.",
         "Western officials are sceptical that North Korea has shipped shells to Russia.",
+        # a claim its clause rejects, however far the report noun stands from its "that"
+        "Officials dismissed reports that Turkey had supplied drones to Ethiopia.",
+        "The minister rejected claims by opposition lawmakers in May that Chile had sold rifles to Peru.",
     ):
         assert not _found(sentence), sentence
+
+
+def test_a_confirmed_report_still_counts() -> None:
+    assert "transfer TR>ET" in _found("Abiy confirmed reports that Turkey had supplied drones to Ethiopia.")
 
 
 @pytest.mark.parametrize(
