@@ -112,6 +112,8 @@ def _led(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
         return hit(cue, i, Side((a,)), p.pp(i, ("in",), limit=6), kind="support")
     if bloc and not any(p.g.has("hostile_nouns", p.low[k]) for k in after):
         return []  # "the Russian-led CSTO meeting in Astana": where a bloc meets, no war it wages
+    if p.g.words["mediation_nouns"].intersection(p.low[i + 1 : i + 3]):
+        return []  # "boycotted U.S.-led talks in Switzerland": where A brokers peace, no war it wages
     return hit(cue, i, Side((a,)), p.pp(i, ("in", "on", "against", "into"), limit=6))
 
 

@@ -220,21 +220,19 @@ class Modality:
         ci = self.clause_of[v]
         while ci >= 0:
             cc = self.clauses[ci]
-            if cc.kind == "content" and (
-                self.denial_ends(cc.first) or (self.low[cc.first] == "that" and self.match(cc.first - 2, "denials"))
-            ):
-                return True  # "denied that ...", "ruled out that ...", "denied reports that ..."
-            if (
-                cc.kind == "content"
-                and cc.first > 1
-                and self.low[cc.first] == "that"
-                and self._unconfirmed(cc.first - 1)
-            ):
-                return True  # "neither has publicly confirmed that North Korean soldiers are in Russia"
-            if cc.kind in ("content", "rel") and self.low[cc.first] == "that" and self._rebutted(cc.first):
-                return True  # "rejected claims by Egypt that Turkey had supplied drones"
+            if self._gainsaid(cc):
+                return True
             ci = cc.parent
         return False
+
+    def _gainsaid(self, cc: Clause) -> bool:
+        """Whether clause ``cc`` reports what a denial, a rejected claim or a withheld confirmation gainsays."""
+        that = self.low[cc.first] == "that"
+        if cc.kind == "content" and (self.denial_ends(cc.first) or (that and self.match(cc.first - 2, "denials"))):
+            return True  # "denied that ...", "ruled out that ...", "denied reports that ..."
+        if cc.kind == "content" and cc.first > 1 and that and self._unconfirmed(cc.first - 1):
+            return True  # "neither has publicly confirmed that North Korean soldiers are in Russia"
+        return cc.kind in ("content", "rel") and that and self._rebutted(cc.first)  # "rejected claims by X that"
 
     def _forgone(self, v: int) -> bool:
         """The course not taken: "opted to mediate rather than back the army", "warned Seoul against sending arms"."""

@@ -268,6 +268,10 @@ def _not_a_footprint(p: Parse, i: int, v: int, cue: Cue) -> bool:
     """No footprint: "opened fire on border posts" (shooting), "US trainers rotated through its bases" (backing)."""
     if p.low[v + 1 : v + 2] == ["fire"]:
         return True
+    if any(w in cue.opt("not_after", ()) for w in p.low[max(0, i - 4) : i]):
+        return True  # "Spain trains Bolivian police officers in Madrid": trainees, not a contingent sent
+    if any(w in cue.opt("not_before", ()) for w in p.low[v + 1 : v + 4]):
+        return True  # "access to the ocean through the port of Dakhla": a trade route, no footprint
     kept = {"keep", "keeps", "kept", "keeping"} & set(p.low[max(0, i - 6) : i - 1])
     if kept and p.low[i].endswith("ing") and p.low[i - 1] in (cue.opt("needs") or ()):
         return True  # "the oil that keeps Israel's jets running": the jets work ("drones operating from" deploy)
@@ -326,8 +330,6 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     ends = cue.opt("ends")
     if ends and any(w in ends for w in p.low[max(0, i - 5) : i]):
         return []  # "France closed its last base in Chad": the presence ends
-    if any(w in cue.opt("not_after", ()) for w in p.low[max(0, i - 4) : i]):
-        return []  # "Spain trains Bolivian police officers in Madrid": trainees, not a contingent sent
     owner = _presence_owner(p, i, v, cue)
     if owner is None or (cue.opt("counted") and not _counted(p, owner)) or _seller_of_items(p, v, owner):
         return []
