@@ -295,7 +295,22 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         named = Side(p.context.plural)  # "Iran's efforts to arm its proxies": the group the story is about
     if named is None:
         return []
-    return _relational_hits(p, i, v, cue, owner, named) + _fellow(p, i, cue, owner) + _ranked_above(p, i, v, cue, owner)
+    return (
+        _relational_hits(p, i, v, cue, owner, named)
+        + _fellow(p, i, cue, owner)
+        + _ranked_above(p, i, v, cue, owner)
+        + _alongside(p, i, v, cue, owner)
+    )
+
+
+def _alongside(p: Parse, i: int, v: int, cue: Cue, owner: Side) -> list[Hit]:
+    """In "Russia, the LNA's main backer alongside Egypt and the UAE": those named alongside are backers too."""
+    if cue.kind not in ("support", "transfer"):
+        return []
+    beside = p.pp(v, ("alongside",), limit=2)
+    if beside is None or set(beside.ids) & set(owner.ids):
+        return []
+    return _relational_hits(p, i, v, cue, owner, beside)
 
 
 def _ranked_above(p: Parse, i: int, v: int, cue: Cue, owner: Side) -> list[Hit]:
