@@ -418,8 +418,10 @@ class Roles(SubjectChecks):
             if pi >= 0:
                 ph = self.phrases[pi]
                 before = self.low[ph.prep_at - 1] if ph.prep_at > v else ""
-                if (ph.prep == "of" and (self.g.has("target_nouns", before) or before in _QUANTITY_NOUNS)) or (
-                    ph.prep == "by" and self.g.has("hostile_nouns", before)  # "condemned the incursion by Ecuador"
+                if (
+                    (ph.prep == "of" and (self.g.has("target_nouns", before) or before in _QUANTITY_NOUNS))
+                    or (ph.prep == "by" and self.g.has("hostile_nouns", before))  # "condemned the incursion by Ecuador"
+                    or self.linked_at(ph.prep_at - 1)  # "attacked ships linked to Israel"
                 ):
                     return self._backed_or_side(pi)  # "struck positions of the US-backed SDF": the SDF's
                 if ph.prep and ph.prep_at > v:
@@ -438,8 +440,8 @@ class Roles(SubjectChecks):
             ):
                 i += 2
                 continue
-            if w in _QUANTITY_NOUNS and self.low[i + 1 : i + 2] == ["of"]:
-                i += 2  # "deported thousands of Haitians"
+            if (w in _QUANTITY_NOUNS and self.low[i + 1 : i + 2] == ["of"]) or self.linked_at(i):
+                i += 2  # "deported thousands of Haitians", "ships linked to Israel"
                 continue
             if (
                 w in ("around", "about", "over", "nearly", "some")

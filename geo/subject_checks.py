@@ -240,6 +240,19 @@ class SubjectChecks(Modality):
             or self.low[v - 2] in ("will", "would")
         )
 
+    def linked_at(self, k: int) -> bool:
+        """Whether token k is "linked", "owned" ... right after a target noun and before its preposition.
+
+        "targets vessels linked to Israel", "struck depots belonging to the army": the one named after
+        the preposition is whose the targets are.
+        """
+        return (
+            0 < k < len(self.low) - 1
+            and self.g.has("link_participles", self.low[k])
+            and self.g.has("target_nouns", self.low[k - 1])
+            and self.low[k + 1] in ("to", "by", "with", "for")
+        )
+
     def _partitive(self, ph: Phrase) -> bool:
         """The people a count names are the subject: "dozens of Russian personnel", "thousands of Korean troops"."""
         w = self.low[ph.prep_at - 1] if ph.prep == "of" and ph.prep_at > 0 else ""
