@@ -95,6 +95,9 @@ def _mentions(text: str) -> dict[str, list[str]]:
         ("The Abu Dhabi-backed Southern Transitional Council took the port.", {"YE", "AE"}, set()),
         ("The TNLA and the Kachin Independence Army seized the town.", {"MM"}, set()),
         ("The Pakistani Taliban claimed the attack.", {"PK"}, {"AF"}),
+        # Jurf al-Sakhar in Iraq, not Al Jurf in the Emirates; Kataib Hezbollah's spellings stay Iraqi
+        ("US jets struck militia positions at al-Qaim and Jurf al-Sakhar.", {"other:jurf-al-sakhar"}, {"AE"}),
+        ("Kataeb Hezbollah hailed the departure.", {"IQ"}, {"LB"}),
     ],
 )
 def test_places_and_actors(text: str, present: set[str], absent: set[str]) -> None:
