@@ -185,6 +185,9 @@ def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, f
         return None  # "Kongsberg, which supplies the Naval Strike Missile": what a firm makes, sold to no one here
     if any(p.low[k] == "to" and p.g.has("purpose_verbs", p.low[k + 1]) for k in range(max(0, v - 6), v - 1)):
         return None  # "giving grants to help Lima repair and arm the fleet": a purpose, not a gift
+    obj = v + 2 if p.low[v + 1 : v + 2] in (["the"], ["its"], ["their"]) else v + 1
+    if obj < len(p.low) and p.g.has("faction_nouns", p.low[obj]) and p.low[obj + 1 : obj + 2] == ["with"]:
+        return None  # "supply the factions with drones": fighters the sentence does not place, no story state
     if goal_after(p, v, c.last) or any(
         c.first <= ph.first <= c.last
         and ph.first > v
