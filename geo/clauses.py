@@ -395,7 +395,7 @@ class Parse(PhraseLinks):
             cur = self.clauses[-1]
             mark = low[i] in _CLAUSE_MARKS  # only these may end an aside or cut at punctuation
             if mark and self._aside_ends(i, cur):
-                back = cur.parent
+                back = self.clauses[cur.parent].parent if self._nested_aside(cur, i) else cur.parent
                 self._cut(i + 1, "coord" if back >= 0 else "main")
                 self.clauses[-1].parent = back
             elif not (mark and self._punctuation_cut(i, cur, parens)) and (low[i - 1] == "," or low[i] in cuts):
@@ -418,6 +418,7 @@ class Parse(PhraseLinks):
             and (
                 cur.kind in ("reduced", "part")
                 or (cur.kind == "rel" and cur.marker != "that" and cur.first > 0 and low[cur.first - 1] == ",")
+                or self._nested_aside(cur, i)
             )
             and cur.first < i - 1
             and self.phrase_at[i] < 0
@@ -487,7 +488,8 @@ class Parse(PhraseLinks):
             self._cut(i, "coord", w)
         elif prev == "," and w.endswith("ing") and self.is_word(i) and not g.has("not_participles", w):
             self._cut(i, "part", w)
-        elif prev == "," and self.clauses[-1].first != i and self._reduced_passive(i):  # not the verb after an aside
+        elif prev == "," and self.clauses[-1].first != i and self._reduced_passive(i + self._all_aside(i)):
+            # "X, backed by Y," and "Mali and Niger, all run by officers,": an aside (not the verb after one)
             self._cut(i, "reduced", w, self._antecedent(i, reduced=True))
         elif prev == "," and self.clauses[-1].first != i and self._participle(i) and self._leads_clause(i - 2):
             # "Egypt, locked in a dispute with Ethiopia, has drawn closer to ...": an aside on the subject
@@ -524,16 +526,6 @@ class Parse(PhraseLinks):
         after = self.phrases[pi].last + 1
         return after < len(self.tokens) and self.finite(self.low[after])
 
-    def _leads_clause(self, k: int) -> bool:
-        """Token k ends an actor phrase that opens the current clause (its subject, before any verb)."""
-        pi = self.phrase_at[k] if k >= 0 else -1
-        if pi < 0 or self.phrases[pi].last != k:
-            return False
-        start = self.clauses[-1].first
-        if self.phrases[pi].first < start:
-            return False  # the phrase ended an aside that is over ("X, whose navy trains Y's officers, gave")
-        return all(self.g.has("determiners", w) for w in self.low[start : self.phrases[pi].first])
-
     def _antecedent(self, i: int, *, reduced: bool = False) -> int:
         """The phrase a relative or reduced clause at token i describes (-1: none)."""
         k = i - 1
@@ -553,10 +545,8 @@ class Parse(PhraseLinks):
             and ph.head in self.g.words["place_nouns"]
         ):
             # "a push into Darfur, helped by foreign drones"; "a strip of land by the frontier that seceded"
-            first = self.clauses[-1].first
-            # inside an apposition on the subject ("Kenya, a strip of land along the border that broke away"),
-            # the subject the apposition describes
-            outer = self.clauses[-1].antecedent if self._in_apposition() else -1
+            # in an apposition on the subject ("Kenya, a strip of land along the border that broke away"): the subject
+            first, outer = self.clauses[-1].first, self.clauses[-1].antecedent if self._in_apposition() else -1
             return next((qi for qi, q in enumerate(self.phrases) if q.first >= first and not q.prep and qi < pi), outer)
         if pi < 0 and k >= 0 and self.is_word(k):
             return self._named_before_apposition(k)  # "Turkey, its closest ally, which has backed Baku"

@@ -8,7 +8,7 @@ enclose a mere aside, and which "and" opens a clause.
 
 from __future__ import annotations
 
-from geo.grammar import Phrase
+from geo.grammar import Clause, Phrase
 from geo.roles import Roles
 
 _NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "ould"})  # inside Arabic and Mauritanian names
@@ -16,6 +16,28 @@ _NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "ould"})  # insid
 
 class PhraseLinks(Roles):
     """Apposition and ownership links between neighbouring actor phrases (mixed into the parse)."""
+
+    def _nested_aside(self, cur: Clause, i: int) -> bool:
+        """A relative inside a reduced aside that the comma at i closes, with the aside, before the main verb.
+
+        "Mali and Niger, run by officers who seized power, formed the AES": "formed" is the subject's.
+        """
+        outer = self.clauses[cur.parent] if cur.kind == "rel" and cur.marker != "that" and cur.parent >= 0 else None
+        return outer is not None and outer.kind == "reduced" and i + 1 < len(self.low) and self.finite(self.low[i + 1])
+
+    def _leads_clause(self, k: int) -> bool:
+        """Token k ends an actor phrase that opens the current clause (its subject, before any verb)."""
+        pi = self.phrase_at[k] if k >= 0 else -1
+        if pi < 0 or self.phrases[pi].last != k:
+            return False
+        start = self.clauses[-1].first
+        if self.phrases[pi].first < start:
+            return False  # the phrase ended an aside that is over ("X, whose navy trains Y's officers, gave")
+        return all(self.g.has("determiners", w) for w in self.low[start : self.phrases[pi].first])
+
+    def _all_aside(self, i: int) -> bool:
+        """An "all" at i that opens an aside on the clause's leading subject: "Mali and Niger, all run by officers,"."""
+        return self.low[i] in ("all", "both", "each") and self._leads_clause(i - 2)
 
     def _sites_only(self, ph: Phrase) -> bool:
         """Whether every name in phrase ``ph`` is a place short of a country (a town, a base, a region)."""
@@ -149,6 +171,8 @@ class PhraseLinks(Roles):
         if nxt >= len(self.tokens):
             return False
         w = self.low[nxt]
+        if "between" in self.low[max(0, i - 3) : i] and "," not in self.low[max(0, i - 3) : i]:
+            return False  # "seized power in coups between 2020 and 2023, formed": the range's second end
         if self._ed_adjective(nxt):
             return False  # "patrol boats and armoured vehicles": an adjective, not a new verb
         if self._compound_item(nxt):
