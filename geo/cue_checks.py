@@ -448,7 +448,31 @@ def _purpose_of_a_thing(p: Parse, i: int) -> bool:
 
 def checked_sides(p: Parse, hits: list[Hit]) -> list[Hit]:
     """A frame's hits less those whose sides the sentence shows to be no foes (see the two checks below)."""
-    return _drop_own_ground(_drop_refugees(p, _drop_victims(p, _drop_comrades(p, hits))))
+    return _held_ground(p, _drop_own_ground(_drop_refugees(p, _drop_victims(p, _drop_comrades(p, hits)))))
+
+
+def _held_ground(p: Parse, hits: list[Hit]) -> list[Hit]:
+    """Ground a state occupies or annexes stands for the state it is taken from.
+
+    "Russia, which occupies Abkhazia and South Ossetia": a conflict with Georgia, whose land they are; not
+    with the regions, which Russia backs. An area that is its own holder's whole name (Western Sahara) stays.
+    """
+    for h in hits:
+        if h.kind == "conflict" and p.g.has("occupying_verbs", p.low[h.at]):
+            h.target = tuple(dict.fromkeys(_holder(t, h.source) for t in h.target))
+    return hits
+
+
+def _holder(area: str, source: tuple[str, ...]) -> str:
+    """The state an occupied disputed ``area`` is taken from, when it is another's than the occupier's."""
+    holder = state_of(area, ("disputed:",))
+    if holder == area or holder in source:
+        return area
+    from geo.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    whole, part = gaz.get(holder), gaz.get(area)
+    return area if whole is None or part is None or whole.name == part.name else holder
 
 
 def _drop_own_ground(hits: list[Hit]) -> list[Hit]:
