@@ -283,7 +283,19 @@ def _not_a_footprint(p: Parse, i: int, v: int, cue: Cue) -> bool:
             noun_after(p, v, p.g.words["built_craft"], 5) >= 0 or noun_before(p, i, p.g.words["built_craft"], 4) >= 0
         )
         return craft and noun_after(p, v, p.g.words["built_sites"], 6) < 0
-    return cue.kind == "influence" and any(p.g.has("trainer_nouns", w) for w in p.low[max(0, i - 3) : i])
+    return cue.kind == "influence" and (
+        any(p.g.has("trainer_nouns", w) for w in p.low[max(0, i - 3) : i]) or _in_mission(p, v)
+    )
+
+
+def _in_mission(p: Parse, v: int) -> bool:
+    """Troops there "as part of" or "under" a mission back their host (the support cues read it), no footprint."""
+    c = p.clause(v)
+    for k in range(v + 1, c.last + 1):
+        if p.g.has("mission_nouns", p.low[k]) or p.g.has("mission_names", p.low[k]):
+            lead = p.low[max(v + 1, k - 6) : k]
+            return "under" in lead or ("part" in lead and "of" in lead)
+    return False
 
 
 def _seller_of_items(p: Parse, v: int, owner: Side) -> bool:
