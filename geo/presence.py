@@ -319,7 +319,7 @@ def _needs_met(p: Parse, i: int, v: int, cue: Cue) -> bool:
 
     "a firm has R&D and production facilities in Brazil": no armed footprint.
     """
-    needs = set(cue.opt("needs") or ())
+    needs = set(cue.opt("needs") or ()).union(*(p.g.words[w] for w in cue.opt("needs_lists", ())))
     if not needs:
         return True
     after = noun_after(p, v, needs, cue.opt("needs_within", 5))
