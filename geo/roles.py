@@ -350,9 +350,8 @@ class Roles(SubjectChecks):
             s = self.side(pi)
             if not (plural or len(s.ids) == 1) or (not plural and ph.head.endswith("s") and not ph.possessive):
                 continue  # "trained thousands of Somali soldiers at its base": "its" is no plural noun's
-            before = self.low[ph.first - 1] if ph.first > 0 else ""
             wish = ph.possessive and ph.head and self.low[ph.last + 1 : ph.last + 2] == ["to"]
-            verb_before = self.finite(before) or before in self.verbs or (rel_subject and ph.first - 2 == rel.first)
+            verb_before = self.verb_before(ph.first) or (rel_subject and ph.first - 2 == rel.first)
             if not ph.prep and verb_before and not wish:
                 objects.append(s)
                 continue

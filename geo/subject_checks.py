@@ -253,6 +253,20 @@ class SubjectChecks(Modality):
             and self.low[k + 1] in ("to", "by", "with", "for")
         )
 
+    def verb_before(self, k: int) -> bool:
+        """Whether a verb stands right before token k: a finite verb, a cue's verb, or a perfect's participle.
+
+        "Algeria has long seen northern Mali as its own backyard": Mali is the participle's object.
+        """
+        before = self.low[k - 1] if k > 0 else ""
+        if self.finite(before) or before in self.verbs:
+            return True
+        while k > 1 and self.g.has("compass_adjectives", self.low[k - 1]):
+            k -= 1  # "seen northern Mali"
+        before = self.low[k - 1] if k > 0 else ""
+        perfect = any(self.low[j] in ("has", "have", "had") for j in range(max(0, k - 4), k - 1))
+        return perfect and before.endswith(("ed", "en", "wn")) and not self.is_function(before)
+
     def _partitive(self, ph: Phrase) -> bool:
         """The people a count names are the subject: "dozens of Russian personnel", "thousands of Korean troops"."""
         w = self.low[ph.prep_at - 1] if ph.prep == "of" and ph.prep_at > 0 else ""
