@@ -363,7 +363,7 @@ class Modality:
 
     def hypothetical(self, v: int) -> bool:
         """Token v sits in an if/unless/whether clause, is a gerund a modal supposes, or the sentence is a question."""
-        if self.sketch.rstrip().endswith("?") or self._gerund_supposed(v):
+        if self.sketch.rstrip().endswith("?") or self._gerund_supposed(v) or self._indefinite_supposed(v):
             return True
         ci = self.clause_of[v]
         hops = 0
@@ -385,6 +385,18 @@ class Modality:
             and self.low[v].endswith("ing")
             and any(self.g.has("supposing_modals", w) for w in self.low[v + 1 : c.last + 1])
         )
+
+    def _indefinite_supposed(self, v: int) -> bool:
+        """A noun in an indefinite subject a modal supposes: "A PLA Navy presence on the Gulf would complicate ..."."""
+        c = self.clause(v)
+        j = next((j for j in range(v, max(c.first, v - 6) - 1, -1) if self.low[j] in ("a", "an")), -1)
+        opens = j == c.first or (j > 0 and (self.low[j - 1] == "that" or self.g.has("reporting", self.low[j - 1])))
+        if j < 0 or not opens or any(self.finite(w) for w in self.low[j:v]):
+            return False  # "analysts say a Russian base in Sudan could ...": the subject of what is said
+        verb = next(
+            (w for w in self.low[v + 1 : c.last + 1] if self.finite(w) or self.g.has("supposing_modals", w)), ""
+        )
+        return self.g.has("supposing_modals", verb)
 
     # -- opening phrases and asides ---------------------------------------------------
     def _opening_phrase(self, comma: int) -> bool:
