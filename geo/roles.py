@@ -332,8 +332,8 @@ class Roles(SubjectChecks):
             if rel_subject and objects and ph.last < rel.first and pi == rel.antecedent:
                 return self.side(pi)
             agent_acts = ph.prep == "by" and self.low[ph.last + 1 : ph.last + 2] == ["to"]  # "used by X to justify its"
-            if ph.last >= k or (self.locative(ph) and not plural and not agent_acts):
-                continue
+            if ph.last >= k or (self.locative(ph) and not plural and not agent_acts) or self.source_phrase(ph):
+                continue  # "Nigeria received jets from Pakistan at its base": the receiver's base
             if ph.last == k - 2 and self.low[k - 1] == ",":
                 continue  # "from China, its closest ally": the apposition's head is not its own owner
             if ph.apposition_of >= 0 and ph.possessive:

@@ -267,6 +267,10 @@ class SubjectChecks(Modality):
         perfect = any(self.low[j] in ("has", "have", "had") for j in range(max(0, k - 4), k - 1))
         return perfect and before.endswith(("ed", "en", "wn")) and not self.is_function(before)
 
+    def source_phrase(self, ph: Phrase) -> bool:
+        """A "from X" phrase after the clause's own subject: where something came from, not who owns what follows."""
+        return ph.prep == "from" and any(q.first < ph.first and not q.prep for q in self.phrases)
+
     def _partitive(self, ph: Phrase) -> bool:
         """The people a count names are the subject: "dozens of Russian personnel", "thousands of Korean troops"."""
         w = self.low[ph.prep_at - 1] if ph.prep == "of" and ph.prep_at > 0 else ""
