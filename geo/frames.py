@@ -47,7 +47,7 @@ from geo.deal_frames import chosen, continued_deal, deal, package_for
 from geo.items import system_maker
 from geo.licence_frames import licensed
 from geo.maker_frames import arrive_maker, sighted_maker, use_maker
-from geo.member_frames import bloc_pact, force_members, presence_span
+from geo.member_frames import bloc_pact, force_members, presence_span, troops_from
 from geo.noun_frames import between, compound, possessor, subject_noun, under_which
 from geo.payment_frames import funded_work, paid_for
 from geo.presence import joint_force_kind, leased_to, operated_by, presence
@@ -99,6 +99,8 @@ def _needed_noun(p: Parse, i: int, v: int, cue: Cue) -> int | None:
         j = p.phrases[pi].first - 1  # "the agreement Cameroon signed with Russia": a relative with no "that"
     if j < 0 and cue.opt("passive_owner") and p.passive(v):  # "soldiers had been deployed", "troops from A, B ..."
         j = noun_before(p, i, set(needs), max(10, cue.opt("needs_within", 8)))
+    if j < 0 and cue.kind == "alliance" and p.low[v + 1 : v + 2] == ["by"] and p.passive(v):
+        j = noun_before(p, i, set(needs), 4)  # "the security agreement (was) signed by Germany and Ukraine"
     if j < 0 and cue.kind == "alliance":
         j = bloc_named(p, v, set(needs), cue.opt("needs_within", 8))  # "formed the Alliance of Sahel States"
     if j < 0 and p.low[v + 1 : v + 2] in (["it"], ["them"]) and noun_before(p, i, set(needs), 12) >= 0:
@@ -121,23 +123,16 @@ def _passive_agent_patient(p: Parse, i: int, v: int, cue: Cue, preps: list[str])
         src = p.pp(v, ("from",), limit=6)  # "diplomats being expelled from Germany"
     if src is None and cue.kind == "support" and p.low[v] == "trained":
         src = p.pp(v, ("in", "at"), limit=4)  # "officers trained in Britain": there, by it
-    tgt = tgt or (_troops_from(p, v, cue) if cue.opt("passive_owner") else None)
+    tgt = tgt or (troops_from(p, v, cue) if cue.opt("passive_owner") else None)
     if src is None and cue.opt("passive_owner") and tgt is not None:
         # "11,000 North Korean soldiers had been deployed to Russia": the soldiers' state sends them
         return hit(cue, i, tgt, p.pp(v, preps, limit=cue.opt("pp_within", 25)) if preps else None)
     if v >= 2 and p.low[v - 1] in ("both", "all") and p.low[v - 2] == ",":
         # "fought Hezbollah in Lebanon and Hamas in Gaza, both backed by Iran"
         tgt = objects_before(p, v - 2) or tgt
+    if cue.opt("symmetric") and src is not None and len(src.ids) > 1 and tgt is None:
+        return pairs(cue, i, src.ids)  # "the security agreement signed by Germany and Ukraine": its parties
     return hit(cue, i, src, tgt)
-
-
-def _troops_from(p: Parse, v: int, cue: Cue) -> Side | None:
-    """The states a needed noun's from-phrase names before v: "troops from Belarus and Armenia were flown in"."""
-    first, needs = p.clause(v).first, cue.opt("needs", ())
-    for pi, ph in enumerate(p.phrases):
-        if ph.prep == "from" and first <= ph.prep_at < v and ph.last < v and p.low[ph.prep_at - 1] in needs:
-            return p.side(pi)
-    return None
 
 
 def _led_group(p: Parse, v: int, src: Side | None) -> Side | None:
@@ -320,7 +315,7 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return hit(cue, i, obj, p.pp(v, preps, limit=12) if obj else None)
     if p.passive(v) and cue.opt("passive", True):
         return _passive_agent_patient(p, i, v, cue, preps)
-    src = _agent(p, i, cue) or (_troops_from(p, v, cue) if cue.opt("needs_before") else None)  # "siding with": i
+    src = _agent(p, i, cue) or (troops_from(p, v, cue) if cue.opt("needs_before") else None)  # "siding with": i
     src = _led_group(p, v, src) if cue.kind == "conflict" else src
     if src is not None and len(src.ids) > 1 and cue.kind in ("conflict", "alliance") and _reciprocal_object(p, v):
         # "Greece and Turkey accused each other of airspace violations"; not "both sides", a pair read from context

@@ -107,3 +107,12 @@ def presence_span(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         spanned = list(p.ids(first)) + spanned if first is not None else spanned
     members = tuple(dict.fromkeys(x for x in spanned if x not in owner.ids))
     return [Hit("influence", owner.ids, (), cue, i, members=members)] if members else []
+
+
+def troops_from(p: Parse, v: int, cue: Cue) -> Side | None:
+    """The states a needed noun's from-phrase names before v: "troops from Belarus and Armenia were flown in"."""
+    first, needs = p.clause(v).first, cue.opt("needs", ())
+    for pi, ph in enumerate(p.phrases):
+        if ph.prep == "from" and first <= ph.prep_at < v and ph.last < v and p.low[ph.prep_at - 1] in needs:
+            return p.side(pi)
+    return None
