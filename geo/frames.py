@@ -284,7 +284,7 @@ def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, 
     if tgt is None and cue.opt("noun_owner") and anchor_v != v:
         tgt = owner_of(p, anchor_v)  # "recognised Spanish sovereignty over the islets": Spain's
     if tgt is None and preps and not blocked_thing(p, v):  # "blocked joint measures against X": no one is hit
-        start = v if cue.opt("pp_from_verb") else anchor_v
+        start = v if cue.opt("pp_from_verb") or anchor_v < v else anchor_v  # a needed noun before the verb: from it
         limit = cue.opt("pp_within", 25)
         if anchor_v != v and p.tokens[anchor_v].text[:1].isupper():
             limit += _title_length(p, anchor_v)  # "an Agreement on Maritime Search and Rescue with"
