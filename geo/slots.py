@@ -248,8 +248,8 @@ def owner_of(p: Parse, i: int) -> Side | None:
                 return p.side(pi)
             return None
         w = p.low[k]
-        if w in ("its", "their", "his", "her"):
-            return p.possessive_pronoun(k) if w in ("its", "their") else None
+        if w in ("its", "their", "his", "her", "whose"):
+            return p.possessive_pronoun(k) if w in ("its", "their") else p.whose_owner(k)
         share = w == "in" and p.g.has("war_share_nouns", p.low[k - 1])
         if k >= 2 and (w == "of" or share) and p.is_word(k - 1) and not p.is_function(p.low[k - 1]):
             pj = p.phrase_at[k - 2]  # "Israel's conduct of the war", "Azerbaijan's victory in the war": its war

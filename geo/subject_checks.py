@@ -267,6 +267,11 @@ class SubjectChecks(Modality):
         perfect = any(self.low[j] in ("has", "have", "had") for j in range(max(0, k - 4), k - 1))
         return perfect and before.endswith(("ed", "en", "wn")) and not self.is_function(before)
 
+    def whose_owner(self, k: int) -> Side | None:
+        """Whose the noun after a relative "whose" at k is: "Paris, whose defence pact with Athens ...": Paris's."""
+        c = self.clause(k)
+        return self.side(c.antecedent) if self.low[k] == "whose" and c.kind == "rel" and c.antecedent >= 0 else None
+
     def source_phrase(self, ph: Phrase) -> bool:
         """A "from X" phrase after the clause's own subject: where something came from, not who owns what follows."""
         return ph.prep == "from" and any(q.first < ph.first and not q.prep for q in self.phrases)
