@@ -155,7 +155,13 @@ def _pair(
     fit = [a for a in before if a.kind == "country" and (not among or a.id in among)]
     # "the status of the Atacama, which Bolivia claims as its coast and over which
     # the two countries fought": the two that act, not ground named after "of" or "as"
-    acting = [a for a in fit if not _NAMED_AS_GROUND.search(sentence, 0, a.start) and not _in_aside(sentence, a.start)]
+    acting = [
+        a
+        for a in fit
+        if not _NAMED_AS_GROUND.search(sentence, 0, a.start)
+        and not _in_aside(sentence, a.start)
+        and not _MADE_BY.match(sentence, a.end)  # "a British-drafted resolution": the maker, no party
+    ]
     ids = list(dict.fromkeys(a.id for a in (acting if len(set(x.id for x in acting)) >= n else fit)))
     listed = context.listed
     if len(ids) >= n:
@@ -376,6 +382,7 @@ def _army(before: Sequence[Anchor], context: Context) -> str:
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?$", re.I)
+_MADE_BY = re.compile(r"[-‐](?!led\b)[a-z]+(?:ed|en|made|built|run)\b")
 _NAMED_AS_GROUND = re.compile(r"\b(?:of|as|in|over|near)\s+(?:the\s+|Las\s+|Los\s+|La\s+|El\s+)?$", re.I)
 # what the official name says; a sultanate is called "the kingdom" as often as "the sultanate"
 _TYPED = {
