@@ -36,7 +36,7 @@ class PhraseLinks(Roles):
         return all(self.g.has("determiners", w) for w in self.low[start : self.phrases[pi].first])
 
     def _all_aside(self, i: int) -> bool:
-        """An "all" at i that opens an aside on the clause's leading subject: "Mali and Niger, all run by officers,"."""
+        """An "all", "both" or "each" at i opening an aside on the leading subject ("Mali and Niger, all run by")."""
         return self.low[i] in ("all", "both", "each") and self._leads_clause(i - 2)
 
     def _sites_only(self, ph: Phrase) -> bool:
