@@ -363,7 +363,8 @@ class Parse(PhraseLinks):
         while j >= 0 and k - j <= 6 and self.tokens[j].anchor < 0 and self.tokens[j].text[:1].isalpha():
             w = self.low[j]
             if self.g.has("prepositions", w) and w != "of":
-                ph.prep, ph.prep_at, ph.official_of = w, j, False
+                compound = j > 0 and self.g.has("compound_prepositions", self.low[j - 1])  # "according to officials in"
+                ph.prep, ph.prep_at, ph.official_of = (self.low[j - 1] if compound else w), j, False
                 return
             if w in self.verbs or self.finite(w):
                 return
