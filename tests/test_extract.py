@@ -134,6 +134,12 @@ def test_relations_end_to_end_and_merge() -> None:
         assert text[ev.start : ev.end] == ev.text
 
 
+def test_an_item_said_by_officials_starts_after_the_reporting_verb() -> None:
+    text = "Peruvian officials say a decommissioned Chilean corvette is to be handed over to Peru next year."
+    (t,) = [r for r in _scene(text).relations if r.kind == "transfer"]
+    assert (t.source, t.target, t.item, t.status) == ("CL", "PE", "decommissioned Chilean corvette", "planned")
+
+
 def test_different_statuses_stay_apart() -> None:
     text = "Chile has already received 20 tanks from Norway. Chile plans to buy 30 more tanks from Norway next year."
     statuses = sorted(r.status for r in _scene(text).relations if r.kind == "transfer")
