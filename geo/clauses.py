@@ -508,7 +508,8 @@ class Parse(PhraseLinks):
         w = self.low[nxt]
         if w in ("that", "it", "they", "he", "she", "we", "the", "this", "these"):
             return w != "the" or self._phrase_then_verb(nxt)
-        if w in ("a", "an"):  # "officials say a decommissioned Turkish corvette is to be handed over"
+        if w in ("a", "an", "more", "some", "several", "many", "most", "few") or w.isdigit():
+            # "officials say a decommissioned Turkish corvette is to be handed over", "say more aircraft are on order"
             window = list(takewhile(lambda x: x not in (",", "to", '"', "“"), self.low[nxt + 1 : nxt + 8]))
             return any(self.finite(x) for x in window)
         return self._phrase_then_verb(nxt)

@@ -336,8 +336,8 @@ def shares(p: Parse, side: Side | None, preps: tuple[str, ...]) -> list[tuple[Si
         k = next((k for k in range(j + 2, min(len(p.low) - 1, j + 7)) if p.low[k] in preps or not p.is_word(k)), -1)
         own = " ".join(p.tokens[t].text for t in range(j + 1, k)) if k > j + 1 else ""
         counted = count.isdigit() or count in NUMBER_WORDS
-        if p.is_function(count):
-            break  # ", as well as training from a mission": a connective, no share of its own
+        if p.is_function(count) or any(p.g.has("reporting", w) for w in p.low[j + 1 : max(k, j + 1)]):
+            break  # ", as well as training from a mission", "and officials say more aircraft from": no share
         # "... and rocket launchers from Brazil": an item of its own, even with no count
         if p.low[j] not in ("and", ",", "of") or k < 0 or p.low[k] not in preps or not (counted or item_phrases(own)):
             break

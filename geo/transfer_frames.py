@@ -80,7 +80,10 @@ class _Transfer:
 def _passive_give(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> None:
     """In "40 jets delivered by France", "Peru was supplied with ...": the by-phrase gives."""
     c = p.clause(v)
-    t.src = p.agent(v)
+    t.src = p.agent(v) or next(  # "twelve jets from France were delivered to Egypt": the from-phrase of the subject
+        (p.side(q) for q, ph in enumerate(p.phrases) if ph.prep == "from" and c.first <= ph.prep_at and ph.last < i),
+        None,
+    )
     subj = p.subject(v)
     t.item_start, t.item_end = after_saying(p, c.first, i), i - 1
     span = antecedent_span(p, c, i)  # "30 jets, the last of which came from X": the jets, and who holds them

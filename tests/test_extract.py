@@ -140,6 +140,12 @@ def test_an_item_said_by_officials_starts_after_the_reporting_verb() -> None:
     assert (t.source, t.target, t.item, t.status) == ("CL", "PE", "decommissioned Chilean corvette", "planned")
 
 
+def test_a_reported_clause_is_no_share_of_the_purchase_before_it() -> None:
+    text = "Peru received drones from Chile, and Peruvian officials say more aircraft from Chilean firms are coming."
+    items = [r.item for r in _scene(text).relations if r.kind == "transfer"]
+    assert items == ["drones"], items
+
+
 def test_different_statuses_stay_apart() -> None:
     text = "Chile has already received 20 tanks from Norway. Chile plans to buy 30 more tanks from Norway next year."
     statuses = sorted(r.status for r in _scene(text).relations if r.kind == "transfer")
