@@ -452,7 +452,7 @@ def checked_sides(p: Parse, hits: list[Hit]) -> list[Hit]:
 
 
 def _held_ground(p: Parse, hits: list[Hit]) -> list[Hit]:
-    """Ground a state occupies or annexes stands for the state it is taken from.
+    """Ground a state occupies or annexes stands for the state it is taken from; an armed group it controls, it backs.
 
     "Russia, which occupies Abkhazia and South Ossetia": a conflict with Georgia, whose land they are; not
     with the regions, which Russia backs. An area that is its own holder's whole name (Western Sahara) stays.
@@ -460,6 +460,8 @@ def _held_ground(p: Parse, hits: list[Hit]) -> list[Hit]:
     for h in hits:
         if h.kind == "conflict" and p.g.has("occupying_verbs", p.low[h.at]):
             h.target = tuple(dict.fromkeys(_holder(t, h.source) for t in h.target))
+        if h.kind == "influence" and h.cue.opt("group_support") and h.target and all("@group:" in t for t in h.target):
+            h.kind = "support"  # "Rwanda controls the M23": a state that directs an armed group backs it
     return hits
 
 
