@@ -47,7 +47,7 @@ from geo.deal_frames import chosen, continued_deal, deal, package_for
 from geo.items import system_maker
 from geo.licence_frames import licensed
 from geo.maker_frames import arrive_maker, sighted_maker, use_maker
-from geo.member_frames import bloc_pact, force_members, presence_span, troops_from
+from geo.member_frames import bloc_pact, force_members, from_before, presence_span
 from geo.noun_frames import between, compound, possessor, subject_noun, under_which
 from geo.payment_frames import funded_work, paid_for
 from geo.presence import joint_force_kind, leased_to, operated_by, presence
@@ -123,7 +123,7 @@ def _passive_agent_patient(p: Parse, i: int, v: int, cue: Cue, preps: list[str])
         src = p.pp(v, ("from",), limit=6)  # "diplomats being expelled from Germany"
     if src is None and cue.kind == "support" and p.low[v] == "trained":
         src = p.pp(v, ("in", "at"), limit=4)  # "officers trained in Britain": there, by it
-    tgt = tgt or (troops_from(p, v, cue) if cue.opt("passive_owner") else None)
+    tgt = tgt or (from_before(p, v, cue.opt("needs", ())) if cue.opt("passive_owner") else None)
     if src is None and cue.opt("passive_owner") and tgt is not None:
         # "11,000 North Korean soldiers had been deployed to Russia": the soldiers' state sends them
         return hit(cue, i, tgt, p.pp(v, preps, limit=cue.opt("pp_within", 25)) if preps else None)
@@ -315,7 +315,9 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return hit(cue, i, obj, p.pp(v, preps, limit=12) if obj else None)
     if p.passive(v) and cue.opt("passive", True):
         return _passive_agent_patient(p, i, v, cue, preps)
-    src = _agent(p, i, cue) or (troops_from(p, v, cue) if cue.opt("needs_before") else None)  # "siding with": i
+    src = _agent(p, i, cue) or (  # "siding with": i
+        from_before(p, v, cue.opt("needs", ())) if cue.opt("needs_before") else None
+    )
     src = _led_group(p, v, src) if cue.kind == "conflict" else src
     if src is not None and len(src.ids) > 1 and cue.kind in ("conflict", "alliance") and _reciprocal_object(p, v):
         # "Greece and Turkey accused each other of airspace violations"; not "both sides", a pair read from context

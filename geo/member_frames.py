@@ -11,6 +11,8 @@ See :mod:`geo.frames` for the frame contract.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.slots import Hit, owner_of, pairs
@@ -109,10 +111,18 @@ def presence_span(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return [Hit("influence", owner.ids, (), cue, i, members=members)] if members else []
 
 
-def troops_from(p: Parse, v: int, cue: Cue) -> Side | None:
-    """The states a needed noun's from-phrase names before v: "troops from Belarus and Armenia were flown in"."""
-    first, needs = p.clause(v).first, cue.opt("needs", ())
+def from_before(p: Parse, v: int, heads: Collection[str] | None = None) -> Side | None:
+    """The from-phrase of v's clause before v, after one of ``heads`` if given.
+
+    "troops from Belarus and Armenia were flown in" (after a needed noun), "jets from France were delivered".
+    """
+    first = p.clause(v).first
     for pi, ph in enumerate(p.phrases):
-        if ph.prep == "from" and first <= ph.prep_at < v and ph.last < v and p.low[ph.prep_at - 1] in needs:
+        if (
+            ph.prep == "from"
+            and first <= ph.prep_at < v
+            and ph.last < v
+            and (heads is None or p.low[ph.prep_at - 1] in heads)
+        ):
             return p.side(pi)
     return None

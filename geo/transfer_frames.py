@@ -18,6 +18,7 @@ from geo.data.wordlists import ABSTRACT_OBJECTS, NUMBER_WORDS
 from geo.deal_frames import delivery_taken, past_licence
 from geo.item_spans import got_item, made_start, topic_maker
 from geo.items import item_phrases, relative_item, share
+from geo.member_frames import from_before
 from geo.presence import sent_as_deployment
 from geo.recipients import (
     act_named,
@@ -80,7 +81,7 @@ class _Transfer:
 def _passive_give(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> None:
     """In "40 jets delivered by France", "Peru was supplied with ...": the by-phrase gives."""
     c = p.clause(v)
-    t.src = p.agent(v) or _subject_from(p, i)  # "twelve jets from France were delivered to Egypt"
+    t.src = p.agent(v) or from_before(p, i)  # "twelve jets from France were delivered to Egypt"
     subj = p.subject(v)
     t.item_start, t.item_end = after_saying(p, c.first, i), i - 1
     span = antecedent_span(p, c, i)  # "30 jets, the last of which came from X": the jets, and who holds them
@@ -502,19 +503,13 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return [Hit("transfer", src.ids, tgt.ids, cue, i, item_text=text), *further_items(p, frm, tgt, cue, i, text)]
 
 
-def _subject_from(p: Parse, i: int) -> Side | None:
-    """The from-phrase of the clause before token i: where the subject's items came from ("jets from France were")."""
-    first = p.clause(i).first
-    return next((p.side(q) for q, ph in enumerate(p.phrases) if ph.prep == "from" and first <= ph.prep_at < i), None)
-
-
 def _seller_phrase(p: Parse, v: int, cue: Cue) -> Side | None:
     """The from-phrase of a getting verb, unless a new clause opens before it or it names a site left from.
 
     "requested F-16s in 2021 after a row with Russian officials": the officials are another clause's party.
     """
     frm = p.pp(v, cue.opt("from", ["from"]), limit=30) or fronted(p, v, ("from",))
-    frm = frm or (_subject_from(p, v - 1) if cue.opt("item_subject") else None)  # "more jets from X are on order"
+    frm = frm or (from_before(p, v - 1) if cue.opt("item_subject") else None)  # "more jets from X are on order"
     if frm is not None and frm.np > 0 and cut_item(p, v + 1, p.phrases[frm.np].first) < p.phrases[frm.np].first - 2:
         return None
     nxt = p.low[p.phrases[frm.np].last + 1 :][:1] if frm is not None and frm.np >= 0 else []
