@@ -13,6 +13,7 @@ from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.data.wordlists import NUMBER_WORDS
 from geo.grammar import Phrase
+from geo.hosts import hosted, hosts_named
 from geo.slots import Hit, noun_after, noun_before, only_ground, owner_of, state_of
 
 
@@ -31,28 +32,6 @@ def sent_as_deployment(p: Parse, i: int, words: list[str], item: str) -> bool:
     if any(p.g.has("deployed_people", w) for w in sent[:k]):
         return True
     return one and any(p.g.has("deployed_units", w) for w in words)
-
-
-def _hosted(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
-    """In "Djibouti hosts military bases of the United States, China and France": the guests' sway."""
-    guest = p.object(v)
-    if guest is None:
-        j = noun_after(p, v, set(cue.opt("needs", [])), 4)
-        guest = p.pp(j, ("of",), limit=2) if j >= 0 else None
-    host = p.subject(v)
-    if guest is None or host is None or any(p.g.has("past_office", w) for w in p.low[v + 1 : v + 4]):
-        return []  # "hosts the former French naval base": a footprint of the past
-    if all(g.startswith(("other:", "city:", "admin1:")) for g in guest.ids):
-        # "hosts Al Udeid air base, the largest U.S. military facility": the owner the apposition names
-        last = p.phrases[guest.np].last if guest.np >= 0 else v
-        comma = next((k for k in range(last + 1, min(len(p.low), last + 4)) if p.low[k] == ","), -1)
-        after = next((q for q, ph in enumerate(p.phrases) if comma < ph.first <= comma + 4), -1) if comma > 0 else -1
-        guest = p.side(after) if after >= 0 else None
-        if guest is None or any(g.startswith(("other:", "city:", "admin1:")) for g in guest.ids):
-            return []  # "hosts Souda Bay naval base": a site of its own
-    # "Al Udeid hosts 10,000 American personnel": a base or a town hosts them for its state
-    members = tuple(dict.fromkeys(state_of(h, ("city:", "admin1:", "other:")) for h in host.ids))
-    return [Hit("influence", guest.ids, (), cue, i, members=members)]
 
 
 def _given_to(p: Parse, i: int) -> Side | None:
@@ -211,7 +190,7 @@ def _presence_groups(p: Parse, v: int, last: int, cue: Cue, owner: Side) -> list
             label = _group_label(p, v, ph)
             if label is not None:
                 groups.append((label, []))
-        ids = [x for x in p.ids(ph) if x not in owner.ids]
+        ids = [x for x in hosts_named(p, ph) if x not in owner.ids]
         if all(kinds.get(x) in ("region", "sea", "bloc") for x in ids):
             groups.append((p.text(ph.first, ph.last), list(ids)))  # a named region opens a group
             continue
@@ -323,6 +302,11 @@ def _needs_met(p: Parse, i: int, v: int, cue: Cue) -> bool:
     if not needs:
         return True
     after = noun_after(p, v, needs, cue.opt("needs_within", 5))
+    if after < 0:  # "hosts American, Chinese, French and Japanese bases": a list's head noun, however long the list
+        ph = next(
+            (p.phrases[p.phrase_at[k]] for k in range(v + 1, min(len(p.low), v + 3)) if p.phrase_at[k] >= 0), None
+        )
+        after = ph.head_at if ph is not None and ph.head.split()[-1:] and ph.head.split()[-1] in needs else -1
     if after >= 0:
         # "has a visiting forces agreement with Manila": the noun names a pact, not forces
         pact = after + 1 < len(p.low) and p.g.has("pact_nouns", p.low[after + 1])
@@ -338,7 +322,7 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if not _needs_met(p, i, v, cue):
         return []
     if cue.opt("host"):
-        return _hosted(p, i, v, cue)
+        return hosted(p, i, v, cue)
     ends = cue.opt("ends")
     if ends and any(w in ends for w in p.low[max(0, i - 5) : i]):
         return []  # "France closed its last base in Chad": the presence ends

@@ -1,0 +1,91 @@
+"""Who hosts a footprint, and who is named beside it as the owner of another.
+
+"Djibouti hosts military bases of the United States, China and France", "Qatar hosts
+several foreign bases: American, British and Turkish": the guests' sway over the host.
+In "Russia's air base in Syria sits near a Turkish base" Turkey owns a base of its own
+and hosts none of Russia's; after a preposition of place ("at Turkish bases") the state
+is the host.
+"""
+
+from __future__ import annotations
+
+from geo.clauses import Parse, Side
+from geo.cuetable import Cue
+from geo.grammar import Phrase
+from geo.slots import Hit, noun_after, state_of
+
+__all__ = ["hosted", "hosts_named"]
+
+
+def hosted(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
+    """In "Djibouti hosts military bases of the United States, China and France": the guests' sway."""
+    guest = p.object(v)
+    if guest is None:
+        j = noun_after(p, v, set(cue.opt("needs", [])), 4)
+        guest = p.pp(j, ("of",), limit=2) if j >= 0 else None
+        if guest is None:
+            guest = _colon_list(p, noun_after(p, v, set(cue.opt("needs", [])), cue.opt("needs_within", 5)))
+    host = p.subject(v)
+    if guest is None or host is None or any(p.g.has("past_office", w) for w in p.low[v + 1 : v + 4]):
+        return []  # "hosts the former French naval base": a footprint of the past
+    if all(g.startswith(("other:", "city:", "admin1:")) for g in guest.ids):
+        # "hosts Al Udeid air base, the largest U.S. military facility": the owner the apposition names
+        last = p.phrases[guest.np].last if guest.np >= 0 else v
+        comma = next((k for k in range(last + 1, min(len(p.low), last + 4)) if p.low[k] == ","), -1)
+        after = next((q for q, ph in enumerate(p.phrases) if comma < ph.first <= comma + 4), -1) if comma > 0 else -1
+        guest = p.side(after) if after >= 0 else None
+        if guest is None or any(g.startswith(("other:", "city:", "admin1:")) for g in guest.ids):
+            return []  # "hosts Souda Bay naval base": a site of its own
+    # "Al Udeid hosts 10,000 American personnel": a base or a town hosts them for its state
+    members = tuple(dict.fromkeys(state_of(h, ("city:", "admin1:", "other:")) for h in host.ids))
+    return [Hit("influence", guest.ids, (), cue, i, members=members)]
+
+
+def _colon_list(p: Parse, j: int) -> Side | None:
+    """The owners a colon lists after the noun at j: "hosts foreign bases: the United States at X, China at Y"."""
+    colon = next((k for k in range(j + 1, min(len(p.low), j + 5)) if p.low[k] == ":"), -1) if j >= 0 else -1
+    ids: list[str] = []
+    for t in range(colon + 1, len(p.low) if colon > 0 else 0):
+        k, before = p.tokens[t].anchor, t - 2 if p.g.has("determiners", p.low[t - 1]) else t - 1
+        if k >= 0 and p.anchors[k].kind == "country" and not p.g.has("prepositions", p.low[before]):
+            ids.extend(x for x in p.anchors[k].id.split("|") if x not in ids)
+    return Side(tuple(ids), -1) if ids else None
+
+
+_BESIDE = ("near", "beside", "alongside", "from", "outside")  # "near a Turkish base": beside it, not at it
+
+
+def hosts_named(p: Parse, ph: Phrase) -> list[str]:
+    """The ids of ph that may host a footprint: not those that own another one named beside it.
+
+    "near a Turkish base", "and China's first overseas military base", "China at its naval base": owners.
+    After a preposition of place the state is the host ("at Poland's air bases", "through Peruvian bases").
+    """
+    out: list[str] = []
+    for t in range(ph.first, ph.last + 1):
+        k = p.tokens[t].anchor
+        if k < 0:
+            continue
+        a = p.anchors[k]
+        after = t + 2 if p.low[t + 1 : t + 2] in (["'s"], ["’s"]) else t + 1
+        before = t - 2 if t > 1 and p.g.has("determiners", p.low[t - 1]) else t - 1
+        hosting = before >= 0 and p.g.has("prepositions", p.low[before]) and p.low[before] not in _BESIDE
+        if (a.how == "demonym" or after > t + 1) and not hosting and _footprint_noun(p, after):
+            continue
+        nxt = t + 2 if p.low[t + 1 : t + 2] == [","] else t + 1  # "France, whose garrison is its biggest"
+        if p.low[nxt : nxt + 2] in (["at", "its"], ["with", "its"]) or (
+            p.low[nxt : nxt + 1] == ["whose"] and _footprint_noun(p, nxt + 1)
+        ):
+            continue
+        out.extend(x for x in a.id.split("|") if x not in out)
+    return out
+
+
+def _footprint_noun(p: Parse, j: int) -> bool:
+    """A presence noun opens at j, after at most three modifiers ("first overseas military base")."""
+    for w in p.low[j : j + 4]:
+        if p.g.has("presence_nouns", w):
+            return True
+        if not w.isalpha() or p.g.has("prepositions", w) or w in ("and", "or"):
+            return False
+    return False
