@@ -244,7 +244,7 @@ class Parse(PhraseLinks):
             while len(run) > 1 and not in_parens and not any(c in seps[-1] for c in ("and", "or", "&", "as well as")):
                 run.pop()
                 seps.pop()
-            if len(run) > 1 and self._clause_follows(run, seps[-1]):
+            if len(run) > 1 and (self._clause_follows(run, seps[-1]) or self._fronted_adverbial(run, seps)):
                 run, seps = run[:1], []
             if len(run) > 1:
                 both = run[0].first > 0 and low[run[0].first - 1] == "both"

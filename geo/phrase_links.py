@@ -78,6 +78,22 @@ class PhraseLinks(Roles):
                 k += 1  # "bin Hamad Al Thani": the family name after the particle
         return k
 
+    def _fronted_adverbial(self, run: list[Phrase], seps: list[str]) -> bool:
+        """The first member ends a prepositional phrase that opens the sentence, and its comma closes it.
+
+        "During the war in Ukraine, Armenia and Georgia signed a charter": the subject is the two after
+        the comma. "In Mali, Niger and Chad, Russia has troops" lists three places: no verb follows them.
+        """
+        comma = max((k for k in range(run[0].first) if self.low[k] == ","), default=-1)
+        if seps[:1] != [","] or len(run) < 3 or not self.g.has("prepositions", self.low[comma + 1]):
+            return False  # "On Tuesday, the ministers of A, B and C said": the list is the subject's own
+        after = run[-1].last + 1
+        return (
+            after < len(self.low)
+            and (self.finite(self.low[after]) or self.g.has("adverbs", self.low[after]))
+            and not any(self.finite(w) for w in self.low[: run[0].first])
+        )
+
     def _officials_of(self, gap: list[str]) -> bool:
         """Whether the words between two phrases are "and the presidents of": the officials of the next one."""
         words = gap[2:-1] if gap[1:2] == ["the"] else gap[1:-1]
