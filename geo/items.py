@@ -118,6 +118,14 @@ _MONEY_LEAD = _rx(
     r"\s+(?:(?:worth\s+)?of|in)\s+",
     re.I,
 )
+# a sum of money and nothing else: "$1 billion", "more than Sh120 billion", "its C$5bn", "its $20bn share"
+_MONEY_SUM = _rx(
+    r"^(?:(?:an?|its|their|the)\s+)?(?:(?:more|less|over|nearly|almost|about|around|roughly|some|up to|at least)\s+"
+    r"(?:than\s+)?)?(?:(?:US|A|C|NZ|HK)?\$|€|£|¥|Sh|Rs\.?|R)\s?[\d.,]+(?:\s*(?:million|billion|trillion|bn|mn|m|b)\b)?"
+    r"(?:\s+(?:share|contribution|tranche|instalment|installment))?"
+    r"(?=$|\s+(?:to|for|into|in|on|over|during|since|last|this|by|from|through|under|at|between|of)\b)",
+    re.I,
+)
 # a price, not a thing: "worth 2.7 billion euros", "valued at $3 billion", "for 300 million dollars"
 _PRICE_ONLY = _rx(
     r"^(?:(?:worth|valued at|priced at|costing|at (?:an? )?(?:estimated |total |reported )?cost of)\s|"
@@ -357,6 +365,18 @@ def system_maker(text: str) -> str | None:
     pattern, makers = _systems()
     m = pattern.search(text)
     return makers[m.group(1)] if m else None
+
+
+def money_sum(text: str | None) -> str | None:
+    """The sum, when a stretch names a sum of money and no thing ("$1 billion", "its $20bn share over a year").
+
+    A prepositional tail may follow ("more than $4 billion to", "Sh120 billion over the past decade").
+
+    >>> money_sum("more than $4 billion to"), money_sum("its C$5bn"), money_sum("a $2 billion loan")
+    ('more than $4 billion', 'C$5bn', None)
+    """
+    m = _MONEY_SUM.match(re.sub(r"\s+", " ", text or "").strip(" ,;:."))
+    return re.sub(r"^(?:its|their|the)\s+", "", m.group(0), flags=re.I) if m else None
 
 
 def share(text: str, count: str) -> str:

@@ -37,7 +37,7 @@ from geo.data.wordlists import BLOCS_ACTING_AS_ONE, ENTITIES_AS_SIDES
 from geo.findings import Finding, group_partnership, own_army, split_actor, with_actors
 from geo.frames import FRAME_FUNCTIONS, Hit
 from geo.gate import counted_group, worth_parsing
-from geo.items import date, item_phrases, parse_quantity
+from geo.items import date, item_phrases, money_sum, parse_quantity
 from geo.slots import state_of
 from geo.stages import stage_after, status
 from geo.word_use import auxiliary_use, noun_use, use_matters
@@ -533,7 +533,8 @@ def _transfers(p: Parse, h: Hit, s: str, t: str, cue: str, seen: set[tuple]) -> 
     st = stage_after(p.text(h.at, len(p.low) - 1)) or st
     # a work paid for is its own item ("the expansion of the port"); "arms the rebels": the cue's own item
     whole = [(h.item_text or h.cue.opt("item"), None)] if h.cue.opt("whole_item") else []
-    pieces = item_phrases(h.item_text) or whole
+    money = money_sum(h.item_text)  # "lent $1 billion to Kenya": the sum is the item
+    pieces = item_phrases(h.item_text) or whole or ([(money, None)] if money else [])
     for item, qty in pieces:
         key = ("transfer", s, t, item.lower())
         words = set(item.lower().split())

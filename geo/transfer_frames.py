@@ -17,7 +17,7 @@ from geo.cuetable import Cue
 from geo.data.wordlists import ABSTRACT_OBJECTS, NUMBER_WORDS
 from geo.deal_frames import delivery_taken, past_licence
 from geo.item_spans import got_item, made_start, topic_maker
-from geo.items import item_phrases, relative_item, share
+from geo.items import item_phrases, money_sum, relative_item, share
 from geo.member_frames import from_before
 from geo.presence import sent_as_deployment
 from geo.recipients import (
@@ -123,6 +123,8 @@ def _active_give(p: Parse, v: int, t: _Transfer, platforms: bool = False) -> Non
     obj = None if (got := pronoun_recipient(p, v, t.src)) or own_item(p, v) else p.object(v)
     if got:
         t.tgt, t.item_start = got  # "with Addis Ababa, having sold it TB2 drones"
+    if obj is not None and t.src is not None and obj.np == t.src.np:
+        return  # "Canada has disbursed its C$5bn share": the giver's own, no recipient
     if obj is not None and obj.np >= 0:
         ph = p.phrases[obj.np]
         if all(p.anchors[k].how == "company" for k in ph.anchors) or p.low[ph.last + 1 : ph.last + 2] == ["-"]:
@@ -220,8 +222,8 @@ def _given_item(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> str | None:
     """The words that name what is given, or None when the clause names no item."""
     c = p.clause(v)
     text = p.text(t.item_start, cut_item(p, t.item_start, t.item_end))
-    if item_phrases(text):
-        return text
+    if item_phrases(text) or (cue.pos == "verb" and p.g.has("money_giving_verbs", p.low[v]) and money_sum(text)):
+        return text  # "lent $1 billion to Kenya": a sum lent is the thing given
     last = p.context.transfer
     if (
         cue.pos == "verb"
