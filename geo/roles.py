@@ -504,7 +504,7 @@ class Roles(SubjectChecks):
                 return self.side(pi)  # "imposed sanctions on James Kabarebe, Rwanda's minister": Rwanda
             if ph.first <= v or ph.first > end or ph.prep_at < v:
                 continue
-            if ph.prep in preps and ph.prep_at >= v:
+            if ph.prep in preps and ph.prep_at >= v and not self.compared_to(ph):
                 nxt = self.phrase_at[ph.last + 3] if ph.last + 3 < len(self.low) else -1
                 if nxt >= 0 and self.low[ph.last + 1] in ("-", "‐") and self.phrases[nxt].first == ph.last + 3:
                     return self.named_side(nxt)  # "positions of the Chile-backed Kenyan militia": the militia
@@ -548,10 +548,11 @@ class Roles(SubjectChecks):
         return self.side(pi)
 
     def agent(self, v: int) -> Side | None:
-        """The by-phrase of a passive verb, not a later participle's ("given at a parade watched by")."""
+        """The by-phrase of a passive verb, not a later passive's ("a parade watched by", "sent to X were held by")."""
         by = self.pp(v, ("by",), limit=12)
         at = self.phrases[by.np].prep_at if by is not None and by.np >= 0 else v
-        return None if at > v + 2 and self.low[at - 1].endswith("ed") and self.is_word(at - 1) else by
+        later = any(self.g.has("be_forms", w) for w in self.low[v + 1 : at])
+        return None if later or (at > v + 2 and self.low[at - 1].endswith("ed") and self.is_word(at - 1)) else by
 
     def passive(self, v: int) -> bool:
         """Token v is a participle after a form of "be" ("was sold"), or a reduced passive ("backed by").

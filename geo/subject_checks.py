@@ -95,6 +95,12 @@ class SubjectChecks(Modality):
                 return Side((a.id,), pi, a.how)
         return None
 
+    def compared_to(self, ph: Phrase) -> bool:
+        """A to-phrase of comparison, no goal: "second only to Hungary", "compared to France", "thanks to Turkey"."""
+        k = ph.prep_at - 1
+        k -= 1 if self.low[k] in ("only", "very", "broadly") else 0  # "second only to"
+        return ph.prep == "to" and k >= 0 and self.g.has("comparing_words", self.low[k])
+
     def ids(self, ph: Phrase) -> tuple[str, ...]:
         """The actor ids a phrase names, in order, each once."""
         return tuple(dict.fromkeys(x for k in ph.anchors for x in self.anchors[k].id.split("|")))
