@@ -219,6 +219,8 @@ def item_phrases(text: str) -> list[tuple[str, int | None]]:
     [('2,000lb bombs', None)]
     >>> item_phrases("GM200 radars, delivered 24 Bastion armoured vehicles")
     [('GM200 radars', None)]
+    >>> item_phrases("54 K9s and 36 K10 ammunition resupply vehicles")
+    [('K9s', 54), ('K10 ammunition resupply vehicles', 36)]
     """
     return list(_item_phrases(text))
 
@@ -276,12 +278,12 @@ def _kept_pieces(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, str
             continue
         if kept and _verb_opens(raw):
             break  # "an initial order for GM200 radars, delivered 24 Bastion vehicles": the delivery is told apart
-        if not _HEADS.search(raw) or _PRICE_LEAD.match(raw):
+        if not _has_head(raw) or _PRICE_LEAD.match(raw):  # an item noun, or a system by name ("54 K9s")
             if kept:
                 break  # a conjunction followed by something that is no item, or the price ("worth 90 million euros")
             continue
         cleaned = clean_item(raw)
-        if kept and not _HEADS.search(cleaned):
+        if kept and not _has_head(cleaned):
             break  # "drones and plans to …": the second piece's head lies in a later clause
         if cleaned.lower() in ABSTRACT_OBJECTS or cleaned.lower().rsplit(" ", 1)[-1] in FORMATION_NOUNS:
             continue  # "access to airfields for its fighters", "its first tank battalion": no thing named
