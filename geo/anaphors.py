@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
+from geo.data.wordlists import ORG_TAILS
 from geo.grammar import (
     Anchor,
     Context,
@@ -70,7 +71,7 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
         if any(a.kind == "country" or not (counted and s < a.start and a.end < e) for a in within):
             continue  # an actor's own name; but "the three Sahel juntas" reads past the region it names
         if any(s < b and a < e for a, b in taken[len(anchors) :]) or _named_after(sentence, e, phrase, anchors):
-            continue  # "the government (and people) of Sudan", "the government in Mogadishu"
+            continue  # "the government (and people) of Sudan", "the government in Mogadishu", "the State Bank"
         before = [a for a in anchors if a.end <= s and a.how != "place"]
         army = phrase in ("the army", "the armed forces", "the military")
         if army or phrase in phrase_set("company_anaphors"):
@@ -395,11 +396,16 @@ _TYPED = {
 
 _OF_NAME = re.compile(r"\s+(?:and\s+[a-z]+\s+)?of\s+(?:the\s+)?[A-Z]")
 _IN_SEAT = re.compile(r"\s+in\s+")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 
 
 def _named_after(sentence: str, e: int, phrase: str, anchors: Sequence[Anchor]) -> bool:
-    """The anaphor's state is named after it: "of Sudan", or a governing body's seat ("in Mogadishu")."""
-    if _OF_NAME.match(sentence, e):
+    """The anaphor's state is named after it: "of Sudan", or a governing body's seat ("in Mogadishu").
+
+    Or the anaphor opens a body's name: "the State Bank of Pakistan", "the Government Accountability Office".
+    """
+    tail = _NEXT_WORD.match(sentence, e)
+    if _OF_NAME.match(sentence, e) or (tail and tail.group(1)[:1].isupper() and tail.group(1).lower() in ORG_TAILS):
         return True
     seat = _IN_SEAT.match(sentence, e)
     return bool(

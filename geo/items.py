@@ -123,7 +123,7 @@ _MONEY_SUM = _rx(
     r"^(?:(?:an?|its|their|the)\s+)?(?:(?:more|less|over|nearly|almost|about|around|roughly|some|up to|at least)\s+"
     r"(?:than\s+)?)?(?:(?:US|A|C|NZ|HK)?\$|€|£|¥|Sh|Rs\.?|R)\s?[\d.,]+(?:\s*(?:million|billion|trillion|bn|mn|m|b)\b)?"
     r"(?:\s+(?:share|contribution|tranche|instalment|installment))?"
-    r"(?=$|\s+(?:to|for|into|in|on|over|during|since|last|this|by|from|through|under|at|between|of)\b)",
+    r"(?=$|\s+(?:to|for|into|in|on|over|during|since|last|this|by|from|through|under|at|between|of|with)\b)",
     re.I,
 )
 # a price, not a thing: "worth 2.7 billion euros", "valued at $3 billion", "for 300 million dollars"

@@ -222,7 +222,8 @@ def _given_item(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> str | None:
     """The words that name what is given, or None when the clause names no item."""
     c = p.clause(v)
     text = p.text(t.item_start, cut_item(p, t.item_start, t.item_end))
-    if item_phrases(text) or (cue.pos == "verb" and p.g.has("money_giving_verbs", p.low[v]) and money_sum(text)):
+    money = cue.opt("money_object") or (cue.pos == "verb" and p.g.has("money_giving_verbs", p.low[v]))
+    if item_phrases(text) or (money and money_sum(text)):
         return text  # "lent $1 billion to Kenya": a sum lent is the thing given
     last = p.context.transfer
     if (
