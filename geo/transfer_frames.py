@@ -246,7 +246,7 @@ def _given_item(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> str | None:
             and not (p.finite(p.low[k]) or p.g.has("particles", p.low[k]))
         ):
             k -= 1
-        text = p.text(k + 1, i - 1)
+        text = p.text(k + 1, v if cue.opt("noun_item") else i - 1)  # "Japan's loan to Kenya": the loan
         return text if item_phrases(text) else None
     text = p.text(max(c.first, i - 8), i - 1)
     if (
@@ -338,7 +338,9 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if cue.pos == "noun":
         vague = p.g.words["vague_suppliers"].intersection(p.low[max(0, i - 3) : i])  # "Western arms supplies"
         t.src = (
-            owner_of(p, i) or p.pp(v, ("by",), limit=8) or (None if reacted_to(p, i) or vague else own_subject(p, i))
+            owner_of(p, i)
+            or p.agent(v)  # "deliveries by France", not "aid to Gaza was blocked by Israel"
+            or (None if reacted_to(p, i) or vague or cue.opt("owner_only") else own_subject(p, i))
         )
     elif p.passive(v):
         _passive_give(p, i, v, cue, t)
