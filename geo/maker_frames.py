@@ -49,10 +49,14 @@ def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     fleet = p.g.has("fleet_verbs", p.low[v])  # "Egypt flies F-16s": a fleet names its maker by the system's name
     # "flies Soviet-era MiG-29s": an old design's name tells no supplier of today
     maker = maker_in(p, s, e, user.ids, item_head=True, systems=fleet and not old_design(p, s, e))
+    supplied = maker is None and p.g.has("dependence_verbs", p.low[i])
+    if supplied:
+        maker, e = _supplied_from(p, s, e, user)  # "Egypt relies on gas from Israel": the supplier
     if maker is None:
         return []
     if (
-        maker.np >= 0
+        not supplied
+        and maker.np >= 0
         and not p.phrases[maker.np].head
         and not (p.phrases[maker.np].last + 2 < len(p.low) and p.low[p.phrases[maker.np].last + 1] == "-")
     ):
@@ -75,6 +79,14 @@ def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         if len({h.source for h in out}) > 1 or fleet:
             return out
     return [Hit("transfer", maker.ids, user.ids, cue, i, item_text=text)]
+
+
+def _supplied_from(p: Parse, s: int, e: int, user: Side) -> tuple[Side | None, int]:
+    """The from-phrase after the goods one depends on ("relies on gas from Israel"), and where the goods end."""
+    frm = next((ph for ph in p.phrases if s < ph.first <= e and ph.prep == "from"), None)
+    if frm is None or set(p.ids(frm)) & set(user.ids) or not item_phrases(p.text(s, frm.prep_at - 1)):
+        return None, e
+    return p.side(p.phrases.index(frm)), frm.prep_at - 1
 
 
 def _participle_head(p: Parse, i: int, first: int) -> int:

@@ -301,8 +301,11 @@ def _needs_met(p: Parse, i: int, v: int, cue: Cue) -> bool:
     needs = set(cue.opt("needs") or ()).union(*(p.g.words[w] for w in cue.opt("needs_lists", ())))
     if not needs:
         return True
-    after = noun_after(p, v, needs, cue.opt("needs_within", 5))
-    if after < 0:  # "hosts American, Chinese, French and Japanese bases": a list's head noun, however long the list
+    # "Russian jets operate from Hmeimim": the needed noun before the verb only ("operates jets from China": none)
+    after = -1 if cue.opt("needs_before") else noun_after(p, v, needs, cue.opt("needs_within", 5))
+    if after < 0 and not cue.opt(
+        "needs_before"
+    ):  # "hosts American, Chinese, French and Japanese bases": a list's head noun, however long the list
         ph = next(
             (p.phrases[p.phrase_at[k]] for k in range(v + 1, min(len(p.low), v + 3)) if p.phrase_at[k] >= 0), None
         )
