@@ -131,8 +131,8 @@ def cut_item(p: Parse, s: int, e: int) -> int:
     e = min(e, len(p.low) - 1)
     for j in range(s, e + 1):
         w = p.low[j]
-        if w in ("which", "who", "that", "whose", "is", "are", "was", "were") and j > s:
-            return j - 1  # "further purchases of aircraft and patrol vessels are planned": the verb ends it
+        if (w in ("which", "who", "that", "whose", "is", "are", "was", "were") or p.g.has("trend_verbs", w)) and j > s:
+            return j - 1  # "purchases of aircraft are planned", "imports of Iranian oil rose": the verb ends it
         if (
             w in ("since", "during", "amid", "despite", "because", "after", "before", "when", "while", "until")
             and j > s
