@@ -104,7 +104,7 @@ def _deal_for(p: Parse, i: int, cue: Cue, other: Side, text: str) -> list[Hit]:
         return [Hit("transfer", other.ids, subj.ids, cue, i, item_text=text)]  # the maker's side sells
     if maker is not None and maker in subj.ids and maker not in other.ids:
         return [Hit("transfer", subj.ids, other.ids, cue, i, item_text=text)]  # "it signed with Egypt for K9s"
-    if _seller(p, i, subj):  # "Baykar signed an export contract with Saudi Arabia for drones"
+    if _seller(p, i, subj, other):  # "Baykar signed an export contract with Saudi Arabia for drones"
         return [Hit("transfer", subj.ids, other.ids, cue, i, item_text=text)]
     return [Hit("transfer", other.ids, subj.ids, cue, i, item_text=text)]
 
@@ -203,9 +203,13 @@ def _deal_named_by_item(p: Parse, i: int, k: int, cue: Cue) -> list[Hit]:
     return [Hit("transfer", made_by.ids, buyer.ids, cue, i, item_text=text, extra={"guessed": buyer.how == "context"})]
 
 
-def _seller(p: Parse, i: int, subj: Side) -> bool:
-    """The subject of a deal is its seller: a defence firm, or the deal is an export one."""
+def _seller(p: Parse, i: int, subj: Side, other: Side) -> bool:
+    """The subject of a deal is its seller: a firm dealing with a state, or the deal is an export one.
+
+    Between two firms the subject buys, as a state does: "Petrobangla signed a deal with QatarEnergy for LNG".
+    """
     firm = subj.np >= 0 and all(p.anchors[k].how == "company" for k in p.phrases[subj.np].anchors)
+    firm = firm and other.how != "company"
     return firm or any(w in ("export", "exports", "sales") for w in p.low[max(0, i - 4) : i])
 
 
