@@ -420,6 +420,7 @@ class Parse(PhraseLinks):
                 cur.kind in ("reduced", "part")
                 or (cur.kind == "rel" and cur.marker != "that" and cur.first > 0 and low[cur.first - 1] == ",")
                 or self._nested_aside(cur, i)
+                or self._adjective_aside(cur, i)
             )
             and cur.first < i - 1
             and self.phrase_at[i] < 0

@@ -25,6 +25,23 @@ class PhraseLinks(Roles):
         outer = self.clauses[cur.parent] if cur.kind == "rel" and cur.marker != "that" and cur.parent >= 0 else None
         return outer is not None and outer.kind == "reduced" and i + 1 < len(self.low) and self.finite(self.low[i + 1])
 
+    def _adjective_aside(self, cur: Clause, i: int) -> bool:
+        """A that-clause of an adjective aside on the subject, which the comma at i closes before the main verb.
+
+        "India, still angry that Aliyev sided with Pakistan, blocked ...": "blocked" is India's.
+        """
+        outer = self.clauses[cur.parent] if cur.kind == "rel" and cur.marker == "that" and cur.parent >= 0 else None
+        if outer is None or outer.kind != "main" or i + 1 >= len(self.low) or not self.finite(self.low[i + 1]):
+            return False
+        return self._subject_aside(outer, cur.first)
+
+    def _subject_aside(self, c: Clause, end: int) -> bool:
+        """Clause c opens on its subject, a comma and words with no verb up to ``end`` ("India, still angry")."""
+        pi = self.phrase_at[c.first] if self.phrase_at[c.first] >= 0 else self.phrase_at[min(end, c.first + 1)]
+        if pi < 0 or self.phrases[pi].last + 1 >= end or self.low[self.phrases[pi].last + 1] != ",":
+            return False
+        return not any(self.finite(w) or w == "," for w in self.low[self.phrases[pi].last + 2 : end])
+
     def _leads_clause(self, k: int) -> bool:
         """Token k ends an actor phrase that opens the current clause (its subject, before any verb)."""
         pi = self.phrase_at[k] if k >= 0 else -1
