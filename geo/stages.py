@@ -29,7 +29,8 @@ def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
 _FROZEN = _rx(
     r"\b(?:froze|frozen|freez\w*|collaps\w*|suspend\w*|cancel+\w*|halt\w*|block(?:s|ed|ing)\b|scrap\w*|"
     r"stall\w*|interdict\w*|seiz\w*|intercept(?:s|ed|ing)?\b|vetoe?d?|banned|barred|fell through|abandon(?:s|ed|ing)?|"
-    r"called off|put on hold|h[eo]ld(?:s|ing)? back|withh[eo]ld\w*|tried to|attempt\w*|stopp?(?:ed|ing)|"
+    r"called off|put on hold|paus(?:e|es|ed|ing)\b|h[eo]ld(?:s|ing)? back|withh[eo]ld\w*|tried to|attempt\w*|"
+    r"stopp?(?:ed|ing)|"
     r"cut off|cut-off|cutting off|no longer|shelv\w*|revok\w*|revoca\w*|"
     r"cut(?:s|ting)? (?:[\w-]+ ){0,2}(?:supplies|deliveries|exports|flows|shipments|aid|funding)|"
     r"(?:need\w*|requir\w*) (?:\w+ ){0,2}licen[cs]es? to|"

@@ -317,6 +317,7 @@ def test_no_false_alarm(sentence: str) -> None:
         ("Chile ordered 24 jets from Norway in 2015, and all of them had been delivered by 2019.", "delivered"),
         # supplies cut are stopped
         ("Peru cut gas supplies to Chile in January.", "frozen"),
+        ("Norway paused deliveries of rifles to Chile in May.", "frozen"),
         # a flow received until a time has stopped; "they receive" is a flow going on, "to receive" not yet
         ("Chile, which received Peruvian gas through the pipeline until the end of December, protested.", "frozen"),
         ("Kenya and Chile are unaffected because they receive Peruvian gas by sea.", "delivered"),
