@@ -302,19 +302,21 @@ def _needs_met(p: Parse, i: int, v: int, cue: Cue) -> bool:
     if not needs:
         return True
     # "Russian jets operate from Hmeimim": the needed noun before the verb only ("operates jets from China": none)
-    after = -1 if cue.opt("needs_before") else noun_after(p, v, needs, cue.opt("needs_within", 5))
-    if after < 0 and not cue.opt(
-        "needs_before"
-    ):  # "hosts American, Chinese, French and Japanese bases": a list's head noun, however long the list
-        ph = next(
-            (p.phrases[p.phrase_at[k]] for k in range(v + 1, min(len(p.low), v + 3)) if p.phrase_at[k] >= 0), None
-        )
-        after = ph.head_at if ph is not None and ph.head.split()[-1:] and ph.head.split()[-1] in needs else -1
+    before_only = cue.opt("needs_before")
+    after = -1 if before_only else noun_after(p, v, needs, cue.opt("needs_within", 5))
+    if after < 0 and not before_only:
+        after = _list_head(p, v, needs)
     if after >= 0:
         # "has a visiting forces agreement with Manila": the noun names a pact, not forces
         pact = after + 1 < len(p.low) and p.g.has("pact_nouns", p.low[after + 1])
         return not pact and not any(p.g.has("civil_site_words", w) for w in p.low[max(v + 1, after - 3) : after])
     return _needed_before(p, i, needs) >= 0
+
+
+def _list_head(p: Parse, v: int, needs: set[str]) -> int:
+    """The head noun of the actor list right after v, when it is needed ("hosts American, Chinese and French bases")."""
+    ph = next((p.phrases[p.phrase_at[k]] for k in range(v + 1, min(len(p.low), v + 3)) if p.phrase_at[k] >= 0), None)
+    return ph.head_at if ph is not None and ph.head.split()[-1:] and ph.head.split()[-1] in needs else -1
 
 
 def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:

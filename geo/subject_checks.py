@@ -97,9 +97,10 @@ class SubjectChecks(Modality):
 
     def compared_to(self, ph: Phrase) -> bool:
         """A to-phrase of comparison, no goal: "second only to Hungary", "compared to France", "thanks to Turkey"."""
-        k = ph.prep_at - 1
-        k -= 1 if self.low[k] in ("only", "very", "broadly") else 0  # "second only to"
-        return ph.prep == "to" and k >= 0 and self.g.has("comparing_words", self.low[k])
+        if ph.prep != "to" or ph.prep_at < 1:
+            return False
+        k = ph.prep_at - 2 if self.low[ph.prep_at - 1] in ("only", "very", "broadly") else ph.prep_at - 1
+        return k >= 0 and self.g.has("comparing_words", self.low[k])  # "second only to"
 
     def ids(self, ph: Phrase) -> tuple[str, ...]:
         """The actor ids a phrase names, in order, each once."""
