@@ -491,7 +491,8 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if src is None or tgt is None:
         return []
     text = p.text(item_start, cut_item(p, item_start, item_end))
-    if not item_phrases(text):
+    borrowed = frm is not None and p.g.has("borrowing_verbs", p.low[v]) and money_sum(text)  # "borrowed $2bn from"
+    if not (item_phrases(text) or borrowed):
         # "five mine hunters bought from France": a participle after its item (after any verb of saying)
         start = max(i - 8, after_saying(p, c.first, i)) if c.kind != "rel" else i
         text = p.text(start, i - 1) if start < i else ""
