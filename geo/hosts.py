@@ -46,8 +46,8 @@ def _colon_list(p: Parse, j: int) -> Side | None:
     colon = next((k for k in range(j + 1, min(len(p.low), j + 5)) if p.low[k] == ":"), -1) if j >= 0 else -1
     ids: list[str] = []
     for t in range(colon + 1, len(p.low) if colon > 0 else 0):
-        k, before = p.tokens[t].anchor, t - 2 if p.g.has("determiners", p.low[t - 1]) else t - 1
-        if k >= 0 and p.anchors[k].kind == "country" and not p.g.has("prepositions", p.low[before]):
+        k = p.tokens[t].anchor
+        if k >= 0 and p.anchors[k].kind == "country" and not p.g.has("prepositions", _governor(p, t)):
             ids.extend(x for x in p.anchors[k].id.split("|") if x not in ids)
     return Side(tuple(ids), -1) if ids else None
 
@@ -68,8 +68,8 @@ def hosts_named(p: Parse, ph: Phrase) -> list[str]:
             continue
         a = p.anchors[k]
         after = t + 2 if p.low[t + 1 : t + 2] in (["'s"], ["’s"]) else t + 1
-        before = t - 2 if t > 1 and p.g.has("determiners", p.low[t - 1]) else t - 1
-        hosting = before >= 0 and p.g.has("prepositions", p.low[before]) and p.low[before] not in _BESIDE
+        gov = _governor(p, t)
+        hosting = p.g.has("prepositions", gov) and gov not in _BESIDE
         if (a.how == "demonym" or after > t + 1) and not hosting and _footprint_noun(p, after):
             continue
         nxt = t + 2 if p.low[t + 1 : t + 2] == [","] else t + 1  # "France, whose garrison is its biggest"
@@ -79,6 +79,12 @@ def hosts_named(p: Parse, ph: Phrase) -> list[str]:
             continue
         out.extend(x for x in a.id.split("|") if x not in out)
     return out
+
+
+def _governor(p: Parse, t: int) -> str:
+    """The word before token t, past a determiner: "at" in "at the Turkish base"."""
+    k = t - 2 if t > 1 and p.g.has("determiners", p.low[t - 1]) else t - 1
+    return p.low[k] if k >= 0 else ""
 
 
 def _footprint_noun(p: Parse, j: int) -> bool:

@@ -111,18 +111,22 @@ _ITEM_TRIM = _rx(
 
 
 _ITEM_SPLIT = _rx(r"(?<!\d),\s*(?:and\s+|as well as\s+)?|,(?!\d{3}(?!\d))\s*|\s+(?:and|as well as)\s+(?=\S)")
+# the figure of a sum after its currency: " 2.5 billion", "40m"
+_AMOUNT = r"\s?[\d.,]+(?:\s*(?:million|billion|trillion|bn|mn|m|b)\b)?"
 # "$2 billion in/of/worth of arms": the money is the deal's size, the item follows
 _MONEY_LEAD = _rx(
-    r"^(?:an?\s+)?(?:(?:more|less|over|nearly|almost|about|up to)\s+(?:than\s+)?)?(?:(?:US|A|C)?\$|€|£)\s?[\d.,]+"
-    r"(?:\s*(?:million|billion|trillion|bn|mn|m|b)\b)?(?:\s+(?:package|tranche|batch|consignment|shipment))?"
+    r"^(?:an?\s+)?(?:(?:more|less|over|nearly|almost|about|up to)\s+(?:than\s+)?)?(?:(?:US|A|C)?\$|€|£)"
+    + _AMOUNT
+    + r"(?:\s+(?:package|tranche|batch|consignment|shipment))?"
     r"\s+(?:(?:worth\s+)?of|in)\s+",
     re.I,
 )
 # a sum of money and nothing else: "$1 billion", "more than Sh120 billion", "its C$5bn", "its $20bn share"
 _MONEY_SUM = _rx(
     r"^(?:(?:an?|its|their|the)\s+)?(?:(?:more|less|over|nearly|almost|about|around|roughly|some|up to|at least)\s+"
-    r"(?:than\s+)?)?(?:(?:US|A|C|NZ|HK)?\$|€|£|¥|Sh|Rs\.?|R)\s?[\d.,]+(?:\s*(?:million|billion|trillion|bn|mn|m|b)\b)?"
-    r"(?:\s+(?:share|contribution|tranche|instalment|installment))?"
+    r"(?:than\s+)?)?(?:(?:US|A|C|NZ|HK)?\$|€|£|¥|Sh|Rs\.?|R)"
+    + _AMOUNT
+    + r"(?:\s+(?:share|contribution|tranche|instalment|installment))?"
     r"(?=$|\s+(?:to|for|into|in|on|over|during|since|last|this|by|from|through|under|at|between|of|with)\b)",
     re.I,
 )
