@@ -50,6 +50,10 @@ def _mentions(text: str) -> dict[str, list[str]]:
         ("Pretoria criticized the move.", {"ZA"}, {"city:964137"}),
         ("Niger accused Cotonou of hosting French troops.", {"NE", "BJ"}, {"city:2394819"}),
         ("The court in The Hague ruled on the case.", {"city:2747373"}, {"NL"}),
+        # the seat of an unrecognised state's authorities stands for them as a capital does
+        ("Tiraspol accused Chisinau of provocations.", {"disputed:transnistria", "MD"}, {"city:617239"}),
+        ("Hargeisa said it would wait.", {"disputed:somaliland"}, {"city:57289"}),
+        ("Factories in Tiraspol restarted.", {"city:617239"}, {"disputed:transnistria"}),
         # a town merely near a capital is its own place, not the government
         ("Rawalpindi warned the militants.", {"city:1166993"}, {"PK"}),
         ("The refinery that Pančevo relies on stopped.", {"city:787237"}, {"RS"}),
