@@ -103,7 +103,7 @@ def parse_quantity(phrase: str) -> int | None:
 
 
 _ITEM_TRIM = _rx(
-    r"^(?:(?:the|a|an|this|these|those|that|its|their|his|her|some|more|new|further|additional|other|another|also|"
+    r"^(?:(?:the|a|an|this|these|those|that|its|their|his|her|own|some|more|new|further|additional|other|another|also|"
     r"first|latest|of|than|including|various|several|significantly|increased|about|around|nearly|roughly|approximately|almost|"
     r"deliveries|delivery|shipments|shipment|major|leading|key|top|biggest|largest)\s+)+",
     re.I,

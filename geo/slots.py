@@ -482,12 +482,13 @@ def noun_before_participle(p: Parse, i: int) -> int:
 def own_doing(p: Parse, v: int) -> bool:
     """The verb's object is the subject's own: no one else gets anything.
 
-    "the launcher made its way to Armenia" (it travelled), "before building its own boats" (made at home).
+    "made its way to Armenia" (it travelled), "building its own boats" (not "sent its own F-16s", given away).
     """
     after = p.low[v + 2 : v + 3]
-    return (after in (["way"], ["name"], ["mark"]) and p.low[v + 1] in ("its", "their", "his", "her", "the")) or (
-        after == ["own"] and p.low[v + 1] in ("its", "their", "our", "his")
-    )
+    owner = p.low[v + 1] if v + 1 < len(p.low) else ""
+    if after == ["own"]:
+        return owner in ("its", "their", "our", "his") and not p.g.has("handing_over_verbs", p.low[v])
+    return after in (["way"], ["name"], ["mark"]) and owner in ("its", "their", "his", "her", "the")
 
 
 def bought_by(p: Parse, v: int) -> Side | None:
