@@ -475,10 +475,11 @@ class Parse(PhraseLinks):
             self._cut(i, "content" if content else "rel", w, -1 if content else self._antecedent(i))
             self.clauses[-1].speaker = speaker
         elif (prev == "," and ((w == "once" and self._verbless_aside(i)) or self._prepositional_aside(i))) or (
-            w in ("a", "an", "the") and prev == "," and self._appositive_aside(i)
+            prev == "," and (w in ("a", "an", "the") or self._owner_opens(i)) and self._appositive_aside(i)
         ):
             # "Ukraine, once Egypt's largest supplier, shipped less", "Lithuania, a NATO member that borders
-            # Belarus, backs Kyiv", "France, after an order for radars, delivered": an aside, not a clause
+            # Belarus, backs Kyiv", "Belarus, Moscow's closest ally, signed", "France, after an order for radars,
+            # delivered": an aside, not a clause
             self._cut(i, "reduced", w, self._antecedent(i))
         elif g.has("subordinators", w) and (g.has("clause_subordinators", w) or prev == ","):
             if not (w == "so" and i + 1 < len(toks) and low[i + 1] in ("that", "far", "much", "called")):

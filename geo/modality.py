@@ -460,6 +460,11 @@ class Modality:
             self.g.has("auxiliaries", w) or self.cue_verb_s_form(w) or (self.finite(w) and not w.endswith("ing"))
         )
 
+    def _owner_opens(self, i: int) -> bool:
+        """Token i opens a possessive actor phrase ("Moscow's closest ally"), which may begin an apposition."""
+        pi = self.phrase_at[i]
+        return pi >= 0 and self.phrases[pi].first == i and self.phrases[pi].possessive
+
     def cue_verb_s_form(self, w: str) -> bool:
         """Whether ``w`` is the -s form of a cue verb: "backs", "supplies", "flies" (and so may be a finite verb)."""
         if not w.endswith("s"):
