@@ -28,6 +28,7 @@ def _mentions(text: str) -> dict[str, list[str]]:
         ("Baykar will open a plant.", {"TR"}, set()),
         ("The Kremlin rejected the offer.", {"RU"}, set()),
         ("Erdogan spoke to Macron by phone.", {"TR", "FR"}, set()),
+        ("Sheikh Mohamud met Erdogan.", {"SO", "TR"}, set()),  # a two-word surname
         ("The Houthis fired at a tanker.", {"YE"}, set()),
         ("Lockheed Martin won the contract.", {"US"}, set()),
         # capitals: metonym vs place
