@@ -310,7 +310,7 @@ def _needs_met(p: Parse, i: int, v: int, cue: Cue) -> bool:
         # "has a visiting forces agreement with Manila": the noun names a pact, not forces
         pact = after + 1 < len(p.low) and p.g.has("pact_nouns", p.low[after + 1])
         return not pact and not any(p.g.has("civil_site_words", w) for w in p.low[max(v + 1, after - 3) : after])
-    return _needed_before(p, i, needs) >= 0
+    return not cue.opt("needs_after") and _needed_before(p, i, needs) >= 0  # "forces held talks": held nothing
 
 
 def _list_head(p: Parse, v: int, needs: set[str]) -> int:
