@@ -262,9 +262,21 @@ def _not_a_footprint(p: Parse, i: int, v: int, cue: Cue) -> bool:
             noun_after(p, v, p.g.words["built_craft"], 5) >= 0 or noun_before(p, i, p.g.words["built_craft"], 4) >= 0
         )
         return craft and noun_after(p, v, p.g.words["built_sites"], 6) < 0
+    if cue.pos == "noun" and _gone(p, v):
+        return True  # "France's influence in the Sahel has all but evaporated": a footprint that is gone
     return cue.kind == "influence" and (
         any(p.g.has("trainer_nouns", w) for w in p.low[max(0, i - 3) : i]) or _in_mission(p, v)
     )
+
+
+def _gone(p: Parse, v: int) -> bool:
+    """The first verb after the noun at v, past asides and auxiliaries, says it is gone ("has all but evaporated")."""
+    for w in p.low[v + 1 :]:
+        if w in (".", ";") or (p.finite(w) and not p.g.has("vanishing_verbs", w) and not p.g.has("auxiliaries", w)):
+            return False
+        if p.g.has("vanishing_verbs", w):
+            return True
+    return False
 
 
 def _in_mission(p: Parse, v: int) -> bool:
