@@ -202,14 +202,17 @@ class Parse(PhraseLinks):
             run, seps, j, closes = [simple[i]], [], i, False
             while j + 1 < len(simple):
                 gap = [w for w in low[run[-1].last + 1 : simple[j + 1].first] if w != "."]  # "the U.S. and"
+                mods = range(simple[j + 1].first - len(gap) + 1, simple[j + 1].first)  # the words after "and"
                 if (
-                    len(gap) == 2
+                    2 <= len(gap) <= 3
                     and gap[0] in ("and", "or")
                     and self.tokens[simple[j + 1].first - 1].text[0].isalpha()
-                    and not self.is_function(gap[1])
-                    and not self.finite(gap[1])
+                    and not any(self.is_function(w) or self.finite(w) for w in gap[1:])
+                    and (len(gap) == 2 or all(self.tokens[k].text[0].isupper() for k in mods))
                 ):
-                    gap = gap[:1]  # "Russia and Communist China": one modifier before the last member
+                    gap = gap[
+                        :1
+                    ]  # "Russia and Communist China", "Biden and Crown Prince Mohammed": a title or modifier
                 elif self._officials_of(gap):
                     gap = gap[:1]  # "Xi Jinping and the presidents of A, B and C": one list of those who act
                 elif len(gap) == 2 and gap[0] in ("and", "or") and low[run[0].first - 1 : run[0].first] == gap[1:]:
