@@ -218,28 +218,23 @@ class Roles(SubjectChecks):
                 pron = self.pronoun_in(c, ph.first)
                 if pron is not None and not set(pron.ids) <= exclude:
                     return pron
-            s = self.side(pi)
-            if ph.possessive and ph.head:
-                named = next((q for q, other in enumerate(self.phrases) if other.apposition_of == pi), -1)
-                if named >= 0 and self.phrases[named].last < v:
-                    s = self.side(named)  # "Peru's neighbour, Chile, has ...": the one named
-            if set(s.ids) <= exclude:
-                continue
+            s = self._owner_subject(pi, v)
+            if s is None or set(s.ids) <= exclude:
+                continue  # "Russia's ally attacked Ukraine": the ally acts, and the sentence does not name it
             return self._with_companions(s, c)
         return None
 
-    def _with_companions(self, s: Side, c: Clause) -> Side:
-        """The subject and whoever an opening "along with X," or "like X," joins to it."""
-        for ph in self.phrases:
-            if ph.first > c.first + 3 or ph.first >= self.phrases[s.np].first or not ph.prep_at >= c.first:
-                continue
-            joined = ph.prep in ("like", "alongside") or (
-                ph.prep == "with" and ph.prep_at > 0 and self.low[ph.prep_at - 1] in ("along", "together")
-            )
-            thing = bool(ph.head) and self.g.has("item_words", ph.head.split()[-1])  # "Alongside the Turkish corvettes"
-            if joined and not thing and ph.last + 1 < len(self.low) and self.low[ph.last + 1] == ",":
-                return Side(tuple(dict.fromkeys((*self.ids(ph), *s.ids))), s.np, s.how)
-        return s
+    def _owner_subject(self, pi: int, v: int) -> Side | None:
+        """Who acts for subject phrase pi: its apposition ("Peru's neighbour, Chile,"), or none ("Russia's ally")."""
+        ph = self.phrases[pi]
+        after = [*ph.head.split()[-1:], *self.low[ph.last + 1 : ph.last + 3 - bool(ph.head)]]
+        noun = any(self.g.has("counterpart_nouns", w) for w in after)
+        if not ph.possessive or not (ph.head or noun):
+            return self.side(pi)
+        named = next((q for q, other in enumerate(self.phrases) if other.apposition_of == pi), -1)
+        if named >= 0 and self.phrases[named].last < v:
+            return self.side(named)
+        return None if noun else self.side(pi)
 
     def pronoun_in(self, c: Clause, v: int) -> Side | None:
         """The actor a pronoun subject of clause ``c`` (before its verb ``v``) stands for, if any."""

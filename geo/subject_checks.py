@@ -377,3 +377,16 @@ class SubjectChecks(Modality):
             and self.g.has("presence_nouns", self.low[i])
             and not any(ph.first < v for ph in self.phrases)
         )
+
+    def _with_companions(self, s: Side, c: Clause) -> Side:
+        """The subject and whoever an opening "along with X," or "like X," joins to it."""
+        for ph in self.phrases:
+            if ph.first > c.first + 3 or ph.first >= self.phrases[s.np].first or not ph.prep_at >= c.first:
+                continue
+            joined = ph.prep in ("like", "alongside") or (
+                ph.prep == "with" and ph.prep_at > 0 and self.low[ph.prep_at - 1] in ("along", "together")
+            )
+            thing = bool(ph.head) and self.g.has("item_words", ph.head.split()[-1])  # "Alongside the Turkish corvettes"
+            if joined and not thing and ph.last + 1 < len(self.low) and self.low[ph.last + 1] == ",":
+                return Side(tuple(dict.fromkeys((*self.ids(ph), *s.ids))), s.np, s.how)
+        return s
