@@ -231,6 +231,8 @@ class Parse(PhraseLinks):
                     j += 1
                 if owned or sep not in _LIST_SEPARATORS or closes:
                     break  # a member after a repeated preposition ends the list
+            cut = next((n for n, sp in enumerate(seps[:-1]) if sp in (", and", ", or")), len(seps))
+            run, seps = run[: cut + 1], seps[:cut]  # "in Bamako, and Burkina Faso and Niger fly": a clause opens
             while len(run) > 2 and seps[-1] in (", and", ", or") and conjoined(seps[:-1]):
                 run.pop()  # "a bloc with Mali and Niger, and the three countries signed": one list ends at its "and"
                 seps.pop()
@@ -480,9 +482,8 @@ class Parse(PhraseLinks):
         elif (prev == "," and ((w == "once" and self._verbless_aside(i)) or self._prepositional_aside(i))) or (
             prev == "," and (w in ("a", "an", "the") or self._owner_opens(i)) and self._appositive_aside(i)
         ):
-            # "Ukraine, once Egypt's largest supplier, shipped less", "Lithuania, a NATO member that borders
-            # Belarus, backs Kyiv", "Belarus, Moscow's closest ally, signed", "France, after an order for radars,
-            # delivered": an aside, not a clause
+            # an aside, not a clause: "Ukraine, once Egypt's largest supplier, shipped", "Lithuania, a NATO member
+            # that borders Belarus, backs Kyiv", "Belarus, Moscow's ally, signed", "France, after an order, sold"
             self._cut(i, "reduced", w, self._antecedent(i))
         elif g.has("subordinators", w) and (g.has("clause_subordinators", w) or prev == ","):
             if not (w == "so" and i + 1 < len(toks) and low[i + 1] in ("that", "far", "much", "called")):
@@ -554,8 +555,7 @@ class Parse(PhraseLinks):
             and ph.prep in ("along", "near", "on", "at", "across")
             and ph.head in self.g.words["place_nouns"]
         ):
-            # "a push into Darfur, helped by foreign drones"; "a strip of land by the frontier that seceded"
-            # in an apposition on the subject ("Kenya, a strip of land along the border that broke away"): the subject
+            # "a push into Darfur, helped by foreign drones"; in an apposition on the subject: the subject
             first, outer = self.clauses[-1].first, self.clauses[-1].antecedent if self._in_apposition() else -1
             return next((qi for qi, q in enumerate(self.phrases) if q.first >= first and not q.prep and qi < pi), outer)
         if pi < 0 and k >= 0 and self.is_word(k):
