@@ -498,7 +498,7 @@ class Parse(PhraseLinks):
         elif prev == "," and self.clauses[-1].first != i and self._reduced_passive(i + self._all_aside(i)):
             # "X, backed by Y," and "Mali and Niger, all run by officers,": an aside (not the verb after one)
             self._cut(i, "reduced", w, self._antecedent(i, reduced=True))
-        elif prev == "," and self.clauses[-1].first != i and self._participle(i) and self._leads_clause(i - 2):
+        elif prev == "," and self.clauses[-1].first != i and self._participle_aside(i):
             # "Egypt, locked in a dispute with Ethiopia, has drawn closer to ...": an aside on the subject
             self._cut(i, "reduced", w, self._antecedent(i))
         elif g.has("reporting", w) and self._content_follows(i):

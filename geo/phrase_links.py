@@ -52,6 +52,18 @@ class PhraseLinks(Roles):
             return False  # the phrase ended an aside that is over ("X, whose navy trains Y's officers, gave")
         return all(self.g.has("determiners", w) for w in self.low[start : self.phrases[pi].first])
 
+    def _participle_aside(self, i: int) -> bool:
+        """A participle at i after the subject's comma opens an aside that a comma and the main verb close.
+
+        "Egypt, locked in a row with Ethiopia, has drawn closer"; not "Baykar, the Turkish maker, delivered
+        drones to Sudan, according to records" ("delivered" is the main verb).
+        """
+        if not (self._participle(i) and self._leads_clause(i - 2)):
+            return False
+        k = next((j for j in range(i + 1, len(self.low)) if self.low[j] in (",", ";", ".")), -1)
+        after = self.low[k + 1 : k + 4] if k >= 0 and self.low[k] == "," else []
+        return any(self.finite(w) and not w.endswith("ing") for w in after)  # not ", according to"
+
     def _all_aside(self, i: int) -> bool:
         """An "all", "both" or "each" at i opening an aside on the leading subject ("Mali and Niger, all run by")."""
         return self.low[i] in ("all", "both", "each") and self._leads_clause(i - 2)
