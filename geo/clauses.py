@@ -202,7 +202,8 @@ class Parse(PhraseLinks):
             run, seps, j, closes = [simple[i]], [], i, False
             while j + 1 < len(simple):
                 gap = [w for w in low[run[-1].last + 1 : simple[j + 1].first] if w != "."]  # "the U.S. and"
-                mods = range(simple[j + 1].first - len(gap) + 1, simple[j + 1].first)  # the words after "and"
+                # "Russia and Communist China", "Biden and Crown Prince Mohammed": a title or modifier after "and"
+                mods = range(simple[j + 1].first - len(gap) + 1, simple[j + 1].first)
                 if (
                     2 <= len(gap) <= 3
                     and gap[0] in ("and", "or")
@@ -210,9 +211,7 @@ class Parse(PhraseLinks):
                     and not any(self.is_function(w) or self.finite(w) for w in gap[1:])
                     and (len(gap) == 2 or all(self.tokens[k].text[0].isupper() for k in mods))
                 ):
-                    gap = gap[
-                        :1
-                    ]  # "Russia and Communist China", "Biden and Crown Prince Mohammed": a title or modifier
+                    gap = gap[:1]
                 elif self._officials_of(gap):
                     gap = gap[:1]  # "Xi Jinping and the presidents of A, B and C": one list of those who act
                 elif len(gap) == 2 and gap[0] in ("and", "or") and low[run[0].first - 1 : run[0].first] == gap[1:]:
