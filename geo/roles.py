@@ -15,6 +15,7 @@ from geo.grammar import _ANCHOR, Anchor, Clause, Context, Grammar, Phrase, Side,
 from geo.subject_checks import SubjectChecks
 
 _OPEN_QUOTES = ('"', "“", "‘")
+_QUOTES = (*_OPEN_QUOTES, "”", "’")
 # nouns of a rough count before "of" ("deported thousands of Haitians"): aimed at the Haitians
 _QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores", "group", "number", "handful"})
 # auxiliaries that, repeated after "and", join a second verb to the first one's subject
@@ -227,7 +228,8 @@ class Roles(SubjectChecks):
     def _owner_subject(self, pi: int, v: int) -> Side | None:
         """Who acts for subject phrase pi: its apposition ("Peru's neighbour, Chile,"), or none ("Russia's ally")."""
         ph = self.phrases[pi]
-        after = [*ph.head.split()[-1:], *self.low[ph.last + 1 : ph.last + 3 - bool(ph.head)]]
+        words = [w for w in self.low[ph.last + 1 : ph.last + 5] if w not in _QUOTES]  # 'China's "all-weather" partner'
+        after = [*ph.head.split()[-1:], *words[: 2 - bool(ph.head)]]
         noun = any(self.g.has("counterpart_nouns", w) for w in after)
         if not ph.possessive or not (ph.head or noun):
             return self.side(pi)

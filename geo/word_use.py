@@ -56,6 +56,13 @@ def _idiom(p: Parse, i: int, prev: str) -> bool:
     return w.endswith("s") and prev in ("fuel", "food", "arms", "weapons", "oil", "gas", "grain", "ammunition", "aid")
 
 
+def _quoted_modifier(p: Parse, i: int) -> bool:
+    """A quoted modifier between an owner and token i: 'China's "all-weather" partner' (a noun)."""
+    if p.low[i - 1] not in ('"', "”"):
+        return False
+    return any(p.low[k] in ("'s", "’s") and p.low[k + 1] in ('"', "“") for k in range(max(0, i - 5), i - 2))
+
+
 def noun_use(p: Parse, i: int) -> bool:
     """Token i is used as a noun ("its support", "arms deal", "for help"), so verb cues do not apply."""
     if p.phrase_at[i] >= 0:
@@ -63,7 +70,7 @@ def noun_use(p: Parse, i: int) -> bool:
     if i == 0:
         return False
     prev = p.low[i - 1]
-    if prev in ("'s", "’s", "billion", "million", "trillion", "bn") or prev[:1].isdigit():
+    if prev in ("'s", "’s", "billion", "million", "trillion", "bn") or prev[:1].isdigit() or _quoted_modifier(p, i):
         return True
     if _idiom(p, i, prev) or (
         p.low[i] in ("ship", "ships") and prev.isalpha() and not p.is_function(prev) and not prev.endswith("ly")
