@@ -336,7 +336,7 @@ def helps_do_a_thing(p: Parse, k: int) -> bool:
         return False
     w = p.low[k]
     nxt = k + 2 if p.low[k + 1] in ("up", "out", "off") else k + 1  # "help set up a factory"
-    if any(p.g.has("official_nouns", x) for x in p.low[nxt : nxt + 5]):
+    if any(p.g.has("official_nouns", x) for x in p.low[nxt : nxt + 5]) and not p.g.has("repelling_verbs", w):
         return False  # "help rebuild the Somali navy", "help build up the Saudi armed forces": a force is backed
     return (
         w.isalpha()
