@@ -81,6 +81,11 @@ class Cue:
         """A frame option of this entry, or ``default``."""
         return self.options.get(name, default)
 
+    def ended(self, before: list[str]) -> bool:
+        """Whether one of the entry's ``ends`` words is among the words ``before`` its trigger ("called off drills")."""
+        ends = self.options.get("ends", ())
+        return any(w in ends for w in before)
+
 
 # frames that read nothing when none of a cue's ``needs`` nouns is in the sentence
 _NEEDS_FRAMES = frozenset({"agent-patient", "presence", "invite"})

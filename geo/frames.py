@@ -483,11 +483,11 @@ _MOST_PAIRED = 3
 def participants(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """In "joint drills held by A and B", "A and B held joint exercises": every pair of the participants."""
     v = i + n - 1
-    before, ends = cue.opt("after_words"), cue.opt("ends", ())  # "called off naval drills": none held
-    if (before and not any(w in before for w in p.low[max(0, i - cue.opt("after_within", 4)) : i])) or any(
-        w in ends for w in p.low[max(0, i - 5) : i]
-    ):
+    before = cue.opt("after_words")
+    if before and not any(w in before for w in p.low[max(0, i - cue.opt("after_within", 4)) : i]):
         return []
+    if cue.ended(p.low[max(0, i - 5) : i]):
+        return []  # "called off naval drills": none held
     by = p.pp(v, ("by", "between", "with", "among"), limit=10)
     by = by if by is None or by.np < 0 or _drills_phrase(p, v, p.phrases[by.np].prep_at) else None
     subj = p.subject(i)

@@ -268,8 +268,7 @@ def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     before = cue.opt("after_words")
     if before and not any(w in before for w in p.low[max(0, i - 3) : i]):
         return []
-    ends = cue.opt("ends")
-    if ends and any(w in ends for w in p.low[max(0, i - 5) : i]):
+    if cue.ended(p.low[max(0, i - 5) : i]):
         return []  # "would suspend some bilateral assistance to Rwanda": backing withdrawn
     other = p.pp(v, cue.opt("preps", ["with"]), limit=cue.opt("within", 6))
     if other is not None and other.np >= 0 and not _the_nouns_side(p, v, other):

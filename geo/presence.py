@@ -272,10 +272,10 @@ def _not_a_footprint(p: Parse, i: int, v: int, cue: Cue) -> bool:
 def _gone(p: Parse, v: int) -> bool:
     """The first verb after the noun at v, past asides and auxiliaries, says it is gone ("has all but evaporated")."""
     for w in p.low[v + 1 :]:
-        if w in (".", ";") or (p.finite(w) and not p.g.has("vanishing_verbs", w) and not p.g.has("auxiliaries", w)):
-            return False
         if p.g.has("vanishing_verbs", w):
             return True
+        if w in (".", ";") or (p.finite(w) and not p.g.has("auxiliaries", w)):
+            return False
     return False
 
 
@@ -340,8 +340,7 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []
     if cue.opt("host"):
         return hosted(p, i, v, cue)
-    ends = cue.opt("ends")
-    if ends and any(w in ends for w in p.low[max(0, i - 5) : i]):
+    if cue.ended(p.low[max(0, i - 5) : i]):
         return []  # "France closed its last base in Chad": the presence ends
     owner = _presence_owner(p, i, v, cue)
     if owner is None or (cue.opt("counted") and not _counted(p, owner)) or _seller_of_items(p, v, owner):
