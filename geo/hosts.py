@@ -36,9 +36,44 @@ def hosted(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
         guest = p.side(after) if after >= 0 else None
         if guest is None or any(g.startswith(("other:", "city:", "admin1:")) for g in guest.ids):
             return []  # "hosts Souda Bay naval base": a site of its own
+    guest = _owners_after(p, guest)
+    sites = (
+        "other:",
+        "city:",
+        "admin1:",
+    )  # "hosts Camp Lemonnier, the US base, and a Chinese one": the site is no guest
+    guests = tuple(g for g in guest.ids if not g.startswith(sites)) or guest.ids
     # "Al Udeid hosts 10,000 American personnel": a base or a town hosts them for its state
     members = tuple(dict.fromkeys(state_of(h, ("city:", "admin1:", "other:")) for h in host.ids))
-    return [Hit("influence", guest.ids, (), cue, i, members=members)]
+    return [Hit("influence", guests, (), cue, i, members=members)]
+
+
+def _owners_after(p: Parse, guest: Side) -> Side:
+    """The guest, with the owners of further footprints listed after it: "hosts a US base and China's first base"."""
+    q = guest.np
+    ids = list(guest.ids)
+    while 0 <= q < len(p.phrases) - 1:
+        ph, nxt = p.phrases[q], p.phrases[q + 1]
+        gap = p.low[ph.last + 1 : nxt.first]
+        k = len(gap) - (2 if gap[-2:] == [",", "and"] else 1)
+        noun = gap[:k]  # the first footprint's own noun when the phrase stops before it ("a US | air base | and")
+        if k < 0 or gap[k:] not in (["and"], [",", "and"]) or not nxt.possessive or len(noun) > 4:
+            break
+        end = _footprint_end(p, nxt.last + 1 - _tail(p, nxt))
+        if (noun and _footprint_end(p, ph.last + 1) < 0) or end < 0:
+            break
+        w = p.low[end] if end < len(p.low) else "."
+        if w.isalpha() and not p.g.has("prepositions", w) and w not in ("and", "or"):
+            break  # "hosts a US base, and China's navy patrols nearby": a clause of its own
+        ids.extend(x for a in nxt.anchors for x in p.anchors[a].id.split("|") if x not in ids)
+        q += 1
+    return Side(tuple(ids), guest.np, guest.how) if len(ids) > len(guest.ids) else guest
+
+
+def _tail(p: Parse, ph: Phrase) -> int:
+    """How many words of a possessive phrase follow its "'s": "China 's first overseas" -> 2."""
+    owner = next((t for t in range(ph.first, ph.last + 1) if p.low[t] in ("'s", "’s")), ph.last)
+    return ph.last - owner
 
 
 def _colon_list(p: Parse, j: int) -> Side | None:
@@ -89,9 +124,16 @@ def _governor(p: Parse, t: int) -> str:
 
 def _footprint_noun(p: Parse, j: int) -> bool:
     """A presence noun opens at j, after at most three modifiers ("first overseas military base")."""
-    for w in p.low[j : j + 4]:
+    return _footprint_end(p, j) >= 0
+
+
+def _footprint_end(p: Parse, j: int) -> int:
+    """The token after the presence noun that opens at j past at most three modifiers (-1: none opens there)."""
+    for k, w in enumerate(p.low[j : j + 4], j):
         if p.g.has("presence_nouns", w):
-            return True
+            while k + 1 < len(p.low) and p.g.has("presence_nouns", p.low[k + 1]):
+                k += 1  # "military base", "air base"
+            return k + 1
         if not w.isalpha() or p.g.has("prepositions", w) or w in ("and", "or"):
-            return False
-    return False
+            return -1
+    return -1
