@@ -52,6 +52,7 @@ from geo.noun_frames import between, compound, possessor, subject_noun, under_wh
 from geo.payment_frames import funded_work, paid_for
 from geo.presence import joint_force_kind, leased_to, operated_by, presence
 from geo.relational_frames import bloc_members, bloc_named, fellow, relational
+from geo.relative_frames import relative_object, summed_up
 from geo.slots import (
     Frame,
     Hit,
@@ -228,28 +229,6 @@ def _unowned_envoys(p: Parse, v: int) -> bool:
     return False
 
 
-def _summed_up(p: Parse, v: int, src: Side) -> Side | None:
-    """In "Chile bought Norwegian frigates, a purchase that Peru condemned": the actor of the clause summed up."""
-    k = v - 1
-    if src.np >= 0 and p.phrases[src.np].last == v - 1:
-        k = p.phrases[src.np].first - 1
-    if k >= 0 and p.low[k] in ("that", "which"):
-        k -= 1
-    if not (k >= 2 and p.g.has("summary_nouns", p.low[k]) and p.low[k - 1] in ("a", "an") and p.low[k - 2] == ","):
-        return None
-    actor = p.subject(k - 3, exclude=frozenset(src.ids))
-    return actor if actor is not None and actor.np != src.np else None
-
-
-def _relative_object(p: Parse, v: int, src: Side | None) -> Side | None:
-    """In "Russia, which he has accused of ...": a pronoun acts in the relative clause, on its antecedent."""
-    c = p.clause(v)
-    if not p.pronoun_subject(c) or c.marker not in ("which", "whom") or c.antecedent < 0 or src is None:
-        return None
-    ante = p.side(c.antecedent)
-    return ante if not set(ante.ids) & set(src.ids) else None
-
-
 def _late_target(p: Parse, v: int, cue: Cue, src: Side | None) -> Side | None:
     """A content clause's actor, else the other side of an invader's known war ("since Russia invaded last year")."""
     tgt = content_actor(p, v) if cue.opt("content") else None
@@ -262,7 +241,7 @@ def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, 
     """The target of an active cue: its object, else an event's actor, a phrase of ``preps`` or a content clause."""
     if p.low[v + 1 : v + 2] in (["him"], ["her"]) and p.phrase_at[v + 1] < 0:
         return None  # "accused him of siding with Hamas": a person of no state named, not the with-phrase
-    tgt = (p.object(v) or _relative_object(p, v, src)) if cue.opt("object", True) else None
+    tgt = (p.object(v) or relative_object(p, v, src)) if cue.opt("object", True) else None
     own = anchor_v == v + 2 and p.low[v + 1] in ("its", "their")  # "recalled their envoys": the subject's own
     own = own and tgt is not None and (tgt.np < 0 or p.phrases[tgt.np].first < v)
     if tgt is not None and (
@@ -270,7 +249,7 @@ def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, 
     ):
         tgt = None  # "backs the Minsk agreements"; "recalled its ambassador from Peru": not its own, the phrase after
     if tgt is None and cue.opt("event_owner") and src is not None:
-        tgt = _event_actor(p, v, src) or _summed_up(p, v, src)
+        tgt = _event_actor(p, v, src) or summed_up(p, v, src)
     if tgt is None and cue.opt("infinitive_object") and v + 2 < len(p.low) and p.low[v + 1] == "to":
         tgt = p.object(v + 2)  # "threatened to annex Guyana's Essequibo region": the threat's target
     if tgt is None and cue.opt("story_foe") == "always" and src is not None:
