@@ -296,6 +296,10 @@ def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []
     owner = owner_of(p, i)
     if (owner is None or set(owner.ids) <= set(other.ids)) and not _in_subject(p, i):
+        whole = p.subject(i, first=True)
+        topic = other.np >= 0 and p.phrases[other.np].prep in ("over", "about")
+        if topic and whole is not None and set(other.ids) <= set(whole.ids):
+            return []  # "Mali, Burkina Faso and Niger recalled their envoys, escalating a row over a Malian drone"
         owner = p.subject(i, exclude=frozenset(other.ids), first=True)
     if owner is None and cue.opt("nearest"):
         for pi in range(len(p.phrases) - 1, -1, -1):

@@ -207,14 +207,14 @@ def maker_in(
 
 def reacted_to(p: Parse, i: int) -> bool:
     """Whether the noun at i is the object of a verb of reacting ("condemned the sale of drones")."""
-    k = i - 1
-    while k >= 0 and i - k <= 4 and p.tokens[k].anchor < 0 and not p.g.has("reaction_verbs", p.low[k]):
+    k, reach = i - 1, 4
+    while k >= 0 and i - k <= reach and p.tokens[k].anchor < 0 and not p.g.has("reaction_verbs", p.low[k]):
         if p.low[k] in ("over", "about"):  # "summoning the Indian ambassador over the Pinaka deliveries"
             return any(p.g.has("reaction_verbs", w) for w in p.low[max(0, k - 6) : k])
         if p.g.has("prepositions", p.low[k]) or p.low[k] in (",", ";"):
             return False
-        k -= 1
-    return k >= 0 and i - k <= 4 and p.g.has("reaction_verbs", p.low[k])
+        reach, k = reach + (3 if p.low[k] in ("and", "or") else 0), k - 1  # "condemning the raid and the sale of"
+    return k >= 0 and i - k <= reach and p.g.has("reaction_verbs", p.low[k])
 
 
 def state_of(ident: str, kinds: tuple[str, ...] = ("city:", "admin1:")) -> str:
