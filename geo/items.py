@@ -470,9 +470,16 @@ _CHUNK = _rx(r"\S+")
 
 
 def relative_item(before: str) -> str:
-    """The item a relative clause hangs on: "retire Cold-War-era corvettes [that ...]" → "Cold-War-era corvettes"."""
-    m = _RELATIVE_ITEM.search(before.rstrip().rstrip(",").rstrip() + " that ")  # also "the corvettes, which"
-    return m.group(1) if m else ""
+    """The item a relative clause hangs on: "retire Cold-War-era corvettes [that ...]" → "Cold-War-era corvettes".
+
+    A system named without a noun will do too: "variants of the Shahed, [which Iran supplied]" → "Shahed".
+    """
+    before = before.rstrip().rstrip(",").rstrip()
+    m = _RELATIVE_ITEM.search(before + " that ")  # also "the corvettes, which"
+    if m:
+        return m.group(1)
+    last = before.rsplit(None, 1)[-1] if before.strip() else ""
+    return last if last[:1].isupper() and system_maker(last) else ""
 
 
 @lru_cache(maxsize=64)
