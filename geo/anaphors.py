@@ -271,7 +271,7 @@ def _speaking_state(sentence: str, before: Sequence[Anchor]) -> bool:
 _ACTS_AFTER = re.compile(r"\s+(?:has|have|had|is|was|will|would|(?:also|since|then|now)\s+\w+|\w+ed)\b")
 # "the military capabilities", "the army chief": the service word modifies a noun, naming no actor
 _MODIFIES = re.compile(
-    r"\s+(?:capabilit\w*|aid|assistance|junta|government|regime|leadership|council|chiefs?|commanders?|"
+    r"\s+(?:capabilit\w*|aid|assistance|juntas?|governments?|regimes?|leaders(?:hip)?|council|chiefs?|commanders?|"
     r"spokes\w+|bases?|budget|spending|cooperation|ties|relations|exercises?|drills?|operations?|presence|"
     r"equipment|hardware|officers?|officials?|analysts?|sources?|intelligence|courts?|academy|coup|rule|"
     r"takeover|personnel|advisers?|advisors?|attaché)\b"
@@ -355,6 +355,8 @@ def _army_anchor(
     sentence: str, s: int, e: int, phrase: str, before: Sequence[Anchor], context: Context
 ) -> Anchor | None:
     """The anchor of "the army", "the armed forces" or "the military", or None."""
+    if _MODIFIES.match(sentence, e):
+        return None  # "the military governments of Mali and Niger", "the army chief": a noun it modifies
     army = _army(before, context)
     ident = (
         _singular(sentence, e, phrase, before, context)
@@ -364,9 +366,9 @@ def _army_anchor(
     services = [a.id for a in before if a.kind == "country" and _SERVICE_AFTER.match(sentence, a.end)]
     if army:
         return Anchor(s, e, army, "group", "country")
-    if services and not _MODIFIES.match(sentence, e):
+    if services:
         return Anchor(s, e, services[-1], "anaphor", "country")  # "the Uruguayan military, ... the army"
-    if context.service and not _MODIFIES.match(sentence, e):
+    if context.service:
         return Anchor(s, e, context.service, "anaphor", "country")  # the service last named
     if ident and context.mentions.get(ident, 0) >= 2:
         return Anchor(s, e, ident, "anaphor", "country")  # "the military has since bought": the story's

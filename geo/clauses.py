@@ -367,6 +367,8 @@ class Parse(PhraseLinks):
         while j >= 0 and k - j <= 6 and self.tokens[j].anchor < 0 and self.tokens[j].text[:1].isalpha():
             w = self.low[j]
             if self.g.has("prepositions", w) and w != "of":
+                if w in self.g.words["clausal_prepositions"] and self._verb_soon(ph.last + 1):
+                    return  # "after the military governments of Mali and Niger expelled": they are its subject
                 compound = j > 0 and self.g.has("compound_prepositions", self.low[j - 1])  # "according to officials in"
                 ph.prep, ph.prep_at, ph.official_of = (self.low[j - 1] if compound else w), j, False
                 return
@@ -518,23 +520,6 @@ class Parse(PhraseLinks):
             window = list(takewhile(lambda x: x not in (",", "to", '"', "“"), self.low[nxt + 1 : nxt + 8]))
             return any(self.finite(x) for x in window)
         return self._phrase_then_verb(nxt)
-
-    def _subject_then_verb(self, i: int) -> bool:
-        """A subject (a pronoun or an actor phrase) and its finite verb start at token i."""
-        if i + 1 < len(self.tokens) and self.low[i] in ("it", "they", "he", "she", "we"):
-            return self.finite(self.low[i + 1]) or self.low[i + 1] in ("also", "has", "have", "had", "would")
-        return self._phrase_then_verb(i)
-
-    def _phrase_then_verb(self, i: int) -> bool:
-        if i >= len(self.tokens):
-            return False
-        pi = self.phrase_at[i]
-        if pi < 0 and i + 1 < len(self.tokens) and self.low[i] in ("the", "a"):
-            pi = self.phrase_at[i + 1]
-        if pi < 0:
-            return False
-        after = self.phrases[pi].last + 1
-        return after < len(self.tokens) and self.finite(self.low[after])
 
     def _antecedent(self, i: int, *, reduced: bool = False) -> int:
         """The phrase a relative or reduced clause at token i describes (-1: none)."""

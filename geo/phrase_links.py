@@ -246,3 +246,23 @@ class PhraseLinks(Roles):
         ):
             k += 1
         return start < k < len(low) and low[start] != "," and self.finite(low[k])
+
+    def _subject_then_verb(self, i: int) -> bool:
+        """A subject (a pronoun or an actor phrase) and its finite verb start at token i."""
+        if i + 1 < len(self.tokens) and self.low[i] in ("it", "they", "he", "she", "we"):
+            return self.finite(self.low[i + 1]) or self.low[i + 1] in ("also", "has", "have", "had", "would")
+        return self._phrase_then_verb(i)
+
+    def _phrase_then_verb(self, i: int) -> bool:
+        if i >= len(self.tokens):
+            return False
+        pi = self.phrase_at[i]
+        if pi < 0 and i + 1 < len(self.tokens) and self.low[i] in ("the", "a"):
+            pi = self.phrase_at[i + 1]
+            of = next((k for k in range(i + 2, min(i + 5, len(self.low))) if self.low[k] == "of"), -1)
+            if pi < 0 and of > 0 and of + 1 < len(self.low) and self.g.has("official_nouns", self.low[of - 1]):
+                pi = self.phrase_at[of + 1]  # "after the military governments of Mali and Niger expelled"
+        if pi < 0 or self.phrases[pi].first < i - 1:
+            return False  # "of Mali, Burkina Faso and Niger expelled": inside a list, no subject opens
+        after = self.phrases[pi].last + 1
+        return after < len(self.tokens) and self.finite(self.low[after])
