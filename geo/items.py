@@ -332,15 +332,33 @@ def _has_head(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _systems() -> tuple[re.Pattern[str], dict[str, str]]:
     """The weapon-system table (``geo/data/systems.tsv``): a pattern over the names, and name → maker."""
+    makers = {name: iso for name, iso, _note in _system_rows()}
+    return re.compile(rf"(?<![\w-])({alternation(makers)})(?:-?[A-Z0-9]{{1,4}})?(?:s|['’]s)?(?![\w-])"), makers
+
+
+@lru_cache(maxsize=1)
+def _system_rows() -> tuple[tuple[str, str, str], ...]:
+    """The rows of ``geo/data/systems.tsv``: name, maker, note ("Dassault fighter")."""
     from importlib import resources
 
     text = resources.files("geo").joinpath("data/systems.tsv").read_text(encoding="utf-8")
-    makers: dict[str, str] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            name, iso, _note = line.split("\t")
-            makers[name] = iso
-    return re.compile(rf"(?<![\w-])({alternation(makers)})(?:-?[A-Z0-9]{{1,4}})?(?:s|['’]s)?(?![\w-])"), makers
+    return tuple(tuple(line.split("\t")) for line in text.splitlines() if line and not line.startswith("#"))  # type: ignore[misc]
+
+
+def system_kinds(text: str | None) -> frozenset[str]:
+    """What the systems ``text`` names are, in the plural, from the table's notes.
+
+    >>> sorted(system_kinds("two F-35s")), system_kinds("patrol boats")
+    (['fighters'], frozenset())
+    """
+    kinds = _system_kinds()
+    return frozenset(kinds[m] for m in _systems()[0].findall(text or "") if m in kinds)
+
+
+@lru_cache(maxsize=1)
+def _system_kinds() -> dict[str, str]:
+    nouns = {name: note.rsplit(None, 1)[-1] for name, _iso, note in _system_rows() if note}
+    return {name: noun if noun.endswith("s") else noun + "s" for name, noun in nouns.items()}
 
 
 def sentence_names_system(sentence: str) -> bool:

@@ -17,7 +17,7 @@ from geo.cuetable import Cue
 from geo.data.wordlists import ABSTRACT_OBJECTS, NUMBER_WORDS
 from geo.deal_frames import delivery_taken, past_licence
 from geo.item_spans import got_item, made_start, topic_maker
-from geo.items import item_phrases, money_sum, relative_item, share
+from geo.items import item_phrases, money_sum, relative_item, share, system_kinds
 from geo.member_frames import from_before
 from geo.presence import sent_as_deployment
 from geo.recipients import (
@@ -358,7 +358,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         src = frm or maker_in(p, made_start(p, t.item_start), end, tgt.ids, systems=cue.pos == "noun")
         src = src or (reduced_giver(p, v, tgt) if cue.pos == "verb" else None)
     text = _given_item(p, i, v, cue, t) if src is not None else None
-    words = set(text.lower().replace(",", " ").split()) if text is not None else set()
+    words = set(text.lower().replace(",", " ").split()) | system_kinds(text) if text is not None else set()
     if words & set(cue.opt("not_items", ())) or (cue.opt("only_items") and not words & set(cue.opt("only_items"))):
         text = None  # "stationed a Dutch Patriot unit in Romania": its own forces placed there, nothing handed over
     # "will send a guided-missile destroyer to help defend the UAE": a deployment
