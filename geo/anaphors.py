@@ -235,6 +235,9 @@ def _singular(sentence: str, e: int, phrase: str, before: Sequence[Anchor], cont
         ident = named[0]  # "the Maldives ... uses them to patrol the country's waters": the sentence's state
     elif not typed and not possessive and not countries and phrase == "the country" and context.previous:
         ident = context.previous[0]  # "For Kuwait, the move ... The country hosts ...": the one just named first
+    elif phrase == "the country" and len(context.previous) == 1 and _IN_BEFORE.search(sentence, 0, e - len(phrase)):
+        # "... the gap in Romania. France leads NATO's battlegroup in the country": the land just named
+        ident = context.previous[0] if context.previous[0] not in countries else ""
     elif phrase in _TYPED and not typed:
         return ""  # "the republic" in a story of a kingdom is none of its states
     elif not typed and _speaking_state(sentence, before):
@@ -396,6 +399,7 @@ _TYPED = {
 }
 
 
+_IN_BEFORE = re.compile(r"\b(?:in|inside|within|across|throughout)\s+$", re.I)
 _OF_NAME = re.compile(r"\s+(?:and\s+[a-z]+\s+)?of\s+(?:the\s+)?[A-Z]")
 _IN_SEAT = re.compile(r"\s+in\s+")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")

@@ -410,7 +410,17 @@ def _at_a_site_of_the_story(p: Parse, v: int, last: int, cue: Cue, owner: Side, 
 
     "Around 400 French troops are stationed at Camp Zongo" in a story about Ghana: a base of Ghana's.
     """
-    host = p.context.focus(exclude=owner.ids)
+    kinds = {a.id: a.kind for a in p.anchors}
+    # "France leads NATO's battlegroup in the country, with 1,000 French soldiers at the Cincu training area"
+    ci = p.clause_of[v]
+    named = [
+        x
+        for ph in p.phrases
+        if ph.prep == "in" and p.clause_of[ph.first] == ci and (ph.last < v or ph.first <= v + 10)
+        for x in p.ids(ph)
+        if kinds.get(x) == "country" and x not in owner.ids
+    ]  # the site's own "in Jordan" after it, else the land the clause names before
+    host = named[-1] if named else p.context.focus(exclude=owner.ids)
     if not host:
         return []
     for k in range(v + 1, min(last, v + 6)):
