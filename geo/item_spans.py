@@ -11,7 +11,7 @@ from geo.cuetable import Cue
 from geo.items import item_phrases, system_maker, system_names
 from geo.slots import cut_item
 
-__all__ = ["got_item", "made_start", "topic_maker"]
+__all__ = ["antecedent_start", "got_item", "made_start", "topic_maker"]
 
 
 def got_item(p: Parse, i: int, v: int, cue: Cue, frm: Side | None) -> tuple[int, int]:
@@ -70,3 +70,14 @@ def topic_maker(p: Parse, text: str, exclude: tuple[str, ...] = ()) -> Side | No
     topic = p.context.topic
     maker = system_maker(topic) if topic and not system_names(text) else None
     return Side((maker,), -1, "topic") if maker is not None and maker not in exclude else None
+
+
+def antecedent_start(p: Parse, marker: int) -> int:
+    """The first word of the noun group a relative marker at ``marker`` hangs on, its maker included.
+
+    "the Israeli-made drones, which India bought": "Israeli"; back to a comma or preposition, six words at most.
+    """
+    k = marker - (2 if p.low[marker - 1 : marker] == [","] else 1)
+    while k > max(0, marker - 7) and p.low[k - 1] not in (",", ";") and not p.g.has("prepositions", p.low[k - 1]):
+        k -= 1
+    return max(0, k)

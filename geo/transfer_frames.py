@@ -16,7 +16,7 @@ from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.data.wordlists import ABSTRACT_OBJECTS, NUMBER_WORDS
 from geo.deal_frames import delivery_taken, past_licence
-from geo.item_spans import got_item, made_start, topic_maker
+from geo.item_spans import antecedent_start, got_item, made_start, topic_maker
 from geo.items import item_phrases, money_sum, relative_item, share, system_kinds
 from geo.member_frames import from_before
 from geo.presence import sent_as_deployment
@@ -478,8 +478,8 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     item_end = cut_item(p, item_start, max(item_end, item_start))  # "requested F-16s after its purchase of S-400s"
     src = frm or maker_in(p, item_start, item_end, tgt.ids if tgt else (), systems=True)
     if src is None and tgt is not None and c.kind == "rel" and c.marker in ("that", "which") and c.first > 0:
-        # "a NASAMS battery that Oslo bought"
-        src = maker_in(p, max(0, c.first - 3), c.first - 1, tgt.ids, systems=True)
+        # "a NASAMS battery that Oslo bought", "the Israeli-made drones, which India bought"
+        src = maker_in(p, antecedent_start(p, c.first), c.first - 1, tgt.ids, systems=True)
     if src is None and tgt is not None:
         src = blocked_by(p, v)  # "wanted to buy the plant, and the contract was blocked by Chile"
     if src is None and tgt is not None:
