@@ -81,7 +81,11 @@ class Parse(PhraseLinks):
         self.verbs = verbs  # finite verb forms of the cue table: they end an actor phrase's head
         self.sketch, self.pos = _sketch(sentence, self.anchors)
         self.tokens = tokenize(self.sketch)
-        self.low = [t.low for t in self.tokens]
+        # "the Maldives' relations with India": a bare apostrophe after a name is its possessive "'s"
+        self.low = [
+            "'s" if t.low in ("'", "’") and k and self.tokens[k - 1].anchor >= 0 and not t.space else t.low
+            for k, t in enumerate(self.tokens)
+        ]
         self.phrases: list[Phrase] = []
         self.phrase_at: list[int] = [-1] * len(self.tokens)
         self._chunk()
