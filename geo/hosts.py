@@ -37,12 +37,11 @@ def hosted(p: Parse, i: int, v: int, cue: Cue) -> list[Hit]:
         if guest is None or any(g.startswith(("other:", "city:", "admin1:")) for g in guest.ids):
             return []  # "hosts Souda Bay naval base": a site of its own
     guest = _owners_after(p, guest)
-    sites = (
-        "other:",
-        "city:",
-        "admin1:",
-    )  # "hosts Camp Lemonnier, the US base, and a Chinese one": the site is no guest
-    guests = tuple(g for g in guest.ids if not g.startswith(sites)) or guest.ids
+    # "hosts Camp Lemonnier, the US base, and a Chinese one": the site is no guest; nor is a region ("give landlocked
+    # Sahel states access to the Atlantic through its ports"): only states and their forces hold a footprint
+    guests = tuple(g for g in guest.ids if not g.startswith(("other:", "city:", "admin1:", "region:", "sea:")))
+    if not guests:
+        return []
     # "Al Udeid hosts 10,000 American personnel": a base or a town hosts them for its state
     members = tuple(dict.fromkeys(state_of(h, ("city:", "admin1:", "other:")) for h in host.ids))
     return [Hit("influence", guests, (), cue, i, members=members)]

@@ -169,6 +169,8 @@ def _presence_groups(p: Parse, v: int, last: int, cue: Cue, owner: Side) -> list
         if told and any(w.isalpha() and p.g.has("auxiliaries", w) for w in p.low[seen : ph.first]):
             break  # "frigates based out of Crete have escorted convoys off Libya": another verb's places
         listed = ph.first > 0 and (p.low[ph.first - 1] in (",", "and", "(") or _list_opens(p, ph.first - 1))
+        if listed and any(p.g.has("reporting", w) for w in p.low[ph.last + 1 : ph.last + 3]):
+            break  # "fired at Pakistani air bases, Indian media reported": who reports it, not where
         # "in the city of Gyumri", "at the port of Tartus": the place after "of" is where
         named_place = (
             ph.prep == "of"
