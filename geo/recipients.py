@@ -219,6 +219,12 @@ def pronoun_recipient(p: Parse, v: int, giver: Side | None) -> tuple[Side, int] 
     if p.low[v + 1 : v + 2] not in (["it"], ["them"]) or not item_phrases(p.text(v + 2, p.clause(v).last)):
         return None
     others = [q for q, ph in enumerate(p.phrases) if ph.last < v and not (giver and set(p.ids(ph)) & set(giver.ids))]
+    if p.low[v + 1] == "them":
+        # "Moscow gives them guns, Ankara sells them drones": many, not the one state named last
+        others = [q for q in others if len(p.ids(p.phrases[q])) > 1 or p.phrases[q].head.endswith("s")]
+        plural = tuple(x for x in p.context.plural if not (giver and x in giver.ids))
+        if not others and len(plural) > 1:
+            return Side(plural, -1, "pronoun"), v + 2
     return (p.side(others[-1]), v + 2) if others else None
 
 
