@@ -145,6 +145,16 @@ class Modality:
         "Qatar, which hosts Al Udeid, the largest US facility in the region, is spending ...": the aside
         runs on to the second comma.
         """
+        name = next(
+            (k for k in range(i + 1, min(len(self.low) - 1, i + 6)) if not self.tokens[k].text[:1].isupper()), -1
+        )
+        if name > i + 1 and self.low[name] == "," and all(self.tokens[k].anchor < 0 for k in range(i + 1, name)):
+            # "which opened its largest base, Camp TURKSOM, in Mogadishu": a name in apposition, then the clause goes on
+            nxt = self.low[name + 1]
+            return self.g.has("prepositions", nxt) or self.finite(nxt)
+        before = next((k for k in range(i - 1, max(-1, i - 6), -1) if not self.tokens[k].text[:1].isupper()), -1)
+        if before >= 0 and before < i - 1 and self.low[before] == "," and self.g.has("prepositions", self.low[i + 1]):
+            return all(self.tokens[k].anchor < 0 for k in range(before + 1, i))  # its closing comma
         if self.low[i + 1 : i + 2] not in (["the"], ["a"], ["an"]):
             return False
         for k in range(i + 2, min(len(self.low) - 1, i + 16)):
