@@ -66,7 +66,35 @@ def _owners_after(p: Parse, guest: Side) -> Side:
             break  # "hosts a US base, and China's navy patrols nearby": a clause of its own
         ids.extend(x for a in nxt.anchors for x in p.anchors[a].id.split("|") if x not in ids)
         q += 1
+    ids.extend(x for x in _listed_after_semicolons(p, guest) if x not in ids)
     return Side(tuple(ids), guest.np, guest.how) if len(ids) > len(guest.ids) else guest
+
+
+def _listed_after_semicolons(p: Parse, guest: Side) -> list[str]:
+    """Owners of the footprints a semicolon list goes on with after the guest.
+
+    "hosts Camp Lemonnier, the US base; France's largest military presence; Japan's only overseas base; and
+    an Italian support base used by its navy": France, Japan and Italy.
+    """
+    start = p.phrases[guest.np].last + 1 if guest.np >= 0 else len(p.low)
+    out: list[str] = []
+    for k in range(start, len(p.low) - 1):
+        if p.low[k] != ";":
+            continue
+        j = k + 1 + (p.low[k + 1] == "and")
+        j += p.low[j] in ("a", "an", "the")
+        pi = p.phrase_at[j] if j < len(p.low) else -1
+        if pi < 0 or p.phrases[pi].first not in (j, j - 1):
+            break  # the list is over: a clause of its own follows the semicolon
+        ph = p.phrases[pi]
+        demonym = all(p.anchors[a].how == "demonym" for a in ph.anchors)
+        owner = next(t for t in range(ph.first, ph.last + 1) if p.tokens[t].anchor >= 0)
+        end = _footprint_end(p, owner + (2 if ph.possessive else 1))
+        w = p.low[end] if 0 <= end < len(p.low) else "."
+        if not (ph.possessive or demonym) or end < 0 or (w.isalpha() and not _goes_on(p, w)):
+            break  # "; China's navy patrols nearby": a clause of its own
+        out.extend(x for a in ph.anchors for x in p.anchors[a].id.split("|"))
+    return out
 
 
 def _tail(p: Parse, ph: Phrase) -> int:
@@ -136,3 +164,8 @@ def _footprint_end(p: Parse, j: int) -> int:
         if not w.isalpha() or p.g.has("prepositions", w) or w in ("and", "or"):
             return -1
     return -1
+
+
+def _goes_on(p: Parse, w: str) -> bool:
+    """A word after a footprint noun that goes on with its phrase: a preposition, "and", a participle ("used")."""
+    return p.g.has("prepositions", w) or w in ("and", "or") or (w.endswith("ed") and p.finite(w))
