@@ -137,7 +137,8 @@ def arrive_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         src = maker_in(p, first, i - 1, dest.ids, systems=True) or src
     text = p.text(first, verb_group_start(p, first, i) - 1)  # "Romanian gas continues to flow": the gas
     src = src or topic_maker(p, text, dest.ids)  # "- M1A2T Abrams. The first 38 of 108 tanks arrived at Taichung"
-    if src is None or not item_phrases(text) or p.g.words["debris_nouns"].intersection(p.low[first:i]):
+    struck = (p.g.words["debris_nouns"] | p.g.words["firing_participles"]).intersection(p.low[first:i])
+    if src is None or not item_phrases(text) or struck:
         return []
     return [Hit("transfer", src.ids, dest.ids, cue, i, item_text=p.context.topic if src.how == "topic" else text)]
 
