@@ -42,7 +42,12 @@ def actor_object(p: Parse, v: int) -> bool:
     "China built Algeria's Alcomsat-1 satellite": Algeria owns what is built.
     """
     pi = p.phrase_at[v + 1] if v + 1 < len(p.low) else -1
-    return pi >= 0 and not (p.phrases[pi].possessive and item_phrases(p.text(p.phrases[pi].last + 1, p.clause(v).last)))
+    if pi < 0:
+        return False
+    ph = p.phrases[pi]
+    # "is building the El Dabaa nuclear plant": a town's name before the thing built names it, no actor
+    named = ph.possessive or all(p.anchors[k].kind in ("city", "admin1", "other") for k in ph.anchors)
+    return not (named and item_phrases(p.text(ph.last + 1, p.clause(v).last)))
 
 
 def act_named(p: Parse, side: Side | None) -> bool:
