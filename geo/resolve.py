@@ -530,13 +530,16 @@ def _pick_city_in_named_country(gaz_rs: list[_Pick], best: Entry, ev: Evidence, 
     """Prefer a namesake in a country the document names, when not much smaller.
 
     A national capital never gives way to a town only also written so ("Islamabad" is Pakistan's capital,
-    not Anantnag in India, whatever Indian places the story names).
+    not Anantnag in India, whatever Indian places the story names), and to a namesake only among the
+    document's other places in its country, as in :func:`_pick_local` ("Athens signed for F-35s from the
+    United States" is Greece's capital, not Athens, Georgia).
     """
     scored = []
     for rank, (r, e) in enumerate(gaz_rs):
         if e.kind != "city" or (capital and r.how == "alt"):
             continue
-        bonus = 2 if (e.iso and ev.names_country(e.iso)) else 0
+        named = e.iso and (ev.sub_iso[e.iso] if capital and e.iso != best.iso else ev.names_country(e.iso))
+        bonus = 2 if named else 0
         scored.append((-bonus, rank, r, e))
     if not scored:
         return None
