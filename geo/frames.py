@@ -229,6 +229,21 @@ def _unowned_envoys(p: Parse, v: int) -> bool:
     return False
 
 
+def _story_backed(p: Parse, v: int, src: Side | None) -> Side | None:
+    """Where forces sent to nowhere named go: the state the story last told of backing.
+
+    "Jamaica sent more than 20 soldiers and police" in a story of the states that back Haiti; never a
+    state the sender fights, nor when the clause names where they went.
+    """
+    backed = p.context.backed if p.context.backed == p.context.focus() else ""  # the story's own state backed
+    if src is None or not backed or backed in src.ids or set(src.ids) & set(p.context.conflict):
+        return None
+    c = p.clause(v)
+    if any(p.g.has("prepositions", w) and w not in ("of", "with", "for", "than") for w in p.low[v + 1 : c.last + 1]):
+        return None  # "deployed troops along its border", "sent soldiers to the front": somewhere named
+    return Side((backed,), -1, "context")
+
+
 def _late_target(p: Parse, v: int, cue: Cue, src: Side | None) -> Side | None:
     """A content clause's actor, else the other side of an invader's known war ("since Russia invaded last year")."""
     tgt = content_actor(p, v) if cue.opt("content") else None
@@ -322,6 +337,7 @@ def agent_patient(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             # "Colombian marines train regularly with Brazilian forces": exercising together, not backing
             return hit(cue, i, src, p.pp(v, ("with", "alongside"), limit=4), kind="alliance")
     tgt = _active_target(p, v, anchor_v, cue, src, preps)
+    tgt = tgt or (_story_backed(p, v, src) if cue.opt("story_backed") else None)
     if tgt is None and (cue.kind == "support" or cue.opt("rebels")):
         tgt = _rebels_against(p, v)
     if _unbacked(p, tgt, cue, v):
