@@ -87,7 +87,9 @@ class Roles(SubjectChecks):
         while ci >= 0 and seen < 6:
             seen += 1
             c = self.clauses[ci]
-            owned = c.marker == "whose" and self.g.has("official_nouns", self.low[c.first + 1])  # "whose navy"
+            after = self.low[c.first + 1 : c.first + 3]  # "whose navy", "whose soldiers have fought alongside"
+            owned = c.marker == "whose" and any(self.g.has("force_member_nouns", w) for w in after)
+            owned = owned or (c.marker == "whose" and self.g.has("official_nouns", self.low[c.first + 1]))
             if (
                 c.kind in ("rel", "reduced", "paren")
                 and c.antecedent >= 0
