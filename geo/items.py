@@ -342,7 +342,12 @@ def _system_rows() -> tuple[tuple[str, str, str], ...]:
     from importlib import resources
 
     text = resources.files("geo").joinpath("data/systems.tsv").read_text(encoding="utf-8")
-    return tuple(tuple(line.split("\t")) for line in text.splitlines() if line and not line.startswith("#"))  # type: ignore[misc]
+    rows = []
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, iso, note = line.split("\t")
+            rows.append((name, iso, note))
+    return tuple(rows)
 
 
 def system_kinds(text: str | None) -> frozenset[str]:
@@ -357,6 +362,7 @@ def system_kinds(text: str | None) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _system_kinds() -> dict[str, str]:
+    """System name → what it is, in the plural: the last word of its note ("Dassault fighter" → "fighters")."""
     nouns = {name: note.rsplit(None, 1)[-1] for name, _iso, note in _system_rows() if note}
     return {name: noun if noun.endswith("s") else noun + "s" for name, noun in nouns.items()}
 

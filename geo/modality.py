@@ -143,7 +143,8 @@ class Modality:
         """The comma at i opens an apposition on an aside's last noun, and the main verb follows its own comma.
 
         "Qatar, which hosts Al Udeid, the largest US facility in the region, is spending ...": the aside
-        runs on to the second comma.
+        runs on to the second comma. So does a name in apposition before a preposition or a verb, at either
+        of its commas: "Turkey, which opened its largest base, Camp TURKSOM, in Mogadishu, signed ...".
         """
         name = next(
             (k for k in range(i + 1, min(len(self.low) - 1, i + 6)) if not self.tokens[k].text[:1].isupper()), -1
