@@ -214,10 +214,16 @@ def _seller(p: Parse, i: int, subj: Side, other: Side) -> bool:
 
 
 def _past_firm(p: Parse, k: int, side: Side, last: int) -> int:
-    """The "to" after the rest of a party's name at k ("Russian state nuclear corporation Rosatom to"), else k."""
+    """The "to" after the rest of a party's name at k ("Russian state nuclear corporation Rosatom to"), else k.
+
+    A date may stand between them: "with Rosatom in June to build", "with ... Rosatom last year to build".
+    """
     for j in range(k, min(last, k + 5)):
         if p.low[j] == "to":
             return j
+        to = next((t for t in range(j, min(last, j + 4)) if p.low[t] == "to"), -1)
+        if to > j and all(_time_word(p, t) for t in range(j, to)):
+            return to
         if p.phrase_at[j] < 0 and (not p.is_word(j) or p.is_function(p.low[j]) or p.finite(p.low[j])):
             return k
         if not _same_side(p, j, side):
