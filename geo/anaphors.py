@@ -530,5 +530,11 @@ def _typed_candidates(phrase: str, context: Context) -> list[str]:
 
 
 def _company_anchor(s: int, e: int, before: Sequence[Anchor], context: Context) -> Anchor | None:
-    """The firm the story last named ("the company delivered fuel"), unless the sentence names one first."""
+    """The firm the story last named ("the company delivered fuel"), or the one the sentence named before it.
+
+    "... from Israel Aerospace Industries in 2024, and in 2024 it ordered a satellite from the same company".
+    """
+    firms = [a for a in before if a.how == "company"]
+    if firms:
+        return Anchor(s, e, firms[-1].id, "company", "country")
     return Anchor(s, e, context.company, "company", "country") if context.company and not before else None
