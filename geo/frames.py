@@ -71,7 +71,7 @@ from geo.slots import (
 from geo.space_frames import launched
 from geo.transfer_frames import get, give
 from geo.wars import war_owned
-from geo.word_use import after_its_noun, names_agreement
+from geo.word_use import after_its_noun, instrument, names_agreement
 
 __all__ = ["FRAME_FUNCTIONS", "Hit"]
 
@@ -283,6 +283,7 @@ def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, 
         if anchor_v != v and p.tokens[anchor_v].text[:1].isupper():
             limit += _title_length(p, anchor_v)  # "an Agreement on Maritime Search and Rescue with"
         tgt = p.pp(start, preps, limit=limit, ground=bool(cue.opt("ground_target")))
+        tgt = None if tgt is not None and instrument(p, tgt) else tgt
     if tgt is None and "with" in preps and p.low[0] == "with" and p.phrase_at[1] >= 0 and "," in p.low[2:4]:
         tgt = p.side(p.phrase_at[1])  # "With Australia, Singapore has a strategic partnership"
     if tgt is None and cue.opt("place_preps") and (p.g.has("physical_attacks", p.low[v]) or cue.opt("needs")):

@@ -16,7 +16,7 @@ from geo.data.wordlists import NUMBER_WORDS
 # the plurals and kin of the pact nouns: what a backing verb backs when its object is an agreement
 _AGREEMENTS = frozenset({"pacts", "alliances", "accords", "treaties", "agreements", "deals", "ceasefire", "truce"})
 
-__all__ = ["auxiliary_use", "modifies_item", "names_agreement", "noun_use", "use_matters"]
+__all__ = ["auxiliary_use", "instrument", "modifies_item", "names_agreement", "noun_use", "use_matters"]
 
 
 def modifies_item(p: Parse, i: int) -> bool:
@@ -363,3 +363,12 @@ def after_its_noun(p: Parse, k: int) -> bool:
         and not p.g.has("be_forms", w)
         and w not in ("also", "now", "still", "already", "long", "once", "widely", "not", "both", "all")
     )
+
+
+def instrument(p: Parse, side: Side) -> bool:
+    """A with-phrase of a maker's weapons is what a deed is done with: "fought back with American weapons"."""
+    if side.np < 0 or p.phrases[side.np].prep != "with":
+        return False
+    ph = p.phrases[side.np]
+    made = all(p.anchors[k].how in ("demonym", "company") for k in ph.anchors) or ph.possessive
+    return made and bool(ph.head) and p.g.has("instrument_nouns", ph.head.split()[-1])
