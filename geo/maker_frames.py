@@ -29,7 +29,8 @@ def use_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """In "Y fired X-made missiles", "the use of Iranian drones by Y": maker → user."""
     v = i + n - 1
     c = p.clause(v)
-    user = p.pp(v, ("by",), limit=14) if cue.pos == "noun" or p.passive(v) else p.subject(v)
+    # "Israeli jets struck Hezbollah targets using American bombs": a state's jets use them for it
+    user = p.pp(v, ("by",), limit=14) if cue.pos == "noun" or p.passive(v) else p.subject(v, platforms=True)
     user = owner_of(p, i) if cue.opt("owned") else user  # "the navy's fleet of Russian-built MiG-29Ks"
     if user is None:
         return []
