@@ -200,7 +200,13 @@ class SubjectChecks(Modality):
             return False
         if self.low[k] == "of":  # "accusing it of helping", "accused the bank of helping": no state accused
             j = next((j for j in range(k - 1, max(-1, k - 6), -1) if self.g.has("accusing_verbs", self.low[j])), -1)
-            return j >= 0 and all(self.phrase_at[t] < 0 for t in range(j + 1, k))
+            # "Rwanda is accused of backing", "Rwanda, accused of backing": the one accused is the subject
+            passive = (
+                j > 0
+                and self.low[j].endswith("ed")
+                and (self.g.has("be_forms", self.low[j - 1]) or self.low[j - 1] == ",")
+            )
+            return j >= 0 and not passive and all(self.phrase_at[t] < 0 for t in range(j + 1, k))
         deed = self.low[k] == "for" or (self.low[k] == "in" and self.g.has("deed_words", self.low[k - 1]))
         start = max(0, k - 25)
         return deed and any(
