@@ -58,11 +58,8 @@ def _owners_after(p: Parse, guest: Side) -> Side:
         noun = gap[:k]  # the first footprint's own noun when the phrase stops before it ("a US | air base | and")
         if k < 0 or gap[k:] not in (["and"], [",", "and"]) or not nxt.possessive or len(noun) > 4:
             break
-        end = _footprint_end(p, nxt.last + 1 - _tail(p, nxt))
-        if (noun and _footprint_end(p, ph.last + 1) < 0) or end < 0:
-            break
-        w = p.low[end] if end < len(p.low) else "."
-        if w.isalpha() and not p.g.has("prepositions", w) and w not in ("and", "or"):
+        end = _owned_footprint_end(p, nxt)
+        if (noun and _footprint_end(p, ph.last + 1) < 0) or end < 0 or _own_clause_at(p, end):
             break  # "hosts a US base, and China's navy patrols nearby": a clause of its own
         ids.extend(x for a in nxt.anchors for x in p.anchors[a].id.split("|") if x not in ids)
         q += 1
@@ -88,19 +85,19 @@ def _listed_after_semicolons(p: Parse, guest: Side) -> list[str]:
             break  # the list is over: a clause of its own follows the semicolon
         ph = p.phrases[pi]
         demonym = all(p.anchors[a].how == "demonym" for a in ph.anchors)
-        owner = next(t for t in range(ph.first, ph.last + 1) if p.tokens[t].anchor >= 0)
-        end = _footprint_end(p, owner + (2 if ph.possessive else 1))
-        w = p.low[end] if 0 <= end < len(p.low) else "."
-        if not (ph.possessive or demonym) or end < 0 or (w.isalpha() and not _goes_on(p, w)):
+        end = _owned_footprint_end(p, ph)
+        if not (ph.possessive or demonym) or end < 0 or _own_clause_at(p, end, participle=True):
             break  # "; China's navy patrols nearby": a clause of its own
         out.extend(x for a in ph.anchors for x in p.anchors[a].id.split("|"))
     return out
 
 
-def _tail(p: Parse, ph: Phrase) -> int:
-    """How many words of a possessive phrase follow its "'s": "China 's first overseas" -> 2."""
-    owner = next((t for t in range(ph.first, ph.last + 1) if p.low[t] in ("'s", "’s")), ph.last)
-    return ph.last - owner
+def _owned_footprint_end(p: Parse, ph: Phrase) -> int:
+    """The token after the footprint an owner's phrase names ("China's first base", "an Italian base"), or -1."""
+    mark = next((t for t in range(ph.first, ph.last + 1) if p.low[t] in ("'s", "’s")), -1)
+    if mark < 0 and not ph.possessive:
+        mark = next(t for t in range(ph.first, ph.last + 1) if p.tokens[t].anchor >= 0)  # the demonym itself
+    return _footprint_end(p, mark + 1 if mark >= 0 else ph.last + 1)
 
 
 def _colon_list(p: Parse, j: int) -> Side | None:
@@ -166,6 +163,12 @@ def _footprint_end(p: Parse, j: int) -> int:
     return -1
 
 
-def _goes_on(p: Parse, w: str) -> bool:
-    """A word after a footprint noun that goes on with its phrase: a preposition, "and", a participle ("used")."""
-    return p.g.has("prepositions", w) or w in ("and", "or") or (w.endswith("ed") and p.finite(w))
+def _own_clause_at(p: Parse, k: int, *, participle: bool = False) -> bool:
+    """Whether the word at k, right after a footprint noun, opens a clause of its own ("navy patrols nearby").
+
+    A preposition or "and" goes on with the footprint's phrase, and with ``participle`` a past participle
+    too ("an Italian support base used by its navy").
+    """
+    w = p.low[k] if k < len(p.low) else "."
+    goes_on = p.g.has("prepositions", w) or w in ("and", "or") or (participle and w.endswith("ed") and p.finite(w))
+    return w.isalpha() and not goes_on
