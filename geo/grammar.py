@@ -196,6 +196,12 @@ class Grammar:
         """Whether ``word`` belongs to the word class ``cls`` of the grammar table."""
         return word in self.words[cls]
 
+    def participle(self, word: str) -> bool:
+        """Whether ``word`` has the shape of a past participle ("armed", "given", "sold", "bought")."""
+        return (
+            word.endswith(("ed", "en", "wn", "ld", "nt", "ght", "ought")) or word in self.words["irregular_participles"]
+        )
+
     @cached_property
     def first_words(self) -> dict[str, frozenset[str]]:
         """Per word class, the words its entries may start with (single words and first words of phrases)."""
@@ -389,6 +395,21 @@ def upto_comma(low: list[str], i: int, n: int) -> list[str]:
             break
         out.append(w)
     return out
+
+
+def passive_pair(low: list[str], i: int, g: Grammar) -> bool:
+    """The "and" or "or" at ``i`` joins two participles of one passive, the by-phrase after the second.
+
+    "The rebels are armed and funded by Rwanda", "militias trained or equipped by Iran": both
+    participles take the by-phrase, and the "and" opens no clause of its own.
+    """
+    return (
+        0 < i < len(low) - 2
+        and low[i] in ("and", "or")
+        and low[i + 2] == "by"
+        and g.participle(low[i - 1])
+        and g.participle(low[i + 1])
+    )
 
 
 _RESUMING_VERBS = frozenset(["are", "were", "is", "was", "have", "has", "had", "will", "remain", "remains", "now"])

@@ -8,7 +8,7 @@ enclose a mere aside, and which "and" opens a clause.
 
 from __future__ import annotations
 
-from geo.grammar import Clause, Phrase
+from geo.grammar import Clause, Phrase, passive_pair
 from geo.roles import Roles
 
 _NAME_PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "ould"})  # inside Arabic and Mauritanian names
@@ -222,6 +222,8 @@ class PhraseLinks(Roles):
             return False  # "patrol boats and armoured vehicles": an adjective, not a new verb
         if self._compound_item(nxt):
             return False  # "Turkish-built drones and Chinese-made jets": a second item, not a clause
+        if passive_pair(self.low, i, self.g):
+            return False  # "are armed and funded by Rwanda": one passive
         return (
             self.finite(w)
             or self.g.has("fleet_verbs", w)  # "flies Su-30s and fields S-300 systems"

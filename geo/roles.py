@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from geo.grammar import _ANCHOR, Anchor, Clause, Context, Grammar, Phrase, Side, Token, reduced_relative
+from geo.grammar import _ANCHOR, Anchor, Clause, Context, Grammar, Phrase, Side, Token, passive_pair, reduced_relative
 from geo.subject_checks import SubjectChecks
 
 _OPEN_QUOTES = ('"', "“", "‘")
@@ -551,7 +551,8 @@ class Roles(SubjectChecks):
         by = self.pp(v, ("by",), limit=12)
         at = self.phrases[by.np].prep_at if by is not None and by.np >= 0 else v
         later = any(self.g.has("be_forms", w) for w in self.low[v + 1 : at])
-        return None if later or (at > v + 2 and self.low[at - 1].endswith("ed") and self.is_word(at - 1)) else by
+        later = later or (at > v + 2 and self.low[at - 1].endswith("ed") and self.is_word(at - 1))
+        return None if later and not passive_pair(self.low, v + 1, self.g) else by
 
     def passive(self, v: int) -> bool:
         """Token v is a participle after a form of "be" ("was sold"), or a reduced passive ("backed by").
@@ -561,10 +562,10 @@ class Roles(SubjectChecks):
         if v > 0 and self.low[v] in ("over", "in", "out", "off", "up") and self.low[v - 1].endswith(("ed", "en", "wn")):
             v -= 1
         w = self.low[v]
-        if not (
-            w.endswith(("ed", "en", "wn", "ld", "nt", "ght", "ought")) or w in self.g.words["irregular_participles"]
-        ):
+        if not self.g.participle(w):
             return False
+        if passive_pair(self.low, v - 1, self.g):
+            return self.passive(v - 2)  # "armed and funded by": the second participle is as the first
         k = v - 1
         while k >= 0 and (
             self.low[k].endswith("ly")
@@ -588,7 +589,7 @@ class Roles(SubjectChecks):
             and self.low[v + 1] == "by"
         ):
             return True
-        by = self.low[v + 1 : v + 2] == ["by"] and k >= 0  # "the army, backed by", "missiles launched by"
+        by = (self.low[v + 1 : v + 2] == ["by"] or passive_pair(self.low, v + 1, self.g)) and k >= 0  # "X, backed by"
         if by and (
             self.phrase_at[k] >= 0 or self.low[k] == "," or (self.is_word(k) and not self.is_function(self.low[k]))
         ):
