@@ -40,7 +40,7 @@ from geo.gate import counted_group, worth_parsing
 from geo.items import date, item_phrases, money_sum, parse_quantity
 from geo.slots import state_of
 from geo.stages import stage_after, status
-from geo.word_use import auxiliary_use, noun_use, use_matters
+from geo.word_use import after_helped_object, auxiliary_use, noun_use, use_matters
 
 if TYPE_CHECKING:
     from geo.gazetteer import Gazetteer
@@ -116,7 +116,9 @@ def _run(p: Parse, table) -> list[Finding]:
         cues = table.at(p.low, i)
         if not cues or in_name(p, i):
             continue  # the first word of a longer trigger only; "JF-17 Thunder Block III" names a jet
-        after_verb_word = i > 0 and (p.low[i - 1] == "to" or p.g.has("auxiliaries", p.low[i - 1]))
+        after_verb_word = i > 0 and (
+            p.low[i - 1] == "to" or p.g.has("auxiliaries", p.low[i - 1]) or after_helped_object(p, i)
+        )
         as_noun = use_matters(cues, after_verb_word) and (noun_use(p, i) or auxiliary_use(p, i))
         as_verb = after_verb_word and not as_noun
         for n, cue in cues:

@@ -350,6 +350,15 @@ def helps_do_a_thing(p: Parse, k: int) -> bool:
     )
 
 
+def after_helped_object(p: Parse, i: int) -> bool:
+    """Token i is a bare infinitive after the object of "help" or "let": "helped the Chadian army fight rebels"."""
+    pi = p.phrase_at[i - 1] if i > 0 else -1
+    if pi < 0 or p.phrases[pi].prep or p.phrases[pi].possessive or p.phrase_at[i] == pi:
+        return False
+    k = p.phrases[pi].first - 1
+    return k >= 0 and p.low[k] in ("help", "helps", "helped", "helping", "let", "lets", "letting")
+
+
 def after_its_noun(p: Parse, k: int) -> bool:
     """Token k, right before a participle, is a noun's or an actor's: no be-form, adverb or bracket is between."""
     w = p.low[k]
