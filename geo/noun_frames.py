@@ -262,6 +262,14 @@ def _the_nouns_side(p: Parse, v: int, other: Side) -> bool:
     return not (ph.prep == "from" and "to" in p.low[ph.last + 1 : ph.last + 2])
 
 
+def _nouns_other(p: Parse, i: int, v: int, cue: Cue) -> Side | None:
+    """The side a noun cue names in its prepositional phrase ("tensions with Y", "China's backing of Russia")."""
+    other = p.pp(v, cue.opt("preps", ["with"]), limit=cue.opt("within", 6))
+    if other is None and cue.opt("owned_of") and p.low[v + 1 : v + 2] == ["of"] and owner_of(p, i) is not None:
+        other = p.pp(v, ("of",), limit=2)  # with an owner, the of-phrase is the one backed
+    return None if other is not None and other.np >= 0 and not _the_nouns_side(p, v, other) else other
+
+
 def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """In "[X ...] tensions with Y", "X expressed concern over Y's drills": the clause's actor and the noun's phrase."""
     v = i + n - 1
@@ -270,9 +278,7 @@ def subject_noun(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []
     if cue.ended(p.low[max(0, i - 5) : i]):
         return []  # "would suspend some bilateral assistance to Rwanda": backing withdrawn
-    other = p.pp(v, cue.opt("preps", ["with"]), limit=cue.opt("within", 6))
-    if other is not None and other.np >= 0 and not _the_nouns_side(p, v, other):
-        other = None
+    other = _nouns_other(p, i, v, cue)
     if other is None and cue.opt("event_owner") and p.context.conflict:
         # "provided support to the strikes", "expressed concern over the incident": whoever the story says acted
         preps = cue.opt("preps", ["with"])
