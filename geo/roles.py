@@ -199,7 +199,7 @@ class Roles(SubjectChecks):
                 continue
             if (
                 ph.head_at >= 0
-                and (ph.head in self.g.words["item_words"] or self._made_by(ph))
+                and (self._weapon_head(ph) or self._made_by(ph))
                 and not ph.possessive
                 and (not platforms or any(self.g.has("inert_items", w) for w in ph.head.split()))
             ):

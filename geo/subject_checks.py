@@ -166,6 +166,12 @@ class SubjectChecks(Modality):
         verb = (w in self.verbs or self.finite(w)) and not self.g.has("reporting", w) and not self.g.has("be_forms", w)
         return verb and self.low[ph.last + 1 : v] == [","]
 
+    def _weapon_head(self, ph: Phrase) -> bool:
+        """The head is an item ("Turkish drones"); an armed group's fighters are people ("Hezbollah fighters")."""
+        if ph.head == "fighters" and all("@group:" in x for x in self.ids(ph)):
+            return False
+        return ph.head in self.g.words["item_words"]
+
     def _made_by(self, ph: Phrase) -> bool:
         """A maker's name on its product: "the Bayraktar TB2 drones it supplied" (the drones, not the firm).
 
