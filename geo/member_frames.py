@@ -51,8 +51,8 @@ def bloc_pact(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 
     The pact noun follows one of the cue's ``pact_kinds`` ("defence", "military") in a phrase set off
     after the bloc's name ("BLOC, a ... pact", "BLOC, born as a ... pact"); the members are the bloc
-    table's, for blocs of at most ``max_members`` states (a big alliance's every pair is no arc a map can
-    carry).
+    table's, for blocs of at most ``max_members`` states; of a bigger bloc, only the members the sentence
+    names (a big alliance's every pair is no arc a map can carry).
     """
     from geo.gazetteer import load_gazetteer
 
@@ -72,9 +72,10 @@ def bloc_pact(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []
     entry = load_gazetteer().get(p.anchors[a].id)
     members = list(entry.members) if entry is not None else []
-    if not 2 <= len(members) <= cue.opt("max_members", 6):
-        return []
-    return pairs(cue, i, tuple(members))
+    if len(members) > cue.opt("max_members", 6):  # "Kazakhstan is bound to Moscow through the CSTO, a military
+        named = {x for ph in p.phrases for x in p.ids(ph)}  # alliance": only the members the sentence names
+        members = [x for x in members if x in named]
+    return pairs(cue, i, tuple(members)) if len(members) >= 2 else []
 
 
 def presence_span(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
