@@ -452,6 +452,8 @@ class Parse(PhraseLinks):
         elif w == "," and cur.kind == "sub" and cur.first < i - 2 and self._subject_then_verb(i + 1):
             # "Though Serbia is a candidate to join the EU, it has refused ...": the main clause resumes
             self._cut(i + 1, "main")
+        elif w == "," and cur.kind in ("main", "coord") and self._owned_subject_clause(i + 1, cur):
+            self._cut(i + 1, "coord", ",")  # "Its air force flies MiG-29s, its air defence relies on ..."
         elif w == "," and cur.kind in ("main", "coord") and self._next_clause(i + 1, cur):
             # "Turkey delivered drones to Djibouti, China handed over two patrol boats": clauses listed by commas
             self._cut(i + 1, "coord", ",")

@@ -107,6 +107,33 @@ class Modality:
             k += 1
         return k < len(self.low) and self.finite(self.low[k]) and not self.g.has("reporting", self.low[k])
 
+    def present_verb(self, w: str) -> bool:
+        """``w`` is a known verb in the third person present: "flies", "relies", "operates", "sells"."""
+        if self.g.has("fleet_verbs", w):
+            return True
+        if len(w) < 4 or not w.endswith("s") or w.endswith("ss"):
+            return False
+        return any(x in self.verbs for x in (w[:-1], w[:-2] if w.endswith("es") else "", w[:-3] + "y"))
+
+    def _owned_subject_clause(self, i: int, cur: Clause) -> bool:
+        """After a comma, "its" or "their", a noun or two and a verb in the present: a clause of its own.
+
+        "Its air force flies Russian MiG-29s, its air defence relies on Chinese missiles, and it expects ...":
+        the clause before has a verb of its own, so the comma lists clauses.
+        """
+        if i >= len(self.low) or self.low[i] not in ("its", "their"):
+            return False
+        if not any(self.finite(w) or self.present_verb(w) for w in self.low[cur.first : i - 1]):
+            return False
+        k = i + 1
+        while k < min(len(self.low), i + 4) and self.is_word(k):
+            if self.present_verb(self.low[k]):
+                return k > i + 1 and self.low[k + 1 : k + 2] not in (["and"], [","], ["."])
+            if self.is_function(self.low[k]):
+                return False
+            k += 1
+        return False
+
     def _list_goes_on(self, i: int) -> bool:
         """The comma at i goes on with a list of items ("selling Pinaka launchers, ATAGS guns and Akash")."""
         for k in range(i + 1, min(len(self.low), i + 8)):

@@ -70,9 +70,7 @@ class Roles(SubjectChecks):
         if wish is not None:
             return wish
         if self._document_acts(v) or self._thing_subject(v) or self._sanctioned_deed(v):
-            # "abstained from the UN vote condemning Russia": the vote condemns, not who abstained;
-            # "because the transit fees helped fund ...": the fees help, not the main subject
-            return None
+            return None  # "abstained from the UN vote condemning Russia", "because the transit fees helped fund"
         k = v - 2 if v > 1 and self.low[v - 1] in _OPEN_QUOTES else v - 1  # "accused X of “arming Y”"
         before = self.low[k] if v > 0 else "to"
         if self.low[v].endswith("ing") and not (
@@ -369,7 +367,8 @@ class Roles(SubjectChecks):
             backer = self.low[ph.last + 2 : ph.last + 3] == ["backed"]
             nxt = ph.last + 2  # "NATO member Turkey", "US ally Japan": the first phrase only qualifies the second
             qualifier = nxt < len(self.low) and self.phrase_at[nxt] >= 0 and self.low[nxt - 1] in _QUALIFIED_NOUNS
-            if (not ph.prep or ph.official_of) and ph.apposition_of < 0 and not backer and not qualifier:
+            made = not ph.possessive and (self._weapon_head(ph) or self._made_by(ph))  # "Russian MiG-29s": no subject
+            if (not ph.prep or ph.official_of) and ph.apposition_of < 0 and not (backer or qualifier or made):
                 return self.ids(ph)
         return ()
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from geo.grammar import Anchor, Clause, Phrase, Side
+from geo.items import system_names
 from geo.modality import Modality
 
 
@@ -170,7 +171,10 @@ class SubjectChecks(Modality):
         """The head is an item ("Turkish drones"); an armed group's fighters are people ("Hezbollah fighters")."""
         if ph.head == "fighters" and all("@group:" in x for x in self.ids(ph)):
             return False
-        return ph.head in self.g.words["item_words"]
+        # a system's name is an item too: "Russian MiG-29s"
+        return ph.head in self.g.words["item_words"] or (
+            ph.head_at >= 0 and bool(system_names(self.tokens[ph.head_at].text))
+        )
 
     def _made_by(self, ph: Phrase) -> bool:
         """A maker's name on its product: "the Bayraktar TB2 drones it supplied" (the drones, not the firm).
