@@ -209,6 +209,23 @@ def _cited(p: Parse, before: list[str], nxt: str) -> bool:
     return not p.g.words["citing_verbs"].isdisjoint(before) and nxt not in ("with", "between")
 
 
+def _opposed_measure(p: Parse, i: int, n: int) -> bool:
+    """A penalty with no owner named, laid "on" or "against" a side, that the clause opposes.
+
+    "Hungary opposed sanctions on Belgrade", "Slovakia rejected new sanctions on Russia": the side the
+    penalty is aimed at is no foe of the one who opposes it ("rejected US sanctions" still names the US).
+    """
+    low, g = p.low, p.g
+    if g.has("penalty_nouns", low[i + n - 1]):  # the cue is the penalty: "opposed [sanctions] on"
+        k, verb = i + n - 1, next((j for j in range(i - 1, max(-1, i - 4), -1) if g.has("opposing_verbs", low[j])), -1)
+    else:  # the cue is the verb: "[opposed] new sanctions on"
+        verb = i if g.has("opposing_verbs", low[i]) else -1
+        k = next((j for j in range(i + n, min(len(low), i + n + 4)) if g.has("penalty_nouns", low[j])), -1)
+    if verb < 0 or k < 0 or low[k + 1 : k + 2] not in (["on"], ["against"]):
+        return False
+    return all(p.tokens[j].anchor < 0 and low[j] not in ("'s", "’s") for j in range(verb + 1, k))
+
+
 def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
     """Whether the words around the cue make it name no relation (a ban, a stance, a quarrel settled)."""
     low, kind, noun, options = p.low, cue.kind, cue.pos == "noun", cue.options
@@ -242,8 +259,10 @@ def _idle(p: Parse, i: int, n: int, cue: Cue) -> bool:
         # "a readiness to hand over know-how", "prepared to sell jets": a stance, not a deal; "fired missiles at
         # Israel, citing the war in Gaza": a reason given, not the subject's war; "launched on a Proton rocket"
         return True
-    if kind == "support" and _own_ground(p, low[i + n : i + n + 4]):
-        return True  # "help Armenia defend its borders", "protect its territorial waters": one's own ground
+    if (kind == "support" and _own_ground(p, low[i + n : i + n + 4])) or (
+        kind == "conflict" and _opposed_measure(p, i, n)
+    ):
+        return True  # "help Armenia defend its borders", one's own ground; "opposed sanctions on Belgrade"
     if (
         kind == "support"
         and low[i].startswith("help")
