@@ -226,7 +226,13 @@ class SubjectChecks(Modality):
         )  # not "Russia was sanctioned for supplying": the one penalised is the subject
 
     def _thing_subject(self, v: int) -> bool:
-        """V's clause opens with a subject that names no actor ("because the fees helped", "the revenue that funds")."""
+        """V's clause opens with a subject that names no actor ("because the fees helped", "the revenue that funds").
+
+        Or v is a participle in -ing right after a works noun, which it is said of: "facilities producing
+        weapons for Ukraine" are no state's.
+        """
+        if v > 0 and self.low[v].endswith("ing") and self.g.has("works_nouns", self.low[v - 1]):
+            return True
         c = self.clauses[self.clause_of[v]]
         k = c.first + 1
         if v > 1 and self.low[v - 1] in ("that", "which") and self.g.has("thing_nouns", self.low[v - 2]):
