@@ -109,11 +109,7 @@ class Modality:
 
     def present_verb(self, w: str) -> bool:
         """``w`` is a known verb in the third person present: "flies", "relies", "operates", "sells"."""
-        if self.g.has("fleet_verbs", w):
-            return True
-        if len(w) < 4 or not w.endswith("s") or w.endswith("ss"):
-            return False
-        return any(x in self.verbs for x in (w[:-1], w[:-2] if w.endswith("es") else "", w[:-3] + "y"))
+        return self.g.has("fleet_verbs", w) or (len(w) >= 4 and not w.endswith("ss") and self.cue_verb_s_form(w))
 
     def _owned_subject_clause(self, i: int, cur: Clause) -> bool:
         """After a comma, "its" or "their", a noun or two and a verb in the present: a clause of its own.
