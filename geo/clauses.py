@@ -564,8 +564,14 @@ class Parse(PhraseLinks):
         )
 
     def _third_person(self, k: int) -> bool:
-        """A cue verb's -s form before a determiner: "and Chile flies its own F-16s" (not "bases", "arms")."""
-        if k + 1 >= len(self.low) or not self.g.has("determiners", self.low[k + 1]):
+        """A cue verb's -s form before a determiner or a name: "and Chile flies its own F-16s", "flies TB2s".
+
+        Not "bases", "arms": those are nouns before a verb or a preposition.
+        """
+        if k + 1 >= len(self.low):
+            return False
+        nxt = self.tokens[k + 1]
+        if not (self.g.has("determiners", self.low[k + 1]) or nxt.anchor >= 0 or nxt.text[:1].isupper()):
             return False
         return self.cue_verb_s_form(self.low[k])
 

@@ -158,8 +158,9 @@ class Roles(SubjectChecks):
         return self.side(ctl) if ctl >= 0 and not set(self.side(ctl).ids) <= exclude else None
 
     def _object_for(self, v: int, exclude: frozenset[str]) -> Side | None:
-        """The object acts in a "for"-gerund: "to reward Poland for sending tanks", "thanked Chile for helping"."""
-        pi = self.phrase_at[v - 2] if v >= 3 and self.low[v - 1] == "for" and self.low[v].endswith("ing") else -1
+        """The object acts in a gerund after "for" or "with" ("reward Poland for sending", "credit X with helping")."""
+        gerund = v >= 3 and self.low[v - 1] in ("for", "with") and self.low[v].endswith("ing")
+        pi = self.phrase_at[v - 2] if gerund else -1
         # "sanctioned a refinery in China for buying", "imposed sanctions on a Chinese refinery for buying"
         first = self.phrases[pi].first if pi >= 0 else 0
         rewarded = pi >= 0 and any(self.g.has("rewarding_verbs", w) for w in self.low[max(0, first - 5) : first])

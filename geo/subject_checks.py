@@ -217,7 +217,7 @@ class SubjectChecks(Modality):
                 and (self.g.has("be_forms", self.low[j - 1]) or self.low[j - 1] == ",")
             )
             return j >= 0 and not passive and all(self.phrase_at[t] < 0 for t in range(j + 1, k))
-        deed = self.low[k] == "for" or (self.low[k] == "in" and self.g.has("deed_words", self.low[k - 1]))
+        deed = self.low[k] in ("for", "with") or (self.low[k] == "in" and self.g.has("deed_words", self.low[k - 1]))
         start = max(0, k - 25)
         return deed and any(
             (self.g.has("rewarding_verbs", w) and not self.g.has("be_forms", self.low[j - 1]))
