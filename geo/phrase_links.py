@@ -247,6 +247,8 @@ class PhraseLinks(Roles):
             )
         ):
             k += 1
+        if low[k - 1 : k] == [","] and self.clauses and self.clauses[-1].kind in ("rel", "reduced"):
+            return False  # "which took power in 2020 and 2021, expelled": the comma ends the aside, not a date's
         return start < k < len(low) and low[start] != "," and self.finite(low[k])
 
     def _subject_then_verb(self, i: int) -> bool:

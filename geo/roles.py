@@ -186,6 +186,8 @@ class Roles(SubjectChecks):
     def _subject_in(
         self, c: Clause, v: int, exclude: frozenset[str], first: bool = False, platforms: bool = False
     ) -> Side | None:
+        if first and c.kind == "coord" and self.finite(self.low[c.first]):
+            return None  # "X, which ..., expelled Y before turning to Z": a clause resumed after an aside
         order = range(len(self.phrases)) if first else range(len(self.phrases) - 1, -1, -1)
         opening = self.opening_end() if c.first == 0 else -1
         for pi in order:
@@ -555,10 +557,7 @@ class Roles(SubjectChecks):
         return None if later and not passive_pair(self.low, v + 1, self.g) else by
 
     def passive(self, v: int) -> bool:
-        """Token v is a participle after a form of "be" ("was sold"), or a reduced passive ("backed by").
-
-        A particle is read with its verb: "were handed over".
-        """
+        """Token v is a participle after "be" ("was sold", "were handed over") or a reduced passive ("backed by")."""
         if v > 0 and self.low[v] in ("over", "in", "out", "off", "up") and self.low[v - 1].endswith(("ed", "en", "wn")):
             v -= 1
         w = self.low[v]
