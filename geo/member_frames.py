@@ -93,6 +93,8 @@ def presence_span(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         k -= 1
     if c.kind == "rel" and k == c.first and p.low[k] in ("that", "which"):
         k -= 1
+    if k >= 2 and p.low[k - 1] == "of" and p.low[k - 2] in cue.opt("span_nouns", ()) and p.is_word(k):
+        k -= 2  # "Iran's network of proxies stretches from ...": the span noun before its of-phrase
     if k < 0 or p.low[k] not in cue.opt("span_nouns", ()):
         return []
     owner = owner_of(p, k)

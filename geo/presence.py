@@ -522,6 +522,12 @@ def _states_named(p: Parse, first: int, i: int, exclude: tuple[str, ...] = ()) -
     return {state_of(x, _HOST_KINDS) for x in ids if x not in exclude}
 
 
+def _leased_site(p: Parse, v: int, end: int) -> bool:
+    """Between v and ``end`` a base, port or named site is what is leased ("the Manta air base")."""
+    kinds = {p.anchors[p.tokens[j].anchor].kind for j in range(v + 1, end) if p.tokens[j].anchor >= 0}
+    return bool(p.g.words["facility_nouns"].intersection(p.low[v + 1 : end]) or kinds & {"city", "other", "admin1"})
+
+
 def leased_to(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """A port or base leased or handed to another state or its firm: that state's footprint there.
 
@@ -533,6 +539,11 @@ def leased_to(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     if not (p.low[v].startswith("lease") or p.g.words["lease_nouns"].intersection(p.low[v + 1 : c.last + 1])):
         return []  # "handed the radars to Peru": a transfer, no tenancy
     tenant = p.pp(v, ("to",), limit=8)
+    landlord = p.pp(v, ("from",), limit=8) if tenant is None and p.low[v].startswith("lease") else None
+    if landlord is not None and _leased_site(p, v, p.phrases[landlord.np].first) and not p.passive(v):
+        # "Russia leases the Baikonur Cosmodrome from Kazakhstan" (not "leased two frigates from France")
+        tenant = p.subject(v, exclude=frozenset(landlord.ids)) if landlord is not None else None
+        return [Hit("influence", tenant.ids, (), cue, i, members=landlord.ids)] if tenant and landlord else []
     if tenant is None or tenant.np < 0:
         return []
     if p.passive(v):
