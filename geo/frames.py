@@ -283,7 +283,9 @@ def _active_target(p: Parse, v: int, anchor_v: int, cue: Cue, src: Side | None, 
         if anchor_v != v and p.tokens[anchor_v].text[:1].isupper():
             limit += _title_length(p, anchor_v)  # "an Agreement on Maritime Search and Rescue with"
         tgt = p.pp(start, preps, limit=limit, ground=bool(cue.opt("ground_target")))
-        tgt = None if tgt is not None and instrument(p, tgt) else tgt
+        at = p.phrases[tgt.np].prep_at if tgt is not None and tgt.np >= 0 else 0
+        border = cue.kind == "support" and at > 0 and p.g.has("border_nouns", p.low[at - 1])  # "guard the border with"
+        tgt = None if tgt is not None and (instrument(p, tgt) or border) else tgt
     if tgt is None and "with" in preps and p.low[0] == "with" and p.phrase_at[1] >= 0 and "," in p.low[2:4]:
         tgt = p.side(p.phrase_at[1])  # "With Australia, Singapore has a strategic partnership"
     if tgt is None and cue.opt("place_preps") and (p.g.has("physical_attacks", p.low[v]) or cue.opt("needs")):
