@@ -89,6 +89,7 @@ class Context:
     backed: str = ""
     foe: str = ""
     previous: tuple[str, ...] = ()
+    previous_named: tuple[str, ...] = ()  # those of them named by name, not by a demonym ("Greece's", not "Dutch")
     services: dict[str, int] = field(default_factory=dict)
     office: str = ""  # the state last named with a ministry or minister ("Brazil's Defense Minister")
     first: str = ""  # the first state the story names (its headline's, as a rule)

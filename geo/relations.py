@@ -204,6 +204,7 @@ def carry(context: Context, anchors: Sequence[Anchor], p: Parse | None = None, s
     context.subjects = ([*context.subjects, subject[0]])[-6:]
     countries = [a.id for a in actors if a.kind == "country" and a.how != "anaphor"]
     context.previous = tuple(dict.fromkeys(countries))
+    context.previous_named = tuple(dict.fromkeys(a.id for a in actors if a.kind == "country" and a.how == "name"))
     context.first = context.first or (countries[0] if countries else "")
     _count_mentions(context, anchors)
     context.actors = [x for x in context.actors if x not in countries] + list(dict.fromkeys(countries))
