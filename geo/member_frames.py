@@ -28,6 +28,8 @@ def force_members(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     v = i + n - 1
     troops = next((k for k in range(v + 1, min(len(p.low), v + 4)) if p.low[k] in cue.opt("troops", ())), -1)
     members = p.pp(troops, ("from",), limit=3) if troops >= 0 else None
+    if members is None and troops >= 0 and p.low[troops + 1 : troops + 2] == ["from"] and p.phrase_at[troops + 2] >= 0:
+        members = p.side(p.phrase_at[troops + 2])  # "with troops from A, B and C": the phrase is read as with's
     force = max((k for k in range(max(0, i - 30), i) if p.low[k] in cue.opt("force_nouns", ())), default=-1)
     if members is None or force < 0:
         return []
@@ -38,8 +40,11 @@ def force_members(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 
 
 def _served(p: Parse, force: int, i: int, cue: Cue) -> Side | None:
-    """The state a force between tokens ``force`` and ``i`` serves: whom it helps, else where it is."""
-    for k in range(force + 1, i):
+    """The state a force between tokens ``force`` and ``i`` serves: whom it helps, else where it is.
+
+    Whom it helps may come after the cue too: "deployed with troops from A, B and C to help Congo's army".
+    """
+    for k in [*range(force + 1, i), *range(i + 1, min(len(p.low) - 1, i + 16))]:
         if p.low[k] in cue.opt("help_verbs", ()) and p.phrase_at[k + 1] >= 0:
             return p.named_side(p.phrase_at[k + 1])  # "sent to help Congo's army"
     at = p.pp(force, ("in",), limit=3)
