@@ -42,6 +42,7 @@ FRAMES = (
     "bloc-members",
     "bloc-pact",
     "force-members",
+    "story-contingents",
     "presence-span",
     "compound-adjective",
     "presence",

@@ -39,6 +39,29 @@ def force_members(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return [Hit("support", (m,), host.ids, cue, i) for m in members.ids if m not in host.ids]
 
 
+def story_contingents(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """Contingents of several states, in a story of a mission that backs its state: each backs that state.
+
+    "Smaller contingents have come from Jamaica, Belize and Guatemala", "the South African, Malawian and
+    Tanzanian contingents", "Belize and The Bahamas contributed small contingents": the state is the one
+    the story last told of backing, when it is the story's focus and none of the contributors' foes.
+    """
+    v = i + n - 1
+    backed = p.context.backed if p.context.backed == p.context.focus() else ""
+    if not backed:
+        return []
+    pi = p.phrase_at[v]
+    if pi >= 0 and p.phrases[pi].head_at == v and not p.phrases[pi].prep:
+        states = p.ids(p.phrases[pi])  # "the South African, Malawian and Tanzanian contingents"
+    else:
+        side = p.pp(v, ("from",), limit=5)  # "contingents have come from Jamaica, Belize ..."
+        giving = any(w in cue.opt("giving_verbs", ()) for w in p.low[max(0, i - 4) : i])
+        side = side or (p.subject(v) if giving else None)  # "Belize and The Bahamas contributed contingents"
+        states = side.ids if side is not None else ()
+    foes = set(p.context.conflict)
+    return [Hit("support", (m,), (backed,), cue, i) for m in dict.fromkeys(states) if m != backed and m not in foes]
+
+
 def _served(p: Parse, force: int, i: int, cue: Cue) -> Side | None:
     """The state a force between tokens ``force`` and ``i`` serves: whom it helps, else where it is.
 
