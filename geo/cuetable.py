@@ -43,6 +43,7 @@ FRAMES = (
     "bloc-pact",
     "force-members",
     "story-contingents",
+    "mutual-defence",
     "presence-span",
     "compound-adjective",
     "presence",

@@ -47,7 +47,7 @@ from geo.deal_frames import chosen, continued_deal, deal, package_for
 from geo.items import system_maker
 from geo.licence_frames import licensed
 from geo.maker_frames import arrive_maker, sighted_maker, use_maker
-from geo.member_frames import bloc_pact, force_members, from_before, presence_span, story_contingents
+from geo.member_frames import MEMBER_FRAMES, from_before
 from geo.noun_frames import between, compound, possessor, subject_noun, under_which
 from geo.payment_frames import funded_work, paid_for
 from geo.presence import joint_force_kind, leased_to, operated_by, presence
@@ -572,10 +572,7 @@ FRAME_FUNCTIONS: dict[str, Frame] = {
     "relational": relational,
     "fellow": fellow,
     "bloc-members": bloc_members,
-    "bloc-pact": bloc_pact,
-    "force-members": force_members,
-    "story-contingents": story_contingents,
-    "presence-span": presence_span,
+    **MEMBER_FRAMES,
     "compound-adjective": compound_adjective,
     "presence": presence,
     "thank-for": thank_for,

@@ -62,6 +62,22 @@ def story_contingents(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return [Hit("support", (m,), (backed,), cue, i) for m in dict.fromkeys(states) if m != backed and m not in foes]
 
 
+def mutual_defence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """In "A and B will come to each other's aid", "the treaty commits A and B to defend one another": allies.
+
+    One of the cue's ``defence_words`` stands within three words before the reciprocal or right after its
+    "'s"; the pair is the last phrase before it that names two or more states, with no preposition.
+    """
+    words = set(cue.opt("defence_words", ()))
+    after = p.low[i + n + 1 : i + n + 2] if p.low[i + n : i + n + 1] in (["'s"], ["’s"]) else []
+    if not (words & set(p.low[max(0, i - 3) : i]) or words & set(after)):
+        return []
+    for ph in reversed(p.phrases):
+        if ph.last < i and not ph.prep and len(set(p.ids(ph))) >= 2:
+            return pairs(cue, i, p.ids(ph))
+    return []
+
+
 def _served(p: Parse, force: int, i: int, cue: Cue) -> Side | None:
     """The state a force between tokens ``force`` and ``i`` serves: whom it helps, else where it is.
 
@@ -157,3 +173,13 @@ def from_before(p: Parse, v: int, heads: Collection[str] | None = None) -> Side 
         ):
             return p.side(pi)
     return None
+
+
+# the frames of this module, by the names cues.toml gives them (merged into geo.frames.FRAME_FUNCTIONS)
+MEMBER_FRAMES = {
+    "bloc-pact": bloc_pact,
+    "force-members": force_members,
+    "story-contingents": story_contingents,
+    "mutual-defence": mutual_defence,
+    "presence-span": presence_span,
+}
