@@ -107,6 +107,10 @@ class Modality:
             k += 1
         return k < len(self.low) and self.finite(self.low[k]) and not self.g.has("reporting", self.low[k])
 
+    def in_return(self) -> bool:
+        """The sentence tells a return for the last transfer: "in return", "in exchange"."""
+        return any(self.low[k] == "in" and self.low[k + 1] in ("return", "exchange") for k in range(len(self.low) - 1))
+
     def present_verb(self, w: str) -> bool:
         """``w`` is a known verb in the third person present: "flies", "relies", "operates", "sells"."""
         return self.g.has("fleet_verbs", w) or (len(w) >= 4 and not w.endswith("ss") and self.cue_verb_s_form(w))

@@ -176,6 +176,8 @@ def _placed(p: Parse) -> set[int]:
 def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, focus_ok: bool = False) -> Side | None:
     """In "Poland and the Netherlands are also sending tanks": to the recipient the story is about."""
     c = p.clause(v)
+    if (last := p.context.transfer) and last[1] in src.ids and last[0] and p.in_return():
+        return Side((last[0],), -1, "context")  # "... shells to Russia. In return, Russia has provided Pantsir systems"
     recipient = p.context.transfer[1] if p.context.transfer else ""  # the last transfer's; before any, the focus
     if not recipient and focus_ok:
         focus = p.context.focus(exclude=src.ids)
@@ -234,8 +236,7 @@ def _given_item(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> str | None:
         and last[1] in t.tgt.ids
         and _bare_count(p, t.item_start)
     ):
-        # "Denmark delivered F-16s to Ukraine ... Belgium will send 30 by 2028": more of that item, to that recipient
-        return f"{p.low[t.item_start]} {p.context.item}"
+        return f"{p.low[t.item_start]} {p.context.item}"  # "Belgium will send 30 by 2028": more of that item
     if cue.pos == "noun":
         k = i - 1  # "stepped up arms deliveries to ...": the words before the noun name the item
         while (
