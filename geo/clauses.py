@@ -216,6 +216,8 @@ class Parse(PhraseLinks):
                     and (len(gap) == 2 or all(self.tokens[k].text[0].isupper() for k in mods))
                 ):
                     gap = gap[:1]
+                elif len(gap) == 2 and gap[0] in ("and", "or") and gap[1] in ("then", "later", "eventually"):
+                    gap = gap[:1]  # "led Mali and then Niger to cut ties": one list, told in order
                 elif self._officials_of(gap):
                     gap = gap[:1]  # "Xi Jinping and the presidents of A, B and C": one list of those who act
                 elif len(gap) == 2 and gap[0] in ("and", "or") and low[run[0].first - 1 : run[0].first] == gap[1:]:
