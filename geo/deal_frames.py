@@ -18,7 +18,7 @@ from __future__ import annotations
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.data.wordlists import NUMBER_WORDS
-from geo.items import item_phrases, system_maker
+from geo.items import item_phrases, system_maker, system_names
 from geo.slots import Hit, cut_item, maker_in, only_ground, owner_of, state_of
 
 __all__ = ["chosen", "deal", "delivery_taken", "package_for", "past_licence"]
@@ -138,8 +138,8 @@ def chosen(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     sup = p.phrases[supplier.np]
     start = sup.last + 1
     head = sup.head_at - len(sup.head.split()) + 1  # the first word of the phrase's own noun
-    if sup.possessive and sup.head_at >= 0 and item_phrases(sup.head):
-        named = p.text(head, sup.head_at)  # "picked Japan's Mogami frigate"
+    if sup.possessive and sup.head_at >= 0 and (item_phrases(sup.head) or system_names(p.text(head, sup.head_at))):
+        named = p.text(head, sup.head_at)  # "picked Japan's Mogami frigate", "chose Saab's Gripen"
         return [Hit("transfer", supplier.ids, buyer.ids, cue, i, item_text=named)]
     if not sup.possessive and sup.head_at >= 0:
         start = head  # "chose the German Leopard 2A8": the item opens at its noun
