@@ -19,7 +19,7 @@ from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.data.wordlists import NUMBER_WORDS
 from geo.items import item_phrases, system_maker, system_names
-from geo.slots import Hit, cut_item, maker_in, only_ground, owner_of, state_of
+from geo.slots import Hit, cut_item, maker_in, only_ground, owner_of, reacted_to, state_of
 
 __all__ = ["chosen", "deal", "delivery_taken", "package_for", "past_licence"]
 
@@ -258,7 +258,10 @@ def package_for(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     owner = owner_of(p, i)
     named = owner is not None and owner.np >= 0 and p.phrases[owner.np].possessive  # not "its": read too loosely
     src = owner if named and owner is not None and not (tgt and set(owner.ids) & set(tgt.ids)) else None
-    src = src or p.subject(i, exclude=frozenset(tgt.ids) if tgt else frozenset(), first=True)
+    # "protested the arms sales to Taiwan", "sanctioned US firms over arms sales to Taiwan": the seller is not
+    # the one who protests or punishes
+    if src is None and not reacted_to(p, i):
+        src = p.subject(i, exclude=frozenset(tgt.ids) if tgt else frozenset(), first=True)
     k = i - 1
     # the package's own words: back to its article, a comma or a preposition ("a year on military aid")
     while k > 0 and i - k <= 4 and p.low[k] not in ("a", "an", "the", ",") and not p.g.has("prepositions", p.low[k]):

@@ -205,12 +205,15 @@ def maker_in(
     return None
 
 
+_REACTING = ("reaction_verbs", "penalty_nouns", "rewarding_verbs")  # "sanctioned US firms over arms sales to Taiwan"
+
+
 def reacted_to(p: Parse, i: int) -> bool:
     """Whether the noun at i is the object of a verb of reacting ("condemned the sale of drones")."""
     k, reach = i - 1, 4
     while k >= 0 and i - k <= reach and p.tokens[k].anchor < 0 and not p.g.has("reaction_verbs", p.low[k]):
-        if p.low[k] in ("over", "about"):  # "summoning the Indian ambassador over the Pinaka deliveries"
-            return any(p.g.has("reaction_verbs", w) for w in p.low[max(0, k - 6) : k])
+        if p.low[k] in ("over", "about", "for"):  # "summoning the ambassador over the deliveries"; a penalty too
+            return any(p.g.has(c, w) for w in p.low[max(0, k - 6) : k] for c in _REACTING)
         if p.g.has("prepositions", p.low[k]) or p.low[k] in (",", ";"):
             return False
         reach, k = reach + (3 if p.low[k] in ("and", "or") else 0), k - 1  # "condemning the raid and the sale of"
@@ -480,10 +483,7 @@ def noun_before_participle(p: Parse, i: int) -> int:
 
 
 def own_doing(p: Parse, v: int) -> bool:
-    """The verb's object is the subject's own: no one else gets anything.
-
-    "made its way to Armenia" (it travelled), "building its own boats" (not "sent its own F-16s", given away).
-    """
+    """The object is the subject's own ("made its way to", "building its own boats"; not "sent its own F-16s")."""
     after = p.low[v + 2 : v + 3]
     owner = p.low[v + 1] if v + 1 < len(p.low) else ""
     if after == ["own"]:
