@@ -289,6 +289,8 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         or _named_across_copula(p, i, owner, cue)
         or _named_after_copula(p, i, v, owner)
     )
+    if named is not None and _own_pronoun_subject(p, i, owner):
+        owner, named = named, owner  # "northern Myanmar is its backyard": "its" is not the subject's own
     if named is None:
         named, owner = _named_by_complement(p, i, owner)
     if named is None and cue.opt("context_group") and p.context.plural:
@@ -301,6 +303,15 @@ def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         + _ranked_above(p, i, v, cue, owner)
         + _alongside(p, i, v, cue, owner)
     )
+
+
+def _own_pronoun_subject(p: Parse, i: int, owner: Side) -> bool:
+    """The noun's "its" or "their" was read as the copula's subject, which cannot own its own complement."""
+    k = next((k for k in range(i - 1, max(-1, i - 4), -1) if p.low[k] in ("its", "their")), -1)
+    if k < 0 or owner.np < 0 or p.phrases[owner.np].last >= k:
+        return False
+    between = p.low[p.phrases[owner.np].last + 1 : k]  # "Myanmar is its backyard", "Japan remains its ally"
+    return 0 < len(between) <= 3 and all(p.g.has("copulas", w) or p.g.has("adverbs", w) for w in between)
 
 
 def _alongside(p: Parse, i: int, v: int, cue: Cue, owner: Side) -> list[Hit]:
