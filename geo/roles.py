@@ -339,8 +339,10 @@ class Roles(SubjectChecks):
             if ph.apposition_of >= 0 and ph.possessive:
                 continue  # "Pakistan, India's neighbour, ... its ally": the head the apposition describes
             ci = self.clause_of[ph.first]
-            if ci != self.clause_of[k] and self.clauses[ci].kind in ("rel", "reduced", "paren", "part"):
-                continue  # "Russia, which backed Assad, is pulling out of its base": not the aside's actor
+            if ci != self.clause_of[k] and (
+                self.clauses[ci].kind in ("rel", "reduced", "paren", "part") or (ph.prep and rel.kind == "coord")
+            ):
+                continue  # "Russia, which backed Assad, is pulling out of its base"; "between Bamako ..., and saw"
             if (
                 "," in self.low[ph.last + 1 : k]
                 and ph.prep == "of"
@@ -466,10 +468,7 @@ class Roles(SubjectChecks):
         return None
 
     def _backed_or_side(self, pi: int) -> Side:
-        """Phrase pi's side, or in "the US-backed SDF" the phrase the compound modifies.
-
-        "struck Iranian-backed militias in eastern Syria": the militias are where they fight, not their backer.
-        """
+        """Phrase pi's side, or in "the US-backed SDF" the modified phrase ("struck Iranian-backed militias")."""
         ph, low = self.phrases[pi], self.low
         k = ph.last + 3
         if low[k : k + 1] == [","] and k + 2 < len(low):  # "the US-backed, Kurdish-led SDF": a second compound
