@@ -243,7 +243,7 @@ class PhraseLinks(Roles):
             and (
                 g.has("time_adverb_words", low[k])
                 or low[k].isdigit()
-                or (low[k] == "for" and g.has("duration_nouns", low[k + 1 : k + 2][0] if k + 1 < len(low) else ""))
+                or (low[k] == "for" and k + 1 < len(low) and g.has("duration_nouns", low[k + 1]))  # "for decades"
                 or any(g.has(t, low[k]) for t in ("time_nouns", "duration_nouns"))
             )
         ):
