@@ -47,7 +47,7 @@ from geo.deal_frames import chosen, continued_deal, deal, package_for
 from geo.items import system_maker
 from geo.licence_frames import licensed
 from geo.maker_frames import arrive_maker, sighted_maker, use_maker
-from geo.member_frames import MEMBER_FRAMES, from_before
+from geo.member_frames import MEMBER_FRAMES, from_before, story_backed
 from geo.noun_frames import between, compound, possessor, subject_noun, under_which
 from geo.payment_frames import funded_work, paid_for
 from geo.presence import joint_force_kind, leased_to, operated_by, presence
@@ -235,7 +235,7 @@ def _story_backed(p: Parse, v: int, src: Side | None) -> Side | None:
     "Jamaica sent more than 20 soldiers and police" in a story of the states that back Haiti; never a
     state the sender fights, nor when the clause names where they went.
     """
-    backed = p.context.backed if p.context.backed == p.context.focus() else ""  # the story's own state backed
+    backed = story_backed(p)
     if src is None or not backed or backed in src.ids or set(src.ids) & set(p.context.conflict):
         return None
     c = p.clause(v)

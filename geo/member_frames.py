@@ -39,6 +39,11 @@ def force_members(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     return [Hit("support", (m,), host.ids, cue, i) for m in members.ids if m not in host.ids]
 
 
+def story_backed(p: Parse) -> str:
+    """The state the story last told of backing, when it is the story's focus (its own state backed), else ""."""
+    return p.context.backed if p.context.backed == p.context.focus() else ""
+
+
 def story_contingents(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """Contingents of several states, in a story of a mission that backs its state: each backs that state.
 
@@ -47,7 +52,7 @@ def story_contingents(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     the story last told of backing, when it is the story's focus and none of the contributors' foes.
     """
     v = i + n - 1
-    backed = p.context.backed if p.context.backed == p.context.focus() else ""
+    backed = story_backed(p)
     if not backed:
         return []
     pi = p.phrase_at[v]

@@ -540,10 +540,11 @@ def leased_to(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []  # "handed the radars to Peru": a transfer, no tenancy
     tenant = p.pp(v, ("to",), limit=8)
     landlord = p.pp(v, ("from",), limit=8) if tenant is None and p.low[v].startswith("lease") else None
-    if landlord is not None and _leased_site(p, v, p.phrases[landlord.np].first) and not p.passive(v):
+    site = landlord is not None and landlord.np >= 0 and _leased_site(p, v, p.phrases[landlord.np].first)
+    if landlord is not None and site and not p.passive(v):
         # "Russia leases the Baikonur Cosmodrome from Kazakhstan" (not "leased two frigates from France")
-        tenant = p.subject(v, exclude=frozenset(landlord.ids)) if landlord is not None else None
-        return [Hit("influence", tenant.ids, (), cue, i, members=landlord.ids)] if tenant and landlord else []
+        tenant = p.subject(v, exclude=frozenset(landlord.ids))
+        return [Hit("influence", tenant.ids, (), cue, i, members=landlord.ids)] if tenant is not None else []
     if tenant is None or tenant.np < 0:
         return []
     if p.passive(v):

@@ -200,8 +200,7 @@ class Roles(SubjectChecks):
                 continue
             if (
                 ph.head_at >= 0
-                and (self._weapon_head(ph) or self._made_by(ph))
-                and not ph.possessive
+                and self._product(ph)
                 and (not platforms or any(self.g.has("inert_items", w) for w in ph.head.split()))
             ):
                 continue  # "Turkish drones" names a maker, not the subject; a radar system never acts
@@ -372,7 +371,7 @@ class Roles(SubjectChecks):
             backer = self.low[ph.last + 2 : ph.last + 3] == ["backed"]
             nxt = ph.last + 2  # "NATO member Turkey", "US ally Japan": the first phrase only qualifies the second
             qualifier = nxt < len(self.low) and self.phrase_at[nxt] >= 0 and self.low[nxt - 1] in _QUALIFIED_NOUNS
-            made = not ph.possessive and (self._weapon_head(ph) or self._made_by(ph))  # "Russian MiG-29s": no subject
+            made = self._product(ph)  # "Russian MiG-29s": no subject
             if (not ph.prep or ph.official_of) and ph.apposition_of < 0 and not (backer or qualifier or made):
                 return self.ids(ph)
         return ()

@@ -167,6 +167,10 @@ class SubjectChecks(Modality):
         verb = (w in self.verbs or self.finite(w)) and not self.g.has("reporting", w) and not self.g.has("be_forms", w)
         return verb and self.low[ph.last + 1 : v] == [","]
 
+    def _product(self, ph: Phrase) -> bool:
+        """The phrase names a maker's goods, not an actor: "Turkish drones", "Russian MiG-29s" (not "Iran's drones")."""
+        return not ph.possessive and (self._weapon_head(ph) or self._made_by(ph))
+
     def _weapon_head(self, ph: Phrase) -> bool:
         """The head is an item ("Turkish drones"); an armed group's fighters are people ("Hezbollah fighters")."""
         if ph.head == "fighters" and all("@group:" in x for x in self.ids(ph)):
