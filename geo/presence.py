@@ -477,10 +477,19 @@ def _consenting(p: Parse, v: int, last: int) -> list[str]:
             continue
         if not p.g.has("consent_nouns", p.low[k]) or p.g.has("peace_words", p.low[k - 1]):
             continue  # "under a 1992 ceasefire agreement with Moldova" ends a war, it asks for no one
-        side = p.pp(k, ("with", "of", "by", "from"), limit=3)
+        side = p.pp(k, ("with", "of", "by", "from"), limit=3) or _consenting_owner(p, k)
         if side is not None:
             out += [x for x in side.ids if x not in out]
     return out
+
+
+def _consenting_owner(p: Parse, k: int) -> Side | None:
+    """The owner before a consent noun: "with Kinshasa's consent", "at Maputo's request"."""
+    pi = p.phrase_at[k]
+    if pi < 0 or not p.phrases[pi].possessive or p.phrases[pi].head_at != k:
+        return None
+    side = p.named_side(pi)
+    return None if side is None or side.how == "anaphor" else side  # "at the government's request": whose is unsure
 
 
 # what ends a firm's name: "China Harbour Company", "Gulf Ports Ltd"
