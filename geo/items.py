@@ -17,7 +17,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from geo.data.wordlists import ABSTRACT_OBJECTS, FORMATION_NOUNS, ITEM_HEADS, NUMBER_WORDS, alternation
+from geo.data.wordlists import (
+    ABSTRACT_OBJECTS,
+    CURRENCY_NOUNS,
+    FORMATION_NOUNS,
+    ITEM_HEADS,
+    NUMBER_WORDS,
+    alternation,
+)
 from geo.lowered import Lowered
 
 
@@ -127,8 +134,15 @@ _MONEY_SUM = _rx(
     r"(?:than\s+)?)?(?:(?:US|A|C|NZ|HK)?\$|€|£|¥|Sh|Rs\.?|R)"
     + _AMOUNT
     + r"(?:\s+(?:share|contribution|tranche|instalment|installment))?"
-    r"(?=$|\s+(?:to|for|into|in|on|over|during|since|last|this|by|from|through|under|at|between|of|with)\b)",
+    r"(?=$|\s+(?:to|towards?|for|into|in|on|over|during|since|last|this|by|from|through|under|at|between|of|with)\b)",
     re.I,
+)
+# the same sum with its currency named after it: "500 million euros", "140 million Australian dollars"
+_MONEY_NAMED = _rx(
+    r"^(?:(?:an?|its|their|the)\s+)?(?:(?:more|less|over|nearly|almost|about|around|roughly|some|up to|at least)\s+"
+    r"(?:than\s+)?)?[\d.,]+\s*(?:million|billion|trillion|bn)\s+(?:[A-Z][a-z]+\s+)?"
+    rf"(?i:{alternation(CURRENCY_NOUNS)})"
+    r"(?=$|\s+(?:to|towards?|for|into|in|on|over|during|since|last|this|by|from|through|under|at|between|of|with)\b)",
 )
 # a price, not a thing: "worth 2.7 billion euros", "valued at $3 billion", "for 300 million dollars"
 _PRICE_ONLY = _rx(
@@ -404,8 +418,11 @@ def money_sum(text: str | None) -> str | None:
 
     >>> money_sum("more than $4 billion to"), money_sum("its C$5bn"), money_sum("a $2 billion loan")
     ('more than $4 billion', 'C$5bn', None)
+    >>> money_sum("140 million Australian dollars over five years"), money_sum("a 500 million euro loan")
+    ('140 million Australian dollars', None)
     """
-    m = _MONEY_SUM.match(re.sub(r"\s+", " ", text or "").strip(" ,;:."))
+    flat = re.sub(r"\s+", " ", text or "").strip(" ,;:.")
+    m = _MONEY_SUM.match(flat) or _MONEY_NAMED.match(flat)
     return re.sub(r"^(?:its|their|the)\s+", "", m.group(0), flags=re.I) if m else None
 
 

@@ -225,6 +225,8 @@ def _given_item(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> str | None:
     c = p.clause(v)
     text = p.text(t.item_start, cut_item(p, t.item_start, t.item_end))
     money = cue.opt("money_object") or (cue.pos == "verb" and p.g.has("money_giving_verbs", p.low[v]))
+    if cue.opt("money_only"):
+        return text if money_sum(text) else None  # "committed $250 million to Moldova", not "paid for the jets"
     if item_phrases(text) or (money and money_sum(text)):
         return text  # "lent $1 billion to Kenya": a sum lent is the thing given
     last = p.context.transfer
@@ -376,10 +378,7 @@ def _idle_offer(p: Parse, v: int, tgt: Side) -> bool:
 
 
 def _past_item_aside(p: Parse, v: int, tgt: Side | None) -> Side | None:
-    """The goal after an aside on the item, not one inside it.
-
-    "sold two frigates, originally built for the Italian Navy, to Egypt": Egypt.
-    """
+    """The goal after an aside on the item, not inside it: "sold two frigates, built for Italy, to Egypt": Egypt."""
     if tgt is None or tgt.np < 0 or "," not in p.low[v + 1 : p.phrases[tgt.np].first]:
         return tgt
     close = next(

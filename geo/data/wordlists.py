@@ -97,6 +97,7 @@ _LISTS: dict[str, Any] = {
     "FACILITY_NOUNS": lambda: words("facility_nouns"),
     "SEA_MODIFIED_NOUNS": lambda: words("sea_modified_nouns"),
     "FEATURE_NOUN_SEAS": lambda: words("feature_noun_seas"),
+    "CURRENCY_NOUNS": lambda: words("currency_nouns"),
     "OFFICES": lambda: table("offices"),
     "INTEGRAL_TERRITORIES": lambda: table("integral_territories"),
     "GOVERNMENT_SEATS": lambda: {k: v.split("\t")[0] for k, v in table("government_seats").items()},
