@@ -465,6 +465,9 @@ def described_state(phrase: str, anchors: Sequence[Anchor], context: Context, to
         return ""
     if topic in fit:
         return topic
+    here = [c for c in dict.fromkeys(before) if _is_of(c, kinds)]
+    if len(here) == 1:
+        return here[0]  # "a treaty with Nauru under which it will pay towards the island's budget": the one just named
     return max(fit, key=lambda c: (context.mentions.get(c, 0) + (1 if c in before else 0), fit.index(c)))
 
 

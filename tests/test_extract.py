@@ -521,6 +521,13 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
             ("transfer", "US", "OM"),
             ("transfer", "US", "GB"),
         ),
+        # "the island" is the one island state the sentence has just named, not the story's most named
+        (
+            "Fiji hosts Australian police. Fiji signed a pact in May. Australia also signed a treaty with Tonga "
+            "under which it will pay A$50 million towards the island's budget.",
+            ("transfer", "AU", "TO"),
+            ("transfer", "AU", "FJ"),
+        ),
         # "fighters and supplies": a plural noun after "and" and an item, no verb
         ("Chilean commanders allowed rebel fighters and supplies to cross into Peru.", None, ("transfer", "CL", "PE")),
         # a verb after "to" with a determiner after it: a purpose, whose object names no item
