@@ -362,7 +362,10 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     # that hold it ("outposts in the South China Sea"), not of ships or troops there ("frigates in the Baltic")
     sway = p.low[v] in cue.opt("waters", ())
     held = any(p.g.has("sea_footholds", w) for w in p.low[v + 1 : last + 1])
-    for label, members in _presence_groups(p, v, last, cue, owner):
+    groups = _presence_groups(p, v, last, cue, owner)
+    if not hosts and _fights_insurgents(p, v, last):  # "4,000 troops in Mozambique fighting Islamist insurgents"
+        hosts = [m for _, members in groups for m in members if kinds.get(m) == "country" and m not in owner.ids]
+    for label, members in groups:
         countries = [m for m in members if kinds.get(m) not in ("region", "sea", "bloc")]
         if any(kinds.get(m) == "country" for m in countries):  # "in Iraq, mostly at Ain al-Asad": the country
             countries = [m for m in countries if kinds.get(m) != "other"]
@@ -461,6 +464,17 @@ def _counted(p: Parse, owner: Side) -> bool:
         return False  # "the U.S. troops": an article, no count, before the state
     words = [*p.low[first : first + 3], p.low[k] if k >= 0 else ""]
     return any(w.replace(",", "").isdigit() or w in NUMBER_WORDS for w in words)
+
+
+def _fights_insurgents(p: Parse, v: int, last: int) -> bool:
+    """The force is there to fight a non-state foe of its host: "fighting Islamist insurgents", "hunting the ADF"."""
+    for k in range(v + 1, last):
+        if p.g.has("host_fight_words", p.low[k]):
+            for j in range(k + 1, min(last + 1, k + 5)):
+                a = p.tokens[j].anchor
+                if p.g.has("insurgent_nouns", p.low[j]) or (a >= 0 and p.anchors[a].how in ("group", "roaming")):
+                    return True
+    return False
 
 
 def _consenting(p: Parse, v: int, last: int) -> list[str]:
