@@ -363,7 +363,7 @@ def presence(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     sway = p.low[v] in cue.opt("waters", ())
     held = any(p.g.has("sea_footholds", w) for w in p.low[v + 1 : last + 1])
     groups = _presence_groups(p, v, last, cue, owner)
-    if not hosts and _fights_insurgents(p, v, last):  # "4,000 troops in Mozambique fighting Islamist insurgents"
+    if not hosts and _for_the_host(p, v, last):  # "4,000 troops in Mozambique fighting Islamist insurgents"
         hosts = [m for _, members in groups for m in members if kinds.get(m) == "country" and m not in owner.ids]
     for label, members in groups:
         countries = [m for m in members if kinds.get(m) not in ("region", "sea", "bloc")]
@@ -466,9 +466,11 @@ def _counted(p: Parse, owner: Side) -> bool:
     return any(w.replace(",", "").isdigit() or w in NUMBER_WORDS for w in words)
 
 
-def _fights_insurgents(p: Parse, v: int, last: int) -> bool:
-    """The force is there to fight a non-state foe of its host: "fighting Islamist insurgents", "hunting the ADF"."""
+def _for_the_host(p: Parse, v: int, last: int) -> bool:
+    """The force is there for its host: "fighting Islamist insurgents", "hunting the ADF", "on a bilateral basis"."""
     for k in range(v + 1, last):
+        if p.low[k] == "bilateral" and (p.g.has("consent_nouns", p.low[k + 1]) or p.low[k + 1] == "basis"):
+            return True
         if p.g.has("host_fight_words", p.low[k]):
             for j in range(k + 1, min(last + 1, k + 5)):
                 a = p.tokens[j].anchor
