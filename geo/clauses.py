@@ -351,6 +351,8 @@ class Parse(PhraseLinks):
             return  # "since India will ...", "after Niger last month suspended": a clause, not a phrase
         if w == "as" and k > 0 and self.low[k - 1] == "such":
             w = "including"
+        if w == "to" and k > 0 and self.g.has("compound_prepositions", self.low[k - 1]):
+            w = f"{self.low[k - 1]} to"  # "according to Kristersson", "thanks to Turkish drones": no goal
         ph.prep, ph.prep_at = ("including" if w in ("such", "like") else w), k
         if w == "including" and k > 1 and self.low[k - 1] == "," and self.low[k - 2] in self.g.words["group_nouns"]:
             ph.official_of = True  # "Several countries, including A, B and C, provided ..."

@@ -335,3 +335,25 @@ def where_place(p: Parse, v: int) -> Side | None:
             return None
         ci = c.parent
     return None
+
+
+def subject_partner(p: Parse, i: int, giver: Side | None) -> Side | None:
+    """The giver's partner in a subject of two: "Pakistan and Saudi Arabia are discussing converting Saudi loans"."""
+    if giver is None:
+        return None
+    both = p.subject(i, first=True)
+    if both is None or len(both.ids) != 2 or not set(giver.ids) < set(both.ids):
+        return None
+    return Side(tuple(x for x in both.ids if x not in giver.ids), both.np, both.how)
+
+
+def reporting_service(p: Parse, v: int, giver: Side | None) -> Side | None:
+    """The armed service that reports getting it: "has delivered 14 helicopters, according to the Peruvian Air Force".
+
+    A service is its state's receiving end; a minister, a leader or an outlet quoted this way names no recipient.
+    """
+    side = p.pp(v, ("according to",), limit=30)
+    if side is None or side.np < 0 or giver is None or set(side.ids) & set(giver.ids):
+        return None
+    head = p.phrases[side.np].head.split()
+    return side if head and p.g.has("security_forces", head[-1]) else None

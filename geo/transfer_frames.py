@@ -38,7 +38,9 @@ from geo.recipients import (
     pronoun_recipient,
     protected_for,
     reduced_giver,
+    reporting_service,
     site_recipient,
+    subject_partner,
     where_place,
 )
 from geo.slots import (
@@ -197,7 +199,7 @@ def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, f
         c.first <= ph.first <= c.last
         and ph.first > v
         and not set(p.ids(ph)) <= set(src.ids)
-        and ph.prep not in (*_PLACE_PREPS, "against", "by")  # "used against India", "handed over by X": no rival
+        and ph.prep not in (*_PLACE_PREPS, "against", "by", "according to")  # "used against India", "by X"
         for ph in p.phrases
     ):
         return None  # someone named after the verb (not the giver's own maker: "delivered Bayraktar drones")
@@ -296,6 +298,7 @@ def _recipient(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> Side | None:
             t.item_end = min(t.item_end, p.phrases[t.tgt.np].first - 1)  # "the squadrons India ordered": no buyer in it
     if t.tgt is None and cue.pos == "verb" and not p.passive(v):
         _owner_of_item(p, v, t)
+    t.tgt = t.tgt or (subject_partner(p, i, t.src) if cue.pos == "noun" else reporting_service(p, v, t.src))
     frm = p.pp(v, ("from",), limit=6)
     if t.tgt is None and frm is None and cue.opt("story_recipient", True):
         _unnamed_recipient(p, v, t, cue.pos == "verb")
@@ -510,10 +513,7 @@ def get(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 
 
 def _seller_phrase(p: Parse, v: int, cue: Cue) -> Side | None:
-    """The from-phrase of a getting verb, unless a new clause opens before it or it names a site left from.
-
-    "requested F-16s in 2021 after a row with Russian officials": the officials are another clause's party.
-    """
+    """A getting verb's from-phrase, unless a clause opens before it ("after a row with Russian aides") or a site."""
     frm = p.pp(v, cue.opt("from", ["from"]), limit=30) or fronted(p, v, ("from",))
     frm = frm or (from_before(p, v - 1) if cue.opt("item_subject") else None)  # "more jets from X are on order"
     if frm is not None and frm.np > 0 and cut_item(p, v + 1, p.phrases[frm.np].first) < p.phrases[frm.np].first - 2:
