@@ -572,6 +572,8 @@ def leased_to(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return [Hit("influence", tenant.ids, (), cue, i, members=landlord.ids)] if tenant is not None else []
     if tenant is None or tenant.np < 0:
         return []
+    if not p.passive(v) and not _leased_site(p, v, p.phrases[tenant.np].first):
+        return []  # "Japan handed five aircraft to the Philippine Navy, first under a lease": items, no ground
     if p.passive(v):
         states = _states_named(p, c.first, i, tenant.ids)  # "Sri Lanka's Hambantota port": one state
     else:
