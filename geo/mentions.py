@@ -53,7 +53,11 @@ MAX_TOKENS = 7
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _ARTICLE = re.compile(r"(?:al|el)-[A-Z]")
-_OUTLET_AFTER = re.compile(r"(?: [a-z-]+){0,3}? (?:" + "|".join(OUTLET_NOUNS) + r")\b")  # "business newspaper"
+_OUTLET_AFTER = re.compile(  # "business newspaper"; "daily" that ends its clause is an adverb ("ports daily.")
+    r"(?: [a-z-]+){0,3}? (?:"
+    + "|".join(OUTLET_NOUNS)
+    + r")\b(?<!daily)(?<!weekly)| (?:daily|weekly)\b|(?: [a-z-]+){1,3}? (?:daily|weekly)\b(?!\s*(?:[.;,:!?)]|$))"
+)
 # abbreviations that open a place's name ("St. Petersburg", "Mt. Kenya", "Ft. Lauderdale")
 _NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
 _GAP_BREAK = re.compile(r"[.!?;:,()\[\]{}\"“”]|\n")

@@ -483,6 +483,9 @@ def test_a_demonym_before_a_news_outlet_is_no_side_or_place():
     places = _places("Rabat bought the satellite, the French business newspaper La Tribune reported; the Israeli daily")
     assert "FR" not in places and "IL" not in places
     assert "FR" in _places("Rabat bought the satellite, and the French navy escorted it.")
+    # "daily" that ends its clause is an adverb: "Ukrainian ports daily" names Ukraine's ports
+    assert "UA" in _places("Russia attacked Ukrainian ports daily.")
+    assert "IL" not in _places("Iran sent drones, the Israeli business daily Globes reported.")
 
 
 def test_a_name_may_open_with_a_lowercase_arabic_article():
