@@ -76,8 +76,10 @@ def noun_use(p: Parse, i: int) -> bool:
         p.low[i] in ("ship", "ships") and prev.isalpha() and not p.is_function(prev) and not prev.endswith("ly")
     ):
         return True  # "a Chinese coast guard ship cut across", "unregistered ships": a noun after its modifier
-    if p.low[i].endswith("ing") and prev.endswith(("al", "ant")) and prev.isalpha() and not p.finite(prev):
-        return True  # "attacks on commercial shipping", "merchant shipping": a noun after its adjective
+    if _plural_after_past(p, i, prev) or (
+        p.low[i].endswith("ing") and prev.endswith(("al", "ant")) and prev.isalpha() and not p.finite(prev)
+    ):
+        return True  # "condemned attacks on", "repeated strikes"; "commercial shipping": a noun after its modifier
     if (p.low[i].endswith("s") and p.g.has("plural_adjectives", prev)) or (
         p.low[i].endswith("ing") and prev in ("arms", "weapons", "drug", "drugs", "oil", "fuel", "people", "gun")
     ):
@@ -125,6 +127,13 @@ def noun_use(p: Parse, i: int) -> bool:
     if "-" in prev.strip("-") and i >= 2 and p.g.has("determiners", p.low[i - 2]) and p.low[i - 2] != "that":
         return True  # "a decades-old embargo": a compound adjective after the article
     return prev in _NOUN_PREPS and not p.low[i].endswith("ing")  # "by sending troops": a gerund acts
+
+
+def _plural_after_past(p: Parse, i: int, prev: str) -> bool:
+    """A word in -s after a past tense that is no auxiliary is a plural noun: "condemned attacks on Manila's boats"."""
+    w = p.low[i]
+    past = (prev.endswith("ed") and len(prev) > 4) or p.g.has("irregular_past", prev)
+    return w.endswith("s") and not w.endswith("ss") and past and not p.g.has("auxiliaries", prev)
 
 
 def _noun_by_next_word(p: Parse, i: int) -> bool | None:
