@@ -222,7 +222,13 @@ def _singular(sentence: str, e: int, phrase: str, before: Sequence[Anchor], cont
         ident = services[-1]  # "drones to the Chadian army, boats to the navy": that state's navy
     elif organ and _speaking_state(sentence, before):
         ident = before[0].id  # "Cambodian officials said China will hand two corvettes to the navy": theirs
-    elif organ and not countries and len(context.previous) == 1 and context.previous_named == context.previous:
+    elif (
+        organ
+        and not countries
+        and len(context.previous) == 1
+        and context.previous_named == context.previous
+        and (not context.services or context.previous[0] in context.services)
+    ):
         ident = context.previous[0]  # "Greece's arsenal is changing too. The navy expects ...": the one just named
     elif organ and context.service:
         ident = context.service  # "The Royal Thai Army ... The navy signed for": the state last named with a service

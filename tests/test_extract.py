@@ -521,6 +521,13 @@ def test_descriptions_of_a_named_state(text: str, expected: tuple | None, absent
             ("transfer", "US", "OM"),
             ("transfer", "US", "GB"),
         ),
+        # "the navy" is not the one state the sentence before named when the story named another's navy
+        (
+            "Peru handed four boats to the Ecuadorian Navy. The Ecuadorian Navy is growing. The question is what "
+            "Peru will allow it to keep. The Navy has meanwhile taken delivery of two frigates from Spain.",
+            ("transfer", "ES", "EC"),
+            ("transfer", "ES", "PE"),
+        ),
         # "the island" is the one island state the sentence has just named, not the story's most named
         (
             "Fiji hosts Australian police. Fiji signed a pact in May. Australia also signed a treaty with Tonga "
