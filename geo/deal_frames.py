@@ -90,16 +90,24 @@ def deal(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
 def _deal_for(p: Parse, i: int, cue: Cue, other: Side, text: str) -> list[Hit]:
     """A deal with ``other`` for the item ``text``: the subject buys, unless it is the one that sells."""
     subj = p.subject(i, exclude=frozenset(other.ids), first=True)
-    if subj is None or not item_phrases(text):
+    first = p.clause(i).first
+    if subj is not None and subj.np >= 0:
+        head = p.phrases[subj.np].head.rsplit(" ", 1)[-1]
+    else:  # "The order follows a contract with Saudi Arabia": no actor, another deal
+        head = p.low[first + 1] if subj is None and p.low[first] in ("the", "this") and first + 2 < i else ""
+    if not item_phrases(text) or (subj is None and not head):
         return []
     maker = system_maker(text)
-    head = p.phrases[subj.np].head.rsplit(" ", 1)[-1] if subj.np >= 0 else ""
     if p.g.has("pact_nouns", head) or p.g.has("sale_nouns", head) or head in ("order", "orders", "contract"):
         # "The Iraqi order follows a contract with Saudi Arabia for Cheongung batteries": another deal's
         # buyer is no party; the system's maker sells to the one the contract is with
+        # with no maker named, the seller of the story's last deal sells again ("for ten batteries of the same system")
+        maker = maker or (p.context.transfer[0] if p.context.transfer else None)
         if maker is None or maker in other.ids or other.how == "company":
             return []
         return [Hit("transfer", (maker,), other.ids, cue, i, item_text=text)]
+    if subj is None:
+        return []
     if maker is not None and maker not in subj.ids and maker in other.ids:
         return [Hit("transfer", other.ids, subj.ids, cue, i, item_text=text)]  # the maker's side sells
     if maker is not None and maker in subj.ids and maker not in other.ids:
@@ -210,7 +218,9 @@ def _seller(p: Parse, i: int, subj: Side, other: Side) -> bool:
     """
     firm = subj.np >= 0 and all(p.anchors[k].how == "company" for k in p.phrases[subj.np].anchors)
     firm = firm and other.how != "company"
-    return firm or any(w in ("export", "exports", "sales") for w in p.low[max(0, i - 4) : i])
+    main = max(p.context.suppliers, key=p.context.suppliers.__getitem__, default="")  # the story's main supplier
+    story = main in subj.ids and main not in other.ids  # "It follows a similar contract with Saudi Arabia"
+    return firm or story or any(w in ("export", "exports", "sales") for w in p.low[max(0, i - 4) : i])
 
 
 def _past_firm(p: Parse, k: int, side: Side, last: int) -> int:
