@@ -20,9 +20,8 @@ from geo.slots import Hit, noun_after, noun_before, only_ground, owner_of, state
 def sent_as_deployment(p: Parse, i: int, words: list[str], item: str) -> bool:
     """Whether a sending verb at ``i`` deploys forces rather than gives ``item`` (the words after it: ``words``).
 
-    One warship or unit sent ("send a patrol ship to Guyana", no batch "of" goods), or people sent
-    with craft ("sent troops and two warships to", "troops, ships and aircraft were sent by"): the
-    craft go with their crews.
+    One warship or unit sent ("send a patrol ship to Guyana", no batch "of" goods), or people sent with
+    craft ("sent troops and two warships to", "troops, ships and aircraft were sent by"): crews and craft.
     """
     if "for" in words[:6] and any(p.g.has("drill_nouns", w) for w in words[:9]):
         return True  # "send vessels for training exercises with the region's navies": ships on an exercise
@@ -264,17 +263,18 @@ def _not_a_footprint(p: Parse, i: int, v: int, cue: Cue) -> bool:
             noun_after(p, v, p.g.words["built_craft"], 5) >= 0 or noun_before(p, i, p.g.words["built_craft"], 4) >= 0
         )
         return craft and noun_after(p, v, p.g.words["built_sites"], 6) < 0
-    if cue.pos == "noun" and _gone(p, v):
-        return True  # "France's influence in the Sahel has all but evaporated": a footprint that is gone
+    after_noun = cue.pos != "noun" and p.low[v].endswith("ed") and p.low[i - 1] in (cue.opt("needs") or ())
+    if (cue.pos == "noun" or after_noun) and _gone(p, v, after_noun):
+        return True  # "France's influence in the Sahel has all but evaporated", "the peacekeepers deployed in X left"
     return cue.kind == "influence" and (
         any(p.g.has("trainer_nouns", w) for w in p.low[max(0, i - 3) : i]) or _in_mission(p, v)
     )
 
 
-def _gone(p: Parse, v: int) -> bool:
-    """The first verb after the noun at v, past asides and auxiliaries, says it is gone ("has all but evaporated")."""
+def _gone(p: Parse, v: int, left: bool = False) -> bool:
+    """The first verb after v, past asides and auxiliaries, says it is gone ("all but evaporated"; ``left``: "left")."""
     for w in p.low[v + 1 :]:
-        if p.g.has("vanishing_verbs", w):
+        if p.g.has("vanishing_verbs", w) or (left and p.g.has("leaving_verbs", w)):
             return True
         if w in (".", ";") or (p.finite(w) and not p.g.has("auxiliaries", w)):
             return False
