@@ -45,10 +45,7 @@ def _given_to(p: Parse, i: int) -> Side | None:
 
 
 def _past(p: Parse, i: int, limit: int = 10) -> int:
-    """How far back the cue's noun may stand: ``limit`` words, and the asides between.
-
-    "Russian fighters of the Africa Corps, the successor to the Wagner group, are deployed": past the aside.
-    """
+    """How far back the cue's noun may stand: ``limit`` words and the asides between ("X, the successor to Y, are")."""
     c = p.clause_of[i]
     return limit + sum(
         p.clause_of[j] != c and p.clauses[p.clause_of[j]].kind in _ASIDES for j in range(max(0, i - 30), i)
@@ -168,8 +165,11 @@ def _presence_groups(p: Parse, v: int, last: int, cue: Cue, owner: Side) -> list
         if told and any(w.isalpha() and p.g.has("auxiliaries", w) for w in p.low[seen : ph.first]):
             break  # "frigates based out of Crete have escorted convoys off Libya": another verb's places
         listed = ph.first > 0 and (p.low[ph.first - 1] in (",", "and", "(") or _list_opens(p, ph.first - 1))
-        if listed and any(p.g.has("reporting", w) for w in p.low[ph.last + 1 : ph.last + 3]):
+        said = [w for w in p.low[ph.last + 1 : ph.last + 3] if p.g.has("reporting", w)]
+        if listed and said:
             break  # "fired at Pakistani air bases, Indian media reported": who reports it, not where
+        if said and said[0] != "according" and ph.prep == "in" and p.low[ph.prep_at - 1] not in cue.opt("needs", ()):
+            continue  # "soldiers were rotated to the front, diplomats in Dushanbe say": where the speakers are
         # "in the city of Gyumri", "at the port of Tartus": the place after "of" is where
         named_place = (
             ph.prep == "of"
@@ -308,10 +308,7 @@ def _seller_of_items(p: Parse, v: int, owner: Side) -> bool:
 
 
 def _needs_met(p: Parse, i: int, v: int, cue: Cue) -> bool:
-    """The cue's needed noun (troops, bases) stands after it or before it, and names no civil site.
-
-    "a firm has R&D and production facilities in Brazil": no armed footprint.
-    """
+    """The needed noun (troops, bases) stands after the cue or before it, and names no civil site ("R&D facilities")."""
     needs = set(cue.opt("needs") or ()).union(*(p.g.words[w] for w in cue.opt("needs_lists", ())))
     if not needs:
         return True
