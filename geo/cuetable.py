@@ -38,6 +38,7 @@ FRAMES = (
     "compound",
     "subject-noun",
     "relational",
+    "partner-in",
     "fellow",
     "bloc-members",
     "bloc-pact",

@@ -51,7 +51,7 @@ from geo.member_frames import MEMBER_FRAMES, from_before, story_backed
 from geo.noun_frames import between, compound, possessor, subject_noun, under_which
 from geo.payment_frames import funded_work, paid_for
 from geo.presence import joint_force_kind, leased_to, operated_by, presence
-from geo.relational_frames import bloc_members, bloc_named, fellow, relational
+from geo.relational_frames import bloc_members, bloc_named, fellow, partner_in, relational
 from geo.relative_frames import relative_object, summed_up
 from geo.slots import (
     Frame,
@@ -570,6 +570,7 @@ FRAME_FUNCTIONS: dict[str, Frame] = {
     "compound": compound,
     "subject-noun": subject_noun,
     "relational": relational,
+    "partner-in": partner_in,
     "fellow": fellow,
     "bloc-members": bloc_members,
     **MEMBER_FRAMES,

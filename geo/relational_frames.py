@@ -260,9 +260,36 @@ def _item_after_of(p: Parse, v: int) -> str:
     return ""
 
 
+_FIGHT_NOUNS = frozenset({"fight", "war", "battle", "struggle", "campaign", "defence", "defense", "efforts", "effort"})
+
+
+def _fight_owned_after(p: Parse, v: int) -> int:
+    """The phrase after "in" at v + 1 that owns a fight ("in Nigeria's fight against Boko Haram"), else -1."""
+    pi = p.phrase_at[v + 2] if v + 2 < len(p.low) and p.low[v + 1] == "in" else -1
+    ph = p.phrases[pi] if pi >= 0 else None
+    return (
+        pi if ph is not None and ph.possessive and ph.head.split()[-1:] and ph.head.split()[-1] in _FIGHT_NOUNS else -1
+    )
+
+
+def partner_in(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
+    """A partner in another's fight backs it: "Britain is a key partner in Ukraine's fight against Russia"."""
+    v = i + n - 1
+    pi = _fight_owned_after(p, v - 1)
+    if pi < 0:
+        return []
+    fought = p.side(pi)
+    backer = _regarded(p, i)[1] or p.subject(i, exclude=frozenset(fought.ids))  # "described Washington as"
+    if backer is None or set(backer.ids) & set(fought.ids):
+        return []
+    return [Hit("support", backer.ids, fought.ids, cue, i)]
+
+
 def relational(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     """In "A's ally B", "B, A's ally", "B, an ally of A", "B is A's partner", "A and its ally B"."""
     v = i + n - 1
+    if cue.kind == "alliance" and _fight_owned_after(p, v) >= 0:
+        return []  # "a partner in Nigeria's fight against Boko Haram": a backer (partner-in-fight), no ally
     if cue.kind == "alliance" and i > 0 and p.g.has("economic_modifiers", p.low[i - 1]):
         return []  # "Nepal's largest trading partner": trade, not an alliance
     non_nato = _non_nato_ally(p, i, cue)
