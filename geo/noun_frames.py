@@ -139,11 +139,8 @@ def _nearest_in_clause(p: Parse, i: int, owner: Side) -> Side | None:
                 or p._made_by(ph)
             ):
                 continue  # "Russian S-300 missiles prompted Turkish threats", "Turkish Bayraktar TB2s": makers
-            if any(
-                p.g.has("supporter_nouns", w) or p.g.has("backing_nouns", w) or p.g.has("endorsing_verbs", w)
-                for w in p.low[ph.last + 1 : i]
-            ):
-                continue  # "China, a decisive enabler of Russia's war", "Guyana backed the US strikes": no target
+            if any(p.g.has("supporter_nouns", w) or p.g.has("backing_nouns", w) for w in p.low[ph.last + 1 : i]):
+                continue  # "China, a decisive enabler of Russia's war", "Iran's military support for Russia's war"
             if ph.prep == "among" or (
                 ph.first > i and any(p.g.has("reporting", w) for w in p.low[ph.last + 1 : ph.last + 6])
             ):
