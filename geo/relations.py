@@ -323,7 +323,7 @@ def _ok(p: Parse, ident: str, kind: str, physical: bool = False) -> bool:
 
 
 # places whose holder a sphere at home leaves out: a state's bases at home are no sway
-_HELD = ("disputed:", "city:", "admin1:", "other:airfield-", "other:feature-")
+_HELD = ("disputed:", "city:", "admin1:", "other:")
 
 
 def _struck_state(p: Parse, source: str, target: str) -> str | None:
