@@ -536,6 +536,7 @@ class Parse(PhraseLinks):
         k = i - 1
         if k >= 0 and self.low[k] == ",":
             k -= 1
+        k -= 1 if k > 0 and self.low[k] == ")" and self.phrase_at[k - 1] >= 0 else 0  # "the Army (LNA), which"
         pi = self.phrase_at[k] if k >= 0 else -1
         ph = self.phrases[pi] if pi >= 0 else None
         ground = (
@@ -568,10 +569,7 @@ class Parse(PhraseLinks):
         )
 
     def _third_person(self, k: int) -> bool:
-        """A cue verb's -s form before a determiner or a name: "and Chile flies its own F-16s", "flies TB2s".
-
-        Not "bases", "arms": those are nouns before a verb or a preposition.
-        """
+        """A cue verb's -s form before a determiner or a name: "and Chile flies its own F-16s" (not "bases", "arms")."""
         if k + 1 >= len(self.low):
             return False
         nxt = self.tokens[k + 1]
