@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
-from geo.data.wordlists import ORG_TAILS
+from geo.data.wordlists import ORG_TAILS, alternation, table
 from geo.grammar import (
     Anchor,
     Context,
@@ -109,7 +109,24 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
             if ident:
                 out.append(Anchor(s, e, ident, "anaphor", "country"))
         taken.append((s, e))
-    return out + _speaker_pronouns(sentence, anchors, taken)
+    return out + _named_pairs(sentence, anchors, taken) + _speaker_pronouns(sentence, anchors, taken)
+
+
+@lru_cache(maxsize=1)
+def _named_pairs_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(table('named_pairs'))})\b", re.I)
+
+
+def _named_pairs(sentence: str, anchors: Sequence[Anchor], taken: list[tuple[int, int]]) -> list[Anchor]:
+    """Two states named by one plural name: "the two Koreas" (geo/data/words/named_pairs.tsv)."""
+    out = []
+    for m in _named_pairs_re().finditer(sentence):
+        s, e = m.span()
+        pair = table("named_pairs").get(m.group().lower())
+        if pair and not any(s < b and a < e for a, b in taken) and not any(s < x.end and x.start < e for x in anchors):
+            out.append(Anchor(s, e, pair, "anaphor", "country"))
+            taken.append((s, e))
+    return out
 
 
 def _group_named(phrase: str, before: Sequence[Anchor], context: Context) -> str:
