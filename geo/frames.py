@@ -190,6 +190,10 @@ def _event_actor(p: Parse, v: int, src: Side) -> Side | None:
         return by  # "protested the seizure of its boats by the Nicaraguan navy": the one who seized them
     if p.g.has("event_nouns", w) and ctx.conflict and not set(ctx.conflict) & set(src.ids):
         return Side(ctx.conflict, -1, "context")
+    barred = p.g.has("sale_nouns", w) and p.g.has("blocking_verbs", p.low[v])
+    buyer = p.pp(j, ("for", "to"), limit=8) if barred else None
+    if buyer is not None and not set(buyer.ids) & set(src.ids):
+        return buyer  # "refused export licences for equipment destined for Argentina": the buyer denied
     if p.g.has("sale_nouns", w) and ctx.transfer and ctx.transfer[0] and not p.g.has("blocking_verbs", p.low[v]):
         # "joined Seoul in condemning the transfers": the story's main supplier, not merely the last one read
         ranked = sorted(ctx.suppliers, key=lambda x: -ctx.suppliers[x]) or [ctx.transfer[0]]
