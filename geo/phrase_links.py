@@ -114,7 +114,9 @@ class PhraseLinks(Roles):
         the comma. "In Mali, Niger and Chad, Russia has troops" lists three places: no verb follows them.
         """
         comma = max((k for k in range(run[0].first) if self.low[k] == ","), default=-1)
-        if seps[:1] != [","] or len(run) < 3 or not self.g.has("prepositions", self.low[comma + 1]):
+        before = self.low[run[0].first - 1] if run[0].first > 0 else ""
+        dated = before.isdigit() or self.g.has("time_nouns", before)  # "In September 2023 A, B and C signed"
+        if seps[:1] != [","] or len(run) < 3 or not self.g.has("prepositions", self.low[comma + 1]) or dated:
             return False  # "On Tuesday, the ministers of A, B and C said": the list is the subject's own
         after = run[-1].last + 1
         return (
