@@ -129,20 +129,28 @@ _MONEY_LEAD = _rx(
     re.I,
 )
 # a sum of money and nothing else: "$1 billion", "more than Sh120 billion", "its C$5bn", "its $20bn share"
-_MONEY_SUM = _rx(
+# what may open and close a sum of money: "more than $4 billion to", "about 500 million euros over"
+_SUM_LEAD = (
     r"^(?:(?:an?|its|their|the)\s+)?(?:(?:more|less|over|nearly|almost|about|around|roughly|some|up to|at least)\s+"
-    r"(?:than\s+)?)?(?:(?:US|A|C|NZ|HK)?\$|€|£|¥|Sh|Rs\.?|R)"
+    r"(?:than\s+)?)?"
+)
+_SUM_TAIL = (
+    r"(?=$|\s+(?:to|towards?|for|into|in|on|over|during|since|last|this|by|from|through|under|at|between|of|with)\b)"
+)
+_MONEY_SUM = _rx(
+    _SUM_LEAD
+    + r"(?:(?:US|A|C|NZ|HK)?\$|€|£|¥|Sh|Rs\.?|R)"
     + _AMOUNT
     + r"(?:\s+(?:share|contribution|tranche|instalment|installment))?"
-    r"(?=$|\s+(?:to|towards?|for|into|in|on|over|during|since|last|this|by|from|through|under|at|between|of|with)\b)",
+    + _SUM_TAIL,
     re.I,
 )
 # the same sum with its currency named after it: "500 million euros", "140 million Australian dollars"
 _MONEY_NAMED = _rx(
-    r"^(?:(?:an?|its|their|the)\s+)?(?:(?:more|less|over|nearly|almost|about|around|roughly|some|up to|at least)\s+"
-    r"(?:than\s+)?)?[\d.,]+\s*(?:million|billion|trillion|bn)\s+(?:[A-Z][a-z]+\s+)?"
-    rf"(?i:{alternation(CURRENCY_NOUNS)})"
-    r"(?=$|\s+(?:to|towards?|for|into|in|on|over|during|since|last|this|by|from|through|under|at|between|of|with)\b)",
+    _SUM_LEAD
+    + r"[\d.,]+\s*(?:million|billion|trillion|bn)\s+(?:[A-Z][a-z]+\s+)?"
+    + rf"(?i:{alternation(CURRENCY_NOUNS)})"
+    + _SUM_TAIL
 )
 # a price, not a thing: "worth 2.7 billion euros", "valued at $3 billion", "for 300 million dollars"
 _PRICE_ONLY = _rx(

@@ -260,16 +260,12 @@ def _item_after_of(p: Parse, v: int) -> str:
     return ""
 
 
-_FIGHT_NOUNS = frozenset({"fight", "war", "battle", "struggle", "campaign", "defence", "defense", "efforts", "effort"})
-
-
 def _fight_owned_after(p: Parse, v: int) -> int:
     """The phrase after "in" at v + 1 that owns a fight ("in Nigeria's fight against Boko Haram"), else -1."""
     pi = p.phrase_at[v + 2] if v + 2 < len(p.low) and p.low[v + 1] == "in" else -1
     ph = p.phrases[pi] if pi >= 0 else None
-    return (
-        pi if ph is not None and ph.possessive and ph.head.split()[-1:] and ph.head.split()[-1] in _FIGHT_NOUNS else -1
-    )
+    head = ph.head.split()[-1] if ph is not None and ph.head else ""
+    return pi if ph is not None and ph.possessive and p.g.has("fight_nouns", head) else -1
 
 
 def partner_in(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
