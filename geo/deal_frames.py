@@ -274,7 +274,10 @@ def package_for(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         src = p.subject(i, exclude=frozenset(tgt.ids) if tgt else frozenset(), first=True)
     k = i - 1
     # the package's own words: back to its article, a comma or a preposition ("a year on military aid")
+    # ... or its verb ("would suspend most direct financial aid")
     while k > 0 and i - k <= 4 and p.low[k] not in ("a", "an", "the", ",") and not p.g.has("prepositions", p.low[k]):
+        if p.finite(p.low[k]):
+            break
         k -= 1
     text = p.text(k + 1, v)
     if tgt is None or src is None or not item_phrases(text):
