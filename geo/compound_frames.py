@@ -128,8 +128,8 @@ def _held(p: Parse, i: int, a: str, cue: Cue) -> list[Hit]:
         elif not p.tokens[j].text[:1].isalpha():
             break
         j += 1
-    if held is None or a.split("@")[0] in {state_of(x, ("city:", "admin1:", "other:")) for x in held.ids}:
-        return []  # "the M23-held mining town of Rubaya": an armed group's ground in its own state, no sphere
+    if held is None or a in held.ids:
+        return []
     return [Hit("influence", (a,), (), cue, i, members=held.ids)]
 
 
