@@ -218,8 +218,8 @@ def _seller(p: Parse, i: int, subj: Side, other: Side) -> bool:
     """
     firm = subj.np >= 0 and all(p.anchors[k].how == "company" for k in p.phrases[subj.np].anchors)
     firm = firm and other.how != "company"
-    main = max(p.context.suppliers, key=p.context.suppliers.__getitem__, default="")  # the story's main supplier
-    story = main in subj.ids and main not in other.ids  # "It follows a similar contract with Saudi Arabia"
+    main = p.context.ranked_suppliers()[:1]  # the story's main supplier
+    story = bool(main) and main[0] in subj.ids and main[0] not in other.ids  # "It follows a similar contract with X"
     return firm or story or any(w in ("export", "exports", "sales") for w in p.low[max(0, i - 4) : i])
 
 

@@ -196,7 +196,7 @@ def _event_actor(p: Parse, v: int, src: Side) -> Side | None:
         return buyer  # "refused export licences for equipment destined for Argentina": the buyer denied
     if p.g.has("sale_nouns", w) and ctx.transfer and ctx.transfer[0] and not p.g.has("blocking_verbs", p.low[v]):
         # "joined Seoul in condemning the transfers": the story's main supplier, not merely the last one read
-        ranked = sorted(ctx.suppliers, key=lambda x: -ctx.suppliers[x]) or [ctx.transfer[0]]
+        ranked = ctx.ranked_suppliers() or [ctx.transfer[0]]
         supplier = next((x for x in ranked if x not in src.ids), None)
         if supplier is not None:
             return Side((supplier,), -1, "context")

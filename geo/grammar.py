@@ -123,6 +123,10 @@ class Context:
         # "the two countries" is never a bloc ("Serbia wants to join the EU. The two presidents signed ...")
         return (self.pair or ()) if n == 2 and not any(x.startswith("bloc:") for x in self.pair or ()) else ()
 
+    def ranked_suppliers(self) -> list[str]:
+        """The suppliers of the transfers read so far, most often first (the first read among equals)."""
+        return sorted(self.suppliers, key=lambda x: -self.suppliers[x])
+
     def focus(self, exclude: Sequence[str] = ()) -> str:
         """The country named most often so far (the most recent among equals), other than ``exclude``."""
         best, score = "", -1.0

@@ -50,7 +50,7 @@ def _context_key(context: Context) -> tuple:
             rank = {a: n for n, a in enumerate(context.actors)}
             value = tuple(sorted(context.actors, key=lambda i: context.mentions.get(i, 0) + rank[i] / 100))
         elif name == "suppliers":
-            value = tuple(sorted(context.suppliers, key=lambda i: -context.suppliers[i]))
+            value = tuple(context.ranked_suppliers())
         out.append(_frozen(value))
     return tuple(out)
 
