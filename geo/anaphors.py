@@ -109,18 +109,18 @@ def anaphor_anchors(sentence: str, anchors: Sequence[Anchor], context: Context) 
             if ident:
                 out.append(Anchor(s, e, ident, "anaphor", "country"))
         taken.append((s, e))
-    return out + _named_pairs(sentence, anchors, taken) + _speaker_pronouns(sentence, anchors, taken)
+    return out + _pair_names(sentence, anchors, taken) + _speaker_pronouns(sentence, anchors, taken)
 
 
 @lru_cache(maxsize=1)
-def _named_pairs_re() -> re.Pattern[str]:
+def _pair_names_re() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation(table('named_pairs'))})\b", re.I)
 
 
-def _named_pairs(sentence: str, anchors: Sequence[Anchor], taken: list[tuple[int, int]]) -> list[Anchor]:
+def _pair_names(sentence: str, anchors: Sequence[Anchor], taken: list[tuple[int, int]]) -> list[Anchor]:
     """Two states named by one plural name: "the two Koreas" (geo/data/words/named_pairs.tsv)."""
     out = []
-    for m in _named_pairs_re().finditer(sentence):
+    for m in _pair_names_re().finditer(sentence):
         s, e = m.span()
         pair = table("named_pairs").get(m.group().lower())
         if pair and not any(s < b and a < e for a, b in taken) and not any(s < x.end and x.start < e for x in anchors):

@@ -53,10 +53,12 @@ MAX_TOKENS = 7
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _ARTICLE = re.compile(r"(?:al|el)-[A-Z]")
+# outlet nouns that are also adverbs of time ("daily", "weekly"): one that ends its clause is the adverb
+_ADVERB_OUTLETS = "|".join(n for n in OUTLET_NOUNS if n.endswith("ly"))
 _OUTLET_AFTER = re.compile(  # "business newspaper"; "daily" that ends its clause is an adverb ("ports daily.")
     r"(?: [a-z-]+){0,3}? (?:"
-    + "|".join(OUTLET_NOUNS)
-    + r")\b(?<!daily)(?<!weekly)| (?:daily|weekly)\b|(?: [a-z-]+){1,3}? (?:daily|weekly)\b(?!\s*(?:[.;,:!?)]|$))"
+    + "|".join(n for n in OUTLET_NOUNS if not n.endswith("ly"))
+    + rf")\b| (?:{_ADVERB_OUTLETS})\b|(?: [a-z-]+){{1,3}}? (?:{_ADVERB_OUTLETS})\b(?!\s*(?:[.;,:!?)]|$))"
 )
 # abbreviations that open a place's name ("St. Petersburg", "Mt. Kenya", "Ft. Lauderdale")
 _NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
