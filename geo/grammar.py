@@ -207,6 +207,29 @@ class Grammar:
             word.endswith(("ed", "en", "wn", "ld", "nt", "ght", "ought")) or word in self.words["irregular_participles"]
         )
 
+    def shared_object(self, low: list[str], i: int) -> bool:
+        """The "and" or "or" at ``i`` joins two verbs of one subject that share the object after the second.
+
+        "France will train and equip two battalions", "Britain trained and armed Ukrainian units",
+        "to finance and arm the militia": the first verb has no object of its own. Both verbs have
+        the same form (two past tenses, or two bare verbs after "to", a modal or "help"), and an
+        object opens right after the second.
+        """
+        from geo.data.wordlists import NUMBER_WORDS
+
+        if not (1 < i < len(low) - 2 and low[i] in ("and", "or")):
+            return False
+        first, second, after = low[i - 1], low[i + 1], low[i + 2]
+        if not (first.isalpha() and second.isalpha()) or second in self.function_words or self.has("be_forms", second):
+            return False
+        past = first.endswith("ed") and second.endswith("ed")
+        bare = low[i - 2] in ("to", "help", "helps", "helped", "helping") or self.has("auxiliaries", low[i - 2])
+        bare = bare and not first.endswith(("ed", "ing", "s")) and not second.endswith(("ed", "ing"))
+        opens_object = (
+            self.has("determiners", after) or after.isdigit() or after in NUMBER_WORDS or after.startswith("§")
+        )
+        return (past or bare) and opens_object
+
     @cached_property
     def first_words(self) -> dict[str, frozenset[str]]:
         """Per word class, the words its entries may start with (single words and first words of phrases)."""

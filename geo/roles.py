@@ -55,8 +55,7 @@ class Roles(SubjectChecks):
         return _ANCHOR.sub(lambda m: self._anchor_text(int(m.group(1))), self.sketch[s:e])
 
     def _anchor_text(self, k: int) -> str:
-        a = self.anchors[k]
-        return self.sentence[a.start : a.end]
+        return self.sentence[self.anchors[k].start : self.anchors[k].end]
 
     def subject(
         self, v: int, *, exclude: frozenset[str] = frozenset(), first: bool = False, platforms: bool = False
@@ -405,6 +404,10 @@ class Roles(SubjectChecks):
 
     def object(self, v: int, *, skip: int = 4) -> Side | None:
         """The phrase right after token v (its direct object), skipping adverbs, particles and modifiers."""
+        shared = v == self.clause(v).last and self.g.shared_object(self.low, v + 1)  # "train and equip X": X
+        return self._object_after(v + 2 if shared else v, skip)
+
+    def _object_after(self, v: int, skip: int) -> Side | None:
         c = self.clause(v)
         i = v + 1
         skipped = 0
