@@ -213,6 +213,8 @@ _VERB_GROUP_END = re.compile(
     r"(?:\s+(?:is|are|was|were|has|have|had|be|been|being|also|still|now|already|otherwise|mostly|largely|mainly))+$",
     re.I,
 )
+# the second of two verbs that share their object ("will build and deliver four corvettes"): the object follows it
+_SHARED_VERB_LEAD = _rx(rf"^(?:and|or)\s+[a-z]+\s+(?=(?:the|its|their|a|an|\d+|{_NUM_WORD})\b)")
 _TIME_LEAD = _rx(rf"^(?:(?:{_MONTHS})(?: \d{{4}})?|\d{{4}}|last year|this year|(?:early|late) \d{{4}})\s+(?:for\s+)?")
 _PRICE_LEAD = _rx(r"^(?:worth|valued|costing|priced)\b", re.I)
 # a piece that opens with a verb and its object is a clause of its own: "an order for radars, delivered 24 vehicles"
@@ -261,6 +263,7 @@ def _read_items(text: str) -> list[tuple[str, int | None]]:
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
     text = re.sub(r"^(?:of|in|with|on|for|whose|which)\s+", "", text, flags=re.I)
     text = _VERB_GROUP_END.sub("", text)  # "whose artillery is otherwise (supplied by)": the artillery
+    text = _SHARED_VERB_LEAD.sub("", text)
     text = _TIME_LEAD.sub("", text)  # "in June for four helicopters": the time, then what is ordered
     text = _MONEY_LEAD.sub("", text)
     if _PRICE_ONLY.match(text) or _CHANGE_BY.match(text) or not _has_head(text):

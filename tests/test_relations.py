@@ -772,6 +772,14 @@ def test_a_passive_items_relative_word_and_verb_group_are_not_part_of_it():
     assert item_phrases("which jets are still") == [("jets", None)]
 
 
+def test_the_second_of_two_verbs_sharing_an_object_is_not_part_of_the_item():
+    from geo.items import item_phrases
+
+    assert item_phrases("and deliver four corvettes") == [("corvettes", 4)]
+    assert item_phrases("and service 10 helicopters") == [("helicopters", 10)]
+    assert item_phrases("and funding the factions") == []
+
+
 def test_the_junta_is_the_military_ruled_state_the_story_named_not_the_storys_focus():
     from geo.extract import extract
     from geo.scene import Document
