@@ -374,7 +374,9 @@ class Parse(PhraseLinks):
         j = k - 1
         while j >= 0 and k - j <= 6 and self.tokens[j].anchor < 0 and self.tokens[j].text[:1].isalpha():
             w = self.low[j]
-            if self.g.has("prepositions", w) and w != "of":
+            # "the backer of the government in Damascus": the seat's state is what "of" governs (not "officials of")
+            seat_of = w == "of" and ph.prep == "in" and j > 0 and not self.g.has("official_nouns", self.low[j - 1])
+            if self.g.has("prepositions", w) and (w != "of" or seat_of):
                 if w in self.g.words["clausal_prepositions"] and self._verb_soon(ph.last + 1):
                     return  # "after the military governments of Mali and Niger expelled": they are its subject
                 compound = j > 0 and self.g.has("compound_prepositions", self.low[j - 1])  # "according to officials in"

@@ -38,6 +38,8 @@ def _noun_owner(p: Parse, i: int, v: int) -> Side | None:
         pi = p.phrase_at[v + 2]
         if pi < 0 and v + 3 < len(p.low):
             pi = p.phrase_at[v + 3]
+        if pi < 0:  # "the backer of the government in Damascus": the seat's phrase the "of" governs
+            pi = next((q for q, ph in enumerate(p.phrases) if ph.prep_at == v + 1), -1)
         owner = p.side(pi) if pi >= 0 else None
     if owner is None and p.low[v + 1 : v + 2] == ["of"]:
         owner = _to_after_item(p, v + 2)  # "one of the main suppliers of uranium to French power stations"
