@@ -207,6 +207,12 @@ class Grammar:
             word.endswith(("ed", "en", "wn", "ld", "nt", "ght", "ought")) or word in self.words["irregular_participles"]
         )
 
+    def adverbs_back(self, low: list[str], k: int) -> int:
+        """From token k back past the adverbs between "be" and a participle ("were also"): the next word's index."""
+        while k >= 0 and (low[k].endswith("ly") or low[k] in self.words["passive_adverbs"]):
+            k -= 1
+        return k
+
     def shared_object(self, low: list[str], i: int) -> bool:
         """The "and" or "or" at ``i`` joins two verbs of one subject that share the object after the second.
 

@@ -566,14 +566,7 @@ class Roles(SubjectChecks):
             return False
         if passive_pair(self.low, v - 1, self.g):
             return self.passive(v - 2)  # "armed and funded by": the second participle is as the first
-        k = v - 1
-        while k >= 0 and (
-            self.low[k].endswith("ly")
-            or self.low[k] in ("not", "also", "already", "being", "been", "reportedly", "allegedly", "still", "now")
-        ):
-            if self.low[k] in ("being", "been"):
-                return True
-            k -= 1
+        k = self.g.adverbs_back(self.low, v - 1)
         if k >= 0 and self.g.has("be_forms", self.low[k]):
             return True
         c = self.clause(v)

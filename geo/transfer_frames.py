@@ -91,7 +91,7 @@ def _passive_give(p: Parse, i: int, v: int, cue: Cue, t: _Transfer) -> None:
         t.item_start, t.item_end = span
         t.tgt = t.tgt or antecedent_holder(p, span[0], t.src)
         t.src = t.src or p.pp(span[1] + 2, ("by",), limit=3)  # "jets, made by Saab, were handed over"
-    reduced = i > 0 and not p.g.has("be_forms", p.low[i - 1])
+    reduced = i > 0 and not p.g.has("be_forms", p.low[max(0, p.g.adverbs_back(p.low, i - 1))])  # "were also sold"
     if reduced:
         t.item_start = max(t.item_start, noun_before_participle(p, i))  # "received two helicopters donated by Russia"
     if t.tgt is None and subj is not None and cue.opt("passive_recipient"):
