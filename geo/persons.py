@@ -46,11 +46,14 @@ _INITIALS = rf"(?:[{_UPPER}]\.|[{_UPPER}]{{2,3}}(?= {_WORD}))"
 _RUN = re.compile(
     rf"[{_UPPER}](?<![\w'’.-].)[{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)?(?: (?:{_INITIALS} )*{_WORD})*(?![\w'’-])"
 )
+# a dotted initial between two names is a person's middle initial: "Franklin D. Roosevelt", "Gerald R. Ford"
+_MIDDLE_INITIAL = re.compile(rf"[{_LOWER}] [{_UPPER}]\. [{_UPPER}]")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|according to|added|wrote|asked)\s+$")
 _SAID_AFTER = re.compile(r",?\s+(?:said|says|told|added|wrote|announced|noted)\b")
 # a wire story's credit line: "(Reporting by Salma Idris and Kerem Aydin; Editing by Peter Graff)"
 _CREDIT = re.compile(r"\((?:[A-Z]\w+ )?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by [^()]{3,300}\)")
 _OWNER_END = re.compile(r"(?:\b[Hh]is|\b[Hh]er|\b[Tt]heir|['’]s)$")  # "his brother", "Erdogan's son-in-law"
+_POSSESSIVE = re.compile(r"['’]s\b")
 _CREDIT_NAME_BEFORE = re.compile(r"(?:\bby|\band|[,;(])\s+$")
 _APPOSITION = re.compile(r",\s+(?:a|an|the)((?:\s+[\w'’-]+){1,5})")
 _TITLE_BEFORE = re.compile(r"\b([A-Za-z][a-z-]+)\.?,?\s+(?:(?:of|for)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?)?$")
@@ -60,8 +63,9 @@ Span = tuple[int, int, bool]
 
 
 def is_title(word: str) -> bool:
-    """Whether a word is a title or office that introduces a name ("Minister", "Gen.")."""
-    return word.lower().rstrip(".") in PERSON_TITLES
+    """Whether a word is a title or office that introduces a name ("Minister", "Gen.", "then-president")."""
+    word = word.lower().rstrip(".")
+    return word in PERSON_TITLES or (word.startswith(("then-", "ex-")) and word.split("-", 1)[1] in PERSON_TITLES)
 
 
 def _name_start(text: str, run: re.Match[str]) -> tuple[int, bool]:
@@ -105,6 +109,7 @@ def _introduced(text: str, run: re.Match[str], start: int, titled: bool, credits
             title is not None and is_title(title.group(1)) and (start > run.start() or len(title.group(0).split()) == 1)
         )
         or (start == run.start() and _SAID_BEFORE.search(before))
+        or _MIDDLE_INITIAL.search(run.group(0)) is not None
         or _SAID_AFTER.match(text, run.end())
         or _role_after(text, run.end())
         or (
@@ -127,6 +132,10 @@ def person_spans(text: str) -> list[Span]:
                 tails.add(run.group(0))
             continue
         start, titled = _name_start(text, run)
+        middle = _MIDDLE_INITIAL.search(run.group(0))
+        if middle is not None:  # "Franklin D. Roosevelt": the given name before the initial is the name's too
+            given = run.start() + run.group(0).rfind(" ", 0, middle.start()) + 1
+            start = given if start < 0 else min(start, given)
         if start < 0:
             continue
         name = text[start : run.end()]
@@ -151,7 +160,7 @@ def _found_again(text: str, found: list[Span], tails: set[str]) -> list[Span]:
         return found
     starts = [s for s, _, _ in found]  # the names found are disjoint and in text order
     if len(tails) > 12:  # many names (a long text): one pass of a pattern beats a search per name
-        again = re.compile(rf"(?<![\w'’-])(?:{alternation(tails)})(?![\w'’-])")
+        again = re.compile(rf"(?<![\w'’-])(?:{alternation(tails)})(?![\w-]|['’](?!s\b))")  # "Morales's": his
         for m in again.finditer(text):
             k = bisect_right(starts, m.start()) - 1
             if k < 0 or found[k][1] < m.end():
@@ -162,12 +171,17 @@ def _found_again(text: str, found: list[Span], tails: set[str]) -> list[Span]:
         at = text.find(tail)
         while at >= 0:
             end = at + len(tail)
-            whole = (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end]))
+            whole = (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or _name_ends(text, end))
             k = bisect_right(starts, at) - 1
             if whole and (k < 0 or found[k][1] < end) and not any(a < end and at < b for a, b in taken):
                 taken.append((at, end))
             at = text.find(tail, at + 1)
     return sorted(found + [(a, b, False) for a, b in taken])
+
+
+def _name_ends(text: str, end: int) -> bool:
+    """A name ends at ``end``: no word goes on there, or only its possessive ("Morales's wing")."""
+    return not _word_char(text[end]) or _POSSESSIVE.match(text, end) is not None
 
 
 def _word_char(c: str) -> bool:

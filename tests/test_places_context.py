@@ -37,6 +37,14 @@ def _names(text: str) -> list[tuple[str, bool]]:
         # initials inside a name
         ("It dates from President George W. Bush's time.", [("George W. Bush's", True)]),
         ("Lt Gen SM Rafiq Hassan visited the unit.", [("SM Rafiq Hassan", True)]),
+        # a dotted middle initial between two names makes a name of them, with no other cue
+        (
+            "It dates to the meeting of King Faisal and Franklin D. Roosevelt.",
+            [("Faisal", False), ("Franklin D. Roosevelt", True)],
+        ),
+        # an office held before: "then-president", "ex-minister"
+        ("It was expelled by then-president Hugo Arce in 2008.", [("Hugo Arce", True)]),
+        ("The ex-minister Rosa Lund spoke.", [("Rosa Lund", True)]),
         # a title before one word, and a family noun before one word: that word is never a place
         ("Then President Bush agreed.", [("Bush", False)]),
         ("Her brother Selcuk runs the firm.", [("Selcuk", False)]),
@@ -48,6 +56,11 @@ def _names(text: str) -> list[tuple[str, bool]]:
         # the person's last words found again are the same person
         (
             "President Juan Carlos Lopez Mena spoke. Lopez Mena left.",
+            [("Juan Carlos Lopez Mena", True), ("Lopez Mena", False)],
+        ),
+        # found again with its possessive: "Lopez Mena's aides"
+        (
+            "President Juan Carlos Lopez Mena spoke. Lopez Mena's aides left.",
             [("Juan Carlos Lopez Mena", True), ("Lopez Mena", False)],
         ),
     ],
