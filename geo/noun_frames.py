@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from geo.clauses import Parse, Side
 from geo.cuetable import Cue
-from geo.slots import Hit, hit, nearest_other, only_ground, owner_of, owner_with, pairs
+from geo.slots import Hit, hit, nearest_other, only_ground, owner_of, owner_with, pairs, reacted_to
 from geo.wars import war_background, war_noun, war_owned, war_owner
 
 
@@ -208,7 +208,8 @@ def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []
     if owner.how == "company" and p.low[v].startswith("tariff"):
         return []  # "calls JANAF's tariffs unjustifiable": a pipeline operator's fees, no state's trade measure
-    if other is None and cue.opt("fallback") == "nearest" and not modified:
+    reacted = reacted_to(p, p.phrases[owner.np].first if owner.np >= 0 else i)  # "India condemned Russia's war": no foe
+    if other is None and cue.opt("fallback") == "nearest" and not modified and not reacted:
         other = _nearest_in_clause(p, i, owner)  # not for "Russia's war economy", "its war budget": no other side
     return war_background(hit(cue, i, owner, other), owner, other)
 
