@@ -45,7 +45,12 @@ def between(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
             # "between Israel and the Iran-backed militant group": the group fights, not its backer; a group named
             # after its backer takes its place ("between Israel and Iran-backed Hamas")
             backers, backed = _backers(p, ph.first, ph.last + 4), _backed_after(p, ph.last)
-            return pairs(cue, i, tuple(x for x in (*ids, *backed) if x not in backers))
+            found = pairs(cue, i, tuple(x for x in (*ids, *backed) if x not in backers))
+            both = next((k for k in range(ph.first + 1, ph.last) if p.low[k - 1 : k + 1] == ["and", "both"]), -1)
+            # "between the Houthis and both Riyadh and Washington": the first side and each of the others, not those two
+            marks = [p.tokens[k].anchor for k in range(both, ph.last + 1) if both > 0 and p.tokens[k].anchor >= 0]
+            later = {x for a in marks for x in p.anchors[a].id.split("|")}
+            return [h for h in found if not (h.source[0] in later and h.target[0] in later)]
     return pairs(cue, i, owner_with(p, i, back)) if back else []
 
 
