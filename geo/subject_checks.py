@@ -116,7 +116,10 @@ class SubjectChecks(Modality):
             v > 0
             and self.low[v].endswith("ing")
             and self.g.has("document_nouns", self.low[v - 1])
-            and not any(self.g.has("issuing_verbs", w) for w in self.low[max(0, v - 6) : v - 1])
+            and not (
+                any(self.g.has("issuing_verbs", w) for w in self.low[max(0, v - 6) : v - 1])
+                and "against" not in self.low[max(0, v - 6) : v - 1]  # "voted against a resolution condemning"
+            )
         )
 
     def infinitive_subject(self, k: int) -> Phrase | None:
