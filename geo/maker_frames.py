@@ -11,16 +11,7 @@ from geo.clauses import Parse, Side
 from geo.cuetable import Cue
 from geo.item_spans import topic_maker
 from geo.items import item_phrases, system_maker
-from geo.slots import (
-    Hit,
-    after_saying,
-    cut_item,
-    maker_in,
-    old_design,
-    owner_of,
-    resumed_start,
-    verb_group_start,
-)
+from geo.slots import Hit, after_saying, cut_item, maker_in, owner_of, resumed_start
 
 __all__ = ["arrive_maker", "sighted_maker", "use_maker"]
 
@@ -200,3 +191,16 @@ def sighted_maker(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     s, e = (v + 1, min(kit, p.phrases[holder.np].first) - 1) if after else (first, i - 1)
     text = p.text(s, cut_item(p, s, e))
     return [Hit("transfer", maker.ids, holder.ids, cue, i, item_text=text)] if item_phrases(text) else []
+
+
+def verb_group_start(p: Parse, first: int, v: int) -> int:
+    """Where the verb group of v begins after ``first``: "drones had arrived", "gas continues to flow"."""
+    for k in range(first + 1, v):
+        if (p.g.has("auxiliaries", p.low[k]) and p.low[k].isalpha()) or p.low[k + 1 : k + 3] == ["to", p.low[v]]:
+            return k
+    return v
+
+
+def old_design(p: Parse, s: int, e: int) -> bool:
+    """An "-era" qualifier in the item stretch: "Soviet-era MiG-29s", "Cold War-era tanks"."""
+    return any(w == "era" or w.endswith(("-era", "‐era")) for w in p.low[s : e + 1])

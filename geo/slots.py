@@ -568,19 +568,6 @@ def owner_with(p: Parse, i: int, back: int) -> tuple[str, ...]:
     return (owner[0], other[0]) if owner and other and owner[0] != other[0] else ()
 
 
-def verb_group_start(p: Parse, first: int, v: int) -> int:
-    """Where the verb group of v begins after ``first``: "drones had arrived", "gas continues to flow"."""
-    for k in range(first + 1, v):
-        if (p.g.has("auxiliaries", p.low[k]) and p.low[k].isalpha()) or p.low[k + 1 : k + 3] == ["to", p.low[v]]:
-            return k
-    return v
-
-
-def old_design(p: Parse, s: int, e: int) -> bool:
-    """An "-era" qualifier in the item stretch: "Soviet-era MiG-29s", "Cold War-era tanks"."""
-    return any(w == "era" or w.endswith(("-era", "‐era")) for w in p.low[s : e + 1])
-
-
 def sold_to(p: Parse, v: int) -> Side | None:
     """The buyer of a sale a hostile act stops: "Britain has blocked the sale of components to Argentina"."""
     for k in range(v + 1, min(p.clause(v).last, v + 4) + 1):
