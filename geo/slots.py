@@ -268,6 +268,9 @@ def owner_of(p: Parse, i: int) -> Side | None:
         k -= 1
     if i + 2 < len(p.low) and p.low[i + 1] == "of" and p.phrase_at[i + 2] >= 0:
         return p.side(p.phrase_at[i + 2])
+    by = i + 2 + (p.low[i + 2 : i + 3] in (["out"], ["up"]))  # "sanctions imposed by the EU", "strikes carried out by"
+    if by + 1 < len(p.low) and p.low[by] == "by" and p.g.participle(p.low[i + 1]) and p.phrase_at[by + 1] >= 0:
+        return p.side(p.phrase_at[by + 1])
     # the noun is the head of an actor phrase: "Russian aggression", "Iran's war"
     return p.side(p.phrase_at[i]) if p.phrase_at[i] >= 0 else None
 
