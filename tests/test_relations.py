@@ -904,7 +904,15 @@ def test_the_agent_of_another_gift_is_no_rival_recipient():
 
 @pytest.mark.parametrize(
     "text",
-    ["five Pilatus PC-7 turboprops", "night-vision goggles", "4,000 bulletproof vests", "two gunboats", "jammers"],
+    [
+        "five Pilatus PC-7 turboprops",
+        "night-vision goggles",
+        "4,000 bulletproof vests",
+        "two gunboats",
+        "jammers",
+        "military supplies",
+        "military cargo",
+    ],
 )
 def test_common_military_goods_are_items(text):
     from geo.items import item_phrases
