@@ -424,6 +424,7 @@ class Roles(SubjectChecks):
                 before = self.low[ph.prep_at - 1] if ph.prep_at > v else ""
                 if (
                     (ph.prep == "of" and (self.g.has("target_nouns", before) or before in _QUANTITY_NOUNS))
+                    or (ph.prep == "of" and self.g.has("appositive_of_nouns", before))  # "the region of Transnistria"
                     or (ph.prep == "by" and self.g.has("hostile_nouns", before))  # "condemned the incursion by Ecuador"
                     or self.linked_at(ph.prep_at - 1)  # "attacked ships linked to Israel"
                 ):
@@ -456,6 +457,7 @@ class Roles(SubjectChecks):
                 continue
             if (
                 (w == "of" and self.g.has("target_nouns", self.low[i - 1]))
+                or (w == "of" and self.g.has("appositive_of_nouns", self.low[i - 1]))
                 or (w == "in" and self.g.has("governance_nouns", self.low[i - 1]))
                 or (w == "by" and self.g.has("hostile_nouns", self.low[i - 1]))
             ):
