@@ -25,7 +25,8 @@ def sent_as_deployment(p: Parse, i: int, words: list[str], item: str) -> bool:
     """
     if "for" in words[:6] and any(p.g.has("drill_nouns", w) for w in words[:9]):
         return True  # "send vessels for training exercises with the region's navies": ships on an exercise
-    one = p.g.has("sending_verbs", p.low[i]) and words[:1] in (["a"], ["an"]) and "of" not in words
+    # "send a patrol ship", "sent the frigate Admiral Gorshkov": one of the sender's own (a named ship is its own)
+    one = p.g.has("sending_verbs", p.low[i]) and words[:1] in (["a"], ["an"], ["the"]) and "of" not in words
     sent = p.low[max(p.clause(i).first, i - 8) : i] if p.passive(i) else [w.strip(",;.") for w in item.lower().split()]
     k = next((k for k, w in enumerate(sent) if w != "of" and p.g.has("prepositions", w)), len(sent))
     if any(p.g.has("deployed_people", w) for w in sent[:k]):
