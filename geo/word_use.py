@@ -70,7 +70,8 @@ def noun_use(p: Parse, i: int) -> bool:
     if i == 0:
         return False
     prev = p.low[i - 1]
-    if prev in ("'s", "’s", "billion", "million", "trillion", "bn") or prev[:1].isdigit() or _quoted_modifier(p, i):
+    numbered = prev[:1].isdigit() and not _dated(p, i, prev)  # "20 attack drones", not "in 2020 sold"
+    if prev in ("'s", "’s", "billion", "million", "trillion", "bn") or numbered or _quoted_modifier(p, i):
         return True
     if _idiom(p, i, prev) or (
         p.low[i] in ("ship", "ships") and prev.isalpha() and not p.is_function(prev) and not prev.endswith("ly")
@@ -127,6 +128,13 @@ def noun_use(p: Parse, i: int) -> bool:
     if "-" in prev.strip("-") and i >= 2 and p.g.has("determiners", p.low[i - 2]) and p.low[i - 2] != "that":
         return True  # "a decades-old embargo": a compound adjective after the article
     return prev in _NOUN_PREPS and not p.low[i].endswith("ing")  # "by sending troops": a gerund acts
+
+
+def _dated(p: Parse, i: int, prev: str) -> bool:
+    """A year in a time adverbial before a past tense: "India in 2020 sold a submarine", "since 2014 supplied"."""
+    year = len(prev) == 4 and prev.isdigit() and prev[:2] in ("19", "20") and i >= 2
+    past = p.low[i].endswith("ed") or p.g.has("irregular_past", p.low[i])
+    return year and past and (p.g.has("prepositions", p.low[i - 2]) or p.g.has("time_nouns", p.low[i - 2]))
 
 
 def _plural_after_past(p: Parse, i: int, prev: str) -> bool:
