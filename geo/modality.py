@@ -270,6 +270,8 @@ class Modality:
             return True  # "denied that ...", "ruled out that ...", "denied reports that ..."
         if cc.kind == "content" and cc.first > 1 and that and self._unconfirmed(cc.first - 1):
             return True  # "neither has publicly confirmed that North Korean soldiers are in Russia"
+        if that and cc.first > 1 and self.g.has("evidence_nouns", self.low[cc.first - 1]):
+            return self.low[cc.first - 2] in ("no", "little", "scant")  # "there is no evidence that China has sent"
         return cc.kind in ("content", "rel") and that and self._rebutted(cc.first)  # "rejected claims by X that"
 
     def _forgone(self, v: int) -> bool:
