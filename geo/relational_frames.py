@@ -127,7 +127,9 @@ def _named_across_copula(p: Parse, i: int, owner: Side, cue: Cue) -> Side | None
             p.finite(w) and not linking(w) and not p.g.has("auxiliaries", w)
         )
 
-    if any(linking(w) for w in between_words) and len(between_words) <= 6 and not any(map(breaks, between_words)):
+    # "B is a close ally of A": a word right after the article is a modifier, whatever else it may be
+    verbs = [w for k, w in enumerate(between_words) if breaks(w) and not (k and between_words[k - 1] in ("a", "an"))]
+    if any(linking(w) for w in between_words) and len(between_words) <= 6 and not verbs:
         return subj
     return None
 
