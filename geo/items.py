@@ -137,11 +137,14 @@ _SUM_LEAD = (
 _SUM_TAIL = (
     r"(?=$|\s+(?:to|towards?|for|into|in|on|over|during|since|last|this|by|from|through|under|at|between|of|with)\b)"
 )
+# a rate after the sum: "£3 billion a year", "$500 million annually"
+_RATE = r"(?:\s+(?:a|per|each|every)\s+(?:year|month)|\s+(?:annually|yearly|monthly))?"
 _MONEY_SUM = _rx(
     _SUM_LEAD
     + r"(?:(?:US|A|C|NZ|HK)?\$|€|£|¥|Sh|Rs\.?|R)"
     + _AMOUNT
     + r"(?:\s+(?:share|contribution|tranche|instalment|installment))?"
+    + _RATE
     + _SUM_TAIL,
     re.I,
 )
@@ -150,6 +153,7 @@ _MONEY_NAMED = _rx(
     _SUM_LEAD
     + r"[\d.,]+\s*(?:million|billion|trillion|bn)\s+(?:[A-Z][a-z]+\s+)?"
     + rf"(?i:{alternation(CURRENCY_NOUNS)})"
+    + _RATE
     + _SUM_TAIL
 )
 # a price, not a thing: "worth 2.7 billion euros", "valued at $3 billion", "for 300 million dollars"
@@ -431,6 +435,8 @@ def money_sum(text: str | None) -> str | None:
     ('more than $4 billion', 'C$5bn', None)
     >>> money_sum("140 million Australian dollars over five years"), money_sum("a 500 million euro loan")
     ('140 million Australian dollars', None)
+    >>> money_sum("£3 billion a year to")  # a rate after the sum
+    '£3 billion a year'
     """
     flat = re.sub(r"\s+", " ", text or "").strip(" ,;:.")
     m = _MONEY_SUM.match(flat) or _MONEY_NAMED.match(flat)
