@@ -31,7 +31,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import takewhile
+from itertools import pairwise, takewhile
 
 from geo.anaphors import anaphor_anchors
 from geo.grammar import (
@@ -400,7 +400,6 @@ class Parse(PhraseLinks):
                 return False
         return False
 
-    # -- clauses ------------------------------------------------------------------------
     def _split(self) -> None:
         toks, low = self.tokens, self.low
         self.clauses = [Clause(0, len(toks) - 1)]
@@ -529,8 +528,9 @@ class Parse(PhraseLinks):
             return w != "the" or self._phrase_then_verb(nxt)
         if w in ("a", "an", "more", "some", "several", "many", "most", "few") or w.isdigit():
             # "officials say a decommissioned Turkish corvette is to be handed over", "say more aircraft are on order"
-            window = list(takewhile(lambda x: x not in (",", "to", '"', "“"), self.low[nxt + 1 : nxt + 8]))
-            return any(self.finite(x) for x in window)
+            window = list(takewhile(lambda x: x not in (",", "to", '"', "“"), self.low[nxt : nxt + 8]))
+            amount = ("million", "billion", "trillion", "bn")  # "announced a $3 billion aid package": a noun
+            return any(self.finite(x) and not (w[:1].isdigit() or w in amount) for w, x in pairwise(window))
         return self._phrase_then_verb(nxt)
 
     def _antecedent(self, i: int, *, reduced: bool = False) -> int:
