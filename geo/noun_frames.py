@@ -213,9 +213,10 @@ def possessor(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         return []
     if owner.how == "company" and p.low[v].startswith("tariff"):
         return []  # "calls JANAF's tariffs unjustifiable": a pipeline operator's fees, no state's trade measure
-    reacted = reacted_to(p, p.phrases[owner.np].first if owner.np >= 0 else i)  # "India condemned Russia's war": no foe
-    if other is None and cue.opt("fallback") == "nearest" and not modified and not reacted:
-        other = _nearest_in_clause(p, i, owner)  # not for "Russia's war economy", "its war budget": no other side
+    if other is None and cue.opt("fallback") == "nearest" and not modified:
+        # not for "Russia's war economy", "its war budget": no other side; nor "India condemned Russia's war": no foe
+        start = p.phrases[owner.np].first if owner.np >= 0 else i
+        other = None if reacted_to(p, start) else _nearest_in_clause(p, i, owner)
     return war_background(hit(cue, i, owner, other), owner, other)
 
 

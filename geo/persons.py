@@ -109,7 +109,6 @@ def _introduced(text: str, run: re.Match[str], start: int, titled: bool, credits
             title is not None and is_title(title.group(1)) and (start > run.start() or len(title.group(0).split()) == 1)
         )
         or (start == run.start() and _SAID_BEFORE.search(before))
-        or _MIDDLE_INITIAL.search(run.group(0)) is not None
         or _SAID_AFTER.match(text, run.end())
         or _role_after(text, run.end())
         or (
@@ -145,7 +144,7 @@ def person_spans(text: str) -> list[Span]:
                 found.append((start, run.end(), False))
                 tails.add(name)
             continue
-        if _introduced(text, run, start, titled, credits):
+        if middle is not None or _introduced(text, run, start, titled, credits):  # a middle initial names a person
             found.append((start, run.end(), True))
             words = name.split(" ")
             tails.update(" ".join(words[i:]) for i in range(1, len(words)))
