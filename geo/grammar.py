@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from importlib import resources
 
-from geo.data.wordlists import alternation
+from geo.data.wordlists import NUMBER_WORDS, alternation
 
 
 @dataclass(frozen=True)
@@ -221,8 +221,6 @@ class Grammar:
         the same form (two past tenses, or two bare verbs after "to", a modal or "help"), and an
         object opens right after the second.
         """
-        from geo.data.wordlists import NUMBER_WORDS
-
         if not (1 < i < len(low) - 2 and low[i] in ("and", "or")):
             return False
         first, second, after = low[i - 1], low[i + 1], low[i + 2]
