@@ -72,6 +72,7 @@ class Parse(PhraseLinks):
         verbs: frozenset[str] = frozenset(),
     ):
         self.sentence = sentence
+        self.negation_memo, self.hedge_memo, self.finite_memo = {}, {}, {}  # answers so far: each cue asks again
         self.context = context or Context()
         self.g = load_grammar()
         found = anaphor_anchors(sentence, anchors, self.context)
@@ -93,7 +94,6 @@ class Parse(PhraseLinks):
         self.clause_of: list[int] = [0] * len(self.tokens)
         self._split()
 
-    # -- actor phrases ------------------------------------------------------------------
     def _chunk(self) -> None:
         toks, low = self.tokens, self.low
         simple: list[Phrase] = []

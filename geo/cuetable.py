@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -102,9 +102,15 @@ class CueTable:
     by_first: dict[str, tuple[tuple[tuple[str, ...], Cue], ...]]
     verb_forms: frozenset[str]
     first_words: frozenset[str]
+    gates: dict[str, tuple[tuple[str, frozenset[str] | None], ...]] = field(init=False, repr=False, compare=False)
+    one_word: dict[str, tuple[tuple[int, Cue], ...]] = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def gates(self) -> dict[str, tuple[tuple[str, frozenset[str] | None], ...]]:
+    def __post_init__(self) -> None:
+        # derived tables, built once with the table (a compiled class keeps no per-instance dict to cache in)
+        object.__setattr__(self, "gates", self._gates())
+        object.__setattr__(self, "one_word", self._one_word())
+
+    def _gates(self) -> dict[str, tuple[tuple[str, frozenset[str] | None], ...]]:
         """Per first word of a trigger: each form as text, with the nouns one of which its entry needs (None: none).
 
         Only frames that drop a cue without one of its ``needs`` gate (agent-patient, presence, invite).
@@ -118,8 +124,7 @@ class CueTable:
             out[word] = tuple(rows)
         return out
 
-    @cached_property
-    def one_word(self) -> dict[str, tuple[tuple[int, Cue], ...]]:
+    def _one_word(self) -> dict[str, tuple[tuple[int, Cue], ...]]:
         """What :meth:`at` gives for a first word all of whose forms are that word alone (no look-ahead needed)."""
         out = {}
         for word, forms in self.by_first.items():

@@ -21,7 +21,7 @@ import tomllib
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from geo.data.wordlists import NUMBER_WORDS, alternation
@@ -196,6 +196,17 @@ class Grammar:
     words: dict[str, frozenset[str]]
     phrases: dict[str, tuple[tuple[str, ...], ...]]
     starts: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
+    first_words: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False)
+    function_words: frozenset[str] = field(init=False, repr=False, compare=False)
+    finite_words: frozenset[str] = field(init=False, repr=False, compare=False)
+    clause_words: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # derived tables, built once with the table (a compiled class keeps no per-instance dict to cache in)
+        object.__setattr__(self, "first_words", self._first_words())
+        object.__setattr__(self, "function_words", self._function_words())
+        object.__setattr__(self, "finite_words", self._finite_words())
+        object.__setattr__(self, "clause_words", self._clause_words())
 
     def has(self, cls: str, word: str) -> bool:
         """Whether ``word`` belongs to the word class ``cls`` of the grammar table."""
@@ -234,19 +245,16 @@ class Grammar:
         )
         return (past or bare) and opens_object
 
-    @cached_property
-    def first_words(self) -> dict[str, frozenset[str]]:
+    def _first_words(self) -> dict[str, frozenset[str]]:
         """Per word class, the words its entries may start with (single words and first words of phrases)."""
         return {c: self.words[c] | frozenset(self.starts.get(c, {})) for c in self.words}
 
-    @cached_property
-    def function_words(self) -> frozenset[str]:
+    def _function_words(self) -> frozenset[str]:
         """Determiners, prepositions, auxiliaries, conjunctions, subordinators, relatives, negations, head stops."""
         classes = ("determiners", "prepositions", "auxiliaries", "conjunctions", "subordinators", "relatives")
         return frozenset().union(*(self.words[c] for c in (*classes, "negations", "head_stops")))
 
-    @cached_property
-    def finite_words(self) -> frozenset[str]:
+    def _finite_words(self) -> frozenset[str]:
         """Auxiliaries, irregular past tenses, verbs of reporting and of keeping forces: finite as they stand."""
         return (
             self.words["auxiliaries"]
@@ -255,8 +263,7 @@ class Grammar:
             | self.words["holding_verbs"]
         )
 
-    @cached_property
-    def clause_words(self) -> frozenset[str]:
+    def _clause_words(self) -> frozenset[str]:
         """Words a clause may open at with no comma before them: relatives, "that", "and", subordinators ..."""
         fixed = frozenset({"which", "who", "whom", "whose", "that", "and", "or"})
         return fixed | self.words["subordinators"] | self.words["clausal_prepositions"] | self.words["reporting"]

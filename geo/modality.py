@@ -28,6 +28,9 @@ class Modality:
     phrases: list[Phrase]
     clauses: list[Clause]
     clause_of: list[int]
+    negation_memo: dict[int, bool]  # answers of negated() and hedged() so far, per cue word: every cue at v asks
+    hedge_memo: dict[tuple[int, bool], bool]
+    finite_memo: dict[int, int]  # SubjectChecks._first_finite() so far
     g: Grammar
     sketch: str
     verbs: frozenset[str]
@@ -215,7 +218,7 @@ class Modality:
 
     def negated(self, v: int) -> bool:
         """A negation, denial or refusal governs token v within its clause ("did not sell", "denied supplying")."""
-        memo: dict[int, bool] = self.__dict__.setdefault("_negated", {})  # every cue at v asks it
+        memo = self.negation_memo  # every cue at v asks it
         if v not in memo:
             memo[v] = self._negated_at(v)
         return memo[v]
@@ -296,7 +299,7 @@ class Modality:
 
         With ``aspirations`` also a wish: "was invited to join", "seeks to deepen ties".
         """
-        memo: dict[tuple[int, bool], bool] = self.__dict__.setdefault("_hedged", {})  # every cue at v asks it
+        memo = self.hedge_memo  # every cue at v asks it
         if (v, aspirations) not in memo:
             memo[v, aspirations] = self._hedged_at(v, aspirations)
         return memo[v, aspirations]

@@ -272,7 +272,7 @@ def _order_told(window: str, cue: str) -> str:
 def status(window: str, cue: str) -> str:
     """The stage of a transfer from the words around its cue (see the module docstring)."""
     window = _AS_EXPECTED.sub(" ", window)  # "separated from the rocket as planned": no plan
-    perfect = None
+    perfect: bool | None = None
 
     def is_perfect() -> bool:
         # "has supplied", "have been buying", "already delivered": the perfect of the cue itself, not of

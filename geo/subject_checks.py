@@ -319,7 +319,7 @@ class SubjectChecks(Modality):
 
     def _first_finite(self, c: Clause) -> int:
         """The first token of clause ``c`` that looks like a finite verb (past its end when none does)."""
-        memo: dict[int, int] = self.__dict__.setdefault("_finite_at", {})
+        memo = self.finite_memo
         if c.first not in memo:
             memo[c.first] = next((k for k in range(c.first, c.last + 1) if self.finite(self.low[k])), c.last + 1)
         return memo[c.first]

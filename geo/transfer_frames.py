@@ -156,6 +156,7 @@ def _owner_of_item(p: Parse, v: int, t: _Transfer) -> None:
 
 # prepositions of a phrase that names where something was, not who gets it ("left over from the war in Mali")
 _PLACE_PREPS = ("in", "from", "near", "across", "over", "of")
+_NAMING_ELSEWHERE = (*_PLACE_PREPS, "against", "by", "according to")
 
 
 def _unnamed_recipient(p: Parse, v: int, t: _Transfer, verb: bool) -> None:
@@ -199,7 +200,7 @@ def _story_recipient(p: Parse, v: int, src: Side, *, own_clause: bool = False, f
         c.first <= ph.first <= c.last
         and ph.first > v
         and not set(p.ids(ph)) <= set(src.ids)
-        and ph.prep not in (*_PLACE_PREPS, "against", "by", "according to")  # "used against India", "by X"
+        and ph.prep not in _NAMING_ELSEWHERE  # "used against India", "by X"
         for ph in p.phrases
     ):
         return None  # someone named after the verb (not the giver's own maker: "delivered Bayraktar drones")
@@ -321,7 +322,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
         p.passive(v) and ABSTRACT_OBJECTS.intersection(p.low[v + 1 : v + 3])
     ):
         return []  # "gives them an edge", "warships were granted access to Duqm": nothing handed over
-    to = cue.opt("to", ["to", "for", "into"])
+    to = tuple(cue.opt("to", ("to", "for", "into")))
     tgt = None if v > 0 and p.low[v - 1] in ("originally", "initially") else p.pp(v, to, limit=30)  # former owner
     tgt = None if maker_of_item(p, tgt) or (cue.pos == "noun" and goal_after_as(p, v, tgt)) else tgt
     tgt = tgt or (goal_past_aside(p, v, tuple(to)) if cue.pos == "verb" else None)

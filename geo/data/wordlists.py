@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 
 def _lines(file_name: str) -> list[str]:
@@ -67,6 +67,44 @@ def table(name: str) -> dict[str, str]:
         out[key.strip()] = value.strip()
     return out
 
+
+if TYPE_CHECKING:  # what each name below is, for the type checker and the compiler (bench/compiled.md)
+    STOP_WORDS: frozenset[str]
+    PERSON_PLACES: frozenset[str]
+    ORG_TAILS: frozenset[str]
+    CONCESSION_NOUNS: frozenset[str]
+    OUTLET_TAILS: frozenset[str]
+    OUTLET_NOUNS: frozenset[str]
+    TOWN_LOCATIVES: frozenset[str]
+    ENTITIES_AS_SIDES: frozenset[str]
+    SHIP_PREFIXES: frozenset[str]
+    ABSTRACT_OBJECTS: frozenset[str]
+    FORMATION_NOUNS: frozenset[str]
+    CONNECTORS: frozenset[str]
+    ABBREVIATIONS: frozenset[str]
+    GENERIC_NAMES: frozenset[str]
+    BEFORE_PLACE_WORDS: frozenset[str]
+    AFTER_PLACE_WORDS: frozenset[str]
+    PERSON_TITLES: frozenset[str]
+    KIN_NOUNS: frozenset[str]
+    ONE_WORD_TITLES: frozenset[str]
+    FAMILY_NAME_FIRST: frozenset[str]
+    BLOCS_ACTING_AS_ONE: frozenset[str]
+    TERRITORIES_READ_AS_DISPUTED: frozenset[str]
+    CONTINENT_ADJECTIVES: frozenset[str]
+    FIRM_TAILS: frozenset[str]
+    SITE_NOUNS: frozenset[str]
+    FACILITY_NOUNS: frozenset[str]
+    SEA_MODIFIED_NOUNS: frozenset[str]
+    FEATURE_NOUN_SEAS: frozenset[str]
+    CURRENCY_NOUNS: frozenset[str]
+    OFFICES: dict[str, str]
+    INTEGRAL_TERRITORIES: dict[str, str]
+    GOVERNMENT_SEATS: dict[str, str]
+    ITEM_HEADS: tuple[str, ...]
+    POSTAL_ABBREVIATIONS: dict[str, str]
+    NUMBER_WORDS: dict[str, int]
+    ITEM_SYNONYMS: dict[str, str]
 
 _LISTS: dict[str, Any] = {
     "STOP_WORDS": lambda: words("stop_words"),
