@@ -3,7 +3,9 @@
 Reads the development texts from ../shared/eval/dev/texts at run time (never
 copied into the project) and prints figures; asserts nothing.
 
-    .venv/bin/python bench/bench_extract.py [--texts DIR]
+    .venv/bin/python bench/bench_extract.py [--texts DIR] [--pure]
+
+--pure runs the sources even when the compiled build (scripts/compile_extractor.py) is current.
 """
 
 from __future__ import annotations
@@ -25,7 +27,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--texts", type=Path, default=DEFAULT_TEXTS)
     ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--pure", action="store_true", help="run geo's sources even when a compiled build is current")
     args = ap.parse_args()
+    if args.pure:
+        os.environ["GEOBRIEF_PURE_PYTHON"] = "1"  # before geo is imported (geo/__init__.py reads it)
     paths = sorted(args.texts.glob("*.txt"))
     if not paths:
         print(f"no texts in {args.texts}")
@@ -62,6 +67,10 @@ def main() -> int:
     cpu_rate = n / (time.process_time() - c)
     base = Path(os.path.realpath(sys.executable))
     print(f"interpreter: Python {platform.python_version()} at {base} ({platform.python_build()[1]})")
+    import geo
+
+    kind = f"compiled with mypyc ({geo.compiled_dir()})" if geo.COMPILED else "plain Python (the sources)"
+    print(f"extractor: {kind}")
     print(f"gazetteer load: {t_load * 1000:.0f} ms")
     print(
         f"time per 600-word article after load: {statistics.median(per_word) * 600 * 1000:.1f} ms "
