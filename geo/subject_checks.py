@@ -313,9 +313,9 @@ class SubjectChecks(Modality):
         return ph.prep == "from" and any(q.first < ph.first and not q.prep for q in self.phrases)
 
     def _partitive(self, ph: Phrase) -> bool:
-        """The people a count names are the subject: "dozens of Russian personnel", "thousands of Korean troops"."""
+        """The people a count names are the subject: "dozens of Russian personnel", "a number of key allies"."""
         w = self.low[ph.prep_at - 1] if ph.prep == "of" and ph.prep_at > 0 else ""
-        return w in ("dozens", "hundreds", "thousands", "scores", "millions") or (w.isdigit() and len(w) > 1)
+        return self.g.has("partitive_nouns", w) or (w.isdigit() and len(w) > 1)
 
     def _first_finite(self, c: Clause) -> int:
         """The first token of clause ``c`` that looks like a finite verb (past its end when none does)."""
