@@ -131,6 +131,7 @@ def _run(p: Parse, table) -> list[Finding]:
                 for h in found:
                     h.source, h.target = h.target, h.source
             hits += checked_sides(p, found)
+    hits += _as_did(p, hits)
     out = _named_pairs(p)
     for f in _expand_blocs(p, _findings(p, hits)):
         g = own_army(group_partnership(with_actors(f)))
@@ -148,6 +149,34 @@ def _run(p: Parse, table) -> list[Finding]:
                 source_actor=g.source_actor,
             )
         out.append(g)
+    return out
+
+
+_ELLIPSIS_AUXILIARIES = frozenset({"did", "does", "do", "has", "have", "had", "will", "would"})
+
+
+def _as_did(p: Parse, hits: list[Hit]) -> list[Hit]:
+    """A clause that ends ", as did B" repeats its deed with B in its subject's place.
+
+    "Erdogan expressed solidarity with Pakistan, as did Azerbaijan's president", "Austria sent soldiers,
+    as did Italy and Romania", "... have channelled money through the mechanism, as has Iceland".
+    """
+    out: list[Hit] = []
+    for k in range(1, len(p.low) - 2):
+        pi = p.phrase_at[k + 2]
+        if p.low[k - 1 : k + 1] != [",", "as"] or p.low[k + 1] not in _ELLIPSIS_AUXILIARIES or pi < 0:
+            continue
+        ph = p.phrases[pi]
+        if ph.first != k + 2 or ph.prep or (ph.last + 1 < len(p.low) and p.low[ph.last + 1] not in (".", ",", ";")):
+            continue  # "as did Italy." or "as did Italy, ...": the phrase is the whole of the ellipsis
+        also = p.ids(ph)
+        for h in hits:
+            doer = p.subject(h.at) if h.at < k and p.clause_of[h.at] == p.clause_of[k - 1] else None
+            if doer is None or not set(doer.ids) & set(h.source + h.target) or set(also) & set(h.source + h.target):
+                continue
+            source = also if set(doer.ids) & set(h.source) else h.source
+            target = also if source is h.source else h.target
+            out.append(replace(h, source=source, target=target, extra=dict(h.extra)))
     return out
 
 
