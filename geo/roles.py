@@ -17,7 +17,6 @@ from geo.subject_checks import SubjectChecks
 _OPEN_QUOTES = ('"', "“", "‘")
 _QUOTES = (*_OPEN_QUOTES, "”", "’")
 # nouns of a rough count before "of" ("deported thousands of Haitians"): aimed at the Haitians
-_QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "millions", "scores", "group", "number", "handful"})
 # auxiliaries that, repeated after "and", join a second verb to the first one's subject
 _AUXILIARIES = (["has"], ["have"], ["had"], ["is"], ["was"], ["were"], ["will"], ["would"])
 _QUALIFIED_NOUNS = frozenset({"member", "ally", "partner", "neighbour", "neighbor"})
@@ -407,6 +406,10 @@ class Roles(SubjectChecks):
         shared = v == self.clause(v).last and self.g.shared_object(self.low, v + 1)  # "train and equip X": X
         return self._object_after(v + 2 if shared else v, skip)
 
+    def _counted(self, w: str) -> bool:
+        """A noun whose of-phrase is the object: "deported thousands of Haitians", "occupies a fifth of Georgia"."""
+        return w == "group" or self.g.has("partitive_nouns", w) or self.g.has("portion_nouns", w)
+
     def _object_after(self, v: int, skip: int) -> Side | None:
         c = self.clause(v)
         i = v + 1
@@ -423,7 +426,7 @@ class Roles(SubjectChecks):
                 ph = self.phrases[pi]
                 before = self.low[ph.prep_at - 1] if ph.prep_at > v else ""
                 if (
-                    (ph.prep == "of" and (self.g.has("target_nouns", before) or before in _QUANTITY_NOUNS))
+                    (ph.prep == "of" and (self.g.has("target_nouns", before) or self._counted(before)))
                     or (ph.prep == "of" and self.g.has("appositive_of_nouns", before))  # "the region of Transnistria"
                     or (ph.prep == "by" and self.g.has("hostile_nouns", before))  # "condemned the incursion by Ecuador"
                     or self.linked_at(ph.prep_at - 1)  # "attacked ships linked to Israel"
@@ -445,7 +448,7 @@ class Roles(SubjectChecks):
             ):
                 i += 2
                 continue
-            if (w in _QUANTITY_NOUNS and self.low[i + 1 : i + 2] == ["of"]) or self.linked_at(i):
+            if (self._counted(w) and self.low[i + 1 : i + 2] == ["of"]) or self.linked_at(i):
                 i += 2  # "deported thousands of Haitians", "ships linked to Israel"
                 continue
             if (
