@@ -16,7 +16,6 @@ from geo.subject_checks import SubjectChecks
 
 _OPEN_QUOTES = ('"', "“", "‘")
 _QUOTES = (*_OPEN_QUOTES, "”", "’")
-# nouns of a rough count before "of" ("deported thousands of Haitians"): aimed at the Haitians
 # auxiliaries that, repeated after "and", join a second verb to the first one's subject
 _AUXILIARIES = (["has"], ["have"], ["had"], ["is"], ["was"], ["were"], ["will"], ["would"])
 _QUALIFIED_NOUNS = frozenset({"member", "ally", "partner", "neighbour", "neighbor"})

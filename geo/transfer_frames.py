@@ -325,7 +325,7 @@ def give(p: Parse, i: int, n: int, cue: Cue) -> list[Hit]:
     to = tuple(cue.opt("to", ("to", "for", "into")))
     tgt = None if v > 0 and p.low[v - 1] in ("originally", "initially") else p.pp(v, to, limit=30)  # former owner
     tgt = None if maker_of_item(p, tgt) or (cue.pos == "noun" and goal_after_as(p, v, tgt)) else tgt
-    tgt = tgt or (goal_past_aside(p, v, tuple(to)) if cue.pos == "verb" else None)
+    tgt = tgt or (goal_past_aside(p, v, to) if cue.pos == "verb" else None)
     tgt = _past_item_aside(p, v, tgt) or (_port_of(p, v) if "at" in to else None)
     tgt = tgt or (site_recipient(p, v, tuple(to)) if cue.pos == "verb" else None)  # "to the X plant in Bangladesh"
     if (

@@ -45,11 +45,10 @@ _GROUPS = 2  # two C libraries, compiled side by side (one per core of the build
 
 
 def extraction_modules() -> list[str]:
-    """The ``geo`` modules importing ``geo.extract`` loads, less those kept interpreted."""
-    code = "import sys, geo.extract; print(' '.join(m for m in sys.modules if m.startswith('geo.')))"
-    env = {**os.environ, "GEOBRIEF_PURE_PYTHON": "1", "PYTHONPATH": str(ROOT)}
-    names = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True)
-    found = sorted(set(names.stdout.split()))
+    """The ``geo`` modules importing ``geo.extract`` loads (here, from the sources), less those kept interpreted."""
+    import geo.extract  # noqa: F401  (for what it imports)
+
+    found = sorted(m for m in sys.modules if m.startswith("geo."))
     return [m for m in found if m not in _KEPT_INTERPRETED and (ROOT / (m.replace(".", "/") + ".py")).is_file()]
 
 
